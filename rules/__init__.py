@@ -1,0 +1,4 @@
+"""Typed terms + invoice lines -> findings. Pure: no database, no I/O.
+
+Nothing in this package imports from ``monitor`` or ``workers``.
+"""

@@ -1,0 +1,143 @@
+"""The evaluation context handed to rules, and the findings they return.
+
+``monitor`` builds these from stored rows (in bulk) and stores the findings; the
+rules never see a database row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from extractors.types import IndexationTerms, InvoiceTotals, Unit
+
+Severity = Literal["low", "medium", "high", "critical"]
+Mode = Literal["active", "monitor", "off"]
+
+
+@dataclass(slots=True)
+class TermView:
+    """A stored price term of a contract (``id`` is the database id)."""
+
+    id: int
+    item_id: str | None
+    description: str
+    unit: Unit
+    unit_price: Decimal
+    currency: str = "DKK"
+    vat: str = "excl"
+    tier_min: Decimal | None = None
+    tier_max: Decimal | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    confirmed: bool = False
+    page: int | None = None
+    evidence_text: str | None = None
+
+
+@dataclass(slots=True)
+class ContractView:
+    id: int
+    vendor_cvr: str
+    municipality_code: str | None
+    effective_date: date | None
+    expiry_date: date | None
+    price_terms: list[TermView]
+    currency: str = "DKK"
+    payment_days: int | None = None
+    mfn: bool = False
+    mfn_evidence: str | None = None
+    indexation: IndexationTerms | None = None
+    document: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class InvoiceLineView:
+    id: int
+    line_id: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    line_amount: Decimal
+    item_id: str | None = None
+    unit_code: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+@dataclass(slots=True)
+class InvoiceView:
+    id: int
+    number: str
+    document_type: str
+    issue_date: date
+    currency: str
+    vendor_cvr: str
+    municipality_code: str | None
+    lines: list[InvoiceLineView]
+    totals: InvoiceTotals | None = None
+    due_date: date | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    population: int | None = None
+    document: str | None = None
+
+
+@dataclass(slots=True)
+class PriceObservation:
+    """What this vendor charged some municipality for an item (normalised unit price)."""
+
+    municipality_code: str
+    item_key: str
+    unit_price: Decimal
+    unit: Unit | None = None
+    population: int | None = None
+    invoice_number: str | None = None
+    issue_date: date | None = None
+
+
+@dataclass(slots=True)
+class EvaluationContext:
+    invoice: InvoiceView
+    contract: ContractView | None
+    today: date
+    index_series: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    peer_prices: list[PriceObservation] = field(default_factory=list)
+    earlier_invoices: list[InvoiceView] = field(default_factory=list)
+    allow_unconfirmed_terms: bool = True
+
+
+@dataclass(slots=True)
+class RuleConfig:
+    """One rule's configuration as the admins set it (``params`` validated by the rule)."""
+
+    rule_id: str
+    mode: Mode = "active"
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+    municipalities: list[str] = field(default_factory=list)  # empty: all
+    vendors: list[str] = field(default_factory=list)  # empty: all
+    version: int = 1
+
+
+@dataclass(slots=True)
+class RuleFinding:
+    """A broken agreement, with the exact overcharge (øre) and the evidence."""
+
+    rule_id: str
+    severity: Severity
+    message: str
+    dedup_key: str
+    currency: str
+    overcharge: Decimal
+    line_ref: int | None = None
+    line_id: str | None = None
+    term_ref: int | None = None
+    agreed_unit_price: Decimal | None = None
+    invoiced_unit_price: Decimal | None = None
+    quantity: Decimal | None = None
+    mode: Mode = "active"
+    evidence: dict[str, Any] = field(default_factory=dict)
