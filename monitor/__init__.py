@@ -1,0 +1,1 @@
+"""The prisvagt application: settings, storage, domain services, alerts, web, CLI."""

@@ -1,0 +1,98 @@
+"""Contracts, their price terms and their clauses, each with its evidence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from monitor.db import Base, UnitPrice, UTCDateTime, utcnow
+
+
+class Contract(Base):
+    __tablename__ = "contract"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)
+    vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendor.id"), index=True)
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"), index=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    contract_number: Mapped[str | None] = mapped_column(String(100))
+    language: Mapped[str] = mapped_column(String(2), default="da")
+    signing_date: Mapped[date | None]
+    effective_date: Mapped[date | None]
+    expiry_date: Mapped[date | None]
+    term_months: Mapped[int | None]
+    renewal: Mapped[str | None] = mapped_column(Text)
+    currency: Mapped[str] = mapped_column(String(3), default="DKK")
+    payment_days: Mapped[int | None]
+    mfn: Mapped[bool] = mapped_column(default=False)
+    termination_notice_months: Mapped[int | None]
+    #: unassigned when the buyer or vendor is not registered yet (with the reason)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    unassigned_reason: Mapped[str | None] = mapped_column(Text)
+    buyer_name: Mapped[str | None] = mapped_column(String(200))
+    buyer_cvr: Mapped[str | None] = mapped_column(String(8))
+    vendor_name: Mapped[str | None] = mapped_column(String(200))
+    vendor_cvr: Mapped[str | None] = mapped_column(String(8))
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    price_terms: Mapped[list[PriceTerm]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="PriceTerm.id"
+    )
+    clauses: Mapped[list[ContractClause]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="ContractClause.id"
+    )
+
+
+class PriceTerm(Base):
+    """An agreed price. ``review_state``: proposed (extracted) | confirmed (by legal)."""
+
+    __tablename__ = "price_term"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[str | None] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(20))
+    agreed_unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
+    currency: Mapped[str] = mapped_column(String(3), default="DKK")
+    vat_basis: Mapped[str] = mapped_column(String(4), default="excl")
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+    tier_min: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    tier_max: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    review_state: Mapped[str] = mapped_column(String(20), default="proposed")
+    confidence: Mapped[float] = mapped_column(default=1.0)
+    evidence_page: Mapped[int | None]
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    evidence_bbox: Mapped[list[float] | None] = mapped_column(JSON)
+    reviewed_by: Mapped[str | None] = mapped_column(String(320))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    contract: Mapped[Contract] = relationship(back_populates="price_terms")
+
+
+class ContractClause(Base):
+    """A clause: kind indexation|mfn|payment|validity|termination|other, with parameters."""
+
+    __tablename__ = "contract_clause"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    evidence_page: Mapped[int | None]
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(default=1.0)
+    review_state: Mapped[str] = mapped_column(String(20), default="proposed")
+
+    contract: Mapped[Contract] = relationship(back_populates="clauses")

@@ -1,0 +1,56 @@
+"""Findings: one broken agreement each, with the exact overcharge and its evidence."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
+from monitor.invoices.models import Invoice, InvoiceLine
+
+
+class Finding(Base):
+    """``status``: open|confirmed|dismissed|resolved. ``dedup_key`` is unique: re-checking
+    the same invoice updates an open finding and never adds a second one."""
+
+    __tablename__ = "finding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
+    rule_id: Mapped[str] = mapped_column(String(100), index=True)
+    rule_version: Mapped[int] = mapped_column(default=1)
+    severity: Mapped[str] = mapped_column(String(10))
+    mode: Mapped[str] = mapped_column(String(10), default="active")
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    invoice_id: Mapped[int] = mapped_column(
+        ForeignKey("invoice.id", ondelete="CASCADE"), index=True
+    )
+    invoice_line_id: Mapped[int | None] = mapped_column(
+        ForeignKey("invoice_line.id", ondelete="CASCADE"), index=True
+    )
+    price_term_id: Mapped[int | None] = mapped_column(
+        ForeignKey("price_term.id", ondelete="SET NULL")
+    )
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id", ondelete="SET NULL"))
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"), index=True)
+    vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendor.id"), index=True)
+    agreed_unit_price: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    invoiced_unit_price: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    quantity: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    overcharge: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    recovered: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="DKK")
+    message: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    reviewed_by: Mapped[str | None] = mapped_column(String(320))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+    invoice: Mapped[Invoice] = relationship()
+    invoice_line: Mapped[InvoiceLine | None] = relationship()

@@ -1,0 +1,78 @@
+"""Invoices and credit notes with their normalised lines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
+
+
+class Invoice(Base):
+    """``status``: assigned|unassigned|checked. Credit notes carry negative amounts."""
+
+    __tablename__ = "invoice"
+    __table_args__ = (Index("ix_invoice_supplier_number", "supplier_cvr", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)
+    vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendor.id"), index=True)
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"), index=True)
+    format: Mapped[str] = mapped_column(String(20))
+    document_type: Mapped[str] = mapped_column(String(20), default="invoice")
+    number: Mapped[str] = mapped_column(String(100))
+    issue_date: Mapped[date]
+    due_date: Mapped[date | None]
+    period_start: Mapped[date | None]
+    period_end: Mapped[date | None]
+    currency: Mapped[str] = mapped_column(String(3))
+    supplier_cvr: Mapped[str | None] = mapped_column(String(8))
+    supplier_name: Mapped[str | None] = mapped_column(String(200))
+    buyer_cvr: Mapped[str | None] = mapped_column(String(8))
+    buyer_ean: Mapped[str | None] = mapped_column(String(13))
+    buyer_name: Mapped[str | None] = mapped_column(String(200))
+    line_extension: Mapped[Decimal] = mapped_column(Money())
+    allowances: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    charges: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    tax_exclusive: Mapped[Decimal] = mapped_column(Money())
+    tax: Mapped[Decimal] = mapped_column(Money())
+    payable: Mapped[Decimal] = mapped_column(Money())
+    status: Mapped[str] = mapped_column(String(20), default="assigned", index=True)
+    unassigned_reason: Mapped[str | None] = mapped_column(Text)
+    possible_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    lines: Mapped[list[InvoiceLine]] = relationship(
+        back_populates="invoice", cascade="all, delete-orphan", order_by="InvoiceLine.position"
+    )
+
+
+class InvoiceLine(Base):
+    """A line; ``unit_price`` is per ONE ``unit_code`` (PriceAmount / BaseQuantity)."""
+
+    __tablename__ = "invoice_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(
+        ForeignKey("invoice.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    line_id: Mapped[str] = mapped_column(String(100))
+    item_id: Mapped[str | None] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text)
+    quantity: Mapped[Decimal] = mapped_column(UnitPrice())
+    unit_code: Mapped[str | None] = mapped_column(String(10))
+    unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
+    price_amount: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    base_quantity: Mapped[Decimal] = mapped_column(UnitPrice(), default=Decimal(1))
+    line_amount: Mapped[Decimal] = mapped_column(Money())
+    vat_percent: Mapped[Decimal | None] = mapped_column(Money())
+    period_start: Mapped[date | None]
+    period_end: Mapped[date | None]
+
+    invoice: Mapped[Invoice] = relationship(back_populates="lines")

@@ -1,0 +1,31 @@
+"""Imports every table so that metadata is complete (Alembic, create_all)."""
+
+from monitor.alerts.models import Alert, AlertFinding
+from monitor.audit.models import AuditEntry
+from monitor.contracts.models import Contract, ContractClause, PriceTerm
+from monitor.documents.models import Document
+from monitor.findings.models import Finding
+from monitor.indexes.models import IndexValue
+from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.parties.models import Contact, Municipality, MunicipalityEan, User, Vendor
+from monitor.rulesets.models import RuleConfiguration
+
+__all__ = [
+    "Alert",
+    "AlertFinding",
+    "AuditEntry",
+    "Contact",
+    "Contract",
+    "ContractClause",
+    "Document",
+    "Finding",
+    "IndexValue",
+    "Invoice",
+    "InvoiceLine",
+    "Municipality",
+    "MunicipalityEan",
+    "PriceTerm",
+    "RuleConfiguration",
+    "User",
+    "Vendor",
+]

@@ -1,0 +1,102 @@
+"""One settings class, read from ``PRISVAGT_*`` environment variables (and ``.env``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from monitor.errors import ConfigurationError
+
+VAR_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    """Application settings. Every field is ``PRISVAGT_<NAME>`` in the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PRISVAGT_", env_file=".env", extra="ignore", validate_default=True
+    )
+
+    database_url: str = Field(
+        default=f"sqlite:///{VAR_DIR / 'prisvagt.db'}",
+        description="SQLAlchemy URL; SQLite file under ./var/ by default, or postgresql+psycopg://",
+    )
+    broker_url: str = Field(
+        default="",
+        description="Celery broker (redis://, amqp://). Empty: tasks run in-process.",
+    )
+    email_backend: Literal["outbox", "sendgrid", "console"] = Field(
+        default="outbox", description="outbox writes .eml files under OUTBOX_DIR"
+    )
+    outbox_dir: Path = Field(
+        default=VAR_DIR / "outbox", description="Where the outbox sender writes"
+    )
+    sendgrid_api_key: str = Field(default="", description="Needed when EMAIL_BACKEND=sendgrid")
+    sendgrid_host: str = Field(
+        default="https://api.sendgrid.com", description="SendGrid API base URL (tests use a fake)"
+    )
+    sendgrid_timeout: float = Field(default=10.0, gt=0, description="Seconds per SendGrid call")
+    email_from: str = Field(default="prisvagt@localhost", description="Sender address of alerts")
+    inbox_dir: Path = Field(
+        default=VAR_DIR / "inbox", description="Watched folder for new documents"
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8000", description="Public address of the web app"
+    )
+    allow_unconfirmed_terms: bool = Field(
+        default=True, description="Rules may use extracted terms legal has not confirmed yet"
+    )
+    max_upload_mb: int = Field(default=25, gt=0, description="Largest document accepted")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must be a sqlite:/// or postgresql+psycopg:// URL")
+        return value
+
+    @field_validator("broker_url")
+    @classmethod
+    def _known_broker(cls, value: str) -> str:
+        if value and not value.startswith(
+            ("redis://", "rediss://", "amqp://", "amqps://", "memory://")
+        ):
+            raise ValueError("must be empty, redis://... or amqp://...")
+        return value
+
+    @field_validator("base_url", "sendgrid_host")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    def check_ready(self) -> None:
+        """Cross-field checks that only matter when the feature is used."""
+        if self.email_backend == "sendgrid" and not self.sendgrid_api_key:
+            raise ConfigurationError(
+                "PRISVAGT_SENDGRID_API_KEY is required when PRISVAGT_EMAIL_BACKEND=sendgrid"
+            )
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; a bad value raises ConfigurationError naming the variable."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = "PRISVAGT_" + "_".join(str(p) for p in err["loc"]).upper()
+            problems.append(f"{name}: {err['msg']}")
+        raise ConfigurationError("invalid setting " + "; ".join(problems)) from None
+    settings.check_ready()
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,15 @@
+"""Rule configuration errors."""
+
+from __future__ import annotations
+
+from extractors.errors import PrisvagtError
+
+
+class RuleConfigError(PrisvagtError):
+    """A rule configuration or custom expression that cannot be used; says why."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, rule_id: str | None = None, field: str | None = None):
+        self.rule_id = rule_id
+        super().__init__(f"rule {rule_id}: {message}" if rule_id else message, field=field)
