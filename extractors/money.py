@@ -75,3 +75,16 @@ def _guess_locale(s: str) -> str:
             return "da"
         return "en"
     return "en"
+
+
+def decimal_str(value: Decimal, *, min_places: int = 2) -> str:
+    """A plain decimal string without trailing zeros beyond ``min_places``.
+
+    ``Decimal("399.000000") -> "399.00"``, ``Decimal("33.250000") -> "33.25"``,
+    ``Decimal("0.123400") -> "0.1234"``; with ``min_places=0``: ``"12.000" -> "12"``.
+    """
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    assert isinstance(exponent, int)
+    places = max(min_places, -exponent)
+    return f"{value:.{places}f}"

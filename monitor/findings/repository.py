@@ -1,0 +1,121 @@
+"""All queries about findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from monitor.contracts.models import Contract, PriceTerm
+from monitor.documents.models import Document
+from monitor.errors import NotFound
+from monitor.findings.models import Finding
+from monitor.findings.schemas import FindingFilter, FindingOut
+from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.parties.models import Municipality, Vendor
+
+_ContractDoc = aliased(Document)
+
+
+def _flat_select() -> Select[Any]:
+    return (
+        select(
+            Finding,
+            Invoice.number,
+            Invoice.issue_date,
+            InvoiceLine.line_id,
+            InvoiceLine.item_id,
+            InvoiceLine.description,
+            Municipality.code,
+            Municipality.name,
+            Vendor.cvr,
+            Vendor.name,
+            _ContractDoc.filename,
+            PriceTerm.evidence_page,
+        )
+        .join(Invoice, Finding.invoice_id == Invoice.id)
+        .outerjoin(InvoiceLine, Finding.invoice_line_id == InvoiceLine.id)
+        .outerjoin(Municipality, Finding.municipality_id == Municipality.id)
+        .outerjoin(Vendor, Finding.vendor_id == Vendor.id)
+        .outerjoin(Contract, Finding.contract_id == Contract.id)
+        .outerjoin(_ContractDoc, Contract.document_id == _ContractDoc.id)
+        .outerjoin(PriceTerm, Finding.price_term_id == PriceTerm.id)
+    )
+
+
+def _to_out(row: Any) -> FindingOut:
+    (f, number, issue_date, line_id, item_id, description, code, mname, vcvr, vname,
+     cdoc, cpage) = row
+    evidence = f.evidence or {}
+    return FindingOut(
+        id=f.id,
+        rule=f.rule_id,
+        severity=f.severity,
+        status=f.status,
+        mode=f.mode,
+        message=f.message,
+        municipality=code,
+        municipality_name=mname,
+        vendor_cvr=vcvr,
+        vendor_name=vname,
+        invoice_id=f.invoice_id,
+        invoice_number=number,
+        invoice_date=issue_date.isoformat(),
+        line_id=line_id,
+        item_id=item_id,
+        description=description,
+        agreed_unit_price=f.agreed_unit_price,
+        invoiced_unit_price=f.invoiced_unit_price,
+        quantity=f.quantity,
+        overcharge=f.overcharge,
+        currency=f.currency,
+        contract_id=f.contract_id,
+        contract_document=cdoc,
+        contract_page=cpage if cpage is not None else evidence.get("contract_page"),
+        evidence=evidence,
+        created_at=f.created_at,
+        reviewed_by=f.reviewed_by,
+        review_note=f.review_note,
+    )
+
+
+def _filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
+    if flt.municipality:
+        stmt = stmt.where(Municipality.code == flt.municipality)
+    if flt.rule:
+        stmt = stmt.where(Finding.rule_id == flt.rule)
+    if flt.status:
+        stmt = stmt.where(Finding.status == flt.status)
+    if flt.vendor_cvr:
+        stmt = stmt.where(Vendor.cvr == flt.vendor_cvr)
+    return stmt
+
+
+def list_findings(session: Session, flt: FindingFilter | None = None) -> list[FindingOut]:
+    flt = flt or FindingFilter()
+    stmt = _filtered(_flat_select(), flt).order_by(Finding.overcharge.desc(), Finding.id)
+    if flt.limit is not None:
+        stmt = stmt.limit(flt.limit).offset(flt.offset)
+    return [_to_out(row) for row in session.execute(stmt)]
+
+
+def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
+    flt = flt or FindingFilter()
+    stmt = _filtered(_flat_select(), flt).with_only_columns(func.count(Finding.id))
+    return int(session.execute(stmt).scalar_one())
+
+
+def get_finding(session: Session, finding_id: int) -> FindingOut:
+    row = session.execute(_flat_select().where(Finding.id == finding_id)).first()
+    if row is None:
+        raise NotFound(f"finding {finding_id} does not exist")
+    return _to_out(row)
+
+
+def by_dedup_keys(session: Session, keys: Sequence[str]) -> dict[str, Finding]:
+    if not keys:
+        return {}
+    rows = session.scalars(select(Finding).where(Finding.dedup_key.in_(list(keys))))
+    return {f.dedup_key: f for f in rows}

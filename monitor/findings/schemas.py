@@ -1,0 +1,62 @@
+"""Findings as the CLI, the API and the web pages show them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from extractors.money import decimal_str
+from pydantic import BaseModel, ConfigDict, field_serializer
+
+
+class FindingOut(BaseModel):
+    """One finding, flattened with its invoice, line, municipality, vendor and contract."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    rule: str
+    severity: str
+    status: str
+    mode: str
+    message: str
+    municipality: str | None
+    municipality_name: str | None
+    vendor_cvr: str | None
+    vendor_name: str | None
+    invoice_id: int
+    invoice_number: str
+    invoice_date: str
+    line_id: str | None
+    item_id: str | None
+    description: str | None
+    agreed_unit_price: Decimal | None
+    invoiced_unit_price: Decimal | None
+    quantity: Decimal | None
+    overcharge: Decimal
+    currency: str
+    contract_id: int | None
+    contract_document: str | None
+    contract_page: int | None
+    evidence: dict[str, Any]
+    created_at: datetime
+    reviewed_by: str | None = None
+    review_note: str | None = None
+
+    @field_serializer("agreed_unit_price", "invoiced_unit_price", "overcharge")
+    def _money_as_string(self, value: Decimal | None) -> str | None:
+        return None if value is None else decimal_str(value)
+
+    @field_serializer("quantity")
+    def _quantity_as_string(self, value: Decimal | None) -> str | None:
+        return None if value is None else decimal_str(value, min_places=0)
+
+
+class FindingFilter(BaseModel):
+    municipality: str | None = None  # kommunekode
+    rule: str | None = None
+    status: str | None = None
+    vendor_cvr: str | None = None
+    limit: int | None = None
+    offset: int = 0
