@@ -1,0 +1,1 @@
+"""Celery tasks and the APScheduler process: thin adapters that call ``monitor``."""
