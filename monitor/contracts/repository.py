@@ -1,0 +1,47 @@
+"""Queries about contracts and their terms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from monitor.contracts.models import Contract
+from monitor.errors import NotFound
+
+
+def get(session: Session, contract_id: int) -> Contract:
+    contract = session.get(Contract, contract_id)
+    if contract is None:
+        raise NotFound(f"contract {contract_id} does not exist")
+    return contract
+
+
+def by_document(session: Session, document_id: int) -> Contract | None:
+    return session.scalar(select(Contract).where(Contract.document_id == document_id))
+
+
+def contracts_between(session: Session, *, vendor_id: int, municipality_id: int) -> list[Contract]:
+    stmt = (
+        select(Contract)
+        .where(Contract.vendor_id == vendor_id, Contract.municipality_id == municipality_id)
+        .options(selectinload(Contract.price_terms), selectinload(Contract.clauses))
+        .order_by(Contract.effective_date.desc().nulls_last(), Contract.id.desc())
+    )
+    return list(session.scalars(stmt))
+
+
+def applicable(contracts: list[Contract], on: date) -> Contract | None:
+    """The contract in force on ``on``; else the nearest one (so that billing outside the
+    validity is still checked against it and flagged)."""
+    for c in contracts:
+        if (c.effective_date is None or c.effective_date <= on) and (
+            c.expiry_date is None or on <= c.expiry_date
+        ):
+            return c
+    return contracts[0] if contracts else None
+
+
+def unassigned(session: Session) -> list[Contract]:
+    return list(session.scalars(select(Contract).where(Contract.status == "unassigned")))
