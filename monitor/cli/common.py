@@ -1,0 +1,39 @@
+"""What every CLI command shares: error handling, the database, the console."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from extractors.errors import PrisvagtError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn the project's errors into a clear message and an exit code (2 = bad input)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except PrisvagtError as exc:
+            err_console.print(f"[bold red]error:[/] {exc.describe()}", highlight=False)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def ensure_database() -> None:
+    """Create the tables if they are missing (idempotent)."""
+    from monitor.db import create_all
+
+    create_all()

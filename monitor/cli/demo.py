@@ -1,0 +1,103 @@
+"""``prisvagt demo``: generate the demo data, run the whole pipeline, summarise, serve."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from monitor.cli.common import cli_errors, console, ensure_database
+from monitor.cli.main import app
+
+
+@app.command()
+@cli_errors
+def demo(
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve the web app afterwards"),
+    reset: bool = typer.Option(
+        True, "--reset/--keep", help="Start from an empty database and outbox"
+    ),
+    out: Path = typer.Option(Path("var/demo"), help="Where the demo documents are written"),
+    port: int = typer.Option(8000, help="Port of the web app"),
+) -> None:
+    """Generate six municipalities' contracts and invoices, check them and send the alerts."""
+    from monitor.cli.ingest import ingest
+    from monitor.db import Base, get_engine, transaction
+    from monitor.demo.scenario import generate_demo
+    from monitor.indexes.service import import_index, read_index_csv
+    from monitor.parties.service import import_parties, read_parties_csv
+    from monitor.settings import get_settings
+
+    settings = get_settings()
+    if reset:
+        import monitor.models  # noqa: F401
+
+        Base.metadata.drop_all(get_engine())
+        shutil.rmtree(settings.outbox_dir, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+    ensure_database()
+    console.rule("prisvagt demo")
+    manifest = generate_demo(out)
+    console.print(f"demo documents written to {out}/")
+    with transaction() as session:
+        rows = read_parties_csv((out / "parties.csv").read_text("utf-8"), filename="parties.csv")
+        import_parties(session, rows=rows)
+        for index_file in sorted(out.glob("*index*.csv")):
+            values = read_index_csv(index_file.read_text("utf-8"), filename=index_file.name)
+            import_index(session, rows=values, source=f"{index_file.name} (SAMPLE data)")
+    outcomes = ingest([out / "contracts", out / "invoices"], kind=None, source="demo")
+    failed = [o for o in outcomes if o.error]
+    for o in failed:
+        console.print(f"[red]✗[/] {o.path}: {o.error}")
+    _summary(manifest, documents=len(outcomes), failed=len(failed))
+    if serve:
+        from monitor.web.app import run_server
+
+        console.print(f"web app: [bold]{settings.base_url}[/] (Ctrl+C to stop)")
+        run_server(host="127.0.0.1", port=port)
+
+
+def _summary(manifest: object, *, documents: int, failed: int) -> None:
+    from sqlalchemy import func, select
+
+    from monitor.alerts.models import Alert
+    from monitor.db import transaction
+    from monitor.findings.repository import list_findings
+    from monitor.invoices.models import Invoice
+    from monitor.settings import get_settings
+
+    settings = get_settings()
+    with transaction() as session:
+        checked = session.scalar(select(func.count(Invoice.id)).where(Invoice.status == "checked"))
+        findings = list_findings(session)
+        alerts = Counter(session.scalars(select(Alert.status)))
+    by_rule = Counter(f.rule for f in findings)
+    by_muni: Counter[str] = Counter()
+    money: Counter[str] = Counter()
+    for f in findings:
+        label = f"{f.municipality} {f.municipality_name}"
+        by_muni[label] += 1
+        money[label] += f.overcharge  # type: ignore[assignment]
+    table = Table(title="Findings by municipality", header_style="bold")
+    table.add_column("kommune")
+    table.add_column("findings", justify="right")
+    table.add_column("overcharge (DKK)", justify="right")
+    for label, count in sorted(by_muni.items()):
+        table.add_row(label, str(count), str(money[label]))
+    total = sum((f.overcharge for f in findings), start=Decimal(0))
+    console.print(f"documents: {documents} ({failed} failed); invoices checked: {checked}")
+    console.print(
+        "findings by rule: " + (", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())) or "none")
+    )
+    console.print(table)
+    console.print(f"overcharge total: [bold]{total} DKK[/]")
+    where = settings.outbox_dir if settings.email_backend == "outbox" else settings.email_backend
+    console.print(
+        f"alerts: {sum(alerts.values())} ({', '.join(f'{n} {s}' for s, n in alerts.items()) or 'none'})"
+        f"; emails went to {where}/"
+    )
+    console.print(f"web app: {settings.base_url}/findings")

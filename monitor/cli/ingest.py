@@ -1,0 +1,61 @@
+"""Ingesting files from the CLI: store each, then enqueue its parsing task."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.progress import Progress
+
+from extractors.errors import PrisvagtError
+from monitor.db import transaction
+from monitor.documents import repository as documents
+from monitor.documents.service import ingest_path, iter_paths
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    path: Path
+    document_id: int | None = None
+    kind: str | None = None
+    created: bool = False
+    status: str = "failed"
+    error: str | None = None
+
+
+def _contracts_first(paths: list[Path]) -> list[Path]:
+    # Contracts before invoices, so invoices are checked against their contract.
+    return sorted(paths, key=lambda p: (p.suffix.lower() != ".pdf", str(p)))
+
+
+def ingest(
+    paths: list[Path], *, kind: str | None, source: str = "cli", show_progress: bool = True
+) -> list[FileOutcome]:
+    from workers import tasks
+
+    files = _contracts_first(iter_paths(paths))
+    outcomes: list[FileOutcome] = []
+    with Progress(transient=True, disable=not show_progress) as progress:
+        bar = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            outcome = FileOutcome(path)
+            outcomes.append(outcome)
+            try:
+                with transaction() as session:
+                    res = ingest_path(session, path=path, kind=kind, source=source)
+                outcome.document_id, outcome.kind, outcome.created = (
+                    res.document_id,
+                    res.kind,
+                    res.created,
+                )
+                if res.kind == "contract":
+                    tasks.extract_contract.delay(res.document_id)
+                else:
+                    tasks.parse_invoice.delay(res.document_id)
+                with transaction() as session:
+                    doc = documents.get(session, res.document_id)
+                    outcome.status, outcome.error = doc.status, doc.error
+            except PrisvagtError as exc:
+                outcome.error = exc.describe()
+            progress.advance(bar)
+    return outcomes

@@ -1,0 +1,271 @@
+"""The ``prisvagt`` command line."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from monitor.cli.common import cli_errors, console, ensure_database, err_console
+from monitor.errors import InputError
+
+app = typer.Typer(
+    name="prisvagt",
+    help="Price watch: checks every invoice against the agreed contract prices.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+parties_app = typer.Typer(help="Municipalities, vendors and contacts.", no_args_is_help=True)
+alerts_app = typer.Typer(help="Alert emails.", no_args_is_help=True)
+index_app = typer.Typer(help="Price index series.", no_args_is_help=True)
+contracts_app = typer.Typer(help="Stored contracts and their terms.", no_args_is_help=True)
+app.add_typer(parties_app, name="parties")
+app.add_typer(alerts_app, name="alerts")
+app.add_typer(index_app, name="index")
+app.add_typer(contracts_app, name="contracts")
+
+
+class Kind(StrEnum):
+    contract = "contract"
+    invoice = "invoice"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class OutFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("the file is not UTF-8 text", file=str(path)) from None
+
+
+@app.command()
+@cli_errors
+def init() -> None:
+    """Create the database tables (safe to run again)."""
+    from monitor.settings import get_settings
+
+    ensure_database()
+    console.print(f"database ready: {get_settings().database_url}")
+
+
+@app.command()
+@cli_errors
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders"),
+    kind: Kind | None = typer.Option(None, help="contract or invoice (guessed if omitted)"),
+) -> None:
+    """Store documents (the same content twice is stored once) and queue their processing."""
+    from monitor.cli.ingest import ingest as run
+
+    ensure_database()
+    outcomes = run(paths, kind=kind.value if kind else None)
+    failed = 0
+    for o in outcomes:
+        what = "stored" if o.created else "already stored"
+        if o.error:
+            failed += 1
+            err_console.print(f"[red]✗[/] {o.path}: {o.error}", highlight=False)
+        else:
+            console.print(f"[green]✓[/] {o.path} ({o.kind}, {what}, {o.status})", highlight=False)
+    console.print(f"{len(outcomes) - failed} of {len(outcomes)} files accepted")
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+@cli_errors
+def check(all_: bool = typer.Option(False, "--all", help="Re-check every invoice")) -> None:
+    """Check invoices against their contracts (new ones, or all with --all)."""
+    from rich.progress import track
+
+    from monitor.db import transaction
+    from monitor.invoices import repository
+    from workers import tasks
+
+    ensure_database()
+    with transaction() as session:
+        statuses = ("assigned", "checked") if all_ else ("assigned",)
+        ids = repository.ids_by_status(session, *statuses)
+    for invoice_id in track(ids, description="checking", transient=True):
+        tasks.check_invoice.delay(invoice_id)
+    console.print(f"{len(ids)} invoices queued for checking")
+
+
+@app.command()
+@cli_errors
+def findings(
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    municipality: str | None = typer.Option(None, help="kommunekode, e.g. 101"),
+    rule: str | None = typer.Option(None, help="rule id, e.g. price_above_agreed"),
+    status: str | None = typer.Option(None, help="open|confirmed|dismissed|resolved"),
+    vendor: str | None = typer.Option(None, help="vendor CVR"),
+) -> None:
+    """List findings."""
+    from monitor.cli.output import findings_csv, findings_json, findings_table
+    from monitor.db import transaction
+    from monitor.findings.repository import list_findings
+    from monitor.findings.schemas import FindingFilter
+
+    ensure_database()
+    flt = FindingFilter(municipality=municipality, rule=rule, status=status, vendor_cvr=vendor)
+    with transaction() as session:
+        rows = list_findings(session, flt)
+    if format is Format.json:
+        typer.echo(findings_json(rows))
+    elif format is Format.csv:
+        typer.echo(findings_csv(rows), nl=False)
+    else:
+        console.print(findings_table(rows))
+        total = sum((f.overcharge for f in rows if f.currency == "DKK"), start=0)
+        console.print(f"{len(rows)} findings, overcharge {total} DKK")
+
+
+@parties_app.command("import")
+@cli_errors
+def parties_import(file: Path) -> None:
+    """Import municipalities, vendors and contacts from a CSV
+    (kind,code,name,cvr,ean,population,finance_email,legal_email)."""
+    from monitor.db import transaction
+    from monitor.invoices.service import reassign_unassigned
+    from monitor.parties.service import import_parties, read_parties_csv
+
+    ensure_database()
+    rows = read_parties_csv(_read_text(file), filename=str(file))
+    with transaction() as session:
+        report = import_parties(session, rows=rows)
+        picked = reassign_unassigned(session)
+    console.print(
+        f"{report.municipalities} municipalities, {report.vendors} vendors, "
+        f"{report.contacts} new contacts; {len(picked)} waiting invoices now assigned"
+    )
+    if picked:
+        from workers import tasks
+
+        for invoice_id in picked:
+            tasks.check_invoice.delay(invoice_id)
+
+
+@index_app.command("import")
+@cli_errors
+def index_import(file: Path) -> None:
+    """Import index values from a CSV (index,period,value; period YYYY-MM)."""
+    from monitor.db import transaction
+    from monitor.indexes.service import import_index, read_index_csv
+
+    ensure_database()
+    rows = read_index_csv(_read_text(file), filename=str(file))
+    with transaction() as session:
+        n = import_index(session, rows=rows, source=file.name)
+    console.print(f"{n} index values imported from {file.name}")
+
+
+@alerts_app.command("send")
+@cli_errors
+def alerts_send() -> None:
+    """Deliver pending alerts now."""
+    from monitor.alerts.service import dispatch_pending
+    from monitor.db import transaction
+
+    ensure_database()
+    with transaction() as session:
+        report = dispatch_pending(session)
+    console.print(str(report))
+
+
+@app.command()
+@cli_errors
+def parse(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")) -> None:
+    """Print a parsed invoice without storing it."""
+    from extractors.invoices import invoice_to_dict, parse_invoice
+
+    data = _read_bytes(file)
+    parsed = parse_invoice(data, file.name)
+    typer.echo(json.dumps(invoice_to_dict(parsed), ensure_ascii=False, indent=2))
+
+
+@app.command()
+@cli_errors
+def extract(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")) -> None:
+    """Print the terms read from a contract PDF without storing them."""
+    from extractors.contracts import extract_contract, terms_to_dict
+
+    terms = extract_contract(_read_bytes(file), file.name)
+    typer.echo(json.dumps(terms_to_dict(terms), ensure_ascii=False, indent=2))
+
+
+@contracts_app.command("show")
+@cli_errors
+def contracts_show(
+    contract_id: int, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")
+) -> None:
+    """Print a stored contract's terms."""
+    from monitor.contracts.schemas import contract_to_dict
+    from monitor.db import transaction
+
+    ensure_database()
+    with transaction() as session:
+        data = contract_to_dict(session, contract_id=contract_id)
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+@cli_errors
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the web app."""
+    from monitor.web.app import run_server
+
+    ensure_database()
+    run_server(host=host, port=port)
+
+
+@app.command()
+@cli_errors
+def worker(
+    queues: str = typer.Option("extraction,checking,alerts,celery", help="Queues to consume"),
+    concurrency: int = typer.Option(2, help="Worker processes"),
+) -> None:
+    """Run a Celery worker (needs PRISVAGT_BROKER_URL)."""
+    from monitor.errors import ConfigurationError
+    from monitor.settings import get_settings
+    from workers.celery_app import app as celery
+
+    if not get_settings().broker_url:
+        raise ConfigurationError(
+            "PRISVAGT_BROKER_URL is empty: tasks run in-process, no worker needed"
+        )
+    ensure_database()
+    celery.worker_main(["worker", "-Q", queues, f"--concurrency={concurrency}", "--loglevel=INFO"])
+
+
+@app.command()
+@cli_errors
+def scheduler() -> None:
+    """Run the scheduler (one per installation): polls the inbox, re-checks, digests."""
+    from workers.scheduler import run_scheduler
+
+    ensure_database()
+    run_scheduler()
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+
+
+from monitor.cli import demo as _demo  # noqa: E402,F401  (registers the demo command)
