@@ -1,0 +1,128 @@
+"""Shared fixtures: an isolated application environment on SQLite and on PostgreSQL.
+
+Tests that need a server use the machine's own (PostgreSQL, Redis, RabbitMQ). When a
+server is unreachable the test is skipped with the reason, except under CI (CI=true),
+where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+PG_HOST = os.environ.get("PRISVAGT_TEST_PG_HOST", "127.0.0.1")
+PG_PORT = int(os.environ.get("PRISVAGT_TEST_PG_PORT", "5432"))
+PG_ADMIN_URL = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/postgres"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1.5):
+            return True
+    except OSError:
+        return False
+
+
+def require_server(name: str, host: str, port: int) -> None:
+    """Skip (or, under CI, fail) when a server the test needs is unreachable."""
+    if reachable(host, port):
+        return
+    message = f"{name} is not reachable at {host}:{port}"
+    if IN_CI:
+        pytest.fail(f"{message} (CI=true: an unreachable server is a failure)")
+    pytest.skip(f"{message}; start it to run this test")
+
+
+def clear_caches() -> None:
+    from monitor.db import engine_for
+    from monitor.settings import get_settings
+
+    for url in list(_engines_seen):
+        engine_for(url).dispose()
+    engine_for.cache_clear()
+    get_settings.cache_clear()
+
+
+_engines_seen: set[str] = set()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped at the end."""
+    require_server("PostgreSQL", PG_HOST, PG_PORT)
+    name = f"prisvagt_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/{name}"
+    finally:
+        clear_caches()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each test using this runs on the embedded SQLite and on the machine's PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'prisvagt.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    from monitor.db import Base, make_engine
+
+    import monitor.models  # noqa: F401
+
+    engine = make_engine(url)
+    Base.metadata.drop_all(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app_env(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Point the application at a throw-away database, outbox and inbox; tasks in-process."""
+    monkeypatch.setenv("PRISVAGT_DATABASE_URL", database_url)
+    monkeypatch.setenv("PRISVAGT_BROKER_URL", "")
+    monkeypatch.setenv("PRISVAGT_EMAIL_BACKEND", "outbox")
+    monkeypatch.setenv("PRISVAGT_OUTBOX_DIR", str(tmp_path / "outbox"))
+    monkeypatch.setenv("PRISVAGT_INBOX_DIR", str(tmp_path / "inbox"))
+    monkeypatch.setenv("PRISVAGT_BASE_URL", "http://prisvagt.test")
+    monkeypatch.chdir(tmp_path)
+    clear_caches()
+    _engines_seen.add(database_url)
+    from monitor.db import create_all
+    from monitor.settings import get_settings
+
+    create_all()
+    yield get_settings()
+    clear_caches()
+
+
+@pytest.fixture
+def sqlite_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Like ``app_env`` but on SQLite only (for tests that are about something else)."""
+    url = f"sqlite:///{tmp_path / 'prisvagt.db'}"
+    monkeypatch.setenv("PRISVAGT_DATABASE_URL", url)
+    monkeypatch.setenv("PRISVAGT_BROKER_URL", "")
+    monkeypatch.setenv("PRISVAGT_EMAIL_BACKEND", "outbox")
+    monkeypatch.setenv("PRISVAGT_OUTBOX_DIR", str(tmp_path / "outbox"))
+    monkeypatch.setenv("PRISVAGT_INBOX_DIR", str(tmp_path / "inbox"))
+    monkeypatch.chdir(tmp_path)
+    clear_caches()
+    _engines_seen.add(url)
+    from monitor.db import create_all
+    from monitor.settings import get_settings
+
+    create_all()
+    yield get_settings()
+    clear_caches()
