@@ -78,9 +78,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'prisvagt.db'}"
     url: str = request.getfixturevalue("postgres_url")
-    from monitor.db import Base, make_engine
-
     import monitor.models  # noqa: F401
+    from monitor.db import Base, make_engine
 
     engine = make_engine(url)
     Base.metadata.drop_all(engine)

@@ -11,11 +11,24 @@ from monitor.invoices.models import Invoice, InvoiceLine
 
 def _invoice(number: str, amount: Decimal) -> Invoice:
     return Invoice(
-        format="oioubl-2", number=number, issue_date=__import__("datetime").date(2026, 1, 5),
-        currency="DKK", line_extension=amount, tax_exclusive=amount,
-        tax=amount / 4, payable=amount * Decimal("1.25"),
-        lines=[InvoiceLine(position=1, line_id="1", description="Drift", quantity=Decimal("3"),
-                           unit_price=Decimal("33.333333"), line_amount=amount)],
+        format="oioubl-2",
+        number=number,
+        issue_date=__import__("datetime").date(2026, 1, 5),
+        currency="DKK",
+        line_extension=amount,
+        tax_exclusive=amount,
+        tax=amount / 4,
+        payable=amount * Decimal("1.25"),
+        lines=[
+            InvoiceLine(
+                position=1,
+                line_id="1",
+                description="Drift",
+                quantity=Decimal("3"),
+                unit_price=Decimal("33.333333"),
+                line_amount=amount,
+            )
+        ],
     )
 
 
