@@ -222,6 +222,106 @@ def contracts_show(
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+@contracts_app.command("list")
+@cli_errors
+def contracts_list() -> None:
+    """List stored contracts with their parties and review progress."""
+    from rich.table import Table
+    from sqlalchemy import select
+
+    from monitor.contracts.models import Contract
+    from monitor.db import transaction
+
+    ensure_database()
+    table = Table(header_style="bold")
+    for col in ("id", "title", "buyer", "vendor", "valid", "terms", "confirmed", "status"):
+        table.add_column(col)
+    with transaction() as session:
+        for c in session.scalars(select(Contract).order_by(Contract.id)):
+            confirmed = sum(t.review_state == "confirmed" for t in c.price_terms)
+            table.add_row(
+                str(c.id),
+                c.title or "-",
+                c.buyer_name or "-",
+                c.vendor_name or "-",
+                f"{c.effective_date or '?'} – {c.expiry_date or '?'}",
+                str(len(c.price_terms)),
+                str(confirmed),
+                c.status if c.status == "active" else f"{c.status}: {c.unassigned_reason}",
+            )
+    console.print(table)
+
+
+@contracts_app.command("confirm")
+@cli_errors
+def contracts_confirm(
+    contract_id: int,
+    term: list[int] = typer.Option([], help="Only these term ids (default: every proposed term)"),
+    reject: bool = typer.Option(False, help="Reject the given terms instead"),
+    actor: str = typer.Option("cli", help="Who reviews (for the audit log)"),
+) -> None:
+    """Confirm (or reject) extracted price terms; the contract's invoices are re-checked."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    ensure_database()
+    with transaction() as session:
+        if term:
+            state = "rejected" if reject else "confirmed"
+            for term_id in term:
+                review.set_review_state(session, term_id=term_id, state=state, actor=actor)
+            n = len(term)
+        else:
+            n = review.confirm_contract(session, contract_id=contract_id, actor=actor)
+        invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    console.print(f"{n} terms reviewed; re-checking {len(invoice_ids)} invoices")
+    _recheck(invoice_ids)
+
+
+@contracts_app.command("correct")
+@cli_errors
+def contracts_correct(
+    term_id: int,
+    price: str | None = typer.Option(None, help="Agreed unit price, e.g. 1234.50"),
+    unit: str | None = typer.Option(None, help="month, year, user_month, ..."),
+    item_id: str | None = typer.Option(None),
+    description: str | None = typer.Option(None),
+    note: str | None = typer.Option(None, help="Why (kept in the audit log)"),
+    actor: str = typer.Option("cli"),
+) -> None:
+    """Correct an extracted price term; it counts as confirmed, and invoices are re-checked."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    changes = {
+        k: v
+        for k, v in {
+            "agreed_unit_price": price,
+            "unit": unit,
+            "item_id": item_id,
+            "description": description,
+        }.items()
+        if v is not None
+    }
+    if not changes:
+        raise InputError("nothing to correct: give --price, --unit, --item-id or --description")
+    ensure_database()
+    with transaction() as session:
+        term = review.correct_term(
+            session, term_id=term_id, actor=actor, changes=changes, note=note
+        )
+        invoice_ids = review.affected_invoice_ids(session, contract_id=term.contract_id)
+    console.print(f"term {term_id} corrected; re-checking {len(invoice_ids)} invoices")
+    _recheck(invoice_ids)
+
+
+def _recheck(invoice_ids: list[int]) -> None:
+    from workers import tasks
+
+    for invoice_id in invoice_ids:
+        tasks.check_invoice.delay(invoice_id)
+
+
 @app.command()
 @cli_errors
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:

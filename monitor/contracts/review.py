@@ -1,0 +1,146 @@
+"""Legal's review of extracted terms: confirm, correct or reject each price term.
+
+Terms stay ``proposed`` until confirmed. Every review is in the audit log. After a
+change, the invoices under the contract are re-checked by the caller (a queued task).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from extractors.types import Unit
+from monitor.audit.service import record
+from monitor.contracts.models import Contract, PriceTerm
+from monitor.db import utcnow
+from monitor.errors import InputError, NotFound
+from monitor.invoices.models import Invoice
+
+REVIEW_STATES = ("proposed", "confirmed", "rejected")
+_CORRECTABLE = {
+    "item_id",
+    "description",
+    "unit",
+    "agreed_unit_price",
+    "tier_min",
+    "tier_max",
+    "valid_from",
+    "valid_to",
+    "vat_basis",
+}
+
+
+def get_term(session: Session, term_id: int) -> PriceTerm:
+    term = session.get(PriceTerm, term_id)
+    if term is None:
+        raise NotFound(f"price term {term_id} does not exist")
+    return term
+
+
+def set_review_state(
+    session: Session, *, term_id: int, state: str, actor: str, note: str | None = None
+) -> PriceTerm:
+    if state not in REVIEW_STATES:
+        raise InputError(f"unknown review state {state!r}; use {', '.join(REVIEW_STATES)}")
+    term = get_term(session, term_id)
+    before = term.review_state
+    term.review_state, term.reviewed_by, term.reviewed_at = state, actor, utcnow()
+    record(
+        session,
+        actor=actor,
+        action=f"term.{state}",
+        entity="price_term",
+        entity_id=term.id,
+        reason=note,
+        details={"before": before, "contract_id": term.contract_id},
+    )
+    return term
+
+
+def confirm_contract(session: Session, *, contract_id: int, actor: str) -> int:
+    """Confirm every proposed term of a contract; returns how many."""
+    contract = session.get(Contract, contract_id)
+    if contract is None:
+        raise NotFound(f"contract {contract_id} does not exist")
+    n = 0
+    for term in contract.price_terms:
+        if term.review_state == "proposed":
+            set_review_state(session, term_id=term.id, state="confirmed", actor=actor)
+            n += 1
+    return n
+
+
+def correct_term(
+    session: Session, *, term_id: int, actor: str, changes: dict[str, Any], note: str | None = None
+) -> PriceTerm:
+    """Correct fields of a term (a corrected term counts as confirmed)."""
+    unknown = set(changes) - _CORRECTABLE
+    if unknown:
+        raise InputError(f"cannot correct {', '.join(sorted(unknown))}")
+    term = get_term(session, term_id)
+    before = {k: _plain(getattr(term, k)) for k in changes}
+    for key, value in changes.items():
+        setattr(term, key, _coerce(key, value))
+    term.review_state, term.reviewed_by, term.reviewed_at = "confirmed", actor, utcnow()
+    record(
+        session,
+        actor=actor,
+        action="term.corrected",
+        entity="price_term",
+        entity_id=term.id,
+        reason=note,
+        details={"before": before, "after": {k: _plain(getattr(term, k)) for k in changes}},
+    )
+    return term
+
+
+def affected_invoice_ids(session: Session, *, contract_id: int) -> list[int]:
+    contract = session.get(Contract, contract_id)
+    if contract is None or contract.vendor_id is None or contract.municipality_id is None:
+        return []
+    return list(
+        session.scalars(
+            select(Invoice.id)
+            .where(
+                Invoice.vendor_id == contract.vendor_id,
+                Invoice.municipality_id == contract.municipality_id,
+            )
+            .order_by(Invoice.id)
+        )
+    )
+
+
+def _coerce(key: str, value: Any) -> Any:
+    if key in {"agreed_unit_price", "tier_min", "tier_max"}:
+        if value is None or value == "":
+            if key == "agreed_unit_price":
+                raise InputError("the agreed unit price cannot be empty", field=key)
+            return None
+        try:
+            amount = Decimal(str(value).replace(",", "."))
+        except InvalidOperation:
+            raise InputError(f"{value!r} is not an amount", field=key) from None
+        if not amount.is_finite() or amount < 0:
+            raise InputError(f"{value!r} must be zero or more", field=key)
+        return amount
+    if key == "unit":
+        try:
+            return str(Unit(value))
+        except ValueError:
+            raise InputError(
+                f"unknown unit {value!r}; use {', '.join(u.value for u in Unit)}", field=key
+            ) from None
+    if key == "vat_basis" and value not in ("excl", "incl"):
+        raise InputError("vat_basis must be excl or incl", field=key)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    return (
+        str(value)
+        if isinstance(value, Decimal)
+        else (value.isoformat() if hasattr(value, "isoformat") else value)
+    )
