@@ -1,17 +1,20 @@
 """Building rule evaluation contexts from stored rows, in bulk.
 
-The rules are pure; this module is where stored contracts, invoices, index series
-and other municipalities' prices become ``rules.types`` values. Everything shared by
-many invoices (contracts, index series, peer prices) is loaded once per batch.
+The rules are pure; this module is where stored contracts, invoices, index series and
+other municipalities' prices become ``rules.types`` values. Invoices are loaded with
+Core queries (not ORM objects), one vendor-municipality pair at a time, so checking a
+million lines stays fast; everything shared by many invoices (contracts, index series,
+peer prices) is loaded once per builder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractors.types import InvoiceTotals, Unit
@@ -32,6 +35,79 @@ from rules.types import (
 
 #: how far back earlier invoices are looked at for duplicate billing
 HISTORY_DAYS = 400
+_CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
+
+_INVOICE_COLUMNS = (
+    Invoice.id,
+    Invoice.number,
+    Invoice.document_type,
+    Invoice.issue_date,
+    Invoice.currency,
+    Invoice.due_date,
+    Invoice.period_start,
+    Invoice.period_end,
+    Invoice.line_extension,
+    Invoice.tax_exclusive,
+    Invoice.tax,
+    Invoice.payable,
+    Invoice.allowances,
+    Invoice.charges,
+)
+_LINE_COLUMNS = (
+    InvoiceLine.invoice_id,
+    InvoiceLine.id,
+    InvoiceLine.line_id,
+    InvoiceLine.description,
+    InvoiceLine.quantity,
+    InvoiceLine.unit_price,
+    InvoiceLine.line_amount,
+    InvoiceLine.item_id,
+    InvoiceLine.unit_code,
+    InvoiceLine.period_start,
+    InvoiceLine.period_end,
+)
+
+
+class PairBatch:
+    """The invoices of one vendor and municipality: targets to check, plus history."""
+
+    def __init__(
+        self,
+        vendor_id: int,
+        views: dict[int, InvoiceView],
+        targets: list[int],
+        contract_ids: dict[int, int | None],
+    ) -> None:
+        self.vendor_id = vendor_id
+        self.views = views
+        self.targets = targets
+        self.contract_ids = contract_ids
+        self._by_number: dict[str, list[InvoiceView]] = defaultdict(list)
+        self._by_item_period: dict[tuple[str, date | None], list[InvoiceView]] = defaultdict(list)
+        for view in views.values():
+            self._by_number[view.number].append(view)
+            for line in view.lines:
+                if line.item_id:
+                    key = (line.item_id, line.period_start or view.period_start)
+                    bucket = self._by_item_period[key]
+                    if not bucket or bucket[-1] is not view:
+                        bucket.append(view)
+
+    def earlier(self, view: InvoiceView) -> list[InvoiceView]:
+        """Invoices received before this one that could bill the same thing again:
+        the same number, or the same item for the same period."""
+        seen: dict[int, InvoiceView] = {}
+        for other in self._by_number.get(view.number, ()):
+            if other.id < view.id:
+                seen[other.id] = other
+        for line in view.lines:
+            if line.item_id:
+                for other in self._by_item_period.get(
+                    (line.item_id, line.period_start or view.period_start), ()
+                ):
+                    if other.id < view.id:
+                        seen[other.id] = other
+        return [seen[k] for k in sorted(seen)]
 
 
 class ContextBuilder:
@@ -45,84 +121,143 @@ class ContextBuilder:
         self._contract_views: dict[int, ContractView] = {}
         self._series: dict[str, dict[str, Decimal]] = {}
         self._peers: dict[int, list[PriceObservation]] = {}
-        self._codes: dict[int, tuple[str, int | None]] = {}
-        self._vendor_cvr: dict[int, str] = {}
+        self._munis: dict[int, tuple[str, int | None]] | None = None
+        self._vendors: dict[int, str] | None = None
 
-    def build(self, invoice: Invoice) -> tuple[EvaluationContext, Contract | None]:
-        assert invoice.vendor_id is not None and invoice.municipality_id is not None
-        contract = self._contract_for(invoice)
-        view = self._contract_view(contract) if contract else None
+    # ------------------------------------------------------------------ batches
+    def batches(self, invoice_ids: Sequence[int]) -> Iterator[PairBatch]:
+        """Group the invoices by vendor and municipality and load each group once."""
+        pairs: dict[tuple[int, int], list[tuple[int, date]]] = defaultdict(list)
+        for chunk in _chunks(invoice_ids):
+            rows = self.session.execute(
+                select(
+                    Invoice.vendor_id, Invoice.municipality_id, Invoice.id, Invoice.issue_date
+                ).where(
+                    Invoice.id.in_(chunk),
+                    Invoice.vendor_id.is_not(None),
+                    Invoice.municipality_id.is_not(None),
+                )
+            )
+            for vendor_id, muni_id, invoice_id, issued in rows:
+                pairs[(vendor_id, muni_id)].append((invoice_id, issued))
+        for (vendor_id, muni_id), targets in sorted(pairs.items()):
+            since = min(d for _, d in targets) - timedelta(days=HISTORY_DAYS)
+            until = max(d for _, d in targets) + timedelta(days=HISTORY_DAYS)
+            views = self._load_pair(vendor_id, muni_id, since, until)
+            target_ids = sorted(i for i, _ in targets)
+            contract_ids = {}
+            for invoice_id in target_ids:
+                contract = self._contract_for(vendor_id, muni_id, views[invoice_id].issue_date)
+                contract_ids[invoice_id] = contract.id if contract else None
+            yield PairBatch(vendor_id, views, target_ids, contract_ids)
+
+    def context(self, batch: PairBatch, invoice_id: int) -> EvaluationContext:
+        view = batch.views[invoice_id]
+        contract_id = batch.contract_ids[invoice_id]
+        contract = self._contract_views.get(contract_id) if contract_id else None
         series: dict[str, dict[str, Decimal]] = {}
-        if view and view.indexation and view.indexation.index:
-            series[view.indexation.index] = self._index(view.indexation.index)
-        ctx = EvaluationContext(
-            invoice=self.invoice_view(invoice),
-            contract=view,
+        if contract and contract.indexation and contract.indexation.index:
+            series[contract.indexation.index] = self._index(contract.indexation.index)
+        return EvaluationContext(
+            invoice=view,
+            contract=contract,
             today=self.today,
             index_series=series,
-            peer_prices=self._peer_prices(invoice.vendor_id),
-            earlier_invoices=self._earlier(invoice),
+            peer_prices=self._peer_prices(batch.vendor_id),
+            earlier_invoices=batch.earlier(view),
             allow_unconfirmed_terms=self.allow_unconfirmed,
         )
-        return ctx, contract
 
-    # ---------------------------------------------------------------- invoices
-    def invoice_view(self, invoice: Invoice) -> InvoiceView:
-        code, population = self._municipality(invoice.municipality_id)
-        return InvoiceView(
-            id=invoice.id,
-            number=invoice.number,
-            document_type=invoice.document_type,
-            issue_date=invoice.issue_date,
-            currency=invoice.currency,
-            vendor_cvr=self._vendor(invoice.vendor_id),
-            municipality_code=code,
-            population=population,
-            due_date=invoice.due_date,
-            period_start=invoice.period_start,
-            period_end=invoice.period_end,
-            totals=InvoiceTotals(
-                line_extension=invoice.line_extension,
-                tax_exclusive=invoice.tax_exclusive,
-                tax=invoice.tax,
-                payable=invoice.payable,
-                allowances=invoice.allowances,
-                charges=invoice.charges,
-            ),
-            lines=[_line_view(line) for line in invoice.lines],
+    # ----------------------------------------------------------------- invoices
+    def _load_pair(
+        self, vendor_id: int, muni_id: int, since: date, until: date
+    ) -> dict[int, InvoiceView]:
+        code, population = self._municipality(muni_id)
+        vendor_cvr = self._vendor(vendor_id)
+        where = (
+            Invoice.vendor_id == vendor_id,
+            Invoice.municipality_id == muni_id,
+            Invoice.issue_date >= since,
+            Invoice.issue_date <= until,
         )
-
-    def _earlier(self, invoice: Invoice) -> list[InvoiceView]:
-        stmt = (
-            select(Invoice)
-            .where(
-                Invoice.vendor_id == invoice.vendor_id,
-                Invoice.municipality_id == invoice.municipality_id,
-                Invoice.id != invoice.id,
-                Invoice.issue_date >= invoice.issue_date - timedelta(days=HISTORY_DAYS),
-                Invoice.received_at <= invoice.received_at,
+        views: dict[int, InvoiceView] = {}
+        for (
+            iid,
+            number,
+            dtype,
+            issued,
+            currency,
+            due,
+            pstart,
+            pend,
+            ext,
+            texcl,
+            tax,
+            payable,
+            allow,
+            charge,
+        ) in self.session.execute(select(*_INVOICE_COLUMNS).where(*where)):
+            views[iid] = InvoiceView(
+                id=iid,
+                number=number,
+                document_type=dtype,
+                issue_date=issued,
+                currency=currency,
+                vendor_cvr=vendor_cvr,
+                municipality_code=code,
+                population=population,
+                lines=[],
+                due_date=due,
+                period_start=pstart,
+                period_end=pend,
+                totals=InvoiceTotals(
+                    line_extension=ext,
+                    tax_exclusive=texcl,
+                    tax=tax,
+                    payable=payable,
+                    allowances=allow,
+                    charges=charge,
+                ),
             )
-            .order_by(Invoice.id)
+        lines = self.session.execute(
+            select(*_LINE_COLUMNS)
+            .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
+            .where(*where)
+            .order_by(InvoiceLine.invoice_id, InvoiceLine.position)
         )
-        return [self.invoice_view(i) for i in self.session.scalars(stmt)]
+        for iid, lid, line_id, desc, qty, price, amount, item, unit, lstart, lend in lines:
+            views[iid].lines.append(
+                InvoiceLineView(
+                    id=lid,
+                    line_id=line_id,
+                    description=desc,
+                    quantity=qty,
+                    unit_price=price,
+                    line_amount=amount,
+                    item_id=item,
+                    unit_code=unit,
+                    period_start=lstart,
+                    period_end=lend,
+                )
+            )
+        return views
 
-    # --------------------------------------------------------------- contracts
-    def _contract_for(self, invoice: Invoice) -> Contract | None:
-        key = (invoice.vendor_id or 0, invoice.municipality_id or 0)
+    # ---------------------------------------------------------------- contracts
+    def _contract_for(self, vendor_id: int, muni_id: int, on: date) -> Contract | None:
+        key = (vendor_id, muni_id)
         if key not in self._contracts:
-            self._contracts[key] = contracts_repo.contracts_between(
-                self.session, vendor_id=key[0], municipality_id=key[1]
+            found = contracts_repo.contracts_between(
+                self.session, vendor_id=vendor_id, municipality_id=muni_id
             )
-        return contracts_repo.applicable(self._contracts[key], invoice.issue_date)
+            self._contracts[key] = [c for c in found if c.status == "active"]
+            for contract in self._contracts[key]:
+                self._contract_views[contract.id] = self._contract_view(contract)
+        return contracts_repo.applicable(self._contracts[key], on)
 
     def _contract_view(self, contract: Contract) -> ContractView:
-        cached = self._contract_views.get(contract.id)
-        if cached is not None:
-            return cached
         clauses = {c.kind: c for c in contract.clauses}
-        ix = clauses.get("indexation")
-        mfn = clauses.get("mfn")
-        view = ContractView(
+        ix, mfn = clauses.get("indexation"), clauses.get("mfn")
+        return ContractView(
             id=contract.id,
             vendor_cvr=self._vendor(contract.vendor_id),
             municipality_code=self._municipality(contract.municipality_id)[0],
@@ -134,7 +269,6 @@ class ContextBuilder:
             mfn_evidence=mfn.evidence_text if mfn else None,
             indexation=indexation_from_params(ix.params) if ix else None,
             title=contract.title,
-            document=None,
             price_terms=[
                 TermView(
                     id=t.id,
@@ -156,10 +290,6 @@ class ContextBuilder:
                 if t.review_state != "rejected"
             ],
         )
-        if view.indexation is not None and ix is not None:
-            view.indexation.evidence = None
-        self._contract_views[contract.id] = view
-        return view
 
     def _index(self, name: str) -> dict[str, Decimal]:
         if name not in self._series:
@@ -169,76 +299,84 @@ class ContextBuilder:
             self._series[name] = {period: value for period, value in rows}
         return self._series[name]
 
-    # ------------------------------------------------------------- peer prices
+    # -------------------------------------------------------------- peer prices
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
         """The latest unit price this vendor billed each municipality for each item."""
         if vendor_id in self._peers:
             return self._peers[vendor_id]
-        stmt = (
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=(Invoice.municipality_id, InvoiceLine.item_id),
+                order_by=(Invoice.issue_date.desc(), Invoice.id.desc(), InvoiceLine.id.desc()),
+            )
+            .label("rank")
+        )
+        ranked = (
             select(
                 Invoice.municipality_id,
                 InvoiceLine.item_id,
                 InvoiceLine.unit_price,
                 Invoice.number,
                 Invoice.issue_date,
+                rank,
             )
             .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
             .where(
                 Invoice.vendor_id == vendor_id,
                 Invoice.document_type == "invoice",
+                Invoice.municipality_id.is_not(None),
                 InvoiceLine.item_id.is_not(None),
             )
-            .order_by(Invoice.issue_date, Invoice.id)
+            .subquery()
         )
-        latest: dict[tuple[int, str], PriceObservation] = {}
-        for muni_id, item_id, price, number, issued in self.session.execute(stmt):
+        rows = self.session.execute(
+            select(
+                ranked.c.municipality_id,
+                ranked.c.item_id,
+                ranked.c.unit_price,
+                ranked.c.number,
+                ranked.c.issue_date,
+            ).where(ranked.c.rank == 1)
+        )
+        observations = []
+        for muni_id, item_id, price, number, issued in rows:
             code, population = self._municipality(muni_id)
-            if code is None:
-                continue
-            latest[(muni_id, item_id)] = PriceObservation(
-                municipality_code=code,
-                item_key=item_id,
-                unit_price=price,
-                population=population,
-                invoice_number=number,
-                issue_date=issued,
+            observations.append(
+                PriceObservation(
+                    municipality_code=code or "",
+                    item_key=item_id,
+                    unit_price=price,
+                    population=population,
+                    invoice_number=number,
+                    issue_date=issued,
+                )
             )
-        self._peers[vendor_id] = list(latest.values())
-        return self._peers[vendor_id]
+        self._peers[vendor_id] = observations
+        return observations
 
-    # ----------------------------------------------------------------- parties
+    # ------------------------------------------------------------------ parties
     def _municipality(self, municipality_id: int | None) -> tuple[str | None, int | None]:
         if municipality_id is None:
             return None, None
-        if not self._codes:
-            for mid, code, pop in self.session.execute(
-                select(Municipality.id, Municipality.code, Municipality.population)
-            ):
-                self._codes[mid] = (code, pop)
-        return self._codes.get(municipality_id, (None, None))
+        if self._munis is None:
+            self._munis = {
+                mid: (code, pop)
+                for mid, code, pop in self.session.execute(
+                    select(Municipality.id, Municipality.code, Municipality.population)
+                )
+            }
+        return self._munis.get(municipality_id, (None, None))
 
     def _vendor(self, vendor_id: int | None) -> str:
         if vendor_id is None:
             return ""
-        if vendor_id not in self._vendor_cvr:
-            self._vendor_cvr.update(dict(self.session.execute(select(Vendor.id, Vendor.cvr)).all()))
-        return self._vendor_cvr.get(vendor_id, "")
+        if self._vendors is None:
+            self._vendors = dict(self.session.execute(select(Vendor.id, Vendor.cvr)).tuples().all())
+        return self._vendors.get(vendor_id, "")
 
 
-def _line_view(line: InvoiceLine) -> InvoiceLineView:
-    return InvoiceLineView(
-        id=line.id,
-        line_id=line.line_id,
-        description=line.description,
-        quantity=line.quantity,
-        unit_price=line.unit_price,
-        line_amount=line.line_amount,
-        item_id=line.item_id,
-        unit_code=line.unit_code,
-        period_start=line.period_start,
-        period_end=line.period_end,
-    )
-
-
-def group_ids(ids: Sequence[int], size: int) -> list[list[int]]:
-    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    ids = list(ids)
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]

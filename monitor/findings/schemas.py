@@ -6,8 +6,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from extractors.money import decimal_str
 from pydantic import BaseModel, ConfigDict, field_serializer
+
+from extractors.money import decimal_str
 
 
 class FindingOut(BaseModel):

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 import rules
 from monitor.db import utcnow
-from monitor.findings.context import ContextBuilder
+from monitor.findings.context import ContextBuilder, PairBatch
 from monitor.findings.models import Finding
-from monitor.invoices import repository as invoices_repo
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs
 from rules.types import RuleFinding
@@ -49,104 +48,143 @@ def check_invoices(
     allow_unconfirmed_terms: bool | None = None,
     queue_alerts: bool = True,
 ) -> CheckResult:
-    """Evaluate the current rule set on these invoices and store the findings. Never commits."""
+    """Evaluate the current rule set on these invoices and store the findings. Never commits.
+
+    Invoices are loaded one vendor-municipality pair at a time; new findings are
+    inserted in bulk; alerts for new findings are queued in the same transaction.
+    """
     from monitor.settings import get_settings
 
     if allow_unconfirmed_terms is None:
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
-    today = today or date.today()
     configs = current_configs(session)
     versions = {c.rule_id: c.version for c in configs}
-    builder = ContextBuilder(session, today=today, allow_unconfirmed_terms=allow_unconfirmed_terms)
+    builder = ContextBuilder(
+        session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
+    )
     result = CheckResult()
-    new_findings: list[Finding] = []
-    for invoice in invoices_repo.with_lines(session, invoice_ids):
-        if invoice.vendor_id is None or invoice.municipality_id is None:
-            result.skipped.append(f"invoice {invoice.number}: {invoice.unassigned_reason}")
-            continue
-        ctx, contract = builder.build(invoice)
-        produced = rules.evaluate(ctx, configs or None)
-        created, updated, withdrawn = _store(
-            session,
-            invoice=invoice,
-            contract_id=contract.id if contract else None,
-            produced=produced,
-            versions=versions,
+    new_ids: list[int] = []
+    for batch in builder.batches(invoice_ids):
+        produced: dict[int, list[RuleFinding]] = {}
+        for invoice_id in batch.targets:
+            produced[invoice_id] = rules.evaluate(builder.context(batch, invoice_id), configs or None)
+        new_ids += _store_batch(
+            session, batch=batch, produced=produced, versions=versions, result=result
         )
-        new_findings.extend(created)
-        result.updated += updated
-        result.withdrawn += withdrawn
-        invoice.status = "checked"
-        invoice.checked_at = utcnow()
-        result.invoices += 1
-    session.flush()
-    result.created = [f.id for f in new_findings]
-    if queue_alerts and new_findings:
+        result.invoices += len(batch.targets)
+        _mark_checked(session, batch.targets)
+    result.skipped = _unassigned(session, invoice_ids)
+    result.created = new_ids
+    if queue_alerts and new_ids:
         from monitor.alerts.service import queue_alerts as queue
 
-        result.alert_ids = [a.id for a in queue(session, findings=new_findings)]
+        findings = [
+            f
+            for chunk in _chunks(new_ids)
+            for f in session.scalars(select(Finding).where(Finding.id.in_(chunk)))
+        ]
+        result.alert_ids = [a.id for a in queue(session, findings=findings)]
     return result
 
 
-def _store(
+def _store_batch(
     session: Session,
     *,
-    invoice: Invoice,
-    contract_id: int | None,
-    produced: list[RuleFinding],
+    batch: PairBatch,
+    produced: dict[int, list[RuleFinding]],
     versions: dict[str, int],
-) -> tuple[list[Finding], int, int]:
-    existing = {
-        f.dedup_key: f
-        for f in session.scalars(select(Finding).where(Finding.invoice_id == invoice.id))
-    }
-    created: list[Finding] = []
-    updated = 0
+    result: CheckResult,
+) -> list[int]:
+    existing: dict[str, Finding] = {}
+    for chunk in _chunks(batch.targets):
+        for f in session.scalars(select(Finding).where(Finding.invoice_id.in_(chunk))):
+            existing[f.dedup_key] = f
+    rows: list[dict[str, object]] = []
     seen: set[str] = set()
-    for rf in produced:
-        if rf.dedup_key in seen:
-            continue
-        seen.add(rf.dedup_key)
-        finding = existing.get(rf.dedup_key)
-        if finding is None:
-            finding = Finding(
-                dedup_key=rf.dedup_key,
-                invoice_id=invoice.id,
-                status="open",
-                municipality_id=invoice.municipality_id,
-                vendor_id=invoice.vendor_id,
-            )
-            _apply(finding, rf, contract_id, versions)
-            session.add(finding)
-            created.append(finding)
-        elif finding.status == "open":
-            _apply(finding, rf, contract_id, versions)
-            updated += 1
-    withdrawn = 0
+    for invoice_id, findings in produced.items():
+        contract_id = batch.contract_ids[invoice_id]
+        for rf in findings:
+            if rf.dedup_key in seen:
+                continue
+            seen.add(rf.dedup_key)
+            values = _values(rf, contract_id, versions)
+            finding = existing.get(rf.dedup_key)
+            if finding is None:
+                rows.append(
+                    {
+                        **values,
+                        "dedup_key": rf.dedup_key,
+                        "invoice_id": invoice_id,
+                        "status": "open",
+                        "municipality_id": None,
+                        "vendor_id": batch.vendor_id,
+                    }
+                )
+            elif finding.status == "open":
+                for key, value in values.items():
+                    setattr(finding, key, value)
+                result.updated += 1
     for key, finding in existing.items():
         if key not in seen and finding.status == "open":
             finding.status = "dismissed"
             finding.reviewed_by = "system"
             finding.reviewed_at = utcnow()
             finding.review_note = "withdrawn: no longer found on re-check (rules or terms changed)"
-            withdrawn += 1
-    return created, updated, withdrawn
+            result.withdrawn += 1
+    if not rows:
+        return []
+    muni_id = session.scalar(select(Invoice.municipality_id).where(Invoice.id == batch.targets[0]))
+    for row in rows:
+        row["municipality_id"] = muni_id
+    return list(
+        session.scalars(insert(Finding).returning(Finding.id, sort_by_parameter_order=True), rows)
+    )
 
 
-def _apply(
-    finding: Finding, rf: RuleFinding, contract_id: int | None, versions: dict[str, int]
-) -> None:
-    finding.rule_id = rf.rule_id
-    finding.rule_version = versions.get(rf.rule_id, 0)
-    finding.severity = rf.severity
-    finding.mode = rf.mode
-    finding.invoice_line_id = rf.line_ref
-    finding.price_term_id = rf.term_ref
-    finding.contract_id = contract_id
-    finding.agreed_unit_price = rf.agreed_unit_price
-    finding.invoiced_unit_price = rf.invoiced_unit_price
-    finding.quantity = rf.quantity
-    finding.overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
-    finding.currency = rf.currency
-    finding.message = rf.message
-    finding.evidence = rf.evidence
+def _values(
+    rf: RuleFinding, contract_id: int | None, versions: dict[str, int]
+) -> dict[str, object]:
+    return {
+        "rule_id": rf.rule_id,
+        "rule_version": versions.get(rf.rule_id, 0),
+        "severity": rf.severity,
+        "mode": rf.mode,
+        "invoice_line_id": rf.line_ref,
+        "price_term_id": rf.term_ref,
+        "contract_id": contract_id,
+        "agreed_unit_price": rf.agreed_unit_price,
+        "invoiced_unit_price": rf.invoiced_unit_price,
+        "quantity": rf.quantity,
+        "overcharge": rf.overcharge if rf.overcharge is not None else Decimal(0),
+        "currency": rf.currency,
+        "message": rf.message,
+        "evidence": rf.evidence,
+    }
+
+
+def _mark_checked(session: Session, invoice_ids: list[int]) -> None:
+    now = utcnow()
+    for chunk in _chunks(invoice_ids):
+        session.execute(
+            update(Invoice)
+            .where(Invoice.id.in_(chunk))
+            .values(status="checked", checked_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _unassigned(session: Session, invoice_ids: Sequence[int]) -> list[str]:
+    out = []
+    for chunk in _chunks(invoice_ids):
+        for number, reason in session.execute(
+            select(Invoice.number, Invoice.unassigned_reason).where(
+                Invoice.id.in_(chunk), Invoice.status == "unassigned"
+            )
+        ):
+            out.append(f"invoice {number}: {reason}")
+    return out
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> list[list[int]]:
+    ids = list(ids)
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
