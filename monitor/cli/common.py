@@ -14,8 +14,8 @@ from extractors.errors import PrisvagtError
 P = ParamSpec("P")
 R = TypeVar("R")
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def cli_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from monitor.cli.main import app
+from monitor.db import transaction
+from tests.monitor.seed import seed_one_finding
+
+runner = CliRunner()
+
+REQUIRED = {
+    "id",
+    "rule",
+    "severity",
+    "status",
+    "municipality",
+    "vendor_cvr",
+    "invoice_number",
+    "line_id",
+    "item_id",
+    "description",
+    "agreed_unit_price",
+    "invoiced_unit_price",
+    "quantity",
+    "overcharge",
+    "currency",
+    "contract_document",
+    "contract_page",
+    "evidence",
+}
+
+
+def test_findings_json_prints_one_array_with_every_field(app_env: object) -> None:
+    with transaction() as s:
+        seed_one_finding(s)
+    result = runner.invoke(app, ["findings", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, list) and len(data) == 1
+    f = data[0]
+    assert set(f) >= REQUIRED
+    assert f["rule"] == "price_above_agreed"
+    assert f["municipality"] == "101"
+    assert f["vendor_cvr"] == "12345678"
+    assert f["invoice_number"] == "F-2026-0042"
+    assert (f["agreed_unit_price"], f["invoiced_unit_price"]) == ("125.00", "132.00")
+    assert (f["quantity"], f["overcharge"], f["currency"]) == ("100", "700.00", "DKK")
+    assert (f["contract_document"], f["contract_page"]) == ("kontrakt-101.pdf", 7)
+    assert f["evidence"]["match"]["method"] == "item_id"
+
+
+def test_findings_filters_by_municipality_rule_and_status(app_env: object) -> None:
+    with transaction() as s:
+        seed_one_finding(s)
+    for args, expected in [
+        (["--municipality", "101"], 1),
+        (["--municipality", "751"], 0),
+        (["--rule", "price_above_agreed"], 1),
+        (["--rule", "mfn_breach"], 0),
+        (["--status", "open"], 1),
+        (["--status", "dismissed"], 0),
+    ]:
+        result = runner.invoke(app, ["findings", "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        assert len(json.loads(result.stdout)) == expected, args
+
+
+def test_findings_csv_has_a_header_and_a_row(app_env: object) -> None:
+    with transaction() as s:
+        seed_one_finding(s)
+    result = runner.invoke(app, ["findings", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 1 and rows[0]["overcharge"] == "700.00"
+
+
+def test_ingest_of_a_missing_file_exits_2_naming_it(app_env: object, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "nope.xml")])
+    assert result.exit_code == 2
+    assert "nope.xml: no such file or folder" in result.stderr
+
+
+def test_parties_import_of_a_wrong_csv_exits_2_naming_file_and_line(
+    app_env: object, tmp_path: Path
+) -> None:
+    bad = tmp_path / "parter.csv"
+    bad.write_text("kind,code,name\nvendor,,X\n", encoding="utf-8")
+    result = runner.invoke(app, ["parties", "import", str(bad)])
+    assert result.exit_code == 2
+    assert "parter.csv, line 1: the header must be" in result.stderr
