@@ -9,7 +9,7 @@ invoices with precisely the defects they need.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -88,7 +88,6 @@ class InvoiceSpec:
     note: str | None = None
     payee_account: tuple[str, str] | None = None  # (reg. no., account no.)
     vat_rate: Decimal = VAT_RATE
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def line_extension_amount(self) -> Decimal:
