@@ -33,7 +33,8 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def ensure_database() -> None:
-    """Create the tables if they are missing (idempotent)."""
-    from monitor.db import create_all
+    """Bring the schema to the newest migration (idempotent, fast when current)."""
+    from monitor.db import get_engine
+    from monitor.migrate import upgrade
 
-    create_all()
+    upgrade(get_engine())

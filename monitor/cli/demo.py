@@ -36,7 +36,12 @@ def demo(
     if reset:
         import monitor.models  # noqa: F401
 
-        Base.metadata.drop_all(get_engine())
+        from sqlalchemy import text
+
+        engine = get_engine()
+        Base.metadata.drop_all(engine)
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
         shutil.rmtree(settings.outbox_dir, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
     ensure_database()
