@@ -83,6 +83,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
     engine = make_engine(url)
     Base.metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
     engine.dispose()
     return url
 
@@ -99,10 +101,11 @@ def app_env(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(tmp_path)
     clear_caches()
     _engines_seen.add(database_url)
-    from monitor.db import create_all
+    from monitor.db import get_engine
+    from monitor.migrate import upgrade
     from monitor.settings import get_settings
 
-    create_all()
+    upgrade(get_engine())
     yield get_settings()
     clear_caches()
 
@@ -119,9 +122,10 @@ def sqlite_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[obje
     monkeypatch.chdir(tmp_path)
     clear_caches()
     _engines_seen.add(url)
-    from monitor.db import create_all
+    from monitor.db import get_engine
+    from monitor.migrate import upgrade
     from monitor.settings import get_settings
 
-    create_all()
+    upgrade(get_engine())
     yield get_settings()
     clear_caches()
