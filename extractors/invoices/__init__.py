@@ -1,0 +1,172 @@
+"""Invoice parsers: UBL (OIOUBL 2/3, PEPPOL BIS 3), CII, Factur-X, CSV and PDF.
+
+Pure: bytes in, :class:`~extractors.types.ParsedInvoice` out; no database, no
+network. Bad input raises only :class:`~extractors.errors.ParseError` or its
+subclasses (``UnsupportedFormat``, ``HostileInput``), naming the file.
+
+- :func:`detect_format` names the format of some bytes.
+- :func:`parse_invoice` reads one invoice (the first, for a CSV file).
+- :func:`iter_invoices` streams every invoice of a file (many for CSV).
+- :func:`invoice_to_dict` is the JSON shape printed by ``prisvagt parse``.
+
+Every parsed invoice is reconciled (:mod:`.validate`) and the problems found are
+appended to ``ParsedInvoice.warnings``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from extractors.errors import HostileInput, ParseError, UnsupportedFormat
+from extractors.invoices.serialize import invoice_to_dict
+from extractors.invoices.validate import reconcile
+from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
+from extractors.types import ParsedInvoice
+
+__all__ = ["detect_format", "invoice_to_dict", "iter_invoices", "parse_invoice"]
+
+_UBL_ROOT = re.compile(
+    rb"<(?:[\w.-]+:)?(Invoice|CreditNote)[\s>][^>]*?urn:oasis:names:specification:ubl:schema:xsd:(?:Invoice|CreditNote)-2",
+    re.DOTALL,
+)
+_CII_ROOT = re.compile(rb"<(?:[\w.-]+:)?CrossIndustryInvoice[\s>]")
+_CUSTOMIZATION = re.compile(rb"<(?:[\w.-]+:)?CustomizationID[^>]*>([^<]{0,300})<")
+_PROFILE = re.compile(rb"<(?:[\w.-]+:)?ProfileID[^>]*>([^<]{0,300})<")
+_VERSION = re.compile(rb"<(?:[\w.-]+:)?UBLVersionID[^>]*>([^<]{0,20})<")
+_GZIP = b"\x1f\x8b"
+
+
+def detect_format(data: bytes, filename: str) -> str:
+    """``oioubl-2``, ``oioubl-3``, ``peppol-bis3``, ``ubl``, ``cii``, ``facturx``, ``pdf`` or ``csv``.
+
+    Decided from the content (the file name only breaks ties for CSV). Raises
+    :class:`UnsupportedFormat` naming the file for anything else.
+    """
+    head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        from extractors.invoices.facturx import has_embedded_invoice
+
+        return "facturx" if has_embedded_invoice(data) else "pdf"
+    if head.startswith(b"<"):
+        if _CII_ROOT.search(head):
+            return "cii"
+        if _UBL_ROOT.search(head):
+            from extractors.invoices.ubl import ubl_format
+
+            return ubl_format(*(_first(rx, head) for rx in (_CUSTOMIZATION, _PROFILE, _VERSION)))
+        raise UnsupportedFormat(
+            "XML, but neither a UBL Invoice/CreditNote nor a CII CrossIndustryInvoice",
+            file=filename,
+        )
+    if head.startswith(_GZIP) or _looks_like_csv(head, filename):
+        return "csv"
+    raise UnsupportedFormat(
+        "not a supported invoice format (UBL, CII, Factur-X, PDF or CSV)", file=filename
+    )
+
+
+def parse_invoice(
+    data: bytes,
+    filename: str,
+    *,
+    csv_profile: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ParsedInvoice:
+    """Parse one invoice (for CSV: the first of the file), reconciled, with warnings."""
+    for invoice in iter_invoices(data, filename, csv_profile=csv_profile, max_bytes=max_bytes):
+        return invoice
+    raise ParseError("the file holds no invoice", file=filename)
+
+
+def iter_invoices(
+    data_or_path: bytes | str | os.PathLike[str],
+    filename: str | None = None,
+    *,
+    csv_profile: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ParsedInvoice]:
+    """Every invoice in a file, streamed: a CSV path is read line by line in constant memory.
+
+    ``data_or_path`` is the file's bytes or a path; ``filename`` names it in errors
+    (default: the path's name). ``max_bytes`` limits XML and PDF input; CSV streams
+    have no size limit.
+    """
+    if isinstance(data_or_path, bytes | bytearray | memoryview):
+        data = bytes(data_or_path)
+        name = filename or "<bytes>"
+        fmt = detect_format(data, name)
+        if fmt == "csv":
+            from extractors.invoices.csv import iter_csv_bytes
+
+            yield from _checked(iter_csv_bytes(data, name, profile=csv_profile))
+        else:
+            yield _checked_one(_parse_document(data, name, fmt, max_bytes))
+        return
+    path = Path(data_or_path)
+    name = filename or path.name
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror}", file=name) from None
+    if head.startswith(_GZIP) or (
+        not head.lstrip().startswith((b"<", b"%PDF")) and _looks_like_csv(head, name)
+    ):
+        from extractors.invoices.csv import iter_csv_path
+
+        yield from _checked(iter_csv_path(path, name, profile=csv_profile))
+        return
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise HostileInput(
+            f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes", file=name
+        )
+    yield from iter_invoices(path.read_bytes(), name, csv_profile=csv_profile, max_bytes=max_bytes)
+
+
+def _parse_document(data: bytes, name: str, fmt: str, max_bytes: int) -> ParsedInvoice:
+    if fmt in ("oioubl-2", "oioubl-3", "peppol-bis3", "ubl"):
+        from extractors.invoices.ubl import ROOTS, parse_ubl
+
+        return parse_ubl(parse_xml(data, name, roots=ROOTS, max_bytes=max_bytes), name)
+    if fmt == "cii":
+        from extractors.invoices.cii import ROOTS as CII_ROOTS
+        from extractors.invoices.cii import parse_cii
+
+        return parse_cii(parse_xml(data, name, roots=CII_ROOTS, max_bytes=max_bytes), name)
+    if fmt in ("facturx", "pdf"):
+        if len(data) > max_bytes:
+            raise HostileInput(
+                f"file is {len(data):,} bytes, above the limit of {max_bytes:,} bytes", file=name
+            )
+        from extractors.invoices.facturx import parse_facturx_or_pdf
+
+        return parse_facturx_or_pdf(data, name)
+    raise UnsupportedFormat(f"unsupported format {fmt}", file=name)
+
+
+def _checked_one(invoice: ParsedInvoice) -> ParsedInvoice:
+    invoice.warnings.extend(w for w in reconcile(invoice) if w not in invoice.warnings)
+    return invoice
+
+
+def _checked(invoices: Iterator[ParsedInvoice]) -> Iterator[ParsedInvoice]:
+    for invoice in invoices:
+        yield _checked_one(invoice)
+
+
+def _first(rx: re.Pattern[bytes], head: bytes) -> str:
+    m = rx.search(head)
+    return m.group(1).decode("utf-8", "replace").strip() if m else ""
+
+
+def _looks_like_csv(head: bytes, filename: str) -> bool:
+    if b"\0" in head[:4096]:
+        return False
+    if filename.lower().endswith((".csv", ".csv.gz", ".txt", ".tsv")):
+        return True
+    first = head.split(b"\n", 1)[0]
+    return first.count(b";") >= 2 or first.count(b",") >= 2

@@ -1,0 +1,127 @@
+"""Small helpers shared by the invoice parsers: exact numbers, dates, party ids.
+
+Every helper that reads a value from a document raises :class:`ParseError` naming
+the file and the field when the value is unreadable, never ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from extractors.errors import ParseError
+from extractors.types import ZERO, InvoiceTotals, ParsedInvoiceLine
+
+_CVR = re.compile(r"^(?:DK)?\s*(\d{8})$", re.IGNORECASE)
+_DK_VAT = re.compile(r"^DK\s*(\d{8})$", re.IGNORECASE)
+_GLN = re.compile(r"^\d{13}$")
+_PAYMENT_DAYS = re.compile(
+    r"(?i)(?:netto|net|inden|within)?\s*(\d{1,3})\s*(?:dage|dg\.?|days)(?:\s*netto|\s*net)?"
+)
+# Repeating decimals (1/3) are cut here: far below an øre on any real quantity.
+_PRICE_PLACES = Decimal("1e-10")
+
+
+def dec(text: str | None, filename: str, field: str, *, line: int | None = None) -> Decimal:
+    """A finite machine decimal ("1234.50") or ParseError naming ``field``."""
+    if text is None:
+        raise ParseError("missing number", file=filename, field=field, line=line)
+    try:
+        value = Decimal(text.strip())
+    except (InvalidOperation, ValueError):
+        raise ParseError(
+            f"not a number: {text.strip()[:40]!r}", file=filename, field=field, line=line
+        ) from None
+    if not value.is_finite():
+        raise ParseError(f"not a finite number: {text!r}", file=filename, field=field, line=line)
+    if abs(value.adjusted()) > 30:
+        raise ParseError(f"number out of range: {text[:40]!r}", file=filename, field=field)
+    return value
+
+
+def opt_dec(text: str | None, filename: str, field: str) -> Decimal | None:
+    return None if text is None or not text.strip() else dec(text, filename, field)
+
+
+def iso_date(text: str | None, filename: str, field: str) -> date | None:
+    """An ISO date (``2026-01-31``, or CII's ``20260131``); None when absent."""
+    if text is None or not text.strip():
+        return None
+    s = text.strip()
+    try:
+        if len(s) == 8 and s.isdigit():
+            return date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        raise ParseError(f"not a date: {s[:40]!r}", file=filename, field=field) from None
+
+
+def unit_price(price: Decimal, base_quantity: Decimal) -> Decimal:
+    """The price of ONE unit: ``price / base_quantity``, exact where it terminates."""
+    if base_quantity == 1:
+        return price
+    value = price / base_quantity
+    if value.as_tuple().exponent < -10:  # type: ignore[operator]
+        value = value.quantize(_PRICE_PLACES)
+    return value
+
+
+def cvr_from(value: str | None) -> str | None:
+    """An 8-digit CVR from ``12345678`` or ``DK12345678``; None when it is not one."""
+    if not value:
+        return None
+    m = _CVR.match(value.strip())
+    return m.group(1) if m else None
+
+
+def cvr_from_vat(value: str | None) -> str | None:
+    """The CVR inside a Danish VAT number ``DK12345678``; None otherwise."""
+    if not value:
+        return None
+    m = _DK_VAT.match(value.strip())
+    return m.group(1) if m else None
+
+
+def gln_from(value: str | None) -> str | None:
+    if not value:
+        return None
+    v = value.strip()
+    return v if _GLN.match(v) else None
+
+
+def payment_days_from(issue: date, due: date | None, terms: str | None) -> int | None:
+    """Days from issue to due date, else a number of days named in the terms text."""
+    if due is not None:
+        return (due - issue).days
+    if terms:
+        m = _PAYMENT_DAYS.search(terms)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def negate_credit(lines: list[ParsedInvoiceLine], totals: InvoiceTotals) -> None:
+    """Turn a credit note's amounts negative in place; unit prices keep their sign."""
+    for ln in lines:
+        ln.quantity = -ln.quantity
+        ln.line_amount = -ln.line_amount
+        ln.allowances = -ln.allowances
+        ln.charges = -ln.charges
+    for name in (
+        "line_extension",
+        "tax_exclusive",
+        "tax",
+        "payable",
+        "allowances",
+        "charges",
+        "prepaid",
+        "rounding",
+    ):
+        setattr(totals, name, -getattr(totals, name))
+    if totals.tax_inclusive is not None:
+        totals.tax_inclusive = -totals.tax_inclusive
+
+
+def total_or_zero(value: Decimal | None) -> Decimal:
+    return ZERO if value is None else value
