@@ -120,7 +120,7 @@ class ContextBuilder:
         self._contracts: dict[tuple[int, int], list[Contract]] = {}
         self._contract_views: dict[int, ContractView] = {}
         self._series: dict[str, dict[str, Decimal]] = {}
-        self._peers: dict[int, list[PriceObservation]] = {}
+        self._peers: dict[int, dict[str, list[PriceObservation]]] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
         self._vendors: dict[int, str] | None = None
 
@@ -163,7 +163,7 @@ class ContextBuilder:
             contract=contract,
             today=self.today,
             index_series=series,
-            peer_prices=self._peer_prices(batch.vendor_id),
+            peer_prices=self._peers_for(batch.vendor_id, view),
             earlier_invoices=batch.earlier(view),
             allow_unconfirmed_terms=self.allow_unconfirmed,
         )
@@ -300,7 +300,13 @@ class ContextBuilder:
         return self._series[name]
 
     # -------------------------------------------------------------- peer prices
-    def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
+    def _peers_for(self, vendor_id: int, view: InvoiceView) -> list[PriceObservation]:
+        """Observations for the items on this invoice only (keeps rule work per line bounded)."""
+        by_item = self._peer_prices(vendor_id)
+        items = {line.item_id for line in view.lines if line.item_id}
+        return [obs for item in sorted(items) for obs in by_item.get(item, ())]
+
+    def _peer_prices(self, vendor_id: int) -> dict[str, list[PriceObservation]]:
         """The latest unit price this vendor billed each municipality for each item."""
         if vendor_id in self._peers:
             return self._peers[vendor_id]
@@ -352,8 +358,8 @@ class ContextBuilder:
                     issue_date=issued,
                 )
             )
-        self._peers[vendor_id] = observations
-        return observations
+        self._peers[vendor_id] = dict(observations)
+        return self._peers[vendor_id]
 
     # ------------------------------------------------------------------ parties
     def _municipality(self, municipality_id: int | None) -> tuple[str | None, int | None]:
