@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from extractors.errors import ParseError
+from extractors.money import ORE, to_ore
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoiceLine
 
 _CVR = re.compile(r"^(?:DK)?\s*(\d{8})$", re.IGNORECASE)
@@ -125,3 +126,34 @@ def negate_credit(lines: list[ParsedInvoiceLine], totals: InvoiceTotals) -> None
 
 def total_or_zero(value: Decimal | None) -> Decimal:
     return ZERO if value is None else value
+
+
+def line_unit_price(
+    quantity: Decimal,
+    price_amount: Decimal | None,
+    base_quantity: Decimal,
+    line_amount: Decimal,
+    net_adjustment: Decimal,
+) -> tuple[Decimal, str | None]:
+    """The normalised unit price of a line and, when the stated base quantity cannot
+    be right, a warning saying so.
+
+    ``net_adjustment`` is the line's charges minus its allowances. Some senders copy
+    the price into the base quantity field (``PriceAmount 1273`` per ``BaseQuantity
+    1273``): when ``quantity * price`` matches the line amount and
+    ``quantity * price / base`` does not, the base quantity is ignored and reported.
+    Without a price, the line amount divided by the quantity is the unit price.
+    """
+    if price_amount is None:
+        return (unit_price(line_amount, quantity) if quantity else ZERO), None
+    normalised = unit_price(price_amount, base_quantity)
+    if base_quantity == 1 or not quantity:
+        return normalised, None
+    with_base = to_ore(quantity * normalised) + net_adjustment
+    without_base = to_ore(quantity * price_amount) + net_adjustment
+    if abs(with_base - line_amount) > ORE and abs(without_base - line_amount) <= ORE:
+        return price_amount, (
+            f"base quantity {base_quantity} ignored: quantity {quantity} x price"
+            f" {price_amount} gives the line amount {line_amount} without it"
+        )
+    return normalised, None

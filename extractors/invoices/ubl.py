@@ -31,10 +31,10 @@ from extractors.invoices.common import (
     dec,
     gln_from,
     iso_date,
+    line_unit_price,
     negate_credit,
     opt_dec,
     payment_days_from,
-    unit_price,
 )
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, ParsedInvoiceLine, PartyRef
 
@@ -194,7 +194,7 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         terms_note = terms.findtext(_T["Note"])
     period = head.get("InvoicePeriod")
 
-    lines = [_line(el, filename, credit, pos) for pos, el in enumerate(many["Line"], 1)]
+    lines = [_line(el, filename, credit, pos, warnings) for pos, el in enumerate(many["Line"], 1)]
     totals = _totals(monetary, many, currency, filename, fmt)
     if credit:
         negate_credit(lines, totals)
@@ -310,7 +310,9 @@ def _tax(tax_totals: list[etree._Element], currency: str, filename: str) -> Deci
     return ZERO if chosen is None else chosen
 
 
-def _line(el: etree._Element, filename: str, credit: bool, pos: int) -> ParsedInvoiceLine:
+def _line(
+    el: etree._Element, filename: str, credit: bool, pos: int, warnings: list[str]
+) -> ParsedInvoiceLine:
     line_id = (el.findtext(_T["ID"]) or "").strip() or str(pos)
     qty_el = el.find(_T["CreditedQuantity" if credit else "InvoicedQuantity"])
     if qty_el is None:
@@ -342,11 +344,13 @@ def _line(el: etree._Element, filename: str, credit: bool, pos: int) -> ParsedIn
         base = Decimal(1) if stated_base is None else stated_base
         if base <= 0:
             raise ParseError(f"base quantity {base} is not positive", file=filename, field=field)
-    if price_amount is not None:
-        price = unit_price(price_amount, base)
-    else:
-        price = unit_price(line_amount, quantity) if quantity else ZERO
     allowances, charges = _sum_allowance_charges(el.findall(_A["AllowanceCharge"]), filename)
+    price, warning = line_unit_price(
+        quantity, price_amount, base, line_amount, charges - allowances
+    )
+    if warning:
+        warnings.append(f"{field}: {warning}")
+        base = Decimal(1)
     vat_category = vat_percent = None
     for cat in _LINE_VAT(el):
         vat_category = (cat.findtext(_T["ID"]) or "").strip() or None

@@ -15,17 +15,21 @@ from decimal import Decimal
 from extractors.money import ORE, to_ore
 from extractors.types import ZERO, ParsedInvoice
 
+# Currencies invoiced in whole units in practice: rounding tolerance is one unit.
+WHOLE_UNIT_CURRENCIES = frozenset({"HUF", "JPY", "KRW", "ISK", "CLP", "VND", "XOF", "XAF"})
+
 
 def reconcile(inv: ParsedInvoice) -> list[str]:
     """Every arithmetic and completeness problem of ``inv`` as a warning string."""
     warnings = _missing_fields(inv)
     t = inv.totals
+    unit = Decimal(1) if inv.currency.upper() in WHOLE_UNIT_CURRENCIES else ORE
     n_lines = max(len(inv.lines), 1)
-    line_tolerance = ORE * n_lines
+    line_tolerance = unit * n_lines
 
     for line in inv.lines:
         expected = to_ore(line.quantity * line.unit_price) - line.allowances + line.charges
-        if line.price_amount is not None and abs(expected - line.line_amount) > ORE:
+        if line.price_amount is not None and abs(expected - line.line_amount) > unit:
             warnings.append(
                 f"line {line.line_id}: quantity {line.quantity} x unit price {line.unit_price}"
                 f" = {expected}, but the line amount is {line.line_amount}"
