@@ -34,9 +34,9 @@ def demo(
 
     settings = get_settings()
     if reset:
-        import monitor.models  # noqa: F401
-
         from sqlalchemy import text
+
+        import monitor.models  # noqa: F401
 
         engine = get_engine()
         Base.metadata.drop_all(engine)

@@ -369,3 +369,4 @@ def _read_bytes(path: Path) -> bytes:
 
 
 from monitor.cli import demo as _demo  # noqa: E402,F401  (registers the demo command)
+from monitor.cli import rules as _rules  # noqa: E402,F401  (registers the rules commands)

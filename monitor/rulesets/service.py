@@ -1,30 +1,207 @@
-"""The rule set in force: current configuration rows as ``rules.types.RuleConfig``."""
+"""The rule set as data: versioned configurations, who changed what and why.
+
+Every change writes a new version row (the old one stays, no longer current) and an
+audit entry. Parameters are validated by the rule itself before anything is stored.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import rules
+from monitor.audit.service import record
+from monitor.errors import InputError
 from monitor.rulesets.models import RuleConfiguration
 from rules.types import RuleConfig
 
+MODES = ("active", "monitor", "off")
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+def stored_configs(session: Session) -> list[RuleConfiguration]:
+    return list(
+        session.scalars(
+            select(RuleConfiguration)
+            .where(RuleConfiguration.is_current)
+            .order_by(RuleConfiguration.rule_id)
+        )
+    )
+
 
 def current_configs(session: Session) -> list[RuleConfig]:
-    """Stored configurations in force; empty means every built-in rule with defaults."""
-    rows = session.scalars(
-        select(RuleConfiguration)
-        .where(RuleConfiguration.is_current)
-        .order_by(RuleConfiguration.rule_id)
-    )
-    return [
-        RuleConfig(
-            rule_id=r.rule_id,
-            mode=r.mode,
-            params=dict(r.params or {}),  # type: ignore[arg-type]
-            severity=r.severity,  # type: ignore[arg-type]
-            municipalities=list(r.municipalities or []),
-            vendors=list(r.vendors or []),
-            version=r.version,
-        )
-        for r in rows
+    """The rule set in force: every built-in rule (stored settings or defaults) plus
+    the admins' custom rules."""
+    stored = {r.rule_id: _to_config(r) for r in stored_configs(session)}
+    configs = [
+        stored.pop(rule_id, RuleConfig(rule_id=rule_id, version=0)) for rule_id in rules.registry()
     ]
+    return configs + sorted(stored.values(), key=lambda c: c.rule_id)
+
+
+def _to_config(r: RuleConfiguration) -> RuleConfig:
+    return RuleConfig(
+        rule_id=r.rule_id,
+        mode=r.mode,
+        params=dict(r.params or {}),  # type: ignore[arg-type]
+        severity=r.severity,  # type: ignore[arg-type]
+        municipalities=list(r.municipalities or []),
+        vendors=list(r.vendors or []),
+        version=r.version,
+    )
+
+
+def configure(
+    session: Session,
+    *,
+    rule_id: str,
+    actor: str,
+    reason: str | None = None,
+    mode: str | None = None,
+    params: dict[str, Any] | None = None,
+    severity: str | None = None,
+    municipalities: list[str] | None = None,
+    vendors: list[str] | None = None,
+) -> RuleConfiguration:
+    """Publish a new version of one rule's configuration. Never commits.
+
+    ``params`` are merged over the current ones and validated by the rule; a custom
+    rule (``custom:<name>``) has its expression compiled and refused with the reason
+    if it is not valid.
+    """
+    proposed = proposed_config(
+        session,
+        rule_id=rule_id,
+        mode=mode,
+        params=params,
+        severity=severity,
+        municipalities=municipalities,
+        vendors=vendors,
+    )
+    previous = session.scalar(
+        select(RuleConfiguration).where(
+            RuleConfiguration.rule_id == rule_id, RuleConfiguration.is_current
+        )
+    )
+    latest = (
+        session.scalar(
+            select(func.max(RuleConfiguration.version)).where(RuleConfiguration.rule_id == rule_id)
+        )
+        or 0
+    )
+    if previous is not None:
+        previous.is_current = False
+        session.flush()
+    row = RuleConfiguration(
+        rule_id=rule_id,
+        version=latest + 1,
+        mode=proposed.mode,
+        params=proposed.params,
+        severity=proposed.severity,
+        municipalities=proposed.municipalities,
+        vendors=proposed.vendors,
+        is_current=True,
+        changed_by=actor,
+        reason=reason,
+    )
+    session.add(row)
+    record(
+        session,
+        actor=actor,
+        action="rule.configured",
+        entity="rule",
+        entity_id=rule_id,
+        reason=reason,
+        details={
+            "version": row.version,
+            "before": None if previous is None else _describe(_to_config(previous)),
+            "after": _describe(proposed),
+        },
+    )
+    session.flush()
+    return row
+
+
+def proposed_config(
+    session: Session,
+    *,
+    rule_id: str,
+    mode: str | None = None,
+    params: dict[str, Any] | None = None,
+    severity: str | None = None,
+    municipalities: list[str] | None = None,
+    vendors: list[str] | None = None,
+) -> RuleConfig:
+    """The current configuration of a rule with these changes applied, validated."""
+    current = {c.rule_id: c for c in current_configs(session)}
+    is_custom = rule_id.startswith("custom:")
+    if rule_id not in current and not is_custom:
+        known = ", ".join(rules.registry())
+        raise InputError(f"unknown rule {rule_id!r}; the rules are: {known}", field="rule")
+    base = current.get(rule_id) or RuleConfig(rule_id=rule_id, version=0)
+    if mode is not None and mode not in MODES:
+        raise InputError(f"mode must be one of {', '.join(MODES)}", field="mode")
+    if severity is not None and severity not in SEVERITIES:
+        raise InputError(f"severity must be one of {', '.join(SEVERITIES)}", field="severity")
+    merged = {**base.params, **(params or {})}
+    validated = rules.validate_params(rule_id, merged)
+    return RuleConfig(
+        rule_id=rule_id,
+        mode=mode or base.mode,  # type: ignore[arg-type]
+        params=_jsonable(validated),
+        severity=severity or base.severity,  # type: ignore[arg-type]
+        municipalities=municipalities if municipalities is not None else base.municipalities,
+        vendors=vendors if vendors is not None else base.vendors,
+        version=base.version + 1,
+    )
+
+
+def history(session: Session, *, rule_id: str) -> list[RuleConfiguration]:
+    return list(
+        session.scalars(
+            select(RuleConfiguration)
+            .where(RuleConfiguration.rule_id == rule_id)
+            .order_by(RuleConfiguration.version.desc())
+        )
+    )
+
+
+def parse_assignments(pairs: list[str]) -> dict[str, Any]:
+    """``["tolerance_pct=1.5", "join=and"]`` -> ``{"tolerance_pct": "1.5", "join": "and"}``.
+
+    Values stay strings; the rule's parameter model converts and validates them.
+    """
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"{pair!r} is not key=value", field="set")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _describe(config: RuleConfig) -> dict[str, Any]:
+    return {
+        "mode": config.mode,
+        "params": _jsonable(config.params),
+        "severity": config.severity,
+        "municipalities": config.municipalities,
+        "vendors": config.vendors,
+    }
+
+
+def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
+    from decimal import Decimal
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    return {k: plain(v) for k, v in params.items()}

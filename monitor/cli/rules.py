@@ -1,0 +1,223 @@
+"""``prisvagt rules``: list, tune, backtest, export and import the rule set."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from monitor.cli.common import cli_errors, console, ensure_database
+from monitor.cli.main import app
+from monitor.errors import InputError
+
+rules_app = typer.Typer(
+    help="The rule set: list, tune, backtest, export, import.", no_args_is_help=True
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+@cli_errors
+def rules_list(lang: str = typer.Option("en", help="da or en")) -> None:
+    """Every rule with its mode, severity, parameters and what it detects."""
+    import rules
+    from monitor.db import transaction
+    from monitor.rulesets.service import current_configs
+
+    ensure_database()
+    with transaction() as session:
+        configs = {c.rule_id: c for c in current_configs(session)}
+    registry = rules.registry()
+    table = Table(header_style="bold", show_lines=True)
+    for col in ("rule", "mode", "severity", "parameters", "what it detects"):
+        table.add_column(col)
+    for rule_id, config in configs.items():
+        spec = registry.get(rule_id)
+        params = {**(_defaults(spec) if spec else {}), **config.params}
+        table.add_row(
+            rule_id,
+            config.mode,
+            config.severity or (_attr(spec, "severity") or "-"),
+            "\n".join(f"{k}={v}" for k, v in params.items()) or "-",
+            _describe(spec, lang) if spec else str(config.params.get("expression", "")),
+        )
+    console.print(table)
+
+
+@rules_app.command("set")
+@cli_errors
+def rules_set(
+    rule_id: str,
+    set_: list[str] = typer.Option([], "--set", help="Parameter key=value (repeatable)"),
+    mode: str | None = typer.Option(None, help="active, monitor or off"),
+    severity: str | None = typer.Option(None, help="low, medium, high or critical"),
+    municipality: list[str] = typer.Option([], help="Limit to these kommunekoder"),
+    vendor: list[str] = typer.Option([], help="Limit to these vendor CVRs"),
+    reason: str = typer.Option(..., help="Why (kept in the audit log)"),
+    actor: str = typer.Option("cli", help="Who changes it"),
+    recheck: bool = typer.Option(True, help="Re-check open invoices under the new rule"),
+) -> None:
+    """Publish a new version of a rule's configuration."""
+    from monitor.db import transaction
+    from monitor.invoices import repository
+    from monitor.rulesets.service import configure, parse_assignments
+
+    ensure_database()
+    with transaction() as session:
+        row = configure(
+            session,
+            rule_id=rule_id,
+            actor=actor,
+            reason=reason,
+            mode=mode,
+            params=parse_assignments(set_),
+            severity=severity,
+            municipalities=municipality or None,
+            vendors=vendor or None,
+        )
+        version = row.version
+        ids = repository.ids_by_status(session, "checked") if recheck else []
+    console.print(f"{rule_id} version {version} published")
+    if ids:
+        from workers import tasks
+
+        for invoice_id in ids:
+            tasks.check_invoice.delay(invoice_id)
+        console.print(f"{len(ids)} invoices queued for re-checking")
+
+
+@rules_app.command("backtest")
+@cli_errors
+def rules_backtest(
+    rule_id: str,
+    set_: list[str] = typer.Option([], "--set", help="Proposed parameter key=value"),
+    mode: str | None = typer.Option(None),
+    format: str = typer.Option("table", "--format", help="table or json"),
+) -> None:
+    """Re-evaluate past invoices under a proposed change, without saving anything."""
+    from monitor.db import transaction
+    from monitor.rulesets.backtest import backtest
+    from monitor.rulesets.service import parse_assignments
+
+    ensure_database()
+    with transaction() as session:
+        report = backtest(session, rule_id=rule_id, mode=mode, params=parse_assignments(set_))
+        session.rollback()
+    data = _plain(report)
+    if format == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        console.print_json(json.dumps(data, ensure_ascii=False))
+
+
+@rules_app.command("export")
+@cli_errors
+def rules_export(
+    file: Path | None = typer.Argument(None, help="Write here (default: stdout)"),
+) -> None:
+    """Export the rule set in force as YAML."""
+    from monitor.db import transaction
+    from monitor.rulesets.service import current_configs
+    from rules.ruleset import dump_yaml
+
+    ensure_database()
+    with transaction() as session:
+        text = dump_yaml(current_configs(session))
+    if file is None:
+        typer.echo(text, nl=False)
+    else:
+        file.write_text(text, encoding="utf-8")
+        console.print(f"rule set written to {file}")
+
+
+@rules_app.command("import")
+@cli_errors
+def rules_import(
+    file: Path,
+    reason: str = typer.Option(..., help="Why (kept in the audit log)"),
+    actor: str = typer.Option("cli"),
+) -> None:
+    """Import a YAML rule set; each changed rule becomes a new version."""
+    from monitor.db import transaction
+    from monitor.rulesets.service import configure, current_configs
+    from rules.ruleset import load_yaml
+
+    ensure_database()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
+    configs = load_yaml(text)
+    changed = 0
+    with transaction() as session:
+        now = {c.rule_id: c for c in current_configs(session)}
+        for c in configs:
+            old = now.get(c.rule_id)
+            if old and (old.mode, old.params, old.severity, old.municipalities, old.vendors) == (
+                c.mode,
+                c.params,
+                c.severity,
+                c.municipalities,
+                c.vendors,
+            ):
+                continue
+            configure(
+                session,
+                rule_id=c.rule_id,
+                actor=actor,
+                reason=reason,
+                mode=c.mode,
+                params=c.params,
+                severity=c.severity,
+                municipalities=c.municipalities,
+                vendors=c.vendors,
+            )
+            changed += 1
+    console.print(f"{changed} rules changed from {file.name}")
+
+
+def _attr(obj: Any, name: str) -> Any:
+    return getattr(obj, name, None) if obj is not None else None
+
+
+def _defaults(spec: Any) -> dict[str, Any]:
+    model = _attr(spec, "params") or _attr(spec, "params_model")
+    from pydantic import ValidationError
+
+    try:
+        return _plain(model().model_dump()) if model is not None else {}
+    except ValidationError:  # a rule whose parameters have no defaults (custom rules)
+        return {}
+
+
+def _describe(spec: Any, lang: str) -> str:
+    for name in (f"description_{lang}", "description"):
+        value = _attr(spec, name)
+        if isinstance(value, dict):
+            return str(value.get(lang) or next(iter(value.values()), ""))
+        if value:
+            return str(value)
+    return ""
+
+
+def _plain(value: Any) -> Any:
+    from decimal import Decimal
+    from enum import Enum
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    if hasattr(value, "model_dump"):
+        return _plain(value.model_dump())
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value

@@ -1,0 +1,68 @@
+"""Backtest: re-evaluate stored invoices under a proposed rule change, saving nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import rules
+from monitor.findings.context import ContextBuilder
+from monitor.invoices.models import Invoice
+from monitor.rulesets.service import current_configs, proposed_config
+from rules.backtest import compare
+from rules.types import RuleFinding
+
+
+def backtest(
+    session: Session,
+    *,
+    rule_id: str,
+    mode: str | None = None,
+    params: dict[str, Any] | None = None,
+    severity: str | None = None,
+    municipalities: list[str] | None = None,
+    vendors: list[str] | None = None,
+    invoice_ids: Sequence[int] | None = None,
+    today: date | None = None,
+    allow_unconfirmed_terms: bool = True,
+) -> Any:
+    """Findings added and removed per municipality, and the overcharge difference, if
+    the change were published. Only the rule being changed is evaluated."""
+    proposed = proposed_config(
+        session,
+        rule_id=rule_id,
+        mode=mode,
+        params=params,
+        severity=severity,
+        municipalities=municipalities,
+        vendors=vendors,
+    )
+    current = next((c for c in current_configs(session) if c.rule_id == rule_id), None)
+    if invoice_ids is None:
+        invoice_ids = list(
+            session.scalars(
+                select(Invoice.id)
+                .where(Invoice.status.in_(("assigned", "checked")))
+                .order_by(Invoice.id)
+            )
+        )
+    builder = ContextBuilder(
+        session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
+    )
+    before: list[RuleFinding] = []
+    after: list[RuleFinding] = []
+    municipality: dict[str, str] = {}
+    for batch in builder.batches(invoice_ids):
+        for invoice_id in batch.targets:
+            ctx = builder.context(batch, invoice_id)
+            old = rules.evaluate(ctx, [current]) if current is not None else []
+            new = rules.evaluate(ctx, [proposed])
+            for f in (*old, *new):
+                municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
+            before += old
+            after += new
+    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
