@@ -1,0 +1,92 @@
+"""The whole pipeline end to end, through the CLI, on SQLite and on PostgreSQL:
+contract PDFs -> terms; OIOUBL invoices -> lines; rules -> findings; alerts -> .eml."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from monitor.cli.main import app
+from monitor.db import transaction
+from monitor.demo.manifest import DemoManifest
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def demo_run(app_env: object, tmp_path: Path) -> tuple[DemoManifest, list[dict[str, object]], Path]:
+    out = tmp_path / "demo"
+    result = runner.invoke(app, ["demo", "--no-serve", "--out", str(out)])
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    manifest = DemoManifest.from_dict(json.loads((out / "manifest.json").read_text("utf-8")))
+    listed = runner.invoke(app, ["findings", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    return manifest, json.loads(listed.stdout), tmp_path / "outbox"
+
+
+@pytest.mark.slow
+def test_the_demo_finds_each_overpriced_line_once_and_nothing_else(demo_run) -> None:
+    manifest, findings, _ = demo_run
+    expected = {
+        (b.municipality_code, b.invoice_number, b.line_id): b
+        for b in manifest.breaches_for("price_above_agreed")
+    }
+    assert expected, "the demo must contain deliberate breaches"
+    found = {
+        (f["municipality"], f["invoice_number"], f["line_id"]): f
+        for f in findings
+        if f["rule"] == "price_above_agreed"
+    }
+    assert set(found) == set(expected)
+    for key, breach in expected.items():
+        f = found[key]
+        assert Decimal(f["overcharge"]) == Decimal(breach.expected_overcharge), key
+        assert Decimal(f["agreed_unit_price"]) == Decimal(breach.agreed_unit_price), key
+        assert Decimal(f["invoiced_unit_price"]) == Decimal(breach.invoiced_unit_price), key
+        assert f["contract_document"], key
+    # the other rules stay quiet on the demo's clean lines
+    assert [
+        f
+        for f in findings
+        if f["rule"] != "price_above_agreed"
+        and f["mode"] == "active"
+        and f["line_id"]
+        and (f["municipality"], f["invoice_number"], f["line_id"]) not in expected
+    ] == []
+
+
+@pytest.mark.slow
+def test_the_demo_writes_one_eml_per_alert_to_the_finance_contact(demo_run) -> None:
+    from monitor.alerts.models import Alert
+
+    _, findings, outbox = demo_run
+    emails = sorted(outbox.rglob("*.eml"))
+    with transaction() as s:
+        alerts = s.scalars(select(Alert)).all()
+        sent = [a for a in alerts if a.status == "sent"]
+        assert len(sent) == len(alerts) > 0
+        recipients = {a.recipient for a in sent}
+    assert len(emails) == len(sent)
+    to = {message_from_bytes(p.read_bytes())["To"] for p in emails}
+    assert to == recipients
+    assert all("okonomi" in r or "finance" in r or "@" in r for r in to)
+    assert {f["municipality"] for f in findings if f["rule"] == "price_above_agreed"}
+
+
+@pytest.mark.slow
+def test_running_the_pipeline_again_adds_no_finding_and_no_email(demo_run, tmp_path: Path) -> None:
+    manifest, findings, outbox = demo_run
+    before = sorted(p.name for p in outbox.rglob("*.eml"))
+    again = runner.invoke(app, ["ingest", str(tmp_path / "demo" / "invoices")])
+    assert again.exit_code == 0, again.output
+    recheck = runner.invoke(app, ["check", "--all"])
+    assert recheck.exit_code == 0, recheck.output
+    listed = json.loads(runner.invoke(app, ["findings", "--format", "json"]).stdout)
+    assert len(listed) == len(findings)
+    assert sorted(p.name for p in outbox.rglob("*.eml")) == before
