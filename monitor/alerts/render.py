@@ -1,0 +1,228 @@
+"""Alert emails from Jinja2 templates: HTML and plain text, Danish or English.
+
+The templates are shared by both languages; words come from ``LABELS`` and numbers
+from ``monitor.alerts.formatting`` (``1.234,56 kr.`` in Danish).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from monitor.alerts import formatting as fmt
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "subject_immediate": "Prisaftale brudt: {vendor} faktura {number} – overpris {overcharge}",
+        "subject_digest": "Prisvagt: daglig oversigt {day} – {count} fund, overpris {overcharge}",
+        "subject_expiry": "Påmindelse: kontrakt med {vendor} udløber {day}",
+        "subject_indexation": "Påmindelse: prisregulering hos {vendor} fra {day}",
+        "greeting": "Til",
+        "intro_immediate": "En faktura bryder den aftalte pris. Den er endnu ikke nødvendigvis betalt.",
+        "intro_digest": "Nye fund siden sidste oversigt.",
+        "vendor": "Leverandør",
+        "invoice": "Faktura",
+        "invoice_date": "Fakturadato",
+        "municipality": "Kommune",
+        "line": "Linje",
+        "item": "Ydelse",
+        "agreed_price": "Aftalt enhedspris",
+        "invoiced_price": "Faktureret enhedspris",
+        "quantity": "Antal",
+        "overcharge": "Overpris",
+        "total_overcharge": "Overpris i alt",
+        "clause": "Kontraktens ordlyd",
+        "page": "side",
+        "contract": "Kontrakt",
+        "rule": "Regel",
+        "severity": "Alvor",
+        "open_finding": "Se fundet",
+        "no_clause": "(ingen kontekst fra kontrakten)",
+        "expiry_body": "Kontrakten {title} med {vendor} udløber {day} (om {days} dage).",
+        "indexation_body": "Kontrakten {title} med {vendor} tillader prisregulering fra {day} "
+        "(om {days} dage) efter {index}. Tjek at en ny pris holder sig inden for loftet.",
+        "footer": "Sendt af prisvagt. Du får denne e-mail som kontaktperson for {municipality}.",
+    },
+    "en": {
+        "subject_immediate": "Price agreement broken: {vendor} invoice {number} – overcharge "
+        "{overcharge}",
+        "subject_digest": "Prisvagt: daily digest {day} – {count} findings, overcharge {overcharge}",
+        "subject_expiry": "Reminder: contract with {vendor} expires on {day}",
+        "subject_indexation": "Reminder: price indexation at {vendor} from {day}",
+        "greeting": "To",
+        "intro_immediate": "An invoice breaks the agreed price. It may not have been paid yet.",
+        "intro_digest": "New findings since the last digest.",
+        "vendor": "Vendor",
+        "invoice": "Invoice",
+        "invoice_date": "Invoice date",
+        "municipality": "Municipality",
+        "line": "Line",
+        "item": "Item",
+        "agreed_price": "Agreed unit price",
+        "invoiced_price": "Invoiced unit price",
+        "quantity": "Quantity",
+        "overcharge": "Overcharge",
+        "total_overcharge": "Total overcharge",
+        "clause": "Contract wording",
+        "page": "page",
+        "contract": "Contract",
+        "rule": "Rule",
+        "severity": "Severity",
+        "open_finding": "Open the finding",
+        "no_clause": "(no contract context)",
+        "expiry_body": "The contract {title} with {vendor} expires on {day} (in {days} days).",
+        "indexation_body": "The contract {title} with {vendor} allows a price adjustment from "
+        "{day} (in {days} days) by {index}. Check that a new price stays within the cap.",
+        "footer": "Sent by prisvagt. You receive this email as a contact for {municipality}.",
+    },
+}
+
+
+@dataclass(slots=True)
+class FindingView:
+    """What an email shows about one finding."""
+
+    id: int
+    rule: str
+    severity: str
+    message: str
+    vendor: str
+    invoice_number: str
+    invoice_date: date | None
+    municipality: str
+    line_id: str | None
+    item: str
+    agreed_unit_price: Decimal | None
+    invoiced_unit_price: Decimal | None
+    quantity: Decimal | None
+    overcharge: Decimal
+    currency: str
+    clause_text: str | None
+    clause_page: int | None
+    contract_document: str | None
+    link: str
+
+
+@dataclass(slots=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+@dataclass(slots=True)
+class InvoiceGroup:
+    vendor: str
+    invoice_number: str
+    invoice_date: date | None
+    findings: list[FindingView] = field(default_factory=list)
+
+    @property
+    def overcharge(self) -> Decimal:
+        return sum((f.overcharge for f in self.findings), Decimal(0))
+
+
+@lru_cache(maxsize=2)
+def _environment(autoescape: bool) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]) if autoescape else False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def _render(name: str, lang: str, **context: Any) -> tuple[str, str]:
+    labels = LABELS.get(lang, LABELS["da"])
+    lang = lang if lang in LABELS else "da"
+    helpers = {
+        "t": labels,
+        "lang": lang,
+        "money": lambda v, c="DKK": fmt.money(v, lang=lang, currency=c),
+        "price": lambda v, c="DKK": fmt.unit_price(v, lang=lang, currency=c),
+        "qty": lambda v: fmt.quantity(v, lang=lang),
+        "day": lambda v: fmt.day(v, lang=lang),
+    }
+    text = _environment(False).get_template(f"{name}.txt.j2").render(**helpers, **context)
+    html = _environment(True).get_template(f"{name}.html.j2").render(**helpers, **context)
+    return text, html
+
+
+def _currency(findings: list[FindingView]) -> str:
+    currencies = {f.currency for f in findings}
+    return currencies.pop() if len(currencies) == 1 else "DKK"
+
+
+def render_immediate(findings: list[FindingView], *, lang: str, municipality: str) -> Rendered:
+    """One invoice's findings for one recipient."""
+    first = findings[0]
+    total = sum((f.overcharge for f in findings), Decimal(0))
+    currency = _currency(findings)
+    t = LABELS.get(lang, LABELS["da"])
+    subject = t["subject_immediate"].format(
+        vendor=first.vendor,
+        number=first.invoice_number,
+        overcharge=fmt.money(total, lang=lang, currency=currency),
+    )
+    group = InvoiceGroup(first.vendor, first.invoice_number, first.invoice_date, findings)
+    text, html = _render(
+        "immediate", lang, subject=subject, group=group, total=total, currency=currency,
+        municipality=municipality,
+    )  # fmt: skip
+    return Rendered(subject, text, html)
+
+
+def render_digest(
+    findings: list[FindingView], *, lang: str, municipality: str, day: date
+) -> Rendered:
+    """A day's findings for one recipient, grouped by invoice."""
+    groups: dict[tuple[str, str], InvoiceGroup] = {}
+    for f in findings:
+        key = (f.vendor, f.invoice_number)
+        groups.setdefault(key, InvoiceGroup(f.vendor, f.invoice_number, f.invoice_date))
+        groups[key].findings.append(f)
+    total = sum((f.overcharge for f in findings), Decimal(0))
+    currency = _currency(findings)
+    t = LABELS.get(lang, LABELS["da"])
+    subject = t["subject_digest"].format(
+        day=fmt.day(day, lang=lang),
+        count=len(findings),
+        overcharge=fmt.money(total, lang=lang, currency=currency),
+    )
+    text, html = _render(
+        "digest", lang, subject=subject, groups=list(groups.values()), total=total,
+        currency=currency, municipality=municipality, digest_day=day,
+    )  # fmt: skip
+    return Rendered(subject, text, html)
+
+
+def render_reminder(payload: dict[str, Any], *, lang: str, municipality: str) -> Rendered:
+    """``payload``: event (expiry|indexation), vendor, title, date (ISO), days, index."""
+    t = LABELS.get(lang, LABELS["da"])
+    when = date.fromisoformat(payload["date"])
+    values = {
+        "vendor": payload.get("vendor") or "–",
+        "title": payload.get("title") or f"#{payload.get('contract_id')}",
+        "day": fmt.day(when, lang=lang),
+        "days": payload.get("days", 0),
+        "index": payload.get("index") or "–",
+    }
+    event = payload["event"]
+    subject = t[f"subject_{event}"].format(**values)
+    body = t[f"{event}_body"].format(**values)
+    text, html = _render(
+        "reminder", lang, subject=subject, body=body, municipality=municipality,
+        link=payload.get("link", ""),
+    )  # fmt: skip
+    return Rendered(subject, text, html)

@@ -1,0 +1,200 @@
+"""All queries about alerts: recipients, what was already sent, what an email shows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from datetime import datetime
+
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.orm import Session, aliased
+
+from monitor.alerts.models import Alert, AlertFinding
+from monitor.alerts.render import FindingView
+from monitor.contracts.models import Contract, PriceTerm
+from monitor.documents.models import Document
+from monitor.findings.models import Finding
+from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.parties.models import Contact, Municipality, Vendor
+
+_ContractDoc = aliased(Document)
+
+
+def active_contacts(
+    session: Session, municipality_ids: Iterable[int | None]
+) -> dict[int, list[Contact]]:
+    ids = {i for i in municipality_ids if i is not None}
+    if not ids:
+        return {}
+    out: dict[int, list[Contact]] = defaultdict(list)
+    rows = session.scalars(
+        select(Contact)
+        .where(Contact.municipality_id.in_(ids), Contact.active.is_(True))
+        .order_by(Contact.id)
+    )
+    for contact in rows:
+        out[contact.municipality_id].append(contact)
+    return out
+
+
+def already_linked(
+    session: Session, *, finding_ids: Collection[int], kind: str
+) -> set[tuple[int, str]]:
+    """(finding id, recipient) pairs that already have an alert of this kind."""
+    if not finding_ids:
+        return set()
+    rows = session.execute(
+        select(AlertFinding.finding_id, AlertFinding.recipient).where(
+            AlertFinding.finding_id.in_(list(finding_ids)), AlertFinding.kind == kind
+        )
+    )
+    return {(fid, rcpt) for fid, rcpt in rows}
+
+
+def existing_dedup_keys(session: Session, keys: Collection[str]) -> set[str]:
+    if not keys:
+        return set()
+    return set(session.scalars(select(Alert.dedup_key).where(Alert.dedup_key.in_(list(keys)))))
+
+
+def claim(session: Session, alert_id: int) -> bool:
+    """Mark the alert as being sent, if it still needs sending. The UPDATE takes the row
+    (PostgreSQL) or database (SQLite) write lock until the caller's transaction ends, so
+    a second dispatcher of the same alert waits and then finds it sent."""
+    result = session.execute(
+        update(Alert)
+        .where(Alert.id == alert_id, Alert.status.in_(("pending", "sending")))
+        .values(status="sending", attempts=Alert.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def due_alert_ids(session: Session, *, now: datetime, limit: int | None) -> list[int]:
+    stmt = (
+        select(Alert.id)
+        .where(
+            Alert.status == "pending",
+            (Alert.next_attempt_at.is_(None)) | (Alert.next_attempt_at <= now),
+        )
+        .order_by(Alert.id)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt))
+
+
+def finding_ids_of(session: Session, alert_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(AlertFinding.finding_id)
+            .where(AlertFinding.alert_id == alert_id)
+            .order_by(AlertFinding.finding_id)
+        )
+    )
+
+
+def municipality_name(session: Session, municipality_id: int | None) -> str:
+    if municipality_id is None:
+        return "–"
+    m = session.get(Municipality, municipality_id)
+    return f"{m.name} ({m.code})" if m else "–"
+
+
+def finding_views(
+    session: Session, finding_ids: Collection[int], *, base_url: str
+) -> list[FindingView]:
+    """What the email shows about each finding, in id order."""
+    if not finding_ids:
+        return []
+    stmt = (
+        select(
+            Finding,
+            Invoice,
+            InvoiceLine,
+            Vendor.name,
+            Municipality.name,
+            PriceTerm,
+            _ContractDoc.filename,
+        )  # fmt: skip
+        .join(Invoice, Finding.invoice_id == Invoice.id)
+        .outerjoin(InvoiceLine, Finding.invoice_line_id == InvoiceLine.id)
+        .outerjoin(Vendor, Finding.vendor_id == Vendor.id)
+        .outerjoin(Municipality, Finding.municipality_id == Municipality.id)
+        .outerjoin(PriceTerm, Finding.price_term_id == PriceTerm.id)
+        .outerjoin(Contract, Finding.contract_id == Contract.id)
+        .outerjoin(_ContractDoc, Contract.document_id == _ContractDoc.id)
+        .where(Finding.id.in_(list(finding_ids)))
+        .order_by(Finding.id)
+    )
+    views = []
+    for f, inv, line, vendor, mname, term, cdoc in session.execute(stmt):
+        evidence = f.evidence or {}
+        clause_text = (term.evidence_text if term else None) or _first(
+            evidence, "contract_text", "clause_text", "evidence_text", "term_text"
+        )
+        page = (term.evidence_page if term else None) or evidence.get("contract_page")
+        views.append(
+            FindingView(
+                id=f.id,
+                rule=f.rule_id,
+                severity=f.severity,
+                message=f.message,
+                vendor=vendor or inv.supplier_name or inv.supplier_cvr or "–",
+                invoice_number=inv.number,
+                invoice_date=inv.issue_date,
+                municipality=mname or "–",
+                line_id=line.line_id if line else None,
+                item=(line.description if line else None) or (term.description if term else "–"),
+                agreed_unit_price=f.agreed_unit_price,
+                invoiced_unit_price=f.invoiced_unit_price,
+                quantity=f.quantity,
+                overcharge=f.overcharge,
+                currency=f.currency,
+                clause_text=clause_text,
+                clause_page=int(page) if page not in (None, "") else None,
+                contract_document=cdoc or evidence.get("contract_document"),
+                link=f"{base_url}/findings/{f.id}",
+            )
+        )
+    return views
+
+
+def _first(evidence: dict[str, object], *keys: str) -> str | None:
+    for key in keys:
+        value = evidence.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def open_findings_since(
+    session: Session,
+    *,
+    since: datetime,
+    until: datetime,
+    municipality_ids: Collection[int] | None = None,
+) -> list[Finding]:
+    stmt = select(Finding).where(
+        Finding.mode == "active",
+        Finding.status == "open",
+        Finding.created_at >= since,
+        Finding.created_at < until,
+    )
+    if municipality_ids is not None:
+        stmt = stmt.where(Finding.municipality_id.in_(list(municipality_ids)))
+    return list(session.scalars(stmt.order_by(Finding.id)))
+
+
+def linked_pairs(
+    session: Session, pairs: Collection[tuple[int, str]], kind: str
+) -> set[tuple[int, str]]:
+    if not pairs:
+        return set()
+    rows = session.execute(
+        select(AlertFinding.finding_id, AlertFinding.recipient).where(
+            tuple_(AlertFinding.finding_id, AlertFinding.recipient).in_(list(pairs)),
+            AlertFinding.kind == kind,
+        )
+    )
+    return {(fid, rcpt) for fid, rcpt in rows}

@@ -1,0 +1,247 @@
+"""Alerts through a transactional outbox.
+
+``queue_alerts`` writes alert rows in the caller's transaction, beside the findings
+they announce; ``dispatch`` delivers one alert through the ``EmailSender`` seam and
+records the attempt. Routing: the finding's municipality's active contacts; finance
+is emailed at once for findings at or above its ``immediate_min_severity``, the rest
+wait for the daily digest (``monitor.alerts.periodic``); findings in monitor mode send
+nothing. ``AlertFinding`` is unique per (finding, recipient, kind), so one finding
+never reaches one recipient twice in the same kind of email.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from monitor.alerts import keys
+from monitor.alerts import repository as repo
+from monitor.alerts.models import Alert, AlertFinding
+from monitor.alerts.render import Rendered, render_digest, render_immediate, render_reminder
+from monitor.alerts.senders import EmailMessage, EmailSender, get_sender
+from monitor.db import utcnow
+from monitor.errors import DeliveryError, NotFound
+from monitor.findings.models import Finding
+from monitor.parties.models import Contact
+
+SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+MAX_ATTEMPTS = 8
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 600.0
+
+
+def severity_rank(severity: str | None) -> int:
+    return SEVERITY_RANK.get((severity or "").lower(), 1)
+
+
+def is_immediate(finding: Finding, contact: Contact) -> bool:
+    """Finance hears at once about findings at or above its threshold; legal never."""
+    if contact.role != "finance":
+        return False
+    return severity_rank(finding.severity) >= severity_rank(contact.immediate_min_severity)
+
+
+def backoff_seconds(attempt: int, *, retry_after: float | None = None) -> float:
+    """Exponential backoff with jitter (attempt 1 -> 1-2 s, 2 -> 2-4 s, ...), capped,
+    and never sooner than the provider's ``Retry-After``."""
+    ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2 ** max(0, attempt - 1))
+    delay = random.uniform(ceiling / 2, ceiling)
+    return max(delay, retry_after or 0.0)
+
+
+def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
+    """Queue the immediate emails for new findings. Never commits; idempotent.
+
+    One alert per (invoice, recipient) grouping that invoice's findings. Findings a
+    recipient already has an immediate email for are skipped, so calling this twice
+    adds nothing.
+    """
+    sendable = [f for f in findings if f.mode == "active" and f.status == "open"]
+    if not sendable:
+        return []
+    session.flush()
+    contacts = repo.active_contacts(session, (f.municipality_id for f in sendable))
+    done = repo.already_linked(session, finding_ids=[f.id for f in sendable], kind="immediate")
+    groups: dict[tuple[int, int], list[Finding]] = defaultdict(list)
+    by_id: dict[int, Contact] = {}
+    for finding in sorted(sendable, key=lambda f: f.id):
+        for contact in contacts.get(finding.municipality_id or -1, []):
+            if is_immediate(finding, contact) and (finding.id, contact.email) not in done:
+                groups[(finding.invoice_id, contact.id)].append(finding)
+                by_id[contact.id] = contact
+    alerts = []
+    for (invoice_id, contact_id), group in groups.items():
+        contact = by_id[contact_id]
+        alert = _new_alert(
+            contact,
+            kind="immediate",
+            dedup_key=keys.immediate(invoice_id, contact.email, group[0].id),
+            finding_ids=[f.id for f in group],
+        )
+        session.add(alert)
+        alerts.append(alert)
+    session.flush()
+    return alerts
+
+
+def _new_alert(contact: Contact, *, kind: str, dedup_key: str, finding_ids: list[int]) -> Alert:
+    alert = Alert(
+        kind=kind,
+        channel="email",
+        recipient=contact.email,
+        contact_id=contact.id,
+        municipality_id=contact.municipality_id,
+        language=contact.language if contact.language in ("da", "en") else "da",
+        status="pending",
+        attempts=0,
+        dedup_key=dedup_key,
+    )
+    alert.findings = [
+        AlertFinding(finding_id=fid, recipient=contact.email, kind=kind) for fid in finding_ids
+    ]
+    return alert
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def render(session: Session, alert: Alert, *, base_url: str) -> Rendered:
+    """The email an alert stands for, in the recipient's language."""
+    municipality = repo.municipality_name(session, alert.municipality_id)
+    if alert.kind == "reminder":
+        from monitor.alerts.periodic import reminder_payload
+
+        payload = reminder_payload(session, alert, base_url=base_url)
+        return render_reminder(payload, lang=alert.language, municipality=municipality)
+    views = repo.finding_views(session, repo.finding_ids_of(session, alert.id), base_url=base_url)
+    if not views:
+        raise DeliveryError(f"alert {alert.id} has no findings left to report", permanent=True)
+    if alert.kind == "digest":
+        day = keys.digest_day(alert.dedup_key) or date.today()
+        return render_digest(views, lang=alert.language, municipality=municipality, day=day)
+    return render_immediate(views, lang=alert.language, municipality=municipality)
+
+
+def message_for(session: Session, alert: Alert) -> EmailMessage:
+    from monitor.settings import get_settings
+
+    settings = get_settings()
+    rendered = render(session, alert, base_url=settings.base_url)
+    return EmailMessage(
+        to=alert.recipient,
+        subject=rendered.subject,
+        text=rendered.text,
+        html=rendered.html,
+        sender=settings.email_from,
+        idempotency_key=keys.idempotency(alert.id, alert.dedup_key),
+        headers={"X-Prisvagt-Alert-Id": str(alert.id), "X-Prisvagt-Kind": alert.kind},
+    )
+
+
+# -- delivery ----------------------------------------------------------------------------
+
+
+def dispatch(
+    session: Session,
+    *,
+    alert_id: int,
+    sender: EmailSender | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Deliver one alert; return its status (``sent`` or ``failed``, or the status it
+    already had). Idempotent: an alert already sent or given up is not sent again.
+
+    Records attempts, ``last_error``, ``permanent_failure`` and the provider's id. A
+    transient failure is recorded (status back to ``pending``, ``next_attempt_at``)
+    and then re-raised: the caller should COMMIT and retry later. Never commits.
+    """
+    now = now or utcnow()
+    claimed = repo.claim(session, alert_id)
+    alert = session.get(Alert, alert_id, populate_existing=True)
+    if alert is None:
+        raise NotFound(f"alert {alert_id} does not exist")
+    if not claimed:
+        return alert.status
+    try:
+        message = message_for(session, alert)
+        alert.subject = message.subject
+        provider_id = (sender or _default_sender()).send(message)
+    except DeliveryError as exc:
+        _record_failure(alert, exc, now=now)
+        session.flush()
+        if alert.status == "failed":
+            return "failed"
+        raise
+    alert.status = "sent"
+    alert.sent_at = now
+    alert.provider_message_id = provider_id
+    alert.next_attempt_at = None
+    alert.last_error = None
+    session.flush()
+    return "sent"
+
+
+def _record_failure(alert: Alert, exc: DeliveryError, *, now: datetime) -> None:
+    alert.last_error = str(exc)[:4000]
+    if exc.permanent:
+        alert.status = "failed"
+        alert.permanent_failure = True
+        alert.next_attempt_at = None
+    elif alert.attempts >= MAX_ATTEMPTS:
+        alert.status = "failed"
+        alert.last_error = f"gave up after {alert.attempts} attempts: {exc}"[:4000]
+        alert.next_attempt_at = None
+    else:
+        alert.status = "pending"
+        delay = backoff_seconds(alert.attempts, retry_after=exc.retry_after)
+        alert.next_attempt_at = now + timedelta(seconds=delay)
+
+
+def _default_sender() -> EmailSender:
+    from monitor.settings import get_settings
+
+    return get_sender(get_settings())
+
+
+@dataclass(slots=True)
+class DispatchReport:
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    retry_later: list[int] = field(default_factory=list)
+    errors: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.sent) + len(self.failed) + len(self.retry_later)
+
+
+def dispatch_pending(
+    session: Session,
+    *,
+    sender: EmailSender | None = None,
+    limit: int | None = None,
+    now: datetime | None = None,
+) -> DispatchReport:
+    """Deliver every alert that is due (``prisvagt alerts send``). Never commits; a
+    transient failure is recorded and left for a later run."""
+    now = now or utcnow()
+    sender = sender or _default_sender()
+    report = DispatchReport()
+    for alert_id in repo.due_alert_ids(session, now=now, limit=limit):
+        try:
+            status = dispatch(session, alert_id=alert_id, sender=sender, now=now)
+        except DeliveryError as exc:
+            report.retry_later.append(alert_id)
+            report.errors[alert_id] = str(exc)
+            continue
+        if status == "sent":
+            report.sent.append(alert_id)
+        elif status == "failed":
+            report.failed.append(alert_id)
+            alert = session.get(Alert, alert_id)
+            report.errors[alert_id] = (alert.last_error if alert else None) or "failed"
+    return report
