@@ -1,0 +1,180 @@
+"""Laying a contract out with reportlab platypus: front page, clauses, price appendix.
+
+Fonts are reportlab's built-in Helvetica (WinAnsi encoding: æ, ø, å are fine).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import IO, Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from monitor.demo.contract_pdf.clauses import sections
+from monitor.demo.contract_pdf.spec import ContractSpec, PartySpec
+from monitor.demo.contract_pdf.wording import Style, band_text, unit_text
+
+TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=18, leading=23, spaceAfter=10)
+HEADING = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=12, leading=15,
+                         spaceBefore=10, spaceAfter=4)  # fmt: skip
+BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
+CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+
+_HEADERS = {
+    "da": (("Nr.", "Ydelse", "Enhed", "Pris (kr. {vat})"),
+           ("Varenr.", "Beskrivelse", "Enhed", "Enhedspris, DKK {vat}"),
+           ("Pos.", "Ydelse", "Afregningsenhed", "Pris pr. enhed")),
+    "en": (("Item", "Service", "Unit", "Price (DKK {vat})"),
+           ("No.", "Description", "Unit", "Unit price, DKK {vat}")),
+}  # fmt: skip
+_APPENDIX = {"da": ("Bilag 2 Priser", "Bilag 2 - Prisbilag", "Bilag B Vederlag"),
+             "en": ("Appendix 2 Prices", "Appendix B Remuneration")}  # fmt: skip
+
+
+def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def build_story(spec: ContractSpec, layout: str, rng: random.Random) -> list[Any]:
+    """The flowables of the whole contract, in order."""
+    style = Style.pick(rng, spec.language)
+    story = _front_page(spec, style, rng)
+    numbering = rng.choice(("{n}. {h}", "§ {n} {h}", "Punkt {n} - {h}"))
+    if spec.language == "en":
+        numbering = rng.choice(("{n}. {h}", "Clause {n} {h}"))
+    for n, (heading, paragraphs) in enumerate(sections(spec, style, rng), start=1):
+        story.append(_p(numbering.format(n=n, h=heading), HEADING))
+        story += [_p(text) for text in paragraphs]
+    story += _signatures(spec, style, rng)
+    story.append(PageBreak())
+    story.append(_p(rng.choice(_APPENDIX[spec.language]), TITLE))
+    if layout == "prose":
+        from monitor.demo.contract_pdf.prose import prose_prices
+
+        story += [_p(text) for text in prose_prices(spec, style, rng)]
+    else:
+        story += _price_table(spec, layout, style, rng)
+    return story
+
+
+def _front_page(spec: ContractSpec, style: Style, rng: random.Random) -> list[Any]:
+    en = spec.language == "en"
+    number = rng.choice(("Contract no. {c}", "Contract number: {c}") if en
+                        else ("Kontrakt nr. {c}", "Kontraktnummer: {c}", "Sagsnr. {c}"))  # fmt: skip
+    story: list[Any] = [_p(spec.title, TITLE), _p(number.format(c=spec.contract_number))]
+    story.append(Spacer(1, 0.6 * cm))
+    buyer_role, vendor_role = ("the Customer", "the Supplier") if en else ("Kunden", "Leverandøren")
+    if rng.random() < 0.5:
+        story.append(_p("between" if en else "mellem"))
+        story += _party_block(spec.buyer, buyer_role, rng, en)
+        story.append(_p("and" if en else "og"))
+        story += _party_block(spec.vendor, vendor_role, rng, en)
+    else:
+        labels = (
+            ("Customer", "Supplier") if en else (rng.choice(("Kunde", "Ordregiver")), "Leverandør")
+        )
+        for label, party in zip(labels, (spec.buyer, spec.vendor), strict=True):
+            story.append(_p(f"{label}: {party.name}, {_cvr(party.cvr, rng, en)}"
+                            + _kommunekode(party, en)))  # fmt: skip
+    story.append(PageBreak())
+    return story
+
+
+def _cvr(cvr: str, rng: random.Random, en: bool) -> str:
+    if en:
+        return rng.choice((f"CVR no. {cvr}", f"CVR {cvr}"))
+    spaced = " ".join(cvr[i : i + 2] for i in range(0, 8, 2))
+    return rng.choice((f"CVR-nr. {cvr}", f"CVR nr.: {cvr}", f"CVR-nr. {spaced}"))
+
+
+def _kommunekode(party: PartySpec, en: bool) -> str:
+    if not party.kommunekode:
+        return ""
+    return (
+        f" (municipality code {party.kommunekode})" if en else f" (kommunenr. {party.kommunekode})"
+    )
+
+
+def _party_block(party: PartySpec, role: str, rng: random.Random, en: bool) -> list[Any]:
+    lines = [_p(party.name), _p(_cvr(party.cvr, rng, en))]
+    if party.kommunekode:
+        lines.append(_p(f"Municipality code {party.kommunekode}" if en
+                        else f"Kommunekode {party.kommunekode}"))  # fmt: skip
+    hereafter = "(hereinafter" if en else rng.choice(("(herefter benævnt", "(i det følgende"))
+    lines.append(_p(f'{hereafter} "{role}")'))
+    return lines
+
+
+def _signatures(spec: ContractSpec, style: Style, rng: random.Random) -> list[Any]:
+    en = spec.language == "en"
+    signed = style.date(spec.signing_date)
+    place = "Place and date" if en else "Sted og dato"
+    rows = [[f"For {spec.buyer.name}", f"For {spec.vendor.name}"],
+            [f"{place}: {signed}", f"{place}: {signed}"], ["_" * 28, "_" * 28]]  # fmt: skip
+    table = Table(rows, colWidths=[8 * cm, 8 * cm])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
+    return [Spacer(1, 0.8 * cm), table]
+
+
+def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Random) -> list[Any]:
+    en = spec.language == "en"
+    vat_incl = all(i.vat == "incl" for i in spec.items)
+    vat = (
+        ("incl. VAT" if vat_incl else "excl. VAT")
+        if en
+        else ("inkl. moms" if vat_incl else "ekskl. moms")
+    )
+    header = [h.format(vat=vat) for h in rng.choice(_HEADERS[spec.language])]
+    tiered = any(i.tier_min is not None or i.tier_max is not None for i in spec.items)
+    if tiered:
+        header.insert(2, "Volume" if en else rng.choice(("Volumen", "Interval", "Antal")))
+    rows: list[list[Any]] = [header]
+    wrap = layout in ("ruled_table", "english", "tiers") and rng.random() < 0.5
+    for item in spec.items:
+        row: list[Any] = [item.item_id or "", _p(item.description, CELL) if wrap else item.description,
+                          unit_text(rng, item, spec.language), style.amount(item.unit_price, bare=True)]  # fmt: skip
+        if tiered:
+            row.insert(2, band_text(rng, item, style))
+        rows.append(row)
+    widths = [2.0 * cm, 7.2 * cm, 3.6 * cm, 3.6 * cm]
+    if tiered:
+        widths = [1.8 * cm, 5.2 * cm, 3.8 * cm, 3.4 * cm, 3.0 * cm]
+    repeat = 1 if layout != "multipage_table" or rng.random() < 0.5 else 0
+    table = Table(rows, colWidths=widths, repeatRows=repeat)
+    commands: list[Any] = [("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+                           ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+                           ("ALIGN", (-1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")]  # fmt: skip
+    if layout == "multipage_table":
+        commands += [("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    ruled = layout != "unruled_table" and not (layout == "multipage_table" and rng.random() < 0.3)
+    if ruled:
+        commands += [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                     ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]  # fmt: skip
+    table.setStyle(TableStyle(commands))
+    note = f"All prices are in DKK {vat}." if en else f"Alle priser er i danske kroner {vat}."
+    return [table, Spacer(1, 0.4 * cm), _p(note)]
+
+
+def write_pdf(out: IO[bytes], spec: ContractSpec, story: list[Any], rng: random.Random) -> None:
+    """Lay the story out on A4 with a running header (contract number) and page numbers."""
+    en = spec.language == "en"
+    header = f"{'Contract no.' if en else 'Kontrakt nr.'} {spec.contract_number}"
+    page_word = "Page" if en else "Side"
+
+    def decorate(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.drawRightString(A4[0] - 2 * cm, A4[1] - 1.2 * cm, header)
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"{page_word} {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
+                            topMargin=2 * cm, bottomMargin=2 * cm, title=spec.title,
+                            author=spec.vendor.name, invariant=1)  # fmt: skip
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
