@@ -40,7 +40,7 @@ def queue_digests(
             by_municipality[f.municipality_id].append(f)
     contacts = repo.active_contacts(session, by_municipality)
     done = repo.already_linked(session, finding_ids=[f.id for f in findings], kind="digest")
-    codes = dict(session.execute(select(Municipality.id, Municipality.code)).tuples().all())
+    codes = {mid: code for mid, code in session.execute(select(Municipality.id, Municipality.code))}
     planned: list[tuple[Contact, list[int], str]] = []
     for municipality_id, items in by_municipality.items():
         for contact in contacts.get(municipality_id, []):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from monitor.alerts import formatting as fmt
 
@@ -134,7 +134,7 @@ class InvoiceGroup:
 def _environment(autoescape: bool) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]) if autoescape else False,
+        autoescape=autoescape,  # the HTML environment escapes everything
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
