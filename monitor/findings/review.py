@@ -1,0 +1,124 @@
+"""Legal's review of a finding: confirm, dismiss, note, resolve, reopen.
+
+Every action is written to the audit log, which is also the finding's review history.
+Validation happens before anything changes, so a refused action leaves the finding as
+it was. Never commits: the request or command that calls it owns the transaction.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from extractors.money import decimal_str, parse_amount, to_ore
+from monitor.audit.models import AuditEntry
+from monitor.audit.service import record
+from monitor.db import utcnow
+from monitor.errors import InputError, NotFound
+from monitor.findings.models import Finding
+
+ACTIONS = ("confirm", "dismiss", "note", "resolve", "reopen")
+
+#: which statuses each action may start from, and the status it leads to (None: unchanged)
+_TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "confirm": (("open", "dismissed"), "confirmed"),
+    "dismiss": (("open", "confirmed"), "dismissed"),
+    "note": (("open", "confirmed", "dismissed", "resolved"), None),
+    "resolve": (("open", "confirmed"), "resolved"),
+    "reopen": (("confirmed", "dismissed", "resolved"), "open"),
+}
+
+
+def allowed_actions(status: str) -> list[str]:
+    """The actions a finding in this status accepts, in the order pages show them."""
+    return [a for a in ACTIONS if status in _TRANSITIONS[a][0]]
+
+
+def review(
+    session: Session,
+    *,
+    finding_id: int,
+    action: str,
+    actor: str,
+    note: str | None = None,
+    recovered: Decimal | str | None = None,
+) -> Finding:
+    """Apply one review action to a finding and record it in the audit log.
+
+    - ``confirm``: the breach is real (from open or dismissed).
+    - ``dismiss``: not a breach; ``note`` is required and says why.
+    - ``note``: add a note; the status is unchanged.
+    - ``resolve``: the vendor has paid back ``recovered`` (required, zero or more).
+    - ``reopen``: back to open.
+
+    Raises NotFound for an unknown finding and InputError (naming the field) for an
+    unknown action, a missing actor, note or amount, or a step the status does not allow.
+    """
+    if action not in ACTIONS:
+        raise InputError(
+            f"unknown review action {action!r}; use {', '.join(ACTIONS)}", field="action"
+        )
+    actor = (actor or "").strip()
+    if not actor:
+        raise InputError("say who is reviewing (name or email)", field="actor")
+    note = (note or "").strip() or None
+    if action in ("dismiss", "note") and note is None:
+        raise InputError(f"a note is required to {action}", field="note")
+    amount = _recovered(recovered) if action == "resolve" else None
+
+    finding = session.get(Finding, finding_id)
+    if finding is None:
+        raise NotFound(f"finding {finding_id} does not exist")
+    allowed, after = _TRANSITIONS[action]
+    before = finding.status
+    if before not in allowed:
+        raise InputError(f"cannot {action} a finding that is {before}", field="action")
+
+    details: dict[str, Any] = {"before": before, "after": after or before}
+    if after is not None:
+        finding.status = after
+        finding.reviewed_by, finding.reviewed_at = actor, utcnow()
+    if note is not None:
+        finding.review_note = note
+    if amount is not None:
+        finding.recovered = amount
+        details["recovered"] = decimal_str(amount)
+    if action == "reopen":
+        finding.recovered = Decimal(0)
+    record(
+        session,
+        actor=actor,
+        action=f"finding.{action}",
+        entity="finding",
+        entity_id=finding.id,
+        reason=note,
+        details=details,
+    )
+    return finding
+
+
+def history(session: Session, *, finding_id: int) -> list[AuditEntry]:
+    """The finding's review history, oldest first."""
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "finding", AuditEntry.entity_id == str(finding_id))
+            .order_by(AuditEntry.at, AuditEntry.id)
+        )
+    )
+
+
+def _recovered(value: Decimal | str | None) -> Decimal:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise InputError("the recovered amount is required to resolve", field="recovered")
+    if isinstance(value, str):
+        try:
+            value = parse_amount(value)  # "1.234,56", "1234.56", "500,-"
+        except ValueError:
+            raise InputError(f"{value!r} is not an amount", field="recovered") from None
+    if not value.is_finite() or value < 0:
+        raise InputError("the recovered amount must be zero or more", field="recovered")
+    return to_ore(value)

@@ -1,0 +1,191 @@
+"""Findings in the web app: the list, the detail with its evidence, review; and the API."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Form, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel, Field
+
+from monitor.contracts.models import Contract, PriceTerm
+from monitor.errors import InputError
+from monitor.findings import repository, review
+from monitor.findings.models import Finding
+from monitor.findings.schemas import FindingFilter, FindingOut
+from monitor.invoices.models import InvoiceLine
+from monitor.web import queries
+from monitor.web.deps import DbSession
+from monitor.web.templating import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+api = APIRouter(prefix="/api/findings", tags=["findings"])
+
+ACTOR_COOKIE = "prisvagt_actor"
+PER_PAGE = 50
+Sort = Literal["overcharge_desc", "overcharge_asc", "newest"]
+
+
+class FindingQuery(BaseModel):
+    """The list's filters, shared by the page and the API."""
+
+    municipality: str | None = Field(None, description="kommunekode, e.g. 101")
+    rule: str | None = Field(None, description="rule id, e.g. price_above_agreed")
+    status: str | None = Field(None, description="open|confirmed|dismissed|resolved")
+    vendor: str | None = Field(None, description="the vendor's CVR number")
+    sort: Sort = "overcharge_desc"
+
+    def to_filter(self) -> FindingFilter:
+        return FindingFilter(
+            municipality=self.municipality or None,
+            rule=self.rule or None,
+            status=self.status or None,
+            vendor_cvr=self.vendor or None,
+        )
+
+
+class ReviewIn(BaseModel):
+    action: Literal["confirm", "dismiss", "note", "resolve", "reopen"]
+    actor: str = Field(min_length=1, description="who reviews: a name or an email")
+    note: str | None = Field(None, description="required to dismiss and to add a note")
+    recovered: Decimal | None = Field(
+        None, description="amount paid back, required to resolve (decimal string)"
+    )
+
+
+# ---------------------------------------------------------------------------- pages
+@router.get("/findings", response_class=HTMLResponse, name="findings")
+def findings_list(
+    request: Request,
+    session: DbSession,
+    query: Annotated[FindingQuery, Query()],
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    result = queries.findings_slice(
+        session, query.to_filter(), sort=query.sort, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+    )
+    return render(
+        request,
+        "findings/list.html",
+        {
+            "result": result,
+            "query": query,
+            "choices": queries.filter_choices(session),
+            "sorts": queries.SORTS,
+        },
+    )
+
+
+@router.get("/findings/{finding_id}", response_class=HTMLResponse, name="finding")
+def finding_detail(
+    request: Request, session: DbSession, finding_id: int, saved: bool = False
+) -> HTMLResponse:
+    return _detail(request, session, finding_id, saved=saved)
+
+
+@router.post("/findings/{finding_id}/review", name="review_finding")
+def finding_review(
+    request: Request,
+    session: DbSession,
+    finding_id: int,
+    action: Annotated[str, Form()],
+    actor: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    recovered: Annotated[str, Form()] = "",
+) -> Response:
+    """Apply a review from the detail page's forms; a refusal is shown on the same page."""
+    try:
+        review.review(
+            session,
+            finding_id=finding_id,
+            action=action,
+            actor=actor,
+            note=note or None,
+            recovered=recovered or None,
+        )
+    except InputError as exc:
+        session.rollback()
+        form = {"action": action, "actor": actor, "note": note, "recovered": recovered}
+        return _detail(
+            request, session, finding_id, error=exc.describe(), form=form, status_code=400
+        )
+    response = RedirectResponse(f"/findings/{finding_id}?saved=1#review", status_code=303)
+    response.set_cookie(ACTOR_COOKIE, actor.strip(), max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def _detail(
+    request: Request,
+    session: DbSession,
+    finding_id: int,
+    *,
+    saved: bool = False,
+    error: str | None = None,
+    form: dict[str, object] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    finding = repository.get_finding(session, finding_id)  # NotFound -> 404 page
+    row = session.get(Finding, finding_id)
+    assert row is not None
+    term = session.get(PriceTerm, row.price_term_id) if row.price_term_id else None
+    contract = session.get(Contract, finding.contract_id) if finding.contract_id else None
+    line = session.get(InvoiceLine, row.invoice_line_id) if row.invoice_line_id else None
+    return render(
+        request,
+        "findings/detail.html",
+        {
+            "f": finding,
+            "row": row,
+            "term": term,
+            "contract": contract,
+            "line": line,
+            "history": review.history(session, finding_id=finding_id),
+            "allowed": review.allowed_actions(finding.status),
+            "saved": saved,
+            "error": error,
+            "form": form or {},
+            "actor": (form or {}).get("actor") or request.cookies.get(ACTOR_COOKIE, ""),
+        },
+        status_code=status_code,
+    )
+
+
+# ------------------------------------------------------------------------------ API
+@api.get("", response_model=list[FindingOut], summary="List findings")
+def api_list(
+    session: DbSession,
+    response: Response,
+    query: Annotated[FindingQuery, Query()],
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[FindingOut]:
+    """Findings matching the filters; amounts are decimal strings. The number of all
+    matching findings is in ``X-Total-Count``, their overcharge in ``X-Total-Overcharge``."""
+    page = queries.findings_slice(
+        session, query.to_filter(), sort=query.sort, limit=limit, offset=offset
+    )
+    response.headers["X-Total-Count"] = str(page.total)
+    response.headers["X-Total-Overcharge"] = str(page.overcharge_total)
+    return page.items
+
+
+@api.get("/{finding_id}", response_model=FindingOut, summary="One finding")
+def api_get(session: DbSession, finding_id: int) -> FindingOut:
+    return repository.get_finding(session, finding_id)
+
+
+@api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
+def api_review(session: DbSession, finding_id: int, body: ReviewIn) -> FindingOut:
+    """Confirm, dismiss (note required), note, resolve (recovered required) or reopen.
+    Refused steps answer 400 with ``{"error": ...}``; an unknown finding 404."""
+    review.review(
+        session,
+        finding_id=finding_id,
+        action=body.action,
+        actor=body.actor,
+        note=body.note,
+        recovered=body.recovered,
+    )
+    session.flush()
+    return repository.get_finding(session, finding_id)

@@ -1,0 +1,136 @@
+"""The web app factory: pages and JSON API over one database session per request.
+
+Routers are listed in ``ROUTERS``; another package adds its pages by appending its
+router there (or calling ``app.include_router`` on the app ``create_app`` returns).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from monitor.db import make_engine, session_factory
+from monitor.errors import NotFound, PermissionDenied, PrisvagtError
+from monitor.settings import Settings, get_settings
+from monitor.web.i18n import LANGUAGES, negotiate, translate
+from monitor.web.templating import STATIC_DIR, render
+
+log = logging.getLogger(__name__)
+
+LANG_COOKIE = "prisvagt_lang"
+_YEAR = 365 * 24 * 3600
+
+
+def default_routers() -> list[APIRouter]:
+    """Every router the app mounts, in order. Add new ones here."""
+    from monitor.contracts.views import router as contracts
+    from monitor.findings.views import api as findings_api
+    from monitor.findings.views import router as findings
+    from monitor.invoices.views import router as invoices
+    from monitor.web.pages import api as health_api
+    from monitor.web.pages import router as pages
+
+    return [pages, findings, invoices, contracts, findings_api, health_api]
+
+
+def create_app(
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    *,
+    routers: list[APIRouter] | None = None,
+) -> FastAPI:
+    """Build the app. ``engine`` defaults to one made from ``settings.database_url``."""
+    settings = settings or get_settings()
+    engine = engine or make_engine(settings.database_url)
+    app = FastAPI(
+        title="Prisvagt",
+        summary="Vendor contract-compliance monitor for Danish public buyers",
+        version="0.1.0",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = session_factory(engine)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    for router in default_routers() if routers is None else routers:
+        app.include_router(router)
+    _install_language(app)
+    _install_error_pages(app)
+    return app
+
+
+def _install_language(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def language(request: Request, call_next: Any) -> Response:
+        asked = request.query_params.get("lang")
+        request.state.lang = negotiate(asked, request.cookies.get(LANG_COOKIE))
+        response: Response = await call_next(request)
+        if asked in LANGUAGES:
+            response.set_cookie(LANG_COOKIE, asked, max_age=_YEAR, samesite="lax")
+        return response
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(request: Request, status: int, title_key: str, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return render(
+        request,
+        "error.html",
+        {"title_key": title_key, "message": message, "status": status},
+        status_code=status,
+    )
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return _error(request, 404, "error.not_found", exc.describe())
+
+    @app.exception_handler(PermissionDenied)
+    async def forbidden(request: Request, exc: PermissionDenied) -> Response:
+        return _error(request, 403, "error.forbidden", exc.describe())
+
+    @app.exception_handler(PrisvagtError)
+    async def bad_request(request: Request, exc: PrisvagtError) -> Response:
+        return _error(request, 400, "error.bad_request", exc.describe())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        key = "error.not_found" if exc.status_code == 404 else "error.title"
+        if _wants_json(request):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        lang = getattr(request.state, "lang", "da")
+        message = translate(key, lang) if exc.status_code == 404 else str(exc.detail)
+        return _error(request, exc.status_code, key, f"{message}: {request.url.path}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'][1:]) or err['loc'][0]}: {err['msg']}"
+            for err in exc.errors()
+        )
+        if _wants_json(request):
+            detail = jsonable_encoder(exc.errors())
+            return JSONResponse({"error": problems, "detail": detail}, status_code=422)
+        return _error(request, 422, "error.invalid_input", problems)
+
+
+def run_server(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the app with uvicorn until interrupted (``prisvagt serve``)."""
+    import uvicorn
+
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")

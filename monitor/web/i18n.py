@@ -1,0 +1,243 @@
+"""The message catalogue: Danish by default, English on request.
+
+A plain dict, not gettext: the pages are few and the words are domain words that
+legal and finance staff recognise. A missing English text falls back to the Danish one,
+and a missing key shows the key itself so it is noticed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # navigation and layout
+    "app.name": {"da": "Prisvagt", "en": "Prisvagt"},
+    "app.tagline": {"da": "Overvågning af prisaftaler", "en": "Price agreement monitor"},
+    "nav.overview": {"da": "Overblik", "en": "Overview"},
+    "nav.findings": {"da": "Fund", "en": "Findings"},
+    "nav.api": {"da": "API", "en": "API"},
+    "nav.skip": {"da": "Spring til indhold", "en": "Skip to content"},
+    "nav.language": {"da": "Sprog", "en": "Language"},
+    "nav.print": {"da": "Udskriv", "en": "Print"},
+    # overview
+    "overview.title": {"da": "Overblik", "en": "Overview"},
+    "overview.flagged": {"da": "Markeret merpris", "en": "Overcharge flagged"},
+    "overview.flagged_help": {
+        "da": "Alle fund, der ikke er afvist",
+        "en": "Every finding not dismissed",
+    },
+    "overview.confirmed": {"da": "Bekræftet merpris", "en": "Overcharge confirmed"},
+    "overview.confirmed_help": {
+        "da": "Bekræftet af kontraktjura (inkl. afsluttede)",
+        "en": "Confirmed by legal (incl. resolved)",
+    },
+    "overview.recovered": {"da": "Tilbagebetalt", "en": "Recovered"},
+    "overview.recovered_help": {
+        "da": "Beløb leverandøren har betalt tilbage",
+        "en": "Amounts the vendor has paid back",
+    },
+    "overview.open_count": {"da": "åbne fund", "en": "open findings"},
+    "overview.by_rule": {"da": "Fund pr. regel", "en": "Findings by rule"},
+    "overview.by_municipality": {"da": "Fund pr. kommune", "en": "Findings by municipality"},
+    "overview.disparity": {
+        "da": "Samme ydelse, forskellig pris",
+        "en": "Same item, different prices",
+    },
+    "overview.disparity_help": {
+        "da": "Seneste fakturerede enhedspris pr. kommune for hver vare, "
+        "og forholdet mellem højeste og laveste pris.",
+        "en": "The latest invoiced unit price per municipality for each item, "
+        "and the ratio of the highest to the lowest price.",
+    },
+    "overview.lowest": {"da": "Lavest", "en": "Lowest"},
+    "overview.highest": {"da": "Højest", "en": "Highest"},
+    "overview.ratio": {"da": "Forhold", "en": "Ratio"},
+    "overview.no_data": {"da": "Ingen data endnu.", "en": "No data yet."},
+    "overview.all_prices": {"da": "Alle priser", "en": "All prices"},
+    # findings list
+    "findings.title": {"da": "Fund", "en": "Findings"},
+    "findings.filter": {"da": "Filtrér", "en": "Filter"},
+    "findings.reset": {"da": "Nulstil", "en": "Reset"},
+    "findings.any": {"da": "Alle", "en": "All"},
+    "findings.sort": {"da": "Sortering", "en": "Sort"},
+    "findings.sort.overcharge_desc": {"da": "Største merpris først", "en": "Largest overcharge"},
+    "findings.sort.overcharge_asc": {"da": "Mindste merpris først", "en": "Smallest overcharge"},
+    "findings.sort.newest": {"da": "Nyeste først", "en": "Newest first"},
+    "findings.count": {"da": "fund", "en": "findings"},
+    "findings.total": {"da": "Merpris i alt", "en": "Total overcharge"},
+    "findings.none": {
+        "da": "Ingen fund matcher filtrene.",
+        "en": "No findings match the filters.",
+    },
+    "findings.page": {"da": "Side", "en": "Page"},
+    "findings.of": {"da": "af", "en": "of"},
+    "findings.previous": {"da": "Forrige", "en": "Previous"},
+    "findings.next": {"da": "Næste", "en": "Next"},
+    # fields
+    "field.id": {"da": "Nr.", "en": "No."},
+    "field.rule": {"da": "Regel", "en": "Rule"},
+    "field.severity": {"da": "Alvor", "en": "Severity"},
+    "field.status": {"da": "Status", "en": "Status"},
+    "field.municipality": {"da": "Kommune", "en": "Municipality"},
+    "field.vendor": {"da": "Leverandør", "en": "Vendor"},
+    "field.invoice": {"da": "Faktura", "en": "Invoice"},
+    "field.invoice_date": {"da": "Fakturadato", "en": "Invoice date"},
+    "field.due_date": {"da": "Forfaldsdato", "en": "Due date"},
+    "field.period": {"da": "Periode", "en": "Period"},
+    "field.item": {"da": "Vare", "en": "Item"},
+    "field.item_id": {"da": "Varenr.", "en": "Item no."},
+    "field.description": {"da": "Beskrivelse", "en": "Description"},
+    "field.line": {"da": "Linje", "en": "Line"},
+    "field.unit": {"da": "Enhed", "en": "Unit"},
+    "field.quantity": {"da": "Antal", "en": "Quantity"},
+    "field.agreed": {"da": "Aftalt enhedspris", "en": "Agreed unit price"},
+    "field.invoiced": {"da": "Faktureret enhedspris", "en": "Invoiced unit price"},
+    "field.unit_price": {"da": "Enhedspris", "en": "Unit price"},
+    "field.line_amount": {"da": "Linjebeløb", "en": "Line amount"},
+    "field.overcharge": {"da": "Merpris", "en": "Overcharge"},
+    "field.recovered": {"da": "Tilbagebetalt", "en": "Recovered"},
+    "field.contract": {"da": "Kontrakt", "en": "Contract"},
+    "field.document": {"da": "Dokument", "en": "Document"},
+    "field.page": {"da": "Side", "en": "Page"},
+    "field.count": {"da": "Antal fund", "en": "Findings"},
+    "field.message": {"da": "Beskrivelse", "en": "Message"},
+    "field.created": {"da": "Fundet", "en": "Found"},
+    "field.review_state": {"da": "Gennemgang", "en": "Review"},
+    "field.valid": {"da": "Gyldig", "en": "Valid"},
+    "field.tier": {"da": "Trin", "en": "Tier"},
+    "field.vat": {"da": "Moms", "en": "VAT"},
+    "field.kind": {"da": "Type", "en": "Kind"},
+    "field.parameters": {"da": "Parametre", "en": "Parameters"},
+    "field.evidence": {"da": "Dokumentation", "en": "Evidence"},
+    "field.effective": {"da": "Ikrafttræden", "en": "Effective"},
+    "field.expiry": {"da": "Udløb", "en": "Expiry"},
+    "field.payment_days": {"da": "Betalingsfrist", "en": "Payment terms"},
+    "field.days": {"da": "dage", "en": "days"},
+    "field.mfn": {"da": "Mestbegunstigelse", "en": "Most-favoured customer"},
+    "field.yes": {"da": "Ja", "en": "Yes"},
+    "field.no": {"da": "Nej", "en": "No"},
+    "field.supplier": {"da": "Leverandør", "en": "Supplier"},
+    "field.buyer": {"da": "Køber", "en": "Buyer"},
+    "field.format": {"da": "Format", "en": "Format"},
+    "field.net": {"da": "Beløb ekskl. moms", "en": "Amount excl. VAT"},
+    "field.tax": {"da": "Moms", "en": "VAT"},
+    "field.payable": {"da": "At betale", "en": "Payable"},
+    "field.findings": {"da": "Fund", "en": "Findings"},
+    "field.terms": {"da": "Aftalte priser", "en": "Agreed prices"},
+    "field.clauses": {"da": "Klausuler", "en": "Clauses"},
+    "field.confidence": {"da": "Sikkerhed", "en": "Confidence"},
+    # statuses and severities
+    "status.open": {"da": "Åben", "en": "Open"},
+    "status.confirmed": {"da": "Bekræftet", "en": "Confirmed"},
+    "status.dismissed": {"da": "Afvist", "en": "Dismissed"},
+    "status.resolved": {"da": "Afsluttet", "en": "Resolved"},
+    "status.proposed": {"da": "Foreslået", "en": "Proposed"},
+    "status.rejected": {"da": "Forkastet", "en": "Rejected"},
+    "status.active": {"da": "Aktiv", "en": "Active"},
+    "status.unassigned": {"da": "Ikke tilknyttet", "en": "Unassigned"},
+    "status.checked": {"da": "Kontrolleret", "en": "Checked"},
+    "status.assigned": {"da": "Tilknyttet", "en": "Assigned"},
+    "severity.low": {"da": "Lav", "en": "Low"},
+    "severity.medium": {"da": "Middel", "en": "Medium"},
+    "severity.high": {"da": "Høj", "en": "High"},
+    "severity.critical": {"da": "Kritisk", "en": "Critical"},
+    "mode.monitor": {"da": "kun overvågning", "en": "monitor only"},
+    # rules
+    "rule.price_above_agreed": {"da": "Pris over aftalt pris", "en": "Price above agreed"},
+    "rule.indexation_cap_exceeded": {
+        "da": "Prisregulering ud over aftalen",
+        "en": "Indexation beyond the clause",
+    },
+    "rule.volume_tier_not_applied": {
+        "da": "Mængderabat ikke givet",
+        "en": "Volume tier not applied",
+    },
+    "rule.unpriced_item": {"da": "Vare uden aftalt pris", "en": "Item not priced"},
+    "rule.outside_contract_period": {
+        "da": "Faktureret uden for kontraktperioden",
+        "en": "Billed outside the contract period",
+    },
+    "rule.duplicate_billing": {"da": "Dobbeltfakturering", "en": "Duplicate billing"},
+    "rule.payment_terms": {"da": "Betalingsfrist", "en": "Payment terms"},
+    "rule.arithmetic_mismatch": {"da": "Beløb summer ikke", "en": "Amounts do not add up"},
+    "rule.price_disparity": {"da": "Prisforskel mellem kommuner", "en": "Price disparity"},
+    "rule.mfn_breach": {"da": "Brud på mestbegunstigelse", "en": "Most-favoured-customer breach"},
+    # detail page
+    "detail.title": {"da": "Fund", "en": "Finding"},
+    "detail.side_contract": {"da": "Aftalt i kontrakten", "en": "Agreed in the contract"},
+    "detail.side_invoice": {"da": "Faktureret", "en": "Invoiced"},
+    "detail.no_term": {
+        "da": "Fundet er ikke knyttet til en bestemt pris i kontrakten.",
+        "en": "This finding is not tied to a specific contract price.",
+    },
+    "detail.no_line": {
+        "da": "Fundet gælder hele fakturaen, ikke en enkelt linje.",
+        "en": "This finding concerns the whole invoice, not a single line.",
+    },
+    "detail.unconfirmed_term": {
+        "da": "Prisen er udtrukket automatisk og endnu ikke bekræftet af kontraktjura.",
+        "en": "The price was extracted automatically and is not yet confirmed by legal.",
+    },
+    "detail.calculation": {"da": "Beregning", "en": "Calculation"},
+    "detail.evidence_raw": {"da": "Rå dokumentation (JSON)", "en": "Raw evidence (JSON)"},
+    "detail.history": {"da": "Gennemgang og noter", "en": "Review and notes"},
+    "detail.no_history": {"da": "Ingen gennemgang endnu.", "en": "Not reviewed yet."},
+    "detail.review": {"da": "Gennemgå", "en": "Review"},
+    "detail.actor": {"da": "Dit navn eller e-mail", "en": "Your name or email"},
+    "detail.note": {"da": "Note", "en": "Note"},
+    "detail.note_required": {"da": "påkrævet ved afvisning", "en": "required to dismiss"},
+    "detail.confirm": {"da": "Bekræft brud", "en": "Confirm breach"},
+    "detail.dismiss": {"da": "Afvis", "en": "Dismiss"},
+    "detail.add_note": {"da": "Tilføj note", "en": "Add note"},
+    "detail.resolve": {"da": "Markér som afsluttet", "en": "Mark resolved"},
+    "detail.reopen": {"da": "Genåbn", "en": "Reopen"},
+    "detail.recovered_amount": {
+        "da": "Tilbagebetalt beløb (kr.)",
+        "en": "Amount recovered (DKK)",
+    },
+    "detail.saved": {"da": "Gemt.", "en": "Saved."},
+    "detail.reviewed_by": {"da": "Gennemgået af", "en": "Reviewed by"},
+    "action.confirm": {"da": "bekræftede", "en": "confirmed"},
+    "action.dismiss": {"da": "afviste", "en": "dismissed"},
+    "action.note": {"da": "tilføjede en note", "en": "added a note"},
+    "action.resolve": {"da": "afsluttede", "en": "resolved"},
+    "action.reopen": {"da": "genåbnede", "en": "reopened"},
+    # invoices and contracts
+    "invoice.title": {"da": "Faktura", "en": "Invoice"},
+    "invoice.credit_note": {"da": "Kreditnota", "en": "Credit note"},
+    "invoice.lines": {"da": "Linjer", "en": "Lines"},
+    "contract.title": {"da": "Kontrakt", "en": "Contract"},
+    "contract.untitled": {"da": "Kontrakt uden titel", "en": "Untitled contract"},
+    # errors
+    "error.title": {"da": "Noget gik galt", "en": "Something went wrong"},
+    "error.not_found": {"da": "Ikke fundet", "en": "Not found"},
+    "error.bad_request": {"da": "Kan ikke udføres", "en": "Cannot be done"},
+    "error.forbidden": {"da": "Ingen adgang", "en": "Not allowed"},
+    "error.back": {"da": "Tilbage til overblikket", "en": "Back to the overview"},
+    "error.invalid_input": {"da": "Ugyldig værdi", "en": "Invalid value"},
+}
+
+
+def negotiate(query_lang: str | None, cookie_lang: str | None) -> str:
+    """The page language: ``?lang=`` first, then the cookie, then Danish."""
+    for candidate in (query_lang, cookie_lang):
+        if candidate in LANGUAGES:
+            return candidate  # type: ignore[return-value]
+    return DEFAULT_LANGUAGE
+
+
+def translate(key: str, lang: str) -> str:
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    def t(key: str) -> str:
+        return translate(key, lang)
+
+    return t

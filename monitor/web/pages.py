@@ -1,0 +1,43 @@
+"""The overview page and the health endpoint."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import text
+
+from monitor.web import queries
+from monitor.web.deps import DbSession
+from monitor.web.templating import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["health"])
+
+#: above this many municipalities the disparity table shows lowest/highest only
+MAX_PIVOT_COLUMNS = 10
+
+
+@router.get("/", response_class=HTMLResponse, name="overview")
+def overview(request: Request, session: DbSession) -> HTMLResponse:
+    disparity = queries.price_disparity(session)
+    columns = queries.disparity_columns(disparity)
+    return render(
+        request,
+        "overview.html",
+        {
+            "summary": queries.money_summary(session),
+            "by_rule": queries.findings_by_rule(session),
+            "by_municipality": queries.findings_by_municipality(session),
+            "disparity": disparity,
+            "columns": columns if len(columns) <= MAX_PIVOT_COLUMNS else None,
+        },
+    )
+
+
+@api.get("/health", summary="Liveness and database check")
+def health(request: Request) -> dict[str, str]:
+    """``{"status": "ok", "database": "sqlite"}`` when the database answers."""
+    engine = request.app.state.engine
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    return {"status": "ok", "database": engine.dialect.name}

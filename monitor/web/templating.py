@@ -1,0 +1,68 @@
+"""Jinja2 templates with the project's filters, and the page language per request."""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import HTMLResponse
+
+from monitor.web import formatting
+from monitor.web.i18n import LANGUAGES, translator
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+templates.env.trim_blocks = True
+templates.env.lstrip_blocks = True
+templates.env.globals.update(
+    is_mapping=formatting.is_mapping,
+    is_sequence=formatting.is_sequence,
+    humanize_key=formatting.humanize_key,
+    languages=LANGUAGES,
+)
+templates.env.filters["pretty_json"] = lambda value: json.dumps(
+    value, indent=2, ensure_ascii=False, sort_keys=True, default=str
+)
+
+
+def page_language(request: Request) -> str:
+    """Set by the language middleware in ``app.py``; Danish if it did not run."""
+    return getattr(request.state, "lang", "da")
+
+
+def with_query(request: Request, **changes: Any) -> str:
+    """The current URL's query string with some parameters changed (None removes one)."""
+    params = {k: v for k, v in request.query_params.items() if k != "lang"}
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "?" + urlencode(params) if params else request.url.path
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+) -> HTMLResponse:
+    """Render a page in the request's language, with number and date filters bound to it."""
+    lang = page_language(request)
+    ctx: dict[str, Any] = {
+        "lang": lang,
+        "t": translator(lang),
+        "money": partial(formatting.money, lang=lang),
+        "number": partial(formatting.number, lang=lang),
+        "quantity": partial(formatting.quantity, lang=lang),
+        "ratio": partial(formatting.ratio, lang=lang),
+        "day": partial(formatting.day, lang=lang),
+        "moment": partial(formatting.moment, lang=lang),
+        "with_query": partial(with_query, request),
+    }
+    ctx.update(context or {})
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code)
