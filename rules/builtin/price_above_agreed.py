@@ -1,0 +1,71 @@
+"""``price_above_agreed``: a unit price above the price the contract allows on that date."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from rules.engine import Run
+from rules.evidence import fmt, line_evidence, line_finding
+from rules.pricing import PRICE_ABOVE_AGREED, LinePricing
+from rules.spec import RuleSpec, ToleranceParams
+from rules.types import RuleFinding
+
+
+class PriceAboveAgreedParams(ToleranceParams):
+    """Tolerance per invoice unit (see ToleranceParams); default 0.01 kr OR 0 %."""
+
+    min_overcharge: Decimal = Field(default=Decimal("0"), ge=0)  # ignore findings below (kr)
+
+
+def check(run: Run, params: PriceAboveAgreedParams) -> list[RuleFinding]:
+    """Each priced line whose unit price exceeds the allowed price beyond the tolerance,
+    unless another running price rule owns the excess (a band not applied, a rise
+    beyond the indexation clause)."""
+    out = []
+    for lp in run.pricing():
+        if lp.status != "priced" or lp.owner is None or lp.allowed is None:
+            continue
+        if lp.owner != PRICE_ABOVE_AGREED and run.is_running(lp.owner):
+            continue
+        if not params.exceeded(lp.line.unit_price, lp.allowed):
+            continue
+        finding = _finding(run, lp, params)
+        if finding.overcharge >= params.min_overcharge:
+            out.append(finding)
+    return out
+
+
+def _finding(run: Run, lp: LinePricing, params: PriceAboveAgreedParams) -> RuleFinding:
+    assert lp.allowed is not None and lp.agreed is not None
+    ev = line_evidence(run.ctx, lp)
+    ev["agreed_unit_price"] = fmt(lp.agreed)
+    ev["tolerance"] = params.describe()
+    if lp.schedule is not None:
+        ev["indexation_steps"] = [s.to_dict() for s in lp.schedule.steps]
+    msg = (
+        f"Line {lp.line.line_id}: unit price {fmt(lp.line.unit_price)} is above the allowed "
+        f"{fmt(lp.allowed)} ({lp.term.description if lp.term else ''})"
+    )
+    return line_finding(
+        SPEC.id, SPEC.severity, run.ctx, lp, allowed=lp.allowed, message=msg, evidence=ev
+    )
+
+
+SPEC = RuleSpec(
+    id=PRICE_ABOVE_AGREED,
+    title_da="Pris over aftalt pris",
+    title_en="Price above the agreed price",
+    description=(
+        "Flags an invoice line whose unit price, after unit and base-quantity "
+        "normalisation, is above the contract's price for the item on the billing date "
+        "(including any indexation the clause allows) by more than the tolerance. "
+        "Example: agreed 100.00 kr per user/month, billed 10 users at 105.00 kr: "
+        "overcharge (105.00 - 100.00) x 10 = 50.00 kr. Exactly at the tolerance is not "
+        "a breach."
+    ),
+    severity="high",
+    params_model=PriceAboveAgreedParams,
+    check=check,
+)

@@ -1,0 +1,172 @@
+"""Evaluating rules: resolve configurations per scope, run each rule once per invoice.
+
+Configuration semantics (also in :func:`rules.evaluate`):
+
+* ``configs=None`` (or empty): every built-in rule with its defaults, active.
+* A built-in rule with no configuration runs with its defaults, active. Custom rules
+  (``custom:<name>``) run only when configured.
+* A rule with configurations runs on an invoice only where one of them is in scope
+  (``municipalities`` / ``vendors`` empty = all). The most specific in-scope
+  configuration wins (municipality and vendor > municipality > vendor > all; then
+  the highest ``version``). Mode ``off`` skips the rule; ``monitor`` marks its
+  findings ``mode="monitor"``.
+* Parameters are validated once per configuration list (cached by identity: treat
+  configurations as immutable values), never per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rules.errors import RuleConfigError
+from rules.plan import ContractPlan, plan_for
+from rules.pricing import LinePricing, analyse
+from rules.spec import Params, RuleSpec
+from rules.types import EvaluationContext, Mode, RuleConfig, RuleFinding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    spec: RuleSpec
+    params: Params
+    mode: Mode
+    severity: Severity
+    municipalities: frozenset[str]
+    vendors: frozenset[str]
+    version: int
+
+    def in_scope(self, municipality: str | None, vendor: str) -> bool:
+        return (not self.municipalities or municipality in self.municipalities) and (
+            not self.vendors or vendor in self.vendors
+        )
+
+    def rank(self) -> tuple[int, int]:
+        return (2 * bool(self.municipalities) + bool(self.vendors), self.version)
+
+
+class Run:
+    """One invoice's evaluation: the context, the contract plan, the running rules, and
+    the line pricing shared by every price rule (computed at most once)."""
+
+    __slots__ = ("ctx", "plan", "running", "_pricing")
+
+    def __init__(
+        self, ctx: EvaluationContext, plan: ContractPlan | None, running: frozenset[str]
+    ) -> None:
+        self.ctx = ctx
+        self.plan = plan
+        self.running = running
+        self._pricing: list[LinePricing] | None = None
+
+    def pricing(self) -> list[LinePricing]:
+        if self._pricing is None:
+            self._pricing = analyse(self.ctx, self.plan)
+        return self._pricing
+
+    def is_running(self, rule_id: str) -> bool:
+        return rule_id in self.running
+
+
+class RuleSet:
+    """Compiled configurations with a per-scope cache of the rules that run there."""
+
+    def __init__(self, configs: Sequence[RuleConfig] | None) -> None:
+        from rules.builtin import builtin_specs
+
+        self.configs = tuple(configs or ())
+        by_rule: dict[str, list[CompiledRule]] = {}
+        for config in self.configs:
+            by_rule.setdefault(config.rule_id, []).append(compile_config(config))
+        for spec in builtin_specs().values():
+            if spec.id not in by_rule:
+                by_rule[spec.id] = [_default(spec)]
+        order = list(builtin_specs())
+        self._rules = sorted(
+            by_rule.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0])
+        )
+        self._scoped: dict[tuple[str | None, str], tuple[CompiledRule, ...]] = {}
+
+    def for_scope(self, municipality: str | None, vendor: str) -> tuple[CompiledRule, ...]:
+        key = (municipality, vendor)
+        found = self._scoped.get(key)
+        if found is None:
+            chosen = []
+            for _, candidates in self._rules:
+                fitting = [c for c in candidates if c.in_scope(municipality, vendor)]
+                if fitting:
+                    best = max(fitting, key=CompiledRule.rank)
+                    if best.mode != "off":
+                        chosen.append(best)
+            found = self._scoped[key] = tuple(chosen)
+        return found
+
+
+def compile_config(config: RuleConfig) -> CompiledRule:
+    """Validate one configuration (raises RuleConfigError naming rule and field)."""
+    from rules.spec import spec_for
+
+    spec = spec_for(config.rule_id)
+    params = validate_model(spec, config.params)
+    if config.mode not in ("active", "monitor", "off"):
+        raise RuleConfigError(f"unknown mode {config.mode!r}", rule_id=spec.id, field="mode")
+    severity = config.severity or getattr(params, "severity", None) or spec.severity
+    if severity not in ("low", "medium", "high", "critical"):
+        raise RuleConfigError(f"unknown severity {severity!r}", rule_id=spec.id, field="severity")
+    return CompiledRule(
+        spec,
+        params,
+        config.mode,
+        severity,
+        frozenset(config.municipalities),
+        frozenset(config.vendors),
+        config.version,
+    )
+
+
+def validate_model(spec: RuleSpec, params: dict[str, object] | None) -> Params:
+    from pydantic import ValidationError
+
+    try:
+        return spec.params_model.model_validate(params or {})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or None
+        raise RuleConfigError(err["msg"], rule_id=spec.id, field=field) from exc
+    except RuleConfigError as exc:
+        exc.rule_id = exc.rule_id or spec.id
+        raise
+
+
+def _default(spec: RuleSpec) -> CompiledRule:
+    return CompiledRule(
+        spec, spec.params_model(), "active", spec.severity, frozenset(), frozenset(), 0
+    )
+
+
+_cache: list[tuple[tuple[RuleConfig, ...], RuleSet]] = []
+
+
+def ruleset_for(configs: Sequence[RuleConfig] | None) -> RuleSet:
+    """The compiled rule set for these configurations, cached by identity."""
+    items = tuple(configs or ())
+    for cached, ruleset in _cache:
+        if len(cached) == len(items) and all(a is b for a, b in zip(cached, items, strict=True)):
+            return ruleset
+    ruleset = RuleSet(items)
+    _cache.insert(0, (items, ruleset))
+    del _cache[8:]
+    return ruleset
+
+
+def run_rules(ctx: EvaluationContext, configs: Sequence[RuleConfig] | None) -> list[RuleFinding]:
+    rules = ruleset_for(configs).for_scope(ctx.invoice.municipality_code, ctx.invoice.vendor_cvr)
+    plan = plan_for(ctx.contract) if ctx.contract is not None else None
+    run = Run(ctx, plan, frozenset(r.spec.id for r in rules))
+    findings: list[RuleFinding] = []
+    for rule in rules:
+        for finding in rule.spec.check(run, rule.params):
+            finding.severity = rule.severity
+            finding.mode = "monitor" if rule.mode == "monitor" else "active"
+            findings.append(finding)
+    return findings

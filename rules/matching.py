@@ -1,0 +1,157 @@
+"""Matching an invoice line to a contract's price term.
+
+First by item id (normalised: case, spaces and punctuation dropped, and leading zeros
+of each number: ``"SAG-0042 "``, ``"sag 42"`` and ``"Sag42"`` are the same item), then
+by description similarity (rapidfuzz ``WRatio`` on normalised text, dates and years
+removed) at or above a threshold. Two different items scoring within
+:data:`AMBIGUITY_MARGIN` of each other are ambiguous: no match is claimed.
+
+A :class:`ContractMatcher` is built once per contract and reused across invoices; it
+memoises description matches, so a description seen before costs one dict lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from rules.types import ContractView, InvoiceLineView, TermView
+
+DEFAULT_THRESHOLD = 88.0
+AMBIGUITY_MARGIN = 2.0
+_MEMO_LIMIT = 50_000
+
+_NON_ALNUM = re.compile(r"[^0-9a-zæøåäöü]+")
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+_NOISE = re.compile(
+    r"\b(?:(?:19|20)\d\d|januar|februar|marts|april|maj|juni|juli|august|september|"
+    r"oktober|november|december|january|february|march|may|june|july|october|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec|kvartal|quarter|q[1-4])\b"
+)
+
+
+def item_key(item_id: str | None) -> str | None:
+    """The normalised item id, or None when there is none."""
+    if not item_id:
+        return None
+    key = _LEADING_ZEROS.sub("", _NON_ALNUM.sub("", item_id.casefold()))
+    return key or None
+
+
+def description_key(text: str) -> str:
+    """Lower case, punctuation to spaces, month names and years dropped, spaces collapsed."""
+    text = _NON_ALNUM.sub(" ", text.casefold())
+    return " ".join(_NOISE.sub(" ", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The terms of one contract item (all tiers and validity windows) a line matched."""
+
+    terms: tuple[TermView, ...]
+    method: str  # "item_id" | "description"
+    score: float
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    candidates: tuple[str, ...]
+    score: float
+
+
+class ContractMatcher:
+    """Precomputed lookups for one contract's price terms."""
+
+    def __init__(self, contract: ContractView, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.threshold = threshold
+        groups: dict[str, list[TermView]] = {}
+        for term in contract.price_terms:
+            key = item_key(term.item_id) or "desc:" + description_key(term.description)
+            groups.setdefault(key, []).append(term)
+        self.by_key = {k: tuple(v) for k, v in groups.items()}
+        choices: dict[str, str] = {}
+        for key, terms in self.by_key.items():
+            for term in terms:
+                choices.setdefault(description_key(term.description), key)
+        self._choice_text = list(choices)
+        self._choice_key = list(choices.values())
+        self._memo: dict[str, Match | Ambiguous | None] = {}
+
+    def match(self, line: InvoiceLineView) -> Match | Ambiguous | None:
+        """The item this line bills, or None (not priced), or Ambiguous."""
+        key = item_key(line.item_id)
+        if key is not None and key in self.by_key:
+            return Match(self.by_key[key], "item_id", 100.0, key)
+        text = description_key(line.description)
+        if text in self._memo:
+            return self._memo[text]
+        found = self._by_description(text)
+        if len(self._memo) < _MEMO_LIMIT:
+            self._memo[text] = found
+        return found
+
+    def _by_description(self, text: str) -> Match | Ambiguous | None:
+        if not text or not self._choice_text:
+            return None
+        best = process.extract(
+            text, self._choice_text, scorer=fuzz.WRatio, limit=4, score_cutoff=self.threshold
+        )
+        if not best:
+            return None
+        top_key = self._choice_key[best[0][2]]
+        rivals = [
+            self._choice_key[i]
+            for _, score, i in best[1:]
+            if self._choice_key[i] != top_key and best[0][1] - score < AMBIGUITY_MARGIN
+        ]
+        if rivals:
+            return Ambiguous((top_key, *rivals), round(best[0][1], 1))
+        return Match(self.by_key[top_key], "description", round(best[0][1], 1), top_key)
+
+
+def select_term(
+    terms: tuple[TermView, ...], *, on: date, tier_quantity: Decimal, allow_unconfirmed: bool
+) -> tuple[TermView | None, str]:
+    """The term that prices ``tier_quantity`` on ``on``, and a status.
+
+    Status is ``"ok"``, ``"not_valid_on_date"`` (the item is priced, but not on that
+    date), ``"unconfirmed_only"`` (only unconfirmed terms apply and they are not
+    allowed) or ``"no_tier"`` (no band covers the quantity). Where bands overlap at a
+    boundary the higher price is taken: no breach is claimed on an ambiguous band.
+    """
+    dated = [
+        t
+        for t in terms
+        if (t.valid_from is None or t.valid_from <= on) and (t.valid_to is None or on <= t.valid_to)
+    ]
+    if not dated:
+        return None, "not_valid_on_date"
+    usable = dated if allow_unconfirmed else [t for t in dated if t.confirmed]
+    if not usable:
+        return None, "unconfirmed_only"
+    q = abs(tier_quantity)
+    banded = [
+        t
+        for t in usable
+        if (t.tier_min is None or t.tier_min <= q) and (t.tier_max is None or q <= t.tier_max)
+    ]
+    if not banded:
+        return None, "no_tier"
+    return max(banded, key=lambda t: t.unit_price), "ok"
+
+
+def other_tiers(terms: tuple[TermView, ...], chosen: TermView, on: date) -> list[TermView]:
+    """The item's other volume bands valid on ``on`` (for spotting a band not applied)."""
+    return [
+        t
+        for t in terms
+        if t is not chosen
+        and (t.tier_min is not None or t.tier_max is not None)
+        and (t.valid_from is None or t.valid_from <= on)
+        and (t.valid_to is None or on <= t.valid_to)
+    ]

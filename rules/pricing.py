@@ -1,0 +1,153 @@
+"""The shared per-line price analysis, computed once per invoice for every price rule.
+
+For each line: the matched item, the term for the date and volume band, the unit
+conversion, the agreed price and the *allowed* price (agreed price moved by legitimate
+indexation), both per invoice unit, and which rule owns an excess over the allowed
+price, so that one overcharge yields one finding:
+
+* ``volume_tier_not_applied`` when the invoiced price is (within one øre) the price
+  of another, dearer band of the same item;
+* ``indexation_cap_exceeded`` when the contract has an indexation clause and the
+  invoiced price is above the agreed base price by at most
+  :data:`INDEXATION_PLAUSIBLE_PCT` (a price rise the clause does not allow: too early,
+  above the cap, above the index);
+* ``price_above_agreed`` otherwise.
+
+If the owning rule is not running, ``price_above_agreed`` reports the excess instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from extractors.money import to_ore
+from extractors.types import Unit
+from rules.indexation import Schedule
+from rules.matching import Ambiguous, Match, other_tiers, select_term
+from rules.plan import ContractPlan
+from rules.types import EvaluationContext, InvoiceLineView, TermView
+from rules.units import Conversion, Unreconciled, reconcile
+
+INDEXATION_PLAUSIBLE_PCT = Decimal(25)
+TIER_MATCH = Decimal("0.01")
+PRICE_ABOVE_AGREED = "price_above_agreed"
+INDEXATION_CAP_EXCEEDED = "indexation_cap_exceeded"
+VOLUME_TIER_NOT_APPLIED = "volume_tier_not_applied"
+
+
+@dataclass(slots=True)
+class LinePricing:
+    """What the contract says about one line. ``status`` is ``priced`` when ``allowed``
+    is known; otherwise it names why not (``unpriced``, ``ambiguous``, ``credit``,
+    ``not_valid_on_date``, ``unconfirmed_only``, ``no_tier``, ``unreconciled``,
+    ``unbounded``) and ``note`` says more."""
+
+    line: InvoiceLineView
+    on: date
+    status: str
+    match: Match | None = None
+    term: TermView | None = None
+    conversion: Conversion | None = None
+    agreed: Decimal | None = None
+    allowed: Decimal | None = None
+    schedule: Schedule | None = None
+    owner: str | None = None
+    tier_applied: TermView | None = None
+    note: str | None = None
+
+
+def billing_date(ctx: EvaluationContext, line: InvoiceLineView) -> date:
+    """The date whose prices apply: the start of the billed period, else the issue date."""
+    return line.period_start or ctx.invoice.period_start or ctx.invoice.issue_date
+
+
+def analyse(ctx: EvaluationContext, plan: ContractPlan | None) -> list[LinePricing]:
+    """One :class:`LinePricing` per invoice line (empty when there is no contract)."""
+    if plan is None:
+        return []
+    credit = ctx.invoice.document_type == "credit_note"
+    out = []
+    for line in ctx.invoice.lines:
+        on = billing_date(ctx, line)
+        if credit or line.quantity <= 0 or line.unit_price <= 0:
+            out.append(LinePricing(line, on, "credit"))
+            continue
+        out.append(_analyse_line(ctx, plan, line, on))
+    return out
+
+
+def _analyse_line(
+    ctx: EvaluationContext, plan: ContractPlan, line: InvoiceLineView, on: date
+) -> LinePricing:
+    found = plan.matcher.match(line)
+    if found is None:
+        return LinePricing(line, on, "unpriced")
+    if isinstance(found, Ambiguous):
+        note = f"description matches several items ({', '.join(found.candidates)})"
+        return LinePricing(line, on, "ambiguous", note=note)
+    unit = found.terms[0].unit
+    population = ctx.invoice.population
+    per_head = unit is Unit.INHABITANT_YEAR and population
+    tier_qty = Decimal(population) if per_head and population else line.quantity
+    term, status = select_term(
+        found.terms, on=on, tier_quantity=tier_qty, allow_unconfirmed=ctx.allow_unconfirmed_terms
+    )
+    lp = LinePricing(line, on, status, match=found, term=term)
+    if term is None:
+        return lp
+    conv = reconcile(
+        term.unit,
+        unit_code=line.unit_code,
+        quantity=line.quantity,
+        unit_price=line.unit_price,
+        agreed=term.unit_price,
+        population=population,
+        period_start=line.period_start or ctx.invoice.period_start,
+        period_end=line.period_end or ctx.invoice.period_end,
+    )
+    if isinstance(conv, Unreconciled):
+        lp.status, lp.note = "unreconciled", conv.reason
+        return lp
+    lp.conversion = conv
+    lp.schedule = plan.schedule(on, ctx.index_series)
+    allowed_contract = _allowed_contract_price(term.unit_price, lp.schedule)
+    if allowed_contract is None:
+        lp.status = "unbounded"
+        lp.note = "indexation clause without index data or cap: the allowed price is unknown"
+        return lp
+    lp.status = "priced"
+    lp.agreed = term.unit_price * conv.factor
+    lp.allowed = allowed_contract * conv.factor
+    if line.unit_price > lp.allowed:
+        _assign_owner(lp, found.terms)
+    return lp
+
+
+def _allowed_contract_price(agreed: Decimal, sched: Schedule | None) -> Decimal | None:
+    """Agreed price moved by the allowed indexation, rounded to øre (None: unbounded)."""
+    if sched is None or sched.factor == 1:
+        return agreed
+    if sched.factor is None:
+        return None
+    return to_ore(agreed * sched.factor)
+
+
+def _assign_owner(lp: LinePricing, terms: tuple[TermView, ...]) -> None:
+    assert lp.term is not None and lp.conversion is not None and lp.agreed is not None
+    price = lp.line.unit_price
+    factor = lp.conversion.factor
+    for other in other_tiers(terms, lp.term, lp.on):
+        candidates = {other.unit_price * factor}
+        allowed_other = _allowed_contract_price(other.unit_price, lp.schedule)
+        if allowed_other is not None:
+            candidates.add(allowed_other * factor)
+        if any(c > (lp.allowed or 0) and abs(price - c) <= TIER_MATCH for c in candidates):
+            lp.owner, lp.tier_applied = VOLUME_TIER_NOT_APPLIED, other
+            return
+    ceiling = lp.agreed * (1 + INDEXATION_PLAUSIBLE_PCT / 100)
+    if lp.schedule is not None and lp.agreed < price <= ceiling:
+        lp.owner = INDEXATION_CAP_EXCEEDED
+        return
+    lp.owner = PRICE_ABOVE_AGREED

@@ -1,0 +1,147 @@
+"""Reconciling an invoice line's UN/ECE unit with a contract term's ``Unit``.
+
+The parser has already divided ``PriceAmount`` by ``BaseQuantity``: a line's
+``unit_price`` is the price of ONE unit of its ``unit_code``. This module finds the
+factor that turns an agreed price per contract unit into the allowed price per invoice
+unit: ``allowed_invoice_unit_price = agreed_contract_price * factor``.
+
+Conservative by design: when the two units cannot be reconciled without guessing (a
+yearly price billed per day, an hourly rate billed per month), :func:`reconcile`
+returns an :class:`Unreconciled` with the reason instead of a factor, and no price
+breach is claimed for that line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from extractors.types import Unit
+
+ONE = Decimal(1)
+#: codes that count things: each, one, piece, number of articles, service unit, lump sum
+COUNT_CODES = frozenset({"", "EA", "C62", "H87", "PCE", "NAR", "NMP", "E48", "LS", "SET", "XPP"})
+PERIOD_CODES = {"MON": 1, "QAN": 3, "ANN": 12}  # months per invoice unit
+#: contract units priced per period, with the months in one contract unit
+PERIODIC = {
+    Unit.MONTH: 1,
+    Unit.USER_MONTH: 1,
+    Unit.YEAR: 12,
+    Unit.USER_YEAR: 12,
+    Unit.INHABITANT_YEAR: 12,
+}
+COUNTED = frozenset({Unit.TRANSACTION, Unit.PIECE, Unit.FIXED})
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """``factor`` converts a contract-unit price to an invoice-unit price.
+
+    ``tier_quantity`` is what volume tiers are selected by (the population for per
+    inhabitant prices when known, else the line quantity); ``basis`` explains the
+    factor in words for the evidence.
+    """
+
+    factor: Decimal
+    basis: str
+    tier_quantity: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Unreconciled:
+    reason: str
+
+
+def normalise_code(code: str | None) -> str:
+    return (code or "").strip().upper()
+
+
+def whole_months(start: date | None, end: date | None) -> int | None:
+    """Months in ``start..end`` (inclusive) when it is a whole number of months, else None.
+
+    ``1 Jan..31 Jan`` is 1; ``15 Jan..14 Apr`` is 3; ``1 Jan..20 Jan`` is None.
+    """
+    if start is None or end is None or end < start:
+        return None
+    after = end + timedelta(days=1)
+    if after.day != start.day:
+        return None
+    return (after.year - start.year) * 12 + after.month - start.month
+
+
+def _period_factor(
+    unit: Unit, code: str, start: date | None, end: date | None
+) -> Conversion | Unreconciled:
+    """The factor for the billing period alone (per-inhabitant scaling comes after)."""
+    per = PERIODIC.get(unit)
+    if per is not None:
+        if code in PERIOD_CODES:
+            n = PERIOD_CODES[code]
+            return Conversion(Decimal(n) / per, f"{code} = {n} month(s)", ONE)
+        if code in COUNT_CODES:
+            months = whole_months(start, end)
+            if months is not None:
+                return Conversion(
+                    Decimal(months) / per, f"billing period of {months} month(s)", ONE
+                )
+            if start and end and (end - start).days > 31:
+                return Unreconciled(
+                    f"billing period {start}..{end} is not a whole number of months"
+                )
+            return Conversion(ONE, "one contract unit per invoice unit", ONE)
+        return Unreconciled(f"invoice unit {code} cannot be compared with a price {unit.value}")
+    if unit is Unit.HOUR:
+        if code == "HUR" or code in COUNT_CODES:
+            return Conversion(ONE, "hours", ONE)
+        if code == "MIN":
+            return Conversion(ONE / 60, "MIN = 1/60 hour", ONE)
+        return Unreconciled(f"invoice unit {code} cannot be compared with an hourly price")
+    if code in COUNT_CODES or (unit is Unit.FIXED and code == "ANN"):
+        return Conversion(ONE, "one contract unit per invoice unit", ONE)
+    return Unreconciled(f"invoice unit {code} cannot be compared with a price per {unit.value}")
+
+
+def reconcile(
+    unit: Unit,
+    *,
+    unit_code: str | None,
+    quantity: Decimal,
+    unit_price: Decimal,
+    agreed: Decimal,
+    population: int | None,
+    period_start: date | None,
+    period_end: date | None,
+) -> Conversion | Unreconciled:
+    """The factor from the contract unit to the invoice line's unit, or why there is none.
+
+    Per inhabitant: a line either bills per inhabitant (quantity = inhabitants) or the
+    whole municipality at once (unit price = price per inhabitant x population). The
+    reading whose price is closest to ``agreed`` is taken, and named in ``basis``.
+    """
+    code = normalise_code(unit_code)
+    base = _period_factor(unit, code, period_start, period_end)
+    if isinstance(base, Unreconciled) or unit is not Unit.INHABITANT_YEAR:
+        return (
+            Conversion(base.factor, base.basis, abs(quantity))
+            if isinstance(base, Conversion)
+            else base
+        )
+    if not population:
+        return Conversion(base.factor, base.basis + "; per inhabitant", abs(quantity))
+    pop = Decimal(population)
+    per_head = Conversion(base.factor, base.basis + "; billed per inhabitant", pop)
+    lump = Conversion(
+        base.factor * pop, base.basis + f"; whole municipality of {population} inhabitants", pop
+    )
+    if abs(quantity) == pop or agreed <= 0 or unit_price <= 0:
+        return per_head
+    return min((per_head, lump), key=lambda c: _distance(unit_price, agreed * c.factor))
+
+
+def _distance(price: Decimal, expected: Decimal) -> Decimal:
+    """How far two positive prices are apart as a ratio (>= 1)."""
+    if expected <= 0:
+        return Decimal("Infinity")
+    ratio = price / expected
+    return ratio if ratio >= 1 else 1 / ratio

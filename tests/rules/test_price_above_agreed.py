@@ -1,0 +1,191 @@
+"""price_above_agreed: one row per case, amounts written out."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import rules
+from extractors.types import Unit
+from rules.types import RuleConfig
+from tests.rules.builders import contract, ctx, invoice, line, term
+
+ONLY = "price_above_agreed"
+
+
+def run(c, inv, **params):
+    configs = [RuleConfig(rule_id=r, mode="off") for r in rules.registry() if r != ONLY]
+    configs.append(RuleConfig(rule_id=ONLY, params=params))
+    return [f for f in rules.evaluate(ctx(inv, c), configs) if f.rule_id == ONLY]
+
+
+# agreed, invoiced, qty, params, expected overcharge (None: no finding)
+CASES = [
+    ("100.00", "100.00", "10", {}, None),
+    ("100.00", "99.00", "10", {}, None),
+    ("100.00", "100.01", "10", {}, None),  # exactly at the default 0.01 kr tolerance
+    ("100.00", "100.02", "10", {}, "0.20"),  # one øre above the tolerance
+    ("100.00", "105.00", "10", {}, "50.00"),
+    ("100.00", "105.00", "3.5", {}, "17.50"),
+    ("0.333", "0.34", "3", {"absolute_tolerance": "0"}, "0.02"),  # 0.021 -> 0.02
+    ("0.333", "0.3345", "3", {"absolute_tolerance": "0"}, "0.00"),  # 0.0045 -> 0.00 (half up)
+    ("0.333", "0.33", "7", {"absolute_tolerance": "0"}, None),
+    ("100.00", "102.00", "10", {"percent_tolerance": "2"}, None),  # exactly 2 % (OR)
+    ("100.00", "102.01", "10", {"percent_tolerance": "2"}, "20.10"),
+    ("100.00", "101.00", "10", {"absolute_tolerance": "1", "percent_tolerance": "2"}, None),
+    ("100.00", "101.50", "10", {"absolute_tolerance": "1", "percent_tolerance": "2"}, None),
+    (
+        "100.00",
+        "101.50",
+        "10",
+        {"absolute_tolerance": "1", "percent_tolerance": "2", "combine": "and"},
+        "15.00",
+    ),
+    (
+        "100.00",
+        "101.00",
+        "10",
+        {"absolute_tolerance": "1", "percent_tolerance": "2", "combine": "and"},
+        None,
+    ),
+    (
+        "100.00",
+        "101.01",
+        "10",
+        {"absolute_tolerance": "1", "percent_tolerance": "2", "combine": "and"},
+        "10.10",
+    ),
+    ("100.00", "110.00", "1", {"min_overcharge": "10.01"}, None),
+    ("100.00", "110.00", "1", {"min_overcharge": "10.00"}, "10.00"),
+]
+
+
+@pytest.mark.parametrize(
+    "agreed,invoiced,qty,params,expected",
+    CASES,
+    ids=[f"{a}->{i}x{q}-{p}" for a, i, q, p, _ in CASES],
+)
+def test_it_flags_a_unit_price_above_the_agreed_price_beyond_the_tolerance(
+    agreed, invoiced, qty, params, expected
+):
+    found = run(contract(term(agreed)), invoice(line(invoiced, qty)), **params)
+    if expected is None:
+        assert found == []
+    else:
+        assert [f.overcharge for f in found] == [Decimal(expected)]
+        assert found[0].invoiced_unit_price == Decimal(invoiced)
+        assert found[0].agreed_unit_price == Decimal(agreed)
+
+
+# contract unit, contract price, invoice unit code, invoice price, qty, period, population, expected
+UNIT_CASES = [
+    (Unit.USER_YEAR, "1200.00", "MON", "100.00", "5", None, None, None),
+    (Unit.USER_YEAR, "1200.00", "MON", "110.00", "5", None, None, "50.00"),
+    (Unit.USER_YEAR, "1000.00", "MON", "83.34", "12", None, None, None),  # 83.333.. + rounding
+    (Unit.USER_YEAR, "1000.00", "MON", "83.35", "12", None, None, "0.20"),
+    (Unit.USER_MONTH, "100.00", "ANN", "1200.00", "2", None, None, None),
+    (Unit.USER_MONTH, "100.00", "ANN", "1250.00", "2", None, None, "100.00"),
+    (
+        Unit.USER_MONTH,
+        "100.00",
+        "EA",
+        "300.00",
+        "4",
+        (date(2026, 1, 1), date(2026, 3, 31)),
+        None,
+        None,
+    ),
+    (
+        Unit.USER_MONTH,
+        "100.00",
+        "EA",
+        "330.00",
+        "4",
+        (date(2026, 1, 1), date(2026, 3, 31)),
+        None,
+        "120.00",
+    ),
+    (Unit.YEAR, "1200.00", "DAY", "50.00", "30", None, None, None),  # unreconcilable: no claim
+    (Unit.HOUR, "950.00", "HUR", "1000.00", "7.5", None, None, "375.00"),
+    (Unit.HOUR, "950.00", "MON", "99999.00", "1", None, None, None),  # unreconcilable
+    (Unit.INHABITANT_YEAR, "12.50", "EA", "13.00", "60000", None, 60000, "30000.00"),
+    (Unit.INHABITANT_YEAR, "12.50", "EA", "750000.00", "1", None, 60000, None),
+    (Unit.INHABITANT_YEAR, "12.50", "EA", "780000.00", "1", None, 60000, "30000.00"),
+    (Unit.INHABITANT_YEAR, "12.50", "MON", "65000.00", "1", None, 60000, "2500.00"),
+]
+
+
+@pytest.mark.parametrize(
+    "unit,agreed,code,invoiced,qty,period,population,expected",
+    UNIT_CASES,
+    ids=[f"{u.value}-{a}-{c}-{i}x{q}" for u, a, c, i, q, *_ in UNIT_CASES],
+)
+def test_it_compares_prices_after_unit_normalisation(
+    unit, agreed, code, invoiced, qty, period, population, expected
+):
+    c = contract(term(agreed, unit=unit))
+    inv = invoice(
+        line(invoiced, qty, unit=code, period=period or (None, None)), population=population
+    )
+    found = run(c, inv)
+    assert [f.overcharge for f in found] == ([Decimal(expected)] if expected else [])
+
+
+def test_it_matches_item_ids_regardless_of_case_spaces_and_leading_zeros():
+    c = contract(term("100.00", item="SAG-0042"))
+    found = run(c, invoice(line("120.00", "1", item=" sag 42")))
+    assert [f.overcharge for f in found] == [Decimal("20.00")]
+    assert found[0].evidence["match_method"] == "item_id"
+
+
+def test_it_matches_by_description_and_records_method_and_score():
+    c = contract(term("100.00", item=None, desc="Licens Sagssystem pr. bruger"))
+    found = run(
+        c, invoice(line("120.00", "1", item=None, desc="Licens Sagssystem pr bruger januar 2026"))
+    )
+    assert [f.overcharge for f in found] == [Decimal("20.00")]
+    assert found[0].evidence["match_method"] == "description"
+    assert float(found[0].evidence["match_score"]) >= 88
+
+
+def test_it_marks_an_unconfirmed_term_in_the_evidence_and_skips_it_when_not_allowed():
+    c = contract(term("100.00", confirmed=False))
+    inv = invoice(line("120.00", "1"))
+    found = run(c, inv)
+    assert found[0].evidence["unconfirmed_term"] is True
+    configs = [RuleConfig(rule_id=r, mode="off") for r in rules.registry() if r != ONLY]
+    assert rules.evaluate(ctx(inv, c, allow_unconfirmed_terms=False), configs) == []
+
+
+def test_it_uses_the_term_valid_on_the_billing_date():
+    old = term("100.00", id=1, valid=(None, date(2025, 12, 31)))
+    new = term("110.00", id=2, valid=(date(2026, 1, 1), None))
+    found = run(contract(old, new), invoice(line("110.00", "2"), issued=date(2026, 1, 15)))
+    assert found == []
+    found = run(contract(old, new), invoice(line("110.00", "2"), issued=date(2025, 12, 15)))
+    assert [(f.overcharge, f.term_ref) for f in found] == [(Decimal("20.00"), 1)]
+
+
+def test_its_dedup_key_is_stable_and_ignores_params_and_message():
+    c, inv = contract(term("100.00")), invoice(line("120.00", "1"))
+    a = run(c, inv)[0]
+    b = run(c, inv, absolute_tolerance="5")[0]
+    assert a.dedup_key == b.dedup_key == "price_above_agreed:100:1:1"
+
+
+def test_it_puts_what_a_lawyer_needs_in_json_able_evidence():
+    import json
+
+    f = run(contract(term("100.00")), invoice(line("120.00", "2")))[0]
+    ev = f.evidence
+    assert ev["clause_text"] and ev["clause_page"] == 4
+    assert ev["line_text"] == "Licens Sagssystem"
+    assert ev["computation"] == "(120.00 - 100.00) x 2 = 40.00"
+    json.dumps(ev)
+
+
+def test_it_skips_credit_notes():
+    inv = invoice(line("120.00", "-1", amount="-120.00"), document_type="credit_note")
+    assert run(contract(term("100.00")), inv) == []
