@@ -231,7 +231,8 @@ def _line(el: etree._Element, filename: str, pos: int, warnings: list[str]) -> P
     base = opt_dec(_L_BASE(el) or None, filename, f"{field} BasisQuantity")
     base = Decimal(1) if base is None else base
     if base <= 0:
-        raise ParseError(f"basis quantity {base} is not positive", file=filename, field=field)
+        warnings.append(f"{field}: basis quantity {base} is not positive; 1 is used")
+        base = Decimal(1)
     allowances, charges = _allowances_charges(s, filename) if settlements else (ZERO, ZERO)
     price, warning = line_unit_price(
         quantity, price_amount, base, line_amount, charges - allowances

@@ -343,7 +343,8 @@ def _line(
         )
         base = Decimal(1) if stated_base is None else stated_base
         if base <= 0:
-            raise ParseError(f"base quantity {base} is not positive", file=filename, field=field)
+            warnings.append(f"{field}: base quantity {base} is not positive; 1 is used")
+            base = Decimal(1)
     allowances, charges = _sum_allowance_charges(el.findall(_A["AllowanceCharge"]), filename)
     price, warning = line_unit_price(
         quantity, price_amount, base, line_amount, charges - allowances

@@ -1,0 +1,284 @@
+"""CSV column-mapping profiles and turning a group of rows into one invoice.
+
+Contract: a :class:`CsvProfile` maps our field names to a file's column names;
+:class:`RowReader` reads typed values from a row, raising :class:`ParseError`
+naming the file, line and column for an unreadable value; :func:`build_invoice`
+makes one :class:`ParsedInvoice` from the rows of one invoice, with totals
+computed from the lines (VAT per rate) unless the profile maps total columns.
+See :mod:`extractors.invoices.csv` for the ``prisvagt`` format.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from extractors.errors import ParseError
+from extractors.invoices.common import cvr_from, gln_from, payment_days_from, unit_price
+from extractors.money import parse_amount, to_ore
+from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, ParsedInvoiceLine, PartyRef
+
+FIELDS = [
+    "invoice_number",
+    "document_type",
+    "issue_date",
+    "due_date",
+    "currency",
+    "supplier_name",
+    "supplier_cvr",
+    "buyer_name",
+    "buyer_cvr",
+    "buyer_ean",
+    "line_id",
+    "item_id",
+    "description",
+    "quantity",
+    "unit_code",
+    "unit_price",
+    "base_quantity",
+    "line_amount",
+    "vat_percent",
+    "period_start",
+    "period_end",
+    "payable",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CsvProfile:
+    """How one kind of CSV export names its columns.
+
+    ``columns`` maps our field names (:data:`FIELDS`) to the file's header names
+    (compared case-insensitively); ``required`` are our field names that must be
+    present. ``number_locale`` is ``"da"``, ``"en"`` or None (by delimiter).
+    ``credit_prefix`` marks credit notes by invoice number (``C536379``).
+    """
+
+    name: str
+    columns: Mapping[str, str]
+    required: tuple[str, ...]
+    date_formats: tuple[str, ...] = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
+    number_locale: str | None = None
+    currency: str = "DKK"
+    credit_prefix: str | None = None
+    supplier_name: str | None = None
+    defaults: Mapping[str, str] = field(default_factory=dict)
+
+    def missing(self, header_lower: set[str]) -> list[str]:
+        """The required columns (file names) not in the header."""
+        return [
+            self.columns[f] for f in self.required if self.columns[f].lower() not in header_lower
+        ]
+
+
+PRISVAGT = CsvProfile(
+    name="prisvagt",
+    columns={f: f for f in FIELDS},
+    required=(
+        "invoice_number",
+        "issue_date",
+        "description",
+        "quantity",
+        "unit_price",
+        "supplier_cvr",
+    ),
+)
+ONLINE_RETAIL = CsvProfile(
+    name="online_retail",
+    columns={
+        "invoice_number": "InvoiceNo",
+        "item_id": "StockCode",
+        "description": "Description",
+        "quantity": "Quantity",
+        "issue_date": "InvoiceDate",
+        "unit_price": "UnitPrice",
+        "buyer_name": "CustomerID",
+        "line_amount": "TotalPrice",
+    },
+    required=("invoice_number", "item_id", "description", "quantity", "issue_date", "unit_price"),
+    date_formats=("%m/%d/%y %H:%M", "%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S"),
+    number_locale="en",
+    currency="GBP",
+    credit_prefix="C",
+    supplier_name="Online Retail (UCI)",
+)
+PROFILES: dict[str, CsvProfile] = {p.name: p for p in (PRISVAGT, ONLINE_RETAIL)}
+
+
+class RowReader:
+    """Typed access to the cells of rows under one profile and header."""
+
+    def __init__(
+        self, profile: CsvProfile, header: list[str], filename: str, delimiter: str
+    ) -> None:
+        self.profile = profile
+        self.filename = filename
+        lower = [h.lower() for h in header]
+        self.index = {
+            f: lower.index(col.lower())
+            for f, col in profile.columns.items()
+            if col.lower() in lower
+        }
+        self.locale = profile.number_locale or ("da" if delimiter == ";" else "en")
+        self._dates: dict[str, date] = {}
+
+    def text(self, row: list[str], name: str) -> str | None:
+        i = self.index.get(name)
+        if i is None or i >= len(row):
+            return self.profile.defaults.get(name)
+        value = row[i].strip()
+        return value or None
+
+    def invoice_number(self, row: list[str], line: int) -> str:
+        number = self.text(row, "invoice_number")
+        if not number:
+            raise ParseError(
+                "missing invoice number",
+                file=self.filename,
+                line=line,
+                field=self._col("invoice_number"),
+            )
+        return number
+
+    def number(self, row: list[str], name: str, line: int) -> Decimal | None:
+        raw = self.text(row, name)
+        if raw is None:
+            return None
+        try:
+            value = parse_amount(raw, locale=self.locale)
+        except (ValueError, InvalidOperation):
+            try:
+                value = parse_amount(raw)
+            except (ValueError, InvalidOperation):
+                raise ParseError(
+                    f"not a number: {raw[:40]!r}",
+                    file=self.filename,
+                    line=line,
+                    field=self._col(name),
+                ) from None
+        if not value.is_finite() or abs(value.adjusted()) > 30:
+            raise ParseError(
+                f"number out of range: {raw[:40]!r}",
+                file=self.filename,
+                line=line,
+                field=self._col(name),
+            )
+        return value
+
+    def date(self, row: list[str], name: str, line: int) -> date | None:
+        raw = self.text(row, name)
+        if raw is None:
+            return None
+        cached = self._dates.get(raw)
+        if cached is not None:
+            return cached
+        for fmt in self.profile.date_formats:
+            try:
+                value = datetime.strptime(raw, fmt).date()
+            except ValueError:
+                continue
+            if len(self._dates) < 10_000:
+                self._dates[raw] = value
+            return value
+        raise ParseError(
+            f"not a date: {raw[:40]!r}", file=self.filename, line=line, field=self._col(name)
+        )
+
+    def _col(self, name: str) -> str:
+        return self.profile.columns.get(name, name)
+
+
+def _line(reader: RowReader, row: list[str], line_no: int, pos: int) -> ParsedInvoiceLine:
+    quantity = reader.number(row, "quantity", line_no)
+    price = reader.number(row, "unit_price", line_no)
+    if quantity is None or price is None:
+        missing = "quantity" if quantity is None else "unit_price"
+        raise ParseError(
+            "missing value", file=reader.filename, line=line_no, field=reader._col(missing)
+        )
+    base = reader.number(row, "base_quantity", line_no) or Decimal(1)
+    if base <= 0:
+        raise ParseError(
+            f"base quantity {base} is not positive", file=reader.filename, line=line_no
+        )
+    normalised = unit_price(price, base)
+    amount = reader.number(row, "line_amount", line_no)
+    return ParsedInvoiceLine(
+        line_id=reader.text(row, "line_id") or str(pos),
+        description=reader.text(row, "description") or "",
+        quantity=quantity,
+        unit_price=normalised,
+        line_amount=to_ore(quantity * normalised) if amount is None else amount,
+        item_id=reader.text(row, "item_id"),
+        unit_code=reader.text(row, "unit_code"),
+        price_amount=price,
+        base_quantity=base,
+        vat_percent=reader.number(row, "vat_percent", line_no),
+        period_start=reader.date(row, "period_start", line_no),
+        period_end=reader.date(row, "period_end", line_no),
+    )
+
+
+def build_invoice(
+    reader: RowReader, group: list[tuple[int, list[str]]], seen: set[str]
+) -> ParsedInvoice:
+    """One invoice from its rows (header fields from the first row)."""
+    first_no, first = group[0]
+    number = reader.invoice_number(first, first_no)
+    warnings: list[str] = []
+    if number in seen:
+        warnings.append(
+            f"invoice {number} appears again at line {first_no}: read as a separate invoice"
+        )
+    seen.add(number)
+    issue = reader.date(first, "issue_date", first_no)
+    if issue is None:
+        raise ParseError(
+            "missing issue date",
+            file=reader.filename,
+            line=first_no,
+            field=reader._col("issue_date"),
+        )
+    due = reader.date(first, "due_date", first_no)
+    lines = [_line(reader, row, line_no, pos) for pos, (line_no, row) in enumerate(group, 1)]
+    p = reader.profile
+    kind = (reader.text(first, "document_type") or "").lower()
+    credit = kind in ("credit_note", "creditnote", "kreditnota") or bool(
+        p.credit_prefix and number.startswith(p.credit_prefix)
+    )
+    line_extension = sum((ln.line_amount for ln in lines), ZERO)
+    by_rate: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)
+    for ln in lines:
+        if ln.vat_percent is not None:
+            by_rate[ln.vat_percent] += ln.line_amount
+    tax = sum((to_ore(base * rate / 100) for rate, base in by_rate.items()), ZERO)
+    payable = reader.number(first, "payable", first_no)
+    return ParsedInvoice(
+        format="csv",
+        document_type="credit_note" if credit else "invoice",
+        number=number,
+        issue_date=issue,
+        currency=(reader.text(first, "currency") or p.currency).upper(),
+        supplier=PartyRef(
+            name=reader.text(first, "supplier_name") or p.supplier_name,
+            cvr=cvr_from(reader.text(first, "supplier_cvr")),
+        ),
+        buyer=PartyRef(
+            name=reader.text(first, "buyer_name"),
+            cvr=cvr_from(reader.text(first, "buyer_cvr")),
+            ean=gln_from(reader.text(first, "buyer_ean")),
+        ),
+        totals=InvoiceTotals(
+            line_extension=line_extension,
+            tax_exclusive=line_extension,
+            tax=tax,
+            payable=line_extension + tax if payable is None else payable,
+        ),
+        lines=lines,
+        due_date=due,
+        payment_days=payment_days_from(issue, due, None),
+        warnings=warnings,
+    )

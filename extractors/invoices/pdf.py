@@ -1,0 +1,260 @@
+"""PDF invoices without embedded XML, read from their text.
+
+Contract: :func:`parse_pdf_text` returns a :class:`ParsedInvoice` (format ``pdf``)
+from the text layer: number, issue and due dates, currency, supplier name and VAT
+number, totals (payable, excl. VAT, VAT) and the line items whose quantity x price
+matches their amount. Labels are read in Danish, English, German, Dutch and
+French; numbers in Danish and English formats. Whatever is not found is said in
+``warnings``; a missing number or issue date is a warning too (the number then
+falls back to the file name, the date to 1970-01-01 with a warning), but a PDF
+without any amount raises :class:`ParseError`, as do encrypted, corrupt and
+image-only PDFs. pdfplumber is imported on first use and kept loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from extractors.errors import ParseError
+from extractors.invoices.common import cvr_from, cvr_from_vat
+from extractors.invoices.pdflines import line_items
+from extractors.invoices.pdftext import (
+    all_dates,
+    currency_of,
+    find_date,
+    labelled,
+    money_after,
+    number_locale,
+    tokens,
+)
+from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, PartyRef
+
+MAX_PAGES = 30
+NUMBER_LABELS = (
+    r"invoice\s*(?:number|no\.?|nr\.?|#)", r"faktura\s*(?:nummer|nr\.?)", r"fakturanr\.?",
+    r"rechnungs\s*(?:nummer|nr\.?)", r"f\s?actuur\s*nummer", r"facture\s*n[°o]\.?",
+    r"invoice", r"faktura", r"factuur", r"#",
+)  # fmt: skip
+DATE_LABELS = (
+    r"invoice\s*date", r"date\s*of\s*invoice", r"faktura\s*dato", r"fakturadato",
+    r"rechnungs\s*datum", r"f\s?actuur\s*datum", r"dato", r"datum", r"date",
+)  # fmt: skip
+DUE_LABELS = (
+    r"due\s*date", r"forfalds\s*dato", r"betalings\s*frist", r"sidste\s*rettidige\s*betalingsdag",
+    r"zahlungsziel", r"f[äa]llig(?:keit)?", r"vervaldatum", r"date\s*limite\s*de\s*paiement",
+    r"payment\s*due",
+)  # fmt: skip
+PAYABLE_LABELS = (
+    r"total\s*amount\s*due", r"amount\s*due", r"balance\s*due", r"(?:beløb\s*)?at\s*betale",
+    r"total\s*inkl\.?\s*moms", r"i\s*alt\s*inkl\.?\s*moms", r"total\s*for\s*this\s*invoice",
+    r"grand\s*total", r"total\s*ttc", r"somme\s*à\s*payer", r"factuur\s*totaal",
+    r"gesamtbetrag", r"rechnungsbetrag", r"totaal", r"total\s*eur", r"total", r"i\s*alt",
+)  # fmt: skip
+NET_LABELS = (
+    r"total\s*ekskl\.?\s*moms", r"i\s*alt\s*ekskl\.?\s*moms", r"subtotal\s*ekskl\.?\s*moms",
+    r"total\s*excl\.?\s*(?:vat|tax)", r"exclusief\s*btw", r"total\s*ht", r"montant\s*ht",
+    r"netto\s*betrag", r"nettobetrag", r"net\s*amount", r"subtotal", r"sub\s*total",
+)  # fmt: skip
+TAX_LABELS = (r"moms", r"vat", r"tax", r"btw", r"mwst\.?", r"ust\.?", r"tva")
+VAT_LABELS = (
+    r"cvr[-\s]?(?:nr\.?|nummer)?", r"se[-\s]?nr\.?", r"vat\s*(?:no\.?|number|reg\.?(?:\s*no\.?)?)",
+    r"moms\s*nr\.?", r"ust[-\s]?id(?:[-\s]?nr\.?)?", r"n°\s*de\s*tva(?:\s*intra\s*communautaire)?",
+    r"(?<!uw\s)btw(?:[-\s]?nummer)?", r"tva\s*intra(?:communautaire)?",
+)  # fmt: skip
+_VAT_VALUE = re.compile(r"^[\s.:]*([A-Z]{2})?[\s.]*(\d[\d .]{6,}\d[A-Z0-9]{0,4})")
+_INVOICE_WORDS = re.compile(r"(?i)\b(invoice|faktura|rechnung|factuur|facture|tax invoice)\b\.?")
+
+_pdfplumber: Any = None
+
+
+def _plumber() -> Any:
+    global _pdfplumber
+    if _pdfplumber is None:
+        import pdfplumber
+
+        _pdfplumber = pdfplumber
+    return _pdfplumber
+
+
+def text_lines(data: bytes, filename: str) -> list[str]:
+    """The text lines of the first pages; ParseError for unreadable or image-only PDFs."""
+    import io
+
+    plumber = _plumber()
+    try:
+        with plumber.open(io.BytesIO(data)) as pdf:
+            lines: list[str] = []
+            for page in pdf.pages[:MAX_PAGES]:
+                lines.extend((page.extract_text() or "").splitlines())
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        name = type(exc).__name__
+        if "password" in name.lower() or "encrypt" in str(exc).lower():
+            raise ParseError("the PDF is encrypted and cannot be read", file=filename) from None
+        raise ParseError(
+            f"the PDF cannot be read ({name}: {str(exc)[:120]})", file=filename
+        ) from None
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    if not lines:
+        raise ParseError("the PDF has no text layer (a scan needs OCR)", file=filename)
+    return lines
+
+
+def parse_pdf_text(data: bytes, filename: str) -> ParsedInvoice:
+    """An invoice read from a PDF's text (see the module contract)."""
+    return parse_lines(text_lines(data, filename), filename)
+
+
+def parse_lines(lines: list[str], filename: str) -> ParsedInvoice:
+    """An invoice read from text lines (separated from PDF reading for tests)."""
+    locale = number_locale(lines)
+    warnings: list[str] = ["read from the PDF text: check the values against the document"]
+    number = _invoice_number(lines)
+    if number is None:
+        number = filename.rsplit("/", 1)[-1]
+        warnings.append("no invoice number found; the file name is used")
+    issue = _labelled_date(lines, DATE_LABELS, exclude=DUE_LABELS) or _date_after_number(lines)
+    if issue is None:
+        issue = date(1970, 1, 1)
+        warnings.append("no issue date found; 1970-01-01 is used")
+    due = _labelled_date(lines, DUE_LABELS)
+    payable = _amount(
+        lines, PAYABLE_LABELS, locale, exclude=("sub", "ekskl", "excl", " ht", "exclusief")
+    )
+    net = _amount(lines, NET_LABELS, locale)
+    tax = _amount(lines, TAX_LABELS, locale, last=True, at_start=True)
+    if payable is None and net is None:
+        raise ParseError("no total amount found in the PDF text", file=filename)
+    payable, net, tax = _complete_totals(payable, net, tax, warnings)
+    items = line_items(lines, locale)
+    line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
+    if items and line_extension != net:
+        line_extension = net  # the lines found may be incomplete or incl. VAT; trust the totals
+    currency = currency_of(lines)
+    if currency is None:
+        currency = "DKK"
+        warnings.append("no currency found; DKK assumed")
+    supplier = PartyRef(name=_supplier_name(lines), vat=_supplier_vat(lines))
+    supplier.cvr = cvr_from_vat(supplier.vat) or (
+        cvr_from(supplier.vat) if supplier.vat and supplier.vat.isdigit() else None
+    )
+    return ParsedInvoice(
+        format="pdf",
+        document_type="credit_note" if payable < 0 else "invoice",
+        number=number,
+        issue_date=issue,
+        currency=currency,
+        supplier=supplier,
+        buyer=PartyRef(),
+        totals=InvoiceTotals(
+            line_extension=line_extension, tax_exclusive=net, tax=tax, payable=payable
+        ),
+        lines=items,
+        due_date=due,
+        payment_days=(due - issue).days if due and issue.year > 1970 else None,
+        warnings=warnings,
+    )
+
+
+def _complete_totals(
+    payable: Decimal | None, net: Decimal | None, tax: Decimal | None, warnings: list[str]
+) -> tuple[Decimal, Decimal, Decimal]:
+    if payable is None:
+        assert net is not None
+        payable = net + (tax or ZERO)
+    if net is None:
+        net = payable - tax if tax is not None and abs(tax) < abs(payable) else payable
+    if tax is None or abs(net + tax - payable) > Decimal("0.01"):
+        tax = payable - net
+        if not tax:
+            warnings.append("no VAT found in the PDF text")
+    return payable, net, tax
+
+
+def _invoice_number(lines: list[str]) -> str | None:
+    for _, line, _, end in labelled(lines, NUMBER_LABELS):
+        rest = line[end:]
+        for tok in rest.replace(":", " ").split()[:3]:
+            tok = re.sub(r"^(?:n[°o]\.?|#)", "", tok.strip(".,;"))
+            amount_like = re.fullmatch(r"[\d.,]*[.,]\d{2}", tok)
+            if any(c.isdigit() for c in tok) and not amount_like and find_date(tok) is None:
+                return tok
+    return None
+
+
+def _labelled_date(
+    lines: list[str], labels: tuple[str, ...], exclude: tuple[str, ...] = ()
+) -> date | None:
+    for i, line, start, end in labelled(lines, labels):
+        if _overlaps(line, start, end, exclude):
+            continue
+        found = find_date(line[end:])
+        if found:
+            return found[0]
+        # Labels in a header row, values in the row below: the k-th date label takes the k-th date.
+        if i + 1 < len(lines):
+            k = sum(
+                1 for lb in DATE_LABELS + DUE_LABELS if re.search(rf"(?i){lb}", line[: end - 1])
+            )
+            below = all_dates(lines[i + 1])
+            if below:
+                return below[min(k, len(below) - 1)]
+    return None
+
+
+def _overlaps(line: str, start: int, end: int, labels: tuple[str, ...]) -> bool:
+    """True when one of ``labels`` covers the span (a "Date" that is part of "Due Date")."""
+    for label in labels:
+        for m in re.finditer(rf"(?i)(?<![\w]){label}", line):
+            if m.start() <= start < m.end() or start <= m.start() < end:
+                return True
+    return False
+
+
+def _date_after_number(lines: list[str]) -> date | None:
+    for _, line, _, end in labelled(lines, NUMBER_LABELS[:-4]):
+        found = find_date(line[end:])
+        if found:
+            return found[0]
+    return None
+
+
+def _amount(
+    lines: list[str],
+    labels: tuple[str, ...],
+    locale: str,
+    *,
+    last: bool = False,
+    at_start: bool = False,
+    exclude: tuple[str, ...] = (),
+) -> Decimal | None:
+    for label in labels:
+        rx = re.compile(rf"(?i){'^' if at_start else ''}\W*(?<![\w]){label}(?![\w])")
+        for line in reversed(lines):
+            m = rx.search(line)
+            if not m or any(x in line.lower()[: m.end() + 1] for x in exclude):
+                continue
+            value = money_after(line, m.end(), locale, last=last)
+            if value is not None and any(
+                k == "money" for k, _, _ in tokens(line[m.end() :], locale)
+            ):
+                return value
+    return None
+
+
+def _supplier_vat(lines: list[str]) -> str | None:
+    for _, line, _, end in labelled(lines, VAT_LABELS):
+        m = _VAT_VALUE.match(line[end:])
+        if m:
+            return ((m.group(1) or "") + m.group(2)).replace(" ", "").replace(".", "")
+    return None
+
+
+def _supplier_name(lines: list[str]) -> str | None:
+    for line in lines[:3]:
+        name = _INVOICE_WORDS.sub("", line.split(" - ")[0]).strip(" .:-")
+        if len(name) >= 3 and not find_date(name) and any(c.isalpha() for c in name):
+            return name
+    return None

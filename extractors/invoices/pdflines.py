@@ -1,0 +1,124 @@
+"""Line items in invoice text: rows whose quantity x price gives their amount.
+
+Contract: :func:`line_items` looks at the text below the first table header
+(a line naming a quantity or price column) and keeps each row ending in an amount
+``A`` with numbers ``q`` (quantity) and ``p`` (price) before it such that
+``q x p = A`` to the øre, or ``q x p + VAT = A`` with the VAT amount between them.
+Rows starting with a total word are skipped. Only exact arithmetic is accepted,
+so a row is either read right or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractors.invoices.pdftext import tokens
+from extractors.money import to_ore
+from extractors.types import ParsedInvoiceLine
+
+_HEADER = re.compile(
+    r"(?i)\b(qty|quantity|antal|menge|aantal|nombre|hoeveelheid|stk\.?|rate|price|pris|prijs|"
+    r"p\.u\.|vk-preis|enhedspris|unit\s*price)\b"
+)
+_TOTAL_ROW = re.compile(
+    r"(?i)^\W*(sub\s*total|total|subtotal|i\s*alt|sum|totaal|grand|balance|moms|vat|tax|btw|tva)\b"
+)
+_ITEM_CODE = re.compile(r"^(?:\[([^\]]+)\]|([A-Z]{0,4}\d[\w./-]*|[A-Z]+[_-]\w+))$")
+UNIT_CODES = {
+    "stk": "EA", "stk.": "EA", "pcs": "EA", "pc": "EA", "units": "EA", "unit": "EA", "ea": "EA",
+    "timer": "HUR", "time": "HUR", "hours": "HUR", "hour": "HUR", "hrs": "HUR", "t": "HUR",
+    "måned": "MON", "md": "MON", "md.": "MON", "month": "MON", "months": "MON",
+    "år": "ANN", "year": "ANN", "kg": "KGM", "g": "GRM", "l": "LTR",
+}  # fmt: skip
+MAX_QUANTITY = Decimal(1_000_000)
+
+
+def line_items(lines: list[str], locale: str) -> list[ParsedInvoiceLine]:
+    """The rows of the item table that add up (see the module contract)."""
+    start = next((i + 1 for i, ln in enumerate(lines) if _HEADER.search(ln)), None)
+    if start is None:
+        return []
+    found: list[ParsedInvoiceLine] = []
+    for line in lines[start:]:
+        if _TOTAL_ROW.search(line):
+            continue
+        item = _row(line, locale, len(found) + 1)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
+    toks = tokens(line, locale)
+    nums = [
+        (i, v) for i, (kind, _, v) in enumerate(toks) if kind in ("num", "money") and v is not None
+    ]
+    if len(nums) < 2 or nums[-1][0] < len(toks) - 3:
+        return None
+    a_idx, amount = nums[-1]
+    candidates = []
+    for p_idx, price in nums[:-1]:
+        for q_idx, qty in nums[:-1]:
+            if q_idx == p_idx or abs(qty) > MAX_QUANTITY:
+                continue
+            net = _net_amount(nums, qty, price, amount, p_idx, q_idx, a_idx)
+            if net is None:
+                continue
+            # Prefer a plain quantity and a price written as money, close to the amount.
+            rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
+            candidates.append((rank, q_idx, p_idx, qty, price, net))
+    for _, q_idx, p_idx, qty, price, net in sorted(candidates, key=lambda c: c[0], reverse=True):
+        described = _description(toks, min(p_idx, q_idx), q_idx, p_idx)
+        if described is None:
+            continue
+        item_id, description = described
+        unit = toks[q_idx + 1][1].lower() if q_idx + 1 < len(toks) else ""
+        return ParsedInvoiceLine(
+            line_id=str(position),
+            description=description,
+            quantity=qty,
+            unit_price=price,
+            line_amount=net,
+            item_id=item_id,
+            unit_code=UNIT_CODES.get(unit),
+            price_amount=price,
+        )
+    return None
+
+
+def _net_amount(
+    nums: list[tuple[int, Decimal]],
+    qty: Decimal,
+    price: Decimal,
+    amount: Decimal,
+    p_idx: int,
+    q_idx: int,
+    a_idx: int,
+) -> Decimal | None:
+    product = to_ore(qty * price)
+    if product == amount:
+        return amount
+    for t_idx, tax in nums:
+        if max(p_idx, q_idx) < t_idx < a_idx and product + tax == amount:
+            return product
+    return None
+
+
+def _description(
+    toks: list[tuple[str, str, Decimal | None]], first_num: int, q_idx: int, p_idx: int
+) -> tuple[str | None, str] | None:
+    words = [t for k, t, _ in toks[:first_num] if k != "cur"]
+    between = [t for k, t, _ in toks[min(q_idx, p_idx) + 1 : max(q_idx, p_idx)] if k == "word"]
+    if not any(re.search(r"[^\W\d_]{2,}", w) for w in words) and len(between) >= 2:
+        words = between  # "1 1 Small Business Exchange 3,89 3,89": position, quantity, text
+    while words and re.fullmatch(r"\d+\.?", words[0]):
+        words = words[1:]  # a leading position number
+    if not any(re.search(r"[^\W\d_]{2,}", w) for w in words):
+        return None
+    item_id = None
+    m = _ITEM_CODE.match(words[0]) if len(words) > 1 else None
+    if m:
+        item_id = (m.group(1) or m.group(2)).strip("*")
+        words = words[1:]
+    return item_id, " ".join(words)

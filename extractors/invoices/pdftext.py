@@ -1,0 +1,177 @@
+"""Reading invoice fields out of plain text lines, in Danish, English, German, Dutch, French.
+
+Contract: pure functions over ``list[str]`` (one entry per text line); each returns
+None when it finds nothing and never raises on odd text. Amounts are Decimal,
+parsed in the document's number locale (``da``: ``1.234,56``; ``en``: ``1,234.56``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from extractors.money import parse_amount
+
+MONTHS = {
+    **dict.fromkeys(("jan", "january", "januar", "janvier", "janv", "januari", "jänner"), 1),
+    **dict.fromkeys(("feb", "february", "februar", "février", "fevrier", "februari", "févr"), 2),
+    **dict.fromkeys(("mar", "march", "marts", "märz", "maerz", "mars", "maart"), 3),
+    **dict.fromkeys(("apr", "april", "avril", "avr"), 4),
+    **dict.fromkeys(("may", "maj", "mai", "mei"), 5),
+    **dict.fromkeys(("jun", "june", "juni", "juin"), 6),
+    **dict.fromkeys(("jul", "july", "juli", "juillet", "juil"), 7),
+    **dict.fromkeys(("aug", "august", "août", "aout", "augustus"), 8),
+    **dict.fromkeys(("sep", "sept", "september", "septembre"), 9),
+    **dict.fromkeys(("oct", "okt", "october", "oktober", "octobre"), 10),
+    **dict.fromkeys(("nov", "november", "novembre"), 11),
+    **dict.fromkeys(("dec", "december", "dezember", "décembre", "decembre"), 12),
+}
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4}|\d{2})\b"),
+    re.compile(rf"(?i)\b(?P<d>\d{{1,2}})\.?\s+(?P<mn>{_MONTH})\.?\s+(?P<y>\d{{4}})\b"),
+    re.compile(rf"(?i)\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\s*,?\s*(?P<y>\d{{4}})\b"),
+)
+CURRENCY_SIGNS = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "rs": "INR",
+    "rs.": "INR",
+    "₹": "INR",
+    "kr": "DKK",
+    "kr.": "DKK",
+}
+CURRENCY_CODES = ("DKK", "EUR", "USD", "GBP", "SEK", "NOK", "CHF", "INR", "PLN")
+_NUMBER = re.compile(r"^[-−]?\d[\d.,]*$")
+_SIGN_EDGES = "€$£₹"
+
+
+def find_date(text: str) -> tuple[date, int] | None:
+    """The first date in ``text`` and the index where it ends."""
+    best: tuple[int, date, int] | None = None
+    for rx in _DATE_PATTERNS:
+        for m in rx.finditer(text):
+            found = _to_date(m)
+            if found and (best is None or m.start() < best[0]):
+                best = (m.start(), found, m.end())
+                break
+    return (best[1], best[2]) if best else None
+
+
+def all_dates(text: str) -> list[date]:
+    found: list[date] = []
+    rest = text
+    while (hit := find_date(rest)) is not None:
+        found.append(hit[0])
+        rest = rest[hit[1] :]
+    return found
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    parts = m.groupdict()
+    year = int(parts["y"])
+    year = year + 2000 if year < 100 else year
+    month = MONTHS.get(parts["mn"].lower()) if parts.get("mn") else int(parts["m"])
+    day = int(parts["d"])
+    if month is None:
+        return None
+    for d, mo in ((day, month), (month, day)):  # day-first, else US month-first
+        try:
+            return date(year, mo, d)
+        except ValueError:
+            continue
+    return None
+
+
+def number_locale(lines: list[str]) -> str:
+    """``da`` when decimal commas (``12,50``) outnumber decimal points (``12.50``)."""
+    text = "\n".join(lines)
+    commas = len(re.findall(r"\d,\d{2}(?!\d)", text))
+    points = len(re.findall(r"\d\.\d{2}(?!\d)", text))
+    return "da" if commas > points else "en"
+
+
+def tokens(line: str, locale: str) -> list[tuple[str, str, Decimal | None]]:
+    """Whitespace tokens as (kind, text, value): kind is num, money, pct, cur or word.
+
+    ``money`` is a number written with decimals or beside a currency sign.
+    """
+    raw = line.replace("\u00a0", " ").split()
+    out: list[tuple[str, str, Decimal | None]] = []
+    for i, tok in enumerate(raw):
+        low = tok.lower()
+        if low in CURRENCY_SIGNS or tok.upper() in CURRENCY_CODES:
+            out.append(("cur", tok, None))
+            continue
+        if tok == "%" and out and out[-1][0] in ("num", "money"):
+            out[-1] = ("pct", out[-1][1] + "%", out[-1][2])
+            continue
+        stripped = tok.strip(_SIGN_EDGES + ":;()")
+        signed = tok != stripped and any(c in tok for c in _SIGN_EDGES)
+        pct = stripped.endswith("%")
+        stripped = stripped.rstrip("%").rstrip(",.") if pct else stripped.rstrip(",")
+        if stripped.endswith(",-"):
+            stripped = stripped[:-2]
+        if _NUMBER.match(stripped):
+            try:
+                value = parse_amount(stripped, locale=locale)
+            except (ValueError, InvalidOperation):
+                try:
+                    value = parse_amount(stripped)
+                except (ValueError, InvalidOperation):
+                    out.append(("word", tok, None))
+                    continue
+            if pct:
+                out.append(("pct", tok, value))
+                continue
+            near_sign = (
+                signed
+                or (i > 0 and raw[i - 1].lower() in CURRENCY_SIGNS)
+                or (
+                    i + 1 < len(raw)
+                    and (raw[i + 1] in CURRENCY_SIGNS or raw[i + 1].upper() in CURRENCY_CODES)
+                )
+            )
+            decimals = bool(re.search(r"[.,]\d{1,2}$", stripped))
+            out.append(("money" if near_sign or decimals else "num", tok, value))
+        else:
+            out.append(("word", tok, None))
+    return out
+
+
+def labelled(lines: list[str], labels: tuple[str, ...]) -> list[tuple[int, str, int, int]]:
+    """(line index, line, label start, label end) for every label hit, by label priority."""
+    hits: list[tuple[int, str, int, int]] = []
+    for label in labels:
+        rx = re.compile(rf"(?i)(?<![\w]){label}(?![^\W\d])")
+        for i, line in enumerate(lines):
+            m = rx.search(line)
+            if m:
+                hits.append((i, line, m.start(), m.end()))
+    return hits
+
+
+def money_after(line: str, start: int, locale: str, *, last: bool = False) -> Decimal | None:
+    """The first (or last) money amount after ``start`` in ``line``; plain numbers as fallback."""
+    toks = tokens(line[start:], locale)
+    money = [v for kind, _, v in toks if kind == "money" and v is not None]
+    if money:
+        return money[-1] if last else money[0]
+    plain = [v for kind, _, v in toks if kind == "num" and v is not None]
+    return (plain[-1] if last else plain[0]) if plain else None
+
+
+def currency_of(lines: list[str]) -> str | None:
+    """The currency named most often by ISO code or sign."""
+    text = "\n".join(lines)
+    counts = {code: len(re.findall(rf"\b{code}\b", text)) for code in CURRENCY_CODES}
+    counts["EUR"] += text.count("€")
+    counts["GBP"] += text.count("£")
+    counts["USD"] += len(re.findall(r"\$\s?\d", text))
+    counts["INR"] += len(re.findall(r"\bRs\.?\s?-?\d", text)) + text.count("₹")
+    counts["DKK"] += len(re.findall(r"(?i)\bkr\.?\s?\d|\d\s?kr\b", text))
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    return code if n else None
