@@ -130,7 +130,7 @@ def price_appendices(
     return appendices
 
 
-def monthly_quantity(
+def billed_quantity(
     entry: CatalogueItem, municipality: DemoMunicipality, rng: random.Random
 ) -> Decimal:
     """The quantity billed in one invoice for this item (whole units)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from monitor.demo.catalogue import MFN_MUNICIPALITIES, AgreedPrice, monthly_quantity
+from monitor.demo.catalogue import MFN_MUNICIPALITIES, AgreedPrice, Billing, billed_quantity
 from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, to_ore
 from monitor.demo.parties import DemoMunicipality, DemoVendor
 
@@ -88,31 +88,56 @@ def plan_invoices(
     months: int,
     first_number: int,
 ) -> list[PlannedInvoice]:
-    """One invoice per municipality per month, issued on the month's last day, due 30
-    days later. Yearly items are billed in the first month of each twelve."""
+    """Each municipality's invoices, in order of issue.
+
+    Monthly items: one invoice per month, issued on the month's last day. Yearly items
+    (per user or inhabitant per year, fixed per year): an annual invoice for the twelve
+    months ahead, issued on the first day of the first month of each twelve, so its
+    billing period is the year the price is for. Due 30 days after issue.
+    """
     planned: list[PlannedInvoice] = []
-    number = first_number
     for offset in range(months):
         first = month_start(start, offset)
-        last = month_end(first)
-        for m in municipalities:
-            lines, agreed = _lines(rng, m, appendices[m.code], first, yearly=offset % 12 == 0)
-            spec = InvoiceSpec(
-                number=f"KD-{first.year}-{number:05d}",
-                issue_date=last,
-                due_date=last + timedelta(days=PAYMENT_DAYS),
-                period_start=first,
-                period_end=last,
-                supplier=vendor_party(vendor),
-                buyer=buyer_party(m, rng.choice(m.eans)),
-                lines=tuple(lines),
-                order_reference=f"KD-KONTRAKT-{m.code}",
-                note=f"Faktura for {MONTHS_DA[first.month - 1]} {first.year}",
-                payee_account=(vendor.bank_reg, vendor.bank_account),
-            )
-            planned.append(PlannedInvoice(m, spec, agreed))
-            number += 1
+        kinds: list[Billing] = ["yearly", "monthly"] if offset % 12 == 0 else ["monthly"]
+        for billing in kinds:
+            for m in municipalities:
+                lines, agreed = _lines(rng, m, appendices[m.code], first, billing=billing)
+                if not lines:
+                    continue
+                number = f"KD-{first.year}-{first_number + len(planned):05d}"
+                spec = _invoice(vendor, m, rng.choice(m.eans), number, first, billing, lines)
+                planned.append(PlannedInvoice(m, spec, agreed))
     return planned
+
+
+def _invoice(
+    vendor: DemoVendor,
+    m: DemoMunicipality,
+    ean: str,
+    number: str,
+    first: date,
+    billing: Billing,
+    lines: list[InvoiceLineSpec],
+) -> InvoiceSpec:
+    if billing == "yearly":
+        issued, period_end = first, month_start(first, 12) - timedelta(days=1)
+        note = f"Årsfaktura for perioden {danish_date(first)} - {danish_date(period_end)}"
+    else:
+        issued = period_end = month_end(first)
+        note = f"Faktura for {MONTHS_DA[first.month - 1]} {first.year}"
+    return InvoiceSpec(
+        number=number,
+        issue_date=issued,
+        due_date=issued + timedelta(days=PAYMENT_DAYS),
+        period_start=first,
+        period_end=period_end,
+        supplier=vendor_party(vendor),
+        buyer=buyer_party(m, ean),
+        lines=tuple(lines),
+        order_reference=f"KD-K02-2024-{m.code}",
+        note=note,
+        payee_account=(vendor.bank_reg, vendor.bank_account),
+    )
 
 
 def _lines(
@@ -121,28 +146,27 @@ def _lines(
     appendix: list[AgreedPrice],
     first: date,
     *,
-    yearly: bool,
+    billing: Billing,
 ) -> tuple[list[InvoiceLineSpec], dict[str, Decimal]]:
     lines: list[InvoiceLineSpec] = []
     agreed: dict[str, Decimal] = {}
-    month = f"{MONTHS_DA[first.month - 1]} {first.year}"
+    if billing == "yearly":
+        until = month_start(first, 12) - timedelta(days=1)
+        note = f"Periode {danish_date(first)} - {danish_date(until)}"
+    else:
+        note = f"Periode {MONTHS_DA[first.month - 1]} {first.year}"
     for price in appendix:
         entry = price.item
-        if entry.billing == "yearly" and not yearly:
+        if entry.billing != billing:
             continue
         line_id = str(len(lines) + 1)
         base = entry.invoice_base_quantity
-        if entry.billing == "yearly":
-            until = month_start(first, 12) - timedelta(days=1)
-            note = f"Periode {danish_date(first)} - {danish_date(until)}"
-        else:
-            note = f"Periode {month}"
         lines.append(
             InvoiceLineSpec(
                 line_id=line_id,
                 item_id=entry.item_id,
                 description=f"{entry.description}, {entry.unit_text}",
-                quantity=monthly_quantity(entry, municipality, rng),
+                quantity=billed_quantity(entry, municipality, rng),
                 unit_code=entry.unit_code,
                 unit_price=price.unit_price * base,
                 base_quantity=base,
@@ -168,8 +192,15 @@ def overprice(
         for line in p.spec.lines
         if line.base_quantity == 1 and p.agreed[line.line_id] >= BREACH_MIN_AGREED
     ]
-    picked = sorted(rng.sample(candidates, min(count, len(candidates))),
-                    key=lambda c: (c[0], int(c[1].line_id)))  # fmt: skip
+    rng.shuffle(candidates)
+    picked: list[tuple[int, InvoiceLineSpec]] = []
+    seen: set[tuple[str, str]] = set()
+    for index, line in candidates:
+        key = (planned[index].municipality.code, line.item_id)
+        if key not in seen and len(picked) < count:  # spread over items and municipalities
+            seen.add(key)
+            picked.append((index, line))
+    picked.sort(key=lambda c: (c[0], int(c[1].line_id)))
     percents = list(BREACH_PERCENTS)
     rng.shuffle(percents)
     breaches: list[Overpricing] = []
