@@ -22,13 +22,14 @@ def contract_detail(request: Request, session: DbSession, contract_id: int) -> H
     contract = session.get(Contract, contract_id)
     if contract is None:
         raise NotFound(f"contract {contract_id} does not exist")
-    findings_per_term = dict(
-        session.execute(
+    findings_per_term = {
+        term_id: n
+        for term_id, n in session.execute(
             select(Finding.price_term_id, func.count(Finding.id))
             .where(Finding.contract_id == contract_id, Finding.price_term_id.is_not(None))
             .group_by(Finding.price_term_id)
-        ).tuples()
-    )
+        )
+    }
     return render(
         request,
         "contract.html",

@@ -95,6 +95,16 @@ def humanize_key(key: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def is_amount(value: Any) -> bool:
+    """A plain decimal string such as ``"100.00"`` (as rules write amounts in evidence)."""
+    if not isinstance(value, str) or not value:
+        return False
+    try:
+        return Decimal(value).is_finite() and value.strip() == value and "e" not in value.lower()
+    except ArithmeticError:
+        return False
+
+
 def is_mapping(value: Any) -> bool:
     return isinstance(value, dict)
 

@@ -22,6 +22,7 @@ templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 templates.env.globals.update(
+    is_amount=formatting.is_amount,
     is_mapping=formatting.is_mapping,
     is_sequence=formatting.is_sequence,
     humanize_key=formatting.humanize_key,

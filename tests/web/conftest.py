@@ -51,6 +51,11 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def seed(engine: Engine) -> Seed:
+    return seed_database(engine)
+
+
+def seed_database(engine: Engine) -> Seed:
+    """Insert the parties, contract, invoices and findings described above."""
     with transaction(engine) as s:
         kbh = Municipality(code="101", name="København", cvr="64942212", population=660000)
         aar = Municipality(code="751", name="Aarhus", cvr="55133018", population=360000)

@@ -1,0 +1,105 @@
+"""The JSON API: findings with decimal strings, review, health, OpenAPI."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from monitor.audit.models import AuditEntry
+from monitor.db import transaction
+from monitor.findings.models import Finding
+from tests.web.conftest import Seed
+
+
+def test_the_api_lists_findings_with_amounts_as_decimal_strings(
+    client: TestClient, seed: Seed
+) -> None:
+    response = client.get("/api/findings")
+    assert response.status_code == 200
+    body = response.json()
+    assert [f["id"] for f in body] == [seed.price_finding_id, seed.payment_finding_id]
+    first = body[0]
+    assert first["overcharge"] == "1000.00"
+    assert first["agreed_unit_price"] == "100.00"
+    assert first["invoiced_unit_price"] == "125.00"
+    assert first["quantity"] == "40"
+    assert first["municipality"] == "101" and first["vendor_cvr"] == "12345678"
+    assert first["contract_page"] == 3 and first["contract_document"] == "kontrakt-kbh.pdf"
+    assert response.headers["X-Total-Count"] == "2"
+    assert response.headers["X-Total-Overcharge"] == "1000.00"
+
+
+def test_the_api_filters_and_pages_like_the_list(client: TestClient, seed: Seed) -> None:
+    only_aarhus = client.get("/api/findings", params={"municipality": "751"}).json()
+    assert [f["id"] for f in only_aarhus] == [seed.payment_finding_id]
+    by_rule = client.get("/api/findings", params={"rule": "price_above_agreed"}).json()
+    assert [f["id"] for f in by_rule] == [seed.price_finding_id]
+    second = client.get("/api/findings", params={"limit": 1, "offset": 1})
+    assert [f["id"] for f in second.json()] == [seed.payment_finding_id]
+    assert second.headers["X-Total-Count"] == "2"
+    ascending = client.get("/api/findings", params={"sort": "overcharge_asc"}).json()
+    assert [f["id"] for f in ascending] == [seed.payment_finding_id, seed.price_finding_id]
+
+
+def test_the_api_returns_one_finding_and_404_for_an_unknown_one(
+    client: TestClient, seed: Seed
+) -> None:
+    one = client.get(f"/api/findings/{seed.price_finding_id}")
+    assert one.status_code == 200 and one.json()["overcharge"] == "1000.00"
+    missing = client.get("/api/findings/424242")
+    assert missing.status_code == 404
+    assert missing.json() == {"error": "finding 424242 does not exist"}
+
+
+def test_reviewing_through_the_api_writes_the_audit_log(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    response = client.post(
+        f"/api/findings/{seed.price_finding_id}/review",
+        json={"action": "resolve", "actor": "okonomi@kk.dk", "recovered": "750.50"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "resolved"
+    with transaction(engine) as s:
+        assert str(s.get(Finding, seed.price_finding_id).recovered) == "750.50"
+        entry = s.scalars(select(AuditEntry)).one()
+        assert entry.action == "finding.resolve"
+        assert entry.details == {"before": "open", "after": "resolved", "recovered": "750.50"}
+
+
+def test_a_refused_review_is_a_400_with_the_reason_and_changes_nothing(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    response = client.post(
+        f"/api/findings/{seed.price_finding_id}/review",
+        json={"action": "dismiss", "actor": "jura@kk.dk"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "field note: a note is required to dismiss"}
+    with transaction(engine) as s:
+        assert s.get(Finding, seed.price_finding_id).status == "open"
+        assert s.scalars(select(AuditEntry)).all() == []
+
+
+def test_an_unknown_review_action_is_refused_by_validation(client: TestClient, seed: Seed) -> None:
+    response = client.post(
+        f"/api/findings/{seed.price_finding_id}/review", json={"action": "delete", "actor": "x"}
+    )
+    assert response.status_code == 422
+    assert "action" in response.json()["error"]
+
+
+def test_health_answers_with_the_database(client: TestClient) -> None:
+    assert client.get("/api/health").json() == {"status": "ok", "database": "sqlite"}
+
+
+def test_the_openapi_schema_documents_the_api_but_not_the_pages(client: TestClient) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {
+        "/api/findings",
+        "/api/findings/{finding_id}",
+        "/api/findings/{finding_id}/review",
+        "/api/health",
+    } <= set(paths)
+    assert "/findings" not in paths
+    assert client.get("/api/docs").status_code == 200
