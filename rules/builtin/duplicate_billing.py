@@ -1,0 +1,156 @@
+"""``duplicate_billing``: the same invoice, or the same item for the same period, again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+
+from extractors.money import to_ore
+from rules.engine import Run
+from rules.evidence import dedup_key, fmt, invoice_evidence
+from rules.matching import description_key, item_key
+from rules.spec import Params, RuleSpec
+from rules.types import EvaluationContext, InvoiceLineView, InvoiceView, RuleFinding
+
+LineKey = tuple[str, date, date, Decimal]
+
+
+class DuplicateParams(Params):
+    """``same_amount``: a line only repeats an earlier one with the same amount (else
+    the same item and period suffice)."""
+
+    same_amount: bool = True
+
+
+def check(run: Run, params: DuplicateParams) -> list[RuleFinding]:
+    """An invoice whose number and total repeat an earlier invoice is one duplicate
+    (the whole amount at stake); otherwise each line billing an item for a period that
+    an earlier invoice (not since credited) or an earlier line of this one already
+    billed is a duplicate (its amount at stake)."""
+    ctx = run.ctx
+    inv = ctx.invoice
+    if inv.document_type == "credit_note":
+        return []
+    earlier = [e for e in ctx.earlier_invoices if e.id != inv.id]
+    repeat = next((e for e in earlier if _same_invoice(e, inv)), None)
+    if repeat is not None:
+        return [_invoice_finding(ctx, repeat)]
+    billed = _billed(earlier, params)
+    out = []
+    for line in inv.lines:
+        key = _key(line, inv, params)
+        if key is None or line.line_amount <= 0:
+            continue
+        if billed[key] > 0:
+            out.append(_line_finding(ctx, line, key, earlier))
+        billed[key] += 1
+    return out
+
+
+def _key(line: InvoiceLineView, inv: InvoiceView, params: DuplicateParams) -> LineKey | None:
+    start = line.period_start or inv.period_start
+    end = line.period_end or inv.period_end
+    if start is None or end is None:
+        return None
+    item = item_key(line.item_id) or "desc:" + description_key(line.description)
+    amount = abs(line.line_amount) if params.same_amount else Decimal(0)
+    return (item, start, end, amount)
+
+
+def _billed(earlier: list[InvoiceView], params: DuplicateParams) -> Counter[LineKey]:
+    """How many times each key stands billed: invoices add, credit notes subtract."""
+    billed: Counter[LineKey] = Counter()
+    for other in earlier:
+        sign = -1 if other.document_type == "credit_note" else 1
+        for line in other.lines:
+            key = _key(line, other, params)
+            if key is not None:
+                billed[key] += sign
+    return billed
+
+
+def _same_invoice(a: InvoiceView, b: InvoiceView) -> bool:
+    return (
+        a.document_type == "invoice"
+        and a.number == b.number
+        and sum((x.line_amount for x in a.lines), Decimal(0))
+        == sum((x.line_amount for x in b.lines), Decimal(0))
+    )
+
+
+def _invoice_finding(ctx: EvaluationContext, repeat: InvoiceView) -> RuleFinding:
+    inv = ctx.invoice
+    total = to_ore(sum((x.line_amount for x in inv.lines if x.line_amount > 0), Decimal(0)))
+    ev = invoice_evidence(ctx)
+    ev.update(
+        earlier_invoice_number=repeat.number,
+        earlier_invoice_date=repeat.issue_date.isoformat(),
+        earlier_invoice_id=repeat.id,
+        computation=f"whole invoice billed again: {fmt(total)}",
+    )
+    return RuleFinding(
+        rule_id=SPEC.id,
+        severity=SPEC.severity,
+        message=f"Invoice {inv.number} repeats invoice {repeat.number} of {repeat.issue_date}",
+        dedup_key=dedup_key(SPEC.id, ctx),
+        currency=inv.currency,
+        overcharge=total,
+        evidence=ev,
+    )
+
+
+def _line_finding(
+    ctx: EvaluationContext, line: InvoiceLineView, key: LineKey, earlier: list[InvoiceView]
+) -> RuleFinding:
+    inv = ctx.invoice
+    first = next(
+        (
+            (o, x)
+            for o in earlier
+            if o.document_type == "invoice"
+            for x in o.lines
+            if _key(x, o, DuplicateParams(same_amount=bool(key[3]))) == key
+        ),
+        None,
+    )
+    ev = invoice_evidence(ctx)
+    ev.update(
+        line_id=line.line_id,
+        line_text=line.description,
+        line_amount=fmt(line.line_amount),
+        period=f"{key[1].isoformat()}..{key[2].isoformat()}",
+        earlier_invoice_number=first[0].number if first else inv.number,
+        earlier_line_id=first[1].line_id if first else None,
+        computation=f"line billed again: {fmt(line.line_amount)}",
+    )
+    where = f"invoice {first[0].number}" if first else "an earlier line of this invoice"
+    return RuleFinding(
+        rule_id=SPEC.id,
+        severity=SPEC.severity,
+        message=f"Line {line.line_id} bills {key[1]}..{key[2]} again (already on {where})",
+        dedup_key=dedup_key(SPEC.id, ctx, line.id),
+        currency=inv.currency,
+        overcharge=to_ore(line.line_amount),
+        line_ref=line.id,
+        line_id=line.line_id,
+        invoiced_unit_price=line.unit_price,
+        quantity=line.quantity,
+        evidence=ev,
+    )
+
+
+SPEC = RuleSpec(
+    id="duplicate_billing",
+    title_da="Dobbeltfakturering",
+    title_en="Duplicate billing",
+    description=(
+        "Flags an invoice that repeats an earlier one (same number and total), or a line "
+        "billing an item for a period already billed and not credited. Example: 'Drift, "
+        "marts 2026' 12,500.00 kr on invoice F-2 after F-1 billed the same item and "
+        "period: overcharge 12,500.00 kr."
+    ),
+    severity="high",
+    params_model=DuplicateParams,
+    check=check,
+)

@@ -1,0 +1,108 @@
+"""``price_disparity``: paying many times what other municipalities pay the vendor."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from extractors.money import to_ore
+from rules.engine import Run
+from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence
+from rules.peers import Comparison, comparisons
+from rules.spec import Params, RuleSpec
+from rules.types import EvaluationContext, RuleFinding
+
+MFN_BREACH = "mfn_breach"
+
+
+class DisparityParams(Params):
+    """``ratio``: flagged when this municipality's normalised price is above ``ratio``
+    x the median of the others (exactly at it: not flagged); ``min_peers``: at least
+    this many other municipalities; ``max_age_days``: peer prices observed at most this
+    long before or after the invoice."""
+
+    ratio: Decimal = Field(default=Decimal("2.0"), gt=0)
+    min_peers: int = Field(default=3, ge=1)
+    max_age_days: int = Field(default=400, ge=0)
+
+
+def check(run: Run, params: DisparityParams) -> list[RuleFinding]:
+    """Each line whose normalised unit price exceeds ``ratio`` x the peers' median.
+    Where the contract has a most-favoured-customer clause and ``mfn_breach`` runs,
+    that rule owns the comparison (one finding per overcharge)."""
+    contract = run.ctx.contract
+    if contract is not None and contract.mfn and run.is_running(MFN_BREACH):
+        return []
+    out = []
+    for cmp in comparisons(run, max_age_days=params.max_age_days):
+        peers = cmp.peers
+        if len(peers.prices) < params.min_peers or peers.median <= 0:
+            continue
+        if cmp.own > params.ratio * peers.median:
+            out.append(_finding(run.ctx, cmp, params))
+    return out
+
+
+def _finding(ctx: EvaluationContext, cmp: Comparison, params: DisparityParams) -> RuleFinding:
+    line, peers = cmp.line, cmp.peers
+    ratio = (cmp.own / peers.median).quantize(Decimal("0.01"))
+    median_unit = cmp.in_line_unit(peers.median)
+    over = to_ore((line.unit_price - median_unit) * line.quantity)
+    ev = invoice_evidence(ctx)
+    ev.update(
+        line_id=line.line_id,
+        line_text=line.description,
+        item_key=cmp.key,
+        quantity=fmt_qty(line.quantity),
+        invoiced_unit_price=fmt(line.unit_price),
+        normalised_price=fmt(cmp.own),
+        per_inhabitant=cmp.per_head,
+        peer_median=fmt(peers.median),
+        ratio=fmt(ratio),
+        peers=len(peers.prices),
+        lowest_price=fmt(peers.lowest),
+        lowest_municipality=peers.lowest_code,
+        lowest_invoice=peers.lowest_invoice,
+        threshold_ratio=fmt(params.ratio),
+        computation=(
+            f"({fmt(line.unit_price)} - {fmt(median_unit)}) x {fmt_qty(line.quantity)} = {fmt(over)}"
+        ),
+    )
+    msg = (
+        f"Line {line.line_id}: {fmt(ratio)} x the median price other municipalities pay "
+        f"({fmt(cmp.own)} vs {fmt(peers.median)}); lowest {fmt(peers.lowest)} "
+        f"(municipality {peers.lowest_code})"
+    )
+    return RuleFinding(
+        rule_id=SPEC.id,
+        severity=SPEC.severity,
+        message=msg,
+        dedup_key=dedup_key(SPEC.id, ctx, line.id),
+        currency=ctx.invoice.currency,
+        overcharge=over,
+        line_ref=line.id,
+        line_id=line.line_id,
+        agreed_unit_price=median_unit,
+        invoiced_unit_price=line.unit_price,
+        quantity=line.quantity,
+        evidence=ev,
+    )
+
+
+SPEC = RuleSpec(
+    id="price_disparity",
+    title_da="Prisforskel mellem kommuner",
+    title_en="Price disparity between municipalities",
+    description=(
+        "Flags a line whose unit price (per inhabitant where the item is priced per "
+        "inhabitant) is above ratio x the median the same vendor charges other "
+        "municipalities for the same item. Example: 26.00 kr per inhabitant against a "
+        "median of 10.00 kr (ratio 2.6 > 2.0), 60,000 inhabitants billed per "
+        "inhabitant: money at stake (26.00 - 10.00) x 60,000 = 960,000.00 kr, lowest "
+        "price paid quoted."
+    ),
+    severity="medium",
+    params_model=DisparityParams,
+    check=check,
+)

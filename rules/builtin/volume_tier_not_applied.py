@@ -1,0 +1,63 @@
+"""``volume_tier_not_applied``: billed at a dearer volume band than the quantity earns."""
+
+from __future__ import annotations
+
+from rules.engine import Run
+from rules.evidence import fmt, line_evidence, line_finding, term_evidence
+from rules.pricing import VOLUME_TIER_NOT_APPLIED, LinePricing
+from rules.spec import RuleSpec, ToleranceParams
+from rules.types import RuleFinding
+
+
+class VolumeTierParams(ToleranceParams):
+    """Tolerance per invoice unit on top of the right band's price (ToleranceParams)."""
+
+
+def check(run: Run, params: VolumeTierParams) -> list[RuleFinding]:
+    """Each priced line whose unit price is the price of another, dearer band of the
+    same item (within one øre), where the quantity (or population, per inhabitant)
+    falls in a cheaper band."""
+    out = []
+    for lp in run.pricing():
+        if lp.owner != VOLUME_TIER_NOT_APPLIED or lp.allowed is None:
+            continue
+        if params.exceeded(lp.line.unit_price, lp.allowed):
+            out.append(_finding(run, lp, params))
+    return out
+
+
+def _finding(run: Run, lp: LinePricing, params: VolumeTierParams) -> RuleFinding:
+    assert lp.allowed is not None and lp.conversion is not None and lp.tier_applied
+    applied = {f"applied_{k}": v for k, v in term_evidence(lp.tier_applied).items()}
+    ev = line_evidence(run.ctx, lp)
+    ev.update(applied)
+    ev.update(
+        tier_quantity=fmt(lp.conversion.tier_quantity),
+        right_band=ev.get("term_tier"),
+        applied_band=applied.get("applied_term_tier"),
+        tolerance=params.describe(),
+    )
+    msg = (
+        f"Line {lp.line.line_id}: billed {fmt(lp.line.unit_price)} (band "
+        f"{applied.get('applied_term_tier')}) but {fmt(lp.conversion.tier_quantity)} falls "
+        f"in band {ev.get('term_tier')} at {fmt(lp.allowed)}"
+    )
+    return line_finding(
+        SPEC.id, SPEC.severity, run.ctx, lp, allowed=lp.allowed, message=msg, evidence=ev
+    )
+
+
+SPEC = RuleSpec(
+    id=VOLUME_TIER_NOT_APPLIED,
+    title_da="Mængderabat ikke givet",
+    title_en="Volume tier not applied",
+    description=(
+        "Flags a line billed at the price of a dearer volume band than its quantity (or, "
+        "per inhabitant, the municipality's population) falls in. Example: 0-500 users "
+        "at 100.00 kr, over 500 at 80.00 kr; 600 users billed at 100.00 kr: overcharge "
+        "(100.00 - 80.00) x 600 = 12,000.00 kr."
+    ),
+    severity="high",
+    params_model=VolumeTierParams,
+    check=check,
+)
