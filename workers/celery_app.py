@@ -1,10 +1,54 @@
-"""The Celery application. With no broker configured, tasks run in-process (eager)."""
+"""The Celery application. With no broker configured, tasks run in-process (eager).
+
+With a broker (Redis or RabbitMQ): three queues (extraction, checking, alerts), late
+acknowledgement so a task whose worker dies is delivered again, one message
+prefetched at a time, time limits, and no result backend (nobody reads results).
+"""
 
 from __future__ import annotations
 
-from celery import Celery
+import os
 
+from celery import Celery
+from kombu import Exchange, Queue
+
+from monitor.errors import ConfigurationError
 from monitor.settings import get_settings
+from workers import logs
+
+QUEUES = ("extraction", "checking", "alerts")
+
+#: (soft, hard) time limits in seconds per task; extraction reads big PDFs
+TIME_LIMITS = {
+    "documents.ingest": (60, 90),
+    "contracts.extract": (300, 360),
+    "invoices.parse": (120, 150),
+    "invoices.check": (120, 150),
+    "alerts.dispatch": (60, 90),
+}
+
+ROUTES = {
+    "documents.*": {"queue": "extraction"},
+    "contracts.*": {"queue": "extraction"},
+    "invoices.parse": {"queue": "extraction"},
+    "invoices.check": {"queue": "checking"},
+    "alerts.*": {"queue": "alerts"},
+}
+
+
+def visibility_timeout() -> int:
+    """Seconds before Redis hands an unacknowledged task to another worker (a worker
+    that died). Longer than the longest hard time limit; tests shorten it."""
+    raw = os.environ.get("PRISVAGT_BROKER_VISIBILITY_TIMEOUT", "900")
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigurationError(
+            f"invalid setting PRISVAGT_BROKER_VISIBILITY_TIMEOUT: {raw!r} is not whole seconds"
+        ) from None
+    if value < 1:
+        raise ConfigurationError("invalid setting PRISVAGT_BROKER_VISIBILITY_TIMEOUT: must be >= 1")
+    return value
 
 
 def make_celery() -> Celery:
@@ -18,21 +62,36 @@ def make_celery() -> Celery:
         app.conf.broker_url = "memory://"
         app.conf.task_always_eager = True
         app.conf.task_eager_propagates = True
+    exchange = Exchange("prisvagt", type="direct")
     app.conf.update(
+        result_backend=None,
         task_ignore_result=True,
+        task_store_errors_even_if_ignored=False,
         task_acks_late=True,
         task_reject_on_worker_lost=True,
+        task_acks_on_failure_or_timeout=True,
         worker_prefetch_multiplier=1,
+        worker_cancel_long_running_tasks_on_connection_loss=True,
         task_serializer="json",
         accept_content=["json"],
         timezone="UTC",
-        task_routes={
-            "contracts.*": {"queue": "extraction"},
-            "invoices.parse": {"queue": "extraction"},
-            "invoices.check": {"queue": "checking"},
-            "alerts.*": {"queue": "alerts"},
+        enable_utc=True,
+        task_queues=[Queue(q, exchange, routing_key=q, durable=True) for q in QUEUES],
+        task_default_queue="checking",
+        task_default_exchange="prisvagt",
+        task_default_routing_key="checking",
+        task_routes=ROUTES,
+        task_annotations={
+            name: {"soft_time_limit": soft, "time_limit": hard}
+            for name, (soft, hard) in TIME_LIMITS.items()
         },
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": visibility_timeout()},
+        worker_hijack_root_logger=False,
+        worker_send_task_events=False,
+        task_send_sent_event=False,
     )
+    logs.connect(app)
     return app
 
 

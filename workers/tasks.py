@@ -1,47 +1,186 @@
 """Celery tasks, named ``domain.verb``. Each opens one transaction, calls one service,
-commits, then enqueues the next step."""
+commits, then enqueues the next step.
+
+Every task is safe to run twice (a redelivery after a worker died): the services
+are idempotent, and a task that finds its work done re-enqueues the next step, so
+a crash between commit and enqueue loses nothing. Transient errors (a database
+that is locked or gone, a provider that says "later") are retried with exponential
+backoff and jitter; nothing else is retried.
+"""
 
 from __future__ import annotations
 
-from monitor.db import transaction
+import logging
+import shutil
+from pathlib import Path
+from typing import Any, NoReturn
+
+from celery import Task
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from monitor.alerts.service import backoff_seconds
+from monitor.db import session_factory, transaction
+from monitor.errors import DeliveryError, InputError
 from workers.celery_app import app
 
+log = logging.getLogger("prisvagt.tasks")
+MAX_RETRIES = 8
+#: a lost connection, a locked SQLite file, a deadlock; or a unique key raced by a
+#: duplicate delivery of the same task (the retry then finds the work done)
+TRANSIENT_DB = (OperationalError, IntegrityError)
 
-@app.task(name="contracts.extract")
-def extract_contract(document_id: int) -> int | None:
+
+class PipelineTask(Task):  # type: ignore[misc]
+    """Late acknowledgement; ``id_params`` names the ids that go into each log line."""
+
+    abstract = True
+    acks_late = True
+    reject_on_worker_lost = True
+    id_params: tuple[str, ...] = ()
+
+    def retry_transient(self, exc: BaseException, *, retry_after: float | None = None) -> NoReturn:
+        """Retry later with backoff and jitter; in-process (no broker), fail at once."""
+        if self.request.is_eager:
+            raise exc
+        countdown = backoff_seconds(self.request.retries + 1, retry_after=retry_after)
+        raise self.retry(exc=exc, countdown=countdown, max_retries=MAX_RETRIES)
+
+
+def _task(name: str, *id_params: str, **options: Any) -> Any:
+    return app.task(name=name, bind=True, base=PipelineTask, id_params=id_params, **options)
+
+
+@_task("documents.ingest", "path")
+def ingest_document(self: PipelineTask, path: str, filename: str | None = None) -> int | None:
+    """Store a file the scheduler claimed from the inbox, then queue its parsing. The
+    file moves to ``processed/`` (or ``failed/`` with the reason) once that is done."""
+    from monitor.documents.service import ingest_file
+    from monitor.settings import get_settings
+
+    source = Path(path)
+    inbox = get_settings().inbox_dir
+    if not source.exists():
+        log.info("inbox file already handled", extra={"path": path})
+        return None
+    name = filename or source.name
+    try:
+        with transaction() as session:
+            result = ingest_file(session, data=source.read_bytes(), filename=name, source="inbox")
+    except TRANSIENT_DB as exc:
+        self.retry_transient(exc)
+    except InputError as exc:
+        _set_aside(source, inbox / "failed", reason=str(exc))
+        log.warning("inbox file refused", extra={"path": path, "error": str(exc)})
+        return None
+    step = extract_contract if result.kind == "contract" else parse_invoice
+    step.delay(result.document_id)
+    _set_aside(source, inbox / "processed")
+    return result.document_id
+
+
+def _set_aside(source: Path, folder: Path, *, reason: str | None = None) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name  # the claimed name: unique, and ends with the original
+    shutil.move(str(source), target)
+    if reason:
+        target.with_name(target.name + ".error.txt").write_text(reason + "\n", encoding="utf-8")
+
+
+@_task("contracts.extract", "document_id")
+def extract_contract(self: PipelineTask, document_id: int) -> int | None:
+    """Extract a contract; then check the invoices it now covers."""
     from monitor.contracts import service
+    from monitor.invoices.models import Invoice
+    from monitor.invoices.service import reassign_unassigned
 
-    with transaction() as session:
-        contract_id = service.extract(session, document_id=document_id)
-    return contract_id
+    try:
+        with transaction() as session:
+            outcome = service.extract(session, document_id=document_id)
+            to_check = set(reassign_unassigned(session))
+            contract = _contract(session, outcome.contract_id)
+            if contract is not None and contract.vendor_id and contract.municipality_id:
+                to_check.update(
+                    session.scalars(
+                        select(Invoice.id).where(
+                            Invoice.vendor_id == contract.vendor_id,
+                            Invoice.municipality_id == contract.municipality_id,
+                            Invoice.status.in_(("assigned", "checked")),
+                        )
+                    )
+                )
+    except TRANSIENT_DB as exc:
+        self.retry_transient(exc)
+    for invoice_id in sorted(to_check):
+        check_invoice.delay(invoice_id)
+    return outcome.contract_id
 
 
-@app.task(name="invoices.parse")
-def parse_invoice(document_id: int) -> list[int]:
+def _contract(session: Any, contract_id: int | None) -> Any:
+    from monitor.contracts.models import Contract
+
+    return session.get(Contract, contract_id) if contract_id else None
+
+
+@_task("invoices.parse", "document_id")
+def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
     from monitor.invoices import service
 
-    with transaction() as session:
-        invoice_ids = service.parse(session, document_id=document_id)
+    try:
+        with transaction() as session:
+            invoice_ids = service.parse(session, document_id=document_id)
+    except TRANSIENT_DB as exc:
+        self.retry_transient(exc)
     for invoice_id in invoice_ids:
         check_invoice.delay(invoice_id)
     return invoice_ids
 
 
-@app.task(name="invoices.check")
-def check_invoice(invoice_id: int) -> list[int]:
+@_task("invoices.check", "invoice_id")
+def check_invoice(self: PipelineTask, invoice_id: int) -> list[int]:
+    """Check an invoice; dispatch its new alerts, and any an earlier run left pending."""
+    from monitor.alerts import repository as alerts
     from monitor.findings import service
 
-    with transaction() as session:
-        result = service.check_invoice(session, invoice_id=invoice_id)
-    for alert_id in result.alert_ids:
+    try:
+        with transaction() as session:
+            result = service.check_invoice(session, invoice_id=invoice_id)
+            alert_ids = sorted(
+                set(result.alert_ids) | set(alerts.pending_for_invoice(session, invoice_id))
+            )
+    except TRANSIENT_DB as exc:
+        self.retry_transient(exc)
+    for alert_id in alert_ids:
         dispatch_alert.delay(alert_id)
-    return result.alert_ids
+    return alert_ids
 
 
-@app.task(name="alerts.dispatch")
-def dispatch_alert(alert_id: int) -> str:
+@_task("alerts.dispatch", "alert_id")
+def dispatch_alert(self: PipelineTask, alert_id: int) -> str:
+    """Send one alert. A transient failure is committed (attempt, error, next attempt)
+    before the retry is scheduled, so the UI shows it."""
     from monitor.alerts import service
 
-    with transaction() as session:
+    session = session_factory()()
+    try:
         status = service.dispatch(session, alert_id=alert_id)
+        session.commit()
+    except DeliveryError as exc:
+        session.commit()  # the recorded attempt is data
+        if self.request.is_eager:
+            return "pending"  # ``prisvagt alerts send`` or the scheduler tries again
+        self.retry_transient(exc, retry_after=exc.retry_after)
+    except TRANSIENT_DB as exc:
+        session.rollback()
+        self.retry_transient(exc)
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
     return status
+
+
+def enqueue_all(task: Any, ids: list[int]) -> None:
+    for item in ids:
+        task.delay(item)

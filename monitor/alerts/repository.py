@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, aliased
 
 from monitor.alerts.models import Alert, AlertFinding
@@ -186,15 +186,28 @@ def open_findings_since(
     return list(session.scalars(stmt.order_by(Finding.id)))
 
 
-def linked_pairs(
-    session: Session, pairs: Collection[tuple[int, str]], kind: str
-) -> set[tuple[int, str]]:
-    if not pairs:
-        return set()
-    rows = session.execute(
-        select(AlertFinding.finding_id, AlertFinding.recipient).where(
-            tuple_(AlertFinding.finding_id, AlertFinding.recipient).in_(list(pairs)),
-            AlertFinding.kind == kind,
-        )
+def pending_for_invoice(session: Session, invoice_id: int) -> list[int]:
+    """Alerts about this invoice's findings that still wait to be sent."""
+    stmt = (
+        select(Alert.id)
+        .join(AlertFinding, AlertFinding.alert_id == Alert.id)
+        .join(Finding, Finding.id == AlertFinding.finding_id)
+        .where(Finding.invoice_id == invoice_id, Alert.status == "pending")
+        .distinct()
+        .order_by(Alert.id)
     )
-    return {(fid, rcpt) for fid, rcpt in rows}
+    return list(session.scalars(stmt))
+
+
+def stale_pending(session: Session, *, created_before: datetime, now: datetime) -> list[int]:
+    """Pending alerts old enough that their task was lost (the outbox relay's work)."""
+    stmt = (
+        select(Alert.id)
+        .where(
+            Alert.status == "pending",
+            Alert.created_at < created_before,
+            (Alert.next_attempt_at.is_(None)) | (Alert.next_attempt_at <= now),
+        )
+        .order_by(Alert.id)
+    )
+    return list(session.scalars(stmt))

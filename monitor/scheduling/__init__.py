@@ -1,0 +1,1 @@
+"""Scheduling support: the lease that lets one scheduler process run the jobs."""

@@ -1,0 +1,169 @@
+"""The scheduler's periodic jobs, one step each, with the clock passed in.
+
+Each function does one round of its job and returns what it queued; tests call them
+directly with a fixed clock. They only claim work and enqueue tasks (or queue alert
+rows through the alerts service); the workers do the rest.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from monitor.alerts import periodic
+from monitor.alerts import repository as alerts_repo
+from monitor.contracts.models import Contract, PriceTerm
+from monitor.documents.models import Document
+from monitor.invoices.models import Invoice
+from monitor.rulesets.models import RuleConfiguration
+from monitor.scheduling import service as leases
+
+QUEUED = ".queued"
+IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".swp")
+Enqueue = Callable[..., object]
+
+
+def claim_inbox(
+    inbox_dir: Path, *, now: float | None = None, settle_seconds: float = 0.0, limit: int = 200
+) -> list[tuple[Path, str]]:
+    """Claim new files by renaming them into ``inbox/.queued/`` (atomic: a second
+    scheduler or a second round cannot claim the same file). Hidden files, partial
+    downloads and files younger than ``settle_seconds`` are left for the next round.
+    Returns (claimed path, original name) pairs."""
+    if not inbox_dir.is_dir():
+        return []
+    now = time.time() if now is None else now
+    queued = inbox_dir / QUEUED
+    claimed: list[tuple[Path, str]] = []
+    for path in sorted(inbox_dir.iterdir()):
+        if len(claimed) >= limit:
+            break
+        if path.name.startswith(".") or path.suffix.lower() in IGNORED_SUFFIXES:
+            continue
+        try:
+            if not path.is_file() or now - path.stat().st_mtime < settle_seconds:
+                continue
+            queued.mkdir(exist_ok=True)
+            target = queued / f"{time.time_ns()}-{os.getpid()}-{path.name}"
+            os.rename(path, target)
+        except FileNotFoundError:
+            continue  # claimed by someone else meanwhile
+        claimed.append((target, path.name))
+    return claimed
+
+
+def poll_inbox(inbox_dir: Path, *, enqueue: Enqueue, now: float | None = None,
+               settle_seconds: float = 0.0) -> list[Path]:  # fmt: skip
+    """One round of the inbox poll: claim new files and enqueue ``documents.ingest``."""
+    claimed = claim_inbox(inbox_dir, now=now, settle_seconds=settle_seconds)
+    for path, name in claimed:
+        enqueue(str(path), name)
+    return [p for p, _ in claimed]
+
+
+def requeue_stale_claims(inbox_dir: Path, *, enqueue: Enqueue, now: float | None = None,
+                         older_than: float = 300.0) -> list[Path]:  # fmt: skip
+    """Claimed files whose task never finished (the broker lost it): enqueue again."""
+    queued = inbox_dir / QUEUED
+    if not queued.is_dir():
+        return []
+    now = time.time() if now is None else now
+    stale = [
+        p for p in sorted(queued.iterdir()) if p.is_file() and now - p.stat().st_mtime > older_than
+    ]
+    for path in stale:
+        os.utime(path)  # wait another period before the next try
+        enqueue(str(path), path.name.split("-", 2)[-1])
+    return stale
+
+
+def invoices_to_recheck(session: Session, *, today: date) -> list[int]:
+    """Invoices not yet due (still unpaid), and any invoice checked before the latest
+    change of the rules or of a price term of its vendor and municipality."""
+    open_ = select(Invoice.id).where(
+        Invoice.status.in_(("assigned", "checked")),
+        or_(Invoice.due_date.is_(None), Invoice.due_date >= today),
+    )
+    ids = set(session.scalars(open_))
+    rules_changed = session.scalar(select(func.max(RuleConfiguration.changed_at)))
+    if rules_changed is not None:
+        ids.update(
+            session.scalars(
+                select(Invoice.id).where(
+                    Invoice.status == "checked", Invoice.checked_at < rules_changed
+                )
+            )
+        )
+    term_changed = (
+        select(
+            Contract.vendor_id,
+            Contract.municipality_id,
+            func.max(PriceTerm.reviewed_at).label("at"),
+        )
+        .join(PriceTerm, PriceTerm.contract_id == Contract.id)
+        .where(PriceTerm.reviewed_at.is_not(None))
+        .group_by(Contract.vendor_id, Contract.municipality_id)
+        .subquery()
+    )
+    ids.update(
+        session.scalars(
+            select(Invoice.id)
+            .join(
+                term_changed,
+                (term_changed.c.vendor_id == Invoice.vendor_id)
+                & (term_changed.c.municipality_id == Invoice.municipality_id),
+            )
+            .where(Invoice.status == "checked", Invoice.checked_at < term_changed.c.at)
+        )
+    )
+    return sorted(ids)
+
+
+def queue_digests(session: Session, *, day: date) -> list[int]:
+    """The daily digest per municipality and role: queue the alert rows."""
+    return [a.id for a in periodic.queue_digests(session, day=day)]
+
+
+def queue_reminders(session: Session, *, today: date, days_ahead: int) -> list[int]:
+    return [a.id for a in periodic.queue_reminders(session, today=today, days_ahead=days_ahead)]
+
+
+def relay_alerts(
+    session: Session, *, now: datetime, grace: timedelta = timedelta(minutes=2)
+) -> list[int]:
+    """The outbox relay: pending alerts whose task was lost, or whose retry is due."""
+    return alerts_repo.stale_pending(session, created_before=now - grace, now=now)
+
+
+def stuck_documents(session: Session, *, now: datetime,
+                    grace: timedelta = timedelta(minutes=10)) -> list[tuple[int, str]]:  # fmt: skip
+    """Documents stored but never parsed (the task was lost): (id, kind)."""
+    rows = session.execute(
+        select(Document.id, Document.kind).where(
+            Document.status == "received", Document.received_at < now - grace
+        )
+    )
+    return [(doc_id, kind) for doc_id, kind in rows]
+
+
+def clean_up(
+    session: Session, *, now: datetime, inbox_dir: Path, keep_days: int = 30
+) -> dict[str, int]:
+    """Delete processed inbox files and expired scheduler leases older than
+    ``keep_days``. Failed files stay until a person looks at them."""
+    cutoff = now.timestamp() - keep_days * 86400
+    removed = 0
+    processed = inbox_dir / "processed"
+    if processed.is_dir():
+        for path in processed.iterdir():
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed += 1
+    expired = leases.remove_expired(session, now=now, older_than=timedelta(days=1))
+    return {"inbox_files": removed, "leases": expired}
