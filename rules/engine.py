@@ -134,8 +134,9 @@ def validate_model(spec: RuleSpec, params: dict[str, object] | None) -> Params:
         field = ".".join(str(p) for p in err["loc"]) or None
         raise RuleConfigError(err["msg"], rule_id=spec.id, field=field) from exc
     except RuleConfigError as exc:
-        exc.rule_id = exc.rule_id or spec.id
-        raise
+        if exc.rule_id:
+            raise
+        raise RuleConfigError(exc.message, rule_id=spec.id, field=exc.field) from exc
 
 
 def _default(spec: RuleSpec) -> CompiledRule:
