@@ -65,6 +65,7 @@ VAT_LABELS = (
     r"(?<!uw\s)btw(?:[-\s]?nummer)?", r"tva\s*intra(?:communautaire)?",
 )  # fmt: skip
 _VAT_VALUE = re.compile(r"^[\s.:]*([A-Z]{2})?[\s.]*(\d[\d .]{6,}\d[A-Z0-9]{0,4})")
+_BUYER_EAN = re.compile(r"(?i)\bEAN(?:[-\s]?(?:nr\.?|nummer))?[:.\s]*(\d{13})\b")
 _INVOICE_WORDS = re.compile(r"(?i)\b(invoice|faktura|rechnung|factuur|facture|tax invoice)\b\.?")
 
 _pdfplumber: Any = None
@@ -147,7 +148,9 @@ def parse_lines(lines: list[str], filename: str) -> ParsedInvoice:
         issue_date=issue,
         currency=currency,
         supplier=supplier,
-        buyer=PartyRef(),
+        buyer=PartyRef(
+            ean=next((m.group(1) for ln in lines if (m := _BUYER_EAN.search(ln))), None)
+        ),
         totals=InvoiceTotals(
             line_extension=line_extension, tax_exclusive=net, tax=tax, payable=payable
         ),

@@ -1,0 +1,156 @@
+"""PDF invoices: field accuracy on real PDFs, golden files, Factur-X attachments.
+
+The real PDFs are in ``shared/corpus/pdf-invoices`` with invoice2data's expected
+JSON; its field names are mapped here to ours. Golden files are our own JSON
+(``tests/fixtures/invoices/golden/*.expected.json``); set
+``PRISVAGT_UPDATE_GOLDEN=1`` to rewrite them after a deliberate change.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.errors import ParseError
+from extractors.invoices import detect_format, invoice_to_dict, parse_invoice
+from extractors.types import ParsedInvoice
+
+REPO = Path(__file__).resolve().parents[3]
+PDFS = REPO / ".." / "shared" / "corpus" / "pdf-invoices"
+INVOICES = REPO / ".." / "shared" / "corpus" / "invoices"
+GOLDEN = REPO / "tests" / "fixtures" / "invoices" / "golden"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _corpus(path: Path) -> Path:
+    if not path.exists():
+        message = f"the shared corpus is not at {path.resolve()}"
+        if IN_CI:
+            pytest.fail(f"{message} (CI=true: the corpus must be present)")
+        pytest.skip(message)
+    return path
+
+
+def _plain(value: object) -> str:
+    return re.sub(r"[\s#.]", "", str(value)).lower()
+
+
+def _same_amount(expected: object, got: Decimal) -> bool:
+    return Decimal(str(expected)).quantize(Decimal("0.01")) == got
+
+
+# invoice2data field -> how to read ours and compare.
+FIELDS: dict[str, Callable[[Any, ParsedInvoice], bool]] = {
+    "invoice_number": lambda e, p: _plain(e) == _plain(p.number),
+    "date": lambda e, p: e == p.issue_date.isoformat(),
+    "date_due": lambda e, p: p.due_date is not None and e == p.due_date.isoformat(),
+    "currency": lambda e, p: e == p.currency,
+    "amount": lambda e, p: _same_amount(e, p.totals.payable),
+    "amount_untaxed": lambda e, p: _same_amount(e, p.totals.tax_exclusive),
+    "amount_tax": lambda e, p: _same_amount(e, p.totals.tax),
+    "vat": lambda e, p: p.supplier.vat is not None and _plain(e) == _plain(p.supplier.vat),
+    "issuer": lambda e, p: (
+        bool(p.supplier.name)
+        and (_plain(p.supplier.name) in _plain(e) or _plain(e) in _plain(p.supplier.name))
+    ),
+}
+
+
+def _line_hits(expected: dict[str, Any], parsed: ParsedInvoice) -> tuple[int, int]:
+    wanted = [
+        Decimal(str(line.get("price_unit", line.get("price"))))
+        for line in expected.get("lines", [])
+        if line.get("price_unit", line.get("price")) is not None
+    ]
+    got = [line.unit_price for line in parsed.lines]
+    hits = 0
+    for price in wanted:
+        if price in got:
+            got.remove(price)
+            hits += 1
+    return hits, len(wanted)
+
+
+def test_it_reads_real_pdf_invoices_with_a_sensible_accuracy() -> None:
+    folder = _corpus(PDFS)
+    scores: dict[str, list[int]] = {name: [0, 0] for name in [*FIELDS, "lines[].price_unit"]}
+    for pdf in sorted(folder.glob("*.pdf")):
+        expected = json.loads(pdf.with_suffix(".json").read_text("utf-8"))[0]
+        parsed = parse_invoice(pdf.read_bytes(), pdf.name)
+        for name, same in FIELDS.items():
+            if expected.get(name) not in (None, "") and not isinstance(expected.get(name), int):
+                scores[name][0] += same(expected[name], parsed)
+                scores[name][1] += 1
+        hits, wanted = _line_hits(expected, parsed)
+        scores["lines[].price_unit"][0] += hits
+        scores["lines[].price_unit"][1] += wanted
+    print("\nPDF field accuracy (invoice2data ground truth):")
+    for name, (right, total) in scores.items():
+        print(
+            f"  {name:20} {right:3}/{total:<3} {right / total:6.0%}" if total else f"  {name:20} -"
+        )
+    right = sum(r for r, _ in scores.values())
+    total = sum(t for _, t in scores.values())
+    print(f"  {'all fields':20} {right:3}/{total:<3} {right / total:6.0%}")
+    floors = {"invoice_number": 0.75, "date": 0.9, "amount": 0.9, "currency": 0.9}
+    for name, floor in floors.items():
+        r, t = scores[name]
+        assert r / t >= floor, f"{name}: {r}/{t} below {floor:.0%}"
+    assert scores["lines[].price_unit"][0] / scores["lines[].price_unit"][1] >= 0.7
+    assert right / total >= 0.8
+
+
+def test_it_prefers_the_xml_embedded_in_a_pdf() -> None:
+    pdf = _corpus(PDFS / "AzureInterior.pdf")
+    data = pdf.read_bytes()
+    assert detect_format(data, pdf.name) == "facturx"
+    parsed = parse_invoice(data, pdf.name)
+    assert parsed.warnings[0] == "read from the XML invoice UBL-Invoice-2.1.xml embedded in the PDF"
+    assert parsed.number == "INV/2023/03/0008"
+    assert parsed.totals.payable == Decimal("279.84")
+
+
+def _golden(name: str, data: bytes) -> None:
+    out = invoice_to_dict(parse_invoice(data, name))
+    path = GOLDEN / f"{name}.expected.json"
+    if os.environ.get("PRISVAGT_UPDATE_GOLDEN") == "1":
+        path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert out == json.loads(path.read_text("utf-8"))
+
+
+def test_golden_danish_pdf_invoice() -> None:
+    _golden("danish_invoice.pdf", (GOLDEN / "danish_invoice.pdf").read_bytes())
+
+
+def test_golden_dutch_pdf_invoice_from_the_corpus() -> None:
+    _golden("coolblue1.pdf", _corpus(PDFS / "coolblue1.pdf").read_bytes())
+
+
+def test_golden_oioubl_invoice_from_the_corpus() -> None:
+    path = _corpus(INVOICES / "oioubl-2.02" / "BASPRO_01_01_00_Invoice_v2p2.xml")
+    _golden("BASPRO_01_01_00_Invoice_v2p2.xml", path.read_bytes())
+
+
+def test_the_danish_fixture_is_the_rendered_one() -> None:
+    from tests.extractors.invoices.render_pdf import render
+
+    assert render() == (GOLDEN / "danish_invoice.pdf").read_bytes()
+
+
+def test_it_refuses_a_pdf_without_text() -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, invariant=1)
+    page.rect(72, 72, 200, 200)
+    page.save()
+    with pytest.raises(ParseError, match=r"scan\.pdf: the PDF has no text layer"):
+        parse_invoice(buffer.getvalue(), "scan.pdf")
