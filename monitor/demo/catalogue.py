@@ -1,9 +1,16 @@
 """The demo vendor's catalogue and what each municipality agreed to pay for it.
 
 The story the demo tells: every municipality buys the SAME services from KommuneData
-A/S, yet their price appendices differ, for one item (the citizen portal, priced per
-inhabitant) by a factor of about 26. Municipalities with a most-favoured-customer
-clause got the lowest price of every item, so that clause is honoured in the demo.
+A/S, yet the two that negotiated a most-favoured-customer clause (Aarhus, Odense) pay
+the list price while the other four pay ``spread`` times as much, for the citizen
+portal (priced per inhabitant) up to 26 times as much.
+
+Why two price levels rather than a smooth spread: the skeleton demo must keep every
+rule but ``price_above_agreed`` quiet. ``mfn_breach`` stays quiet because the MFN
+municipalities pay the lowest price of every item; ``price_disparity`` (above 2 x the
+median of the others) stays quiet because each of the four dearer municipalities is
+within ``MAX_DEAL_NOISE`` of the other three, which are the median of its peers, even
+with a breach of +60 % on top (1.15 x 1.60 = 1.84 < 2).
 """
 
 from __future__ import annotations
@@ -22,10 +29,10 @@ Volume = Literal["users", "finance_users", "inhabitants", "post", "lookups", "on
 #: Municipalities whose contract has a most-favoured-customer clause (mestbegunstigelse).
 MFN_MUNICIPALITIES = frozenset({"751", "461"})
 
-#: The per-inhabitant item whose prices differ by about this factor between municipalities.
+#: The per-inhabitant item whose price differs most (about 26 x) between municipalities.
 HEADLINE_ITEM = "KD-1020"
-HEADLINE_FACTORS = (Decimal("1.00"), Decimal("1.00"), Decimal("2.40"), Decimal("4.50"),
-                    Decimal("9.00"), Decimal("26.00"))  # fmt: skip
+#: The dearer municipalities' prices vary by at most this factor around ``spread``.
+MAX_DEAL_NOISE = Decimal("1.15")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,9 @@ class CatalogueItem:
 
     ``list_price`` is per ONE ``unit``; invoices state it per ``invoice_base_quantity``
     units of ``unit_code`` (e.g. Digital Post priced per 100 letters), which is the
-    same price once normalised. ``volume`` says how the quantity billed is derived.
+    same price once normalised. ``volume`` says how the quantity billed is derived;
+    ``spread`` how many times the list price the municipalities without an MFN clause
+    pay (before their individual deal noise).
     """
 
     item_id: str
@@ -45,32 +54,36 @@ class CatalogueItem:
     list_price: Decimal
     billing: Billing
     volume: Volume
+    spread: Decimal
     invoice_base_quantity: Decimal = Decimal("1")
 
 
 CATALOGUE: tuple[CatalogueItem, ...] = (
     CatalogueItem("KD-1010", "KommuneSag sagsbehandlingssystem, licens", Unit.USER_MONTH,
-                  "pr. bruger pr. måned", "EA", Decimal("395.00"), "monthly", "users"),
+                  "pr. bruger pr. måned", "EA", Decimal("395.00"), "monthly", "users",
+                  Decimal("1.45")),
     CatalogueItem("KD-1020", "Borgerportal, drift og licens", Unit.INHABITANT_YEAR,
-                  "pr. indbygger pr. år", "EA", Decimal("1.85"), "yearly", "inhabitants",
-                  Decimal("1000")),
+                  "pr. indbygger pr. år", "EA", Decimal("0.95"), "yearly", "inhabitants",
+                  Decimal("22.6"), Decimal("1000")),
     CatalogueItem("KD-1030", "Økonomi- og lønmodul, licens", Unit.USER_YEAR,
-                  "pr. bruger pr. år", "EA", Decimal("2400.00"), "yearly", "finance_users"),
+                  "pr. bruger pr. år", "EA", Decimal("2400.00"), "yearly", "finance_users",
+                  Decimal("1.60")),
     CatalogueItem("KD-2010", "Digital Post-forsendelse", Unit.TRANSACTION,
                   "pr. transaktion", "EA", Decimal("0.38"), "monthly", "post",
-                  Decimal("100")),
+                  Decimal("1.80"), Decimal("100")),
     CatalogueItem("KD-2020", "CPR-opslag via integration", Unit.TRANSACTION,
-                  "pr. transaktion", "EA", Decimal("1.25"), "monthly", "lookups"),
+                  "pr. transaktion", "EA", Decimal("1.25"), "monthly", "lookups",
+                  Decimal("1.50")),
     CatalogueItem("KD-3010", "Drift og hosting, fast årligt vederlag", Unit.FIXED,
-                  "fast pr. år", "ANN", Decimal("240000.00"), "yearly", "one"),
+                  "fast pr. år", "ANN", Decimal("240000.00"), "yearly", "one",
+                  Decimal("1.30")),
     CatalogueItem("KD-3020", "Support og vedligeholdelse", Unit.MONTH,
-                  "pr. måned", "MON", Decimal("18500.00"), "monthly", "one"),
+                  "pr. måned", "MON", Decimal("18500.00"), "monthly", "one",
+                  Decimal("1.25")),
     CatalogueItem("KD-4010", "Konsulentbistand", Unit.HOUR,
-                  "pr. time", "HUR", Decimal("1150.00"), "monthly", "hours"),
+                  "pr. time", "HUR", Decimal("1150.00"), "monthly", "hours",
+                  Decimal("1.35")),
 )  # fmt: skip
-
-#: Items every contract has; the others are in some contracts only.
-CORE_ITEMS = frozenset({"KD-1010", "KD-1020", "KD-2010", "KD-3010", "KD-3020", "KD-4010"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,27 +117,18 @@ def price_appendices(
 ) -> dict[str, list[AgreedPrice]]:
     """Each municipality's agreed prices, keyed by kommunekode, in catalogue order.
 
-    MFN municipalities pay the list price (the floor) for everything; the others pay
-    a deal factor of 1.05-1.60 times an item factor of 1.00-1.30 above it, and the
-    headline item is spread by ``HEADLINE_FACTORS``.
+    MFN municipalities pay the list price of every item; the others pay the item's
+    ``spread`` times a deal noise of 1.00 to ``MAX_DEAL_NOISE`` on top of it.
     """
-    others = [m.code for m in municipalities if m.code not in MFN_MUNICIPALITIES]
-    headline = dict.fromkeys(MFN_MUNICIPALITIES, Decimal("1.00"))
-    shuffled = list(HEADLINE_FACTORS[len(MFN_MUNICIPALITIES) :])
-    rng.shuffle(shuffled)
-    headline.update(zip(others, shuffled, strict=False))
     appendices: dict[str, list[AgreedPrice]] = {}
     for m in municipalities:
-        mfn = m.code in MFN_MUNICIPALITIES
-        deal = Decimal("1.00") if mfn else Decimal(rng.randint(105, 160)) / 100
         prices = []
         for entry in CATALOGUE:
-            optional = entry.item_id not in CORE_ITEMS
-            keep = rng.random() < 0.6
-            if optional and not (mfn or keep):
-                continue
-            noise = Decimal("1.00") if mfn else Decimal(rng.randint(100, 130)) / 100
-            factor = headline.get(m.code, deal) if entry.item_id == HEADLINE_ITEM else deal * noise
+            if m.code in MFN_MUNICIPALITIES:
+                factor = Decimal("1")
+            else:
+                top = int(MAX_DEAL_NOISE * 100)
+                factor = entry.spread * Decimal(rng.randint(100, top)) / 100
             prices.append(AgreedPrice(entry, _nice(entry.list_price * factor)))
         appendices[m.code] = prices
     return appendices

@@ -1,8 +1,13 @@
 """Planning the demo's monthly invoices and overpricing a few of their lines on purpose.
 
 Every line is billed at exactly the agreed price unless it is picked as a breach;
-a breach bills a clearly higher unit price (+5 % to +40 %, far above any tolerance)
-and records the finding ``price_above_agreed`` must make.
+a breach bills a clearly higher unit price and records the finding
+``price_above_agreed`` must make.
+
+Why +30 % to +60 %: on a contract with an indexation clause the rules attribute a
+smaller excess (up to ``rules.pricing.INDEXATION_PLAUSIBLE_PCT``, 25 %) to an
+unwarranted price rise, ``indexation_cap_exceeded``. Such breaches belong in the
+manifest under that rule, not this one.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from decimal import Decimal
 from monitor.demo.catalogue import MFN_MUNICIPALITIES, AgreedPrice, Billing, billed_quantity
 from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, to_ore
 from monitor.demo.parties import DemoMunicipality, DemoVendor
+from rules.pricing import INDEXATION_PLAUSIBLE_PCT
 
 PAYMENT_DAYS = 30
 RULE_PRICE_ABOVE_AGREED = "price_above_agreed"
 #: Overpricing used for the breaches, in percent of the agreed unit price.
-BREACH_PERCENTS = (5, 8, 12, 15, 20, 25, 33, 40)
+BREACH_PERCENTS = (30, 33, 35, 40, 45, 50, 55, 60)
+assert min(BREACH_PERCENTS) > INDEXATION_PLAUSIBLE_PCT, "would read as a price rise"
 #: Lines below this agreed unit price are not overpriced: their breach would be øre.
 BREACH_MIN_AGREED = Decimal("50")
 
