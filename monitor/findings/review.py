@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.money import decimal_str, parse_amount, to_ore
+from extractors.money import decimal_str, parse_decimal, to_ore
 from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
 from monitor.db import utcnow
@@ -116,7 +116,7 @@ def _recovered(value: Decimal | str | None) -> Decimal:
         raise InputError("the recovered amount is required to resolve", field="recovered")
     if isinstance(value, str):
         try:
-            value = parse_amount(value)  # "1.234,56", "1234.56", "500,-"
+            value = parse_decimal(value)  # machine format, "750.50"; pages parse people's
         except ValueError:
             raise InputError(f"{value!r} is not an amount", field="recovered") from None
     if not value.is_finite() or value < 0:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
+from extractors.money import parse_amount
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.errors import InputError
 from monitor.findings import repository, review
@@ -17,7 +18,7 @@ from monitor.findings.schemas import FindingFilter, FindingOut
 from monitor.invoices.models import InvoiceLine
 from monitor.web import queries
 from monitor.web.deps import DbSession
-from monitor.web.templating import render
+from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/findings", tags=["findings"])
@@ -102,7 +103,7 @@ def finding_review(
             action=action,
             actor=actor,
             note=note or None,
-            recovered=recovered or None,
+            recovered=_amount(recovered, page_language(request)) if action == "resolve" else None,
         )
     except InputError as exc:
         session.rollback()
@@ -113,6 +114,16 @@ def finding_review(
     response = RedirectResponse(f"/findings/{finding_id}?saved=1#review", status_code=303)
     response.set_cookie(ACTOR_COOKIE, actor.strip(), max_age=365 * 24 * 3600, samesite="lax")
     return response
+
+
+def _amount(text: str, lang: str) -> Decimal | None:
+    """An amount as a person typed it on a page in ``lang`` ("1.234,56" in Danish)."""
+    if not text.strip():
+        return None
+    try:
+        return parse_amount(text, locale=lang)
+    except ValueError:
+        raise InputError(f"{text!r} is not an amount", field="recovered") from None
 
 
 def _detail(
@@ -131,6 +142,10 @@ def _detail(
     term = session.get(PriceTerm, row.price_term_id) if row.price_term_id else None
     contract = session.get(Contract, finding.contract_id) if finding.contract_id else None
     line = session.get(InvoiceLine, row.invoice_line_id) if row.invoice_line_id else None
+    peers = None
+    if line is not None and line.item_id and row.vendor_id is not None:
+        same_item = queries.price_disparity(session, vendor_id=row.vendor_id, item_id=line.item_id)
+        peers = same_item[0] if same_item else None
     return render(
         request,
         "findings/detail.html",
@@ -140,6 +155,7 @@ def _detail(
             "term": term,
             "contract": contract,
             "line": line,
+            "peers": peers,
             "history": review.history(session, finding_id=finding_id),
             "allowed": review.allowed_actions(finding.status),
             "saved": saved,

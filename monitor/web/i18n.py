@@ -165,6 +165,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.arithmetic_mismatch": {"da": "Beløb summer ikke", "en": "Amounts do not add up"},
     "rule.price_disparity": {"da": "Prisforskel mellem kommuner", "en": "Price disparity"},
     "rule.mfn_breach": {"da": "Brud på mestbegunstigelse", "en": "Most-favoured-customer breach"},
+    # units (the vocabulary the rules use) and clause kinds
+    "unit.month": {"da": "pr. måned", "en": "per month"},
+    "unit.year": {"da": "pr. år", "en": "per year"},
+    "unit.user_month": {"da": "pr. bruger pr. måned", "en": "per user per month"},
+    "unit.user_year": {"da": "pr. bruger pr. år", "en": "per user per year"},
+    "unit.inhabitant_year": {"da": "pr. indbygger pr. år", "en": "per inhabitant per year"},
+    "unit.hour": {"da": "pr. time", "en": "per hour"},
+    "unit.transaction": {"da": "pr. transaktion", "en": "per transaction"},
+    "unit.fixed": {"da": "fast pris", "en": "fixed price"},
+    "clause.indexation": {"da": "Prisregulering", "en": "Indexation"},
+    "clause.mfn": {"da": "Mestbegunstigelse", "en": "Most-favoured customer"},
+    "clause.payment": {"da": "Betaling", "en": "Payment"},
+    "clause.validity": {"da": "Gyldighed", "en": "Validity"},
+    "clause.termination": {"da": "Opsigelse", "en": "Termination"},
+    "clause.other": {"da": "Andet", "en": "Other"},
     # detail page
     "detail.title": {"da": "Fund", "en": "Finding"},
     "detail.side_contract": {"da": "Aftalt i kontrakten", "en": "Agreed in the contract"},
@@ -180,6 +195,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "detail.unconfirmed_term": {
         "da": "Prisen er udtrukket automatisk og endnu ikke bekræftet af kontraktjura.",
         "en": "The price was extracted automatically and is not yet confirmed by legal.",
+    },
+    "detail.peers": {
+        "da": "Samme vare hos andre kommuner",
+        "en": "The same item in other municipalities",
+    },
+    "detail.peers_help": {
+        "da": "Seneste fakturerede enhedspris fra samme leverandør.",
+        "en": "The latest unit price invoiced by the same vendor.",
     },
     "detail.calculation": {"da": "Beregning", "en": "Calculation"},
     "detail.evidence_raw": {"da": "Rå dokumentation (JSON)", "en": "Raw evidence (JSON)"},

@@ -203,9 +203,16 @@ class DisparityRow:
         return (self.highest.unit_price / low).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def price_disparity(session: Session, *, limit: int = 25) -> list[DisparityRow]:
+def price_disparity(
+    session: Session,
+    *,
+    limit: int = 25,
+    vendor_id: int | None = None,
+    item_id: str | None = None,
+) -> list[DisparityRow]:
     """For each vendor and item billed to two or more municipalities, the latest unit price
-    each municipality was invoiced, most unequal first (credit notes left out)."""
+    each municipality was invoiced, most unequal first (credit notes left out).
+    ``vendor_id`` and ``item_id`` narrow it to one vendor's one item."""
     rank = (
         func.row_number()
         .over(
@@ -232,6 +239,8 @@ def price_disparity(session: Session, *, limit: int = 25) -> list[DisparityRow]:
             Invoice.municipality_id.is_not(None),
             InvoiceLine.item_id.is_not(None),
             InvoiceLine.unit_price > 0,
+            *([Invoice.vendor_id == vendor_id] if vendor_id is not None else []),
+            *([InvoiceLine.item_id == item_id] if item_id is not None else []),
         )
         .subquery()
     )

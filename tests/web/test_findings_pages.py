@@ -143,10 +143,10 @@ def test_resolving_records_the_recovered_amount(
 ) -> None:
     client.post(
         f"/findings/{seed.price_finding_id}/review",
-        data={"action": "resolve", "actor": "okonomi@kk.dk", "recovered": "1.000,00"},
+        data={"action": "resolve", "actor": "okonomi@kk.dk", "recovered": "999,995 kr."},
     )
     with transaction(engine) as s:
-        finding = s.get(Finding, seed.price_finding_id)
+        finding = s.get(Finding, seed.price_finding_id)  # Danish decimal comma, half up
         assert finding.status == "resolved" and str(finding.recovered) == "1000.00"
     assert "1.000,00 kr." in client.get("/").text.split("data-recovered>")[1][:20]
 
@@ -161,3 +161,35 @@ def test_an_unknown_finding_is_a_404_page_that_says_so(client: TestClient, seed:
 def test_an_unknown_page_is_a_404_page(client: TestClient, seed: Seed) -> None:
     response = client.get("/no-such-page")
     assert response.status_code == 404 and "<html" in response.text
+
+
+def test_a_finding_without_a_contract_price_or_line_still_has_a_detail_page(
+    client: TestClient, seed: Seed
+) -> None:
+    html = client.get(f"/findings/{seed.payment_finding_id}").text
+    assert "ikke knyttet til en bestemt pris" in html
+    assert "gælder hele fakturaen" in html
+    assert "Betalingsfristen er 45 dage" in html
+
+
+def test_the_detail_compares_the_price_with_other_municipalities(
+    client: TestClient, seed: Seed
+) -> None:
+    html = client.get(f"/findings/{seed.price_finding_id}").text
+    peers = html[html.index('class="peer-prices"') :]
+    assert "Aarhus" in peers and "F-2026-0043" in peers
+    assert peers.index("100,00 kr.") < peers.index("125,00 kr.")  # cheapest first
+
+
+def test_the_review_forms_offer_only_the_steps_the_status_allows(
+    client: TestClient, seed: Seed
+) -> None:
+    before = client.get(f"/findings/{seed.price_finding_id}").text
+    assert 'value="confirm"' in before and 'value="reopen"' not in before
+    client.post(
+        f"/findings/{seed.price_finding_id}/review",
+        data={"action": "confirm", "actor": "jura@kk.dk"},
+    )
+    after = client.get(f"/findings/{seed.price_finding_id}").text
+    assert 'value="confirm"' not in after and 'value="reopen"' in after
+    assert 'value="jura@kk.dk"' in after  # the reviewer is remembered
