@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -181,4 +182,17 @@ def indexation_from_params(params: dict[str, Any]) -> IndexationTerms:
 
 
 def _jsonable(params: dict[str, object]) -> dict[str, Any]:
-    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in params.items()}
+    """Clause parameters as JSON: decimals as strings, dates as ISO strings."""
+
+    def plain(value: object) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    return {k: plain(v) for k, v in params.items()}

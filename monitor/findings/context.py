@@ -345,10 +345,10 @@ class ContextBuilder:
                 ranked.c.issue_date,
             ).where(ranked.c.rank == 1)
         )
-        observations = []
+        observations: dict[str, list[PriceObservation]] = defaultdict(list)
         for muni_id, item_id, price, number, issued in rows:
             code, population = self._municipality(muni_id)
-            observations.append(
+            observations[item_id].append(
                 PriceObservation(
                     municipality_code=code or "",
                     item_key=item_id,
