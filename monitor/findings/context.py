@@ -378,7 +378,9 @@ class ContextBuilder:
         if vendor_id is None:
             return ""
         if self._vendors is None:
-            self._vendors = dict(self.session.execute(select(Vendor.id, Vendor.cvr)).tuples().all())
+            self._vendors = {
+                vid: cvr for vid, cvr in self.session.execute(select(Vendor.id, Vendor.cvr))
+            }
         return self._vendors.get(vendor_id, "")
 
 
