@@ -238,7 +238,7 @@ def _line_ns(line: Any) -> SimpleNamespace:
 def _term_ns(lp: LinePricing | None) -> SimpleNamespace:
     term = lp.term if lp else None
     if lp is None or term is None:
-        return SimpleNamespace(**dict.fromkeys(FIELDS["term"]), **{"matched": False})
+        return SimpleNamespace(**{**dict.fromkeys(FIELDS["term"]), "matched": False})
     return SimpleNamespace(
         matched=True,
         unit_price=lp.allowed,

@@ -140,3 +140,17 @@ def peer(
     return PriceObservation(
         municipality_code=code, item_key=item, unit_price=D(price), population=population
     )
+
+
+def only(rule_id: str, context: EvaluationContext, **params: Any) -> list:
+    """The findings of one rule, every other rule off."""
+    import rules
+    from rules.types import RuleConfig
+
+    configs = [RuleConfig(rule_id=r, mode="off") for r in rules.registry() if r != rule_id]
+    configs.append(RuleConfig(rule_id=rule_id, params=params))
+    return [f for f in rules.evaluate(context, configs) if f.rule_id == rule_id]
+
+
+def overcharges(findings: list) -> list[Decimal]:
+    return [f.overcharge for f in findings]

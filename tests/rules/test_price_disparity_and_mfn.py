@@ -1,0 +1,80 @@
+"""price_disparity and mfn_breach: one row per case."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import rules
+from extractors.types import Unit
+from tests.rules.builders import contract, ctx, invoice, line, only, overcharges, peer, term
+
+D = Decimal
+PEERS = [peer("101", "26.00"), peer("751", "10.00"), peer("461", "10.00"), peer("851", "12.00")]
+
+# own price, qty, peers, params, expected
+DISPARITY = [
+    ("26.00", "100", PEERS, {}, "1600.00"),  # median 10.00 (own 101 excluded), ratio 2.6
+    ("20.00", "100", PEERS, {}, None),  # exactly 2 x the median
+    ("20.01", "100", PEERS, {}, "1001.00"),
+    ("26.00", "100", PEERS[:3], {}, None),  # only two other municipalities
+    ("26.00", "100", PEERS[:3], {"min_peers": 2}, "1600.00"),
+    ("26.00", "100", PEERS, {"ratio": "3"}, None),
+    ("26.00", "100", [], {}, None),
+]
+
+
+@pytest.mark.parametrize(
+    "own,qty,peers,params,expected",
+    DISPARITY,
+    ids=[f"{c[0]}-{len(c[2])}-{c[3]}" for c in DISPARITY],
+)
+def test_it_flags_a_price_far_above_what_others_pay(own, qty, peers, params, expected):
+    inv = invoice(line(own, qty))
+    found = only("price_disparity", ctx(inv, contract(term(own)), peer_prices=peers), **params)
+    assert overcharges(found) == ([D(expected)] if expected else [])
+    if expected:
+        assert found[0].evidence["lowest_price"] == "10.00"
+        assert found[0].evidence["lowest_municipality"] in {"461", "751"}
+
+
+def test_it_compares_per_inhabitant_prices_when_billed_for_the_whole_municipality():
+    per_head = term("20.00", unit=Unit.INHABITANT_YEAR)
+    peers = [
+        peer("751", "3600000.00", population=360000),  # 10.00 per inhabitant
+        peer("461", "2050000.00", population=205000),  # 10.00
+        peer("851", "1200000.00", population=120000),  # 10.00
+    ]
+    inv = invoice(line("1200000.00", "1"), population=60000)  # 20.00 per inhabitant
+    found = only("price_disparity", ctx(inv, contract(per_head), peer_prices=peers), ratio="1.5")
+    assert overcharges(found) == [D("600000.00")]
+    assert found[0].evidence["ratio"] == "2.00"
+
+
+# own price, qty, mfn, params, expected
+MFN = [
+    ("12.00", "300", True, {}, "600.00"),
+    ("10.01", "300", True, {}, None),  # exactly at the 0.01 tolerance
+    ("10.02", "300", True, {}, "6.00"),
+    ("10.00", "300", True, {}, None),
+    ("12.00", "300", False, {}, None),
+    ("12.00", "300", True, {"percent_tolerance": "20"}, None),
+    ("12.01", "300", True, {"percent_tolerance": "20"}, "603.00"),
+]
+
+
+@pytest.mark.parametrize(
+    "own,qty,mfn,params,expected", MFN, ids=[f"{c[0]}-mfn{c[2]}-{c[3]}" for c in MFN]
+)
+def test_it_flags_a_lower_price_to_another_municipality_under_mfn(own, qty, mfn, params, expected):
+    peers = [peer("101", "9.00"), peer("751", "10.00"), peer("461", "11.00")]
+    con = contract(term(own), mfn=mfn)
+    found = only("mfn_breach", ctx(invoice(line(own, qty)), con, peer_prices=peers), **params)
+    assert overcharges(found) == ([D(expected)] if expected else [])
+
+
+def test_mfn_breach_owns_the_comparison_when_the_contract_has_the_clause():
+    inv = invoice(line("26.00", "100"))
+    found = rules.evaluate(ctx(inv, contract(term("26.00"), mfn=True), peer_prices=PEERS))
+    assert [(f.rule_id, f.overcharge) for f in found] == [("mfn_breach", D("1600.00"))]
