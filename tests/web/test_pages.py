@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from monitor.db import transaction
+from monitor.findings.models import Finding
 from tests.web.conftest import CLAUSE_TEXT, Seed
 
 
@@ -63,3 +66,13 @@ def test_the_stylesheet_is_served_from_the_package(client: TestClient) -> None:
 def test_pages_are_english_on_request(client: TestClient, seed: Seed) -> None:
     html = client.get("/", params={"lang": "en"}).text
     assert "Overcharge flagged" in html and "DKK 1,000.00" in html
+
+
+def test_text_from_documents_is_escaped_not_run(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    with transaction(engine) as s:
+        s.get(Finding, seed.price_finding_id).message = "<script>alert(1)</script>"
+    html = client.get(f"/findings/{seed.price_finding_id}").text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
