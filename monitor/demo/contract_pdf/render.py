@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -25,6 +26,7 @@ HEADING = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=12, lead
                          spaceBefore=10, spaceAfter=4)  # fmt: skip
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
 CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+HEAD_CELL = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9, leading=11)
 
 _HEADERS = {
     "da": (("Nr.", "Ydelse", "Enhed", "Pris (kr. {vat})"),
@@ -132,19 +134,25 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
     )
     header = [h.format(vat=vat) for h in rng.choice(_HEADERS[spec.language])]
     tiered = any(i.tier_min is not None or i.tier_max is not None for i in spec.items)
+    widths = [2.0 * cm, 7.4 * cm, 4.0 * cm, 3.6 * cm]
     if tiered:
         header.insert(2, "Volume" if en else rng.choice(("Volumen", "Interval", "Antal")))
-    rows: list[list[Any]] = [header]
+        widths = [1.9 * cm, 4.6 * cm, 4.0 * cm, 3.6 * cm, 2.9 * cm]
     wrap = layout in ("ruled_table", "english", "tiers") and rng.random() < 0.5
+    rows: list[list[Any]] = [
+        [_cell(h, w, HEAD_CELL, wrap) for h, w in zip(header, widths, strict=True)]
+    ]
     for item in spec.items:
-        row: list[Any] = [item.item_id or "", _p(item.description, CELL) if wrap else item.description,
-                          unit_text(rng, item, spec.language), style.amount(item.unit_price, bare=True)]  # fmt: skip
+        texts = [item.item_id or "", item.description, unit_text(rng, item, spec.language),
+                 style.amount(item.unit_price, bare=True)]  # fmt: skip
         if tiered:
-            row.insert(2, band_text(rng, item, style))
-        rows.append(row)
-    widths = [2.0 * cm, 7.2 * cm, 3.6 * cm, 3.6 * cm]
-    if tiered:
-        widths = [1.8 * cm, 5.2 * cm, 3.8 * cm, 3.4 * cm, 3.0 * cm]
+            texts.insert(2, band_text(rng, item, style))
+        rows.append(
+            [
+                _cell(t, w, CELL, wrap and i == 1)
+                for i, (t, w) in enumerate(zip(texts, widths, strict=True))
+            ]
+        )
     repeat = 1 if layout != "multipage_table" or rng.random() < 0.5 else 0
     table = Table(rows, colWidths=widths, repeatRows=repeat)
     commands: list[Any] = [("FONT", (0, 0), (-1, -1), "Helvetica", 9),
@@ -159,6 +167,13 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
     table.setStyle(TableStyle(commands))
     note = f"All prices are in DKK {vat}." if en else f"Alle priser er i danske kroner {vat}."
     return [table, Spacer(1, 0.4 * cm), _p(note)]
+
+
+def _cell(text: str, width: float, style: ParagraphStyle, wrap: bool) -> Any:
+    """Plain text when it fits the column, else a wrapping paragraph (never overflow)."""
+    if wrap or stringWidth(text, style.fontName, style.fontSize) > width - 12:
+        return _p(text, style)
+    return text
 
 
 def write_pdf(out: IO[bytes], spec: ContractSpec, story: list[Any], rng: random.Random) -> None:

@@ -1,0 +1,115 @@
+"""Reading the facts out of classified clauses: validity, payment, MFN, termination.
+
+Each reader takes one ``Section`` (already analysed by spaCy, with MONEY, PERCENT,
+DATE, DURATION entities) and returns a ``ContractClause`` with its parameters, or
+None when the clause does not state the fact.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from extractors.contracts.patterns import DATE_RE, parse_date
+from extractors.contracts.sections import Section
+from extractors.types import ContractClause
+
+_NUMBER_WORDS = {"et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "one": 1, "two": 2,
+                 "three": 3}  # fmt: skip
+_NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
+_MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
+_RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
+_SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on)\s*:?\s*",
+                     re.IGNORECASE)  # fmt: skip
+
+
+def duration(text: str) -> tuple[int, str] | None:
+    """``(number, unit)`` of a DURATION entity: unit ``day``, ``month``, ``year`` or ``week``."""
+    match = re.match(r"(\S+)\s+(\S+)", text)
+    if match is None:
+        return None
+    head, word = match.group(1).lower(), match.group(2).lower()
+    number = int(head) if head.isdigit() else _NUMBER_WORDS.get(head)
+    if number is None:
+        return None
+    if word.startswith(("dag", "day")):
+        return number, "day"
+    if word.startswith(("måned", "mdr", "month")):
+        return number, "month"
+    if word.startswith(("år", "year")):
+        return number, "year"
+    return number, "week"
+
+
+def ents(section: Section, label: str) -> list[Any]:
+    assert section.doc is not None
+    return [e for e in section.doc.ents if e.label_ == label]
+
+
+def read_validity(section: Section) -> ContractClause | None:
+    """Effective and expiry dates: the first two dates of the clause, in order."""
+    dates = [d for e in ents(section, "DATE") if (d := _date(e.text)) is not None]
+    if not dates:
+        return None
+    params: dict[str, object] = {"effective_date": dates[0]}
+    if len(dates) > 1 and dates[1] > dates[0]:
+        params["expiry_date"] = dates[1]
+    assert section.doc is not None
+    renewal = next((s.text for s in section.doc.sents if _RENEWAL.search(s.text)), None)
+    if renewal:
+        params["renewal"] = renewal
+    return ContractClause("validity", section.text, section.page, params, 0.95)
+
+
+def read_payment(section: Section) -> ContractClause | None:
+    """Payment days: the first duration in days ("30 dage netto", "within 30 days")."""
+    for entity in ents(section, "DURATION"):
+        parsed = duration(entity.text)
+        if parsed and parsed[1] == "day":
+            text = entity.sent.text
+            return ContractClause("payment", text, section.page, {"payment_days": parsed[0]}, 0.95)
+    return None
+
+
+def read_termination(section: Section) -> ContractClause | None:
+    """Termination notice in months ("6 måneders varsel", "6 months' notice")."""
+    for entity in ents(section, "DURATION"):
+        parsed = duration(entity.text)
+        if parsed and parsed[1] == "month":
+            params: dict[str, object] = {"notice_months": parsed[0]}
+            return ContractClause("termination", entity.sent.text, section.page, params, 0.9)
+    return None
+
+
+def read_mfn(section: Section) -> ContractClause:
+    """Most-favoured customer: present unless a negation ("ikke", "ingen", "no") stands
+    within three words before the clause's keyword ("ikke aftalt mestbegunstigelse")."""
+    assert section.doc is not None
+    negated = False
+    for token in section.doc:
+        if _MFN_WORD.match(token.lower_):
+            window = section.doc[max(0, token.i - 3) : token.i]
+            negated = negated or any(_NEGATION.fullmatch(t.text) for t in window)
+    return ContractClause("mfn", section.text, section.page, {"present": not negated},
+                          0.9 if negated else 0.95)  # fmt: skip
+
+
+def signing_date(text: str) -> date | None:
+    """The date beside "Sted og dato:" / "Dato:" / "Place and date:" in the signatures."""
+    for match in _SIGNED.finditer(text):
+        found = DATE_RE.match(text, match.end())
+        if found and (value := parse_date(found)) is not None:
+            return value
+    return None
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start`` to the day after ``end`` (a term of 1 Jan-31 Dec is 12)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months + (1 if end.day >= start.day - 1 else 0)
+
+
+def _date(text: str) -> date | None:
+    match = DATE_RE.search(text)
+    return parse_date(match) if match else None

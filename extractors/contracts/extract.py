@@ -1,0 +1,112 @@
+"""``extract_contract``: a contract PDF -> ``ContractTerms``, as a pipeline of small steps.
+
+1. read the pages' text (pypdfium2), refusing bad documents with a clear error;
+2. detect the language;
+3. read the front page: title, contract number, parties;
+4. split the body into clauses and classify them (spaCy);
+5. read each clause's facts: validity, payment, MFN, indexation, termination;
+6. read the price list from the appendix (lines, pdfplumber tables, or prose).
+"""
+
+from __future__ import annotations
+
+from extractors.contracts import clauses as read
+from extractors.contracts.front import detect_language, read_front_page
+from extractors.contracts.indexation import read_indexation
+from extractors.contracts.pdf import PdfText, read_pdf
+from extractors.contracts.prices import read_prices
+from extractors.contracts.sections import Section, classify, split_body
+from extractors.types import ContractClause, ContractTerms
+
+
+def extract_contract(data: bytes, filename: str) -> ContractTerms:
+    """Every term the contract states, each with evidence and a confidence.
+
+    Raises ``NotAPdf``, ``EncryptedPdf``, ``CorruptPdf``, ``EmptyDocument`` or
+    ``NeedsOcr`` (all ``ExtractionError``, naming ``filename``) for documents that
+    cannot be read. Terms the document does not state are None (``mfn`` False), and
+    a warning says which expected terms were not found.
+    """
+    document = read_pdf(data, filename)
+    try:
+        return _extract(document)
+    finally:
+        document.close()
+
+
+def _extract(document: PdfText) -> ContractTerms:
+    body_pages = document.pages
+    language = detect_language(" ".join(ln for p in body_pages[:4] for ln in p.lines))
+    terms = ContractTerms(language=language, pages=len(document.pages))
+    _read_front(terms, document)
+    sections, appendix_page = split_body(document.pages)
+    classify(sections, language)
+    _read_clauses(terms, sections, language)
+    body_text = " ".join(s.text for s in sections)
+    terms.signing_date = read.signing_date(body_text)
+    terms.price_terms = read_prices(
+        document, appendix_page=appendix_page, language=language, body_text=body_text
+    )
+    terms.warnings += _missing(terms)
+    return terms
+
+
+def _read_front(terms: ContractTerms, document: PdfText) -> None:
+    front = read_front_page(document.pages[0].lines, document.pages[0].number)
+    terms.title = front.title
+    terms.contract_number = front.contract_number
+    terms.parties = front.parties
+
+
+def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:
+    for section in sections:
+        clause = _read_clause(terms, section, language)
+        if clause is not None:
+            terms.clauses.append(clause)
+
+
+def _read_clause(terms: ContractTerms, section: Section, language: str) -> ContractClause | None:
+    match section.kind:
+        case "validity" if terms.effective_date is None:
+            clause = read.read_validity(section)
+            if clause is not None:
+                terms.effective_date = clause.params.get("effective_date")  # type: ignore[assignment]
+                terms.expiry_date = clause.params.get("expiry_date")  # type: ignore[assignment]
+                terms.renewal = clause.params.get("renewal")  # type: ignore[assignment]
+                if terms.effective_date and terms.expiry_date:
+                    terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
+            return clause
+        case "payment" if terms.payment_days is None:
+            clause = read.read_payment(section)
+            if clause is not None:
+                terms.payment_days = clause.params["payment_days"]  # type: ignore[assignment]
+            return clause
+        case "termination" if terms.termination_notice_months is None:
+            clause = read.read_termination(section)
+            if clause is not None:
+                terms.termination_notice_months = clause.params["notice_months"]  # type: ignore[assignment]
+            return clause
+        case "mfn":
+            clause = read.read_mfn(section)
+            terms.mfn = terms.mfn or bool(clause.params["present"])
+            return clause
+        case "indexation" if terms.indexation is None:
+            terms.indexation = read_indexation(section, language)
+            params: dict[str, object] = {
+                "index": terms.indexation.index if terms.indexation else None
+            }
+            return ContractClause(
+                "indexation", section.text, section.page, params, section.confidence
+            )
+    return None
+
+
+def _missing(terms: ContractTerms) -> list[str]:
+    expected = {
+        "parties": len(terms.parties) == 2,
+        "effective date": terms.effective_date is not None,
+        "expiry date": terms.expiry_date is not None,
+        "payment terms": terms.payment_days is not None,
+        "price list": bool(terms.price_terms),
+    }
+    return [f"{name} not found" for name, found in expected.items() if not found]

@@ -1,0 +1,122 @@
+"""The front page: language, title, contract number and the parties with CVR numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.types import ContractParty, Evidence, PartyRole
+
+_DA_WORDS = frozenset(["og", "i", "at", "det", "er", "en", "til", "af", "for", "med", "den", "på", "som", "kan", "ikke", "eller", "skal", "kunden", "leverandøren", "priser", "kontrakten", "dage", "måneder"])  # fmt: skip
+_EN_WORDS = frozenset(["and", "the", "of", "to", "in", "is", "for", "with", "by", "on", "be", "may", "shall", "or", "not", "customer", "supplier", "prices", "contract", "days", "months"])  # fmt: skip
+
+_NUMBER_RE = re.compile(
+    r"^(?:Kontrakt\s*nr\.?|Kontraktnummer|Kontrakt-?nr\.|Sagsnr\.?|Aftalenr\.?|Contract\s+no\.?"
+    r"|Contract\s+number|Agreement\s+no\.?)\s*:?\s*(?P<number>\S+)",
+    re.IGNORECASE,
+)
+_CVR_RE = re.compile(r"CVR[-\s]*(?:nr\.?|no\.?|nummer)?\s*:?\s*(?P<cvr>\d{2} ?\d{2} ?\d{2} ?\d{2})\b",
+                     re.IGNORECASE)  # fmt: skip
+_BUYER_WORDS = re.compile(r"\b(kunden?|ordregiver(?:en)?|køber(?:en)?|kommunen|customer|"
+                          r"contracting authority|buyer)\b", re.IGNORECASE)  # fmt: skip
+_VENDOR_WORDS = re.compile(r"\b(leverandør(?:en)?|supplier|vendor|contractor)\b", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^(?P<label>[A-Za-zÆØÅæøå ]{3,30}):\s*(?P<name>.+?),?\s*$")
+_STOP_LINES = re.compile(r"^(mellem|og|between|and|parterne|the parties)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class FrontPage:
+    title: str | None = None
+    title_evidence: Evidence | None = None
+    contract_number: str | None = None
+    parties: list[ContractParty] = field(default_factory=list)
+
+
+def detect_language(text: str) -> str:
+    """``da`` or ``en`` by counting common words (Danish wins ties)."""
+    words = re.findall(r"[a-zæøå]+", text.lower())
+    da = sum(w in _DA_WORDS for w in words) + 3 * sum(ch in "æøå" for ch in text.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > da else "da"
+
+
+def read_front_page(lines: list[str], page: int = 1) -> FrontPage:
+    """Title (the lines before the contract number or the parties), number, parties."""
+    front = FrontPage()
+    title_lines: list[str] = []
+    for line in lines:
+        number = _NUMBER_RE.match(line)
+        if number and front.contract_number is None:
+            front.contract_number = number.group("number").rstrip(".,;")
+        if number or _STOP_LINES.match(line) or _CVR_RE.search(line) or ":" in line:
+            break
+        title_lines.append(line)
+    if title_lines:
+        title = " ".join(title_lines[:3])
+        front.title = title
+        front.title_evidence = Evidence(text=title, page=page)
+    if front.contract_number is None:
+        front.contract_number = next(
+            (m.group("number") for ln in lines if (m := _NUMBER_RE.match(ln))), None
+        )
+    front.parties = _parties(lines, page)
+    return front
+
+
+def _parties(lines: list[str], page: int) -> list[ContractParty]:
+    found: list[tuple[ContractParty, PartyRole | None]] = []
+    for i, line in enumerate(lines):
+        match = _CVR_RE.search(line)
+        if match is None:
+            continue
+        cvr = match.group("cvr").replace(" ", "")
+        before = line[: match.start()].rstrip(" ,;(")
+        label = _LABEL_RE.match(before) if before else None
+        if label:
+            name, role = label.group("name"), _role(label.group("label"))
+        elif before:
+            name, role = before, None
+        else:
+            name, role = _name_above(lines, i), None
+        if role is None:
+            role = _role(" ".join(lines[i + 1 : i + 4]), marker_only=True)
+        party = ContractParty(name=name.strip(" ,"), role="buyer", cvr=cvr,
+                              evidence=Evidence(text=line if before else f"{name}\n{line}", page=page))  # fmt: skip
+        found.append((party, role))
+    return _assign_roles(found)
+
+
+def _name_above(lines: list[str], index: int) -> str:
+    for line in reversed(lines[max(0, index - 3) : index]):
+        if not _STOP_LINES.match(line) and not re.match(r"^\(|^\d", line):
+            return line
+    return ""
+
+
+def _role(text: str, *, marker_only: bool = False) -> PartyRole | None:
+    if marker_only:
+        marker = re.search(r"(?:herefter|følgende|hereinafter)[^\"“”]*[\"“”](?P<r>[^\"“”]+)[\"“”]",
+                           text, re.IGNORECASE)  # fmt: skip
+        if marker is None:
+            return None
+        text = marker.group("r")
+    if _VENDOR_WORDS.search(text):
+        return "vendor"
+    if _BUYER_WORDS.search(text):
+        return "buyer"
+    return None
+
+
+def _assign_roles(found: list[tuple[ContractParty, PartyRole | None]]) -> list[ContractParty]:
+    """Keep one buyer and one vendor: roles stated win, then "Kommune" in the name, then
+    order (the buyer is named first in Danish public contracts)."""
+    parties: dict[str, ContractParty] = {}
+    for party, role in found:
+        if role is None:
+            role = "buyer" if re.search(r"\bkommune\b|region", party.name, re.I) else None
+        if role is None:
+            role = "vendor" if "buyer" in parties else "buyer"
+        if role not in parties:
+            party.role = role
+            parties[role] = party
+    return [parties[r] for r in ("buyer", "vendor") if r in parties]

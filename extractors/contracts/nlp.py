@@ -1,0 +1,99 @@
+"""The spaCy pipelines: blank Danish and English, with contract entities and sentences.
+
+No trained model is needed (none can be downloaded): ``spacy.blank(lang)`` gives the
+tokenizer, and a component ``prisvagt_entities`` marks MONEY, PERCENT, DATE,
+DURATION and CVR spans found by regular expressions (``Doc.char_span``), then sets
+sentence starts where a sentence really ends (not after "pr.", "kr.", "1.").
+spaCy is imported lazily and each pipeline is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from extractors.contracts.patterns import DATE_RE
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_PIPELINES: dict[str, Language] = {}
+
+_AMOUNT = r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2}|,-)?|\d+(?:[.,]\d{1,2}|,-)?"
+ENTITY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("CVR", re.compile(r"(?<=CVR)[^\d\n]{0,8}(\d{2} ?\d{2} ?\d{2} ?\d{2})\b", re.IGNORECASE)),
+    ("DATE", DATE_RE),
+    ("PERCENT", re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per cent\b|percent\b)")),
+    ("MONEY", re.compile(rf"(?:\b(?:kr\.|DKK|EUR)\s*({_AMOUNT})|\b({_AMOUNT})\s*(?:kr\.|DKK\b))")),
+    (
+        "DURATION",
+        re.compile(
+            r"\b(\d+|et|én|ét|to|tre|fire|one|two|three)\s+"
+            r"(?:måneders?|måneder|mdr\.|dages?|dage|år|uger?|months?'?|days?|years?|weeks?)",
+            re.IGNORECASE,
+        ),
+    ),  # fmt: skip
+)
+# A sentence ends at ., ! or ? followed by space and a capital, unless the period ends
+# an abbreviation or an ordinal ("1. januar", "jf. Bilag", "nr. 5").
+_SENTENCE_END = re.compile(r"(?<![Pp]r)(?<!nr)(?<!jf)(?<!kr)(?<!inkl)(?<!ekskl)[.!?]\s+"
+                           r"(?=[A-ZÆØÅ(])|\n\n")  # fmt: skip
+
+
+def pipeline(language: str) -> Language:
+    """The blank pipeline for ``da`` or ``en`` (anything else gets ``da``), built once."""
+    lang = language if language in ("da", "en") else "da"
+    nlp = _PIPELINES.get(lang)
+    if nlp is None:
+        import spacy
+
+        _register_component()
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("prisvagt_entities")
+        _PIPELINES[lang] = nlp
+    return nlp
+
+
+def analyse(text: str, language: str) -> Doc:
+    """Tokens, regex entities and sentences for ``text``."""
+    return pipeline(language)(text)
+
+
+_registered = False
+
+
+def _register_component() -> None:
+    global _registered
+    if _registered:
+        return
+    from spacy.language import Language
+
+    Language.component("prisvagt_entities", func=_mark_entities)
+    _registered = True
+
+
+def _mark_entities(doc: Doc) -> Doc:
+    from spacy.util import filter_spans
+
+    spans = []
+    for label, pattern in ENTITY_PATTERNS:
+        for match in pattern.finditer(doc.text):
+            start, end = match.span(1) if label == "CVR" else match.span()
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    doc.ents = filter_spans(spans)
+    _mark_sentences(doc)
+    return doc
+
+
+def _mark_sentences(doc: Doc) -> None:
+    starts = {m.end() for m in _SENTENCE_END.finditer(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+
+
+def sentences(doc: Doc) -> list[Any]:
+    """The sentence spans of an analysed doc."""
+    return list(doc.sents)

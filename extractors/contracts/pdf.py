@@ -1,0 +1,158 @@
+"""Opening a contract PDF with pypdfium2 and reading the text of its pages.
+
+pypdfium2 is fast (about a millisecond a page), so every page is read with it;
+pdfplumber is opened only for the pages whose table needs positions
+(``extractors.contracts.prices.tables``).
+
+Bad input raises one of the ``ExtractionError`` subclasses, each naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.errors import CorruptPdf, EmptyDocument, EncryptedPdf, NeedsOcr, NotAPdf
+
+#: Fewer visible characters than this in the whole document counts as "no text layer".
+MIN_TEXT_CHARS = 40
+_PDFIUM_PASSWORD_ERROR = 4
+_IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
+_PAGE_NUMBER = re.compile(r"^(side|page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class PageText:
+    """One page: ``number`` 1-based; ``lines`` stripped, blank lines dropped."""
+
+    number: int
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(slots=True)
+class PdfText:
+    """An open document and the text of each page. Call ``close()`` when done."""
+
+    filename: str
+    data: bytes
+    pages: list[PageText]
+    _pdf: Any = field(default=None, repr=False)
+
+    def bbox_of(self, page: int, needle: str) -> tuple[float, float, float, float] | None:
+        """Bounding box (x0, top, x1, bottom in points from the top-left) of the first
+        occurrence of ``needle`` on ``page``, or None when it is not found as one run."""
+        if self._pdf is None or not needle:
+            return None
+        pdf_page = self._pdf[page - 1]
+        textpage = pdf_page.get_textpage()
+        searcher = textpage.search(needle, match_case=True)
+        hit = searcher.get_next()
+        if hit is None:
+            return None
+        index, count = hit
+        boxes = [textpage.get_charbox(i) for i in (index, index + count - 1)]
+        height = pdf_page.get_height()
+        left, right = boxes[0][0], boxes[1][2]
+        top, bottom = max(b[3] for b in boxes), min(b[1] for b in boxes)
+        return (round(left, 1), round(height - top, 1), round(right, 1), round(height - bottom, 1))
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+def read_pdf(data: bytes, filename: str) -> PdfText:
+    """Open ``data`` and read every page's text, or raise the matching ExtractionError."""
+    _check_signature(data, filename)
+    pdf = _open(data, filename)
+    try:
+        pages = [_page_text(pdf, i, filename) for i in range(len(pdf))]
+        _check_has_text(pdf, pages, filename)
+    except BaseException:
+        pdf.close()
+        raise
+    return PdfText(filename=filename, data=data, pages=_drop_running_lines(pages), _pdf=pdf)
+
+
+def _check_signature(data: bytes, filename: str) -> None:
+    if not data:
+        raise EmptyDocument("the file is empty (0 bytes)", file=filename)
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdf("not a PDF (no %PDF header)", file=filename)
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptPdf("the PDF is truncated or corrupt (no %%EOF at the end)", file=filename)
+
+
+def _open(data: bytes, filename: str) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == _PDFIUM_PASSWORD_ERROR:
+            raise EncryptedPdf("the PDF is encrypted (password protected)", file=filename) from exc
+        raise CorruptPdf(f"the PDF is corrupt and cannot be opened: {exc}", file=filename) from exc
+    if len(pdf) == 0:
+        pdf.close()
+        raise EmptyDocument("the PDF has no pages", file=filename)
+    return pdf
+
+
+def _page_text(pdf: Any, index: int, filename: str) -> PageText:
+    import pypdfium2 as pdfium
+
+    try:
+        raw = pdf[index].get_textpage().get_text_range()
+    except pdfium.PdfiumError as exc:
+        raise CorruptPdf(f"page cannot be read: {exc}", file=filename, page=index + 1) from exc
+    raw = raw.replace("\r", "").replace("\x02", "-").replace("\ufffe", "-").replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    return PageText(number=index + 1, lines=[line for line in lines if line])
+
+
+def _check_has_text(pdf: Any, pages: list[PageText], filename: str) -> None:
+    visible = sum(len(line.replace(" ", "")) for page in pages for line in page.lines)
+    if visible >= MIN_TEXT_CHARS:
+        return
+    has_images = any(
+        obj.type == _IMAGE_OBJECT for i in range(len(pdf)) for obj in pdf[i].get_objects()
+    )
+    if has_images:
+        raise NeedsOcr("scanned, needs OCR: the PDF has images but no text layer", file=filename)
+    raise EmptyDocument("the PDF has no content (no text, no images)", file=filename)
+
+
+def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
+    """Drop page numbers ("Side 3") and running headers/footers repeated on most pages.
+
+    A running line is one that, with its digits ignored, opens or closes at least
+    two thirds of the pages (and at least two of them).
+    """
+    if len(pages) < 2:
+        return [
+            PageText(p.number, [ln for ln in p.lines if not _PAGE_NUMBER.match(ln)]) for p in pages
+        ]
+    counts: dict[str, int] = {}
+    for page in pages:
+        edge = set(page.lines[:3] + page.lines[-3:])
+        for line in edge:
+            key = re.sub(r"\d+", "#", line)
+            counts[key] = counts.get(key, 0) + 1
+    threshold = max(2, (2 * len(pages) + 2) // 3)
+    running = {key for key, n in counts.items() if n >= threshold}
+    cleaned = []
+    for page in pages:
+        keep = [
+            ln
+            for i, ln in enumerate(page.lines)
+            if not _PAGE_NUMBER.match(ln)
+            and not ((i < 3 or i >= len(page.lines) - 3) and re.sub(r"\d+", "#", ln) in running)
+        ]
+        cleaned.append(PageText(page.number, keep))
+    return cleaned

@@ -1,0 +1,83 @@
+"""Prices stated in sentences: "Prisen for drift udgør 12.500,00 kr. pr. måned ekskl. moms".
+
+Each sentence with a MONEY entity (spaCy, regex-marked) and a unit is a price term.
+The item id and description come from the sentence's shape: "Prisen for <description>
+(varenr. <id>) udgør ...", "<id> <description>: Vederlaget udgør ...", "Vederlaget for
+ydelse <id>, <description>, er fastsat til ..."; failing those, the words before the
+amount, with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractors.contracts.nlp import analyse
+from extractors.contracts.patterns import UNIT_RE, amount_of, unit_of
+from extractors.contracts.pdf import PageText
+from extractors.contracts.prices.rows import ITEM_ID, RowContext, page_vat
+from extractors.types import Evidence, ExtractedPriceTerm
+
+_SHAPES = (
+    re.compile(rf"(?:Prisen for|Vederlaget for|The price for|Price for|For)\s+(?P<desc>.+?)\s+"
+               rf"\((?:varenr\.|varenummer|item|pos\.|nr\.)?\s*(?P<id>{ITEM_ID})\)"),
+    re.compile(rf"^(?P<id>{ITEM_ID})\s+(?P<desc>[^:]+?):\s"),
+    re.compile(rf"(?:ydelse|ydelsen|item|service)\s+(?P<id>{ITEM_ID}),\s+(?P<desc>.+?),\s+"
+               r"(?:er|is|udgør)\b", re.IGNORECASE),
+)  # fmt: skip
+_PARAGRAPH_START = re.compile(r"^(?:[a-z]\)|\(\w{1,3}\)|\d{1,2}\)|\d\.\d{1,2}\.?)\s")
+_LEAD_IN = re.compile(r"^(?:[a-z]\)|\(\w{1,3}\)|\d{1,2}\))\s+")
+
+
+def prose_terms(pages: list[PageText], ctx: RowContext) -> list[ExtractedPriceTerm]:
+    """Price terms stated in the sentences of ``pages`` (the price appendix)."""
+    terms: list[ExtractedPriceTerm] = []
+    for page in pages:
+        doc = analyse(_paragraphs(page.lines), ctx.language)
+        for sentence in doc.sents:
+            term = _sentence_term(sentence, page.number, ctx)
+            if term is not None:
+                terms.append(term)
+    return terms
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Join wrapped lines; a lettered or numbered line opens a new paragraph."""
+    text = ""
+    for line in lines:
+        sep = "\n\n" if _PARAGRAPH_START.match(line) else " "
+        text = f"{text}{sep}{line}" if text else line
+    return text
+
+
+def _sentence_term(sentence: Any, page: int, ctx: RowContext) -> ExtractedPriceTerm | None:
+    money = next((e for e in sentence.ents if e.label_ == "MONEY"), None)
+    if money is None:
+        return None
+    text = _LEAD_IN.sub("", sentence.text.strip())
+    after = sentence.doc.text[money.end_char : sentence.end_char]
+    unit_match = UNIT_RE.search(after) or UNIT_RE.search(text)
+    value = amount_of(money.text, ctx.language)
+    if unit_match is None or value is None:
+        return None
+    unit = unit_of(unit_match.group(0))
+    assert unit is not None
+    item_id, description, confidence = _identify(text, money.text)
+    if not description:
+        return None
+    vat = page_vat(text) if re.search(r"moms|VAT", text) else ctx.vat
+    return ExtractedPriceTerm(
+        item_id=item_id, description=description, unit=unit, unit_price=value,
+        currency=ctx.currency, vat=vat, page=page, confidence=confidence,
+        evidence=Evidence(text=text, page=page),
+    )  # fmt: skip
+
+
+def _identify(text: str, money_text: str) -> tuple[str | None, str, float]:
+    for shape in _SHAPES:
+        match = shape.search(text)
+        if match:
+            return match.group("id"), match.group("desc").strip(" ,"), 0.9
+    before = text.split(money_text, 1)[0]
+    before = re.sub(r"\b(udgør|er|betaler|koster|is|costs|pays)\b.*$", "", before).strip(" ,:")
+    return None, before, 0.6

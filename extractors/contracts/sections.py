@@ -1,0 +1,103 @@
+"""Splitting the contract body into clauses and classifying each clause's kind.
+
+The classifier is rule-based: a spaCy ``Matcher`` finds the words that mark each
+kind (``indexation``, ``mfn``, ``payment``, ``validity``, ``termination``,
+``prices``); words in the heading weigh three times as much as words in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from extractors.contracts.nlp import analyse, pipeline
+from extractors.contracts.pdf import PageText
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_HEADING_RE = re.compile(
+    r"^(?:\d{1,2}\.(?:\d{1,2}\.?)?|§\s*\d+\.?|Punkt\s+\d+\s*[-–.:]?|Pkt\.\s*\d+|Clause\s+\d+\.?"
+    r"|Article\s+\d+\.?|Section\s+\d+\.?)\s+(?P<heading>[A-ZÆØÅ][^.:;]{2,60})$"
+)
+_APPENDIX_RE = re.compile(r"^(?:Bilag|Appendix|Annex|Prisbilag)\b.{0,40}$", re.IGNORECASE)
+
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "indexation": ("^prisregul", "^regul", "^indeks", "^index", "^adjust", "^nettoprisindeks",
+                   "^forbrugerprisindeks", "^lønindeks", "^ilon"),
+    "mfn": ("^mestbegunstig", "^most-favoured", "^favoured", "^gunstige", "^favourable"),
+    "payment": ("^betaling", "^faktura", "^netto$", "^payment", "^payable", "^invoice", "^net$",
+                "^forfald"),
+    "validity": ("^ikrafttræd", "^varighed", "^udløb", "^gældende$", "^kontraktperiode",
+                 "^force$", "^term$", "^expire", "^valid$", "^ophører$", "^virkning$"),
+    "termination": ("^opsig", "^terminat"),
+    "prices": ("^priser$", "^vederlag", "^prices$", "^remuneration$"),
+}  # fmt: skip
+_matchers: dict[str, Any] = {}
+
+
+@dataclass(slots=True)
+class Section:
+    """A clause of the body: its heading (or None), text, page and classified kind."""
+
+    heading: str | None
+    text: str
+    page: int
+    kind: str = "other"
+    confidence: float = 0.0
+    doc: Doc | None = None
+
+
+def split_body(pages: list[PageText]) -> tuple[list[Section], int | None]:
+    """Sections of the body, and the page number where the price appendix starts."""
+    appendix_page = next(
+        (p.number for p in pages[1:] if any(_APPENDIX_RE.match(ln) for ln in p.lines[:3])), None
+    )
+    sections: list[Section] = []
+    current = Section(heading=None, text="", page=pages[0].number if pages else 1)
+    for page in pages:
+        if appendix_page is not None and page.number >= appendix_page:
+            break
+        for line in page.lines:
+            match = _HEADING_RE.match(line)
+            if match:
+                if current.text or current.heading:
+                    sections.append(current)
+                current = Section(heading=match.group("heading"), text="", page=page.number)
+            else:
+                current.text = f"{current.text} {line}".strip() if current.text else line
+    if current.text or current.heading:
+        sections.append(current)
+    return sections, appendix_page
+
+
+def classify(sections: list[Section], language: str) -> list[Section]:
+    """Analyse each section with spaCy and set its ``kind`` and ``confidence``."""
+    matcher = _matcher(language)
+    nlp = pipeline(language)
+    for section in sections:
+        section.doc = analyse(section.text, language)
+        scores = dict.fromkeys(KEYWORDS, 0.0)
+        for match_id, _, _ in matcher(section.doc):
+            scores[nlp.vocab.strings[match_id]] += 1.0
+        if section.heading:
+            for match_id, _, _ in matcher(nlp.make_doc(section.heading)):
+                scores[nlp.vocab.strings[match_id]] += 3.0
+        kind, top = max(scores.items(), key=lambda kv: kv[1])
+        total = sum(scores.values())
+        section.kind = kind if top > 0 else "other"
+        section.confidence = round(top / total, 2) if total else 0.0
+    return sections
+
+
+def _matcher(language: str) -> Any:
+    matcher = _matchers.get(language)
+    if matcher is None:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(pipeline(language).vocab)
+        for kind, prefixes in KEYWORDS.items():
+            matcher.add(kind, [[{"LOWER": {"REGEX": prefix}}] for prefix in prefixes])
+        _matchers[language] = matcher
+    return matcher
