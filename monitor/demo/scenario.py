@@ -2,15 +2,18 @@
 
 ``generate_demo(out_dir)`` writes::
 
-    out_dir/parties.csv                    the parties (prisvagt parties import)
-    out_dir/index_nettoprisindeks_SAMPLE.csv  an invented index series (index,period,value)
+    out_dir/parties.csv                        the parties (prisvagt parties import)
+    out_dir/index_nettoprisindeks_SAMPLE.csv   an invented index series, not DST figures
     out_dir/contracts/<kode>_<kommune>_kontrakt.pdf
     out_dir/invoices/<kode>_<kommune>_<YYYY-MM>_<nummer>.xml   OIOUBL 2.02
-    out_dir/manifest.json                  the ground truth (``DemoManifest``)
+    out_dir/manifest.json                      the ground truth (``DemoManifest``)
 
-The same seed gives the same bytes. Only ``price_above_agreed`` has cause to fire:
-every other line is billed at exactly the agreed price, within the contract's
-validity, at 30 days netto, with exact arithmetic and unique invoice numbers.
+Per municipality: a monthly invoice for each month, and an annual invoice (yearly
+items, billing period twelve months) in the first month of each twelve. The same
+seed gives the same bytes. Only ``price_above_agreed`` has cause to fire: every other
+line is billed at exactly the agreed price, within the contract's validity and its
+fixed-price period, at 30 days netto, with exact arithmetic and unique numbers;
+``tests/demo/test_demo_rules.py`` runs every built-in rule to hold that.
 """
 
 from __future__ import annotations
