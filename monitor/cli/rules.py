@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.table import Table
 
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
@@ -32,20 +31,25 @@ def rules_list(lang: str = typer.Option("en", help="da or en")) -> None:
     with transaction() as session:
         configs = {c.rule_id: c for c in current_configs(session)}
     registry = rules.registry()
-    table = Table(header_style="bold", show_lines=True)
-    for col in ("rule", "mode", "severity", "parameters", "what it detects"):
-        table.add_column(col)
     for rule_id, config in configs.items():
         spec = registry.get(rule_id)
         params = {**(_defaults(spec) if spec else {}), **config.params}
-        table.add_row(
-            rule_id,
-            config.mode,
-            config.severity or (_attr(spec, "severity") or "-"),
-            "\n".join(f"{k}={v}" for k, v in params.items()) or "-",
-            _describe(spec, lang) if spec else str(config.params.get("expression", "")),
+        severity = config.severity or _attr(spec, "severity") or "-"
+        title = _title(spec, lang)
+        console.print(
+            f"[bold]{rule_id}[/]  {config.mode}  severity {severity}"
+            + (f"  v{config.version}" if config.version else "  (defaults)")
+            + (f"\n  {title}" if title else ""),
+            highlight=False,
         )
-    console.print(table)
+        if params:
+            console.print(
+                "  parameters: " + ", ".join(f"{k}={v}" for k, v in params.items()), highlight=False
+            )
+        text = _describe(spec, lang) if spec else str(config.params.get("expression", ""))
+        if text:
+            console.print("  " + text, highlight=False)
+        console.print()
 
 
 @rules_app.command("set")
@@ -182,6 +186,16 @@ def rules_import(
 
 def _attr(obj: Any, name: str) -> Any:
     return getattr(obj, name, None) if obj is not None else None
+
+
+def _title(spec: Any, lang: str) -> str:
+    for name in (f"title_{lang}", "title"):
+        value = _attr(spec, name)
+        if isinstance(value, dict):
+            return str(value.get(lang) or "")
+        if value:
+            return str(value)
+    return ""
 
 
 def _defaults(spec: Any) -> dict[str, Any]:
