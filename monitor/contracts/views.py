@@ -1,24 +1,129 @@
-"""A contract in the web app: parties, dates, clauses and price terms with review state."""
+"""A contract in the web app: parties, dates, clauses and price terms, and legal's review
+of the terms (confirm, reject, correct). After a review the contract's invoices are
+re-checked by a queued task, once the review is committed."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
-from sqlalchemy import func, select
+from typing import Annotated, Any, Literal
 
-from monitor.contracts.models import Contract
+from fastapi import APIRouter, BackgroundTasks, Form, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from extractors.money import parse_amount
+from monitor.contracts import review
+from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
-from monitor.errors import NotFound
+from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
 from monitor.parties.models import Municipality, Vendor
 from monitor.web.deps import DbSession
-from monitor.web.templating import render
+from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
+api = APIRouter(prefix="/api/terms", tags=["contracts"])
+
+ACTOR_COOKIE = "prisvagt_actor"
 
 
+class TermReviewIn(BaseModel):
+    action: Literal["confirm", "reject", "correct"]
+    actor: str = Field(min_length=1, description="who reviews: a name or an email")
+    note: str | None = None
+    changes: dict[str, Any] = Field(
+        default_factory=dict,
+        description="for correct: agreed_unit_price (decimal string), unit, item_id, "
+        "description, tier_min, tier_max, valid_from, valid_to, vat_basis",
+    )
+
+
+class TermOut(BaseModel):
+    id: int
+    contract_id: int
+    item_id: str | None
+    description: str
+    unit: str
+    agreed_unit_price: str
+    review_state: str
+    reviewed_by: str | None
+    invoices_queued: int
+
+
+# ---------------------------------------------------------------------------- pages
 @router.get("/contracts/{contract_id}", response_class=HTMLResponse, name="contract")
-def contract_detail(request: Request, session: DbSession, contract_id: int) -> HTMLResponse:
+def contract_detail(
+    request: Request, session: DbSession, contract_id: int, saved: int = 0
+) -> HTMLResponse:
+    return _page(request, session, contract_id, saved=saved)
+
+
+@router.post("/contracts/{contract_id}/terms/{term_id}/review", name="review_term")
+def term_review(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    contract_id: int,
+    term_id: int,
+    action: Annotated[str, Form()],
+    actor: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    price: Annotated[str, Form()] = "",
+) -> Response:
+    """Confirm, reject or correct the price of one term from the contract page."""
+    try:
+        term = _term_of(session, contract_id, term_id)
+        changes: dict[str, Any] = {}
+        if action == "correct":
+            changes["agreed_unit_price"] = _amount(price, page_language(request))
+        _apply(session, term=term, action=action, actor=actor, note=note or None, changes=changes)
+    except InputError as exc:
+        session.rollback()
+        return _page(request, session, contract_id, error=exc.describe(), status_code=400)
+    return _after_review(request, session, background, contract_id, actor)
+
+
+@router.post("/contracts/{contract_id}/confirm", name="confirm_contract")
+def contract_confirm(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    contract_id: int,
+    actor: Annotated[str, Form()] = "",
+) -> Response:
+    """Confirm every proposed term of the contract at once."""
+    if not actor.strip():
+        error = InputError("say who is reviewing (name or email)", field="actor").describe()
+        return _page(request, session, contract_id, error=error, status_code=400)
+    review.confirm_contract(session, contract_id=contract_id, actor=actor.strip())
+    return _after_review(request, session, background, contract_id, actor)
+
+
+def _after_review(
+    request: Request,
+    session: Session,
+    background: BackgroundTasks,
+    contract_id: int,
+    actor: str,
+) -> Response:
+    invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    # a background task runs after the request's commit, so the re-check sees the review
+    background.add_task(request.app.state.queue_recheck, invoice_ids)
+    response = RedirectResponse(f"/contracts/{contract_id}?saved=1#terms", status_code=303)
+    response.set_cookie(ACTOR_COOKIE, actor.strip(), max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def _page(
+    request: Request,
+    session: Session,
+    contract_id: int,
+    *,
+    saved: int = 0,
+    error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     contract = session.get(Contract, contract_id)
     if contract is None:
         raise NotFound(f"contract {contract_id} does not exist")
@@ -35,13 +140,96 @@ def contract_detail(request: Request, session: DbSession, contract_id: int) -> H
         "contract.html",
         {
             "contract": contract,
-            "document": session.get(Document, contract.document_id)
-            if contract.document_id
-            else None,
-            "municipality": session.get(Municipality, contract.municipality_id)
-            if contract.municipality_id
-            else None,
-            "vendor": session.get(Vendor, contract.vendor_id) if contract.vendor_id else None,
+            "document": _get(session, Document, contract.document_id),
+            "municipality": _get(session, Municipality, contract.municipality_id),
+            "vendor": _get(session, Vendor, contract.vendor_id),
             "findings_per_term": findings_per_term,
+            "proposed": sum(1 for t in contract.price_terms if t.review_state == "proposed"),
+            "saved": bool(saved),
+            "error": error,
+            "actor": request.cookies.get(ACTOR_COOKIE, ""),
         },
+        status_code=status_code,
     )
+
+
+# ------------------------------------------------------------------------------ API
+@api.post("/{term_id}/review", response_model=TermOut, summary="Review a price term")
+def api_term_review(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    term_id: int,
+    body: TermReviewIn,
+) -> TermOut:
+    """Confirm, reject or correct an extracted price term (a corrected term counts as
+    confirmed). The contract's invoices are queued for a re-check after the commit."""
+    term = review.get_term(session, term_id)
+    _apply(
+        session,
+        term=term,
+        action=body.action,
+        actor=body.actor,
+        note=body.note,
+        changes=body.changes,
+    )
+    invoice_ids = review.affected_invoice_ids(session, contract_id=term.contract_id)
+    background.add_task(request.app.state.queue_recheck, invoice_ids)
+    return TermOut(
+        id=term.id,
+        contract_id=term.contract_id,
+        item_id=term.item_id,
+        description=term.description,
+        unit=term.unit,
+        agreed_unit_price=str(term.agreed_unit_price),
+        review_state=term.review_state,
+        reviewed_by=term.reviewed_by,
+        invoices_queued=len(invoice_ids),
+    )
+
+
+# ---------------------------------------------------------------------------- helpers
+def _apply(
+    session: Session,
+    *,
+    term: PriceTerm,
+    action: str,
+    actor: str,
+    note: str | None,
+    changes: dict[str, Any],
+) -> None:
+    actor = actor.strip()
+    if not actor:
+        raise InputError("say who is reviewing (name or email)", field="actor")
+    if action == "confirm":
+        review.set_review_state(session, term_id=term.id, state="confirmed", actor=actor, note=note)
+    elif action == "reject":
+        review.set_review_state(session, term_id=term.id, state="rejected", actor=actor, note=note)
+    elif action == "correct":
+        if not changes:
+            raise InputError("nothing to correct", field="changes")
+        review.correct_term(session, term_id=term.id, actor=actor, changes=changes, note=note)
+    else:
+        raise InputError(
+            f"unknown action {action!r}; use confirm, reject or correct", field="action"
+        )
+
+
+def _term_of(session: Session, contract_id: int, term_id: int) -> PriceTerm:
+    term = review.get_term(session, term_id)
+    if term.contract_id != contract_id:
+        raise NotFound(f"price term {term_id} is not part of contract {contract_id}")
+    return term
+
+
+def _amount(text: str, lang: str) -> str:
+    if not text.strip():
+        raise InputError("the agreed unit price cannot be empty", field="agreed_unit_price")
+    try:
+        return str(parse_amount(text, locale=lang))
+    except ValueError:
+        raise InputError(f"{text!r} is not an amount", field="agreed_unit_price") from None
+
+
+def _get(session: Session, model: Any, key: int | None) -> Any:
+    return session.get(model, key) if key is not None else None

@@ -7,6 +7,7 @@ router there (or calling ``app.include_router`` on the app ``create_app`` return
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -31,6 +32,7 @@ _YEAR = 365 * 24 * 3600
 
 def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
+    from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
     from monitor.findings.views import api as findings_api
     from monitor.findings.views import router as findings
@@ -38,7 +40,7 @@ def default_routers() -> list[APIRouter]:
     from monitor.web.pages import api as health_api
     from monitor.web.pages import router as pages
 
-    return [pages, findings, invoices, contracts, findings_api, health_api]
+    return [pages, findings, invoices, contracts, findings_api, terms_api, health_api]
 
 
 def create_app(
@@ -46,8 +48,10 @@ def create_app(
     engine: Engine | None = None,
     *,
     routers: list[APIRouter] | None = None,
+    queue_recheck: Callable[[list[int]], None] | None = None,
 ) -> FastAPI:
-    """Build the app. ``engine`` defaults to one made from ``settings.database_url``."""
+    """Build the app. ``engine`` defaults to one made from ``settings.database_url``;
+    ``queue_recheck`` (invoice ids -> None) defaults to queueing ``invoices.check`` tasks."""
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url)
     app = FastAPI(
@@ -61,12 +65,21 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
+    app.state.queue_recheck = queue_recheck or queue_invoice_checks
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for router in default_routers() if routers is None else routers:
         app.include_router(router)
     _install_language(app)
     _install_error_pages(app)
     return app
+
+
+def queue_invoice_checks(invoice_ids: list[int]) -> None:
+    """Queue a re-check of each invoice (in-process when no broker is configured)."""
+    from workers import tasks
+
+    for invoice_id in invoice_ids:
+        tasks.check_invoice.delay(invoice_id)
 
 
 def _install_language(app: FastAPI) -> None:

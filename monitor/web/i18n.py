@@ -233,6 +233,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "invoice.credit_note": {"da": "Kreditnota", "en": "Credit note"},
     "invoice.lines": {"da": "Linjer", "en": "Lines"},
     "contract.title": {"da": "Kontrakt", "en": "Contract"},
+    "contract.saved": {
+        "da": "Gemt. Kontraktens fakturaer kontrolleres igen.",
+        "en": "Saved. The contract's invoices are being re-checked.",
+    },
+    "contract.confirm_all": {
+        "da": "Bekræft alle {n} foreslåede priser",
+        "en": "Confirm all {n} proposed prices",
+    },
+    "contract.actions": {"da": "Gennemgå", "en": "Review"},
+    "contract.confirm": {"da": "Bekræft", "en": "Confirm"},
+    "contract.reject": {"da": "Forkast", "en": "Reject"},
+    "contract.correct": {"da": "Ret pris", "en": "Correct price"},
+    "contract.save": {"da": "Gem rettelse", "en": "Save correction"},
     "contract.untitled": {"da": "Kontrakt uden titel", "en": "Untitled contract"},
     # errors
     "error.title": {"da": "Noget gik galt", "en": "Something went wrong"},

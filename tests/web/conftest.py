@@ -186,9 +186,15 @@ def _invoice(s, number, vendor_id, muni_id, lines):  # type: ignore[no-untyped-d
 
 
 @pytest.fixture
-def app(engine: Engine, tmp_path: Path) -> FastAPI:
+def rechecks() -> list[list[int]]:
+    """The invoice ids the app queued for a re-check, one list per review."""
+    return []
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path, rechecks: list[list[int]]) -> FastAPI:
     settings = load_settings(database_url=f"sqlite:///{tmp_path / 'web.db'}")
-    return create_app(settings=settings, engine=engine)
+    return create_app(settings=settings, engine=engine, queue_recheck=rechecks.append)
 
 
 @pytest.fixture
