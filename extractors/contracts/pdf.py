@@ -97,11 +97,17 @@ def _open(data: bytes, filename: str) -> Any:
     except pdfium.PdfiumError as exc:
         if exc.err_code == _PDFIUM_PASSWORD_ERROR:
             raise EncryptedPdf("the PDF is encrypted (password protected)", file=filename) from exc
+        if _has_no_pages(data):  # pdfium refuses a page tree with no pages as malformed
+            raise EmptyDocument("the PDF has no pages", file=filename) from exc
         raise CorruptPdf(f"the PDF is corrupt and cannot be opened: {exc}", file=filename) from exc
     if len(pdf) == 0:
         pdf.close()
         raise EmptyDocument("the PDF has no pages", file=filename)
     return pdf
+
+
+def _has_no_pages(data: bytes) -> bool:
+    return bool(re.search(rb"/Count\s*0\b", data)) and not re.search(rb"/Type\s*/Page\b(?!s)", data)
 
 
 def _page_text(pdf: Any, index: int, filename: str) -> PageText:

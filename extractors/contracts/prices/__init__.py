@@ -45,7 +45,16 @@ def read_prices(
             terms += _page_rows(document, plumber, page, ctx)
     finally:
         plumber.close()
-    return terms or prose_terms(pages, ctx)
+    return terms or _located(document, prose_terms(pages, ctx))
+
+
+def _located(document: PdfText, terms: list[ExtractedPriceTerm]) -> list[ExtractedPriceTerm]:
+    """Give each prose term the bounding box of its sentence's opening words."""
+    for term in terms:
+        if term.evidence is not None and term.page is not None:
+            opening = " ".join(term.evidence.text.split()[:4])
+            term.evidence.bbox = document.bbox_of(term.page, opening)
+    return terms
 
 
 def _page_rows(

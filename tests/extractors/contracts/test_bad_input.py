@@ -1,0 +1,109 @@
+"""Documents that cannot be read get a clear, typed error that names the file."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.contracts import extract_contract
+from extractors.errors import (
+    CorruptPdf,
+    EmptyDocument,
+    EncryptedPdf,
+    ExtractionError,
+    NeedsOcr,
+    NotAPdf,
+)
+
+GOLDEN_PDF = Path(__file__).resolve().parents[2] / "fixtures" / "contracts" / "ruled_table.pdf"
+
+
+def _canvas_pdf(draw: object = None, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, **options)  # type: ignore[arg-type]
+    if callable(draw):
+        draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _scanned_pdf() -> bytes:
+    """A page that is only a picture of text, as a scanner makes it."""
+    image = Image.new("L", (1240, 1754), 255)
+    pen = ImageDraw.Draw(image)
+    for row in range(30):
+        pen.text(
+            (100, 100 + 40 * row), f"Kontrakt om drift - linje {row} - Pris 12.500,00 kr.", fill=0
+        )
+
+    def draw(canvas: Canvas) -> None:
+        canvas.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+
+    return _canvas_pdf(draw)
+
+
+def _text_pdf(canvas: Canvas) -> None:
+    canvas.drawString(72, 720, "Kontrakt om drift af KommuneSag. Betaling 30 dage netto.")
+
+
+def _zero_page_pdf() -> bytes:
+    import pypdfium2 as pdfium
+
+    buffer = io.BytesIO()
+    pdfium.PdfDocument.new().save(buffer)
+    return buffer.getvalue()
+
+
+def _garbled_pdf() -> bytes:
+    return b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+
+
+CASES = [
+    pytest.param(b"Kontrakt om drift, som tekst\n", NotAPdf, "not a PDF", id="plain-text"),
+    pytest.param(b"<html><body>Kontrakt</body></html>", NotAPdf, "not a PDF", id="html"),
+    pytest.param(b"PK\x03\x04 docx bytes", NotAPdf, "not a PDF", id="docx"),
+    pytest.param(
+        _canvas_pdf(_text_pdf, encrypt="hemmeligt"), EncryptedPdf, "encrypted", id="encrypted"
+    ),
+    pytest.param(GOLDEN_PDF.read_bytes()[:3000], CorruptPdf, "truncated", id="truncated"),
+    pytest.param(_garbled_pdf(), CorruptPdf, "corrupt", id="garbled"),
+    pytest.param(b"", EmptyDocument, "empty", id="zero-bytes"),
+    pytest.param(_zero_page_pdf(), EmptyDocument, "no pages", id="zero-pages"),
+    pytest.param(_canvas_pdf(), EmptyDocument, "no content", id="blank-page"),
+    pytest.param(_scanned_pdf(), NeedsOcr, "scanned, needs OCR", id="scanned"),
+]
+
+
+@pytest.mark.parametrize(("data", "error", "words"), CASES)
+def test_it_refuses_a_bad_document_with_a_clear_error_naming_the_file(
+    data: bytes, error: type[ExtractionError], words: str
+) -> None:
+    with pytest.raises(error) as raised:
+        extract_contract(data, "kontrakt-aarhus-2026.pdf")
+
+    assert raised.value.file == "kontrakt-aarhus-2026.pdf"
+    assert "kontrakt-aarhus-2026.pdf" in str(raised.value)
+    assert words in str(raised.value)
+    assert type(raised.value) is error
+
+
+def test_the_errors_carry_a_reason_for_the_document_row() -> None:
+    reasons = {NotAPdf: "not_a_pdf", EncryptedPdf: "encrypted", CorruptPdf: "corrupt",
+               EmptyDocument: "empty", NeedsOcr: "needs_ocr"}  # fmt: skip
+    for data, error, _ in (case.values for case in CASES):
+        with pytest.raises(error) as raised:
+            extract_contract(data, "x.pdf")  # type: ignore[arg-type]
+        assert raised.value.reason == reasons[error]  # type: ignore[index]
+
+
+def test_a_good_document_is_not_refused() -> None:
+    terms = extract_contract(GOLDEN_PDF.read_bytes(), GOLDEN_PDF.name)
+
+    assert terms.price_terms and terms.pages == 3

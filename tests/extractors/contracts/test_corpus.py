@@ -1,0 +1,64 @@
+"""Every generated contract (7 per layout) extracts to its ground truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.contracts import extract_contract, terms_to_dict
+from monitor.demo.contract_pdf import LAYOUTS
+from tests.extractors.contracts.corpus import CorpusEntry, without_positions
+
+
+def test_the_corpus_covers_every_layout_seven_times(contract_corpus: list[CorpusEntry]) -> None:
+    counts = {layout: sum(e.layout == layout for e in contract_corpus) for layout in LAYOUTS}
+
+    assert len(contract_corpus) >= 42
+    assert min(counts.values()) >= 7
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_it_extracts_every_contract_of_the_layout(
+    contract_corpus: list[CorpusEntry], layout: str
+) -> None:
+    for entry in (e for e in contract_corpus if e.layout == layout):
+        got = terms_to_dict(extract_contract(entry.pdf.read_bytes(), entry.pdf.name))
+
+        assert without_positions(got) == without_positions(entry.truth_dict()), entry.pdf.name
+
+
+@pytest.mark.parametrize("layout", ["multipage_table", "prose", "tiers"])
+def test_every_price_term_carries_its_page_box_text_and_confidence(
+    contract_corpus: list[CorpusEntry], layout: str
+) -> None:
+    entry = next(e for e in contract_corpus if e.layout == layout)
+
+    terms = extract_contract(entry.pdf.read_bytes(), entry.pdf.name)
+
+    assert terms.price_terms
+    for term in terms.price_terms:
+        assert term.evidence is not None and term.evidence.page == term.page
+        assert term.evidence.bbox is not None, term.evidence.text
+        assert term.description in term.evidence.text.replace(" | ", " ")
+        assert 0.5 <= term.confidence <= 1.0
+
+
+def test_a_table_continuing_over_pages_is_read_from_every_page(
+    contract_corpus: list[CorpusEntry],
+) -> None:
+    entry = next(e for e in contract_corpus if e.layout == "multipage_table")
+
+    terms = extract_contract(entry.pdf.read_bytes(), entry.pdf.name)
+
+    assert len({t.page for t in terms.price_terms}) >= 2
+
+
+def test_every_clause_and_party_carries_evidence(contract_corpus: list[CorpusEntry]) -> None:
+    entry = contract_corpus[0]
+
+    terms = extract_contract(entry.pdf.read_bytes(), entry.pdf.name)
+
+    assert all(p.evidence and p.evidence.page == 1 and p.cvr in p.evidence.text.replace(" ", "")
+               for p in terms.parties)  # fmt: skip
+    kinds = {c.kind for c in terms.clauses}
+    assert {"validity", "payment", "termination"} <= kinds
+    assert all(c.text and c.page and c.confidence > 0 for c in terms.clauses)
