@@ -28,12 +28,22 @@ TIME_LIMITS = {
 }
 
 ROUTES = {
-    "documents.*": {"queue": "extraction"},
-    "contracts.*": {"queue": "extraction"},
-    "invoices.parse": {"queue": "extraction"},
-    "invoices.check": {"queue": "checking"},
-    "alerts.*": {"queue": "alerts"},
+    "documents.*": "extraction",
+    "contracts.*": "extraction",
+    "invoices.parse": "extraction",
+    "invoices.check": "checking",
+    "alerts.*": "alerts",
 }
+
+
+def queue_prefix() -> str:
+    """``PRISVAGT_QUEUE_PREFIX`` namespaces the queues, so that two installations (or
+    two test runs) can share one broker without taking each other's tasks."""
+    return os.environ.get("PRISVAGT_QUEUE_PREFIX", "")
+
+
+def queue_names() -> list[str]:
+    return [queue_prefix() + q for q in QUEUES]
 
 
 def visibility_timeout() -> int:
@@ -51,6 +61,19 @@ def visibility_timeout() -> int:
     return value
 
 
+def transport_options(broker_url: str) -> dict[str, object]:
+    """Redis emulates acknowledgement: an unacknowledged task becomes visible again
+    after the visibility timeout, found by a periodic sweep (run it often enough)."""
+    if not broker_url.startswith(("redis://", "rediss://")):
+        return {}
+    timeout = visibility_timeout()
+    return {
+        "visibility_timeout": timeout,
+        "unacked_restore_interval": max(1, min(60, timeout // 5)),
+        "unacked_restore_throttle": 1,
+    }
+
+
 def make_celery() -> Celery:
     settings = get_settings()
     app = Celery("prisvagt", include=["workers.tasks"])
@@ -62,7 +85,8 @@ def make_celery() -> Celery:
         app.conf.broker_url = "memory://"
         app.conf.task_always_eager = True
         app.conf.task_eager_propagates = True
-    exchange = Exchange("prisvagt", type="direct")
+    prefix = queue_prefix()
+    exchange = Exchange(f"{prefix}prisvagt", type="direct")
     app.conf.update(
         result_backend=None,
         task_ignore_result=True,
@@ -76,17 +100,20 @@ def make_celery() -> Celery:
         accept_content=["json"],
         timezone="UTC",
         enable_utc=True,
-        task_queues=[Queue(q, exchange, routing_key=q, durable=True) for q in QUEUES],
-        task_default_queue="checking",
-        task_default_exchange="prisvagt",
-        task_default_routing_key="checking",
-        task_routes=ROUTES,
+        task_queues=[Queue(q, exchange, routing_key=q, durable=True) for q in queue_names()],
+        task_default_queue=f"{prefix}checking",
+        task_default_exchange=exchange.name,
+        task_default_routing_key=f"{prefix}checking",
+        task_routes={
+            pattern: {"queue": prefix + q, "exchange": exchange.name, "routing_key": prefix + q}
+            for pattern, q in ROUTES.items()
+        },
         task_annotations={
             name: {"soft_time_limit": soft, "time_limit": hard}
             for name, (soft, hard) in TIME_LIMITS.items()
         },
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": visibility_timeout()},
+        broker_transport_options=transport_options(settings.broker_url),
         worker_hijack_root_logger=False,
         worker_send_task_events=False,
         task_send_sent_event=False,

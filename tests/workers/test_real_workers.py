@@ -1,0 +1,127 @@
+"""Real worker processes on the machine's Redis and RabbitMQ, emailing the fake
+SendGrid through the real client: the fault cases of issue 5."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import select
+
+from monitor.alerts.models import Alert
+from monitor.alerts.service import queue_alerts
+from monitor.db import transaction
+from tests.alerts.factories import finding, world
+from tests.alerts.fake_sendgrid import FakeSendGrid
+from tests.workers.harness import Stack, drop_in_inbox
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
+
+EVERY = [
+    pytest.param(("redis", "sqlite"), id="redis-sqlite", marks=pytest.mark.redis),
+    pytest.param(("redis", "postgresql"), id="redis-pg", marks=[pytest.mark.redis, pytest.mark.postgres]),
+    pytest.param(("rabbitmq", "sqlite"), id="rabbitmq-sqlite", marks=pytest.mark.rabbitmq),
+    pytest.param(("rabbitmq", "postgresql"), id="rabbitmq-pg", marks=[pytest.mark.rabbitmq, pytest.mark.postgres]),
+]  # fmt: skip
+ONE_DB_EACH = [EVERY[1], EVERY[2]]
+
+
+def queued_alert() -> int:
+    with transaction() as s:
+        w = world(s)
+        return queue_alerts(s, findings=[finding(s, w)])[0].id
+
+
+def alert_row(alert_id: int) -> Alert:
+    with transaction() as s:
+        alert = s.get(Alert, alert_id)
+        assert alert is not None
+        return alert
+
+
+def settle(fake: FakeSendGrid, seconds: float = 2.0) -> None:
+    """Give a duplicate the chance to show up before counting."""
+    time.sleep(seconds)
+
+
+@pytest.mark.parametrize("stack", EVERY, indirect=True)
+def test_a_file_dropped_in_the_inbox_becomes_one_email(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    from tests.workers.world import invoice, seed
+
+    with transaction() as s:
+        seed(s)
+    stack.start_worker("worker")
+    stack.start_scheduler()
+    drop_in_inbox(stack.inbox, "F-2026-0100.xml", invoice("F-2026-0100"))
+    accepted = fake_sendgrid.wait_for(1, timeout=60)
+    assert len(accepted) == 1, stack.log("worker")[-4000:]
+    settle(fake_sendgrid)
+    assert fake_sendgrid.recipients() == ["oekonomi@aarhus.example.dk"]
+    assert "F-2026-0100" in fake_sendgrid.accepted[0]["subject"]
+    with transaction() as s:
+        alerts = s.scalars(select(Alert)).all()
+        assert [(a.status, a.attempts) for a in alerts] == [("sent", 1)]
+        assert alerts[0].provider_message_id
+    assert not list(stack.inbox.glob("*.xml"))
+    assert len(list((stack.inbox / "processed").iterdir())) == 1
+
+
+@pytest.mark.parametrize("stack", EVERY, indirect=True)
+def test_a_worker_killed_mid_send_has_its_task_redelivered_and_sent_once(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    alert_id = queued_alert()
+    # The first request hangs at the provider, unprocessed: the worker is mid-task.
+    fake_sendgrid.script("stall", seconds=60)
+    stack.start_worker("doomed")
+    producer = stack.producer()
+    producer.send_task("alerts.dispatch", args=[alert_id])
+    assert fake_sendgrid.wait_for_requests(1, timeout=30) >= 1
+    stack.kill("doomed")
+    stack.start_worker("heir")
+    accepted = fake_sendgrid.wait_for(1, timeout=60)
+    assert len(accepted) == 1, stack.log("heir")[-4000:]
+    settle(fake_sendgrid)
+    assert len(fake_sendgrid.accepted) == 1
+    alert = alert_row(alert_id)
+    assert (alert.status, alert.attempts) == ("sent", 1)  # the killed attempt rolled back
+    producer.close()
+
+
+@pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
+def test_429_then_202_yields_exactly_one_email(stack: Stack, fake_sendgrid: FakeSendGrid) -> None:
+    alert_id = queued_alert()
+    fake_sendgrid.script(429, retry_after=1)
+    stack.start_worker("worker")
+    producer = stack.producer()
+    producer.send_task("alerts.dispatch", args=[alert_id])
+    assert len(fake_sendgrid.wait_for(1, timeout=60)) == 1, stack.log("worker")[-4000:]
+    settle(fake_sendgrid)
+    assert len(fake_sendgrid.accepted) == 1
+    assert [status for status, _ in fake_sendgrid.rejected] == [429]
+    alert = alert_row(alert_id)
+    assert (alert.status, alert.attempts) == ("sent", 2)
+    assert alert.last_error is None
+    producer.close()
+
+
+@pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
+def test_401_fails_the_alert_once_with_the_error_stored(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    alert_id = queued_alert()
+    fake_sendgrid.script(401)
+    stack.start_worker("worker")
+    producer = stack.producer()
+    producer.send_task("alerts.dispatch", args=[alert_id])
+    deadline = time.monotonic() + 30
+    while alert_row(alert_id).status != "failed" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    settle(fake_sendgrid, 1.5)
+    alert = alert_row(alert_id)
+    assert (alert.status, alert.permanent_failure, alert.attempts) == ("failed", True, 1)
+    assert "401" in (alert.last_error or "")
+    assert fake_sendgrid.requests == 1 and fake_sendgrid.accepted == []
+    producer.close()
