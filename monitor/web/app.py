@@ -130,6 +130,12 @@ def _install_error_pages(app: FastAPI) -> None:
         message = translate(key, lang) if exc.status_code == 404 else str(exc.detail)
         return _error(request, exc.status_code, key, f"{message}: {request.url.path}")
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # a defect, not bad input: logged with the traceback, and still shown to the person
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return _error(request, 500, "error.title", f"{type(exc).__name__}: {exc}")
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(

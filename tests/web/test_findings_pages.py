@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -193,3 +195,29 @@ def test_the_review_forms_offer_only_the_steps_the_status_allows(
     after = client.get(f"/findings/{seed.price_finding_id}").text
     assert 'value="confirm"' not in after and 'value="reopen"' in after
     assert 'value="jura@kk.dk"' in after  # the reviewer is remembered
+
+
+def test_the_list_pages_through_many_findings(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    with transaction(engine) as s:
+        template = s.get(Finding, seed.payment_finding_id)
+        for n in range(60):
+            s.add(
+                Finding(
+                    dedup_key=f"many:{n}",
+                    rule_id="payment_terms",
+                    severity="low",
+                    invoice_id=template.invoice_id,
+                    municipality_id=template.municipality_id,
+                    vendor_id=template.vendor_id,
+                    overcharge=Decimal(n),
+                    message=f"nr. {n}",
+                )
+            )
+    first = client.get("/findings").text
+    assert first.count('class="finding-row"') == 50
+    assert "Side 1 af 2" in first and 'rel="next" href="?page=2"' in first
+    second = client.get("/findings", params={"page": 2}).text
+    assert second.count('class="finding-row"') == 12  # 62 in all
+    assert "data-total-overcharge>2.770,00 kr.<" in second  # 1.000 + 0 + (0 + ... + 59)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -76,3 +77,14 @@ def test_text_from_documents_is_escaped_not_run(
     html = client.get(f"/findings/{seed.price_finding_id}").text
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_an_unexpected_error_is_shown_as_a_page_not_a_blank_500(app: FastAPI) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("the disk is full")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/boom")
+    assert response.status_code == 500
+    assert "RuntimeError: the disk is full" in response.text and "<html" in response.text
