@@ -19,6 +19,7 @@ _NUMBER_WORDS = {"et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "one
                  "three": 3}  # fmt: skip
 _NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
 _MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
+_NOT_APPLY = re.compile(r"anvend|gælder|aftalt|apply|applies|agreed", re.I)
 _RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
@@ -83,14 +84,17 @@ def read_termination(section: Section) -> ContractClause | None:
 
 
 def read_mfn(section: Section) -> ContractClause:
-    """Most-favoured customer: present unless a negation ("ikke", "ingen", "no") stands
-    within three words before the clause's keyword ("ikke aftalt mestbegunstigelse")."""
+    """Most-favoured customer: present unless a negation stands next to the clause's
+    keyword ("ikke aftalt mestbegunstigelse", "Mestbegunstigelse finder ikke anvendelse",
+    "No most-favoured customer terms apply")."""
     assert section.doc is not None
     negated = False
     for token in section.doc:
         if _MFN_WORD.match(token.lower_):
-            window = section.doc[max(0, token.i - 3) : token.i]
-            negated = negated or any(_NEGATION.fullmatch(t.text) for t in window)
+            before = section.doc[max(0, token.i - 3) : token.i]
+            after = section.doc[token.i + 1 : token.i + 4]
+            negated = negated or any(_NEGATION.fullmatch(t.text) for t in before) or (
+                any(_NEGATION.fullmatch(t.text) for t in after) and _NOT_APPLY.search(after.text) is not None)  # fmt: skip
     return ContractClause("mfn", section.text, section.page, {"present": not negated},
                           0.9 if negated else 0.95)  # fmt: skip
 

@@ -21,6 +21,9 @@ _BUYER_WORDS = re.compile(r"\b(kunden?|ordregiver(?:en)?|køber(?:en)?|kommunen|
                           r"contracting authority|buyer)\b", re.IGNORECASE)  # fmt: skip
 _VENDOR_WORDS = re.compile(r"\b(leverandør(?:en)?|supplier|vendor|contractor)\b", re.IGNORECASE)
 _LABEL_RE = re.compile(r"^(?P<label>[A-Za-zÆØÅæøå ]{3,30}):\s*(?P<name>.+?),?\s*$")
+_LEGAL_FORM = re.compile(
+    r"\b(A/S|ApS|I/S|P/S|K/S|IVS|Kommune|Region|Styrelsen|Ltd|GmbH|AB|AS|Inc)\b"
+)
 _STOP_LINES = re.compile(r"^(mellem|og|between|and|parterne|the parties)$", re.IGNORECASE)
 
 
@@ -87,10 +90,20 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
 
 
 def _name_above(lines: list[str], index: int) -> str:
-    for line in reversed(lines[max(0, index - 3) : index]):
-        if not _STOP_LINES.match(line) and not re.match(r"^\(|^\d", line):
-            return line
-    return ""
+    """The party's name in the address block above its CVR line: the line with a legal
+    form ("A/S", "ApS", "Kommune" ...), else the block's first line."""
+    block: list[str] = []
+    for line in reversed(lines[max(0, index - 5) : index]):
+        if (
+            _STOP_LINES.match(line)
+            or _CVR_RE.search(line)
+            or line.startswith("(")
+            or _NUMBER_RE.match(line)
+        ):
+            break
+        block.insert(0, line)
+    named = [line for line in block if _LEGAL_FORM.search(line)]
+    return named[0] if named else (block[0] if block else "")
 
 
 def _role(text: str, *, marker_only: bool = False) -> PartyRole | None:

@@ -21,10 +21,10 @@ from extractors.money import parse_amount
 from extractors.types import Evidence, IndexationTerms
 
 _INDEXES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(ILON\d+|LON\d+|PRIS\d+)\b"), ""),  # a Statistics Denmark table code
     (re.compile(r"nettoprisindeks|net price index|\bNPI\b", re.I), "nettoprisindeks"),
     (re.compile(r"forbrugerprisindeks|consumer price index|\bCPI\b|\bHICP\b", re.I),
      "forbrugerprisindeks"),
+    (re.compile(r"\b(ILON\d+|LON\d+)\b"), ""),  # a wage index by its Statistics Denmark table
     (re.compile(r"lønindeks|wage index", re.I), "lønindeks"),
 )  # fmt: skip
 _CAP_WORDS = re.compile(r"højst|maksimalt|maks\.|ikke overstige|loft|no more than|capped|"

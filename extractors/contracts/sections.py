@@ -23,10 +23,12 @@ _HEADING_RE = re.compile(
 )
 _APPENDIX_RE = re.compile(r"^(?:Bilag|Appendix|Annex|Prisbilag)\b.{0,40}$", re.IGNORECASE)
 
+#: Per kind: token regexes ("^prisregul"), or plain phrases of several words ("laveste pris").
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "indexation": ("^prisregul", "^regul", "^indeks", "^index", "^adjust", "^nettoprisindeks",
                    "^forbrugerprisindeks", "^lønindeks", "^ilon"),
-    "mfn": ("^mestbegunstig", "^most-favoured", "^favoured", "^gunstige", "^favourable"),
+    "mfn": ("^mestbegunstig", "^most-favoured", "^favoured", "^gunstige", "^favourable",
+            "laveste pris", "lowest price", "best price", "bedste pris"),
     "payment": ("^betaling", "^faktura", "^netto$", "^payment", "^payable", "^invoice", "^net$",
                 "^forfald"),
     "validity": ("^ikrafttræd", "^varighed", "^udløb", "^gældende$", "^kontraktperiode",
@@ -98,6 +100,12 @@ def _matcher(language: str) -> Any:
 
         matcher = Matcher(pipeline(language).vocab)
         for kind, prefixes in KEYWORDS.items():
-            matcher.add(kind, [[{"LOWER": {"REGEX": prefix}}] for prefix in prefixes])
+            matcher.add(kind, [_token_pattern(p) for p in prefixes])
         _matchers[language] = matcher
     return matcher
+
+
+def _token_pattern(keyword: str) -> list[dict[str, Any]]:
+    if " " in keyword:
+        return [{"LOWER": word} for word in keyword.split()]
+    return [{"LOWER": {"REGEX": keyword}}]
