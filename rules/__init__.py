@@ -20,7 +20,10 @@ from rules.spec import RuleSpec
 from rules.types import EvaluationContext, RuleConfig, RuleFinding
 
 __all__ = [
+    "EvaluationContext",
+    "RuleConfig",
     "RuleConfigError",
+    "RuleFinding",
     "RuleSpec",
     "evaluate",
     "registry",

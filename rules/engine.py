@@ -49,7 +49,7 @@ class Run:
     """One invoice's evaluation: the context, the contract plan, the running rules, and
     the line pricing shared by every price rule (computed at most once)."""
 
-    __slots__ = ("ctx", "plan", "running", "_pricing")
+    __slots__ = ("ctx", "plan", "running", "cache", "_pricing")
 
     def __init__(
         self, ctx: EvaluationContext, plan: ContractPlan | None, running: frozenset[str]
@@ -57,6 +57,8 @@ class Run:
         self.ctx = ctx
         self.plan = plan
         self.running = running
+        #: per-invoice values shared between rules (e.g. peer comparisons)
+        self.cache: dict[object, object] = {}
         self._pricing: list[LinePricing] | None = None
 
     def pricing(self) -> list[LinePricing]:

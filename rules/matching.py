@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,10 @@ _NOISE = re.compile(
 )
 
 
+_MISSING = object()
+
+
+@lru_cache(maxsize=100_000)
 def item_key(item_id: str | None) -> str | None:
     """The normalised item id, or None when there is none."""
     if not item_id:
@@ -74,32 +79,49 @@ class ContractMatcher:
             key = item_key(term.item_id) or "desc:" + description_key(term.description)
             groups.setdefault(key, []).append(term)
         self.by_key = {k: tuple(v) for k, v in groups.items()}
-        choices: dict[str, str] = {}
-        for key, terms in self.by_key.items():
-            for term in terms:
-                choices.setdefault(description_key(term.description), key)
-        self._choice_text = list(choices)
-        self._choice_key = list(choices.values())
+        self._by_item: dict[str, Match | None] = {}
+        self._choice_text: list[str] | None = None
+        self._choice_key: list[str] = []
         self._memo: dict[str, Match | Ambiguous | None] = {}
 
     def match(self, line: InvoiceLineView) -> Match | Ambiguous | None:
         """The item this line bills, or None (not priced), or Ambiguous."""
-        key = item_key(line.item_id)
-        if key is not None and key in self.by_key:
-            return Match(self.by_key[key], "item_id", 100.0, key)
+        raw = line.item_id
+        if raw:
+            found = self._by_item.get(raw, _MISSING)
+            if found is _MISSING:
+                key = item_key(raw)
+                terms = self.by_key.get(key) if key else None
+                found = Match(terms, "item_id", 100.0, key) if terms and key else None
+                if len(self._by_item) < _MEMO_LIMIT:
+                    self._by_item[raw] = found
+            if found is not None:
+                return found  # type: ignore[return-value]
         text = description_key(line.description)
         if text in self._memo:
             return self._memo[text]
-        found = self._by_description(text)
+        result = self._by_description(text)
         if len(self._memo) < _MEMO_LIMIT:
-            self._memo[text] = found
-        return found
+            self._memo[text] = result
+        return result
+
+    def _choices(self) -> list[str]:
+        """Normalised term descriptions, built on the first description match."""
+        if self._choice_text is None:
+            choices: dict[str, str] = {}
+            for key, terms in self.by_key.items():
+                for term in terms:
+                    choices.setdefault(description_key(term.description), key)
+            self._choice_text = list(choices)
+            self._choice_key = list(choices.values())
+        return self._choice_text
 
     def _by_description(self, text: str) -> Match | Ambiguous | None:
-        if not text or not self._choice_text:
+        choices = self._choices()
+        if not text or not choices:
             return None
         best = process.extract(
-            text, self._choice_text, scorer=fuzz.WRatio, limit=4, score_cutoff=self.threshold
+            text, choices, scorer=fuzz.WRatio, limit=4, score_cutoff=self.threshold
         )
         if not best:
             return None

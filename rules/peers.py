@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from statistics import median
 from typing import TYPE_CHECKING
 
 from extractors.types import Unit
@@ -23,13 +22,14 @@ if TYPE_CHECKING:
     from rules.engine import Run
 
 _LIMIT = 64
+ONE = Decimal(1)
 
 
 @dataclass(frozen=True, slots=True)
 class PeerView:
-    """Latest normalised price per other municipality; the lowest and the median."""
+    """The other municipalities' latest normalised prices: how many, lowest, median."""
 
-    prices: dict[str, Decimal]
+    count: int
     lowest_code: str
     lowest: Decimal
     median: Decimal
@@ -45,6 +45,16 @@ def per_inhabitant(price: Decimal, population: int | None) -> tuple[Decimal, Dec
     return price, Decimal(1)
 
 
+@dataclass(frozen=True, slots=True)
+class ItemPeers:
+    """Every municipality's latest observation of one item, sorted by normalised price."""
+
+    ranked: tuple[tuple[Decimal, str, PriceObservation], ...]
+    position: dict[str, int]
+    earliest: date | None
+    latest: date | None
+
+
 class PeerIndex:
     def __init__(self, observations: list[PriceObservation]) -> None:
         self.observations = observations
@@ -57,48 +67,88 @@ class PeerIndex:
             self.by_item.setdefault(key, []).append(obs)
             if obs.unit is Unit.INHABITANT_YEAR:
                 self.inhabitant_items.add(key)
-        self._views: dict[tuple[str, str | None, bool, int, int, int], PeerView | None] = {}
+        self._items: dict[tuple[str, bool], ItemPeers] = {}
+        self._views: dict[tuple[object, ...], PeerView | None] = {}
 
     def view(
-        self, key: str, *, own: str | None, per_head: bool, on: date, max_age_days: int
+        self, key: str, *, own: str | None, per_head: bool, lo: date, hi: date
     ) -> PeerView | None:
-        """The other municipalities' prices for ``key`` observed within ``max_age_days``
-        before or after ``on`` (cached per month), or None when there are none."""
-        cache_key = (key, own, per_head, on.year, on.month, max_age_days)
-        if cache_key in self._views:
-            return self._views[cache_key]
-        found = self._build(key, own, per_head, on, max_age_days)
-        self._views[cache_key] = found
+        """Other municipalities' prices for ``key`` observed between ``lo`` and ``hi``
+        (each municipality's latest), or None when there are none. Fast path: when
+        every latest observation is inside the window, the answer does not depend on
+        the window and is cached per item and municipality."""
+        item = self._item(key, per_head)
+        if item is None:
+            return None
+        inside = (item.earliest is None or item.earliest >= lo) and (
+            item.latest is None or item.latest <= hi
+        )
+        cache_key: tuple[object, ...] = (key, own, per_head)
+        if not inside:
+            cache_key += (lo, hi)
+        if cache_key not in self._views:
+            if inside:
+                self._views[cache_key] = _without(item, own)
+            else:
+                subset = [o for o in self.by_item[key] if _within(o, lo, hi)]
+                sub = _rank(subset, per_head)
+                self._views[cache_key] = _without(sub, own) if sub else None
+        return self._views[cache_key]
+
+    def _item(self, key: str, per_head: bool) -> ItemPeers | None:
+        found = self._items.get((key, per_head))
+        if found is None and key in self.by_item:
+            found = _rank(self.by_item[key], per_head)
+            if found is not None:
+                self._items[(key, per_head)] = found
         return found
 
-    def _build(
-        self, key: str, own: str | None, per_head: bool, on: date, max_age_days: int
-    ) -> PeerView | None:
-        month = on.replace(day=1)
-        lo, hi = month - timedelta(days=max_age_days), month + timedelta(days=max_age_days + 31)
-        latest: dict[str, PriceObservation] = {}
-        for obs in self.by_item.get(key, ()):
-            if obs.municipality_code == own or not obs.municipality_code:
-                continue
-            if obs.issue_date is not None and not lo <= obs.issue_date <= hi:
-                continue
-            prev = latest.get(obs.municipality_code)
-            if prev is None or (obs.issue_date or date.min) >= (prev.issue_date or date.min):
-                latest[obs.municipality_code] = obs
-        if not latest:
-            return None
-        prices = {
-            code: per_inhabitant(o.unit_price, o.population)[0] if per_head else o.unit_price
-            for code, o in latest.items()
-        }
-        lowest_code = min(prices, key=lambda c: (prices[c], c))
-        return PeerView(
-            prices,
-            lowest_code,
-            prices[lowest_code],
-            Decimal(median(prices.values())),
-            latest[lowest_code].invoice_number,
+
+def _within(obs: PriceObservation, lo: date, hi: date) -> bool:
+    return obs.issue_date is None or lo <= obs.issue_date <= hi
+
+
+def _rank(observations: list[PriceObservation], per_head: bool) -> ItemPeers | None:
+    latest: dict[str, PriceObservation] = {}
+    for obs in observations:
+        code = obs.municipality_code
+        if not code:
+            continue
+        prev = latest.get(code)
+        if prev is None or (obs.issue_date or date.min) >= (prev.issue_date or date.min):
+            latest[code] = obs
+    if not latest:
+        return None
+    ranked = sorted(
+        (
+            per_inhabitant(o.unit_price, o.population)[0] if per_head else o.unit_price,
+            code,
+            o,
         )
+        for code, o in latest.items()
+    )
+    dates = [o.issue_date for o in latest.values() if o.issue_date is not None]
+    return ItemPeers(
+        tuple((p, c, o) for p, c, o in ranked),
+        {c: i for i, (_, c, _) in enumerate(ranked)},
+        min(dates) if dates else None,
+        max(dates) if dates else None,
+    )
+
+
+def _without(item: ItemPeers, own: str | None) -> PeerView | None:
+    """Lowest and median of the ranked prices with ``own`` left out."""
+    skip = item.position.get(own) if own is not None else None
+    n = len(item.ranked) - (skip is not None)
+    if n <= 0:
+        return None
+
+    def at(rank: int) -> tuple[Decimal, str, PriceObservation]:
+        return item.ranked[rank + 1 if skip is not None and rank >= skip else rank]
+
+    low = at(0)
+    median = (at((n - 1) // 2)[0] + at(n // 2)[0]) / 2
+    return PeerView(n, low[1], low[0], median, low[2].invoice_number)
 
 
 _indexes: list[PeerIndex] = []
@@ -131,7 +181,16 @@ class Comparison:
 
 
 def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
-    """Every billed line with an item id that other municipalities were also billed."""
+    """Every billed line with an item id that other municipalities were also billed
+    (computed once per invoice and window, shared by price_disparity and mfn_breach)."""
+    cache_key = ("comparisons", max_age_days)
+    found = run.cache.get(cache_key)
+    if found is None:
+        found = run.cache[cache_key] = _comparisons(run, max_age_days)
+    return found  # type: ignore[return-value]
+
+
+def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
     ctx = run.ctx
     inv = ctx.invoice
     if inv.document_type == "credit_note" or not ctx.peer_prices:
@@ -142,25 +201,21 @@ def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
         for lp in run.pricing()
         if lp.term is not None and lp.term.unit is Unit.INHABITANT_YEAR
     }
+    age = timedelta(days=max_age_days)
+    lo, hi = inv.issue_date - age, inv.issue_date + age
+    own_code = inv.municipality_code
     out = []
     for line in inv.lines:
         key = item_key(line.item_id)
         if key is None or line.quantity <= 0 or line.unit_price <= 0:
             continue
         per_head = line.id in head_lines or key in index.inhabitant_items
-        peers = index.view(
-            key,
-            own=inv.municipality_code,
-            per_head=per_head,
-            on=inv.issue_date,
-            max_age_days=max_age_days,
-        )
+        peers = index.view(key, own=own_code, per_head=per_head, lo=lo, hi=hi)
         if peers is None:
             continue
-        own, scale = (
-            per_inhabitant(line.unit_price, inv.population)
-            if per_head
-            else (line.unit_price, Decimal(1))
-        )
+        if per_head:
+            own, scale = per_inhabitant(line.unit_price, inv.population)
+        else:
+            own, scale = line.unit_price, ONE
         out.append(Comparison(line, key, own, scale, per_head, peers))
     return out

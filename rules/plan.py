@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from rules.indexation import Schedule, schedule
 from rules.matching import ContractMatcher
@@ -20,13 +21,16 @@ _plans: dict[int, ContractPlan] = {}
 
 
 class ContractPlan:
-    __slots__ = ("contract", "matcher", "_series", "_schedules")
+    __slots__ = ("contract", "matcher", "memo", "_series", "_schedules")
 
     def __init__(self, contract: ContractView) -> None:
         self.contract = contract
         self.matcher = ContractMatcher(contract)
         self._series: dict[str, Decimal] | None = None
         self._schedules: dict[tuple[int, int], Schedule] = {}
+        #: unit conversions by (unit, unit code, period start, period end), kept by
+        #: rules.pricing
+        self.memo: dict[tuple[object, ...], Any] = {}
 
     def schedule(self, on: date, index_series: dict[str, dict[str, Decimal]]) -> Schedule | None:
         """The indexation schedule on ``on``, or None when the contract has no clause."""

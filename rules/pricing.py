@@ -56,6 +56,7 @@ class LinePricing:
     owner: str | None = None
     tier_applied: TermView | None = None
     note: str | None = None
+    tier_quantity: Decimal | None = None
 
 
 def billing_date(ctx: EvaluationContext, line: InvoiceLineView) -> date:
@@ -87,42 +88,86 @@ def _analyse_line(
     if isinstance(found, Ambiguous):
         note = f"description matches several items ({', '.join(found.candidates)})"
         return LinePricing(line, on, "ambiguous", note=note)
-    unit = found.terms[0].unit
+    terms = found.terms
     population = ctx.invoice.population
-    per_head = unit is Unit.INHABITANT_YEAR and population
+    per_head = terms[0].unit is Unit.INHABITANT_YEAR
     tier_qty = Decimal(population) if per_head and population else line.quantity
-    term, status = select_term(
-        found.terms, on=on, tier_quantity=tier_qty, allow_unconfirmed=ctx.allow_unconfirmed_terms
-    )
-    lp = LinePricing(line, on, status, match=found, term=term)
+    only = terms[0]
+    if len(terms) == 1 and _plain(only) and (only.confirmed or ctx.allow_unconfirmed_terms):
+        term: TermView | None = only
+        status = "ok"
+    else:
+        term, status = select_term(
+            terms, on=on, tier_quantity=tier_qty, allow_unconfirmed=ctx.allow_unconfirmed_terms
+        )
+    lp = LinePricing(line, on, status, match=found, term=term, tier_quantity=tier_qty)
     if term is None:
         return lp
-    conv = reconcile(
-        term.unit,
-        unit_code=line.unit_code,
-        quantity=line.quantity,
-        unit_price=line.unit_price,
-        agreed=term.unit_price,
-        population=population,
-        period_start=line.period_start or ctx.invoice.period_start,
-        period_end=line.period_end or ctx.invoice.period_end,
-    )
+    lp.schedule = plan.schedule(on, ctx.index_series)
+    start = line.period_start or ctx.invoice.period_start
+    end = line.period_end or ctx.invoice.period_end
+    conv: Conversion | Unreconciled | None
+    if per_head:
+        conv = reconcile(
+            term.unit,
+            unit_code=line.unit_code,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            agreed=term.unit_price,
+            population=population,
+            period_start=start,
+            period_end=end,
+        )
+    else:
+        key = (term.unit, line.unit_code, start, end)
+        conv = plan.memo.get(key)
+        if conv is None:
+            conv = plan.memo[key] = reconcile(
+                term.unit,
+                unit_code=line.unit_code,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                agreed=term.unit_price,
+                population=None,
+                period_start=start,
+                period_end=end,
+            )
+    priced = _prices(term, conv, lp.schedule)
+    conv, lp.agreed, lp.allowed = priced
     if isinstance(conv, Unreconciled):
         lp.status, lp.note = "unreconciled", conv.reason
         return lp
     lp.conversion = conv
-    lp.schedule = plan.schedule(on, ctx.index_series)
-    allowed_contract = _allowed_contract_price(term.unit_price, lp.schedule)
-    if allowed_contract is None:
+    if lp.allowed is None:
         lp.status = "unbounded"
         lp.note = "indexation clause without index data or cap: the allowed price is unknown"
         return lp
     lp.status = "priced"
-    lp.agreed = term.unit_price * conv.factor
-    lp.allowed = allowed_contract * conv.factor
     if line.unit_price > lp.allowed:
-        _assign_owner(lp, found.terms)
+        _assign_owner(lp, terms)
     return lp
+
+
+def _plain(term: TermView) -> bool:
+    """No volume band and no validity window: the term applies whatever the line."""
+    return (
+        term.tier_min is None
+        and term.tier_max is None
+        and term.valid_from is None
+        and term.valid_to is None
+    )
+
+
+Priced = tuple[Conversion | Unreconciled, Decimal | None, Decimal | None]
+
+
+def _prices(term: TermView, conv: Conversion | Unreconciled, sched: Schedule | None) -> Priced:
+    """(conversion, agreed, allowed) per invoice unit; prices None when not known."""
+    if isinstance(conv, Unreconciled):
+        return conv, None, None
+    allowed = _allowed_contract_price(term.unit_price, sched)
+    agreed = term.unit_price * conv.factor
+    return conv, agreed, (allowed * conv.factor if allowed is not None else None)
 
 
 def _allowed_contract_price(agreed: Decimal, sched: Schedule | None) -> Decimal | None:

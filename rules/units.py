@@ -36,16 +36,11 @@ COUNTED = frozenset({Unit.TRANSACTION, Unit.PIECE, Unit.FIXED})
 
 @dataclass(frozen=True, slots=True)
 class Conversion:
-    """``factor`` converts a contract-unit price to an invoice-unit price.
-
-    ``tier_quantity`` is what volume tiers are selected by (the population for per
-    inhabitant prices when known, else the line quantity); ``basis`` explains the
-    factor in words for the evidence.
-    """
+    """``factor`` converts a contract-unit price to an invoice-unit price; ``basis``
+    explains it in words for the evidence."""
 
     factor: Decimal
     basis: str
-    tier_quantity: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,27 +73,25 @@ def _period_factor(
     if per is not None:
         if code in PERIOD_CODES:
             n = PERIOD_CODES[code]
-            return Conversion(Decimal(n) / per, f"{code} = {n} month(s)", ONE)
+            return Conversion(Decimal(n) / per, f"{code} = {n} month(s)")
         if code in COUNT_CODES:
             months = whole_months(start, end)
             if months is not None:
-                return Conversion(
-                    Decimal(months) / per, f"billing period of {months} month(s)", ONE
-                )
+                return Conversion(Decimal(months) / per, f"billing period of {months} month(s)")
             if start and end and (end - start).days > 31:
                 return Unreconciled(
                     f"billing period {start}..{end} is not a whole number of months"
                 )
-            return Conversion(ONE, "one contract unit per invoice unit", ONE)
+            return Conversion(ONE, "one contract unit per invoice unit")
         return Unreconciled(f"invoice unit {code} cannot be compared with a price {unit.value}")
     if unit is Unit.HOUR:
         if code == "HUR" or code in COUNT_CODES:
-            return Conversion(ONE, "hours", ONE)
+            return Conversion(ONE, "hours")
         if code == "MIN":
-            return Conversion(ONE / 60, "MIN = 1/60 hour", ONE)
+            return Conversion(ONE / 60, "MIN = 1/60 hour")
         return Unreconciled(f"invoice unit {code} cannot be compared with an hourly price")
     if code in COUNT_CODES or (unit is Unit.FIXED and code == "ANN"):
-        return Conversion(ONE, "one contract unit per invoice unit", ONE)
+        return Conversion(ONE, "one contract unit per invoice unit")
     return Unreconciled(f"invoice unit {code} cannot be compared with a price per {unit.value}")
 
 
@@ -122,17 +115,13 @@ def reconcile(
     code = normalise_code(unit_code)
     base = _period_factor(unit, code, period_start, period_end)
     if isinstance(base, Unreconciled) or unit is not Unit.INHABITANT_YEAR:
-        return (
-            Conversion(base.factor, base.basis, abs(quantity))
-            if isinstance(base, Conversion)
-            else base
-        )
+        return base
     if not population:
-        return Conversion(base.factor, base.basis + "; per inhabitant", abs(quantity))
+        return Conversion(base.factor, base.basis + "; per inhabitant")
     pop = Decimal(population)
-    per_head = Conversion(base.factor, base.basis + "; billed per inhabitant", pop)
+    per_head = Conversion(base.factor, base.basis + "; billed per inhabitant")
     lump = Conversion(
-        base.factor * pop, base.basis + f"; whole municipality of {population} inhabitants", pop
+        base.factor * pop, base.basis + f"; whole municipality of {population} inhabitants"
     )
     if abs(quantity) == pop or agreed <= 0 or unit_price <= 0:
         return per_head

@@ -38,8 +38,7 @@ def check(run: Run, params: DuplicateParams) -> list[RuleFinding]:
         return [_invoice_finding(ctx, repeat)]
     billed = _billed(earlier, params)
     out = []
-    for line in inv.lines:
-        key = _key(line, inv, params)
+    for line, key in zip(inv.lines, _keys(inv, params), strict=True):
         if key is None or line.line_amount <= 0:
             continue
         if billed[key] > 0:
@@ -63,11 +62,27 @@ def _billed(earlier: list[InvoiceView], params: DuplicateParams) -> Counter[Line
     billed: Counter[LineKey] = Counter()
     for other in earlier:
         sign = -1 if other.document_type == "credit_note" else 1
-        for line in other.lines:
-            key = _key(line, other, params)
+        for key in _keys(other, params):
             if key is not None:
                 billed[key] += sign
     return billed
+
+
+_memo: dict[tuple[int, bool], tuple[InvoiceView, list[LineKey | None]]] = {}
+
+
+def _keys(inv: InvoiceView, params: DuplicateParams) -> list[LineKey | None]:
+    """The line keys of an invoice, memoised per invoice object (an invoice checked now
+    is an earlier invoice of the next one)."""
+    memo_key = (id(inv), params.same_amount)
+    hit = _memo.get(memo_key)
+    if hit is not None and hit[0] is inv:
+        return hit[1]
+    keys = [_key(line, inv, params) for line in inv.lines]
+    if len(_memo) >= 200_000:
+        _memo.clear()
+    _memo[memo_key] = (inv, keys)
+    return keys
 
 
 def _same_invoice(a: InvoiceView, b: InvoiceView) -> bool:

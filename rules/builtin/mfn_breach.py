@@ -51,7 +51,7 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: MfnParams) -> Rule
         lowest_municipality=peers.lowest_code,
         lowest_invoice=peers.lowest_invoice,
         peer_median=fmt(peers.median),
-        peers=len(peers.prices),
+        peers=peers.count,
         tolerance=params.describe(),
         computation=(
             f"({fmt(line.unit_price)} - {fmt(lowest_unit)}) x {fmt_qty(line.quantity)} = {fmt(over)}"

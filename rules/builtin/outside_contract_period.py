@@ -31,9 +31,16 @@ def check(run: Run, params: OutsidePeriodParams) -> list[RuleFinding]:
         return []
     if contract.effective_date is None and contract.expiry_date is None:
         return []
+    lo = contract.effective_date or date.min
+    hi = contract.expiry_date or date.max
+    inv = ctx.invoice
     at_stake, rows = Decimal(0), []
-    for line in ctx.invoice.lines:
-        share = _outside_share(line, ctx.invoice, contract, params)
+    for line in inv.lines:
+        start = line.period_start or inv.period_start
+        end = line.period_end or inv.period_end or start
+        if start is not None and end is not None and lo <= start and end <= hi:
+            continue  # the common case, decided without arithmetic
+        share = _outside_share(line, inv, contract, params)
         if share is None or line.line_amount <= 0:
             continue
         days_out, days = share

@@ -37,7 +37,7 @@ def check(run: Run, params: DisparityParams) -> list[RuleFinding]:
     out = []
     for cmp in comparisons(run, max_age_days=params.max_age_days):
         peers = cmp.peers
-        if len(peers.prices) < params.min_peers or peers.median <= 0:
+        if peers.count < params.min_peers or peers.median <= 0:
             continue
         if cmp.own > params.ratio * peers.median:
             out.append(_finding(run.ctx, cmp, params))
@@ -60,7 +60,7 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: DisparityParams) -
         per_inhabitant=cmp.per_head,
         peer_median=fmt(peers.median),
         ratio=fmt(ratio),
-        peers=len(peers.prices),
+        peers=peers.count,
         lowest_price=fmt(peers.lowest),
         lowest_municipality=peers.lowest_code,
         lowest_invoice=peers.lowest_invoice,

@@ -32,14 +32,14 @@ def _finding(run: Run, lp: LinePricing, params: VolumeTierParams) -> RuleFinding
     ev = line_evidence(run.ctx, lp)
     ev.update(applied)
     ev.update(
-        tier_quantity=fmt(lp.conversion.tier_quantity),
+        tier_quantity=fmt(lp.tier_quantity),
         right_band=ev.get("term_tier"),
         applied_band=applied.get("applied_term_tier"),
         tolerance=params.describe(),
     )
     msg = (
         f"Line {lp.line.line_id}: billed {fmt(lp.line.unit_price)} (band "
-        f"{applied.get('applied_term_tier')}) but {fmt(lp.conversion.tier_quantity)} falls "
+        f"{applied.get('applied_term_tier')}) but {fmt(lp.tier_quantity)} falls "
         f"in band {ev.get('term_tier')} at {fmt(lp.allowed)}"
     )
     return line_finding(
