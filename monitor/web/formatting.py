@@ -105,6 +105,17 @@ def is_amount(value: Any) -> bool:
         return False
 
 
+def is_iso_date(value: Any) -> bool:
+    """``"2026-03-01"`` (as rules write dates in evidence)."""
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def is_mapping(value: Any) -> bool:
     return isinstance(value, dict)
 

@@ -8,6 +8,10 @@ and a missing key shows the key itself so it is noticed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from monitor.web.evidence_labels import evidence_messages
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
@@ -145,26 +149,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity.high": {"da": "Høj", "en": "High"},
     "severity.critical": {"da": "Kritisk", "en": "Critical"},
     "mode.monitor": {"da": "kun overvågning", "en": "monitor only"},
-    # rules
-    "rule.price_above_agreed": {"da": "Pris over aftalt pris", "en": "Price above agreed"},
-    "rule.indexation_cap_exceeded": {
-        "da": "Prisregulering ud over aftalen",
-        "en": "Indexation beyond the clause",
-    },
-    "rule.volume_tier_not_applied": {
-        "da": "Mængderabat ikke givet",
-        "en": "Volume tier not applied",
-    },
-    "rule.unpriced_item": {"da": "Vare uden aftalt pris", "en": "Item not priced"},
-    "rule.outside_contract_period": {
-        "da": "Faktureret uden for kontraktperioden",
-        "en": "Billed outside the contract period",
-    },
-    "rule.duplicate_billing": {"da": "Dobbeltfakturering", "en": "Duplicate billing"},
-    "rule.payment_terms": {"da": "Betalingsfrist", "en": "Payment terms"},
-    "rule.arithmetic_mismatch": {"da": "Beløb summer ikke", "en": "Amounts do not add up"},
-    "rule.price_disparity": {"da": "Prisforskel mellem kommuner", "en": "Price disparity"},
-    "rule.mfn_breach": {"da": "Brud på mestbegunstigelse", "en": "Most-favoured-customer breach"},
     # units (the vocabulary the rules use) and clause kinds
     "unit.month": {"da": "pr. måned", "en": "per month"},
     "unit.year": {"da": "pr. år", "en": "per year"},
@@ -204,6 +188,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Seneste fakturerede enhedspris fra samme leverandør.",
         "en": "The latest unit price invoiced by the same vendor.",
     },
+    "detail.about_rule": {"da": "Om reglen", "en": "About the rule"},
     "detail.calculation": {"da": "Beregning", "en": "Calculation"},
     "detail.evidence_raw": {"da": "Rå dokumentation (JSON)", "en": "Raw evidence (JSON)"},
     "detail.history": {"da": "Gennemgang og noter", "en": "Review and notes"},
@@ -255,6 +240,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.back": {"da": "Tilbage til overblikket", "en": "Back to the overview"},
     "error.invalid_input": {"da": "Ugyldig værdi", "en": "Invalid value"},
 }
+
+
+MESSAGES.update(evidence_messages())
+
+
+@lru_cache(maxsize=1)
+def _rule_specs() -> dict[str, Any]:
+    import rules
+
+    return rules.registry()
+
+
+def rule_title(rule_id: str, lang: str) -> str:
+    """The rule's title from the rule registry, in the language; a custom or unknown
+    rule shows its id."""
+    spec = _rule_specs().get(rule_id)
+    if spec is None:
+        return rule_id
+    return str(spec.title_en if lang == "en" else spec.title_da)
+
+
+def rule_description(rule_id: str) -> str | None:
+    """The rule's description (English, as the registry writes it)."""
+    spec = _rule_specs().get(rule_id)
+    return None if spec is None else str(spec.description)
 
 
 def negotiate(query_lang: str | None, cookie_lang: str | None) -> str:

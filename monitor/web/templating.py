@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from monitor.web import formatting
-from monitor.web.i18n import LANGUAGES, translator
+from monitor.web.i18n import LANGUAGES, rule_description, rule_title, translator
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -23,10 +23,13 @@ templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 templates.env.globals.update(
     is_amount=formatting.is_amount,
+    is_iso_date=formatting.is_iso_date,
     is_mapping=formatting.is_mapping,
     is_sequence=formatting.is_sequence,
     humanize_key=formatting.humanize_key,
     languages=LANGUAGES,
+    rule_title=rule_title,
+    rule_description=rule_description,
 )
 templates.env.filters["pretty_json"] = lambda value: json.dumps(
     value, indent=2, ensure_ascii=False, sort_keys=True, default=str

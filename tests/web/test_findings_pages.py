@@ -221,3 +221,23 @@ def test_the_list_pages_through_many_findings(
     second = client.get("/findings", params={"page": 2}).text
     assert second.count('class="finding-row"') == 12  # 62 in all
     assert "data-total-overcharge>2.770,00 kr.<" in second  # 1.000 + 0 + (0 + ... + 59)
+
+
+def test_the_detail_quotes_the_clause_a_rule_relied_on(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    clause = "Priserne reguleres årligt pr. 1. januar med nettoprisindekset, dog højst 3 %."
+    with transaction(engine) as s:
+        finding = s.get(Finding, seed.payment_finding_id)
+        finding.rule_id = "indexation_cap_exceeded"
+        finding.evidence = {
+            "indexation_clause": clause,
+            "indexation_clause_page": 7,
+            "unconfirmed_term": False,
+            "billing_date": "2026-03-01",
+        }
+    html = client.get(f"/findings/{seed.payment_finding_id}").text
+    side = html[html.index('class="card side-contract"') : html.index('class="card side-invoice"')]
+    assert clause in side and "Prisreguleringsklausul, side 7" in side
+    assert "Prisregulering ud over aftalen" in html  # the registry's Danish title
+    assert "Pris ikke bekræftet af jura" in html and "1. marts 2026" in html
