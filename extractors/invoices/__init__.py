@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from extractors.errors import HostileInput, ParseError, UnsupportedFormat
+from extractors.invoices import cii, ubl
 from extractors.invoices.serialize import invoice_to_dict
 from extractors.invoices.validate import reconcile
 from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
@@ -54,9 +55,9 @@ def detect_format(data: bytes, filename: str) -> str:
         if _CII_ROOT.search(head):
             return "cii"
         if _UBL_ROOT.search(head):
-            from extractors.invoices.ubl import ubl_format
-
-            return ubl_format(*(_first(rx, head) for rx in (_CUSTOMIZATION, _PROFILE, _VERSION)))
+            return ubl.ubl_format(
+                *(_first(rx, head) for rx in (_CUSTOMIZATION, _PROFILE, _VERSION))
+            )
         raise UnsupportedFormat(
             "XML, but neither a UBL Invoice/CreditNote nor a CII CrossIndustryInvoice",
             file=filename,
@@ -76,6 +77,8 @@ def parse_invoice(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ParsedInvoice:
     """Parse one invoice (for CSV: the first of the file), reconciled, with warnings."""
+    if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return _checked_one(_parse_xml_invoice(data, filename, max_bytes))
     for invoice in iter_invoices(data, filename, csv_profile=csv_profile, max_bytes=max_bytes):
         return invoice
     raise ParseError("the file holds no invoice", file=filename)
@@ -97,6 +100,9 @@ def iter_invoices(
     if isinstance(data_or_path, bytes | bytearray | memoryview):
         data = bytes(data_or_path)
         name = filename or "<bytes>"
+        if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            yield _checked_one(_parse_xml_invoice(data, name, max_bytes))
+            return
         fmt = detect_format(data, name)
         if fmt == "csv":
             from extractors.invoices.csv import iter_csv_bytes
@@ -127,16 +133,22 @@ def iter_invoices(
     yield from iter_invoices(path.read_bytes(), name, csv_profile=csv_profile, max_bytes=max_bytes)
 
 
+def _parse_xml_invoice(data: bytes, name: str, max_bytes: int) -> ParsedInvoice:
+    root = parse_xml(data, name, max_bytes=max_bytes)
+    if root.tag in ubl.ROOTS:
+        return ubl.parse_ubl(root, name)
+    if root.tag in cii.ROOTS:
+        return cii.parse_cii(root, name)
+    raise UnsupportedFormat(
+        "XML, but neither a UBL Invoice/CreditNote nor a CII CrossIndustryInvoice"
+        f" (root element {root.tag!r})",
+        file=name,
+    )
+
+
 def _parse_document(data: bytes, name: str, fmt: str, max_bytes: int) -> ParsedInvoice:
-    if fmt in ("oioubl-2", "oioubl-3", "peppol-bis3", "ubl"):
-        from extractors.invoices.ubl import ROOTS, parse_ubl
-
-        return parse_ubl(parse_xml(data, name, roots=ROOTS, max_bytes=max_bytes), name)
-    if fmt == "cii":
-        from extractors.invoices.cii import ROOTS as CII_ROOTS
-        from extractors.invoices.cii import parse_cii
-
-        return parse_cii(parse_xml(data, name, roots=CII_ROOTS, max_bytes=max_bytes), name)
+    if fmt in ("oioubl-2", "oioubl-3", "peppol-bis3", "ubl", "cii"):
+        return _parse_xml_invoice(data, name, max_bytes)
     if fmt in ("facturx", "pdf"):
         if len(data) > max_bytes:
             raise HostileInput(
