@@ -62,7 +62,8 @@ def quantity(value: Decimal | None, lang: str = "da") -> str:
 
 
 def ratio(value: Decimal | None, lang: str = "da") -> str:
-    return "–" if value is None else number(value, lang, places=1) + "×"
+    """``2,47×``: two decimals, so 1,97× is never shown as a rounded 2,0×."""
+    return "–" if value is None else number(value, lang, places=2) + "×"
 
 
 def day(value: date | datetime | str | None, lang: str = "da") -> str:

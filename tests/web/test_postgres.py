@@ -37,7 +37,7 @@ def pg_client(pg_engine: Engine, postgres_url: str) -> Iterator[tuple[TestClient
 def test_pages_and_api_work_on_postgresql(pg_client: tuple[TestClient, Seed]) -> None:
     client, seed = pg_client
     overview = client.get("/").text
-    assert "data-flagged>1.000,00 kr.<" in overview and "1,3×" in overview
+    assert "data-flagged>1.000,00 kr.<" in overview and "1,25×" in overview
     listing = client.get("/findings", params={"municipality": "101"}).text
     assert "data-total-overcharge>1.000,00 kr.<" in listing
     assert "1.1 Brugerlicens" in client.get(f"/findings/{seed.price_finding_id}").text
