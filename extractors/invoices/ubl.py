@@ -31,7 +31,7 @@ from extractors.invoices.ubl_parts import (
     CAC,
     CBC,
     END,
-    PERIOD,
+    NS,
     START,
     allowances_charges,
     line,
@@ -46,8 +46,20 @@ CREDIT_ROOT = f"{{{NS_CREDIT}}}CreditNote"
 ROOTS = frozenset({INVOICE_ROOT, CREDIT_ROOT})
 
 LINES = frozenset({CAC + "InvoiceLine", CAC + "CreditNoteLine"})
-TAX_TOTAL, TAX_AMOUNT = CAC + "TaxTotal", CBC + "TaxAmount"
-MONETARY = (CAC + "LegalMonetaryTotal", CAC + "RequestedMonetaryTotal")
+PARTIES = frozenset({CAC + "AccountingSupplierParty", CAC + "AccountingCustomerParty"})
+TAX_AMOUNT = CBC + "TaxAmount"
+# Everything read from the document level, in one compiled XPath, in document order.
+_HEAD = etree.XPath(
+    "cbc:UBLVersionID | cbc:CustomizationID | cbc:ProfileID | cbc:ID | cbc:IssueDate"
+    " | cbc:DueDate | cbc:DocumentCurrencyCode"
+    " | cac:InvoicePeriod/cbc:StartDate | cac:InvoicePeriod/cbc:EndDate"
+    " | cac:AccountingSupplierParty | cac:AccountingCustomerParty"
+    " | cac:PaymentMeans/cbc:PaymentDueDate | cac:PaymentTerms/cbc:Note"
+    " | cac:AllowanceCharge | cac:TaxTotal/cbc:TaxAmount"
+    " | cac:LegalMonetaryTotal/* | cac:RequestedMonetaryTotal/*"
+    " | cac:InvoiceLine | cac:CreditNoteLine",
+    namespaces=NS,
+)
 _MONEY_FIELDS = {
     CBC + name: name
     for name in (
@@ -79,54 +91,44 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
     """Read a UBL Invoice or CreditNote root element (see the module contract)."""
     if root.tag not in ROOTS:
         raise ParseError(f"not a UBL invoice or credit note: {root.tag!r}", file=filename)
-    head: dict[str, etree._Element] = {}
+    head: dict[str, str] = {}  # tag -> stripped text, first wins
+    money: dict[str, etree._Element] = {}
+    parties: dict[str, etree._Element] = {}
     line_els: list[etree._Element] = []
     acs: list[etree._Element] = []
-    tax_totals: list[etree._Element] = []
-    for child in root:
-        tag = child.tag
+    tax_amounts: list[etree._Element] = []
+    for el in _HEAD(root):
+        tag = el.tag
         if tag in LINES:
-            line_els.append(child)
+            line_els.append(el)
+        elif tag in _MONEY_FIELDS:
+            money.setdefault(_MONEY_FIELDS[tag], el)
         elif tag == ALLOWANCE_CHARGE:
-            acs.append(child)
-        elif tag == TAX_TOTAL:
-            tax_totals.append(child)
-        elif tag not in head:
-            head[tag] = child
-
-    def text(name: str) -> str | None:
-        el = head.get(CBC + name)
-        return el.text.strip() if el is not None and el.text else None
-
+            acs.append(el)
+        elif tag == TAX_AMOUNT:
+            tax_amounts.append(el)
+        elif tag in PARTIES:
+            parties.setdefault(tag, el)
+        elif tag not in head and el.text:
+            head[tag] = el.text.strip()
+    get = head.get
     fmt = ubl_format(
-        text("CustomizationID") or "", text("ProfileID") or "", text("UBLVersionID") or ""
+        get(CBC + "CustomizationID", ""), get(CBC + "ProfileID", ""), get(CBC + "UBLVersionID", "")
     )
-    number = text("ID")
+    number = get(CBC + "ID")
     if not number:
         raise ParseError("missing invoice number (cbc:ID)", file=filename, field="ID")
-    issue_date = iso_date(text("IssueDate"), filename, "IssueDate")
+    issue_date = iso_date(get(CBC + "IssueDate"), filename, "IssueDate")
     if issue_date is None:
         raise ParseError("missing issue date", file=filename, field="IssueDate")
-    monetary = head.get(MONETARY[0])
-    if monetary is None:
-        monetary = head.get(MONETARY[1])
-    if monetary is None:
-        raise ParseError("missing LegalMonetaryTotal", file=filename, field="LegalMonetaryTotal")
     warnings: list[str] = []
-    currency = text("DocumentCurrencyCode") or _currency_of(monetary)
+    currency = get(CBC + "DocumentCurrencyCode") or _currency_of(money)
     if not currency:
         currency = "DKK"
         warnings.append("no currency stated; DKK assumed")
-    due = iso_date(text("DueDate"), filename, "DueDate")
-    means = head.get(CAC + "PaymentMeans")
-    if due is None and means is not None:
-        due = iso_date(means.findtext(CBC + "PaymentDueDate"), filename, "PaymentDueDate")
-    terms = head.get(CAC + "PaymentTerms")
-    terms_note = None if terms is None else terms.findtext(CBC + "Note")
-    period = head.get(PERIOD)
-
+    due = iso_date(get(CBC + "DueDate") or get(CBC + "PaymentDueDate"), filename, "DueDate")
     lines = [line(el, filename, pos, warnings) for pos, el in enumerate(line_els, 1)]
-    totals = _totals(monetary, acs, tax_totals, currency, filename)
+    totals = _totals(money, acs, tax_amounts, currency, filename)
     credit = root.tag == CREDIT_ROOT
     if credit:
         negate_credit(lines, totals)
@@ -136,53 +138,49 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         number=number,
         issue_date=issue_date,
         currency=currency,
-        supplier=party(head.get(CAC + "AccountingSupplierParty")),
-        buyer=party(head.get(CAC + "AccountingCustomerParty")),
+        supplier=party(parties.get(CAC + "AccountingSupplierParty")),
+        buyer=party(parties.get(CAC + "AccountingCustomerParty")),
         totals=totals,
         lines=lines,
         due_date=due,
-        period_start=None
-        if period is None
-        else iso_date(period.findtext(START), filename, "InvoicePeriod"),
-        period_end=None
-        if period is None
-        else iso_date(period.findtext(END), filename, "InvoicePeriod"),
-        payment_days=payment_days_from(issue_date, due, terms_note),
+        period_start=iso_date(get(START), filename, "InvoicePeriod/StartDate"),
+        period_end=iso_date(get(END), filename, "InvoicePeriod/EndDate"),
+        payment_days=payment_days_from(issue_date, due, get(CBC + "Note")),
         warnings=warnings,
     )
 
 
-def _currency_of(monetary: etree._Element) -> str | None:
-    payable = monetary.find(CBC + "PayableAmount")
+def _currency_of(money: dict[str, etree._Element]) -> str | None:
+    payable = money.get("PayableAmount")
     return None if payable is None else payable.get("currencyID")
 
 
 def _totals(
-    monetary: etree._Element,
+    money: dict[str, etree._Element],
     acs: list[etree._Element],
-    tax_totals: list[etree._Element],
+    tax_amounts: list[etree._Element],
     currency: str,
     filename: str,
 ) -> InvoiceTotals:
-    stated: dict[str, Decimal | None] = dict.fromkeys(_MONEY_FIELDS.values())
-    for child in monetary:
-        name = _MONEY_FIELDS.get(child.tag)
-        if name is not None and stated[name] is None:
-            stated[name] = opt_dec(child.text, filename, f"LegalMonetaryTotal/{name}")
-    line_extension = stated["LineExtensionAmount"]
-    payable = stated["PayableAmount"]
+    stated = {
+        name: opt_dec(el.text, filename, f"LegalMonetaryTotal/{name}") for name, el in money.items()
+    }
+    line_extension = stated.get("LineExtensionAmount")
+    payable = stated.get("PayableAmount")
     if line_extension is None or payable is None:
         raise ParseError(
-            "missing line extension or payable amount", file=filename, field="LegalMonetaryTotal"
+            "missing LegalMonetaryTotal line extension or payable amount",
+            file=filename,
+            field="LegalMonetaryTotal",
         )
-    allowances, charges = stated["AllowanceTotalAmount"], stated["ChargeTotalAmount"]
+    allowances, charges = stated.get("AllowanceTotalAmount"), stated.get("ChargeTotalAmount")
     if allowances is None or charges is None:
         doc_allowances, doc_charges = allowances_charges(acs, filename)
         allowances = doc_allowances if allowances is None else allowances
         charges = doc_charges if charges is None else charges
-    tax = _tax(tax_totals, currency, filename)
+    tax = _tax(tax_amounts, currency, filename)
     net = line_extension - allowances + charges
-    tax_exclusive = stated["TaxExclusiveAmount"]
+    tax_exclusive = stated.get("TaxExclusiveAmount")
     # OIOUBL 2.0x: TaxExclusiveAmount holds the VAT amount; normalise to the net total.
     if tax_exclusive is None or (tax_exclusive != net and tax_exclusive == tax):
         tax_exclusive = net
@@ -193,19 +191,16 @@ def _totals(
         payable=payable,
         allowances=allowances,
         charges=charges,
-        tax_inclusive=stated["TaxInclusiveAmount"],
-        prepaid=stated["PrepaidAmount"] or ZERO,
-        rounding=stated["PayableRoundingAmount"] or ZERO,
+        tax_inclusive=stated.get("TaxInclusiveAmount"),
+        prepaid=stated.get("PrepaidAmount") or ZERO,
+        rounding=stated.get("PayableRoundingAmount") or ZERO,
     )
 
 
-def _tax(tax_totals: list[etree._Element], currency: str, filename: str) -> Decimal:
+def _tax(tax_amounts: list[etree._Element], currency: str, filename: str) -> Decimal:
     """The VAT in the document currency (a second TaxTotal may be in the tax currency)."""
     chosen: Decimal | None = None
-    for tt in tax_totals:
-        el = tt.find(TAX_AMOUNT)
-        if el is None:
-            continue
+    for el in tax_amounts:
         value = opt_dec(el.text, filename, "TaxTotal/TaxAmount")
         if value is None:
             continue
