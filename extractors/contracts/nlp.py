@@ -10,7 +10,8 @@ spaCy is imported lazily and each pipeline is built once per process.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from extractors.contracts.patterns import DATE_RE
 
@@ -85,15 +86,39 @@ def _mark_entities(doc: Doc) -> Doc:
                 spans.append(span)
     doc.ents = filter_spans(spans)
     _mark_sentences(doc)
+    _mark_clause_words(doc)
     return doc
 
 
 def _mark_sentences(doc: Doc) -> None:
-    starts = {m.end() for m in _SENTENCE_END.finditer(doc.text)}
+    """Sentence starts at the tokens just after a sentence end (others stay unset)."""
+    if not len(doc):
+        return
+    offsets = doc.to_array("IDX").tolist()
+    doc[0].is_sent_start = True
+    for match in _SENTENCE_END.finditer(doc.text):
+        i = bisect_left(offsets, match.end())
+        if i < len(offsets) and offsets[i] == match.end():
+            doc[i].is_sent_start = True
+    if len(doc) > 1 and doc[1].is_sent_start is None:
+        doc[1].is_sent_start = False  # spaCy ignores token 0: one explicit non-start marks it set
+
+
+#: lowercase word -> the clause kind it marks, or None; grows with the words seen.
+_KEYWORD_KIND: dict[str, str | None] = {}
+
+
+def _mark_clause_words(doc: Doc) -> None:
+    """Give every clause keyword the lemma ``§<kind>`` ("prisreguleringen" -> "§indexation"),
+    so the clause classifier's ``Matcher`` compares hashes instead of running regexes.
+    The blank pipelines have no lemmatizer, so the lemma is free to carry this."""
+    from extractors.contracts.sections import keyword_kind
+
+    if len(doc):
+        doc[0].lemma_ = doc[0].lower_  # lemmas count as set, so the Matcher accepts the doc
     for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-
-
-def sentences(doc: Doc) -> list[Any]:
-    """The sentence spans of an analysed doc."""
-    return list(doc.sents)
+        lower = token.lower_
+        kind = _KEYWORD_KIND.get(lower, "") if lower in _KEYWORD_KIND else keyword_kind(lower)
+        _KEYWORD_KIND[lower] = kind
+        if kind:
+            token.lemma_ = f"§{kind}"

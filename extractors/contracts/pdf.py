@@ -19,7 +19,7 @@ from extractors.errors import CorruptPdf, EmptyDocument, EncryptedPdf, NeedsOcr,
 MIN_TEXT_CHARS = 40
 _PDFIUM_PASSWORD_ERROR = 4
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
-_PAGE_NUMBER = re.compile(r"^(side|page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(side|page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -34,6 +34,17 @@ class PageText:
         return "\n".join(self.lines)
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one line and its box (x0, top, x1, bottom; points, top-left)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+
 @dataclass(slots=True)
 class PdfText:
     """An open document and the text of each page. Call ``close()`` when done."""
@@ -42,24 +53,43 @@ class PdfText:
     data: bytes
     pages: list[PageText]
     _pdf: Any = field(default=None, repr=False)
+    _textpages: dict[int, tuple[Any, float]] = field(default_factory=dict, repr=False)
 
     def bbox_of(self, page: int, needle: str) -> tuple[float, float, float, float] | None:
         """Bounding box (x0, top, x1, bottom in points from the top-left) of the first
         occurrence of ``needle`` on ``page``, or None when it is not found as one run."""
         if self._pdf is None or not needle:
             return None
-        pdf_page = self._pdf[page - 1]
-        textpage = pdf_page.get_textpage()
+        textpage, height = self._textpage(page)
         searcher = textpage.search(needle, match_case=True)
         hit = searcher.get_next()
         if hit is None:
             return None
         index, count = hit
         boxes = [textpage.get_charbox(i) for i in (index, index + count - 1)]
-        height = pdf_page.get_height()
         left, right = boxes[0][0], boxes[1][2]
         top, bottom = max(b[3] for b in boxes), min(b[1] for b in boxes)
         return (round(left, 1), round(height - top, 1), round(right, 1), round(height - bottom, 1))
+
+    def segments(self, page: int) -> list[Segment]:
+        """The page's text runs as pdfium groups them (one per table cell line), with
+        their boxes in points from the top-left, in pdfium's order."""
+        if self._pdf is None:
+            return []
+        textpage, height = self._textpage(page)
+        found = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+            if text:
+                found.append(Segment(left, height - top, right, height - bottom, text))
+        return found
+
+    def _textpage(self, page: int) -> tuple[Any, float]:
+        if page not in self._textpages:
+            pdf_page = self._pdf[page - 1]
+            self._textpages[page] = (pdf_page.get_textpage(), pdf_page.get_height())
+        return self._textpages[page]
 
     def close(self) -> None:
         if self._pdf is not None:
@@ -71,13 +101,14 @@ def read_pdf(data: bytes, filename: str) -> PdfText:
     """Open ``data`` and read every page's text, or raise the matching ExtractionError."""
     _check_signature(data, filename)
     pdf = _open(data, filename)
+    textpages: dict[int, tuple[Any, float]] = {}
     try:
-        pages = [_page_text(pdf, i, filename) for i in range(len(pdf))]
+        pages = [_page_text(pdf, i, filename, textpages) for i in range(len(pdf))]
         _check_has_text(pdf, pages, filename)
     except BaseException:
         pdf.close()
         raise
-    return PdfText(filename=filename, data=data, pages=_drop_running_lines(pages), _pdf=pdf)
+    return PdfText(filename, data, _drop_running_lines(pages), pdf, textpages)
 
 
 def _check_signature(data: bytes, filename: str) -> None:
@@ -110,11 +141,17 @@ def _has_no_pages(data: bytes) -> bool:
     return bool(re.search(rb"/Count\s*0\b", data)) and not re.search(rb"/Type\s*/Page\b(?!s)", data)
 
 
-def _page_text(pdf: Any, index: int, filename: str) -> PageText:
+def _page_text(
+    pdf: Any, index: int, filename: str, textpages: dict[int, tuple[Any, float]]
+) -> PageText:
+    """The page's text lines; its pdfium text page is kept in ``textpages`` for searches."""
     import pypdfium2 as pdfium
 
     try:
-        raw = pdf[index].get_textpage().get_text_range()
+        page = pdf[index]
+        textpage = page.get_textpage()
+        textpages[index + 1] = (textpage, page.get_height())
+        raw = textpage.get_text_range()
     except pdfium.PdfiumError as exc:
         raise CorruptPdf(f"page cannot be read: {exc}", file=filename, page=index + 1) from exc
     raw = raw.replace("\r", "").replace("\x02", "-").replace("\ufffe", "-").replace("\xa0", " ")
@@ -142,7 +179,7 @@ def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
     """
     if len(pages) < 2:
         return [
-            PageText(p.number, [ln for ln in p.lines if not _PAGE_NUMBER.match(ln)]) for p in pages
+            PageText(p.number, [ln for ln in p.lines if not PAGE_NUMBER.match(ln)]) for p in pages
         ]
     counts: dict[str, int] = {}
     for page in pages:
@@ -157,7 +194,7 @@ def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
         keep = [
             ln
             for i, ln in enumerate(page.lines)
-            if not _PAGE_NUMBER.match(ln)
+            if not PAGE_NUMBER.match(ln)
             and not ((i < 3 or i >= len(page.lines) - 3) and re.sub(r"\d+", "#", ln) in running)
         ]
         cleaned.append(PageText(page.number, keep))

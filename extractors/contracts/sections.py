@@ -1,7 +1,8 @@
 """Splitting the contract body into clauses and classifying each clause's kind.
 
-The classifier is rule-based: a spaCy ``Matcher`` finds the words that mark each
-kind (``indexation``, ``mfn``, ``payment``, ``validity``, ``termination``,
+The classifier is rule-based: the pipeline gives each keyword the lemma ``§<kind>``
+(``nlp._mark_clause_words``) and a spaCy ``Matcher`` counts those and a few phrases,
+the words that mark each kind (``indexation``, ``mfn``, ``payment``, ``validity``, ``termination``,
 ``prices``); words in the heading weigh three times as much as words in the body.
 """
 
@@ -81,16 +82,19 @@ def classify(sections: list[Section], language: str) -> list[Section]:
     for section in sections:
         section.doc = analyse(section.text, language)
         scores = dict.fromkeys(KEYWORDS, 0.0)
-        for match_id, _, _ in matcher(section.doc):
-            scores[nlp.vocab.strings[match_id]] += 1.0
+        _count(matcher, nlp, section.doc, scores, 1.0)
         if section.heading:
-            for match_id, _, _ in matcher(nlp.make_doc(section.heading)):
-                scores[nlp.vocab.strings[match_id]] += 3.0
+            _count(matcher, nlp, analyse(section.heading, language), scores, 3.0)
         kind, top = max(scores.items(), key=lambda kv: kv[1])
         total = sum(scores.values())
         section.kind = kind if top > 0 else "other"
         section.confidence = round(top / total, 2) if total else 0.0
     return sections
+
+
+def _count(matcher: Any, nlp: Any, doc: Doc, scores: dict[str, float], weight: float) -> None:
+    for match_id, _, _ in matcher(doc):
+        scores[nlp.vocab.strings[match_id]] += weight
 
 
 def _matcher(language: str) -> Any:
@@ -99,13 +103,22 @@ def _matcher(language: str) -> Any:
         from spacy.matcher import Matcher
 
         matcher = Matcher(pipeline(language).vocab)
-        for kind, prefixes in KEYWORDS.items():
-            matcher.add(kind, [_token_pattern(p) for p in prefixes])
+        for kind, keywords in KEYWORDS.items():
+            phrases = [[{"LOWER": w} for w in k.split()] for k in keywords if " " in k]
+            matcher.add(kind, [[{"LEMMA": f"§{kind}"}], *phrases])
         _matchers[language] = matcher
     return matcher
 
 
-def _token_pattern(keyword: str) -> list[dict[str, Any]]:
-    if " " in keyword:
-        return [{"LOWER": word} for word in keyword.split()]
-    return [{"LOWER": {"REGEX": keyword}}]
+_KEYWORD_RES = {
+    kind: re.compile("|".join(k for k in keywords if " " not in k))
+    for kind, keywords in KEYWORDS.items()
+}
+
+
+def keyword_kind(word: str) -> str | None:
+    """The clause kind a lowercase word marks ("prisreguleringen" -> "indexation")."""
+    for kind, pattern in _KEYWORD_RES.items():
+        if pattern.match(word):
+            return kind
+    return None

@@ -3,13 +3,15 @@
 Steps, per page of the price appendix:
 1. read each text line (pypdfium2) as a row: ``id description [band] unit price``;
 2. if a line opens a row but does not read as one (a wrapped cell, columns out of
-   order), read that page's table with pdfplumber instead;
+   order), rebuild that page's rows from text positions (pypdfium2), and if that
+   does not account for every row either, read the page's table with pdfplumber;
 3. if no page held a table row, read the prices from the sentences (prose).
 """
 
 from __future__ import annotations
 
 from extractors.contracts.pdf import PageText, PdfText
+from extractors.contracts.prices.positions import positioned_rows
 from extractors.contracts.prices.prose import prose_terms
 from extractors.contracts.prices.rows import (
     RowContext,
@@ -69,6 +71,9 @@ def _page_rows(
         elif looks_like_row_start(line):
             incomplete += 1
     if incomplete:
+        positioned = positioned_rows(document, page.number, ctx)
+        if len(positioned) >= len(line_terms) + incomplete:
+            return positioned
         table_terms = table_rows(plumber, page.number, ctx)
         if table_terms and len(table_terms) >= len(line_terms):
             return table_terms

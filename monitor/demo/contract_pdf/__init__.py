@@ -65,17 +65,24 @@ _BUYERS = (("København", "101"), ("Aarhus", "751"), ("Odense", "461"), ("Aalbor
 _VENDORS = ("KommuneData A/S", "Nordisk Forvaltnings-IT ApS", "Øresund Systemer A/S",
             "Digitalt Fællesskab I/S", "Jysk Driftscenter A/S", "Sagsløsninger Danmark A/S",
             "Fyns Data & Drift ApS")  # fmt: skip
+_STREETS = ("Rådhuspladsen", "Torvegade", "Dataparken", "Lautrupvang", "Søndergade",
+            "Åboulevarden", "Industrivej")  # fmt: skip
 INDEXES = ("nettoprisindeks", "forbrugerprisindeks", "ILON12")
 
 
 def random_party(rng: random.Random, *, municipality: bool) -> PartySpec:
     """A fictional party with a modulus-11-valid CVR number."""
     cvr = make_cvr(rng.randint(10_000_000, 99_000_000))
+    street = f"{rng.choice(_STREETS)} {rng.randint(1, 80)}"
     if municipality:
         name, code = rng.choice(_BUYERS)
         full = "Københavns Kommune" if code == "101" else f"{name} Kommune"
-        return PartySpec(full, cvr, code)
-    return PartySpec(rng.choice(_VENDORS), cvr)
+        town = f"{rng.randint(1000, 9990)} {name}"
+        return PartySpec(full, cvr, code, (street, town) if rng.random() < 0.6 else ())
+    town = (
+        f"{rng.randint(1000, 9990)} {rng.choice(('Aarhus N', 'Ballerup', 'Odense M', 'Kolding'))}"
+    )
+    return PartySpec(rng.choice(_VENDORS), cvr, None, (street, town) if rng.random() < 0.6 else ())
 
 
 def random_indexation(rng: random.Random, effective: date) -> IndexationSpec | None:
@@ -83,13 +90,16 @@ def random_indexation(rng: random.Random, effective: date) -> IndexationSpec | N
     if rng.random() < 1 / 6:
         return None
     base = date(effective.year - 1, rng.choice((6, 9, 10, 11)), 1)
+    threshold = Decimal(rng.choice((3, 4, 5))) if rng.random() < 0.15 else None
+    cap = rng.choice((None, Decimal("2"), Decimal("2.5"), Decimal("3"), Decimal("4")))
     return IndexationSpec(
         index=rng.choice(INDEXES),
-        cap_pct=rng.choice((None, Decimal("2"), Decimal("2.5"), Decimal("3"), Decimal("4"))),
+        cap_pct=None if threshold else cap,
         adjust_month=rng.choice((1, 1, 1, 4, 7)),
         fixed_months=rng.choice((12, 12, 24, 24, 36)),
         notice_days=rng.choice((30, 60, 90, 90)),
         base_month=f"{base.year}-{base.month:02d}" if rng.random() < 0.7 else None,
+        threshold_pct=threshold,
     )
 
 

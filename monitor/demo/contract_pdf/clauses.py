@@ -72,7 +72,8 @@ def _validity(spec: ContractSpec, style: Style, rng: random.Random, en: bool) ->
         f"Kontrakten træder i kraft den {eff} og udløber den {exp}.",
         f"Kontrakten er gældende fra {eff} til og med {exp}.",
         f"Kontraktperioden løber fra {eff} til {exp}.",
-        f"Kontrakten har virkning fra {eff} og ophører uden yderligere varsel den {exp}.")  # fmt: skip
+        f"Kontrakten har virkning fra {eff} og ophører uden yderligere varsel den {exp}.",
+        f"Kontrakten gælder for perioden {eff} - {exp}.")  # fmt: skip
     renewal = _pick(rng,
         f"Kunden har option på at forlænge kontrakten {options} gange med 12 måneder ad gangen.",
         f"Kunden kan forlænge kontrakten i op til {options} x 12 måneder.")  # fmt: skip
@@ -121,10 +122,14 @@ def _indexation_da(ix: IndexationSpec, style: Style, rng: random.Random) -> list
         f"Derefter reguleres priserne en gang om året pr. 1. {month} svarende til ændringen i "
         f"{index}",
         f"Leverandøren er herefter berettiget til at regulere priserne årligt den 1. {month} med "
-        f"den procentvise udvikling i {index}")  # fmt: skip
+        f"den procentvise udvikling i {index}",
+        f"Vederlaget reguleres herefter årligt den 1. {month} i takt med {index}")  # fmt: skip
+    if ix.threshold_pct is not None:
+        adjust += (f". Regulering kan dog alene ske, hvis indekset er steget med "
+                   f"{style.number(ix.threshold_pct, 0)} % eller mere siden seneste regulering")  # fmt: skip
     if ix.cap_pct is not None:
         cap = style.number(ix.cap_pct, 1 if ix.cap_pct % 1 else 0)
-        adjust += _pick(rng, f", dog højst {cap} % pr. år.",
+        adjust += _pick(rng, f", dog højst {cap} % pr. år.", f". Reguleringen kan højst udgøre {cap} procent.",
                         f". Reguleringen kan dog maksimalt udgøre {cap} procent årligt.",
                         f"; stigningen kan dog ikke overstige {cap} % om året.")  # fmt: skip
     else:
@@ -142,10 +147,17 @@ def _indexation_da(ix: IndexationSpec, style: Style, rng: random.Random) -> list
 
 
 def _indexation_en(ix: IndexationSpec, style: Style, rng: random.Random) -> list[str]:
-    fixed = f"The prices are fixed for {ix.fixed_months} months from the effective date."
+    fixed = _pick(rng, f"The prices are fixed for {ix.fixed_months} months from the effective date.",
+                  f"Prices shall remain fixed for the first {ix.fixed_months} months of the contract.")  # fmt: skip
     index = rng.choice(_INDEX_EN[ix.index])
-    adjust = (f"Thereafter the Supplier may adjust the prices once a year with effect from "
-              f"1 {style.month(ix.adjust_month)} in line with the change in {index}")  # fmt: skip
+    month = style.month(ix.adjust_month)
+    adjust = _pick(rng,
+        f"Thereafter the Supplier may adjust the prices once a year with effect from 1 {month} "
+        f"in line with the change in {index}",
+        f"Prices may then be indexed annually on 1 {month} by the change in {index}")  # fmt: skip
+    if ix.threshold_pct is not None:
+        adjust += (f". An adjustment may only be made if the index has risen by "
+                   f"{style.number(ix.threshold_pct, 0)}% or more since the last adjustment")  # fmt: skip
     if ix.cap_pct is not None:
         cap = style.number(ix.cap_pct, 1 if ix.cap_pct % 1 else 0)
         adjust += _pick(rng, f", but by no more than {cap}% per year.",
@@ -175,6 +187,7 @@ def _mfn(spec: ContractSpec, rng: random.Random, en: bool) -> Section | None:
     if not spec.mfn:
         return None if rng.random() < 0.5 else ("Mestbegunstigelse", [_pick(rng,
             "Der er ikke aftalt mestbegunstigelse.",
+            "Mestbegunstigelse finder ikke anvendelse på denne kontrakt.",
             "Denne kontrakt indeholder ingen mestbegunstigelsesklausul.")])  # fmt: skip
     return ("Mestbegunstigelse", [_pick(rng,
         "Leverandøren garanterer, at Kunden til enhver tid opnår priser, der er mindst lige så "
@@ -183,7 +196,9 @@ def _mfn(spec: ContractSpec, rng: random.Random, en: bool) -> Section | None:
         "offentlig kunde bedre priser for tilsvarende ydelser, skal Kunden straks tilbydes "
         "samme priser.",
         "Leverandøren forpligter sig til ikke at tilbyde andre kommuner lavere priser for de "
-        "samme ydelser end de priser, der følger af denne kontrakt (mestbegunstigelsesklausul).")])  # fmt: skip
+        "samme ydelser end de priser, der følger af denne kontrakt (mestbegunstigelsesklausul).",
+        "Leverandøren skal sikre, at Kunden altid opnår den laveste pris, som Leverandøren "
+        "tilbyder andre offentlige kunder for tilsvarende ydelser.")])  # fmt: skip
 
 
 def _payment(spec: ContractSpec, rng: random.Random, en: bool) -> Section:
@@ -191,12 +206,15 @@ def _payment(spec: ContractSpec, rng: random.Random, en: bool) -> Section:
     if en:
         return ("Terms of payment", [_pick(rng,
             f"Payment terms are {n} days net.",
-            f"Invoices are payable within {n} days of receipt of a correct invoice.")])  # fmt: skip
+            f"Invoices are payable within {n} days of receipt of a correct invoice.",
+            f"The Customer shall pay correct invoices no later than {n} days after receipt.")])  # fmt: skip
     return ("Betalingsbetingelser", [_pick(rng,
         f"Betalingsbetingelserne er {n} dage netto.",
         f"Betaling sker senest {n} dage efter modtagelse af korrekt faktura.",
         f"Leverandørens fakturaer forfalder til betaling {n} dage netto fra fakturadato.",
-        f"Fakturering sker elektronisk via NemHandel i OIOUBL-format. Betalingsfristen er {n} dage.")])  # fmt: skip
+        f"Fakturering sker elektronisk via NemHandel i OIOUBL-format. Betalingsfristen er {n} dage.",
+        f"Betalingsfrist: {n} dage fra fakturadato. Rykkergebyr kan ikke opkræves før 10 dage "
+        "efter forfald.")])  # fmt: skip
 
 
 def _termination(spec: ContractSpec, rng: random.Random, en: bool) -> Section:

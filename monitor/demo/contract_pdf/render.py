@@ -104,11 +104,16 @@ def _kommunekode(party: PartySpec, en: bool) -> str:
 
 
 def _party_block(party: PartySpec, role: str, rng: random.Random, en: bool) -> list[Any]:
-    lines = [_p(party.name), _p(_cvr(party.cvr, rng, en))]
+    lines = [
+        _p(party.name),
+        *(_p(line) for line in party.address_lines),
+        _p(_cvr(party.cvr, rng, en)),
+    ]
     if party.kommunekode:
         lines.append(_p(f"Municipality code {party.kommunekode}" if en
                         else f"Kommunekode {party.kommunekode}"))  # fmt: skip
-    hereafter = "(hereinafter" if en else rng.choice(("(herefter benævnt", "(i det følgende"))
+    hereafter = "(hereinafter" if en else rng.choice(("(herefter benævnt", "(i det følgende",
+                                                      "(i det følgende kaldet"))  # fmt: skip
     lines.append(_p(f'{hereafter} "{role}")'))
     return lines
 
@@ -166,6 +171,9 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
                      ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey)]  # fmt: skip
     table.setStyle(TableStyle(commands))
     note = f"All prices are in DKK {vat}." if en else f"Alle priser er i danske kroner {vat}."
+    if rng.random() < 0.3:  # a discount stated beside the table, not a price line
+        note += (" A discount of 5% applies above 1,000 users." if en else
+                 " Ved mere end 1.000 brugere ydes 5 % rabat på licensprisen.")  # fmt: skip
     return [table, Spacer(1, 0.4 * cm), _p(note)]
 
 

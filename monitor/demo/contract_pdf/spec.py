@@ -12,11 +12,13 @@ from extractors.types import Unit, VatBasis
 
 @dataclass(frozen=True, slots=True)
 class PartySpec:
-    """A contract party: ``cvr`` 8 digits; ``kommunekode`` only for municipalities."""
+    """A contract party: ``cvr`` 8 digits; ``kommunekode`` only for municipalities;
+    ``address_lines`` ("Rådhuspladsen 2", "8000 Aarhus C") printed under the name."""
 
     name: str
     cvr: str
     kommunekode: str | None = None
+    address_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,9 @@ class PriceItemSpec:
 @dataclass(frozen=True, slots=True)
 class IndexationSpec:
     """Prisregulering: ``index`` normalised (``nettoprisindeks``, ``forbrugerprisindeks``,
-    ``ILON12``); ``adjust_month`` 1-12; ``base_month`` ``YYYY-MM`` or None."""
+    ``ILON12``); ``adjust_month`` 1-12; ``base_month`` ``YYYY-MM`` or None;
+    ``threshold_pct`` for clauses that allow adjustment only after an index change of
+    at least that much (not part of the extract output)."""
 
     index: str
     cap_pct: Decimal | None
@@ -49,6 +53,7 @@ class IndexationSpec:
     fixed_months: int
     notice_days: int
     base_month: str | None = None
+    threshold_pct: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
