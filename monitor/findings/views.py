@@ -16,7 +16,7 @@ from monitor.findings import repository, review
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
 from monitor.invoices.models import InvoiceLine
-from monitor.web import queries
+from monitor.web import disparity, queries
 from monitor.web.deps import DbSession
 from monitor.web.templating import page_language, render
 
@@ -144,7 +144,9 @@ def _detail(
     line = session.get(InvoiceLine, row.invoice_line_id) if row.invoice_line_id else None
     peers = None
     if line is not None and line.item_id and row.vendor_id is not None:
-        same_item = queries.price_disparity(session, vendor_id=row.vendor_id, item_id=line.item_id)
+        same_item = disparity.price_disparity(
+            session, vendor_id=row.vendor_id, item_id=line.item_id
+        )
         peers = same_item[0] if same_item else None
     return render(
         request,

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import text
 
-from monitor.web import queries
+from monitor.web import disparity, queries
 from monitor.web.deps import DbSession
 from monitor.web.templating import render
 
@@ -19,8 +19,8 @@ MAX_PIVOT_COLUMNS = 10
 
 @router.get("/", response_class=HTMLResponse, name="overview")
 def overview(request: Request, session: DbSession) -> HTMLResponse:
-    disparity = queries.price_disparity(session)
-    columns = queries.disparity_columns(disparity)
+    unequal = disparity.price_disparity(session)
+    columns = disparity.disparity_columns(unequal)
     return render(
         request,
         "overview.html",
@@ -28,7 +28,7 @@ def overview(request: Request, session: DbSession) -> HTMLResponse:
             "summary": queries.money_summary(session),
             "by_rule": queries.findings_by_rule(session),
             "by_municipality": queries.findings_by_municipality(session),
-            "disparity": disparity,
+            "disparity": unequal,
             "columns": columns if len(columns) <= MAX_PIVOT_COLUMNS else None,
         },
     )

@@ -1,4 +1,4 @@
-"""Read-only queries behind the web pages: the findings page, the overview, disparity.
+"""Read-only queries behind the web pages: the findings page and the overview totals.
 
 The flat finding row is the repository's (``monitor.findings.repository``); this module
 adds what only the pages need: sorting, totals and the choices for the filters.
@@ -6,9 +6,8 @@ adds what only the pages need: sorting, totals and the choices for the filters.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,7 +16,6 @@ from sqlalchemy.orm import Session
 from monitor.findings import repository as findings_repo
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
-from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
 
 SORTS = ("overcharge_desc", "overcharge_asc", "newest")
@@ -168,110 +166,3 @@ def findings_by_municipality(session: Session) -> list[GroupRow]:
     )
     out = [GroupRow(code, name, n, total or ZERO) for code, name, n, total in rows]
     return sorted(out, key=lambda r: (-r.overcharge, -r.count, r.key))
-
-
-# ------------------------------------------------------------------------ disparity
-@dataclass(slots=True)
-class PricePaid:
-    municipality: str  # kommunekode
-    municipality_name: str
-    unit_price: Decimal
-    invoice_id: int
-    invoice_number: str
-
-
-@dataclass(slots=True)
-class DisparityRow:
-    vendor_name: str
-    item_id: str
-    description: str
-    prices: dict[str, PricePaid] = field(default_factory=dict)  # by kommunekode
-
-    @property
-    def lowest(self) -> PricePaid:
-        return min(self.prices.values(), key=lambda p: (p.unit_price, p.municipality))
-
-    @property
-    def highest(self) -> PricePaid:
-        return max(self.prices.values(), key=lambda p: (p.unit_price, p.municipality))
-
-    @property
-    def ratio(self) -> Decimal | None:
-        low = self.lowest.unit_price
-        if low <= 0:
-            return None
-        return (self.highest.unit_price / low).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-def price_disparity(
-    session: Session,
-    *,
-    limit: int = 25,
-    vendor_id: int | None = None,
-    item_id: str | None = None,
-) -> list[DisparityRow]:
-    """For each vendor and item billed to two or more municipalities, the latest unit price
-    each municipality was invoiced, most unequal first (credit notes left out).
-    ``vendor_id`` and ``item_id`` narrow it to one vendor's one item."""
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=(Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_id),
-            order_by=(Invoice.issue_date.desc(), Invoice.id.desc(), InvoiceLine.id.desc()),
-        )
-        .label("rank")
-    )
-    latest = (
-        select(
-            Invoice.vendor_id.label("vendor_id"),
-            Invoice.municipality_id.label("municipality_id"),
-            Invoice.id.label("invoice_id"),
-            Invoice.number.label("number"),
-            InvoiceLine.item_id.label("item_id"),
-            InvoiceLine.description.label("description"),
-            InvoiceLine.unit_price.label("unit_price"),
-            rank,
-        )
-        .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
-        .where(
-            Invoice.document_type == "invoice",
-            Invoice.vendor_id.is_not(None),
-            Invoice.municipality_id.is_not(None),
-            InvoiceLine.item_id.is_not(None),
-            InvoiceLine.unit_price > 0,
-            *([Invoice.vendor_id == vendor_id] if vendor_id is not None else []),
-            *([InvoiceLine.item_id == item_id] if item_id is not None else []),
-        )
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            Vendor.name,
-            latest.c.item_id,
-            latest.c.description,
-            Municipality.code,
-            Municipality.name,
-            latest.c.unit_price,
-            latest.c.invoice_id,
-            latest.c.number,
-        )
-        .join(Vendor, Vendor.id == latest.c.vendor_id)
-        .join(Municipality, Municipality.id == latest.c.municipality_id)
-        .where(latest.c.rank == 1)
-    )
-    items: dict[tuple[str, str], DisparityRow] = {}
-    for vname, item_id, desc, code, mname, price, invoice_id, number in rows:
-        row = items.setdefault((vname, item_id), DisparityRow(vname, item_id, desc))
-        row.prices[code] = PricePaid(code, mname, price, invoice_id, number)
-    compared = [r for r in items.values() if len(r.prices) >= 2]
-    compared.sort(key=lambda r: (-(r.ratio or ZERO), r.vendor_name, r.item_id))
-    return compared[:limit]
-
-
-def disparity_columns(rows: list[DisparityRow]) -> list[tuple[str, str]]:
-    """The municipalities that appear in the table, as (code, name), by name."""
-    seen: dict[str, str] = defaultdict(str)
-    for row in rows:
-        for code, paid in row.prices.items():
-            seen[code] = paid.municipality_name
-    return sorted(seen.items(), key=lambda kv: kv[1])

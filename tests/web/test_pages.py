@@ -88,3 +88,12 @@ def test_an_unexpected_error_is_shown_as_a_page_not_a_blank_500(app: FastAPI) ->
         response = client.get("/boom")
     assert response.status_code == 500
     assert "RuntimeError: the disk is full" in response.text and "<html" in response.text
+
+
+def test_an_empty_database_shows_an_empty_overview_and_list(app: FastAPI) -> None:
+    with TestClient(app) as client:  # no seed
+        overview = client.get("/")
+        assert overview.status_code == 200 and "Ingen data endnu." in overview.text
+        assert "data-flagged>0,00 kr.<" in overview.text
+        assert "Ingen fund matcher filtrene." in client.get("/findings").text
+        assert client.get("/api/findings").json() == []
