@@ -21,16 +21,18 @@ _plans: dict[int, ContractPlan] = {}
 
 
 class ContractPlan:
-    __slots__ = ("contract", "matcher", "memo", "_series", "_schedules")
+    __slots__ = ("contract", "matcher", "memo", "allowed", "_series", "_schedules")
 
     def __init__(self, contract: ContractView) -> None:
         self.contract = contract
         self.matcher = ContractMatcher(contract)
         self._series: dict[str, Decimal] | None = None
         self._schedules: dict[tuple[int, int], Schedule] = {}
-        #: unit conversions by (unit, unit code, period start, period end), kept by
+        #: unit conversion readings by (unit, unit code, period, population), kept by
         #: rules.pricing
         self.memo: dict[tuple[object, ...], Any] = {}
+        #: allowed contract prices by (term id, id(schedule)); emptied with the schedules
+        self.allowed: dict[tuple[int, int], Any] = {}
 
     def schedule(self, on: date, index_series: dict[str, dict[str, Decimal]]) -> Schedule | None:
         """The indexation schedule on ``on``, or None when the contract has no clause."""
@@ -39,7 +41,7 @@ class ContractPlan:
             return None
         series = index_series.get(ix.index) if ix.index else None
         if series is not self._series:
-            self._series, self._schedules = series, {}
+            self._series, self._schedules, self.allowed = series, {}, {}
         key = (on.year, on.month)
         found = self._schedules.get(key)
         if found is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from extractors.money import to_ore
 from extractors.types import Unit
@@ -28,7 +29,7 @@ from rules.indexation import Schedule
 from rules.matching import Ambiguous, Match, other_tiers, select_term
 from rules.plan import ContractPlan
 from rules.types import EvaluationContext, InvoiceLineView, TermView
-from rules.units import Conversion, Unreconciled, reconcile
+from rules.units import Conversion, Readings, Unreconciled, choose, readings
 
 INDEXATION_PLAUSIBLE_PCT = Decimal(25)
 TIER_MATCH = Decimal("0.01")
@@ -106,37 +107,22 @@ def _analyse_line(
     lp.schedule = plan.schedule(on, ctx.index_series)
     start = line.period_start or ctx.invoice.period_start
     end = line.period_end or ctx.invoice.period_end
-    conv: Conversion | Unreconciled | None
-    if per_head:
-        conv = reconcile(
-            term.unit,
-            unit_code=line.unit_code,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            agreed=term.unit_price,
-            population=population,
-            period_start=start,
-            period_end=end,
-        )
-    else:
-        key = (term.unit, line.unit_code, start, end)
-        conv = plan.memo.get(key)
-        if conv is None:
-            conv = plan.memo[key] = reconcile(
-                term.unit,
-                unit_code=line.unit_code,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                agreed=term.unit_price,
-                population=None,
-                period_start=start,
-                period_end=end,
-            )
-    priced = _prices(term, conv, lp.schedule)
-    conv, lp.agreed, lp.allowed = priced
-    if isinstance(conv, Unreconciled):
-        lp.status, lp.note = "unreconciled", conv.reason
+    key = (term.unit, line.unit_code, start, end, population if per_head else None)
+    options: Readings | Unreconciled | None = plan.memo.get(key)
+    if options is None:
+        options = plan.memo[key] = readings(term.unit, line.unit_code, population, start, end)
+    if isinstance(options, Unreconciled):
+        lp.status, lp.note = "unreconciled", options.reason
         return lp
+    conv = (
+        options[0]
+        if len(options) == 1
+        else choose(
+            options, quantity=line.quantity, unit_price=line.unit_price, agreed=term.unit_price
+        )
+    )
+    priced = _prices(plan, term, conv, lp.schedule)
+    lp.agreed, lp.allowed = priced
     lp.conversion = conv
     if lp.allowed is None:
         lp.status = "unbounded"
@@ -158,16 +144,23 @@ def _plain(term: TermView) -> bool:
     )
 
 
-Priced = tuple[Conversion | Unreconciled, Decimal | None, Decimal | None]
+def _prices(
+    plan: ContractPlan, term: TermView, conv: Conversion, sched: Schedule | None
+) -> tuple[Decimal, Decimal | None]:
+    """(agreed, allowed) per invoice unit; allowed None when it cannot be bounded. The
+    allowed contract price is memoised per term and schedule."""
+    if sched is None or sched.factor == 1:
+        allowed: Decimal | None = term.unit_price
+    else:
+        key = (term.id, id(sched))
+        allowed = plan.allowed.get(key, _NONE)
+        if allowed is _NONE:
+            allowed = plan.allowed[key] = _allowed_contract_price(term.unit_price, sched)
+    factor = conv.factor
+    return term.unit_price * factor, (allowed * factor if allowed is not None else None)
 
 
-def _prices(term: TermView, conv: Conversion | Unreconciled, sched: Schedule | None) -> Priced:
-    """(conversion, agreed, allowed) per invoice unit; prices None when not known."""
-    if isinstance(conv, Unreconciled):
-        return conv, None, None
-    allowed = _allowed_contract_price(term.unit_price, sched)
-    agreed = term.unit_price * conv.factor
-    return conv, agreed, (allowed * conv.factor if allowed is not None else None)
+_NONE: Any = object()
 
 
 def _allowed_contract_price(agreed: Decimal, sched: Schedule | None) -> Decimal | None:

@@ -112,20 +112,51 @@ def reconcile(
     whole municipality at once (unit price = price per inhabitant x population). The
     reading whose price is closest to ``agreed`` is taken, and named in ``basis``.
     """
-    code = normalise_code(unit_code)
-    base = _period_factor(unit, code, period_start, period_end)
+    found = readings(unit, unit_code, population, period_start, period_end)
+    if isinstance(found, Unreconciled):
+        return found
+    return choose(found, quantity=quantity, unit_price=unit_price, agreed=agreed)
+
+
+Readings = tuple[Conversion] | tuple[Conversion, Conversion]
+
+
+def readings(
+    unit: Unit,
+    unit_code: str | None,
+    population: int | None,
+    period_start: date | None,
+    period_end: date | None,
+) -> Readings | Unreconciled:
+    """The possible conversions (two for a per-inhabitant price with a known population:
+    per inhabitant, then whole municipality), independent of the line's price, so
+    they can be memoised."""
+    base = _period_factor(unit, normalise_code(unit_code), period_start, period_end)
     if isinstance(base, Unreconciled) or unit is not Unit.INHABITANT_YEAR:
-        return base
+        return base if isinstance(base, Unreconciled) else (base,)
     if not population:
-        return Conversion(base.factor, base.basis + "; per inhabitant")
-    pop = Decimal(population)
-    per_head = Conversion(base.factor, base.basis + "; billed per inhabitant")
-    lump = Conversion(
-        base.factor * pop, base.basis + f"; whole municipality of {population} inhabitants"
+        return (Conversion(base.factor, base.basis + "; per inhabitant"),)
+    return (
+        Conversion(base.factor, base.basis + "; billed per inhabitant"),
+        Conversion(
+            base.factor * population,
+            base.basis + f"; whole municipality of {population} inhabitants",
+        ),
     )
-    if abs(quantity) == pop or agreed <= 0 or unit_price <= 0:
+
+
+def choose(
+    found: Readings, *, quantity: Decimal, unit_price: Decimal, agreed: Decimal
+) -> Conversion:
+    """The reading whose allowed price is closest to the invoiced one (per inhabitant
+    when the quantity is the population itself)."""
+    if len(found) == 1:
+        return found[0]
+    per_head, lump = found
+    billed_per_inhabitant = abs(quantity) * per_head.factor == lump.factor  # qty = population
+    if billed_per_inhabitant or agreed <= 0 or unit_price <= 0:
         return per_head
-    return min((per_head, lump), key=lambda c: _distance(unit_price, agreed * c.factor))
+    return min(found, key=lambda c: _distance(unit_price, agreed * c.factor))
 
 
 def _distance(price: Decimal, expected: Decimal) -> Decimal:
