@@ -133,7 +133,7 @@ def _detail(
     *,
     saved: bool = False,
     error: str | None = None,
-    form: dict[str, object] | None = None,
+    form: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     finding = repository.get_finding(session, finding_id)  # NotFound -> 404 page

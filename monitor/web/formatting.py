@@ -36,7 +36,7 @@ def number(value: Decimal | int | None, lang: str = "da", *, places: int | None 
     sign = "-" if text.startswith("-") else ""
     whole, _, frac = text.lstrip("-").partition(".")
     thousands, decimal_mark = (".", ",") if lang == "da" else (",", ".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
