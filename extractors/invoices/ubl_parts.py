@@ -72,16 +72,10 @@ TAX_CATEGORIES = frozenset({CLASSIFIED_TAX, CAC + "TaxCategory"})
 # Everything read from a line, in one compiled XPath. OIOUBL 2 puts the VAT category
 # in the line's TaxTotal, UBL 2.1 in the item (which wins when both are there).
 _LINE_FIELDS = etree.XPath(
-    "cbc:ID | cbc:InvoicedQuantity | cbc:CreditedQuantity | cbc:LineExtensionAmount"
-    " | cac:AllowanceCharge | cac:InvoicePeriod/cbc:StartDate | cac:InvoicePeriod/cbc:EndDate"
-    " | cac:Item/cbc:Name | cac:Item/cbc:Description"
-    " | cac:Item/cac:SellersItemIdentification/cbc:ID"
-    " | cac:Item/cac:StandardItemIdentification/cbc:ID"
-    " | cac:Item/cac:BuyersItemIdentification/cbc:ID"
-    " | cac:Item/cac:ClassifiedTaxCategory/cbc:ID | cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"
+    "cbc:* | cac:AllowanceCharge | cac:InvoicePeriod/cbc:* | cac:Price/cbc:* | cac:Item/cbc:*"
+    " | cac:Item/cac:*/cbc:ID | cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"
     " | cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:ID"
-    " | cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent"
-    " | cac:Price/cbc:PriceAmount | cac:Price/cbc:BaseQuantity",
+    " | cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent",
     namespaces=NS,
 )
 
@@ -150,10 +144,11 @@ def line(el: etree._Element, filename: str, pos: int, warnings: list[str]) -> Pa
             parent = child.getparent().tag
             if parent in ITEM_IDS:
                 item_ids.setdefault(parent, text)
-            else:  # the line's own ID, or a VAT category's ID/Percent (the item's wins)
-                key = "vat" + tag if parent in TAX_CATEGORIES else tag
-                if key not in t or parent == CLASSIFIED_TAX:
-                    t[key] = text
+            elif parent in TAX_CATEGORIES:  # the item's category wins over the TaxTotal's
+                if "vat" + tag not in t or parent == CLASSIFIED_TAX:
+                    t["vat" + tag] = text
+            elif parent == el.tag and tag == ID:
+                t.setdefault(ID, text)
         elif tag not in t:
             t[tag] = text
     get = t.get

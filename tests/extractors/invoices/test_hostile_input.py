@@ -49,6 +49,16 @@ def test_it_refuses_a_doctype_even_in_utf16() -> None:
         parse_xml(data.decode().encode("utf-16"), "utf16.xml")
 
 
+def test_the_parser_never_loads_an_external_dtd(tmp_path: Path) -> None:
+    # UTF-16 hides the DOCTYPE from the byte scan, so the parser itself sees it. Had it
+    # read the external subset, the junk in it would be a syntax error, not a refusal.
+    junk = tmp_path / "junk.dtd"
+    junk.write_text("this is not a DTD")
+    text = f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a SYSTEM "{junk.as_uri()}"><a/>'
+    with pytest.raises(HostileInput, match="dtd.xml: XML with a DOCTYPE declaration is refused"):
+        parse_xml(text.encode("utf-16"), "dtd.xml")
+
+
 def test_it_refuses_a_50_mb_file_before_parsing_it() -> None:
     head = ubl()
     data = head[:-20] + b"<!--" + b"x" * (50 * 1024 * 1024) + b"-->" + head[-20:]
