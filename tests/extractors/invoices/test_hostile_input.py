@@ -10,23 +10,7 @@ import pytest
 from extractors.errors import HostileInput, ParseError
 from extractors.invoices import iter_invoices, parse_invoice
 from extractors.invoices.xmlsafe import parse_xml
-from tests.extractors.invoices.ubl_samples import ubl
-
-XXE = b"""<?xml version="1.0"?>
-<!DOCTYPE Invoice [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
- xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
- <cbc:ID>&xxe;</cbc:ID></Invoice>"""
-
-BILLION_LAUGHS = b"""<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol9 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
-]>
-<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">&lol9;</Invoice>"""
+from tests.extractors.invoices.ubl_samples import BILLION_LAUGHS, XXE, ubl
 
 
 def test_it_refuses_an_external_entity_and_never_reads_the_file() -> None:

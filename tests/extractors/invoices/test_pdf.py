@@ -19,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from extractors.errors import ParseError
+from extractors.errors import HostileInput, ParseError
 from extractors.invoices import detect_format, invoice_to_dict, parse_invoice
 from extractors.types import ParsedInvoice
+from tests.extractors.invoices.ubl_samples import CII, XXE
 
 REPO = Path(__file__).resolve().parents[3]
 PDFS = REPO / ".." / "shared" / "corpus" / "pdf-invoices"
@@ -116,6 +117,31 @@ def test_it_prefers_the_xml_embedded_in_a_pdf() -> None:
     assert parsed.warnings[0] == "read from the XML invoice UBL-Invoice-2.1.xml embedded in the PDF"
     assert parsed.number == "INV/2023/03/0008"
     assert parsed.totals.payable == Decimal("279.84")
+
+
+def _with_attachment(name: str, payload: bytes) -> bytes:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument((GOLDEN / "danish_invoice.pdf").read_bytes())
+    pdf.new_attachment(name).set_data(payload)
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    return out.getvalue()
+
+
+def test_it_reads_the_factur_x_xml_instead_of_the_pdf_text() -> None:
+    data = _with_attachment("factur-x.xml", CII)
+    assert detect_format(data, "fx.pdf") == "facturx"
+    parsed = parse_invoice(data, "fx.pdf")
+    assert (parsed.format, parsed.number) == ("facturx", "CII-7")  # not the text's 2026-0042
+    assert parsed.totals.payable == Decimal("-2375.00")
+
+
+def test_it_refuses_hostile_xml_embedded_in_a_pdf() -> None:
+    data = _with_attachment("factur-x.xml", XXE)
+    with pytest.raises(HostileInput, match=r"fx\.pdf \(embedded factur-x\.xml\): .*DOCTYPE"):
+        parse_invoice(data, "fx.pdf")
 
 
 def _golden(name: str, data: bytes) -> None:
