@@ -8,7 +8,8 @@ None when the clause does not state the fact.
 from __future__ import annotations
 
 import re
-from datetime import date
+from calendar import monthrange
+from datetime import date, timedelta
 from typing import Any
 
 from extractors.contracts.patterns import DATE_RE, parse_date
@@ -20,8 +21,9 @@ _NUMBER_WORDS = {"et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "one
 _NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
 _MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
 _NOT_APPLY = re.compile(r"anvend|gælder|aftalt|apply|applies|agreed", re.I)
+_TERM = re.compile(r"løber|varighed|periode|gælder|term|period|runs", re.IGNORECASE)
 _RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
-_SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on)\s*:?\s*",
+_SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
 
 
@@ -56,11 +58,36 @@ def read_validity(section: Section) -> ContractClause | None:
     params: dict[str, object] = {"effective_date": dates[0]}
     if len(dates) > 1 and dates[1] > dates[0]:
         params["expiry_date"] = dates[1]
+    elif (term := _term_months(section)) is not None:
+        params["expiry_date"] = add_months(dates[0], term) - timedelta(days=1)
     assert section.doc is not None
     renewal = next((s.text for s in section.doc.sents if _RENEWAL.search(s.text)), None)
     if renewal:
         params["renewal"] = renewal
     return ContractClause("validity", section.text, section.page, params, 0.95)
+
+
+def _term_months(section: Section) -> int | None:
+    """The term stated as a duration ("løber i 48 måneder", "for a term of 4 years")."""
+    for entity in ents(section, "DURATION"):
+        parsed = duration(entity.text)
+        sentence = entity.sent.text
+        if (
+            parsed
+            and parsed[1] in ("month", "year")
+            and _TERM.search(sentence)
+            and not _RENEWAL.search(sentence)
+        ):
+            return parsed[0] * (12 if parsed[1] == "year" else 1)
+    return None
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later (clamped to the month's last day)."""
+    total = start.year * 12 + start.month - 1 + months
+    year, month = divmod(total, 12)
+    day = min(start.day, monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
 
 
 def read_payment(section: Section) -> ContractClause | None:

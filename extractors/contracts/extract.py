@@ -5,7 +5,8 @@
 3. read the front page: title, contract number, parties;
 4. split the body into clauses and classify them (spaCy);
 5. read each clause's facts: validity, payment, MFN, indexation, termination;
-6. read the price list from the appendix (lines, pdfplumber tables, or prose).
+6. read the price list from the appendix (text lines, text positions, pdfplumber
+   tables, or sentences) and the volume discounts stated beside it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from extractors.contracts.front import detect_language, read_front_page
 from extractors.contracts.indexation import read_indexation
 from extractors.contracts.pdf import PdfText, read_pdf
 from extractors.contracts.prices import read_prices
+from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.sections import Section, classify, split_body
 from extractors.types import ContractClause, ContractTerms
 
@@ -39,14 +41,15 @@ def _extract(document: PdfText) -> ContractTerms:
     language = detect_language(" ".join(ln for p in body_pages[:4] for ln in p.lines))
     terms = ContractTerms(language=language, pages=len(document.pages))
     _read_front(terms, document)
-    sections, appendix_page = split_body(document.pages)
+    sections, appendix = split_body(document.pages)
     classify(sections, language)
     _read_clauses(terms, sections, language)
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text)
     terms.price_terms = read_prices(
-        document, appendix_page=appendix_page, language=language, body_text=body_text
+        document, appendix=appendix, language=language, body_text=body_text
     )
+    terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
     return terms
 

@@ -24,8 +24,8 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\.?\s+(?P<m1>{_MONTH_ALT})\s+(?P<y1>\d{{4}})"  # 1. januar 2026
-    rf"|(?P<m2>{_MONTH_ALT})\s+(?P<d2>\d{{1,2}}),\s+(?P<y2>\d{{4}})"  # January 1, 2026
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_ALT})\s+(?P<y1>\d{{4}})"  # 1. januar 2026
+    rf"|(?P<m2>{_MONTH_ALT})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"  # January 1, 2026
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"  # 2026-01-01
     r"|(?P<d4>\d{1,2})[-./](?P<m4>\d{1,2})[-./](?P<y4>\d{4}))\b",  # 01-01-2026
     re.IGNORECASE,

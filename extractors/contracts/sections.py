@@ -22,7 +22,12 @@ _HEADING_RE = re.compile(
     r"^(?:\d{1,2}\.(?:\d{1,2}\.?)?|§\s*\d+\.?|Punkt\s+\d+\s*[-–.:]?|Pkt\.\s*\d+|Clause\s+\d+\.?"
     r"|Article\s+\d+\.?|Section\s+\d+\.?)\s+(?P<heading>[A-ZÆØÅ][^.:;]{2,60})$"
 )
-_APPENDIX_RE = re.compile(r"^(?:Bilag|Appendix|Annex|Prisbilag)\b.{0,40}$", re.IGNORECASE)
+#: The price appendix's heading, alone on its line: "Bilag 2 Priser", "Bilag B - Vederlag".
+_APPENDIX_RE = re.compile(
+    r"^(?:(?:Bilag|Appendix|Annex|Schedule)\s+[\dA-Z]{1,3}\s*[-–:.]?\s*)?"
+    r"(?:Priser|Prisbilag|Prisliste|Vederlag|Prices|Price list|Pricing|Remuneration)$",
+    re.IGNORECASE,
+)
 
 #: Per kind: token regexes ("^prisregul"), or plain phrases of several words ("laveste pris").
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -52,17 +57,17 @@ class Section:
     doc: Doc | None = None
 
 
-def split_body(pages: list[PageText]) -> tuple[list[Section], int | None]:
-    """Sections of the body, and the page number where the price appendix starts."""
-    appendix_page = next(
-        (p.number for p in pages[1:] if any(_APPENDIX_RE.match(ln) for ln in p.lines[:3])), None
-    )
+def split_body(pages: list[PageText]) -> tuple[list[Section], list[PageText] | None]:
+    """Sections of the body, and the price appendix's pages (the first one starting at
+    its heading, "Bilag 2 Priser"), or None when no price appendix heading is found."""
     sections: list[Section] = []
     current = Section(heading=None, text="", page=pages[0].number if pages else 1)
-    for page in pages:
-        if appendix_page is not None and page.number >= appendix_page:
-            break
-        for line in page.lines:
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            if p > 0 and _APPENDIX_RE.match(line):
+                if current.text or current.heading:
+                    sections.append(current)
+                return sections, [PageText(page.number, page.lines[i:]), *pages[p + 1 :]]
             match = _HEADING_RE.match(line)
             if match:
                 if current.text or current.heading:
@@ -72,7 +77,7 @@ def split_body(pages: list[PageText]) -> tuple[list[Section], int | None]:
                 current.text = f"{current.text} {line}".strip() if current.text else line
     if current.text or current.heading:
         sections.append(current)
-    return sections, appendix_page
+    return sections, None
 
 
 def classify(sections: list[Section], language: str) -> list[Section]:

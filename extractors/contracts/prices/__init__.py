@@ -27,16 +27,15 @@ __all__ = ["read_prices"]
 
 
 def read_prices(
-    document: PdfText, *, appendix_page: int | None, language: str, body_text: str = ""
+    document: PdfText, *, appendix: list[PageText] | None, language: str, body_text: str = ""
 ) -> list[ExtractedPriceTerm]:
     """Every price term of the document, in the order written.
 
-    ``appendix_page`` is where the price appendix starts (None: every page after the
-    first); ``body_text`` is the contract body, consulted for the VAT basis when the
+    ``appendix`` is the price appendix's pages (None: every page after the first);
+    ``body_text`` is the contract body, consulted for the VAT basis when the
     appendix does not state it.
     """
-    first = appendix_page if appendix_page is not None else 2
-    pages = [p for p in document.pages if p.number >= first] or document.pages[-1:]
+    pages = appendix if appendix is not None else (document.pages[1:] or document.pages)
     appendix_text = "\n".join(p.text for p in pages)
     vat_source = appendix_text if _states_vat(appendix_text) else body_text
     ctx = RowContext(language, page_vat(vat_source), page_currency(appendix_text))

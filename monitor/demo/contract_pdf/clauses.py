@@ -65,7 +65,8 @@ def _validity(spec: ContractSpec, style: Style, rng: random.Random, en: bool) ->
         text = _pick(rng,
             f"The contract enters into force on {eff} and expires on {exp}.",
             f"The contract is valid from {eff} until {exp}.",
-            f"The contract period runs from {eff} to {exp}, both days included.")  # fmt: skip
+            f"The contract period runs from {eff} to {exp}, both days included.",
+            f"The contract enters into force on {eff} for a term of {_term_months(spec) // 12} years.")  # fmt: skip
         renewal = f"The Customer may extend the contract {options} times by 12 months."
         return ("Entry into force and term", [text, renewal])
     text = _pick(rng,
@@ -73,11 +74,18 @@ def _validity(spec: ContractSpec, style: Style, rng: random.Random, en: bool) ->
         f"Kontrakten er gældende fra {eff} til og med {exp}.",
         f"Kontraktperioden løber fra {eff} til {exp}.",
         f"Kontrakten har virkning fra {eff} og ophører uden yderligere varsel den {exp}.",
-        f"Kontrakten gælder for perioden {eff} - {exp}.")  # fmt: skip
+        f"Kontrakten gælder for perioden {eff} - {exp}.",
+        f"Kontrakten træder i kraft den {eff} og løber i {_term_months(spec)} måneder.")  # fmt: skip
     renewal = _pick(rng,
         f"Kunden har option på at forlænge kontrakten {options} gange med 12 måneder ad gangen.",
         f"Kunden kan forlænge kontrakten i op til {options} x 12 måneder.")  # fmt: skip
     return ("Ikrafttræden og varighed", [text, renewal])
+
+
+def _term_months(spec: ContractSpec) -> int:
+    """The term in whole months (the specs run from the 1st to the day before the 1st)."""
+    eff, after = spec.effective_date, spec.expiry_date
+    return (after.year - eff.year) * 12 + after.month - eff.month + 1
 
 
 def _prices(spec: ContractSpec, rng: random.Random, en: bool) -> Section:

@@ -92,7 +92,9 @@ def _cvr(cvr: str, rng: random.Random, en: bool) -> str:
     if en:
         return rng.choice((f"CVR no. {cvr}", f"CVR {cvr}"))
     spaced = " ".join(cvr[i : i + 2] for i in range(0, 8, 2))
-    return rng.choice((f"CVR-nr. {cvr}", f"CVR nr.: {cvr}", f"CVR-nr. {spaced}"))
+    return rng.choice(
+        (f"CVR-nr. {cvr}", f"CVR nr.: {cvr}", f"CVR-nr. {spaced}", f"CVR/SE-nr. DK {cvr}")
+    )
 
 
 def _kommunekode(party: PartySpec, en: bool) -> str:
@@ -121,9 +123,9 @@ def _party_block(party: PartySpec, role: str, rng: random.Random, en: bool) -> l
 def _signatures(spec: ContractSpec, style: Style, rng: random.Random) -> list[Any]:
     en = spec.language == "en"
     signed = style.date(spec.signing_date)
-    place = "Place and date" if en else "Sted og dato"
+    place = "Place and date: " if en else rng.choice(("Sted og dato: ", "København, den "))
     rows = [[f"For {spec.buyer.name}", f"For {spec.vendor.name}"],
-            [f"{place}: {signed}", f"{place}: {signed}"], ["_" * 28, "_" * 28]]  # fmt: skip
+            [f"{place}{signed}", f"{place}{signed}"], ["_" * 28, "_" * 28]]  # fmt: skip
     table = Table(rows, colWidths=[8 * cm, 8 * cm])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
     return [Spacer(1, 0.8 * cm), table]

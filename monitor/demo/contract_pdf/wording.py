@@ -109,7 +109,7 @@ class Style:
 
     @classmethod
     def pick(cls, rng: random.Random, language: str) -> Style:
-        dates = ("long", "long", "dash", "iso") + (("dot",) if language == "da" else ("us",))
+        dates = ("long", "long", "dash", "iso") + (("dot",) if language == "da" else ("us", "ord"))
         amounts = ("plain", "kr_before", "kr_after", "dkk_before", "dash")
         return cls(language, rng.choice(dates), rng.choice(amounts))
 
@@ -121,6 +121,11 @@ class Style:
         if self.date_style == "dot":
             return f"{d.day:02d}.{d.month:02d}.{d.year}"
         if self.language == "en":
+            if self.date_style == "ord":
+                suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(
+                    d.day, "th"
+                )
+                return f"{d.day}{suffix} {MONTHS_EN[d.month - 1]} {d.year}"
             if self.date_style == "us":
                 return f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}"
             return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"

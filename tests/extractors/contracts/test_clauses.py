@@ -168,3 +168,29 @@ def test_it_finds_labelled_parties_whichever_comes_first() -> None:
 )  # fmt: skip
 def test_it_detects_the_language(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pct", "above", "per"),
+    [
+        (
+            "Ved mere end 1.000 brugere ydes 5 % rabat på licensprisen.",
+            "da",
+            "5",
+            "1000",
+            "brugere",
+        ),
+        ("Der gives 7,5 % rabat ved køb af mere end 500 licenser.", "da", "7.5", "500", "licenser"),
+        ("A discount of 5% applies above 1,000 users.", "en", "5", "1000", "users"),
+    ],
+)
+def test_it_reads_volume_discounts_beside_the_price_list(
+    text: str, language: str, pct: str, above: str, per: str
+) -> None:
+    from extractors.contracts.pdf import PageText
+    from extractors.contracts.prices.discounts import discount_clauses
+
+    [found] = discount_clauses([PageText(3, ["Alle priser er ekskl. moms.", text])], language)
+
+    assert found.kind == "discount" and found.page == 3
+    assert found.params == {"discount_pct": Decimal(pct), "above": Decimal(above), "per": per}
