@@ -61,6 +61,8 @@ class Match:
     method: str  # "item_id" | "description"
     score: float
     key: str
+    #: the only term, when the item has one without band or validity window
+    plain: TermView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,9 @@ class ContractMatcher:
             if found is _MISSING:
                 key = item_key(raw)
                 terms = self.by_key.get(key) if key else None
-                found = Match(terms, "item_id", 100.0, key) if terms and key else None
+                found = (
+                    Match(terms, "item_id", 100.0, key, _plain(terms)) if terms and key else None
+                )
                 if len(self._by_item) < _MEMO_LIMIT:
                     self._by_item[raw] = found
             if found is not None:
@@ -133,7 +137,17 @@ class ContractMatcher:
         ]
         if rivals:
             return Ambiguous((top_key, *rivals), round(best[0][1], 1))
-        return Match(self.by_key[top_key], "description", round(best[0][1], 1), top_key)
+        terms = self.by_key[top_key]
+        return Match(terms, "description", round(best[0][1], 1), top_key, _plain(terms))
+
+
+def _plain(terms: tuple[TermView, ...]) -> TermView | None:
+    """The single term of an item without volume bands or validity window, else None."""
+    if len(terms) != 1:
+        return None
+    t = terms[0]
+    plain = t.tier_min is None and t.tier_max is None and t.valid_from is None
+    return t if plain and t.valid_to is None else None
 
 
 def select_term(

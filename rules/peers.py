@@ -25,7 +25,7 @@ _LIMIT = 64
 ONE = Decimal(1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PeerView:
     """The other municipalities' latest normalised prices: how many, lowest, median."""
 
@@ -164,7 +164,7 @@ def peer_index(observations: list[PriceObservation]) -> PeerIndex:
     return index
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every line, and frozen init is slow
 class Comparison:
     """One line against the other municipalities: ``own`` is the normalised price,
     ``scale`` turns a normalised price back into this line's unit."""

@@ -69,10 +69,12 @@ def analyse(ctx: EvaluationContext, plan: ContractPlan | None) -> list[LinePrici
     """One :class:`LinePricing` per invoice line (empty when there is no contract)."""
     if plan is None:
         return []
-    credit = ctx.invoice.document_type == "credit_note"
+    inv = ctx.invoice
+    credit = inv.document_type == "credit_note"
+    default_on = inv.period_start or inv.issue_date
     out = []
-    for line in ctx.invoice.lines:
-        on = billing_date(ctx, line)
+    for line in inv.lines:
+        on = line.period_start or default_on
         if credit or line.quantity <= 0 or line.unit_price <= 0:
             out.append(LinePricing(line, on, "credit"))
             continue
@@ -93,9 +95,8 @@ def _analyse_line(
     population = ctx.invoice.population
     per_head = terms[0].unit is Unit.INHABITANT_YEAR
     tier_qty = Decimal(population) if per_head and population else line.quantity
-    only = terms[0]
-    if len(terms) == 1 and _plain(only) and (only.confirmed or ctx.allow_unconfirmed_terms):
-        term: TermView | None = only
+    term: TermView | None = found.plain
+    if term is not None and (term.confirmed or ctx.allow_unconfirmed_terms):
         status = "ok"
     else:
         term, status = select_term(
@@ -132,16 +133,6 @@ def _analyse_line(
     if line.unit_price > lp.allowed:
         _assign_owner(lp, terms)
     return lp
-
-
-def _plain(term: TermView) -> bool:
-    """No volume band and no validity window: the term applies whatever the line."""
-    return (
-        term.tier_min is None
-        and term.tier_max is None
-        and term.valid_from is None
-        and term.valid_to is None
-    )
 
 
 def _prices(

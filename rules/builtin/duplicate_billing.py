@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from decimal import Decimal
 
@@ -41,9 +40,10 @@ def check(run: Run, params: DuplicateParams) -> list[RuleFinding]:
     for line, key in zip(inv.lines, _keys(inv, params), strict=True):
         if key is None or line.line_amount <= 0:
             continue
-        if billed[key] > 0:
+        count = billed.get(key, 0)
+        if count > 0:
             out.append(_line_finding(ctx, line, key, earlier))
-        billed[key] += 1
+        billed[key] = count + 1
     return out
 
 
@@ -57,14 +57,14 @@ def _key(line: InvoiceLineView, inv: InvoiceView, params: DuplicateParams) -> Li
     return (item, start, end, amount)
 
 
-def _billed(earlier: list[InvoiceView], params: DuplicateParams) -> Counter[LineKey]:
+def _billed(earlier: list[InvoiceView], params: DuplicateParams) -> dict[LineKey, int]:
     """How many times each key stands billed: invoices add, credit notes subtract."""
-    billed: Counter[LineKey] = Counter()
+    billed: dict[LineKey, int] = {}
     for other in earlier:
         sign = -1 if other.document_type == "credit_note" else 1
         for key in _keys(other, params):
             if key is not None:
-                billed[key] += sign
+                billed[key] = billed.get(key, 0) + sign
     return billed
 
 
