@@ -5,10 +5,9 @@ from the text layer: number, issue and due dates, currency, supplier name and VA
 number, totals (payable, excl. VAT, VAT) and the line items whose quantity x price
 matches their amount. Labels are read in Danish, English, German, Dutch and
 French; numbers in Danish and English formats. Whatever is not found is said in
-``warnings``; a missing number or issue date is a warning too (the number then
-falls back to the file name, the date to 1970-01-01 with a warning), but a PDF
-without any amount raises :class:`ParseError`, as do encrypted, corrupt and
-image-only PDFs. pdfplumber is imported on first use and kept loaded.
+``warnings``; a missing invoice number is a warning too (the file name stands in),
+but a PDF without an issue date or without any total raises :class:`ParseError`,
+as do encrypted, corrupt and image-only PDFs. pdfplumber is imported on first use and kept loaded.
 """
 
 from __future__ import annotations
@@ -117,9 +116,8 @@ def parse_lines(lines: list[str], filename: str) -> ParsedInvoice:
         number = filename.rsplit("/", 1)[-1]
         warnings.append("no invoice number found; the file name is used")
     issue = _labelled_date(lines, DATE_LABELS, exclude=DUE_LABELS) or _date_after_number(lines)
-    if issue is None:
-        issue = date(1970, 1, 1)
-        warnings.append("no issue date found; 1970-01-01 is used")
+    if issue is None:  # no made-up date: rules compare it with contract periods
+        raise ParseError("no issue date found in the PDF text", file=filename)
     due = _labelled_date(lines, DUE_LABELS)
     payable = _amount(
         lines, PAYABLE_LABELS, locale, exclude=("sub", "ekskl", "excl", " ht", "exclusief")
@@ -156,7 +154,7 @@ def parse_lines(lines: list[str], filename: str) -> ParsedInvoice:
         ),
         lines=items,
         due_date=due,
-        payment_days=(due - issue).days if due and issue.year > 1970 else None,
+        payment_days=(due - issue).days if due else None,
         warnings=warnings,
     )
 
