@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -69,7 +70,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for router in default_routers() if routers is None else routers:
         app.include_router(router)
-    _install_language(app)
+    _install_same_origin(app)
+    _install_language(app)  # added last, so it runs first: error pages know the language
     _install_error_pages(app)
     return app
 
@@ -90,6 +92,22 @@ def _install_language(app: FastAPI) -> None:
         response: Response = await call_next(request)
         if asked in LANGUAGES:
             response.set_cookie(LANG_COOKIE, asked, max_age=_YEAR, samesite="lax")
+        return response
+
+
+def _install_same_origin(app: FastAPI) -> None:
+    """Refuse a POST sent by a page on another site (there is no login yet, so the
+    browser's Origin header is what stops another site from reviewing findings)."""
+
+    @app.middleware("http")
+    async def same_origin(request: Request, call_next: Any) -> Response:
+        origin = request.headers.get("origin") or "null"
+        foreign = origin != "null" and urlsplit(origin).netloc != request.headers.get("host")
+        if request.method == "POST" and foreign:
+            return _error(
+                request, 403, "error.forbidden", f"a form from {origin} may not change data"
+            )
+        response: Response = await call_next(request)
         return response
 
 

@@ -241,3 +241,23 @@ def test_the_detail_quotes_the_clause_a_rule_relied_on(
     assert clause in side and "Prisreguleringsklausul, side 7" in side
     assert "Prisregulering ud over aftalen" in html  # the registry's Danish title
     assert "Pris ikke bekræftet af jura" in html and "1. marts 2026" in html
+
+
+def test_a_form_posted_from_another_site_is_refused(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    response = client.post(
+        f"/findings/{seed.price_finding_id}/review",
+        data={"action": "confirm", "actor": "evil"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert response.status_code == 403
+    with transaction(engine) as s:
+        assert s.get(Finding, seed.price_finding_id).status == "open"
+    same_site = client.post(
+        f"/findings/{seed.price_finding_id}/review",
+        data={"action": "confirm", "actor": "jura@kk.dk"},
+        headers={"Origin": "http://testserver"},
+        follow_redirects=False,
+    )
+    assert same_site.status_code == 303
