@@ -1,8 +1,8 @@
 """CSV exports of invoice lines, read through named column-mapping profiles.
 
 Contract: :func:`iter_csv_path` and :func:`iter_csv_bytes` stream one
-:class:`ParsedInvoice` per invoice number, reading the file row by row (memory
-does not grow with the file: only the current invoice's lines are held). Lines of
+:class:`ParsedInvoice` per invoice number, reading the file row by row: memory
+holds the current invoice's lines and the set of invoice numbers seen, never the file. Lines of
 one invoice must be contiguous; an invoice number that comes back later is read
 as another invoice with a warning. ``;``, ``,`` and tab delimiters are sniffed
 from the header; numbers are Danish (``1.234,56``) or English (``1,234.56``) by
@@ -136,7 +136,8 @@ def _iter_text(text: IO[str], name: str, profile: str | None) -> Iterator[Parsed
     seen: set[str] = set()
     current: str | None = None
     group: list[tuple[int, list[str]]] = []
-    for line_no, row in enumerate(rows, start=2):
+    for row in rows:
+        line_no = rows.line_num + 1  # physical line (quoted fields may span lines); +1 header
         if not row or not any(cell.strip() for cell in row):
             continue
         number = reader.invoice_number(row, line_no)
