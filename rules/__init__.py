@@ -8,6 +8,8 @@ Public API:
 * :func:`registry` - every built-in rule's :class:`RuleSpec`.
 * :func:`validate_params` - validated, defaulted parameters for a rule, or
   :class:`RuleConfigError` with the reason.
+* :func:`unchecked_lines` - the lines of an invoice whose price could not be checked
+  against the contract, and why (units not reconcilable, ambiguous match ...).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ __all__ = [
     "RuleSpec",
     "evaluate",
     "registry",
+    "unchecked_lines",
     "validate_params",
 ]
 
@@ -66,3 +69,34 @@ def validate_params(rule_id: str, params: dict[str, Any] | None) -> dict[str, An
 
     spec = spec_for(rule_id)
     return validate_model(spec, params).model_dump(mode="json")
+
+
+#: line statuses that mean "not checked against a price", with a reason for people
+UNCHECKED = {
+    "ambiguous": "the description matches several contract items",
+    "not_valid_on_date": "the item has no price valid on the billing date",
+    "unconfirmed_only": "only unconfirmed price terms apply, and they are not allowed",
+    "no_tier": "no volume band covers the quantity",
+    "unreconciled": "the invoice unit cannot be reconciled with the contract unit",
+    "unbounded": "the indexation clause cannot be evaluated (no index data, no cap)",
+}
+
+
+def unchecked_lines(ctx: EvaluationContext) -> list[dict[str, Any]]:
+    """Lines of ``ctx.invoice`` that the price rules could not compare with the contract
+    (no breach is claimed for them): ``{"line_ref", "line_id", "status", "reason"}``.
+    Lines no term prices at all are ``unpriced_item`` findings, not listed here."""
+    from rules.plan import plan_for
+    from rules.pricing import analyse
+
+    plan = plan_for(ctx.contract) if ctx.contract is not None else None
+    return [
+        {
+            "line_ref": lp.line.id,
+            "line_id": lp.line.line_id,
+            "status": lp.status,
+            "reason": lp.note or UNCHECKED[lp.status],
+        }
+        for lp in analyse(ctx, plan)
+        if lp.status in UNCHECKED
+    ]

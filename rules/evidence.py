@@ -60,6 +60,7 @@ def term_evidence(term: TermView) -> dict[str, Any]:
         "term_description": term.description,
         "term_unit": term.unit.value,
         "agreed_price_per_contract_unit": fmt(term.unit_price),
+        "term_vat": term.vat,
         "term_tier": tier,
         "unconfirmed_term": not term.confirmed,
     }

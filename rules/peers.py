@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rules.engine import Run
 
 _LIMIT = 64
+_VIEW_LIMIT = 500_000
 ONE = Decimal(1)
 
 
@@ -87,6 +88,8 @@ class PeerIndex:
         if not inside:
             cache_key += (lo, hi)
         if cache_key not in self._views:
+            if len(self._views) >= _VIEW_LIMIT:
+                self._views.clear()
             if inside:
                 self._views[cache_key] = _without(item, own)
             else:

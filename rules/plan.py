@@ -40,7 +40,7 @@ class ContractPlan:
         if ix is None:
             return None
         series = index_series.get(ix.index) if ix.index else None
-        if series is not self._series:
+        if series is not self._series or len(self._schedules) > 600:
             self._series, self._schedules, self.allowed = series, {}, {}
         key = (on.year, on.month)
         found = self._schedules.get(key)

@@ -32,6 +32,8 @@ from rules.types import EvaluationContext, InvoiceLineView, TermView
 from rules.units import Conversion, Readings, Unreconciled, choose, readings
 
 INDEXATION_PLAUSIBLE_PCT = Decimal(25)
+VAT = Decimal("1.25")
+_MEMO_LIMIT = 200_000
 TIER_MATCH = Decimal("0.01")
 PRICE_ABOVE_AGREED = "price_above_agreed"
 INDEXATION_CAP_EXCEEDED = "indexation_cap_exceeded"
@@ -105,6 +107,10 @@ def _analyse_line(
     lp = LinePricing(line, on, status, match=found, term=term, tier_quantity=tier_qty)
     if term is None:
         return lp
+    if term.currency != ctx.invoice.currency:
+        lp.status = "unreconciled"
+        lp.note = f"contract priced in {term.currency}, invoice in {ctx.invoice.currency}"
+        return lp
     lp.schedule = plan.schedule(on, ctx.index_series)
     start = line.period_start or ctx.invoice.period_start
     end = line.period_end or ctx.invoice.period_end
@@ -119,7 +125,7 @@ def _analyse_line(
         options[0]
         if len(options) == 1
         else choose(
-            options, quantity=line.quantity, unit_price=line.unit_price, agreed=term.unit_price
+            options, quantity=line.quantity, unit_price=line.unit_price, agreed=net_price(term)
         )
     )
     priced = _prices(plan, term, conv, lp.schedule)
@@ -140,15 +146,24 @@ def _prices(
 ) -> tuple[Decimal, Decimal | None]:
     """(agreed, allowed) per invoice unit; allowed None when it cannot be bounded. The
     allowed contract price is memoised per term and schedule."""
+    price = term.unit_price if term.vat != "incl" else net_price(term)
     if sched is None or sched.factor == 1:
-        allowed: Decimal | None = term.unit_price
+        allowed: Decimal | None = price
     else:
         key = (term.id, id(sched))
         allowed = plan.allowed.get(key, _NONE)
         if allowed is _NONE:
-            allowed = plan.allowed[key] = _allowed_contract_price(term.unit_price, sched)
+            if len(plan.allowed) >= _MEMO_LIMIT:
+                plan.allowed.clear()
+            allowed = plan.allowed[key] = _allowed_contract_price(price, sched)
     factor = conv.factor
-    return term.unit_price * factor, (allowed * factor if allowed is not None else None)
+    return price * factor, (allowed * factor if allowed is not None else None)
+
+
+def net_price(term: TermView) -> Decimal:
+    """The term's price excluding VAT (a price quoted incl. 25 % VAT is divided by 1.25:
+    invoice unit prices are always excl. VAT)."""
+    return term.unit_price / VAT if term.vat == "incl" else term.unit_price
 
 
 _NONE: Any = object()
@@ -168,8 +183,8 @@ def _assign_owner(lp: LinePricing, terms: tuple[TermView, ...]) -> None:
     price = lp.line.unit_price
     factor = lp.conversion.factor
     for other in other_tiers(terms, lp.term, lp.on):
-        candidates = {other.unit_price * factor}
-        allowed_other = _allowed_contract_price(other.unit_price, lp.schedule)
+        candidates = {net_price(other) * factor}
+        allowed_other = _allowed_contract_price(net_price(other), lp.schedule)
         if allowed_other is not None:
             candidates.add(allowed_other * factor)
         if any(c > (lp.allowed or 0) and abs(price - c) <= TIER_MATCH for c in candidates):

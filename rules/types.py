@@ -125,7 +125,16 @@ class RuleConfig:
 
 @dataclass(slots=True)
 class RuleFinding:
-    """A broken agreement, with the exact overcharge (øre) and the evidence."""
+    """A broken agreement, with the exact overcharge (øre) and the evidence.
+
+    ``dedup_key`` is stable across re-checks (rule, invoice id, line id, term id; never
+    parameters or wording). ``overcharge`` is rounded half up to øre: for line rules
+    (invoiced unit price - ``agreed_unit_price``) x ``quantity``; for invoice rules the
+    money at stake (0 when none). ``agreed_unit_price`` is the price the line should
+    have had, per invoice unit: the contract price after unit conversion and any
+    indexation the clause allows (price rules), the peers' median (price_disparity)
+    or lowest price (mfn_breach). ``evidence`` is JSON-able (Decimals as strings).
+    """
 
     rule_id: str
     severity: Severity

@@ -83,7 +83,9 @@ def _period_factor(
                     f"billing period {start}..{end} is not a whole number of months"
                 )
             return Conversion(ONE, "one contract unit per invoice unit")
-        return Unreconciled(f"invoice unit {code} cannot be compared with a price {unit.value}")
+        return Unreconciled(
+            f"invoice unit {code} cannot be compared with a price per {_words(unit)}"
+        )
     if unit is Unit.HOUR:
         if code == "HUR" or code in COUNT_CODES:
             return Conversion(ONE, "hours")
@@ -92,7 +94,7 @@ def _period_factor(
         return Unreconciled(f"invoice unit {code} cannot be compared with an hourly price")
     if code in COUNT_CODES or (unit is Unit.FIXED and code == "ANN"):
         return Conversion(ONE, "one contract unit per invoice unit")
-    return Unreconciled(f"invoice unit {code} cannot be compared with a price per {unit.value}")
+    return Unreconciled(f"invoice unit {code} cannot be compared with a price per {_words(unit)}")
 
 
 def reconcile(
@@ -157,6 +159,10 @@ def choose(
     if billed_per_inhabitant or agreed <= 0 or unit_price <= 0:
         return per_head
     return min(found, key=lambda c: _distance(unit_price, agreed * c.factor))
+
+
+def _words(unit: Unit) -> str:
+    return unit.value.replace("_", "/")
 
 
 def _distance(price: Decimal, expected: Decimal) -> Decimal:

@@ -121,3 +121,38 @@ def test_a_corrected_contract_with_the_same_id_is_not_served_from_the_cache():
     inv = invoice(line("120.00", "1"))
     assert rules.evaluate(ctx(inv, contract(term("100.00"))))[0].overcharge == Decimal("20.00")
     assert rules.evaluate(ctx(inv, contract(term("110.00"))))[0].overcharge == Decimal("10.00")
+
+
+def test_it_lists_lines_it_could_not_check_instead_of_inventing_a_breach():
+    from extractors.types import Unit
+
+    c = contract(term("1200.00", unit=Unit.USER_YEAR))
+    inv = invoice(line("50.00", "30", unit="DAY"))
+    assert rules.evaluate(ctx(inv, c)) == []
+    assert rules.unchecked_lines(ctx(inv, c)) == [
+        {
+            "line_ref": 1,
+            "line_id": "1",
+            "status": "unreconciled",
+            "reason": "invoice unit DAY cannot be compared with a price per user/year",
+        }
+    ]
+
+
+def test_it_does_not_compare_prices_in_different_currencies():
+    c = contract(term("100.00"))
+    inv = invoice(line("120.00", "1"))
+    inv.currency = "EUR"
+    assert [f.rule_id for f in rules.evaluate(ctx(inv, c))] == []
+    assert (
+        rules.unchecked_lines(ctx(inv, c))[0]["reason"] == "contract priced in DKK, invoice in EUR"
+    )
+
+
+def test_a_price_agreed_including_vat_is_compared_excluding_vat():
+    t = term("125.00")
+    t.vat = "incl"
+    found = rules.evaluate(ctx(invoice(line("110.00", "2")), contract(t)))
+    assert [(f.rule_id, f.overcharge, f.agreed_unit_price) for f in found] == [
+        ("price_above_agreed", Decimal("20.00"), Decimal("100"))
+    ]
