@@ -22,8 +22,14 @@ _SAME_LINE = 2.5  # points: runs whose tops are this close are on one line
 
 
 def positioned_rows(document: PdfText, page: int, ctx: RowContext) -> list[ExtractedPriceTerm]:
-    """The page's price rows read from text positions; [] when there is no id column."""
-    segments = document.segments(page)
+    """The page's price rows read from pdfium's text positions; [] without an id column."""
+    return rows_from_segments(document.segments(page), page, ctx)
+
+
+def rows_from_segments(
+    segments: list[Segment], page: int, ctx: RowContext
+) -> list[ExtractedPriceTerm]:
+    """Price rows from positioned text runs (one run per cell line)."""
     starts = _row_starts(segments)
     if not starts:
         return []

@@ -1,7 +1,7 @@
 """Tables read with pdfplumber, for the pages whose rows do not read as single lines.
 
-Ruled tables (the page has ruling lines) use pdfplumber's line strategy; unruled
-ones its text strategy. pdfplumber is imported lazily and opened once per document,
+Ruled tables (the page has ruling lines) use pdfplumber's table finder; unruled
+ones are rebuilt from pdfplumber's word positions, as ``positions`` does from pdfium's. pdfplumber is imported lazily and opened once per document,
 only when a page needs it.
 """
 
@@ -10,11 +10,31 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from extractors.contracts.pdf import Segment
+from extractors.contracts.prices.positions import rows_from_segments
 from extractors.contracts.prices.rows import RowContext, parse_cells
 from extractors.errors import CorruptPdf
 from extractors.types import Evidence, ExtractedPriceTerm
 
-_TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+_WORD_GAP = 4.0  # points: words closer than this on a line are one cell
+
+
+def _segments(words: list[dict[str, Any]]) -> list[Segment]:
+    """pdfplumber's words joined into runs: neighbours on a line closer than a space."""
+    runs: list[Segment] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        last = runs[-1] if runs else None
+        if last and abs(w["top"] - last.top) < 2 and 0 <= w["x0"] - last.x1 < _WORD_GAP:
+            runs[-1] = Segment(
+                last.x0,
+                last.top,
+                w["x1"],
+                max(last.bottom, w["bottom"]),
+                f"{last.text} {w['text']}",
+            )
+        else:
+            runs.append(Segment(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]))
+    return runs
 
 
 class PlumberDocument:
@@ -48,8 +68,9 @@ class PlumberDocument:
 def table_rows(plumber: PlumberDocument, number: int, ctx: RowContext) -> list[ExtractedPriceTerm]:
     """Every price row in the tables of page ``number``, with cell bounding boxes."""
     page = plumber.page(number)
-    ruled = bool(page.lines or page.rects)
-    tables = page.find_tables() if ruled else page.find_tables(_TEXT_STRATEGY)
+    if not (page.lines or page.rects):
+        return rows_from_segments(_segments(page.extract_words()), number, ctx)
+    tables = page.find_tables()
     terms: list[ExtractedPriceTerm] = []
     for table in tables:
         for row, cells in zip(table.rows, table.extract(), strict=False):
