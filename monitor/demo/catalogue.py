@@ -1,16 +1,20 @@
 """The demo vendor's catalogue and what each municipality agreed to pay for it.
 
-The story the demo tells: every municipality buys the SAME services from KommuneData
-A/S, yet the two that negotiated a most-favoured-customer clause (Aarhus, Odense) pay
-the list price while the other four pay ``spread`` times as much, for the citizen
-portal (priced per inhabitant) up to 26 times as much.
+The story: every municipality buys the SAME services from KommuneData A/S, at very
+different prices. Odense (most-favoured-customer clause) pays the list price of every
+item; Aarhus has the same clause yet pays more than Odense for two items; Esbjerg pays
+26 times what Odense pays for the citizen portal (per inhabitant), Randers 8 times.
+``PRICE_FACTORS`` is that table, in multiples of the list price.
 
-Why two price levels rather than a smooth spread: the skeleton demo must keep every
-rule but ``price_above_agreed`` quiet. ``mfn_breach`` stays quiet because the MFN
-municipalities pay the lowest price of every item; ``price_disparity`` (above 2 x the
-median of the others) stays quiet because each of the four dearer municipalities is
-within ``MAX_DEAL_NOISE`` of the other three, which are the median of its peers, even
-with a breach of +60 % on top (1.15 x 1.60 = 1.84 < 2).
+Two kinds of items, so that the peer rules find exactly what the story says:
+
+* *mild* items: every municipality within 1.0-1.25 x the list price, so no price (even
+  one overpriced by up to 60 %) is above twice the median of the others, and nobody
+  pays less than Odense;
+* *strong* items (``STRONG_ITEMS``): the spread the story is about. Only Randers and
+  Esbjerg are above twice the median; among Odense, København, Aalborg and Aarhus the
+  second and third lowest prices are equal, so Randers' median is the same whether or
+  not Esbjerg's invoice has arrived yet (see ``monitor.demo.peers``).
 """
 
 from __future__ import annotations
@@ -29,10 +33,8 @@ Volume = Literal["users", "finance_users", "inhabitants", "post", "lookups", "on
 #: Municipalities whose contract has a most-favoured-customer clause (mestbegunstigelse).
 MFN_MUNICIPALITIES = frozenset({"751", "461"})
 
-#: The per-inhabitant item whose price differs most (about 26 x) between municipalities.
+#: The per-inhabitant item whose price differs most (26 x) between municipalities.
 HEADLINE_ITEM = "KD-1020"
-#: The dearer municipalities' prices vary by at most this factor around ``spread``.
-MAX_DEAL_NOISE = Decimal("1.15")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,7 @@ class CatalogueItem:
 
     ``list_price`` is per ONE ``unit``; invoices state it per ``invoice_base_quantity``
     units of ``unit_code`` (e.g. Digital Post priced per 100 letters), which is the
-    same price once normalised. ``volume`` says how the quantity billed is derived;
-    ``spread`` how many times the list price the municipalities without an MFN clause
-    pay (before their individual deal noise).
+    same price once normalised. ``volume`` says how the quantity billed is derived.
     """
 
     item_id: str
@@ -54,45 +54,79 @@ class CatalogueItem:
     list_price: Decimal
     billing: Billing
     volume: Volume
-    spread: Decimal
     invoice_base_quantity: Decimal = Decimal("1")
 
 
 CATALOGUE: tuple[CatalogueItem, ...] = (
     CatalogueItem("KD-1010", "KommuneSag sagsbehandlingssystem, licens", Unit.USER_MONTH,
-                  "pr. bruger pr. måned", "EA", Decimal("395.00"), "monthly", "users",
-                  Decimal("1.45")),
+                  "pr. bruger pr. måned", "EA", Decimal("395.00"), "monthly", "users"),
     CatalogueItem("KD-1020", "Borgerportal, drift og licens", Unit.INHABITANT_YEAR,
                   "pr. indbygger pr. år", "EA", Decimal("0.95"), "yearly", "inhabitants",
-                  Decimal("22.6"), Decimal("1000")),
+                  Decimal("1000")),
     CatalogueItem("KD-1030", "Økonomi- og lønmodul, licens", Unit.USER_YEAR,
-                  "pr. bruger pr. år", "EA", Decimal("2400.00"), "yearly", "finance_users",
-                  Decimal("1.60")),
+                  "pr. bruger pr. år", "EA", Decimal("2400.00"), "yearly", "finance_users"),
     CatalogueItem("KD-2010", "Digital Post-forsendelse", Unit.TRANSACTION,
-                  "pr. transaktion", "EA", Decimal("0.38"), "monthly", "post",
-                  Decimal("1.80"), Decimal("100")),
+                  "pr. transaktion", "EA", Decimal("0.38"), "monthly", "post", Decimal("100")),
     CatalogueItem("KD-2020", "CPR-opslag via integration", Unit.TRANSACTION,
-                  "pr. transaktion", "EA", Decimal("1.25"), "monthly", "lookups",
-                  Decimal("1.50")),
+                  "pr. transaktion", "EA", Decimal("1.25"), "monthly", "lookups"),
     CatalogueItem("KD-3010", "Drift og hosting, fast årligt vederlag", Unit.FIXED,
-                  "fast pr. år", "ANN", Decimal("240000.00"), "yearly", "one",
-                  Decimal("1.30")),
+                  "fast pr. år", "ANN", Decimal("240000.00"), "yearly", "one"),
     CatalogueItem("KD-3020", "Support og vedligeholdelse", Unit.MONTH,
-                  "pr. måned", "MON", Decimal("18500.00"), "monthly", "one",
-                  Decimal("1.25")),
+                  "pr. måned", "MON", Decimal("18500.00"), "monthly", "one"),
     CatalogueItem("KD-4010", "Konsulentbistand", Unit.HOUR,
-                  "pr. time", "HUR", Decimal("1150.00"), "monthly", "hours",
-                  Decimal("1.35")),
+                  "pr. time", "HUR", Decimal("1150.00"), "monthly", "hours"),
 )  # fmt: skip
+
+_CODES = ("461", "101", "851", "751", "730", "561")  # column order of PRICE_FACTORS
+
+
+def _row(*factors: str) -> dict[str, Decimal]:
+    return dict(zip(_CODES, (Decimal(f) for f in factors), strict=True))
+
+
+#: Multiples of the list price, by item and kommunekode.
+#: Columns: Odense, København, Aalborg, Aarhus, Randers, Esbjerg.
+PRICE_FACTORS: dict[str, dict[str, Decimal]] = {
+    "KD-1010": _row("1.00", "1.05", "1.10", "1.00", "1.15", "1.20"),
+    "KD-1020": _row("1.00", "1.50", "2.50", "1.50", "8.00", "26.00"),
+    "KD-1030": _row("1.00", "1.20", "1.20", "1.00", "3.00", "1.10"),
+    "KD-2010": _row("1.00", "1.05", "1.10", "1.00", "1.20", "1.15"),
+    "KD-2020": _row("1.00", "1.10", "1.20", "1.10", "4.00", "1.15"),
+    "KD-3010": _row("1.00", "1.30", "1.15", "1.00", "1.20", "3.00"),
+    "KD-3020": _row("1.00", "1.10", "1.15", "1.00", "1.20", "1.25"),
+    "KD-4010": _row("1.00", "1.10", "1.05", "1.00", "1.15", "2.60"),
+}
+#: Items with a spread beyond twice the median somewhere (the rest are mild).
+STRONG_ITEMS = frozenset({"KD-1020", "KD-1030", "KD-2020", "KD-3010", "KD-4010"})
+
+
+@dataclass(frozen=True, slots=True)
+class VolumeBand:
+    """A volume band of a tiered price: ``tier_min``..``tier_max`` units (inclusive)."""
+
+    tier_min: Decimal
+    tier_max: Decimal | None
+    factor: Decimal
+
+
+#: København's licence price has two volume bands instead of one price.
+TIERED = {
+    ("101", "KD-1010"): (
+        VolumeBand(Decimal("0"), Decimal("1000"), Decimal("1.15")),
+        VolumeBand(Decimal("1001"), None, Decimal("1.05")),
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
 class AgreedPrice:
     """A line of one municipality's price appendix: ``unit_price`` per one ``unit``,
-    DKK excl. moms."""
+    DKK excl. moms; ``tier_min``/``tier_max`` bound its volume band, if it has one."""
 
     item: CatalogueItem
     unit_price: Decimal
+    tier_min: Decimal | None = None
+    tier_max: Decimal | None = None
 
     @property
     def item_id(self) -> str:
@@ -106,32 +140,44 @@ def item(item_id: str) -> CatalogueItem:
     raise KeyError(item_id)
 
 
-def _nice(value: Decimal) -> Decimal:
-    """Round as a price list would: whole kroner from 100 kr., else øre."""
+def nice_price(value: Decimal) -> Decimal:
+    """Round as a price list would: whole kroner from 100 kr., else øre (half up)."""
     step = Decimal("1") if value >= 100 else Decimal("0.01")
     return value.quantize(step, rounding=ROUND_HALF_UP).quantize(Decimal("0.01"))
 
 
 def price_appendices(
-    rng: random.Random, municipalities: tuple[DemoMunicipality, ...]
+    municipalities: tuple[DemoMunicipality, ...],
 ) -> dict[str, list[AgreedPrice]]:
-    """Each municipality's agreed prices, keyed by kommunekode, in catalogue order.
-
-    MFN municipalities pay the list price of every item; the others pay the item's
-    ``spread`` times a deal noise of 1.00 to ``MAX_DEAL_NOISE`` on top of it.
-    """
+    """Each municipality's agreed prices, keyed by kommunekode, in catalogue order (a
+    tiered item has one entry per band, cheapest band last)."""
     appendices: dict[str, list[AgreedPrice]] = {}
     for m in municipalities:
         prices = []
         for entry in CATALOGUE:
-            if m.code in MFN_MUNICIPALITIES:
-                factor = Decimal("1")
+            bands = TIERED.get((m.code, entry.item_id))
+            if bands:
+                prices += [
+                    AgreedPrice(entry, nice_price(entry.list_price * b.factor), b.tier_min,
+                                b.tier_max)
+                    for b in bands
+                ]  # fmt: skip
             else:
-                top = int(MAX_DEAL_NOISE * 100)
-                factor = entry.spread * Decimal(rng.randint(100, top)) / 100
-            prices.append(AgreedPrice(entry, _nice(entry.list_price * factor)))
+                factor = PRICE_FACTORS[entry.item_id][m.code]
+                prices.append(AgreedPrice(entry, nice_price(entry.list_price * factor)))
         appendices[m.code] = prices
     return appendices
+
+
+def price_for(appendix: list[AgreedPrice], item_id: str, quantity: Decimal) -> AgreedPrice:
+    """The agreed price of ``item_id`` for ``quantity`` units (its band, if tiered)."""
+    for price in appendix:
+        if price.item_id != item_id:
+            continue
+        low = price.tier_min if price.tier_min is not None else Decimal(0)
+        if low <= quantity and (price.tier_max is None or quantity <= price.tier_max):
+            return price
+    raise KeyError(f"{item_id} x {quantity}")
 
 
 def billed_quantity(

@@ -1,14 +1,18 @@
 """The demo's six contracts: one per municipality with KommuneData A/S, as PDF.
 
 All six are the same K02-style operations contract, in force 1 January 2025 to
-31 December 2028, 30 days netto, prices fixed for 36 months and then adjusted each
-January by the nettoprisindeks (at most 3 % a year). Only the price appendix (and
-the most-favoured-customer clause, for ``MFN_MUNICIPALITIES``) differs.
+31 December 2028, 30 days netto, prices adjusted each January by the nettoprisindeks
+(at most 3 % a year) after a fixed-price period: 36 months, except Aalborg's
+(``SHORT_FIXED``: 12 months, so its prices may be indexed from 1 January 2026, and
+the vendor's rise above the cap is a breach). The price appendix differs (København's
+licence price has volume bands, ``catalogue.TIERED``), and so does the
+most-favoured-customer clause (``MFN_MUNICIPALITIES``).
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -37,11 +41,18 @@ INDEXATION = IndexationSpec(
     notice_days=90,
     base_month="2024-10",
 )
-#: The first day prices may be adjusted: the demo bills before it, at the agreed prices.
+#: Municipalities whose prices are fixed for 12 months only (then indexed each January).
+SHORT_FIXED = frozenset({"851"})
+#: The first day the 36-month contracts' prices may be adjusted: the demo bills before it.
 FIRST_ADJUSTMENT = date(2028, 1, 1)
 #: Layout of each municipality's contract (see ``contract_pdf.LAYOUTS``).
-LAYOUTS = {"101": "ruled_table", "751": "ruled_table", "461": "unruled_table",
+LAYOUTS = {"101": "tiers", "751": "ruled_table", "461": "unruled_table",
            "851": "ruled_table", "730": "unruled_table", "561": "ruled_table"}  # fmt: skip
+
+
+def indexation_for(code: str) -> IndexationSpec:
+    """The prisregulering clause of this municipality's contract."""
+    return replace(INDEXATION, fixed_months=12) if code in SHORT_FIXED else INDEXATION
 
 
 def contract_spec(
@@ -63,7 +74,7 @@ def contract_spec(
         expiry_date=CONTRACT_EXPIRY,
         payment_days=PAYMENT_DAYS,
         mfn=municipality.code in MFN_MUNICIPALITIES,
-        indexation=INDEXATION,
+        indexation=indexation_for(municipality.code),
         items=tuple(
             PriceItemSpec(
                 p.item_id,
@@ -71,6 +82,8 @@ def contract_spec(
                 p.item.unit,
                 p.unit_price,
                 "excl",
+                tier_min=p.tier_min,
+                tier_max=p.tier_max,
                 unit_text=p.item.unit_text,
             )
             for p in appendix
@@ -78,6 +91,17 @@ def contract_spec(
         termination_notice_months=6,
         wording_seed=rng.randint(0, 2**31),
     )
+
+
+def _term(p: AgreedPrice) -> dict[str, str | None]:
+    return {
+        "item_id": p.item_id,
+        "description": p.item.description,
+        "unit": str(p.item.unit),
+        "unit_price": f"{p.unit_price:.2f}",
+        "tier_min": None if p.tier_min is None else f"{p.tier_min:f}",
+        "tier_max": None if p.tier_max is None else f"{p.tier_max:f}",
+    }
 
 
 def write_contracts(
@@ -98,6 +122,7 @@ def write_contracts(
         path = folder / f"{m.code}_{m.slug}_kontrakt.pdf"
         path.write_bytes(render_contract_pdf(spec, layout=layout))
         paths.append(path)
+        assert spec.indexation is not None
         records.append(
             ContractRecord(
                 municipality_code=m.code,
@@ -107,15 +132,8 @@ def write_contracts(
                 expiry_date=spec.expiry_date.isoformat(),
                 mfn=spec.mfn,
                 layout=layout,
-                price_terms=[
-                    {
-                        "item_id": p.item_id,
-                        "description": p.item.description,
-                        "unit": str(p.item.unit),
-                        "unit_price": f"{p.unit_price:.2f}",
-                    }
-                    for p in appendices[m.code]
-                ],
+                price_fixed_months=spec.indexation.fixed_months,
+                price_terms=[_term(p) for p in appendices[m.code]],
             )
         )
     return records, paths

@@ -1,13 +1,9 @@
-"""Planning the demo's monthly invoices and overpricing a few of their lines on purpose.
+"""Planning the demo's invoices: who is billed what, when, and in which order.
 
-Every line is billed at exactly the agreed price unless it is picked as a breach;
-a breach bills a clearly higher unit price and records the finding
-``price_above_agreed`` must make.
-
-Why +30 % to +60 %: on a contract with an indexation clause the rules attribute a
-smaller excess (up to ``rules.pricing.INDEXATION_PLAUSIBLE_PCT``, 25 %) to an
-unwarranted price rise, ``indexation_cap_exceeded``. Such breaches belong in the
-manifest under that rule, not this one.
+Every line is billed at exactly the agreed price; ``monitor.demo.breaches`` then
+breaks a few agreements on purpose. The vendor bills its customers in
+``BILLING_ORDER`` and numbers its invoices in the order it sends them, and the file
+names sort in that order, so ``prisvagt ingest`` reads them as they arrived.
 """
 
 from __future__ import annotations
@@ -17,18 +13,17 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from monitor.demo.catalogue import MFN_MUNICIPALITIES, AgreedPrice, Billing, billed_quantity
-from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, to_ore
+from monitor.demo.catalogue import AgreedPrice, Billing, billed_quantity, price_for
+from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec
 from monitor.demo.parties import DemoMunicipality, DemoVendor
-from rules.pricing import INDEXATION_PLAUSIBLE_PCT
 
 PAYMENT_DAYS = 30
-RULE_PRICE_ABOVE_AGREED = "price_above_agreed"
-#: Overpricing used for the breaches, in percent of the agreed unit price.
-BREACH_PERCENTS = (30, 33, 35, 40, 45, 50, 55, 60)
-assert min(BREACH_PERCENTS) > INDEXATION_PLAUSIBLE_PCT, "would read as a price rise"
-#: Lines below this agreed unit price are not overpriced: their breach would be øre.
-BREACH_MIN_AGREED = Decimal("50")
+#: The order of the vendor's billing run: the municipalities whose prices the story
+#: compares (Aarhus: most-favoured customer; Randers and Esbjerg: far above the median)
+#: come last, so each is checked against its peers' prices (see ``monitor.demo.peers``).
+BILLING_ORDER = ("461", "101", "851", "751", "730", "561")
+#: (kommunekode, item) billed as one amount for the whole municipality, not per head.
+LUMP_SUM = frozenset({("561", "KD-1020")})
 
 MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
              "september", "oktober", "november", "december")  # fmt: skip
@@ -36,27 +31,28 @@ MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "augu
 
 @dataclass(frozen=True, slots=True)
 class PlannedInvoice:
-    """An invoice to write, with the agreed price of each of its lines by line id."""
+    """An invoice to write. ``key`` names it before it has a number (``"730/2026-09/
+    monthly"``); ``agreed`` is each line's agreed price per one invoice unit by line id;
+    ``seq`` orders invoices issued on the same day."""
 
+    key: str
     municipality: DemoMunicipality
     spec: InvoiceSpec
     agreed: dict[str, Decimal]
+    seq: int = 0
 
+    def line(self, line_id: str) -> InvoiceLineSpec:
+        return next(ln for ln in self.spec.lines if ln.line_id == line_id)
 
-@dataclass(frozen=True, slots=True)
-class Overpricing:
-    """A line billed above its agreed unit price (prices per ONE unit)."""
+    def item_line(self, item_id: str) -> InvoiceLineSpec:
+        return next(ln for ln in self.spec.lines if ln.item_id == item_id)
 
-    invoice_index: int
-    line_id: str
-    item_id: str
-    agreed_unit_price: Decimal
-    invoiced_unit_price: Decimal
-    quantity: Decimal
-
-    @property
-    def overcharge(self) -> Decimal:
-        return to_ore((self.invoiced_unit_price - self.agreed_unit_price) * self.quantity)
+    def with_line(self, line: InvoiceLineSpec) -> PlannedInvoice:
+        """This invoice with ``line`` replacing the line of the same id (or appended)."""
+        lines = [line if ln.line_id == line.line_id else ln for ln in self.spec.lines]
+        if line.line_id not in {ln.line_id for ln in self.spec.lines}:
+            lines.append(line)
+        return replace(self, spec=replace(self.spec, lines=tuple(lines)))
 
 
 def month_start(start: date, offset: int) -> date:
@@ -85,6 +81,13 @@ def buyer_party(municipality: DemoMunicipality, ean: str) -> InvoiceParty:
                         contact_email=municipality.finance_email)  # fmt: skip
 
 
+def in_billing_order(
+    municipalities: tuple[DemoMunicipality, ...],
+) -> list[DemoMunicipality]:
+    rank = {code: i for i, code in enumerate(BILLING_ORDER)}
+    return sorted(municipalities, key=lambda m: rank.get(m.code, len(rank)))
+
+
 def plan_invoices(
     rng: random.Random,
     *,
@@ -93,9 +96,8 @@ def plan_invoices(
     appendices: dict[str, list[AgreedPrice]],
     start: date,
     months: int,
-    first_number: int,
 ) -> list[PlannedInvoice]:
-    """Each municipality's invoices, in order of issue.
+    """Each municipality's regular invoices, in order of issue (not yet numbered).
 
     Monthly items: one invoice per month, issued on the month's last day. Yearly items
     (per user or inhabitant per year, fixed per year): an annual invoice for the twelve
@@ -107,25 +109,25 @@ def plan_invoices(
         first = month_start(start, offset)
         kinds: list[Billing] = ["yearly", "monthly"] if offset % 12 == 0 else ["monthly"]
         for billing in kinds:
-            for m in municipalities:
+            for seq, m in enumerate(in_billing_order(municipalities)):
                 lines, agreed = _lines(rng, m, appendices[m.code], first, billing=billing)
                 if not lines:
                     continue
-                number = f"KD-{first.year}-{first_number + len(planned):05d}"
-                spec = _invoice(vendor, m, rng.choice(m.eans), number, first, billing, lines)
-                planned.append(PlannedInvoice(m, spec, agreed))
+                spec = invoice_spec(vendor, m, rng.choice(m.eans), first, billing, lines)
+                key = f"{m.code}/{first:%Y-%m}/{billing}"
+                planned.append(PlannedInvoice(key, m, spec, agreed, seq))
     return planned
 
 
-def _invoice(
+def invoice_spec(
     vendor: DemoVendor,
     m: DemoMunicipality,
     ean: str,
-    number: str,
     first: date,
     billing: Billing,
     lines: list[InvoiceLineSpec],
 ) -> InvoiceSpec:
+    """An invoice for the month starting ``first`` (or the year, ``yearly``), unnumbered."""
     if billing == "yearly":
         issued, period_end = first, month_start(first, 12) - timedelta(days=1)
         note = f"Årsfaktura for perioden {danish_date(first)} - {danish_date(period_end)}"
@@ -133,7 +135,7 @@ def _invoice(
         issued = period_end = month_end(first)
         note = f"Faktura for {MONTHS_DA[first.month - 1]} {first.year}"
     return InvoiceSpec(
-        number=number,
+        number="",
         issue_date=issued,
         due_date=issued + timedelta(days=PAYMENT_DAYS),
         period_start=first,
@@ -162,66 +164,42 @@ def _lines(
         note = f"Periode {danish_date(first)} - {danish_date(until)}"
     else:
         note = f"Periode {MONTHS_DA[first.month - 1]} {first.year}"
-    for price in appendix:
-        entry = price.item
-        if entry.billing != billing:
+    seen: set[str] = set()
+    for entry in (p.item for p in appendix):
+        if entry.billing != billing or entry.item_id in seen:
             continue
+        seen.add(entry.item_id)
         line_id = str(len(lines) + 1)
-        base = entry.invoice_base_quantity
+        quantity = billed_quantity(entry, municipality, rng)
+        price = price_for(appendix, entry.item_id, quantity).unit_price
+        base, description = entry.invoice_base_quantity, f"{entry.description}, {entry.unit_text}"
+        if (municipality.code, entry.item_id) in LUMP_SUM:
+            pop = f"{municipality.population:,}".replace(",", ".")
+            price, quantity, base = price * quantity, Decimal(1), Decimal(1)
+            description = f"{entry.description}, fast årligt beløb for {pop} indbyggere"
         lines.append(
             InvoiceLineSpec(
                 line_id=line_id,
                 item_id=entry.item_id,
-                description=f"{entry.description}, {entry.unit_text}",
-                quantity=billed_quantity(entry, municipality, rng),
+                description=description,
+                quantity=quantity,
                 unit_code=entry.unit_code,
-                unit_price=price.unit_price * base,
+                unit_price=price * base,
                 base_quantity=base,
                 note=note,
             )
         )
-        agreed[line_id] = price.unit_price
+        agreed[line_id] = price
     return lines, agreed
 
 
-def overprice(
-    rng: random.Random, planned: list[PlannedInvoice], *, count: int
-) -> tuple[list[PlannedInvoice], list[Overpricing]]:
-    """Pick ``count`` lines (base quantity 1, agreed price >= 50 kr., municipalities
-    without an MFN clause, so no other rule has cause to fire) and bill them higher.
-
-    Returns the new plan and the breaches in invoice order.
-    """
-    candidates = [
-        (i, line)
-        for i, p in enumerate(planned)
-        if p.municipality.code not in MFN_MUNICIPALITIES
-        for line in p.spec.lines
-        if line.base_quantity == 1 and p.agreed[line.line_id] >= BREACH_MIN_AGREED
-    ]
-    rng.shuffle(candidates)
-    picked: list[tuple[int, InvoiceLineSpec]] = []
-    seen: set[tuple[str, str]] = set()
-    for index, line in candidates:
-        key = (planned[index].municipality.code, line.item_id)
-        if key not in seen and len(picked) < count:  # spread over items and municipalities
-            seen.add(key)
-            picked.append((index, line))
-    picked.sort(key=lambda c: (c[0], int(c[1].line_id)))
-    percents = list(BREACH_PERCENTS)
-    rng.shuffle(percents)
-    breaches: list[Overpricing] = []
-    plan = list(planned)
-    for n, (index, line) in enumerate(picked):
-        agreed = plan[index].agreed[line.line_id]
-        pct = Decimal(percents[n % len(percents)])
-        invoiced = to_ore(agreed * (100 + pct) / 100)
-        spec = plan[index].spec
-        new_lines = tuple(
-            replace(ln, unit_price=invoiced) if ln.line_id == line.line_id else ln
-            for ln in spec.lines
+def number_invoices(planned: list[PlannedInvoice], *, first_number: int) -> list[PlannedInvoice]:
+    """The invoices in the order the vendor sent them (issue date, then billing run
+    order), numbered ``KD-<year>-<nnnnn>`` consecutively from ``first_number``."""
+    ordered = sorted(planned, key=lambda p: (p.spec.issue_date, p.seq, p.key))
+    return [
+        replace(
+            p, spec=replace(p.spec, number=f"KD-{p.spec.issue_date.year}-{first_number + n:05d}")
         )
-        plan[index] = replace(plan[index], spec=replace(spec, lines=new_lines))
-        breaches.append(Overpricing(index, line.line_id, line.item_id, agreed, invoiced,
-                                    line.quantity))  # fmt: skip
-    return plan, breaches
+        for n, p in enumerate(ordered)
+    ]

@@ -1,8 +1,8 @@
 """The demo's ground truth: what was written, and which findings a correct run makes.
 
 ``manifest.json`` is this structure as JSON; every amount is a decimal string, so
-the file compares exactly. Each deliberate breach names the rule that must find it,
-so later demos can add breaches of other kinds without changing the shape.
+the file compares exactly. Each expected finding names the rule that must make it;
+the built-in rules at their defaults make exactly these findings and no others.
 """
 
 from __future__ import annotations
@@ -20,23 +20,35 @@ INDEX_SAMPLE_NOTE = (
 
 @dataclass(frozen=True, slots=True)
 class ExpectedBreach:
-    """One deliberately broken agreement and the finding it must produce.
+    """One broken agreement and the finding it must produce.
 
-    ``expected_overcharge`` is ``(invoiced - agreed) * quantity`` rounded half up to
-    øre; prices are per ONE unit (normalised by base quantity).
+    Line findings carry ``line_id``, ``item_id``, ``quantity`` and the unit prices (per
+    ONE invoice unit, normalised by base quantity): ``agreed_unit_price`` is the price
+    the rule compares with (the allowed price, the right band's price, the median or
+    the lowest price of the other municipalities) and ``expected_overcharge`` is
+    ``(invoiced - agreed) * quantity`` rounded half up to øre. Invoice findings
+    (``outside_contract_period``, ``payment_terms``, arithmetic of the totals) have
+    ``line_id`` None and the amount at stake the rule states. ``explanation`` tells
+    the story in a sentence.
     """
 
     rule_id: str
     municipality_code: str
     invoice_number: str
     invoice_file: str
-    line_id: str
-    item_id: str
-    agreed_unit_price: str
-    invoiced_unit_price: str
-    quantity: str
     expected_overcharge: str
+    explanation: str = ""
+    line_id: str | None = None
+    item_id: str | None = None
+    agreed_unit_price: str | None = None
+    invoiced_unit_price: str | None = None
+    quantity: str | None = None
     currency: str = "DKK"
+
+    @property
+    def key(self) -> tuple[str, str, str, str | None]:
+        """(rule, kommunekode, invoice number, line id): one finding each."""
+        return (self.rule_id, self.municipality_code, self.invoice_number, self.line_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +62,17 @@ class ContractRecord:
     expiry_date: str
     mfn: bool
     layout: str
-    price_terms: list[dict[str, str]]
+    price_fixed_months: int
+    price_terms: list[dict[str, str | None]]
 
 
 @dataclass(frozen=True, slots=True)
 class InvoiceRecord:
+    """An invoice written, in the order the vendor sent them (file names sort so).
+
+    ``lines`` hold each line's ``line_id``, ``item_id``, ``quantity``, ``unit_price``
+    (per one unit: PriceAmount / BaseQuantity) and ``line_amount`` as written."""
+
     municipality_code: str
     file: str
     number: str
@@ -65,6 +83,7 @@ class InvoiceRecord:
     line_extension_amount: str
     tax_amount: str
     payable_amount: str
+    lines: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -72,7 +91,8 @@ class DemoManifest:
     """Returned by ``generate_demo`` and written as ``manifest.json``.
 
     ``files`` are paths relative to the output folder, sorted. ``counts`` holds
-    ``invoices``, ``lines``, ``clean_lines``, ``breaches`` and ``contracts``.
+    ``invoices``, ``lines``, ``clean_lines`` (lines no rule has cause to flag),
+    ``breaches`` (expected findings) and ``contracts``.
     """
 
     seed: int
@@ -92,6 +112,14 @@ class DemoManifest:
 
     def breaches_for(self, rule_id: str) -> list[ExpectedBreach]:
         return [b for b in self.breaches if b.rule_id == rule_id]
+
+    def by_rule(self) -> dict[str, tuple[int, Decimal]]:
+        """Per rule: how many findings and their total expected overcharge."""
+        out: dict[str, tuple[int, Decimal]] = {}
+        for b in self.breaches:
+            n, total = out.get(b.rule_id, (0, Decimal("0.00")))
+            out[b.rule_id] = (n + 1, total + Decimal(b.expected_overcharge))
+        return out
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

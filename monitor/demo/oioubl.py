@@ -3,8 +3,9 @@
 ``render_oioubl_invoice(spec)`` is deterministic (same spec, same bytes) and exact:
 every amount is Decimal, each line amount is ``quantity * price / base quantity``
 rounded half up to øre, the VAT is 25 % of the line total rounded half up, and the
-``LegalMonetaryTotal`` reconciles to the øre. Tests elsewhere reuse it to make
-invoices with precisely the defects they need.
+``LegalMonetaryTotal`` reconciles to the øre, unless a spec asks for a defect
+(``InvoiceLineSpec.amount_override``, ``InvoiceSpec.tax_amount_override``). Tests
+elsewhere reuse it to make invoices with precisely the defects they need.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class InvoiceLineSpec:
     unit_price: Decimal
     base_quantity: Decimal = Decimal("1")
     note: str | None = None
+    amount_override: Decimal | None = None  # a deliberately wrong line amount
 
     @property
     def normalised_unit_price(self) -> Decimal:
@@ -66,8 +68,13 @@ class InvoiceLineSpec:
         return self.unit_price / self.base_quantity
 
     @property
-    def line_amount(self) -> Decimal:
+    def correct_amount(self) -> Decimal:
         return to_ore(self.quantity * self.unit_price / self.base_quantity)
+
+    @property
+    def line_amount(self) -> Decimal:
+        """The amount written: ``correct_amount`` unless overridden."""
+        return self.correct_amount if self.amount_override is None else self.amount_override
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +95,22 @@ class InvoiceSpec:
     note: str | None = None
     payee_account: tuple[str, str] | None = None  # (reg. no., account no.)
     vat_rate: Decimal = VAT_RATE
+    tax_amount_override: Decimal | None = None  # a deliberately wrong VAT amount
 
     @property
     def line_extension_amount(self) -> Decimal:
         return sum((line.line_amount for line in self.lines), start=Decimal("0.00"))
 
     @property
-    def tax_amount(self) -> Decimal:
+    def correct_tax_amount(self) -> Decimal:
         return to_ore(self.line_extension_amount * self.vat_rate)
+
+    @property
+    def tax_amount(self) -> Decimal:
+        """The VAT written: ``correct_tax_amount`` unless overridden."""
+        if self.tax_amount_override is not None:
+            return self.tax_amount_override
+        return self.correct_tax_amount
 
     @property
     def payable_amount(self) -> Decimal:
