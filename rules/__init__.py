@@ -39,9 +39,9 @@ def evaluate(
 ) -> list[RuleFinding]:
     """The findings for ``ctx.invoice``.
 
-    ``configs`` None or empty: every built-in rule with defaults, active. Built-in
-    rules without a configuration run with defaults; custom rules only when
-    configured. A configured rule runs where one of its configurations is in scope
+    ``configs`` None or empty: every built-in rule with defaults, active. Otherwise
+    exactly the configured rules run. A rule runs where one of its configurations is in
+    scope
     (municipality code / vendor CVR; empty = all), the most specific winning; mode
     ``off`` skips it, ``monitor`` sets ``finding.mode = "monitor"``. Configurations are
     validated once per list (cached by identity) and raise RuleConfigError when

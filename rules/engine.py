@@ -3,9 +3,9 @@
 Configuration semantics (also in :func:`rules.evaluate`):
 
 * ``configs=None`` (or empty): every built-in rule with its defaults, active.
-* A built-in rule with no configuration runs with its defaults, active. Custom rules
-  (``custom:<name>``) run only when configured.
-* A rule with configurations runs on an invoice only where one of them is in scope
+* Otherwise exactly the configured rules run (the application passes one
+  configuration per built-in rule plus the custom rules; a backtest passes one).
+* A rule runs on an invoice only where one of its configurations is in scope
   (``municipalities`` / ``vendors`` empty = all). The most specific in-scope
   configuration wins (municipality and vendor > municipality > vendor > all; then
   the highest ``version``). Mode ``off`` skips the rule; ``monitor`` marks its
@@ -80,9 +80,8 @@ class RuleSet:
         by_rule: dict[str, list[CompiledRule]] = {}
         for config in self.configs:
             by_rule.setdefault(config.rule_id, []).append(compile_config(config))
-        for spec in builtin_specs().values():
-            if spec.id not in by_rule:
-                by_rule[spec.id] = [_default(spec)]
+        if not by_rule:
+            by_rule = {spec.id: [_default(spec)] for spec in builtin_specs().values()}
         order = list(builtin_specs())
         self._rules = sorted(
             by_rule.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0])

@@ -13,7 +13,9 @@ price, so that one overcharge yields one finding:
   above the cap, above the index);
 * ``price_above_agreed`` otherwise.
 
-If the owning rule is not running, ``price_above_agreed`` reports the excess instead.
+Ownership does not depend on which rules run, so evaluating one rule alone (a
+backtest) yields exactly the findings it yields in a full run; turning a rule off
+silences the lines it owns.
 """
 
 from __future__ import annotations

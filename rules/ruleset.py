@@ -89,3 +89,8 @@ def _strings(entry: dict[str, Any], key: str, where: str) -> list[str]:
     if not isinstance(value, list):
         raise RuleConfigError(f"{where}: {key} must be a list", rule_id=entry["rule"], field=key)
     return [str(v) for v in value]
+
+
+#: the names the application uses
+dump_yaml = dump_ruleset
+load_yaml = load_ruleset

@@ -21,13 +21,13 @@ class PriceAboveAgreedParams(ToleranceParams):
 
 def check(run: Run, params: PriceAboveAgreedParams) -> list[RuleFinding]:
     """Each priced line whose unit price exceeds the allowed price beyond the tolerance,
-    unless another running price rule owns the excess (a band not applied, a rise
-    beyond the indexation clause)."""
+    unless another price rule owns the excess (a band not applied, a rise within the
+    plausible indexation band): see ``rules.pricing``."""
     out = []
     for lp in run.pricing():
         if lp.status != "priced" or lp.owner is None or lp.allowed is None:
             continue
-        if lp.owner != PRICE_ABOVE_AGREED and run.is_running(lp.owner):
+        if lp.owner != PRICE_ABOVE_AGREED:
             continue
         if not params.exceeded(lp.line.unit_price, lp.allowed):
             continue

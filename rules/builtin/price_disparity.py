@@ -13,8 +13,6 @@ from rules.peers import Comparison, comparisons
 from rules.spec import Params, RuleSpec
 from rules.types import EvaluationContext, RuleFinding
 
-MFN_BREACH = "mfn_breach"
-
 
 class DisparityParams(Params):
     """``ratio``: flagged when this municipality's normalised price is above ``ratio``
@@ -29,11 +27,11 @@ class DisparityParams(Params):
 
 def check(run: Run, params: DisparityParams) -> list[RuleFinding]:
     """Each line whose normalised unit price exceeds ``ratio`` x the peers' median.
-    Where the contract has a most-favoured-customer clause and ``mfn_breach`` runs,
-    that rule owns the comparison (one finding per overcharge)."""
+    Where the contract has a most-favoured-customer clause, ``mfn_breach`` owns the
+    comparison (one finding per overcharge), whether or not it runs."""
     contract = run.ctx.contract
-    if contract is not None and contract.mfn and run.is_running(MFN_BREACH):
-        return []
+    if contract is not None and contract.mfn:
+        return []  # mfn_breach owns it: any lower price at all is the breach
     out = []
     for cmp in comparisons(run, max_age_days=params.max_age_days):
         peers = cmp.peers

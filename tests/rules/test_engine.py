@@ -156,3 +156,12 @@ def test_a_price_agreed_including_vat_is_compared_excluding_vat():
     assert [(f.rule_id, f.overcharge, f.agreed_unit_price) for f in found] == [
         ("price_above_agreed", Decimal("20.00"), Decimal("100"))
     ]
+
+
+def test_given_configurations_run_exactly_those_rules():
+    inv = invoice(line("120.00", "1"), due=None)
+    c = ctx(inv, contract(term("100.00")))
+    assert [f.rule_id for f in rules.evaluate(c, [RuleConfig("payment_terms")])] == []
+    assert [f.rule_id for f in rules.evaluate(c, [RuleConfig("price_above_agreed")])] == [
+        "price_above_agreed"
+    ]

@@ -85,8 +85,8 @@ def test_a_rise_far_beyond_any_indexation_is_price_above_agreed():
     assert [(f.rule_id, f.overcharge) for f in found] == [("price_above_agreed", D("370.00"))]
 
 
-def test_price_above_agreed_reports_the_rise_when_this_rule_is_off():
+def test_evaluating_price_above_agreed_alone_leaves_an_indexation_rise_to_this_rule():
     con = contract(term("100.00"), indexation=clause())
     inv = invoice(line("105.00", "10"), issued=date(2026, 2, 1))
-    found = rules.evaluate(ctx(inv, con, index_series=NPI_5), [RuleConfig(RULE, mode="off")])
-    assert [(f.rule_id, f.overcharge) for f in found] == [("price_above_agreed", D("20.00"))]
+    alone = [RuleConfig("price_above_agreed")]
+    assert rules.evaluate(ctx(inv, con, index_series=NPI_5), alone) == []
