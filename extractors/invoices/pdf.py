@@ -19,6 +19,7 @@ from typing import Any
 
 from extractors.errors import ParseError
 from extractors.invoices.common import cvr_from, cvr_from_vat
+from extractors.invoices.pdflayout import Layout, layout_lines
 from extractors.invoices.pdflines import line_items
 from extractors.invoices.pdftext import (
     all_dates,
@@ -56,6 +57,12 @@ NET_LABELS = (
     r"total\s*ekskl\.?\s*moms", r"i\s*alt\s*ekskl\.?\s*moms", r"subtotal\s*ekskl\.?\s*moms",
     r"total\s*excl\.?\s*(?:vat|tax)", r"exclusief\s*btw", r"total\s*ht", r"montant\s*ht",
     r"netto\s*betrag", r"nettobetrag", r"net\s*amount", r"subtotal", r"sub\s*total",
+    r"moms\s*grundlag", r"grondslag", r"taxable\s*amount",
+)  # fmt: skip
+# VAT amounts named as a column ("BTW bedrag" above "8,68"), tried before the short words.
+TAX_COLUMN_LABELS = (
+    r"moms\s*beløb", r"btw[-\s]*bedrag", r"vat\s*amount", r"tax\s*amount", r"montant\s*tva",
+    r"mwst\.?[-\s]*betrag",
 )  # fmt: skip
 TAX_LABELS = (r"moms", r"vat", r"tax", r"btw", r"mwst\.?", r"ust\.?", r"tva")
 VAT_LABELS = (
@@ -79,16 +86,15 @@ def _plumber() -> Any:
     return _pdfplumber
 
 
-def text_lines(data: bytes, filename: str) -> list[str]:
-    """The text lines of the first pages; ParseError for unreadable or image-only PDFs."""
+def text_lines(data: bytes, filename: str) -> tuple[list[str], Layout]:
+    """The text lines of the first pages and where their words sit; ParseError for
+    unreadable or image-only PDFs."""
     import io
 
     plumber = _plumber()
     try:
         with plumber.open(io.BytesIO(data)) as pdf:
-            lines: list[str] = []
-            for page in pdf.pages[:MAX_PAGES]:
-                lines.extend((page.extract_text() or "").splitlines())
+            pages = [page.extract_words() for page in pdf.pages[:MAX_PAGES]]
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         name = type(exc).__name__
         if "password" in name.lower() or "encrypt" in str(exc).lower():
@@ -96,34 +102,44 @@ def text_lines(data: bytes, filename: str) -> list[str]:
         raise ParseError(
             f"the PDF cannot be read ({name}: {str(exc)[:120]})", file=filename
         ) from None
-    lines = [ln.strip() for ln in lines if ln.strip()]
+    lines, layout = layout_lines(pages)
     if not lines:
         raise ParseError("the PDF has no text layer (a scan needs OCR)", file=filename)
-    return lines
+    return lines, layout
 
 
 def parse_pdf_text(data: bytes, filename: str) -> ParsedInvoice:
     """An invoice read from a PDF's text (see the module contract)."""
-    return parse_lines(text_lines(data, filename), filename)
+    lines, layout = text_lines(data, filename)
+    return parse_lines(lines, filename, layout)
 
 
-def parse_lines(lines: list[str], filename: str) -> ParsedInvoice:
-    """An invoice read from text lines (separated from PDF reading for tests)."""
+def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -> ParsedInvoice:
+    """An invoice read from text lines; ``layout`` adds values printed under labels."""
+    layout = layout or Layout([])
     locale = number_locale(lines)
     warnings: list[str] = ["read from the PDF text: check the values against the document"]
-    number = _invoice_number(lines)
+    number = _invoice_number(lines, layout)
     if number is None:
         number = filename.rsplit("/", 1)[-1]
         warnings.append("no invoice number found; the file name is used")
-    issue = _labelled_date(lines, DATE_LABELS, exclude=DUE_LABELS) or _date_after_number(lines)
+    issue = _labelled_date(lines, DATE_LABELS, layout, exclude=DUE_LABELS) or _date_after_number(
+        lines
+    )
     if issue is None:  # no made-up date: rules compare it with contract periods
         raise ParseError("no issue date found in the PDF text", file=filename)
-    due = _labelled_date(lines, DUE_LABELS)
+    due = _labelled_date(lines, DUE_LABELS, layout)
     payable = _amount(
-        lines, PAYABLE_LABELS, locale, exclude=("sub", "ekskl", "excl", " ht", "exclusief")
+        lines,
+        PAYABLE_LABELS,
+        locale,
+        exclude=("sub", "ekskl", "excl", " ht", "exclusief"),
+        layout=layout,
     )
-    net = _amount(lines, NET_LABELS, locale)
-    tax = _amount(lines, TAX_LABELS, locale, last=True, at_start=True)
+    net = _amount(lines, NET_LABELS, locale, layout=layout)
+    tax = _amount(lines, TAX_COLUMN_LABELS, locale, layout=layout) or _amount(
+        lines, TAX_LABELS, locale, last=True, at_start=True
+    )
     if payable is None and net is None:
         raise ParseError("no total amount found in the PDF text", file=filename)
     payable, net, tax = _complete_totals(payable, net, tax, warnings)
@@ -174,28 +190,34 @@ def _complete_totals(
     return payable, net, tax
 
 
-def _invoice_number(lines: list[str]) -> str | None:
-    for _, line, _, end in labelled(lines, NUMBER_LABELS):
-        rest = line[end:]
-        for tok in rest.replace(":", " ").split()[:3]:
-            tok = re.sub(r"^(?:n[°o]\.?|#)", "", tok.strip(".,;"))
-            amount_like = re.fullmatch(r"[\d.,]*[.,]\d{2}", tok)
-            if any(c.isdigit() for c in tok) and not amount_like and find_date(tok) is None:
-                return tok
+def _invoice_number(lines: list[str], layout: Layout) -> str | None:
+    for i, line, start, end in labelled(lines, NUMBER_LABELS):
+        found = _number_token(line[end:]) or _number_token(layout.below(i, start, end) or "")
+        if found:
+            return found
+    return None
+
+
+def _number_token(text: str) -> str | None:
+    for tok in text.replace(":", " ").split()[:3]:
+        tok = re.sub(r"^(?:n[°o]\.?|#)", "", tok.strip(".,;"))
+        amount_like = re.fullmatch(r"[\d.,]*[.,]\d{2}", tok)
+        if any(c.isdigit() for c in tok) and not amount_like and find_date(tok) is None:
+            return tok
     return None
 
 
 def _labelled_date(
-    lines: list[str], labels: tuple[str, ...], exclude: tuple[str, ...] = ()
+    lines: list[str], labels: tuple[str, ...], layout: Layout, exclude: tuple[str, ...] = ()
 ) -> date | None:
     for i, line, start, end in labelled(lines, labels):
         if _overlaps(line, start, end, exclude):
             continue
-        found = find_date(line[end:])
+        found = find_date(line[end:]) or find_date(layout.below(i, start, end) or "")
         if found:
             return found[0]
-        # Labels in a header row, values in the row below: the k-th date label takes the k-th date.
-        if i + 1 < len(lines):
+        # Without word positions: in a row of labels, the k-th date label takes the k-th date.
+        if not layout.rows and i + 1 < len(lines):
             k = sum(
                 1 for lb in DATE_LABELS + DUE_LABELS if re.search(rf"(?i){lb}", line[: end - 1])
             )
@@ -230,19 +252,30 @@ def _amount(
     last: bool = False,
     at_start: bool = False,
     exclude: tuple[str, ...] = (),
+    layout: Layout | None = None,
 ) -> Decimal | None:
+    """The amount after the last line holding the first label found; with ``layout``,
+    also the amount printed under the label."""
     for label in labels:
         rx = re.compile(rf"(?i){'^' if at_start else ''}\W*(?<![\w]){label}(?![\w])")
-        for line in reversed(lines):
+        for i in range(len(lines) - 1, -1, -1):
+            line = lines[i]
             m = rx.search(line)
             if not m or any(x in line.lower()[: m.end() + 1] for x in exclude):
                 continue
-            value = money_after(line, m.end(), locale, last=last)
-            if value is not None and any(
-                k == "money" for k, _, _ in tokens(line[m.end() :], locale)
-            ):
+            value = _money(line[m.end() :], locale, last)
+            if value is None and layout is not None:
+                value = _money(layout.below(i, m.start(), m.end()) or "", locale, last)
+            if value is not None:
                 return value
     return None
+
+
+def _money(text: str, locale: str, last: bool) -> Decimal | None:
+    """An amount written as money (decimals or a currency sign) in ``text``."""
+    if not any(kind == "money" for kind, _, _ in tokens(text, locale)):
+        return None
+    return money_after(text, 0, locale, last=last)
 
 
 def _supplier_vat(lines: list[str]) -> str | None:

@@ -148,9 +148,7 @@ def labelled(lines: list[str], labels: tuple[str, ...]) -> list[tuple[int, str, 
     for label in labels:
         rx = re.compile(rf"(?i)(?<![\w]){label}(?![^\W\d])")
         for i, line in enumerate(lines):
-            m = rx.search(line)
-            if m:
-                hits.append((i, line, m.start(), m.end()))
+            hits.extend((i, line, m.start(), m.end()) for m in rx.finditer(line))
     return hits
 
 

@@ -180,3 +180,35 @@ def test_it_refuses_a_pdf_without_text() -> None:
     page.save()
     with pytest.raises(ParseError, match=r"scan\.pdf: the PDF has no text layer"):
         parse_invoice(buffer.getvalue(), "scan.pdf")
+
+
+def test_it_reads_values_printed_under_their_labels() -> None:
+    from extractors.invoices.pdf import parse_lines
+    from extractors.invoices.pdflayout import layout_lines
+
+    def word(text: str, x0: float, top: float) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + 6 * len(text), "top": top}
+
+    page = [
+        word("Kundenr.", 72, 100), word("Fakturanr.", 160, 100), word("Fakturadato", 260, 100),
+        word("Forfaldsdato", 360, 100),
+        word("77", 72, 114), word("2026-0042", 160, 114), word("15.01.2026", 260, 114),
+        word("14.02.2026", 360, 114),
+        word("Momsgrundlag", 72, 200), word("Momsbeløb", 200, 200), word("I", 300, 200),
+        word("alt", 310, 200), word("DKK", 330, 200),
+        word("1.000,00", 72, 214), word("250,00", 200, 214), word("1.250,00", 330, 214),
+    ]  # fmt: skip
+    lines, layout = layout_lines([page])
+    assert lines[0] == "Kundenr. Fakturanr. Fakturadato Forfaldsdato"
+    parsed = parse_lines(lines, "kolonner.pdf", layout)
+    assert parsed.number == "2026-0042"
+    assert (parsed.issue_date.isoformat(), parsed.due_date and parsed.due_date.isoformat()) == (
+        "2026-01-15",
+        "2026-02-14",
+    )
+    t = parsed.totals
+    assert (t.tax_exclusive, t.tax, t.payable) == (
+        Decimal("1000.00"),
+        Decimal("250.00"),
+        Decimal("1250.00"),
+    )
