@@ -101,12 +101,12 @@ def test_it_reads_real_pdf_invoices_with_a_sensible_accuracy() -> None:
     right = sum(r for r, _ in scores.values())
     total = sum(t for _, t in scores.values())
     print(f"  {'all fields':20} {right:3}/{total:<3} {right / total:6.0%}")
-    floors = {"invoice_number": 0.75, "date": 0.9, "amount": 0.9, "currency": 0.9}
+    floors = {"invoice_number": 0.8, "date": 0.9, "amount": 0.9, "currency": 0.9}
     for name, floor in floors.items():
         r, t = scores[name]
         assert r / t >= floor, f"{name}: {r}/{t} below {floor:.0%}"
     assert scores["lines[].price_unit"][0] / scores["lines[].price_unit"][1] >= 0.7
-    assert right / total >= 0.8
+    assert right / total >= 0.85
 
 
 def test_it_prefers_the_xml_embedded_in_a_pdf() -> None:
