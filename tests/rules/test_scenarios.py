@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import rules
@@ -15,6 +16,8 @@ def score(seed: int) -> tuple[float, float, list[str]]:
     per_rule: Counter[str] = Counter()
     for sc in generate(seed=seed):
         found = rules.evaluate(sc.context)
+        for f in found:
+            json.dumps(f.evidence)  # JSON-able: strings, never Decimals
         found_total += len(found)
         expected_total += len(sc.expected)
         by_key = {
