@@ -1,8 +1,9 @@
 """The built-in rules, at their defaults, find exactly the demo's ground truth.
 
 Pure: the contracts come from the manifest (their specs), the invoices from the
-parser, the context is built the way ``monitor.findings.context`` builds it (latest
-peer prices per municipality and item, earlier invoices of the same buyer), and no
+parser, the index series from the demo's sample file, the context is built the way
+``monitor.findings.context`` builds it (each municipality's latest price per item,
+latest by issue date then arrival; earlier invoices of the same buyer), and no
 database is involved. The end-to-end test through PDFs and storage lives in
 ``tests/monitor/test_pipeline.py``.
 """
@@ -11,15 +12,18 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from extractors.invoices import parse_invoice
 from extractors.types import IndexationTerms, ParsedInvoice, Unit
-from monitor.demo.contracts import INDEXATION, PAYMENT_DAYS
+from monitor.demo.contracts import PAYMENT_DAYS, indexation_for
 from monitor.demo.manifest import ContractRecord, DemoManifest
 from monitor.demo.parties import municipality
-from monitor.demo.scenario import generate_demo
+from monitor.demo.scenario import INDEX_FILE, generate_demo
+from monitor.indexes.service import read_index_csv
+from rules.builtin import builtin_specs
 from rules.engine import run_rules
 from rules.types import (
     ContractView,
@@ -32,18 +36,27 @@ from rules.types import (
 )
 
 TODAY = date(2026, 11, 23)
+Key = tuple[str, str, str, str | None]
 
 
 @pytest.fixture(scope="module")
-def findings(tmp_path_factory: pytest.TempPathFactory) -> tuple[DemoManifest, list[RuleFinding]]:
+def run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[DemoManifest, list[tuple[Key, RuleFinding]]]:
     out = tmp_path_factory.mktemp("demo")
     manifest = generate_demo(out)
+    return manifest, _check_all(out, manifest)
+
+
+def _check_all(out: Path, manifest: DemoManifest) -> list[tuple[Key, RuleFinding]]:
     parsed = [parse_invoice((out / r.file).read_bytes(), r.file) for r in manifest.invoices]
     codes = [r.municipality_code for r in manifest.invoices]
     units = {t["item_id"]: Unit(t["unit"]) for c in manifest.contracts for t in c.price_terms}
     contracts = {c.municipality_code: _contract(n, c) for n, c in enumerate(manifest.contracts)}
+    rows = read_index_csv((out / INDEX_FILE).read_text("utf-8"), filename=INDEX_FILE)
+    series = {"nettoprisindeks": {period: value for _, period, value in rows}}
     peers = _peer_prices(parsed, codes, units)
-    found: list[RuleFinding] = []
+    found: list[tuple[Key, RuleFinding]] = []
     earlier: dict[str, list[InvoiceView]] = {}
     for n, (invoice, code) in enumerate(zip(parsed, codes, strict=True)):
         view = _invoice_view(n, invoice, code)
@@ -51,16 +64,20 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> tuple[DemoManifest, li
             invoice=view,
             contract=contracts[code],
             today=TODAY,
+            index_series=series,
             peer_prices=peers,
             earlier_invoices=list(earlier.get(code, [])),
         )
-        found += [f for f in run_rules(ctx, None) if f.mode == "active"]
+        for f in run_rules(ctx, None):
+            assert f.mode == "active"
+            found.append(((f.rule_id, code, invoice.number, f.line_id), f))
         earlier.setdefault(code, []).append(view)
-    return manifest, found
+    return found
 
 
 def _contract(n: int, record: ContractRecord) -> ContractView:
-    ix = INDEXATION
+    ix = indexation_for(record.municipality_code)
+    assert ix.fixed_months == record.price_fixed_months
     return ContractView(
         id=n + 1,
         vendor_cvr="",
@@ -81,9 +98,11 @@ def _contract(n: int, record: ContractRecord) -> ContractView:
             TermView(
                 id=(n + 1) * 100 + i,
                 item_id=t["item_id"],
-                description=t["description"],
+                description=str(t["description"]),
                 unit=Unit(t["unit"]),
-                unit_price=Decimal(t["unit_price"]),
+                unit_price=Decimal(str(t["unit_price"])),
+                tier_min=None if t["tier_min"] is None else Decimal(t["tier_min"]),
+                tier_max=None if t["tier_max"] is None else Decimal(t["tier_max"]),
                 confirmed=True,
             )
             for i, t in enumerate(record.price_terms)
@@ -126,42 +145,74 @@ def _invoice_view(n: int, invoice: ParsedInvoice, code: str) -> InvoiceView:
 def _peer_prices(
     parsed: list[ParsedInvoice], codes: list[str], units: dict[str, Unit]
 ) -> list[PriceObservation]:
-    """The latest unit price billed to each municipality for each item."""
-    latest: dict[tuple[str, str], PriceObservation] = {}
-    for invoice, code in zip(parsed, codes, strict=True):
-        for line in invoice.lines:
+    """Each municipality's latest unit price per item: latest issue date, then arrival
+    (manifest order), then line, as the pipeline ranks them."""
+    latest: dict[tuple[str, str], tuple[tuple[date, int, int], PriceObservation]] = {}
+    for n, (invoice, code) in enumerate(zip(parsed, codes, strict=True)):
+        for pos, line in enumerate(invoice.lines):
             assert line.item_id is not None
-            latest[(code, line.item_id)] = PriceObservation(
-                municipality_code=code,
-                item_key=line.item_id,
-                unit_price=line.unit_price,
-                unit=units[line.item_id],
-                population=municipality(code).population,
-                invoice_number=invoice.number,
-                issue_date=invoice.issue_date,
-            )
-    return list(latest.values())
+            rank = (invoice.issue_date, n, pos)
+            key = (code, line.item_id)
+            if key not in latest or rank > latest[key][0]:
+                latest[key] = (
+                    rank,
+                    PriceObservation(
+                        municipality_code=code,
+                        item_key=line.item_id,
+                        unit_price=line.unit_price,
+                        unit=units.get(line.item_id),
+                        population=municipality(code).population,
+                        invoice_number=invoice.number,
+                        issue_date=invoice.issue_date,
+                    ),
+                )
+    return [obs for _, obs in latest.values()]
 
 
-def test_each_overpriced_line_gives_one_price_above_agreed_finding_of_the_expected_amount(
-    findings: tuple[DemoManifest, list[RuleFinding]],
+def test_the_rules_find_exactly_the_manifest_breaches_to_the_ore(
+    run: tuple[DemoManifest, list[tuple[Key, RuleFinding]]],
 ) -> None:
-    manifest, found = findings
-    expected = {
-        (b.invoice_number, b.line_id): Decimal(b.expected_overcharge)
-        for b in manifest.breaches_for("price_above_agreed")
-    }
-    numbers = {i + 1: r.number for i, r in enumerate(manifest.invoices)}
-    got = {
-        (numbers[(f.line_ref or 0) // 100], f.line_id): f.overcharge
-        for f in found
-        if f.rule_id == "price_above_agreed"
-    }
+    manifest, found = run
+    got: dict[Key, Decimal] = {}
+    for key, f in found:
+        assert key not in got, f"two findings for {key}"
+        got[key] = f.overcharge
+    expected = {b.key: Decimal(b.expected_overcharge) for b in manifest.breaches}
     assert got == expected
 
 
-def test_no_other_rule_fires_on_the_demo(
-    findings: tuple[DemoManifest, list[RuleFinding]],
+def test_line_findings_compare_with_the_manifest_reference_price(
+    run: tuple[DemoManifest, list[tuple[Key, RuleFinding]]],
 ) -> None:
-    _, found = findings
-    assert [(f.rule_id, f.message) for f in found if f.rule_id != "price_above_agreed"] == []
+    manifest, found = run
+    by_key = dict(found)
+    for b in manifest.breaches:
+        f = by_key[b.key]
+        if b.agreed_unit_price is not None:
+            assert f.agreed_unit_price == Decimal(b.agreed_unit_price), b.key
+        if b.invoiced_unit_price is not None:
+            assert f.invoiced_unit_price == Decimal(b.invoiced_unit_price), b.key
+        if b.quantity is not None:
+            assert f.quantity == Decimal(b.quantity), b.key
+
+
+def test_every_built_in_rule_has_a_breach_in_the_demo(
+    run: tuple[DemoManifest, list[tuple[Key, RuleFinding]]],
+) -> None:
+    manifest, _ = run
+    assert set(manifest.by_rule()) == set(builtin_specs())
+    assert len(manifest.breaches_for("price_above_agreed")) == 8
+
+
+def test_price_disparity_tells_the_26_times_story(
+    run: tuple[DemoManifest, list[tuple[Key, RuleFinding]]],
+) -> None:
+    _, found = run
+    headline = {
+        code: f for (rule, code, _, _), f in found
+        if rule == "price_disparity" and f.evidence["item_key"] == "kd1020"
+    }  # fmt: skip
+    assert set(headline) == {"730", "561"}
+    assert headline["561"].evidence["per_inhabitant"] is True
+    assert Decimal(headline["561"].evidence["normalised_price"]) == Decimal("24.70")
+    assert Decimal(headline["561"].evidence["lowest_price"]) == Decimal("0.95")

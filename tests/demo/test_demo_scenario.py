@@ -1,7 +1,8 @@
 """The demo data set: deterministic, exact, and its ground truth agrees with its files.
 
 Reads the generated invoices with lxml and Decimal only, so these tests do not depend
-on the invoice parser they help to test.
+on the invoice parser they help to test. Every deliberate defect is where the manifest
+says, of the size it says, and nowhere else.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lxml import etree
 
 from monitor.demo.catalogue import HEADLINE_ITEM, MFN_MUNICIPALITIES
 from monitor.demo.manifest import DemoManifest
+from monitor.demo.parties import municipality
 from monitor.demo.scenario import generate_demo
 from monitor.indexes.service import read_index_csv
 from monitor.parties.service import read_parties_csv
@@ -78,28 +80,61 @@ def test_it_is_fast(tmp_path: Path) -> None:
     assert time.perf_counter() - began < 5
 
 
-def test_every_invoice_reconciles_to_the_ore(demo: tuple[Path, DemoManifest]) -> None:
+ARITHMETIC = "arithmetic_mismatch"
+PRICE_RULES = ("price_above_agreed", "volume_tier_not_applied", "indexation_cap_exceeded")
+
+
+def _agreed(manifest: DemoManifest) -> dict[tuple[str, str], list[dict[str, str | None]]]:
+    terms: dict[tuple[str, str], list[dict[str, str | None]]] = {}
+    for c in manifest.contracts:
+        for t in c.price_terms:
+            terms.setdefault((c.municipality_code, str(t["item_id"])), []).append(t)
+    return terms
+
+
+def _agreed_price(terms: list[dict[str, str | None]], quantity: Decimal) -> Decimal:
+    for t in terms:
+        low = Decimal(t["tier_min"] or 0)
+        if low <= quantity and (t["tier_max"] is None or quantity <= Decimal(t["tier_max"])):
+            return Decimal(str(t["unit_price"]))
+    raise AssertionError(f"no band for {quantity}")
+
+
+def test_every_invoice_reconciles_to_the_ore_but_the_deliberate_errors(
+    demo: tuple[Path, DemoManifest],
+) -> None:
     root, manifest = demo
+    wrong = {(b.invoice_file, b.line_id): b for b in manifest.breaches_for(ARITHMETIC)}
+    assert {line_id is None for _, line_id in wrong} == {True, False}
     for record in manifest.invoices:
         doc = _doc(root, record.file)
         line_sum = Decimal(0)
         for line in doc.findall("cac:InvoiceLine", NS):
             quantity = _amount(line, "cbc:InvoicedQuantity")
             expected = half_up(quantity * _normalised_price(line))
-            assert _amount(line, "cbc:LineExtensionAmount") == expected, record.file
-            line_sum += expected
+            written = _amount(line, "cbc:LineExtensionAmount")
+            breach = wrong.get((record.file, line.findtext("cbc:ID", namespaces=NS)))
+            if breach is None:
+                assert written == expected, record.file
+            else:
+                assert written - expected == Decimal(breach.expected_overcharge) > 0
+            line_sum += written
         total = _amount(doc, "cac:LegalMonetaryTotal/cbc:LineExtensionAmount")
         tax = _amount(doc, "cac:TaxTotal/cbc:TaxAmount")
         assert total == line_sum, record.file
         assert _amount(doc, "cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount") == total
         assert _amount(doc, "cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent") == 25
-        assert tax == half_up(total * Decimal("0.25")), record.file
+        breach = wrong.get((record.file, None))
+        extra = Decimal(breach.expected_overcharge) if breach else Decimal(0)
+        assert tax == half_up(total * Decimal("0.25")) + extra, record.file
         assert _amount(doc, "cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount") == total + tax
         assert _amount(doc, "cac:LegalMonetaryTotal/cbc:PayableAmount") == total + tax
         assert Decimal(record.payable_amount) == total + tax
 
 
-def test_invoices_keep_every_other_rule_quiet(demo: tuple[Path, DemoManifest]) -> None:
+def test_invoices_keep_the_invoice_rules_quiet_but_where_the_manifest_says(
+    demo: tuple[Path, DemoManifest],
+) -> None:
     """30 days netto at most, unique numbers, inside the contract, a known buyer EAN."""
     root, manifest = demo
     eans = {
@@ -107,65 +142,83 @@ def test_invoices_keep_every_other_rule_quiet(demo: tuple[Path, DemoManifest]) -
         for row in read_parties_csv((root / "parties.csv").read_text("utf-8"), filename="p")
         for ean in row.ean
     }
+    late = {b.invoice_file for b in manifest.breaches_for("payment_terms")}
+    outside = {b.invoice_file for b in manifest.breaches_for("outside_contract_period")}
+    assert len(late) == len(outside) == 1
     numbers = [r.number for r in manifest.invoices]
     assert len(numbers) == len(set(numbers))
+    assert [r.file for r in manifest.invoices] == sorted(r.file for r in manifest.invoices)
     for record in manifest.invoices:
         doc = _doc(root, record.file)
         issued = date.fromisoformat(doc.findtext("cbc:IssueDate", namespaces=NS))
         due = date.fromisoformat(doc.findtext("cac:PaymentMeans/cbc:PaymentDueDate", namespaces=NS))
-        assert 0 <= (due - issued).days <= 30, record.file
+        days = (due - issued).days
+        assert days == 45 if record.file in late else 0 <= days <= 30, record.file
         start = date.fromisoformat(doc.findtext("cac:InvoicePeriod/cbc:StartDate", namespaces=NS))
         end = date.fromisoformat(doc.findtext("cac:InvoicePeriod/cbc:EndDate", namespaces=NS))
-        assert date(2025, 1, 1) <= start <= end <= date(2027, 12, 31), record.file
+        inside = date(2025, 1, 1) <= start <= end <= date(2027, 12, 31)
+        assert inside is (record.file not in outside), record.file
         buyer = doc.findtext("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID", namespaces=NS)
         assert eans[buyer] == record.municipality_code
 
 
-def test_clean_lines_bill_the_agreed_price_and_breaches_bill_more(
+def test_lines_bill_the_agreed_price_but_the_deliberate_price_breaches(
     demo: tuple[Path, DemoManifest],
 ) -> None:
     root, manifest = demo
-    agreed = {
-        (c.municipality_code, t["item_id"]): Decimal(t["unit_price"])
-        for c in manifest.contracts
-        for t in c.price_terms
-    }
-    breached = {(b.invoice_file, b.line_id) for b in manifest.breaches}
-    clean = base_quantity_lines = 0
+    terms = _agreed(manifest)
+    priced = {(b.invoice_file, b.line_id): b for r in PRICE_RULES for b in manifest.breaches_for(r)}
+    unpriced = {(b.invoice_file, b.line_id) for b in manifest.breaches_for("unpriced_item")}
+    flagged = {(b.invoice_file, b.line_id) for b in manifest.breaches if b.line_id}
+    clean = base_quantity_lines = lump_sums = 0
     for record in manifest.invoices:
+        code = record.municipality_code
         for line_id, line in _lines(_doc(root, record.file)).items():
             item = line.findtext("cac:Item/cac:SellersItemIdentification/cbc:ID", namespaces=NS)
-            price = agreed[(record.municipality_code, item)]  # no unpriced item
-            if (record.file, line_id) in breached:
-                assert _normalised_price(line) > price * Decimal("1.25")
+            price, qty = _normalised_price(line), _amount(line, "cbc:InvoicedQuantity")
+            if (record.file, line_id) in unpriced:
+                assert (code, item) not in terms
+                continue
+            if qty == 1 and price > 1_000_000:  # one amount for the whole municipality
+                lump_sums += 1
+                qty = Decimal(municipality(code).population)
+                price /= qty
+            agreed = _agreed_price(terms[(code, item)], qty)
+            breach = priced.get((record.file, line_id))
+            if breach is None:
+                assert price == agreed, (record.file, line_id)
             else:
-                assert _normalised_price(line) == price, (record.file, line_id)
-                clean += 1
-                base_quantity_lines += _amount(line, "cac:Price/cbc:BaseQuantity") != 1
-    assert clean == manifest.counts["clean_lines"]
-    assert manifest.counts["lines"] == clean + len(manifest.breaches)
+                assert price == Decimal(breach.invoiced_unit_price or 0) > agreed
+            clean += (record.file, line_id) not in flagged
+            base_quantity_lines += _amount(line, "cac:Price/cbc:BaseQuantity") != 1
+    assert clean == manifest.counts["clean_lines"] > 0
+    assert manifest.counts["lines"] == clean + len(flagged)
     assert base_quantity_lines > 0, "some clean lines must price per a base quantity != 1"
+    assert lump_sums == 1
 
 
 def test_expected_overcharges_are_exact(demo: tuple[Path, DemoManifest]) -> None:
     root, manifest = demo
-    assert 6 <= len(manifest.breaches) <= 10
     assert manifest.counts["breaches"] == len(manifest.breaches)
+    assert len({b.key for b in manifest.breaches}) == len(manifest.breaches)
     for b in manifest.breaches:
-        assert b.rule_id == "price_above_agreed"
-        assert b.municipality_code not in MFN_MUNICIPALITIES
-        invoiced, agreed, qty = (
-            Decimal(b.invoiced_unit_price),
-            Decimal(b.agreed_unit_price),
-            Decimal(b.quantity),
-        )
-        assert Decimal(b.expected_overcharge) == half_up((invoiced - agreed) * qty)
+        if b.line_id is None:
+            continue
         line = _lines(_doc(root, b.invoice_file))[b.line_id]
-        assert _normalised_price(line) == invoiced
-        assert _amount(line, "cbc:InvoicedQuantity") == qty
-        assert line.findtext("cac:Item/cac:SellersItemIdentification/cbc:ID", namespaces=NS) == (
-            b.item_id
-        )
+        amount = _amount(line, "cbc:LineExtensionAmount")
+        assert _normalised_price(line) == Decimal(b.invoiced_unit_price or 0)
+        assert _amount(line, "cbc:InvoicedQuantity") == Decimal(b.quantity or 0)
+        item_id = line.findtext("cac:Item/cac:SellersItemIdentification/cbc:ID", namespaces=NS)
+        assert item_id == b.item_id
+        if b.rule_id in ("unpriced_item", "duplicate_billing"):
+            assert Decimal(b.expected_overcharge) == amount
+        elif b.rule_id != ARITHMETIC:
+            invoiced, reference = (
+                Decimal(b.invoiced_unit_price or 0),
+                Decimal(b.agreed_unit_price or 0),
+            )
+            over = half_up((invoiced - reference) * Decimal(b.quantity or 0))
+            assert Decimal(b.expected_overcharge) == over > 0, b.key
     total = sum((Decimal(b.expected_overcharge) for b in manifest.breaches), Decimal(0))
     assert manifest.total_expected_overcharge == total > 0
 
@@ -174,24 +227,28 @@ def test_the_same_item_costs_many_times_more_in_some_municipalities(
     demo: tuple[Path, DemoManifest],
 ) -> None:
     _, manifest = demo
-    prices = [
-        Decimal(t["unit_price"])
+    prices = {
+        c.municipality_code: Decimal(str(t["unit_price"]))
         for c in manifest.contracts
         for t in c.price_terms
         if t["item_id"] == HEADLINE_ITEM
-    ]
-    assert len(prices) == 6
-    assert max(prices) / min(prices) >= 20
-    for c in manifest.contracts:  # an MFN municipality pays the lowest price of every item
-        if c.mfn:
-            for t in c.price_terms:
-                peers = [
-                    Decimal(o["unit_price"])
-                    for other in manifest.contracts
-                    for o in other.price_terms
-                    if o["item_id"] == t["item_id"]
-                ]
-                assert Decimal(t["unit_price"]) == min(peers)
+    }
+    assert len(set(prices.values())) == 5
+    assert max(prices.values()) / min(prices.values()) == 26
+    lowest: dict[str, Decimal] = {}
+    for c in manifest.contracts:
+        for t in c.price_terms:
+            item = str(t["item_id"])
+            lowest[item] = min(lowest.get(item, Decimal("Infinity")), Decimal(str(t["unit_price"])))
+    for c in manifest.contracts:
+        assert c.mfn is (c.municipality_code in MFN_MUNICIPALITIES)
+        dearer = {str(t["item_id"]) for t in c.price_terms
+                  if Decimal(str(t["unit_price"])) > lowest[str(t["item_id"])]}  # fmt: skip
+        if c.municipality_code == "461":  # Odense's clause is kept: the lowest price of all
+            assert dearer == set()
+        if c.municipality_code == "751":  # Aarhus' is not
+            assert dearer == {"KD-1020", "KD-2020"}
+            assert {b.item_id for b in manifest.breaches_for("mfn_breach")} == dearer
 
 
 def test_the_manifest_file_round_trips(demo: tuple[Path, DemoManifest]) -> None:
@@ -215,8 +272,10 @@ def test_the_parties_and_index_files_import(demo: tuple[Path, DemoManifest]) -> 
 
 
 def test_it_refuses_months_outside_the_contracts_and_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="at least 3"):
+        generate_demo(tmp_path / "short", months=2)
     with pytest.raises(ValueError, match="validity"):
         generate_demo(tmp_path / "early", start=date(2024, 6, 1))
     with pytest.raises(ValueError, match="indexed"):
         generate_demo(tmp_path / "late", start=date(2027, 10, 1), months=3)
-    assert not (tmp_path / "early").exists() and not (tmp_path / "late").exists()
+    assert not any((tmp_path / name).exists() for name in ("short", "early", "late"))

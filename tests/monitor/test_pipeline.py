@@ -31,33 +31,53 @@ def demo_run(app_env: object, tmp_path: Path) -> tuple[DemoManifest, list[dict[s
 
 
 @pytest.mark.slow
-def test_the_demo_finds_each_overpriced_line_once_and_nothing_else(demo_run) -> None:
+def test_the_demo_finds_exactly_the_manifest_breaches_of_every_rule(demo_run) -> None:
     manifest, findings, _ = demo_run
-    expected = {
-        (b.municipality_code, b.invoice_number, b.line_id): b
-        for b in manifest.breaches_for("price_above_agreed")
-    }
-    assert expected, "the demo must contain deliberate breaches"
-    found = {
-        (f["municipality"], f["invoice_number"], f["line_id"]): f
-        for f in findings
-        if f["rule"] == "price_above_agreed"
-    }
-    assert set(found) == set(expected)
+    expected = {b.key: b for b in manifest.breaches}
+    rules = {b.rule_id for b in manifest.breaches}
+    assert len(rules) == 10, "the demo must break every built-in rule"
+    found: dict[tuple[str, str, str, str | None], dict[str, object]] = {}
+    for f in findings:
+        key = (str(f["rule"]), str(f["municipality"]), str(f["invoice_number"]), f["line_id"])
+        assert key not in found, f"two findings for {key}"
+        assert f["mode"] == "active", key
+        found[key] = f  # type: ignore[assignment]
+    for rule in sorted(rules | {str(f["rule"]) for f in findings}):
+        assert {k for k in found if k[0] == rule} == {k for k in expected if k[0] == rule}, rule
     for key, breach in expected.items():
         f = found[key]
-        assert Decimal(f["overcharge"]) == Decimal(breach.expected_overcharge), key
-        assert Decimal(f["agreed_unit_price"]) == Decimal(breach.agreed_unit_price), key
-        assert Decimal(f["invoiced_unit_price"]) == Decimal(breach.invoiced_unit_price), key
+        assert Decimal(str(f["overcharge"])) == Decimal(breach.expected_overcharge), key
+        if breach.agreed_unit_price is not None:
+            assert Decimal(str(f["agreed_unit_price"])) == Decimal(breach.agreed_unit_price), key
+        if breach.invoiced_unit_price is not None:
+            assert Decimal(str(f["invoiced_unit_price"])) == Decimal(breach.invoiced_unit_price)
         assert f["contract_document"], key
-    # the other rules stay quiet on the demo's clean lines
-    assert [
-        f
+    total = sum((Decimal(str(f["overcharge"])) for f in findings), Decimal(0))
+    assert total == manifest.total_expected_overcharge
+
+
+@pytest.mark.slow
+def test_the_demo_finds_each_overpriced_line_once_and_no_clean_line(demo_run) -> None:
+    manifest, findings, _ = demo_run
+    overpriced = {
+        (b.municipality_code, b.invoice_number, b.line_id)
+        for b in manifest.breaches_for("price_above_agreed")
+    }
+    assert len(overpriced) == 8
+    flagged = [
+        (f["municipality"], f["invoice_number"], f["line_id"])
         for f in findings
-        if f["rule"] != "price_above_agreed"
-        and f["mode"] == "active"
-        and f["line_id"]
-        and (f["municipality"], f["invoice_number"], f["line_id"]) not in expected
+        if f["rule"] == "price_above_agreed"
+    ]
+    assert sorted(flagged) == sorted(overpriced)
+    clean = {
+        (r.municipality_code, r.number, line["line_id"])
+        for r in manifest.invoices
+        for line in r.lines
+    } - {(b.municipality_code, b.invoice_number, b.line_id) for b in manifest.breaches}
+    assert len(clean) == manifest.counts["clean_lines"]
+    assert [
+        f for f in findings if (f["municipality"], f["invoice_number"], f["line_id"]) in clean
     ] == []
 
 
