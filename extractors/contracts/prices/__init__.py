@@ -71,8 +71,8 @@ def _page_rows(
             incomplete += 1
     if incomplete:
         positioned = positioned_rows(document, page.number, ctx)
-        if len(positioned) >= len(line_terms) + incomplete:
-            return positioned
+        if positioned.terms and not positioned.unread and len(positioned.terms) >= len(line_terms):
+            return positioned.terms
         table_terms = table_rows(plumber, page.number, ctx)
         if table_terms and len(table_terms) >= len(line_terms):
             return table_terms

@@ -10,6 +10,7 @@ bottom), a row's runs give the same text as an unwrapped row:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from statistics import median
 
 from extractors.contracts.pdf import PAGE_NUMBER, PdfText, Segment
@@ -21,20 +22,26 @@ _SAME_COLUMN = 6.0  # points: runs starting this close are in one column
 _SAME_LINE = 2.5  # points: runs whose tops are this close are on one line
 
 
-def positioned_rows(document: PdfText, page: int, ctx: RowContext) -> list[ExtractedPriceTerm]:
-    """The page's price rows read from pdfium's text positions; [] without an id column."""
+@dataclass(slots=True)
+class Rows:
+    """The rows read, and how many rows (item ids in the id column) could not be read."""
+
+    terms: list[ExtractedPriceTerm] = field(default_factory=list)
+    unread: int = 0
+
+
+def positioned_rows(document: PdfText, page: int, ctx: RowContext) -> Rows:
+    """The page's price rows read from pdfium's text positions."""
     return rows_from_segments(document.segments(page), page, ctx)
 
 
-def rows_from_segments(
-    segments: list[Segment], page: int, ctx: RowContext
-) -> list[ExtractedPriceTerm]:
+def rows_from_segments(segments: list[Segment], page: int, ctx: RowContext) -> Rows:
     """Price rows from positioned text runs (one run per cell line)."""
     starts = _row_starts(segments)
+    rows = Rows()
     if not starts:
-        return []
+        return rows
     segments = [s for s in segments if not PAGE_NUMBER.match(s.text)]
-    terms = []
     for i, start in enumerate(starts):
         end = (
             starts[i + 1].top - _SAME_LINE if i + 1 < len(starts) else _table_end(starts, segments)
@@ -44,14 +51,15 @@ def rows_from_segments(
         ]
         term = parse_line(_reading_order(cells), page, ctx)
         if term is None:
+            rows.unread += 1
             continue
         box = (min(s.x0 for s in cells), min(s.top for s in cells),
                max(s.x1 for s in cells), max(s.bottom for s in cells))  # fmt: skip
         text = term.evidence.text if term.evidence else ""
         term.evidence = Evidence(text=text, page=page, bbox=tuple(round(v, 1) for v in box))  # type: ignore[arg-type]
-        term.confidence = 0.95
-        terms.append(term)
-    return terms
+        term.confidence = min(term.confidence, 0.95)
+        rows.terms.append(term)
+    return rows
 
 
 def _table_end(starts: list[Segment], segments: list[Segment]) -> float:

@@ -1,8 +1,9 @@
 """Price rows: one row's cells (or one line of text) -> an ``ExtractedPriceTerm``.
 
-A row is ``item id, description, [volume band], unit, unit price``. Reading a text
-line splits it from both ends: the item id at the start, the price at the end, then
-the unit and the band just before the price; what remains is the description.
+A row is ``item id, description, [volume band], unit, unit price [, quantity, total]``
+(or ``..., unit price, unit``). Reading a text line splits it from both ends: the
+item id at the start, the numbers at the end, then the unit and the band before
+them; what remains is the description.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ ITEM_ID = r"(?:[A-ZÆØÅ]{1,4}-?\d{2,6}(?:-\d+)?|\d{1,2}(?:\.\d{1,3}){1,3}|\d{2
 _LINE_START_RE = re.compile(rf"^(?P<id>{ITEM_ID})\s+(?P<rest>\S.*)$")
 _PRICE_AT_END_RE = re.compile(rf"\s(?P<price>{AMOUNT_RE.pattern})$")
 _ID_ONLY_RE = re.compile(rf"^{ITEM_ID}$")
+_NUMBERS_AT_END_RE = re.compile(
+    rf"(?:\s(?:{AMOUNT_RE.pattern.replace('?P<n>', '').replace('?P<dash>', '')}))+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +52,11 @@ def parse_line(line: str, page: int, ctx: RowContext) -> ExtractedPriceTerm | No
     start = _LINE_START_RE.match(line)
     if start is None:
         return None
-    rest = start.group("rest")
-    price = _PRICE_AT_END_RE.search(" " + rest)
-    if price is None:
+    split = _split_price(start.group("rest"), ctx.language)
+    if split is None:
         return None
-    rest = (" " + rest)[: price.start()].strip()
-    unit_match = UNIT_AT_END_RE.search(rest)
-    if unit_match is None:
-        return None
-    unit = unit_of(unit_match.group(0))
-    rest = rest[: unit_match.start()].strip()
+    rest, unit_text, value, confidence = split
+    unit = unit_of(unit_text)
     tier_min = tier_max = None
     band = BAND_AT_END_RE.search(rest)
     if band is not None:
@@ -65,22 +64,48 @@ def parse_line(line: str, page: int, ctx: RowContext) -> ExtractedPriceTerm | No
         assert band_match is not None
         tier_min, tier_max = band_of(band_match, ctx.language)
         rest = rest[: band.start()].strip()
-    value = amount_of(price.group("price"), ctx.language)
-    if unit is None or value is None or not rest:
+    if unit is None or not rest:
         return None
     return ExtractedPriceTerm(
         item_id=start.group("id"), description=rest, unit=unit, unit_price=value,
         currency=ctx.currency, vat=ctx.vat, tier_min=tier_min, tier_max=tier_max, page=page,
-        confidence=0.97, evidence=Evidence(text=line, page=page),
+        confidence=confidence, evidence=Evidence(text=line, page=page),
     )  # fmt: skip
+
+
+def _split_price(rest: str, language: str) -> tuple[str, str, Decimal, float] | None:
+    """``(text before the unit, unit text, unit price, confidence)`` of a row's text.
+
+    The columns after the description are ``unit, price [, quantity, total]`` or
+    ``price, unit``; with a quantity and a total, the price must multiply out.
+    """
+    numbers = _NUMBERS_AT_END_RE.search(" " + rest)
+    if numbers is not None:
+        head = (" " + rest)[: numbers.start()].strip()
+        unit = UNIT_AT_END_RE.search(head)
+        cells = [amount_of(m.group(0), language) for m in AMOUNT_RE.finditer(numbers.group(0))]
+        if unit is None or not cells or cells[0] is None:
+            return None
+        confidence = 0.97 if len(cells) == 1 else 0.8
+        if len(cells) == 3 and cells[1] is not None and cells[0] * cells[1] == cells[2]:
+            confidence = 0.97  # unit price x quantity = total: the columns are understood
+        return head[: unit.start()].strip(), unit.group(0), cells[0], confidence
+    unit = UNIT_AT_END_RE.search(rest)
+    if unit is None:
+        return None
+    price = _PRICE_AT_END_RE.search(" " + rest[: unit.start()])
+    value = amount_of(price.group("price"), language) if price else None
+    if price is None or value is None:
+        return None
+    return (" " + rest)[: price.start()].strip(), unit.group(0), value, 0.95
 
 
 def parse_cells(cells: list[str], page: int, ctx: RowContext) -> ExtractedPriceTerm | None:
     """The price term of a table row given as cells; columns found by what they hold.
 
-    The id is the first cell shaped like an item id, the price the last cell that is
-    an amount, the unit the cell naming a unit, the band a cell naming a volume band,
-    and the description the longest remaining cell.
+    The id is the first cell shaped like an item id, the unit the cell naming a unit,
+    the price the first amount after the unit (or the last before it), the band a
+    cell naming a volume band, and the description the longest remaining cell.
     """
     cells = [" ".join(c.split()) for c in cells if c and c.strip()]
     if len(cells) < 3:
@@ -88,22 +113,22 @@ def parse_cells(cells: list[str], page: int, ctx: RowContext) -> ExtractedPriceT
     joined_id = cells[0].replace(" ", "")  # an id cell wrapped mid-word: "ØS-10 10"
     item_id = joined_id if _ID_ONLY_RE.match(joined_id) else None
     rest = cells[1:] if item_id else cells
-    price_index = next(
-        (i for i in range(len(rest) - 1, -1, -1) if _is_amount(rest[i], ctx.language)), None
-    )
-    if price_index is None:
+    amounts = [i for i, c in enumerate(rest) if _is_amount(c, ctx.language)]
+    units = [i for i, c in enumerate(rest) if i not in amounts and UNIT_AT_END_RE.search(c)]
+    if not amounts or not units:
         return None
-    value = amount_of(rest[price_index], ctx.language)
-    others = rest[:price_index]
-    unit_cell = next((c for c in reversed(others) if UNIT_AT_END_RE.search(c)), None)
-    unit = unit_of(unit_cell) if unit_cell else None
-    band_cell = next((c for c in others if c != unit_cell and BAND_RE.fullmatch(c)), None)
+    unit_index = units[-1]
+    after = [i for i in amounts if i > unit_index]
+    price_index = after[0] if after else amounts[-1]
+    value, unit = amount_of(rest[price_index], ctx.language), unit_of(rest[unit_index])
+    others = [c for i, c in enumerate(rest) if i not in amounts and i != unit_index]
+    band_cell = next((c for c in others if BAND_RE.fullmatch(c)), None)
     tier_min = tier_max = None
     if band_cell:
         band_match = BAND_RE.fullmatch(band_cell)
         assert band_match is not None
         tier_min, tier_max = band_of(band_match, ctx.language)
-    text_cells = [c for c in others if c not in (unit_cell, band_cell)]
+    text_cells = [c for c in others if c != band_cell]
     if unit is None or value is None or not text_cells:
         return None
     return ExtractedPriceTerm(

@@ -69,7 +69,7 @@ def table_rows(plumber: PlumberDocument, number: int, ctx: RowContext) -> list[E
     """Every price row in the tables of page ``number``, with cell bounding boxes."""
     page = plumber.page(number)
     if not (page.lines or page.rects):
-        return rows_from_segments(_segments(page.extract_words()), number, ctx)
+        return rows_from_segments(_segments(page.extract_words()), number, ctx).terms
     tables = page.find_tables()
     terms: list[ExtractedPriceTerm] = []
     for table in tables:

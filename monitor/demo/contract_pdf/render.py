@@ -141,10 +141,19 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
     )
     header = [h.format(vat=vat) for h in rng.choice(_HEADERS[spec.language])]
     tiered = any(i.tier_min is not None or i.tier_max is not None for i in spec.items)
+    variant = (
+        "plain" if tiered else rng.choice(("plain", "plain", "plain", "estimate", "price_first"))
+    )
     widths = [2.0 * cm, 7.4 * cm, 4.0 * cm, 3.6 * cm]
     if tiered:
         header.insert(2, "Volume" if en else rng.choice(("Volumen", "Interval", "Antal")))
         widths = [1.9 * cm, 4.6 * cm, 4.0 * cm, 3.6 * cm, 2.9 * cm]
+    elif variant == "estimate":  # a tender sheet: estimated quantity and total per line
+        header += ["Estimated quantity", "Total"] if en else ["Forventet antal", "Samlet pris"]
+        widths = [1.8 * cm, 5.2 * cm, 3.2 * cm, 2.4 * cm, 1.8 * cm, 2.6 * cm]
+    elif variant == "price_first":
+        header[2], header[3] = header[3], header[2]
+        widths = [2.0 * cm, 7.4 * cm, 3.6 * cm, 4.0 * cm]
     wrap = layout in ("ruled_table", "english", "tiers") and rng.random() < 0.5
     rows: list[list[Any]] = [
         [_cell(h, w, HEAD_CELL, wrap) for h, w in zip(header, widths, strict=True)]
@@ -154,6 +163,11 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
                  style.amount(item.unit_price, bare=True)]  # fmt: skip
         if tiered:
             texts.insert(2, band_text(rng, item, style))
+        elif variant == "estimate":
+            quantity = rng.randint(1, 400)
+            texts += [str(quantity), style.amount(item.unit_price * quantity, bare=True)]
+        elif variant == "price_first":
+            texts[2], texts[3] = texts[3], texts[2]
         rows.append(
             [
                 _cell(t, w, CELL, wrap and i == 1)
@@ -165,6 +179,11 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
     commands: list[Any] = [("FONT", (0, 0), (-1, -1), "Helvetica", 9),
                            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
                            ("ALIGN", (-1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP")]  # fmt: skip
+    if variant in ("estimate", "price_first"):
+        commands += [
+            ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+            ("ALIGN", (-1, 0), (-1, -1), "LEFT" if variant == "price_first" else "RIGHT"),
+        ]
     if layout == "multipage_table":
         commands += [("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     ruled = layout != "unruled_table" and not (layout == "multipage_table" and rng.random() < 0.3)

@@ -67,9 +67,10 @@ def test_it_rebuilds_wrapped_rows_from_text_positions(
     document = read_pdf(data, "wrapped.pdf")
     ctx = RowContext("da", "excl")
 
-    terms = positioned_rows(document, len(document.pages), ctx)
+    rows = positioned_rows(document, len(document.pages), ctx)
 
-    assert _keys(terms) == _truth_keys(truth)
+    assert _keys(rows.terms) == _truth_keys(truth) and rows.unread == 0
+    terms = rows.terms
     assert all(t.evidence and t.evidence.bbox for t in terms)
 
 
