@@ -152,6 +152,18 @@ def stuck_documents(session: Session, *, now: datetime,
     return [(doc_id, kind) for doc_id, kind in rows]
 
 
+def unchecked_invoices(session: Session, *, now: datetime,
+                       grace: timedelta = timedelta(minutes=10)) -> list[int]:  # fmt: skip
+    """Invoices stored but never checked (the check task was lost or failed)."""
+    return list(
+        session.scalars(
+            select(Invoice.id)
+            .where(Invoice.status == "assigned", Invoice.received_at < now - grace)
+            .order_by(Invoice.id)
+        )
+    )
+
+
 def clean_up(
     session: Session, *, now: datetime, inbox_dir: Path, keep_days: int = 30
 ) -> dict[str, int]:

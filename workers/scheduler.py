@@ -87,7 +87,13 @@ def poll_inbox_job() -> None:
 
 
 def relay_job() -> None:
-    from workers.tasks import dispatch_alert, extract_contract, ingest_document, parse_invoice
+    from workers.tasks import (
+        check_invoice,
+        dispatch_alert,
+        extract_contract,
+        ingest_document,
+        parse_invoice,
+    )
 
     if not is_leader():
         return
@@ -96,10 +102,13 @@ def relay_job() -> None:
     with transaction() as session:
         alert_ids = jobs.relay_alerts(session, now=now)
         documents = jobs.stuck_documents(session, now=now)
+        invoices = jobs.unchecked_invoices(session, now=now)
     for alert_id in alert_ids:
         dispatch_alert.delay(alert_id)
     for document_id, kind in documents:
         (extract_contract if kind == "contract" else parse_invoice).delay(document_id)
+    for invoice_id in invoices:
+        check_invoice.delay(invoice_id)
 
 
 def recheck_job() -> None:
@@ -190,6 +199,7 @@ def run_scheduler(config: ScheduleConfig | None = None) -> None:
     from workers import logs
 
     logs.configure()
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
     scheduler = build_scheduler(config or ScheduleConfig.from_env())
     log.info("scheduler starting", extra={"owner": OWNER})
     try:

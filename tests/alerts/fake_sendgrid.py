@@ -72,6 +72,7 @@ class FakeSendGrid:
     def __init__(self, *, api_key: str = "SG.test-key") -> None:
         self.api_key = api_key
         self.accepted: list[dict[str, Any]] = []
+        self.accepted_at: list[float] = []  # time.time() of each acceptance
         self.rejected: list[tuple[int, dict[str, Any] | None]] = []
         self.requests = 0
         self._script: list[Scripted] = []
@@ -187,6 +188,7 @@ class FakeSendGrid:
                     return self._answer(400, {"errors": [{"message": p} for p in problems]})
                 with fake._cond:
                     fake.accepted.append(payload)
+                    fake.accepted_at.append(time.time())
                     fake._cond.notify_all()
                 self._answer(202, None, {"X-Message-Id": uuid.uuid4().hex[:22]})
 

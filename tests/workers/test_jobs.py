@@ -145,3 +145,17 @@ def test_clean_up_removes_old_processed_files_and_expired_leases(
         removed = jobs.clean_up(s, now=NOW, inbox_dir=inbox, keep_days=30)
     assert removed == {"inbox_files": 1, "leases": 1}
     assert (old.exists(), new.exists(), failed.exists()) == (False, True, True)
+
+
+def test_the_relay_finds_invoices_stored_but_never_checked(app_env: object) -> None:
+    with transaction() as s:
+        w = world(s)
+        w.invoice.status = "assigned"
+        w.invoice.received_at = NOW - timedelta(minutes=30)
+        checked = world(s, code="101", invoice_number="F-2")
+        checked.invoice.status = "checked"
+        checked.invoice.received_at = NOW - timedelta(minutes=30)
+        invoice_id = w.invoice.id
+    with transaction() as s:
+        assert jobs.unchecked_invoices(s, now=NOW) == [invoice_id]
+        assert jobs.unchecked_invoices(s, now=NOW - timedelta(minutes=25)) == []

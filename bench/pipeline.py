@@ -1,0 +1,168 @@
+"""Pipeline benchmark: inbox file -> email, through real processes.
+
+Redis as the broker, two worker processes, the scheduler polling the inbox every
+second, and the SendGrid fake (real HTTP, driven by the real sendgrid client).
+Each invoice dropped in the inbox is overpriced, so each must become exactly one
+email. Prints:
+
+1. latency from a file landing in the inbox to the email accepted by the fake, for
+   invoices dropped one by one at random moments (p50, p95, max; target p95 <= 5 s);
+2. throughput: a batch dropped at once, invoices per second until the last email.
+
+Usage: ``python bench/pipeline.py [--latency-files 40] [--batch 200]
+[--database-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres]``
+Without ``--database-url`` it uses a SQLite file (the embedded default). With a
+PostgreSQL server URL it creates a throw-away database there and drops it after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.alerts.fake_sendgrid import FakeSendGrid  # noqa: E402
+from tests.servicecheck import REDIS_URL, reachable  # noqa: E402
+from tests.workers.harness import Stack, drop_in_inbox, running  # noqa: E402
+from tests.workers.world import invoice, seed  # noqa: E402
+
+TARGET_P95 = 5.0
+API_KEY = "SG.bench"
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def prepare_database(url: str | None, tmp: Path) -> tuple[str, str | None]:
+    """(database URL to use, throw-away PostgreSQL database to drop afterwards)."""
+    if not url:
+        return f"sqlite:///{tmp / 'bench.db'}", None
+    from sqlalchemy import create_engine, text
+
+    name = f"prisvagt_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.rsplit("/", 1)[0] + f"/{name}", name
+
+
+def drop_database(url: str, name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def setup_database(stack: Stack) -> None:
+    os.environ["PRISVAGT_DATABASE_URL"] = stack.env["PRISVAGT_DATABASE_URL"]
+    os.environ["PRISVAGT_BROKER_URL"] = ""
+    from monitor.db import get_engine, transaction
+    from monitor.migrate import upgrade
+
+    upgrade(get_engine())
+    with transaction() as session:
+        seed(session)
+    get_engine().dispose()
+
+
+def measure_latency(stack: Stack, fake: FakeSendGrid, files: int, timeout: float) -> list[float]:
+    dropped: dict[str, float] = {}
+    for i in range(files):
+        number = f"LAT-{i:05d}"
+        time.sleep(random.uniform(0.2, 1.2))  # land at any moment of the poll cycle
+        dropped[number] = time.time()
+        drop_in_inbox(stack.inbox, f"{number}.xml", invoice(number))
+    fake.wait_for(files, timeout=timeout)
+    latencies = []
+    for payload, at in zip(fake.accepted, fake.accepted_at, strict=True):
+        number = next(n for n in dropped if n in payload["subject"])
+        latencies.append(at - dropped[number])
+    if len(latencies) < files:
+        print(f"  warning: {files - len(latencies)} of {files} emails never arrived")
+    return latencies
+
+
+def measure_throughput(
+    stack: Stack, fake: FakeSendGrid, batch: int, timeout: float
+) -> tuple[int, float]:
+    before = len(fake.accepted)
+    staged = [(f"TP-{i:05d}", invoice(f"TP-{i:05d}")) for i in range(batch)]
+    start = time.time()
+    for number, data in staged:
+        drop_in_inbox(stack.inbox, f"{number}.xml", data)
+    fake.wait_for(before + batch, timeout=timeout)
+    done = len(fake.accepted) - before
+    last = fake.accepted_at[-1] if done else time.time()
+    return done, last - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--latency-files", type=int, default=40)
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database-url", default=os.environ.get("PRISVAGT_BENCH_DATABASE_URL"))
+    parser.add_argument("--strict", action="store_true", help="exit 1 when p95 misses the target")
+    args = parser.parse_args()
+    # stopped from outside (timeout, Ctrl-C): still stop the workers and the scheduler
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    host, port = "127.0.0.1", int(REDIS_URL.split(":")[2].split("/")[0])
+    if not reachable(host, port):
+        print(f"skipped: Redis is not reachable at {host}:{port} (needed for this benchmark)")
+        return 0
+    with (
+        tempfile.TemporaryDirectory(prefix="prisvagt-bench-") as tmpdir,
+        FakeSendGrid(api_key=API_KEY) as fake,
+    ):
+        tmp = Path(tmpdir)
+        database_url, pg_name = prepare_database(args.database_url, tmp)
+        stack = Stack(tmp=tmp, database_url=database_url, broker_url=REDIS_URL,
+                      sendgrid_url=fake.url, api_key=API_KEY,
+                      extra={"PRISVAGT_BROKER_VISIBILITY_TIMEOUT": "300"})  # fmt: skip
+        try:
+            setup_database(stack)
+            with running(stack):
+                for n in range(args.workers):
+                    stack.start_worker(f"worker{n + 1}")
+                stack.start_scheduler()
+                latencies = measure_latency(stack, fake, args.latency_files, timeout=60)
+                done, elapsed = measure_throughput(
+                    stack, fake, args.batch, timeout=60 + args.batch * 0.5
+                )
+        finally:
+            if pg_name and args.database_url:
+                drop_database(args.database_url, pg_name)
+    db = "PostgreSQL" if pg_name else "SQLite"
+    p50, p95 = statistics.median(latencies), percentile(latencies, 95)
+    print(f"pipeline: Redis, {args.workers} worker processes, {db}, inbox poll every 1 s")
+    print(f"  inbox -> email latency over {len(latencies)} invoices: p50 {p50:.2f} s, "
+          f"p95 {p95:.2f} s, max {max(latencies):.2f} s  (target p95 <= {TARGET_P95:.0f} s: "
+          f"{'met' if p95 <= TARGET_P95 else 'MISSED'})")  # fmt: skip
+    print(f"  throughput: {done}/{args.batch} invoices in {elapsed:.1f} s = "
+          f"{done / elapsed:.1f} invoices/s (file to email, whole pipeline)")  # fmt: skip
+    emails = len(fake.accepted)
+    expected = len(latencies) + args.batch
+    print(f"  emails accepted: {emails} for {expected} overpriced invoices "
+          f"({'one each' if emails == expected else 'MISMATCH'})")  # fmt: skip
+    ok = p95 <= TARGET_P95 and emails == expected
+    return 0 if ok or not args.strict else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
