@@ -40,7 +40,7 @@ _FREQUENCY = ((re.compile(r"halvårlig|hvert halve år|twice a year|every six mo
 
 def read_indexation(section: Section, language: str) -> IndexationTerms | None:
     """The clause's indexation terms, or None if it names no index."""
-    index = _index_name(section.text)
+    index = _named_index(section) or _index_name(section.text)
     if index is None:
         return None
     terms = IndexationTerms(index=index, evidence=Evidence(text=section.text, page=section.page))
@@ -53,7 +53,19 @@ def read_indexation(section: Section, language: str) -> IndexationTerms | None:
     return terms
 
 
+def _named_index(section: Section) -> str | None:
+    """The index the EntityRuler found; a table code ("ILON12") beats a generic name."""
+    assert section.doc is not None
+    found = [e for e in section.doc.ents if e.label_ == "INDEX"]
+    codes = [e.text.upper() for e in found if e.ent_id_ == "table-code"]
+    names = [e.ent_id_ for e in found if e.ent_id_ != "table-code"]
+    specific = [n for n in names if n != "lønindeks"]
+    ranked = specific or codes or names
+    return ranked[0] if ranked else None
+
+
 def _index_name(text: str) -> str | None:
+    """Fallback for index names the ruler does not know, written inside other words."""
     for pattern, name in _INDEXES:
         match = pattern.search(text)
         if match:

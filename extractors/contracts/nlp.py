@@ -1,9 +1,11 @@
 """The spaCy pipelines: blank Danish and English, with contract entities and sentences.
 
 No trained model is needed (none can be downloaded): ``spacy.blank(lang)`` gives the
-tokenizer, and a component ``prisvagt_entities`` marks MONEY, PERCENT, DATE,
-DURATION and CVR spans found by regular expressions (``Doc.char_span``), then sets
-sentence starts where a sentence really ends (not after "pr.", "kr.", "1.").
+tokenizer; an ``entity_ruler`` marks the named price indexes (INDEX, with the
+normalised name as ``ent_id_``); a component ``prisvagt_entities`` adds MONEY,
+PERCENT, DATE, DURATION and CVR spans found by regular expressions
+(``Doc.char_span``), sets sentence starts where a sentence really ends (not after
+"pr.", "kr.", "1.") and marks the clause keywords for the classifier.
 spaCy is imported lazily and each pipeline is built once per process.
 """
 
@@ -36,6 +38,23 @@ ENTITY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),  # fmt: skip
 )
+#: Named price indexes, for the EntityRuler: label INDEX, id the normalised name.
+INDEX_NAMES = {
+    "nettoprisindeks": ("nettoprisindeks", "nettoprisindekset", "nettoprisindeksets",
+                        "net price index", "npi"),
+    "forbrugerprisindeks": ("forbrugerprisindeks", "forbrugerprisindekset",
+                            "forbrugerprisindeksets", "consumer price index", "cpi", "hicp"),
+    "lønindeks": ("lønindeks", "lønindekset", "lønindeksets", "wage index"),
+}  # fmt: skip
+INDEX_PATTERNS: list[dict[str, object]] = [
+    {"label": "INDEX", "pattern": phrase, "id": name}
+    for name, phrases in INDEX_NAMES.items()
+    for phrase in phrases
+]
+INDEX_PATTERNS.append(
+    {"label": "INDEX", "pattern": [{"TEXT": {"REGEX": r"^I?LON\d+$"}}], "id": "table-code"}
+)
+
 # A sentence ends at ., ! or ? followed by space and a capital, unless the period ends
 # an abbreviation or an ordinal ("1. januar", "jf. Bilag", "nr. 5").
 _SENTENCE_END = re.compile(r"(?<![Pp]r)(?<!nr)(?<!jf)(?<!kr)(?<!inkl)(?<!ekskl)[.!?]\s+"
@@ -51,6 +70,8 @@ def pipeline(language: str) -> Language:
 
         _register_component()
         nlp = spacy.blank(lang)
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns(INDEX_PATTERNS)  # type: ignore[attr-defined]
         nlp.add_pipe("prisvagt_entities")
         _PIPELINES[lang] = nlp
     return nlp
@@ -77,7 +98,7 @@ def _register_component() -> None:
 def _mark_entities(doc: Doc) -> Doc:
     from spacy.util import filter_spans
 
-    spans = []
+    spans = list(doc.ents)  # the EntityRuler's INDEX names
     for label, pattern in ENTITY_PATTERNS:
         for match in pattern.finditer(doc.text):
             start, end = match.span(1) if label == "CVR" else match.span()
