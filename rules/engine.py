@@ -49,7 +49,7 @@ class Run:
     """One invoice's evaluation: the context, the contract plan, the running rules, and
     the line pricing shared by every price rule (computed at most once)."""
 
-    __slots__ = ("ctx", "plan", "running", "cache", "_pricing")
+    __slots__ = ("ctx", "plan", "running", "cache", "_pricing", "_owners")
 
     def __init__(
         self, ctx: EvaluationContext, plan: ContractPlan | None, running: frozenset[str]
@@ -60,11 +60,21 @@ class Run:
         #: per-invoice values shared between rules (e.g. peer comparisons)
         self.cache: dict[object, object] = {}
         self._pricing: list[LinePricing] | None = None
+        self._owners: dict[str, list[LinePricing]] | None = None
 
     def pricing(self) -> list[LinePricing]:
         if self._pricing is None:
             self._pricing = analyse(self.ctx, self.plan)
         return self._pricing
+
+    def owned_by(self, rule_id: str) -> list[LinePricing]:
+        """Priced lines billed above the allowed price whose excess ``rule_id`` owns."""
+        if self._owners is None:
+            self._owners = {}
+            for lp in self.pricing():
+                if lp.owner is not None:
+                    self._owners.setdefault(lp.owner, []).append(lp)
+        return self._owners.get(rule_id, [])
 
     def is_running(self, rule_id: str) -> bool:
         return rule_id in self.running

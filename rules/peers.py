@@ -184,8 +184,10 @@ class Comparison:
 
 
 def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
-    """Every billed line with an item id that other municipalities were also billed
-    (computed once per invoice and window, shared by price_disparity and mfn_breach)."""
+    """Every billed line with an item id, priced above the lowest price another
+    municipality pays for it (computed once per invoice and window, shared by
+    price_disparity and mfn_breach; a line at or below every other price can breach
+    neither)."""
     cache_key = ("comparisons", max_age_days)
     found = run.cache.get(cache_key)
     if found is None:
@@ -220,5 +222,6 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
             own, scale = per_inhabitant(line.unit_price, inv.population)
         else:
             own, scale = line.unit_price, ONE
-        out.append(Comparison(line, key, own, scale, per_head, peers))
+        if own > peers.lowest:  # at or below every other price: nothing to compare
+            out.append(Comparison(line, key, own, scale, per_head, peers))
     return out

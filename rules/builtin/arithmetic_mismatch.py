@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP as HALF_UP
 from decimal import Decimal
 
 from pydantic import Field
 
-from extractors.money import to_ore
+from extractors.money import ORE, to_ore
 from extractors.types import InvoiceTotals
 from rules.engine import Run
 from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence
@@ -31,11 +32,12 @@ def check(run: Run, params: ArithmeticParams) -> list[RuleFinding]:
     the tolerance), and one per invoice whose totals do not reconcile. Money at
     stake: what was billed above the correct figure (0 when in the buyer's favour)."""
     ctx = run.ctx
+    tol = params.line_tolerance
     out = [
         _line_finding(ctx, line, diff)
         for line in ctx.invoice.lines
-        if abs(diff := line.line_amount - to_ore(line.quantity * line.unit_price))
-        > params.line_tolerance
+        if abs(diff := line.line_amount - (line.quantity * line.unit_price).quantize(ORE, HALF_UP))
+        > tol
     ]
     if ctx.invoice.totals is not None:
         totals = _totals_finding(ctx, ctx.invoice.totals, params)

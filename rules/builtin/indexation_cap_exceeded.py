@@ -25,8 +25,8 @@ def check(run: Run, params: IndexationParams) -> list[RuleFinding]:
     allow (too early, above the cap, above the index). The overcharge is measured from
     the allowed indexed price, never from the base price."""
     out = []
-    for lp in run.pricing():
-        if lp.owner != INDEXATION_CAP_EXCEEDED or lp.allowed is None:
+    for lp in run.owned_by(INDEXATION_CAP_EXCEEDED):
+        if lp.allowed is None:
             continue
         if params.exceeded(lp.line.unit_price, lp.allowed):
             out.append(_finding(run, lp, params))

@@ -24,10 +24,8 @@ def check(run: Run, params: PriceAboveAgreedParams) -> list[RuleFinding]:
     unless another price rule owns the excess (a band not applied, a rise within the
     plausible indexation band): see ``rules.pricing``."""
     out = []
-    for lp in run.pricing():
-        if lp.status != "priced" or lp.owner is None or lp.allowed is None:
-            continue
-        if lp.owner != PRICE_ABOVE_AGREED:
+    for lp in run.owned_by(PRICE_ABOVE_AGREED):
+        if lp.allowed is None:
             continue
         if not params.exceeded(lp.line.unit_price, lp.allowed):
             continue

@@ -20,7 +20,7 @@ class DisparityParams(Params):
     this many other municipalities; ``max_age_days``: peer prices observed at most this
     long before or after the invoice."""
 
-    ratio: Decimal = Field(default=Decimal("2.0"), gt=0)
+    ratio: Decimal = Field(default=Decimal("2.0"), ge=1)
     min_peers: int = Field(default=3, ge=1)
     max_age_days: int = Field(default=400, ge=0)
 

@@ -18,8 +18,8 @@ def check(run: Run, params: VolumeTierParams) -> list[RuleFinding]:
     same item (within one øre), where the quantity (or population, per inhabitant)
     falls in a cheaper band."""
     out = []
-    for lp in run.pricing():
-        if lp.owner != VOLUME_TIER_NOT_APPLIED or lp.allowed is None:
+    for lp in run.owned_by(VOLUME_TIER_NOT_APPLIED):
+        if lp.allowed is None:
             continue
         if params.exceeded(lp.line.unit_price, lp.allowed):
             out.append(_finding(run, lp, params))
