@@ -67,6 +67,18 @@ def price_above_agreed(gen: Generator) -> Scenario:
     )
 
 
+def price_above_agreed_by_description(gen: Generator) -> Scenario:
+    muni, on = gen.rnd.choice(PLAIN), gen.day()
+    item = pick(gen, muni)
+    qty = gen.qty(item)
+    allowed = allowed_inv(muni, item, on)
+    price = to_ore(allowed * D("1.5"))
+    desc = f"{item.description} {on.strftime('%B').lower()} {on.year}"
+    bad = gen.line(muni, item, on, qty, price=price, item_id=None, desc=desc)
+    over = to_ore((price - allowed) * qty)
+    return _one(gen, "50 % over, matched by text", muni, on, bad, "price_above_agreed", over)
+
+
 def indexation_above_cap(gen: Generator) -> Scenario:
     muni, on = gen.rnd.choice(PLAIN), gen.day()
     item = pick(gen, muni)
@@ -220,7 +232,8 @@ def mfn(gen: Generator) -> Scenario:
 
 
 BREACHES = [
-    price_above_agreed, indexation_above_cap, indexation_too_early, tier_not_applied, unpriced,
+    price_above_agreed,
+    price_above_agreed_by_description, indexation_above_cap, indexation_too_early, tier_not_applied, unpriced,
     outside_period, duplicate_line, duplicate_invoice, payment_45_days, line_sum_wrong,
     vat_too_high, disparity, mfn,
 ]  # fmt: skip
