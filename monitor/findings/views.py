@@ -179,7 +179,7 @@ def api_list(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[FindingOut]:
     """Findings matching the filters; amounts are decimal strings. The number of all
-    matching findings is in ``X-Total-Count``, their overcharge in ``X-Total-Overcharge``."""
+    matching findings is in the X-Total-Count header, their overcharge in X-Total-Overcharge."""
     page = queries.findings_slice(
         session, query.to_filter(), sort=query.sort, limit=limit, offset=offset
     )
@@ -196,7 +196,7 @@ def api_get(session: DbSession, finding_id: int) -> FindingOut:
 @api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
 def api_review(session: DbSession, finding_id: int, body: ReviewIn) -> FindingOut:
     """Confirm, dismiss (note required), note, resolve (recovered required) or reopen.
-    Refused steps answer 400 with ``{"error": ...}``; an unknown finding 404."""
+    Refused steps answer 400 with {"error": "..."}; an unknown finding 404."""
     review.review(
         session,
         finding_id=finding_id,

@@ -38,10 +38,11 @@ def default_routers() -> list[APIRouter]:
     from monitor.findings.views import api as findings_api
     from monitor.findings.views import router as findings
     from monitor.invoices.views import router as invoices
+    from monitor.web.apidocs import router as api_docs
     from monitor.web.pages import api as health_api
     from monitor.web.pages import router as pages
 
-    return [pages, findings, invoices, contracts, findings_api, terms_api, health_api]
+    return [pages, findings, invoices, contracts, findings_api, terms_api, health_api, api_docs]
 
 
 def create_app(
@@ -59,7 +60,7 @@ def create_app(
         title="Prisvagt",
         summary="Vendor contract-compliance monitor for Danish public buyers",
         version="0.1.0",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads from a CDN; /api/docs is our own page
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )

@@ -232,6 +232,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contract.correct": {"da": "Ret pris", "en": "Correct price"},
     "contract.save": {"da": "Gem rettelse", "en": "Save correction"},
     "contract.untitled": {"da": "Kontrakt uden titel", "en": "Untitled contract"},
+    # API reference
+    "api.intro": {
+        "da": 'Beløb er decimaltal som tekst ("1234.50"), aldrig kommatal. '
+        'Fejl svarer med {"error": "..."}.',
+        "en": 'Amounts are decimal strings ("1234.50"), never floats. '
+        'Errors answer {"error": "..."}.',
+    },
+    "api.parameter": {"da": "Parameter", "en": "Parameter"},
+    "api.in": {"da": "I", "en": "In"},
+    "api.type": {"da": "Type", "en": "Type"},
+    "api.description": {"da": "Beskrivelse", "en": "Description"},
+    "api.body": {"da": "Indhold", "en": "Body"},
+    "api.returns": {"da": "Svar", "en": "Returns"},
+    "api.models": {"da": "Datatyper", "en": "Models"},
+    "api.field": {"da": "Felt", "en": "Field"},
     # errors
     "error.title": {"da": "Noget gik galt", "en": "Something went wrong"},
     "error.not_found": {"da": "Ikke fundet", "en": "Not found"},
