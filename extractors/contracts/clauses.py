@@ -51,15 +51,16 @@ def ents(section: Section, label: str) -> list[Any]:
 
 
 def read_validity(section: Section) -> ContractClause | None:
-    """Effective and expiry dates: the first two dates of the clause, in order."""
+    """Effective and expiry dates (ISO strings, so the params are JSON): the first two
+    dates of the clause in order, or the first date and a term ("løber i 48 måneder")."""
     dates = [d for e in ents(section, "DATE") if (d := _date(e.text)) is not None]
     if not dates:
         return None
-    params: dict[str, object] = {"effective_date": dates[0]}
+    params: dict[str, object] = {"effective_date": dates[0].isoformat()}
     if len(dates) > 1 and dates[1] > dates[0]:
-        params["expiry_date"] = dates[1]
+        params["expiry_date"] = dates[1].isoformat()
     elif (term := _term_months(section)) is not None:
-        params["expiry_date"] = add_months(dates[0], term) - timedelta(days=1)
+        params["expiry_date"] = (add_months(dates[0], term) - timedelta(days=1)).isoformat()
     assert section.doc is not None
     renewal = next((s.text for s in section.doc.sents if _RENEWAL.search(s.text)), None)
     if renewal:

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from extractors.contracts import clauses as read
 from extractors.contracts.front import detect_language, read_front_page
 from extractors.contracts.indexation import read_indexation
@@ -73,8 +75,8 @@ def _read_clause(terms: ContractTerms, section: Section, language: str) -> Contr
         case "validity" if terms.effective_date is None:
             clause = read.read_validity(section)
             if clause is not None:
-                terms.effective_date = clause.params.get("effective_date")  # type: ignore[assignment]
-                terms.expiry_date = clause.params.get("expiry_date")  # type: ignore[assignment]
+                terms.effective_date = _iso(clause.params.get("effective_date"))
+                terms.expiry_date = _iso(clause.params.get("expiry_date"))
                 terms.renewal = clause.params.get("renewal")  # type: ignore[assignment]
                 if terms.effective_date and terms.expiry_date:
                     terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
@@ -102,6 +104,10 @@ def _read_clause(terms: ContractTerms, section: Section, language: str) -> Contr
                 "indexation", section.text, section.page, params, section.confidence
             )
     return None
+
+
+def _iso(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def _missing(terms: ContractTerms) -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
+
 import pytest
 
 from extractors.contracts import extract_contract, terms_to_dict
@@ -62,3 +65,16 @@ def test_every_clause_and_party_carries_evidence(contract_corpus: list[CorpusEnt
     kinds = {c.kind for c in terms.clauses}
     assert {"validity", "payment", "termination"} <= kinds
     assert all(c.text and c.page and c.confidence > 0 for c in terms.clauses)
+
+
+def test_clause_params_are_json_once_decimals_are_strings(
+    contract_corpus: list[CorpusEntry],
+) -> None:
+    def decimal_only(value: object) -> str:
+        assert isinstance(value, Decimal), f"{value!r} is not JSON"
+        return str(value)
+
+    for entry in contract_corpus[:12]:
+        terms = extract_contract(entry.pdf.read_bytes(), entry.pdf.name)
+
+        json.dumps([c.params for c in terms.clauses], default=decimal_only)
