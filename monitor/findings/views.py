@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -53,6 +54,14 @@ class ReviewIn(BaseModel):
     recovered: Decimal | None = Field(
         None, description="amount paid back, required to resolve (decimal string)"
     )
+
+
+class ReviewEntryOut(BaseModel):
+    at: datetime
+    actor: str
+    action: str = Field(description="finding.confirm, finding.dismiss, finding.note, ...")
+    note: str | None
+    details: dict[str, Any]
 
 
 # ---------------------------------------------------------------------------- pages
@@ -191,6 +200,16 @@ def api_list(
 @api.get("/{finding_id}", response_model=FindingOut, summary="One finding")
 def api_get(session: DbSession, finding_id: int) -> FindingOut:
     return repository.get_finding(session, finding_id)
+
+
+@api.get("/{finding_id}/history", response_model=list[ReviewEntryOut], summary="Review history")
+def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
+    """Every review step of the finding, oldest first."""
+    repository.get_finding(session, finding_id)  # 404 for an unknown finding
+    return [
+        ReviewEntryOut(at=e.at, actor=e.actor, action=e.action, note=e.reason, details=e.details)
+        for e in review.history(session, finding_id=finding_id)
+    ]
 
 
 @api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")

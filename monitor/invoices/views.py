@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
+from monitor.contracts import repository as contracts_repo
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
@@ -37,6 +38,14 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
         session.get(Municipality, invoice.municipality_id) if invoice.municipality_id else None
     )
     vendor = session.get(Vendor, invoice.vendor_id) if invoice.vendor_id else None
+    contract = None
+    if invoice.vendor_id is not None and invoice.municipality_id is not None:
+        contract = contracts_repo.applicable(
+            contracts_repo.contracts_between(
+                session, vendor_id=invoice.vendor_id, municipality_id=invoice.municipality_id
+            ),
+            invoice.issue_date,
+        )
     return render(
         request,
         "invoice.html",
@@ -46,5 +55,6 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
             "by_line": by_line,
             "municipality": municipality,
             "vendor": vendor,
+            "contract": contract,
         },
     )

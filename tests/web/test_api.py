@@ -65,6 +65,9 @@ def test_reviewing_through_the_api_writes_the_audit_log(
         entry = s.scalars(select(AuditEntry)).one()
         assert entry.action == "finding.resolve"
         assert entry.details == {"before": "open", "after": "resolved", "recovered": "750.50"}
+    steps = client.get(f"/api/findings/{seed.price_finding_id}/history").json()
+    assert [(e["actor"], e["action"]) for e in steps] == [("okonomi@kk.dk", "finding.resolve")]
+    assert client.get("/api/findings/424242/history").status_code == 404
 
 
 def test_a_refused_review_is_a_400_with_the_reason_and_changes_nothing(

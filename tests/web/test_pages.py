@@ -38,6 +38,7 @@ def test_the_invoice_page_lists_its_lines_and_their_findings(
     assert "F-2026-0042" in html and "Support pr. time" in html
     assert f'href="/findings/{seed.price_finding_id}"' in html
     assert "6.900,00 kr." in html  # excl. VAT: 40 × 125 + 2 × 950
+    assert f'href="/contracts/{seed.contract_id}"' in html  # the contract it falls under
 
 
 def test_the_contract_page_shows_terms_with_their_review_state(
