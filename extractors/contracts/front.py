@@ -11,7 +11,7 @@ _DA_WORDS = frozenset(["og", "i", "at", "det", "er", "en", "til", "af", "for", "
 _EN_WORDS = frozenset(["and", "the", "of", "to", "in", "is", "for", "with", "by", "on", "be", "may", "shall", "or", "not", "customer", "supplier", "prices", "contract", "days", "months"])  # fmt: skip
 
 _NUMBER_RE = re.compile(
-    r"^(?:Kontrakt\s*nr\.?|Kontraktnummer|Kontrakt-?nr\.|Sagsnr\.?|Aftalenr\.?|Contract\s+no\.?"
+    r"^(?:Kontrakt\s*nr\.?|Kontraktnummer|Kontrakt-?nr\.|Sagsnr\.?|Aftale\s*nr\.?|Aftalenummer|Contract\s+no\.?"
     r"|Contract\s+number|Agreement\s+no\.?)\s*:?\s*(?P<number>\S+)",
     re.IGNORECASE,
 )

@@ -30,7 +30,8 @@ _INDEXES: tuple[tuple[re.Pattern[str], str], ...] = (
 _CAP_WORDS = re.compile(r"højst|maksimalt|maks\.|ikke overstige|loft|no more than|capped|"
                         r"not exceed|maximum|at most", re.I)  # fmt: skip
 _THRESHOLD_WORDS = re.compile(r"eller mere|or more|mindst|at least|overstiger|exceeds", re.I)
-_FIXED_WORDS = re.compile(r"\bfaste\b|fastlåst|kan ikke reguleres|\bfixed\b|uændrede", re.I)
+_FIXED_WORDS = re.compile(r"\bfaste\b|fastlåst|kan ikke reguleres|\bfixed\b|uændrede|tidligst|"
+                          r"første regulering|no earlier than|at the earliest|first adjustment", re.I)  # fmt: skip
 _NOTICE_WORDS = re.compile(r"varsel|varsles|notice|notif", re.I)
 _ADJUST_WORDS = re.compile(r"regul|adjust|ændring|udvikling|change", re.I)
 _BASE_WORDS = re.compile(r"basis|base|udgangspunkt", re.I)

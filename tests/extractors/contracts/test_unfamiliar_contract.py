@@ -1,0 +1,78 @@
+"""A contract laid out unlike the generator's: one page, § clauses, a plain price list.
+
+Guards against an extractor that only knows its own generator.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.contracts import extract_contract, terms_to_dict
+
+LINES = [
+    ("AFTALE OM DRIFT AF LØNSYSTEM", 16),
+    ("Aftale nr.: LØN-2025-17", 10),
+    ("Kunde: Vejle Kommune, CVR-nr. 29189838", 10),
+    ("Leverandør: Lønservice Danmark A/S, CVR-nr. 12345674", 10),
+    ("§ 1 Aftalens varighed", 12),
+    ("Aftalen træder i kraft 1. marts 2025 og udløber 28. februar 2027.", 10),
+    ("§ 2 Vederlag", 12),
+    ("Vederlaget fremgår af nedenstående prisliste. Priserne er ekskl. moms.", 10),
+    (["Varenr.", "Ydelse", "Enhed", "Pris, kr."], 10),
+    (["L-100", "Lønkørsel", "pr. transaktion", "12,50"], 10),
+    (["L-200", "Support og hotline", "pr. måned", "4.500,00"], 10),
+    (["L-300", "Lønkonsulent", "pr. time", "975,00"], 10),
+    ("§ 3 Prisregulering", 12),
+    ("Priserne reguleres hvert år pr. 1. januar efter nettoprisindekset, dog højst 2 %.", 10),
+    ("Første regulering kan tidligst ske 12 måneder efter ikrafttræden.", 10),
+    ("Regulering varsles med mindst 3 måneders varsel.", 10),
+    ("§ 4 Betaling", 12),
+    ("Betaling sker 30 dage netto efter modtagelse af faktura.", 10),
+    ("§ 5 Mestbegunstigelse", 12),
+    ("Kunden er sikret mestbegunstigelse i aftalens løbetid.", 10),
+    ("§ 6 Opsigelse", 12),
+    ("Aftalen kan opsiges af Kunden med 6 måneders varsel.", 10),
+]
+COLUMNS = (72, 140, 300, 440)
+
+
+def _pdf() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    y = 780.0
+    for text, size in LINES:
+        canvas.setFont("Helvetica-Bold" if size > 10 else "Helvetica", size)
+        if isinstance(text, list):
+            for x, cell in zip(COLUMNS, text, strict=True):
+                canvas.drawString(x, y, cell)
+        else:
+            canvas.drawString(72, y, text)
+        y -= size + 10
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_it_reads_a_one_page_contract_in_its_own_layout() -> None:
+    terms = extract_contract(_pdf(), "vejle-loen.pdf")
+    got = terms_to_dict(terms)
+
+    assert got["title"] == "AFTALE OM DRIFT AF LØNSYSTEM"
+    assert terms.contract_number == "LØN-2025-17"
+    assert got["parties"] == [
+        {"name": "Vejle Kommune", "cvr": "29189838", "role": "buyer"},
+        {"name": "Lønservice Danmark A/S", "cvr": "12345674", "role": "vendor"},
+    ]
+    assert (got["effective_date"], got["expiry_date"]) == ("2025-03-01", "2027-02-28")
+    assert got["payment_days"] == 30 and got["mfn"] is True
+    assert got["indexation"] == {"index": "nettoprisindeks", "cap_pct": "2", "adjust_month": 1,
+                                 "fixed_months": 12, "notice_days": 90}  # fmt: skip
+    assert [(t.item_id, t.description, str(t.unit), t.unit_price) for t in terms.price_terms] == [
+        ("L-100", "Lønkørsel", "transaction", Decimal("12.50")),
+        ("L-200", "Support og hotline", "month", Decimal("4500.00")),
+        ("L-300", "Lønkonsulent", "hour", Decimal("975.00")),
+    ]
+    assert terms.termination_notice_months == 6
