@@ -35,6 +35,8 @@ def check(run: Run, params: DuplicateParams) -> list[RuleFinding]:
     repeat = next((e for e in earlier if _same_invoice(e, inv)), None)
     if repeat is not None:
         return [_invoice_finding(ctx, repeat)]
+    if not earlier and not _may_repeat_within(inv):
+        return []
     billed = _billed(earlier, params)
     out = []
     for line, key in zip(inv.lines, _keys(inv, params), strict=True):
@@ -45,6 +47,17 @@ def check(run: Run, params: DuplicateParams) -> list[RuleFinding]:
             out.append(_line_finding(ctx, line, key, earlier))
         billed[key] = count + 1
     return out
+
+
+def _may_repeat_within(inv: InvoiceView) -> bool:
+    """Cheap pre-check: could two lines of this invoice bill the same thing?"""
+    seen = set()
+    for line in inv.lines:
+        text = item_key(line.item_id) or description_key(line.description)
+        if text in seen:
+            return True
+        seen.add(text)
+    return False
 
 
 def _key(line: InvoiceLineView, inv: InvoiceView, params: DuplicateParams) -> LineKey | None:
