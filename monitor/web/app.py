@@ -1,7 +1,12 @@
 """The web app factory: pages and JSON API over one database session per request.
 
-Routers are listed in ``ROUTERS``; another package adds its pages by appending its
-router there (or calling ``app.include_router`` on the app ``create_app`` returns).
+Adding pages from another package (uploads, admin ...): write an ``APIRouter`` in that
+package's ``views.py`` (handlers take ``session: DbSession`` from ``monitor.web.deps``
+and answer with ``monitor.web.templating.render``; templates extend ``base.html``),
+add it to ``default_routers()`` below, its top-bar link to
+``monitor.web.templating.NAV_ITEMS`` and its words to ``monitor.web.i18n.MESSAGES``.
+Raising ``NotFound`` or another ``PrisvagtError`` gives the person an error page (or
+``{"error": ...}`` under ``/api/``).
 """
 
 from __future__ import annotations

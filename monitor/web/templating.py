@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,24 @@ from monitor.web.i18n import LANGUAGES, rule_description, rule_title, translator
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    """A link in the top bar. ``label`` is a catalogue key; ``section`` is what a page
+    sets (``{% set section = "findings" %}``) to mark its link as the current one."""
+
+    href: str
+    label: str
+    section: str
+
+
+#: the top bar, in order; a package with its own pages appends its link here
+NAV_ITEMS: list[NavItem] = [
+    NavItem("/", "nav.overview", "overview"),
+    NavItem("/findings", "nav.findings", "findings"),
+    NavItem("/api/docs", "nav.api", "api"),
+]
+
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
@@ -28,6 +47,7 @@ templates.env.globals.update(
     is_sequence=formatting.is_sequence,
     humanize_key=formatting.humanize_key,
     languages=LANGUAGES,
+    nav_items=NAV_ITEMS,
     rule_title=rule_title,
     rule_description=rule_description,
 )

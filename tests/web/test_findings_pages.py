@@ -24,6 +24,7 @@ def test_the_list_shows_every_finding_with_danish_amounts(client: TestClient, se
     assert "1.000,00 kr." in html  # the overcharge, in Danish number format
     assert "125,00 kr." in html and "100,00 kr." in html
     assert '<html lang="da">' in html
+    assert '<a href="/findings" aria-current="page">Fund</a>' in html
 
 
 def test_the_list_filters_by_municipality_rule_status_and_vendor(
