@@ -61,6 +61,10 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
     terms.title = front.title
     terms.contract_number = front.contract_number
     terms.parties = front.parties
+    for party in terms.parties:
+        if party.evidence is not None and party.evidence.page is not None:
+            line = party.evidence.text.splitlines()[-1]  # the line with the CVR number
+            party.evidence.bbox = document.bbox_of(party.evidence.page, line)
 
 
 def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:
