@@ -218,6 +218,14 @@ class DispatchReport:
     def total(self) -> int:
         return len(self.sent) + len(self.failed) + len(self.retry_later)
 
+    def __str__(self) -> str:
+        """``3 sent, 1 failed, 1 to retry later`` and one line per problem."""
+        head = (
+            f"{len(self.sent)} sent, {len(self.failed)} failed, "
+            f"{len(self.retry_later)} to retry later"
+        )
+        return "\n".join([head, *(f"  alert {i}: {e}" for i, e in sorted(self.errors.items()))])
+
 
 def dispatch_pending(
     session: Session,

@@ -155,3 +155,8 @@ def test_backoff_grows_and_honours_retry_after() -> None:
     assert 8 <= service.backoff_seconds(4) <= 16
     assert service.backoff_seconds(1, retry_after=45) == 45
     assert service.backoff_seconds(50) <= service.BACKOFF_CAP_SECONDS
+
+
+def test_the_dispatch_report_reads_as_a_summary() -> None:
+    report = service.DispatchReport(sent=[1, 2], failed=[3], errors={3: "SendGrid answered 401"})
+    assert str(report) == "2 sent, 1 failed, 0 to retry later\n  alert 3: SendGrid answered 401"
