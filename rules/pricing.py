@@ -76,18 +76,28 @@ def analyse(ctx: EvaluationContext, plan: ContractPlan | None) -> list[LinePrici
     inv = ctx.invoice
     credit = inv.document_type == "credit_note"
     default_on = inv.period_start or inv.issue_date
+    schedules: dict[date, Schedule | None] = {}
     out = []
     for line in inv.lines:
         on = line.period_start or default_on
         if credit or line.quantity <= 0 or line.unit_price <= 0:
             out.append(LinePricing(line, on, "credit"))
             continue
-        out.append(_analyse_line(ctx, plan, line, on))
+        if on not in schedules:
+            schedules[on] = plan.schedule(on, ctx.index_series)
+        out.append(_analyse_line(ctx, plan, line, on, schedules[on]))
     return out
 
 
+_INHABITANT = Unit.INHABITANT_YEAR
+
+
 def _analyse_line(
-    ctx: EvaluationContext, plan: ContractPlan, line: InvoiceLineView, on: date
+    ctx: EvaluationContext,
+    plan: ContractPlan,
+    line: InvoiceLineView,
+    on: date,
+    sched: Schedule | None,
 ) -> LinePricing:
     found = plan.matcher.match(line)
     if found is None:
@@ -95,28 +105,29 @@ def _analyse_line(
     if isinstance(found, Ambiguous):
         note = f"description matches several items ({', '.join(found.candidates)})"
         return LinePricing(line, on, "ambiguous", note=note)
-    terms = found.terms
-    population = ctx.invoice.population
-    per_head = terms[0].unit is Unit.INHABITANT_YEAR
-    tier_qty = Decimal(population) if per_head and population else line.quantity
+    inv = ctx.invoice
+    population = inv.population if found.terms[0].unit is _INHABITANT else None
+    tier_qty = Decimal(population) if population else line.quantity
     term: TermView | None = found.plain
     if term is not None and (term.confirmed or ctx.allow_unconfirmed_terms):
         status = "ok"
     else:
         term, status = select_term(
-            terms, on=on, tier_quantity=tier_qty, allow_unconfirmed=ctx.allow_unconfirmed_terms
+            found.terms,
+            on=on,
+            tier_quantity=tier_qty,
+            allow_unconfirmed=ctx.allow_unconfirmed_terms,
         )
-    lp = LinePricing(line, on, status, match=found, term=term, tier_quantity=tier_qty)
+    lp = LinePricing(line, on, status, found, term, schedule=sched, tier_quantity=tier_qty)
     if term is None:
         return lp
-    if term.currency != ctx.invoice.currency:
+    if term.currency != inv.currency:
         lp.status = "unreconciled"
-        lp.note = f"contract priced in {term.currency}, invoice in {ctx.invoice.currency}"
+        lp.note = f"contract priced in {term.currency}, invoice in {inv.currency}"
         return lp
-    lp.schedule = plan.schedule(on, ctx.index_series)
-    start = line.period_start or ctx.invoice.period_start
-    end = line.period_end or ctx.invoice.period_end
-    key = (term.unit, line.unit_code, start, end, population if per_head else None)
+    start = line.period_start or inv.period_start
+    end = line.period_end or inv.period_end
+    key = (id(term.unit), line.unit_code, start, end, population)
     options: Readings | Unreconciled | None = plan.memo.get(key)
     if options is None:
         options = plan.memo[key] = readings(term.unit, line.unit_code, population, start, end)
@@ -130,16 +141,15 @@ def _analyse_line(
             options, quantity=line.quantity, unit_price=line.unit_price, agreed=net_price(term)
         )
     )
-    priced = _prices(plan, term, conv, lp.schedule)
-    lp.agreed, lp.allowed = priced
     lp.conversion = conv
+    lp.agreed, lp.allowed = _prices(plan, term, conv, sched)
     if lp.allowed is None:
         lp.status = "unbounded"
         lp.note = "indexation clause without index data or cap: the allowed price is unknown"
         return lp
     lp.status = "priced"
     if line.unit_price > lp.allowed:
-        _assign_owner(lp, terms)
+        _assign_owner(lp, found.terms)
     return lp
 
 
