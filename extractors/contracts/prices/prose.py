@@ -1,6 +1,7 @@
 """Prices stated in sentences: "Prisen for drift udgør 12.500,00 kr. pr. måned ekskl. moms".
 
-Each sentence with a MONEY entity (spaCy, regex-marked) and a unit is a price term.
+Each sentence with a MONEY entity (spaCy, regex-marked) and a unit is a price term;
+a volume band after the amount ("ved 0-10.000 indbyggere") bounds its tier.
 The item id and description come from the sentence's shape: "Prisen for <description>
 (varenr. <id>) udgør ...", "<id> <description>: Vederlaget udgør ...", "Vederlaget for
 ydelse <id>, <description>, er fastsat til ..."; failing those, the words before the
@@ -13,7 +14,7 @@ import re
 from typing import Any
 
 from extractors.contracts.nlp import analyse
-from extractors.contracts.patterns import UNIT_RE, amount_of, unit_of
+from extractors.contracts.patterns import BAND_RE, UNIT_RE, amount_of, band_of, unit_of
 from extractors.contracts.pdf import PageText
 from extractors.contracts.prices.rows import ITEM_ID, RowContext, page_vat
 from extractors.types import Evidence, ExtractedPriceTerm
@@ -66,9 +67,12 @@ def _sentence_term(sentence: Any, page: int, ctx: RowContext) -> ExtractedPriceT
     if not description:
         return None
     vat = page_vat(text) if re.search(r"moms|VAT", text) else ctx.vat
+    band = BAND_RE.search(after)
+    tier_min, tier_max = band_of(band, ctx.language) if band else (None, None)
     return ExtractedPriceTerm(
         item_id=item_id, description=description, unit=unit, unit_price=value,
-        currency=ctx.currency, vat=vat, page=page, confidence=confidence,
+        currency=ctx.currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
+        confidence=confidence,
         evidence=Evidence(text=text, page=page),
     )  # fmt: skip
 

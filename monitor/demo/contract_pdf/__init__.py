@@ -112,14 +112,15 @@ def random_contract_spec(
     items: Sequence[PriceItemSpec] | None = None,
 ) -> ContractSpec:
     """A plausible contract for ``layout``: English for ``english``, volume bands for
-    ``tiers``, 50-100 lines for ``multipage_table``; ``items`` overrides the prices."""
+    ``tiers`` (and some ``prose``), 50-100 lines for ``multipage_table``; ``items`` overrides the prices."""
     language = "en" if layout == "english" else "da"
     effective = date(rng.choice((2024, 2025, 2026)), rng.choice((1, 1, 3, 4, 7, 10)), 1)
     years = rng.choice((2, 3, 4, 4, 5))
     signing = effective - timedelta(days=rng.randint(10, 90))
     if items is None:
         count = rng.randint(50, 100) if layout == "multipage_table" else rng.randint(3, 10)
-        items = w.random_items(rng, language=language, count=count, tiers=layout == "tiers")
+        tiers = layout == "tiers" or (layout == "prose" and rng.random() < 0.3)
+        items = w.random_items(rng, language=language, count=count, tiers=tiers)
     vat: VatBasis = "incl" if rng.random() < 0.1 else "excl"
     kind = rng.choice(("K02", "K03"))
     return ContractSpec(

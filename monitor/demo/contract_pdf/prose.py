@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from monitor.demo.contract_pdf.spec import ContractSpec, PriceItemSpec
-from monitor.demo.contract_pdf.wording import Style, unit_text
+from monitor.demo.contract_pdf.wording import Style, band_text, unit_text
 
 _DA = (
     "Prisen for {desc} (varenr. {id}) udgør {amount} {unit} {vat}.",
@@ -43,6 +43,10 @@ def _sentence(item: PriceItemSpec, language: str, style: Style, rng: random.Rand
     vat = {("excl", False): "ekskl. moms", ("incl", False): "inkl. moms",
            ("excl", True): "excl. VAT", ("incl", True): "incl. VAT"}[(item.vat, en)]  # fmt: skip
     template = rng.choice(_EN if en else _DA)
-    return template.format(desc=item.description, id=item.item_id, vat=vat,
-                           amount=style.amount(item.unit_price),
-                           unit=unit_text(rng, item, language))  # fmt: skip
+    sentence = template.format(desc=item.description, id=item.item_id, vat=vat,
+                               amount=style.amount(item.unit_price),
+                               unit=unit_text(rng, item, language))  # fmt: skip
+    band = band_text(rng, item, style)
+    if band:  # the volume band closes the sentence: "... ekskl. moms ved 0-10.000 indbyggere."
+        sentence = f"{sentence[:-1]} {'for' if en else 'ved'} {band}."
+    return sentence
