@@ -147,7 +147,8 @@ Injector = Callable[[Generator], Scenario]
 
 def generate(seed: int = 1, per_rule: int = 20, clean: int = 150) -> list[Scenario]:
     """Clean scenarios, then ``per_rule`` of each injected breach and near miss."""
-    from tests.rules.scenario_cases import BREACHES, NEAR_MISSES
+    from tests.rules.scenario_cases import BREACHES
+    from tests.rules.scenario_near_misses import NEAR_MISSES
 
     gen = Generator(seed)
     out = gen.clean(clean)

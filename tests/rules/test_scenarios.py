@@ -14,7 +14,10 @@ def score(seed: int) -> tuple[float, float, list[str]]:
     expected_total = found_total = hits = 0
     problems: list[str] = []
     per_rule: Counter[str] = Counter()
-    for sc in generate(seed=seed):
+    scenarios = generate(seed=seed)
+    kinds = Counter(sc.kind for sc in scenarios)
+    assert kinds["near_miss"] >= 200 and kinds["clean"] >= 190 and kinds["breach"] >= 280
+    for sc in scenarios:
         found = rules.evaluate(sc.context)
         for f in found:
             json.dumps(f.evidence)  # JSON-able: strings, never Decimals
@@ -45,7 +48,9 @@ def score(seed: int) -> tuple[float, float, list[str]]:
                 )
     recall = hits / expected_total if expected_total else 1.0
     precision = hits / found_total if found_total else 1.0
-    print(f"\nseed {seed}: expected {expected_total}, found {found_total}, matched {hits}")
+    print(
+        f"\nseed {seed}: {dict(kinds)} scenarios, expected {expected_total}, found {found_total}, matched {hits}"
+    )
     print(f"recall {recall:.2%}  precision {precision:.2%}  per rule {dict(per_rule)}")
     return recall, precision, problems
 
