@@ -40,12 +40,13 @@ def evaluate(
     """The findings for ``ctx.invoice``.
 
     ``configs`` None or empty: every built-in rule with defaults, active. Otherwise
-    exactly the configured rules run. A rule runs where one of its configurations is in
-    scope
-    (municipality code / vendor CVR; empty = all), the most specific winning; mode
-    ``off`` skips it, ``monitor`` sets ``finding.mode = "monitor"``. Configurations are
-    validated once per list (cached by identity) and raise RuleConfigError when
-    invalid. Pure and deterministic: findings come in rule order, then line order.
+    exactly the configured rules run. A rule runs where one of its configurations is
+    in scope (municipality code / vendor CVR; empty = all), the most specific
+    winning; mode ``off`` skips it, ``monitor`` sets ``finding.mode = "monitor"``.
+    Configurations are validated once per list (cached by identity) and raise
+    RuleConfigError when invalid. Each overcharge is owned by one rule (see
+    ``rules.pricing``), so no two findings count the same money. Pure and
+    deterministic: findings come in rule order, then line order.
     """
     from rules.engine import run_rules
 
