@@ -44,8 +44,8 @@ def evaluate(
     in scope (municipality code / vendor CVR; empty = all), the most specific
     winning; mode ``off`` skips it, ``monitor`` sets ``finding.mode = "monitor"``.
     Configurations are validated once per list (cached by identity) and raise
-    RuleConfigError when invalid. Each overcharge is owned by one rule (see
-    ``rules.pricing``), so no two findings count the same money. Pure and
+    RuleConfigError when invalid. An excess over the contract price is owned by one
+    price rule (see ``rules.pricing``), never reported twice. Pure and
     deterministic: findings come in rule order, then line order.
     """
     from rules.engine import run_rules
