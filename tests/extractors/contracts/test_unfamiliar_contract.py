@@ -76,3 +76,50 @@ def test_it_reads_a_one_page_contract_in_its_own_layout() -> None:
         ("L-300", "Lønkonsulent", "hour", Decimal("975.00")),
     ]
     assert terms.termination_notice_months == 6
+
+
+ENGLISH = [
+    ("Framework Agreement for Hosting Services", 16),
+    ("Agreement no. FA-2026-003", 10),
+    ("Customer: Aalborg Kommune, CVR no. 29189420", 10),
+    ("Supplier: Nordic Hosting ApS, CVR no. DK 33445566", 10),
+    ("Clause 1 Term", 12),
+    ("The agreement is valid from January 1, 2026 until December 31st 2027.", 10),
+    ("Clause 2 Prices", 12),
+    ("All prices below are stated in EUR including VAT.", 10),
+    (["No.", "Service", "Price", "Unit"], 10),
+    (["H-10", "Virtual server, standard", "85.00", "per month"], 10),
+    (["H-20", "Backup storage", "0.12", "per transaction"], 10),
+    ("Clause 3 Payment", 12),
+    ("Payment is due 20 days net from the invoice date.", 10),
+    ("Clause 4 Price adjustment", 12),
+    ("Prices are fixed for 12 months and may then be adjusted annually on 1 July by the", 10),
+    ("change in the consumer price index, at most 3.5% per year, with 60 days' notice.", 10),
+]
+
+
+def test_it_reads_an_english_euro_contract_with_the_price_before_the_unit() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    y = 780.0
+    for text, size in ENGLISH:
+        canvas.setFont("Helvetica-Bold" if size > 10 else "Helvetica", size)
+        for x, cell in zip(COLUMNS, text if isinstance(text, list) else [text], strict=False):
+            canvas.drawString(x, y, cell)
+        y -= size + 10
+    canvas.save()
+
+    got = terms_to_dict(extract_contract(buffer.getvalue(), "hosting.pdf"))
+
+    assert got["language"] == "en"
+    assert [(p["name"], p["cvr"], p["role"]) for p in got["parties"]] == [  # type: ignore[index]
+        ("Aalborg Kommune", "29189420", "buyer"), ("Nordic Hosting ApS", "33445566", "vendor")]  # fmt: skip
+    assert (got["effective_date"], got["expiry_date"]) == ("2026-01-01", "2027-12-31")
+    assert got["payment_days"] == 20 and got["mfn"] is False
+    assert got["indexation"] == {"index": "forbrugerprisindeks", "cap_pct": "3.5", "adjust_month": 7,
+                                 "fixed_months": 12, "notice_days": 60}  # fmt: skip
+    assert [(t["item_id"], t["description"], t["unit"], t["unit_price"], t["currency"], t["vat"])
+            for t in got["price_terms"]] == [  # type: ignore[union-attr]
+        ("H-10", "Virtual server, standard", "month", "85.00", "EUR", "incl"),
+        ("H-20", "Backup storage", "transaction", "0.12", "EUR", "incl"),
+    ]  # fmt: skip
