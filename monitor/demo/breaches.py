@@ -177,6 +177,19 @@ def billed_twice(plan: list[PlannedInvoice], start: date
                                    line.quantity)]  # fmt: skip
 
 
+def resent_invoice(plan: list[PlannedInvoice], start: date
+                   ) -> tuple[list[PlannedInvoice], list[Breach]]:  # fmt: skip
+    """Odense's first monthly invoice sent again, same number and lines, a month later."""
+    original = plan[_find(plan, _key("461", start, 0))]
+    issued = month_start(start, 2) + timedelta(days=4)
+    spec = replace(original.spec, issue_date=issued, due_date=issued + timedelta(days=30),
+                   note=f"Genfremsendt: {original.spec.note or ''}")  # fmt: skip
+    again = replace(original, key=f"{original.key}/resent", spec=spec, resends=original.key)
+    total = to_ore(sum((ln.line_amount for ln in spec.lines), start=Decimal(0)))
+    why = f"invoice for {original.spec.period_start:%Y-%m} sent again under the same number"
+    return [*plan, again], [Breach("duplicate_billing", again.key, total, why)]
+
+
 def long_payment_terms(plan: list[PlannedInvoice], start: date
                        ) -> tuple[list[PlannedInvoice], list[Breach]]:  # fmt: skip
     """Odense's invoice for the second month due in 45 days instead of 30."""

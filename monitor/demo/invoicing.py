@@ -33,13 +33,15 @@ MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "augu
 class PlannedInvoice:
     """An invoice to write. ``key`` names it before it has a number (``"730/2026-09/
     monthly"``); ``agreed`` is each line's agreed price per one invoice unit by line id;
-    ``seq`` orders invoices issued on the same day."""
+    ``seq`` orders invoices issued on the same day; ``resends`` is the key of the
+    invoice this one sends again under the same number."""
 
     key: str
     municipality: DemoMunicipality
     spec: InvoiceSpec
     agreed: dict[str, Decimal]
     seq: int = 0
+    resends: str | None = None
 
     def line(self, line_id: str) -> InvoiceLineSpec:
         return next(ln for ln in self.spec.lines if ln.line_id == line_id)
@@ -195,11 +197,16 @@ def _lines(
 
 def number_invoices(planned: list[PlannedInvoice], *, first_number: int) -> list[PlannedInvoice]:
     """The invoices in the order the vendor sent them (issue date, then billing run
-    order), numbered ``KD-<year>-<nnnnn>`` consecutively from ``first_number``."""
+    order), numbered ``KD-<year>-<nnnnn>`` consecutively from ``first_number``; an
+    invoice sent again keeps the number of the one it resends."""
     ordered = sorted(planned, key=lambda p: (p.spec.issue_date, p.seq, p.key))
-    return [
-        replace(
-            p, spec=replace(p.spec, number=f"KD-{p.spec.issue_date.year}-{first_number + n:05d}")
-        )
-        for n, p in enumerate(ordered)
-    ]
+    numbers: dict[str, str] = {}
+    out = []
+    for p in ordered:
+        if p.resends is not None:
+            number = numbers[p.resends]
+        else:
+            number = f"KD-{p.spec.issue_date.year}-{first_number + len(numbers):05d}"
+            numbers[p.key] = number
+        out.append(replace(p, spec=replace(p.spec, number=number)))
+    return out

@@ -14,9 +14,10 @@ files sort in the order the vendor sent them. The same seed gives the same bytes
 
 The story (``catalogue``): the same items at prices up to 26 times apart, so
 ``price_disparity`` and ``mfn_breach`` fire where the story says (``peers``); and one
-deliberate breach or more of every other built-in rule (``breaches``). Every other
-line is billed at exactly the agreed price, within the contract's validity, at 30
-days netto, with exact arithmetic and unique numbers. ``manifest.breaches`` lists
+deliberate breach or more of every other built-in rule (``breaches``, one invoice
+resent under its own number among them). Every other line is billed at exactly the
+agreed price, within the contract's validity, at 30 days netto, with exact
+arithmetic. ``manifest.breaches`` lists
 every finding the built-in rules at their defaults must make, with its exact
 overcharge; ``tests/demo/test_demo_rules.py`` holds the rules to it.
 """
@@ -138,6 +139,7 @@ def _break_agreements(
         lambda p: b.unpriced_line(p, start),
         lambda p: b.billed_before_contract(p, start, VENDOR),
         lambda p: b.billed_twice(p, start),
+        lambda p: b.resent_invoice(p, start),
         lambda p: b.long_payment_terms(p, start),
         lambda p: b.bad_arithmetic(p, start),
     )
@@ -147,6 +149,8 @@ def _break_agreements(
     taken = {(f.invoice_key, f.line_id or "") for f in found}
     original = next(p for p in planned if p.key == f"561/{month_start(start, 1):%Y-%m}/monthly")
     taken.add((original.key, original.item_line("KD-3020").line_id))
+    resent = {p.resends for p in planned if p.resends}  # a resend repeats it as it was
+    taken |= {(p.key, ln.line_id) for p in planned if p.key in resent for ln in p.spec.lines}
     planned, more = b.overprice(rng, planned, count=BREACH_COUNT, series=series, taken=taken,
                                 mfn=MFN_MUNICIPALITIES)  # fmt: skip
     return planned, found + more

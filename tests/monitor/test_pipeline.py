@@ -70,12 +70,12 @@ def test_the_demo_finds_each_overpriced_line_once_and_no_clean_line(demo_run) ->
         if f["rule"] == "price_above_agreed"
     ]
     assert sorted(flagged) == sorted(overpriced)
-    clean = {
-        (r.municipality_code, r.number, line["line_id"])
-        for r in manifest.invoices
-        for line in r.lines
-    } - {(b.municipality_code, b.invoice_number, b.line_id) for b in manifest.breaches}
-    assert len(clean) == manifest.counts["clean_lines"]
+    numbers = {r.file: (r.municipality_code, r.number) for r in manifest.invoices}
+    clean_lines = {(r.file, line["line_id"]) for r in manifest.invoices for line in r.lines} - {
+        (b.invoice_file, b.line_id) for b in manifest.breaches
+    }
+    assert len(clean_lines) == manifest.counts["clean_lines"]
+    clean = {(*numbers[file], line_id) for file, line_id in clean_lines}
     assert [
         f for f in findings if (f["municipality"], f["invoice_number"], f["line_id"]) in clean
     ] == []
