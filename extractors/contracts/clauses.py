@@ -21,6 +21,7 @@ _NUMBER_WORDS = {"et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "one
 _NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
 _MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
 _NOT_APPLY = re.compile(r"anvend|gælder|aftalt|apply|applies|agreed", re.I)
+_PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|forfald|payable|payment|paid", re.I)
 _TERM = re.compile(r"løber|varighed|periode|gælder|term|period|runs", re.IGNORECASE)
 _RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
@@ -91,13 +92,20 @@ def add_months(start: date, months: int) -> date:
     return date(year, month + 1, day)
 
 
-def read_payment(section: Section) -> ContractClause | None:
-    """Payment days: the first duration in days ("30 dage netto", "within 30 days")."""
+def read_payment(section: Section, *, strict: bool = False) -> ContractClause | None:
+    """Payment days: the first duration in days ("30 dage netto", "within 30 days").
+
+    ``strict`` (for clauses not classified as payment terms) also requires payment
+    words in the sentence ("netto", "betaling", "payable" ...).
+    """
     for entity in ents(section, "DURATION"):
         parsed = duration(entity.text)
-        if parsed and parsed[1] == "day":
-            text = entity.sent.text
-            return ContractClause("payment", text, section.page, {"payment_days": parsed[0]}, 0.95)
+        text = entity.sent.text
+        if parsed and parsed[1] == "day" and (not strict or _PAYMENT_WORDS.search(text)):
+            confidence = 0.85 if strict else 0.95
+            return ContractClause(
+                "payment", text, section.page, {"payment_days": parsed[0]}, confidence
+            )
     return None
 
 

@@ -68,46 +68,53 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
 
 
 def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:
+    """Read each classified clause; then look for payment terms stated elsewhere."""
     for section in sections:
         clause = _read_clause(terms, section, language)
         if clause is not None:
+            clause.confidence = round(clause.confidence * (0.5 + 0.5 * section.confidence), 2)
             terms.clauses.append(clause)
+    if terms.payment_days is None:
+        found = next((c for s in sections if (c := read.read_payment(s, strict=True))), None)
+        if found is not None:
+            terms.payment_days = _int(found.params["payment_days"])
+            terms.clauses.append(found)
 
 
 def _read_clause(terms: ContractTerms, section: Section, language: str) -> ContractClause | None:
+    clause: ContractClause | None = None
     match section.kind:
         case "validity" if terms.effective_date is None:
             clause = read.read_validity(section)
             if clause is not None:
                 terms.effective_date = _iso(clause.params.get("effective_date"))
                 terms.expiry_date = _iso(clause.params.get("expiry_date"))
-                terms.renewal = clause.params.get("renewal")  # type: ignore[assignment]
+                renewal = clause.params.get("renewal")
+                terms.renewal = renewal if isinstance(renewal, str) else None
                 if terms.effective_date and terms.expiry_date:
                     terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
-            return clause
         case "payment" if terms.payment_days is None:
             clause = read.read_payment(section)
             if clause is not None:
-                terms.payment_days = clause.params["payment_days"]  # type: ignore[assignment]
-            return clause
+                terms.payment_days = _int(clause.params["payment_days"])
         case "termination" if terms.termination_notice_months is None:
             clause = read.read_termination(section)
             if clause is not None:
-                terms.termination_notice_months = clause.params["notice_months"]  # type: ignore[assignment]
-            return clause
+                terms.termination_notice_months = _int(clause.params["notice_months"])
         case "mfn":
             clause = read.read_mfn(section)
             terms.mfn = terms.mfn or bool(clause.params["present"])
-            return clause
         case "indexation" if terms.indexation is None:
             terms.indexation = read_indexation(section, language)
-            params: dict[str, object] = {
-                "index": terms.indexation.index if terms.indexation else None
-            }
-            return ContractClause(
-                "indexation", section.text, section.page, params, section.confidence
+            index = terms.indexation.index if terms.indexation else None
+            clause = ContractClause(
+                "indexation", section.text, section.page, {"index": index}, 0.95
             )
-    return None
+    return clause
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _iso(value: object) -> date | None:

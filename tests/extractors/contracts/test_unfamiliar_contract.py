@@ -1,4 +1,5 @@
-"""A contract laid out unlike the generator's: one page, § clauses, a plain price list.
+"""Contracts laid out unlike the generator's: one page, § clauses, a plain price list,
+payment terms inside the prices clause, the price before the unit, euros.
 
 Guards against an extractor that only knows its own generator.
 """
@@ -21,7 +22,8 @@ LINES = [
     ("§ 1 Aftalens varighed", 12),
     ("Aftalen træder i kraft 1. marts 2025 og udløber 28. februar 2027.", 10),
     ("§ 2 Vederlag", 12),
-    ("Vederlaget fremgår af nedenstående prisliste. Priserne er ekskl. moms.", 10),
+    ("Vederlaget fremgår af nedenstående prisliste. Priserne er ekskl. moms og", 10),
+    ("faktureres månedligt bagud med betaling 30 dage netto.", 10),
     (["Varenr.", "Ydelse", "Enhed", "Pris, kr."], 10),
     (["L-100", "Lønkørsel", "pr. transaktion", "12,50"], 10),
     (["L-200", "Support og hotline", "pr. måned", "4.500,00"], 10),
@@ -30,8 +32,6 @@ LINES = [
     ("Priserne reguleres hvert år pr. 1. januar efter nettoprisindekset, dog højst 2 %.", 10),
     ("Første regulering kan tidligst ske 12 måneder efter ikrafttræden.", 10),
     ("Regulering varsles med mindst 3 måneders varsel.", 10),
-    ("§ 4 Betaling", 12),
-    ("Betaling sker 30 dage netto efter modtagelse af faktura.", 10),
     ("§ 5 Mestbegunstigelse", 12),
     ("Kunden er sikret mestbegunstigelse i aftalens løbetid.", 10),
     ("§ 6 Opsigelse", 12),
