@@ -53,6 +53,9 @@ def _extract(document: PdfText) -> ContractTerms:
     )
     terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
+    if document.scanned_pages:
+        pages = ", ".join(map(str, document.scanned_pages))
+        terms.warnings.append(f"pages {pages} are scanned images: OCR them to read their terms")
     return terms
 
 

@@ -54,6 +54,8 @@ class PdfText:
     pages: list[PageText]
     _pdf: Any = field(default=None, repr=False)
     _textpages: dict[int, tuple[Any, float]] = field(default_factory=dict, repr=False)
+    #: Pages that are pictures without text (a partly scanned document).
+    scanned_pages: list[int] = field(default_factory=list)
 
     def bbox_of(self, page: int, needle: str) -> tuple[float, float, float, float] | None:
         """Bounding box (x0, top, x1, bottom in points from the top-left) of the first
@@ -103,12 +105,14 @@ def read_pdf(data: bytes, filename: str) -> PdfText:
     pdf = _open(data, filename)
     textpages: dict[int, tuple[Any, float]] = {}
     try:
-        pages = [_page_text(pdf, i, filename, textpages) for i in range(len(pdf))]
-        _check_has_text(pdf, pages, filename)
+        pages = _drop_running_lines(
+            [_page_text(pdf, i, filename, textpages) for i in range(len(pdf))]
+        )
+        scanned = _scanned_pages(pdf, pages, filename)
     except BaseException:
         pdf.close()
         raise
-    return PdfText(filename, data, _drop_running_lines(pages), pdf, textpages)
+    return PdfText(filename, data, pages, pdf, textpages, scanned)
 
 
 def _check_signature(data: bytes, filename: str) -> None:
@@ -159,16 +163,29 @@ def _page_text(
     return PageText(number=index + 1, lines=[line for line in lines if line])
 
 
-def _check_has_text(pdf: Any, pages: list[PageText], filename: str) -> None:
-    visible = sum(len(line.replace(" ", "")) for page in pages for line in page.lines)
-    if visible >= MIN_TEXT_CHARS:
-        return
-    has_images = any(
-        obj.type == _IMAGE_OBJECT for i in range(len(pdf)) for obj in pdf[i].get_objects()
-    )
-    if has_images:
-        raise NeedsOcr("scanned, needs OCR: the PDF has images but no text layer", file=filename)
-    raise EmptyDocument("the PDF has no content (no text, no images)", file=filename)
+def _scanned_pages(pdf: Any, pages: list[PageText], filename: str) -> list[int]:
+    """The numbers of the pages that are pictures without text; refuses a document
+    without a text layer: scanned (pictures of pages) or blank.
+
+    Counted without page numbers and running headers, so a scan stamped "Side 3" on
+    each page is still a scan: it needs OCR when half its pages or more are pictures
+    with (almost) no text of their own.
+    """
+    visible = [sum(len(line.replace(" ", "")) for line in page.lines) for page in pages]
+    if sum(visible) < MIN_TEXT_CHARS and not any(_has_image(pdf, p.number) for p in pages):
+        raise EmptyDocument("the PDF has no content (no text, no images)", file=filename)
+    scanned = [p.number for p, n in zip(pages, visible, strict=True)
+               if n < MIN_TEXT_CHARS and _has_image(pdf, p.number)]  # fmt: skip
+    if sum(visible) < MIN_TEXT_CHARS or 2 * len(scanned) >= len(pages):
+        raise NeedsOcr(
+            f"scanned, needs OCR: {len(scanned)} of {len(pages)} pages are images without text",
+            file=filename,
+        )
+    return scanned
+
+
+def _has_image(pdf: Any, number: int) -> bool:
+    return any(obj.type == _IMAGE_OBJECT for obj in pdf[number - 1].get_objects())
 
 
 def _drop_running_lines(pages: list[PageText]) -> list[PageText]:

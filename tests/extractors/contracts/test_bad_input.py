@@ -34,8 +34,9 @@ def _canvas_pdf(draw: object = None, **options: object) -> bytes:
     return buffer.getvalue()
 
 
-def _scanned_pdf() -> bytes:
-    """A page that is only a picture of text, as a scanner makes it."""
+def _scanned_pdf(pages: int = 1, stamp: bool = False) -> bytes:
+    """Pages that are only pictures of text, as a scanner makes them; ``stamp`` adds a
+    digital page number to each, as scanning software does."""
     image = Image.new("L", (1240, 1754), 255)
     pen = ImageDraw.Draw(image)
     for row in range(30):
@@ -43,10 +44,15 @@ def _scanned_pdf() -> bytes:
             (100, 100 + 40 * row), f"Kontrakt om drift - linje {row} - Pris 12.500,00 kr.", fill=0
         )
 
-    def draw(canvas: Canvas) -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for number in range(1, pages + 1):
         canvas.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
-
-    return _canvas_pdf(draw)
+        if stamp:
+            canvas.drawString(280, 20, f"Side {number} af {pages}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
 
 
 def _text_pdf(canvas: Canvas) -> None:
@@ -78,6 +84,7 @@ CASES = [
     pytest.param(_zero_page_pdf(), EmptyDocument, "no pages", id="zero-pages"),
     pytest.param(_canvas_pdf(), EmptyDocument, "no content", id="blank-page"),
     pytest.param(_scanned_pdf(), NeedsOcr, "scanned, needs OCR", id="scanned"),
+    pytest.param(_scanned_pdf(4, stamp=True), NeedsOcr, "4 of 4 pages", id="scanned-stamped"),
 ]
 
 
@@ -107,3 +114,17 @@ def test_a_good_document_is_not_refused() -> None:
     terms = extract_contract(GOLDEN_PDF.read_bytes(), GOLDEN_PDF.name)
 
     assert terms.price_terms and terms.pages == 3
+
+
+def test_a_partly_scanned_contract_is_read_with_a_warning_naming_the_scanned_page() -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(GOLDEN_PDF.read_bytes())
+    document.import_pages(pdfium.PdfDocument(_scanned_pdf()))
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    terms = extract_contract(buffer.getvalue(), "delvist-scannet.pdf")
+
+    assert terms.price_terms and terms.pages == 4
+    assert any("pages 4 are scanned" in w for w in terms.warnings), terms.warnings
