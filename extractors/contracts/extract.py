@@ -55,7 +55,7 @@ def _extract(document: PdfText) -> ContractTerms:
     terms.warnings += _missing(terms)
     if document.scanned_pages:
         pages = ", ".join(map(str, document.scanned_pages))
-        terms.warnings.append(f"pages {pages} are scanned images: OCR them to read their terms")
+        terms.warnings.append(f"scanned pages without text: {pages} (OCR them to read their terms)")
     return terms
 
 
