@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -32,7 +33,15 @@ def contracts_between(session: Session, *, vendor_id: int, municipality_id: int)
     return list(session.scalars(stmt))
 
 
-def applicable(contracts: list[Contract], on: date) -> Contract | None:
+class _Dated(Protocol):
+    effective_date: date | None
+    expiry_date: date | None
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def applicable(contracts: list[D], on: date) -> D | None:
     """The contract in force on ``on``; else the nearest one (so that billing outside the
     validity is still checked against it and flagged)."""
     for c in contracts:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from extractors.types import InvoiceTotals, Unit
 from monitor.contracts import repository as contracts_repo
-from monitor.contracts.models import Contract
+from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine
@@ -117,7 +117,7 @@ class ContextBuilder:
         self.session = session
         self.today = today
         self.allow_unconfirmed = allow_unconfirmed_terms
-        self._contracts: dict[tuple[int, int], list[Contract]] = {}
+        self._contracts: dict[tuple[int, int], list[ContractView]] = {}
         self._contract_views: dict[int, ContractView] = {}
         self._series: dict[str, dict[str, Decimal]] = {}
         self._peers: dict[int, dict[str, list[PriceObservation]]] = {}
@@ -243,53 +243,127 @@ class ContextBuilder:
         return views
 
     # ---------------------------------------------------------------- contracts
-    def _contract_for(self, vendor_id: int, muni_id: int, on: date) -> Contract | None:
+    def _contract_for(self, vendor_id: int, muni_id: int, on: date) -> ContractView | None:
         key = (vendor_id, muni_id)
         if key not in self._contracts:
-            found = contracts_repo.contracts_between(
-                self.session, vendor_id=vendor_id, municipality_id=muni_id
-            )
-            self._contracts[key] = [c for c in found if c.status == "active"]
-            for contract in self._contracts[key]:
-                self._contract_views[contract.id] = self._contract_view(contract)
+            self._contracts[key] = self._load_contracts(vendor_id, muni_id)
+            for view in self._contracts[key]:
+                self._contract_views[view.id] = view
         return contracts_repo.applicable(self._contracts[key], on)
 
-    def _contract_view(self, contract: Contract) -> ContractView:
-        clauses = {c.kind: c for c in contract.clauses}
-        ix, mfn = clauses.get("indexation"), clauses.get("mfn")
-        return ContractView(
-            id=contract.id,
-            vendor_cvr=self._vendor(contract.vendor_id),
-            municipality_code=self._municipality(contract.municipality_id)[0],
-            effective_date=contract.effective_date,
-            expiry_date=contract.expiry_date,
-            currency=contract.currency,
-            payment_days=contract.payment_days,
-            mfn=contract.mfn,
-            mfn_evidence=mfn.evidence_text if mfn else None,
-            indexation=indexation_from_params(ix.params) if ix else None,
-            title=contract.title,
-            price_terms=[
+    def _load_contracts(self, vendor_id: int, muni_id: int) -> list[ContractView]:
+        """The pair's active contracts with their terms and clauses, newest first (Core rows:
+        a contract may price thousands of items)."""
+        rows = self.session.execute(
+            select(
+                Contract.id,
+                Contract.effective_date,
+                Contract.expiry_date,
+                Contract.currency,
+                Contract.payment_days,
+                Contract.mfn,
+                Contract.title,
+            )
+            .where(
+                Contract.vendor_id == vendor_id,
+                Contract.municipality_id == muni_id,
+                Contract.status == "active",
+            )
+            .order_by(Contract.effective_date.desc().nulls_last(), Contract.id.desc())
+        ).all()
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        clauses: dict[int, dict[str, tuple[dict[str, object], str | None]]] = defaultdict(dict)
+        for cid, kind, params, text in self.session.execute(
+            select(
+                ContractClause.contract_id,
+                ContractClause.kind,
+                ContractClause.params,
+                ContractClause.evidence_text,
+            )
+            .where(ContractClause.contract_id.in_(ids))
+            .order_by(ContractClause.id)
+        ):
+            clauses[cid].setdefault(kind, (params or {}, text))
+        terms: dict[int, list[TermView]] = defaultdict(list)
+        for (
+            cid,
+            tid,
+            item,
+            desc,
+            unit,
+            price,
+            currency,
+            vat,
+            tmin,
+            tmax,
+            vfrom,
+            vto,
+            state,
+            page,
+            text,
+        ) in self.session.execute(
+            select(
+                PriceTerm.contract_id,
+                PriceTerm.id,
+                PriceTerm.item_id,
+                PriceTerm.description,
+                PriceTerm.unit,
+                PriceTerm.agreed_unit_price,
+                PriceTerm.currency,
+                PriceTerm.vat_basis,
+                PriceTerm.tier_min,
+                PriceTerm.tier_max,
+                PriceTerm.valid_from,
+                PriceTerm.valid_to,
+                PriceTerm.review_state,
+                PriceTerm.evidence_page,
+                PriceTerm.evidence_text,
+            )
+            .where(PriceTerm.contract_id.in_(ids), PriceTerm.review_state != "rejected")
+            .order_by(PriceTerm.id)
+        ):
+            terms[cid].append(
                 TermView(
-                    id=t.id,
-                    item_id=t.item_id,
-                    description=t.description,
-                    unit=Unit(t.unit),
-                    unit_price=t.agreed_unit_price,
-                    currency=t.currency,
-                    vat=t.vat_basis,
-                    tier_min=t.tier_min,
-                    tier_max=t.tier_max,
-                    valid_from=t.valid_from,
-                    valid_to=t.valid_to,
-                    confirmed=t.review_state == "confirmed",
-                    page=t.evidence_page,
-                    evidence_text=t.evidence_text,
+                    id=tid,
+                    item_id=item,
+                    description=desc,
+                    unit=Unit(unit),
+                    unit_price=price,
+                    currency=currency,
+                    vat=vat,
+                    tier_min=tmin,
+                    tier_max=tmax,
+                    valid_from=vfrom,
+                    valid_to=vto,
+                    confirmed=state == "confirmed",
+                    page=page,
+                    evidence_text=text,
                 )
-                for t in contract.price_terms
-                if t.review_state != "rejected"
-            ],
-        )
+            )
+        code = self._municipality(muni_id)[0]
+        cvr = self._vendor(vendor_id)
+        views = []
+        for r in rows:
+            ix, mfn = clauses[r.id].get("indexation"), clauses[r.id].get("mfn")
+            views.append(
+                ContractView(
+                    id=r.id,
+                    vendor_cvr=cvr,
+                    municipality_code=code,
+                    effective_date=r.effective_date,
+                    expiry_date=r.expiry_date,
+                    currency=r.currency,
+                    payment_days=r.payment_days,
+                    mfn=r.mfn,
+                    mfn_evidence=mfn[1] if mfn else None,
+                    indexation=indexation_from_params(ix[0]) if ix else None,
+                    title=r.title,
+                    price_terms=terms[r.id],
+                )
+            )
+        return views
 
     def _index(self, name: str) -> dict[str, Decimal]:
         if name not in self._series:
