@@ -71,12 +71,20 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
 
 
 def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:
-    """Read each classified clause; then look for payment terms stated elsewhere."""
+    """Read each classified clause; then read the facts still missing from clauses that
+    speak of them too ("Priser og prisregulering"); then look for payment terms
+    stated anywhere."""
     for section in sections:
-        clause = _read_clause(terms, section, language)
+        clause = _read_clause(terms, section.kind, section, language)
         if clause is not None:
             clause.confidence = round(clause.confidence * (0.5 + 0.5 * section.confidence), 2)
             terms.clauses.append(clause)
+    for kind in ("validity", "indexation", "mfn", "termination", "payment"):
+        for section in (s for s in sections if s.also(kind)):
+            clause = _read_clause(terms, kind, section, language)
+            if clause is not None:
+                clause.confidence = round(clause.confidence * 0.8, 2)
+                terms.clauses.append(clause)
     if terms.payment_days is None:
         found = next((c for s in sections if (c := read.read_payment(s, strict=True))), None)
         if found is not None:
@@ -84,9 +92,12 @@ def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) 
             terms.clauses.append(found)
 
 
-def _read_clause(terms: ContractTerms, section: Section, language: str) -> ContractClause | None:
+def _read_clause(
+    terms: ContractTerms, kind: str, section: Section, language: str
+) -> ContractClause | None:
+    """Read ``section`` as a clause of ``kind`` into ``terms``, unless already known."""
     clause: ContractClause | None = None
-    match section.kind:
+    match kind:
         case "validity" if terms.effective_date is None:
             clause = read.read_validity(section)
             if clause is not None:
@@ -104,7 +115,7 @@ def _read_clause(terms: ContractTerms, section: Section, language: str) -> Contr
             clause = read.read_termination(section)
             if clause is not None:
                 terms.termination_notice_months = _int(clause.params["notice_months"])
-        case "mfn":
+        case "mfn" if not terms.mfn:
             clause = read.read_mfn(section)
             terms.mfn = terms.mfn or bool(clause.params["present"])
         case "indexation" if terms.indexation is None:

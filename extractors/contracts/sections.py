@@ -9,7 +9,7 @@ the words that mark each kind (``indexation``, ``mfn``, ``payment``, ``validity`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from extractors.contracts.nlp import analyse, pipeline
@@ -55,6 +55,13 @@ class Section:
     kind: str = "other"
     confidence: float = 0.0
     doc: Doc | None = None
+    #: Keyword score per kind; a clause may also state facts of its runner-up kinds.
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def also(self, kind: str) -> bool:
+        """Whether the clause, though classified otherwise, speaks of ``kind`` too (its
+        heading names it, or two of its keywords occur)."""
+        return kind != self.kind and self.scores.get(kind, 0.0) >= 2.0
 
 
 def split_body(pages: list[PageText]) -> tuple[list[Section], list[PageText] | None]:
@@ -92,6 +99,7 @@ def classify(sections: list[Section], language: str) -> list[Section]:
             _count(matcher, nlp, analyse(section.heading, language), scores, 3.0)
         kind, top = max(scores.items(), key=lambda kv: kv[1])
         total = sum(scores.values())
+        section.scores = scores
         section.kind = kind if top > 0 else "other"
         section.confidence = round(top / total, 2) if total else 0.0
     return sections

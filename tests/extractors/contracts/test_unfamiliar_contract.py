@@ -123,3 +123,35 @@ def test_it_reads_an_english_euro_contract_with_the_price_before_the_unit() -> N
         ("H-10", "Virtual server, standard", "month", "85.00", "EUR", "incl"),
         ("H-20", "Backup storage", "transaction", "0.12", "EUR", "incl"),
     ]  # fmt: skip
+
+
+COMBINED = [
+    ("Kontrakt om levering af skoleportal", 16),
+    ("Kunde: Randers Kommune, CVR-nr. 29189668", 10),
+    ("Leverandør: Skoleportal ApS, CVR-nr. 36223321", 10),
+    ("1. Kontraktens varighed", 12),
+    ("Kontrakten løber fra 01.08.2025 til 31.07.2028.", 10),
+    ("2. Priser, prisregulering og mestbegunstigelse", 12),
+    ("Priserne fremgår af Bilag 2. Priserne reguleres årligt pr. 1. april med", 10),
+    ("nettoprisindekset, dog højst 2,5 %. Regulering varsles med 30 dages varsel.", 10),
+    ("Leverandøren garanterer Kunden mestbegunstigelse.", 10),
+]
+
+
+def test_one_clause_may_state_several_kinds_of_terms() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    y = 780.0
+    for text, size in COMBINED:
+        canvas.setFont("Helvetica-Bold" if size > 10 else "Helvetica", size)
+        canvas.drawString(72, y, text)
+        y -= size + 10
+    canvas.save()
+
+    got = terms_to_dict(extract_contract(buffer.getvalue(), "skoleportal.pdf"))
+
+    assert (got["effective_date"], got["expiry_date"]) == ("2025-08-01", "2028-07-31")
+    assert got["indexation"] == {"index": "nettoprisindeks", "cap_pct": "2.5", "adjust_month": 4,
+                                 "fixed_months": None, "notice_days": 30}  # fmt: skip
+    assert got["mfn"] is True
+    assert got["payment_days"] is None  # "30 dages varsel" is a notice, not payment terms
