@@ -32,14 +32,25 @@ def _pick(rng: random.Random, *options: str) -> str:
 
 
 def sections(spec: ContractSpec, style: Style, rng: random.Random) -> list[Section]:
+    """The clauses in order; sometimes the payment terms or the MFN clause are folded
+    into the prices clause ("Priser og betaling"), as many contracts do."""
     en = spec.language == "en"
-    out = [_subject(spec, rng, en), _validity(spec, style, rng, en), _prices(spec, rng, en),
+    prices, payment, mfn = _prices(spec, rng, en), _payment(spec, rng, en), _mfn(spec, rng, en)
+    fold = rng.choice((None, None, None, "payment", "mfn"))
+    if fold == "payment":
+        prices = (
+            f"{prices[0]} {'and' if en else 'og'} {payment[0].lower()}",
+            prices[1] + payment[1],
+        )
+    elif fold == "mfn" and mfn is not None:
+        prices = (f"{prices[0]} {'and' if en else 'og'} {mfn[0].lower()}", prices[1] + mfn[1])
+    out = [_subject(spec, rng, en), _validity(spec, style, rng, en), prices,
            _indexation(spec, style, rng, en)]  # fmt: skip
-    mfn = _mfn(spec, rng, en)
-    if mfn is not None:
+    if mfn is not None and fold != "mfn":
         out.append(mfn)
-    out += [_payment(spec, rng, en), _termination(spec, rng, en)]
-    return out
+    if fold != "payment":
+        out.append(payment)
+    return [*out, _termination(spec, rng, en)]
 
 
 def _subject(spec: ContractSpec, rng: random.Random, en: bool) -> Section:
