@@ -35,9 +35,11 @@ DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})(?!\s+\d{{4}})\b",
 #: "oktober 2025": a month of a year (base index).
 MONTH_YEAR_RE = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{4}})\b", re.IGNORECASE)
 
+_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+#: An amount as a table cell writes it: "12.500,00", "kr. 500,-", "DKK 1,234.56", "0,38 kr."
+AMOUNT_TEXT = rf"(?:(?:kr\.|DKK|EUR)\s*)?(?:{_NUMBER})(?:,-)?(?:\s*(?:kr\.?|DKK))?"
 AMOUNT_RE = re.compile(
-    r"(?:(?:kr\.|DKK|EUR)\s*)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
-    r"(?P<dash>,-)?(?:\s*(?:kr\.?|DKK))?"
+    rf"(?:(?:kr\.|DKK|EUR)\s*)?(?P<n>{_NUMBER})(?P<dash>,-)?(?:\s*(?:kr\.?|DKK))?"
 )
 
 _UNITS: tuple[tuple[str, Unit], ...] = (

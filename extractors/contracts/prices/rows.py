@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from extractors.contracts.patterns import (
     AMOUNT_RE,
+    AMOUNT_TEXT,
     BAND_AT_END_RE,
     BAND_RE,
     UNIT_AT_END_RE,
@@ -25,11 +26,9 @@ from extractors.types import Evidence, ExtractedPriceTerm, VatBasis
 
 ITEM_ID = r"(?:[A-ZÆØÅ]{1,4}-?\d{2,6}(?:-\d+)?|\d{1,2}(?:\.\d{1,3}){1,3}|\d{2,6})"
 _LINE_START_RE = re.compile(rf"^(?P<id>{ITEM_ID})\s+(?P<rest>\S.*)$")
-_PRICE_AT_END_RE = re.compile(rf"\s(?P<price>{AMOUNT_RE.pattern})$")
+_PRICE_AT_END_RE = re.compile(rf"\s(?P<price>{AMOUNT_TEXT})$")
 _ID_ONLY_RE = re.compile(rf"^{ITEM_ID}$")
-_NUMBERS_AT_END_RE = re.compile(
-    rf"(?:\s(?:{AMOUNT_RE.pattern.replace('?P<n>', '').replace('?P<dash>', '')}))+$"
-)
+_NUMBERS_AT_END_RE = re.compile(rf"(?:\s(?:{AMOUNT_TEXT}))+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +40,13 @@ class RowContext:
     currency: str = "DKK"
 
 
+_NUMBERED_HEADING_RE = re.compile(r"^\d+\.?\s+[A-ZÆØÅ][a-zæøå]+(?: \w+)?$")
+
+
 def looks_like_row_start(line: str) -> bool:
-    """A line that opens with an item id and more text: a table row, complete or not."""
-    match = _LINE_START_RE.match(line)
-    return bool(match) and not re.match(r"^\d+\.?\s+[A-ZÆØÅ][a-zæøå]+ \w+$", line)
+    """A line that opens with an item id and more text: a table row, complete or not
+    (but not a short numbered heading such as "2 Licenser")."""
+    return bool(_LINE_START_RE.match(line)) and not _NUMBERED_HEADING_RE.match(line)
 
 
 def parse_line(line: str, page: int, ctx: RowContext) -> ExtractedPriceTerm | None:
