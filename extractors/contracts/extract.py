@@ -14,7 +14,12 @@ from __future__ import annotations
 from datetime import date
 
 from extractors.contracts import clauses as read
-from extractors.contracts.front import detect_language, read_front_page
+from extractors.contracts.front import (
+    detect_language,
+    parties_in_columns,
+    read_front_page,
+    side_by_side,
+)
 from extractors.contracts.indexation import read_indexation
 from extractors.contracts.pdf import PdfText, read_pdf
 from extractors.contracts.prices import read_prices
@@ -60,12 +65,20 @@ def _extract(document: PdfText) -> ContractTerms:
 
 
 def _read_front(terms: ContractTerms, document: PdfText) -> None:
-    front = read_front_page(document.pages[0].lines, document.pages[0].number)
+    first = document.pages[0]
+    front = read_front_page(first.lines, first.number)
     terms.title = front.title
     terms.contract_number = front.contract_number
     terms.parties = front.parties
+    segments = document.segments(first.number)
+    if side_by_side(segments):
+        terms.parties = parties_in_columns(segments, first.number)
     for party in terms.parties:
-        if party.evidence is not None and party.evidence.page is not None:
+        if (
+            party.evidence is not None
+            and party.evidence.page is not None
+            and not party.evidence.bbox
+        ):
             line = party.evidence.text.splitlines()[-1]  # the line with the CVR number
             party.evidence.bbox = document.bbox_of(party.evidence.page, line)
 

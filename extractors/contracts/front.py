@@ -1,11 +1,19 @@
-"""The front page: language, title, contract number and the parties with CVR numbers."""
+"""The front page: language, title, contract number and the parties with CVR numbers.
+
+Parties are read from the text lines (stacked address blocks, or "Kunde: X, CVR-nr.
+..."), or, when they stand side by side, from the text runs' positions.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from extractors.contracts.pdf import Segment
 from extractors.types import ContractParty, Evidence, PartyRole
+
+_SAME_COLUMN = 6.0  # points
+_BLOCK_GAP = 30.0  # points between the lines of one address block, at most
 
 _DA_WORDS = frozenset(["og", "i", "at", "det", "er", "en", "til", "af", "for", "med", "den", "på", "som", "kan", "ikke", "eller", "skal", "kunden", "leverandøren", "priser", "kontrakten", "dage", "måneder"])  # fmt: skip
 _EN_WORDS = frozenset(["and", "the", "of", "to", "in", "is", "for", "with", "by", "on", "be", "may", "shall", "or", "not", "customer", "supplier", "prices", "contract", "days", "months"])  # fmt: skip
@@ -133,3 +141,44 @@ def _assign_roles(found: list[tuple[ContractParty, PartyRole | None]]) -> list[C
             party.role = role
             parties[role] = party
     return [parties[r] for r in ("buyer", "vendor") if r in parties]
+
+
+def side_by_side(segments: list[Segment]) -> bool:
+    """Whether the parties stand in columns: CVR numbers start at different columns."""
+    starts = [s.x0 for s in segments if _CVR_RE.search(s.text)]
+    return len(starts) >= 2 and max(starts) - min(starts) > 50
+
+
+def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty]:
+    """Parties laid out side by side: each CVR run, with the runs above it in its column
+    up to a label ("Kunden:", "Leverandøren:") or a gap, is one party's block."""
+    found: list[tuple[ContractParty, PartyRole | None]] = []
+    for cvr_run in (s for s in segments if _CVR_RE.search(s.text)):
+        column = sorted(
+            (s for s in segments if abs(s.x0 - cvr_run.x0) <= _SAME_COLUMN and s.top < cvr_run.top),
+            key=lambda s: -s.top,
+        )
+        block: list[str] = []
+        role: PartyRole | None = None
+        bottom = cvr_run.top
+        for run in column:
+            if (
+                bottom - run.top > _BLOCK_GAP
+                or _STOP_LINES.match(run.text)
+                or _CVR_RE.search(run.text)
+            ):
+                break
+            if run.text.endswith(":") or _NUMBER_RE.match(run.text):
+                role = _role(run.text)
+                break
+            block.insert(0, run.text)
+            bottom = run.top
+        named = [line for line in block if _LEGAL_FORM.search(line)]
+        name = named[0] if named else (block[0] if block else "")
+        match = _CVR_RE.search(cvr_run.text)
+        assert match is not None
+        evidence = Evidence(text=f"{name}\n{cvr_run.text}", page=page,
+                            bbox=(cvr_run.x0, cvr_run.top, cvr_run.x1, cvr_run.bottom))  # fmt: skip
+        party = ContractParty(name, "buyer", match.group("cvr").replace(" ", ""), evidence)
+        found.append((party, role))
+    return _assign_roles(found)

@@ -72,7 +72,10 @@ def _front_page(spec: ContractSpec, style: Style, rng: random.Random) -> list[An
     story: list[Any] = [_p(spec.title, TITLE), _p(number.format(c=spec.contract_number))]
     story.append(Spacer(1, 0.6 * cm))
     buyer_role, vendor_role = ("the Customer", "the Supplier") if en else ("Kunden", "Leverandøren")
-    if rng.random() < 0.5:
+    shape = rng.random()
+    if shape < 0.25:  # the parties side by side, as a two-column block
+        story.append(_side_by_side(spec, (buyer_role, vendor_role), rng, en))
+    elif shape < 0.6:
         story.append(_p("between" if en else "mellem"))
         story += _party_block(spec.buyer, buyer_role, rng, en)
         story.append(_p("and" if en else "og"))
@@ -86,6 +89,22 @@ def _front_page(spec: ContractSpec, style: Style, rng: random.Random) -> list[An
                             + _kommunekode(party, en)))  # fmt: skip
     story.append(PageBreak())
     return story
+
+
+def _side_by_side(
+    spec: ContractSpec, roles: tuple[str, str], rng: random.Random, en: bool
+) -> Table:
+    columns = []
+    for role, party in zip(roles, (spec.buyer, spec.vendor), strict=True):
+        lines = [role.removeprefix("the ").capitalize() + ":", party.name, *party.address_lines,
+                 _cvr(party.cvr, rng, en)]  # fmt: skip
+        columns.append(lines)
+    height = max(len(c) for c in columns)
+    rows = [[c[i] if i < len(c) else "" for c in columns] for i in range(height)]
+    table = Table(rows, colWidths=[8.5 * cm, 8.5 * cm])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 10),
+                               ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 10)]))  # fmt: skip
+    return table
 
 
 def _cvr(cvr: str, rng: random.Random, en: bool) -> str:

@@ -194,3 +194,24 @@ def test_it_reads_volume_discounts_beside_the_price_list(
 
     assert found.kind == "discount" and found.page == 3
     assert found.params == {"discount_pct": Decimal(pct), "above": Decimal(above), "per": per}
+
+
+def test_it_finds_parties_standing_side_by_side() -> None:
+    from extractors.contracts.front import parties_in_columns, side_by_side
+    from extractors.contracts.pdf import Segment
+
+    def run(x: float, top: float, text: str) -> Segment:
+        return Segment(x, top, x + 150, top + 9, text)
+
+    segments = [
+        run(63, 121, "Kontrakt nr. KD/2026/1179"),
+        run(63, 159, "Leverandøren:"), run(304, 159, "Kunden:"),
+        run(63, 176, "Øresund Systemer A/S"), run(304, 176, "Odense Kommune"),
+        run(63, 194, "CVR-nr. 10713129"), run(304, 194, "Flakhaven 2"),
+        run(304, 212, "5000 Odense C"),
+        run(304, 230, "CVR/SE-nr. DK 92936651"),
+    ]  # fmt: skip
+
+    assert side_by_side(segments)
+    assert [(p.name, p.cvr, p.role) for p in parties_in_columns(segments, 1)] == [
+        ("Odense Kommune", "92936651", "buyer"), ("Øresund Systemer A/S", "10713129", "vendor")]  # fmt: skip
