@@ -33,6 +33,8 @@ from rules.types import (
     TermView,
 )
 
+_UNITS = {u.value: u for u in Unit}
+
 #: how far back earlier invoices are looked at for duplicate billing
 HISTORY_DAYS = 400
 _CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
@@ -120,7 +122,7 @@ class ContextBuilder:
         self._contracts: dict[tuple[int, int], list[ContractView]] = {}
         self._contract_views: dict[int, ContractView] = {}
         self._series: dict[str, dict[str, Decimal]] = {}
-        self._peers: dict[int, dict[str, list[PriceObservation]]] = {}
+        self._peers: dict[int, list[PriceObservation]] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
         self._vendors: dict[int, str] | None = None
 
@@ -329,7 +331,7 @@ class ContextBuilder:
                     id=tid,
                     item_id=item,
                     description=desc,
-                    unit=Unit(unit),
+                    unit=_UNITS[unit],
                     unit_price=price,
                     currency=currency,
                     vat=vat,
@@ -375,12 +377,11 @@ class ContextBuilder:
 
     # -------------------------------------------------------------- peer prices
     def _peers_for(self, vendor_id: int, view: InvoiceView) -> list[PriceObservation]:
-        """Observations for the items on this invoice only (keeps rule work per line bounded)."""
-        by_item = self._peer_prices(vendor_id)
-        items = {line.item_id for line in view.lines if line.item_id}
-        return [obs for item in sorted(items) for obs in by_item.get(item, ())]
+        """The vendor's observations: the SAME list object for every invoice of the
+        vendor, so the rules build their peer index once (they cache by identity)."""
+        return self._peer_prices(vendor_id)
 
-    def _peer_prices(self, vendor_id: int) -> dict[str, list[PriceObservation]]:
+    def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
         """The latest unit price this vendor billed each municipality for each item."""
         if vendor_id in self._peers:
             return self._peers[vendor_id]
@@ -419,10 +420,10 @@ class ContextBuilder:
                 ranked.c.issue_date,
             ).where(ranked.c.rank == 1)
         )
-        observations: dict[str, list[PriceObservation]] = defaultdict(list)
+        observations: list[PriceObservation] = []
         for muni_id, item_id, price, number, issued in rows:
             code, population = self._municipality(muni_id)
-            observations[item_id].append(
+            observations.append(
                 PriceObservation(
                     municipality_code=code or "",
                     item_key=item_id,
@@ -432,8 +433,8 @@ class ContextBuilder:
                     issue_date=issued,
                 )
             )
-        self._peers[vendor_id] = dict(observations)
-        return self._peers[vendor_id]
+        self._peers[vendor_id] = observations
+        return observations
 
     # ------------------------------------------------------------------ parties
     def _municipality(self, municipality_id: int | None) -> tuple[str | None, int | None]:
