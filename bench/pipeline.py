@@ -18,6 +18,7 @@ PostgreSQL server URL it creates a throw-away database there and drops it after.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import signal
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,6 +114,17 @@ def measure_throughput(
     return done, last - start
 
 
+def task_failures(stack: Stack) -> Counter[str]:
+    """What the workers logged as failed tasks, by task and error (to explain a miss)."""
+    seen: Counter[str] = Counter()
+    for name in stack.procs:
+        for line in stack.log(name).splitlines():
+            if '"task failed"' in line:
+                entry = json.loads(line)
+                seen[f"{entry.get('task')}: {entry.get('error')}"] += 1
+    return seen
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--latency-files", type=int, default=40)
@@ -145,6 +158,7 @@ def main() -> int:
                 done, elapsed = measure_throughput(
                     stack, fake, args.batch, timeout=60 + args.batch * 0.5
                 )
+            failures = task_failures(stack)
         finally:
             if pg_name and args.database_url:
                 drop_database(args.database_url, pg_name)
@@ -160,6 +174,8 @@ def main() -> int:
     expected = len(latencies) + args.batch
     print(f"  emails accepted: {emails} for {expected} overpriced invoices "
           f"({'one each' if emails == expected else 'MISMATCH'})")  # fmt: skip
+    for failure, count in failures.most_common():
+        print(f"  task failures: {count} x {failure}")
     ok = p95 <= TARGET_P95 and emails == expected
     return 0 if ok or not args.strict else 1
 
