@@ -68,6 +68,7 @@ class ScaledDecimal(TypeDecorator[Decimal]):
     def __init__(self, scale: int = 2) -> None:
         super().__init__()
         self.scale = scale
+        self._neg_scale = -scale
         self._quantum = Decimal(1).scaleb(-scale)
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
@@ -79,9 +80,8 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         return int(d.scaleb(self.scale))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return Decimal(int(value)).scaleb(-self.scale).quantize(self._quantum)
+        # Decimal(int).scaleb(-n) already has exactly n decimals: no quantize needed.
+        return None if value is None else Decimal(value).scaleb(self._neg_scale)
 
 
 def Money() -> ScaledDecimal:  # noqa: N802 - reads like a type in mappings
