@@ -18,6 +18,7 @@ from extractors.errors import CorruptPdf, EmptyDocument, EncryptedPdf, NeedsOcr,
 #: Fewer visible characters than this in the whole document counts as "no text layer".
 MIN_TEXT_CHARS = 40
 _PDFIUM_PASSWORD_ERROR = 4
+_PATH_OBJECT = 2  # FPDF_PAGEOBJ_PATH
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
 PAGE_NUMBER = re.compile(r"^(side|page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
 
@@ -86,6 +87,12 @@ class PdfText:
             if text:
                 found.append(Segment(left, height - top, right, height - bottom, text))
         return found
+
+    def has_rulings(self, page: int) -> bool:
+        """Whether the page draws lines or boxes (a ruled table, most likely)."""
+        if self._pdf is None:
+            return False
+        return any(obj.type == _PATH_OBJECT for obj in self._pdf[page - 1].get_objects())
 
     def _textpage(self, page: int) -> tuple[Any, float]:
         if page not in self._textpages:

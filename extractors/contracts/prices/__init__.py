@@ -5,10 +5,13 @@ Steps, per page of the price appendix:
 2. if a line opens a row but does not read as one (a wrapped cell, columns out of
    order), rebuild that page's rows from text positions (pypdfium2), and if that
    does not account for every row either, read the page's table with pdfplumber;
-3. if no page held a table row, read the prices from the sentences (prose).
+3. a page without item numbers: its ruled table with pdfplumber, or its lines;
+4. if no page held a table row, read the prices from the sentences (prose).
 """
 
 from __future__ import annotations
+
+import re
 
 from extractors.contracts.pdf import PageText, PdfText
 from extractors.contracts.prices.positions import positioned_rows
@@ -24,6 +27,10 @@ from extractors.contracts.prices.tables import PlumberDocument, table_rows
 from extractors.types import Evidence, ExtractedPriceTerm
 
 __all__ = ["read_prices"]
+
+#: A price table's header row names a unit column and a price column, in either order.
+_TABLE_HEADER = re.compile(r"^(?=.*\b(?:enhed|afregningsenhed|unit)\b)(?=.*\b(?:pris|enhedspris|price)\b)",
+                           re.IGNORECASE)  # fmt: skip
 
 
 def read_prices(
@@ -76,12 +83,30 @@ def _page_rows(
         table_terms = table_rows(plumber, page.number, ctx)
         if table_terms and len(table_terms) >= len(line_terms):
             return table_terms
+    if not line_terms and not incomplete:
+        line_terms = _unnumbered_rows(document, plumber, page, ctx)
     for term in line_terms:
+        if term.evidence is not None and term.evidence.bbox is not None:
+            continue
         text = term.evidence.text if term.evidence else ""
         term.evidence = Evidence(
             text=text, page=page.number, bbox=document.bbox_of(page.number, text)
         )
     return line_terms
+
+
+def _unnumbered_rows(
+    document: PdfText, plumber: PlumberDocument, page: PageText, ctx: RowContext
+) -> list[ExtractedPriceTerm]:
+    """Rows of a price list without item numbers: from the ruled table (pdfplumber keeps
+    wrapped cells together), else from the lines. One such line without a table
+    header above it is no table (a sentence may end in a unit and an amount)."""
+    lines = [t for ln in page.lines if (t := parse_line(ln, page.number, ctx, numbered=False))]
+    if not lines or (len(lines) < 2 and not any(_TABLE_HEADER.search(ln) for ln in page.lines)):
+        return []
+    if document.has_rulings(page.number):
+        return table_rows(plumber, page.number, ctx) or lines
+    return lines
 
 
 def _states_vat(text: str) -> bool:

@@ -28,6 +28,7 @@ ITEM_ID = r"(?:[A-ZÆØÅ]{1,4}-?\d{2,6}(?:-\d+)?|\d{1,2}(?:\.\d{1,3}){1,3}|\d{2
 _LINE_START_RE = re.compile(rf"^(?P<id>{ITEM_ID})\s+(?P<rest>\S.*)$")
 _PRICE_AT_END_RE = re.compile(rf"\s(?P<price>{AMOUNT_TEXT})$")
 _ID_ONLY_RE = re.compile(rf"^{ITEM_ID}$")
+_UNNUMBERED_RE = re.compile(r"^(?P<rest>[A-ZÆØÅ].*)$")
 _NUMBERS_AT_END_RE = re.compile(rf"(?:\s(?:{AMOUNT_TEXT}))+$")
 
 
@@ -49,9 +50,16 @@ def looks_like_row_start(line: str) -> bool:
     return bool(_LINE_START_RE.match(line)) and not _NUMBERED_HEADING_RE.match(line)
 
 
-def parse_line(line: str, page: int, ctx: RowContext) -> ExtractedPriceTerm | None:
-    """The price term of a one-line row, or None when the line is not a complete row."""
-    start = _LINE_START_RE.match(line)
+def parse_line(
+    line: str, page: int, ctx: RowContext, *, numbered: bool = True
+) -> ExtractedPriceTerm | None:
+    """The price term of a one-line row, or None when the line is not a complete row.
+
+    ``numbered=False`` reads rows of a price list without item numbers; their
+    description must then start with a capital letter (a wrapped cell's second line
+    does not).
+    """
+    start = _LINE_START_RE.match(line) if numbered else _UNNUMBERED_RE.match(line)
     if start is None:
         return None
     split = _split_price(start.group("rest"), ctx.language)
@@ -69,9 +77,10 @@ def parse_line(line: str, page: int, ctx: RowContext) -> ExtractedPriceTerm | No
     if unit is None or not rest:
         return None
     return ExtractedPriceTerm(
-        item_id=start.group("id"), description=rest, unit=unit, unit_price=value,
-        currency=ctx.currency, vat=ctx.vat, tier_min=tier_min, tier_max=tier_max, page=page,
-        confidence=confidence, evidence=Evidence(text=line, page=page),
+        item_id=start.group("id") if numbered else None, description=rest, unit=unit,
+        unit_price=value, currency=ctx.currency, vat=ctx.vat, tier_min=tier_min,
+        tier_max=tier_max, page=page, confidence=confidence if numbered else min(confidence, 0.85),
+        evidence=Evidence(text=line, page=page),
     )  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -121,6 +122,8 @@ def random_contract_spec(
         count = rng.randint(50, 100) if layout == "multipage_table" else rng.randint(3, 10)
         tiers = layout == "tiers" or (layout == "prose" and rng.random() < 0.3)
         items = w.random_items(rng, language=language, count=count, tiers=tiers)
+        if layout in ("ruled_table", "unruled_table") and rng.random() < 0.15:
+            items = [replace(i, item_id=None) for i in items]  # a price list without item numbers
     vat: VatBasis = "incl" if rng.random() < 0.1 else "excl"
     kind = rng.choice(("K02", "K03"))
     return ContractSpec(

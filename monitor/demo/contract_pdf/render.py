@@ -160,9 +160,9 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
     )
     header = [h.format(vat=vat) for h in rng.choice(_HEADERS[spec.language])]
     tiered = any(i.tier_min is not None or i.tier_max is not None for i in spec.items)
-    variant = (
-        "plain" if tiered else rng.choice(("plain", "plain", "plain", "estimate", "price_first"))
-    )
+    numbered = any(i.item_id for i in spec.items)
+    variant = "plain" if tiered or not numbered else rng.choice(
+        ("plain", "plain", "plain", "estimate", "price_first"))  # fmt: skip
     widths = [2.0 * cm, 7.4 * cm, 4.0 * cm, 3.6 * cm]
     if tiered:
         header.insert(2, "Volume" if en else rng.choice(("Volumen", "Interval", "Antal")))
@@ -193,6 +193,8 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
                 for i, (t, w) in enumerate(zip(texts, widths, strict=True))
             ]
         )
+    if not numbered:  # no item numbers: the description column takes the number column's room
+        rows, widths = [r[1:] for r in rows], [widths[0] + widths[1], *widths[2:]]
     repeat = 1 if layout != "multipage_table" or rng.random() < 0.5 else 0
     table = Table(rows, colWidths=widths, repeatRows=repeat)
     commands: list[Any] = [("FONT", (0, 0), (-1, -1), "Helvetica", 9),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -95,3 +96,19 @@ def test_extract_contract_reads_wrapped_tables_exactly(
     got = without_positions(terms_to_dict(extract_contract(data, "wrapped.pdf")))
 
     assert got["price_terms"] == without_positions({"price_terms": truth})["price_terms"]
+
+
+@pytest.mark.parametrize("layout", ["ruled_table", "unruled_table"])
+def test_it_reads_a_price_list_without_item_numbers(layout: str) -> None:
+    items = tuple(replace(i, item_id=None) for i in WRAPPING if i.tier_min is None)
+    spec = random_contract_spec(random.Random(5), layout=layout, items=items)
+
+    got = terms_to_dict(extract_contract(render_contract_pdf(spec, layout=layout), "x.pdf"))
+
+    if layout == "unruled_table":  # a wrapped cell without item numbers cannot be told apart
+        wrapped = {t.description for t in items if len(t.description) > 60}
+        expected = [t for t in without_positions(spec.ground_truth())["price_terms"]  # type: ignore[union-attr]
+                    if t["description"] not in wrapped]  # fmt: skip
+        assert without_positions(got)["price_terms"] == expected
+    else:
+        assert without_positions(got) == without_positions(spec.ground_truth())
