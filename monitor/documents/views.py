@@ -1,79 +1,189 @@
-"""Uploading documents over HTTP: the same ingest service as the CLI and the inbox."""
+"""Uploading documents over HTTP: the same ingest service as the CLI and the inbox.
+
+``POST /api/documents`` takes one file; the ``/upload`` page takes several. Each file
+is stored once per content; a new one is queued for parsing (invoice) or extraction
+(contract) after the request has committed. ``app.state.queue_document`` (document id,
+kind -> None) may replace the queueing, as tests do.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from extractors.errors import PrisvagtError
-from monitor.db import transaction
+from monitor.contracts.models import Contract
 from monitor.documents import repository
-from monitor.documents.service import ingest_file
+from monitor.documents.models import Document
+from monitor.documents.service import KINDS, IngestResult, ingest_file
+from monitor.invoices.models import Invoice
+from monitor.web.deps import DbSession
+from monitor.web.templating import render
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
+pages = APIRouter(tags=["pages"], include_in_schema=False)
+
+RECENT = 25
 
 
+def queue_document(document_id: int, kind: str) -> None:
+    """Queue the parsing of an invoice or the extraction of a contract."""
+    from workers import tasks
+
+    task = tasks.extract_contract if kind == "contract" else tasks.parse_invoice
+    task.delay(document_id)
+
+
+@dataclass(slots=True)
+class UploadOutcome:
+    """One uploaded file: ``state`` stored|duplicate|failed, with the reason if failed."""
+
+    filename: str
+    state: str
+    document: Document | None = None
+    reason: str | None = None
+    link: str | None = None
+
+
+# ---------------------------------------------------------------------------- API
 @router.post("", status_code=202)
 async def upload(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
     file: UploadFile = File(..., description="A contract PDF or an invoice (XML, CSV, PDF)"),
     kind: str | None = Form(None, description="contract or invoice; guessed if omitted"),
 ) -> dict[str, Any]:
     """Store the document (once per content) and queue its processing.
 
     Answers 202 with the document id and whether it was new; 400 with the reason for
-    bad input (empty, too large, unknown kind).
+    bad input (empty, too large, not a contract or an invoice, unknown kind).
     """
-    from monitor.settings import get_settings
-    from workers import tasks
-
-    limit = get_settings().max_upload_mb * 1024 * 1024
-    data = await file.read(limit + 1)
-    filename = file.filename or "upload"
+    data, filename = await _read(request, file)
     try:
-        with transaction() as session:
-            res = ingest_file(
-                session,
-                data=data,
-                filename=filename,
-                kind=kind,
-                source="upload",
-                content_type=file.content_type,
-                max_bytes=limit,
-            )
+        res = ingest_file(session, **_ingest_args(request, file, data, kind or None))
     except PrisvagtError as exc:
         raise HTTPException(status_code=400, detail=exc.describe()) from None
-    if res.created:
-        task = tasks.extract_contract if res.kind == "contract" else tasks.parse_invoice
-        task.delay(res.document_id)
-    with transaction() as session:
-        doc = repository.get(session, res.document_id)
-        return {
-            "document_id": doc.id,
-            "created": res.created,
-            "kind": doc.kind,
-            "filename": doc.filename,
-            "status": doc.status,
-            "error": doc.error,
-        }
+    _queue_if_new(request, background, res)
+    doc = repository.get(session, res.document_id)
+    return {
+        "document_id": doc.id,
+        "created": res.created,
+        "kind": doc.kind,
+        "filename": doc.filename,
+        "status": doc.status,
+        "error": doc.error,
+        "link": _link(session, doc),
+    }
 
 
 @router.get("/{document_id}")
-def status(document_id: int) -> dict[str, Any]:
+def status(session: DbSession, document_id: int) -> dict[str, Any]:
     """A document's processing status and, if it failed, why."""
-    from monitor.errors import NotFound
+    doc = repository.get(session, document_id)  # NotFound -> 404 {"error": ...}
+    return {
+        "document_id": doc.id,
+        "kind": doc.kind,
+        "filename": doc.filename,
+        "status": doc.status,
+        "error": doc.error,
+        "reason": doc.error_reason,
+        "received_at": doc.received_at.isoformat(),
+        "link": _link(session, doc),
+    }
 
-    try:
-        with transaction() as session:
-            doc = repository.get(session, document_id)
-            return {
-                "document_id": doc.id,
-                "kind": doc.kind,
-                "filename": doc.filename,
-                "status": doc.status,
-                "error": doc.error,
-                "reason": doc.error_reason,
-                "received_at": doc.received_at.isoformat(),
-            }
-    except NotFound as exc:
-        raise HTTPException(status_code=404, detail=exc.describe()) from None
+
+# ---------------------------------------------------------------------------- page
+@pages.get("/upload", response_class=HTMLResponse, name="upload")
+def upload_page(request: Request, session: DbSession) -> HTMLResponse:
+    return _page(request, session, [])
+
+
+@pages.post("/upload", response_class=HTMLResponse, name="upload_files")
+async def upload_files(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    files: Annotated[list[UploadFile], File()],
+    kind: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Several files at once; each is reported stored, already stored or failed."""
+    outcomes = []
+    for file in files:
+        data, filename = await _read(request, file)
+        if not data and not file.filename:
+            continue  # the form was sent with no file chosen
+        try:
+            res = ingest_file(session, **_ingest_args(request, file, data, kind or None))
+        except PrisvagtError as exc:
+            outcomes.append(UploadOutcome(filename, "failed", reason=exc.describe()))
+            continue
+        _queue_if_new(request, background, res)
+        doc = repository.get(session, res.document_id)
+        state = "stored" if res.created else "duplicate"
+        outcomes.append(UploadOutcome(filename, state, doc, doc.error, _link(session, doc)))
+    failed = bool(outcomes) and all(o.state == "failed" for o in outcomes)
+    return _page(request, session, outcomes, kind=kind, status_code=400 if failed else 200)
+
+
+def _page(
+    request: Request,
+    session: Session,
+    outcomes: list[UploadOutcome],
+    *,
+    kind: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    recent = list(session.scalars(select(Document).order_by(Document.id.desc()).limit(RECENT)))
+    return render(
+        request,
+        "upload.html",
+        {
+            "outcomes": outcomes,
+            "recent": [(doc, _link(session, doc)) for doc in recent],
+            "kind": kind,
+            "kinds": KINDS,
+            "max_mb": request.app.state.settings.max_upload_mb,
+        },
+        status_code=status_code,
+    )
+
+
+# ---------------------------------------------------------------------------- helpers
+async def _read(request: Request, file: UploadFile) -> tuple[bytes, str]:
+    """At most one byte over the limit is read, so the service can refuse the size."""
+    limit = request.app.state.settings.max_upload_mb * 1024 * 1024
+    return await file.read(limit + 1), file.filename or "upload"
+
+
+def _ingest_args(
+    request: Request, file: UploadFile, data: bytes, kind: str | None
+) -> dict[str, Any]:
+    return {
+        "data": data,
+        "content_type": file.content_type,
+        "filename": file.filename or "upload",
+        "kind": kind,
+        "source": "upload",
+        "max_bytes": request.app.state.settings.max_upload_mb * 1024 * 1024,
+    }
+
+
+def _queue_if_new(request: Request, background: BackgroundTasks, res: IngestResult) -> None:
+    if res.created:  # a background task runs after the commit, so the task finds the row
+        queue = getattr(request.app.state, "queue_document", queue_document)
+        background.add_task(queue, res.document_id, res.kind)
+
+
+def _link(session: Session, doc: Document) -> str | None:
+    """The invoice or contract read from the document, once it has been processed."""
+    model: Any = Contract if doc.kind == "contract" else Invoice
+    found = session.scalar(select(model.id).where(model.document_id == doc.id).limit(1))
+    if found is None:
+        return None
+    return f"/contracts/{found}" if doc.kind == "contract" else f"/invoices/{found}"

@@ -28,7 +28,7 @@ from monitor.db import make_engine, session_factory
 from monitor.errors import NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings, get_settings
 from monitor.web.i18n import LANGUAGES, negotiate, translate
-from monitor.web.templating import STATIC_DIR, render
+from monitor.web.templating import NAV_ITEMS, STATIC_DIR, NavItem, render
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +40,46 @@ def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
     from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
+    from monitor.documents.views import pages as upload
+    from monitor.documents.views import router as documents_api
     from monitor.findings.views import api as findings_api
     from monitor.findings.views import router as findings
     from monitor.invoices.views import router as invoices
+    from monitor.parties.views import router as parties_admin
+    from monitor.rulesets.views import api as rules_api
+    from monitor.rulesets.views import router as rules_admin
     from monitor.web.apidocs import router as api_docs
     from monitor.web.pages import api as health_api
     from monitor.web.pages import router as pages
 
-    return [pages, findings, invoices, contracts, findings_api, terms_api, health_api, api_docs]
+    _add_nav_items()
+    return [
+        pages,
+        findings,
+        invoices,
+        contracts,
+        upload,
+        rules_admin,
+        parties_admin,
+        findings_api,
+        terms_api,
+        rules_api,
+        documents_api,
+        health_api,
+        api_docs,
+    ]
+
+
+def _add_nav_items() -> None:
+    """The upload and admin pages' links, before the API link (once per process)."""
+    for item in (
+        NavItem("/upload", "nav.upload", "upload"),
+        NavItem("/admin/rules", "nav.rules", "rules"),
+        NavItem("/admin/parties", "nav.parties", "parties"),
+    ):
+        if item not in NAV_ITEMS:
+            api_link = next((i for i, n in enumerate(NAV_ITEMS) if n.section == "api"), None)
+            NAV_ITEMS.insert(len(NAV_ITEMS) if api_link is None else api_link, item)
 
 
 def create_app(

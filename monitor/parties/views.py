@@ -1,0 +1,238 @@
+"""The parties admin: municipalities with their EAN numbers and contacts (who is told,
+in which language, from which severity at once), vendors, and the parties CSV upload.
+
+A change that can resolve an unassigned invoice (an EAN, a vendor, a CSV) queues the
+check of the invoices it assigned, once the request has committed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, File, Form, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
+
+from monitor.errors import InputError, PrisvagtError
+from monitor.parties import admin
+from monitor.web.deps import DbSession
+from monitor.web.templating import render
+
+router = APIRouter(prefix="/admin/parties", tags=["pages"], include_in_schema=False)
+
+ACTOR_COOKIE = "prisvagt_actor"
+_YEAR = 365 * 24 * 3600
+Text = Annotated[str, Form()]
+
+
+@router.get("", response_class=HTMLResponse, name="admin_parties")
+def parties_page(
+    request: Request,
+    session: DbSession,
+    saved: str | None = None,
+    assigned: int = 0,
+) -> HTMLResponse:
+    return _page(request, session, saved=saved, assigned=assigned)
+
+
+@router.post("/import", name="import_parties")
+async def parties_import(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    file: Annotated[UploadFile, File()],
+    actor: Text = "",
+) -> Response:
+    """The parties CSV: validated whole (errors name the line and field, nothing is
+    stored); then unassigned invoices are resolved again and queued for checking."""
+    data = await file.read()
+    filename = file.filename or "parties.csv"
+    try:
+        who = _actor(actor)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the file is not UTF-8 text", file=filename) from None
+        result = admin.import_csv(session, text=text, filename=filename, actor=who)
+    except InputError as exc:
+        session.rollback()
+        return _page(request, session, error=exc, form={"actor": actor}, anchor="import")
+    r = result.report
+    saved = f"csv:{r.municipalities}:{r.vendors}:{r.contacts}"
+    return _done(request, background, who, saved, result.assigned)
+
+
+@router.post("/vendors", name="add_vendor")
+def vendor_add(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    cvr: Text = "",
+    name: Text = "",
+    actor: Text = "",
+) -> Response:
+    try:
+        who = _actor(actor)
+        assigned = admin.add_vendor(session, cvr=cvr, name=name, actor=who)
+    except InputError as exc:
+        session.rollback()
+        form = {"cvr": cvr, "name": name, "actor": actor}
+        return _page(request, session, error=exc, form=form, anchor="vendors")
+    return _done(request, background, who, "vendor", assigned)
+
+
+@router.post("/municipalities/{code}/eans", name="add_ean")
+def ean_add(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    code: str,
+    ean: Text = "",
+    department: Text = "",
+    actor: Text = "",
+) -> Response:
+    try:
+        who = _actor(actor)
+        assigned = admin.add_ean(session, code=code, ean=ean, department=department, actor=who)
+    except InputError as exc:
+        session.rollback()
+        form = {"ean": ean, "department": department, "actor": actor}
+        return _page(request, session, error=exc, form=form, anchor=f"m-{code}", target=code)
+    return _done(request, background, who, "ean", assigned, anchor=f"m-{code}")
+
+
+@router.post("/eans/{ean_id}/remove", name="remove_ean")
+def ean_remove(
+    request: Request, session: DbSession, background: BackgroundTasks, ean_id: int, actor: Text = ""
+) -> Response:
+    try:
+        who = _actor(actor)
+        admin.remove_ean(session, ean_id=ean_id, actor=who)
+    except InputError as exc:
+        session.rollback()
+        return _page(request, session, error=exc, form={"actor": actor})
+    return _done(request, background, who, "ean_removed", [])
+
+
+@router.post("/municipalities/{code}/contacts", name="add_contact")
+def contact_add(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    code: str,
+    role: Text = "finance",
+    email: Text = "",
+    name: Text = "",
+    language: Text = "da",
+    immediate_min_severity: Text = "medium",
+    active: Text = "",
+    actor: Text = "",
+) -> Response:
+    values = {
+        "role": role,
+        "email": email,
+        "name": name,
+        "language": language,
+        "immediate_min_severity": immediate_min_severity,
+        "active": active in ("1", "on", "true"),
+    }
+    try:
+        who = _actor(actor)
+        admin.add_contact(session, code=code, actor=who, **values)
+    except InputError as exc:
+        session.rollback()
+        form = {**values, "actor": actor}
+        return _page(request, session, error=exc, form=form, anchor=f"m-{code}", target=code)
+    return _done(request, background, who, "contact", [], anchor=f"m-{code}")
+
+
+@router.post("/contacts/{contact_id}", name="edit_contact")
+def contact_edit(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    contact_id: int,
+    role: Text = "finance",
+    email: Text = "",
+    name: Text = "",
+    language: Text = "da",
+    immediate_min_severity: Text = "medium",
+    active: Text = "",
+    actor: Text = "",
+) -> Response:
+    values = {
+        "role": role,
+        "email": email,
+        "name": name,
+        "language": language,
+        "immediate_min_severity": immediate_min_severity,
+        "active": active in ("1", "on", "true"),
+    }
+    try:
+        who = _actor(actor)
+        contact = admin.update_contact(session, contact_id=contact_id, actor=who, **values)
+    except InputError as exc:
+        session.rollback()
+        return _page(request, session, error=exc, form={"actor": actor})
+    code = contact.municipality.code
+    return _done(request, background, who, "contact", [], anchor=f"m-{code}")
+
+
+def _actor(actor: str) -> str:
+    if not actor.strip():
+        raise InputError("say who makes the change (name or email)", field="actor")
+    return actor.strip()
+
+
+def _done(
+    request: Request,
+    background: BackgroundTasks,
+    actor: str,
+    saved: str,
+    assigned: list[int],
+    *,
+    anchor: str = "",
+) -> Response:
+    if assigned:  # runs after the request's commit, so the check sees the parties
+        background.add_task(request.app.state.queue_recheck, assigned)
+    url = f"/admin/parties?saved={saved}&assigned={len(assigned)}" + (
+        f"#{anchor}" if anchor else ""
+    )
+    response = RedirectResponse(url, status_code=303)
+    response.set_cookie(ACTOR_COOKIE, actor, max_age=_YEAR, samesite="lax")
+    return response
+
+
+def _page(
+    request: Request,
+    session: Session,
+    *,
+    saved: str | None = None,
+    assigned: int = 0,
+    error: PrisvagtError | None = None,
+    form: dict[str, object] | None = None,
+    anchor: str | None = None,
+    target: str | None = None,
+) -> HTMLResponse:
+    form = form or {}
+    actor = str(form.get("actor") or request.cookies.get(ACTOR_COOKIE, ""))
+    counts = saved.split(":")[1:] if saved and saved.startswith("csv:") else []
+    return render(
+        request,
+        "admin/parties.html",
+        {
+            "data": admin.overview(session),
+            "saved": saved.split(":")[0] if saved else None,
+            "counts": counts,
+            "assigned": assigned,
+            "error": error,
+            "error_at": anchor,
+            "target": target,
+            "form": form,
+            "actor": actor,
+            "roles": admin.ROLES,
+            "languages": admin.LANGUAGES,
+            "severities": admin.SEVERITIES,
+        },
+        status_code=400 if error else 200,
+    )

@@ -1,0 +1,353 @@
+"""The rules admin: list the rule set, tune one rule, backtest a change before publishing
+it, add custom rules, export and import the rule set as YAML; and the same as JSON
+under ``/api/rules``.
+
+Publishing goes through ``monitor.rulesets.service.configure`` (versioned, audited) and
+then queues a re-check of the checked invoices, once the request has committed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from monitor.errors import InputError, PrisvagtError
+from monitor.invoices import repository as invoices
+from monitor.rulesets import admin
+from monitor.rulesets.backtest import backtest
+from monitor.rulesets.service import MODES, SEVERITIES, configure, current_configs, history
+from monitor.web.deps import DbSession
+from monitor.web.templating import render
+from rules.custom import FIELDS, FUNCTIONS
+from rules.ruleset import dump_yaml
+
+router = APIRouter(prefix="/admin/rules", tags=["pages"], include_in_schema=False)
+api = APIRouter(prefix="/api/rules", tags=["rules"])
+
+ACTOR_COOKIE = "prisvagt_actor"
+_YEAR = 365 * 24 * 3600
+
+
+async def _form_fields(request: Request) -> dict[str, str]:
+    """Every text field of a posted form (the parameter inputs are named per rule)."""
+    form = await request.form()
+    return {k: v for k, v in form.multi_items() if isinstance(v, str)}
+
+
+FormFields = Annotated[dict[str, str], Depends(_form_fields)]
+
+
+# ---------------------------------------------------------------------------- pages
+@router.get("", response_class=HTMLResponse, name="admin_rules")
+def rules_list(request: Request, session: DbSession, imported: str | None = None) -> HTMLResponse:
+    return _list_page(request, session, imported=imported)
+
+
+@router.post("/custom", name="add_custom_rule")
+def custom_add(
+    request: Request, session: DbSession, background: BackgroundTasks, form: FormFields
+) -> Response:
+    """Add (or replace) a custom rule ``custom:<name>``; an invalid expression is
+    refused with the reason and nothing is stored."""
+    name = form.get("name", "").strip().lower()
+    try:
+        actor, reason = _who_and_why(form)
+        if not name:
+            raise InputError("give the rule a name (a-z, 0-9, _ and -)", field="name")
+        params = {
+            "expression": form.get("expression", ""),
+            "severity": form.get("severity") or "medium",
+        }
+        if form.get("message", "").strip():
+            params["message"] = form["message"].strip()
+        rule_id = f"custom:{name}"
+        mode = form.get("mode") or None
+        row = configure(
+            session, rule_id=rule_id, actor=actor, reason=reason, mode=mode, params=params
+        )
+    except PrisvagtError as exc:
+        session.rollback()
+        return _list_page(request, session, custom_form=form, custom_error=exc, status_code=400)
+    return _published(request, session, background, rule_id, row.version, actor)
+
+
+@router.post("/import", name="import_rules")
+async def rules_import(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    file: Annotated[UploadFile, File()],
+    actor: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """Publish every rule of an uploaded YAML rule set that differs from the one in force."""
+    text = (await file.read()).decode("utf-8", errors="replace")
+    try:
+        who, why = _who_and_why({"actor": actor, "reason": reason})
+        changed = admin.import_yaml(session, text=text, actor=who, reason=why)
+    except PrisvagtError as exc:
+        session.rollback()
+        form = {"actor": actor, "reason": reason}
+        return _list_page(request, session, import_form=form, import_error=exc, status_code=400)
+    if changed:
+        background.add_task(request.app.state.queue_recheck, _checked(session))
+    response = RedirectResponse(
+        f"/admin/rules?imported={','.join(changed) or '-'}", status_code=303
+    )
+    response.set_cookie(ACTOR_COOKIE, who, max_age=_YEAR, samesite="lax")
+    return response
+
+
+@router.get("/{rule_id}", response_class=HTMLResponse, name="admin_rule")
+def rule_detail(
+    request: Request, session: DbSession, rule_id: str, saved: int | None = None
+) -> HTMLResponse:
+    return _detail_page(request, session, rule_id, saved=saved)
+
+
+@router.post("/{rule_id}/backtest", name="backtest_rule")
+def rule_backtest(
+    request: Request, session: DbSession, rule_id: str, form: FormFields
+) -> HTMLResponse:
+    """The report of the change in the form, against past invoices; nothing is saved."""
+    try:
+        change = _change_from_form(session, rule_id, form)
+        report = backtest(session, rule_id=rule_id, **change)
+    except PrisvagtError as exc:
+        session.rollback()
+        return _detail_page(request, session, rule_id, form=form, error=exc, status_code=400)
+    session.rollback()  # a backtest never saves
+    return _detail_page(request, session, rule_id, form=form, report=admin.report_json(report))
+
+
+@router.post("/{rule_id}/publish", name="publish_rule")
+def rule_publish(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    rule_id: str,
+    form: FormFields,
+) -> Response:
+    """Publish the change in the form as a new version; invalid values store nothing."""
+    try:
+        actor, reason = _who_and_why(form)
+        change = _change_from_form(session, rule_id, form)
+        row = configure(session, rule_id=rule_id, actor=actor, reason=reason, **change)
+    except PrisvagtError as exc:
+        session.rollback()
+        return _detail_page(request, session, rule_id, form=form, error=exc, status_code=400)
+    return _published(request, session, background, rule_id, row.version, actor)
+
+
+def _published(
+    request: Request,
+    session: Session,
+    background: BackgroundTasks,
+    rule_id: str,
+    version: int,
+    actor: str,
+) -> Response:
+    # a background task runs after the request's commit, so the re-check sees the change
+    background.add_task(request.app.state.queue_recheck, _checked(session))
+    response = RedirectResponse(f"/admin/rules/{rule_id}?saved={version}", status_code=303)
+    response.set_cookie(ACTOR_COOKIE, actor, max_age=_YEAR, samesite="lax")
+    return response
+
+
+def _checked(session: Session) -> list[int]:
+    return invoices.ids_by_status(session, "checked")
+
+
+def _who_and_why(form: dict[str, str]) -> tuple[str, str]:
+    actor, reason = form.get("actor", "").strip(), form.get("reason", "").strip()
+    if not actor:
+        raise InputError("say who makes the change (name or email)", field="actor")
+    if not reason:
+        raise InputError("say why (kept in the audit log)", field="reason")
+    return actor, reason
+
+
+def _change_from_form(session: Session, rule_id: str, form: dict[str, str]) -> dict[str, Any]:
+    row = admin.rule_row(session, rule_id)
+    return {
+        "mode": form.get("mode") or None,
+        "severity": form.get("severity") or None,
+        "params": admin.form_params(row.spec, form),
+        "municipalities": admin.split_codes(form.get("municipalities", "")),
+        "vendors": admin.split_codes(form.get("vendors", "")),
+    }
+
+
+def _list_page(
+    request: Request,
+    session: Session,
+    *,
+    imported: str | None = None,
+    custom_form: dict[str, str] | None = None,
+    custom_error: PrisvagtError | None = None,
+    import_form: dict[str, str] | None = None,
+    import_error: PrisvagtError | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    actor = request.cookies.get(ACTOR_COOKIE, "")
+    return render(
+        request,
+        "admin/rules.html",
+        {
+            "rows": admin.rule_rows(session),
+            "imported": [r for r in (imported or "").split(",") if r and r != "-"],
+            "import_done": imported is not None,
+            "custom_form": custom_form or {"actor": actor},
+            "custom_error": custom_error,
+            "import_form": import_form or {"actor": actor},
+            "import_error": import_error,
+            "fields": {k: sorted(v) for k, v in FIELDS.items()},
+            "functions": sorted(FUNCTIONS),
+            "severities": SEVERITIES,
+            "modes": MODES,
+        },
+        status_code=status_code,
+    )
+
+
+def _detail_page(
+    request: Request,
+    session: Session,
+    rule_id: str,
+    *,
+    saved: int | None = None,
+    form: dict[str, str] | None = None,
+    error: PrisvagtError | None = None,
+    report: dict[str, Any] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    row = admin.rule_row(session, rule_id)
+    if form is not None:  # show what was typed, not what is stored
+        typed = {f.name: form.get(f"param.{f.name}", f.value) for f in row.fields}
+        row.fields = admin.param_fields(row.spec, typed)
+    trail = admin.audit_trail(session, rule_id=rule_id)
+    versions = [(v, admin.changes(trail.get(v.version))) for v in history(session, rule_id=rule_id)]
+    return render(
+        request,
+        "admin/rule.html",
+        {
+            "row": row,
+            "form": form or {},
+            "actor": (form or {}).get("actor") or request.cookies.get(ACTOR_COOKIE, ""),
+            "error": error,
+            "error_field": getattr(error, "field", None),
+            "report": report,
+            "saved": saved,
+            "versions": versions,
+            "severities": SEVERITIES,
+            "modes": MODES,
+        },
+        status_code=status_code,
+    )
+
+
+# ---------------------------------------------------------------------------- JSON API
+class RuleOut(BaseModel):
+    rule_id: str
+    title_da: str
+    title_en: str
+    description: str
+    mode: str = Field(description="active, monitor or off")
+    severity: str
+    params: dict[str, Any] = Field(description="in force, defaults filled in")
+    defaults: dict[str, Any]
+    municipalities: list[str] = Field(description="kommunekoder; empty = all")
+    vendors: list[str] = Field(description="vendor CVR numbers; empty = all")
+    version: int = Field(description="0 = never changed (defaults)")
+    changed_by: str | None
+    changed_at: datetime | None
+    reason: str | None
+
+
+class RuleChangeIn(BaseModel):
+    """A proposed change; what is left out stays as it is. Decimals as strings."""
+
+    mode: str | None = Field(None, description="active, monitor or off")
+    params: dict[str, Any] | None = Field(None, description="merged over the current ones")
+    severity: str | None = Field(None, description="low, medium, high or critical")
+    municipalities: list[str] | None = None
+    vendors: list[str] | None = None
+
+
+class RulePublishIn(RuleChangeIn):
+    actor: str = Field(min_length=1, description="who changes it")
+    reason: str = Field(min_length=1, description="why (kept in the audit log)")
+
+
+class PublishedOut(RuleOut):
+    invoices_queued: int
+
+
+@api.get("", response_model=list[RuleOut], summary="The rule set in force")
+def api_list(session: DbSession) -> list[RuleOut]:
+    return [_rule_out(row) for row in admin.rule_rows(session)]
+
+
+@api.get("/export", summary="The rule set as YAML", response_class=Response)
+def api_export(session: DbSession) -> Response:
+    return Response(
+        dump_yaml(current_configs(session)),
+        media_type="application/yaml; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="prisvagt-rules.yaml"'},
+    )
+
+
+@api.get("/{rule_id}", response_model=RuleOut, summary="One rule")
+def api_get(session: DbSession, rule_id: str) -> RuleOut:
+    return _rule_out(admin.rule_row(session, rule_id))
+
+
+@api.put("/{rule_id}", response_model=PublishedOut, summary="Publish a new version")
+def api_publish(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    rule_id: str,
+    body: RulePublishIn,
+) -> PublishedOut:
+    """Validated by the rule (400 with the reason, nothing stored), versioned and
+    audited; the checked invoices are queued for a re-check after the commit."""
+    change = body.model_dump(exclude={"actor", "reason"})
+    configure(session, rule_id=rule_id, actor=body.actor, reason=body.reason, **change)
+    ids = _checked(session)
+    background.add_task(request.app.state.queue_recheck, ids)
+    out = _rule_out(admin.rule_row(session, rule_id))
+    return PublishedOut(**out.model_dump(), invoices_queued=len(ids))
+
+
+@api.post("/{rule_id}/backtest", summary="Backtest a change without saving it")
+def api_backtest(session: DbSession, rule_id: str, body: RuleChangeIn) -> dict[str, Any]:
+    """Findings added, removed and changed per municipality, and the overcharge before,
+    after and the difference, if the change were published. Amounts as decimal strings."""
+    report = backtest(session, rule_id=rule_id, **body.model_dump())
+    session.rollback()
+    return admin.report_json(report)
+
+
+def _rule_out(row: admin.RuleRow) -> RuleOut:
+    return RuleOut(
+        rule_id=row.config.rule_id,
+        title_da=row.spec.title_da,
+        title_en=row.spec.title_en,
+        description=row.spec.description,
+        mode=row.config.mode,
+        severity=row.severity,
+        params=row.params,
+        defaults=row.defaults,
+        municipalities=row.config.municipalities,
+        vendors=row.config.vendors,
+        version=row.config.version,
+        changed_by=row.changed_by,
+        changed_at=row.changed_at,
+        reason=row.reason,
+    )
