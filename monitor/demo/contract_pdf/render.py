@@ -54,8 +54,13 @@ def build_story(spec: ContractSpec, layout: str, rng: random.Random) -> list[Any
         story.append(_p(numbering.format(n=n, h=heading), HEADING))
         story += [_p(text) for text in paragraphs]
     story += _signatures(spec, style, rng)
-    story.append(PageBreak())
+    if rng.random() < 0.8:  # else the appendix follows the signatures on the same page
+        story.append(PageBreak())
     story.append(_p(rng.choice(_APPENDIX[spec.language]), TITLE))
+    if rng.random() < 0.3:
+        since = style.date(spec.effective_date)
+        story.append(_p(f"The prices below apply from {since}." if spec.language == "en"
+                        else f"Nedenstående priser er gældende fra {since}."))  # fmt: skip
     if layout == "prose":
         from monitor.demo.contract_pdf.prose import prose_prices
 
@@ -174,12 +179,13 @@ def _price_table(spec: ContractSpec, layout: str, style: Style, rng: random.Rand
         header[2], header[3] = header[3], header[2]
         widths = [2.0 * cm, 7.4 * cm, 3.6 * cm, 4.0 * cm]
     wrap = layout in ("ruled_table", "english", "tiers") and rng.random() < 0.5
+    currency_in_cells = variant == "plain" and rng.random() < 0.2  # "395,00 kr." in the cell
     rows: list[list[Any]] = [
         [_cell(h, w, HEAD_CELL, wrap) for h, w in zip(header, widths, strict=True)]
     ]
     for item in spec.items:
         texts = [item.item_id or "", item.description, unit_text(rng, item, spec.language),
-                 style.amount(item.unit_price, bare=True)]  # fmt: skip
+                 style.amount(item.unit_price, bare=not currency_in_cells)]  # fmt: skip
         if tiered:
             texts.insert(2, band_text(rng, item, style))
         elif variant == "estimate":
@@ -231,12 +237,15 @@ def write_pdf(out: IO[bytes], spec: ContractSpec, story: list[Any], rng: random.
     en = spec.language == "en"
     header = f"{'Contract no.' if en else 'Kontrakt nr.'} {spec.contract_number}"
     page_word = "Page" if en else "Side"
+    footer = rng.choice(("", f"{spec.vendor.name} - {'Confidential' if en else 'Fortroligt'}"))
 
     def decorate(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         canvas.drawRightString(A4[0] - 2 * cm, A4[1] - 1.2 * cm, header)
         canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"{page_word} {doc.page}")
+        if footer:
+            canvas.drawString(2 * cm, 1.2 * cm, footer)
         canvas.restoreState()
 
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
