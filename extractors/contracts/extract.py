@@ -56,6 +56,9 @@ def _extract(document: PdfText) -> ContractTerms:
     terms.price_terms = read_prices(
         document, appendix=appendix, language=language, body_text=body_text
     )
+    currencies = {t.currency for t in terms.price_terms}
+    if len(currencies) == 1:
+        terms.currency = currencies.pop()
     terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
     if document.scanned_pages:

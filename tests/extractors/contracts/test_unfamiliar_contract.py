@@ -109,9 +109,10 @@ def test_it_reads_an_english_euro_contract_with_the_price_before_the_unit() -> N
         y -= size + 10
     canvas.save()
 
-    got = terms_to_dict(extract_contract(buffer.getvalue(), "hosting.pdf"))
+    terms = extract_contract(buffer.getvalue(), "hosting.pdf")
+    got = terms_to_dict(terms)
 
-    assert got["language"] == "en"
+    assert got["language"] == "en" and terms.currency == "EUR"
     assert [(p["name"], p["cvr"], p["role"]) for p in got["parties"]] == [  # type: ignore[index]
         ("Aalborg Kommune", "29189420", "buyer"), ("Nordic Hosting ApS", "33445566", "vendor")]  # fmt: skip
     assert (got["effective_date"], got["expiry_date"]) == ("2026-01-01", "2027-12-31")
