@@ -37,13 +37,29 @@ class PeerView:
     lowest_invoice: str | None
 
 
-def per_inhabitant(price: Decimal, population: int | None) -> tuple[Decimal, Decimal]:
-    """(normalised price, scale): scale is the population when ``price`` is read as a
-    whole-municipality amount, else 1."""
-    if population and price >= population:
-        pop = Decimal(population)
+def per_inhabitant(
+    price: Decimal, population: int | None, quantity: Decimal | None = None
+) -> tuple[Decimal, Decimal]:
+    """(normalised price, scale) for a per-inhabitant item: scale is the population when
+    the line bills the whole municipality as one amount, else 1.
+
+    The quantity decides when it is known: the population itself means a price per
+    inhabitant; one (or less) means a single charge for everyone, however small the
+    amount per inhabitant. Without a quantity, an amount at least the population is
+    read as a whole-municipality charge.
+    """
+    if not population:
+        return price, ONE
+    pop = Decimal(population)
+    if quantity is not None:
+        billed = abs(quantity)
+        if billed == pop:
+            return price, ONE
+        if billed <= ONE:
+            return price / pop, pop
+    if price >= pop:
         return price / pop, pop
-    return price, Decimal(1)
+    return price, ONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +140,7 @@ def _rank(observations: list[PriceObservation], per_head: bool) -> ItemPeers | N
         return None
     ranked = sorted(
         (
-            per_inhabitant(o.unit_price, o.population)[0] if per_head else o.unit_price,
+            per_inhabitant(o.unit_price, o.population, o.quantity)[0] if per_head else o.unit_price,
             code,
             o,
         )
@@ -219,7 +235,7 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         if peers is None:
             continue
         if per_head:
-            own, scale = per_inhabitant(line.unit_price, inv.population)
+            own, scale = per_inhabitant(line.unit_price, inv.population, line.quantity)
         else:
             own, scale = line.unit_price, ONE
         if own > peers.lowest:  # at or below every other price: nothing to compare

@@ -97,6 +97,8 @@ class PriceObservation:
     population: int | None = None
     invoice_number: str | None = None
     issue_date: date | None = None
+    #: the billed quantity: tells a per-inhabitant price from a whole-municipality charge
+    quantity: Decimal | None = None
 
 
 @dataclass(slots=True)

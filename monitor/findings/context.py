@@ -398,6 +398,7 @@ class ContextBuilder:
                 Invoice.municipality_id,
                 InvoiceLine.item_id,
                 InvoiceLine.unit_price,
+                InvoiceLine.quantity,
                 Invoice.number,
                 Invoice.issue_date,
                 rank,
@@ -416,18 +417,20 @@ class ContextBuilder:
                 ranked.c.municipality_id,
                 ranked.c.item_id,
                 ranked.c.unit_price,
+                ranked.c.quantity,
                 ranked.c.number,
                 ranked.c.issue_date,
             ).where(ranked.c.rank == 1)
         )
         observations: list[PriceObservation] = []
-        for muni_id, item_id, price, number, issued in rows:
+        for muni_id, item_id, price, quantity, number, issued in rows:
             code, population = self._municipality(muni_id)
             observations.append(
                 PriceObservation(
                     municipality_code=code or "",
                     item_key=item_id,
                     unit_price=price,
+                    quantity=quantity,
                     population=population,
                     invoice_number=number,
                     issue_date=issued,

@@ -80,3 +80,31 @@ def test_without_index_data_or_cap_the_allowed_price_is_unknown():
     ix = IndexationTerms(index="npi", adjust_month=1, fixed_months=12)
     assert schedule(ix, date(2025, 1, 1), None, date(2026, 2, 1)).factor is None
     assert schedule(ix, date(2025, 1, 1), None, date(2025, 6, 1)).factor == 1
+
+
+@pytest.mark.parametrize(
+    ("price", "population", "quantity", "normalised", "scale"),
+    [
+        # billed per inhabitant: the quantity is the population
+        (Decimal("0.95"), 210_000, Decimal("210000"), Decimal("0.95"), Decimal(1)),
+        # one charge for the whole municipality, below 1 kr per inhabitant
+        (Decimal("199500.00"), 210_000, Decimal("1"), Decimal("0.95"), Decimal(210_000)),
+        # one charge above the population: a whole-municipality amount either way
+        (Decimal("1300000.00"), 52_000, None, Decimal("25"), Decimal(52_000)),
+        # no quantity and an amount below the population: a price per inhabitant
+        (Decimal("7.60"), 98_000, None, Decimal("7.60"), Decimal(1)),
+        # unknown population: nothing to divide by
+        (Decimal("199500.00"), None, Decimal("1"), Decimal("199500.00"), Decimal(1)),
+    ],
+    ids=["per-inhabitant", "lump-below-1kr", "lump-no-quantity", "per-head-no-quantity", "no-pop"],
+)
+def test_a_per_inhabitant_price_is_read_from_the_billed_quantity(
+    price: Decimal,
+    population: int | None,
+    quantity: Decimal | None,
+    normalised: Decimal,
+    scale: Decimal,
+) -> None:
+    from rules.peers import per_inhabitant
+
+    assert per_inhabitant(price, population, quantity) == (normalised, scale)
