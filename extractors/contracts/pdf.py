@@ -199,7 +199,9 @@ def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
     """Drop page numbers ("Side 3") and running headers/footers repeated on most pages.
 
     A running line is one that, with its digits ignored, opens or closes at least
-    two thirds of the pages (and at least two of them).
+    two thirds of the pages (and at least two of them). Only its first occurrence on
+    a page is dropped: the front page may state the same words as its own line
+    ("Kontrakt nr. 2026-0751" under the title).
     """
     if len(pages) < 2:
         return [
@@ -207,19 +209,26 @@ def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
         ]
     counts: dict[str, int] = {}
     for page in pages:
-        edge = set(page.lines[:3] + page.lines[-3:])
-        for line in edge:
-            key = re.sub(r"\d+", "#", line)
+        for line in set(page.lines[:3] + page.lines[-3:]):
+            key = _running_key(line)
             counts[key] = counts.get(key, 0) + 1
     threshold = max(2, (2 * len(pages) + 2) // 3)
     running = {key for key, n in counts.items() if n >= threshold}
-    cleaned = []
-    for page in pages:
-        keep = [
-            ln
-            for i, ln in enumerate(page.lines)
-            if not PAGE_NUMBER.match(ln)
-            and not ((i < 3 or i >= len(page.lines) - 3) and re.sub(r"\d+", "#", ln) in running)
-        ]
-        cleaned.append(PageText(page.number, keep))
-    return cleaned
+    return [_without_running(page, running) for page in pages]
+
+
+def _running_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line)
+
+
+def _without_running(page: PageText, running: set[str]) -> PageText:
+    dropped: set[str] = set()
+    keep = []
+    for i, line in enumerate(page.lines):
+        key = _running_key(line)
+        at_edge = i < 3 or i >= len(page.lines) - 3
+        if PAGE_NUMBER.match(line) or (at_edge and key in running and key not in dropped):
+            dropped.add(key)
+            continue
+        keep.append(line)
+    return PageText(page.number, keep)

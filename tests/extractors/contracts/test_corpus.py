@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from decimal import Decimal
 
 import pytest
 
 from extractors.contracts import extract_contract, terms_to_dict
-from monitor.demo.contract_pdf import LAYOUTS
+from extractors.contracts.clauses import months_between
+from monitor.demo.contract_pdf import LAYOUTS, random_contract_spec, render_contract_pdf
 from tests.extractors.contracts.corpus import CorpusEntry, without_positions
 
 
@@ -78,3 +80,21 @@ def test_clause_params_are_json_once_decimals_are_strings(
         terms = extract_contract(entry.pdf.read_bytes(), entry.pdf.name)
 
         json.dumps([c.params for c in terms.clauses], default=decimal_only)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_it_reads_the_terms_beyond_the_output_shape(layout: str) -> None:
+    for seed in range(4):
+        spec = random_contract_spec(random.Random(seed), layout=layout)
+
+        terms = extract_contract(render_contract_pdf(spec, layout=layout), f"{layout}.pdf")
+
+        assert terms.contract_number == spec.contract_number
+        assert terms.signing_date == spec.signing_date
+        assert terms.termination_notice_months == spec.termination_notice_months
+        assert terms.term_months == months_between(spec.effective_date, spec.expiry_date)
+        assert terms.renewal and terms.pages >= 2 and not terms.warnings
+        if spec.indexation is not None:
+            assert terms.indexation is not None
+            assert terms.indexation.base_month == spec.indexation.base_month
+            assert terms.indexation.threshold_pct == spec.indexation.threshold_pct
