@@ -13,7 +13,19 @@ Layouts (``LAYOUTS``): ``ruled_table``, ``unruled_table`` (whitespace-aligned),
 
 ``spec.ground_truth()`` is what ``extractors.contracts.terms_to_dict`` must return
 for the rendered document, except that ``page`` is null (it depends on the layout).
-Stable API, used by the demo generator and the extraction corpus.
+Stable API, used by the demo generator and the extraction corpus::
+
+    spec = ContractSpec(
+        title="Driftskontrakt om KommuneSag", contract_number="KD-2025-101", language="da",
+        buyer=PartySpec("Københavns Kommune", "64942212", "101"),
+        vendor=PartySpec("KommuneData A/S", "41372853"),
+        signing_date=date(2024, 11, 15), effective_date=date(2025, 1, 1),
+        expiry_date=date(2028, 12, 31), payment_days=30, mfn=False,
+        indexation=IndexationSpec("nettoprisindeks", Decimal("3"), 1, 36, 90, "2024-10"),
+        items=(PriceItemSpec("KD-1010", "KommuneSag, licens", Unit.USER_MONTH, Decimal("395.00")),),
+    )
+    pdf_bytes = render_contract_pdf(spec, layout="ruled_table")
+    expected = spec.ground_truth()
 """
 
 from __future__ import annotations
@@ -42,8 +54,8 @@ def render_contract_pdf(spec: ContractSpec, *, layout: str) -> bytes:
     """The contract as PDF bytes in ``layout`` (one of ``LAYOUTS``).
 
     Deterministic for a given spec and layout. Raises ValueError for an unknown
-    layout, or ``english`` with a Danish spec (and any other layout with an English
-    spec renders in English too).
+    layout, and when layout and language disagree: ``english`` is the layout of
+    English contracts (``spec.language == "en"``); every other layout is Danish.
     """
     if layout not in LAYOUTS:
         raise ValueError(f"unknown contract layout {layout!r}; expected one of {LAYOUTS}")
