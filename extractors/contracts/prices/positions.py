@@ -53,10 +53,10 @@ def rows_from_segments(segments: list[Segment], page: int, ctx: RowContext) -> R
         if term is None:
             rows.unread += 1
             continue
-        box = (min(s.x0 for s in cells), min(s.top for s in cells),
-               max(s.x1 for s in cells), max(s.bottom for s in cells))  # fmt: skip
+        box = (round(min(s.x0 for s in cells), 1), round(min(s.top for s in cells), 1),
+               round(max(s.x1 for s in cells), 1), round(max(s.bottom for s in cells), 1))  # fmt: skip
         text = term.evidence.text if term.evidence else ""
-        term.evidence = Evidence(text=text, page=page, bbox=tuple(round(v, 1) for v in box))  # type: ignore[arg-type]
+        term.evidence = Evidence(text=text, page=page, bbox=box)
         term.confidence = min(term.confidence, 0.95)
         rows.terms.append(term)
     return rows

@@ -86,6 +86,13 @@ def write_golden(out_dir: Path, *, seed: int = 7) -> list[Path]:
     return written
 
 
+def rows(terms: dict[str, object], key: str) -> list[dict[str, object]]:
+    """``terms[key]`` (``price_terms`` or ``parties``) as the list of dicts it is."""
+    value = terms[key]
+    assert isinstance(value, list)
+    return value
+
+
 def without_positions(terms: dict[str, object]) -> dict[str, object]:
     """``terms`` with each price term's ``page`` and ``confidence`` left out."""
     prices = terms.get("price_terms") or []

@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from extractors.contracts import extract_contract, terms_to_dict
+from tests.extractors.contracts.corpus import rows
 
 LINES = [
     ("AFTALE OM DRIFT AF LØNSYSTEM", 16),
@@ -113,14 +114,14 @@ def test_it_reads_an_english_euro_contract_with_the_price_before_the_unit() -> N
     got = terms_to_dict(terms)
 
     assert got["language"] == "en" and terms.currency == "EUR"
-    assert [(p["name"], p["cvr"], p["role"]) for p in got["parties"]] == [  # type: ignore[index]
+    assert [(p["name"], p["cvr"], p["role"]) for p in rows(got, "parties")] == [
         ("Aalborg Kommune", "29189420", "buyer"), ("Nordic Hosting ApS", "33445566", "vendor")]  # fmt: skip
     assert (got["effective_date"], got["expiry_date"]) == ("2026-01-01", "2027-12-31")
     assert got["payment_days"] == 20 and got["mfn"] is False
     assert got["indexation"] == {"index": "forbrugerprisindeks", "cap_pct": "3.5", "adjust_month": 7,
                                  "fixed_months": 12, "notice_days": 60}  # fmt: skip
     assert [(t["item_id"], t["description"], t["unit"], t["unit_price"], t["currency"], t["vat"])
-            for t in got["price_terms"]] == [  # type: ignore[union-attr]
+            for t in rows(got, "price_terms")] == [
         ("H-10", "Virtual server, standard", "month", "85.00", "EUR", "incl"),
         ("H-20", "Backup storage", "transaction", "0.12", "EUR", "incl"),
     ]  # fmt: skip
