@@ -10,6 +10,7 @@ from sqlalchemy import select
 from monitor.alerts.models import Alert
 from monitor.db import transaction
 from monitor.documents.models import Document
+from monitor.invoices.models import Invoice
 from tests.workers.world import invoice, seed
 from workers import jobs, tasks
 
@@ -73,3 +74,26 @@ def test_a_transient_send_failure_in_process_is_recorded_and_left_for_later(
         )  # fmt: skip
         report = service.dispatch_pending(s, sender=sender, now=alert.next_attempt_at)
     assert report.sent == [alert.id] and len(sender.sent) == 1
+
+
+def test_a_check_run_twice_emails_once_and_sends_what_an_earlier_run_left_pending(
+    app_env,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.workers.world import seed as seed_world
+
+    with transaction() as s:
+        seed_world(s)
+    drop(app_env.inbox_dir, "F-9.xml", invoice("F-9"))
+    with monkeypatch.context() as m:
+        # the first run commits its alert, then dies before enqueuing the dispatch
+        m.setattr(tasks.dispatch_alert, "delay", lambda *a, **k: None)
+        jobs.poll_inbox(app_env.inbox_dir, enqueue=tasks.ingest_document.delay)
+    assert list(app_env.outbox_dir.glob("*.eml")) == []
+    with transaction() as s:
+        (invoice_id,) = s.scalars(select(Invoice.id)).all()
+    tasks.check_invoice.delay(invoice_id)  # the redelivered task
+    tasks.check_invoice.delay(invoice_id)  # and once more
+    assert len(list(app_env.outbox_dir.glob("*.eml"))) == 1
+    with transaction() as s:
+        assert s.scalars(select(Alert.status)).all() == ["sent"]
