@@ -88,6 +88,15 @@ class Stack:
             time.sleep(0.1)
         raise TimeoutError(f"{name} not ready after {timeout}s:\n{self.log(name)[-3000:]}")
 
+    def children(self, name: str) -> list[int]:
+        """Pids of the processes a worker forked (its prefork pool)."""
+        proc, _ = self.procs[name]
+        found: list[int] = []
+        for task in Path(f"/proc/{proc.pid}/task").iterdir():
+            text = (task / "children").read_text().split()
+            found.extend(int(pid) for pid in text)
+        return found
+
     def kill(self, name: str) -> None:
         """SIGKILL the whole process group: the worker and any child it forked."""
         proc, _ = self.procs[name]

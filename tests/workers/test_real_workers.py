@@ -91,6 +91,31 @@ def test_a_worker_killed_mid_send_has_its_task_redelivered_and_sent_once(
 
 
 @pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
+def test_a_pool_process_killed_mid_send_is_replaced_and_the_task_sent_once(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    """``reject_on_worker_lost``: the worker itself survives and requeues the task."""
+    import os
+    import signal
+
+    alert_id = queued_alert()
+    fake_sendgrid.script("stall", seconds=60)
+    stack.start_worker("worker", pool="prefork", concurrency=1)
+    producer = stack.producer()
+    producer.send_task("alerts.dispatch", args=[alert_id])
+    assert fake_sendgrid.wait_for_requests(1, timeout=30) >= 1
+    (child,) = stack.children("worker")
+    os.kill(child, signal.SIGKILL)
+    accepted = fake_sendgrid.wait_for(1, timeout=60)
+    assert len(accepted) == 1, stack.log("worker")[-4000:]
+    settle(fake_sendgrid)
+    assert len(fake_sendgrid.accepted) == 1
+    assert "WorkerLostError" in stack.log("worker")
+    assert (alert_row(alert_id).status, alert_row(alert_id).attempts) == ("sent", 1)
+    producer.close()
+
+
+@pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
 def test_429_then_202_yields_exactly_one_email(stack: Stack, fake_sendgrid: FakeSendGrid) -> None:
     alert_id = queued_alert()
     fake_sendgrid.script(429, retry_after=1)
