@@ -18,6 +18,8 @@ from extractors.errors import CorruptPdf, EmptyDocument, EncryptedPdf, NeedsOcr,
 #: Fewer visible characters than this in the whole document counts as "no text layer".
 MIN_TEXT_CHARS = 40
 _PDFIUM_PASSWORD_ERROR = 4
+_HYPHEN_COMPOUND = re.compile(r"[\x02\ufffe]\n?(?=(?:og|eller|samt|and|or)\b)")
+_HYPHEN_AFTER_NAME = re.compile(r"(\b[A-ZÆØÅ0-9]{1,8})[\x02\ufffe]\n?")
 _PATH_OBJECT = 2  # FPDF_PAGEOBJ_PATH
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
 PAGE_NUMBER = re.compile(r"^(side|page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
@@ -165,9 +167,19 @@ def _page_text(
         raw = textpage.get_text_range()
     except pdfium.PdfiumError as exc:
         raise CorruptPdf(f"page cannot be read: {exc}", file=filename, page=index + 1) from exc
-    raw = raw.replace("\r", "").replace("\x02", "-").replace("\ufffe", "-").replace("\xa0", " ")
+    raw = _join_line_end_hyphens(raw.replace("\r", "")).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     return PageText(number=index + 1, lines=[line for line in lines if line])
+
+
+def _join_line_end_hyphens(raw: str) -> str:
+    """pdfium marks a hyphen that ended a line as U+FFFE (or \\x02) and joins the lines:
+    "vedlige\\ufffeholdelse" is one word again, but "Økonomi\\ufffeog lønmodul" keeps
+    its hyphen and space ("Økonomi- og lønmodul"), and a hyphen after an abbreviation
+    or a number stays ("CPR-opslag")."""
+    raw = _HYPHEN_COMPOUND.sub("- ", raw)
+    raw = _HYPHEN_AFTER_NAME.sub(r"\1-", raw)  # "CPR-opslag", "IT-drift", "2-faktor"
+    return re.sub(r"[\x02\ufffe]\n?", "", raw)
 
 
 def _scanned_pages(pdf: Any, pages: list[PageText], filename: str) -> list[int]:

@@ -153,3 +153,18 @@ def test_it_reads_a_row_from_wrapped_table_cells() -> None:
     assert term is not None
     assert (term.item_id, term.description, term.unit, term.unit_price) == (
         "ØS-1010", "Drift og hosting, fast årligt vederlag", Unit.FIXED, Decimal("341946.00"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("Support og vedlige\ufffeholdelse pr. måned", "Support og vedligeholdelse pr. måned"),
+        ("Økonomi\ufffeog lønmodul", "Økonomi- og lønmodul"),
+        ("CPR\ufffeopslag via integration", "CPR-opslag via integration"),
+        ("Kunden og Leveran\ufffedøren", "Kunden og Leverandøren"),
+    ],
+)
+def test_it_joins_words_hyphenated_at_a_line_end(raw: str, text: str) -> None:
+    from extractors.contracts.pdf import _join_line_end_hyphens
+
+    assert _join_line_end_hyphens(raw) == text
