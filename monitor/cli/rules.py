@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.table import Table
 
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
@@ -111,11 +112,43 @@ def rules_backtest(
     with transaction() as session:
         report = backtest(session, rule_id=rule_id, mode=mode, params=parse_assignments(set_))
         session.rollback()
-    data = _plain(report)
+    data = {
+        "rule": rule_id,
+        "municipalities": report.rows(),
+        "added": report.added,
+        "removed": report.removed,
+        "changed": report.changed,
+        "overcharge_before": str(report.overcharge_before),
+        "overcharge_after": str(report.overcharge_after),
+        "overcharge_difference": str(report.overcharge_difference),
+    }
     if format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        console.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    table = Table(title=f"Backtest of {rule_id} (nothing saved)", header_style="bold")
+    for col in ("kommune", "added", "removed", "changed", "before", "after", "difference"):
+        table.add_column(col, justify="left" if col == "kommune" else "right")
+    for row in data["municipalities"]:
+        table.add_row(
+            str(row["municipality"]),
+            str(row["added"]),
+            str(row["removed"]),
+            str(row["changed"]),
+            str(row["overcharge_before"]),
+            str(row["overcharge_after"]),
+            str(row["overcharge_difference"]),
+        )
+    table.add_row(
+        "total",
+        str(report.added),
+        str(report.removed),
+        str(report.changed),
+        data["overcharge_before"],
+        data["overcharge_after"],
+        data["overcharge_difference"],
+        style="bold",
+    )
+    console.print(table)
 
 
 @rules_app.command("export")
