@@ -46,8 +46,20 @@ def _flat_select() -> Select[Any]:
 
 
 def _to_out(row: Any) -> FindingOut:
-    (f, number, issue_date, line_id, item_id, description, code, mname, vcvr, vname,
-     cdoc, cpage) = row
+    (
+        f,
+        number,
+        issue_date,
+        line_id,
+        item_id,
+        description,
+        code,
+        mname,
+        vcvr,
+        vname,
+        cdoc,
+        cpage,
+    ) = row
     evidence = f.evidence or {}
     return FindingOut(
         id=f.id,
@@ -73,7 +85,9 @@ def _to_out(row: Any) -> FindingOut:
         currency=f.currency,
         contract_id=f.contract_id,
         contract_document=cdoc,
-        contract_page=cpage if cpage is not None else evidence.get("contract_page"),
+        contract_page=cpage
+        if cpage is not None
+        else (evidence.get("contract_page") or evidence.get("clause_page")),
         evidence=evidence,
         created_at=f.created_at,
         reviewed_by=f.reviewed_by,
