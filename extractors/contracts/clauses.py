@@ -22,6 +22,7 @@ _NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
 _MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
 _NOT_APPLY = re.compile(r"anvend|gælder|aftalt|apply|applies|agreed", re.I)
 _PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|forfald|payable|payment|paid", re.I)
+_NOT_VALIDITY = re.compile(r"underskr|signed|dateret|dated|tilbud|offer|udbud", re.IGNORECASE)
 _TERM = re.compile(r"løber|varighed|periode|gælder|term|period|runs", re.IGNORECASE)
 _RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
@@ -53,8 +54,15 @@ def ents(section: Section, label: str) -> list[Any]:
 
 def read_validity(section: Section) -> ContractClause | None:
     """Effective and expiry dates (ISO strings, so the params are JSON): the first two
-    dates of the clause in order, or the first date and a term ("løber i 48 måneder")."""
-    dates = [d for e in ents(section, "DATE") if (d := _date(e.text)) is not None]
+    dates of the clause in order, or the first date and a term ("løber i 48 måneder").
+    Dates of signing or of options ("underskrevet den ...") are not validity dates."""
+    assert section.doc is not None
+    dates = [
+        d
+        for e in ents(section, "DATE")
+        if (d := _date(e.text)) is not None
+        and not _NOT_VALIDITY.search(section.doc.text[max(0, e.start_char - 40) : e.start_char])
+    ]
     if not dates:
         return None
     params: dict[str, object] = {"effective_date": dates[0].isoformat()}
@@ -62,7 +70,6 @@ def read_validity(section: Section) -> ContractClause | None:
         params["expiry_date"] = dates[1].isoformat()
     elif (term := _term_months(section)) is not None:
         params["expiry_date"] = (add_months(dates[0], term) - timedelta(days=1)).isoformat()
-    assert section.doc is not None
     renewal = next((s.text for s in section.doc.sents if _RENEWAL.search(s.text)), None)
     if renewal:
         params["renewal"] = renewal

@@ -125,6 +125,22 @@ def test_it_reads_validity_dates_in_order_and_the_renewal_option() -> None:
     assert "forlængelse" in str(found.params["renewal"])
 
 
+def test_a_signing_date_in_the_validity_clause_is_not_its_effective_date() -> None:
+    section = clause(
+        "Ikrafttræden",
+        "Kontrakten er underskrevet den 15. november 2025 og træder i kraft den 1. januar 2026. "
+        "Kontrakten udløber den 31. december 2029.",
+    )
+
+    found = clauses.read_validity(section)
+
+    assert found is not None
+    assert (found.params["effective_date"], found.params["expiry_date"]) == (
+        "2026-01-01",
+        "2029-12-31",
+    )
+
+
 def test_the_termination_notice_is_not_taken_for_payment_or_indexation_notice() -> None:
     section = clause("Opsigelse", "Kunden kan opsige kontrakten med 6 måneders varsel.")
 
