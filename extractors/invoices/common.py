@@ -72,7 +72,10 @@ def cvr_from(value: str | None) -> str | None:
     """An 8-digit CVR from ``12345678`` or ``DK12345678``; None when it is not one."""
     if not value:
         return None
-    m = _CVR.match(value.strip())
+    v = value.strip()
+    if len(v) == 8 and v.isdecimal():  # the common case, as the pattern reads it
+        return v
+    m = _CVR.match(v)
     return m.group(1) if m else None
 
 

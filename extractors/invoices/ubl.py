@@ -25,16 +25,18 @@ from decimal import Decimal
 from lxml import etree
 
 from extractors.errors import ParseError
-from extractors.invoices.common import iso_date, negate_credit, opt_dec, payment_days_from
+from extractors.invoices.common import iso_date, negate_credit, payment_days_from
 from extractors.invoices.ubl_parts import (
     ALLOWANCE_CHARGE,
     CAC,
     CBC,
     END,
-    NS,
+    PERIOD,
     START,
+    TAX_TOTAL,
     allowances_charges,
     line,
+    num,
     party,
 )
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoice
@@ -48,18 +50,46 @@ ROOTS = frozenset({INVOICE_ROOT, CREDIT_ROOT})
 LINES = frozenset({CAC + "InvoiceLine", CAC + "CreditNoteLine"})
 PARTIES = frozenset({CAC + "AccountingSupplierParty", CAC + "AccountingCustomerParty"})
 TAX_AMOUNT = CBC + "TaxAmount"
-# Everything read from the document level, in one compiled XPath, in document order.
-_HEAD = etree.XPath(
-    "cbc:UBLVersionID | cbc:CustomizationID | cbc:ProfileID | cbc:ID | cbc:IssueDate"
-    " | cbc:DueDate | cbc:DocumentCurrencyCode"
-    " | cac:InvoicePeriod/cbc:StartDate | cac:InvoicePeriod/cbc:EndDate"
-    " | cac:AccountingSupplierParty | cac:AccountingCustomerParty"
-    " | cac:PaymentMeans/cbc:PaymentDueDate | cac:PaymentTerms/cbc:Note"
-    " | cac:AllowanceCharge | cac:TaxTotal/cbc:TaxAmount"
-    " | cac:LegalMonetaryTotal/* | cac:RequestedMonetaryTotal/*"
-    " | cac:InvoiceLine | cac:CreditNoteLine",
-    namespaces=NS,
+# What the document level is read from, in document order: these children of the root,
+_ROOT_TEXTS = frozenset(
+    CBC + name
+    for name in (
+        "UBLVersionID",
+        "CustomizationID",
+        "ProfileID",
+        "ID",
+        "IssueDate",
+        "DueDate",
+        "DocumentCurrencyCode",
+    )
 )
+# the texts of these grandchildren,
+_NESTED_TEXTS = {
+    PERIOD: (START, END),
+    CAC + "PaymentMeans": (CBC + "PaymentDueDate",),
+    CAC + "PaymentTerms": (CBC + "Note",),
+}
+# every element of the totals, cac:TaxTotal/cbc:TaxAmount, allowances, parties and lines.
+TOTALS = (CAC + "LegalMonetaryTotal", CAC + "RequestedMonetaryTotal")
+_CUSTOMIZATIONID, _PROFILEID, _UBLVERSIONID, _ID, _ISSUEDATE = (
+    CBC + "CustomizationID", CBC + "ProfileID", CBC + "UBLVersionID", CBC + "ID", CBC + "IssueDate"
+)  # fmt: skip
+_DOCUMENTCURRENCYCODE, _DUEDATE, _PAYMENTDUEDATE, _NOTE = (
+    CBC + "DocumentCurrencyCode", CBC + "DueDate", CBC + "PaymentDueDate", CBC + "Note"
+)  # fmt: skip
+_ACCOUNTINGSUPPLIERPARTY, _ACCOUNTINGCUSTOMERPARTY = (
+    CAC + "AccountingSupplierParty", CAC + "AccountingCustomerParty"
+)  # fmt: skip
+_TEXT, _NESTED, _LINE, _PARTY, _TOTALS, _TAX_TOTAL, _ALLOWANCE_CHARGE = range(7)
+_ROOT_KIND = {
+    **dict.fromkeys(_ROOT_TEXTS, _TEXT),
+    **dict.fromkeys(_NESTED_TEXTS, _NESTED),
+    **dict.fromkeys(LINES, _LINE),
+    **dict.fromkeys(PARTIES, _PARTY),
+    **dict.fromkeys(TOTALS, _TOTALS),
+    TAX_TOTAL: _TAX_TOTAL,
+    ALLOWANCE_CHARGE: _ALLOWANCE_CHARGE,
+}
 _MONEY_FIELDS = {
     CBC + name: name
     for name in (
@@ -97,36 +127,52 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
     line_els: list[etree._Element] = []
     acs: list[etree._Element] = []
     tax_amounts: list[etree._Element] = []
-    for el in _HEAD(root):
-        tag = el.tag
-        if tag in LINES:
+    root_kind = _ROOT_KIND.get
+    for el in root[:]:  # one pass over the root's children: no XPath (see ubl_parts)
+        kind = root_kind(el.tag)
+        if kind is None:
+            continue
+        if kind == _TEXT:
+            tag = el.tag
+            if tag not in head and (text := el.text):
+                head[tag] = text.strip()
+        elif kind == _LINE:
             line_els.append(el)
-        elif tag in _MONEY_FIELDS:
-            money.setdefault(_MONEY_FIELDS[tag], el)
-        elif tag == ALLOWANCE_CHARGE:
+        elif kind == _PARTY:
+            parties.setdefault(el.tag, el)
+        elif kind == _TOTALS:
+            for amount in el[:]:
+                tag = amount.tag
+                if tag in _MONEY_FIELDS:
+                    money.setdefault(_MONEY_FIELDS[tag], amount)
+                elif isinstance(tag, str):  # not UBL, but read as "cac:*MonetaryTotal/*" was
+                    _other_total_child(amount, tag, head, parties, line_els, acs, tax_amounts)
+        elif kind == _TAX_TOTAL:
+            for amount in el[:]:
+                if amount.tag == TAX_AMOUNT:
+                    tax_amounts.append(amount)
+        elif kind == _ALLOWANCE_CHARGE:
             acs.append(el)
-        elif tag == TAX_AMOUNT:
-            tax_amounts.append(el)
-        elif tag in PARTIES:
-            parties.setdefault(tag, el)
-        elif tag not in head and el.text:
-            head[tag] = el.text.strip()
+        else:  # cac:InvoicePeriod, cac:PaymentMeans, cac:PaymentTerms
+            wanted = _NESTED_TEXTS[el.tag]
+            for nested in el[:]:
+                tag = nested.tag
+                if tag in wanted and tag not in head and (text := nested.text):
+                    head[tag] = text.strip()
     get = head.get
-    fmt = ubl_format(
-        get(CBC + "CustomizationID", ""), get(CBC + "ProfileID", ""), get(CBC + "UBLVersionID", "")
-    )
-    number = get(CBC + "ID")
+    fmt = ubl_format(get(_CUSTOMIZATIONID, ""), get(_PROFILEID, ""), get(_UBLVERSIONID, ""))
+    number = get(_ID)
     if not number:
         raise ParseError("missing invoice number (cbc:ID)", file=filename, field="ID")
-    issue_date = iso_date(get(CBC + "IssueDate"), filename, "IssueDate")
+    issue_date = iso_date(get(_ISSUEDATE), filename, "IssueDate")
     if issue_date is None:
         raise ParseError("missing issue date", file=filename, field="IssueDate")
     warnings: list[str] = []
-    currency = get(CBC + "DocumentCurrencyCode") or _currency_of(money)
+    currency = get(_DOCUMENTCURRENCYCODE) or _currency_of(money)
     if not currency:
         currency = "DKK"
         warnings.append("no currency stated; DKK assumed")
-    due = iso_date(get(CBC + "DueDate") or get(CBC + "PaymentDueDate"), filename, "DueDate")
+    due = iso_date(get(_DUEDATE) or get(_PAYMENTDUEDATE), filename, "DueDate")
     lines = [line(el, filename, pos, warnings) for pos, el in enumerate(line_els, 1)]
     totals = _totals(money, acs, tax_amounts, currency, filename)
     credit = root.tag == CREDIT_ROOT
@@ -138,16 +184,39 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         number=number,
         issue_date=issue_date,
         currency=currency,
-        supplier=party(parties.get(CAC + "AccountingSupplierParty")),
-        buyer=party(parties.get(CAC + "AccountingCustomerParty")),
+        supplier=party(parties.get(_ACCOUNTINGSUPPLIERPARTY)),
+        buyer=party(parties.get(_ACCOUNTINGCUSTOMERPARTY)),
         totals=totals,
         lines=lines,
         due_date=due,
         period_start=iso_date(get(START), filename, "InvoicePeriod/StartDate"),
         period_end=iso_date(get(END), filename, "InvoicePeriod/EndDate"),
-        payment_days=payment_days_from(issue_date, due, get(CBC + "Note")),
+        payment_days=payment_days_from(issue_date, due, get(_NOTE)),
         warnings=warnings,
     )
+
+
+def _other_total_child(
+    el: etree._Element,
+    tag: str,
+    head: dict[str, str],
+    parties: dict[str, etree._Element],
+    line_els: list[etree._Element],
+    acs: list[etree._Element],
+    tax_amounts: list[etree._Element],
+) -> None:
+    """A child of LegalMonetaryTotal that is not an amount, read by its tag alone as the
+    document-level XPath ``cac:LegalMonetaryTotal/*`` read it."""
+    if tag in LINES:
+        line_els.append(el)
+    elif tag == ALLOWANCE_CHARGE:
+        acs.append(el)
+    elif tag == TAX_AMOUNT:
+        tax_amounts.append(el)
+    elif tag in PARTIES:
+        parties.setdefault(tag, el)
+    elif tag not in head and (text := el.text):
+        head[tag] = text.strip()
 
 
 def _currency_of(money: dict[str, etree._Element]) -> str | None:
@@ -162,9 +231,12 @@ def _totals(
     currency: str,
     filename: str,
 ) -> InvoiceTotals:
-    stated = {
-        name: opt_dec(el.text, filename, f"LegalMonetaryTotal/{name}") for name, el in money.items()
-    }
+    stated: dict[str, Decimal | None] = {}
+    for name, el in money.items():
+        text = el.text
+        stated[name] = (
+            num(text, filename, "LegalMonetaryTotal/", name) if text and text.strip() else None
+        )
     line_extension = stated.get("LineExtensionAmount")
     payable = stated.get("PayableAmount")
     if line_extension is None or payable is None:
@@ -201,9 +273,10 @@ def _tax(tax_amounts: list[etree._Element], currency: str, filename: str) -> Dec
     """The VAT in the document currency (a second TaxTotal may be in the tax currency)."""
     chosen: Decimal | None = None
     for el in tax_amounts:
-        value = opt_dec(el.text, filename, "TaxTotal/TaxAmount")
-        if value is None:
+        text = el.text
+        if not text or not text.strip():
             continue
+        value = num(text, filename, "TaxTotal/", "TaxAmount")
         if el.get("currencyID") in (None, currency):
             return value
         chosen = value if chosen is None else chosen

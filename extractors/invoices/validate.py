@@ -9,33 +9,35 @@ document allowance or charge); VAT is checked per rate when the lines state rate
 
 from __future__ import annotations
 
-from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from extractors.money import ORE, to_ore
+from extractors.money import ORE
 from extractors.types import ZERO, ParsedInvoice
 
 # Currencies invoiced in whole units in practice: rounding tolerance is one unit.
 WHOLE_UNIT_CURRENCIES = frozenset({"HUF", "JPY", "KRW", "ISK", "CLP", "VND", "XOF", "XAF"})
+_ONE = Decimal(1)
 
 
 def reconcile(inv: ParsedInvoice) -> list[str]:
     """Every arithmetic and completeness problem of ``inv`` as a warning string."""
     warnings = _missing_fields(inv)
     t = inv.totals
-    unit = Decimal(1) if inv.currency.upper() in WHOLE_UNIT_CURRENCIES else ORE
-    n_lines = max(len(inv.lines), 1)
-    line_tolerance = unit * n_lines
+    lines = inv.lines
+    unit = _ONE if inv.currency.upper() in WHOLE_UNIT_CURRENCIES else ORE
+    line_tolerance = unit * (len(lines) or 1)
 
-    for line in inv.lines:
-        expected = to_ore(line.quantity * line.unit_price) - line.allowances + line.charges
+    line_sum = ZERO
+    for line in lines:  # one pass: each line's product, and their sum
+        line_sum += line.line_amount
+        expected = (line.quantity * line.unit_price).quantize(ORE, rounding=ROUND_HALF_UP)
+        expected = expected - line.allowances + line.charges
         if line.price_amount is not None and abs(expected - line.line_amount) > unit:
             warnings.append(
                 f"line {line.line_id}: quantity {line.quantity} x unit price {line.unit_price}"
                 f" = {expected}, but the line amount is {line.line_amount}"
             )
-    line_sum = sum((line.line_amount for line in inv.lines), ZERO)
-    if inv.lines and abs(line_sum - t.line_extension) > line_tolerance:
+    if lines and abs(line_sum - t.line_extension) > line_tolerance:
         warnings.append(f"the lines add up to {line_sum}, but the line total is {t.line_extension}")
     net = t.line_extension - t.allowances + t.charges
     if abs(net - t.tax_exclusive) > ORE:
@@ -62,19 +64,24 @@ def reconcile(inv: ParsedInvoice) -> list[str]:
 
 def _expected_tax(inv: ParsedInvoice) -> Decimal | None:
     """VAT computed from the lines' rates, or None when the lines do not say."""
-    if not inv.lines or any(line.vat_percent is None for line in inv.lines):
+    if not inv.lines:
         return None
-    by_rate: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)
+    by_rate: dict[Decimal, Decimal] = {}
     for line in inv.lines:
-        assert line.vat_percent is not None
-        by_rate[line.vat_percent] += line.line_amount
+        rate = line.vat_percent
+        if rate is None:
+            return None
+        by_rate[rate] = by_rate.get(rate, ZERO) + line.line_amount
     t = inv.totals
     if t.allowances or t.charges:
         if len(by_rate) > 1:
             return None  # document allowances carry their own rate; not split here
         rate = next(iter(by_rate))
         by_rate[rate] += t.charges - t.allowances
-    return sum((to_ore(base * rate / 100) for rate, base in by_rate.items()), ZERO)
+    tax = ZERO
+    for rate, base in by_rate.items():
+        tax += (base * rate / 100).quantize(ORE, rounding=ROUND_HALF_UP)
+    return tax
 
 
 def _missing_fields(inv: ParsedInvoice) -> list[str]:
