@@ -63,6 +63,15 @@ class RuleRow:
     fields: list[ParamField] = field(default_factory=list)
 
     @property
+    def listing(self) -> list[tuple[str, Any, Any]]:
+        """``(name, value, default)`` per parameter; default None when the value is it."""
+        out = []
+        for name, value in self.params.items():
+            default = self.defaults.get(name, value)
+            out.append((name, value, None if default == value else default))
+        return out
+
+    @property
     def severity(self) -> str:
         return self.config.severity or str(self.params.get("severity") or self.spec.severity)
 
@@ -245,11 +254,18 @@ def audit_trail(session: Session, *, rule_id: str) -> dict[int, AuditEntry]:
     return {int(e.details.get("version", 0)): e for e in entries if e.details}
 
 
-def changes(entry: AuditEntry | None) -> dict[str, tuple[Any, Any]]:
-    """What a version changed, from its audit entry: ``{key: (before, after)}``."""
+def changes(entry: AuditEntry | None, defaults: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """What a version changed, from its audit entry: ``{key: (before, after)}``; the
+    first version is compared with the rule's defaults."""
     if entry is None:
         return {}
-    before = entry.details.get("before") or {}
+    before = entry.details.get("before") or {
+        "mode": "active",
+        "severity": None,
+        "municipalities": [],
+        "vendors": [],
+        "params": defaults,
+    }
     after = entry.details.get("after") or {}
     out: dict[str, tuple[Any, Any]] = {}
     for key in ("mode", "severity", "municipalities", "vendors"):

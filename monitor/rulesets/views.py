@@ -14,13 +14,22 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError, PrisvagtError
 from monitor.invoices import repository as invoices
+from monitor.parties.models import Municipality
 from monitor.rulesets import admin
 from monitor.rulesets.backtest import backtest
-from monitor.rulesets.service import MODES, SEVERITIES, configure, current_configs, history
+from monitor.rulesets.service import (
+    MODES,
+    SEVERITIES,
+    configure,
+    current_configs,
+    history,
+    proposed_config,
+)
 from monitor.web.deps import DbSession
 from monitor.web.templating import render
 from rules.custom import FIELDS, FUNCTIONS
@@ -30,6 +39,7 @@ router = APIRouter(prefix="/admin/rules", tags=["pages"], include_in_schema=Fals
 api = APIRouter(prefix="/api/rules", tags=["rules"])
 
 ACTOR_COOKIE = "prisvagt_actor"
+_NAMES = select(Municipality.code, Municipality.name)
 _YEAR = 365 * 24 * 3600
 
 
@@ -135,8 +145,9 @@ def rule_publish(
 ) -> Response:
     """Publish the change in the form as a new version; invalid values store nothing."""
     try:
-        actor, reason = _who_and_why(form)
         change = _change_from_form(session, rule_id, form)
+        proposed_config(session, rule_id=rule_id, **change)  # the values first, then who/why
+        actor, reason = _who_and_why(form)
         row = configure(session, rule_id=rule_id, actor=actor, reason=reason, **change)
     except PrisvagtError as exc:
         session.rollback()
@@ -231,7 +242,10 @@ def _detail_page(
         typed = {f.name: form.get(f"param.{f.name}", f.value) for f in row.fields}
         row.fields = admin.param_fields(row.spec, typed)
     trail = admin.audit_trail(session, rule_id=rule_id)
-    versions = [(v, admin.changes(trail.get(v.version))) for v in history(session, rule_id=rule_id)]
+    versions = [
+        (v, admin.changes(trail.get(v.version), row.defaults))
+        for v in history(session, rule_id=rule_id)
+    ]
     return render(
         request,
         "admin/rule.html",
@@ -244,6 +258,7 @@ def _detail_page(
             "report": report,
             "saved": saved,
             "versions": versions,
+            "names": {code: name for code, name in session.execute(_NAMES)},
             "severities": SEVERITIES,
             "modes": MODES,
         },

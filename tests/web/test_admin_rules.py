@@ -76,7 +76,7 @@ def test_the_rule_page_generates_the_form_from_the_parameter_model(client: TestC
     assert page.status_code == 200
     assert 'name="param.absolute_tolerance" value="0.01"' in page.text
     assert "<option selected>or</option><option>and</option>" in page.text  # Literal choices
-    assert 'formaction="/admin/rules/price_above_agreed/backtest"' in page.text
+    assert 'formaction="/admin/rules/price_above_agreed/backtest#backtest"' in page.text
     assert client.get("/admin/rules/no_such_rule").status_code == 404
 
 
