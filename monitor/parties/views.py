@@ -7,6 +7,7 @@ check of the invoices it assigned, once the request has committed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, File, Form, Request, Response, UploadFile
@@ -210,7 +211,7 @@ def _page(
     saved: str | None = None,
     assigned: int = 0,
     error: PrisvagtError | None = None,
-    form: dict[str, object] | None = None,
+    form: Mapping[str, object] | None = None,
     anchor: str | None = None,
     target: str | None = None,
 ) -> HTMLResponse:
