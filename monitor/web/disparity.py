@@ -1,7 +1,9 @@
 """The headline comparison: what each municipality pays one vendor for the same item.
 
 For each (vendor, item) the latest unit price each municipality was invoiced (credit
-notes left out), and the ratio of the highest to the lowest. Two queries: the first
+notes left out), and the ratio of the highest to the lowest. Items the contract prices
+per inhabitant are compared per inhabitant: a line billing the whole municipality as
+one amount (quantity one) is divided by the municipality's population, as the rules do. Two queries: the first
 ranks every (vendor, item) by that ratio in SQL, so only the most unequal items' prices
 are loaded; the second loads those items' prices per municipality.
 """
@@ -13,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Float, Subquery, cast, func, select, tuple_
+from sqlalchemy import Float, Subquery, and_, case, cast, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from monitor.contracts.models import Contract, PriceTerm
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
 
@@ -24,9 +27,10 @@ from monitor.parties.models import Municipality, Vendor
 class PricePaid:
     municipality: str  # kommunekode
     municipality_name: str
-    unit_price: Decimal
+    unit_price: Decimal  # per inhabitant for per-inhabitant items
     invoice_id: int
     invoice_number: str
+    billed_unit_price: Decimal | None = None  # as invoiced, when it was a lump sum
 
 
 @dataclass(slots=True)
@@ -35,6 +39,7 @@ class DisparityRow:
     item_id: str
     description: str
     prices: dict[str, PricePaid] = field(default_factory=dict)  # by kommunekode
+    per_inhabitant: bool = False
 
     @property
     def lowest(self) -> PricePaid:
@@ -68,7 +73,7 @@ def price_disparity(
         where.append(InvoiceLine.item_id == item_id)
     ranked = _latest_prices(where)
     # the ratio of the stored (scaled integer) prices orders the items; shown exactly later
-    spread = func.max(cast(ranked.c.unit_price, Float)) / func.min(cast(ranked.c.unit_price, Float))
+    spread = func.max(ranked.c.compared) / func.min(ranked.c.compared)
     top = session.execute(
         select(ranked.c.vendor_id, ranked.c.item_id)
         .where(ranked.c.rank == 1)
@@ -92,15 +97,24 @@ def price_disparity(
             chosen.c.unit_price,
             chosen.c.invoice_id,
             chosen.c.number,
+            chosen.c.per_head,
+            chosen.c.quantity,
+            Municipality.population,
         )
         .join(Vendor, Vendor.id == chosen.c.vendor_id)
         .join(Municipality, Municipality.id == chosen.c.municipality_id)
         .where(chosen.c.rank == 1)
     )
     items: dict[tuple[int, str], DisparityRow] = {}
-    for vid, vname, item, desc, code, mname, price, invoice_id, number in rows:
+    for vid, vname, item, desc, code, mname, price, invoice_id, number, per_head, qty, pop in rows:
         row = items.setdefault((vid, item), DisparityRow(vname, item, desc))
-        row.prices[code] = PricePaid(code, mname, price, invoice_id, number)
+        row.per_inhabitant = row.per_inhabitant or bool(per_head)
+        if per_head and pop and qty is not None and abs(qty) <= 1:
+            lump = price
+            price = (price / Decimal(pop)).quantize(Decimal("0.000001"), ROUND_HALF_UP)
+            row.prices[code] = PricePaid(code, mname, price, invoice_id, number, lump)
+        else:
+            row.prices[code] = PricePaid(code, mname, price, invoice_id, number)
     out = [items[key] for key in keys if key in items]
     out.sort(key=lambda r: (-(r.ratio or Decimal(0)), r.vendor_name, r.item_id))
     return out
@@ -115,8 +129,23 @@ def disparity_columns(rows: list[DisparityRow]) -> list[tuple[str, str]]:
     return sorted(seen.items(), key=lambda kv: kv[1])
 
 
+def _per_inhabitant_items() -> Any:
+    """(vendor, item) pairs some contract prices per inhabitant."""
+    return (
+        select(Contract.vendor_id, PriceTerm.item_id)
+        .join(PriceTerm, PriceTerm.contract_id == Contract.id)
+        .where(
+            PriceTerm.unit == "inhabitant_year",
+            PriceTerm.item_id.is_not(None),
+            Contract.vendor_id.is_not(None),
+        )
+        .distinct()
+    )
+
+
 def _latest_prices(where: list[Any]) -> Subquery:
-    """Invoice lines ranked per (vendor, municipality, item), newest first (rank 1)."""
+    """Invoice lines ranked per (vendor, municipality, item), newest first (rank 1), with
+    the price to compare (a float, for ordering only: per inhabitant where that applies)."""
     rank = (
         func.row_number()
         .over(
@@ -125,6 +154,10 @@ def _latest_prices(where: list[Any]) -> Subquery:
         )
         .label("rank")
     )
+    per_head = tuple_(Invoice.vendor_id, InvoiceLine.item_id).in_(_per_inhabitant_items())
+    lump = and_(per_head, InvoiceLine.quantity <= Decimal(1), Municipality.population > 0)
+    price = cast(InvoiceLine.unit_price, Float)
+    compared = case((lump, price / cast(Municipality.population, Float)), else_=price)
     return (
         select(
             Invoice.vendor_id.label("vendor_id"),
@@ -134,13 +167,16 @@ def _latest_prices(where: list[Any]) -> Subquery:
             InvoiceLine.item_id.label("item_id"),
             InvoiceLine.description.label("description"),
             InvoiceLine.unit_price.label("unit_price"),
+            InvoiceLine.quantity.label("quantity"),
+            per_head.label("per_head"),
+            compared.label("compared"),
             rank,
         )
         .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
+        .join(Municipality, Municipality.id == Invoice.municipality_id)
         .where(
             Invoice.document_type == "invoice",
             Invoice.vendor_id.is_not(None),
-            Invoice.municipality_id.is_not(None),
             InvoiceLine.item_id.is_not(None),
             InvoiceLine.unit_price > 0,
             *where,
