@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts import keys
 from monitor.alerts import repository as repo
 from monitor.alerts.models import Alert
-from monitor.alerts.service import _new_alert, is_immediate
+from monitor.alerts.service import is_immediate, new_alert
 from monitor.contracts.models import Contract, ContractClause
 from monitor.findings.models import Finding
 from monitor.parties.models import Contact, Municipality, Vendor
@@ -59,7 +59,7 @@ def queue_digests(
     for contact, finding_ids, key in planned:
         if key in existing:
             continue  # today's digest went out already; these wait for tomorrow's
-        alert = _new_alert(contact, kind="digest", dedup_key=key, finding_ids=finding_ids)
+        alert = new_alert(contact, kind="digest", dedup_key=key, finding_ids=finding_ids)
         session.add(alert)
         alerts.append(alert)
     session.flush()
@@ -136,7 +136,7 @@ def queue_reminders(session: Session, *, today: date, days_ahead: int = 30) -> l
     alerts = []
     for key, (contact, _) in planned.items():
         if key not in existing:
-            alert = _new_alert(contact, kind="reminder", dedup_key=key, finding_ids=[])
+            alert = new_alert(contact, kind="reminder", dedup_key=key, finding_ids=[])
             session.add(alert)
             alerts.append(alert)
     session.flush()

@@ -76,7 +76,7 @@ def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
     alerts = []
     for (invoice_id, contact_id), group in groups.items():
         contact = by_id[contact_id]
-        alert = _new_alert(
+        alert = new_alert(
             contact,
             kind="immediate",
             dedup_key=keys.immediate(invoice_id, contact.email, group[0].id),
@@ -88,7 +88,8 @@ def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
     return alerts
 
 
-def _new_alert(contact: Contact, *, kind: str, dedup_key: str, finding_ids: list[int]) -> Alert:
+def new_alert(contact: Contact, *, kind: str, dedup_key: str, finding_ids: list[int]) -> Alert:
+    """A pending alert to ``contact`` linking these findings (not yet added)."""
     alert = Alert(
         kind=kind,
         channel="email",
