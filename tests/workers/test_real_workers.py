@@ -150,3 +150,37 @@ def test_401_fails_the_alert_once_with_the_error_stored(
     assert "401" in (alert.last_error or "")
     assert fake_sendgrid.requests == 1 and fake_sendgrid.accepted == []
     producer.close()
+
+
+@pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
+def test_digest_and_reminder_jobs_with_a_fixed_clock_email_through_a_worker(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    from datetime import UTC, date, datetime
+
+    from workers import jobs
+
+    day = date(2026, 11, 23)
+    with transaction() as s:
+        w = world(s)
+        w.contract.expiry_date = date(2026, 12, 15)
+        finding(s, w, severity="low").created_at = datetime(2026, 11, 23, 6, tzinfo=UTC)
+    with transaction() as s:
+        ids = jobs.queue_digests(s, day=day) + jobs.queue_reminders(s, today=day, days_ahead=30)
+    stack.start_worker("worker")
+    producer = stack.producer()
+    for alert_id in ids:
+        producer.send_task("alerts.dispatch", args=[alert_id])
+    accepted = fake_sendgrid.wait_for(4, timeout=60)
+    settle(fake_sendgrid, 1.0)
+    subjects = sorted((p["personalizations"][0]["to"][0]["email"], p["subject"]) for p in accepted)
+    assert subjects == [
+        ("jura@751.dk", "Prisvagt: daglig oversigt 23. november 2026 – 1 fund, overpris 3.000,00 kr."),
+        ("jura@751.dk", "Påmindelse: kontrakt med Fiktiv Kommunedata A/S udløber 15. december 2026"),
+        ("oekonomi@751.dk", "Prisvagt: daglig oversigt 23. november 2026 – 1 fund, overpris 3.000,00 kr."),
+        ("oekonomi@751.dk", "Påmindelse: kontrakt med Fiktiv Kommunedata A/S udløber 15. december 2026"),
+    ]  # fmt: skip
+    with transaction() as s:  # the same day again queues nothing
+        assert jobs.queue_digests(s, day=day) == []
+        assert jobs.queue_reminders(s, today=day, days_ahead=30) == []
+    producer.close()
