@@ -4,7 +4,9 @@ and a recording test double.
 ``send`` returns the provider's message id or raises ``DeliveryError`` saying whether
 a retry can help. Every message carries an idempotency key (derived from the alert):
 the outbox names its file by it, so a re-send after a crash overwrites instead of
-duplicating; SendGrid gets it as a header and a custom arg.
+duplicating; SendGrid gets it as a header and a custom arg. SendGrid itself does not
+deduplicate: if a worker dies after SendGrid's 202 but before the commit, the retry
+sends a second copy carrying the same key (delivery is at least once, never lost).
 """
 
 from __future__ import annotations

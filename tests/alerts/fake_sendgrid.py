@@ -3,7 +3,8 @@
 It checks the v3 ``POST /v3/mail/send`` request as SendGrid does (bearer key, JSON,
 personalizations, from, subject, content), answers 202 with an ``X-Message-Id`` and
 records what it accepted; scripted answers give 429 (with ``Retry-After``), 500, 401,
-or a stall (the request hangs unprocessed, as behind an overloaded load balancer).
+a stall (the request hangs unprocessed, as behind an overloaded load balancer), or
+accept-then-stall (the email is accepted, the answer never comes back in time).
 
     with FakeSendGrid(api_key="SG.test") as fake:
         fake.script(429, retry_after=1)      # the next request gets 429, then 202 again
@@ -24,7 +25,7 @@ from typing import Any
 
 @dataclass
 class Scripted:
-    status: int | str  # an HTTP status, or "stall"
+    status: int | str  # an HTTP status, "stall", or "accept-then-stall"
     retry_after: float | None = None
     seconds: float = 30.0
 
@@ -190,6 +191,8 @@ class FakeSendGrid:
                     fake.accepted.append(payload)
                     fake.accepted_at.append(time.time())
                     fake._cond.notify_all()
+                if step and step.status == "accept-then-stall":
+                    fake._stop_stalls.wait(step.seconds)  # accepted, but the answer is late
                 self._answer(202, None, {"X-Message-Id": uuid.uuid4().hex[:22]})
 
         return Handler

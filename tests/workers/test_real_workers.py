@@ -184,3 +184,28 @@ def test_digest_and_reminder_jobs_with_a_fixed_clock_email_through_a_worker(
         assert jobs.queue_digests(s, day=day) == []
         assert jobs.queue_reminders(s, today=day, days_ahead=30) == []
     producer.close()
+
+
+@pytest.mark.parametrize("stack", [EVERY[0]], indirect=True)
+def test_a_worker_killed_after_sendgrid_accepted_but_before_commit_loses_nothing(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    """SendGrid has no idempotency key: in this window (its 202 not yet committed) the
+    alert is sent again rather than lost, and both copies carry the same key header so
+    they can be recognised as one. The outbox sender overwrites instead (one file)."""
+    from monitor.alerts.senders import IDEMPOTENCY_HEADER
+
+    alert_id = queued_alert()
+    fake_sendgrid.script("accept-then-stall", seconds=60)
+    stack.start_worker("doomed")
+    producer = stack.producer()
+    producer.send_task("alerts.dispatch", args=[alert_id])
+    assert len(fake_sendgrid.wait_for(1, timeout=30)) == 1
+    stack.kill("doomed")
+    stack.start_worker("heir")
+    accepted = fake_sendgrid.wait_for(2, timeout=60)
+    assert len(accepted) == 2, stack.log("heir")[-4000:]
+    keys = {p["headers"][IDEMPOTENCY_HEADER] for p in accepted}
+    assert len(keys) == 1
+    assert alert_row(alert_id).status == "sent"
+    producer.close()
