@@ -124,14 +124,17 @@ def _contract(session: Any, contract_id: int | None) -> Any:
 
 @_task("invoices.parse", "document_id")
 def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
+    from monitor.findings.service import peer_dependents
     from monitor.invoices import service
 
     try:
         with transaction() as session:
             invoice_ids = service.parse(session, document_id=document_id)
+            # other municipalities' invoices whose price comparison these prices change
+            dependents = peer_dependents(session, invoice_ids=invoice_ids) if invoice_ids else []
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
-    for invoice_id in invoice_ids:
+    for invoice_id in [*invoice_ids, *dependents]:
         check_invoice.delay(invoice_id)
     return invoice_ids
 

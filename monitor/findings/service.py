@@ -67,7 +67,9 @@ def check_invoices(
     for batch in builder.batches(invoice_ids):
         produced: dict[int, list[RuleFinding]] = {}
         for invoice_id in batch.targets:
-            produced[invoice_id] = rules.evaluate(builder.context(batch, invoice_id), configs or None)
+            produced[invoice_id] = rules.evaluate(
+                builder.context(batch, invoice_id), configs or None
+            )
         new_ids += _store_batch(
             session, batch=batch, produced=produced, versions=versions, result=result
         )
@@ -188,3 +190,52 @@ def _unassigned(session: Session, invoice_ids: Sequence[int]) -> list[str]:
 def _chunks(ids: Sequence[int], size: int = 900) -> list[list[int]]:
     ids = list(ids)
     return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def peer_dependents(
+    session: Session, *, invoice_ids: Sequence[int], window_days: int = 400
+) -> list[int]:
+    """Checked invoices of OTHER municipalities, from the same vendors, billing the same
+    items within the window: their price_disparity and mfn_breach findings compare with
+    the prices on these invoices, so they are re-checked when these arrive. Without it,
+    what the comparison finds would depend on the order in which invoices arrive."""
+    from datetime import timedelta
+
+    from monitor.invoices.models import InvoiceLine
+
+    new = session.execute(
+        select(Invoice.vendor_id, Invoice.municipality_id, Invoice.issue_date, InvoiceLine.item_id)
+        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(
+            Invoice.id.in_(list(invoice_ids)[:900]),
+            Invoice.vendor_id.is_not(None),
+            InvoiceLine.item_id.is_not(None),
+        )
+    ).all()
+    if not new:
+        return []
+    window = timedelta(days=window_days)
+    found: set[int] = set()
+    by_vendor: dict[int, list[tuple[int, date, str]]] = {}
+    for vendor_id, muni_id, issued, item in new:
+        by_vendor.setdefault(vendor_id, []).append((muni_id, issued, item))
+    for vendor_id, rows in by_vendor.items():
+        munis = {m for m, _, _ in rows}
+        items = sorted({i for _, _, i in rows})
+        lo = min(d for _, d, _ in rows) - window
+        hi = max(d for _, d, _ in rows) + window
+        found.update(
+            session.scalars(
+                select(Invoice.id)
+                .distinct()
+                .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+                .where(
+                    Invoice.vendor_id == vendor_id,
+                    Invoice.municipality_id.not_in(munis),
+                    Invoice.status == "checked",
+                    Invoice.issue_date.between(lo, hi),
+                    InvoiceLine.item_id.in_(items),
+                )
+            )
+        )
+    return sorted(found - set(invoice_ids))
