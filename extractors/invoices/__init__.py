@@ -161,7 +161,10 @@ def _parse_document(data: bytes, name: str, fmt: str, max_bytes: int) -> ParsedI
 
 
 def _checked_one(invoice: ParsedInvoice) -> ParsedInvoice:
-    invoice.warnings.extend(w for w in reconcile(invoice) if w not in invoice.warnings)
+    found = reconcile(invoice)
+    if found:
+        warnings = invoice.warnings
+        warnings.extend(w for w in found if w not in warnings)
     return invoice
 
 

@@ -73,8 +73,10 @@ def cvr_from(value: str | None) -> str | None:
     if not value:
         return None
     v = value.strip()
-    if len(v) == 8 and v.isdecimal():  # the common case, as the pattern reads it
+    if len(v) == 8 and v.isdecimal():  # the common cases, as the pattern reads them
         return v
+    if len(v) == 10 and v[:2].upper() == "DK" and v[2:].isdecimal():
+        return v[2:]
     m = _CVR.match(v)
     return m.group(1) if m else None
 

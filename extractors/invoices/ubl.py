@@ -35,6 +35,7 @@ from extractors.invoices.ubl_parts import (
     START,
     TAX_TOTAL,
     allowances_charges,
+    check_field_order,
     line,
     num,
     party,
@@ -90,6 +91,15 @@ _ROOT_KIND = {
     TAX_TOTAL: _TAX_TOTAL,
     ALLOWANCE_CHARGE: _ALLOWANCE_CHARGE,
 }
+check_field_order(
+    InvoiceTotals,
+    "line_extension tax_exclusive tax payable allowances charges tax_inclusive prepaid rounding",
+)
+check_field_order(
+    ParsedInvoice,
+    "format document_type number issue_date currency supplier buyer totals lines due_date"
+    " period_start period_end payment_days warnings",
+)
 _MONEY_FIELDS = {
     CBC + name: name
     for name in (
@@ -178,21 +188,21 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
     credit = root.tag == CREDIT_ROOT
     if credit:
         negate_credit(lines, totals)
-    return ParsedInvoice(
-        format=fmt,
-        document_type="credit_note" if credit else "invoice",
-        number=number,
-        issue_date=issue_date,
-        currency=currency,
-        supplier=party(parties.get(_ACCOUNTINGSUPPLIERPARTY)),
-        buyer=party(parties.get(_ACCOUNTINGCUSTOMERPARTY)),
-        totals=totals,
-        lines=lines,
-        due_date=due,
-        period_start=iso_date(get(START), filename, "InvoicePeriod/StartDate"),
-        period_end=iso_date(get(END), filename, "InvoicePeriod/EndDate"),
-        payment_days=payment_days_from(issue_date, due, get(_NOTE)),
-        warnings=warnings,
+    return ParsedInvoice(  # positional: the field order is checked at import
+        fmt,
+        "credit_note" if credit else "invoice",
+        number,
+        issue_date,
+        currency,
+        party(parties.get(_ACCOUNTINGSUPPLIERPARTY)),
+        party(parties.get(_ACCOUNTINGCUSTOMERPARTY)),
+        totals,
+        lines,
+        due,
+        iso_date(get(START), filename, "InvoicePeriod/StartDate"),
+        iso_date(get(END), filename, "InvoicePeriod/EndDate"),
+        payment_days_from(issue_date, due, get(_NOTE)),
+        warnings,
     )
 
 
@@ -247,7 +257,7 @@ def _totals(
         )
     allowances, charges = stated.get("AllowanceTotalAmount"), stated.get("ChargeTotalAmount")
     if allowances is None or charges is None:
-        doc_allowances, doc_charges = allowances_charges(acs, filename)
+        doc_allowances, doc_charges = allowances_charges(acs, filename) if acs else (ZERO, ZERO)
         allowances = doc_allowances if allowances is None else allowances
         charges = doc_charges if charges is None else charges
     tax = _tax(tax_amounts, currency, filename)
@@ -256,16 +266,16 @@ def _totals(
     # OIOUBL 2.0x: TaxExclusiveAmount holds the VAT amount; normalise to the net total.
     if tax_exclusive is None or (tax_exclusive != net and tax_exclusive == tax):
         tax_exclusive = net
-    return InvoiceTotals(
-        line_extension=line_extension,
-        tax_exclusive=tax_exclusive,
-        tax=tax,
-        payable=payable,
-        allowances=allowances,
-        charges=charges,
-        tax_inclusive=stated.get("TaxInclusiveAmount"),
-        prepaid=stated.get("PrepaidAmount") or ZERO,
-        rounding=stated.get("PayableRoundingAmount") or ZERO,
+    return InvoiceTotals(  # positional: the field order is checked at import
+        line_extension,
+        tax_exclusive,
+        tax,
+        payable,
+        allowances,
+        charges,
+        stated.get("TaxInclusiveAmount"),
+        stated.get("PrepaidAmount") or ZERO,
+        stated.get("PayableRoundingAmount") or ZERO,
     )
 
 
