@@ -60,7 +60,7 @@ class Stack:
     def start_worker(self, name: str, *, pool: str = "solo", concurrency: int = 1,
                      timeout: float = 30.0) -> subprocess.Popen[bytes]:  # fmt: skip
         argv = [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker",
-                "-Q", self.queues, "-P", pool, "-c", str(concurrency), "-n", f"{name}@%h",
+                "-Q", self.queues, "-P", pool, "-c", str(concurrency), "-n", f"{self.prefix}{name}@%h",
                 "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"]  # fmt: skip
         proc = self._spawn(name, argv)
         self.wait_for_log(name, "ready.", timeout=timeout)
@@ -139,14 +139,22 @@ class Stack:
             get_settings.cache_clear()
 
     def purge(self) -> None:
-        """Empty this stack's queues (they are unique to it; RabbitMQ keeps them)."""
+        """Remove this stack's queues and exchange from the broker (they are unique to
+        it; RabbitMQ keeps durable ones, Redis keeps the binding table)."""
         app = self.producer()
-        with app.connection_for_write() as conn:
-            channel = conn.default_channel
-            for queue in self.queues.split(","):
-                with suppress(Exception):
+        try:
+            with app.connection_for_write() as conn:
+                channel = conn.default_channel
+                for queue in self.queues.split(","):
                     channel.queue_delete(queue)
-        app.close()
+                if self.env["PRISVAGT_BROKER_URL"].startswith("amqp"):
+                    channel.exchange_delete(f"{self.prefix}prisvagt")
+                else:
+                    client = channel.client
+                    for key in client.scan_iter(match=f"_kombu.binding*{self.prefix}*"):
+                        client.delete(key)
+        finally:
+            app.close()
 
 
 @contextmanager
