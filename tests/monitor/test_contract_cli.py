@@ -1,0 +1,73 @@
+"""``prisvagt extract`` prints what is read without storing it; ``contracts show`` prints
+the stored terms in the same shape; review confirms them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from monitor.cli.main import app
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "contracts" / "ruled_table.pdf"
+FIELDS = [
+    "language",
+    "title",
+    "parties",
+    "effective_date",
+    "expiry_date",
+    "payment_days",
+    "mfn",
+    "indexation",
+    "price_terms",
+]
+TERM_FIELDS = [
+    "item_id",
+    "description",
+    "unit",
+    "unit_price",
+    "currency",
+    "vat",
+    "tier_min",
+    "tier_max",
+    "page",
+    "confidence",
+]
+runner = CliRunner()
+
+
+def test_extract_prints_the_terms_without_storing_them(app_env: object) -> None:
+    result = runner.invoke(app, ["extract", str(FIXTURE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    expected = json.loads(FIXTURE.with_suffix(".json").read_text("utf-8"))
+    assert {k: printed[k] for k in FIELDS} == expected
+    listed = runner.invoke(app, ["contracts", "list"])
+    assert "ruled_table" not in listed.stdout and "JD-1010" not in listed.stdout
+
+
+def test_contracts_show_prints_the_stored_terms_in_the_same_shape(app_env: object) -> None:
+    assert runner.invoke(app, ["ingest", str(FIXTURE)]).exit_code == 0
+    shown = json.loads(runner.invoke(app, ["contracts", "show", "1", "--format", "json"]).stdout)
+    expected = json.loads(FIXTURE.with_suffix(".json").read_text("utf-8"))
+    for key in FIELDS:
+        if key == "price_terms":
+            continue
+        if key == "indexation":  # the stored clause also keeps its base month
+            assert {k: shown[key][k] for k in expected[key]} == expected[key]
+            continue
+        assert shown[key] == expected[key], key
+    assert [{k: t[k] for k in TERM_FIELDS} for t in shown["price_terms"]] == expected["price_terms"]
+    assert {t["review_state"] for t in shown["price_terms"]} == {"proposed"}
+
+    confirmed = runner.invoke(app, ["contracts", "confirm", "1", "--actor", "jura@kk.example.dk"])
+    assert confirmed.exit_code == 0, confirmed.output
+    shown = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert {t["review_state"] for t in shown["price_terms"]} == {"confirmed"}
+
+
+def test_extract_of_a_missing_file_exits_2(app_env: object, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.pdf")])
+    assert result.exit_code == 2
+    assert "nope.pdf: cannot read the file" in result.stderr
