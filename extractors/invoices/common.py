@@ -47,9 +47,11 @@ def opt_dec(text: str | None, filename: str, field: str) -> Decimal | None:
 
 def iso_date(text: str | None, filename: str, field: str) -> date | None:
     """An ISO date (``2026-01-31``, or CII's ``20260131``); None when absent."""
-    if text is None or not text.strip():
+    if text is None:
         return None
     s = text.strip()
+    if not s:
+        return None
     try:
         if len(s) == 8 and s.isdigit():
             return date(int(s[:4]), int(s[4:6]), int(s[6:]))
@@ -114,19 +116,17 @@ def negate_credit(lines: list[ParsedInvoiceLine], totals: InvoiceTotals) -> None
         ln.line_amount = -ln.line_amount
         ln.allowances = -ln.allowances
         ln.charges = -ln.charges
-    for name in (
-        "line_extension",
-        "tax_exclusive",
-        "tax",
-        "payable",
-        "allowances",
-        "charges",
-        "prepaid",
-        "rounding",
-    ):
-        setattr(totals, name, -getattr(totals, name))
-    if totals.tax_inclusive is not None:
-        totals.tax_inclusive = -totals.tax_inclusive
+    t = totals
+    t.line_extension = -t.line_extension
+    t.tax_exclusive = -t.tax_exclusive
+    t.tax = -t.tax
+    t.payable = -t.payable
+    t.allowances = -t.allowances
+    t.charges = -t.charges
+    t.prepaid = -t.prepaid
+    t.rounding = -t.rounding
+    if t.tax_inclusive is not None:
+        t.tax_inclusive = -t.tax_inclusive
 
 
 def total_or_zero(value: Decimal | None) -> Decimal:
