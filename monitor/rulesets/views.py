@@ -64,19 +64,11 @@ def custom_add(
 ) -> Response:
     """Add (or replace) a custom rule ``custom:<name>``; an invalid expression is
     refused with the reason and nothing is stored."""
-    name = form.get("name", "").strip().lower()
     try:
-        actor, reason = _who_and_why(form)
-        if not name:
-            raise InputError("give the rule a name (a-z, 0-9, _ and -)", field="name")
-        params = {
-            "expression": form.get("expression", ""),
-            "severity": form.get("severity") or "medium",
-        }
-        if form.get("message", "").strip():
-            params["message"] = form["message"].strip()
-        rule_id = f"custom:{name}"
+        rule_id, params = _custom_rule(form)
         mode = form.get("mode") or None
+        proposed_config(session, rule_id=rule_id, mode=mode, params=params)
+        actor, reason = _who_and_why(form)
         row = configure(
             session, rule_id=rule_id, actor=actor, reason=reason, mode=mode, params=params
         )
@@ -84,6 +76,34 @@ def custom_add(
         session.rollback()
         return _list_page(request, session, custom_form=form, custom_error=exc, status_code=400)
     return _published(request, session, background, rule_id, row.version, actor)
+
+
+@router.post("/custom/backtest", name="backtest_custom_rule")
+def custom_backtest(request: Request, session: DbSession, form: FormFields) -> HTMLResponse:
+    """Try a custom rule on past invoices before adding it: the rule's page with the
+    report, from where it can be published. Nothing is saved."""
+    try:
+        rule_id, params = _custom_rule(form)
+        report = backtest(session, rule_id=rule_id, mode=form.get("mode") or None, params=params)
+    except PrisvagtError as exc:
+        session.rollback()
+        return _list_page(request, session, custom_form=form, custom_error=exc, status_code=400)
+    session.rollback()
+    typed = {**form, **{f"param.{key}": str(value) for key, value in params.items()}}
+    return _detail_page(request, session, rule_id, form=typed, report=admin.report_json(report))
+
+
+def _custom_rule(form: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    name = form.get("name", "").strip().lower()
+    if not name:
+        raise InputError("give the rule a name (a-z, 0-9, _ and -)", field="name")
+    params = {
+        "expression": form.get("expression", ""),
+        "severity": form.get("severity") or "medium",
+    }
+    if form.get("message", "").strip():
+        params["message"] = form["message"].strip()
+    return f"custom:{name}", params
 
 
 @router.post("/import", name="import_rules")

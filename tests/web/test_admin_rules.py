@@ -299,3 +299,23 @@ def test_a_form_from_another_site_cannot_publish(client: TestClient, engine: Eng
         f"/admin/rules/{PRICE}/publish", data=form, headers={"origin": "https://evil.example"}
     )
     assert response.status_code == 403 and _count(engine, RuleConfiguration) == 0
+
+
+def test_a_custom_rule_can_be_backtested_before_it_is_added(
+    client: TestClient, engine: Engine
+) -> None:
+    form = {
+        "name": "dyr_support",
+        "expression": "line.unit_price > 900",  # København's support line: 950,00 kr.
+        "severity": "low",
+        "mode": "monitor",
+    }
+    page = client.post("/admin/rules/custom/backtest", data=form)
+    assert page.status_code == 200
+    assert (_figure(page.text, "added"), _figure(page.text, "removed")) == ("1", "0")
+    assert 'data-municipality="101"' in page.text and "København" in page.text
+    assert 'action="/admin/rules/custom:dyr_support/publish"' in page.text
+    assert "line.unit_price &gt; 900</textarea>" in page.text  # ready to publish as typed
+    assert _count(engine, RuleConfiguration) == 0 and _count(engine, AuditEntry) == 0
+    bad = client.post("/admin/rules/custom/backtest", data={**form, "expression": "line.x"})
+    assert bad.status_code == 400 and "unknown field line.x" in bad.text
