@@ -6,7 +6,9 @@ Prints plain figures:
    normalisation, reconciliation), parsing the corpus's OIOUBL 2.02 and 3.0
    invoices and credit notes over and over for ``--seconds``;
 2. the same bytes through a bare ``lxml.etree.fromstring``, and the ratio
-   (target: >= 1,000 invoices/s and at most 2x the bare parse);
+   (target: >= 1,000 invoices/s and at most 2x the bare parse): the mean over the
+   wall-clock rounds, from each file's fastest runs, and per-round medians with their
+   spread on the wall clock and on CPU time (robust to a loaded machine);
 3. the 28k-line scale CSV streamed through the CSV reader: time, invoices and
    lines per second, and peak memory (tracemalloc, in a second pass).
 
