@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
 from monitor.errors import InputError, NotFound
 from monitor.invoices.models import Invoice
@@ -27,6 +28,7 @@ from monitor.parties.service import ImportReport, import_parties, read_parties_c
 ROLES = ("finance", "legal")
 LANGUAGES = ("da", "en")
 SEVERITIES = ("low", "medium", "high", "critical")
+RECENT_CHANGES = 15
 
 
 @dataclass(slots=True)
@@ -34,6 +36,7 @@ class PartiesOverview:
     municipalities: list[Municipality]
     vendors: list[Vendor]
     unassigned: int
+    changes: list[AuditEntry] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -52,7 +55,13 @@ def overview(session: Session) -> PartiesOverview:
     unassigned = session.scalar(
         select(func.count(Invoice.id)).where(Invoice.status == "unassigned")
     )
-    return PartiesOverview(list(municipalities), list(vendors), unassigned or 0)
+    changes = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity.in_(("municipality", "vendor", "parties")))
+        .order_by(AuditEntry.id.desc())
+        .limit(RECENT_CHANGES)
+    )
+    return PartiesOverview(list(municipalities), list(vendors), unassigned or 0, list(changes))
 
 
 def import_csv(session: Session, *, text: str, filename: str, actor: str) -> CsvImport:

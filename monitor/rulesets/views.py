@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from monitor.errors import InputError, PrisvagtError
+from monitor.errors import InputError, NotFound, PrisvagtError
 from monitor.invoices import repository as invoices
 from monitor.parties.models import Municipality
 from monitor.rulesets import admin
@@ -339,7 +339,10 @@ def api_export(session: DbSession) -> Response:
 
 @api.get("/{rule_id}", response_model=RuleOut, summary="One rule")
 def api_get(session: DbSession, rule_id: str) -> RuleOut:
-    return _rule_out(admin.rule_row(session, rule_id))
+    row = admin.rule_row(session, rule_id)
+    if row.custom and not row.config.version:
+        raise NotFound(f"no custom rule {rule_id!r} has been added")
+    return _rule_out(row)
 
 
 @api.put("/{rule_id}", response_model=PublishedOut, summary="Publish a new version")

@@ -419,6 +419,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "parties.saved.ean": {"da": "EAN-nummeret er tilføjet", "en": "The EAN number is added"},
     "parties.saved.ean_removed": {"da": "EAN-nummeret er fjernet", "en": "The EAN is removed"},
     "parties.saved.contact": {"da": "Kontakten er gemt", "en": "The contact is saved"},
+    "parties.changes": {"da": "Seneste ændringer", "en": "Recent changes"},
     "parties.new_contacts": {"da": "nye kontakter", "en": "new contacts"},
     "parties.assigned": {
         "da": "{n} fakturaer fik deres part og kontrolleres nu.",

@@ -181,6 +181,8 @@ def test_adding_a_contact_stores_role_language_and_severity_with_an_audit_entry(
         }
     page = client.get("/admin/parties")
     assert "jura@kk.dk" in page.text and "Inaktiv" in page.text
+    recent = page.text.split('id="h-changes"')[1]  # the audit trail, newest first
+    assert recent.index("contact.updated") < recent.index("contact.added")
 
 
 def test_an_invalid_contact_email_is_refused_with_the_reason(

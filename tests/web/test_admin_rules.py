@@ -211,6 +211,12 @@ def test_the_api_publishes_a_version_and_refuses_invalid_params_with_the_reason(
     listed = {r["rule_id"]: r for r in client.get("/api/rules").json()}
     assert listed["payment_terms"]["changed_by"] == "api"
     assert listed[PRICE]["version"] == 0 and listed[PRICE]["params"]["absolute_tolerance"] == "0.01"
+    custom = client.put(
+        "/api/rules/custom:dyr",
+        json={"actor": "api", "reason": "x", "params": {"expression": "import os"}},
+    )
+    assert custom.status_code == 400 and "expression" in custom.json()["error"]
+    assert client.get("/api/rules/custom:dyr").status_code == 404
 
 
 def test_a_custom_rule_with_an_invalid_expression_is_refused_with_the_reason(
