@@ -278,6 +278,8 @@ def _detail_page(
             "report": report,
             "saved": saved,
             "versions": versions,
+            "fields": {k: sorted(v) for k, v in FIELDS.items()},
+            "functions": sorted(FUNCTIONS),
             "names": {code: name for code, name in session.execute(_NAMES)},
             "severities": SEVERITIES,
             "modes": MODES,
