@@ -205,12 +205,15 @@ def _who_and_why(form: dict[str, str]) -> tuple[str, str]:
 
 def _change_from_form(session: Session, rule_id: str, form: dict[str, str]) -> dict[str, Any]:
     row = admin.rule_row(session, rule_id)
+    municipalities = admin.split_codes(form.get("municipalities", ""))
+    vendors = admin.split_codes(form.get("vendors", ""))
+    admin.check_scope(municipalities, vendors)
     return {
         "mode": form.get("mode") or None,
         "severity": form.get("severity") or None,
         "params": admin.form_params(row.spec, form),
-        "municipalities": admin.split_codes(form.get("municipalities", "")),
-        "vendors": admin.split_codes(form.get("vendors", "")),
+        "municipalities": municipalities,
+        "vendors": vendors,
     }
 
 
@@ -358,6 +361,7 @@ def api_publish(
     """Validated by the rule (400 with the reason, nothing stored), versioned and
     audited; the checked invoices are queued for a re-check after the commit."""
     change = body.model_dump(exclude={"actor", "reason"})
+    admin.check_scope(body.municipalities, body.vendors)
     configure(session, rule_id=rule_id, actor=body.actor, reason=body.reason, **change)
     ids = _checked(session)
     background.add_task(request.app.state.queue_recheck, ids)
@@ -369,6 +373,7 @@ def api_publish(
 def api_backtest(session: DbSession, rule_id: str, body: RuleChangeIn) -> dict[str, Any]:
     """Findings added, removed and changed per municipality, and the overcharge before,
     after and the difference, if the change were published. Amounts as decimal strings."""
+    admin.check_scope(body.municipalities, body.vendors)
     report = backtest(session, rule_id=rule_id, **body.model_dump())
     session.rollback()
     return admin.report_json(report)
