@@ -41,7 +41,8 @@ def guess_kind(data: bytes, filename: str) -> str:
             return "invoice"
         return "contract"
     raise InputError(
-        "cannot tell whether this is a contract or an invoice; pass --kind", file=filename
+        "cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)",
+        file=filename,
     )
 
 

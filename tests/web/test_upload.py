@@ -98,7 +98,7 @@ def test_a_file_that_is_no_document_is_refused_with_the_reason(
     response = client.post("/api/documents", files={"file": ("foto.png", PNG, "image/png")})
     assert response.status_code == 400
     assert response.json()["error"] == (
-        "foto.png: cannot tell whether this is a contract or an invoice; pass --kind"
+        "foto.png: cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)"
     )
     empty = client.post("/api/documents", files={"file": ("tom.xml", b"", "text/xml")})
     assert empty.status_code == 400 and "the file is empty" in empty.json()["error"]
