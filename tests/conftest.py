@@ -8,7 +8,6 @@ where that is a failure.
 from __future__ import annotations
 
 import os
-import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,30 +15,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
+from tests.servicecheck import require_service
+
 PG_HOST = os.environ.get("PRISVAGT_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PRISVAGT_TEST_PG_PORT", "5432"))
 PG_ADMIN_URL = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/postgres"
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-
-
-def reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=1.5):
-            return True
-    except OSError:
-        return False
-
-
-def require_server(name: str, host: str, port: int) -> None:
-    """Skip (or, under CI, fail) when a server the test needs is unreachable."""
-    if reachable(host, port):
-        return
-    message = f"{name} is not reachable at {host}:{port}"
-    if IN_CI:
-        pytest.fail(f"{message} (CI=true: an unreachable server is a failure)")
-    pytest.skip(f"{message}; start it to run this test")
 
 
 def clear_caches() -> None:
@@ -58,7 +40,7 @@ _engines_seen: set[str] = set()
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped at the end."""
-    require_server("PostgreSQL", PG_HOST, PG_PORT)
+    require_service("PostgreSQL", PG_HOST, PG_PORT)
     name = f"prisvagt_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -180,41 +180,16 @@ def rules_import(
 ) -> None:
     """Import a YAML rule set; each changed rule becomes a new version."""
     from monitor.db import transaction
-    from monitor.rulesets.service import configure, current_configs
-    from rules.ruleset import load_yaml
+    from monitor.rulesets.admin import import_yaml
 
     ensure_database()
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
-    configs = load_yaml(text)
-    changed = 0
     with transaction() as session:
-        now = {c.rule_id: c for c in current_configs(session)}
-        for c in configs:
-            old = now.get(c.rule_id)
-            if old and (old.mode, old.params, old.severity, old.municipalities, old.vendors) == (
-                c.mode,
-                c.params,
-                c.severity,
-                c.municipalities,
-                c.vendors,
-            ):
-                continue
-            configure(
-                session,
-                rule_id=c.rule_id,
-                actor=actor,
-                reason=reason,
-                mode=c.mode,
-                params=c.params,
-                severity=c.severity,
-                municipalities=c.municipalities,
-                vendors=c.vendors,
-            )
-            changed += 1
-    console.print(f"{changed} rules changed from {file.name}")
+        changed = import_yaml(session, text=text, actor=actor, reason=reason)
+    console.print(f"{len(changed)} rules changed from {file.name}: {', '.join(changed) or 'none'}")
 
 
 def _attr(obj: Any, name: str) -> Any:

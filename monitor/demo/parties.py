@@ -12,17 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-#: The parties CSV header, exactly as ``prisvagt parties import`` expects it.
-PARTIES_CSV_HEADER = [
-    "kind",
-    "code",
-    "name",
-    "cvr",
-    "ean",
-    "population",
-    "finance_email",
-    "legal_email",
-]
+from monitor.parties.schemas import PARTIES_CSV_HEADER  # exactly what the import expects
 
 _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
