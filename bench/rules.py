@@ -34,8 +34,14 @@ ITEMS = 2000
 LINES_PER_INVOICE = 10
 OVERPRICED_SHARE = 0.02
 UNITS = ["month", "year", "user_month", "hour", "transaction", "fixed"]
-UNIT_CODES = {"month": "MON", "year": "ANN", "user_month": "EA", "hour": "HUR",
-              "transaction": "C62", "fixed": "EA"}
+UNIT_CODES = {
+    "month": "MON",
+    "year": "ANN",
+    "user_month": "EA",
+    "hour": "HUR",
+    "transaction": "C62",
+    "fixed": "EA",
+}
 
 
 def scaled(value: Decimal, places: int) -> int:
@@ -55,11 +61,23 @@ def build(path: Path, lines: int, seed: int = 7) -> dict[str, int]:
     rng = random.Random(seed)
     con = sqlite3.connect(path)
     now = datetime(2026, 11, 1, 12, 0, 0).strftime("%Y-%m-%d %H:%M:%S.%f")
-    con.execute("INSERT INTO vendor (id, cvr, name, created_at) VALUES (1, '12345678', 'BenchData A/S', ?)", (now,))
+    con.execute(
+        "INSERT INTO vendor (id, cvr, name, created_at) VALUES (1, '12345678', 'BenchData A/S', ?)",
+        (now,),
+    )
     con.executemany(
         "INSERT INTO municipality (id, code, name, cvr, population, created_at) VALUES (?,?,?,?,?,?)",
-        [(m, f"{100 + m:03d}", f"Benchkommune {m}", f"{30000000 + m:08d}", rng.randint(5000, 600000), now)
-         for m in range(1, MUNICIPALITIES + 1)],
+        [
+            (
+                m,
+                f"{100 + m:03d}",
+                f"Benchkommune {m}",
+                f"{30000000 + m:08d}",
+                rng.randint(5000, 600000),
+                now,
+            )
+            for m in range(1, MUNICIPALITIES + 1)
+        ],
     )
     base = [Decimal(rng.randint(1000, 500000)).scaleb(-2) for _ in range(ITEMS)]
     units = [rng.choice(UNITS) for _ in range(ITEMS)]
@@ -78,8 +96,22 @@ def build(path: Path, lines: int, seed: int = 7) -> dict[str, int]:
             term_id += 1
             price = (base[i] * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             agreed[(m, i)] = price
-            terms.append((term_id, m, f"ITEM-{i:04d}", f"Ydelse nummer {i}", units[i],
-                          scaled(price, 6), "DKK", "excl", "confirmed", 1.0, 3, f"ITEM-{i:04d} {price}"))
+            terms.append(
+                (
+                    term_id,
+                    m,
+                    f"ITEM-{i:04d}",
+                    f"Ydelse nummer {i}",
+                    units[i],
+                    scaled(price, 6),
+                    "DKK",
+                    "excl",
+                    "confirmed",
+                    1.0,
+                    3,
+                    f"ITEM-{i:04d} {price}",
+                )
+            )
     con.executemany(
         "INSERT INTO price_term (id, contract_id, item_id, description, unit, agreed_unit_price, currency,"
         " vat_basis, review_state, confidence, evidence_page, evidence_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -107,16 +139,49 @@ def build(path: Path, lines: int, seed: int = 7) -> dict[str, int]:
                 qty = Decimal(rng.randint(1, 50))
                 amount = (qty * price).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
                 total += amount
-                line_rows.append((line_id, invoice_id, pos, str(pos), f"ITEM-{i:04d}", f"Ydelse nummer {i}",
-                                  scaled(qty, 6), UNIT_CODES[units[i]], scaled(price, 6), scaled(price, 6),
-                                  1_000_000, scaled(amount, 2)))
+                line_rows.append(
+                    (
+                        line_id,
+                        invoice_id,
+                        pos,
+                        str(pos),
+                        f"ITEM-{i:04d}",
+                        f"Ydelse nummer {i}",
+                        scaled(qty, 6),
+                        UNIT_CODES[units[i]],
+                        scaled(price, 6),
+                        scaled(price, 6),
+                        1_000_000,
+                        scaled(amount, 2),
+                    )
+                )
             tax = (total / 4).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             issue = date(2026, month, min(28, 1 + slot % 28))
-            invoice_rows.append((invoice_id, 1, m, "oioubl-2", "invoice", f"{100 + m:03d}-{k:06d}",
-                                 issue.isoformat(), date(2026, month, 28).isoformat(),
-                                 date(2026, month, 1).isoformat(), date(2026, month, 28).isoformat(), "DKK",
-                                 "12345678", scaled(total, 2), 0, 0, scaled(total, 2), scaled(tax, 2),
-                                 scaled(total + tax, 2), "assigned", "[]", now))
+            invoice_rows.append(
+                (
+                    invoice_id,
+                    1,
+                    m,
+                    "oioubl-2",
+                    "invoice",
+                    f"{100 + m:03d}-{k:06d}",
+                    issue.isoformat(),
+                    date(2026, month, 28).isoformat(),
+                    date(2026, month, 1).isoformat(),
+                    date(2026, month, 28).isoformat(),
+                    "DKK",
+                    "12345678",
+                    scaled(total, 2),
+                    0,
+                    0,
+                    scaled(total, 2),
+                    scaled(tax, 2),
+                    scaled(total + tax, 2),
+                    "assigned",
+                    "[]",
+                    now,
+                )
+            )
         if len(line_rows) > 200_000 or m == MUNICIPALITIES:
             _flush(con, invoice_rows, line_rows)
             invoice_rows, line_rows = [], []
@@ -160,7 +225,9 @@ WHERE l.unit_price > t.agreed_unit_price
 
 def bare_join(path: Path) -> tuple[float, int]:
     con = sqlite3.connect(path)
-    con.execute("CREATE INDEX IF NOT EXISTS ix_bench_term_item ON price_term (contract_id, item_id)")
+    con.execute(
+        "CREATE INDEX IF NOT EXISTS ix_bench_term_item ON price_term (contract_id, item_id)"
+    )
     start = time.perf_counter()
     con.execute(BARE_SQL)
     n = con.execute("SELECT count(*) FROM bare_finding").fetchone()[0]
@@ -183,8 +250,13 @@ def prisvagt_run(path: Path) -> tuple[float, dict[str, int]]:
     session = session_factory(engine)()
     start = time.perf_counter()
     ids = list(session.scalars(select(Invoice.id).order_by(Invoice.id)))
-    result = check_invoices(session, invoice_ids=ids, today=date(2026, 12, 31),
-                            allow_unconfirmed_terms=True, queue_alerts=False)
+    result = check_invoices(
+        session,
+        invoice_ids=ids,
+        today=date(2026, 12, 31),
+        allow_unconfirmed_terms=True,
+        queue_alerts=False,
+    )
     session.commit()
     elapsed = time.perf_counter() - start
     by_rule = Counter(session.scalars(select(Finding.rule_id)))
@@ -203,7 +275,9 @@ def main() -> None:
     if args.rebuild or not cached.exists():
         t = time.perf_counter()
         facts = build(cached, args.lines)
-        print(f"built {cached.name}: {facts} in {time.perf_counter() - t:.1f} s (setup, not measured)")
+        print(
+            f"built {cached.name}: {facts} in {time.perf_counter() - t:.1f} s (setup, not measured)"
+        )
     work = OUT / "rules-work.db"
     shutil.copyfile(cached, work)
     bare_s, bare_n = bare_join(work)
@@ -216,8 +290,10 @@ def main() -> None:
     print(f"bare SQL join, price_above_agreed: {bare_s:.2f} s  ({bare_n:,} rows)")
     print(f"ratio prisvagt / bare SQL:        {run_s / bare_s:.1f}")
     print(f"peak memory (max RSS):            {peak_mb:,.0f} MB")
-    print(f"targets: under 60 s -> {'met' if run_s < 60 else 'NOT met'}; "
-          f"under 1 GB -> {'met' if peak_mb < 1024 else 'NOT met'}; ratio aim under 10")
+    print(
+        f"targets: under 60 s -> {'met' if run_s < 60 else 'NOT met'}; "
+        f"under 1 GB -> {'met' if peak_mb < 1024 else 'NOT met'}; ratio aim under 10"
+    )
 
 
 if __name__ == "__main__":

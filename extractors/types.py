@@ -43,7 +43,11 @@ class Evidence:
     bbox: tuple[float, float, float, float] | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"text": self.text, "page": self.page, "bbox": list(self.bbox) if self.bbox else None}
+        return {
+            "text": self.text,
+            "page": self.page,
+            "bbox": list(self.bbox) if self.bbox else None,
+        }
 
 
 # --------------------------------------------------------------------------- invoices
