@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import re
 import signal
 import statistics
 import sys
@@ -121,7 +122,8 @@ def task_failures(stack: Stack) -> Counter[str]:
         for line in stack.log(name).splitlines():
             if '"task failed"' in line:
                 entry = json.loads(line)
-                seen[f"{entry.get('task')}: {entry.get('error')}"] += 1
+                error = re.sub(r"\d+", "N", str(entry.get("error")))  # group by kind
+                seen[f"{entry.get('task')}: {error}"] += 1
     return seen
 
 
@@ -171,7 +173,7 @@ def main() -> int:
     print(f"  throughput: {done}/{args.batch} invoices in {elapsed:.1f} s = "
           f"{done / elapsed:.1f} invoices/s (file to email, whole pipeline)")  # fmt: skip
     emails = len(fake.accepted)
-    expected = len(latencies) + args.batch
+    expected = args.latency_files + args.batch
     print(f"  emails accepted: {emails} for {expected} overpriced invoices "
           f"({'one each' if emails == expected else 'MISMATCH'})")  # fmt: skip
     for failure, count in failures.most_common():
