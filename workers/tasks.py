@@ -182,8 +182,3 @@ def dispatch_alert(self: PipelineTask, alert_id: int) -> str:
     finally:
         session.close()
     return status
-
-
-def enqueue_all(task: Any, ids: list[int]) -> None:
-    for item in ids:
-        task.delay(item)
