@@ -51,6 +51,18 @@ class Settings(BaseSettings):
         default=True, description="Rules may use extracted terms legal has not confirmed yet"
     )
     max_upload_mb: int = Field(default=25, gt=0, description="Largest document accepted")
+    queue_prefix: str = Field(
+        default="", description="Prefix for the Celery queue names (installations sharing a broker)"
+    )
+    broker_visibility_timeout: int = Field(
+        default=900, ge=1, description="Seconds before Redis re-delivers a dead worker's task"
+    )
+    inbox_poll_seconds: float = Field(
+        default=1.0, gt=0, description="How often the scheduler looks in the inbox"
+    )
+    reminder_days: int = Field(
+        default=30, gt=0, description="Days ahead to remind of contract expiry and indexation"
+    )
 
     @field_validator("database_url")
     @classmethod

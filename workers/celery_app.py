@@ -7,13 +7,10 @@ prefetched at a time, time limits, and no result backend (nobody reads results).
 
 from __future__ import annotations
 
-import os
-
 from celery import Celery
 from kombu import Exchange, Queue
 
-from monitor.errors import ConfigurationError
-from monitor.settings import get_settings
+from monitor.settings import get_settings, load_settings
 from workers import logs
 
 QUEUES = ("extraction", "checking", "alerts")
@@ -39,7 +36,7 @@ ROUTES = {
 def queue_prefix() -> str:
     """``PRISVAGT_QUEUE_PREFIX`` namespaces the queues, so that two installations (or
     two test runs) can share one broker without taking each other's tasks."""
-    return os.environ.get("PRISVAGT_QUEUE_PREFIX", "")
+    return load_settings().queue_prefix
 
 
 def queue_names() -> list[str]:
@@ -49,16 +46,7 @@ def queue_names() -> list[str]:
 def visibility_timeout() -> int:
     """Seconds before Redis hands an unacknowledged task to another worker (a worker
     that died). Longer than the longest hard time limit; tests shorten it."""
-    raw = os.environ.get("PRISVAGT_BROKER_VISIBILITY_TIMEOUT", "900")
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigurationError(
-            f"invalid setting PRISVAGT_BROKER_VISIBILITY_TIMEOUT: {raw!r} is not whole seconds"
-        ) from None
-    if value < 1:
-        raise ConfigurationError("invalid setting PRISVAGT_BROKER_VISIBILITY_TIMEOUT: must be >= 1")
-    return value
+    return load_settings().broker_visibility_timeout
 
 
 def transport_options(broker_url: str) -> dict[str, object]:

@@ -45,25 +45,11 @@ class ScheduleConfig:
     @classmethod
     def from_env(cls) -> ScheduleConfig:
         """``PRISVAGT_INBOX_POLL_SECONDS`` and ``PRISVAGT_REMINDER_DAYS`` override the
-        defaults (a bad value names the variable)."""
-        import os
+        defaults (read through the settings: a bad value names the variable)."""
+        from monitor.settings import load_settings
 
-        from monitor.errors import ConfigurationError
-
-        values: dict[str, float | int] = {}
-        for var, field_, kind in (
-            ("PRISVAGT_INBOX_POLL_SECONDS", "poll_seconds", float),
-            ("PRISVAGT_REMINDER_DAYS", "reminder_days", int),
-        ):
-            raw = os.environ.get(var)
-            if raw:
-                try:
-                    values[field_] = kind(raw)
-                except ValueError:
-                    raise ConfigurationError(f"invalid setting {var}: {raw!r}") from None
-                if values[field_] <= 0:
-                    raise ConfigurationError(f"invalid setting {var}: must be positive")
-        return cls(**values)  # type: ignore[arg-type]
+        settings = load_settings()
+        return cls(poll_seconds=settings.inbox_poll_seconds, reminder_days=settings.reminder_days)
 
 
 def _now() -> datetime:

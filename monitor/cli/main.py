@@ -335,7 +335,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 @app.command()
 @cli_errors
 def worker(
-    queues: str = typer.Option("extraction,checking,alerts,celery", help="Queues to consume"),
+    queues: str | None = typer.Option(None, help="Queues to consume (default: all of them)"),
     concurrency: int = typer.Option(2, help="Worker processes"),
 ) -> None:
     """Run a Celery worker (needs PRISVAGT_BROKER_URL)."""
@@ -348,6 +348,9 @@ def worker(
             "PRISVAGT_BROKER_URL is empty: tasks run in-process, no worker needed"
         )
     ensure_database()
+    from workers.celery_app import queue_names
+
+    queues = queues or ",".join(queue_names())
     celery.worker_main(["worker", "-Q", queues, f"--concurrency={concurrency}", "--loglevel=INFO"])
 
 

@@ -228,7 +228,10 @@ class ContextBuilder:
             .order_by(InvoiceLine.invoice_id, InvoiceLine.position)
         )
         for iid, lid, line_id, desc, qty, price, amount, item, unit, lstart, lend in lines:
-            views[iid].lines.append(
+            view = views.get(iid)
+            if view is None:  # stored by another worker between the two queries
+                continue
+            view.lines.append(
                 InvoiceLineView(
                     id=lid,
                     line_id=line_id,

@@ -31,11 +31,23 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
     return False
 
 
+#: tables that are not the application's models: APScheduler's job store and the
+#: scheduler lease create and own them
+_NOT_OURS = {"apscheduler_jobs", "scheduler_lock"}
+
+
+def _include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    return not (type_ == "table" and name in _NOT_OURS)
+
+
 def _run_on(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_item=_render_item,
+        include_object=_include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
