@@ -149,6 +149,8 @@ def _render(name: str, lang: str, **context: Any) -> tuple[str, str]:
     helpers = {
         "t": labels,
         "lang": lang,
+        "rule_title": lambda rule_id: _rule_title(rule_id, lang),
+        "severity": lambda level: SEVERITY.get(lang, SEVERITY["da"]).get(level, level),
         "money": lambda v, c="DKK": fmt.money(v, lang=lang, currency=c),
         "price": lambda v, c="DKK": fmt.unit_price(v, lang=lang, currency=c),
         "qty": lambda v: fmt.quantity(v, lang=lang),
@@ -157,6 +159,22 @@ def _render(name: str, lang: str, **context: Any) -> tuple[str, str]:
     text = _environment(False).get_template(f"{name}.txt.j2").render(**helpers, **context)
     html = _environment(True).get_template(f"{name}.html.j2").render(**helpers, **context)
     return text, html
+
+
+SEVERITY = {
+    "da": {"low": "lav", "medium": "middel", "high": "høj", "critical": "kritisk"},
+    "en": {"low": "low", "medium": "medium", "high": "high", "critical": "critical"},
+}
+
+
+def _rule_title(rule_id: str, lang: str) -> str:
+    """The rule's title in the reader's language (custom rules keep their id)."""
+    import rules
+
+    spec = rules.registry().get(rule_id)
+    if spec is None:
+        return rule_id
+    return spec.title_en if lang == "en" else spec.title_da
 
 
 def _currency(findings: list[FindingView]) -> str:

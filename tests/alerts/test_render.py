@@ -34,7 +34,8 @@ def sent_email(language: str) -> tuple[EmailMessage, int]:
             "Prisaftale brudt: Fiktiv Kommunedata A/S faktura F-2026-0042 – overpris 1.234,56 kr.",
             ["Aftalt enhedspris: 1.000,00 kr.", "Faktureret enhedspris: 1.250,00 kr.",
              "Antal: 12", "Overpris: 1.234,56 kr.", "side 7", "Leverandør: Fiktiv Kommunedata",
-             "Faktura: F-2026-0042", "2. november 2026"],
+             "Faktura: F-2026-0042", "2. november 2026",
+             "Regel: Pris over aftalt pris (Alvor: høj)"],
         ),
         (
             "en",
@@ -42,7 +43,8 @@ def sent_email(language: str) -> tuple[EmailMessage, int]:
             "DKK 1,234.56",
             ["Agreed unit price: DKK 1,000.00", "Invoiced unit price: DKK 1,250.00",
              "Quantity: 12", "Overcharge: DKK 1,234.56", "page 7",
-             "Vendor: Fiktiv Kommunedata", "Invoice: F-2026-0042", "2 November 2026"],
+             "Vendor: Fiktiv Kommunedata", "Invoice: F-2026-0042", "2 November 2026",
+             "Rule: Price above the agreed price (Severity: high)"],
         ),
     ],
 )  # fmt: skip
