@@ -12,6 +12,7 @@ from rich.table import Table
 
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
+from monitor.demo.manifest import DemoManifest
 
 
 @app.command()
@@ -66,9 +67,11 @@ def demo(
         run_server(host="127.0.0.1", port=port)
 
 
-def _summary(manifest: object, *, documents: int, failed: int) -> None:
+def _summary(manifest: DemoManifest, *, documents: int, failed: int) -> None:
+    """What the run found, set against the demo's ground truth (``manifest.json``)."""
     from sqlalchemy import func, select
 
+    from monitor.alerts.formatting import money as kr
     from monitor.alerts.models import Alert
     from monitor.db import transaction
     from monitor.findings.repository import list_findings
@@ -81,25 +84,33 @@ def _summary(manifest: object, *, documents: int, failed: int) -> None:
         findings = list_findings(session)
         alerts = Counter(session.scalars(select(Alert.status)))
     by_rule = Counter(f.rule for f in findings)
-    by_muni: Counter[str] = Counter()
-    money: Counter[str] = Counter()
-    for f in findings:
-        label = f"{f.municipality} {f.municipality_name}"
-        by_muni[label] += 1
-        money[label] += f.overcharge  # type: ignore[assignment]
-    table = Table(title="Findings by municipality", header_style="bold")
-    table.add_column("kommune")
-    table.add_column("findings", justify="right")
-    table.add_column("overcharge (DKK)", justify="right")
-    for label, count in sorted(by_muni.items()):
-        table.add_row(label, str(count), str(money[label]))
+    expected = Counter(b.rule_id for b in manifest.breaches)
+    table = Table(title="Findings by rule", header_style="bold")
+    for col in ("rule", "found", "in manifest", "overcharge"):
+        table.add_column(col, justify="left" if col == "rule" else "right")
+    for rule in sorted(set(by_rule) | set(expected)):
+        amount = sum((f.overcharge for f in findings if f.rule == rule), start=Decimal(0))
+        table.add_row(rule, str(by_rule[rule]), str(expected[rule]), kr(amount, lang="da"))
+    munis = Table(title="Findings by municipality", header_style="bold")
+    for col in ("kommune", "findings", "overcharge"):
+        munis.add_column(col, justify="left" if col == "kommune" else "right")
+    for code, name in sorted({(f.municipality, f.municipality_name) for f in findings}):
+        mine = [f for f in findings if f.municipality == code]
+        amount = sum((f.overcharge for f in mine), start=Decimal(0))
+        munis.add_row(f"{code} {name}", str(len(mine)), kr(amount, lang="da"))
     total = sum((f.overcharge for f in findings), start=Decimal(0))
     console.print(f"documents: {documents} ({failed} failed); invoices checked: {checked}")
-    console.print(
-        "findings by rule: " + (", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())) or "none")
-    )
     console.print(table)
-    console.print(f"overcharge total: [bold]{total} DKK[/]")
+    console.print(munis)
+    verdict = (
+        "[green]matches the ground truth[/]"
+        if by_rule == expected
+        else "[red]differs from the ground truth[/]"
+    )
+    console.print(
+        f"overcharge total: [bold]{kr(total, lang='da')}[/] "
+        f"(manifest: {kr(manifest.total_expected_overcharge, lang='da')}); {verdict}"
+    )
     where = settings.outbox_dir if settings.email_backend == "outbox" else settings.email_backend
     console.print(
         f"alerts: {sum(alerts.values())} ({', '.join(f'{n} {s}' for s, n in alerts.items()) or 'none'})"
