@@ -143,7 +143,7 @@ def proposed_config(
     base = current.get(rule_id) or RuleConfig(rule_id=rule_id, version=0)
     if mode is not None and mode not in MODES:
         raise InputError(f"mode must be one of {', '.join(MODES)}", field="mode")
-    if severity is not None and severity not in SEVERITIES:
+    if severity and severity not in SEVERITIES:
         raise InputError(f"severity must be one of {', '.join(SEVERITIES)}", field="severity")
     merged = {**base.params, **(params or {})}
     validated = rules.validate_params(rule_id, merged)
@@ -151,7 +151,8 @@ def proposed_config(
         rule_id=rule_id,
         mode=mode or base.mode,  # type: ignore[arg-type]
         params=_jsonable(validated),
-        severity=severity or base.severity,  # type: ignore[arg-type]
+        # None keeps the current severity; "" goes back to the rule's own default
+        severity=base.severity if severity is None else (severity or None),  # type: ignore[arg-type]
         municipalities=municipalities if municipalities is not None else base.municipalities,
         vendors=vendors if vendors is not None else base.vendors,
         version=base.version + 1,

@@ -210,7 +210,7 @@ def _change_from_form(session: Session, rule_id: str, form: dict[str, str]) -> d
     admin.check_scope(municipalities, vendors)
     return {
         "mode": form.get("mode") or None,
-        "severity": form.get("severity") or None,
+        "severity": form.get("severity"),  # "" = the rule's default
         "params": admin.form_params(row.spec, form),
         "municipalities": municipalities,
         "vendors": vendors,

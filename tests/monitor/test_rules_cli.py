@@ -75,3 +75,19 @@ def test_export_then_import_round_trips_and_changes_only_what_differs(
     exported.write_text(text.replace("mode: active", "mode: monitor", 1), "utf-8")
     changed = runner.invoke(app, ["rules", "import", str(exported), "--reason", "prøveperiode"])
     assert changed.exit_code == 0 and "1 rules changed" in changed.stdout
+
+
+def test_a_severity_can_be_set_and_returned_to_the_rules_default(app_env: object) -> None:
+    from monitor.rulesets.service import configure, current_configs
+
+    with transaction() as s:
+        configure(s, rule_id="payment_terms", actor="admin", reason="vigtigt", severity="high")
+    with transaction() as s:
+        assert {c.rule_id: c.severity for c in current_configs(s)}["payment_terms"] == "high"
+        configure(s, rule_id="payment_terms", actor="admin", reason="mode only", mode="monitor")
+    with transaction() as s:
+        current = {c.rule_id: c for c in current_configs(s)}["payment_terms"]
+        assert (current.severity, current.mode) == ("high", "monitor")
+        configure(s, rule_id="payment_terms", actor="admin", reason="tilbage", severity="")
+    with transaction() as s:
+        assert {c.rule_id: c.severity for c in current_configs(s)}["payment_terms"] is None
