@@ -19,7 +19,9 @@ from monitor.parties.models import Municipality, Vendor
 _ContractDoc = aliased(Document)
 
 
-def _flat_select() -> Select[Any]:
+def flat_select() -> Select[Any]:
+    """Findings joined with their invoice, line, municipality, vendor, contract document
+    and price term: one row per finding, for ``to_out``. Pages, API and CLI share it."""
     return (
         select(
             Finding,
@@ -45,7 +47,8 @@ def _flat_select() -> Select[Any]:
     )
 
 
-def _to_out(row: Any) -> FindingOut:
+def to_out(row: Any) -> FindingOut:
+    """A ``flat_select`` row as the finding people see."""
     (
         f,
         number,
@@ -95,7 +98,8 @@ def _to_out(row: Any) -> FindingOut:
     )
 
 
-def _filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
+def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
+    """``flat_select`` narrowed by the filter (municipality, rule, status, vendor)."""
     if flt.municipality:
         stmt = stmt.where(Municipality.code == flt.municipality)
     if flt.rule:
@@ -109,23 +113,23 @@ def _filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
 
 def list_findings(session: Session, flt: FindingFilter | None = None) -> list[FindingOut]:
     flt = flt or FindingFilter()
-    stmt = _filtered(_flat_select(), flt).order_by(Finding.overcharge.desc(), Finding.id)
+    stmt = filtered(flat_select(), flt).order_by(Finding.overcharge.desc(), Finding.id)
     if flt.limit is not None:
         stmt = stmt.limit(flt.limit).offset(flt.offset)
-    return [_to_out(row) for row in session.execute(stmt)]
+    return [to_out(row) for row in session.execute(stmt)]
 
 
 def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
     flt = flt or FindingFilter()
-    stmt = _filtered(_flat_select(), flt).with_only_columns(func.count(Finding.id))
+    stmt = filtered(flat_select(), flt).with_only_columns(func.count(Finding.id))
     return int(session.execute(stmt).scalar_one())
 
 
 def get_finding(session: Session, finding_id: int) -> FindingOut:
-    row = session.execute(_flat_select().where(Finding.id == finding_id)).first()
+    row = session.execute(flat_select().where(Finding.id == finding_id)).first()
     if row is None:
         raise NotFound(f"finding {finding_id} does not exist")
-    return _to_out(row)
+    return to_out(row)
 
 
 def by_dedup_keys(session: Session, keys: Sequence[str]) -> dict[str, Finding]:

@@ -51,8 +51,7 @@ def findings_slice(
     offset: int = 0,
 ) -> FindingsSlice:
     """Findings matching the filter, sorted, one slice, with the count and overcharge of all."""
-    # the repository's flat select and filter are reused so pages, API and CLI agree
-    base = findings_repo._filtered(findings_repo._flat_select(), flt)
+    base = findings_repo.filtered(findings_repo.flat_select(), flt)
     order = _ORDER.get(sort, _ORDER["overcharge_desc"])
     rows = session.execute(base.order_by(*order).limit(limit).offset(offset))
     total, overcharge = session.execute(
@@ -61,7 +60,7 @@ def findings_slice(
         )
     ).one()
     return FindingsSlice(
-        items=[findings_repo._to_out(row) for row in rows],
+        items=[findings_repo.to_out(row) for row in rows],
         total=int(total),
         overcharge_total=Decimal(overcharge),
         limit=limit,
