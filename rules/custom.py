@@ -185,6 +185,8 @@ def custom_spec(rule_id: str) -> RuleSpec:
         title_en=f"Custom rule: {name}",
         description="An administrator's expression over line and contract fields; "
         "example: line.unit_price > term.unit_price * 1.1",
+        description_da="Et udtryk, som en administrator har formuleret over felter fra "
+        "fakturalinjen og kontrakten; eksempel: line.unit_price > term.unit_price * 1.1",
         severity="medium",
         params_model=CustomParams,
         check=partial(_check, rule_id),

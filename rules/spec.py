@@ -1,4 +1,4 @@
-"""What a rule is: its spec (id, titles, description, severity, parameter model, check).
+"""What a rule is: its spec (id, titles, descriptions, severity, parameter model, check).
 
 A rule's ``check`` is a pure function ``check(run, params) -> list[RuleFinding]``:
 ``run`` is the per-invoice :class:`rules.engine.Run` (context, precomputed contract
@@ -64,15 +64,30 @@ class ToleranceParams(Params):
 
 @dataclass(frozen=True, slots=True)
 class RuleSpec:
-    """A rule as the registry lists it. ``check`` is the pure evaluation function."""
+    """A rule as the registry lists it. ``check`` is the pure evaluation function.
+
+    Titles and descriptions in Danish and English: ``description`` is the English text
+    (also ``description_en``), ``description_da`` the Danish one, each with the same
+    worked example; ``describe(lang)`` picks one for a page or message."""
 
     id: str
     title_da: str
     title_en: str
     description: str
+    description_da: str
     severity: Severity
     params_model: type[Params]
     check: CheckFn
+
+    @property
+    def description_en(self) -> str:
+        """The English description (the same text as ``description``)."""
+        return self.description
+
+    def describe(self, lang: str) -> str:
+        """The description in ``lang``: English for ``"en"``, otherwise Danish (the
+        default language, as for the titles on the web pages)."""
+        return self.description if lang == "en" else self.description_da
 
     def defaults(self) -> dict[str, Any]:
         """The default parameters, JSON-able."""

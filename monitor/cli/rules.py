@@ -217,13 +217,8 @@ def _defaults(spec: Any) -> dict[str, Any]:
 
 
 def _describe(spec: Any, lang: str) -> str:
-    for name in (f"description_{lang}", "description"):
-        value = _attr(spec, name)
-        if isinstance(value, dict):
-            return str(value.get(lang) or next(iter(value.values()), ""))
-        if value:
-            return str(value)
-    return ""
+    """What the rule detects, in ``lang`` (English for ``en``, otherwise Danish)."""
+    return str(spec.describe(lang))
 
 
 def _plain(value: Any) -> Any:

@@ -296,7 +296,8 @@ class RuleOut(BaseModel):
     rule_id: str
     title_da: str
     title_en: str
-    description: str
+    description: str = Field(description="what the rule detects, in English")
+    description_da: str = Field(description="the same in Danish")
     mode: str = Field(description="active, monitor or off")
     severity: str
     params: dict[str, Any] = Field(description="in force, defaults filled in")
@@ -385,6 +386,7 @@ def _rule_out(row: admin.RuleRow) -> RuleOut:
         title_da=row.spec.title_da,
         title_en=row.spec.title_en,
         description=row.spec.description,
+        description_da=row.spec.description_da,
         mode=row.config.mode,
         severity=row.severity,
         params=row.params,

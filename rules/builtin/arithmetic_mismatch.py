@@ -120,6 +120,12 @@ SPEC = RuleSpec(
         "amount does not reconcile. Example: 10 x 99.50 billed as 1,005.00: difference "
         "10.00 kr, overcharge 10.00 kr."
     ),
+    description_da=(
+        "Markerer en linje, hvis beløb ikke svarer til mængde x enhedspris, og en faktura, hvis "
+        "linjesum, beløb ekskl. moms, moms (ud over standardsatsen på 25 %) eller beløb til "
+        "betaling ikke stemmer. Eksempel: 10 x 99,50 kr. faktureret som 1.005,00 kr.: forskel "
+        "10,00 kr., overpris 10,00 kr."
+    ),
     severity="medium",
     params_model=ArithmeticParams,
     check=check,

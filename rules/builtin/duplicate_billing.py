@@ -178,6 +178,12 @@ SPEC = RuleSpec(
         "marts 2026' 12,500.00 kr on invoice F-2 after F-1 billed the same item and "
         "period: overcharge 12,500.00 kr."
     ),
+    description_da=(
+        "Markerer dobbeltfakturering: en faktura, der gentager en tidligere faktura (samme nummer "
+        "og samme total), eller en linje, der fakturerer en ydelse for en periode, som allerede "
+        "er faktureret og ikke krediteret. Eksempel: 'Drift, marts 2026' til 12.500,00 kr. på "
+        "faktura F-2, efter at F-1 har faktureret samme ydelse og periode: overpris 12.500,00 kr."
+    ),
     severity="high",
     params_model=DuplicateParams,
     check=check,

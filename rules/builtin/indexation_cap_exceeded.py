@@ -80,6 +80,16 @@ SPEC = RuleSpec(
         "103.00, overcharge (104.00 - 103.00) x 10 = 10.00 kr, reason above_cap. Owns "
         "rises up to 25 % over the base price; larger excesses are price_above_agreed."
     ),
+    description_da=(
+        "Markerer en prisstigning, som prisreguleringsklausulen ikke giver adgang til: før "
+        "fastprisperioden er udløbet eller uden for reguleringsmåneden (for tidligt), ud over det "
+        "årlige loft eller ud over den faktiske udvikling i det angivne indeks. Eksempel: aftalt "
+        "pris 100,00 kr. fra 1. januar 2025, fast i 12 måneder, reguleres hver januar efter "
+        "nettoprisindekset, dog højst 3 % om året; indekset er steget 5 %; faktureret 104,00 kr. "
+        "x 10 i februar 2026: tilladt pris 103,00 kr., overpris (104,00 - 103,00) x 10 = 10,00 "
+        "kr., begrundelse above_cap. Reglen omfatter stigninger på op til 25 % over basisprisen; "
+        "større overskridelser behandles under price_above_agreed."
+    ),
     severity="high",
     params_model=IndexationParams,
     check=check,

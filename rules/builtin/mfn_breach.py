@@ -88,6 +88,13 @@ SPEC = RuleSpec(
         "municipality 751 pays 10.00 kr; 300 users: overcharge (12.00 - 10.00) x 300 = "
         "600.00 kr."
     ),
+    description_da=(
+        "Hvor kontrakten indeholder en klausul om mestbegunstigelse (priser, der ikke er ringere "
+        "end andre kunders), markeres en fakturalinje, hvis prisen ligger over den laveste pris, "
+        "som samme leverandør tager af en anden kommune for samme vare. Eksempel: 12,00 kr. pr. "
+        "bruger pr. måned, mens kommune 751 betaler 10,00 kr.; 300 brugere: overpris (12,00 - "
+        "10,00) x 300 = 600,00 kr."
+    ),
     severity="critical",
     params_model=MfnParams,
     check=check,

@@ -112,6 +112,14 @@ SPEC = RuleSpec(
         "outside. Example: contract expired 31 Dec 2025; a line of 3,100.00 kr for "
         "1-31 Jan 2026: 31/31 days outside, overcharge 3,100.00 kr."
     ),
+    description_da=(
+        "Markerer en faktura, der opkræver betaling for dage før kontraktens ikrafttræden eller "
+        "efter dens udløb, dvs. uden for kontraktperioden (bedømt efter hver linjes "
+        "faktureringsperiode, ellers fakturaperioden, ellers udstedelsesdatoen med "
+        "issue_grace_days). Overprisen opgøres for hver linje forholdsmæssigt efter antallet af "
+        "dage uden for perioden. Eksempel: kontrakten udløb 31. december 2025; en linje på "
+        "3.100,00 kr. for 1.-31. januar 2026: 31/31 dage uden for perioden, overpris 3.100,00 kr."
+    ),
     severity="high",
     params_model=OutsidePeriodParams,
     check=check,

@@ -66,6 +66,12 @@ SPEC = RuleSpec(
         "1 March 2026, due 15 April 2026 (45 days) under '30 dage netto': finding, no "
         "money at stake."
     ),
+    description_da=(
+        "Markerer en faktura, hvis forfaldsdato giver en længere betalingsfrist end kontraktens, "
+        "eller end de 30 dage, som en offentlig ordregiver højst kan aftale. Eksempel: udstedt 1. "
+        "marts 2026, forfald 15. april 2026 (45 dage) med betalingsbetingelsen '30 dage netto': "
+        "markering uden beløb (overpris 0,00 kr.)."
+    ),
     severity="low",
     params_model=PaymentTermsParams,
     check=check,

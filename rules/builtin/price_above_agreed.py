@@ -63,6 +63,14 @@ SPEC = RuleSpec(
         "overcharge (105.00 - 100.00) x 10 = 50.00 kr. Exactly at the tolerance is not "
         "a breach."
     ),
+    description_da=(
+        "Markerer en fakturalinje, hvis enhedsprisen efter omregning af enhed og basismængde "
+        "ligger over kontraktens pris for varen på faktureringsdatoen (inklusive den "
+        "prisregulering, som klausulen giver adgang til) med mere end tolerancen. Eksempel: "
+        "aftalt pris 100,00 kr. pr. bruger pr. måned, faktureret 10 brugere à 105,00 kr.: "
+        "overpris (105,00 - 100,00) x 10 = 50,00 kr. En afvigelse, der ligger præcis på "
+        "tolerancen, er ikke et brud."
+    ),
     severity="high",
     params_model=PriceAboveAgreedParams,
     check=check,

@@ -100,6 +100,14 @@ SPEC = RuleSpec(
         "inhabitant: money at stake (26.00 - 10.00) x 60,000 = 960,000.00 kr, lowest "
         "price paid quoted."
     ),
+    description_da=(
+        "Markerer en fakturalinje, hvis enhedspris (pr. indbygger, når varen er prissat pr. "
+        "indbygger) ligger over parameteren ratio gange medianen af de priser, som samme "
+        "leverandør tager af andre kommuner for samme vare. Eksempel: 26,00 kr. pr. indbygger mod "
+        "en median på 10,00 kr. (forhold 2,6 > 2,0), 60.000 indbyggere faktureret pr. indbygger: "
+        "mulig merudgift (26,00 - 10,00) x 60.000 = 960.000,00 kr.; den laveste betalte pris "
+        "angives."
+    ),
     severity="medium",
     params_model=DisparityParams,
     check=check,

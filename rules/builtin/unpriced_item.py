@@ -103,6 +103,14 @@ SPEC = RuleSpec(
         "Lines matching ignore_patterns (discounts, rounding) and ambiguous matches are "
         "not flagged."
     ),
+    description_da=(
+        "Markerer en fakturalinje for en ydelse, som kontrakten ikke fastsætter en pris for "
+        "(hverken varenummeret eller en tilstrækkeligt lignende beskrivelse findes i kontrakten), "
+        "eller hvis pris ikke er gældende på faktureringsdatoen. Hele linjebeløbet indgår som "
+        "overpris. Eksempel: 'Ekstra integration, 40 timer' til 45.000,00 kr. under en kontrakt "
+        "uden en sådan ydelse: overpris 45.000,00 kr. Linjer, der svarer til ignore_patterns "
+        "(rabatter, afrunding), og tvetydige match markeres ikke."
+    ),
     severity="medium",
     params_model=UnpricedParams,
     check=check,

@@ -57,6 +57,13 @@ SPEC = RuleSpec(
         "at 100.00 kr, over 500 at 80.00 kr; 600 users billed at 100.00 kr: overcharge "
         "(100.00 - 80.00) x 600 = 12,000.00 kr."
     ),
+    description_da=(
+        "Markerer en fakturalinje, der er faktureret til prisen i et dyrere mængdeinterval end "
+        "det, som mængden (ved pris pr. indbygger: kommunens indbyggertal) falder i, dvs. at "
+        "mængderabatten ikke er givet. Eksempel: 0-500 brugere à 100,00 kr., over 500 brugere à "
+        "80,00 kr.; 600 brugere faktureret à 100,00 kr.: overpris (100,00 - 80,00) x 600 = "
+        "12.000,00 kr."
+    ),
     severity="high",
     params_model=VolumeTierParams,
     check=check,
