@@ -454,10 +454,10 @@ def rule_title(rule_id: str, lang: str) -> str:
     return str(spec.title_en if lang == "en" else spec.title_da)
 
 
-def rule_description(rule_id: str) -> str | None:
-    """The rule's description (English, as the registry writes it)."""
+def rule_description(rule_id: str, lang: str = "da") -> str | None:
+    """The rule's description with its worked example, in the page's language."""
     spec = _rule_specs().get(rule_id)
-    return None if spec is None else str(spec.description)
+    return None if spec is None else str(spec.describe(lang))
 
 
 def negotiate(query_lang: str | None, cookie_lang: str | None) -> str:

@@ -64,7 +64,7 @@ def test_the_rules_page_lists_every_rule_with_mode_severity_and_default_paramete
         assert f'data-rule="{rule_id}"' in page.text
     assert "Pris over aftalt pris" in page.text
     assert "<code>absolute_tolerance</code></dt><dd>0.01" in page.text
-    assert "Example: agreed 100.00 kr per user/month" in page.text  # the description
+    assert "Eksempel: aftalt pris 100,00 kr. pr. bruger pr. måned" in page.text  # the description
     assert '<a href="/admin/rules" aria-current="page">Regler</a>' in page.text
     assert "line.unit_price" in page.text  # the custom rule fields are documented
     english = client.get("/admin/rules?lang=en")
