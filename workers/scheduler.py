@@ -9,6 +9,8 @@ lease expires.
 from __future__ import annotations
 
 import logging
+import signal
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -188,6 +190,9 @@ def run_scheduler(config: ScheduleConfig | None = None) -> None:
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
     scheduler = build_scheduler(config or ScheduleConfig.from_env())
     log.info("scheduler starting", extra={"owner": OWNER})
+    # ``docker stop`` and process managers send SIGTERM: stop as on Ctrl+C, so the
+    # lease is released and a successor does not wait for it to expire
+    signal.signal(signal.SIGTERM, lambda _sig, _frame: sys.exit(0))
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
