@@ -140,23 +140,19 @@ def parties_import(file: Path) -> None:
     """Import municipalities, vendors and contacts from a CSV
     (kind,code,name,cvr,ean,population,finance_email,legal_email)."""
     from monitor.db import transaction
-    from monitor.invoices.service import reassign_unassigned
-    from monitor.parties.service import import_parties, read_parties_csv
+    from monitor.parties.service import import_parties, pick_up_waiting, read_parties_csv
 
     ensure_database()
     rows = read_parties_csv(_read_text(file), filename=str(file))
     with transaction() as session:
         report = import_parties(session, rows=rows)
-        picked = reassign_unassigned(session)
+        picked = pick_up_waiting(session)
     console.print(
         f"{report.municipalities} municipalities, {report.vendors} vendors, "
-        f"{report.contacts} new contacts; {len(picked)} waiting invoices now assigned"
+        f"{report.contacts} new contacts; {len(picked.invoices)} waiting invoices now assigned, "
+        f"{len(picked.contracts)} waiting contracts"
     )
-    if picked:
-        from workers import tasks
-
-        for invoice_id in picked:
-            tasks.check_invoice.delay(invoice_id)
+    _recheck(picked.to_check)
 
 
 @index_app.command("import")

@@ -101,7 +101,7 @@ def resolve_parties(session: Session, contract: Contract) -> bool:
     vendor = parties.vendor_by_cvr(session, contract.vendor_cvr) if contract.vendor_cvr else None
     muni = parties.municipality_by_cvr(session, contract.buyer_cvr) if contract.buyer_cvr else None
     if muni is None and contract.buyer_name:
-        muni = _municipality_by_name(session, contract.buyer_name)
+        muni = parties.municipality_by_name(session, contract.buyer_name)
     problems = []
     if vendor is None:
         problems.append(f"vendor CVR {contract.vendor_cvr or '(none found)'} is not registered")
@@ -117,12 +117,20 @@ def resolve_parties(session: Session, contract: Contract) -> bool:
     return not problems
 
 
-def _municipality_by_name(session: Session, name: str):  # type: ignore[no-untyped-def]
-    wanted = name.lower().replace("kommune", "").strip(" s")
-    for muni in parties.all_municipalities(session):
-        if muni.name.lower().replace("kommune", "").strip(" s") == wanted:
-            return muni
-    return None
+def reassign_unassigned(session: Session) -> list[int]:
+    """Retry party resolution for contracts waiting on an unregistered vendor or buyer;
+    returns the ids of those now linked."""
+    from monitor.documents.models import Document
+
+    picked = []
+    for contract in repository.unassigned(session):
+        if resolve_parties(session, contract):
+            picked.append(contract.id)
+            doc = session.get(Document, contract.document_id) if contract.document_id else None
+            if doc is not None and doc.status == "unassigned":
+                doc.status = "processed"
+    session.flush()
+    return picked
 
 
 def _clauses(terms: ContractTerms) -> list[ContractClause]:

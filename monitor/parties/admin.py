@@ -19,11 +19,16 @@ from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
 from monitor.errors import InputError, NotFound
 from monitor.invoices.models import Invoice
-from monitor.invoices.service import reassign_unassigned
 from monitor.parties import repository
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
 from monitor.parties.schemas import PartyRow
-from monitor.parties.service import ImportReport, import_parties, read_parties_csv, upsert_vendor
+from monitor.parties.service import (
+    ImportReport,
+    import_parties,
+    pick_up_waiting,
+    read_parties_csv,
+    upsert_vendor,
+)
 
 ROLES = ("finance", "legal")
 LANGUAGES = ("da", "en")
@@ -81,7 +86,7 @@ def import_csv(session: Session, *, text: str, filename: str, actor: str) -> Csv
             "contacts": report.contacts,
         },
     )
-    return CsvImport(report, reassign_unassigned(session))
+    return CsvImport(report, pick_up_waiting(session).to_check)
 
 
 def add_vendor(session: Session, *, cvr: str, name: str, actor: str) -> list[int]:
@@ -99,7 +104,7 @@ def add_vendor(session: Session, *, cvr: str, name: str, actor: str) -> list[int
         entity_id=vendor.cvr,
         details={"name": vendor.name},
     )
-    return reassign_unassigned(session)
+    return pick_up_waiting(session).to_check
 
 
 def add_ean(
@@ -124,7 +129,7 @@ def add_ean(
         entity_id=muni.code,
         details={"ean": number, "department": department or None},
     )
-    return reassign_unassigned(session)
+    return pick_up_waiting(session).to_check
 
 
 def remove_ean(session: Session, *, ean_id: int, actor: str) -> None:

@@ -22,6 +22,16 @@ def municipality_by_ean(session: Session, ean: str) -> Municipality | None:
     )
 
 
+def municipality_by_name(session: Session, name: str) -> Municipality | None:
+    """ "Københavns Kommune", "København" and "Kobenhavns kommune " name one municipality."""
+    wanted = _bare_name(name)
+    return next((m for m in all_municipalities(session) if _bare_name(m.name) == wanted), None)
+
+
+def _bare_name(name: str) -> str:
+    return name.lower().replace("kommune", "").strip(" s")
+
+
 def vendor_by_cvr(session: Session, cvr: str) -> Vendor | None:
     return session.scalar(select(Vendor).where(Vendor.cvr == cvr))
 

@@ -16,6 +16,30 @@ from monitor.parties.schemas import PARTIES_CSV_HEADER, PartyRow
 
 
 @dataclass(slots=True)
+class PickedUp:
+    """What registering parties unblocked: waiting invoices and contracts now linked, and
+    the invoices to check (those, and the invoices under those contracts)."""
+
+    invoices: list[int]
+    contracts: list[int]
+    to_check: list[int]
+
+
+def pick_up_waiting(session: Session) -> PickedUp:
+    """Link contracts and invoices that waited for a party just registered. Never commits."""
+    from monitor.contracts.review import affected_invoice_ids
+    from monitor.contracts.service import reassign_unassigned as reassign_contracts
+    from monitor.invoices.service import reassign_unassigned as reassign_invoices
+
+    contracts = reassign_contracts(session)
+    invoices = reassign_invoices(session)
+    to_check = set(invoices)
+    for contract_id in contracts:
+        to_check.update(affected_invoice_ids(session, contract_id=contract_id))
+    return PickedUp(invoices, contracts, sorted(to_check))
+
+
+@dataclass(slots=True)
 class ImportReport:
     municipalities: int = 0
     vendors: int = 0

@@ -115,6 +115,20 @@ def ean_remove(
     return _done(request, background, who, "ean_removed", [])
 
 
+def _contact_values(
+    role: str, email: str, name: str, language: str, immediate_min_severity: str, active: str
+) -> dict[str, object]:
+    """A contact form's fields as the admin service takes them."""
+    return {
+        "role": role,
+        "email": email,
+        "name": name,
+        "language": language,
+        "immediate_min_severity": immediate_min_severity,
+        "active": active in ("1", "on", "true"),
+    }
+
+
 @router.post("/municipalities/{code}/contacts", name="add_contact")
 def contact_add(
     request: Request,
@@ -129,14 +143,7 @@ def contact_add(
     active: Text = "",
     actor: Text = "",
 ) -> Response:
-    values = {
-        "role": role,
-        "email": email,
-        "name": name,
-        "language": language,
-        "immediate_min_severity": immediate_min_severity,
-        "active": active in ("1", "on", "true"),
-    }
+    values = _contact_values(role, email, name, language, immediate_min_severity, active)
     try:
         who = _actor(actor)
         admin.add_contact(session, code=code, actor=who, **values)
@@ -161,14 +168,7 @@ def contact_edit(
     active: Text = "",
     actor: Text = "",
 ) -> Response:
-    values = {
-        "role": role,
-        "email": email,
-        "name": name,
-        "language": language,
-        "immediate_min_severity": immediate_min_severity,
-        "active": active in ("1", "on", "true"),
-    }
+    values = _contact_values(role, email, name, language, immediate_min_severity, active)
     try:
         who = _actor(actor)
         contact = admin.update_contact(session, contact_id=contact_id, actor=who, **values)

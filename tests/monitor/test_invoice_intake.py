@@ -67,3 +67,30 @@ def test_the_same_number_in_another_document_is_kept_and_flagged(
         assert invoices[1].possible_duplicate_of_id == invoices[0].id
         assert any("possible duplicate billing" in w for w in invoices[1].warnings)
         assert s.scalar(select(func.count(Invoice.id))) == 2
+
+
+def test_a_contract_from_unknown_parties_waits_then_is_picked_up(
+    app_env: object, tmp_path: Path
+) -> None:
+    from monitor.contracts.models import Contract
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "contracts" / "ruled_table.pdf"
+    _ingest(tmp_path, "kontrakt.pdf", fixture.read_bytes())
+    with transaction() as s:
+        contract = s.scalars(select(Contract)).one()
+        assert contract.status == "unassigned"
+        assert "vendor CVR 29361592 is not registered" in contract.unassigned_reason
+    parties = tmp_path / "parties.csv"
+    parties.write_text(
+        "kind,code,name,cvr,ean,population,finance_email,legal_email\n"
+        "vendor,,KommuneData A/S,29361592,,,,\n"
+        "municipality,810,Brønderslev,39673118,,36000,okonomi@bronderslev.example.dk,\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["parties", "import", str(parties)])
+    assert result.exit_code == 0, result.output
+    assert "1 waiting contracts" in result.stdout
+    with transaction() as s:
+        contract = s.scalars(select(Contract)).one()
+        assert contract.status == "active" and contract.unassigned_reason is None
+        assert contract.vendor_id is not None and contract.municipality_id is not None
