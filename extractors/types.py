@@ -190,6 +190,24 @@ class ContractClause:
 
 
 @dataclass(slots=True)
+class UnreadPrice:
+    """Something in a price section that looks like a price (a money-bearing table row
+    or sentence) but was not read as a price term. Shown for review, never enforced.
+
+    ``reason`` says why in plain English ("no unit found", "amount unreadable" ...).
+    """
+
+    text: str
+    page: int | None = None
+    reason: str = ""
+    bbox: tuple[float, float, float, float] | None = None
+
+
+#: Terms read with less confidence than this are shown for review.
+REVIEW_CONFIDENCE = 0.8
+
+
+@dataclass(slots=True)
 class ContractTerms:
     """Everything read from one contract document."""
 
@@ -211,6 +229,32 @@ class ContractTerms:
     clauses: list[ContractClause] = field(default_factory=list)
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: Money-bearing rows and sentences in the price sections that were not read.
+    unread_prices: list[UnreadPrice] = field(default_factory=list)
+    #: How many price candidates (money-bearing rows and sentences) were seen in all.
+    price_candidates: int = 0
+    #: Other terms read with too little confidence to enforce, in words
+    #: ("indexation cap: two different caps stated").
+    uncertain_terms: list[str] = field(default_factory=list)
+
+    @property
+    def review_reasons(self) -> list[str]:
+        """Why a person must review this reading before its terms are enforced; empty
+        when the reading is complete and every term was read with confidence."""
+        reasons = [
+            f"price not read on page {u.page}: {u.text[:80]}" + (f" ({u.reason})" if u.reason else "")
+            for u in self.unread_prices
+        ]
+        for t in self.price_terms:
+            if t.confidence < REVIEW_CONFIDENCE:
+                label = t.item_id or t.description[:40]
+                reasons.append(f"price term {label} read with low confidence ({t.confidence:.2f})")
+        reasons += self.uncertain_terms
+        return reasons
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
     def party(self, role: PartyRole) -> ContractParty | None:
         return next((p for p in self.parties if p.role == role), None)
