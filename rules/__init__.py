@@ -45,7 +45,9 @@ def evaluate(
     winning; mode ``off`` skips it, ``monitor`` sets ``finding.mode = "monitor"``.
     Configurations are validated once per list (cached by identity) and raise
     RuleConfigError when invalid. An excess over the contract price is owned by one
-    price rule (see ``rules.pricing``), never reported twice. Pure and
+    price rule (see ``rules.pricing``), never reported twice. Under a contract
+    pending review (``ContractView.pending_review``) the findings of rules that use
+    its terms are ``preliminary``, and ``unpriced_item`` reports nothing. Pure and
     deterministic: findings come in rule order, then line order.
     """
     from rules.engine import run_rules

@@ -175,10 +175,12 @@ def run_rules(ctx: EvaluationContext, configs: Sequence[RuleConfig] | None) -> l
     rules = ruleset_for(configs).for_scope(ctx.invoice.municipality_code, ctx.invoice.vendor_cvr)
     plan = plan_for(ctx.contract) if ctx.contract is not None else None
     run = Run(ctx, plan, frozenset(r.spec.id for r in rules))
+    pending = ctx.contract is not None and ctx.contract.pending_review
     findings: list[RuleFinding] = []
     for rule in rules:
         for finding in rule.spec.check(run, rule.params):
             finding.severity = rule.severity
             finding.mode = "monitor" if rule.mode == "monitor" else "active"
+            finding.preliminary = pending and rule.spec.uses_contract_terms
             findings.append(finding)
     return findings

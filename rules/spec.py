@@ -68,7 +68,12 @@ class RuleSpec:
 
     Titles and descriptions in Danish and English: ``description`` is the English text
     (also ``description_en``), ``description_da`` the Danish one, each with the same
-    worked example; ``describe(lang)`` picks one for a page or message."""
+    worked example; ``describe(lang)`` picks one for a page or message.
+
+    ``uses_contract_terms``: the rule's findings rest on what was read from the contract
+    (prices, dates, clauses), so they are preliminary while the contract's reading is
+    pending review. False for rules that only look at invoices (arithmetic, duplicates,
+    other municipalities' prices)."""
 
     id: str
     title_da: str
@@ -78,6 +83,7 @@ class RuleSpec:
     severity: Severity
     params_model: type[Params]
     check: CheckFn
+    uses_contract_terms: bool = True
 
     @property
     def description_en(self) -> str:

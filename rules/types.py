@@ -52,6 +52,10 @@ class ContractView:
     indexation: IndexationTerms | None = None
     document: str | None = None
     title: str | None = None
+    #: the reading of the contract is incomplete or uncertain and legal has not reviewed
+    #: it: findings resting on its terms are preliminary, and an item missing from its
+    #: price list is no evidence of an unpriced item
+    pending_review: bool = False
 
 
 @dataclass(slots=True)
@@ -152,3 +156,5 @@ class RuleFinding:
     quantity: Decimal | None = None
     mode: Mode = "active"
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: rests on the terms of a contract pending review (set by the engine, not the rule)
+    preliminary: bool = False

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from monitor.alerts.models import Alert, AlertFinding
@@ -175,11 +175,15 @@ def open_findings_since(
     until: datetime,
     municipality_ids: Collection[int] | None = None,
 ) -> list[Finding]:
+    """Open, active, final findings that became final in [since, until): found then, or
+    made final then by the review of their contract."""
+    became_final = func.coalesce(Finding.final_at, Finding.created_at)
     stmt = select(Finding).where(
         Finding.mode == "active",
         Finding.status == "open",
-        Finding.created_at >= since,
-        Finding.created_at < until,
+        Finding.preliminary.is_(False),
+        became_final >= since,
+        became_final < until,
     )
     if municipality_ids is not None:
         stmt = stmt.where(Finding.municipality_id.in_(list(municipality_ids)))

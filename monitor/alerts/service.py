@@ -5,8 +5,10 @@ they announce; ``dispatch`` delivers one alert through the ``EmailSender`` seam 
 records the attempt. Routing: the finding's municipality's active contacts; finance
 is emailed at once for findings at or above its ``immediate_min_severity``, the rest
 wait for the daily digest (``monitor.alerts.periodic``); findings in monitor mode send
-nothing. ``AlertFinding`` is unique per (finding, recipient, kind), so one finding
-never reaches one recipient twice in the same kind of email.
+nothing, and so do preliminary findings (their contract awaits legal's review; they
+are queued when the re-check after the review makes them final). ``AlertFinding`` is
+unique per (finding, recipient, kind), so one finding never reaches one recipient
+twice in the same kind of email.
 """
 
 from __future__ import annotations
@@ -54,13 +56,16 @@ def backoff_seconds(attempt: int, *, retry_after: float | None = None) -> float:
 
 
 def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
-    """Queue the immediate emails for new findings. Never commits; idempotent.
+    """Queue the immediate emails for new (or newly final) findings. Never commits;
+    idempotent.
 
-    One alert per (invoice, recipient) grouping that invoice's findings. Findings a
-    recipient already has an immediate email for are skipped, so calling this twice
-    adds nothing.
+    One alert per (invoice, recipient) grouping that invoice's findings. Preliminary
+    findings and findings a recipient already has an immediate email for are skipped,
+    so calling this twice adds nothing.
     """
-    sendable = [f for f in findings if f.mode == "active" and f.status == "open"]
+    sendable = [
+        f for f in findings if f.mode == "active" and f.status == "open" and not f.preliminary
+    ]
     if not sendable:
         return []
     session.flush()

@@ -113,15 +113,26 @@ def findings(
     rule: str | None = typer.Option(None, help="rule id, e.g. price_above_agreed"),
     status: str | None = typer.Option(None, help="open|confirmed|dismissed|resolved"),
     vendor: str | None = typer.Option(None, help="vendor CVR"),
+    preliminary: bool | None = typer.Option(
+        None,
+        "--preliminary/--final",
+        help="Only findings held while their contract awaits review, or only final ones",
+    ),
 ) -> None:
-    """List findings."""
+    """List findings (preliminary ones rest on a contract legal has not reviewed yet)."""
     from monitor.cli.output import findings_csv, findings_json, findings_table
     from monitor.db import transaction
     from monitor.findings.repository import list_findings
     from monitor.findings.schemas import FindingFilter
 
     ensure_database()
-    flt = FindingFilter(municipality=municipality, rule=rule, status=status, vendor_cvr=vendor)
+    flt = FindingFilter(
+        municipality=municipality,
+        rule=rule,
+        status=status,
+        vendor_cvr=vendor,
+        preliminary=preliminary,
+    )
     with transaction() as session:
         rows = list_findings(session, flt)
     if format is Format.json:
@@ -131,7 +142,11 @@ def findings(
     else:
         console.print(findings_table(rows))
         total = sum((f.overcharge for f in rows if f.currency == "DKK"), start=0)
-        console.print(f"{len(rows)} findings, overcharge {total} DKK")
+        held = sum(f.preliminary for f in rows)
+        console.print(
+            f"{len(rows)} findings, overcharge {total} DKK"
+            + (f"; {held} preliminary (contract awaits review, no email)" if held else "")
+        )
 
 
 @parties_app.command("import")
@@ -208,32 +223,52 @@ def extract(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--form
 def contracts_show(
     contract_id: int, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")
 ) -> None:
-    """Print a stored contract's terms."""
+    """Print a stored contract's terms, its review status, why it needs review and the
+    price rows that were not read (JSON, or text for people)."""
+    from monitor.cli.output import contract_text
     from monitor.contracts.schemas import contract_to_dict
     from monitor.db import transaction
 
     ensure_database()
     with transaction() as session:
         data = contract_to_dict(session, contract_id=contract_id)
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    if format is OutFormat.text:
+        typer.echo(contract_text(data))
+    else:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class ReviewStatus(StrEnum):
+    needs_review = "needs_review"
+    complete = "complete"
+    reviewed = "reviewed"
 
 
 @contracts_app.command("list")
 @cli_errors
-def contracts_list() -> None:
-    """List stored contracts with their parties and review progress."""
+def contracts_list(
+    review: ReviewStatus | None = typer.Option(
+        None, help="Only contracts with this review status, e.g. needs_review"
+    ),
+    needs_review: bool = typer.Option(
+        False, "--needs-review", help="Only contracts whose reading legal must review"
+    ),
+) -> None:
+    """List stored contracts with their parties, review status and review progress."""
     from rich.table import Table
-    from sqlalchemy import select
 
-    from monitor.contracts.models import Contract
+    from monitor.contracts import repository
     from monitor.db import transaction
 
     ensure_database()
+    wanted = ReviewStatus.needs_review if needs_review else review
     table = Table(header_style="bold")
-    for col in ("id", "title", "buyer", "vendor", "valid", "terms", "confirmed", "status"):
+    for col in ("id", "title", "buyer", "vendor", "valid", "terms", "confirmed", "review"):
         table.add_column(col)
+    table.add_column("status")
     with transaction() as session:
-        for c in session.scalars(select(Contract).order_by(Contract.id)):
+        contracts = repository.listing(session, review_status=wanted.value if wanted else None)
+        for c in contracts:
             confirmed = sum(t.review_state == "confirmed" for t in c.price_terms)
             table.add_row(
                 str(c.id),
@@ -243,9 +278,16 @@ def contracts_list() -> None:
                 f"{c.effective_date or '?'} – {c.expiry_date or '?'}",
                 str(len(c.price_terms)),
                 str(confirmed),
+                c.review_status.replace("_", " "),
                 c.status if c.status == "active" else f"{c.status}: {c.unassigned_reason}",
             )
     console.print(table)
+    pending = sum(c.review_status == ReviewStatus.needs_review for c in contracts)
+    if pending:
+        console.print(
+            f"{pending} of {len(contracts)} contracts need review: their findings are "
+            "preliminary and send no email until `prisvagt contracts confirm ID`"
+        )
 
 
 @contracts_app.command("confirm")
@@ -256,7 +298,9 @@ def contracts_confirm(
     reject: bool = typer.Option(False, help="Reject the given terms instead"),
     actor: str = typer.Option("cli", help="Who reviews (for the audit log)"),
 ) -> None:
-    """Confirm (or reject) extracted price terms; the contract's invoices are re-checked."""
+    """Confirm (or reject) extracted price terms; without --term, confirm the whole
+    contract as reviewed (its preliminary findings become final and their emails go
+    out). The contract's invoices are re-checked."""
     from monitor.contracts import review
     from monitor.db import transaction
 
@@ -270,7 +314,8 @@ def contracts_confirm(
         else:
             n = review.confirm_contract(session, contract_id=contract_id, actor=actor)
         invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
-    console.print(f"{n} terms reviewed; re-checking {len(invoice_ids)} invoices")
+    whole = "" if term else f"contract {contract_id} reviewed; "
+    console.print(f"{whole}{n} terms reviewed; re-checking {len(invoice_ids)} invoices")
     _recheck(invoice_ids)
 
 

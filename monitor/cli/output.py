@@ -1,4 +1,4 @@
-"""Printing findings as a table, JSON or CSV."""
+"""Printing findings as a table, JSON or CSV; a contract as text."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from rich.table import Table
 
@@ -17,6 +18,7 @@ CSV_FIELDS = [
     "rule",
     "severity",
     "status",
+    "preliminary",
     "municipality",
     "vendor_cvr",
     "invoice_number",
@@ -69,7 +71,7 @@ def findings_table(findings: Sequence[FindingOut]) -> Table:
             str(f.id),
             f.rule,
             f.severity,
-            f.status,
+            f"{f.status}, preliminary" if f.preliminary else f.status,
             f"{f.municipality or '-'} {f.municipality_name or ''}".strip(),
             f.invoice_number,
             f.line_id or "-",
@@ -86,3 +88,46 @@ def _money(value: object) -> str:
     from decimal import Decimal
 
     return decimal_str(value) if isinstance(value, Decimal) else "-"
+
+
+REVIEW_STATUS_TEXT = {
+    "needs_review": "needs review: findings are preliminary and send no email until "
+    "legal confirms the contract",
+    "complete": "complete: read completely",
+    "reviewed": "reviewed by legal",
+}
+
+
+def contract_text(data: dict[str, Any]) -> str:
+    """A stored contract (``contract_to_dict``) for people: parties, review status, the
+    reasons it needs review, each unread price row with its page, and the terms."""
+    out = [f"contract {data['id']}: {data.get('title') or '(untitled)'}"]
+    for party in data["parties"]:
+        out.append(f"  {party['role']}: {party['name'] or '-'} (CVR {party['cvr'] or '-'})")
+    out.append(f"  valid: {data['effective_date'] or '?'} – {data['expiry_date'] or '?'}")
+    status = data["status"] + (
+        f": {data['unassigned_reason']}" if data["unassigned_reason"] else ""
+    )
+    out.append(f"  status: {status}")
+    review = REVIEW_STATUS_TEXT.get(data["review_status"], data["review_status"])
+    if data["review_status"] == "reviewed" and data.get("reviewed_by"):
+        review += f" ({data['reviewed_by']}, {data['reviewed_at']})"
+    out.append(f"  review: {review}")
+    if data["preliminary_findings"]:
+        out.append(f"  preliminary findings: {data['preliminary_findings']}")
+    if data["review_reasons"]:
+        out.append("reasons for review:")
+        out += [f"  - {reason}" for reason in data["review_reasons"]]
+    if data["unread_prices"]:
+        out.append("price rows not read:")
+        for row in data["unread_prices"]:
+            page = f"page {row['page']}" if row["page"] is not None else "page ?"
+            reason = f" ({row['reason']})" if row["reason"] else ""
+            out.append(f"  {page}: {row['text']}{reason}")
+    out.append(f"price terms: {len(data['price_terms'])}")
+    for t in data["price_terms"]:
+        out.append(
+            f"  {t['item_id'] or '-'}  {t['description']}  {t['unit_price']} {t['currency']} "
+            f"{t['unit']}  page {t['page'] or '?'}  {t['review_state']}"
+        )
+    return "\n".join(out)

@@ -1,4 +1,5 @@
-"""Contracts, their price terms and their clauses, each with its evidence."""
+"""Contracts, their price terms and their clauses, each with its evidence; and what the
+reading could not read (unread price rows), so legal can review it."""
 
 from __future__ import annotations
 
@@ -11,8 +12,24 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from monitor.db import Base, UnitPrice, UTCDateTime, utcnow
 
+#: the reading is incomplete or uncertain; its terms raise no alarm until legal reviews it
+NEEDS_REVIEW = "needs_review"
+#: read completely, every term with confidence
+COMPLETE = "complete"
+#: legal confirmed the contract (``prisvagt contracts confirm`` or the contract page)
+REVIEWED = "reviewed"
+REVIEW_STATUSES = (NEEDS_REVIEW, COMPLETE, REVIEWED)
+
 
 class Contract(Base):
+    """A stored contract. Two independent states:
+
+    * ``status`` (active|unassigned): whether its buyer and vendor are registered;
+    * ``review_status`` (needs_review|complete|reviewed): whether its reading can be
+      trusted. While ``needs_review``, findings that rest on its terms are preliminary
+      and send no email, and no item is reported as unpriced under it.
+    """
+
     __tablename__ = "contract"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,13 +57,28 @@ class Contract(Base):
     vendor_cvr: Mapped[str | None] = mapped_column(String(8))
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    review_status: Mapped[str] = mapped_column(String(20), default=COMPLETE, index=True)
+    #: why the reading needs review, in words (from the extractor), in order
+    review_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: money-bearing rows and sentences seen in the price sections (read or not)
+    price_candidates: Mapped[int] = mapped_column(default=0)
+    reviewed_by: Mapped[str | None] = mapped_column(String(320))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    unread_prices: Mapped[list[UnreadPriceRow]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan", order_by="UnreadPriceRow.id"
+    )
     price_terms: Mapped[list[PriceTerm]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="PriceTerm.id"
     )
     clauses: Mapped[list[ContractClause]] = relationship(
         back_populates="contract", cascade="all, delete-orphan", order_by="ContractClause.id"
     )
+
+    @property
+    def pending_review(self) -> bool:
+        """True while legal has not reviewed a reading that needs it."""
+        return self.review_status == NEEDS_REVIEW
 
 
 class PriceTerm(Base):
@@ -96,3 +128,21 @@ class ContractClause(Base):
     review_state: Mapped[str] = mapped_column(String(20), default="proposed")
 
     contract: Mapped[Contract] = relationship(back_populates="clauses")
+
+
+class UnreadPriceRow(Base):
+    """A money-bearing row or sentence in a price section that was not read as a price
+    term: shown for review, never enforced. ``bbox`` is (x0, top, x1, bottom) on ``page``."""
+
+    __tablename__ = "unread_price"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), index=True
+    )
+    page: Mapped[int | None]
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    bbox: Mapped[list[float] | None] = mapped_column(JSON)
+
+    contract: Mapped[Contract] = relationship(back_populates="unread_prices")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from monitor.contracts.models import Contract
-from monitor.errors import NotFound
+from monitor.contracts.models import REVIEW_STATUSES, Contract
+from monitor.errors import InputError, NotFound
 
 
 def get(session: Session, contract_id: int) -> Contract:
@@ -54,3 +54,30 @@ def applicable(contracts: list[D], on: date) -> D | None:
 
 def unassigned(session: Session) -> list[Contract]:
     return list(session.scalars(select(Contract).where(Contract.status == "unassigned")))
+
+
+def listing(session: Session, *, review_status: str | None = None) -> list[Contract]:
+    """Every contract in id order, or only those with this review status."""
+    if review_status is not None and review_status not in REVIEW_STATUSES:
+        raise InputError(
+            f"unknown review status {review_status!r}; use {', '.join(REVIEW_STATUSES)}",
+            field="review_status",
+        )
+    stmt = select(Contract).options(selectinload(Contract.price_terms)).order_by(Contract.id)
+    if review_status is not None:
+        stmt = stmt.where(Contract.review_status == review_status)
+    return list(session.scalars(stmt))
+
+
+def preliminary_findings(session: Session, *, contract_id: int) -> int:
+    """How many findings rest on this contract's terms while it is pending review."""
+    from monitor.findings.models import Finding
+
+    return int(
+        session.scalar(
+            select(func.count(Finding.id)).where(
+                Finding.contract_id == contract_id, Finding.preliminary.is_(True)
+            )
+        )
+        or 0
+    )

@@ -1,7 +1,11 @@
-"""Legal's review of extracted terms: confirm, correct or reject each price term.
+"""Legal's review of extracted terms: confirm, correct or reject each price term, and
+confirm the contract as a whole.
 
-Terms stay ``proposed`` until confirmed. Every review is in the audit log. After a
-change, the invoices under the contract are re-checked by the caller (a queued task).
+Terms stay ``proposed`` until confirmed. A contract whose reading needs review stays
+``needs_review`` (its findings preliminary, its alerts held) until legal confirms the
+contract; confirming one term at a time does not. Every review is in the audit log.
+After a change, the invoices under the contract are re-checked by the caller (a queued
+task): that re-check makes the held findings final and queues their alerts.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from extractors.types import Unit
 from monitor.audit.service import record
-from monitor.contracts.models import Contract, PriceTerm
+from monitor.contracts.models import REVIEWED, Contract, PriceTerm
 from monitor.db import utcnow
 from monitor.errors import InputError, NotFound
 from monitor.invoices.models import Invoice
@@ -61,7 +65,8 @@ def set_review_state(
 
 
 def confirm_contract(session: Session, *, contract_id: int, actor: str) -> int:
-    """Confirm every proposed term of a contract; returns how many."""
+    """Confirm every proposed term of a contract, and the contract as ``reviewed``
+    (legal has read it, unread price rows included); returns how many terms."""
     contract = session.get(Contract, contract_id)
     if contract is None:
         raise NotFound(f"contract {contract_id} does not exist")
@@ -70,7 +75,25 @@ def confirm_contract(session: Session, *, contract_id: int, actor: str) -> int:
         if term.review_state == "proposed":
             set_review_state(session, term_id=term.id, state="confirmed", actor=actor)
             n += 1
+    mark_reviewed(session, contract=contract, actor=actor)
     return n
+
+
+def mark_reviewed(session: Session, *, contract: Contract, actor: str) -> None:
+    """The contract's reading is reviewed by legal: its findings become final at the
+    next check. Audited once; confirming a reviewed contract again changes nothing."""
+    if contract.review_status == REVIEWED:
+        return
+    before = contract.review_status
+    contract.review_status, contract.reviewed_by, contract.reviewed_at = REVIEWED, actor, utcnow()
+    record(
+        session,
+        actor=actor,
+        action="contract.reviewed",
+        entity="contract",
+        entity_id=contract.id,
+        details={"before": before, "unread_prices": len(contract.unread_prices)},
+    )
 
 
 def correct_term(

@@ -1,4 +1,5 @@
-"""Stored contracts in the same JSON shape as ``prisvagt extract`` prints."""
+"""Stored contracts in the same JSON shape as ``prisvagt extract`` prints, plus what is
+only known once stored: ids, review states, and the findings held for review."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from monitor.contracts import repository
 
 
 def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
+    """The contract as JSON. ``review_status`` is needs_review|complete|reviewed;
+    ``unread_prices`` the price rows the reading could not read (page, text, reason,
+    bbox); ``preliminary_findings`` how many findings wait for the review."""
     c = repository.get(session, contract_id)
     ix = next((cl for cl in c.clauses if cl.kind == "indexation"), None)
     parties = []
@@ -59,6 +63,16 @@ def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
             for t in c.price_terms
         ],
         "warnings": list(c.warnings or []),
+        "review_status": c.review_status,
+        "review_reasons": list(c.review_reasons or []),
+        "unread_prices": [
+            {"page": u.page, "text": u.text, "reason": u.reason, "bbox": u.bbox}
+            for u in c.unread_prices
+        ],
+        "price_candidates": c.price_candidates,
+        "reviewed_by": c.reviewed_by,
+        "reviewed_at": None if c.reviewed_at is None else c.reviewed_at.isoformat(),
+        "preliminary_findings": repository.preliminary_findings(session, contract_id=c.id),
     }
 
 

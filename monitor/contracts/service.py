@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 from extractors.errors import DocumentError
 from extractors.types import ContractTerms, IndexationTerms
 from monitor.contracts import repository
-from monitor.contracts.models import Contract, ContractClause, PriceTerm
+from monitor.contracts.models import (
+    COMPLETE,
+    NEEDS_REVIEW,
+    Contract,
+    ContractClause,
+    PriceTerm,
+    UnreadPriceRow,
+)
 from monitor.documents import repository as documents
 from monitor.documents.service import mark_failed
 from monitor.parties import repository as parties
@@ -48,6 +55,9 @@ def extract(session: Session, *, document_id: int) -> ExtractOutcome:
 
 
 def store_terms(session: Session, *, terms: ContractTerms, document_id: int | None) -> Contract:
+    """Store what was read as a contract with ``proposed`` terms, linked to its parties
+    when they are registered. A reading that needs review (``terms.needs_review``) is
+    stored ``needs_review`` with its reasons and unread price rows; else ``complete``."""
     buyer, vendor = terms.party("buyer"), terms.party("vendor")
     contract = Contract(
         document_id=document_id,
@@ -68,6 +78,18 @@ def store_terms(session: Session, *, terms: ContractTerms, document_id: int | No
         vendor_name=vendor.name if vendor else None,
         vendor_cvr=vendor.cvr if vendor else None,
         warnings=list(terms.warnings),
+        review_status=NEEDS_REVIEW if terms.needs_review else COMPLETE,
+        review_reasons=terms.review_reasons,
+        price_candidates=terms.price_candidates,
+        unread_prices=[
+            UnreadPriceRow(
+                page=u.page,
+                text=u.text,
+                reason=u.reason,
+                bbox=list(u.bbox) if u.bbox else None,
+            )
+            for u in terms.unread_prices
+        ],
     )
     for t in terms.price_terms:
         contract.price_terms.append(

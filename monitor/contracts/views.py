@@ -1,6 +1,7 @@
-"""A contract in the web app: parties, dates, clauses and price terms, and legal's review
-of the terms (confirm, reject, correct). After a review the contract's invoices are
-re-checked by a queued task, once the review is committed."""
+"""A contract in the web app: parties, dates, clauses and price terms, whether its
+reading needs review (the reasons, the price rows not read), and legal's review of the
+terms (confirm, reject, correct) and of the contract. After a review the contract's
+invoices are re-checked by a queued task, once the review is committed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractors.money import parse_amount
-from monitor.contracts import review
+from monitor.contracts import repository, review
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
@@ -92,7 +93,8 @@ def contract_confirm(
     contract_id: int,
     actor: Annotated[str, Form()] = "",
 ) -> Response:
-    """Confirm every proposed term of the contract at once."""
+    """Confirm every proposed term of the contract at once, and the contract as reviewed
+    (its preliminary findings become final at the re-check, and their emails go out)."""
     if not actor.strip():
         error = InputError("say who is reviewing (name or email)", field="actor").describe()
         return _page(request, session, contract_id, error=error, status_code=400)
@@ -145,6 +147,9 @@ def _page(
             "vendor": _get(session, Vendor, contract.vendor_id),
             "findings_per_term": findings_per_term,
             "proposed": sum(1 for t in contract.price_terms if t.review_state == "proposed"),
+            "preliminary_findings": repository.preliminary_findings(
+                session, contract_id=contract_id
+            ),
             "saved": bool(saved),
             "error": error,
             "actor": request.cookies.get(ACTOR_COOKIE, ""),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from extractors.types import InvoiceTotals, Unit
 from monitor.contracts import repository as contracts_repo
-from monitor.contracts.models import Contract, ContractClause, PriceTerm
+from monitor.contracts.models import NEEDS_REVIEW, Contract, ContractClause, PriceTerm
 from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine
@@ -258,7 +258,7 @@ class ContextBuilder:
 
     def _load_contracts(self, vendor_id: int, muni_id: int) -> list[ContractView]:
         """The pair's active contracts with their terms and clauses, newest first (Core rows:
-        a contract may price thousands of items)."""
+        a contract may price thousands of items); each says whether it is pending review."""
         rows = self.session.execute(
             select(
                 Contract.id,
@@ -268,6 +268,7 @@ class ContextBuilder:
                 Contract.payment_days,
                 Contract.mfn,
                 Contract.title,
+                Contract.review_status,
             )
             .where(
                 Contract.vendor_id == vendor_id,
@@ -366,6 +367,7 @@ class ContextBuilder:
                     indexation=indexation_from_params(ix[0]) if ix else None,
                     title=r.title,
                     price_terms=terms[r.id],
+                    pending_review=r.review_status == NEEDS_REVIEW,
                 )
             )
         return views

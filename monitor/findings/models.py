@@ -15,7 +15,12 @@ from monitor.invoices.models import Invoice, InvoiceLine
 
 class Finding(Base):
     """``status``: open|confirmed|dismissed|resolved. ``dedup_key`` is unique: re-checking
-    the same invoice updates an open finding and never adds a second one."""
+    the same invoice updates an open finding and never adds a second one.
+
+    ``preliminary``: the finding rests on the terms of a contract whose reading legal has
+    not reviewed yet; it is shown but announced to nobody. ``final_at`` is when a
+    preliminary finding became final (its contract was reviewed): from then on it is
+    announced as if new. None for a finding final from the start, and while preliminary."""
 
     __tablename__ = "finding"
 
@@ -51,6 +56,8 @@ class Finding(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(320))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     review_note: Mapped[str | None] = mapped_column(Text)
+    preliminary: Mapped[bool] = mapped_column(default=False)
+    final_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     invoice: Mapped[Invoice] = relationship()
     invoice_line: Mapped[InvoiceLine | None] = relationship()

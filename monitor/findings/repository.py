@@ -95,11 +95,13 @@ def to_out(row: Any) -> FindingOut:
         created_at=f.created_at,
         reviewed_by=f.reviewed_by,
         review_note=f.review_note,
+        preliminary=f.preliminary,
     )
 
 
 def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
-    """``flat_select`` narrowed by the filter (municipality, rule, status, vendor)."""
+    """``flat_select`` narrowed by the filter (municipality, rule, status, vendor,
+    preliminary or final)."""
     if flt.municipality:
         stmt = stmt.where(Municipality.code == flt.municipality)
     if flt.rule:
@@ -108,6 +110,8 @@ def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         stmt = stmt.where(Finding.status == flt.status)
     if flt.vendor_cvr:
         stmt = stmt.where(Vendor.cvr == flt.vendor_cvr)
+    if flt.preliminary is not None:
+        stmt = stmt.where(Finding.preliminary.is_(flt.preliminary))
     return stmt
 
 

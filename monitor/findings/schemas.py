@@ -44,6 +44,8 @@ class FindingOut(BaseModel):
     created_at: datetime
     reviewed_by: str | None = None
     review_note: str | None = None
+    #: rests on a contract pending legal's review: shown, announced to nobody yet
+    preliminary: bool = False
 
     @field_serializer("agreed_unit_price", "invoiced_unit_price", "overcharge")
     def _money_as_string(self, value: Decimal | None) -> str | None:
@@ -59,5 +61,7 @@ class FindingFilter(BaseModel):
     rule: str | None = None
     status: str | None = None
     vendor_cvr: str | None = None
+    #: True: only preliminary findings; False: only final ones; None: both
+    preliminary: bool | None = None
     limit: int | None = None
     offset: int = 0

@@ -3,6 +3,11 @@
 Re-checking never duplicates a finding (``dedup_key``). Open findings are updated to
 what the rules say now; reviewed ones (confirmed, dismissed, resolved) stay as
 legal left them; an open finding the rules no longer produce is withdrawn.
+
+A finding resting on the terms of a contract pending review is ``preliminary``: stored
+and shown, but no alert is queued for it. When legal confirms the contract, the
+re-check makes it final, and its alert is queued then, as for a new finding (once:
+the alerts service never links a finding to a recipient twice).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ REVIEWED = ("confirmed", "dismissed", "resolved")
 class CheckResult:
     invoices: int = 0
     created: list[int] = field(default_factory=list)
+    #: preliminary findings made final by this check (their contract was reviewed)
+    finalised: list[int] = field(default_factory=list)
     updated: int = 0
     withdrawn: int = 0
     alert_ids: list[int] = field(default_factory=list)
@@ -51,7 +58,8 @@ def check_invoices(
     """Evaluate the current rule set on these invoices and store the findings. Never commits.
 
     Invoices are loaded one vendor-municipality pair at a time; new findings are
-    inserted in bulk; alerts for new findings are queued in the same transaction.
+    inserted in bulk; alerts for new findings, and for findings that were preliminary
+    and are final now, are queued in the same transaction (preliminary ones get none).
     """
     from monitor.settings import get_settings
 
@@ -77,12 +85,13 @@ def check_invoices(
         _mark_checked(session, batch.targets)
     result.skipped = _unassigned(session, invoice_ids)
     result.created = new_ids
-    if queue_alerts and new_ids:
+    to_announce = new_ids + result.finalised
+    if queue_alerts and to_announce:
         from monitor.alerts.service import queue_alerts as queue
 
         findings = [
             f
-            for chunk in _chunks(new_ids)
+            for chunk in _chunks(to_announce)
             for f in session.scalars(select(Finding).where(Finding.id.in_(chunk)))
         ]
         result.alert_ids = [a.id for a in queue(session, findings=findings)]
@@ -122,7 +131,10 @@ def _store_batch(
                         "vendor_id": batch.vendor_id,
                     }
                 )
-            elif finding.status == "open":
+                continue
+            if _set_preliminary(finding, rf.preliminary):
+                result.finalised.append(finding.id)
+            if finding.status == "open":
                 for key, value in values.items():
                     setattr(finding, key, value)
                 result.updated += 1
@@ -143,6 +155,17 @@ def _store_batch(
     )
 
 
+def _set_preliminary(finding: Finding, preliminary: bool) -> bool:
+    """Whether the finding rests on a contract pending review is a fact about its
+    contract, not legal's judgement of the finding: it follows the re-check whatever
+    the finding's status. True when a preliminary finding becomes final."""
+    if finding.preliminary == preliminary:
+        return False
+    finding.preliminary = preliminary
+    finding.final_at = None if preliminary else utcnow()
+    return not preliminary
+
+
 def _values(
     rf: RuleFinding, contract_id: int | None, versions: dict[str, int]
 ) -> dict[str, object]:
@@ -161,6 +184,7 @@ def _values(
         "currency": rf.currency,
         "message": rf.message,
         "evidence": rf.evidence,
+        "preliminary": rf.preliminary,
     }
 
 

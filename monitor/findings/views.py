@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from extractors.money import parse_amount
 from monitor.contracts.models import Contract, PriceTerm
@@ -36,7 +36,17 @@ class FindingQuery(BaseModel):
     rule: str | None = Field(None, description="rule id, e.g. price_above_agreed")
     status: str | None = Field(None, description="open|confirmed|dismissed|resolved")
     vendor: str | None = Field(None, description="the vendor's CVR number")
+    preliminary: bool | None = Field(
+        None,
+        description="true: only findings held while their contract awaits legal's review "
+        "(no email sent yet); false: only final findings",
+    )
     sort: Sort = "overcharge_desc"
+
+    @field_validator("preliminary", mode="before")
+    @classmethod
+    def _empty_is_any(cls, value: object) -> object:
+        return None if value == "" else value
 
     def to_filter(self) -> FindingFilter:
         return FindingFilter(
@@ -44,6 +54,7 @@ class FindingQuery(BaseModel):
             rule=self.rule or None,
             status=self.status or None,
             vendor_cvr=self.vendor or None,
+            preliminary=self.preliminary,
         )
 
 

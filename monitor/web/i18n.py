@@ -232,6 +232,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contract.correct": {"da": "Ret pris", "en": "Correct price"},
     "contract.save": {"da": "Gem rettelse", "en": "Save correction"},
     "contract.untitled": {"da": "Kontrakt uden titel", "en": "Untitled contract"},
+    # a contract's reading: complete, or waiting for legal's review
+    "review.needs_review": {"da": "Kræver gennemgang", "en": "Needs review"},
+    "review.complete": {"da": "Læst fuldstændigt", "en": "Read completely"},
+    "review.reviewed": {"da": "Gennemgået af jura", "en": "Reviewed by legal"},
+    "contract.reading": {"da": "Aflæsning", "en": "Reading"},
+    "contract.needs_review_help": {
+        "da": "Kontrakten er ikke læst fuldstændigt eller sikkert. Indtil kontraktjura har "
+        "gennemgået og bekræftet den, er fund efter dens vilkår foreløbige, der sendes ingen "
+        "e-mails om dem, og fakturalinjer uden en læst pris markeres ikke som uden aftalt pris.",
+        "en": "The contract was not read completely or with confidence. Until legal has "
+        "reviewed and confirmed it, findings under its terms are preliminary, no emails are "
+        "sent about them, and invoice lines without a price read are not flagged as unpriced.",
+    },
+    "contract.reviewed_help": {
+        "da": "Kontraktjura har gennemgået aflæsningen; fund efter dens vilkår er endelige.",
+        "en": "Legal has reviewed the reading; findings under its terms are final.",
+    },
+    "contract.reasons": {"da": "Hvorfor den skal gennemgås", "en": "Why it needs review"},
+    "contract.unread": {"da": "Prisrækker, der ikke blev læst", "en": "Price rows not read"},
+    "contract.unread_help": {
+        "da": "Rækker og sætninger med et beløb i prisafsnittene, som ikke kunne læses som en "
+        "aftalt pris. De håndhæves ikke; tjek dem i dokumentet.",
+        "en": "Rows and sentences with an amount in the price sections that could not be read "
+        "as an agreed price. They are not enforced; check them in the document.",
+    },
+    "contract.text": {"da": "Tekst", "en": "Text"},
+    "contract.reason": {"da": "Årsag", "en": "Reason"},
+    "contract.held": {
+        "da": "{n} foreløbige fund venter på gennemgangen; der er ikke sendt e-mails om dem.",
+        "en": "{n} preliminary findings wait for the review; no emails were sent about them.",
+    },
+    "contract.confirm_review": {
+        "da": "Bekræft kontrakten som gennemgået ({n} foreslåede priser)",
+        "en": "Confirm the contract as reviewed ({n} proposed prices)",
+    },
+    # preliminary findings
+    "finding.preliminary": {"da": "Foreløbig", "en": "Preliminary"},
+    "detail.preliminary": {
+        "da": "Foreløbigt fund: kontrakten er ikke læst fuldstændigt eller sikkert og afventer "
+        "kontraktjuras gennemgang. Der sendes ingen e-mail om fundet, før kontrakten er "
+        "bekræftet.",
+        "en": "Preliminary finding: the contract was not read completely or with confidence "
+        "and awaits legal's review. No email is sent about it until the contract is confirmed.",
+    },
+    "findings.preliminary": {"da": "Foreløbige", "en": "Preliminary"},
+    "findings.preliminary.true": {"da": "Kun foreløbige", "en": "Preliminary only"},
+    "findings.preliminary.false": {"da": "Kun endelige", "en": "Final only"},
     # API reference
     "api.intro": {
         "da": 'Beløb er decimaltal som tekst ("1234.50"), aldrig kommatal. '

@@ -129,4 +129,5 @@ SPEC = RuleSpec(
     severity="medium",
     params_model=ArithmeticParams,
     check=check,
+    uses_contract_terms=False,
 )

@@ -187,4 +187,5 @@ SPEC = RuleSpec(
     severity="high",
     params_model=DuplicateParams,
     check=check,
+    uses_contract_terms=False,
 )

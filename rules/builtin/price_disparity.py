@@ -111,4 +111,5 @@ SPEC = RuleSpec(
     severity="medium",
     params_model=DisparityParams,
     check=check,
+    uses_contract_terms=False,
 )

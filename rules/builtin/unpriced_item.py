@@ -45,9 +45,10 @@ class UnpricedParams(Params):
 def check(run: Run, params: UnpricedParams) -> list[RuleFinding]:
     """Each positive line of an invoice under a contract that no term prices (or no term
     valid on the billing date, or no band for the quantity). Lines billed outside the
-    contract's validity belong to ``outside_contract_period``."""
+    contract's validity belong to ``outside_contract_period``. Nothing under a contract
+    pending review: an item the reading missed is no evidence of an unpriced item."""
     contract = run.ctx.contract
-    if contract is None:
+    if contract is None or contract.pending_review:
         return []
     out = []
     for lp in run.pricing():
