@@ -85,9 +85,11 @@ def _store_contract(terms: ContractTerms) -> int:
         return store_terms(s, terms=terms, document_id=None).id
 
 
-def _ingest_invoice(tmp_path: Path, number: str) -> None:
+def _ingest_invoice(
+    tmp_path: Path, number: str, *, items: tuple[str, str] = ("LIC-1", "RAD-7")
+) -> None:
     """An invoice billing the priced licence above the agreed price (10 x 125,00 against
-    100,00) and the item of the unread row (2 hours at 1.200,00)."""
+    100,00) and the item of the unread row (2 hours at 1.200,00), with these item ids."""
     spec = InvoiceSpec(
         number=number,
         issue_date=date(2026, 3, 1),
@@ -97,8 +99,8 @@ def _ingest_invoice(tmp_path: Path, number: str) -> None:
         supplier=InvoiceParty(name="Driftspartner A/S", cvr=VENDOR_CVR),
         buyer=InvoiceParty(name="Randers Kommune", cvr=BUYER_CVR, ean=BUYER_EAN),
         lines=(
-            InvoiceLineSpec("1", "LIC-1", "Brugerlicens fagsystem", D("10"), "EA", D("125.00")),
-            InvoiceLineSpec("2", "RAD-7", "Særlig rådgivning", D("2"), "HUR", D("1200.00")),
+            InvoiceLineSpec("1", items[0], "Brugerlicens fagsystem", D("10"), "EA", D("125.00")),
+            InvoiceLineSpec("2", items[1], "Særlig rådgivning", D("2"), "HUR", D("1200.00")),
         ),
     )
     path = tmp_path / f"{number}.xml"
@@ -256,3 +258,88 @@ def test_the_digest_holds_preliminary_findings_until_the_contract_is_reviewed(
         linked = {link.finding_id for link in digests[0].findings}
         final = set(s.scalars(select(Finding.id).where(Finding.preliminary.is_(False))))
         assert linked == final and len(final) == 2
+
+
+def _contract_pdf(path: Path, *, unread_row: bool) -> Path:
+    """A short Danish operations contract whose price appendix (page 2) prices a licence
+    and hosting; with ``unread_row`` also a row whose unit ("efter regning") is none."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body, heading = styles["BodyText"], styles["Heading2"]
+    rows = [
+        ["Nr.", "Ydelse", "Enhed", "Pris"],
+        ["1", "Brugerlicens fagsystem", "pr. bruger pr. måned", "kr. 100,00"],
+        ["2", "Drift og hosting", "pr. måned", "kr. 12.500,00"],
+    ]
+    if unread_row:
+        rows.append(["7", "Særlig rådgivning", "efter regning", "kr. 1.200,00"])
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [
+        Paragraph("Driftsaftale om fagsystem", styles["Title"]),
+        Paragraph(
+            f"Kontrakten er indgået mellem Randers Kommune, CVR-nr. {BUYER_CVR} (Kunden) og "
+            f"Driftspartner A/S, CVR-nr. {VENDOR_CVR} (Leverandøren).",
+            body,
+        ),
+        Paragraph("1. Kontraktperiode", heading),
+        Paragraph(
+            "Kontrakten træder i kraft den 1. januar 2026 og udløber den 31. december 2029.",
+            body,
+        ),
+        Paragraph("2. Betaling", heading),
+        Paragraph("Betalingsbetingelser: 30 dage netto.", body),
+        PageBreak(),
+        Paragraph("Bilag 2 Priser", styles["Heading1"]),
+        Paragraph("Alle priser er i DKK ekskl. moms.", body),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path
+
+
+def test_a_contract_pdf_with_a_row_without_unit_is_held_until_reviewed(
+    app_env: object, tmp_path: Path
+) -> None:
+    """End to end from the PDF: the extractor lists the row it could not read, the
+    contract needs review, and the invoice under it alarms only after the review."""
+    _parties()
+    pdf = _contract_pdf(tmp_path / "driftsaftale.pdf", unread_row=True)
+    result = runner.invoke(app, ["ingest", str(pdf), "--kind", "contract"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert data["status"] == "active" and data["review_status"] == "needs_review"
+    assert [(u["page"], "Særlig rådgivning" in u["text"]) for u in data["unread_prices"]] == [
+        (2, True)
+    ]
+    assert "1.200,00" in data["unread_prices"][0]["text"]
+    assert any("page 2" in reason for reason in data["review_reasons"])
+    assert {t["item_id"]: t["unit_price"] for t in data["price_terms"]} == {
+        "1": "100.00",
+        "2": "12500.00",
+    }
+
+    _ingest_invoice(tmp_path, "F-7301", items=("1", "7"))
+    assert [(f["rule"], f["preliminary"]) for f in _findings()] == [("price_above_agreed", True)]
+    assert _alerts() == [] and _emails() == []
+
+    assert runner.invoke(app, ["contracts", "confirm", "1"]).exit_code == 0
+    found = _findings()
+    assert {f["rule"] for f in found} == {"price_above_agreed", "unpriced_item"}
+    assert not any(f["preliminary"] for f in found)
+    assert len(_alerts()) == 1 and len(_emails()) == 1
+
+
+def test_a_contract_pdf_read_completely_is_complete(app_env: object, tmp_path: Path) -> None:
+    _parties()
+    pdf = _contract_pdf(tmp_path / "driftsaftale.pdf", unread_row=False)
+    assert runner.invoke(app, ["ingest", str(pdf), "--kind", "contract"]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert data["review_status"] == "complete" and data["unread_prices"] == []
+    _ingest_invoice(tmp_path, "F-7401", items=("1", "7"))
+    assert not any(f["preliminary"] for f in _findings())
+    assert len(_emails()) == 1
