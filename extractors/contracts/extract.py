@@ -53,9 +53,10 @@ def _extract(document: PdfText) -> ContractTerms:
     _read_clauses(terms, sections, language)
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text)
-    terms.price_terms = read_prices(
-        document, appendix=appendix, language=language, body_text=body_text
-    )
+    prices = read_prices(document, appendix=appendix, language=language, body_text=body_text)
+    terms.price_terms = prices.terms
+    terms.unread_prices = prices.unread
+    terms.price_candidates = prices.candidates
     currencies = {t.currency for t in terms.price_terms}
     if len(currencies) == 1:
         terms.currency = currencies.pop()

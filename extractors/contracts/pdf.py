@@ -96,6 +96,10 @@ class PdfText:
             return False
         return any(obj.type == _PATH_OBJECT for obj in self._pdf[page - 1].get_objects())
 
+    def textpage(self, page: int) -> tuple[Any, float]:
+        """pdfium's text page of ``page`` (1-based) and the page's height in points."""
+        return self._textpage(page)
+
     def _textpage(self, page: int) -> tuple[Any, float]:
         if page not in self._textpages:
             pdf_page = self._pdf[page - 1]

@@ -12,10 +12,12 @@ Steps, per page of the price appendix:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from extractors.contracts.pdf import PageText, PdfText
 from extractors.contracts.prices.positions import positioned_rows
 from extractors.contracts.prices.prose import prose_terms
+from extractors.contracts.prices.reader import TableReading, read_price_tables
 from extractors.contracts.prices.rows import (
     RowContext,
     looks_like_row_start,
@@ -24,23 +26,39 @@ from extractors.contracts.prices.rows import (
     parse_line,
 )
 from extractors.contracts.prices.tables import PlumberDocument, table_rows
-from extractors.types import Evidence, ExtractedPriceTerm
+from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 
-__all__ = ["read_prices"]
+__all__ = ["PriceReading", "read_prices"]
+_AMOUNT = re.compile(r"\d[.,]\d{2}\b|\d,-")
 
 #: A price table's header row names a unit column and a price column, in either order.
 _TABLE_HEADER = re.compile(r"^(?=.*\b(?:enhed|afregningsenhed|unit)\b)(?=.*\b(?:pris|enhedspris|price)\b)",
                            re.IGNORECASE)  # fmt: skip
 
 
+@dataclass(slots=True)
+class PriceReading:
+    """The price terms read, and the money-bearing rows and sentences that were not."""
+
+    terms: list[ExtractedPriceTerm] = field(default_factory=list)
+    unread: list[UnreadPrice] = field(default_factory=list)
+
+    @property
+    def candidates(self) -> int:
+        return len(self.terms) + len(self.unread)
+
+
 def read_prices(
     document: PdfText, *, appendix: list[PageText] | None, language: str, body_text: str = ""
-) -> list[ExtractedPriceTerm]:
-    """Every price term of the document, in the order written.
+) -> PriceReading:
+    """Every price term of the document, in the order written, and what was not read.
 
-    ``appendix`` is the price appendix's pages (None: every page after the first);
-    ``body_text`` is the contract body, consulted for the VAT basis when the
-    appendix does not state it.
+    Price tables are found on every page by their header row and read by the role of
+    each column (``columns``); prices stated in sentences are read on the price
+    appendix's pages and the pages holding a price table; documents whose price list
+    has no header row are read line by line (``rows``, ``positions``, ``tables``).
+    ``appendix`` is the price appendix's pages (None: not found); ``body_text`` is the
+    contract body, consulted for the VAT basis when the appendix does not state it.
     """
     pages = appendix if appendix is not None else (document.pages[1:] or document.pages)
     appendix_text = "\n".join(p.text for p in pages)
@@ -48,12 +66,39 @@ def read_prices(
     ctx = RowContext(language, page_vat(vat_source), page_currency(appendix_text))
     plumber = PlumberDocument(document.data, document.filename)
     try:
+        tables = read_price_tables(document, document.pages, ctx)
+        if tables.terms or tables.unread:
+            reading = PriceReading(tables.terms, tables.unread)
+            table_pages = {t.page for t in tables.tables}
+            prose_pages = [p for p in document.pages if p.number in table_pages
+                           or (appendix is not None and p in pages)]  # fmt: skip
+            prose = prose_terms(_outside(prose_pages, tables), ctx)
+            reading.terms += _located(document, _new(prose.terms, reading.terms))
+            reading.unread += prose.unread
+            return reading
         terms: list[ExtractedPriceTerm] = []
+        unread: list[UnreadPrice] = []
         for page in pages:
-            terms += _page_rows(document, plumber, page, ctx)
+            terms += _page_rows(document, plumber, page, ctx, unread)
     finally:
         plumber.close()
-    return terms or _located(document, prose_terms(pages, ctx))
+    if terms:
+        return PriceReading(terms, unread)
+    prose = prose_terms(pages, ctx)
+    return PriceReading(_located(document, prose.terms), unread + prose.unread)
+
+
+def _outside(pages: list[PageText], tables: TableReading) -> list[PageText]:
+    """The pages' lines outside the price tables (pages read for tables give their own
+    lines, without the tables' headers and rows)."""
+    return [PageText(p.number, tables.prose_lines.get(p.number, p.lines)) for p in pages]
+
+
+def _new(
+    found: list[ExtractedPriceTerm], known: list[ExtractedPriceTerm]
+) -> list[ExtractedPriceTerm]:
+    seen = {(t.description, t.unit_price, t.unit) for t in known}
+    return [t for t in found if (t.description, t.unit_price, t.unit) not in seen]
 
 
 def _located(document: PdfText, terms: list[ExtractedPriceTerm]) -> list[ExtractedPriceTerm]:
@@ -66,7 +111,11 @@ def _located(document: PdfText, terms: list[ExtractedPriceTerm]) -> list[Extract
 
 
 def _page_rows(
-    document: PdfText, plumber: PlumberDocument, page: PageText, ctx: RowContext
+    document: PdfText,
+    plumber: PlumberDocument,
+    page: PageText,
+    ctx: RowContext,
+    unread: list[UnreadPrice],
 ) -> list[ExtractedPriceTerm]:
     line_terms: list[ExtractedPriceTerm] = []
     incomplete = 0
@@ -83,6 +132,9 @@ def _page_rows(
         table_terms = table_rows(plumber, page.number, ctx)
         if table_terms and len(table_terms) >= len(line_terms):
             return table_terms
+        starts = [ln for ln in page.lines if looks_like_row_start(ln) and _AMOUNT.search(ln)
+                  and parse_line(ln, page.number, ctx) is None]  # fmt: skip
+        unread += [UnreadPrice(ln, page.number, "row not read") for ln in starts]
     if not line_terms and not incomplete:
         line_terms = _unnumbered_rows(document, plumber, page, ctx)
     for term in line_terms:

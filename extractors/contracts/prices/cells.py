@@ -1,0 +1,270 @@
+"""One table row's cells, by column role -> price terms, or the reason it was not read.
+
+Amounts are parsed with the table's own number style (Danish ``1.234,56`` or English
+``1,234.56``), decided from all its amounts together, so ``1.250`` reads as 1250 in a
+Danish table and ``1,250`` as 1250 in an English one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from extractors.contracts.patterns import BAND_AT_END_RE, BAND_RE, band_of, unit_of
+from extractors.contracts.prices.headers import band_in_header
+from extractors.contracts.prices.rows import RowContext
+from extractors.money import parse_amount
+from extractors.types import ExtractedPriceTerm, Unit, UnreadPrice, VatBasis
+
+if TYPE_CHECKING:
+    from extractors.contracts.prices.columns import Column
+    from extractors.contracts.prices.layout import Line
+
+NumberStyle = Literal["da", "en"]
+
+_CURRENCY = r"(?:kr\.?|DKK|EUR|€|Kr\.?)"
+_AMOUNT = re.compile(
+    rf"^(?:{_CURRENCY}\s*)?(?P<n>-?\d{{1,3}}(?:[.,\s]\d{{3}})+(?:[.,]\d{{1,4}})?|-?\d+(?:[.,]\d{{1,4}})?)"
+    rf"(?P<dash>\s*[,.]-{{1,2}})?(?:\s*{_CURRENCY})?$"
+)
+_ITEM_ID = re.compile(r"^(?=.*\d)[A-ZÆØÅa-zæøå0-9][A-ZÆØÅa-zæøå0-9\-./_]{0,19}$")
+_TOTAL_ROW = re.compile(
+    r"^(i alt|total|subtotal|sum|samlet|samlede|heraf|moms|tilbudssum|grand total|"
+    r"total (price|amount|excl)|i alt ekskl|i alt inkl|årlig(t)? i alt)\b",
+    re.IGNORECASE,
+)
+_PRICE_ROLES = ("price", "tier", "total", "quantity")
+
+
+@dataclass(slots=True)
+class RowCells:
+    """One row: its text per column, and the lines it was read from."""
+
+    cells: list[str]
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " | ".join(c for c in self.cells if c)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        words = [w for line in self.lines for w in line.words]
+        if not words:
+            return None
+        return (round(min(w.x0 for w in words), 1), round(min(w.top for w in words), 1),
+                round(max(w.x1 for w in words), 1), round(max(w.bottom for w in words), 1))  # fmt: skip
+
+
+def is_amount(text: str) -> bool:
+    return bool(text) and _AMOUNT.match(text.strip()) is not None
+
+
+def is_item_id(text: str, *, in_id_column: bool = True) -> bool:
+    """An item number ("KD-1010", "2.10", "101"). Outside an id column, a number that could
+    be an amount ("2.10") is not taken for one."""
+    text = text.strip()
+    if not _ITEM_ID.match(text):
+        return False
+    return in_id_column or not re.search(r"\d[.,]\d{2}$", text)
+
+
+def number_style(texts: list[str]) -> NumberStyle | None:
+    """The table's decimal convention, from every amount in it, or None if undecided."""
+    da = en = 0
+    for text in texts:
+        match = _AMOUNT.match(text.strip())
+        if match is None:
+            continue
+        number = match.group("n")
+        if match.group("dash") and "," in match.group("dash"):
+            da += 1
+        if re.search(r",\d{1,2}$|\.\d{3},", number):
+            da += 1
+        elif re.search(r"\.\d{1,2}$|,\d{3}\.", number):
+            en += 1
+    if da == en:
+        return None
+    return "da" if da > en else "en"
+
+
+def amount(text: str, style: NumberStyle | None, language: str) -> Decimal | None:
+    match = _AMOUNT.match(text.strip())
+    if match is None:
+        return None
+    number = match.group("n").replace(" ", "")
+    if match.group("dash"):
+        number = number.rstrip(",.")
+    locale = style or _locale_of(number, language)
+    try:
+        return parse_amount(number, locale=locale)
+    except ValueError:
+        try:
+            return parse_amount(number, locale="en" if locale == "da" else "da")
+        except ValueError:
+            return None
+
+
+def _locale_of(number: str, language: str) -> str:
+    if re.search(r",\d{1,2}$", number):
+        return "da"
+    if re.search(r"\.\d{1,2}$", number):
+        return "en"
+    return "da" if language == "da" else "en"
+
+
+def currency_of(text: str) -> str | None:
+    if re.search(r"EUR|€", text):
+        return "EUR"
+    if re.search(r"DKK|\bkr\b", text, re.IGNORECASE):
+        return "DKK"
+    return None
+
+
+def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Decimal | None] | None:
+    match = BAND_RE.search(text)
+    if match is not None:
+        return band_of(match, language)
+    found = band_in_header(text, language)
+    if found is not None:
+        return found
+    if bare:  # a band column's cell: "0-500", "over 2.000"
+        return band_in_header(f"{text} brugere", language)
+    return None
+
+
+ReadRow = list[ExtractedPriceTerm] | UnreadPrice | None
+
+
+def read_row(
+    columns: list[Column], row: RowCells, page: int, ctx: RowContext, style: NumberStyle | None
+) -> ReadRow:
+    """The row's price terms; an ``UnreadPrice`` when it holds an amount that was not read;
+    None when it holds no amount (a group label, an empty row) or is a total row."""
+    roles = [c.role.role for c in columns]
+    cells = row.cells
+    has_amount = any(is_amount(t) for t, r in zip(cells, roles, strict=True) if r in _PRICE_ROLES)
+    if not has_amount:
+        return None
+    text_cells = [
+        t for t, r in zip(cells, roles, strict=True) if r in ("description", "other") and t
+    ]
+    description = " ".join(t for t, r in zip(cells, roles, strict=True) if r == "description" and t)
+    item_id = None
+    for text, role in zip(cells, roles, strict=True):
+        if role == "item" and text:
+            if is_item_id(text.replace(" ", "")):
+                item_id = text.replace(" ", "")
+            elif not description:
+                description = text
+    if not description:
+        description = max(text_cells, key=len) if text_cells else ""
+    if _TOTAL_ROW.match(description or row.text):
+        return None
+    unit, confidence = _unit(columns, cells, description)
+    band = next((b for t, r in zip(cells, roles, strict=True)
+                 if r == "band" and t and (b := _band(t, ctx.language, bare=True))), None)  # fmt: skip
+    if band is None and description:
+        at_end = BAND_AT_END_RE.search(description)
+        if at_end is not None:
+            band = _band(at_end.group(0), ctx.language, bare=False)
+            description = description[: at_end.start()].strip(" ,–-")
+    description = " ".join(description.split())
+    if not description:
+        return _unread(row, page, "no description")
+    terms = _priced(columns, cells, page, ctx, style)
+    if not terms:
+        return _unread(row, page, "no unit price column with an amount")
+    out = []
+    for col, value in terms:
+        term_unit = col.role.unit or unit
+        if term_unit is None:
+            return _unread(row, page, "unit not recognised")
+        tier_min, tier_max = (col.role.tier_min, col.role.tier_max) if col.role.role == "tier" \
+            else (band or (None, None))  # fmt: skip
+        vat: VatBasis = "incl" if col.role.vat == "incl" else ctx.vat
+        currency = currency_of(_cell(columns, cells, col)) or col.role.currency or ctx.currency
+        out.append(ExtractedPriceTerm(
+            item_id=item_id, description=description, unit=term_unit, unit_price=value,
+            currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
+            confidence=_checked(columns, cells, value, confidence, style, ctx.language),
+        ))  # fmt: skip
+    return out
+
+
+def _cell(columns: list[Column], cells: list[str], column: Column) -> str:
+    return cells[columns.index(column)]
+
+
+def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Unit | None, float]:
+    """The row's unit: its unit column, else a unit named in the description."""
+    for column, text in zip(columns, cells, strict=True):
+        if column.role.role == "unit" and text:
+            unit = unit_of(text) or _bare_unit(text)
+            if unit is not None:
+                return unit, 0.97
+    unit = unit_of(description)
+    return unit, 0.9
+
+
+_BARE_UNITS: tuple[tuple[re.Pattern[str], Unit], ...] = (
+    (re.compile(r"^(måned|md|mdr|month|monthly|mth|mo)\.?$", re.I), Unit.MONTH),
+    (re.compile(r"^(år|year|annual|annually|yearly|årlig|årligt)\.?$", re.I), Unit.YEAR),
+    (re.compile(r"^(time|timer|hour|hours|hr|t)\.?$", re.I), Unit.HOUR),
+    (re.compile(r"^(stk|styk|stykke|piece|each|unit|ea)\.?$", re.I), Unit.PIECE),
+    (re.compile(r"^(transaktion|transaction|opslag|lookup)\.?$", re.I), Unit.TRANSACTION),
+    (re.compile(r"^(engangs(beløb|pris|ydelse)?|one-off|one-time|fast pris|fixed|lump sum)$", re.I),
+     Unit.FIXED),
+)  # fmt: skip
+
+
+def _bare_unit(text: str) -> Unit | None:
+    """A unit cell written without "pr." ("Måned", "Time", "Stk.")."""
+    text = re.sub(r"^(pr\.?|per|/)\s*", "", text.strip(), flags=re.I)
+    for pattern, unit in _BARE_UNITS:
+        if pattern.match(text):
+            return unit
+    return unit_of(f"pr. {text}")
+
+
+def _priced(
+    columns: list[Column], cells: list[str], page: int, ctx: RowContext, style: NumberStyle | None
+) -> list[tuple[Column, Decimal]]:
+    """(column, unit price) for each price the row states: its tier columns, or its one
+    unit price column (excl. VAT preferred over unstated over incl. VAT)."""
+    tiers = [(c, v) for c, t in zip(columns, cells, strict=True)
+             if c.role.role == "tier" and (v := amount(t, style, ctx.language)) is not None]  # fmt: skip
+    if tiers:
+        return tiers
+    prices = [(c, v) for c, t in zip(columns, cells, strict=True)
+              if c.role.role == "price" and (v := amount(t, style, ctx.language)) is not None]  # fmt: skip
+    if not prices:
+        return []
+    units = {c.role.unit for c, _ in prices}
+    if len(prices) > 1 and len(units) == len(prices) and None not in units:
+        return prices  # one price per unit ("pr. måned" | "pr. år")
+    rank = {"excl": 0, None: 1, "incl": 2}
+    return [min(prices, key=lambda cv: rank[cv[0].role.vat])]
+
+
+def _checked(
+    columns: list[Column], cells: list[str], price: Decimal, confidence: float,
+    style: NumberStyle | None, language: str,
+) -> float:  # fmt: skip
+    """Lower the confidence when quantity x unit price does not give the row's total."""
+    quantity = total = None
+    for column, text in zip(columns, cells, strict=True):
+        if column.role.role == "quantity":
+            quantity = amount(text, style, language)
+        elif column.role.role == "total":
+            total = amount(text, style, language)
+    if quantity is not None and total is not None and quantity:
+        if abs(quantity * price - total) > Decimal("0.01") * max(Decimal(1), quantity):
+            return min(confidence, 0.6)
+    return confidence
+
+
+def _unread(row: RowCells, page: int, reason: str) -> UnreadPrice:
+    return UnreadPrice(text=row.text, page=page, reason=reason, bbox=row.bbox)

@@ -1,0 +1,421 @@
+"""Price tables read by the role of each column, in any column order, ruled or not.
+
+1. find a header line (two lines when the header wraps) whose cells name a price (or
+   volume-band prices) and a description, item or unit (``headers.role_of``);
+2. take the lines below it, up to the end of the table (a heading, a sentence across
+   the table, a large gap), as the table's body; a repeated header starts a new part;
+3. put the boundary between two columns where the fewest words of the body cross it;
+4. group the body's lines into rows: each row has one anchor (a line with an amount
+   or an item number); wrapped lines join the row they belong to by the gaps between
+   lines (padded rows), or the row above (evenly spaced lines);
+5. read each row's cells by their column's role (``cells.read_row``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from extractors.contracts.prices.cells import (
+    NumberStyle,
+    RowCells,
+    is_amount,
+    is_item_id,
+    number_style,
+)
+from extractors.contracts.prices.headers import ColumnRole, band_in_header, role_of
+from extractors.contracts.prices.layout import Cell, Line
+
+_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
+    r"|article|section|clause|artikel|punkt|pkt\.)\s+[\dA-Z]{1,4}[.:]?)\s+[A-ZÆØÅ]"
+)
+_PRICE_ROLES = ("price", "tier", "total")
+_BARE_BAND = re.compile(
+    r"^(?:\d[\d.,]*\s*[-–]\s*\d[\d.,]*|(?:over|fra|from|above|op til|up to)\s+\d[\d.,]*)$", re.I
+)
+_TEXT_ROLES = ("description", "item", "unit", "position", "band")
+
+
+@dataclass(slots=True)
+class Column:
+    role: ColumnRole
+    header: str
+    x0: float  # the header cell's extent
+    x1: float
+    left: float = float("-inf")  # the column's zone
+    right: float = float("inf")
+
+
+@dataclass(slots=True)
+class Table:
+    """One table part on one page: its columns and its rows' cells."""
+
+    page: int
+    columns: list[Column]
+    header_text: str
+    rows: list[RowCells] = field(default_factory=list)
+    #: every line of the table part: header and body
+    lines: list[Line] = field(default_factory=list)
+    style: NumberStyle | None = None
+    bottom: float = 0.0
+
+
+def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], int] | None:
+    """The columns of a table header starting at line ``i`` and how many lines it takes
+    (a header cell may wrap over up to three lines: "Pris (kr." / "ekskl." / "moms)")."""
+    line = lines[i]
+    if any(is_amount(c.text) for c in line.cells) or len(line.cells) < 2:
+        return None
+    cells = line.cells
+    best = _columns(cells, language)
+    if best is None or sum(c.role.role != "other" for c in best) < 2:
+        return None
+    used = 1
+    for below in lines[i + 1 : i + 3]:
+        above = lines[i + used - 1]
+        if (
+            below.top - above.bottom >= 1.3 * max(above.height, 4.0)
+            or any(is_amount(c.text) for c in below.cells)
+            or any(is_item_id(c.text, in_id_column=False) for c in below.cells)
+        ):
+            break
+        merged_cells = _merge_cells(cells, below.cells)
+        merged = _columns(merged_cells, language)
+        within = len(merged_cells) == len(cells)
+        if _quality(merged) > _quality(best) or (within and _quality(merged) >= _quality(best)):
+            best, used, cells = merged, used + 1, merged_cells
+        else:
+            break
+    if best is None or _quality(best) <= 0:
+        return None
+    return best, used
+
+
+def _quality(columns: list[Column] | None) -> int:
+    """How well ``columns`` read as a price table header: 0 if not at all."""
+    if not columns:
+        return 0
+    roles = [c.role.role for c in columns]
+    named = sum(r != "other" for r in roles)
+    if not any(r in _PRICE_ROLES for r in roles) or not any(r in _TEXT_ROLES for r in roles):
+        return 0
+    if named < 2 or named < 0.6 * len(columns):
+        return 0
+    return named
+
+
+def _columns(cells: list[Cell], language: str) -> list[Column] | None:
+    columns = []
+    for cell in cells:
+        role = role_of(cell.text, language) or next(
+            (r for v in _unbroken(cell) if (r := role_of(v, language)) is not None), None
+        )
+        if role is None:
+            if len(cell.text) > 40:  # a sentence, not a header
+                return None
+            role = ColumnRole("other")
+        columns.append(Column(role, cell.text, cell.x0, cell.x1))
+    return columns
+
+
+def _unbroken(cell: Cell) -> list[str]:
+    """A wrapped header cell's text with each line break closed or not ("Estimate" + "d"
+    + "quantity" -> "Estimated quantity")."""
+    lines: list[list[str]] = []
+    last_top: float | None = None
+    for word in cell.words:
+        if last_top is None or abs(word.top - last_top) >= 2.5:
+            lines.append([])
+        lines[-1].append(word.text)
+        last_top = word.top
+    texts = [" ".join(line) for line in lines]
+    variants = []
+    for mask in range(1 << max(0, len(texts) - 1)):
+        text = texts[0]
+        for k, part in enumerate(texts[1:]):
+            text += part if mask >> k & 1 else f" {part}"
+        variants.append(text)
+    return variants[1:]
+
+
+def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
+    """A header wrapped over two lines: each lower cell joins the upper cell it overlaps."""
+    merged = [Cell(list(c.words)) for c in upper]
+    for cell in lower:
+        target = next((m for m in merged if cell.x0 < m.x1 + 2 and cell.x1 > m.x0 - 2), None)
+        if target is None:
+            merged.append(Cell(list(cell.words)))
+        else:
+            target.words = target.words + cell.words
+    for m in merged:
+        m.words.sort(key=lambda w: (round(w.top), w.x0))
+    return sorted(merged, key=lambda c: c.x0)
+
+
+def body_lines(lines: list[Line], start: int, columns: list[Column]) -> int:
+    """The index one past the table's last body line, from ``start`` on."""
+    left = min(c.x0 for c in columns)
+    right = max(c.x1 for c in columns)
+    width = right - left
+    heights = [ln.height for ln in lines[start : start + 8]] or [10.0]
+    big_gap = 4.0 * median(heights) + 12
+    previous = lines[start - 1]
+    body_height = median(heights)
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if line.top - previous.bottom > big_gap:
+            return j
+        if line.height > 1.2 * body_height and not any(is_amount(c.text) for c in line.cells):
+            return j  # a heading in a larger font
+        if _HEADING.match(line.text) and not any(is_amount(c.text) for c in line.cells):
+            return j
+        if line.x0 < left - 25:
+            return j
+        if _sentence_across(line, columns, width):
+            return j
+        previous = line
+    return len(lines)
+
+
+def _sentence_across(line: Line, columns: list[Column], width: float) -> bool:
+    """A line of prose under the table: one cell, no amount, ending a sentence, spanning
+    the middle of two or more header cells (or most of the table)."""
+    if len(line.cells) != 1 or is_amount(line.cells[0].text):
+        return False
+    if not line.text.endswith((".", ":")) or len(line.words) < 3:
+        return False
+    spanned = sum(1 for c in columns if line.x0 <= (c.x0 + c.x1) / 2 <= line.x1)
+    return spanned >= 2 or line.x1 - line.x0 > 0.7 * width
+
+
+def set_zones(columns: list[Column], body: list[Line]) -> None:
+    """Boundaries between neighbouring columns: in the middle of the widest channel of
+    whitespace that no body word crosses, else where the fewest words cross."""
+    columns.sort(key=lambda c: c.x0)
+    words = [(w.x0, w.x1) for line in body for w in line.words]
+    for a, b in zip(columns, columns[1:], strict=False):
+        lo, hi = a.x0 + 2, b.x1 - 2
+        gap_mid = (a.x1 + b.x0) / 2
+        if hi <= lo or not words:
+            boundary = gap_mid
+        else:
+            channel = _widest_channel(words, lo, hi, (a.x1, b.x0))
+            if channel is not None:
+                boundary = (channel[0] + channel[1]) / 2
+            else:
+                edges = sorted({x1 + 0.5 for _, x1 in words} | {x0 - 0.5 for x0, _ in words})
+                inside = [x for x in edges if lo <= x <= hi] or [gap_mid]
+                boundary = min(inside, key=lambda x: (_crossings(words, x), abs(x - gap_mid)))
+        a.right = b.left = boundary
+
+
+def _widest_channel(
+    words: list[tuple[float, float]], lo: float, hi: float, gap: tuple[float, float]
+) -> tuple[float, float] | None:
+    """The widest interval of [lo, hi] that no word covers (at least 1.5 points),
+    preferring those that meet ``gap``, the whitespace between the two header cells."""
+    spans = sorted((max(x0, lo), min(x1, hi)) for x0, x1 in words if x1 > lo and x0 < hi)
+    channels = []
+    cursor = lo
+    for x0, x1 in spans:
+        if x0 - cursor >= 1.5:
+            channels.append((cursor, x0))
+        cursor = max(cursor, x1)
+    if hi - cursor >= 1.5:
+        channels.append((cursor, hi))
+    meeting = [c for c in channels if c[0] <= gap[1] and c[1] >= gap[0]]
+    pool = meeting or channels
+    return max(pool, key=lambda c: c[1] - c[0]) if pool else None
+
+
+def _crossings(words: list[tuple[float, float]], x: float) -> int:
+    return sum(1 for x0, x1 in words if x0 < x < x1)
+
+
+def column_of(columns: list[Column], x: float) -> int:
+    for i, column in enumerate(columns):
+        if column.left <= x < column.right:
+            return i
+    return len(columns) - 1 if x >= columns[-1].left else 0
+
+
+def split_line(columns: list[Column], line: Line) -> list[str]:
+    """The line's text per column (words placed by their centre)."""
+    texts: list[list[str]] = [[] for _ in columns]
+    for word in line.words:
+        texts[column_of(columns, word.center)].append(word.text)
+    return [" ".join(t) for t in texts]
+
+
+def is_anchor(columns: list[Column], texts: list[str]) -> bool:
+    """A line that holds an amount in a price column, or an item number in the id column."""
+    for column, text in zip(columns, texts, strict=True):
+        role = column.role.role
+        if role in ("price", "tier") and is_amount(text):
+            return True
+        if role in ("item", "position") and is_item_id(text):
+            return True
+    return False
+
+
+def group_rows(columns: list[Column], body: list[Line]) -> list[list[tuple[Line, list[str]]]]:
+    """The body's lines grouped into rows (see the module's docstring, step 4)."""
+    split = [(line, split_line(columns, line)) for line in body]
+    gaps = [b.top - a.bottom for a, b in zip(body, body[1:], strict=False)]
+    threshold = _row_gap(gaps)
+    blocks: list[list[tuple[Line, list[str]]]] = []
+    for k, item in enumerate(split):
+        if not blocks or (threshold is not None and gaps[k - 1] > threshold):
+            blocks.append([])
+        blocks[-1].append(item)
+    rows: list[list[tuple[Line, list[str]]]] = []
+    for block in blocks:
+        current: list[tuple[Line, list[str]]] | None = None
+        lead: list[tuple[Line, list[str]]] = []
+        for item in block:
+            line, texts = item
+            if _is_group_label(columns, line, texts, split):
+                rows.append([item])  # a label over a group of rows; it holds no price
+                current = None
+            elif is_anchor(columns, texts) and (
+                current is None or _conflicts(columns, current, texts)
+            ):
+                current = [*lead, item]
+                lead = []
+                rows.append(current)
+            elif current is not None:
+                current.append(item)
+            else:
+                lead.append(item)
+        if lead:
+            rows.append(lead)
+    return rows
+
+
+def _is_group_label(
+    columns: list[Column], line: Line, texts: list[str], split: list[tuple[Line, list[str]]]
+) -> bool:
+    """A line naming a group of rows ("Drift", "Licenser:"): bold among regular rows, or
+    written in the first column when that column holds numbers, or ending with a colon."""
+    filled = [i for i, t in enumerate(texts) if t]
+    if not filled or is_anchor(columns, texts):
+        return False
+    if line.text.endswith(":"):
+        return True
+    if line.bold and not all(ln.bold for ln, _ in split):
+        return True
+    first = columns[0].role.role
+    return filled == [0] and first in ("item", "position")
+
+
+def _row_gap(gaps: list[float]) -> float | None:
+    """The gap that separates rows when rows are padded more than their wrapped lines are
+    spaced; None when lines are evenly spaced."""
+    if len(gaps) < 2:
+        return None
+    small, large = min(gaps), max(gaps)
+    if large - small < max(1.5, 0.35 * abs(small) + 1.0):
+        return None
+    return (small + large) / 2
+
+
+def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: list[str]) -> bool:
+    """Whether an anchor line starts a new row: it states an item number or a price where
+    the row already has one (an id on one line and its price on the next is one row)."""
+    for i, column in enumerate(columns):
+        if column.role.role not in ("item", "position", "price", "tier"):
+            continue
+        if texts[i] and any(t[i] for _, t in row):
+            return True
+    return False
+
+
+def read_tables(lines: list[Line], page: int, language: str, carried: Table | None) -> list[Table]:
+    """Every price table part on one page's lines. ``carried`` is the previous page's last
+    table: its columns read a continuation at the top of this page that has no header."""
+    tables: list[Table] = []
+    i = 0
+    first_header = next(
+        (k for k in range(len(lines)) if header_at(lines, k, language) is not None), None
+    )
+    if carried is not None:
+        stop = first_header if first_header is not None else len(lines)
+        start = _continuation_start(lines[:stop], carried.columns)
+        if start is not None:
+            end = min(body_lines(lines, start + 1, carried.columns), stop)
+            table = _table(page, _copy(carried.columns), carried.header_text,
+                           lines[start:end], carried.style)  # fmt: skip
+            table.lines = lines[start:end]
+            tables.append(table)
+    while i < len(lines):
+        found = header_at(lines, i, language)
+        if found is None:
+            i += 1
+            continue
+        columns, used = found
+        start = i + used
+        end = body_lines(lines, start, columns) if start < len(lines) else start
+        header_text = " | ".join(c.header for c in columns)
+        table = _table(page, columns, header_text, lines[start:end], None)
+        table.lines = lines[i:end]
+        tables.append(table)
+        i = max(end, start)
+    return tables
+
+
+def _copy(columns: list[Column]) -> list[Column]:
+    return [Column(c.role, c.header, c.x0, c.x1) for c in columns]
+
+
+def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
+    """The first line at the top of a page that reads as a row of the carried table."""
+    probe = _copy(columns)
+    set_zones(probe, [])
+    for k, line in enumerate(lines[:6]):
+        if is_anchor(probe, split_line(probe, line)):
+            return k
+    return None
+
+
+def _table(page: int, columns: list[Column], header: str, body: list[Line],
+           style: NumberStyle | None) -> Table:  # fmt: skip
+    set_zones(columns, body)
+    table = Table(page, columns, header, bottom=body[-1].bottom if body else 0.0)
+    texts = [t for line in body for t in split_line(columns, line)]
+    table.style = style or number_style(texts)
+    for group in group_rows(columns, body):
+        cells = [" ".join(t[i] for _, t in group if t[i]).strip() for i in range(len(columns))]
+        table.rows.append(RowCells(cells=cells, lines=[line for line, _ in group]))
+    _position_or_item(table)
+    _quantity_or_band(table)
+    return table
+
+
+def _quantity_or_band(table: Table) -> None:
+    """A column headed "Antal" whose cells are volume bands ("0-500 brugere") is a band."""
+    for column in table.columns:
+        if column.role.role not in ("quantity", "other", "description"):
+            continue
+        i = table.columns.index(column)
+        values = [row.cells[i] for row in table.rows if row.cells[i]]
+        if values and all(band_in_header(v, "da") or _BARE_BAND.match(v) for v in values):
+            column.role = ColumnRole("band")
+
+
+def _position_or_item(table: Table) -> None:
+    """A column headed "Pos." holds row numbers (1, 2, 3 ...) or, when the table has no
+    other item column, item numbers ("KD-1010", "101"): then it is the item column."""
+    roles = [c.role.role for c in table.columns]
+    if "item" in roles or "position" not in roles:
+        return
+    i = roles.index("position")
+    values = [row.cells[i] for row in table.rows if row.cells[i]]
+    if not values or all(v.rstrip(".").isdigit() for v in values):
+        numbers = [int(v.rstrip(".")) for v in values]
+        running = all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+        if not numbers or (running and numbers[0] <= 1):
+            return  # row numbers 1, 2, 3 ...: no item numbers
+    column = table.columns[i]
+    column.role = ColumnRole("item", column.role.vat, column.role.unit, column.role.currency)

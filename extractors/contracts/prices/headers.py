@@ -1,0 +1,126 @@
+"""The role of a price table's column, from its header words (Danish and English).
+
+Roles: ``position`` (a running number, never the item id), ``item`` (the vendor's item
+number), ``description``, ``unit``, ``price`` (a unit price), ``quantity``, ``total``
+(quantity x price), ``band`` (a volume band per row), ``tier`` (a column holding the
+prices of one volume band, its band in the header) and ``other``.
+A price column also tells its VAT basis ("inkl. moms") and may name the unit
+("Pris pr. måned") or the currency ("Pris (kr.)", "Price, EUR").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.contracts.patterns import unit_of
+from extractors.types import Unit
+
+_WORDS: tuple[tuple[str, str], ...] = (
+    # (role, regex over the normalised header text); the first match wins.
+    ("total", r"^(samlet|i alt|total|subtotal|sum\b|tilbudssum|evaluerings|line total|"
+              r"extended|samlede|årlig(t)? (samlet|i alt))|\b(samlet pris|total (price|cost|amount)|"
+              r"pris i alt|i alt)\b"),
+    ("quantity", r"^(forventet |estimeret |anslået |skønnet |estimated |expected )?"
+                 r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),
+    ("position", r"^(pos|position|linje|lin|løbenr|løbenummer|#|line|row|l\.?nr)\b"),
+    ("item", r"^(varenr|varenummer|vare-?nr|ydelses?-?(nr|nummer|id)|artikel-?nr|"
+             r"produkt-?nr|katalog-?nr|tjeneste-?nr|item (no|number|code|id)|item$|id$|"
+             r"nr|no|number|code|kode|sku|ref|reference|service (id|no|code)|part no|"
+             r"prisnr|pris-?id)\b"),
+    ("price", r"(pris|price|rate|sats|takst|beløb|amount|fee|charge|vederlag|honorar|"
+              r"kr\b|dkk\b|eur\b)"),
+    ("unit", r"^(enhed|afregningsenhed|måleenhed|prisenhed|enh|unit|units|per|basis|"
+             r"charging unit|billing unit|pricing unit|unit of measure|uom|afregning)\b"),
+    ("band", r"^(interval|trin|niveau|volumen ?interval|antal (brugere|indbyggere|licenser)|"
+             r"tier|band|volume band|range|users|brugere|indbyggere|inhabitants)\b"),
+    ("description", r"^(ydelse|ydelser|ydelsesbeskrivelse|beskrivelse|tekst|produkt|vare|"
+                    r"varebeskrivelse|varetekst|service|services|description|item description|"
+                    r"tjeneste|leverance|komponent|modul|betegnelse|navn|name|product|"
+                    r"deliverable|specifikation|specification|indhold|element|delydelse|"
+                    r"aktivitet|activity|licens|license|licence)"),
+    ("other", r"^(bemærk|note|kommentar|comment|remarks|forklaring|option|betingelse)"),
+)  # fmt: skip
+_ROLE_RES = tuple((role, re.compile(pattern)) for role, pattern in _WORDS)
+_INCL = re.compile(r"\b(inkl|inklusive|incl|including|med moms|m\. ?moms|with vat)\b")
+_EXCL = re.compile(r"\b(ekskl|eksklusive|excl|excluding|ex|uden moms|u\. ?moms|ekskl\.moms)\b")
+_NUM = r"\d{1,3}(?:[.,\s]\d{3})+|\d+"
+_HEADER_BAND = re.compile(
+    rf"(?:(?P<lo>{_NUM})\s*[-–]\s*(?P<hi>{_NUM})"
+    rf"|(?P<over>over|mere end|flere end|more than|above|>)\s*(?P<over_n>{_NUM})"
+    rf"|(?P<from>fra|from|min\.?|≥|>=)\s*(?P<from_n>{_NUM})"
+    rf"|(?P<upto>op til|til og med|højst|up to|max\.?|≤|<=)\s*(?P<upto_n>{_NUM}))"
+    rf"(?:\s*(?P<noun>[a-zæøå.]+))?",
+    re.IGNORECASE,
+)
+_BAND_NOUNS = re.compile(r"^(indb|indbyggere|brugere|bruger|licenser|users|user|inhabitants|"
+                         r"transaktioner|transactions|stk|enheder|units|seats|licences|"
+                         r"licenses)", re.I)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRole:
+    role: str
+    vat: str | None = None  # "incl" / "excl" when the header says
+    unit: Unit | None = None  # "Pris pr. måned"
+    currency: str | None = None
+    tier_min: Decimal | None = None
+    tier_max: Decimal | None = None
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"[()\[\]:;,*]", " ", text)
+    text = re.sub(r"(?<=\w)\.(?=\s|$)", "", text)  # "varenr." -> "varenr"
+    return " ".join(text.split())
+
+
+def role_of(header: str, language: str = "da") -> ColumnRole | None:
+    """The role a header cell names, or None when it names none."""
+    text = normalise(header)
+    if not text:
+        return None
+    band = band_in_header(header, language)
+    if band is not None:
+        return ColumnRole("tier", tier_min=band[0], tier_max=band[1])
+    role = next((name for name, pattern in _ROLE_RES if pattern.search(text)), None)
+    if role is None:
+        return None
+    vat = "incl" if _INCL.search(text) else ("excl" if _EXCL.search(text) else None)
+    currency = (
+        "EUR"
+        if re.search(r"\beur\b|€", text)
+        else ("DKK" if re.search(r"\bdkk\b|\bkr\b", text) else None)
+    )
+    unit = unit_of(header) if role in ("price", "total") else None
+    if role == "description" and re.search(r"\b(pris|price)\b", text):
+        role = "price"
+    return ColumnRole(role, vat=vat, unit=unit, currency=currency)
+
+
+def band_in_header(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:
+    """A volume band written as a column header ("0-10.000 indb.", "over 50.000 indbyggere",
+    "501-2,000 users"); None when the text is no band."""
+    match = _HEADER_BAND.search(text)
+    if match is None:
+        return None
+    noun = match.group("noun") or ""
+    rest = (text[: match.start()] + text[match.end() :]).strip(" .:-–")
+    if not _BAND_NOUNS.match(noun) and rest and not _BAND_NOUNS.search(rest):
+        return None
+    if not _BAND_NOUNS.match(noun) and not _BAND_NOUNS.search(text):
+        return None
+    g = match.groupdict()
+
+    def qty(value: str) -> Decimal:
+        return Decimal(re.sub(r"[.,\s]", "", value))
+
+    if g["lo"]:
+        return qty(g["lo"]), qty(g["hi"])
+    if g["over"]:
+        return qty(g["over_n"]) + 1, None
+    if g["from"]:
+        return qty(g["from_n"]), None
+    return None, qty(g["upto_n"])

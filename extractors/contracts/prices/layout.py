@@ -1,0 +1,169 @@
+"""Positioned words -> lines -> cells: the geometry a price table is read from.
+
+Words come from pdfplumber (``x0, x1, top, bottom, text, fontname``). A line is the
+words whose tops are within a small tolerance; a cell is a run of words on a line
+separated by less than a column gap (about half the font size).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+_SAME_LINE = 2.5  # points between the tops of words on one line
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    bold: bool = False
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(slots=True)
+class Cell:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of words, left to right."""
+
+    words: list[Word]
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+def words_of(plumber_words: list[dict[str, Any]]) -> list[Word]:
+    return [
+        Word(
+            float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]), w["text"],
+            "bold" in str(w.get("fontname", "")).lower(),
+        )
+        for w in plumber_words
+        if w["text"].strip()
+    ]  # fmt: skip
+
+
+def pdfium_words(textpage: Any, height: float) -> list[Word]:
+    """The page's words from pdfium's characters and their boxes (top-left origin).
+
+    A word ends at white space, at a jump back or down (a new line), or at a gap wider
+    than a third of the font size between two characters.
+    """
+    import pypdfium2.raw as raw
+
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    words: list[Word] = []
+    chars: list[tuple[float, float, float, float]] = []
+    letters: list[str] = []
+    bold = False
+
+    def flush() -> None:
+        if letters:
+            x0 = min(c[0] for c in chars)
+            x1 = max(c[2] for c in chars)
+            top = height - max(c[3] for c in chars)
+            bottom = height - min(c[1] for c in chars)
+            words.append(Word(x0, x1, top, bottom, "".join(letters), bold))
+        chars.clear()
+        letters.clear()
+
+    for k in range(min(count, len(text))):
+        ch = text[k]
+        if ch in "\x02\ufffe":  # a hyphen pdfium marks as the end of a line
+            ch = "-"
+        if ch.isspace() or ch == "\x00":
+            flush()
+            continue
+        box = textpage.get_charbox(k, loose=True)
+        if chars:
+            last = chars[-1]
+            size = max(last[3] - last[1], 4.0)
+            if (
+                box[0] < last[0] - 1
+                or abs(box[1] - last[1]) > size * 0.6
+                or box[0] - last[2] > size / 3
+            ):
+                flush()
+        if not chars:
+            bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
+        chars.append(box)
+        letters.append(ch)
+    flush()
+    return words
+
+
+def lines_of(words: list[Word]) -> list[Line]:
+    """Words grouped into lines, top to bottom, each cut into cells."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1].words[0].top) <= _SAME_LINE:
+            lines[-1].words.append(word)
+        else:
+            lines.append(Line([word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+        line.cells = cells_of(line.words)
+    return lines
+
+
+def cells_of(words: list[Word]) -> list[Cell]:
+    """Runs of words closer than a column gap: wider than two spaces of the font."""
+    cells: list[Cell] = []
+    for word in words:
+        size = max(word.bottom - word.top, 4.0)
+        if cells and word.x0 - cells[-1].x1 < 0.55 * size:
+            cells[-1].words.append(word)
+        else:
+            cells.append(Cell([word]))
+    return cells

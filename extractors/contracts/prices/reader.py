@@ -1,0 +1,94 @@
+"""Every price table of a document, read by column roles, with what could not be read.
+
+Only pages whose text names a price and holds an amount are read for words with their
+positions (pdfium's character boxes); a table continuing over a page break is read with
+the columns of its header on the earlier page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.contracts.pdf import PAGE_NUMBER, PageText, PdfText
+from extractors.contracts.prices.cells import read_row
+from extractors.contracts.prices.columns import Table, read_tables
+from extractors.contracts.prices.layout import Line, lines_of, pdfium_words
+from extractors.contracts.prices.rows import RowContext
+from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
+
+_PRICE_WORD = re.compile(
+    r"pris|price|beløb|amount|rate\b|takst|sats|fee\b|charge|vederlag|\bkr\b|DKK|EUR", re.I
+)
+_AMOUNT_ON_PAGE = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+|\d,-")
+
+
+@dataclass(slots=True)
+class TableReading:
+    terms: list[ExtractedPriceTerm] = field(default_factory=list)
+    unread: list[UnreadPrice] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    #: per page read, its text lines outside the tables (for reading prices in prose)
+    prose_lines: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def candidates(self) -> int:
+        return len(self.terms) + len(self.unread)
+
+
+def candidate_pages(pages: list[PageText]) -> list[PageText]:
+    return [p for p in pages if _PRICE_WORD.search(p.text) and _AMOUNT_ON_PAGE.search(p.text)]
+
+
+def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext) -> TableReading:
+    reading = TableReading()
+    carried: Table | None = None
+    previous_page = None
+    for page in candidate_pages(pages):
+        textpage, height = document.textpage(page.number)
+        lines = _without_margins(lines_of(pdfium_words(textpage, height)), page, height)
+        keep = carried if previous_page == page.number - 1 else None
+        tables = read_tables(lines, page.number, ctx.language, keep)
+        for table in tables:
+            _read(table, ctx, reading)
+        inside = {id(ln) for t in tables for ln in t.lines}
+        reading.prose_lines[page.number] = [ln.text for ln in lines if id(ln) not in inside]
+        if tables:
+            last = tables[-1]
+            near_bottom = not lines or last.bottom >= lines[-1].top - 60
+            carried = last if near_bottom else None
+        else:
+            carried = None
+        previous_page = page.number
+    return reading
+
+
+def _without_margins(lines: list[Line], page: PageText, height: float) -> list[Line]:
+    """Without page numbers, and without running headers and footers: lines in the top or
+    bottom margin that the page's text (from which running lines were removed) lacks."""
+    kept = {_key(line) for line in page.lines}
+    return [
+        line for line in lines
+        if not PAGE_NUMBER.match(line.text)
+        and (0.07 * height < line.top < 0.93 * height or _key(line.text) in kept)
+    ]  # fmt: skip
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W", "", text)
+
+
+def _read(table: Table, ctx: RowContext, reading: TableReading) -> None:
+    reading.tables.append(table)
+    for row in table.rows:
+        result = read_row(table.columns, row, table.page, ctx, table.style)
+        if result is None:
+            continue
+        if isinstance(result, UnreadPrice):
+            reading.unread.append(result)
+            continue
+        for term in result:
+            term.evidence = Evidence(
+                text=f"{table.header_text}\n{row.text}", page=table.page, bbox=row.bbox
+            )
+            reading.terms.append(term)
