@@ -1,52 +1,72 @@
-"""Contract extraction benchmark: precision, recall and F1 per field, and speed.
+"""Contract extraction benchmark: precision, recall and F1 per field and per layout, and speed.
 
-Over a generated, labelled corpus (``tests/extractors/contracts/corpus.py``):
-- price items match on item id + description + unit price (exact to the øre) + unit
-  (+ volume band); scalar fields (index name, cap, dates, payment days ...) count a
-  true positive when extracted and equal, a false positive when extracted and
-  wrong, a false negative when missing or wrong; MFN counts the clause's presence.
-- throughput in pages per second, against pdfplumber's own ``extract_text`` on the
-  same pages, in CPU time (wall time is shown too; on a shared machine it mostly
-  measures the neighbours). Process start-up (importing spaCy) is excluded: one
-  warm-up run.
+Three labelled corpora, each PDF with its ground truth beside it:
+- ``own``: the project's own generator (``tests/extractors/contracts/corpus.py``), which
+  grew up together with the extractor (seed 2026, 10 per layout);
+- ``reportlab_da`` and ``fpdf_mixed``: the second generator, written by two people who
+  never read the extractor, from a description of real Danish and English contract
+  conventions (``tests/generators/``). The extractor was tuned on their DEV seeds only;
+  the HELD-OUT seeds were never looked at while tuning, and are what this script reports
+  unless ``--split dev`` is given.
 
-    .venv/bin/python bench/extraction.py [--per-layout 10] [--seed 2026] [--dir DIR]
+Scoring: price items match on item id + description + unit price (exact to the øre) +
+unit + volume band; scalar fields (dates, payment days, index name, cap, ...) count a
+true positive when extracted and equal, a false positive when extracted and wrong, a
+false negative when missing or wrong; parties match on (name, CVR, role); MFN on presence.
+Speed: pages per second of CPU time against pdfplumber's own ``extract_text`` on the own
+corpus (process start-up excluded: one warm-up run).
 
-Exits 1 if a target is missed: F1 >= 0.98 for price items and >= 0.95 for each
-other field; throughput >= 3x pdfplumber ``extract_text``.
+    .venv/bin/python bench/extraction.py [--corpus all|own|second|reportlab_da|fpdf_mixed]
+                                         [--split heldout|dev] [--per-layout N] [--errors]
+
+Exits 1 if a target is missed: own corpus F1 >= 0.98 for price items and >= 0.95 for the
+other fields; second generator F1 >= 0.97 for price items and >= 0.95 for every other
+field, overall and per layout; throughput >= 3x pdfplumber ``extract_text``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
+import json
 import sys
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractors.contracts import extract_contract, terms_to_dict  # noqa: E402
-from tests.extractors.contracts.corpus import CorpusEntry, generate_corpus  # noqa: E402
 
-SCALAR_FIELDS = {
+SECOND = ("reportlab_da", "fpdf_mixed")
+DEV_SEEDS = (1, 2, 3)
+HELDOUT_SEEDS = (9101, 9102, 9103)
+OWN_SEED = 2026
+
+
+def _ix(key: str) -> Callable[[dict[str, Any]], object]:
+    return lambda t: (t.get("indexation") or {}).get(key)
+
+
+SCALAR_FIELDS: dict[str, Callable[[dict[str, Any]], object]] = {
     "effective_date": lambda t: t["effective_date"],
     "expiry_date": lambda t: t["expiry_date"],
     "payment_days": lambda t: t["payment_days"],
-    "index_name": lambda t: (t["indexation"] or {}).get("index"),
-    "indexation_cap": lambda t: (t["indexation"] or {}).get("cap_pct"),
-    "adjust_month": lambda t: (t["indexation"] or {}).get("adjust_month"),
-    "fixed_months": lambda t: (t["indexation"] or {}).get("fixed_months"),
-    "notice_days": lambda t: (t["indexation"] or {}).get("notice_days"),
+    "index_name": _ix("index"),
+    "indexation_cap": _ix("cap_pct"),
+    "adjust_month": _ix("adjust_month"),
+    "fixed_months": _ix("fixed_months"),
+    "notice_days": _ix("notice_days"),
+    "threshold_pct": _ix("threshold_pct"),
     "title": lambda t: t["title"],
     "language": lambda t: t["language"],
 }
-PRICE_TARGET, FIELD_TARGET, SPEED_TARGET = 0.98, 0.95, 3.0
+OWN_PRICE, SECOND_PRICE, FIELD_TARGET, SPEED_TARGET = 0.98, 0.97, 0.95, 3.0
 T = TypeVar("T")
 
 
@@ -96,12 +116,18 @@ def party_keys(terms: dict[str, Any]) -> list[tuple[object, ...]]:
 
 
 def score_document(got: dict[str, Any], want: dict[str, Any]) -> dict[str, Score]:
-    scores = {name: score_scalar(pick(got), pick(want)) for name, pick in SCALAR_FIELDS.items()}
+    fields = {k: f for k, f in SCALAR_FIELDS.items() if k != "threshold_pct" or _has_ix(want)}
+    scores = {name: score_scalar(pick(got), pick(want)) for name, pick in fields.items()}
     scores["price_items"] = score_bag(price_keys(got), price_keys(want))
     scores["parties"] = score_bag(party_keys(got), party_keys(want))
     scores["mfn"] = Score(tp=int(got["mfn"] and want["mfn"]), fp=int(got["mfn"] and not want["mfn"]),
                           fn=int(want["mfn"] and not got["mfn"]))  # fmt: skip
     return scores
+
+
+def _has_ix(truth: dict[str, Any]) -> bool:
+    """Only the second generator labels thresholds (the own corpus has no such key)."""
+    return "threshold_pct" in (truth.get("indexation") or {"threshold_pct": None})
 
 
 @dataclass(slots=True)
@@ -119,7 +145,86 @@ class Clock:
         return result
 
 
-def pdfplumber_clock(entries: list[CorpusEntry]) -> tuple[Clock, int]:
+@dataclass(slots=True)
+class Entry:
+    pdf: Path
+    truth: Path
+    layout: str
+
+
+@dataclass(slots=True)
+class Result:
+    name: str
+    price_target: float
+    totals: dict[str, Score] = field(default_factory=dict)
+    by_layout: dict[str, dict[str, Score]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    pages: int = 0
+    documents: int = 0
+    clock: Clock = field(default_factory=Clock)
+
+
+def own_corpus(out: Path, per_layout: int) -> list[Entry]:
+    from tests.extractors.contracts.corpus import generate_corpus
+
+    return [Entry(e.pdf, e.truth, e.layout)
+            for e in generate_corpus(out, per_layout=per_layout, seed=OWN_SEED)]  # fmt: skip
+
+
+def second_corpus(name: str, out: Path, seeds: tuple[int, ...], per_layout: int) -> list[Entry]:
+    generator = importlib.import_module(f"tests.generators.{name}")
+    entries = []
+    for seed in seeds:
+        for pdf, truth, layout in generator.generate(out / name, seed=seed, per_layout=per_layout):
+            entries.append(Entry(pdf, truth, layout))
+    return entries
+
+
+def evaluate(name: str, entries: list[Entry], price_target: float) -> Result:
+    result = Result(name, price_target)
+    for entry in entries:
+        data = entry.pdf.read_bytes()
+        terms = result.clock.time(lambda: extract_contract(data, entry.pdf.name))  # noqa: B023
+        result.pages += terms.pages
+        result.documents += 1
+        want = json.loads(entry.truth.read_text("utf-8"))
+        layout = result.by_layout.setdefault(entry.layout, {})
+        for field_name, score in score_document(terms_to_dict(terms), want).items():
+            result.totals.setdefault(field_name, Score()).add(score)
+            layout.setdefault(field_name, Score()).add(score)
+            if score.fp or score.fn:
+                result.errors.append(f"{entry.pdf.name}: {field_name}")
+    return result
+
+
+def report(result: Result) -> list[str]:
+    """Print the scores; return the targets missed."""
+    print(f"\n== {result.name}: {result.documents} contracts, {result.pages} pages")
+    print(f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}  target")
+    missed = []
+    for name, score in result.totals.items():
+        target = result.price_target if name == "price_items" else FIELD_TARGET
+        ok = score.f1 >= target
+        missed += [] if ok else [f"{result.name} {name}"]
+        print(f"{name:<16} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}  "
+              f">= {target:.2f} {'ok' if ok else 'MISSED'}")  # fmt: skip
+    names = list(result.totals)
+    print("\nF1 per layout (fields below their target marked *):")
+    for layout, scores in sorted(result.by_layout.items()):
+        cells = []
+        for name in names:
+            if name not in scores:
+                continue
+            target = result.price_target if name == "price_items" else FIELD_TARGET
+            f1 = scores[name].f1
+            if f1 < target:
+                missed.append(f"{result.name} {layout} {name}")
+            cells.append(f"{name} {f1:.3f}{'*' if f1 < target else ''}")
+        print(f"  {layout}: " + ", ".join(cells))
+    return missed
+
+
+def pdfplumber_clock(entries: list[Entry]) -> tuple[Clock, int]:
     import pdfplumber
 
     def read_all(data: bytes) -> int:
@@ -135,59 +240,56 @@ def pdfplumber_clock(entries: list[CorpusEntry]) -> tuple[Clock, int]:
     return clock, pages
 
 
-def run(entries: list[CorpusEntry]) -> int:
-    extract_contract(entries[0].pdf.read_bytes(), entries[0].pdf.name)  # warm-up: imports
-    totals = {name: Score() for name in [*SCALAR_FIELDS, "price_items", "parties", "mfn"]}
-    by_layout: dict[str, Score] = {}
-    failures: list[str] = []
-    clock = Clock()
-    for entry in entries:
-        data = entry.pdf.read_bytes()
-        terms = clock.time(lambda: extract_contract(data, entry.pdf.name))  # noqa: B023
-        for name, score in score_document(terms_to_dict(terms), entry.truth_dict()).items():
-            totals[name].add(score)
-            if name == "price_items":
-                by_layout.setdefault(entry.layout, Score()).add(score)
-            if score.fp or score.fn:
-                failures.append(f"{entry.pdf.name}: {name}")
+def speed(result: Result, entries: list[Entry]) -> bool:
     plumber, pages = pdfplumber_clock(entries)
-    return report(totals, by_layout, pages, clock, plumber, failures, len(entries))
-
-
-def report(totals: dict[str, Score], by_layout: dict[str, Score], pages: int, ours: Clock,
-           plumber: Clock, failures: list[str], documents: int) -> int:  # fmt: skip
-    print(f"{documents} contracts, {pages} pages\n")
-    print(f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}  target")
-    missed = []
-    for name, score in totals.items():
-        target = PRICE_TARGET if name == "price_items" else FIELD_TARGET
-        ok = score.f1 >= target
-        missed += [] if ok else [name]
-        print(f"{name:<16} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}  "
-              f">= {target:.2f} {'ok' if ok else 'MISSED'}")  # fmt: skip
-    print("\nprice items F1 by layout: " + ", ".join(
-        f"{layout} {score.f1:.3f}" for layout, score in sorted(by_layout.items())))  # fmt: skip
-    print(f"\n{'':<24} {'pages/s':>8} {'wall s':>7} {'CPU s':>7}")
-    for name, clock in (("extract_contract", ours), ("pdfplumber extract_text", plumber)):
+    print(f"\n{'speed (own corpus)':<24} {'pages/s':>8} {'wall s':>7} {'CPU s':>7}")
+    for name, clock in (("extract_contract", result.clock), ("pdfplumber extract_text", plumber)):
         print(f"{name:<24} {pages / clock.cpu:8.1f} {clock.wall:7.2f} {clock.cpu:7.2f}")
-    ratio, wall_ratio = plumber.cpu / ours.cpu, plumber.wall / ours.wall
-    verdict = "ok" if ratio >= SPEED_TARGET else "MISSED"
+    ratio, wall_ratio = plumber.cpu / result.clock.cpu, plumber.wall / result.clock.wall
+    ok = ratio >= SPEED_TARGET
     print(f"ratio (CPU time): {ratio:.1f}x, wall time {wall_ratio:.1f}x "
-          f"(target >= {SPEED_TARGET:.0f}x) {verdict}")  # fmt: skip
-    if failures:
-        print("\nerrors:\n  " + "\n  ".join(failures[:30]))
-    return 0 if not missed and ratio >= SPEED_TARGET else 1
+          f"(target >= {SPEED_TARGET:.0f}x) {'ok' if ok else 'MISSED'}")  # fmt: skip
+    return ok
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Contract extraction benchmark")
-    parser.add_argument("--per-layout", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--dir", type=Path, help="write the corpus here (default: a temp dir)")
+    parser.add_argument("--corpus", default="all",
+                        choices=["all", "own", "second", *SECOND])  # fmt: skip
+    parser.add_argument("--split", default="heldout", choices=["heldout", "dev"])
+    parser.add_argument("--per-layout", type=int, default=None,
+                        help="documents per layout and seed (own corpus: 10, second: 2)")  # fmt: skip
+    parser.add_argument("--errors", action="store_true", help="list each document's misses")
+    parser.add_argument("--dir", type=Path, help="write the corpora here (default: a temp dir)")
     args = parser.parse_args()
+    seeds = HELDOUT_SEEDS if args.split == "heldout" else DEV_SEEDS
+    missed: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        entries = generate_corpus(args.dir or Path(tmp), per_layout=args.per_layout, seed=args.seed)
-        sys.exit(run(entries))
+        out = args.dir or Path(tmp)
+        if args.corpus in ("all", "own"):
+            entries = own_corpus(out / "own", args.per_layout or 10)
+            extract_contract(entries[0].pdf.read_bytes(), entries[0].pdf.name)  # warm-up
+            result = evaluate("own generator (seed 2026)", entries, OWN_PRICE)
+            missed += report(result)
+            if not speed(result, entries):
+                missed.append("speed")
+            _errors(result, args.errors)
+        names = SECOND if args.corpus in ("all", "second") else (
+            (args.corpus,) if args.corpus in SECOND else ())  # fmt: skip
+        for name in names:
+            entries = second_corpus(name, out, seeds, args.per_layout or 2)
+            label = f"{name} ({args.split} seeds {', '.join(map(str, seeds))})"
+            result = evaluate(label, entries, SECOND_PRICE)
+            missed += report(result)
+            _errors(result, args.errors)
+    if missed:
+        print(f"\n{len(missed)} targets MISSED (overall and per layout); first: {missed[0]}")
+    sys.exit(1 if missed else 0)
+
+
+def _errors(result: Result, show: bool) -> None:
+    if show and result.errors:
+        print("errors:\n  " + "\n  ".join(result.errors))
 
 
 if __name__ == "__main__":

@@ -96,6 +96,10 @@ class PdfText:
             return False
         return any(obj.type == _PATH_OBJECT for obj in self._pdf[page - 1].get_objects())
 
+    def page(self, page: int) -> Any:
+        """pdfium's page object of ``page`` (1-based)."""
+        return self._pdf[page - 1]
+
     def textpage(self, page: int) -> tuple[Any, float]:
         """pdfium's text page of ``page`` (1-based) and the page's height in points."""
         return self._textpage(page)

@@ -202,31 +202,51 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
     """The row's unit: its unit column, else a unit named in the description."""
     for column, text in zip(columns, cells, strict=True):
         if column.role.role == "unit" and text:
-            unit = unit_of(text) or _bare_unit(text)
+            unit = unit_in_cell(text)
             if unit is not None:
                 return unit, 0.97
     unit = unit_of(description)
     return unit, 0.9
 
 
-_BARE_UNITS: tuple[tuple[re.Pattern[str], Unit], ...] = (
-    (re.compile(r"^(måned|md|mdr|month|monthly|mth|mo)\.?$", re.I), Unit.MONTH),
-    (re.compile(r"^(år|year|annual|annually|yearly|årlig|årligt)\.?$", re.I), Unit.YEAR),
-    (re.compile(r"^(time|timer|hour|hours|hr|t)\.?$", re.I), Unit.HOUR),
-    (re.compile(r"^(stk|styk|stykke|piece|each|unit|ea)\.?$", re.I), Unit.PIECE),
-    (re.compile(r"^(transaktion|transaction|opslag|lookup)\.?$", re.I), Unit.TRANSACTION),
-    (re.compile(r"^(engangs(beløb|pris|ydelse)?|one-off|one-time|fast pris|fixed|lump sum)$", re.I),
-     Unit.FIXED),
+_PERIOD = (
+    (re.compile(r"\b(time|timer|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"), Unit.HOUR),
+    (re.compile(r"\b(måned|måneder|måneds|md|mdr|mdl|month|months|monthly|mth|mo|månedlig|"
+                r"månedligt)\b"), Unit.MONTH),
+    (re.compile(r"(\bår\b|\bårs|årlig|\byear|\byears\b|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
+)  # fmt: skip
+_SUBJECT = (
+    (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation"), "user"),
+    (re.compile(r"indbygger|\bindb\b|inhabitant|borger|citizen|resident|capita"), "inhabitant"),
+    (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|kald\b|\bcall|"
+                r"brev|letter|message|besked|sms|dokument|document|sag\b|case\b|ansøgning"),
+     "transaction"),
+    (re.compile(r"engangs|one-off|one-time|once|fast pris|fastpris|fixed|lump|samlet|éngangs|"
+                r"fast beløb|\bfast\b|flat"), "fixed"),
+    (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle"), "piece"),
 )  # fmt: skip
 
 
-def _bare_unit(text: str) -> Unit | None:
-    """A unit cell written without "pr." ("Måned", "Time", "Stk.")."""
-    text = re.sub(r"^(pr\.?|per|/)\s*", "", text.strip(), flags=re.I)
-    for pattern, unit in _BARE_UNITS:
-        if pattern.match(text):
-            return unit
-    return unit_of(f"pr. {text}")
+def unit_in_cell(text: str) -> Unit | None:
+    """The unit a unit column's cell names, written as people write it: "pr. bruger pr.
+    måned", "Bruger pr. md.", "User/month", "Indbygger pr. år", "hourly rate", "Time",
+    "Stk.", "one-off fee", "årligt"."""
+    lowered = text.lower()
+    period = next((unit for pattern, unit in _PERIOD if pattern.search(lowered)), None)
+    subject = next((name for pattern, name in _SUBJECT if pattern.search(lowered)), None)
+    if period is Unit.HOUR:
+        return Unit.HOUR
+    if subject == "user":
+        return {Unit.MONTH: Unit.USER_MONTH, Unit.YEAR: Unit.USER_YEAR}.get(period)  # type: ignore[arg-type]
+    if subject == "inhabitant":
+        return Unit.INHABITANT_YEAR if period in (Unit.YEAR, None) else None
+    if subject == "transaction":
+        return Unit.TRANSACTION if period is None else None
+    if subject == "fixed":
+        return Unit.FIXED
+    if period is not None:
+        return period
+    return Unit.PIECE if subject == "piece" else unit_of(text)
 
 
 def _priced(

@@ -25,7 +25,7 @@ from extractors.contracts.prices.cells import (
     number_style,
 )
 from extractors.contracts.prices.headers import ColumnRole, band_in_header, role_of
-from extractors.contracts.prices.layout import Cell, Line
+from extractors.contracts.prices.layout import Cell, Line, Ruling
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -76,7 +76,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     for below in lines[i + 1 : i + 3]:
         above = lines[i + used - 1]
         if (
-            below.top - above.bottom >= 1.3 * max(above.height, 4.0)
+            below.top - above.bottom >= 0.5 * max(above.height, 4.0)
             or any(is_amount(c.text) for c in below.cells)
             or any(is_item_id(c.text, in_id_column=False) for c in below.cells)
         ):
@@ -190,15 +190,19 @@ def _sentence_across(line: Line, columns: list[Column], width: float) -> bool:
     return spanned >= 2 or line.x1 - line.x0 > 0.7 * width
 
 
-def set_zones(columns: list[Column], body: list[Line]) -> None:
-    """Boundaries between neighbouring columns: in the middle of the widest channel of
-    whitespace that no body word crosses, else where the fewest words cross."""
+def set_zones(columns: list[Column], body: list[Line], borders: list[float] | None = None) -> None:
+    """Boundaries between neighbouring columns: at a border drawn between their header
+    cells; else in the middle of the widest channel of whitespace that no body word
+    crosses; else where the fewest words cross."""
     columns.sort(key=lambda c: c.x0)
     words = [(w.x0, w.x1) for line in body for w in line.words]
     for a, b in zip(columns, columns[1:], strict=False):
         lo, hi = a.x0 + 2, b.x1 - 2
         gap_mid = (a.x1 + b.x0) / 2
-        if hi <= lo or not words:
+        drawn = [x for x in borders or () if a.x1 - 1 <= x <= b.x0 + 1]
+        if drawn:
+            boundary = min(drawn, key=lambda x: abs(x - gap_mid))
+        elif hi <= lo or not words:
             boundary = gap_mid
         else:
             channel = _widest_channel(words, lo, hi, (a.x1, b.x0))
@@ -332,7 +336,13 @@ def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: 
     return False
 
 
-def read_tables(lines: list[Line], page: int, language: str, carried: Table | None) -> list[Table]:
+def read_tables(
+    lines: list[Line],
+    page: int,
+    language: str,
+    carried: Table | None,
+    rulings: list[Ruling] | None = None,
+) -> list[Table]:
     """Every price table part on one page's lines. ``carried`` is the previous page's last
     table: its columns read a continuation at the top of this page that has no header."""
     tables: list[Table] = []
@@ -346,7 +356,7 @@ def read_tables(lines: list[Line], page: int, language: str, carried: Table | No
         if start is not None:
             end = min(body_lines(lines, start + 1, carried.columns), stop)
             table = _table(page, _copy(carried.columns), carried.header_text,
-                           lines[start:end], carried.style)  # fmt: skip
+                           lines[start:end], carried.style, rulings)  # fmt: skip
             table.lines = lines[start:end]
             tables.append(table)
     while i < len(lines):
@@ -358,7 +368,7 @@ def read_tables(lines: list[Line], page: int, language: str, carried: Table | No
         start = i + used
         end = body_lines(lines, start, columns) if start < len(lines) else start
         header_text = " | ".join(c.header for c in columns)
-        table = _table(page, columns, header_text, lines[start:end], None)
+        table = _table(page, columns, header_text, lines[start:end], None, rulings)
         table.lines = lines[i:end]
         tables.append(table)
         i = max(end, start)
@@ -380,8 +390,9 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
 
 
 def _table(page: int, columns: list[Column], header: str, body: list[Line],
-           style: NumberStyle | None) -> Table:  # fmt: skip
-    set_zones(columns, body)
+           style: NumberStyle | None, rulings: list[Ruling] | None = None) -> Table:  # fmt: skip
+    borders = sorted({r.x for r in rulings or () for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
+    set_zones(columns, body, borders)
     table = Table(page, columns, header, bottom=body[-1].bottom if body else 0.0)
     texts = [t for line in body for t in split_line(columns, line)]
     table.style = style or number_style(texts)

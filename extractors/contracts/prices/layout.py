@@ -27,6 +27,19 @@ class Word:
         return (self.x0 + self.x1) / 2
 
 
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A vertical line drawn on the page (a table's column border), top-left origin."""
+
+    x: float
+    top: float
+    bottom: float
+
+    def crosses(self, top: float, bottom: float) -> bool:
+        middle = (top + bottom) / 2
+        return self.top - 1 <= middle <= self.bottom + 1
+
+
 @dataclass(slots=True)
 class Cell:
     words: list[Word]
@@ -143,8 +156,28 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
     return words
 
 
-def lines_of(words: list[Word]) -> list[Line]:
-    """Words grouped into lines, top to bottom, each cut into cells."""
+def vertical_rulings(page: Any, height: float) -> list[Ruling]:
+    """The vertical borders drawn on a pdfium page: thin vertical lines, and the left
+    and right edges of rectangles (table cells drawn as boxes)."""
+    found: set[tuple[float, float, float]] = set()
+    for obj in page.get_objects():
+        if obj.type != 2:  # FPDF_PAGEOBJ_PATH
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 4:
+            continue
+        y0, y1 = round(height - top, 1), round(height - bottom, 1)
+        if right - left < 4:
+            found.add((round((left + right) / 2, 1), y0, y1))
+        else:
+            found.add((round(left, 1), y0, y1))
+            found.add((round(right, 1), y0, y1))
+    return [Ruling(x, y0, y1) for x, y0, y1 in sorted(found)]
+
+
+def lines_of(words: list[Word], rulings: list[Ruling] | None = None) -> list[Line]:
+    """Words grouped into lines, top to bottom, each cut into cells (at column gaps, and
+    at the vertical borders drawn across the line)."""
     lines: list[Line] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if lines and abs(word.top - lines[-1].words[0].top) <= _SAME_LINE:
@@ -153,16 +186,20 @@ def lines_of(words: list[Word]) -> list[Line]:
             lines.append(Line([word]))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-        line.cells = cells_of(line.words)
+        borders = [r.x for r in rulings or () if r.crosses(line.top, line.bottom)]
+        line.cells = cells_of(line.words, borders)
     return lines
 
 
-def cells_of(words: list[Word]) -> list[Cell]:
-    """Runs of words closer than a column gap: wider than two spaces of the font."""
+def cells_of(words: list[Word], borders: list[float] | None = None) -> list[Cell]:
+    """Runs of words closer than a column gap: about the font's height (justified text
+    spaces its words up to half of that)."""
     cells: list[Cell] = []
     for word in words:
         size = max(word.bottom - word.top, 4.0)
-        if cells and word.x0 - cells[-1].x1 < 0.55 * size:
+        last = cells[-1].x1 if cells else 0.0
+        bordered = any(last - 1 <= x <= word.x0 + 1 for x in borders or ())
+        if cells and word.x0 - last < 0.9 * size and not bordered:
             cells[-1].words.append(word)
         else:
             cells.append(Cell([word]))

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from extractors.contracts.pdf import PAGE_NUMBER, PageText, PdfText
 from extractors.contracts.prices.cells import read_row
 from extractors.contracts.prices.columns import Table, read_tables
-from extractors.contracts.prices.layout import Line, lines_of, pdfium_words
+from extractors.contracts.prices.layout import Line, lines_of, pdfium_words, vertical_rulings
 from extractors.contracts.prices.rows import RowContext
 from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 
 _PRICE_WORD = re.compile(
     r"pris|price|beløb|amount|rate\b|takst|sats|fee\b|charge|vederlag|\bkr\b|DKK|EUR", re.I
 )
+_PAGE_OF = re.compile(r"^(?:side|page|s\.|p\.)?\s*-?\s*\d{1,3}\s*(?:/|af|of|ud af)?\s*\d{0,3}\s*-?$", re.I)
 _AMOUNT_ON_PAGE = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+|\d,-")
 
 
@@ -46,9 +47,11 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
     previous_page = None
     for page in candidate_pages(pages):
         textpage, height = document.textpage(page.number)
-        lines = _without_margins(lines_of(pdfium_words(textpage, height)), page, height)
+        rulings = vertical_rulings(document.page(page.number), height)
+        words = pdfium_words(textpage, height)
+        lines = _without_margins(lines_of(words, rulings), page, height)
         keep = carried if previous_page == page.number - 1 else None
-        tables = read_tables(lines, page.number, ctx.language, keep)
+        tables = read_tables(lines, page.number, ctx.language, keep, rulings)
         for table in tables:
             _read(table, ctx, reading)
         inside = {id(ln) for t in tables for ln in t.lines}
@@ -69,7 +72,7 @@ def _without_margins(lines: list[Line], page: PageText, height: float) -> list[L
     kept = {_key(line) for line in page.lines}
     return [
         line for line in lines
-        if not PAGE_NUMBER.match(line.text)
+        if not PAGE_NUMBER.match(line.text) and not _PAGE_OF.match(line.text)
         and (0.07 * height < line.top < 0.93 * height or _key(line.text) in kept)
     ]  # fmt: skip
 
