@@ -148,8 +148,12 @@ def _articles(
             *[(s, []) for s in term_sentences],
             (f"Customer may terminate this Agreement for convenience upon at least "
              f"{tx.words_paren_en(notice)} days' written notice to Supplier.", []),
-            ("Either party may terminate this Agreement with immediate effect if the other party "
-             "commits a material breach which is not remedied within thirty (30) days.", []),
+            ("Either party may terminate this Agreement with immediate effect by written notice "
+             "if the other party:", [
+                "commits a material breach which is not remedied within thirty (30) days of "
+                "notice thereof; or",
+                "becomes insolvent, enters into bankruptcy or reconstruction proceedings.",
+            ]),
         ])
     )  # fmt: skip
     if mfn.sentences:

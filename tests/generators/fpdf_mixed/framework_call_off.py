@@ -99,7 +99,7 @@ def build(rng: random.Random) -> tuple[ContractPDF, Truth]:
     for n, (heading, sentences) in enumerate(_sections(rng, truth, term, date_style, appendix), 1):
         pdf.heading(f"{n}. {heading}")
         for m, sentence in enumerate(sentences, start=1):
-            pdf.numbered(f"{n}.{m}", sentence)
+            pdf.numbered(f"{n}.{m}", _framework_words(sentence))
     when = tx.date_da(signed, date_style)
     pdf.signatures(
         ["For Ordregiver", f"{content.town_of(buyer)}, den {when}", content.person(rng),
@@ -109,6 +109,15 @@ def build(rng: random.Random) -> tuple[ContractPDF, Truth]:
     )  # fmt: skip
     truth.price_terms = _price_list(rng, pdf, appendix, style)
     return pdf, truth
+
+
+def _framework_words(sentence: str) -> str:
+    """Shared clauses speak of "Kunden" and "kontrakten"; a framework of its own words."""
+    for contract_word, framework_word in (
+        ("Kunden", "Ordregiver"), ("kontrakten", "rammeaftalen"), ("kontraktens", "rammeaftalens"),
+    ):  # fmt: skip
+        sentence = sentence.replace(contract_word, framework_word)
+    return sentence
 
 
 def _sections(
@@ -176,8 +185,14 @@ def _price_list(rng: random.Random, pdf: ContractPDF, appendix: str, style: str)
     span = rng.random() < 0.5  # item and description cells span their tier rows
     combined = rng.random() < 0.4  # "1.250,00 kr. (1.562,50 kr.)" in one cell
     units = common.unit_words(rng, "da")
-    columns = ["Varenr.", "Ydelse", rng.choice(("Interval", "Kommunestørrelse")), "Enhed"]
+    columns = [
+        rng.choice(("Varenr.", "Nr.", "Varenummer", "ID")),
+        "Ydelse",
+        rng.choice(("Interval", "Kommunestørrelse")),
+        "Enhed",
+    ]
     widths = [13, 42, 17, 15]
+    unit_first = rng.random() < 0.4  # the unit column before the band column
     if combined:
         columns.append("Pris ekskl. moms (inkl. moms)")
         widths.append(26)
@@ -199,8 +214,11 @@ def _price_list(rng: random.Random, pdf: ContractPDF, appendix: str, style: str)
                             {"text": t.description, "rowspan": len(band)}] if k == 0 else []  # fmt: skip
                 else:
                     head = [t.item_id or "", t.description]
-                rows.append([*head, _band_text(t), units[t.unit], *prices])
+                middle = [_band_text(t), units[t.unit]]
+                rows.append([*head, *(middle[::-1] if unit_first else middle), *prices])
             i += len(band)
+    if unit_first:
+        columns[2], columns[3] = columns[3], columns[2]
     aligns = ["L", "L", "L", "L"] + ["R"] * (len(columns) - 4)
     pdf.grid(columns, rows, widths=widths, aligns=aligns, repeat_header=rng.random() < 0.6)
     return [t for _, terms in groups for t in terms]
@@ -227,10 +245,17 @@ def _band_text(t: PriceTerm) -> str:
 
 def _consultants(rng: random.Random, ids: Iterator[str], whole: bool) -> list[PriceTerm]:
     out = []
-    for role, duty in rng.sample(_ROLES, rng.randint(4, 7)):
-        for level in rng.sample(_LEVELS, rng.randint(2, 3)):
-            desc = f"{role}, {level}: {duty}"
-            out.append(PriceTerm(next(ids), desc, "hour", content.price(rng, "hour", whole=whole)))
+    long = rng.random() < 0.6  # the role's duties written out (wrapping) or not
+    step = Decimal(1) if whole else Decimal(5)
+    for role, duty in rng.sample(_ROLES, rng.randint(3, 6)):
+        base = content.price(rng, "hour") * Decimal("0.75")
+        levels = sorted(rng.sample(range(len(_LEVELS)), rng.randint(2, 3)))
+        for level in levels:
+            desc = f"{role}, {_LEVELS[level]}: {duty}" if long else f"{role}, {_LEVELS[level]}"
+            value = (base * (1 + Decimal(level) / 5) / step).quantize(
+                Decimal(1), ROUND_HALF_UP
+            ) * step
+            out.append(PriceTerm(next(ids), desc, "hour", value))
     return out
 
 

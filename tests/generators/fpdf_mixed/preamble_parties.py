@@ -50,9 +50,11 @@ def build(rng: random.Random) -> tuple[ContractPDF, Truth]:
     pdf = ContractPDF(
         pick_style(rng, ttf=rng.random() < 0.5),
         created=signed,
-        footer_format=rng.choice(("Side {page} af {{nb}}", "Page {page} of {{nb}}", None))
-        if lang == "en" or rng.random() < 0.7
-        else "Side {page} af {{nb}}",
+        footer_format=rng.choice(
+            ("Side {page} af {{nb}}", "Side {page}", None)
+            if lang == "da"
+            else ("Page {page} of {{nb}}", "Page {page}", None)
+        ),
         metadata_title=rng.choice(
             (None, f"{vendor.name.split()[0]}_aftale_v{rng.randint(2, 9)}.docx")
         ),
@@ -224,14 +226,22 @@ def _appendix(rng: random.Random, pdf: ContractPDF, lang: str) -> list[PriceTerm
         if lang == "da"
         else f"Price ({currency}, excl. VAT)"
     )
-    header = ([id_title] if with_ids else []) + [w["service"], w["unit"], price_title]
-    widths = ([14] if with_ids else []) + [50, 20, 20]
-    aligns = (["L"] if with_ids else []) + ["L", "L", "R"]
-    rows = [
-        ([t.item_id] if with_ids else []) + [t.description, units[t.unit], amount(t.unit_price)]
-        for t in terms
+    columns: list[tuple[str, float, str, Callable[[PriceTerm], str]]] = [
+        (w["service"], 50, "L", lambda t: t.description),
+        (w["unit"], 20, "L", lambda t: units[t.unit]),
+        (price_title, 20, "R", lambda t: amount(t.unit_price)),
     ]
-    pdf.grid(header, rows, widths=widths, aligns=aligns)  # type: ignore[arg-type]
+    if rng.random() < 0.35:  # price before unit
+        columns[1], columns[2] = columns[2], columns[1]
+    if with_ids:
+        id_column = (id_title, 14, "L", lambda t: t.item_id or "")
+        columns.insert(0 if rng.random() < 0.8 else len(columns), id_column)
+    pdf.grid(
+        [c[0] for c in columns],
+        [[c[3](t) for c in columns] for t in terms],
+        widths=[c[1] for c in columns],
+        aligns=[c[2] for c in columns],
+    )
     if tiered:
         terms += _tier_table(
             rng, pdf, lang, currency, rate, ids.pop(0) if with_ids else None, id_title, amount

@@ -150,7 +150,7 @@ def _body(
     for n, (heading, sentences) in enumerate(sections, start=1):
         pdf.heading(f"{n}. {heading}" if numbered else heading)
         for m, sentence in enumerate(sentences, start=1):
-            pdf.numbered(f"{n}.{m}", sentence)
+            pdf.numbered(f"{n}.{m}", sentence.replace("Kunden", buyer_label))
 
 
 def _signatures(rng: random.Random, pdf: ContractPDF, buyer: content.Org, vendor: content.Org,
