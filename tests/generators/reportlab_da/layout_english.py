@@ -75,7 +75,7 @@ def build(rng: Random) -> Document:
         blocks += annexes.service_levels(
             rng, f"Schedule {'4' if schedule != 'C' else 'D'} – Service Levels", "en"
         )
-    schedule_blocks, truth.price_terms = _schedule(rng, ref, money, currency)
+    schedule_blocks, truth.price_terms = _schedule(rng, ref, money, currency, deal.indexation is not None)
     blocks += schedule_blocks
     return Document(blocks, style, truth)
 
@@ -173,13 +173,13 @@ def _clauses(
 
 
 def _schedule(
-    rng: Random, ref: str, money: str, currency: str
+    rng: Random, ref: str, money: str, currency: str, indexed: bool
 ) -> tuple[list[Block], list[PriceTerm]]:
     name = rng.choice(["Charges", "Charges", "Pricing", "Prices and Payment"])
     blocks: list[Block] = [Heading(f"{ref} – {name}", in_toc=rng.random() < 0.5, new_page=True)]
     intro = [f"All amounts are in {'Danish kroner (DKK)' if currency == 'DKK' else 'euro (EUR)'} and exclusive of VAT.",
              "The Charges are subject to adjustment in accordance with the Agreement."]  # fmt: skip
-    blocks += paragraphs(rng, intro[: rng.randint(1, 2)])
+    blocks += paragraphs(rng, intro[: rng.randint(1, 2) if indexed else 1])
     in_header = currency == "DKK" and rng.random() < 0.3
     services = vocab.services(rng, rng.randint(6, 28), "en", long_share=rng.choice([0.2, 0.4]))
     spec = PriceTableSpec(

@@ -26,10 +26,10 @@ from .clauses import (
 )
 from .compose import clause, paragraphs, signatures_da, split_subs
 from .pricetable import PriceTableSpec, choose_order, price_table
-from .render import render
+from .render import count_pages
 from .styles import Numbering, random_style
 from .textfmt import DA_MONEY, da_date, da_money
-from .truth import Truth
+from .truth import PriceTerm, Truth
 
 LAYOUT = "k02_long"
 _NAMES = {"K": "Kunden", "L": "Leverandøren", "B": "Kontrakten"}
@@ -43,7 +43,7 @@ def build(rng: Random) -> Document:
     for boost in range(7):
         rng.setstate(state)
         doc = _build(rng, boost)
-        if render(doc.blocks, doc.style)[1] >= target:
+        if count_pages(doc.blocks, doc.style) >= target:
             break
     assert doc is not None
     return doc
@@ -86,7 +86,7 @@ def _build(rng: Random, boost: int) -> Document:
         )
     if boost >= 2 or rng.random() < 0.3:
         blocks += annexes.service_levels(rng, f"Bilag {mark[1]} – Servicemål", "da")
-    table_blocks, truth.price_terms = _appendix(rng, appendix, money)
+    table_blocks, truth.price_terms = _appendix(rng, appendix, money, deal.indexation is not None)
     blocks += table_blocks
     return Document(blocks, style, truth)
 
@@ -197,11 +197,15 @@ def _body(rng: Random, deal: Deal, num: Numbering, ref: str, money: str, boost: 
     return out
 
 
-def _appendix(rng: Random, appendix: str, money: str) -> tuple[list[Block], list]:  # type: ignore[type-arg]
+def _appendix(
+    rng: Random, appendix: str, money: str, indexed: bool
+) -> tuple[list[Block], list[PriceTerm]]:
     blocks: list[Block] = [Heading(appendix, in_toc=rng.random() < 0.7, new_page=True)]
     intro = ["Alle priser er angivet i danske kroner (DKK) ekskl. moms.",
              "Priserne er gældende fra Kontraktens ikrafttræden og reguleres efter Kontraktens bestemmelser om prisregulering.",
              "Bilaget udfyldes af tilbudsgiver. Versionsdato: [dato]."]  # fmt: skip
+    if not indexed:
+        intro[1] = "Priserne er gældende fra Kontraktens ikrafttræden."
     blocks += paragraphs(rng, intro[: rng.randint(1, 3)])
     blocks.append(Space(rng.choice([4, 8, 12])))
     services = vocab.services(

@@ -189,6 +189,7 @@ def _price_sentence(
                      (f"{d_start}{tag} is charged at {m} {u}.", d_start),
                      (f"The charge for {d_mid}{tag} is {m} {u}, excluding VAT.", d_mid)]  # fmt: skip
     text, description = rng.choice(forms)
+    text = _one_stop(text)
     return text, [PriceTerm(description, s.unit, s.price, item if with_id else None)]
 
 
@@ -215,4 +216,9 @@ def _tier_sentence(
         PriceTerm(d, s.unit, p, None, tier_min=lo, tier_max=hi)
         for (lo, hi, _), p in zip(tiers, prices, strict=True)
     ]
-    return text, terms
+    return _one_stop(text), terms
+
+
+def _one_stop(sentence: str) -> str:
+    """A sentence ending in an abbreviation ("kr.", "stk.") takes no second full stop."""
+    return sentence[:-1] if sentence.endswith("..") else sentence

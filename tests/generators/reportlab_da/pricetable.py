@@ -114,9 +114,8 @@ def choose_order(rng: Random, *, pos: float, item: float, qty: float, incl: floa
 def price_table(rng: Random, spec: PriceTableSpec, services: list[Service],
                 ids: list[str]) -> tuple[Table, list[PriceTerm]]:  # fmt: skip
     """The table block and the price terms it states (one per service row)."""
-    lang = spec.lang
-    heads = HEADERS[lang]
-    unit_text = {unit: rng.choice(texts) for unit, texts in UNIT_TEXTS[lang].items()}
+    heads = HEADERS[spec.lang]
+    unit_text = {unit: rng.choice(texts) for unit, texts in UNIT_TEXTS[spec.lang].items()}
     columns = []
     for key in spec.order:
         if key == "price" and spec.currency_in_header:
@@ -124,50 +123,43 @@ def price_table(rng: Random, spec: PriceTableSpec, services: list[Service],
         else:
             header = rng.choice(heads[key])
         columns.append(Column(header, _WIDTHS[key], _ALIGN.get(key, "left")))
-    ordered = sorted(services, key=lambda s: s.category) if spec.sections else list(services)
+    if spec.sections:
+        groups: dict[str, list[int]] = {}
+        for n, service in enumerate(services):
+            groups.setdefault(service.category, []).append(n)
+        numbered = spec.nested_pos and rng.random() < 0.5
+    else:
+        groups, numbered = {"": list(range(len(services)))}, False
     rows: list[Row] = []
     terms: list[PriceTerm] = []
-    total = subtotal = Decimal(0)
-    section = ""
-    section_no = 0
-    line_no = 0
-    for n, service in enumerate(ordered):
-        if spec.sections and service.category != section:
-            if section and spec.subtotals:
-                rows.append(_subtotal(spec, section, subtotal))
-            subtotal = Decimal(0)
-            section = service.category
-            section_no += 1
-            line_no = 0
-            label = (
-                f"{section_no}. {section}" if spec.nested_pos and rng.random() < 0.5 else section
-            )
+    total = Decimal(0)
+    for section_no, (section, members) in enumerate(sorted(groups.items()), 1):
+        if section:
+            label = f"{section_no}. {section}" if numbered else section
             rows.append(Row([label] + [""] * (len(spec.order) - 1), "section"))
-        line_no += 1
-        item_id = ids[n] if "id" in spec.order else None
-        quantity = _quantity(rng, service.unit)
-        line_total = (service.price * quantity).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        total += line_total
-        incl = (service.price * Decimal("1.25")).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        pos = (
-            f"{section_no}.{line_no}" if spec.sections and spec.nested_pos else str(len(terms) + 1)
-        )
-        values = {
-            "pos": pos, "id": item_id or "", "desc": service.description,
-            "unit": unit_text[service.unit], "qty": _da_int(quantity) if lang == "da" else f"{quantity:,}",
-            "price": spec.money(service.price), "total": spec.bare_money(line_total),
-            "incl": spec.bare_money(incl),
-        }  # fmt: skip
-        rows.append(Row([values[k] for k in spec.order]))
-        terms.append(PriceTerm(service.description, service.unit, service.price, item_id))
-        subtotal += service.price
-    if section and spec.subtotals:
-        rows.append(_subtotal(spec, section, subtotal))
+        for line_no, n in enumerate(members, 1):
+            service = services[n]
+            item_id = ids[n] if "id" in spec.order else None
+            quantity = _quantity(rng, service.unit)
+            line_total = (service.price * quantity).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            total += line_total
+            incl = (service.price * Decimal("1.25")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            nested = spec.sections and spec.nested_pos
+            values = {
+                "pos": f"{section_no}.{line_no}" if nested else str(len(terms) + 1),
+                "id": item_id or "", "desc": service.description, "unit": unit_text[service.unit],
+                "qty": _da_int(quantity) if spec.lang == "da" else f"{quantity:,}",
+                "price": spec.money(service.price), "total": spec.bare_money(line_total),
+                "incl": spec.bare_money(incl),
+            }  # fmt: skip
+            rows.append(Row([values[k] for k in spec.order]))
+            terms.append(PriceTerm(service.description, service.unit, service.price, item_id))
+        same_unit = len({services[n].unit for n in members}) == 1
+        if section and spec.subtotals and same_unit and len(members) > 1:
+            amount = sum((services[n].price for n in members), Decimal(0))
+            rows.append(_sum_row(spec, "price", _subtotal_label(spec.lang, section), amount))
     if spec.total_row and "total" in spec.order:
-        cells = ["" for _ in spec.order]
-        cells[spec.order.index("desc")] = rng.choice(heads["sum"])
-        cells[spec.order.index("total")] = spec.bare_money(total)
-        rows.append(Row(cells, "total"))
+        rows.append(_sum_row(spec, "total", rng.choice(heads["sum"]), total))
     table = Table(
         columns, rows, rules=spec.rules, repeat_header=spec.repeat_header,
         header_fill=spec.header_fill, size=spec.size, continued=spec.continued,
@@ -176,12 +168,15 @@ def price_table(rng: Random, spec: PriceTableSpec, services: list[Service],
     return table, terms
 
 
-def _subtotal(spec: PriceTableSpec, section: str,
-              amount: Decimal) -> Row:  # fmt: skip
+def _subtotal_label(lang: str, section: str) -> str:
+    return f"I alt {section.lower()}" if lang == "da" else f"Subtotal {section.lower()}"
+
+
+def _sum_row(spec: PriceTableSpec, column: str, label: str, amount: Decimal) -> Row:
+    """An "I alt" row: a label in the description column and a sum that is no price term."""
     cells = ["" for _ in spec.order]
-    label = f"I alt {section.lower()}" if spec.lang == "da" else f"Subtotal {section.lower()}"
     cells[spec.order.index("desc")] = label
-    cells[spec.order.index("price")] = spec.bare_money(amount)
+    cells[spec.order.index(column)] = spec.bare_money(amount)
     return Row(cells, "total")
 
 

@@ -46,6 +46,13 @@ def render(blocks: list[Block], style: Style) -> tuple[bytes, int]:
     raise RuntimeError("page layout did not settle")
 
 
+def count_pages(blocks: list[Block], style: Style) -> int:
+    """The page count `render` would give, from one layout pass."""
+    writer = _Writer(style, None, None)
+    writer.run(blocks)
+    return writer.page
+
+
 class _Writer:
     def __init__(self, style: Style, heading_pages: list[int] | None, total: int | None):
         self.s = style
@@ -216,6 +223,7 @@ class _Writer:
         size = s.size
         leading = size * s.leading
         rows = max(len(a) + len(b) for a, b in sig.blocks)
+        lines_above = max(len(a) for a, _ in sig.blocks)
         self._room(rows * leading + 50)
         col_w = self.width / max(len(sig.blocks), 1)
         top = self.y
@@ -226,7 +234,7 @@ class _Writer:
             for line in above:
                 y -= leading
                 c.drawString(x, y, line)
-            y -= 36
+            y = top - lines_above * leading - 36
             c.setLineWidth(0.6)
             c.line(x, y, x + col_w - 24, y)
             for line in below:

@@ -35,7 +35,7 @@ def title_lines(rng: Random, deal: Deal) -> list[str]:
         title = rng.choice([f"Aftale om drift af {system}", f"Serviceaftale vedrørende {system}",
                             f"Kontrakt om levering af {system} som abonnementsløsning",
                             f"Licens- og driftsaftale for {system}"])  # fmt: skip
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and not title.startswith("Licens-"):
             head, _, rest = title.partition(" ")
             return [head, rest]
         return [title]

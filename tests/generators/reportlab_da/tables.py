@@ -8,6 +8,7 @@ price lists pasted from a plain-text system.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,8 +32,9 @@ class _Grid:
         self.family = t.family
         self.regular = w.s.font("regular", t.family)
         self.bold = w.s.font(t.header_font, t.family)
-        share = sum(col.width for col in t.columns)
-        self.widths = [col.width / share * w.width for col in t.columns]
+        self.widths = _fit_widths(
+            t, w.width, lambda text: stringWidth(text, self.bold, self.size) + 2 * t.pad
+        )
         self.xs = [w.s.left + sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
 
     def _cells(self, row: Row) -> list[list[str]]:
@@ -139,8 +141,8 @@ def _draw_spaced(w: Any, t: Table) -> None:
     font, bold = "Courier", "Courier-Bold"
     char_w = stringWidth("M", font, size)
     total_chars = int(w.width / char_w)
-    share = sum(col.width for col in t.columns)
-    widths = [max(4, int(col.width / share * total_chars) - 2) for col in t.columns]
+    fitted = _fit_widths(t, total_chars - 2 * len(t.columns), lambda text: len(text))
+    widths = [max(4, int(x)) for x in fitted]
     leading = size * 1.25
 
     def lines_of(cells: list[str], kind: str) -> list[str]:
@@ -188,3 +190,26 @@ def _char_wrap(text: str, width: int) -> list[str]:
             current = candidate
     lines.append(current)
     return lines
+
+
+def _fit_widths(t: Table, total: float, measure: Callable[[str], float]) -> list[float]:
+    """Column widths by share, widened so no amount (right-aligned cell) has to wrap; the
+    other columns give up the room in proportion."""
+    share = sum(col.width for col in t.columns)
+    widths = [col.width / share * total for col in t.columns]
+    fixed = set()
+    for i, col in enumerate(t.columns):
+        if col.align != "right":
+            continue
+        cells = [row.cells[i] for row in t.rows if row.kind != "section" and row.cells[i]]
+        need = max((measure(c) for c in cells), default=0)
+        if need > widths[i]:
+            widths[i] = need
+            fixed.add(i)
+    free = [i for i in range(len(widths)) if i not in fixed]
+    excess = sum(widths) - total
+    room = sum(widths[i] for i in free)
+    if excess > 0 and room > 0:
+        for i in free:
+            widths[i] -= excess * widths[i] / room
+    return widths
