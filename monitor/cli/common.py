@@ -38,3 +38,11 @@ def ensure_database() -> None:
     from monitor.migrate import upgrade
 
     upgrade(get_engine())
+
+
+def queue_rechecks(invoice_ids: list[int]) -> None:
+    """Queue a check of each invoice (in-process when no broker is configured)."""
+    from workers import tasks
+
+    for invoice_id in invoice_ids:
+        tasks.check_invoice.delay(invoice_id)

@@ -1,0 +1,160 @@
+"""``prisvagt contracts``: list, show, confirm and correct stored contracts and their terms.
+
+A contract's ``review_status`` (needs_review|complete|reviewed) shows in the list and can
+be filtered on; ``show`` prints why a reading needs review and the price rows not read;
+``confirm`` without ``--term`` confirms the whole contract as reviewed.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+import typer
+
+from monitor.cli.common import cli_errors, console, ensure_database, queue_rechecks
+from monitor.cli.main import OutFormat, app
+from monitor.errors import InputError
+
+contracts_app = typer.Typer(help="Stored contracts and their terms.", no_args_is_help=True)
+app.add_typer(contracts_app, name="contracts")
+
+
+@contracts_app.command("show")
+@cli_errors
+def contracts_show(
+    contract_id: int, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")
+) -> None:
+    """Print a stored contract's terms, its review status, why it needs review and the
+    price rows that were not read (JSON, or text for people)."""
+    from monitor.cli.output import contract_text
+    from monitor.contracts.schemas import contract_to_dict
+    from monitor.db import transaction
+
+    ensure_database()
+    with transaction() as session:
+        data = contract_to_dict(session, contract_id=contract_id)
+    if format is OutFormat.text:
+        typer.echo(contract_text(data))
+    else:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+class ReviewStatus(StrEnum):
+    needs_review = "needs_review"
+    complete = "complete"
+    reviewed = "reviewed"
+
+
+@contracts_app.command("list")
+@cli_errors
+def contracts_list(
+    review: ReviewStatus | None = typer.Option(
+        None, help="Only contracts with this review status, e.g. needs_review"
+    ),
+    needs_review: bool = typer.Option(
+        False, "--needs-review", help="Only contracts whose reading legal must review"
+    ),
+) -> None:
+    """List stored contracts with their parties, review status and review progress."""
+    from rich.table import Table
+
+    from monitor.contracts import repository
+    from monitor.db import transaction
+
+    ensure_database()
+    wanted = ReviewStatus.needs_review if needs_review else review
+    table = Table(header_style="bold")
+    for col in ("id", "title", "buyer", "vendor", "valid", "terms", "confirmed", "review"):
+        table.add_column(col)
+    table.add_column("status")
+    with transaction() as session:
+        contracts = repository.listing(session, review_status=wanted.value if wanted else None)
+        for c in contracts:
+            confirmed = sum(t.review_state == "confirmed" for t in c.price_terms)
+            table.add_row(
+                str(c.id),
+                c.title or "-",
+                c.buyer_name or "-",
+                c.vendor_name or "-",
+                f"{c.effective_date or '?'} – {c.expiry_date or '?'}",
+                str(len(c.price_terms)),
+                str(confirmed),
+                c.review_status.replace("_", " "),
+                c.status if c.status == "active" else f"{c.status}: {c.unassigned_reason}",
+            )
+    console.print(table)
+    pending = sum(c.review_status == ReviewStatus.needs_review for c in contracts)
+    if pending:
+        console.print(
+            f"{pending} of {len(contracts)} contracts need review: their findings are "
+            "preliminary and send no email until `prisvagt contracts confirm ID`"
+        )
+
+
+@contracts_app.command("confirm")
+@cli_errors
+def contracts_confirm(
+    contract_id: int,
+    term: list[int] = typer.Option([], help="Only these term ids (default: every proposed term)"),
+    reject: bool = typer.Option(False, help="Reject the given terms instead"),
+    actor: str = typer.Option("cli", help="Who reviews (for the audit log)"),
+) -> None:
+    """Confirm a contract as reviewed, or confirm (reject) some of its terms.
+
+    Without --term every proposed term is confirmed and the contract is reviewed: its
+    preliminary findings become final and their emails go out. The contract's invoices
+    are re-checked either way."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    ensure_database()
+    with transaction() as session:
+        if term:
+            state = "rejected" if reject else "confirmed"
+            for term_id in term:
+                review.set_review_state(session, term_id=term_id, state=state, actor=actor)
+            n = len(term)
+        else:
+            n = review.confirm_contract(session, contract_id=contract_id, actor=actor)
+        invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    whole = "" if term else f"contract {contract_id} reviewed; "
+    console.print(f"{whole}{n} terms reviewed; re-checking {len(invoice_ids)} invoices")
+    queue_rechecks(invoice_ids)
+
+
+@contracts_app.command("correct")
+@cli_errors
+def contracts_correct(
+    term_id: int,
+    price: str | None = typer.Option(None, help="Agreed unit price, e.g. 1234.50"),
+    unit: str | None = typer.Option(None, help="month, year, user_month, ..."),
+    item_id: str | None = typer.Option(None),
+    description: str | None = typer.Option(None),
+    note: str | None = typer.Option(None, help="Why (kept in the audit log)"),
+    actor: str = typer.Option("cli"),
+) -> None:
+    """Correct an extracted price term; it counts as confirmed, and invoices are re-checked."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    changes = {
+        k: v
+        for k, v in {
+            "agreed_unit_price": price,
+            "unit": unit,
+            "item_id": item_id,
+            "description": description,
+        }.items()
+        if v is not None
+    }
+    if not changes:
+        raise InputError("nothing to correct: give --price, --unit, --item-id or --description")
+    ensure_database()
+    with transaction() as session:
+        term = review.correct_term(
+            session, term_id=term_id, actor=actor, changes=changes, note=note
+        )
+        invoice_ids = review.affected_invoice_ids(session, contract_id=term.contract_id)
+    console.print(f"term {term_id} corrected; re-checking {len(invoice_ids)} invoices")
+    queue_rechecks(invoice_ids)
