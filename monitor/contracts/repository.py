@@ -70,13 +70,16 @@ def listing(session: Session, *, review_status: str | None = None) -> list[Contr
 
 
 def preliminary_findings(session: Session, *, contract_id: int) -> int:
-    """How many findings rest on this contract's terms while it is pending review."""
+    """How many findings wait for this contract's review: preliminary and not dismissed
+    (a finding withdrawn or dismissed meanwhile waits for nothing)."""
     from monitor.findings.models import Finding
 
     return int(
         session.scalar(
             select(func.count(Finding.id)).where(
-                Finding.contract_id == contract_id, Finding.preliminary.is_(True)
+                Finding.contract_id == contract_id,
+                Finding.preliminary.is_(True),
+                Finding.status != "dismissed",
             )
         )
         or 0
