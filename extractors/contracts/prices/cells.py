@@ -58,8 +58,15 @@ class RowCells:
                 round(max(w.x1 for w in words), 1), round(max(w.bottom for w in words), 1))  # fmt: skip
 
 
+def _main(text: str) -> str:
+    """A cell's text without what it adds in parentheses ("24,74 kr. (30,93 kr.)": the
+    price incl. VAT given for information)."""
+    stripped = re.sub(r"\([^)]*\)", " ", text).strip()
+    return stripped or text.strip()
+
+
 def is_amount(text: str) -> bool:
-    return bool(text) and _AMOUNT.match(text.strip()) is not None
+    return bool(text) and _AMOUNT.match(_main(text)) is not None
 
 
 def is_item_id(text: str, *, in_id_column: bool = True) -> bool:
@@ -75,7 +82,7 @@ def number_style(texts: list[str]) -> NumberStyle | None:
     """The table's decimal convention, from every amount in it, or None if undecided."""
     da = en = 0
     for text in texts:
-        match = _AMOUNT.match(text.strip())
+        match = _AMOUNT.match(_main(text))
         if match is None:
             continue
         number = match.group("n")
@@ -91,7 +98,7 @@ def number_style(texts: list[str]) -> NumberStyle | None:
 
 
 def amount(text: str, style: NumberStyle | None, language: str) -> Decimal | None:
-    match = _AMOUNT.match(text.strip())
+    match = _AMOUNT.match(_main(text))
     if match is None:
         return None
     number = match.group("n").replace(" ", "")
@@ -139,10 +146,18 @@ ReadRow = list[ExtractedPriceTerm] | UnreadPrice | None
 
 
 def read_row(
-    columns: list[Column], row: RowCells, page: int, ctx: RowContext, style: NumberStyle | None
+    columns: list[Column],
+    row: RowCells,
+    page: int,
+    ctx: RowContext,
+    style: NumberStyle | None,
+    above: ExtractedPriceTerm | None = None,
 ) -> ReadRow:
     """The row's price terms; an ``UnreadPrice`` when it holds an amount that was not read;
-    None when it holds no amount (a group label, an empty row) or is a total row."""
+    None when it holds no amount (a group label, an empty row) or is a total row.
+
+    ``above`` is the term read from the row above: a row that states only a volume band
+    and its price continues that item (a cell spanning the item's band rows)."""
     roles = [c.role.role for c in columns]
     cells = row.cells
     has_amount = any(is_amount(t) for t, r in zip(cells, roles, strict=True) if r in _PRICE_ROLES)
@@ -163,9 +178,14 @@ def read_row(
         description = max(text_cells, key=len) if text_cells else ""
     if _TOTAL_ROW.match(description or row.text):
         return None
-    unit, confidence = _unit(columns, cells, description)
     band = next((b for t, r in zip(cells, roles, strict=True)
                  if r == "band" and t and (b := _band(t, ctx.language, bare=True))), None)  # fmt: skip
+    spanned = not description and item_id is None and band is not None and above is not None
+    if spanned and above is not None:
+        item_id, description = above.item_id, above.description
+    unit, confidence = _unit(columns, cells, description)
+    if unit is None and spanned and above is not None:
+        unit = above.unit
     if band is None and description:
         at_end = BAND_AT_END_RE.search(description)
         if at_end is not None:

@@ -25,7 +25,7 @@ from extractors.contracts.prices.cells import (
     number_style,
 )
 from extractors.contracts.prices.headers import ColumnRole, band_in_header, role_of
-from extractors.contracts.prices.layout import Cell, Line, Ruling
+from extractors.contracts.prices.layout import Cell, Line, Rulings
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -46,6 +46,8 @@ class Column:
     x1: float
     left: float = float("-inf")  # the column's zone
     right: float = float("inf")
+    cell: Cell | None = None  # the header cell's words
+
 
 
 @dataclass(slots=True)
@@ -108,16 +110,86 @@ def _quality(columns: list[Column] | None) -> int:
 
 def _columns(cells: list[Cell], language: str) -> list[Column] | None:
     columns = []
+    cells = [part for cell in cells for part in _split_header_cell(cell, language)]
     for cell in cells:
-        role = role_of(cell.text, language) or next(
-            (r for v in _unbroken(cell) if (r := role_of(v, language)) is not None), None
-        )
+        role = _role(cell, language)
         if role is None:
             if len(cell.text) > 40:  # a sentence, not a header
                 return None
             role = ColumnRole("other")
-        columns.append(Column(role, cell.text, cell.x0, cell.x1))
+        columns.append(Column(role, cell.text, cell.x0, cell.x1, cell=cell))
     return columns
+
+
+def _split_header_cell(cell: Cell, language: str) -> list[Cell]:
+    """Two header cells set too close to tell apart by the gap ("Forventet Enhed" over
+    "antal"): split the cell where both halves name a column role, if the whole names
+    none, or if the split falls in a gap clearly wider than the cell's word spaces."""
+    first_top = cell.words[0].top
+    first = [w for w in cell.words if abs(w.top - first_top) < 2.5]
+    if len(first) < 2:
+        return [cell]
+    gaps = [b.x0 - a.x1 for a, b in zip(first, first[1:], strict=False)]
+    whole = _role(cell, language)
+    best: tuple[float, list[Cell]] | None = None
+    for k, gap in enumerate(gaps):
+        if whole is not None and (len(gaps) < 2 or gap < 1.8 * min(gaps)):
+            continue
+        cut = (first[k].x1 + first[k + 1].x0) / 2
+        left = Cell([w for w in cell.words if w.center < cut])
+        right = Cell([w for w in cell.words if w.center >= cut])
+        if not left.words or not right.words:
+            continue
+        roles = (_role(left, language), _role(right, language))
+        if all(r is not None and r.role != "other" for r in roles) and (best is None or gap > best[0]):
+            best = (gap, [left, right])
+    return best[1] if best else [cell]
+
+
+def _split_by_body(columns: list[Column], body: list[Line]) -> list[Column]:
+    """Split a header cell that covers two columns of the body ("Varenummer Ydelse" over
+    a column of numbers and one of text): at a gap between its words that no body word
+    crosses and that has body words on both sides, when both halves name a role."""
+    words = [w for line in body if len(line.cells) > 1 for w in line.words]
+    out = list(columns)
+    k = 0
+    while k < len(out):
+        split = _body_split(out[k], words, out[k + 1].x0 if k + 1 < len(out) else None)
+        if split:
+            out[k : k + 1] = split
+        else:
+            k += 1
+    return out
+
+
+def _body_split(column: Column, words: list, next_x0: float | None) -> list[Column] | None:  # type: ignore[type-arg]
+    cell = column.cell
+    if cell is None:
+        return None
+    first = [w for w in cell.words if abs(w.top - cell.words[0].top) < 2.5]
+    right_edge = next_x0 if next_x0 is not None else float("inf")
+    cuts = [cut for a, b in zip(first, first[1:], strict=False)
+            for cut in ((a.x1 + b.x0) / 2, b.x0 - 0.5)]  # fmt: skip
+    for cut in cuts:
+        if any(w.x0 < cut < w.x1 for w in words):
+            continue
+        if not any(column.x0 - 5 <= w.center < cut for w in words):
+            continue
+        if not any(cut <= w.center < right_edge for w in words):
+            continue
+        left = Cell([w for w in cell.words if w.center < cut])
+        right = Cell([w for w in cell.words if w.center >= cut])
+        roles = (_role(left, ""), _role(right, ""))
+        if all(r is not None and r.role != "other" for r in roles):
+            return [Column(r, c.text, c.x0, c.x1, cell=c)  # type: ignore[arg-type]
+                    for r, c in zip(roles, (left, right), strict=True)]  # fmt: skip
+    return None
+
+
+def _role(cell: Cell, language: str) -> ColumnRole | None:
+    return role_of(cell.text, language) or next(
+        (r for v in _unbroken(cell) if (r := role_of(v, language)) is not None), None
+    )
 
 
 def _unbroken(cell: Cell) -> list[str]:
@@ -154,7 +226,7 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     return sorted(merged, key=lambda c: c.x0)
 
 
-def body_lines(lines: list[Line], start: int, columns: list[Column]) -> int:
+def body_lines(lines: list[Line], start: int, columns: list[Column], language: str = "da") -> int:
     """The index one past the table's last body line, from ``start`` on."""
     left = min(c.x0 for c in columns)
     right = max(c.x1 for c in columns)
@@ -175,6 +247,8 @@ def body_lines(lines: list[Line], start: int, columns: list[Column]) -> int:
             return j
         if _sentence_across(line, columns, width):
             return j
+        if not any(is_amount(c.text) for c in line.cells) and header_at(lines, j, language):
+            return j  # the next table's header
         previous = line
     return len(lines)
 
@@ -264,14 +338,22 @@ def is_anchor(columns: list[Column], texts: list[str]) -> bool:
     return False
 
 
-def group_rows(columns: list[Column], body: list[Line]) -> list[list[tuple[Line, list[str]]]]:
-    """The body's lines grouped into rows (see the module's docstring, step 4)."""
+def group_rows(
+    columns: list[Column], body: list[Line], row_borders: list[float] | None = None
+) -> list[list[tuple[Line, list[str]]]]:
+    """The body's lines grouped into rows (see the module's docstring, step 4): between
+    the row borders drawn, else by the gaps between lines."""
     split = [(line, split_line(columns, line)) for line in body]
     gaps = [b.top - a.bottom for a, b in zip(body, body[1:], strict=False)]
-    threshold = _row_gap(gaps)
+    drawn = [
+        any(a.bottom - 2 <= y <= b.top + 2 for y in row_borders or ())
+        for a, b in zip(body, body[1:], strict=False)
+    ]
+    threshold = None if any(drawn) else _row_gap(gaps)
     blocks: list[list[tuple[Line, list[str]]]] = []
     for k, item in enumerate(split):
-        if not blocks or (threshold is not None and gaps[k - 1] > threshold):
+        new = k > 0 and (drawn[k - 1] if any(drawn) else threshold is not None and gaps[k - 1] > threshold)
+        if not blocks or new:
             blocks.append([])
         blocks[-1].append(item)
     rows: list[list[tuple[Line, list[str]]]] = []
@@ -329,9 +411,11 @@ def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: 
     """Whether an anchor line starts a new row: it states an item number or a price where
     the row already has one (an id on one line and its price on the next is one row)."""
     for i, column in enumerate(columns):
-        if column.role.role not in ("item", "position", "price", "tier"):
+        role = column.role.role
+        if role not in ("item", "position", "price", "tier") or not texts[i]:
             continue
-        if texts[i] and any(t[i] for _, t in row):
+        check = is_amount if role in ("price", "tier") else is_item_id
+        if any(check(t[i]) for _, t in row):
             return True
     return False
 
@@ -341,7 +425,7 @@ def read_tables(
     page: int,
     language: str,
     carried: Table | None,
-    rulings: list[Ruling] | None = None,
+    rulings: Rulings | None = None,
 ) -> list[Table]:
     """Every price table part on one page's lines. ``carried`` is the previous page's last
     table: its columns read a continuation at the top of this page that has no header."""
@@ -354,7 +438,7 @@ def read_tables(
         stop = first_header if first_header is not None else len(lines)
         start = _continuation_start(lines[:stop], carried.columns)
         if start is not None:
-            end = min(body_lines(lines, start + 1, carried.columns), stop)
+            end = min(body_lines(lines, start + 1, carried.columns, language), stop)
             table = _table(page, _copy(carried.columns), carried.header_text,
                            lines[start:end], carried.style, rulings)  # fmt: skip
             table.lines = lines[start:end]
@@ -366,7 +450,7 @@ def read_tables(
             continue
         columns, used = found
         start = i + used
-        end = body_lines(lines, start, columns) if start < len(lines) else start
+        end = body_lines(lines, start, columns, language) if start < len(lines) else start
         header_text = " | ".join(c.header for c in columns)
         table = _table(page, columns, header_text, lines[start:end], None, rulings)
         table.lines = lines[i:end]
@@ -390,13 +474,17 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
 
 
 def _table(page: int, columns: list[Column], header: str, body: list[Line],
-           style: NumberStyle | None, rulings: list[Ruling] | None = None) -> Table:  # fmt: skip
-    borders = sorted({r.x for r in rulings or () for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
+           style: NumberStyle | None, rulings: Rulings | None = None) -> Table:  # fmt: skip
+    vertical = rulings.vertical if rulings else []
+    borders = sorted({r.x for r in vertical for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
+    if not borders:
+        columns[:] = _split_by_body(columns, body)
     set_zones(columns, body, borders)
+    row_borders = rulings.rows_between(columns[0].x0, columns[-1].x1) if rulings and body else []
     table = Table(page, columns, header, bottom=body[-1].bottom if body else 0.0)
     texts = [t for line in body for t in split_line(columns, line)]
     table.style = style or number_style(texts)
-    for group in group_rows(columns, body):
+    for group in group_rows(columns, body, row_borders):
         cells = [" ".join(t[i] for _, t in group if t[i]).strip() for i in range(len(columns))]
         table.rows.append(RowCells(cells=cells, lines=[line for line, _ in group]))
     _position_or_item(table)
@@ -422,11 +510,13 @@ def _position_or_item(table: Table) -> None:
     if "item" in roles or "position" not in roles:
         return
     i = roles.index("position")
-    values = [row.cells[i] for row in table.rows if row.cells[i]]
-    if not values or all(v.rstrip(".").isdigit() for v in values):
-        numbers = [int(v.rstrip(".")) for v in values]
-        running = all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
-        if not numbers or (running and numbers[0] <= 1):
-            return  # row numbers 1, 2, 3 ...: no item numbers
+    values = [row.cells[i].rstrip(".") for row in table.rows if row.cells[i]]
+    if not values:
+        return
+    if all(re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", v) for v in values):
+        numbers = [tuple(int(p) for p in v.split(".")) for v in values]
+        increasing = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+        if increasing and numbers[0][0] <= 1:
+            return  # row numbers 1, 2, 3 ... or 1.1, 1.2, 2.1 ...: no item numbers
     column = table.columns[i]
     column.role = ColumnRole("item", column.role.vat, column.role.unit, column.role.currency)

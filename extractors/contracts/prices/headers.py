@@ -88,7 +88,8 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
     role = next((name for name, pattern in _ROLE_RES if pattern.search(text)), None)
     if role is None:
         return None
-    vat = "incl" if _INCL.search(text) else ("excl" if _EXCL.search(text) else None)
+    outside = normalise(re.sub(r"\([^)]*\)", " ", header))
+    vat = _vat(outside) or _vat(text)
     currency = (
         "EUR"
         if re.search(r"\beur\b|€", text)
@@ -98,6 +99,10 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
     if role == "description" and re.search(r"\b(pris|price)\b", text):
         role = "price"
     return ColumnRole(role, vat=vat, unit=unit, currency=currency)
+
+
+def _vat(text: str) -> str | None:
+    return "incl" if _INCL.search(text) else ("excl" if _EXCL.search(text) else None)
 
 
 def band_in_header(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:

@@ -156,23 +156,38 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
     return words
 
 
-def vertical_rulings(page: Any, height: float) -> list[Ruling]:
-    """The vertical borders drawn on a pdfium page: thin vertical lines, and the left
-    and right edges of rectangles (table cells drawn as boxes)."""
-    found: set[tuple[float, float, float]] = set()
+@dataclass(frozen=True, slots=True)
+class Rulings:
+    """The borders drawn on a page: vertical ones (column borders) and the heights of
+    horizontal ones (row borders) with their horizontal extent."""
+
+    vertical: list[Ruling] = field(default_factory=list)
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
+
+    def rows_between(self, x0: float, x1: float) -> list[float]:
+        """The heights of horizontal borders that span most of ``x0..x1``."""
+        width = max(x1 - x0, 1.0)
+        return sorted({y for y, a, b in self.horizontal if min(b, x1) - max(a, x0) > 0.5 * width})
+
+
+def page_rulings(page: Any, height: float) -> Rulings:
+    """The borders drawn on a pdfium page: thin lines, and the edges of rectangles
+    (table cells drawn as boxes)."""
+    vertical: set[tuple[float, float, float]] = set()
+    horizontal: set[tuple[float, float, float]] = set()
     for obj in page.get_objects():
         if obj.type != 2:  # FPDF_PAGEOBJ_PATH
             continue
         left, bottom, right, top = obj.get_bounds()
-        if top - bottom < 4:
-            continue
         y0, y1 = round(height - top, 1), round(height - bottom, 1)
-        if right - left < 4:
-            found.add((round((left + right) / 2, 1), y0, y1))
-        else:
-            found.add((round(left, 1), y0, y1))
-            found.add((round(right, 1), y0, y1))
-    return [Ruling(x, y0, y1) for x, y0, y1 in sorted(found)]
+        if top - bottom >= 4 and right - left < 4:
+            vertical.add((round((left + right) / 2, 1), y0, y1))
+        elif top - bottom < 4 and right - left >= 4:
+            horizontal.add((round((y0 + y1) / 2, 1), round(left, 1), round(right, 1)))
+        elif top - bottom >= 4:
+            vertical |= {(round(left, 1), y0, y1), (round(right, 1), y0, y1)}
+            horizontal |= {(y0, round(left, 1), round(right, 1)), (y1, round(left, 1), round(right, 1))}
+    return Rulings([Ruling(x, a, b) for x, a, b in sorted(vertical)], sorted(horizontal))
 
 
 def lines_of(words: list[Word], rulings: list[Ruling] | None = None) -> list[Line]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from extractors.contracts.pdf import PAGE_NUMBER, PageText, PdfText
 from extractors.contracts.prices.cells import read_row
 from extractors.contracts.prices.columns import Table, read_tables
-from extractors.contracts.prices.layout import Line, lines_of, pdfium_words, vertical_rulings
+from extractors.contracts.prices.layout import Line, lines_of, page_rulings, pdfium_words
 from extractors.contracts.prices.rows import RowContext
 from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 
@@ -37,19 +37,21 @@ class TableReading:
         return len(self.terms) + len(self.unread)
 
 
-def candidate_pages(pages: list[PageText]) -> list[PageText]:
-    return [p for p in pages if _PRICE_WORD.search(p.text) and _AMOUNT_ON_PAGE.search(p.text)]
-
-
 def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext) -> TableReading:
     reading = TableReading()
     carried: Table | None = None
     previous_page = None
-    for page in candidate_pages(pages):
+    for page in pages:
+        continues = carried is not None and previous_page == page.number - 1
+        if not _AMOUNT_ON_PAGE.search(page.text) or not (
+            continues or _PRICE_WORD.search(page.text)
+        ):
+            carried = None
+            continue
         textpage, height = document.textpage(page.number)
-        rulings = vertical_rulings(document.page(page.number), height)
+        rulings = page_rulings(document.page(page.number), height)
         words = pdfium_words(textpage, height)
-        lines = _without_margins(lines_of(words, rulings), page, height)
+        lines = _without_margins(lines_of(words, rulings.vertical), page, height)
         keep = carried if previous_page == page.number - 1 else None
         tables = read_tables(lines, page.number, ctx.language, keep, rulings)
         for table in tables:
@@ -83,8 +85,10 @@ def _key(text: str) -> str:
 
 def _read(table: Table, ctx: RowContext, reading: TableReading) -> None:
     reading.tables.append(table)
+    above = None
     for row in table.rows:
-        result = read_row(table.columns, row, table.page, ctx, table.style)
+        result = read_row(table.columns, row, table.page, ctx, table.style, above)
+        above = result[-1] if isinstance(result, list) and result else None
         if result is None:
             continue
         if isinstance(result, UnreadPrice):
