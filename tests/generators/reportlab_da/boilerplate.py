@@ -247,6 +247,12 @@ DEFINITIONS_EN = [
 ]  # fmt: skip
 
 
+def topic(index: int, lang: str) -> tuple[str, list[str]]:
+    """Heading and sentence pool of topic `index` in Danish or English."""
+    da_heading, en_heading, da_pool, en_pool = TOPICS[index]
+    return (da_heading, da_pool) if lang == "da" else (en_heading, en_pool)
+
+
 def pick_sentences(rng: Random, sentences: list[str], low: int, high: int,
                    names: dict[str, str]) -> list[str]:  # fmt: skip
     """A few sentences from a pool, in pool order, with the party words filled in."""

@@ -69,7 +69,7 @@ def make_deal(rng: Random, lang: str) -> Deal:
     effective = date(rng.randint(2024, 2027), rng.randint(1, 12), 1)
     if rng.random() < 0.2:
         effective = effective.replace(day=rng.choice([2, 10, 15]))
-    indexation = make_indexation(rng)
+    indexation = make_indexation(rng, lang)
     return Deal(
         lang=lang,
         buyer=buyer,
@@ -88,7 +88,8 @@ def make_deal(rng: Random, lang: str) -> Deal:
     )
 
 
-def make_indexation(rng: Random) -> Indexation | None:
+def make_indexation(rng: Random, lang: str = "da") -> Indexation | None:
+    """An indexation clause's terms, or None; English contracts favour the consumer price index."""
     if rng.random() < 0.15:
         return None
     cap = rng.choice(
@@ -100,7 +101,10 @@ def make_indexation(rng: Random) -> Indexation | None:
     if threshold is not None and threshold == cap:
         cap = None
     return Indexation(
-        index=rng.choice(["nettoprisindeks"] * 3 + ["forbrugerprisindeks"] * 2 + ["ILON12", "lønindeks"]),
+        index=rng.choice(
+            ["nettoprisindeks"] * 3 + ["forbrugerprisindeks"] * 2 + ["ILON12", "lønindeks"]
+            if lang == "da" else ["forbrugerprisindeks"] * 4 + ["nettoprisindeks", "ILON12"]
+        ),
         cap_pct=cap,
         adjust_month=rng.choice([None, 1, 1, 1, 4, 7, 10]),
         fixed_months=rng.choice([None, 12, 12, 24, 18, 36]),

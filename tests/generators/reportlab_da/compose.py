@@ -12,13 +12,13 @@ from .styles import Numbering
 from .textfmt import da_date, en_date
 
 
-def paragraphs(rng: Random, sentences: list[str], **para: object) -> list[Block]:
+def paragraphs(rng: Random, sentences: list[str]) -> list[Block]:
     """Sentences grouped 1-3 to a paragraph."""
     out: list[Block] = []
     i = 0
     while i < len(sentences):
         take = rng.randint(1, 3)
-        out.append(Para(" ".join(sentences[i : i + take]), **para))  # type: ignore[arg-type]
+        out.append(Para(" ".join(sentences[i : i + take])))
         i += take
     return out
 

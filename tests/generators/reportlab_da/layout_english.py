@@ -63,7 +63,7 @@ def build(rng: Random) -> Document:
     for n, (heading, subs) in enumerate(_clauses(rng, deal, ref, money, currency), 1):
         caps = num.scheme in ("article", "dot") and rng.random() < 0.7
         blocks += clause(rng, num, n, heading.upper() if caps else heading, subs,
-                         subheadings=False, label_width=rng.choice([30, 36]))  # fmt: skip
+                         subheadings=False, label_width=num.label_width + rng.choice([0, 6]))  # fmt: skip
     blocks.append(
         Para(
             "IN WITNESS WHEREOF the parties have signed this Agreement on the dates set out below.",
@@ -75,7 +75,9 @@ def build(rng: Random) -> Document:
         blocks += annexes.service_levels(
             rng, f"Schedule {'4' if schedule != 'C' else 'D'} – Service Levels", "en"
         )
-    schedule_blocks, truth.price_terms = _schedule(rng, ref, money, currency, deal.indexation is not None)
+    schedule_blocks, truth.price_terms = _schedule(
+        rng, ref, money, currency, deal.indexation is not None
+    )
     blocks += schedule_blocks
     return Document(blocks, style, truth)
 

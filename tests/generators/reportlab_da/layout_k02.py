@@ -9,6 +9,7 @@ and the price appendix at the end as a ruled table that may run over page breaks
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from random import Random
 
@@ -24,7 +25,7 @@ from .clauses import (
     payment_da,
     term_da,
 )
-from .compose import clause, paragraphs, signatures_da, split_subs
+from .compose import Sub, clause, paragraphs, signatures_da, split_subs
 from .pricetable import PriceTableSpec, choose_order, price_table
 from .render import count_pages
 from .styles import Numbering, random_style
@@ -58,7 +59,8 @@ def _build(rng: Random, boost: int) -> Document:
     money = rng.choice(["kr_first", "kr_first", "kr_last", "dkk_first"])
     appendix, ref = rng.choice([("Bilag 2 – Priser", "Bilag 2"), ("Bilag B Vederlag", "Bilag B"),
                                 ("Prisbilag", "prisbilaget"), ("Bilag 2: Priser", "Bilag 2")])  # fmt: skip
-    header, header_right = f"Kontrakt om {verb} {deal.system[0]}", f"Version {version}"
+    header = f"Kontrakt om {verb} {deal.system[0]}"
+    header_right: str | None = f"Version {version}"
     if rng.random() < 0.5:
         header, header_right = f"{header} | Version {version}", None
     footer = rng.choice(["Side {page} af {total}", "Side {page} af {total}", "{page}/{total}",
@@ -156,7 +158,7 @@ def _body(rng: Random, deal: Deal, num: Numbering, ref: str, money: str, boost: 
                              f"Priserne for Ydelserne er angivet i {ref}."]),
                  "Alle priser er angivet i danske kroner ekskl. moms.",
                  f"Leverandøren kan ikke kræve betaling for ydelser, der ikke fremgår af {ref}."]  # fmt: skip
-    money_subs = [(rng.choice(["Priser", "Vederlag"]), price_ref),
+    money_subs: list[Sub] = [(rng.choice(["Priser", "Vederlag"]), price_ref),
                   ("Fakturering og betaling", payment_da(rng, deal)),
                   ("Prisregulering", indexation_da(rng, deal))]  # fmt: skip
     mfn = mfn_da(rng, deal)
@@ -229,10 +231,36 @@ def _appendix(
         continued=rng.choice([None, f"{appendix} (fortsat)"]),
         nested_pos=rng.random() < 0.5,
     )
-    table, terms = price_table(rng, spec, services, ids)
-    blocks.append(table)
+    if rng.random() < 0.3:
+        table_blocks, terms = _tables_by_category(rng, spec, services, ids)
+        blocks += table_blocks
+    else:
+        table, terms = price_table(rng, spec, services, ids)
+        blocks.append(table)
     notes = ["Timepriser gælder for arbejde udført på hverdage mellem kl. 8 og 16. Arbejde uden for dette tidsrum honoreres med et tillæg på 50 %.",
              "Rejsetid og kørsel faktureres ikke.",
              "Priserne er inklusive alle omkostninger, herunder licenser til tredjepartsprogrammel."]  # fmt: skip
     blocks += paragraphs(rng, rng.sample(notes, rng.randint(1, 3)))
+    return blocks, terms
+
+
+def _tables_by_category(
+    rng: Random, spec: PriceTableSpec, services: list[vocab.Service], ids: list[str]
+) -> tuple[list[Block], list[PriceTerm]]:
+    """One table per service category under its own numbered sub-heading, all with the same
+    columns and unit wording (the tables share one random stream for those choices)."""
+    groups: dict[str, list[int]] = {}
+    for i, service in enumerate(services):
+        groups.setdefault(service.category, []).append(i)
+    shared = rng.random()
+    spec = replace(spec, sections=False, total_row=False, continued=None)
+    blocks: list[Block] = []
+    terms: list[PriceTerm] = []
+    for k, (category, members) in enumerate(sorted(groups.items()), 1):
+        blocks.append(Heading(category, f"{k}.", level=2, in_toc=False))
+        table, part = price_table(
+            Random(shared), spec, [services[i] for i in members], [ids[i] for i in members]
+        )
+        blocks.append(table)
+        terms += part
     return blocks, terms

@@ -9,6 +9,7 @@ truth is the service phrase exactly as the sentence writes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from random import Random
@@ -22,6 +23,7 @@ from .styles import Numbering, random_style
 from .textfmt import da_money, en_money
 from .truth import PriceTerm, Truth
 
+Money = Callable[[Decimal], str]  # how this document writes an amount
 LAYOUT = "prose_prices"
 _UNITS = {
     "da": {"month": ["pr. måned", "om måneden", "månedligt"], "year": ["pr. år", "årligt"],
@@ -117,7 +119,7 @@ def _appendix(rng: Random, deal: Deal) -> tuple[list[Block], list[PriceTerm]]:
     return out, terms
 
 
-def _general(rng: Random, deal: Deal, money) -> list[str]:  # type: ignore[no-untyped-def]
+def _general(rng: Random, deal: Deal, money: Money) -> list[str]:
     if deal.lang == "da":
         out = [
             "Alle priser i dette bilag er angivet i danske kroner ekskl. moms, medmindre andet er anført."
@@ -160,8 +162,8 @@ def _phrase(text: str) -> str:
 
 
 def _price_sentence(
-    rng: Random, lang: str, s: vocab.Service, item: str, money
-) -> tuple[str, list[PriceTerm]]:  # type: ignore[no-untyped-def]
+    rng: Random, lang: str, s: vocab.Service, item: str, money: Money
+) -> tuple[str, list[PriceTerm]]:
     with_id = rng.random() < 0.4
     m = money(s.price)
     d_mid, d_start = _phrase(s.description), s.description
@@ -194,8 +196,8 @@ def _price_sentence(
 
 
 def _tier_sentence(
-    rng: Random, lang: str, s: vocab.Service, item: str, money
-) -> tuple[str, list[PriceTerm]]:  # type: ignore[no-untyped-def]
+    rng: Random, lang: str, s: vocab.Service, item: str, money: Money
+) -> tuple[str, list[PriceTerm]]:
     bounds = sorted(rng.sample([100, 250, 500, 1000, 2000], rng.randint(1, 2)))
     tiers = bands(rng, lang, bounds, "brugere" if lang == "da" else "users")
     prices = [s.price]

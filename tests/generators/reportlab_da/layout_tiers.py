@@ -9,6 +9,7 @@ A few untiered items follow in their own table. Every band is its own price term
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from random import Random
 
@@ -21,6 +22,7 @@ from .styles import Numbering, random_style
 from .textfmt import da_money, da_number, en_money, en_number
 from .truth import PriceTerm, Truth
 
+Money = Callable[[Decimal], str]  # how this document writes an amount
 LAYOUT = "tiers_grid"
 Band = tuple[Decimal | None, Decimal | None, str]  # min, max, printed label
 
@@ -127,7 +129,7 @@ def _falling(rng: Random, start: Decimal, count: int) -> list[Decimal]:
     return prices
 
 
-def _inhabitant_grid(rng: Random, lang: str, money) -> tuple[list[Block], list[PriceTerm]]:  # type: ignore[no-untyped-def]
+def _inhabitant_grid(rng: Random, lang: str, money: Money) -> tuple[list[Block], list[PriceTerm]]:
     da = lang == "da"
     bounds = sorted(
         rng.sample([5000, 10000, 20000, 25000, 50000, 75000, 100000], rng.randint(2, 3))
@@ -165,7 +167,7 @@ def _inhabitant_grid(rng: Random, lang: str, money) -> tuple[list[Block], list[P
     return [Space(6), Para(caption, font="bold", space_after=4), table], terms
 
 
-def _user_rows(rng: Random, lang: str, money) -> tuple[list[Block], list[PriceTerm]]:  # type: ignore[no-untyped-def]
+def _user_rows(rng: Random, lang: str, money: Money) -> tuple[list[Block], list[PriceTerm]]:
     da = lang == "da"
     bounds = sorted(rng.sample([100, 250, 500, 1000, 2000, 5000], rng.randint(1, 3)))
     noun = "brugere" if da else "users"

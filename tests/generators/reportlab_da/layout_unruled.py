@@ -18,7 +18,7 @@ from .compose import paragraphs, signatures_da
 from .pricetable import PriceTableSpec, price_table
 from .styles import Numbering, random_style
 from .textfmt import da_money
-from .truth import Truth
+from .truth import PriceTerm, Truth
 
 LAYOUT = "unruled_aligned"
 _ORDERS = [
@@ -64,7 +64,7 @@ def build(rng: Random) -> Document:
     return Document(blocks, style, truth)
 
 
-def _price_list(rng: Random, money: str, inline: bool) -> tuple[list[Block], list]:  # type: ignore[type-arg]
+def _price_list(rng: Random, money: str, inline: bool) -> tuple[list[Block], list[PriceTerm]]:
     whole = money in ("dkk_last_whole", "dash_whole") and rng.random() < 0.7
     services = vocab.services(rng, rng.randint(6, 24), "da", whole=whole,
                               long_share=rng.choice([0.3, 0.5, 0.7]))  # fmt: skip

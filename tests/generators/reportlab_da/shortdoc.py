@@ -107,10 +107,9 @@ def body(rng: Random, deal: Deal, num: Numbering, ref: str, money: str) -> list[
     da = deal.lang == "da"
     names = {"K": "Kunden", "L": "Leverandøren", "B": "Aftalen"} if da else {}
     sections: list[tuple[str, list[Sub]]] = []
-    topics = boilerplate.TOPICS
-    scope = topics[0][2 if da else 3]
-    sections.append((topics[0][0 if da else 1],
-                     split_subs(rng, boilerplate.pick_sentences(rng, scope, 2, 3, names))))  # fmt: skip
+    lang = deal.lang
+    heading, pool = boilerplate.topic(0, lang)
+    sections.append((heading, split_subs(rng, boilerplate.pick_sentences(rng, pool, 2, 3, names))))
     sections.append(
         (
             "Aftaleperiode" if da else "Term",
@@ -133,16 +132,12 @@ def body(rng: Random, deal: Deal, num: Numbering, ref: str, money: str) -> list[
         style = rng.choice(["dkk_first", "dkk_last"])
         amounts = [non_price_en(rng, style, "liability"), non_price_en(rng, style, "penalty")]
     sections.append(("Ansvar" if da else "Liability", split_subs(rng, amounts)))
-    for i in sorted(rng.sample(range(1, len(topics) - 1), rng.randint(1, 4))):
-        heading, pool = topics[i][0 if da else 1], topics[i][2 if da else 3]
-        sections.append(
-            (heading, split_subs(rng, boilerplate.pick_sentences(rng, pool, 1, 3, names)))
-        )
-    last = topics[-1]
-    sections.append((last[0 if da else 1],
-                     split_subs(rng, boilerplate.pick_sentences(rng, last[2 if da else 3], 1, 2, names))))  # fmt: skip
-    subheadings = False
+    last = len(boilerplate.TOPICS) - 1
+    for i in sorted(rng.sample(range(1, last), rng.randint(1, 4))) + [last]:
+        heading, pool = boilerplate.topic(i, lang)
+        sentences = boilerplate.pick_sentences(rng, pool, 1, 2 if i == last else 3, names)
+        sections.append((heading, split_subs(rng, sentences)))
     out: list[Block] = []
     for n, (title, subs) in enumerate(sections, 1):
-        out += clause(rng, num, n, title, subs, subheadings=subheadings)
+        out += clause(rng, num, n, title, subs, subheadings=False, label_width=num.label_width)
     return out

@@ -46,13 +46,13 @@ class Numbering:
     """How clause headings are numbered in one document."""
 
     def __init__(self, scheme: str):
-        self.scheme = scheme  # plain | dot | para | section | clause | article
+        self.scheme = scheme  # plain | dot | para | section | clause | clause_full | article
 
     @classmethod
     def random(cls, rng: Random, lang: str) -> Numbering:
         if lang == "da":
             return cls(rng.choice(["plain", "plain", "dot", "para"]))
-        return cls(rng.choice(["dot", "section", "clause", "article", "plain"]))
+        return cls(rng.choice(["dot", "section", "clause", "clause_full", "article", "plain"]))
 
     def top(self, n: int) -> str:
         return {
@@ -61,8 +61,16 @@ class Numbering:
             "para": f"§ {n}",
             "section": f"Section {n}",
             "clause": f"Clause {n}",
+            "clause_full": f"Clause {n}",
             "article": f"ARTICLE {_ROMAN[n - 1]}",
         }[self.scheme]
 
     def sub(self, n: int, m: int) -> str:
+        if self.scheme == "clause_full":
+            return f"Clause {n}.{m}"
         return f"{n}.{m}." if self.scheme == "dot" else f"{n}.{m}"
+
+    @property
+    def label_width(self) -> float:
+        """Room for a sub-clause label such as "4.1" or "Clause 4.1"."""
+        return 62 if self.scheme == "clause_full" else 30
