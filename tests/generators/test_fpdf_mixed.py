@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from tests.generators.fpdf_mixed import LAYOUTS, generate
+from tests.generators.fpdf_mixed import LAYOUTS, generate, pdfdoc
 from tests.generators.fpdf_mixed.truth import TruthSchema
 
 SEEDS = (11, 12)
@@ -61,18 +61,20 @@ def is_printed(price: Decimal, text: str) -> bool:
     return False
 
 
-def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
-    first = generate(tmp_path / "a", seed=7, per_layout=1)
-    second = generate(tmp_path / "b", seed=7, per_layout=1)
-    assert [p.name for p, _, _ in first] == [p.name for p, _, _ in second]
-    for (pdf_a, json_a, _), (pdf_b, json_b, _) in zip(first, second, strict=True):
+def test_the_same_seed_gives_the_same_bytes(
+    tmp_path: Path, documents: list[tuple[Path, Path, str]]
+) -> None:
+    again = generate(tmp_path, seed=SEEDS[0], per_layout=2)
+    first = [doc for doc in documents if doc[0].parent.name == str(SEEDS[0])]
+    assert [p.name for p, _, _ in first] == [p.name for p, _, _ in again]
+    for (pdf_a, json_a, _), (pdf_b, json_b, _) in zip(first, again, strict=True):
         assert pdf_a.read_bytes() == pdf_b.read_bytes(), pdf_a.name
         assert json_a.read_text("utf-8") == json_b.read_text("utf-8"), json_a.name
 
 
-def test_another_seed_gives_other_documents(tmp_path: Path) -> None:
-    one = generate(tmp_path / "a", seed=1, per_layout=1)
-    two = generate(tmp_path / "b", seed=2, per_layout=1)
+def test_another_seed_gives_other_documents(documents: list[tuple[Path, Path, str]]) -> None:
+    one = [doc for doc in documents if doc[0].parent.name == str(SEEDS[0])]
+    two = [doc for doc in documents if doc[0].parent.name == str(SEEDS[1])]
     for (pdf_a, json_a, _), (pdf_b, json_b, _) in zip(one, two, strict=True):
         assert pdf_a.read_bytes() != pdf_b.read_bytes()
         assert json.loads(json_a.read_text("utf-8")) != json.loads(json_b.read_text("utf-8"))
@@ -125,3 +127,13 @@ def test_the_price_check_cannot_pass_on_a_neighbouring_number() -> None:
     assert not is_printed(Decimal("1250.00"), "11.250,00 kr.")
     assert not is_printed(Decimal("1250.00"), "1.250,50 kr.")
     assert not is_printed(Decimal("0.38"), "0,385")
+
+
+def test_a_machine_without_truetype_fonts_draws_the_same_truth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, documents: list[tuple[Path, Path, str]]
+) -> None:
+    monkeypatch.setattr(pdfdoc, "ttf_available", lambda: False)
+    without = generate(tmp_path, seed=SEEDS[1], per_layout=2)
+    with_fonts = [doc for doc in documents if doc[0].parent.name == str(SEEDS[1])]
+    for (_, json_a, _), (_, json_b, _) in zip(with_fonts, without, strict=True):
+        assert json_a.read_text("utf-8") == json_b.read_text("utf-8"), json_a.name

@@ -48,9 +48,10 @@ class Style:
 def pick_style(rng: random.Random, *, ttf: bool = False) -> Style:
     """A drafter's habits. `ttf` asks for a TrueType family (falls back to a core font
     when none is installed, so the text stays the same)."""
-    family = (
-        rng.choice(tuple(TTF_FAMILIES)) if ttf and ttf_available() else rng.choice(CORE_FAMILIES)
-    )
+    # both are drawn either way, so that a machine without the TrueType fonts draws the
+    # same document (same text and truth), only in a core font
+    ttf_family, core_family = rng.choice(tuple(TTF_FAMILIES)), rng.choice(CORE_FAMILIES)
+    family = ttf_family if ttf and ttf_available() else core_family
     size = rng.choice((9.5, 10, 10.5, 11, 11.5, 12))
     if family == "courier":
         size = min(size, 10)
