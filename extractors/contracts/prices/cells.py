@@ -152,12 +152,15 @@ def read_row(
     ctx: RowContext,
     style: NumberStyle | None,
     above: ExtractedPriceTerm | None = None,
+    caption: str = "",
 ) -> ReadRow:
     """The row's price terms; an ``UnreadPrice`` when it holds an amount that was not read;
     None when it holds no amount (a group label, an empty row) or is a total row.
 
     ``above`` is the term read from the row above: a row that states only a volume band
-    and its price continues that item (a cell spanning the item's band rows)."""
+    and its price continues that item (a cell spanning the item's band rows). ``caption``
+    is the text just above the table's header, which may name the unit of every price
+    ("Priser pr. indbygger pr. år")."""
     roles = [c.role.role for c in columns]
     cells = row.cells
     has_amount = any(is_amount(t) for t, r in zip(cells, roles, strict=True) if r in _PRICE_ROLES)
@@ -199,7 +202,7 @@ def read_row(
         return _unread(row, page, "no unit price column with an amount")
     out = []
     for col, value in terms:
-        term_unit = col.role.unit or unit
+        term_unit = col.role.unit or unit or _table_unit(caption, columns)
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
         tier_min, tier_max = (col.role.tier_min, col.role.tier_max) if col.role.role == "tier" \
@@ -227,6 +230,18 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
                 return unit, 0.97
     unit = unit_of(description)
     return unit, 0.9
+
+
+def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
+    """A unit for the whole table: named in its caption, or by its volume bands' noun
+    ("0-20.000 indb.": a price per inhabitant, which public contracts state per year)."""
+    unit = unit_of(caption) if caption else None
+    if unit is not None:
+        return unit
+    headers = " ".join(c.header for c in columns if c.role.role == "tier").lower()
+    if re.search(r"indb|inhabitant|borger|citizen", headers):
+        return Unit.INHABITANT_YEAR
+    return None
 
 
 _PERIOD = (

@@ -24,7 +24,12 @@ from extractors.contracts.prices.cells import (
     is_item_id,
     number_style,
 )
-from extractors.contracts.prices.headers import ColumnRole, band_in_header, role_of
+from extractors.contracts.prices.headers import (
+    ColumnRole,
+    band_in_header,
+    looks_like_band,
+    role_of,
+)
 from extractors.contracts.prices.layout import Cell, Line, Rulings
 
 _HEADING = re.compile(
@@ -60,6 +65,8 @@ class Table:
     rows: list[RowCells] = field(default_factory=list)
     #: every line of the table part: header and body
     lines: list[Line] = field(default_factory=list)
+    #: the text just above the header ("Priser pr. indbygger pr. år (kr. ekskl. moms)")
+    caption: str = ""
     style: NumberStyle | None = None
     bottom: float = 0.0
 
@@ -68,7 +75,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     """The columns of a table header starting at line ``i`` and how many lines it takes
     (a header cell may wrap over up to three lines: "Pris (kr." / "ekskl." / "moms)")."""
     line = lines[i]
-    if any(is_amount(c.text) for c in line.cells) or len(line.cells) < 2:
+    if len(line.cells) < 2 or any(_data_like(c.text, language) for c in line.cells):
         return None
     cells = line.cells
     best = _columns(cells, language)
@@ -93,6 +100,19 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if best is None or _quality(best) <= 0:
         return None
     return best, used
+
+
+_MONEY_NUMBER = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+(?![\d–-])|\d,-")
+_CODE = re.compile(r"\b[A-ZÆØÅ]{1,5}-?\d{2,}\b")
+
+
+def _data_like(text: str, language: str) -> bool:
+    """A cell of a data row, never of a header: an amount, a price, an item code."""
+    if is_amount(text):
+        return True
+    if band_in_header(text, language) is not None or looks_like_band(text):
+        return False
+    return bool(_MONEY_NUMBER.search(text) or _CODE.search(text))
 
 
 def _quality(columns: list[Column] | None) -> int:
@@ -269,17 +289,19 @@ def set_zones(columns: list[Column], body: list[Line], borders: list[float] | No
     cells; else in the middle of the widest channel of whitespace that no body word
     crosses; else where the fewest words cross."""
     columns.sort(key=lambda c: c.x0)
-    words = [(w.x0, w.x1) for line in body for w in line.words]
+    rows = [line for line in body if len(line.cells) > 1] or body
+    words = [(w.x0, w.x1) for line in rows for w in line.words]
     for a, b in zip(columns, columns[1:], strict=False):
         lo, hi = a.x0 + 2, b.x1 - 2
-        gap_mid = (a.x1 + b.x0) / 2
+        gap = (a.x1, b.x0) if a.x1 < b.x0 else (b.x0 - 3, b.x0)
+        gap_mid = (gap[0] + gap[1]) / 2
         drawn = [x for x in borders or () if a.x1 - 1 <= x <= b.x0 + 1]
         if drawn:
             boundary = min(drawn, key=lambda x: abs(x - gap_mid))
         elif hi <= lo or not words:
             boundary = gap_mid
         else:
-            channel = _widest_channel(words, lo, hi, (a.x1, b.x0))
+            channel = _widest_channel(words, lo, hi, gap)
             if channel is not None:
                 boundary = (channel[0] + channel[1]) / 2
             else:
@@ -442,6 +464,7 @@ def read_tables(
             table = _table(page, _copy(carried.columns), carried.header_text,
                            lines[start:end], carried.style, rulings)  # fmt: skip
             table.lines = lines[start:end]
+            table.caption = carried.caption
             tables.append(table)
     while i < len(lines):
         found = header_at(lines, i, language)
@@ -454,9 +477,22 @@ def read_tables(
         header_text = " | ".join(c.header for c in columns)
         table = _table(page, columns, header_text, lines[start:end], None, rulings)
         table.lines = lines[i:end]
+        table.caption = _caption(lines, i)
         tables.append(table)
         i = max(end, start)
     return tables
+
+
+def _caption(lines: list[Line], header: int) -> str:
+    """Up to two lines just above the header, close to it and to each other."""
+    found: list[str] = []
+    below = lines[header]
+    for line in reversed(lines[max(0, header - 2) : header]):
+        if below.top - line.bottom > 2.5 * max(line.height, 4.0):
+            break
+        found.insert(0, line.text)
+        below = line
+    return " ".join(found)
 
 
 def _copy(columns: list[Column]) -> list[Column]:
@@ -477,12 +513,14 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
            style: NumberStyle | None, rulings: Rulings | None = None) -> Table:  # fmt: skip
     vertical = rulings.vertical if rulings else []
     borders = sorted({r.x for r in vertical for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
-    if not borders:
+    inner = [x for x in borders if columns[0].x0 + 5 < x < max(c.x1 for c in columns) - 5]
+    if not inner:
         columns[:] = _split_by_body(columns, body)
     set_zones(columns, body, borders)
     row_borders = rulings.rows_between(columns[0].x0, columns[-1].x1) if rulings and body else []
     table = Table(page, columns, header, bottom=body[-1].bottom if body else 0.0)
-    texts = [t for line in body for t in split_line(columns, line)]
+    priced = [i for i, c in enumerate(columns) if c.role.role in ("price", "tier", "total")]
+    texts = [t[i] for line in body for t in [split_line(columns, line)] for i in priced]
     table.style = style or number_style(texts)
     for group in group_rows(columns, body, row_borders):
         cells = [" ".join(t[i] for _, t in group if t[i]).strip() for i in range(len(columns))]
@@ -498,9 +536,14 @@ def _quantity_or_band(table: Table) -> None:
         if column.role.role not in ("quantity", "other", "description"):
             continue
         i = table.columns.index(column)
-        values = [row.cells[i] for row in table.rows if row.cells[i]]
+        values = [row.cells[i] for row in _priced_rows(table) if row.cells[i]]
         if values and all(band_in_header(v, "da") or _BARE_BAND.match(v) for v in values):
             column.role = ColumnRole("band")
+
+
+def _priced_rows(table: Table) -> list[RowCells]:
+    priced = [i for i, c in enumerate(table.columns) if c.role.role in ("price", "tier", "total")]
+    return [row for row in table.rows if any(is_amount(row.cells[i]) for i in priced)]
 
 
 def _position_or_item(table: Table) -> None:
@@ -510,7 +553,7 @@ def _position_or_item(table: Table) -> None:
     if "item" in roles or "position" not in roles:
         return
     i = roles.index("position")
-    values = [row.cells[i].rstrip(".") for row in table.rows if row.cells[i]]
+    values = [row.cells[i].rstrip(".") for row in _priced_rows(table) if row.cells[i]]
     if not values:
         return
     if all(re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", v) for v in values):

@@ -30,10 +30,14 @@ _WORDS: tuple[tuple[str, str], ...] = (
              r"produkt-?nr|katalog-?nr|tjeneste-?nr|item (no|number|code|id)|item$|id$|"
              r"nr|no|number|code|kode|sku|ref|reference|service (id|no|code)|part no|"
              r"prisnr|pris-?id)\b"),
+    ("unit", r"\b(charging|billing|pricing|charge|price) (basis|unit)$|"
+             r"^(afregnings|pris|betalings)(grundlag|form|basis|enhed)$"),
     ("price", r"(pris|price|rate|sats|takst|beløb|amount|fee|charge|vederlag|honorar|"
               r"kr\b|dkk\b|eur\b)"),
     ("unit", r"^(enhed|afregningsenhed|måleenhed|prisenhed|enh|unit|units|per|basis|"
-             r"charging unit|billing unit|pricing unit|unit of measure|uom|afregning)\b"),
+             r"charging unit|billing unit|pricing unit|unit of measure|uom|afregning)\b|"
+             r"\b(charging|billing|pricing|charge|price) (basis|unit)\b|"
+             r"^(afregnings|pris|betalings)(grundlag|form|basis)\b"),
     ("band", r"^(interval|trin|niveau|volumen ?interval|antal (brugere|indbyggere|licenser)|"
              r"tier|band|volume band|range|users|brugere|indbyggere|inhabitants)\b"),
     ("description", r"^(ydelse|ydelser|ydelsesbeskrivelse|beskrivelse|tekst|produkt|vare|"
@@ -99,6 +103,12 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
     if role == "description" and re.search(r"\b(pris|price)\b", text):
         role = "price"
     return ColumnRole(role, vat=vat, unit=unit, currency=currency)
+
+
+def looks_like_band(text: str) -> bool:
+    """A volume band, its noun perhaps on the header's next line ("up to 1,000")."""
+    match = _HEADER_BAND.search(text)
+    return match is not None and len(match.group(0)) >= 0.6 * len(text.strip())
 
 
 def _vat(text: str) -> str | None:

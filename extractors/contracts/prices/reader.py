@@ -87,7 +87,7 @@ def _read(table: Table, ctx: RowContext, reading: TableReading) -> None:
     reading.tables.append(table)
     above = None
     for row in table.rows:
-        result = read_row(table.columns, row, table.page, ctx, table.style, above)
+        result = read_row(table.columns, row, table.page, ctx, table.style, above, table.caption)
         above = result[-1] if isinstance(result, list) and result else None
         if result is None:
             continue
