@@ -376,7 +376,8 @@ def indexation_en(rng: Random, deal: Deal) -> list[str]:
                              f"at least {days} days' prior written notice"])  # fmt: skip
         if days in (30, 60, 90) and rng.random() < 0.4:
             months = days // 30
-            notice = f"{en_word(months)} ({months}) {'month' if months == 1 else 'months'}' written notice"
+            period = "month's" if months == 1 else "months'"
+            notice = f"{en_word(months)} ({months}) {period} written notice"
         out.append(f"The Supplier shall give the Customer {notice} of any adjustment.")
     return out
 
