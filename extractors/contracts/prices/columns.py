@@ -79,6 +79,8 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
         return None
     cells = line.cells
     best = _columns(cells, language)
+    if best is not None and _quality(best) <= 0:
+        best = _columns(cells, language, eager=True) or best
     if best is None or sum(c.role.role != "other" for c in best) < 2:
         return None
     used = 1
@@ -92,6 +94,8 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
             break
         merged_cells = _merge_cells(cells, below.cells)
         merged = _columns(merged_cells, language)
+        if merged is not None and _quality(merged) <= 0:
+            merged = _columns(merged_cells, language, eager=True) or merged
         within = len(merged_cells) == len(cells)
         if _quality(merged) > _quality(best) or (within and _quality(merged) >= _quality(best)):
             best, used, cells = merged, used + 1, merged_cells
@@ -128,9 +132,11 @@ def _quality(columns: list[Column] | None) -> int:
     return named
 
 
-def _columns(cells: list[Cell], language: str) -> list[Column] | None:
+def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[Column] | None:
+    """The header cells' columns; ``eager`` splits any cell that names two roles (used
+    when the header reads as none without it)."""
     columns = []
-    cells = [part for cell in cells for part in _split_header_cell(cell, language)]
+    cells = [part for cell in cells for part in _split_header_cell(cell, language, eager)]
     for cell in cells:
         role = _role(cell, language)
         if role is None:
@@ -141,7 +147,7 @@ def _columns(cells: list[Cell], language: str) -> list[Column] | None:
     return columns
 
 
-def _split_header_cell(cell: Cell, language: str) -> list[Cell]:
+def _split_header_cell(cell: Cell, language: str, eager: bool = False) -> list[Cell]:
     """Two header cells set too close to tell apart by the gap ("Forventet Enhed" over
     "antal"): split the cell where both halves name a column role, if the whole names
     none, or if the split falls in a gap clearly wider than the cell's word spaces."""
@@ -153,7 +159,7 @@ def _split_header_cell(cell: Cell, language: str) -> list[Cell]:
     whole = _role(cell, language)
     best: tuple[float, list[Cell]] | None = None
     for k, gap in enumerate(gaps):
-        if whole is not None and (len(gaps) < 2 or gap < 1.8 * min(gaps)):
+        if whole is not None and not eager and (len(gaps) < 2 or gap < 1.8 * min(gaps)):
             continue
         cut = (first[k].x1 + first[k + 1].x0) / 2
         left = Cell([w for w in cell.words if w.center < cut])
@@ -190,20 +196,24 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
     right_edge = next_x0 if next_x0 is not None else float("inf")
     cuts = [cut for a, b in zip(first, first[1:], strict=False)
             for cut in ((a.x1 + b.x0) / 2, b.x0 - 0.5)]  # fmt: skip
+    best: tuple[float, list[Column]] | None = None
     for cut in cuts:
         if any(w.x0 < cut < w.x1 for w in words):
             continue
-        if not any(column.x0 - 5 <= w.center < cut for w in words):
-            continue
-        if not any(cut <= w.center < right_edge for w in words):
+        before = [w.x1 for w in words if column.x0 - 5 <= w.center < cut]
+        after = [w.x0 for w in words if cut <= w.center < right_edge]
+        if not before or not after:
             continue
         left = Cell([w for w in cell.words if w.center < cut])
         right = Cell([w for w in cell.words if w.center >= cut])
         roles = (_role(left, ""), _role(right, ""))
-        if all(r is not None and r.role != "other" for r in roles):
-            return [Column(r, c.text, c.x0, c.x1, cell=c)  # type: ignore[arg-type]
-                    for r, c in zip(roles, (left, right), strict=True)]  # fmt: skip
-    return None
+        clearance = min(cut - max(before), min(after) - cut)
+        if all(r is not None and r.role != "other" for r in roles) and (
+            best is None or clearance > best[0]
+        ):
+            best = (clearance, [Column(r, c.text, c.x0, c.x1, cell=c)  # type: ignore[arg-type]
+                                for r, c in zip(roles, (left, right), strict=True)])  # fmt: skip
+    return best[1] if best else None
 
 
 def _role(cell: Cell, language: str) -> ColumnRole | None:
@@ -261,7 +271,11 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             return j
         if line.height > 1.2 * body_height and not any(is_amount(c.text) for c in line.cells):
             return j  # a heading in a larger font
-        if _HEADING.match(line.text) and not any(is_amount(c.text) for c in line.cells):
+        if (
+            _HEADING.match(line.text)
+            and not any(is_amount(c.text) for c in line.cells)
+            and not _next_is_row(lines, j, columns)
+        ):
             return j
         if line.x0 < left - 25:
             return j
@@ -271,6 +285,16 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             return j  # the next table's header
         previous = line
     return len(lines)
+
+
+def _next_is_row(lines: list[Line], j: int, columns: list[Column]) -> bool:
+    """Whether the line after ``j`` reads as a row of the table (so ``j`` labels a group
+    of rows, "1. Abonnement", rather than heading the next section)."""
+    if j + 1 >= len(lines):
+        return False
+    probe = _copy(columns)
+    set_zones(probe, [])
+    return is_anchor(probe, split_line(probe, lines[j + 1]))
 
 
 def _sentence_across(line: Line, columns: list[Column], width: float) -> bool:

@@ -23,7 +23,8 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("total", r"^(samlet|i alt|total|subtotal|sum\b|tilbudssum|evaluerings|line total|"
               r"extended|samlede|årlig(t)? (samlet|i alt))|\b(samlet pris|total (price|cost|amount)|"
               r"pris i alt|i alt)\b"),
-    ("quantity", r"^(forventet |estimeret |anslået |skønnet |estimated |expected )?"
+    ("quantity", r"^(forventet |estimeret |anslået |skønnet |estimated |expected |est |"
+                 r"forv |ca |approx |annual |årligt |årlig )?"
                  r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),
     ("position", r"^(pos|position|linje|lin|løbenr|løbenummer|#|line|row|l\.?nr)\b"),
     ("item", r"^(varenr|varenummer|vare-?nr|ydelses?-?(nr|nummer|id)|artikel-?nr|"
