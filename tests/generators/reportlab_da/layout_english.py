@@ -15,7 +15,6 @@ from . import annexes, boilerplate, vocab
 from .blocks import Block, Document, Heading, PageBreak, Para, Space, Toc
 from .clauses import (
     Deal,
-    indexation_en,
     make_deal,
     mfn_en,
     non_price_en,
@@ -23,6 +22,7 @@ from .clauses import (
     term_en,
 )
 from .compose import Sub, clause, paragraphs, signatures_en, split_subs
+from .indexation import indexation_en
 from .pricetable import PriceTableSpec, choose_order, price_table
 from .styles import Numbering, random_style
 from .textfmt import en_money

@@ -17,7 +17,6 @@ from . import annexes, boilerplate, vocab
 from .blocks import Block, Document, Heading, PageBreak, Para, Space, Toc
 from .clauses import (
     Deal,
-    indexation_da,
     make_deal,
     mfn_da,
     non_price_da,
@@ -26,6 +25,7 @@ from .clauses import (
     term_da,
 )
 from .compose import Sub, clause, paragraphs, signatures_da, split_subs
+from .indexation import indexation_da
 from .pricetable import PriceTableSpec, choose_order, price_table
 from .render import count_pages
 from .styles import Numbering, random_style

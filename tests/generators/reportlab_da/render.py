@@ -135,9 +135,10 @@ class _Writer:
         label_w = p.label_width if p.label else 0
         x0 = s.left + p.indent + label_w
         width = self.width - p.indent - label_w
-        align = p.align or ("justify" if s.justify else "left")
+        # lines broken by hand (address blocks) are never stretched
+        justify = s.justify and "\n" not in p.text
+        align = p.align or ("justify" if justify else "left")
         lines = wrap(p.text, font, size, width)
-        explicit_ends = _explicit_line_ends(p.text)
         for i, line in enumerate(lines):
             self._room(leading)
             self.y -= leading
@@ -149,7 +150,7 @@ class _Writer:
                 c.drawString(x0 + (width - w) / 2, self.y, line)
             elif align == "right":
                 c.drawString(x0 + width - w, self.y, line)
-            elif align == "justify" and i < len(lines) - 1 and i not in explicit_ends:
+            elif align == "justify" and i < len(lines) - 1:
                 gaps = line.count(" ")
                 space = (width - w) / gaps if gaps else 0
                 c.drawString(x0, self.y, line, wordSpace=space if space < size else 0)
@@ -242,8 +243,3 @@ class _Writer:
                 c.drawString(x, y, line)
             self.y = min(self.y, y)
         self.y -= s.para_gap * 2
-
-
-def _explicit_line_ends(text: str) -> set[int]:
-    """Indexes of wrapped lines that end at an explicit newline (never justified)."""
-    return set() if "\n" not in text else set(range(10_000))

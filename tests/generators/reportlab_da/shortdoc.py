@@ -12,8 +12,6 @@ from . import boilerplate, vocab
 from .blocks import Block, Para, Space
 from .clauses import (
     Deal,
-    indexation_da,
-    indexation_en,
     mfn_da,
     mfn_en,
     non_price_da,
@@ -25,6 +23,7 @@ from .clauses import (
     term_en,
 )
 from .compose import Sub, clause, split_subs
+from .indexation import indexation_da, indexation_en
 from .styles import Numbering
 
 
