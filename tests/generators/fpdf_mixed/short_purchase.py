@@ -65,6 +65,7 @@ def build(rng: random.Random) -> tuple[ContractPDF, Truth]:
                 pdf.lines(item.strip("\n").split("\n"))
                 pdf.gap()
             elif paragraph_style:
+                item = item.replace("punkt 4", "§ 4")
                 pdf.para(f"Stk. {m}. {item}" if m > 1 and stk else item)
             else:
                 pdf.numbered(f"{n}.{m}", item)

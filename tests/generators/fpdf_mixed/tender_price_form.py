@@ -53,7 +53,8 @@ def build(rng: random.Random) -> tuple[ContractPDF, Truth]:
             ["Leverancekontrakt", f"{system_da[0].upper()}{system_da[1:]}"],
         )
     )
-    pdf.para(f"Udbud af {system_da} – udbudsnr. {case_no}", style="I", align="R")
+    if rng.random() < 0.6:
+        pdf.para(f"Udbud af {system_da} – udbudsnr. {case_no}", style="I", align="R")
     pdf.title_block(title)
     truth.title = " ".join(title)
     buyer_label = rng.choice(("Ordregiver", "Kunden", "Kommunen"))
