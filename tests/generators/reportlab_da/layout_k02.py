@@ -26,7 +26,7 @@ from .clauses import (
 )
 from .compose import Sub, clause, paragraphs, signatures_da, split_subs
 from .indexation import indexation_da
-from .pricetable import PriceTableSpec, choose_order, price_table
+from .pricetable import UNIT_PRICE_HEADERS, PriceTableSpec, choose_order, price_table
 from .render import count_pages
 from .styles import Numbering, random_style
 from .textfmt import DA_MONEY, da_date, da_money
@@ -258,8 +258,14 @@ def _tables_by_category(
     terms: list[PriceTerm] = []
     for k, (category, members) in enumerate(sorted(groups.items()), 1):
         blocks.append(Heading(category, f"{k}.", level=2, in_toc=False))
+        units = {services[i].unit for i in members}
+        part_spec = spec
+        if len(units) == 1 and "unit" in spec.order and rng.random() < 0.5:
+            # one unit for the whole table: named in the price header, no unit column
+            part_spec = replace(spec, order=[key for key in spec.order if key != "unit"],
+                                price_header=UNIT_PRICE_HEADERS["da"][units.pop()])  # fmt: skip
         table, part = price_table(
-            Random(shared), spec, [services[i] for i in members], [ids[i] for i in members]
+            Random(shared), part_spec, [services[i] for i in members], [ids[i] for i in members]
         )
         blocks.append(table)
         terms += part

@@ -68,6 +68,24 @@ HEADERS = {
         "sum": ["Total", "Total excl. VAT", "Grand total"],
     },
 }  # fmt: skip
+# Price headers that carry the unit, for tables without a unit column.
+UNIT_PRICE_HEADERS = {
+    "da": {
+        "month": "Pris pr. måned ekskl. moms", "year": "Årlig pris ekskl. moms",
+        "user_month": "Pris pr. bruger pr. md. ekskl. moms",
+        "user_year": "Pris pr. bruger pr. år ekskl. moms",
+        "inhabitant_year": "Pris pr. indbygger pr. år ekskl. moms",
+        "hour": "Timepris ekskl. moms", "transaction": "Pris pr. transaktion ekskl. moms",
+        "fixed": "Fast pris ekskl. moms", "piece": "Pris pr. stk. ekskl. moms",
+    },
+    "en": {
+        "month": "Monthly charge excl. VAT", "year": "Annual charge excl. VAT",
+        "user_month": "Price per user per month", "user_year": "Price per user per year",
+        "inhabitant_year": "Price per inhabitant per year", "hour": "Hourly rate excl. VAT",
+        "transaction": "Price per transaction", "fixed": "Fixed fee excl. VAT",
+        "piece": "Price per unit",
+    },
+}  # fmt: skip
 _WIDTHS = {"pos": 0.6, "id": 1.0, "desc": 3.6, "unit": 1.45, "qty": 0.75, "price": 1.35,
            "total": 1.3, "incl": 1.25}  # fmt: skip
 _ALIGN = {"qty": "right", "price": "right", "total": "right", "incl": "right"}
@@ -91,6 +109,7 @@ class PriceTableSpec:
     size: float | None = None
     family: str | None = None
     nested_pos: bool = False  # "1.1", "1.2" under sections instead of 1, 2, 3
+    price_header: str | None = None  # a price header that names the unit ("Timepris ...")
     subtotals: bool = False  # an "I alt <section>" row after each section, in the price column
 
 
@@ -118,7 +137,9 @@ def price_table(rng: Random, spec: PriceTableSpec, services: list[Service],
     unit_text = {unit: rng.choice(texts) for unit, texts in UNIT_TEXTS[spec.lang].items()}
     columns = []
     for key in spec.order:
-        if key == "price" and spec.currency_in_header:
+        if key == "price" and spec.price_header:
+            header = spec.price_header
+        elif key == "price" and spec.currency_in_header:
             header = rng.choice(heads["price_cur"])
         else:
             header = rng.choice(heads[key])
