@@ -438,8 +438,9 @@ def _is_group_label(
         return True
     if line.bold and not all(ln.bold for ln, _ in split):
         return True
-    first = columns[0].role.role
-    return filled == [0] and first in ("item", "position")
+    if filled != [0]:
+        return False  # a label stands in the first column; a wrapped cell elsewhere
+    return columns[0].role.role != "description" and not is_item_id(texts[0])
 
 
 def _row_gap(gaps: list[float]) -> float | None:

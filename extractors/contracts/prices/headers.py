@@ -23,6 +23,8 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("total", r"^(samlet|i alt|total|subtotal|sum\b|tilbudssum|evaluerings|line total|"
               r"extended|samlede|årlig(t)? (samlet|i alt))|\b(samlet pris|total (price|cost|amount)|"
               r"pris i alt|i alt)\b"),
+    ("band", r"^(number of|no\.? of|antal|interval|trin) (users|brugere|inhabitants|indbyggere|"
+             r"licen[cs]es|licenser|seats|transaktioner|transactions)\b"),
     ("quantity", r"^(forventet |estimeret |anslået |skønnet |estimated |expected |est |"
                  r"forv |ca |approx |annual |årligt |årlig )?"
                  r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),

@@ -213,7 +213,9 @@ def cells_of(words: list[Word], borders: list[float] | None = None) -> list[Cell
     for word in words:
         size = max(word.bottom - word.top, 4.0)
         last = cells[-1].x1 if cells else 0.0
-        bordered = any(last - 1 <= x <= word.x0 + 1 for x in borders or ())
+        previous = cells[-1].words[-1].x0 if cells else 0.0
+        # a border between two words splits them, even where the text overflows its cell
+        bordered = any(previous + 1 < x <= word.x0 + 1 for x in borders or ())
         if cells and word.x0 - last < 0.9 * size and not bordered:
             cells[-1].words.append(word)
         else:
