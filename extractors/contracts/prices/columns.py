@@ -88,8 +88,9 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
         above = lines[i + used - 1]
         if (
             below.top - above.bottom >= 0.5 * max(above.height, 4.0)
-            or any(is_amount(c.text) for c in below.cells)
-            or any(is_item_id(c.text, in_id_column=False) for c in below.cells)
+            or any(is_amount(c.text) and not _ends_band(c, cells) for c in below.cells)
+            or any(is_item_id(c.text, in_id_column=False) and not _ends_band(c, cells)
+                   for c in below.cells)
         ):
             break
         merged_cells = _merge_cells(cells, below.cells)
@@ -117,6 +118,14 @@ def _data_like(text: str, language: str) -> bool:
     if band_in_header(text, language) is not None or looks_like_band(text):
         return False
     return bool(_MONEY_NUMBER.search(text) or _CODE.search(text))
+
+
+def _ends_band(cell: Cell, above: list[Cell]) -> bool:
+    """A number under a header cell that breaks off a band ("10,001 -" over "50,000")."""
+    return any(
+        cell.x0 < a.x1 + 2 and cell.x1 > a.x0 - 2 and re.search(r"[-–]\s*$", a.text)
+        for a in above
+    )
 
 
 def _quality(columns: list[Column] | None) -> int:

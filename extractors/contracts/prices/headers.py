@@ -110,6 +110,8 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
 
 def looks_like_band(text: str) -> bool:
     """A volume band, its noun perhaps on the header's next line ("up to 1,000")."""
+    if re.fullmatch(r"\s*\d[\d.,\s]*[-–]\s*", text):  # "10,001 -" / "50,000 inhabitants"
+        return True
     match = _HEADER_BAND.search(text)
     return match is not None and len(match.group(0)) >= 0.6 * len(text.strip())
 
