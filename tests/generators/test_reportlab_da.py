@@ -39,8 +39,9 @@ def _text(pdf: Path) -> str:
         pages = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
     finally:
         doc.close()
-    # pdfium marks a hyphen at a line end as U+FFFE; lines and spacing are not content.
-    return re.sub(r"\s+", " ", " ".join(pages).replace("\ufffe", "-"))
+    # pdfium turns a hyphen that ends a line into U+FFFE and drops the line break; these
+    # documents break lines only at spaces, so the hyphen was followed by one.
+    return re.sub(r"\s+", " ", " ".join(pages).replace("\ufffe", "- "))
 
 
 def _written(number: str) -> list[str]:
