@@ -132,7 +132,9 @@ class _Writer:
         size = p.size or s.size
         font = s.font(p.font, p.family)
         leading = size * s.leading
-        label_w = p.label_width if p.label else 0
+        label_w = (
+            max(p.label_width, stringWidth(p.label, font, size) + size * 0.6) if p.label else 0
+        )
         x0 = s.left + p.indent + label_w
         width = self.width - p.indent - label_w
         # lines broken by hand (address blocks) are never stretched
