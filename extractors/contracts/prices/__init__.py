@@ -76,16 +76,16 @@ def read_prices(
             reading.terms += _located(document, _new(prose.terms, reading.terms))
             reading.unread += prose.unread
             return reading
+        prose = prose_terms(pages, ctx)
+        if prose.terms:
+            return PriceReading(_located(document, prose.terms), prose.unread)
         terms: list[ExtractedPriceTerm] = []
         unread: list[UnreadPrice] = []
         for page in pages:
             terms += _page_rows(document, plumber, page, ctx, unread)
     finally:
         plumber.close()
-    if terms:
-        return PriceReading(terms, unread)
-    prose = prose_terms(pages, ctx)
-    return PriceReading(_located(document, prose.terms), unread + prose.unread)
+    return PriceReading(terms, unread + prose.unread)
 
 
 def _outside(pages: list[PageText], tables: TableReading) -> list[PageText]:

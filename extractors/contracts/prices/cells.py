@@ -245,10 +245,9 @@ def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
 
 
 _PERIOD = (
-    (re.compile(r"\b(time|timer|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"), Unit.HOUR),
-    (re.compile(r"\b(måned|måneder|måneds|md|mdr|mdl|month|months|monthly|mth|mo|månedlig|"
-                r"månedligt)\b"), Unit.MONTH),
-    (re.compile(r"(\bår\b|\bårs|årlig|\byear|\byears\b|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
+    (re.compile(r"\b(time|timer|timen|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"), Unit.HOUR),
+    (re.compile(r"\b(måned\w*|md|mdr|mdl|month\w*|mth|mo|månedlig\w*)\b"), Unit.MONTH),
+    (re.compile(r"(\bår\b|\båret\b|\bårs|årlig|\byear|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
 )  # fmt: skip
 _SUBJECT = (
     (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation"), "user"),

@@ -1,34 +1,94 @@
-"""Prices stated in sentences: "Prisen for drift udgør 12.500,00 kr. pr. måned ekskl. moms".
+"""Prices stated in sentences, Danish and English.
 
-Each sentence with a MONEY entity (spaCy, regex-marked) and a unit is a price term;
-a volume band after the amount ("ved 0-10.000 indbyggere") bounds its tier.
-The item id and description come from the sentence's shape: "Prisen for <description>
-(varenr. <id>) udgør ...", "<id> <description>: Vederlaget udgør ...", "Vederlaget for
-ydelse <id>, <description>, er fastsat til ..."; failing those, the words before the
-amount, with a lower confidence.
+"2.2 For kommunelicens til byggesagssystemet (varenr. 4059) betaler Kunden kr. 39,39
+pr. indbygger pr. år ekskl. moms." / "The Customer shall pay 29.13 EUR per inhabitant per
+year for municipal licence for the building permit system." / "A one-off fee of EUR
+253,700.00 applies to set-up of integration." / "... betaler Kunden følgende pr. licens
+pr. år: ved op til 1.000 brugere kr. 721,43, ved 1.001 - 2.000 brugere kr. 613,22 ..."
+
+Each numbered paragraph is cut into sentences; a sentence with an amount of money is a
+price candidate unless it speaks of something that is not a price (a liability cap, a
+penalty, an estimate, a total). Its unit is the phrase right after the amount (or,
+failing that, before it: "engangsbeløb på", "one-off fee of"); its description comes
+from the sentence's shape (``_SHAPES``); a price that cannot be read is reported as
+unread, never guessed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-from extractors.contracts.nlp import analyse
-from extractors.contracts.patterns import BAND_RE, UNIT_RE, amount_of, band_of, unit_of
+from extractors.contracts.patterns import BAND_RE, band_of
 from extractors.contracts.pdf import PageText
-from extractors.contracts.prices.rows import ITEM_ID, RowContext, page_vat
-from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
+from extractors.contracts.prices.cells import amount, unit_in_cell
+from extractors.contracts.prices.headers import band_in_header
+from extractors.contracts.prices.rows import RowContext, page_vat
+from extractors.types import Evidence, ExtractedPriceTerm, Unit, UnreadPrice
 
-_SHAPES = (
-    re.compile(rf"(?:Prisen for|Vederlaget for|The price for|Price for|For)\s+(?P<desc>.+?)\s+"
-               rf"\((?:varenr\.|varenummer|item|pos\.|nr\.)?\s*(?P<id>{ITEM_ID})\)"),
-    re.compile(rf"^(?P<id>{ITEM_ID})\s+(?P<desc>[^:]+?):\s"),
-    re.compile(rf"(?:ydelse|ydelsen|item|service)\s+(?P<id>{ITEM_ID}),\s+(?P<desc>.+?),\s+"
-               r"(?:er|is|udgør)\b", re.IGNORECASE),
+_AMT = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+_CUR = r"(?:kr\.?|DKK|EUR|€)"
+MONEY = re.compile(
+    rf"(?:(?P<cur1>{_CUR})\s*(?P<a1>{_AMT})(?:,-)?|(?P<a2>{_AMT})(?P<dash>,-)?\s*(?P<cur2>{_CUR})"
+    rf"|(?P<a3>{_AMT}),-)(?![\d])"
+)
+_ID = r"(?:[A-ZÆØÅ]{1,5}-?\d{2,6}(?:-\d+)?|\d{1,2}(?:\.\d{1,3}){1,3}|\d{2,6})"
+_ITEM = re.compile(
+    r"\s*\((?:(?i:varenr\.?|varenummer|vare nr\.?|ydelsesnr\.?|ydelse|item(?: no\.?)?|pos\.?|"
+    r"nr\.?|no\.?|ref\.?|kode|code)\s*(?P<id>[A-ZÆØÅa-z0-9][\w./-]{0,19})"
+    rf"|(?P<bare>{_ID}))\)"
+)
+#: Sentences that name the item number beside the description.
+_ID_SHAPES = (
+    re.compile(rf"^(?P<id>{_ID})\s+(?P<d>[^:]+?):\s"),
+    re.compile(rf"(?i:ydelse|ydelsen|item|service|position)\s+(?P<id>{_ID}),\s+(?P<d>.+?),\s+"
+               r"(?i:er|is|udgør|amounts to)\b"),
 )  # fmt: skip
-_PARAGRAPH_START = re.compile(r"^(?:[a-z]\)|\(\w{1,3}\)|\d{1,2}\)|\d\.\d{1,2}\.?)\s")
-_LEAD_IN = re.compile(r"^(?:[a-z]\)|\(\w{1,3}\)|\d{1,2}\))\s+")
+#: Amounts that are not prices: a liability cap, a penalty, an estimate, a total ...
+NOT_A_PRICE = re.compile(
+    r"ansvar|erstatning|\bbod\b|bodsbeløb|dagbod|konventionalbod|godtgørelse|sikkerhedsstillelse|"
+    r"garanti|forsikring|kontraktsum|kontraktværdi|samlet værdi|anslået|forventet samlet|"
+    r"estimeret|\bloft\b|maksim|tærskel|udbudsgrænse|liabilit|damages|penalt|liquidated|"
+    r"indemn|insurance|guarantee|estimat|total (contract )?value|aggregate|\bcap\b|capped|"
+    r"threshold|not exceed|ikke overstige|budget|rabat|discount|bonus|kreditnota|"
+    r"i alt|in total|samlet beløb|total charges",
+    re.IGNORECASE,
+)
+_VAT_TAIL = re.compile(
+    r"^\s*,?\s*(?:ekskl\.?|eksklusive|excl\.?|excluding|exclusive of|inkl\.?|inklusive|"
+    r"including)\s+(?:moms|VAT)\s*,?", re.IGNORECASE
+)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:(?:pr\.?|per|/|a|an|om)\s*(?:påbegyndt\s+|started\s+|commenced\s+)?[a-zæøå./-]+"
+    r"(?:\s*(?:pr\.?|per|/|a|an|om)\s*[a-zæøå./-]+)?|årligt|månedligt|annually|monthly|yearly|"
+    r"each|hourly|quarterly|kvartalsvis|i timen|om året|om måneden|one-off|som engangsbeløb|"
+    r"fast\s+(?:pr\.?\s*år|årligt)|fixed\s+(?:per\s+year|annual\w*)|engangsbeløb|fast pris|"
+    r"fixed (?:price|fee))",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(
+    r"(engangsbeløb|engangsvederlag|engangspris|one-off fee|one-time fee|one-off charge|"
+    r"fixed fee|fixed price|fast pris|fast beløb|"
+    r"(?:pr\.?|per)\s+[a-zæøå./-]+(?:\s+(?:pr\.?|per)\s+[a-zæøå./-]+)?)",
+    re.IGNORECASE,
+)
+_VERBS = (r"faktureres|afregnes|betales|koster|udgør|honoreres|prissættes|andrager|udføres|"
+          r"leveres|ydes|is provided|is delivered|is performed|are provided|are delivered|"
+          r"is charged|are charged|is invoiced|are invoiced|is billed|are billed|costs|cost|"
+          r"amounts to|is priced|are priced")  # fmt: skip
+_SHAPES = (
+    re.compile(r"^(?:For|Til)\s+(?P<d>.+?),?\s+(?:betaler|skal|the Customer|Kunden|"
+               r"Ordregiver|Kommunen|the Buyer|shall|pays|betales)\b", re.IGNORECASE),
+    re.compile(r"^(?:Prisen|Vederlaget|Betalingen|Honoraret|Gebyret|Afgiften|Timeprisen|"
+               r"The (?:price|charge|fee|remuneration|rate))\s+(?:for|of)\s+(?P<d>.+?)\s+"
+               r"(?:er|udgør|andrager|is|amounts to|shall be|will be)\b", re.IGNORECASE),
+    re.compile(rf"^(?P<d>.+?)\s+(?:{_VERBS})\b", re.IGNORECASE),
+)  # fmt: skip
+_AFTER_MONEY = re.compile(r"\s(?:for|til|af|on|applies to|gælder for|gælder)\s+(?P<d>[^:;]+?)\.?$",
+                          re.IGNORECASE)  # fmt: skip
+_PARAGRAPH = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|\(\w{1,3}\)|§\s*\d+)\s+")
+_SENTENCE = re.compile(r"(?<![Kk]r)(?<![Pp]r)(?<!nr)(?<!ca)(?<!jf)(?<!inkl)(?<!ekskl)(?<!bl\.a)"
+                       r"(?<!f\.eks)(?<!excl)(?<!incl)(?<!no)[.!?]\s+(?=[A-ZÆØÅ])")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -37,76 +97,143 @@ class ProseReading:
     unread: list[UnreadPrice] = field(default_factory=list)
 
 
-#: Amounts that are not prices: a liability cap, a penalty, an estimate, a guarantee ...
-NOT_A_PRICE = re.compile(
-    r"ansvar|erstatning|\bbod\b|bodsbeløb|dagbod|konventionalbod|godtgørelse|sikkerhedsstillelse|"
-    r"garanti|forsikring|kontraktsum|kontraktværdi|samlet værdi|anslået|forventet samlet|"
-    r"estimeret|loft|maksim|tærskel|udbudsgrænse|liabilit|damages|penalt|liquidated|"
-    r"indemn|insurance|guarantee|estimated|total (contract )?value|aggregate|cap\b|capped|"
-    r"threshold|not exceed|budget|rabat|discount|bonus|kredit|credit",
-    re.IGNORECASE,
-)
-
-
 def prose_terms(pages: list[PageText], ctx: RowContext) -> ProseReading:
     """Price terms stated in the sentences of ``pages`` (the price sections), and the
     money-bearing sentences that state a price but could not be read."""
     reading = ProseReading()
     for page in pages:
-        doc = analyse(_paragraphs(page.lines), ctx.language)
-        for sentence in doc.sents:
-            result = _sentence_term(sentence, page.number, ctx)
-            if isinstance(result, ExtractedPriceTerm):
-                reading.terms.append(result)
-            elif result is not None:
+        for sentence in sentences(page.lines):
+            result = sentence_terms(sentence, page.number, ctx)
+            if isinstance(result, UnreadPrice):
                 reading.unread.append(result)
+            elif result:
+                reading.terms += result
     return reading
 
 
-def _paragraphs(lines: list[str]) -> str:
-    """Join wrapped lines; a lettered or numbered line opens a new paragraph."""
-    text = ""
+def sentences(lines: list[str]) -> list[str]:
+    """Wrapped lines joined into paragraphs (a numbered line opens one; its number is
+    dropped), each cut into sentences."""
+    paragraphs: list[str] = []
     for line in lines:
-        sep = "\n\n" if _PARAGRAPH_START.match(line) else " "
-        text = f"{text}{sep}{line}" if text else line
-    return text
+        lead = _PARAGRAPH.match(line)
+        if lead or not paragraphs or _heading(paragraphs[-1]):
+            paragraphs.append(line[lead.end() :] if lead else line)
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+    return [s.strip() for p in paragraphs for s in _SENTENCE.split(p) if s.strip()]
 
 
-def _sentence_term(
-    sentence: Any, page: int, ctx: RowContext
-) -> ExtractedPriceTerm | UnreadPrice | None:
-    money = next((e for e in sentence.ents if e.label_ == "MONEY"), None)
-    if money is None:
+def _heading(paragraph: str) -> bool:
+    """A paragraph that is a heading ("VEDERLAG", "Vederlag"): short, without a sentence's
+    end, so the next line does not continue it."""
+    words = paragraph.split()
+    return len(words) <= 6 and not re.search(r"[.:;,]$", paragraph) and paragraph[:1].isupper()
+
+
+def sentence_terms(
+    text: str, page: int, ctx: RowContext
+) -> list[ExtractedPriceTerm] | UnreadPrice | None:
+    money = list(MONEY.finditer(text))
+    if not money or NOT_A_PRICE.search(text):
         return None
-    text = _LEAD_IN.sub("", sentence.text.strip())
-    if NOT_A_PRICE.search(text):
-        return None
-    after = sentence.doc.text[money.end_char : sentence.end_char]
-    unit_match = UNIT_RE.search(after) or UNIT_RE.search(text)
-    value = amount_of(money.text, ctx.language)
-    if unit_match is None or value is None:
-        return UnreadPrice(text, page, "a price in a sentence without a unit we know")
-    unit = unit_of(unit_match.group(0))
-    assert unit is not None
-    item_id, description, confidence = _identify(text, money.text)
+    item = _ITEM.search(text)
+    item_id = (item.group("id") or item.group("bare")) if item else None
+    plain = _ITEM.sub("", text)
+    money = list(MONEY.finditer(plain))
+    description = None
+    for shape in _ID_SHAPES:
+        found = shape.search(plain[: money[0].start()])
+        if found:
+            item_id, description = found.group("id"), _clean(found.group("d"))
+            break
+    description = description or _description(plain, money[0].start(), money[-1].end())
     if not description:
         return UnreadPrice(text, page, "a price in a sentence without a description")
+    unit = _unit(plain, money[0].start(), money[-1].end())
+    if unit is None:
+        return UnreadPrice(text, page, "a price in a sentence without a unit we know")
     vat = page_vat(text) if re.search(r"moms|VAT", text) else ctx.vat
-    band = BAND_RE.search(after)
-    tier_min, tier_max = band_of(band, ctx.language) if band else (None, None)
-    return ExtractedPriceTerm(
-        item_id=item_id, description=description, unit=unit, unit_price=value,
-        currency=ctx.currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
-        confidence=confidence,
-        evidence=Evidence(text=text, page=page),
-    )  # fmt: skip
+    bands = _bands(plain, money, ctx.language) if len(money) > 1 else [_band_after(plain, money[0], ctx.language)]
+    if len(money) > 1 and any(b is None for b in bands):
+        return UnreadPrice(text, page, "several amounts in one sentence")
+    terms = []
+    for match, band in zip(money, bands, strict=True):
+        value = amount(match.group(0), None, ctx.language)
+        if value is None:
+            return UnreadPrice(text, page, "an amount we cannot read")
+        low, high = band or (None, None)
+        terms.append(ExtractedPriceTerm(
+            item_id=item_id, description=description, unit=unit, unit_price=value,
+            currency=_currency(match.group(0), ctx.currency), vat=vat, tier_min=low,
+            tier_max=high, page=page, confidence=0.9 if len(money) == 1 else 0.85,
+            evidence=Evidence(text=text, page=page),
+        ))  # fmt: skip
+    return terms
 
 
-def _identify(text: str, money_text: str) -> tuple[str | None, str, float]:
+def _description(text: str, money_start: int, money_end: int) -> str | None:
+    head = text[:money_start]
     for shape in _SHAPES:
-        match = shape.search(text)
+        match = shape.search(head)
         if match:
-            return match.group("id"), match.group("desc").strip(" ,"), 0.9
-    before = text.split(money_text, 1)[0]
-    before = re.sub(r"\b(udgør|er|betaler|koster|is|costs|pays)\b.*$", "", before).strip(" ,:")
-    return None, before, 0.6
+            return _clean(match.group("d"))
+    after = _AFTER_MONEY.search(text[money_end:])
+    if after:
+        return _clean(after.group("d"))
+    return None
+
+
+def _clean(description: str) -> str | None:
+    description = re.sub(r"\s+", " ", description).strip(" ,:;")
+    description = _AFTER_UNIT.sub("", description).strip(" ,:;")
+    if not description or len(description) > 160 or MONEY.search(description):
+        return None
+    return description
+
+
+_AFTER_UNIT = re.compile(r"^(?:(?:pr\.?|per)\s+\S+\s+)+(?:for|til)\s+", re.IGNORECASE)
+
+
+def _unit(text: str, money_start: int, money_end: int) -> Unit | None:
+    tail = _VAT_TAIL.sub("", text[money_end:])
+    after = _UNIT_AFTER.match(tail)
+    if after:
+        unit = unit_in_cell(after.group(0))
+        if unit is not None:
+            return unit
+    before = list(_UNIT_BEFORE.finditer(text[:money_start]))
+    if before:
+        return unit_in_cell(before[-1].group(1))
+    return None
+
+
+def _bands(
+    text: str, money: list[re.Match[str]], language: str
+) -> list[tuple[object, object] | None]:
+    """The volume band written before each amount ("ved op til 1.000 brugere kr. 721,43")."""
+    bands: list[tuple[object, object] | None] = []
+    start = 0
+    for match in money:
+        segment = text[start : match.start()]
+        found = list(BAND_RE.finditer(segment))
+        if found:
+            bands.append(band_of(found[-1], language))
+        else:
+            bands.append(band_in_header(segment, language))
+        start = match.end()
+    return bands
+
+
+def _band_after(text: str, money: re.Match[str], language: str) -> tuple[object, object]:
+    """The volume band a single price applies to, stated after it ("ved 1-100 brugere")."""
+    found = BAND_RE.search(text[money.end() :])
+    return band_of(found, language) if found else (None, None)
+
+
+def _currency(text: str, default: str) -> str:
+    if re.search(r"EUR|€", text):
+        return "EUR"
+    if re.search(r"DKK|kr", text, re.IGNORECASE):
+        return "DKK"
+    return default
