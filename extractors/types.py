@@ -236,6 +236,9 @@ class ContractTerms:
     #: Other terms read with too little confidence to enforce, in words
     #: ("indexation cap: two different caps stated").
     uncertain_terms: list[str] = field(default_factory=list)
+    #: The date the contract says it was made or dated ("made this 1st day of May, 2006",
+    #: "dated as of ..."); None when not stated or left blank.
+    agreement_date: date | None = None
 
     @property
     def review_reasons(self) -> list[str]:

@@ -8,43 +8,27 @@ None when the clause does not state the fact.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from extractors.contracts.dates import parse_duration
 from extractors.contracts.patterns import DATE_RE, parse_date
 from extractors.contracts.sections import Section
+from extractors.contracts.validity import Sentence, TermDates, read_term
 from extractors.types import ContractClause
 
-_NUMBER_WORDS = {"et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "one": 1, "two": 2,
-                 "three": 3}  # fmt: skip
 _NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
 _MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
 _NOT_APPLY = re.compile(r"anvend|gælder|aftalt|apply|applies|agreed", re.I)
 _PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|forfald|payable|payment|paid", re.I)
-_NOT_VALIDITY = re.compile(r"underskr|signed|dateret|dated|tilbud|offer|udbud", re.IGNORECASE)
-_TERM = re.compile(r"løber|varighed|periode|gælder|term|period|runs", re.IGNORECASE)
-_RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
 
 
 def duration(text: str) -> tuple[int, str] | None:
-    """``(number, unit)`` of a DURATION entity: unit ``day``, ``month``, ``year`` or ``week``."""
-    match = re.match(r"(\S+)\s+(\S+)", text)
-    if match is None:
-        return None
-    head, word = match.group(1).lower(), match.group(2).lower()
-    number = int(head) if head.isdigit() else _NUMBER_WORDS.get(head)
-    if number is None:
-        return None
-    if word.startswith(("dag", "day")):
-        return number, "day"
-    if word.startswith(("måned", "mdr", "month")):
-        return number, "month"
-    if word.startswith(("år", "year")):
-        return number, "year"
-    return number, "week"
+    """``(number, unit)`` of a DURATION entity: unit ``day``, ``month``, ``year`` or ``week``
+    ("30 dage", "six (6) months", "fire år")."""
+    return parse_duration(text)
 
 
 def ents(section: Section, label: str) -> list[Any]:
@@ -52,51 +36,49 @@ def ents(section: Section, label: str) -> list[Any]:
     return [e for e in section.doc.ents if e.label_ == label]
 
 
-def read_validity(section: Section) -> ContractClause | None:
-    """Effective and expiry dates (ISO strings, so the params are JSON): the first two
-    dates of the clause in order, or the first date and a term ("løber i 48 måneder").
-    Dates of signing or of options ("underskrevet den ...") are not validity dates."""
-    assert section.doc is not None
-    dates = [
-        d
-        for e in ents(section, "DATE")
-        if (d := _date(e.text)) is not None
-        and not _NOT_VALIDITY.search(section.doc.text[max(0, e.start_char - 40) : e.start_char])
-    ]
-    if not dates:
+def read_validity(section: Section, *, month_first: bool = False) -> ContractClause | None:
+    """Effective and expiry dates (ISO strings, so the params are JSON) that one clause
+    states, read as ``read_contract_term`` reads the whole contract; None when the
+    clause states neither."""
+    term = read_term(sentences([section]), month_first=month_first)
+    return _validity_clause(term, section.text, section.page)
+
+
+def read_contract_term(sections: list[Section], *, month_first: bool = False) -> TermDates:
+    """The contract's agreement, effective and expiry dates, read from all its clauses
+    (``validity.read_term``)."""
+    return read_term(sentences(sections), month_first=month_first)
+
+
+def validity_clause(term: TermDates) -> ContractClause | None:
+    """The validity clause for ``term``: its dates as ISO strings, where they were read
+    (the sentences), and ``expiry_basis`` ("stated", "term", "anniversary")."""
+    text = " ".join(dict.fromkeys(s.text for s in term.evidence))
+    page = term.evidence[0].page if term.evidence else None
+    return _validity_clause(term, text, page)
+
+
+def _validity_clause(term: TermDates, text: str, page: int | None) -> ContractClause | None:
+    if term.effective is None and term.expiry is None:
         return None
-    params: dict[str, object] = {"effective_date": dates[0].isoformat()}
-    if len(dates) > 1 and dates[1] > dates[0]:
-        params["expiry_date"] = dates[1].isoformat()
-    elif (term := _term_months(section)) is not None:
-        params["expiry_date"] = (add_months(dates[0], term) - timedelta(days=1)).isoformat()
-    renewal = next((s.text for s in section.doc.sents if _RENEWAL.search(s.text)), None)
-    if renewal:
-        params["renewal"] = renewal
-    return ContractClause("validity", section.text, section.page, params, 0.95)
+    params: dict[str, object] = {}
+    if term.effective is not None:
+        params["effective_date"] = term.effective.isoformat()
+    if term.expiry is not None:
+        params["expiry_date"] = term.expiry.isoformat()
+        params["expiry_basis"] = term.expiry_basis
+    if term.renewal:
+        params["renewal"] = term.renewal
+    return ContractClause("validity", text, page, params, 0.95)
 
 
-def _term_months(section: Section) -> int | None:
-    """The term stated as a duration ("løber i 48 måneder", "for a term of 4 years")."""
-    for entity in ents(section, "DURATION"):
-        parsed = duration(entity.text)
-        sentence = entity.sent.text
-        if (
-            parsed
-            and parsed[1] in ("month", "year")
-            and _TERM.search(sentence)
-            and not _RENEWAL.search(sentence)
-        ):
-            return parsed[0] * (12 if parsed[1] == "year" else 1)
-    return None
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day ``months`` later (clamped to the month's last day)."""
-    total = start.year * 12 + start.month - 1 + months
-    year, month = divmod(total, 12)
-    day = min(start.day, monthrange(year, month + 1)[1])
-    return date(year, month + 1, day)
+def sentences(sections: list[Section]) -> list[Sentence]:
+    """Every sentence of ``sections`` (as spaCy split them), with its page and clause kind."""
+    found = []
+    for section in sections:
+        assert section.doc is not None
+        found += [Sentence(s.text, section.page, section.kind) for s in section.doc.sents]
+    return found
 
 
 def read_payment(section: Section, *, strict: bool = False) -> ContractClause | None:

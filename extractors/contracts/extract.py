@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from extractors.contracts import clauses as read
 from extractors.contracts.front import (
     detect_language,
@@ -21,6 +19,7 @@ from extractors.contracts.front import (
     side_by_side,
 )
 from extractors.contracts.indexation import read_indexation
+from extractors.contracts.patterns import numeric_order
 from extractors.contracts.pdf import PdfText, read_pdf
 from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
@@ -88,9 +87,10 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
 
 
 def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:
-    """Read each classified clause; then read the facts still missing from clauses that
-    speak of them too ("Priser og prisregulering"); then look for payment terms
-    stated anywhere."""
+    """Read the contract's dates from all its sentences; read each classified clause;
+    then read the facts still missing from clauses that speak of them too ("Priser og
+    prisregulering"); then look for payment terms stated anywhere."""
+    _read_term(terms, sections, language)
     for section in sections:
         clause = _read_clause(terms, section.kind, section, language)
         if clause is not None:
@@ -115,15 +115,6 @@ def _read_clause(
     """Read ``section`` as a clause of ``kind`` into ``terms``, unless already known."""
     clause: ContractClause | None = None
     match kind:
-        case "validity" if terms.effective_date is None:
-            clause = read.read_validity(section)
-            if clause is not None:
-                terms.effective_date = _iso(clause.params.get("effective_date"))
-                terms.expiry_date = _iso(clause.params.get("expiry_date"))
-                renewal = clause.params.get("renewal")
-                terms.renewal = renewal if isinstance(renewal, str) else None
-                if terms.effective_date and terms.expiry_date:
-                    terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
         case "payment" if terms.payment_days is None:
             clause = read.read_payment(section)
             if clause is not None:
@@ -144,12 +135,23 @@ def _read_clause(
     return clause
 
 
+def _read_term(terms: ContractTerms, sections: list[Section], language: str) -> None:
+    """The agreement, effective and expiry dates and the renewal option, read from every
+    sentence (a date's role comes from its sentence, not from the clause it stands in)."""
+    month_first = numeric_order(" ".join(s.text for s in sections), language)
+    term = read.read_contract_term(sections, month_first=month_first)
+    terms.agreement_date = term.agreement
+    terms.effective_date, terms.expiry_date = term.effective, term.expiry
+    terms.renewal = term.renewal
+    if terms.effective_date and terms.expiry_date and terms.expiry_date > terms.effective_date:
+        terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
+    clause = read.validity_clause(term)
+    if clause is not None:
+        terms.clauses.append(clause)
+
+
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _iso(value: object) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def _missing(terms: ContractTerms) -> list[str]:

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from extractors.contracts.dates import DURATION_RE
 from extractors.contracts.patterns import DATE_RE
 
 if TYPE_CHECKING:
@@ -29,14 +30,7 @@ ENTITY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("DATE", DATE_RE),
     ("PERCENT", re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per cent\b|percent\b)")),
     ("MONEY", re.compile(rf"(?:\b(?:kr\.|DKK|EUR)\s*({_AMOUNT})|\b({_AMOUNT})\s*(?:kr\.|DKK\b))")),
-    (
-        "DURATION",
-        re.compile(
-            r"\b(\d+|et|én|ét|to|tre|fire|one|two|three)\s+"
-            r"(?:måneders?|måneder|mdr\.|dages?|dage|år|uger?|months?'?|days?|years?|weeks?)",
-            re.IGNORECASE,
-        ),
-    ),  # fmt: skip
+    ("DURATION", DURATION_RE),
 )
 #: Named price indexes, for the EntityRuler: label INDEX, id the normalised name.
 INDEX_NAMES = {
@@ -55,10 +49,18 @@ INDEX_PATTERNS.append(
     {"label": "INDEX", "pattern": [{"TEXT": {"REGEX": r"^I?LON\d+$"}}], "id": "table-code"}
 )
 
-# A sentence ends at ., ! or ? followed by space and a capital, unless the period ends
-# an abbreviation or an ordinal ("1. januar", "jf. Bilag", "nr. 5").
-_SENTENCE_END = re.compile(r"(?<![Pp]r)(?<!nr)(?<!jf)(?<!kr)(?<!inkl)(?<!ekskl)[.!?]\s+"
-                           r"(?=[A-ZÆØÅ(])|\n\n")  # fmt: skip
+# A sentence ends at ., ! or ? followed by space and a capital (or an opening bracket
+# or quote), unless the period ends an abbreviation, an initial or an ordinal ("1.
+# januar", "jf. Bilag", "nr. 5", "Inc. (“ETON”)", "M. D. Anderson").
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ(“\"])|\n\n")
+_WORD_BEFORE = re.compile(r"[\w.&/-]*$")
+ABBREVIATIONS = frozenset((
+    "pr", "nr", "jf", "kr", "inkl", "ekskl", "bl", "evt", "ca", "mv", "osv", "dvs", "iht",
+    "vedr", "stk", "pkt", "tlf", "no", "nos", "inc", "ltd", "co", "corp", "llc", "l.l.c", "lp",
+    "l.p", "plc", "bv", "b.v", "nv", "n.v", "sa", "s.a", "ag", "gmbh", "pty", "pte", "mr",
+    "mrs", "ms", "dr", "st", "sec", "art", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "approx",
+    "dept", "fig", "ref", "cf", "incl", "excl",
+))  # fmt: skip
 
 
 def pipeline(language: str) -> Language:
@@ -117,12 +119,27 @@ def _mark_sentences(doc: Doc) -> None:
         return
     offsets = doc.to_array("IDX").tolist()
     doc[0].is_sent_start = True
-    for match in _SENTENCE_END.finditer(doc.text):
+    text = doc.text
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(0).startswith(".") and _no_sentence_end(text, match.start()):
+            continue
         i = bisect_left(offsets, match.end())
         if i < len(offsets) and offsets[i] == match.end():
             doc[i].is_sent_start = True
     if len(doc) > 1 and doc[1].is_sent_start is None:
         doc[1].is_sent_start = False  # spaCy ignores token 0: one explicit non-start marks it set
+
+
+def _no_sentence_end(text: str, period: int) -> bool:
+    """Whether the period at ``period`` ends an abbreviation or an initial, not a sentence."""
+    match = _WORD_BEFORE.search(text, max(0, period - 20), period)
+    word = match.group(0).lstrip(".") if match else ""
+    return (
+        word.lower() in ABBREVIATIONS
+        or word.lower().endswith(("nr", "pr", "jf", "kr", "inkl", "ekskl"))  # "varenr.", "Kr."
+        or (len(word) == 1 and word.isalpha())
+        or (word.count(".") >= 1 and len(word) <= 8 and not word.replace(".", "").isdigit())
+    )
 
 
 #: lowercase word -> the clause kind it marks, or None; grows with the words seen.

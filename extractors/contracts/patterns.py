@@ -22,18 +22,51 @@ MONTHS = {
     "okt.": 10, "oct.": 10, "nov.": 11, "dec.": 12,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+#: Short month names without their period ("Dec 8, 2005", "1 Jun 2026"); only in full dates.
+_SHORT_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                 "sep": 9, "sept": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12}  # fmt: skip
+_MONTH_ANY = rf"(?:{_MONTH_ALT}|(?:{'|'.join(_SHORT_MONTHS)})\b\.?)"
+#: Ordinal day words ("the first day of July, 2017").
+DAY_WORDS = {
+    w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=1)
+}  # fmt: skip
+DAY_WORDS |= {f"twenty{sep}{w}": 20 + DAY_WORDS[w] for w in list(DAY_WORDS)[:9] for sep in "- "}
+DAY_WORDS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_DAY_WORD_ALT = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+#: The ordinal suffix after a day number; PDFs split it ("20t h day of November").
+_ORDINAL = r"(?:\.|\s?(?:st|nd|rd|th|t\s?h))"
 
 DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_ALT})\s+(?P<y1>\d{{4}})"  # 1. januar 2026
-    rf"|(?P<m2>{_MONTH_ALT})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"  # January 1, 2026
-    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"  # 2026-01-01
-    r"|(?P<d4>\d{1,2})[-./](?P<m4>\d{1,2})[-./](?P<y4>\d{4}))\b",  # 01-01-2026
+    # 1. januar 2026 | 1 January 2026 | 1st day of May, 2006 | (1st) day of January, 1996
+    rf"(?:\b|(?<=\())(?:(?P<d1>\d{{1,2}}){_ORDINAL}?\)?|(?P<w1>{_DAY_WORD_ALT})\)?)"
+    rf"(?:\s+day)?\s*(?:of\s+|,\s*)?(?P<m1>{_MONTH_ANY})\s*,?\s*(?P<y1>\d{{4}})\b"
+    # January 1, 2026 | June 1,1999 | January 1st, 2006 | Dec. 8, 2005 | April 15 , 2010
+    rf"|\b(?P<m2>{_MONTH_ANY})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b"
+    r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"  # 2026-01-01
+    # 01-01-2026 | 01.07.2025 | 1/1/2026 | 04/25/2018 | 05/05/98 (two-digit years: / and - only)
+    r"|\b(?P<a4>\d{1,2})(?P<s4>[-./])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4})\b"
+    r"|\b(?P<a5>\d{1,2})(?P<s5>[-/])(?P<b5>\d{1,2})(?P=s5)(?P<y5>\d{2})\b(?![-/.]\d)",
     re.IGNORECASE,
 )
 #: "1. januar" / "1 January" without a year: the day an adjustment takes effect.
 DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_ALT})(?!\s+\d{{4}})\b", re.IGNORECASE)
 #: "oktober 2025": a month of a year (base index).
 MONTH_YEAR_RE = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{4}})\b", re.IGNORECASE)
+#: A date left to be filled in: "[dato]", "[●]", "<dato>", "____", "March ___, 1999",
+#: "this ___ day of ____, 2015", "dated as of , 2012", "the [*****] day of [*****]".
+_BLANK = r"(?:_{2,}|\[[^\]\n]{0,20}\]|<\s*(?:dato|date)\s*>|\.{4,}|…+)"
+PLACEHOLDER_DATE_RE = re.compile(
+    rf"(?:{_BLANK}\s*(?:day\s+)?(?:of\s+)?)?(?:{_MONTH_ANY}|{_BLANK})\s*{_BLANK}?\s*,?\s*"
+    rf"(?:\d{{4}}|\d{{2,3}}_+|{_BLANK})(?![\d])"
+    rf"|{_BLANK}\s*(?:day\s+)?of\s+(?:{_MONTH_ANY}|{_BLANK})"
+    rf"|\b(?:as\s+of|on|dated|this)\s+(?:day\s+of\s+)?,\s*\d{{4}}\b"
+    r"|\[\s*(?:dato|date|indsæt dato|insert date|●|•|\s*)\s*\]|<\s*(?:dato|date)\s*>|\[\s*\.{2,}\s*\]",
+    re.IGNORECASE,
+)
+#: The century of a two-digit year: below this, 20xx ("05/05/98" is 1998, "11/4/10" 2010).
+_PIVOT = 50
 
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 #: An amount as a table cell writes it: "12.500,00", "kr. 500,-", "DKK 1,234.56", "0,38 kr."
@@ -75,25 +108,69 @@ BAND_RE = re.compile(
 BAND_AT_END_RE = re.compile(rf"(?:^|\s)(?:{BAND_RE.pattern})$", re.IGNORECASE)
 
 
-def parse_date(match: re.Match[str]) -> date | None:
-    """The date of a ``DATE_RE`` match, or None if it is not a real calendar date."""
+def parse_date(match: re.Match[str], *, month_first: bool = False) -> date | None:
+    """The date of a ``DATE_RE`` match, or None if it is not a real calendar date.
+
+    A numeric date whose order is ambiguous (``04/05/2018``) is read day first
+    (Danish, European) unless ``month_first`` (US English); an unambiguous one
+    (``04/25/2018``, ``25/04/2018``) is read the only way it can be.
+    """
     g = match.groupdict()
     try:
-        for n in "1234":
+        if g["y1"]:
+            day = int(g["d1"]) if g["d1"] else DAY_WORDS[" ".join(g["w1"].lower().split())]
+            return date(int(g["y1"]), _month(g["m1"]), day)
+        if g["y2"]:
+            return date(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
+        if g["y3"]:
+            return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        for n in "45":
             if g[f"y{n}"]:
-                month = g[f"m{n}"]
-                mon = int(month) if month.isdigit() else MONTHS[month.lower()]
-                return date(int(g[f"y{n}"]), mon, int(g[f"d{n}"]))
+                year = int(g[f"y{n}"])
+                if year < 100:
+                    year += 2000 if year < _PIVOT else 1900
+                first, second = int(g[f"a{n}"]), int(g[f"b{n}"])
+                if first > 12 or (second <= 12 and not month_first):
+                    return date(year, second, first)
+                return date(year, first, second)
     except (ValueError, KeyError):
         return None
     return None
 
 
-def find_dates(text: str) -> list[tuple[date, str]]:
+def _month(word: str) -> int:
+    key = word.lower().rstrip(".")
+    month = MONTHS.get(key) or MONTHS.get(key + ".") or _SHORT_MONTHS.get(key)
+    if month is None:
+        raise KeyError(word)
+    return month
+
+
+def numeric_order(text: str, language: str) -> bool:
+    """Whether ambiguous numeric dates in ``text`` are written month first (US style).
+
+    Decided by the unambiguous ones (a first number above 12 is a day; a second above
+    12 is a day too); without them, English text with slashes is read month first
+    (``04/05/2018``), anything else day first (``04-05-2018``, ``04.05.2018``).
+    """
+    day_first = month_first = slashes = 0
+    for match in DATE_RE.finditer(text):
+        for n in "45":
+            if match.group(f"y{n}"):
+                first, second = int(match.group(f"a{n}")), int(match.group(f"b{n}"))
+                day_first += first > 12
+                month_first += second > 12
+                slashes += match.group(f"s{n}") == "/"
+    if day_first != month_first:
+        return month_first > day_first
+    return language == "en" and slashes > 0
+
+
+def find_dates(text: str, *, month_first: bool = False) -> list[tuple[date, str]]:
     """Every date in ``text`` with the text it was written as, in order."""
     found = []
     for match in DATE_RE.finditer(text):
-        value = parse_date(match)
+        value = parse_date(match, month_first=month_first)
         if value is not None:
             found.append((value, match.group(0)))
     return found

@@ -1,0 +1,290 @@
+"""The contract's own dates, read from the whole document: the date it was made, the day
+it takes effect and the last day of its (initial) term.
+
+Each date's role comes from its sentence (``dates.date_mentions``); the dates that count
+stand in sentences about this contract and its term ("This Agreement shall commence on
+...", "Kontrakten træder i kraft den ..."), or are named by a defined term
+(``(the "Effective Date")``, ``"Expiration Date" means ...``). In order of preference:
+
+- agreement date: the date the preamble says the contract was made or dated ("made
+  this 1st day of May, 2006", "dated as of ...", "indgået den ...");
+- effective date: a date defined as the Effective/Commencement Date; else a start date
+  of the term; else, for a contract "effective as of the date of the last signature",
+  the latest signature date (None when no signature is dated); else the agreement date;
+- expiry date: a date defined as the Expiration/Termination Date; else an end date of
+  the term ("shall expire on", "until", "til og med"); else the N-th anniversary of
+  the effective date; else a term stated as a duration ("for a period of five (5)
+  years", "løber i 48 måneder") counted from the effective date (or from the start
+  date its sentence names). A term counted from an event whose date the contract does
+  not state ("two years following the Launch Date") gives no expiry.
+
+Convention: a term of N years (or months) from a start date, or one that ends at the
+N-th anniversary, ends the day before the anniversary: 2026-02-01 + 4 years ->
+2030-01-31. A placeholder where the date belongs ("[dato]", "March ___, 1999") gives
+None, never another date.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from extractors.contracts.dates import (
+    ANNIVERSARY_RE,
+    DateMention,
+    Duration,
+    anniversary_years,
+    date_mentions,
+    durations,
+)
+
+Basis = Literal["stated", "term", "anniversary"]
+
+#: The sentence speaks of this contract or its term.
+_SUBJECT = re.compile(
+    r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b|\bhereof\b|"
+    r"\b(?:initial\s+)?term\b|\bcontract\s+period\b|\bkontrakt\w*|\baftale\w*|\bløbetid\w*|"
+    r"\bkontraktperiode\w*|\bvarighed\w*",
+    re.IGNORECASE,
+)
+#: A definition of another term: "“Processing Year 1” means the period commencing ...".
+_DEFINITION = re.compile(r"^\W{0,3}(?:[\d.]+\s*)?[\"“](?P<term>[^\"”]{2,50})[\"”]\s*(?:shall\s+)?"
+                         r"(?:means?|has the meaning|er|betyder)\b", re.IGNORECASE)  # fmt: skip
+_TERM_NAMES = re.compile(r"term|period|expiration|expiry|termination date|effective date|"
+                         r"commencement|kontraktperiode|løbetid", re.IGNORECASE)  # fmt: skip
+#: An optional right to end the contract, not the end of its term.
+_OPTIONAL_END = re.compile(r"\b(?:may|can|right\s+to|entitled\s+to|kan|er\s+berettiget)\s+"
+                           r"(?:[\w-]+\s+){0,4}(?:terminat|cancel|opsig|ophæv)", re.IGNORECASE)  # fmt: skip
+_NOT_A_TERM_BEFORE = re.compile(
+    r"(?:within|upon|giving|give|given|with|at\s+least|not\s+less\s+than|no\s+later\s+than|"
+    r"prior|inden|senest|med|additional|successive|renewal|renew\w*|extend\w*|extension|further|"
+    r"another|each|subsequent|yderligere|forlæng\w*|option\w*|up\s+to|maximum|op\s+til|"
+    r"minimum|than|over|last|first|every|per|hver|efter|after)\W*$",
+    re.IGNORECASE,
+)
+_NOT_A_TERM_AFTER = re.compile(
+    r"^\W*(?:(?:'|’)s?\s*)?(?:prior|notice|before|in\s+advance|written|advance|varsel|"
+    r"(?:after|following|efter)\s+(?:the\s+|such\s+)?(?:termination|expiration|expiry|ophør|"
+    r"udløb|end)|ad\s+gangen|each|renewal|periods|intervals|thereafter)",
+    re.IGNORECASE,
+)
+_NOT_A_TERM_SENTENCE = re.compile(r"surviv|warrant|garanti|confidential|fortrolig|retain|"
+                                  r"records|audit|royalt|payment|betaling|invoice|faktur",
+                                  re.IGNORECASE)  # fmt: skip
+_TERM_WORDS = re.compile(
+    r"\bterm\b|\bperiod\b|remain|continue|in\s+(?:full\s+)?(?:force|effect)|\bvalid\b|"
+    r"expire|\bend\b|\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
+    r"uopsigelig|tidsbegrænset",
+    re.IGNORECASE,
+)
+#: What a duration or anniversary is counted from ("from the Effective Date").
+_ANCHOR = re.compile(
+    r"^\W*(?:from|following|after|of|commencing\s+(?:on|with)?|beginning\s+(?:on|with)?|"
+    r"starting\s+(?:on|with)?|regnet\s+fra|fra|efter)\s+(?P<anchor>[^,;.()]{3,70})",
+    re.IGNORECASE,
+)
+_KNOWN_START = re.compile(
+    r"effective\s*date|commencement\s+date|start\s+date|ikrafttræd|underskrift|thereof|"
+    r"(?:the\s+)?date\s+(?:hereof|of\s+(?:this\s+)?(?:agreement|contract|execution|signature|"
+    r"the\s+last\s+signature)|first\s+(?:written|set\s+forth|above))|execution|signing|"
+    r"(?:this|the)\s+(?:agreement|contract)|kontraktens|aftalens|start",
+    re.IGNORECASE,
+)
+_AGREEMENT_ANCHOR = re.compile(r"date\s+(?:hereof|of\s+(?:this\s+)?(?:agreement|contract))|"
+                               r"execution|signing|hereof", re.IGNORECASE)  # fmt: skip
+#: "effective as of the date of the last signature", "upon execution".
+_ON_SIGNING = re.compile(
+    r"(?:effective|commence\w*|i\s+kraft|ikrafttræd\w*|effective\s+date)\W+(?:[\w-]+\W+){0,12}?"
+    r"(?:(?P<last>(?:last|latest|final|sidste)\s+(?:date\s+)?(?:of\s+)?(?:signature|signed|"
+    r"execution|underskrift)|date\s+(?:last\s+)?(?:written|signed)\s+below|signature\s+of\s+"
+    r"the\s+last|most\s+recent\s+(?:final\s+)?signature|underskrift|underskrivelse)"
+    r"|(?P<execution>execution|signing|signature))",
+    re.IGNORECASE,
+)
+_RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
+_PERPETUAL = re.compile(r"until\s+terminated|perpetu|indefinite|tidsubegrænset|"
+                        r"indtil\s+(?:den\s+)?(?:opsiges|ophører)", re.IGNORECASE)  # fmt: skip
+_PREAMBLE_SENTENCES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the contract, where it stands (page, the kind of its clause)."""
+
+    text: str
+    page: int | None = None
+    kind: str = "other"
+
+
+@dataclass(slots=True)
+class TermDates:
+    """The contract's dates and where each was read (the sentence)."""
+
+    agreement: date | None = None
+    effective: date | None = None
+    expiry: date | None = None
+    expiry_basis: Basis | None = None
+    renewal: str | None = None
+    evidence: list[Sentence] = field(default_factory=list)
+    signatures: list[date] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    sentence: Sentence
+    index: int
+    mentions: list[DateMention]
+
+
+def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDates:
+    """The agreement, effective and expiry dates the sentences state (see the module)."""
+    found = [_Found(s, i, date_mentions(s.text, month_first=month_first))
+             for i, s in enumerate(sentences)]  # fmt: skip
+    term = TermDates()
+    term.signatures = [m.value for f in found for m in f.mentions
+                       if m.role == "signature" and m.value is not None]  # fmt: skip
+    term.agreement = _agreement(found)
+    term.effective = _effective(found, term)
+    _expiry(found, term)
+    term.renewal = next((f.sentence.text for f in found if _RENEWAL.search(f.sentence.text)
+                         and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence.text))),
+                        None)  # fmt: skip
+    return term
+
+
+def _is_term_sentence(text: str) -> bool:
+    definition = _DEFINITION.match(text)
+    if definition is not None and not _TERM_NAMES.search(definition.group("term")):
+        return False
+    return _SUBJECT.search(text) is not None
+
+
+def _agreement(found: list[_Found]) -> date | None:
+    for f in found[:_PREAMBLE_SENTENCES]:
+        if not _SUBJECT.search(f.sentence.text):
+            continue
+        for m in f.mentions:
+            if m.defined == "agreement" or (m.cued("agreement") and m.role != "end"):
+                return m.value
+    return None
+
+
+def _effective(found: list[_Found], term: TermDates) -> date | None:
+    for f in found:
+        for m in f.mentions:
+            if m.defined == "start":
+                term.evidence.append(f.sentence)
+                return m.value
+    for f in found:
+        if _is_term_sentence(f.sentence.text):
+            for m in f.mentions:
+                if m.role == "start" and not m.cued("notice"):
+                    term.evidence.append(f.sentence)
+                    return m.value
+    for f in found:
+        signing = _ON_SIGNING.search(f.sentence.text)
+        if signing is not None and _is_term_sentence(f.sentence.text):
+            if term.signatures:
+                return max(term.signatures)
+            return term.agreement if signing.group("execution") else None
+    return term.agreement
+
+
+def _expiry(found: list[_Found], term: TermDates) -> None:
+    for f in found:
+        for m in f.mentions:
+            if m.defined == "end":
+                _set_expiry(term, m.value, "stated", f.sentence)
+                return
+    for f in found:
+        text = f.sentence.text
+        if not _is_term_sentence(text):
+            continue
+        for m in f.mentions:
+            if m.role != "end" or m.defined is not None or _OPTIONAL_END.search(m.context):
+                continue
+            if m.value is None or term.effective is None or m.value > term.effective:
+                _set_expiry(term, m.value, "stated", f.sentence)
+                return
+    for f in found:
+        if _is_term_sentence(f.sentence.text) and _term_end(f, term):
+            return
+
+
+def _term_end(f: _Found, term: TermDates) -> bool:
+    """The end of a term stated as an anniversary or a duration in ``f``; True if found
+    (the expiry may still be None: counted from an event the contract does not date)."""
+    text = f.sentence.text
+    if not _TERM_WORDS.search(text) or _OPTIONAL_END.search(text):
+        return False
+    for match in ANNIVERSARY_RE.finditer(text):
+        years = anniversary_years(match)
+        if years is None or _NOT_A_TERM_BEFORE.search(
+            text[max(0, match.start() - 30) : match.start()]
+        ):
+            continue
+        base = _base(match.group("anchor") or match.group("thereof"), f, term)
+        expiry = _add(base, 12 * years) if base else None
+        _set_expiry(term, expiry, "anniversary", f.sentence)
+        return True
+    if _NOT_A_TERM_SENTENCE.search(text):
+        return False
+    for duration in durations(text):
+        if not _is_term_length(duration, text):
+            continue
+        anchor = _ANCHOR.match(text[duration.end :])
+        base = _base(anchor.group("anchor") if anchor else None, f, term)
+        months = duration.months
+        assert months is not None
+        _set_expiry(term, _add(base, months) if base else None, "term", f.sentence)
+        return True
+    return False
+
+
+def _is_term_length(duration: Duration, text: str) -> bool:
+    return (
+        duration.months is not None
+        and not _NOT_A_TERM_BEFORE.search(text[max(0, duration.start - 30) : duration.start])
+        and not _NOT_A_TERM_AFTER.search(text[duration.end : duration.end + 40])
+    )
+
+
+def _base(anchor: str | None, f: _Found, term: TermDates) -> date | None:
+    """The date a term is counted from: a start date in its own sentence, the date its
+    anchor names (effective or agreement date), or None for an undated event."""
+    own = next((m.value for m in f.mentions if m.role == "start" and m.value is not None), None)
+    if own is not None:
+        return own
+    if anchor is None or re.match(r"\s*(?:the\s+)?(?:date\s+)?(?:on\s+)?which\b", anchor):
+        return term.effective
+    if _AGREEMENT_ANCHOR.search(anchor) and not re.search(r"effective", anchor, re.I):
+        return term.agreement or term.effective
+    return term.effective if _KNOWN_START.search(anchor) else None
+
+
+def _set_expiry(term: TermDates, value: date | None, basis: Basis, sentence: Sentence) -> None:
+    term.expiry = value
+    term.expiry_basis = basis if value is not None else None
+    term.evidence.append(sentence)
+
+
+def _add(start: date, months: int) -> date:
+    """The last day of a term of ``months`` from ``start``: the day before the same day
+    ``months`` later (2026-02-01 + 48 months -> 2030-01-31)."""
+    return add_months(start, months) - timedelta(days=1)
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later (clamped to the month's last day)."""
+    total = start.year * 12 + start.month - 1 + months
+    year, month = divmod(total, 12)
+    day = min(start.day, monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def is_perpetual(text: str) -> bool:
+    """Whether a term sentence says the contract runs until terminated."""
+    return _PERPETUAL.search(text) is not None
