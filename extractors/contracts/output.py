@@ -41,6 +41,7 @@ def _indexation(ix: IndexationTerms | None) -> dict[str, object] | None:
         "adjust_month": ix.adjust_month,
         "fixed_months": ix.fixed_months,
         "notice_days": ix.notice_days,
+        "threshold_pct": _plain(ix.threshold_pct),
     }
 
 

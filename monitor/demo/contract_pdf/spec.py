@@ -45,7 +45,7 @@ class IndexationSpec:
     """Prisregulering: ``index`` normalised (``nettoprisindeks``, ``forbrugerprisindeks``,
     ``ILON12``); ``adjust_month`` 1-12; ``base_month`` ``YYYY-MM`` or None;
     ``threshold_pct`` for clauses that allow adjustment only after an index change of
-    at least that much (not part of the extract output)."""
+    at least that much."""
 
     index: str
     cap_pct: Decimal | None
@@ -98,6 +98,9 @@ class ContractSpec:
                 "adjust_month": ix.adjust_month,
                 "fixed_months": ix.fixed_months,
                 "notice_days": ix.notice_days,
+                "threshold_pct": None
+                if ix.threshold_pct is None
+                else decimal_str(ix.threshold_pct, min_places=0),
             },
             "price_terms": [_item_truth(i, self.currency) for i in self.items],
         }

@@ -70,7 +70,7 @@ def test_it_reads_a_one_page_contract_in_its_own_layout() -> None:
     assert (got["effective_date"], got["expiry_date"]) == ("2025-03-01", "2027-02-28")
     assert got["payment_days"] == 30 and got["mfn"] is True
     assert got["indexation"] == {"index": "nettoprisindeks", "cap_pct": "2", "adjust_month": 1,
-                                 "fixed_months": 12, "notice_days": 90}  # fmt: skip
+                                 "fixed_months": 12, "notice_days": 90, "threshold_pct": None}  # fmt: skip
     assert [(t.item_id, t.description, str(t.unit), t.unit_price) for t in terms.price_terms] == [
         ("L-100", "Lønkørsel", "transaction", Decimal("12.50")),
         ("L-200", "Support og hotline", "month", Decimal("4500.00")),
@@ -119,7 +119,7 @@ def test_it_reads_an_english_euro_contract_with_the_price_before_the_unit() -> N
     assert (got["effective_date"], got["expiry_date"]) == ("2026-01-01", "2027-12-31")
     assert got["payment_days"] == 20 and got["mfn"] is False
     assert got["indexation"] == {"index": "forbrugerprisindeks", "cap_pct": "3.5", "adjust_month": 7,
-                                 "fixed_months": 12, "notice_days": 60}  # fmt: skip
+                                 "fixed_months": 12, "notice_days": 60, "threshold_pct": None}  # fmt: skip
     assert [(t["item_id"], t["description"], t["unit"], t["unit_price"], t["currency"], t["vat"])
             for t in rows(got, "price_terms")] == [
         ("H-10", "Virtual server, standard", "month", "85.00", "EUR", "incl"),
@@ -154,6 +154,6 @@ def test_one_clause_may_state_several_kinds_of_terms() -> None:
 
     assert (got["effective_date"], got["expiry_date"]) == ("2025-08-01", "2028-07-31")
     assert got["indexation"] == {"index": "nettoprisindeks", "cap_pct": "2.5", "adjust_month": 4,
-                                 "fixed_months": None, "notice_days": 30}  # fmt: skip
+                                 "fixed_months": None, "notice_days": 30, "threshold_pct": None}  # fmt: skip
     assert got["mfn"] is True
     assert got["payment_days"] is None  # "30 dages varsel" is a notice, not payment terms
