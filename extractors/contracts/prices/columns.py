@@ -23,6 +23,7 @@ from extractors.contracts.prices.cells import (
     is_amount,
     is_item_id,
     number_style,
+    unit_in_cell,
 )
 from extractors.contracts.prices.headers import (
     ColumnRole,
@@ -223,6 +224,73 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
             best = (clearance, [Column(r, c.text, c.x0, c.x1, cell=c)  # type: ignore[arg-type]
                                 for r, c in zip(roles, (left, right), strict=True)])  # fmt: skip
     return best[1] if best else None
+
+
+def _data_columns(body: list[Line]) -> list[tuple[float, float]]:
+    """The body's columns as x intervals: runs of words separated by whitespace that no
+    row crosses (rows with one cell, group labels and notes, are left out)."""
+    words = sorted((w.x0, w.x1) for line in body if len(line.cells) > 1 for w in line.words)
+    intervals: list[list[float]] = []
+    for x0, x1 in words:
+        if intervals and x0 < intervals[-1][1] + 3:
+            intervals[-1][1] = max(intervals[-1][1], x1)
+        else:
+            intervals.append([x0, x1])
+    return [(a, b) for a, b in intervals]
+
+
+def _split_by_content(columns: list[Column], body: list[Line]) -> list[Column]:
+    """A header cell over two or more of the body's columns ("PositionVarenummerProdukt"
+    set too tight to split): each body column gets the role its content shows (running
+    numbers, item codes, unit words, text); the header's own role stays with the body
+    column whose content fits it."""
+    data = _data_columns(body)
+    if len(data) <= len(columns):
+        return columns
+    mids = [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:], strict=False)]
+    out: list[Column] = []
+    for k, column in enumerate(columns):
+        left = mids[k - 1] if k > 0 else float("-inf")
+        right = mids[k] if k < len(mids) else float("inf")
+        inside = [d for d in data if left <= (d[0] + d[1]) / 2 < right]
+        if len(inside) < 2:
+            out.append(column)
+            continue
+        roles = [_content_role(body, d) for d in inside]
+        if column.role.role not in roles or None in roles or len(set(roles)) < len(roles):
+            out.append(column)  # the content does not tell the columns apart: keep the header
+            continue
+        own = next((i for i, r in enumerate(roles) if r == column.role.role), None)
+        for i, (d, role) in enumerate(zip(inside, roles, strict=True)):
+            text = column.header if i == own else role
+            out.append(Column(ColumnRole(role) if i != own else column.role, text, d[0], d[1]))  # type: ignore[arg-type]
+    return out
+
+
+def _content_role(body: list[Line], span: tuple[float, float]) -> str | None:
+    """What a body column holds: running numbers, item codes, units, or text."""
+    values = []
+    for line in body:
+        if len(line.cells) < 2:
+            continue
+        text = " ".join(w.text for w in line.words if span[0] - 1 <= w.center <= span[1] + 1)
+        if text:
+            values.append(text)
+    if not values:
+        return None
+    if all(re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", v) for v in values):
+        numbers = [int(v.split(".")[0]) for v in values]
+        if numbers == sorted(numbers) and numbers[0] <= 1:
+            return "position"
+    if all(is_item_id(v) for v in values):
+        return "item"
+    if sum(unit_in_cell(v) is not None for v in values) >= 0.8 * len(values) and not any(
+        is_amount(v) for v in values
+    ):
+        return "unit"
+    if all(is_amount(v) for v in values):
+        return None  # numbers: quantity or price, the header must say
+    return "description"
 
 
 def _role(cell: Cell, language: str) -> ColumnRole | None:
@@ -549,7 +617,7 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
     borders = sorted({r.x for r in vertical for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
     inner = [x for x in borders if columns[0].x0 + 5 < x < max(c.x1 for c in columns) - 5]
     if not inner:
-        columns[:] = _split_by_body(columns, body)
+        columns[:] = _split_by_content(_split_by_body(columns, body), body)
     set_zones(columns, body, borders)
     row_borders = rulings.rows_between(columns[0].x0, columns[-1].x1) if rulings and body else []
     table = Table(page, columns, header, bottom=body[-1].bottom if body else 0.0)
