@@ -204,8 +204,12 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
         return None
     first = [w for w in cell.words if abs(w.top - cell.words[0].top) < 2.5]
     right_edge = next_x0 if next_x0 is not None else float("inf")
-    cuts = [cut for a, b in zip(first, first[1:], strict=False)
-            for cut in ((a.x1 + b.x0) / 2, b.x0 - 0.5)]  # fmt: skip
+    spans = [(w.x0, w.x1) for w in words]
+    cuts = []
+    for a, b in zip(first, first[1:], strict=False):
+        cuts += [(a.x1 + b.x0) / 2, b.x0 - 0.5]
+        for lo, hi in _channels(spans, a.center, b.center):
+            cuts.append((lo + hi) / 2)
     best: tuple[float, list[Column]] | None = None
     for cut in cuts:
         if any(w.x0 < cut < w.x1 for w in words):
@@ -293,6 +297,18 @@ def _content_role(body: list[Line], span: tuple[float, float]) -> str | None:
     return "description"
 
 
+def _channels(spans: list[tuple[float, float]], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The intervals of ``lo..hi`` that no span covers (at least 2 points wide)."""
+    found, cursor = [], lo
+    for x0, x1 in sorted(s for s in spans if s[1] > lo and s[0] < hi):
+        if x0 - cursor >= 2:
+            found.append((cursor, x0))
+        cursor = max(cursor, x1)
+    if hi - cursor >= 2:
+        found.append((cursor, hi))
+    return found
+
+
 def _role(cell: Cell, language: str) -> ColumnRole | None:
     return role_of(cell.text, language) or next(
         (r for v in _unbroken(cell) if (r := role_of(v, language)) is not None), None
@@ -322,12 +338,17 @@ def _unbroken(cell: Cell) -> list[str]:
 def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     """A header wrapped over two lines: each lower cell joins the upper cell it overlaps."""
     merged = [Cell(list(c.words)) for c in upper]
+    extents = [(c.x0, c.x1) for c in upper]
     for cell in lower:
-        target = next((m for m in merged if cell.x0 < m.x1 + 2 and cell.x1 > m.x0 - 2), None)
-        if target is None:
-            merged.append(Cell(list(cell.words)))
-        else:
-            target.words = target.words + cell.words
+        for word in cell.words:
+            # the upper cell over the word's centre, else the nearest within reach
+            distance = [max(x0 - word.center, word.center - x1, 0.0) for x0, x1 in extents]
+            best = min(range(len(merged)), key=lambda i: distance[i])
+            if distance[best] > 12:
+                merged.append(Cell([word]))
+                extents.append((word.x0, word.x1))
+            else:
+                merged[best].words = merged[best].words + [word]
     for m in merged:
         m.words.sort(key=lambda w: (round(w.top), w.x0))
     return sorted(merged, key=lambda c: c.x0)
