@@ -7,6 +7,8 @@ separated by less than a column gap (about half the font size).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,8 +112,11 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
     A word ends at white space, at a jump back or down (a new line), or at a gap wider
     than a third of the font size between two characters.
     """
+    import ctypes
+
     import pypdfium2.raw as raw
 
+    name = ctypes.create_string_buffer(128)
     count = textpage.count_chars()
     if count <= 0:
         return []
@@ -149,7 +154,7 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
             ):
                 flush()
         if not chars:
-            bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
+            bold = _is_bold(raw, textpage, k, name)
         chars.append(box)
         letters.append(ch)
     flush()
@@ -188,6 +193,17 @@ def page_rulings(page: Any, height: float) -> Rulings:
             vertical |= {(round(left, 1), y0, y1), (round(right, 1), y0, y1)}
             horizontal |= {(y0, round(left, 1), round(right, 1)), (y1, round(left, 1), round(right, 1))}
     return Rulings([Ruling(x, a, b) for x, a, b in sorted(vertical)], sorted(horizontal))
+
+
+def _is_bold(raw: Any, textpage: Any, index: int, name: Any) -> bool:
+    """Bold by the font's weight, or by its name ("Helvetica-Bold", "Arial,Bold")."""
+    import ctypes
+
+    if raw.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return True
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+    return bool(re.search(rb"bold|black|heavy|semibold|demi", name.value, re.IGNORECASE))
 
 
 def lines_of(words: list[Word], rulings: list[Ruling] | None = None) -> list[Line]:
