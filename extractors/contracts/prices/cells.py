@@ -314,9 +314,12 @@ def _checked(
             quantity = amount(text, style, language)
         elif column.role.role == "total":
             total = amount(text, style, language)
-    if quantity is not None and total is not None and quantity:
-        if abs(quantity * price - total) > Decimal("0.01") * max(Decimal(1), quantity):
-            return min(confidence, 0.6)
+    if (
+        quantity
+        and total is not None
+        and abs(quantity * price - total) > Decimal("0.01") * max(Decimal(1), quantity)
+    ):
+        return min(confidence, 0.6)
     return confidence
 
 

@@ -55,7 +55,6 @@ class Column:
     cell: Cell | None = None  # the header cell's words
 
 
-
 @dataclass(slots=True)
 class Table:
     """One table part on one page: its columns and its rows' cells."""
@@ -90,8 +89,10 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
         if (
             below.top - above.bottom >= 0.5 * max(above.height, 4.0)
             or any(is_amount(c.text) and not _ends_band(c, cells) for c in below.cells)
-            or any(is_item_id(c.text, in_id_column=False) and not _ends_band(c, cells)
-                   for c in below.cells)
+            or any(
+                is_item_id(c.text, in_id_column=False) and not _ends_band(c, cells)
+                for c in below.cells
+            )
         ):
             break
         merged_cells = _merge_cells(cells, below.cells)
@@ -124,8 +125,7 @@ def _data_like(text: str, language: str) -> bool:
 def _ends_band(cell: Cell, above: list[Cell]) -> bool:
     """A number under a header cell that breaks off a band ("10,001 -" over "50,000")."""
     return any(
-        cell.x0 < a.x1 + 2 and cell.x1 > a.x0 - 2 and re.search(r"[-–]\s*$", a.text)
-        for a in above
+        cell.x0 < a.x1 + 2 and cell.x1 > a.x0 - 2 and re.search(r"[-–]\s*$", a.text) for a in above
     )
 
 
@@ -177,7 +177,9 @@ def _split_header_cell(cell: Cell, language: str, eager: bool = False) -> list[C
         if not left.words or not right.words:
             continue
         roles = (_role(left, language), _role(right, language))
-        if all(r is not None and r.role != "other" for r in roles) and (best is None or gap > best[0]):
+        if all(r is not None and r.role != "other" for r in roles) and (
+            best is None or gap > best[0]
+        ):
             best = (gap, [left, right])
     return best[1] if best else [cell]
 
@@ -496,7 +498,9 @@ def group_rows(
     threshold = None if any(drawn) else _row_gap(gaps)
     blocks: list[list[tuple[Line, list[str]]]] = []
     for k, item in enumerate(split):
-        new = k > 0 and (drawn[k - 1] if any(drawn) else threshold is not None and gaps[k - 1] > threshold)
+        new = k > 0 and (
+            drawn[k - 1] if any(drawn) else threshold is not None and gaps[k - 1] > threshold
+        )
         if not blocks or new:
             blocks.append([])
         blocks[-1].append(item)

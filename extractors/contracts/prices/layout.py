@@ -8,7 +8,6 @@ separated by less than a column gap (about half the font size).
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,7 +190,10 @@ def page_rulings(page: Any, height: float) -> Rulings:
             horizontal.add((round((y0 + y1) / 2, 1), round(left, 1), round(right, 1)))
         elif top - bottom >= 4:
             vertical |= {(round(left, 1), y0, y1), (round(right, 1), y0, y1)}
-            horizontal |= {(y0, round(left, 1), round(right, 1)), (y1, round(left, 1), round(right, 1))}
+            horizontal |= {
+                (y0, round(left, 1), round(right, 1)),
+                (y1, round(left, 1), round(right, 1)),
+            }
     return Rulings([Ruling(x, a, b) for x, a, b in sorted(vertical)], sorted(horizontal))
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from extractors.contracts.patterns import BAND_RE, band_of
 from extractors.contracts.pdf import PageText
@@ -56,7 +57,8 @@ NOT_A_PRICE = re.compile(
 )
 _VAT_TAIL = re.compile(
     r"^\s*,?\s*(?:ekskl\.?|eksklusive|excl\.?|excluding|exclusive of|inkl\.?|inklusive|"
-    r"including)\s+(?:moms|VAT)\s*,?", re.IGNORECASE
+    r"including)\s+(?:moms|VAT)\s*,?",
+    re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
     r"^\s*(?:(?:pr\.?|per|/|a|an|om)\s*(?:påbegyndt\s+|started\s+|commenced\s+)?[a-zæøå./-]+"
@@ -154,7 +156,11 @@ def sentence_terms(
     if unit is None:
         return UnreadPrice(text, page, "a price in a sentence without a unit we know")
     vat = page_vat(text) if re.search(r"moms|VAT", text) else ctx.vat
-    bands = _bands(plain, money, ctx.language) if len(money) > 1 else [_band_after(plain, money[0], ctx.language)]
+    bands = (
+        _bands(plain, money, ctx.language)
+        if len(money) > 1
+        else [_band_after(plain, money[0], ctx.language)]
+    )
     if len(money) > 1 and any(b is None for b in bands):
         return UnreadPrice(text, page, "several amounts in one sentence")
     terms = []
@@ -210,9 +216,9 @@ def _unit(text: str, money_start: int, money_end: int) -> Unit | None:
 
 def _bands(
     text: str, money: list[re.Match[str]], language: str
-) -> list[tuple[object, object] | None]:
+) -> list[tuple[Decimal | None, Decimal | None] | None]:
     """The volume band written before each amount ("ved op til 1.000 brugere kr. 721,43")."""
-    bands: list[tuple[object, object] | None] = []
+    bands: list[tuple[Decimal | None, Decimal | None] | None] = []
     start = 0
     for match in money:
         segment = text[start : match.start()]
@@ -225,7 +231,9 @@ def _bands(
     return bands
 
 
-def _band_after(text: str, money: re.Match[str], language: str) -> tuple[object, object]:
+def _band_after(
+    text: str, money: re.Match[str], language: str
+) -> tuple[Decimal | None, Decimal | None]:
     """The volume band a single price applies to, stated after it ("ved 1-100 brugere")."""
     found = BAND_RE.search(text[money.end() :])
     return band_of(found, language) if found else (None, None)

@@ -20,7 +20,9 @@ from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 _PRICE_WORD = re.compile(
     r"pris|price|beløb|amount|rate\b|takst|sats|fee\b|charge|vederlag|\bkr\b|DKK|EUR", re.I
 )
-_PAGE_OF = re.compile(r"^(?:side|page|s\.|p\.)?\s*-?\s*\d{1,3}\s*(?:/|af|of|ud af)?\s*\d{0,3}\s*-?$", re.I)
+_PAGE_OF = re.compile(
+    r"^(?:side|page|s\.|p\.)?\s*-?\s*\d{1,3}\s*(?:/|af|of|ud af)?\s*\d{0,3}\s*-?$", re.I
+)
 _AMOUNT_ON_PAGE = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+|\d,-")
 
 

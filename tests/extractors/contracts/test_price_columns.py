@@ -1,0 +1,239 @@
+"""Price lists written the way other people write them: columns found by their header
+words and their content, in any order; prices in sentences; what is not a price."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.contracts import extract_contract
+from extractors.contracts.prices.cells import unit_in_cell
+from extractors.contracts.prices.headers import band_in_header, role_of
+from extractors.contracts.prices.prose import sentence_terms
+from extractors.contracts.prices.rows import RowContext
+from extractors.types import Unit
+
+
+@pytest.mark.parametrize(
+    ("header", "role", "vat"),
+    [
+        ("Pos.", "position", None),
+        ("Varenr.", "item", None),
+        ("Ydelsesnr.", "item", None),
+        ("Item no.", "item", None),
+        ("Ydelse", "description", None),
+        ("Service description", "description", None),
+        ("Enhed", "unit", None),
+        ("Afregningsenhed", "unit", None),
+        ("Charging basis", "unit", None),
+        ("Stykpris ekskl. moms", "price", "excl"),
+        ("Enhedspris inkl. moms", "price", "incl"),
+        ("Pris ekskl. moms (inkl. moms)", "price", "excl"),
+        ("Unit price (DKK, excl. VAT)", "price", "excl"),
+        ("Samlet pris ekskl. moms", "total", "excl"),
+        ("Forventet antal", "quantity", None),
+        ("Est. volume", "quantity", None),
+        ("Antal brugere", "band", None),
+        ("Number of users", "band", None),
+    ],
+)
+def test_a_header_names_its_columns_role(header: str, role: str, vat: str | None) -> None:
+    found = role_of(header)
+
+    assert found is not None and (found.role, found.vat) == (role, vat)
+
+
+@pytest.mark.parametrize(
+    ("header", "band"),
+    [
+        ("0-10.000 indb.", (Decimal(0), Decimal(10000))),
+        ("10.001-50.000 indbyggere", (Decimal(10001), Decimal(50000))),
+        ("over 50.000 indbyggere", (Decimal(50001), None)),
+        ("up to 1,000 users", (None, Decimal(1000))),
+        ("from 4,001 users", (Decimal(4001), None)),
+        ("0–250 brugere", (Decimal(0), Decimal(250))),
+        ("Pris pr. bruger", None),
+    ],
+)
+def test_a_volume_band_is_read_from_a_column_header(header: str, band: object) -> None:
+    found = role_of(header)
+
+    assert band_in_header(header, "da") == band
+    assert (found is not None and found.role == "tier") == (band is not None)
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit"),
+    [
+        ("pr. bruger pr. måned", Unit.USER_MONTH),
+        ("Bruger pr. md.", Unit.USER_MONTH),
+        ("User/month", Unit.USER_MONTH),
+        ("per seat/year", Unit.USER_YEAR),
+        ("pr. licens pr. år", Unit.USER_YEAR),
+        ("Indbygger pr. år", Unit.INHABITANT_YEAR),
+        ("pr. indb./år", Unit.INHABITANT_YEAR),
+        ("Inhabitant/year", Unit.INHABITANT_YEAR),
+        ("hourly rate", Unit.HOUR),
+        ("Time", Unit.HOUR),
+        ("pr. påbegyndt time", Unit.HOUR),
+        ("pr. opslag", Unit.TRANSACTION),
+        ("Transaction", Unit.TRANSACTION),
+        ("one-off fee", Unit.FIXED),
+        ("engangsbeløb", Unit.FIXED),
+        ("månedligt", Unit.MONTH),
+        ("om måneden", Unit.MONTH),
+        ("annually", Unit.YEAR),
+        ("Stk.", Unit.PIECE),
+        ("each", Unit.PIECE),
+        ("efter regning", None),
+    ],
+)
+def test_a_unit_cell_is_read_as_people_write_it(cell: str, unit: Unit | None) -> None:
+    assert unit_in_cell(cell) == unit
+
+
+DA = RowContext("da")
+EN = RowContext("en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ctx", "expected"),
+    [
+        ("For kommunelicens til sagssystemet (varenr. 4059) betaler Kunden kr. 39,39 pr. "
+         "indbygger pr. år ekskl. moms.", DA,
+         [("4059", "kommunelicens til sagssystemet", Unit.INHABITANT_YEAR, "39.39", None, None)]),
+        ("Kunden betaler 20,01 kr. pr. bruger pr. måned for brugerlicens til portalen.", DA,
+         [(None, "brugerlicens til portalen", Unit.USER_MONTH, "20.01", None, None)]),
+        ("Vederlaget for licens til økonomisystem udgør 4.950,- pr. bruger pr. år ekskl. moms.",
+         DA, [(None, "licens til økonomisystem", Unit.USER_YEAR, "4950", None, None)]),
+        ("Implementering og uddannelse afregnes som et engangsbeløb på 246.750,- ekskl. moms.",
+         DA, [(None, "Implementering og uddannelse", Unit.FIXED, "246750", None, None)]),
+        ("Overvågning og backup afregnes med 30.800,00 kr. om måneden.", DA,
+         [(None, "Overvågning og backup", Unit.MONTH, "30800", None, None)]),
+        ("The Customer shall pay 29.13 EUR per inhabitant per year for municipal licence for "
+         "the building permit system.", EN,
+         [(None, "municipal licence for the building permit system", Unit.INHABITANT_YEAR,
+           "29.13", None, None)]),
+        ("A one-off fee of EUR 253,700.00 applies to set-up of integration to the finance system.",
+         EN, [(None, "set-up of integration to the finance system", Unit.FIXED, "253700", None,
+               None)]),
+        ("Support agreement for the document vault (item 101589) is charged at 197,270.00 EUR "
+         "annually.", EN,
+         [("101589", "Support agreement for the document vault", Unit.YEAR, "197270", None,
+           None)]),
+        ("For brugerabonnement på portalen betaler Kunden følgende pr. licens pr. år: ved op til "
+         "1.000 brugere kr. 721,43, ved 1.001 - 2.000 brugere kr. 613,22 og ved over 2.000 "
+         "brugere kr. 521,24.", DA,
+         [(None, "brugerabonnement på portalen", Unit.USER_YEAR, "721.43", None, Decimal(1000)),
+          (None, "brugerabonnement på portalen", Unit.USER_YEAR, "613.22", Decimal(1001),
+           Decimal(2000)),
+          (None, "brugerabonnement på portalen", Unit.USER_YEAR, "521.24", Decimal(2001), None)]),
+    ],
+)  # fmt: skip
+def test_a_price_stated_in_a_sentence_is_read(
+    sentence: str, ctx: RowContext, expected: list[tuple[object, ...]]
+) -> None:
+    terms = sentence_terms(sentence, 3, ctx)
+
+    assert isinstance(terms, list)
+    assert [(t.item_id, t.description, t.unit, t.unit_price, t.tier_min, t.tier_max)
+            for t in terms] == [(i, d, u, Decimal(p), lo, hi) for i, d, u, p, lo, hi in expected]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leverandørens samlede ansvar er begrænset til kr. 5.000.000,00.",
+        "For each business day of delay the Supplier shall pay liquidated damages of DKK 2,500.00.",
+        "Den forventede samlede kontraktsum udgør ca. kr. 2.250.000,00 ekskl. moms.",
+        "The total Charges payable under this Agreement shall not exceed EUR 5,800,000.00.",
+        "Ved forsinkelse betaler Leverandøren en dagbod på 0,5 % af vederlaget, dog mindst "
+        "kr. 5.000 pr. dag.",
+    ],
+)
+def test_an_amount_that_is_no_price_is_neither_read_nor_reported(sentence: str) -> None:
+    assert sentence_terms(sentence, 3, DA) is None
+
+
+def test_a_price_sentence_without_a_unit_is_reported_unread_not_guessed() -> None:
+    found = sentence_terms("Rådgivning ud over det aftalte afregnes med kr. 1.200,00 efter regning.",
+                           3, DA)  # fmt: skip
+
+    assert found is not None and not isinstance(found, list)
+    assert found.page == 3 and "unit" in found.reason
+
+
+# A price appendix as the issue found it: a ruled table, a position column AND an item
+# column, amounts written "kr. 14.350,00", descriptions wrapping, a liability cap below.
+COLUMNS = (60, 95, 150, 330, 440)
+RIGHT = 540
+ROWS = [
+    ("1", "DR-100", "Drift af borgerportal, herunder overvågning og sikkerhedsopdateringer",
+     "pr. måned", "kr. 14.350,00"),
+    ("2", "DR-110", "Hosting af testmiljø", "pr. md.", "kr. 3.200,00"),
+    ("3", "LI-200", "Brugerlicens, sagsbehandling", "pr. bruger pr. år", "kr. 1.150,50"),
+    ("4", "LI-210", "Borgerportal", "pr. indbygger pr. år", "kr. 2,35"),
+    ("5", "KO-300", "Konsulentbistand", "pr. påbegyndt time", "kr. 1.095,00"),
+    ("6", "TR-400", "CPR-opslag", "pr. opslag", "kr. 0,38"),
+    ("7", "KO-310", "Særlig rådgivning", "efter regning", "kr. 1.200,00"),
+]  # fmt: skip
+
+
+def _appendix_pdf() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(60, 790, "Kontrakt om drift af borgerportal")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 760, "Kunden: Vejle Kommune, CVR-nr. 29189838")
+    canvas.drawString(60, 745, "Leverandøren: Portaldrift A/S, CVR-nr. 12345674")
+    canvas.showPage()
+    canvas.setFont("Helvetica-Bold", 13)
+    canvas.drawString(60, 790, "Bilag 2 – Priser")
+    canvas.setFont("Helvetica-Bold", 9)
+    y = 760
+    for x, text in zip(COLUMNS, ("Pos.", "Varenr.", "Ydelse", "Enhed"), strict=False):
+        canvas.drawString(x, y, text)
+    canvas.drawRightString(RIGHT, y, "Stykpris ekskl. moms")
+    canvas.setFont("Helvetica", 9)
+    y -= 6
+    canvas.line(55, y, RIGHT + 5, y)
+    for pos, item, description, unit, price in ROWS:
+        y -= 14
+        cut = description.rfind(" ", 0, 40) if len(description) > 40 else len(description)
+        wrapped = (
+            [description[:cut], description[cut:]] if cut < len(description) else [description]
+        )
+        for x, text in zip(COLUMNS, (pos, item, wrapped[0].strip(), unit), strict=False):
+            canvas.drawString(x, y, text)
+        canvas.drawRightString(RIGHT, y, price)
+        for more in wrapped[1:]:
+            y -= 11
+            canvas.drawString(COLUMNS[2], y, more.strip())
+        y -= 4
+        canvas.line(55, y, RIGHT + 5, y)
+    canvas.drawString(60, y - 30, "Leverandørens samlede ansvar er begrænset til kr. 5.000.000,00.")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_ruled_appendix_with_position_and_item_columns_reads_every_priced_row() -> None:
+    terms = extract_contract(_appendix_pdf(), "bilag2.pdf")
+
+    got = [(t.item_id, t.description, t.unit, t.unit_price) for t in terms.price_terms]
+    assert got == [
+        ("DR-100", "Drift af borgerportal, herunder overvågning og sikkerhedsopdateringer",
+         Unit.MONTH, Decimal("14350.00")),
+        ("DR-110", "Hosting af testmiljø", Unit.MONTH, Decimal("3200.00")),
+        ("LI-200", "Brugerlicens, sagsbehandling", Unit.USER_YEAR, Decimal("1150.50")),
+        ("LI-210", "Borgerportal", Unit.INHABITANT_YEAR, Decimal("2.35")),
+        ("KO-300", "Konsulentbistand", Unit.HOUR, Decimal("1095.00")),
+        ("TR-400", "CPR-opslag", Unit.TRANSACTION, Decimal("0.38")),
+    ]  # fmt: skip
+    assert [(u.page, u.reason) for u in terms.unread_prices] == [(2, "unit not recognised")]
+    assert "KO-310" in terms.unread_prices[0].text
+    assert terms.price_candidates == 7 and terms.needs_review
