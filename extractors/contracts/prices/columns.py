@@ -81,7 +81,8 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     best = _columns(cells, language)
     if best is not None and _quality(best) <= 0:
         best = _columns(cells, language, eager=True) or best
-    if best is None or sum(c.role.role != "other" for c in best) < 2:
+    named = sum(c.role.role != "other" or looks_like_band(c.header) for c in best or [])
+    if best is None or named < 2:
         return None
     used = 1
     for below in lines[i + 1 : i + 3]:
@@ -122,10 +123,16 @@ def _data_like(text: str, language: str) -> bool:
     return bool(_MONEY_NUMBER.search(text) or _CODE.search(text))
 
 
+_OPEN_BAND = re.compile(
+    r"[-–]\s*$|\b(?:up to|op til|over|more than|mere end|flere end|fra|from|under|til og med)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _ends_band(cell: Cell, above: list[Cell]) -> bool:
     """A number under a header cell that breaks off a band ("10,001 -" over "50,000")."""
     return any(
-        cell.x0 < a.x1 + 2 and cell.x1 > a.x0 - 2 and re.search(r"[-–]\s*$", a.text) for a in above
+        cell.x0 < a.x1 + 2 and cell.x1 > a.x0 - 2 and _OPEN_BAND.search(a.text) for a in above
     )
 
 
@@ -542,7 +549,14 @@ def _is_group_label(
         return True
     if filled != [0]:
         return False  # a label stands in the first column; a wrapped cell elsewhere
-    return columns[0].role.role != "description" and not is_item_id(texts[0])
+    if columns[0].role.role == "description" or is_item_id(texts[0]):
+        return False
+    # a label sits closer to the rows it heads than to the row above; a cell's wrapped
+    # line sits close under its row
+    k = next(i for i, (ln, _) in enumerate(split) if ln is line)
+    above = line.top - split[k - 1][0].bottom if k > 0 else float("inf")
+    below = split[k + 1][0].top - line.bottom if k + 1 < len(split) else float("inf")
+    return above > below + 1
 
 
 def _row_gap(gaps: list[float]) -> float | None:
@@ -589,7 +603,7 @@ def read_tables(
         if start is not None:
             end = min(body_lines(lines, start + 1, carried.columns, language), stop)
             table = _table(page, _copy(carried.columns), carried.header_text,
-                           lines[start:end], carried.style, rulings)  # fmt: skip
+                           lines[start:end], carried.style, rulings, continued=True)  # fmt: skip
             table.lines = lines[start:end]
             table.caption = carried.caption
             tables.append(table)
@@ -602,7 +616,11 @@ def read_tables(
         start = i + used
         end = body_lines(lines, start, columns, language) if start < len(lines) else start
         header_text = " | ".join(c.header for c in columns)
-        table = _table(page, columns, header_text, lines[start:end], None, rulings)
+        repeated = not tables and carried is not None and carried.header_text == header_text
+        if repeated and carried is not None:  # the header repeated over a page break
+            columns = _copy(carried.columns, at=columns)
+        table = _table(page, columns, header_text, lines[start:end], None, rulings,
+                       continued=repeated)  # fmt: skip
         table.lines = lines[i:end]
         table.caption = _caption(lines, i)
         tables.append(table)
@@ -622,7 +640,10 @@ def _caption(lines: list[Line], header: int) -> str:
     return " ".join(found)
 
 
-def _copy(columns: list[Column]) -> list[Column]:
+def _copy(columns: list[Column], at: list[Column] | None = None) -> list[Column]:
+    """The columns (their roles as decided), at the positions of ``at`` when given."""
+    if at is not None and len(at) == len(columns):
+        return [Column(c.role, c.header, a.x0, a.x1, cell=a.cell) for c, a in zip(columns, at, strict=True)]
     return [Column(c.role, c.header, c.x0, c.x1) for c in columns]
 
 
@@ -637,7 +658,8 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
 
 
 def _table(page: int, columns: list[Column], header: str, body: list[Line],
-           style: NumberStyle | None, rulings: Rulings | None = None) -> Table:  # fmt: skip
+           style: NumberStyle | None, rulings: Rulings | None = None,
+           continued: bool = False) -> Table:  # fmt: skip
     vertical = rulings.vertical if rulings else []
     borders = sorted({r.x for r in vertical for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
     inner = [x for x in borders if columns[0].x0 + 5 < x < max(c.x1 for c in columns) - 5]
@@ -652,7 +674,8 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
     for group in group_rows(columns, body, row_borders):
         cells = [" ".join(t[i] for _, t in group if t[i]).strip() for i in range(len(columns))]
         table.rows.append(RowCells(cells=cells, lines=[line for line, _ in group]))
-    _position_or_item(table)
+    if not continued:  # a continuation keeps the row numbering its header's page decided
+        _position_or_item(table)
     _quantity_or_band(table)
     return table
 
