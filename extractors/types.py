@@ -253,6 +253,8 @@ class ContractTerms:
                 label = t.item_id or t.description[:40]
                 reasons.append(f"price term {label} read with low confidence ({t.confidence:.2f})")
         reasons += self.uncertain_terms
+        if not self.price_terms and not self.unread_prices:
+            reasons.append("no price list was read: every billed item would look unpriced")
         return reasons
 
     @property
