@@ -1,0 +1,49 @@
+"""The contract's title: the lines set in the largest type near the top of its first page.
+
+People mark a title by its size, not by words: "Kontrakt om drift af ESDH-systemet" in
+18 points over a 9-point "Bilag 0 – Kontrakt" line and a 10-point preamble. The title is
+the first run of consecutive lines set in (nearly) the largest size on the page's upper
+half, joined by one space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.contracts.pdf import PAGE_NUMBER, PdfText
+from extractors.contracts.prices.layout import Line, lines_of, pdfium_words
+
+_MAX_TITLE_LINES = 4
+_NOT_TITLE = re.compile(r"^(?:side|page)\s+\d|^\d+$|^[\W_]+$", re.IGNORECASE)
+
+
+def read_title(document: PdfText, page: int = 1) -> str | None:
+    """The title of ``document`` from its ``page``, or None when no line stands out."""
+    textpage, height = document.textpage(page)
+    lines = [
+        line for line in lines_of(pdfium_words(textpage, height))
+        if line.top < height * 0.6 and not PAGE_NUMBER.match(line.text)
+        and not _NOT_TITLE.search(line.text)
+    ]  # fmt: skip
+    if len(lines) < 2:
+        return None
+    sizes = [_size(line) for line in lines]
+    body = sorted(sizes)[len(sizes) // 2]
+    largest = max(sizes)
+    if largest < body * 1.15:
+        return None  # nothing set larger than the text around it
+    first = next(i for i, s in enumerate(sizes) if s >= largest * 0.93)
+    run = [lines[first]]
+    for line, size in zip(lines[first + 1 :], sizes[first + 1 :], strict=True):
+        gap = line.top - run[-1].bottom
+        display = size >= largest * 0.93 or (size > body * 1.04 and line.bold)
+        if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES:
+            break  # a subtitle set larger than the text and bold belongs to the title
+        run.append(line)
+    return " ".join(" ".join(line.text.split()) for line in run)
+
+
+def _size(line: Line) -> float:
+    """The line's type size: the median height of its words (loose boxes)."""
+    heights = sorted(w.bottom - w.top for w in line.words)
+    return heights[len(heights) // 2]
