@@ -6,6 +6,6 @@ imported lazily and loaded once per process.
 """
 
 from extractors.contracts.extract import extract_contract
-from extractors.contracts.output import terms_to_dict
+from extractors.contracts.output import review_to_dict, terms_to_dict
 
-__all__ = ["extract_contract", "terms_to_dict"]
+__all__ = ["extract_contract", "review_to_dict", "terms_to_dict"]

@@ -28,6 +28,19 @@ def terms_to_dict(terms: ContractTerms) -> dict[str, object]:
     }
 
 
+def review_to_dict(terms: ContractTerms) -> dict[str, object]:
+    """How complete and certain the reading is: ``review_status`` (``needs_review`` or
+    ``complete``), the reasons, the price candidates seen and the ones not read."""
+    return {
+        "review_status": "needs_review" if terms.needs_review else "complete",
+        "review_reasons": terms.review_reasons,
+        "price_candidates": terms.price_candidates,
+        "unread_prices": [
+            {"page": u.page, "text": u.text, "reason": u.reason} for u in terms.unread_prices
+        ],
+    }
+
+
 def _plain(value: Decimal | None) -> str | None:
     return None if value is None else decimal_str(value, min_places=0)
 

@@ -209,11 +209,13 @@ def parse(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--format
 @app.command()
 @cli_errors
 def extract(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")) -> None:
-    """Print the terms read from a contract PDF without storing them."""
-    from extractors.contracts import extract_contract, terms_to_dict
+    """Print the terms read from a contract PDF without storing them, with how complete
+    the reading is (the price rows and sentences not read, and why)."""
+    from extractors.contracts import extract_contract, review_to_dict, terms_to_dict
 
     terms = extract_contract(_read_bytes(file), file.name)
-    typer.echo(json.dumps(terms_to_dict(terms), ensure_ascii=False, indent=2))
+    printed = {**terms_to_dict(terms), **review_to_dict(terms)}
+    typer.echo(json.dumps(printed, ensure_ascii=False, indent=2))
 
 
 @app.command()

@@ -71,3 +71,20 @@ def test_extract_of_a_missing_file_exits_2(app_env: object, tmp_path: Path) -> N
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.pdf")])
     assert result.exit_code == 2
     assert "nope.pdf: cannot read the file" in result.stderr
+
+
+def test_extract_says_which_price_rows_it_could_not_read(app_env: object, tmp_path: Path) -> None:
+    from tests.extractors.contracts.test_price_columns import _appendix_pdf
+
+    pdf = tmp_path / "bilag2.pdf"
+    pdf.write_bytes(_appendix_pdf())
+
+    result = runner.invoke(app, ["extract", str(pdf)])
+
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    assert printed["review_status"] == "needs_review" and printed["price_candidates"] == 7
+    assert [(u["page"], u["reason"]) for u in printed["unread_prices"]] == [
+        (2, "unit not recognised")
+    ]
+    assert "KO-310" in printed["unread_prices"][0]["text"]
