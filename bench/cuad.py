@@ -99,10 +99,11 @@ class Tally:
     total: int = 0
     failures: list[str] = field(default_factory=list)
 
-    def add(self, ok: bool, failure: str) -> None:
+    def add(self, ok: bool, failure: str, *, failed: bool | None = None) -> None:
+        """Count one contract; ``failed`` (default: not ``ok``) lists it as a failure."""
         self.total += 1
         self.right += ok
-        if not ok:
+        if (not ok) if failed is None else failed:
             self.failures.append(failure)
 
     @property
@@ -258,7 +259,9 @@ def score(pairs: list[tuple[Label, Reading]]) -> dict[str, Tally]:
                 )
             else:
                 tallies[f"{field_name}: dates where none"].add(
-                    ours is not None, f"{name}: label has no date, got {ours}"
+                    ours is not None,
+                    f"{name}: label has no date, got {ours}",
+                    failed=ours is not None,
                 )
         tallies["mfn"].add(got.mfn == label.mfn, f"{name}: want {label.mfn}, got {got.mfn}")
         if label.mfn:

@@ -19,6 +19,7 @@ from extractors.contracts.front import (
     side_by_side,
 )
 from extractors.contracts.indexation import read_indexation
+from extractors.contracts.parties import read_parties
 from extractors.contracts.patterns import numeric_order
 from extractors.contracts.pdf import PdfText, read_pdf
 from extractors.contracts.prices import read_prices
@@ -68,22 +69,24 @@ def _extract(document: PdfText) -> ContractTerms:
 
 
 def _read_front(terms: ContractTerms, document: PdfText) -> None:
+    """Title and contract number from the front page; the parties from wherever the
+    contract names them (``parties.read_parties``), or from the front page's columns."""
     first = document.pages[0]
     front = read_front_page(first.lines, first.number)
     terms.title = front.title
     terms.contract_number = front.contract_number
-    terms.parties = front.parties
     segments = document.segments(first.number)
     if side_by_side(segments):
         terms.parties = parties_in_columns(segments, first.number)
+    else:
+        terms.parties = read_parties(document.pages)
+        if len(terms.parties) < 2 and len(front.parties) > len(terms.parties):
+            terms.parties = front.parties
     for party in terms.parties:
-        if (
-            party.evidence is not None
-            and party.evidence.page is not None
-            and not party.evidence.bbox
-        ):
-            line = party.evidence.text.splitlines()[-1]  # the line with the CVR number
-            party.evidence.bbox = document.bbox_of(party.evidence.page, line)
+        if party.evidence is not None and party.evidence.page is not None:
+            party.evidence.bbox = party.evidence.bbox or document.bbox_of(
+                party.evidence.page, party.name
+            )
 
 
 def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:

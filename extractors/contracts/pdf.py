@@ -22,7 +22,19 @@ _HYPHEN_COMPOUND = re.compile(r"[\x02\ufffe]\n?(?=(?:og|eller|samt|and|or)\b)")
 _HYPHEN_AFTER_NAME = re.compile(r"(\b[A-ZÆØÅ0-9]{1,8})[\x02\ufffe]\n?")
 _PATH_OBJECT = 2  # FPDF_PAGEOBJ_PATH
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
-PAGE_NUMBER = re.compile(r"^(side|page)\s+\d+(\s+(af|of)\s+\d+)?$", re.IGNORECASE)
+#: A page number line: "Side 3 af 21", "Page 3 of 21", "Page 3", "s. 3", "- 3 -", "3/21".
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|page|pg\.?|s\.|p\.)\s*\d+(?:\s*(?:af|of|/)\s*\d+)?"
+    r"|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*(?:/|af|of)\s*\d{1,3})$",
+    re.IGNORECASE,
+)
+#: A version or print stamp: "Version 12-12-2023", "Ver. 2.1", "Udskrevet 03.02.2026".
+VERSION_STAMP = re.compile(
+    r"^(?:[\w ,.-]{0,40}\s)?(?:version|ver\.|rev\.|revision|udgave|udskrevet|printed|opdateret)"
+    r"\s*:?\s*[\w./ -]{1,30}$",
+    re.IGNORECASE,
+)
+_EDGE = 6  # lines at the top and at the bottom of a page where running lines stand
 
 
 @dataclass(slots=True)
@@ -216,39 +228,42 @@ def _has_image(pdf: Any, number: int) -> bool:
 
 
 def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
-    """Drop page numbers ("Side 3") and running headers/footers repeated on most pages.
+    """Drop page numbers ("Side 3 af 21", "Page 3"), version stamps and the running
+    headers and footers repeated on most pages.
 
-    A running line is one that, with its digits ignored, opens or closes at least
-    two thirds of the pages (and at least two of them). Only its first occurrence on
-    a page is dropped: the front page may state the same words as its own line
-    ("Kontrakt nr. 2026-0751" under the title).
+    A running line is one that, with its digits ignored, stands among the first or last
+    ``_EDGE`` lines of at least two thirds of the pages (and of at least two). Lines are
+    dropped from the top and from the bottom of each page while they are running lines,
+    page numbers or version stamps, so the text between stays whole: the front page may
+    state the same words as its own line under its title ("Kontrakt nr. 2026-0751").
     """
     if len(pages) < 2:
-        return [
-            PageText(p.number, [ln for ln in p.lines if not PAGE_NUMBER.match(ln)]) for p in pages
-        ]
+        return [PageText(p.number, _strip_edges(p.lines, set())) for p in pages]
     counts: dict[str, int] = {}
     for page in pages:
-        for line in set(page.lines[:3] + page.lines[-3:]):
+        for line in set(page.lines[:_EDGE] + page.lines[-_EDGE:]):
             key = _running_key(line)
             counts[key] = counts.get(key, 0) + 1
     threshold = max(2, (2 * len(pages) + 2) // 3)
     running = {key for key, n in counts.items() if n >= threshold}
-    return [_without_running(page, running) for page in pages]
+    return [PageText(page.number, _strip_edges(page.lines, running)) for page in pages]
 
 
 def _running_key(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 
 
-def _without_running(page: PageText, running: set[str]) -> PageText:
-    dropped: set[str] = set()
-    keep = []
-    for i, line in enumerate(page.lines):
-        key = _running_key(line)
-        at_edge = i < 3 or i >= len(page.lines) - 3
-        if PAGE_NUMBER.match(line) or (at_edge and key in running and key not in dropped):
-            dropped.add(key)
-            continue
-        keep.append(line)
-    return PageText(page.number, keep)
+def _strip_edges(lines: list[str], running: set[str]) -> list[str]:
+    """``lines`` without the running lines, page numbers and stamps at either edge."""
+
+    def edge(line: str) -> bool:
+        return bool(
+            PAGE_NUMBER.match(line) or VERSION_STAMP.match(line) or _running_key(line) in running
+        )
+
+    start, end = 0, len(lines)
+    while start < end and start < _EDGE and edge(lines[start]):
+        start += 1
+    while end > start and len(lines) - end < _EDGE and edge(lines[end - 1]):
+        end -= 1
+    return lines[start:end]

@@ -14,20 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from extractors.contracts.nlp import analyse, pipeline
 from extractors.contracts.pdf import PageText
+from extractors.contracts.structure import appendix_heading, heading, is_title, toc_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-_HEADING_RE = re.compile(
-    r"^(?:\d{1,2}\.(?:\d{1,2}\.?)?|§\s*\d+\.?|Punkt\s+\d+\s*[-–.:]?|Pkt\.\s*\d+|Clause\s+\d+\.?"
-    r"|Article\s+\d+\.?|Section\s+\d+\.?)\s+(?P<heading>[A-ZÆØÅ][^.:;]{2,60})$"
-)
-#: The price appendix's heading, alone on its line: "Bilag 2 Priser", "Bilag B - Vederlag".
-_APPENDIX_RE = re.compile(
-    r"^(?:(?:Bilag|Appendix|Annex|Schedule)\s+[\dA-Z]{1,3}\s*[-–:.]?\s*)?"
-    r"(?:Priser|Prisbilag|Prisliste|Vederlag|Prices|Price list|Pricing|Remuneration)$",
-    re.IGNORECASE,
-)
 
 #: Per kind: token regexes ("^prisregul"), or plain phrases of several words ("laveste pris").
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -57,6 +47,8 @@ class Section:
     doc: Doc | None = None
     #: Keyword score per kind; a clause may also state facts of its runner-up kinds.
     scores: dict[str, float] = field(default_factory=dict)
+    #: Whether the clause stands in an appendix or exhibit after the contract's body.
+    appendix: bool = False
 
     def also(self, kind: str) -> bool:
         """Whether the clause, though classified otherwise, speaks of ``kind`` too (its
@@ -66,25 +58,59 @@ class Section:
 
 def split_body(pages: list[PageText]) -> tuple[list[Section], list[PageText] | None]:
     """Sections of the body, and the price appendix's pages (the first one starting at
-    its heading, "Bilag 2 Priser"), or None when no price appendix heading is found."""
+    its heading, "Bilag 2 Priser"), or None when no price appendix heading is found.
+
+    A heading (``structure.heading``) starts a section; a table of contents is skipped;
+    an appendix heading after the first page starts the price appendix when its title
+    names prices, else a section marked ``appendix`` (an exhibit, a schedule). A list
+    of appendices ("Bilag 1 Kravspecifikation", "Bilag 2 Priser" on consecutive
+    lines) names appendices, it does not start one.
+    """
     sections: list[Section] = []
     current = Section(heading=None, text="", page=pages[0].number if pages else 1)
+    in_appendix = False
+    previous: str | None = None
+
+    def start(title: str, page: int, text: str = "") -> None:
+        nonlocal current
+        if current.text or current.heading:
+            sections.append(current)
+        current = Section(heading=title or None, text=text, page=page, appendix=in_appendix)
+
     for p, page in enumerate(pages):
-        for i, line in enumerate(page.lines):
-            if p > 0 and _APPENDIX_RE.match(line):
-                if current.text or current.heading:
-                    sections.append(current)
-                return sections, [PageText(page.number, page.lines[i:]), *pages[p + 1 :]]
-            match = _HEADING_RE.match(line)
-            if match:
-                if current.text or current.heading:
-                    sections.append(current)
-                current = Section(heading=match.group("heading"), text="", page=page.number)
+        toc = toc_lines(page.lines)
+        lines = page.lines
+        skip = -1
+        for i, line in enumerate(lines):
+            if i in toc or i == skip:
+                continue
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            appendix = appendix_heading(line, following) if p > 0 else None
+            if appendix is not None and not _in_list(lines, i):
+                if appendix.prices:
+                    if current.text or current.heading:
+                        sections.append(current)
+                    return sections, [PageText(page.number, lines[i:]), *pages[p + 1 :]]
+                in_appendix = True
+                skip = i + 1 if appendix.title and appendix.title not in line else -1
+                start(f"{appendix.label} {appendix.title}".strip(), page.number)
+            elif (found := heading(line, previous)) is not None:
+                title = found.title
+                if not title and following is not None and is_title(following):
+                    title, skip = following, i + 1
+                start(title or found.number, page.number, found.rest)
             else:
                 current.text = f"{current.text} {line}".strip() if current.text else line
+            previous = line
     if current.text or current.heading:
         sections.append(current)
     return sections, None
+
+
+def _in_list(lines: list[str], i: int) -> bool:
+    """Whether the appendix heading at ``i`` is one entry of a list of appendices."""
+    neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(appendix_heading(n) is not None for n in neighbours)
 
 
 def classify(sections: list[Section], language: str) -> list[Section]:

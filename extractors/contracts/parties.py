@@ -1,0 +1,458 @@
+"""The contract's parties: legal names, CVR numbers and buyer/vendor roles, wherever the
+contract names them.
+
+Sources, in order (the first that names two parties wins; the others fill gaps):
+1. the preamble sentence: "by and between X, a Delaware corporation ("Company"), and Y
+   ("Distributor")", "mellem Aarhus Kommune, ..., CVR-nr. ... (herefter "Kunden") og
+   Nordisk Drift A/S ... (herefter "Leverandøren")";
+2. stacked blocks after "mellem" / "BETWEEN:" / "Parties", separated by "og" / "and"
+   or by role labels ("Customer", "Leverandør");
+3. labelled lines: "Kunde: Vejle Kommune, ..., CVR nr.: 69 30 39 32";
+4. address blocks around a CVR number (``front``);
+5. the signature blocks ("For Kunden: Aarhus Kommune", "ADAMS GOLF, LTD. By: ...").
+
+A name is the legal name only: the words before the first description ("a Delaware
+corporation", "with offices at", an address, "CVR-nr."), without numbering ("(1)"),
+connectives ("and", "mellem") or descriptors ("professional golfer,").
+
+Roles come from each party's defined term. Buyer: Kunde(n), Ordregiver(en), Køber(en),
+Bestiller, Customer, Buyer, Purchaser, Licensee, Client, Contracting Authority, Shipper,
+Franchisee. Vendor: Leverandør(en), Sælger, Supplier, Vendor, Contractor, Licensor,
+Distributor, Reseller, (Service) Provider, Seller, Manufacturer, Consultant, Agent,
+Transporter, Carrier, Developer, Franchisor, Operator: the party that delivers and
+invoices. Without a defined role, a municipality, region or agency is the buyer; then
+the order decides (the buyer is named first in Danish public contracts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extractors.contracts.pdf import PageText
+from extractors.contracts.structure import heading, toc_lines
+from extractors.types import ContractParty, Evidence, PartyRole
+
+_BUYER = re.compile(
+    r"^(?:the\s+)?(?:kunden?|ordregiver(?:en)?|køber(?:en)?|bestiller(?:en)?|indkøber(?:en)?|"
+    r"customer|buyer|purchaser|licensee|client|contracting\s+authority|authority|shipper|"
+    r"franchisee|kommunen|regionen|municipality)$",
+    re.IGNORECASE,
+)
+_VENDOR = re.compile(
+    r"^(?:the\s+)?(?:leverandør(?:en)?|sælger(?:en)?|supplier|vendor|contractor|licensor|"
+    r"distributor|reseller|(?:service\s+)?provider|seller|manufacturer|consultant|agent|"
+    r"transporter|carrier|developer|franchisor|operator|leverandøren)$",
+    re.IGNORECASE,
+)
+_ROLE_LABEL = re.compile(
+    r"^(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
+    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_PUBLIC_BODY = re.compile(r"\b(?:kommune|region|municipality|city\s+of|county|styrelsen?|"
+                          r"ministeri\w*|agency|authority)\b", re.IGNORECASE)  # fmt: skip
+_CVR = re.compile(r"CVR\)?(?:/SE)?[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*[:.]?\s*(?:DK[-\s]?)?"
+                  r"(?P<cvr>\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\b", re.IGNORECASE)  # fmt: skip
+_QUOTE = "\"“”«»‘’'„"
+_MARKER = re.compile(
+    rf"\((?:[^()]|\([^()]*\))*?[{_QUOTE}](?P<t1>[^{_QUOTE}()]{{1,60}})[{_QUOTE}](?:[^()]|\([^()]*\))*?\)"
+    rf"|(?:herein(?:after)?|herefter|i\s+det\s+følgende)\s+(?:(?:referred\s+to|kaldet|benævnt|"
+    rf"called|jointly)\s+)?(?:as\s+)?(?:the\s+)?[{_QUOTE}](?P<t2>[^{_QUOTE}]{{1,60}})[{_QUOTE}]"
+    rf"|referred\s+to\s+(?:in\s+this\s+agreement\s+|herein\s+)?as\s+[{_QUOTE}](?P<t3>[^{_QUOTE}]"
+    rf"{{1,60}})[{_QUOTE}](?:\s+or\s+[{_QUOTE}][^{_QUOTE}]{{1,40}}[{_QUOTE}])?",
+    re.IGNORECASE,
+)
+_COLLECTIVE = re.compile(r"^(?:the\s+)?(?:part(?:y|ies)|parter(?:ne)?|party\s+to\s+this|"
+                         r"each|collectively|individually)\b", re.IGNORECASE)  # fmt: skip
+_PREAMBLE_START = re.compile(
+    r"\b(?:by\s+and\s+(?:between|among)|between|among|mellem|entered\s+into\s+by)\b\s*:?",
+    re.IGNORECASE,
+)
+_PREAMBLE_CONTEXT = re.compile(r"agreement|contract|aftale|kontrakt|made|entered|indgå|dated",
+                               re.IGNORECASE)  # fmt: skip
+_PREAMBLE_END = re.compile(
+    r"\b(?:WHEREAS|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|RECITALS?|BACKGROUND|Background|Recitals|"
+    r"NOW,?\s+THEREFORE|In\s+consideration|Præambel|Baggrund|er\s+der\s+indgået|har\s+indgået|"
+    r"is\s+made|takes\s+effect|are\s+(?:sometimes\s+)?(?:each\s+)?referred|agree\s+as\s+follows)\b",
+)
+_SEPARATOR_LINE = re.compile(r"^[-–—\s]*(?:og|and|samt|&)[-–—\s]*$", re.IGNORECASE)
+_BETWEEN_LINE = re.compile(r"(?:^|\b)(?:by\s+and\s+between|between|mellem|among|parterne|"
+                           r"the\s+parties|parties)\s*:?$", re.IGNORECASE)  # fmt: skip
+_LEGAL_FORMS = (r"inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|i/s|"
+                r"p/s|k/s|ivs|gmbh|ag|ab|as|co|corp|corporation|incorporated|limited|pty|pte|"
+                r"sarl|srl|spa|oy|oyj")  # fmt: skip
+_LEGAL_FORM = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS})\.?$|\b(?:A/S|ApS|I/S|P/S|Kommune|Region)\b",
+                         re.IGNORECASE)  # fmt: skip
+#: A comma that ends the name: not the one before a legal form ("Acme, Inc.").
+_NAME_COMMA = re.compile(rf",(?!\s*(?:{_LEGAL_FORMS})\b\.?(?:\s|,|$))", re.IGNORECASE)
+_DESCRIPTION = re.compile(
+    r"\s+(?:an?\s+(?=[A-Z]|(?:\w+\s+){0,3}(?:corporation|company|limited|partnership|"
+    r"municipality|individual|entity|body|association|institution|society|bank|"
+    r"organi[sz]ation|firm|registered))|with\s|having\s|whose\s|which\s|located\s|organized\s|"
+    r"incorporated\s|existing\s|registered\s|acting\s|represented\s|c/o\s|på\s+adressen|"
+    r"beliggende|med\s+(?:adresse|hjemsted|CVR)|CVR\b|cvr\b|EAN\b|\(|[{q}])".replace("{q}", _QUOTE),
+)
+_SENTENCE_WORDS = re.compile(r"\b(?:this\s+agreement|hereby|shall|hereto|herein|hereof|"
+                             r"agreement|kontrakten|aftalen|between|mellem|indgået|entered|"
+                             r"signature|named\s+on)\b", re.IGNORECASE)  # fmt: skip
+_SIGNATURE_FOR = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|"
+                            r"for)\s+(?:the\s+)?(?P<name>.+?)\s*:?$", re.IGNORECASE)  # fmt: skip
+_BY_LINE = re.compile(r"^(?:by|signature|underskrift)\s*:", re.IGNORECASE)
+_FRONT_PAGES = 3
+
+
+@dataclass(slots=True)
+class Found:
+    """A party as one source names it."""
+
+    name: str
+    role: PartyRole | None = None
+    cvr: str | None = None
+    page: int | None = None
+    text: str = ""
+
+
+def read_parties(pages: list[PageText]) -> list[ContractParty]:
+    """The buyer and the vendor (in that order) the contract names, each with its CVR
+    number when stated; fewer when the contract does not name two parties."""
+    front = _front_lines(pages)
+    found: list[Found] = []
+    for source in (_preamble, _blocks, _labelled):
+        found = _merge(found, source(front))
+        if len(found) >= 2:
+            break
+    if len(found) < 2:
+        found = _merge(found, _signatures(pages))
+    _add_cvrs(found, front)
+    return assign_roles(found[:2] if len(found) > 2 else found)
+
+
+def _front_lines(pages: list[PageText]) -> list[tuple[int, str]]:
+    lines: list[tuple[int, str]] = []
+    for page in pages[:_FRONT_PAGES]:
+        toc = toc_lines(page.lines)
+        lines += [(page.number, line) for i, line in enumerate(page.lines) if i not in toc]
+    return lines
+
+
+# -------------------------------------------------------------------------- preamble
+
+
+def _preamble(lines: list[tuple[int, str]]) -> list[Found]:
+    """The parties of the first sentence that says between whom the contract is made."""
+    text, pages = _joined(lines)
+    for start in _PREAMBLE_START.finditer(text):
+        if start.start() > 8000:
+            break
+        context = text[max(0, start.start() - 300) : start.start()]
+        at_line_start = start.start() == 0 or text[start.start() - 1] == "\n"
+        if not (_PREAMBLE_CONTEXT.search(context) or at_line_start):
+            continue
+        segment = _segment(text, start.end())
+        found = _parse_segment(segment, pages(start.start()))
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _joined(lines: list[tuple[int, str]]) -> tuple[str, Callable[[int], int | None]]:
+    offsets: list[tuple[int, int]] = []
+    parts: list[str] = []
+    position = 0
+    for page, line in lines:
+        offsets.append((position, page))
+        parts.append(line)
+        position += len(line) + 1
+    text = "\n".join(parts)
+
+    def page_at(offset: int) -> int | None:
+        page = None
+        for start, number in offsets:
+            if start > offset:
+                break
+            page = number
+        return page
+
+    return text, page_at
+
+
+def _segment(text: str, start: int) -> str:
+    """The preamble from ``start`` to the recitals, the first clause heading or 1500
+    characters, whichever comes first (line breaks become spaces)."""
+    end = min(len(text), start + 1500)
+    stop = _PREAMBLE_END.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    lines = text[start:end].split("\n")
+    kept = []
+    for i, line in enumerate(lines):
+        if i > 0 and heading(line, lines[i - 1]) is not None and not _CVR.search(line):
+            break
+        kept.append(line)
+    return " ".join(kept)
+
+
+def _parse_segment(segment: str, page: int | None) -> list[Found]:
+    found: list[Found] = []
+    previous = 0
+    for marker in _MARKER.finditer(segment):
+        term = next(g for g in marker.group("t1", "t2", "t3") if g is not None).strip()
+        if _COLLECTIVE.match(term):
+            previous = marker.end()
+            continue
+        chunk = segment[previous : marker.start()]
+        previous = marker.end()
+        name = clean_name(_last_party(chunk))
+        if name is None:
+            if found and found[-1].role is None:
+                found[-1].role = role_of(term)  # a second marker: ("Licensing" ...)
+            continue
+        after = segment[marker.end() : marker.end() + 60]
+        cvr = _CVR.search(chunk) or (_CVR.match(after.lstrip(" ,;")) if after else None)
+        found.append(Found(name, role_of(term), _cvr(cvr), page, chunk.strip()))
+    if len(found) < 2 and not found:
+        found = _unmarked(segment, page)
+    return found
+
+
+def _unmarked(segment: str, page: int | None) -> list[Found]:
+    """Parties named without defined terms: "mellem X, adresse og Y, adresse"."""
+    parts = re.split(r"\s+(?:og|and)\s+(?=[A-ZÆØÅ(])", segment)
+    found = []
+    for part in parts[:3]:
+        name = clean_name(part)
+        if name is not None:
+            found.append(Found(name, None, _cvr(_CVR.search(part)), page, part.strip()))
+    return found if len(found) >= 2 else []
+
+
+def _last_party(chunk: str) -> str:
+    """The party a chunk before a defined term names: after its last "and"/"og"."""
+    chunk = re.sub(r"^[\s,;:.]*", "", chunk)
+    parts = re.split(r"(?:^|\s+|;\s*)(?:and|og|samt)\s+(?=[A-ZÆØÅ(\d])", chunk)
+    for part in reversed(parts):
+        stripped = _strip_lead(part)
+        if stripped and (stripped[0].isupper() or stripped[0].isdigit()):
+            return stripped
+    return _strip_lead(parts[-1])
+
+
+def _strip_lead(text: str) -> str:
+    text = text.strip(" ,;:.\n")
+    while True:
+        new = re.sub(r"^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|(?:by\s+and\s+)?between|among|"
+                     r"mellem|and|og|samt|,|;|:|-+)\s*", "", text, flags=re.IGNORECASE)  # fmt: skip
+        if new == text:
+            return text
+        text = new
+
+
+def clean_name(text: str) -> str | None:
+    """The legal name at the start of ``text`` ("Acme, Inc., a Delaware corporation with
+    offices at ..." -> "Acme, Inc."), or None when ``text`` holds no name."""
+    text = _strip_lead(" ".join(text.split()))
+    descriptor = re.match(r"^[a-zæøå][\w\s-]{0,40},\s*(?=[A-ZÆØÅ])", text)  # "professional golfer, "
+    if descriptor is not None:
+        text = text[descriptor.end() :]
+    cut = _DESCRIPTION.search(text)
+    if cut is not None:
+        text = text[: cut.start()]
+    comma = _NAME_COMMA.search(text)
+    if comma is not None:
+        text = text[: comma.start()]
+    name = text.strip(f" ,;:{_QUOTE}-–")
+    if name.endswith(".") and not _LEGAL_FORM.search(name) and not re.search(r"\b[A-Z]\.$", name):
+        name = name.rstrip(".")
+    return name if is_name(name) else None
+
+
+def is_name(name: str) -> bool:
+    """Whether ``name`` reads as a party's legal name, not a clause fragment."""
+    words = name.split()
+    return (
+        1 <= len(words) <= 12
+        and len(name) >= 2
+        and (name[0].isupper() or name[0].isdigit())
+        and _SENTENCE_WORDS.search(name) is None
+        and not re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", name, re.IGNORECASE)
+        and not re.match(r"^(?:the|a|an|den|det)\s", name, re.IGNORECASE)
+        and re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None  # a postcode or a date
+        and role_of(name) is None
+    )
+
+
+# ----------------------------------------------------------------------------- blocks
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[Found]:
+    """Parties in stacked blocks after "mellem" / "BETWEEN:" / "Parties", each block a
+    name, an address, maybe a CVR number and a role, separated by "og" / "and" or by
+    role labels."""
+    for i, (_, line) in enumerate(lines):
+        if _BETWEEN_LINE.search(line) and len(line) < 80:
+            found = _read_blocks(lines[i + 1 : i + 40])
+            if len(found) >= 2:
+                return found
+    return []
+
+
+def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
+    found: list[Found] = []
+    current: Found | None = None
+    label_role: PartyRole | None = None
+    for page, line in lines:
+        label = _ROLE_LABEL.match(line)
+        if _SEPARATOR_LINE.match(line) or (label and not label.group("rest")):
+            current = None
+            label_role = role_of(label.group("label")) if label else None
+            continue
+        marker = _MARKER.search(line) or _standalone_role(line)
+        if marker is not None and current is not None:
+            term = marker if isinstance(marker, str) else next(
+                g for g in marker.group("t1", "t2", "t3") if g is not None)  # fmt: skip
+            if current.role is None and not _COLLECTIVE.match(term.strip()):
+                current.role = role_of(term.strip())
+            if isinstance(marker, str) or marker.start() == 0:
+                continue
+        if current is not None:
+            cvr = _CVR.search(line)
+            if cvr and current.cvr is None:
+                current.cvr = _cvr(cvr)
+            if len(line) > 90 or heading(line) is not None:
+                break
+            continue
+        if len(found) == 2 or len(line) > 90 or heading(line) is not None:
+            break
+        name = clean_name(line)
+        if name is None:
+            break
+        current = Found(name, label_role, _cvr(_CVR.search(line)), page, line)
+        found.append(current)
+        label_role = None
+    return found
+
+
+def _standalone_role(line: str) -> str | None:
+    """A line that only names a role: “the Manufacturer”, (the "Customer")."""
+    match = re.fullmatch(rf"\(?\s*[{_QUOTE}]?(?:the\s+)?(?P<r>[\w ]{{2,30}}?)[{_QUOTE}]?\s*\)?"
+                         r"(?:\s+of\s+(?:the\s+)?(?:one|other)\s+part)?", line.strip(), re.I)  # fmt: skip
+    if match is None or not re.search(f"[{_QUOTE}]", line):
+        return None
+    return match.group("r")
+
+
+def _labelled(lines: list[tuple[int, str]]) -> list[Found]:
+    """Parties on labelled lines: "Kunde: Vejle Kommune, Skolegade 1, CVR nr.: ..."."""
+    found = []
+    for i, (page, line) in enumerate(lines):
+        label = _ROLE_LABEL.match(line)
+        if label is None or not label.group("rest") or ":" not in line[: label.end("label") + 2]:
+            continue
+        name = clean_name(label.group("rest"))
+        if name is not None:
+            following = lines[i + 1][1] if i + 1 < len(lines) else ""
+            cvr = _CVR.search(f"{line} {following}")
+            found.append(Found(name, role_of(label.group("label")), _cvr(cvr), page, line))
+    return found
+
+
+def _signatures(pages: list[PageText]) -> list[Found]:
+    """Parties named in the signature blocks: "For Kunden: Aarhus Kommune", "For
+    Aarhus Kommune", a company's name just above "By:"."""
+    found: list[Found] = []
+    for page in reversed(pages[-4:]):
+        lines = page.lines
+        for i, line in enumerate(lines):
+            name: str | None = None
+            role: PartyRole | None = None
+            match = _SIGNATURE_FOR.match(line)
+            if match is not None:
+                role = role_of(match.group("name"))
+                if role is not None and i + 1 < len(lines):
+                    name = clean_name(lines[i + 1])
+                elif role is None and _LEGAL_FORM.search(match.group("name")):
+                    name = clean_name(match.group("name"))
+            elif i + 1 < len(lines) and _BY_LINE.match(lines[i + 1]) and _LEGAL_FORM.search(line):
+                name = clean_name(line)
+            if name is not None:
+                found.append(Found(name, role, None, page.number, line))
+    return found
+
+
+# -------------------------------------------------------------------------- combining
+
+
+def role_of(term: str) -> PartyRole | None:
+    """The role a defined term names ("Kunden" -> buyer, "the Supplier" -> vendor)."""
+    term = " ".join(term.split()).strip(f" .,:{_QUOTE}")
+    if _BUYER.match(term):
+        return "buyer"
+    if _VENDOR.match(term):
+        return "vendor"
+    return None
+
+
+def _merge(known: list[Found], new: list[Found]) -> list[Found]:
+    """``known`` plus the parties of ``new`` not already in it (same name)."""
+    merged = list(known)
+    for party in new:
+        same = next((k for k in merged if _same(k.name, party.name)), None)
+        if same is None:
+            merged.append(party)
+            continue
+        same.role = same.role or party.role
+        same.cvr = same.cvr or party.cvr
+    return merged
+
+
+def _same(a: str, b: str) -> bool:
+    def key(name: str) -> str:
+        return re.sub(r"[^\w]", "", name.lower())
+
+    return key(a) == key(b) or key(a).startswith(key(b)) or key(b).startswith(key(a))
+
+
+def _add_cvrs(found: list[Found], lines: list[tuple[int, str]]) -> None:
+    """A CVR number stated just after a party's name on the front pages."""
+    text = " ".join(line for _, line in lines)
+    for party in found:
+        if party.cvr is not None:
+            continue
+        at = text.find(party.name)
+        if at >= 0:
+            window = text[at + len(party.name) : at + len(party.name) + 160]
+            others = [p.name for p in found if p is not party and p.name in window]
+            cut = min((window.find(o) for o in others), default=len(window))
+            party.cvr = _cvr(_CVR.search(window[:cut]))
+
+
+def assign_roles(found: list[Found]) -> list[ContractParty]:
+    """One buyer and one vendor: stated roles win, then a public body is the buyer,
+    then the order (the first named is the buyer)."""
+    roles: list[PartyRole | None] = [p.role for p in found]
+    if len(found) == 2 and roles[0] == roles[1]:
+        roles = [None, None] if roles[0] is None else [roles[0], _other(roles[0])]
+    for i, party in enumerate(found):
+        if roles[i] is None:
+            other = roles[1 - i] if len(found) == 2 else None
+            if other is not None:
+                roles[i] = _other(other)
+            elif _PUBLIC_BODY.search(party.name):
+                roles[i] = "buyer"
+            elif len(found) == 2 and roles[1 - i] is None and _PUBLIC_BODY.search(found[1 - i].name):
+                roles[i] = "vendor"
+            else:
+                roles[i] = "buyer" if i == 0 else "vendor"
+    parties = [ContractParty(p.name, r or "buyer", p.cvr, Evidence(p.text or p.name, p.page))
+               for p, r in zip(found, roles, strict=True)]  # fmt: skip
+    return sorted(parties, key=lambda p: p.role != "buyer")
+
+
+def _other(role: PartyRole) -> PartyRole:
+    return "vendor" if role == "buyer" else "buyer"
+
+
+def _cvr(match: re.Match[str] | None) -> str | None:
+    return match.group("cvr").replace(" ", "") if match else None
