@@ -1,110 +1,117 @@
 """Reading the price-adjustment clause (prisregulering) into ``IndexationTerms``.
 
-The clause is read sentence by sentence: the index named, the cap (a PERCENT next to
-"højst", "maksimalt", "no more than" ...), the month adjustments take effect
-("pr. 1. januar"), the fixed-price period (a DURATION next to "faste", "fixed"),
-the notice (a DURATION in days next to "varsel", "notified") and the base month
-("Basisindeks er indekset for oktober 2025"). A clause naming no index is not an
-indexation clause ("Priserne er faste i hele kontraktperioden").
+1. cut the text into statements: spaCy's sentences, split again at numbered sub-clauses
+   ("4.2", "Stk. 3.", "(b)") that run on without a full stop;
+2. find the clause: every statement naming an index ("nettoprisindekset", "ILON 12",
+   "the consumer price index") is an anchor, and the clause is the run of statements
+   around it that speak of adjusting or fixing prices (one unrelated statement may sit
+   inside the run); statements outside it (service levels, termination, term) are never
+   read, so their numbers cannot be taken for the clause's;
+3. read each statement's facts by the words right around each number
+   (``indexation_facts``), the first value of each field in the clause's order winning.
+
+A clause that names no index, that says the prices are fixed for the whole term, or
+that names the index only to rule it out gives None: no indexation.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from extractors.contracts.clauses import duration
-from extractors.contracts.patterns import DAY_MONTH_RE, MONTH_YEAR_RE, month_number
+from extractors.contracts import indexation_facts as facts
+from extractors.contracts.nlp import analyse
+from extractors.contracts.patterns import MONTH_YEAR_RE, month_number
+from extractors.contracts.pdf import PageText
 from extractors.contracts.sections import Section
-from extractors.money import parse_amount
 from extractors.types import Evidence, IndexationTerms
 
-_INDEXES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"nettoprisindeks|net price index|\bNPI\b", re.I), "nettoprisindeks"),
-    (re.compile(r"forbrugerprisindeks|consumer price index|\bCPI\b|\bHICP\b", re.I),
-     "forbrugerprisindeks"),
-    (re.compile(r"\b(ILON\d+|LON\d+)\b"), ""),  # a wage index by its Statistics Denmark table
-    (re.compile(r"lønindeks|wage index", re.I), "lønindeks"),
-)  # fmt: skip
-_CAP_WORDS = re.compile(r"højst|maksimalt|maks\.|ikke overstige|loft|no more than|capped|"
-                        r"not exceed|maximum|at most", re.I)  # fmt: skip
-_THRESHOLD_WORDS = re.compile(r"eller mere|or more|mindst|at least|overstiger|exceeds", re.I)
-_FIXED_WORDS = re.compile(r"\bfaste\b|fastlåst|kan ikke reguleres|\bfixed\b|uændrede|tidligst|"
-                          r"første regulering|no earlier than|at the earliest|first adjustment", re.I)  # fmt: skip
-_NOTICE_WORDS = re.compile(r"varsel|varsles|notice|notif", re.I)
-_ADJUST_WORDS = re.compile(r"regul|adjust|ændring|udvikling|change", re.I)
-_BASE_WORDS = re.compile(r"basis|base|udgangspunkt", re.I)
-_FREQUENCY = ((re.compile(r"halvårlig|hvert halve år|twice a year|every six months", re.I), 6),
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Where a numbered sub-clause starts inside a sentence: "4.2 Herefter", "Stk. 3.",
+#: "(b) the", "Section 4.2", and a clause number after a full stop ("... moms. 4 Priser").
+_SUBCLAUSE = re.compile(
+    r"\s+(?=(?:(?:Section|Clause|Article|Punkt|Pkt\.)\s+)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\s+"
+    r"[A-ZÆØÅ\"“«»(])"
+    r"|\s+(?=Stk\.\s*\d+\.?\s)"
+    r"|\s+(?=\((?:[a-h]|i{1,3}|iv|v|vi)\)\s+[A-ZÆØÅa-zæøå])|\s+(?=\(\d{1,2}\)\s+[A-ZÆØÅ])"
+    r"|(?<=[.;:])\s+(?=\d{1,2}\.?\s+[A-ZÆØÅ][a-zæøåA-ZÆØÅ]+)"
+    r"|(?<=[.;:])\s+(?=(?:ARTICLE|Article|Section|Clause)\s+[\dIVXL]+\b)"
+)
+#: A statement that is only a clause number ("Stk. 2.", "4.2", "(b)"): not a statement.
+_MARKER_ONLY = re.compile(
+    r"^(?:Stk\.\s*\d+|§\s*\d+|\d{1,2}(?:\.\d{1,2})*|\([a-z\d]{1,4}\))\.?$", re.I
+)
+_FREQUENCY = ((re.compile(r"halvårlig|hvert halve år|twice a year|semi-?annual|every six months",
+                          re.I), 6),
               (re.compile(r"kvartal|quarter", re.I), 3))  # fmt: skip
+_FOLLOWS = re.compile(r"udvikling|ændring|change|movement|følge|follow|i takt med|in line with",
+                      re.I)  # fmt: skip
+_BASE_WORDS = re.compile(r"basis|base|udgangspunkt", re.I)
+_BEFORE, _AFTER = 4, 8  # how far a clause reaches from the statement naming its index
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence or numbered sub-clause, with the page it is on."""
+
+    text: str
+    page: int | None
 
 
 def read_indexation(section: Section, language: str) -> IndexationTerms | None:
-    """The clause's indexation terms, or None if it names no index."""
-    index = _named_index(section) or _index_name(section.text)
+    """The indexation terms the clause ``section`` states, or None."""
+    return read_statements(_section_statements(section, language), language)
+
+
+def find_indexation(
+    sections: list[Section], language: str, appendix: list[PageText] | None = None
+) -> IndexationTerms | None:
+    """The indexation clause read wherever it stands: in the body's clauses whatever
+    they were classified as, or in the price appendix ("Priserne reguleres årligt ...")."""
+    statements = [s for section in sections for s in _section_statements(section, language)]
+    for page in appendix or ():
+        text = "\n".join(page.lines)
+        if facts.mentions_index(text):
+            statements += _statements(analyse(text, language), page.number)
+    return read_statements(statements, language)
+
+
+def read_statements(statements: list[Statement], language: str) -> IndexationTerms | None:
+    """The indexation terms of the clause among ``statements`` (in document order)."""
+    clause = _clause(statements)
+    if not clause:
+        return None
+    texts = [s.text for s in clause]
+    if any(facts.prices_fixed_for_the_term(t) for t in texts):
+        return None
+    named = [name for t in texts if not facts.adjustment_denied(t)
+             for _, name in facts.index_names(t)]  # fmt: skip
+    index = facts.best_index(named)
     if index is None:
         return None
-    terms = IndexationTerms(index=index, evidence=Evidence(text=section.text, page=section.page))
-    assert section.doc is not None
-    for sentence in section.doc.sents:
-        _read_sentence(terms, sentence, language)
-    for pattern, months in _FREQUENCY:
-        if pattern.search(section.text):
-            terms.frequency_months = months
+    evidence = Evidence(text=" ".join(texts), page=clause[0].page)
+    terms = IndexationTerms(index=index, evidence=evidence)
+    for text in texts:
+        _read_statement(terms, text)
     return terms
 
 
-def _named_index(section: Section) -> str | None:
-    """The index the EntityRuler found; a table code ("ILON12") beats a generic name."""
-    assert section.doc is not None
-    found = [e for e in section.doc.ents if e.label_ == "INDEX"]
-    codes = [e.text.upper() for e in found if e.ent_id_ == "table-code"]
-    names = [e.ent_id_ for e in found if e.ent_id_ != "table-code"]
-    specific = [n for n in names if n != "lønindeks"]
-    ranked = specific or codes or names
-    return ranked[0] if ranked else None
-
-
-def _index_name(text: str) -> str | None:
-    """Fallback for index names the ruler does not know, written inside other words."""
-    for pattern, name in _INDEXES:
-        match = pattern.search(text)
-        if match:
-            return name or match.group(1).upper()
-    return None
-
-
-def _read_sentence(terms: IndexationTerms, sentence: Any, language: str) -> None:
-    text = sentence.text
-    for entity in (e for e in sentence.ents if e.label_ == "PERCENT"):
-        value = _percent(entity.text, language)
-        if value is None:
-            continue
-        if _THRESHOLD_WORDS.search(text) and not _CAP_WORDS.search(text):
-            terms.threshold_pct = terms.threshold_pct or value
-        elif _CAP_WORDS.search(text) and terms.cap_pct is None:
-            terms.cap_pct = value
-    for entity in (e for e in sentence.ents if e.label_ == "DURATION"):
-        parsed = duration(entity.text)
-        if parsed is None:
-            continue
-        number, unit = parsed
-        if unit == "day" and _NOTICE_WORDS.search(text) and terms.notice_days is None:
-            terms.notice_days = number
-        elif unit in ("month", "year") and _FIXED_WORDS.search(text) and terms.fixed_months is None:
-            terms.fixed_months = number * (12 if unit == "year" else 1)
-        elif unit == "month" and _NOTICE_WORDS.search(text) and terms.notice_days is None:
-            terms.notice_days = number * 30
-    if terms.fixed_months is None and _FIXED_WORDS.search(text):
-        years = re.search(r"(?:første|first)\s+(\d+|to|tre|two|three)\s+(?:år|years)", text, re.I)
-        if years:
-            words = {"to": 2, "tre": 3, "two": 2, "three": 3}
-            terms.fixed_months = 12 * (int(years.group(1)) if years.group(1).isdigit()
-                                       else words[years.group(1).lower()])  # fmt: skip
-    if terms.adjust_month is None and _ADJUST_WORDS.search(text):
-        day_month = DAY_MONTH_RE.search(text)
-        if day_month:
-            terms.adjust_month = month_number(day_month.group(2))
+def _read_statement(terms: IndexationTerms, text: str) -> None:
+    cap, threshold = facts.caps_and_thresholds(text)
+    terms.cap_pct = terms.cap_pct if terms.cap_pct is not None else cap
+    terms.threshold_pct = terms.threshold_pct if terms.threshold_pct is not None else threshold
+    notice, fixed = facts.notice_and_fixed(text)
+    terms.notice_days = terms.notice_days if terms.notice_days is not None else notice
+    terms.fixed_months = terms.fixed_months if terms.fixed_months is not None else fixed
+    if terms.adjust_month is None and (facts.ADJUST_WORDS.search(text) or facts.mentions_index(
+            text)):  # fmt: skip
+        terms.adjust_month = facts.adjust_month(text)
+    for pattern, months in _FREQUENCY:
+        if pattern.search(text):
+            terms.frequency_months = months
     if terms.base_month is None and _BASE_WORDS.search(text):
         month_year = MONTH_YEAR_RE.search(text)
         base = month_number(month_year.group(1)) if month_year else None
@@ -112,11 +119,64 @@ def _read_sentence(terms: IndexationTerms, sentence: Any, language: str) -> None
             terms.base_month = f"{month_year.group(2)}-{base:02d}"
 
 
-def _percent(text: str, language: str) -> Decimal | None:
-    match = re.match(r"(\d+(?:[.,]\d+)?)", text)
-    if match is None:
-        return None
-    try:
-        return parse_amount(match.group(1), locale=language)
-    except ValueError:
-        return None
+# --------------------------------------------------------------- the clause
+
+
+def _clause(statements: list[Statement]) -> list[Statement]:
+    """The statements of the indexation clause: the runs around each statement naming an
+    index in a context of price adjustment, merged, in document order."""
+    chosen: set[int] = set()
+    for i, statement in enumerate(statements):
+        if i in chosen or not _anchor(statement.text):
+            continue
+        chosen.add(i)
+        for j in range(i - 1, max(-1, i - 1 - _BEFORE), -1):
+            if not _relevant(statements[j].text):
+                break
+            chosen.add(j)
+        gap = False
+        for j in range(i + 1, min(len(statements), i + 1 + _AFTER)):
+            if _relevant(statements[j].text):
+                chosen.add(j)
+                gap = False
+            elif gap or j + 1 >= len(statements) or not _relevant(statements[j + 1].text):
+                break
+            else:
+                gap = True
+    return [statements[i] for i in sorted(chosen)]
+
+
+def _anchor(text: str) -> bool:
+    return bool(facts.index_names(text)) and (
+        facts.ADJUST_WORDS.search(text) is not None
+        or facts.FIXED_WORDS.search(text) is not None
+        or _FOLLOWS.search(text) is not None
+    )
+
+
+def _relevant(text: str) -> bool:
+    """Whether a statement speaks of adjusting or fixing prices, of the index, or of a
+    notice that is not a termination's ("Notice of at least 90 days is required")."""
+    return bool(
+        facts.ADJUST_WORDS.search(text)
+        or facts.FIXED_WORDS.search(text)
+        or facts.mentions_index(text)
+        or (facts.NOTICE_WORD.search(text) and not facts.OTHER_CLAUSE.search(text))
+    )
+
+
+# ------------------------------------------------------------ statements
+
+
+def _section_statements(section: Section, language: str) -> list[Statement]:
+    doc = section.doc if section.doc is not None else analyse(section.text, language)
+    return _statements(doc, section.page)
+
+
+def _statements(doc: Doc, page: int | None) -> list[Statement]:
+    found = []
+    for sentence in doc.sents:
+        for part in _SUBCLAUSE.split(sentence.text):
+            if part.strip() and not _MARKER_ONLY.match(part.strip()):
+                found.append(Statement(part.strip(), page))
+    return found
