@@ -3,6 +3,7 @@ only known once stored: ids, review states, and the findings held for review."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -43,6 +44,7 @@ def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
             "adjust_month": ix.params.get("adjust_month"),
             "fixed_months": ix.params.get("fixed_months"),
             "notice_days": ix.params.get("notice_days"),
+            "threshold_pct": _plain(ix.params.get("threshold_pct")),
             "base_month": ix.params.get("base_month"),
         },
         "price_terms": [
@@ -78,3 +80,8 @@ def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
 
 def _iso(value: object) -> str | None:
     return None if value is None else value.isoformat()  # type: ignore[attr-defined]
+
+
+def _plain(value: object) -> str | None:
+    """A stored percentage as the extract output writes it ("4", "2.5")."""
+    return None if value is None else decimal_str(Decimal(str(value)), min_places=0)
