@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 #: Where a numbered sub-clause starts inside a sentence: "4.2 Herefter", "Stk. 3.",
 #: "(b) the", "Section 4.2", and a clause number after a full stop ("... moms. 4 Priser").
 _SUBCLAUSE = re.compile(
+    r"(?<!Section)(?<!Clause)(?<!Article)(?<!Punkt)(?<!Pkt\.)"
     r"\s+(?=(?:(?:Section|Clause|Article|Punkt|Pkt\.)\s+)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\s+"
     r"[A-ZÆØÅ\"“«»(])"
     r"|\s+(?=Stk\.\s*\d+\.?\s)"
@@ -42,9 +43,12 @@ _SUBCLAUSE = re.compile(
 )
 #: A statement that is only a clause number ("Stk. 2.", "4.2", "(b)"): not a statement.
 _MARKER_ONLY = re.compile(
-    r"^(?:Stk\.\s*\d+|§\s*\d+|\d{1,2}(?:\.\d{1,2})*|\([a-z\d]{1,4}\))\.?$", re.I
+    r"^(?:Stk\.\s*\d+|§\s*\d+|\d{1,2}(?:\.\d{1,2})*|\([a-z\d]{1,4}\)|Section|Clause|Article|"
+    r"Punkt|Pkt)\.?$",
+    re.I,
 )
-_FREQUENCY = ((re.compile(r"halvårlig|hvert halve år|twice a year|semi-?annual|every six months",
+_FREQUENCY = ((re.compile(r"halvårlig|hvert halve år|to gange (?:årligt|om året)|twice (?:a|per) "
+                          r"year|semi-?annual|every six months",
                           re.I), 6),
               (re.compile(r"kvartal|quarter", re.I), 3))  # fmt: skip
 _FOLLOWS = re.compile(r"udvikling|ændring|change|movement|følge|follow|i takt med|in line with",
@@ -72,10 +76,7 @@ def find_indexation(
     """The indexation clause read wherever it stands: in the body's clauses whatever
     they were classified as, or in the price appendix ("Priserne reguleres årligt ...")."""
     statements = [s for section in sections for s in _section_statements(section, language)]
-    for page in appendix or ():
-        text = "\n".join(page.lines)
-        if facts.mentions_index(text):
-            statements += _statements(analyse(text, language), page.number)
+    statements += _appendix_statements(appendix or [], language)
     return read_statements(statements, language)
 
 
@@ -131,7 +132,7 @@ def _clause(statements: list[Statement]) -> list[Statement]:
             continue
         chosen.add(i)
         for j in range(i - 1, max(-1, i - 1 - _BEFORE), -1):
-            if not _relevant(statements[j].text):
+            if not _relevant(statements[j].text, before_anchor=True):
                 break
             chosen.add(j)
         gap = False
@@ -154,14 +155,19 @@ def _anchor(text: str) -> bool:
     )
 
 
-def _relevant(text: str) -> bool:
-    """Whether a statement speaks of adjusting or fixing prices, of the index, or of a
-    notice that is not a termination's ("Notice of at least 90 days is required")."""
+def _relevant(text: str, *, before_anchor: bool = False) -> bool:
+    """Whether a statement speaks of adjusting or fixing prices, of the index, or (after
+    the statement naming the index) of a notice that is not a termination's ("Notice of at
+    least 90 days is required")."""
     return bool(
         facts.ADJUST_WORDS.search(text)
         or facts.FIXED_WORDS.search(text)
         or facts.mentions_index(text)
-        or (facts.NOTICE_WORD.search(text) and not facts.OTHER_CLAUSE.search(text))
+        or (
+            not before_anchor
+            and facts.NOTICE_WORD.search(text)
+            and not facts.OTHER_CLAUSE.search(text)
+        )
     )
 
 
@@ -171,6 +177,34 @@ def _relevant(text: str) -> bool:
 def _section_statements(section: Section, language: str) -> list[Statement]:
     doc = section.doc if section.doc is not None else analyse(section.text, language)
     return _statements(doc, section.page)
+
+
+def _appendix_statements(pages: list[PageText], language: str) -> list[Statement]:
+    """Statements of the appendix pages that name an index, and of the pages either side
+    (a clause may run over a page break); the other pages are not analysed."""
+    naming = [i for i, page in enumerate(pages) if facts.mentions_index(page.text)]
+    wanted = sorted({j for i in naming for j in (i - 1, i, i + 1) if 0 <= j < len(pages)})
+    runs: list[list[PageText]] = []
+    for i in wanted:
+        if runs and i - 1 in wanted:
+            runs[-1].append(pages[i])
+        else:
+            runs.append([pages[i]])
+    return [s for run in runs for s in _run_statements(run, language)]
+
+
+def _run_statements(pages: list[PageText], language: str) -> list[Statement]:
+    """The statements of consecutive pages read as one text, each with its first page."""
+    text, starts = "", []
+    for page in pages:
+        starts.append((len(text), page.number))
+        text += page.text + "\n"
+    found = []
+    for statement in _statements(analyse(text, language), None):
+        at = max(text.find(statement.text), 0)
+        number = next(n for start, n in reversed(starts) if start <= at)
+        found.append(Statement(statement.text, number))
+    return found
 
 
 def _statements(doc: Doc, page: int | None) -> list[Statement]:

@@ -20,12 +20,12 @@ from extractors.contracts.patterns import MONTHS
 
 #: Index names -> normalised name; a wage index's table code ("ILON 12") is kept as code.
 INDEX_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"netto[-\s]?prisindeks\w*|\bnet[-\s]+price[-\s]+index\w*|\bNPI\b", re.I),
+    (re.compile(r"netto[-\s]*pris[-\s]*indeks\w*|\bnet[-\s]+price[-\s]+index\w*|\bNPI\b", re.I),
      "nettoprisindeks"),
-    (re.compile(r"forbruger[-\s]?prisindeks\w*|\bconsumer[-\s]+price[-\s]+ind(?:ex|ices)\w*|"
+    (re.compile(r"forbruger[-\s]*pris[-\s]*indeks\w*|\bconsumer[-\s]+price[-\s]+ind(?:ex|ices)\w*|"
                 r"\bindex\s+of\s+consumer\s+prices|\b(?:CPI|HICP|HIPC)\b", re.I),
      "forbrugerprisindeks"),
-    (re.compile(r"\bløn(?:pris)?indeks\w*|\b(?:wage|salary|salaries|earnings|labou?r[-\s]+cost|"
+    (re.compile(r"\bløn[-\s]*(?:pris[-\s]*)?indeks\w*|\b(?:wage|salary|salaries|earnings|labou?r[-\s]+cost|"
                 r"pay)[-\s]+(?:price[-\s]+|rate[-\s]+)?ind(?:ex|ices)\w*", re.I),
      "lønindeks"),
 )  # fmt: skip
@@ -33,8 +33,11 @@ INDEX_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: or a wage-index code on its own ("ILON 12", "LON12").
 _TABLE_CODE = re.compile(
     r"\b(?i:tabel(?:len)?|table)\s+(?P<a>[A-ZÆØÅ]{2,8})[\s-]?(?P<b>\d{1,4})\b"
-    r"|\b(?P<c>(?:I|SB)?LON)[\s-]?(?P<d>\d{1,3})\b"
+    r"|\b(?P<c>(?i:ilon)|SBLON|LON)[\s-]?(?P<d>\d{1,3})\b"
 )
+#: Any other Danish price or cost index, by its own name ("byggeomkostningsindekset").
+_OTHER_INDEX = re.compile(r"\b([a-zæøå]{3,}(?:pris|omkostnings)indeks)(?:et|ets)?\b", re.I)
+_KNOWN = ("nettoprisindeks", "forbrugerprisindeks", "lønprisindeks")
 _ANY_INDEX = re.compile(r"ind(?:eks|ex|ices)|\bNPI\b|\bCPI\b|\bHICP\b|" + _TABLE_CODE.pattern)
 
 
@@ -45,12 +48,17 @@ def index_names(text: str) -> list[tuple[int, str]]:
     for match in _TABLE_CODE.finditer(text):
         letters, digits = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
         found.append((match.start(), f"{letters}{digits}".upper()))
+    for match in _OTHER_INDEX.finditer(text):
+        name = match.group(1).lower()
+        if not name.endswith(_KNOWN) and name != "basisprisindeks":
+            found.append((match.start(), name))
     return sorted(found)
 
 
 def best_index(names: list[str]) -> str | None:
     """The index a clause adjusts by: a named price index beats a table code, a table code
-    beats a generic wage index ("lønindekset for den private sektor (ILON12)" -> ILON12)."""
+    beats a generic wage index ("lønindekset for den private sektor (ILON12)" -> ILON12);
+    another index named in Danish ("byggeomkostningsindeks") ranks with the codes."""
     price = [n for n in names if n in ("nettoprisindeks", "forbrugerprisindeks")]
     codes = [n for n in names if n not in ("nettoprisindeks", "forbrugerprisindeks", "lønindeks")]
     ranked = price or codes or names
@@ -79,16 +87,23 @@ _FIXED = (
 )
 #: Adjustment ruled out or postponed ("kan ikke reguleres", "tidligst", "no earlier than").
 _NO_ADJUST = (
-    r"\bikke\s+(?:\w+\s+){0,2}(?:reguleres|regulere|ændres|forhøjes|hæves|indeksreguleres)\b|"
+    r"\bikke\s+(?:\w+\s+){0,3}(?:reguleres|regulere|regulering|ændres|forhøjes|forhøje|hæves|"
+    r"indeksreguleres)\b|"
+    r"\b(?:reguleres|indeksreguleres|ændres|forhøjes)\s+ikke\b|"
     r"\bingen\s+(?:pris)?regulering\w*|\buden\s+(?:pris)?regulering\w*|"
-    r"\bnot\s+(?:\w+\s+){0,2}(?:adjusted|increased|indexed|changed|revised)\b|"
+    r"\bikke\s+(?:genstand\s+for|omfattet\s+af)\s+(?:pris|indeks)?regulering\w*|"
+    r"\bnot\s+(?:\w+\s+){0,2}(?:adjust|adjusted|increase|increased|index|indexed|changed|"
+    r"revise|revised)\b|"
+    r"\bnot\s+(?:be\s+)?subject\s+to\s+(?:any\s+)?(?:price\s+)?(?:adjustments?|indexation|"
+    r"increases?)\b|"
     r"\bno\s+(?:price\s+)?(?:adjustments?|increases?|indexation|revisions?)\b|"
     r"\bwithout\s+(?:any\s+)?(?:price\s+)?(?:adjustment|indexation)\b"
 )
 _EARLIEST = (
     r"\btidligst\b|\bat\s+the\s+earliest\b|\bearlier\s+than\b|\bnot\s+before\b|\bikke\s+før\b|"
     r"\bførste\s+gang\b|\bfor\s+the\s+first\s+time\b|\bførste\s+(?:pris)?regulering\w*|"
-    r"\bfirst\s+(?:price\s+)?(?:adjustment|increase|indexation|revision)\b|\bmay\s+first\b"
+    r"\bfirst\s+(?:price\s+)?(?:adjustment|increase|indexation|revision)\b|\bmay\s+first\b|"
+    r"\bfør\s+der\s+er\s+(?:gået|forløbet)\b"
 )
 FIXED_WORDS = re.compile(rf"{_FIXED}|{_NO_ADJUST}|{_EARLIEST}", re.I)
 _WHOLE_TERM = re.compile(
@@ -97,7 +112,8 @@ _WHOLE_TERM = re.compile(
     r"\b(?:entire|whole|full|initial|complete)\s+(?:contract\s+|agreement\s+)?(?:term|period|"
     r"duration)\b|\bthroughout\s+the\s+(?:term|agreement|contract)\b|"
     r"\bduring\s+the\s+term\b|\bfor\s+the\s+term\s+of\b|\bterm\s+of\s+(?:the|this)\s+"
-    r"(?:agreement|contract)\b",
+    r"(?:agreement|contract)\b|\b(?:for|during)\s+the\s+(?:duration|life(?:time)?)\s+of\b|"
+    r"\bi\s+(?:kontrakt|aftale|rammeaftale)perioden\b",
     re.I,
 )
 _NEGATED_ADJUST = re.compile(_NO_ADJUST, re.I)
@@ -128,15 +144,27 @@ def adjustment_denied(text: str) -> bool:
 
 # ----------------------------------------------------------------- percentages
 
+#: Percentages of something else: volumes, discounts, penalties, availability, VAT, and the
+#: increase that gives a right to terminate.
+_NOT_ADJUSTMENT = re.compile(
+    r"\bantal\w*|\bnumber\s+of\b|\bvolume\w*|\bmængde\w*|\boppetid\w*|\bavailab\w*|"
+    r"\brabat\w*|\bdiscount\w*|\bbod\b|\bdagbod\w*|\bpenalt\w*|\bliquidated\b|"
+    r"\bservice\s+credit|\bopsig\w*|\bterminat\w*|\bophæv\w*|\bcancel\w*|\bmoms\b|\bVAT\b",
+    re.I,
+)
+_PERCENT_WORDS = {"en": 1, "et": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}  # fmt: skip
 _PERCENT = re.compile(
-    r"(?<![\d.,])\(?\s*(?P<value>\d{1,2}(?:[.,]\d{1,2})?)\s*\)?\s*"
+    r"(?:(?<![\d.,])\(?\s*(?P<value>\d{1,2}(?:[.,]\d{1,2})?)\s*\)?|"
+    rf"\b(?P<word>{'|'.join(_PERCENT_WORDS)}))\s*"
     r"(?:%|pct\b\.?|procent(?:point)?\w*|per\s?cent\b|percent(?:age\s+points?)?\b)",
     re.I,
 )
 _CAP_BEFORE = re.compile(
     r"(?:højst|maksimalt|maks\.?|max\.?|maximum(?:\s+of)?|maksimum|op\s+til|up\s+to|"
     r"overstige|overskride|højere\s+end|begrænse[st]?\s+til|begrænset\s+til|loft\w*|"
-    r"cap(?:ped)?|ceiling|exceed|more\s+than|at\s+most|limited\s+to|limit\s+of|"
+    r"cap(?:ped)?|ceiling|exceed|not\s+exceeding|(?:no|not|ikke)\s+(?:\w+\s+)?(?:more\s+than|"
+    r"mere\s+end)|at\s+most|limited\s+to|limit\s+of|"
     r"not\s+be\s+higher\s+than|ikke\s+over)\b[^\d%]{0,30}$",
     re.I,
 )
@@ -148,7 +176,7 @@ _CAP_AFTER = re.compile(
 #: A condition on the index's movement: "kun hvis indekset er steget med", "only if the index".
 _CONDITION = re.compile(
     r"\b(?:hvis|såfremt|forudsat|forudsætter|forudsætning|når|betinget|if|where|when|provided|"
-    r"condition\w*|subject\s+to|unless|medmindre|udløser|triggers?)\b",
+    r"condition\w*|unless|medmindre|udløser|triggers?)\b",
     re.I,
 )
 _ONLY = re.compile(r"\b(?:kun|alene|udelukkende|only|solely|først)\b|forudsæt|provided|trigger|"
@@ -179,33 +207,40 @@ def percent_value(text: str) -> Decimal | None:
 def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
     """The yearly cap and the threshold the statement states (either may be None).
 
-    A threshold needs a condition on the index's movement that restricts the right to
-    adjust ("kun ... hvis indekset er steget med 4 % eller mere", "only if the index has
-    increased by more than 4 %"); "if the index rises more than 3 %, the increase is
-    capped at 3 %" states a cap only."""
-    cap = threshold = None
+    A threshold needs a condition on the index's movement ("kun ... hvis indekset er steget
+    med 4 % eller mere", "only if the index has increased by more than 4 %", "hvis
+    forbrugerprisindekset er steget med mere end 2 %, dog højst 4 %"); "if the index rises
+    more than 3 %, the increase is capped at 3 %" states a cap only."""
+    if _NOT_ADJUSTMENT.search(text):
+        return None, None
+    caps: list[Decimal] = []
+    conditions: list[Decimal] = []
     previous_end = 0
-    has_cap_word = any(_CAP_BEFORE.search(text[: m.start()]) for m in _PERCENT.finditer(text))
     for match in _PERCENT.finditer(text):
-        value = percent_value(match["value"])
-        before = text[previous_end : match.start()]
-        sentence_before = text[: match.start()]
-        after = text[match.end() : match.end() + 40]
+        word = match["word"]
+        value = Decimal(_PERCENT_WORDS[word.lower()]) if word else percent_value(match["value"])
+        before, after = text[previous_end : match.start()], text[match.end() : match.end() + 40]
         previous_end = match.end()
         if value is None:
             continue
-        conditional = (
-            _CONDITION.search(sentence_before) is not None
-            and _MOVEMENT.search(before) is not None
-            and (_AT_LEAST_BEFORE.search(before) or _OR_MORE_AFTER.match(after))
-            and (_ONLY.search(sentence_before) or not has_cap_word)
-            and not _CAP_BEFORE.search(before[-30:])
-        )
-        if (conditional or _THRESHOLD_WORD.search(before)) and threshold is None:
-            threshold = value
-        elif (_CAP_BEFORE.search(before) or _CAP_AFTER.match(after)) and cap is None:
-            cap = value
-    return cap, threshold
+        if _threshold_shape(text[: match.start()], before, after):
+            conditions.append(value)
+        elif _CAP_BEFORE.search(before) or _CAP_AFTER.match(after):
+            caps.append(value)
+    restricted = _ONLY.search(text) is not None
+    thresholds = [v for v in conditions if restricted or v not in caps]
+    return (caps[0] if caps else None), (thresholds[0] if thresholds else None)
+
+
+def _threshold_shape(sentence_before: str, before: str, after: str) -> bool:
+    if _THRESHOLD_WORD.search(before):
+        return True
+    return bool(
+        _CONDITION.search(sentence_before)
+        and _MOVEMENT.search(before)
+        and (_AT_LEAST_BEFORE.search(before) or _OR_MORE_AFTER.match(after))
+        and not _CAP_BEFORE.search(before[-30:])
+    )
 
 
 # ------------------------------------------------------------------ durations
@@ -238,8 +273,8 @@ OTHER_CLAUSE = re.compile(
     re.I,
 )
 #: Singular units the shared duration pattern does not know ("én måneds varsel", "1 uges").
-_SINGULAR_UNITS = re.compile(r"\b(?:måneds?|uges?)\b", re.I)
-_PLURAL = {"må": "måneder", "ug": "uger"}
+_SINGULAR_UNITS = re.compile(r"\b(?:måneds?|uges?|kalenderdages?)\b", re.I)
+_PLURAL = {"må": "måneder", "ug": "uger", "ka": "dage"}
 _FIXED_NEAR = re.compile(rf"{_FIXED}|{_NO_ADJUST}|{_EARLIEST}", re.I)
 
 
@@ -265,6 +300,8 @@ def notice_and_fixed(text: str) -> tuple[int | None, int | None]:
         ):
             fixed = span.months
     if fixed is None and FIXED_WORDS.search(text):
+        fixed = 12 if _FIRST_YEAR.search(text) else None
+    if fixed is None and (FIXED_WORDS.search(text) or ADJUST_WORDS.search(text)):
         fixed = _anniversary_months(text)
     return notice, fixed
 
@@ -282,6 +319,8 @@ def _days(span: Duration) -> int | None:
     return span.number * per_unit if per_unit else None
 
 
+_FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:kontrakt|aftale|contract\s+|agreement\s+)?"
+                         r"(?:år|year)\b", re.I)  # fmt: skip
 _DA_ANNIVERSARY = re.compile(
     r"\b(?:(?P<digits>\d{1,2})[\s.-]*|(?P<word>første|anden|andet|tredje|fjerde|femte)\s+)"
     r"års?dag(?:en)?\b",
@@ -308,7 +347,8 @@ def _anniversary_months(text: str) -> int | None:
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _EFFECT_CUE = (
-    r"(?:pr\.|per|med\s+virkning\s+(?:fra|pr\.)|virkning\s+fra|fra|from|as\s+(?:of|from)|"
+    r"(?:pr\.|per|med\s+virkning\s+(?:fra|pr\.)|virkning\s+fra|fra\s+og\s+med|fra|from|"
+    r"as\s+(?:of|from)|"
     r"effective(?:\s+(?:from|as\s+of|on))?|with\s+effect\s+(?:from|on|as\s+of)|on|den|"
     r"hvert\s+år|each\s+year|annually|årligt|ved)"
 )
@@ -325,10 +365,12 @@ _MONTH_DAY = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?:each|every|hver(?:t\s+års)?)\s+(?P<m1>{_MONTH})\b"
     rf"|\b(?:in|i)\s+(?P<m2>{_MONTH})(?:\s+måned)?\s+(?:of\s+)?(?:each|every|hvert)\b"
+    rf"|\bprimo\s+(?P<m4>{_MONTH})\b"
     rf"|\b(?:hvert\s+år|årligt|annually|yearly|each\s+year|every\s+year)\s+(?:in|i)\s+"
     rf"(?P<m3>{_MONTH})\b",
     re.I,
 )
+_FIRST_DAY_OF = re.compile(rf"\bfirst\s+day\s+of\s+(?P<month>{_MONTH})\b", re.I)
 _NUMERIC_DAY_MONTH = re.compile(r"\b(?:pr\.|per|den)\s*(?P<day>\d{1,2})/(?P<month>\d{1,2})\b"
                                 r"(?![/.-]?\d)", re.I)  # fmt: skip
 _DEADLINE_BEFORE = re.compile(
@@ -353,8 +395,10 @@ def adjust_month(text: str) -> int | None:
             rank = (0 if match["cue"] else 2) + (1 if match["year"] else 0)
             candidates.append((rank, match.start(), month))
     for match in _MONTH_ONLY.finditer(text):
-        word = match["m1"] or match["m2"] or match["m3"]
+        word = match["m1"] or match["m2"] or match["m3"] or match["m4"]
         candidates.append((1, match.start(), MONTHS[word.lower()]))
+    for match in _FIRST_DAY_OF.finditer(text):
+        candidates.append((0, match.start(), MONTHS[match["month"].lower()]))
     for match in _NUMERIC_DAY_MONTH.finditer(text):
         if 1 <= int(match["month"]) <= 12:
             candidates.append((1, match.start(), int(match["month"])))
