@@ -48,7 +48,8 @@ _VENDOR = re.compile(
 )
 _ROLE_LABEL = re.compile(
     r"^(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
-    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)\s*:?\s*(?P<rest>.*)$",
+    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)(?:\s+name)?\s*:?\s*"
+    r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(r"\b(?:kommune|region|municipality|city\s+of|county|styrelsen?|"
@@ -61,7 +62,11 @@ _MARKER = re.compile(
     rf"|(?:herein(?:after)?|herefter|i\s+det\s+følgende)\s+(?:(?:referred\s+to|kaldet|benævnt|"
     rf"called|jointly)\s+)?(?:as\s+)?(?:the\s+)?[{_QUOTE}](?P<t2>[^{_QUOTE}]{{1,60}})[{_QUOTE}]"
     rf"|referred\s+to\s+(?:in\s+this\s+agreement\s+|herein\s+)?as\s+[{_QUOTE}](?P<t3>[^{_QUOTE}]"
-    rf"{{1,60}})[{_QUOTE}](?:\s+or\s+[{_QUOTE}][^{_QUOTE}]{{1,40}}[{_QUOTE}])?",
+    rf"{{1,60}})[{_QUOTE}](?:\s+or\s+[{_QUOTE}][^{_QUOTE}]{{1,40}}[{_QUOTE}])?"
+    rf"|(?<=\s)[{_QUOTE}](?P<t4>(?:the\s+)?[A-ZÆØÅ][\w]{{2,25}})[{_QUOTE}](?=\s|$)"
+    r"|\((?:the\s+)?(?P<t5>[A-ZÆØÅ][a-zæøå]{2,25})\)"
+    r"|\(\s*(?:hereinafter|herefter)\s+(?:(?:referred\s+to|called|kaldet)\s+)?(?:as\s+)?(?:the\s+)?"
+    r"(?P<t6>[A-ZÆØÅ][\w ]{1,30}?)\s*\)",
     re.IGNORECASE,
 )
 _COLLECTIVE = re.compile(r"^(?:the\s+)?(?:part(?:y|ies)|parter(?:ne)?|party\s+to\s+this|"
@@ -80,19 +85,21 @@ _PREAMBLE_END = re.compile(
 _SEPARATOR_LINE = re.compile(r"^[-–—\s]*(?:og|and|samt|&)[-–—\s]*$", re.IGNORECASE)
 _BETWEEN_LINE = re.compile(r"(?:^|\b)(?:by\s+and\s+between|between|mellem|among|parterne|"
                            r"the\s+parties|parties)\s*:?$", re.IGNORECASE)  # fmt: skip
-_LEGAL_FORMS = (r"inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|i/s|"
-                r"p/s|k/s|ivs|gmbh|ag|ab|as|co|corp|corporation|incorporated|limited|pty|pte|"
-                r"sarl|srl|spa|oy|oyj")  # fmt: skip
-_LEGAL_FORM = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS})\.?$|\b(?:A/S|ApS|I/S|P/S|Kommune|Region)\b",
-                         re.IGNORECASE)  # fmt: skip
+_LEGAL_FORMS = (r"(?i:inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|"
+                r"i/s|p/s|k/s|ivs|gmbh|corp|corporation|incorporated|limited|pty|pte|sarl|srl|"
+                r"spa|oyj?)|AG|AB|AS|Co|CO|SA|NV|BV")  # fmt: skip
+_LEGAL_FORM = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS})\.?$|\b(?:A/S|ApS|I/S|P/S)\b|"
+                         r"\b(?i:kommune|region|company|partnership|corporation|incorporated|limited|"
+                         r"association|university|bank|trust|l\.?l\.?c|inc|ltd|gmbh|n\.a|s\.a)\b")  # fmt: skip
 #: A comma that ends the name: not the one before a legal form ("Acme, Inc.").
-_NAME_COMMA = re.compile(rf",(?!\s*(?:{_LEGAL_FORMS})\b\.?(?:\s|,|$))", re.IGNORECASE)
+_NAME_COMMA = re.compile(rf",(?!\s*(?:{_LEGAL_FORMS})\b\.?(?:\s|,|$))")
 _DESCRIPTION = re.compile(
     r"\s+(?:an?\s+(?=[A-Z]|(?:\w+\s+){0,3}(?:corporation|company|limited|partnership|"
     r"municipality|individual|entity|body|association|institution|society|bank|"
     r"organi[sz]ation|firm|registered))|with\s|having\s|whose\s|which\s|located\s|organized\s|"
     r"incorporated\s|existing\s|registered\s|acting\s|represented\s|c/o\s|på\s+adressen|"
-    r"beliggende|med\s+(?:adresse|hjemsted|CVR)|CVR\b|cvr\b|EAN\b|\(|[{q}])".replace("{q}", _QUOTE),
+    r"beliggende|med\s+(?:adresse|hjemsted|CVR)|CVR\b|cvr\b|EAN\b|\(|[{q}]|"
+    r"(?i:dated|effective|page|source:|hereinafter|herefter))".replace("{q}", _QUOTE),
 )
 _SENTENCE_WORDS = re.compile(r"\b(?:this\s+agreement|hereby|shall|hereto|herein|hereof|"
                              r"agreement|kontrakten|aftalen|between|mellem|indgået|entered|"
@@ -117,12 +124,14 @@ class Found:
 def read_parties(pages: list[PageText]) -> list[ContractParty]:
     """The buyer and the vendor (in that order) the contract names, each with its CVR
     number when stated; fewer when the contract does not name two parties."""
-    front = _front_lines(pages)
+    front = _front_lines(pages[:_FRONT_PAGES])
     found: list[Found] = []
     for source in (_preamble, _blocks, _labelled):
         found = _merge(found, source(front))
         if len(found) >= 2:
             break
+    if len(found) < 2 and len(pages) > _FRONT_PAGES:
+        found = _merge(found, _preamble(_front_lines(pages)))
     if len(found) < 2:
         found = _merge(found, _signatures(pages))
     _add_cvrs(found, front)
@@ -131,7 +140,7 @@ def read_parties(pages: list[PageText]) -> list[ContractParty]:
 
 def _front_lines(pages: list[PageText]) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
-    for page in pages[:_FRONT_PAGES]:
+    for page in pages:
         toc = toc_lines(page.lines)
         lines += [(page.number, line) for i, line in enumerate(page.lines) if i not in toc]
     return lines
@@ -141,20 +150,27 @@ def _front_lines(pages: list[PageText]) -> list[tuple[int, str]]:
 
 
 def _preamble(lines: list[tuple[int, str]]) -> list[Found]:
-    """The parties of the first sentence that says between whom the contract is made."""
-    text, pages = _joined(lines)
+    """The parties of the first sentence that says between whom the contract is made:
+    the first one that names two parties by defined terms, else the first that names
+    two legal names without."""
+    text, page_at = _joined(lines)
+    segments = []
     for start in _PREAMBLE_START.finditer(text):
-        if start.start() > 8000:
-            break
         context = text[max(0, start.start() - 300) : start.start()]
         at_line_start = start.start() == 0 or text[start.start() - 1] == "\n"
-        if not (_PREAMBLE_CONTEXT.search(context) or at_line_start):
-            continue
-        segment = _segment(text, start.end())
-        found = _parse_segment(segment, pages(start.start()))
+        if _PREAMBLE_CONTEXT.search(context) or at_line_start:
+            segments.append((_segment(text, start.end()), page_at(start.start())))
+    partial: list[Found] = []
+    for segment, page in segments:
+        found = _parse_segment(segment, page)
         if len(found) >= 2:
             return found
-    return []
+        partial = partial or found
+    for segment, page in segments:
+        found = _unmarked(segment, page)
+        if len(found) >= 2:
+            return found
+    return partial
 
 
 def _joined(lines: list[tuple[int, str]]) -> tuple[str, Callable[[int], int | None]]:
@@ -180,30 +196,43 @@ def _joined(lines: list[tuple[int, str]]) -> tuple[str, Callable[[int], int | No
 
 def _segment(text: str, start: int) -> str:
     """The preamble from ``start`` to the recitals, the first clause heading or 1500
-    characters, whichever comes first (line breaks become spaces)."""
+    characters, whichever comes first; lines stay lines (a line "AND" separates parties)."""
     end = min(len(text), start + 1500)
-    stop = _PREAMBLE_END.search(text, start, end)
-    if stop is not None:
-        end = stop.start()
-    lines = text[start:end].split("\n")
+    for pattern in (_PREAMBLE_END, _PREAMBLE_START):
+        stop = pattern.search(text, start, end)
+        if stop is not None:
+            end = stop.start()
+    lines = re.sub(r"-{3,}|_{3,}", " ", text[start:end]).split("\n")
     kept = []
     for i, line in enumerate(lines):
-        if i > 0 and heading(line, lines[i - 1]) is not None and not _CVR.search(line):
+        if i > 0 and _clause_heading(line, lines[i - 1]):
             break
         kept.append(line)
-    return " ".join(kept)
+    return "\n".join(kept)
+
+
+def _clause_heading(line: str, previous: str | None) -> bool:
+    """A clause heading ("1. Definitions"), not a name in capitals or an address line
+    ("20 Richmond Street East") inside a party's block."""
+    ends_sentence = previous is None or previous.rstrip().endswith((".", ":", ")", "”", '"', ";"))
+    return ends_sentence and heading(line, "x") is not None and not _CVR.search(line)
 
 
 def _parse_segment(segment: str, page: int | None) -> list[Found]:
     found: list[Found] = []
     previous = 0
     for marker in _MARKER.finditer(segment):
-        term = next(g for g in marker.group("t1", "t2", "t3") if g is not None).strip()
+        term = next(g for g in marker.group("t1", "t2", "t3", "t4", "t5", "t6") if g is not None)
+        term = term.strip()
+        if (marker.group("t4") or marker.group("t5")) and role_of(term) is None:
+            continue  # a quoted word in running text, not a party's defined role
         if _COLLECTIVE.match(term):
             previous = marker.end()
             continue
         chunk = segment[previous : marker.start()]
         previous = marker.end()
+        if len(found) >= 2 and re.search(r"[.;]\s+[A-Z]", chunk):
+            break  # the sentence naming the parties has ended
         name = clean_name(_last_party(chunk))
         if name is None:
             if found and found[-1].role is None:
@@ -211,49 +240,102 @@ def _parse_segment(segment: str, page: int | None) -> list[Found]:
             continue
         after = segment[marker.end() : marker.end() + 60]
         cvr = _CVR.search(chunk) or (_CVR.match(after.lstrip(" ,;")) if after else None)
-        found.append(Found(name, role_of(term), _cvr(cvr), page, chunk.strip()))
-    if len(found) < 2 and not found:
-        found = _unmarked(segment, page)
+        found.append(Found(name, role_of(term), _cvr(cvr), page, " ".join(chunk.split())))
     return found
 
 
 def _unmarked(segment: str, page: int | None) -> list[Found]:
-    """Parties named without defined terms: "mellem X, adresse og Y, adresse"."""
-    parts = re.split(r"\s+(?:og|and)\s+(?=[A-ZÆØÅ(])", segment)
+    """Parties named without defined terms: "mellem X, adresse og Y, adresse"; each must
+    read as a legal name (a legal form, a public body, or capitalised words)."""
+    parts = re.split(r"\s+(?:og|and|AND)\s+(?=[A-ZÆØÅ(])|\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n",
+                     segment)  # fmt: skip
     found = []
     for part in parts[:3]:
-        name = clean_name(part)
-        if name is not None:
-            found.append(Found(name, None, _cvr(_CVR.search(part)), page, part.strip()))
+        lines = [line for line in part.split("\n") if line.strip()]
+        name = clean_name(lines[0] if lines else part)
+        if name is not None and _legal_looking(name):
+            found.append(Found(name, None, _cvr(_CVR.search(part)), page, " ".join(part.split())))
     return found if len(found) >= 2 else []
 
 
+def _legal_looking(name: str) -> bool:
+    return bool(_LEGAL_FORM.search(name) or _PUBLIC_BODY.search(name))
+
+
+_SEPARATORS = re.compile(
+    r"(?:^|\s+|;\s*)(?:and|og|samt)\s+(?=[\w(])|\n\s*[-–—]*\s*(?:and|og|AND)\s*[-–—]*:?\s*\n"
+    r"|[,;]?\s*\((?:[b-h]|i{2,3}|iv|[2-9])\)\s+|;\s+"
+)
+_DESCRIBING = re.compile(r"^(?:an?|as|with|having|whose|which|located|organi[sz]ed|incorporated|"
+                         r"existing|registered|acting|represented|its|their)\b")  # fmt: skip
+
+
 def _last_party(chunk: str) -> str:
-    """The party a chunk before a defined term names: after its last "and"/"og"."""
-    chunk = re.sub(r"^[\s,;:.]*", "", chunk)
-    parts = re.split(r"(?:^|\s+|;\s*)(?:and|og|samt)\s+(?=[A-ZÆØÅ(\d])", chunk)
-    for part in reversed(parts):
-        stripped = _strip_lead(part)
-        if stripped and (stripped[0].isupper() or stripped[0].isdigit()):
+    """The party a chunk before a defined term names: the chunk's opening words when
+    they are a name ("and AFI Licensing LLC, a Delaware ..."), else the words after its
+    last separator (", a Delaware corporation ... and PREMIER NUTRITION CORPORATION"),
+    else the capitalised words after a short lead ("for services of Arnold ...")."""
+    opening = _opening(chunk)
+    if _starts_name(opening):
+        return opening
+    parts = _SEPARATORS.split(chunk)
+    for part in reversed(parts[1:]):
+        stripped = _opening(part)
+        if _starts_name(stripped):
             return stripped
-    return _strip_lead(parts[-1])
+    if _DESCRIBING.match(opening):
+        return ""
+    lead = re.match(r"^(?:[a-zæøå][\w'-]*\s+){1,4}(?=[A-ZÆØÅ])", opening)
+    return opening[lead.end() :] if lead is not None else opening
+
+
+def _opening(text: str) -> str:
+    text = _strip_lead(" ".join(text.split()))
+    return re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
+
+
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _brand(name: str) -> bool:
+    """A company written in lower case ("e-centives, Inc.", "iShip.com, Inc.")."""
+    return _starts_name(name) and _LEGAL_FORM.search(name) is not None
+
+
+def _starts_name(text: str) -> bool:
+    """Whether ``text`` starts as a name does: a capital or a digit, or a brand written
+    in lower case ("iShip.com", "e-centives, Inc.")."""
+    if not text:
+        return False
+    first = text.split()[0]
+    return text[0].isupper() or text[0].isdigit() or re.search(r"[A-Z.@]|-\w", first) is not None
 
 
 def _strip_lead(text: str) -> str:
     text = text.strip(" ,;:.\n")
     while True:
-        new = re.sub(r"^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|(?:by\s+and\s+)?between|among|"
-                     r"mellem|and|og|samt|,|;|:|-+)\s*", "", text, flags=re.IGNORECASE)  # fmt: skip
+        new = re.sub(r"^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|(?:(?:by\s+and\s+)?between|among|"
+                     r"mellem|and|og|samt)\b|,|;|:|-+)\s*", "", text, flags=re.IGNORECASE)  # fmt: skip
         if new == text:
             return text
         text = new
+
+
+_NAME_LABEL = re.compile(r"^(?:[\w ]{1,20}\s)?name\s*:\s*", re.IGNORECASE)
+_DESCRIPTOR = re.compile(r"^[a-zæøå]+(?:\s+[a-zæøå-]+){1,5},\s*(?=[A-ZÆØÅ])")
 
 
 def clean_name(text: str) -> str | None:
     """The legal name at the start of ``text`` ("Acme, Inc., a Delaware corporation with
     offices at ..." -> "Acme, Inc."), or None when ``text`` holds no name."""
     text = _strip_lead(" ".join(text.split()))
-    descriptor = re.match(r"^[a-zæøå][\w\s-]{0,40},\s*(?=[A-ZÆØÅ])", text)  # "professional golfer, "
+    text = re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
+    text = _NAME_LABEL.sub("", text)  # "Client Name: "
+    labelled = _ROLE_LABEL.match(text)
+    if labelled is not None and ":" in text[: labelled.start("rest")] and labelled.group("rest"):
+        text = labelled.group("rest")
+    descriptor = _DESCRIPTOR.match(text)  # "professional golfer, "
     if descriptor is not None:
         text = text[descriptor.end() :]
     cut = _DESCRIPTION.search(text)
@@ -274,11 +356,12 @@ def is_name(name: str) -> bool:
     return (
         1 <= len(words) <= 12
         and len(name) >= 2
-        and (name[0].isupper() or name[0].isdigit())
+        and (name[0].isupper() or name[0].isdigit() or _brand(name))
         and _SENTENCE_WORDS.search(name) is None
-        and not re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", name, re.IGNORECASE)
-        and not re.match(r"^(?:the|a|an|den|det)\s", name, re.IGNORECASE)
+        and not re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", name)
+        and not re.match(r"^(?:the|a|an|den|det)\s", name)
         and re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None  # a postcode or a date
+        and _MONTH_DAY.search(name) is None
         and role_of(name) is None
     )
 
@@ -302,7 +385,9 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
     found: list[Found] = []
     current: Found | None = None
     label_role: PartyRole | None = None
+    previous: str | None = None
     for page, line in lines:
+        before, previous = previous, line
         label = _ROLE_LABEL.match(line)
         if _SEPARATOR_LINE.match(line) or (label and not label.group("rest")):
             current = None
@@ -320,10 +405,10 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
             cvr = _CVR.search(line)
             if cvr and current.cvr is None:
                 current.cvr = _cvr(cvr)
-            if len(line) > 90 or heading(line) is not None:
+            if len(line) > 90 or _clause_heading(line, before):
                 break
             continue
-        if len(found) == 2 or len(line) > 90 or heading(line) is not None:
+        if len(found) == 2 or len(line) > 90 or _clause_heading(line, before):
             break
         name = clean_name(line)
         if name is None:
@@ -375,7 +460,8 @@ def _signatures(pages: list[PageText]) -> list[Found]:
                 elif role is None and _LEGAL_FORM.search(match.group("name")):
                     name = clean_name(match.group("name"))
             elif i + 1 < len(lines) and _BY_LINE.match(lines[i + 1]) and _LEGAL_FORM.search(line):
-                name = clean_name(line)
+                name = clean_name(re.sub(r"^(?:approved|accepted|agreed)(?:\s+and\s+\w+)?\s+"
+                                         r"(?:for|by)\s+", "", line, flags=re.IGNORECASE))  # fmt: skip
             if name is not None:
                 found.append(Found(name, role, None, page.number, line))
     return found
@@ -441,7 +527,9 @@ def assign_roles(found: list[Found]) -> list[ContractParty]:
                 roles[i] = _other(other)
             elif _PUBLIC_BODY.search(party.name):
                 roles[i] = "buyer"
-            elif len(found) == 2 and roles[1 - i] is None and _PUBLIC_BODY.search(found[1 - i].name):
+            elif (
+                len(found) == 2 and roles[1 - i] is None and _PUBLIC_BODY.search(found[1 - i].name)
+            ):
                 roles[i] = "vendor"
             else:
                 roles[i] = "buyer" if i == 0 else "vendor"

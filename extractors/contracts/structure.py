@@ -137,6 +137,7 @@ def _titled(number: str, title: str, *, allow_empty: bool) -> Heading | None:
 def is_title(text: str) -> bool:
     """Whether ``text`` reads as a heading's title: short, no sentence verbs, not ending
     mid-sentence, starting with a capital."""
+    text = text.lstrip("“\"'‘«»")
     words = text.split()
     return (
         0 < len(words) <= 10
@@ -203,7 +204,9 @@ def toc_lines(lines: list[str]) -> set[int]:
         run = []
     if len(run) >= 3 or (after_title and run):
         found.update(run)
-    found.update(i for i, line in enumerate(lines) if _LEADERS.search(line) and _TOC_LINE.match(line))
+    found.update(
+        i for i, line in enumerate(lines) if _LEADERS.search(line) and _TOC_LINE.match(line)
+    )
     return found
 
 
