@@ -1,14 +1,18 @@
 """Reading the price-adjustment clause (prisregulering) into ``IndexationTerms``.
 
 1. cut the text into statements: spaCy's sentences, split again at numbered sub-clauses
-   ("4.2", "Stk. 3.", "(b)") that run on without a full stop;
+   ("4.2", "Stk. 3.", "(b)") that run on without a full stop; a heading is a statement;
 2. find the clause: every statement naming an index ("nettoprisindekset", "ILON 12",
-   "the consumer price index") is an anchor, and the clause is the run of statements
-   around it that speak of adjusting or fixing prices (one unrelated statement may sit
-   inside the run); statements outside it (service levels, termination, term) are never
-   read, so their numbers cannot be taken for the clause's;
+   "the consumer price index") in words of adjustment is an anchor, and the clause is
+   the run of statements around it that speak of adjusting or fixing prices (one
+   unrelated statement may sit inside the run); an index named only as a defined term
+   ("the Index") is looked up in its definition;
 3. read each statement's facts by the words right around each number
-   (``indexation_facts``), the first value of each field in the clause's order winning.
+   (``indexation_facts``, ``indexation_timing``), the first value of each field in the
+   clause's order winning; a fixed period, cap or notice the clause leaves out may come
+   from another statement about the prices themselves ("Priserne er faste de første 12
+   måneder" under "Priser"). Service levels, penalties, the term and termination are
+   never read, so their numbers cannot be taken for the clause's.
 
 A clause that names no index, that says the prices are fixed for the whole term, or
 that names the index only to rule it out gives None: no indexation.
@@ -17,10 +21,12 @@ that names the index only to rule it out gives None: no indexation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractors.contracts import indexation_facts as facts
+from extractors.contracts import indexation_timing as timing
 from extractors.contracts.nlp import analyse
 from extractors.contracts.patterns import MONTH_YEAR_RE, month_number
 from extractors.contracts.pdf import PageText
@@ -53,6 +59,19 @@ _FREQUENCY = ((re.compile(r"halvårlig|hvert halve år|to gange (?:årligt|om å
               (re.compile(r"kvartal|quarter", re.I), 3))  # fmt: skip
 _FOLLOWS = re.compile(r"udvikling|ændring|change|movement|følge|follow|i takt med|in line with",
                       re.I)  # fmt: skip
+#: The prices as the subject of a statement ("Priserne", "Vederlaget", "The Charges").
+_PRICE_NOUN = re.compile(
+    r"\b(?:priserne|prisen|vederlaget|vederlagene|\w+priserne|the\s+(?:prices|charges|fees|rates)|"
+    r"prices|charges|fees|prisændring\w*|prisstigning\w*|prisregulering\w*|"
+    r"price\s+(?:adjustments?|increases?|changes?))\b",
+    re.I,
+)
+_INDEX_TERM = re.compile(r"\b(?:indekset|the\s+index)\b", re.I)
+_DEFINED_INDEX = re.compile(
+    r"[»\"“'‘]\s*(?:indeks(?:et)?|index|reguleringsindeks(?:et)?)\s*[«\"”'’]"
+    r"|\b(?:the\s+)?index\s+(?:shall\s+)?means?\b",
+    re.I,
+)
 _BASE_WORDS = re.compile(r"basis|base|udgangspunkt", re.I)
 _BEFORE, _AFTER = 4, 8  # how far a clause reaches from the statement naming its index
 
@@ -81,8 +100,10 @@ def find_indexation(
 
 
 def read_statements(statements: list[Statement], language: str) -> IndexationTerms | None:
-    """The indexation terms of the clause among ``statements`` (in document order)."""
-    clause = _clause(statements)
+    """The indexation terms of the clause among ``statements`` (in document order); the
+    fixed period, cap and notice it leaves out may be stated in another clause about the
+    prices ("3.2 Priserne er faste de første 12 måneder" under "Priser")."""
+    clause = _clause(statements, _anchor) or _clause(statements, _anchor_by_defined_term)
     if not clause:
         return None
     texts = [s.text for s in clause]
@@ -90,26 +111,27 @@ def read_statements(statements: list[Statement], language: str) -> IndexationTer
         return None
     named = [name for t in texts if not facts.adjustment_denied(t)
              for _, name in facts.index_names(t)]  # fmt: skip
-    index = facts.best_index(named)
+    index = facts.best_index(named) or _defined_index(statements)
     if index is None:
         return None
     evidence = Evidence(text=" ".join(texts), page=clause[0].page)
     terms = IndexationTerms(index=index, evidence=evidence)
     for text in texts:
         _read_statement(terms, text)
+    inside = {id(s) for s in clause}
+    for statement in statements:
+        if id(statement) not in inside and _about_prices(statement.text):
+            _fill_from(terms, statement.text)
     return terms
 
 
 def _read_statement(terms: IndexationTerms, text: str) -> None:
-    cap, threshold = facts.caps_and_thresholds(text)
-    terms.cap_pct = terms.cap_pct if terms.cap_pct is not None else cap
-    terms.threshold_pct = terms.threshold_pct if terms.threshold_pct is not None else threshold
-    notice, fixed = facts.notice_and_fixed(text)
-    terms.notice_days = terms.notice_days if terms.notice_days is not None else notice
-    terms.fixed_months = terms.fixed_months if terms.fixed_months is not None else fixed
+    _fill_from(terms, text)
+    if terms.threshold_pct is None:
+        terms.threshold_pct = facts.caps_and_thresholds(text)[1]
     if terms.adjust_month is None and (facts.ADJUST_WORDS.search(text) or facts.mentions_index(
             text)):  # fmt: skip
-        terms.adjust_month = facts.adjust_month(text)
+        terms.adjust_month = timing.adjust_month(text)
     for pattern, months in _FREQUENCY:
         if pattern.search(text):
             terms.frequency_months = months
@@ -120,15 +142,46 @@ def _read_statement(terms: IndexationTerms, text: str) -> None:
             terms.base_month = f"{month_year.group(2)}-{base:02d}"
 
 
+def _fill_from(terms: IndexationTerms, text: str) -> None:
+    """The cap, notice and fixed period ``text`` states, where still unknown."""
+    cap = facts.caps_and_thresholds(text)[0]
+    terms.cap_pct = terms.cap_pct if terms.cap_pct is not None else cap
+    notice, fixed = timing.notice_and_fixed(text)
+    terms.notice_days = terms.notice_days if terms.notice_days is not None else notice
+    terms.fixed_months = terms.fixed_months if terms.fixed_months is not None else fixed
+
+
+def _about_prices(text: str) -> bool:
+    """A statement about adjusting or fixing the prices themselves ("Priserne er faste de
+    første 12 måneder", "Prisændringer varsles med 3 måneders varsel")."""
+    return bool(
+        len(text) < 400  # not a price table read as one run of text
+        and _PRICE_NOUN.search(text)
+        and (facts.ADJUST_WORDS.search(text) or facts.FIXED_WORDS.search(text))
+        and not timing.OTHER_CLAUSE.search(text)
+    )
+
+
+def _defined_index(statements: list[Statement]) -> str | None:
+    """The index a defined term stands for ("»Indekset«: Danmarks Statistiks
+    nettoprisindeks", '"Index" means the consumer price index')."""
+    for statement in statements:
+        if _DEFINED_INDEX.search(statement.text):
+            index = facts.best_index([n for _, n in facts.index_names(statement.text)])
+            if index is not None:
+                return index
+    return None
+
+
 # --------------------------------------------------------------- the clause
 
 
-def _clause(statements: list[Statement]) -> list[Statement]:
-    """The statements of the indexation clause: the runs around each statement naming an
-    index in a context of price adjustment, merged, in document order."""
+def _clause(statements: list[Statement], anchor: Callable[[str], bool]) -> list[Statement]:
+    """The statements of the indexation clause: the runs around each ``anchor`` statement
+    (one naming an index in a context of price adjustment), merged, in document order."""
     chosen: set[int] = set()
     for i, statement in enumerate(statements):
-        if i in chosen or not _anchor(statement.text):
+        if i in chosen or not anchor(statement.text):
             continue
         chosen.add(i)
         for j in range(i - 1, max(-1, i - 1 - _BEFORE), -1):
@@ -155,6 +208,14 @@ def _anchor(text: str) -> bool:
     )
 
 
+def _anchor_by_defined_term(text: str) -> bool:
+    """A statement adjusting prices by an index defined elsewhere ("reguleres årligt med
+    Indekset", "adjusted by the change in the Index")."""
+    return bool(_INDEX_TERM.search(text) and facts.ADJUST_WORDS.search(text)) and not (
+        facts.adjustment_denied(text)
+    )
+
+
 def _relevant(text: str, *, before_anchor: bool = False) -> bool:
     """Whether a statement speaks of adjusting or fixing prices, of the index, or (after
     the statement naming the index) of a notice that is not a termination's ("Notice of at
@@ -165,8 +226,8 @@ def _relevant(text: str, *, before_anchor: bool = False) -> bool:
         or facts.mentions_index(text)
         or (
             not before_anchor
-            and facts.NOTICE_WORD.search(text)
-            and not facts.OTHER_CLAUSE.search(text)
+            and timing.NOTICE_WORD.search(text)
+            and not timing.OTHER_CLAUSE.search(text)
         )
     )
 
@@ -176,7 +237,8 @@ def _relevant(text: str, *, before_anchor: bool = False) -> bool:
 
 def _section_statements(section: Section, language: str) -> list[Statement]:
     doc = section.doc if section.doc is not None else analyse(section.text, language)
-    return _statements(doc, section.page)
+    heading = [Statement(section.heading, section.page)] if section.heading else []
+    return heading + _statements(doc, section.page)
 
 
 def _appendix_statements(pages: list[PageText], language: str) -> list[Statement]:

@@ -1,11 +1,11 @@
-"""The facts one statement of a price-adjustment clause states, each read by its shape.
+"""What one statement of a price-adjustment clause says: the index it names, whether it
+speaks of adjusting or fixing prices, and its cap and threshold.
 
 A statement is a sentence or a numbered sub-clause ("4.2 ...", "Stk. 3."). Every number
 is given a role by the words right around it, never by the sentence as a whole: in
-"Priserne er faste i 12 måneder og kan herefter reguleres med 3 måneders varsel" the
-first duration is the fixed period and the second the notice; in "Regulering kan kun
-ske, hvis indekset er steget med 4 % eller mere, dog højst 3 % pr. år" the first
-percentage is a threshold and the second a cap. Danish and English side by side.
+"Regulering kan kun ske, hvis indekset er steget med 4 % eller mere, dog højst 3 % pr.
+år" the first percentage is a threshold and the second a cap. Danish and English side by
+side; the durations and dates are read in ``indexation_timing``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from extractors.contracts.dates import ANNIVERSARY_RE, Duration, anniversary_years, durations
-from extractors.contracts.patterns import MONTHS
+from extractors.contracts.dates import durations
 
 # ------------------------------------------------------------------------- indexes
 
@@ -241,165 +240,3 @@ def _threshold_shape(sentence_before: str, before: str, after: str) -> bool:
         and (_AT_LEAST_BEFORE.search(before) or _OR_MORE_AFTER.match(after))
         and not _CAP_BEFORE.search(before[-30:])
     )
-
-
-# ------------------------------------------------------------------ durations
-
-_MEASURED_BEFORE = re.compile(
-    r"(?:seneste|forudgående|foregående|sidste|sidst\s+forløbne|preceding|previous|prior|past|"
-    r"last|trailing|latest)\s*$",
-    re.I,
-)
-_MEASURED_AFTER = re.compile(r"^\s*(?:['’]s?\s*)?(?:gennemsnit|average|mean|periode\s+forud)", re.I)
-_NOTICE_AFTER = re.compile(
-    r"^\s*(?:['’]s?\s*)?(?:(?:skriftlig[et]?|forudgående|written|prior|advance|formal|"
-    r"skriftligt?)\s+){0,3}(?:varsel\w*|notice|notification|meddelelse|underretning)",
-    re.I,
-)
-_NOTICE_BEFORE = re.compile(
-    r"(?:varsel|varsl\w*|notice|notif\w*|underret\w*|meddel\w*|inform\w*)\b[^\d]{0,60}$", re.I
-)
-_IN_ADVANCE_AFTER = re.compile(
-    r"^\s*(?:['’]s?\s*)?(?:i\s+forvejen|in\s+advance|forud|før|before|prior\s+to|"
-    r"inden)\b",
-    re.I,
-)
-NOTICE_WORD = re.compile(r"varsel|varsl|notice|notif|underret|meddel|inform", re.I)
-#: A number that belongs to another clause: the term, renewals, termination, warranty.
-OTHER_CLAUSE = re.compile(
-    r"forlæng\w*|\bextend\w*|\bextension|\boption\w*|\brenew\w*|opsig\w*|uopsigelig\w*|"
-    r"\bterminat\w*|ophæv\w*|\bcancel\w*|garanti\w*|warrant\w*|\bgældende\s+i\b|"
-    r"\bløbe[rt]?\b|\bvarighed|\bperiode\s+på\b.*\bkontrakt|kontraktperioden\s+(?:er|udgør)",
-    re.I,
-)
-#: Singular units the shared duration pattern does not know ("én måneds varsel", "1 uges").
-_SINGULAR_UNITS = re.compile(r"\b(?:måneds?|uges?|kalenderdages?)\b", re.I)
-_PLURAL = {"må": "måneder", "ug": "uger", "ka": "dage"}
-_FIXED_NEAR = re.compile(rf"{_FIXED}|{_NO_ADJUST}|{_EARLIEST}", re.I)
-
-
-def notice_and_fixed(text: str) -> tuple[int | None, int | None]:
-    """``(notice_days, fixed_months)`` the statement states; a month of notice is 30 days."""
-    notice = fixed = None
-    text = _SINGULAR_UNITS.sub(lambda m: _PLURAL[m.group(0)[:2].lower()], text)
-    found = durations(text)
-    for i, span in enumerate(found):
-        start = found[i - 1].end if i else 0
-        end = found[i + 1].start if i + 1 < len(found) else len(text)
-        before, after = text[start : span.start], text[span.end : end]
-        if _MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after):
-            continue
-        if OTHER_CLAUSE.search(before[-80:]):
-            continue
-        if _is_notice(before, after, text) and notice is None:
-            notice = _days(span)
-        elif (
-            span.months is not None
-            and fixed is None
-            and (_FIXED_NEAR.search(before[-70:]) or _FIXED_NEAR.search(after[:90]))
-        ):
-            fixed = span.months
-    if fixed is None and FIXED_WORDS.search(text):
-        fixed = 12 if _FIRST_YEAR.search(text) else None
-    if fixed is None and (FIXED_WORDS.search(text) or ADJUST_WORDS.search(text)):
-        fixed = _anniversary_months(text)
-    return notice, fixed
-
-
-def _is_notice(before: str, after: str, text: str) -> bool:
-    return bool(
-        _NOTICE_AFTER.match(after)
-        or _NOTICE_BEFORE.search(before)
-        or (_IN_ADVANCE_AFTER.match(after) and NOTICE_WORD.search(text))
-    )
-
-
-def _days(span: Duration) -> int | None:
-    per_unit = {"day": 1, "week": 7, "month": 30}.get(span.unit)
-    return span.number * per_unit if per_unit else None
-
-
-_FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:kontrakt|aftale|contract\s+|agreement\s+)?"
-                         r"(?:år|year)\b", re.I)  # fmt: skip
-_DA_ANNIVERSARY = re.compile(
-    r"\b(?:(?P<digits>\d{1,2})[\s.-]*|(?P<word>første|anden|andet|tredje|fjerde|femte)\s+)"
-    r"års?dag(?:en)?\b",
-    re.I,
-)
-_DA_ORDINALS = {"første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5}
-
-
-def _anniversary_months(text: str) -> int | None:
-    """Months until the anniversary the prices are fixed to: "fixed until the second
-    anniversary of the Effective Date" -> 24; "indtil kontraktens 2-årsdag" -> 24."""
-    match = ANNIVERSARY_RE.search(text)
-    if match is not None:
-        years = anniversary_years(match)
-        return 12 * years if years else None
-    danish = _DA_ANNIVERSARY.search(text)
-    if danish is None:
-        return None
-    years = int(danish["digits"]) if danish["digits"] else _DA_ORDINALS[danish["word"].lower()]
-    return 12 * years
-
-
-# ------------------------------------------------------------------------ months
-
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_EFFECT_CUE = (
-    r"(?:pr\.|per|med\s+virkning\s+(?:fra|pr\.)|virkning\s+fra|fra\s+og\s+med|fra|from|"
-    r"as\s+(?:of|from)|"
-    r"effective(?:\s+(?:from|as\s+of|on))?|with\s+effect\s+(?:from|on|as\s+of)|on|den|"
-    r"hvert\s+år|each\s+year|annually|årligt|ved)"
-)
-_DAY_MONTH = re.compile(
-    rf"(?:(?P<cue>{_EFFECT_CUE})\s+)?(?:den\s+|the\s+)?(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?"
-    rf"\s*(?:of\s+)?(?P<month>{_MONTH})(?![\w])(?P<year>\s*,?\s*\d{{4}})?",
-    re.I,
-)
-_MONTH_DAY = re.compile(
-    rf"(?:(?P<cue>{_EFFECT_CUE})\s+)?(?:the\s+)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?\b(?P<year>\s*,?\s*\d{{4}})?",
-    re.I,
-)
-_MONTH_ONLY = re.compile(
-    rf"\b(?:each|every|hver(?:t\s+års)?)\s+(?P<m1>{_MONTH})\b"
-    rf"|\b(?:in|i)\s+(?P<m2>{_MONTH})(?:\s+måned)?\s+(?:of\s+)?(?:each|every|hvert)\b"
-    rf"|\bprimo\s+(?P<m4>{_MONTH})\b"
-    rf"|\b(?:hvert\s+år|årligt|annually|yearly|each\s+year|every\s+year)\s+(?:in|i)\s+"
-    rf"(?P<m3>{_MONTH})\b",
-    re.I,
-)
-_FIRST_DAY_OF = re.compile(rf"\bfirst\s+day\s+of\s+(?P<month>{_MONTH})\b", re.I)
-_NUMERIC_DAY_MONTH = re.compile(r"\b(?:pr\.|per|den)\s*(?P<day>\d{1,2})/(?P<month>\d{1,2})\b"
-                                r"(?![/.-]?\d)", re.I)  # fmt: skip
-_DEADLINE_BEFORE = re.compile(
-    r"(?:senest|inden|før|forud\s+for|no\s+later\s+than|not\s+later\s+than|by|before|prior\s+to|"
-    r"until|indtil|til\s+og\s+med|published|offentliggjort\w*|index\s+for|indekset\s+for|"
-    r"udgangen\s+af|the\s+end\s+of)\s*(?:den\s+|the\s+)?$",
-    re.I,
-)
-
-
-def adjust_month(text: str) -> int | None:
-    """The month adjustments take effect ("pr. 1. januar", "effective January 1", "on 1 July",
-    "each January"): a date with a cue of effect first, then any date without a year."""
-    candidates: list[tuple[int, int, int]] = []  # (rank, position, month)
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
-        for match in pattern.finditer(text):
-            month = MONTHS.get(match["month"].lower())
-            if month is None or not 1 <= int(match["day"]) <= 31:
-                continue
-            if _DEADLINE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
-                continue
-            rank = (0 if match["cue"] else 2) + (1 if match["year"] else 0)
-            candidates.append((rank, match.start(), month))
-    for match in _MONTH_ONLY.finditer(text):
-        word = match["m1"] or match["m2"] or match["m3"] or match["m4"]
-        candidates.append((1, match.start(), MONTHS[word.lower()]))
-    for match in _FIRST_DAY_OF.finditer(text):
-        candidates.append((0, match.start(), MONTHS[match["month"].lower()]))
-    for match in _NUMERIC_DAY_MONTH.finditer(text):
-        if 1 <= int(match["month"]) <= 12:
-            candidates.append((1, match.start(), int(match["month"])))
-    return min(candidates)[2] if candidates else None

@@ -228,3 +228,44 @@ def test_it_finds_nothing_in_a_contract_without_an_indexation_clause() -> None:
     sections = [Section("Priser", "Priserne er faste enhedspriser i danske kroner.", page=2)]
 
     assert find_indexation(sections, "da") is None
+
+
+def test_the_heading_may_name_the_index() -> None:
+    section = Section("Regulering efter nettoprisindekset", "Priserne reguleres årligt pr. 1. "
+                      "januar, dog højst 2 % pr. år.", page=3)  # fmt: skip
+
+    terms = read_indexation(section, "da")
+
+    assert terms is not None
+    assert (terms.index, terms.cap_pct, terms.adjust_month) == ("nettoprisindeks", D("2"), 1)
+
+
+def test_an_index_defined_elsewhere_is_the_one_the_clause_uses() -> None:
+    sections = [
+        Section("Definitions", '1.4 "Index" means the net price index published by Statistics '
+                "Denmark. 1.5 \"Services\" means the services described in Schedule 1.", page=2),
+        Section("Price adjustment", "The Charges may be adjusted on 1 April each year by the "
+                "change in the Index, capped at 3 %.", page=4),
+    ]  # fmt: skip
+
+    terms = find_indexation(sections, "en")
+
+    assert terms is not None
+    assert (terms.index, terms.cap_pct, terms.adjust_month) == ("nettoprisindeks", D("3"), 4)
+
+
+def test_a_fixed_period_stated_under_prices_belongs_to_the_clause() -> None:
+    sections = [
+        Section("Priser", "Priserne fremgår af Bilag 2. Priserne er faste de første 12 måneder "
+                "af kontraktperioden.", page=2),
+        Section("Betaling", "Betaling sker 30 dage netto.", page=2),
+        Section("Prisregulering", "Priserne reguleres årligt pr. 1. juli efter "
+                "forbrugerprisindekset.", page=3),
+        Section("Opsigelse", "Kunden kan opsige kontrakten med 6 måneders varsel.", page=3),
+    ]  # fmt: skip
+
+    terms = find_indexation(sections, "da")
+
+    assert terms is not None
+    assert (terms.index, terms.adjust_month, terms.fixed_months, terms.notice_days) == (
+        "forbrugerprisindeks", 7, 12, None)  # fmt: skip
