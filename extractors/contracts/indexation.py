@@ -61,11 +61,22 @@ _FOLLOWS = re.compile(r"udvikling|ændring|change|movement|følge|follow|i takt 
                       re.I)  # fmt: skip
 #: The prices as the subject of a statement ("Priserne", "Vederlaget", "The Charges").
 _PRICE_NOUN = re.compile(
-    r"\b(?:priserne|prisen|vederlaget|vederlagene|\w+priserne|the\s+(?:prices|charges|fees|rates)|"
+    r"\b(?:\w*priserne|\w*prisen|\w*vederlaget|vederlagene|the\s+(?:prices|charges|fees|rates)|"
     r"prices|charges|fees|prisændring\w*|prisstigning\w*|prisregulering\w*|"
     r"price\s+(?:adjustments?|increases?|changes?))\b",
     re.I,
 )
+#: Amounts other than the prices that contracts index too: the liability cap, penalties,
+#: insurance sums, guarantees ("Beløbet reguleres årligt efter nettoprisindekset").
+_OTHER_AMOUNT = re.compile(
+    r"erstatning\w*|\bansvar\w*|\bbod\w*|\bdagbod\w*|forsikring\w*|garanti\w*|"
+    r"sikkerhedsstillelse\w*|beløbsgrænse\w*|\bliabilit\w*|\bpenalt\w*|liquidated|insur\w*|"
+    r"\bguarantee\w*|\bindemnit\w*",
+    re.I,
+)
+#: A statement speaking of an amount named before it ("Beløbet reguleres ...").
+_THAT_AMOUNT = re.compile(r"\bbeløb\w*|\bgrænse\w*|\b(?:the|this|such|that)\s+(?:amount|sum|cap)s?\b",
+                          re.I)  # fmt: skip
 _INDEX_TERM = re.compile(r"\b(?:indekset|the\s+index)\b", re.I)
 _DEFINED_INDEX = re.compile(
     r"[»\"“'‘]\s*(?:indeks(?:et)?|index|reguleringsindeks(?:et)?)\s*[«\"”'’]"
@@ -176,12 +187,13 @@ def _defined_index(statements: list[Statement]) -> str | None:
 # --------------------------------------------------------------- the clause
 
 
-def _clause(statements: list[Statement], anchor: Callable[[str], bool]) -> list[Statement]:
+def _clause(statements: list[Statement], anchor: Callable[[str, str], bool]) -> list[Statement]:
     """The statements of the indexation clause: the runs around each ``anchor`` statement
     (one naming an index in a context of price adjustment), merged, in document order."""
     chosen: set[int] = set()
     for i, statement in enumerate(statements):
-        if i in chosen or not anchor(statement.text):
+        previous = statements[i - 1].text if i else ""
+        if i in chosen or not anchor(statement.text, previous):
             continue
         chosen.add(i)
         for j in range(i - 1, max(-1, i - 1 - _BEFORE), -1):
@@ -200,19 +212,37 @@ def _clause(statements: list[Statement], anchor: Callable[[str], bool]) -> list[
     return [statements[i] for i in sorted(chosen)]
 
 
-def _anchor(text: str) -> bool:
-    return bool(facts.index_names(text)) and (
-        facts.ADJUST_WORDS.search(text) is not None
-        or facts.FIXED_WORDS.search(text) is not None
-        or _FOLLOWS.search(text) is not None
+def _anchor(text: str, previous: str = "") -> bool:
+    """A statement naming an index that the prices follow (not one that indexes the
+    liability cap or a penalty: "Ansvaret er begrænset til kr. 5.000.000. Beløbet
+    reguleres årligt efter nettoprisindekset")."""
+    return (
+        bool(facts.index_names(text))
+        and (
+            facts.ADJUST_WORDS.search(text) is not None
+            or facts.FIXED_WORDS.search(text) is not None
+            or _FOLLOWS.search(text) is not None
+        )
+        and not _indexes_another_amount(text, previous)
     )
 
 
-def _anchor_by_defined_term(text: str) -> bool:
+def _anchor_by_defined_term(text: str, previous: str = "") -> bool:
     """A statement adjusting prices by an index defined elsewhere ("reguleres årligt med
     Indekset", "adjusted by the change in the Index")."""
-    return bool(_INDEX_TERM.search(text) and facts.ADJUST_WORDS.search(text)) and not (
-        facts.adjustment_denied(text)
+    return bool(
+        _INDEX_TERM.search(text)
+        and facts.ADJUST_WORDS.search(text)
+        and not facts.adjustment_denied(text)
+        and not _indexes_another_amount(text, previous)
+    )
+
+
+def _indexes_another_amount(text: str, previous: str) -> bool:
+    if _PRICE_NOUN.search(text):
+        return False
+    return bool(
+        _OTHER_AMOUNT.search(text) or (_THAT_AMOUNT.search(text) and _OTHER_AMOUNT.search(previous))
     )
 
 

@@ -269,3 +269,25 @@ def test_a_fixed_period_stated_under_prices_belongs_to_the_clause() -> None:
     assert terms is not None
     assert (terms.index, terms.adjust_month, terms.fixed_months, terms.notice_days) == (
         "forbrugerprisindeks", 7, 12, None)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "language"),
+    [
+        ("Ansvar", "Leverandørens erstatningsansvar er begrænset til kr. 5.000.000. Beløbet "
+         "reguleres årligt efter nettoprisindekset.", "da"),
+        ("Bod", "Forsinkelse udløser en dagbod på 0,5 % af vederlaget pr. arbejdsdag. Bodens "
+         "størrelse reguleres årligt med nettoprisindekset.", "da"),
+        ("Liability", "Each party's liability is capped at DKK 5,000,000, which amount shall be "
+         "indexed annually by the CPI.", "en"),
+    ],
+)  # fmt: skip
+def test_an_index_that_adjusts_another_amount_is_no_price_indexation(
+    heading: str, text: str, language: str
+) -> None:
+    sections = [
+        Section("Priser", "Priserne er faste i hele kontraktperioden.", page=2),
+        Section(heading, text, page=5),
+    ]
+
+    assert find_indexation(sections, language) is None
