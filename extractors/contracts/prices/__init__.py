@@ -29,7 +29,7 @@ from extractors.contracts.prices.tables import PlumberDocument, table_rows
 from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 
 __all__ = ["PriceReading", "read_prices"]
-_AMOUNT = re.compile(r"\d[.,]\d{2}\b|\d,-")
+_AMOUNT = re.compile(r"(?:\d[.,]\d{2}|\d,-|\d\s*(?:kr\.?|DKK|EUR))\s*$")
 
 #: A price table's header row names a unit column and a price column, in either order.
 _TABLE_HEADER = re.compile(r"^(?=.*\b(?:enhed|afregningsenhed|unit)\b)(?=.*\b(?:pris|enhedspris|price)\b)",
@@ -81,7 +81,8 @@ def read_prices(
             return PriceReading(_located(document, prose.terms), prose.unread)
         terms: list[ExtractedPriceTerm] = []
         unread: list[UnreadPrice] = []
-        for page in pages:
+        # a price list without a header row, read line by line: only in a price appendix
+        for page in pages if appendix is not None else []:
             terms += _page_rows(document, plumber, page, ctx, unread)
     finally:
         plumber.close()
