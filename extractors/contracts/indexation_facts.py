@@ -154,17 +154,17 @@ _NOT_ADJUSTMENT = re.compile(
 _PERCENT_WORDS = {"en": 1, "et": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
                   "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}  # fmt: skip
 _PERCENT = re.compile(
-    r"(?:(?<![\d.,])\(?\s*(?P<value>\d{1,2}(?:[.,]\d{1,2})?)\s*\)?|"
+    r"(?:(?<![\d.,])\(?\s*(?P<value>\d{1,2}(?:[.,]\d{1,2}|½)?)\s*\)?|"
     rf"\b(?P<word>{'|'.join(_PERCENT_WORDS)}))\s*"
     r"(?:%|pct\b\.?|procent(?:point)?\w*|per\s?cent\b|percent(?:age\s+points?)?\b)",
     re.I,
 )
 _CAP_BEFORE = re.compile(
     r"(?:højst|maksimalt|maks\.?|max\.?|maximum(?:\s+of)?|maksimum|op\s+til|up\s+to|"
-    r"overstige|overskride|højere\s+end|begrænse[st]?\s+til|begrænset\s+til|loft\w*|"
-    r"cap(?:ped)?|ceiling|exceed|not\s+exceeding|(?:no|not|ikke)\s+(?:\w+\s+)?(?:more\s+than|"
-    r"mere\s+end)|at\s+most|limited\s+to|limit\s+of|"
-    r"not\s+be\s+higher\s+than|ikke\s+over)\b[^\d%]{0,30}$",
+    r"overstige|overskride|begrænse[st]?\s+til|begrænset\s+til|loft\w*|"
+    r"cap(?:ped)?|ceiling|exceed|not\s+exceeding|at\s+most|limited\s+to|limit\s+of|ikke\s+over|"
+    r"(?:no|not|ikke)\s+(?:\w+\s+){0,2}(?:more|greater|higher|mere|højere|større)\s+(?:than|end)"
+    r")\b[^\d%]{0,30}$",
     re.I,
 )
 _CAP_AFTER = re.compile(
@@ -186,7 +186,8 @@ _MOVEMENT = re.compile(
     re.I,
 )
 _AT_LEAST_BEFORE = re.compile(
-    r"(?:mindst|minimum|at\s+least|mere\s+end|more\s+than|over|above|exceeds?|exceeded|"
+    r"(?:mindst|minimum|at\s+least|(?:mere|højere|større)\s+end|(?:more|greater|higher)\s+than|"
+    r"over|above|exceeds?|exceeded|"
     r"overstiger|overskrider|i\s+alt|med|by|of|udgør|er\s+på|amounts?\s+to|reaches)\s*$",
     re.I,
 )
@@ -196,8 +197,9 @@ _THRESHOLD_WORD = re.compile(r"tærskel\w*|threshold|bagatelgrænse\w*|trigger\w
 
 
 def percent_value(text: str) -> Decimal | None:
+    """A percentage written "3", "2,5", "2.5" or "3½", if it can be a cap or threshold."""
     try:
-        value = Decimal(text.replace(",", "."))
+        value = Decimal(text.replace(",", ".").replace("½", ".5"))
     except InvalidOperation:
         return None
     return value if Decimal(0) < value <= Decimal(25) else None

@@ -29,14 +29,17 @@ _NOTICE_AFTER = re.compile(
     re.I,
 )
 _NOTICE_BEFORE = re.compile(
-    r"(?:varsel|varsl\w*|notice|notif\w*|underret\w*|meddel\w*|inform\w*)\b[^\d]{0,60}$", re.I
+    r"(?:varsel|varsl\w*|notice|notif\w*|underret\w*|meddel\w*|inform\w*|anmod\w*|request\w*)"
+    r"\b[^\d]{0,60}$",
+    re.I,
 )
 _IN_ADVANCE_AFTER = re.compile(
     r"^\s*(?:['’]s?\s*)?(?:i\s+forvejen|in\s+advance|forud|før|before|prior\s+to|"
     r"inden)\b",
     re.I,
 )
-NOTICE_WORD = re.compile(r"varsel|varsl|notice|notif|underret|meddel|inform", re.I)
+NOTICE_WORD = re.compile(r"varsel|varsl|notice|notif|underret|meddel|inform|anmod\w*|i\s+hænde|"
+                         r"\brequest", re.I)  # fmt: skip
 #: A number that belongs to another clause: the term, renewals, termination, warranty.
 OTHER_CLAUSE = re.compile(
     r"forlæng\w*|\bextend\w*|\bextension|\boption\w*|\brenew\w*|opsig\w*|uopsigelig\w*|"
@@ -90,8 +93,8 @@ def _days(span: Duration) -> int | None:
     return span.number * per_unit if per_unit else None
 
 
-_FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:kontrakt|aftale|contract\s+|agreement\s+)?"
-                         r"(?:år|year)\b", re.I)  # fmt: skip
+_FIRST_YEAR = re.compile(r"\b(?:første|first)\s+(?:kontrakt|aftale|drifts|leve|contract\s+|"
+                         r"agreement\s+|calendar\s+)?(?:år|year)\b", re.I)  # fmt: skip
 _DA_ANNIVERSARY = re.compile(
     r"\b(?:(?P<digits>\d{1,2})[\s.-]*|(?P<word>første|anden|andet|tredje|fjerde|femte)\s+)"
     r"års?dag(?:en)?\b",
@@ -141,7 +144,7 @@ _MONTH_ONLY = re.compile(
     rf"(?P<m3>{_MONTH})\b",
     re.I,
 )
-_FIRST_DAY_OF = re.compile(rf"\bfirst\s+day\s+of\s+(?P<month>{_MONTH})\b", re.I)
+_FIRST_DAY_OF = re.compile(rf"\bfirst\s+(?:day\s+)?of\s+(?P<month>{_MONTH})\b", re.I)
 _NUMERIC_DAY_MONTH = re.compile(r"\b(?:pr\.|per|den)\s*(?P<day>\d{1,2})/(?P<month>\d{1,2})\b"
                                 r"(?![/.-]?\d)", re.I)  # fmt: skip
 _DEADLINE_BEFORE = re.compile(
