@@ -1,8 +1,7 @@
 """Opening a contract PDF with pypdfium2 and reading the text of its pages.
 
-pypdfium2 is fast (about a millisecond a page), so every page is read with it;
-pdfplumber is opened only for the pages whose table needs positions
-(``extractors.contracts.prices.tables``).
+pypdfium2 is fast (about a millisecond a page), so every page is read with it, and
+price tables are read from its character positions (``prices.layout``).
 
 Bad input raises one of the ``ExtractionError`` subclasses, each naming the file.
 """

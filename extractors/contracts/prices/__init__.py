@@ -25,7 +25,6 @@ from extractors.contracts.prices.rows import (
     page_vat,
     parse_line,
 )
-from extractors.contracts.prices.tables import PlumberDocument, table_rows
 from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 
 __all__ = ["PriceReading", "read_prices"]
@@ -56,7 +55,7 @@ def read_prices(
     Price tables are found on every page by their header row and read by the role of
     each column (``columns``); prices stated in sentences are read on the price
     appendix's pages and the pages holding a price table; documents whose price list
-    has no header row are read line by line (``rows``, ``positions``, ``tables``).
+    has no header row are read line by line in the appendix (``rows``, ``positions``).
     ``appendix`` is the price appendix's pages (None: not found); ``body_text`` is the
     contract body, consulted for the VAT basis when the appendix does not state it.
     """
@@ -64,28 +63,24 @@ def read_prices(
     appendix_text = "\n".join(p.text for p in pages)
     vat_source = appendix_text if _states_vat(appendix_text) else body_text
     ctx = RowContext(language, page_vat(vat_source), page_currency(appendix_text))
-    plumber = PlumberDocument(document.data, document.filename)
-    try:
-        tables = read_price_tables(document, document.pages, ctx)
-        if tables.terms or tables.unread:
-            reading = PriceReading(tables.terms, tables.unread)
-            table_pages = {t.page for t in tables.tables}
-            prose_pages = [p for p in document.pages if p.number in table_pages
-                           or (appendix is not None and p in pages)]  # fmt: skip
-            prose = prose_terms(_outside(prose_pages, tables), ctx)
-            reading.terms += _located(document, _new(prose.terms, reading.terms))
-            reading.unread += prose.unread
-            return reading
-        prose = prose_terms(pages, ctx)
-        if prose.terms:
-            return PriceReading(_located(document, prose.terms), prose.unread)
-        terms: list[ExtractedPriceTerm] = []
-        unread: list[UnreadPrice] = []
-        # a price list without a header row, read line by line: only in a price appendix
-        for page in pages if appendix is not None else []:
-            terms += _page_rows(document, plumber, page, ctx, unread)
-    finally:
-        plumber.close()
+    tables = read_price_tables(document, document.pages, ctx)
+    if tables.terms or tables.unread:
+        reading = PriceReading(tables.terms, tables.unread)
+        table_pages = {t.page for t in tables.tables}
+        prose_pages = [p for p in document.pages if p.number in table_pages
+                       or (appendix is not None and p in pages)]  # fmt: skip
+        prose = prose_terms(_outside(prose_pages, tables), ctx)
+        reading.terms += _located(document, _new(prose.terms, reading.terms))
+        reading.unread += prose.unread
+        return reading
+    prose = prose_terms(pages, ctx)
+    if prose.terms:
+        return PriceReading(_located(document, prose.terms), prose.unread)
+    terms: list[ExtractedPriceTerm] = []
+    unread: list[UnreadPrice] = []
+    # a price list without a header row, read line by line: only in a price appendix
+    for page in pages if appendix is not None else []:
+        terms += _page_rows(document, page, ctx, unread)
     return PriceReading(terms, unread + prose.unread)
 
 
@@ -113,7 +108,6 @@ def _located(document: PdfText, terms: list[ExtractedPriceTerm]) -> list[Extract
 
 def _page_rows(
     document: PdfText,
-    plumber: PlumberDocument,
     page: PageText,
     ctx: RowContext,
     unread: list[UnreadPrice],
@@ -130,14 +124,11 @@ def _page_rows(
         positioned = positioned_rows(document, page.number, ctx)
         if positioned.terms and not positioned.unread and len(positioned.terms) >= len(line_terms):
             return positioned.terms
-        table_terms = table_rows(plumber, page.number, ctx)
-        if table_terms and len(table_terms) >= len(line_terms):
-            return table_terms
         starts = [ln for ln in page.lines if looks_like_row_start(ln) and _AMOUNT.search(ln)
                   and parse_line(ln, page.number, ctx) is None]  # fmt: skip
         unread += [UnreadPrice(ln, page.number, "row not read") for ln in starts]
     if not line_terms and not incomplete:
-        line_terms = _unnumbered_rows(document, plumber, page, ctx)
+        line_terms = _unnumbered_rows(page, ctx)
     for term in line_terms:
         if term.evidence is not None and term.evidence.bbox is not None:
             continue
@@ -148,17 +139,12 @@ def _page_rows(
     return line_terms
 
 
-def _unnumbered_rows(
-    document: PdfText, plumber: PlumberDocument, page: PageText, ctx: RowContext
-) -> list[ExtractedPriceTerm]:
-    """Rows of a price list without item numbers: from the ruled table (pdfplumber keeps
-    wrapped cells together), else from the lines. One such line without a table
-    header above it is no table (a sentence may end in a unit and an amount)."""
+def _unnumbered_rows(page: PageText, ctx: RowContext) -> list[ExtractedPriceTerm]:
+    """Rows of a price list without item numbers, from the lines. One such line without a
+    table header above it is no table (a sentence may end in a unit and an amount)."""
     lines = [t for ln in page.lines if (t := parse_line(ln, page.number, ctx, numbered=False))]
     if not lines or (len(lines) < 2 and not any(_TABLE_HEADER.search(ln) for ln in page.lines)):
         return []
-    if document.has_rulings(page.number):
-        return table_rows(plumber, page.number, ctx) or lines
     return lines
 
 

@@ -643,7 +643,10 @@ def _caption(lines: list[Line], header: int) -> str:
 def _copy(columns: list[Column], at: list[Column] | None = None) -> list[Column]:
     """The columns (their roles as decided), at the positions of ``at`` when given."""
     if at is not None and len(at) == len(columns):
-        return [Column(c.role, c.header, a.x0, a.x1, cell=a.cell) for c, a in zip(columns, at, strict=True)]
+        return [
+            Column(c.role, c.header, a.x0, a.x1, cell=a.cell)
+            for c, a in zip(columns, at, strict=True)
+        ]
     return [Column(c.role, c.header, c.x0, c.x1) for c in columns]
 
 

@@ -1,4 +1,4 @@
-"""Table rows whose cells wrap: read from pdfium positions, and by pdfplumber as a fallback."""
+"""Table rows whose cells wrap: read from pdfium positions."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from extractors.contracts import extract_contract, terms_to_dict
 from extractors.contracts.pdf import read_pdf
 from extractors.contracts.prices.positions import positioned_rows
 from extractors.contracts.prices.rows import RowContext, parse_line
-from extractors.contracts.prices.tables import PlumberDocument, table_rows
 from extractors.types import ExtractedPriceTerm, Unit
 from monitor.demo.contract_pdf import PriceItemSpec, random_contract_spec, render_contract_pdf
 from tests.extractors.contracts.corpus import without_positions
@@ -73,19 +72,6 @@ def test_it_rebuilds_wrapped_rows_from_text_positions(
     assert _keys(rows.terms) == _truth_keys(truth) and rows.unread == 0
     terms = rows.terms
     assert all(t.evidence and t.evidence.bbox for t in terms)
-
-
-def test_pdfplumber_reads_the_same_rows(wrapped: tuple[bytes, list[dict[str, object]]]) -> None:
-    data, truth = wrapped
-    plumber = PlumberDocument(data, "wrapped.pdf")
-    pages = len(read_pdf(data, "wrapped.pdf").pages)
-
-    try:
-        terms = table_rows(plumber, pages, RowContext("da", "excl"))
-    finally:
-        plumber.close()
-
-    assert _keys(terms) == _truth_keys(truth)
 
 
 def test_extract_contract_reads_wrapped_tables_exactly(
