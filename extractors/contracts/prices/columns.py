@@ -31,7 +31,7 @@ from extractors.contracts.prices.headers import (
     looks_like_band,
     role_of,
 )
-from extractors.contracts.prices.layout import Cell, Line, Rulings
+from extractors.contracts.prices.layout import Cell, Line, Rulings, Word
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -74,7 +74,7 @@ class Table:
 def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], int] | None:
     """The columns of a table header starting at line ``i`` and how many lines it takes
     (a header cell may wrap over up to three lines: "Pris (kr." / "ekskl." / "moms)")."""
-    line = lines[i]
+    line = _unglued(lines[i])
     if len(line.cells) < 2 or any(_data_like(c.text, language) for c in line.cells):
         return None
     cells = line.cells
@@ -127,6 +127,36 @@ _OPEN_BAND = re.compile(
     r"[-–]\s*$|\b(?:up to|op til|over|more than|mere end|flere end|fra|from|under|til og med)\s*$",
     re.IGNORECASE,
 )
+
+
+_GLUED = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _unglued(line: Line) -> Line:
+    """Header words set so tight that their letters touch ("AfregningsenhedEnhedspris",
+    "PositionVarenummer"): split where a lower-case letter meets a capitalised word, each
+    part given its share of the word's width, and cut into cells again."""
+    if not any(_GLUED.search(w.text) for w in line.words):
+        return line
+    cells: list[Cell] = []
+    for cell in line.cells:
+        current: list[Word] = []
+        for word in cell.words:
+            parts = _GLUED.split(word.text)
+            width = (word.x1 - word.x0) / max(len(word.text), 1)
+            x = word.x0
+            for k, part in enumerate(parts):
+                piece = Word(x, x + width * len(part), word.top, word.bottom, part, word.bold)
+                x += width * len(part)
+                if k > 0 and current:  # a glued part starts the next column's cell
+                    cells.append(Cell(current))
+                    current = []
+                current.append(piece)
+        if current:
+            cells.append(Cell(current))
+    unglued = Line([w for c in cells for w in c.words])
+    unglued.cells = cells
+    return unglued
 
 
 def _ends_band(cell: Cell, above: list[Cell]) -> bool:
