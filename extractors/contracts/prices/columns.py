@@ -129,7 +129,7 @@ _OPEN_BAND = re.compile(
 )
 
 
-_GLUED = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ][a-zæøå])")
+_GLUED = re.compile(r"(?<=[a-zæøå.)])(?=[A-ZÆØÅ][a-zæøå])")
 
 
 def _unglued(line: Line) -> Line:
