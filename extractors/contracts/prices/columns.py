@@ -377,7 +377,7 @@ def _unbroken(cell: Cell) -> list[str]:
 def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     """A header wrapped over two lines: each lower cell joins the upper cell it overlaps."""
     merged = [Cell(list(c.words)) for c in upper]
-    extents = [(c.x0, c.x1) for c in upper]
+    extents = [(min(w.x0 for w in c.words), max(w.x1 for w in c.words)) for c in upper]
     for cell in lower:
         for word in cell.words:
             # the upper cell over the word's centre, else the nearest within reach
@@ -388,6 +388,8 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
                 extents.append((word.x0, word.x1))
             else:
                 merged[best].words = merged[best].words + [word]
+                x0, x1 = extents[best]
+                extents[best] = (min(x0, word.x0), max(x1, word.x1))
     for m in merged:
         m.words.sort(key=lambda w: (round(w.top), w.x0))
     return sorted(merged, key=lambda c: c.x0)
