@@ -488,8 +488,9 @@ def _widest_channel(
         cursor = max(cursor, x1)
     if hi - cursor >= 1.5:
         channels.append((cursor, hi))
-    meeting = [c for c in channels if c[0] <= gap[1] and c[1] >= gap[0]]
-    pool = meeting or channels
+    wide = [c for c in channels if c[1] - c[0] >= 3.5] or channels  # wider than a word space
+    meeting = [c for c in wide if c[0] <= gap[1] and c[1] >= gap[0]]
+    pool = meeting or wide
     return max(pool, key=lambda c: c[1] - c[0]) if pool else None
 
 
