@@ -11,15 +11,13 @@ import re
 from datetime import date
 from typing import Any
 
+from extractors.contracts import mfn
 from extractors.contracts.dates import parse_duration
 from extractors.contracts.patterns import DATE_RE, parse_date
 from extractors.contracts.sections import Section
 from extractors.contracts.validity import Sentence, TermDates, read_term
 from extractors.types import ContractClause
 
-_NEGATION = re.compile(r"\b(ikke|ingen|intet|no|not|none)\b", re.IGNORECASE)
-_MFN_WORD = re.compile(r"mestbegunstig|most-favoured|most$")
-_NOT_APPLY = re.compile(r"anvend|gælder|aftalt|apply|applies|agreed", re.I)
 _PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|forfald|payable|payment|paid", re.I)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
@@ -109,19 +107,24 @@ def read_termination(section: Section) -> ContractClause | None:
 
 
 def read_mfn(section: Section) -> ContractClause:
-    """Most-favoured customer: present unless a negation stands next to the clause's
-    keyword ("ikke aftalt mestbegunstigelse", "Mestbegunstigelse finder ikke anvendelse",
-    "No most-favoured customer terms apply")."""
-    assert section.doc is not None
-    negated = False
-    for token in section.doc:
-        if _MFN_WORD.match(token.lower_):
-            before = section.doc[max(0, token.i - 3) : token.i]
-            after = section.doc[token.i + 1 : token.i + 4]
-            negated = negated or any(_NEGATION.fullmatch(t.text) for t in before) or (
-                any(_NEGATION.fullmatch(t.text) for t in after) and _NOT_APPLY.search(after.text) is not None)  # fmt: skip
-    return ContractClause("mfn", section.text, section.page, {"present": not negated},
-                          0.9 if negated else 0.95)  # fmt: skip
+    """Most-favoured customer in one clause (``mfn.mfn_statement`` on its sentences, its
+    heading beside the first): present unless the clause says there is none
+    ("Mestbegunstigelse finder ikke anvendelse", "No most-favoured customer terms apply")."""
+    statement = mfn.read_mfn(mfn_sentences([section]))
+    present = statement.present if statement is not None else True
+    text = statement.text if statement is not None else section.text
+    return ContractClause("mfn", text, section.page, {"present": present}, 0.95 if present else 0.9)
+
+
+def mfn_sentences(sections: list[Section]) -> list[tuple[str, str | None, int | None]]:
+    """Every sentence of ``sections`` with its clause's heading (beside the clause's first
+    sentence only) and page, for ``mfn.read_mfn``."""
+    found: list[tuple[str, str | None, int | None]] = []
+    for section in sections:
+        assert section.doc is not None
+        for i, sentence in enumerate(section.doc.sents):
+            found.append((sentence.text, section.heading if i == 0 else None, section.page))
+    return found
 
 
 def signing_date(text: str) -> date | None:

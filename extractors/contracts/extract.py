@@ -12,13 +12,14 @@
 from __future__ import annotations
 
 from extractors.contracts import clauses as read
+from extractors.contracts import mfn
 from extractors.contracts.front import (
     detect_language,
     parties_in_columns,
     read_front_page,
     side_by_side,
 )
-from extractors.contracts.indexation import read_indexation
+from extractors.contracts.indexation import find_indexation, read_indexation
 from extractors.contracts.parties import read_parties
 from extractors.contracts.patterns import numeric_order
 from extractors.contracts.pdf import PdfText, read_pdf
@@ -51,6 +52,7 @@ def _extract(document: PdfText) -> ContractTerms:
     sections, appendix = split_body(document.pages)
     classify(sections, language)
     _read_clauses(terms, sections, language)
+    terms.indexation = find_indexation(sections, language, appendix)
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text)
     prices = read_prices(document, appendix=appendix, language=language, body_text=body_text)
@@ -94,6 +96,7 @@ def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) 
     then read the facts still missing from clauses that speak of them too ("Priser og
     prisregulering"); then look for payment terms stated anywhere."""
     _read_term(terms, sections, language)
+    _read_mfn(terms, sections)
     for section in sections:
         clause = _read_clause(terms, section.kind, section, language)
         if clause is not None:
@@ -126,9 +129,6 @@ def _read_clause(
             clause = read.read_termination(section)
             if clause is not None:
                 terms.termination_notice_months = _int(clause.params["notice_months"])
-        case "mfn" if not terms.mfn:
-            clause = read.read_mfn(section)
-            terms.mfn = terms.mfn or bool(clause.params["present"])
         case "indexation" if terms.indexation is None:
             terms.indexation = read_indexation(section, language)
             index = terms.indexation.index if terms.indexation else None
@@ -151,6 +151,16 @@ def _read_term(terms: ContractTerms, sections: list[Section], language: str) -> 
     clause = read.validity_clause(term)
     if clause is not None:
         terms.clauses.append(clause)
+
+
+def _read_mfn(terms: ContractTerms, sections: list[Section]) -> None:
+    """Most-favoured customer, from the sentence that promises it (or says there is none)
+    wherever it stands (``mfn.read_mfn``)."""
+    statement = mfn.read_mfn(read.mfn_sentences(sections))
+    if statement is not None:
+        terms.mfn = statement.present
+        params: dict[str, object] = {"present": statement.present}
+        terms.clauses.append(ContractClause("mfn", statement.text, statement.page, params, 0.9))
 
 
 def _int(value: object) -> int | None:

@@ -222,8 +222,7 @@ def _parse_segment(segment: str, page: int | None) -> list[Found]:
     found: list[Found] = []
     previous = 0
     for marker in _MARKER.finditer(segment):
-        term = next(g for g in marker.group("t1", "t2", "t3", "t4", "t5", "t6") if g is not None)
-        term = term.strip()
+        term = _term(marker)
         if (marker.group("t4") or marker.group("t5")) and role_of(term) is None:
             continue  # a quoted word in running text, not a party's defined role
         if _COLLECTIVE.match(term):
@@ -242,6 +241,11 @@ def _parse_segment(segment: str, page: int | None) -> list[Found]:
         cvr = _CVR.search(chunk) or (_CVR.match(after.lstrip(" ,;")) if after else None)
         found.append(Found(name, role_of(term), _cvr(cvr), page, " ".join(chunk.split())))
     return found
+
+
+def _term(marker: re.Match[str]) -> str:
+    """The defined term a ``_MARKER`` match names."""
+    return next(g for g in marker.group("t1", "t2", "t3", "t4", "t5", "t6") if g).strip()
 
 
 def _unmarked(segment: str, page: int | None) -> list[Found]:
@@ -395,8 +399,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
             continue
         marker = _MARKER.search(line) or _standalone_role(line)
         if marker is not None and current is not None:
-            term = marker if isinstance(marker, str) else next(
-                g for g in marker.group("t1", "t2", "t3") if g is not None)  # fmt: skip
+            term = marker if isinstance(marker, str) else _term(marker)
             if current.role is None and not _COLLECTIVE.match(term.strip()):
                 current.role = role_of(term.strip())
             if isinstance(marker, str) or marker.start() == 0:

@@ -111,7 +111,7 @@ def heading(line: str, previous: str | None = None) -> Heading | None:
             found = _titled(match.group("n"), match.group("title"), allow_empty=False)
             if found is not None:
                 return found
-    if _caps_heading(line, previous):
+    if _caps_heading(line, previous) or _title_case_heading(line, previous):
         return Heading("", line.strip())
     return None
 
@@ -159,6 +159,21 @@ def _caps_heading(line: str, previous: str | None) -> bool:
         and sum(len(w) >= 3 and w.isalpha() for w in words) >= 1
         and _CONNECTOR_END.search(line) is None
         and (previous is None or previous.rstrip().endswith((".", ":", "!", "?", "”", '"', ")")))
+    )
+
+
+def _title_case_heading(line: str, previous: str | None) -> bool:
+    """A short line in title case after a finished sentence: "Most Favoured Customer"."""
+    words = line.split()
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        previous is not None
+        and previous.rstrip().endswith((".", ":", ";", "!", "?"))
+        and 1 <= len(words) <= 6
+        and is_title(line)
+        and not line.rstrip().endswith((".", ":"))
+        and bool(long_words)
+        and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
     )
 
 

@@ -1,0 +1,134 @@
+"""Most-favoured-customer clauses (mestbegunstigelse), found by meaning in any sentence.
+
+A sentence promises most-favoured terms when it names them ("most favoured customer",
+"mestbegunstiget", "most favourable pricing") or when it compares this buyer's prices
+or terms with those given to others: a comparison ("no less favourable than", "at least
+as favourable as", "the lowest price offered", "shall not exceed the fees charged",
+"ikke ringere vilkår", "samme priser som") next to the others compared with ("any
+other customer", "third parties", "similarly situated customers", "andre kunder").
+A weak comparison ("lower", "better", "the same") counts only when the sentence speaks
+of prices or terms. A negation next to the name ("Mestbegunstigelse finder ikke
+anvendelse", "No most-favoured customer terms apply", a clause titled "MFN" that says
+"Not applicable") says there is none.
+
+Liability caps, penalties and notice periods are no MFN: they compare nothing with
+other customers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAMED = re.compile(
+    r"most[-\s]+favou?red(?:[-\s]+(?:customer|nation|client|licensee|buyer|pricing|terms?|"
+    r"status|treatment))?|\bMFN\b|mestbegunstig\w*|most\s+favou?rable\s+(?:customer|pricing|"
+    r"prices?|terms|rates?|conditions)|most\s+favou?red\s+customer",
+    re.IGNORECASE,
+)
+_PRICE = r"(?:prices?|pricing|fees|rates?|terms|charges|remuneration|royalt\w*|vilkår|priser)"
+_COMPARISON = re.compile(
+    r"\b(?:no|not)\s+(?:be\s+)?(?:less|worse)\s+favou?rabl[ey]|at\s+least\s+as\s+favou?rabl[ey]|"
+    r"as\s+(?:or\s+more\s+)?favou?rabl[ey]\s+(?:as|than)|more\s+favou?rable\s+(?:[\w-]+\s+){0,4}?than|"
+    rf"(?:lower|better|more\s+favou?rable|preferred)\s+(?:[\w-]+\s+){{0,3}}?{_PRICE}\b[^.;]{{0,80}}?"
+    rf"\b(?:than|end)\b|{_PRICE}[^.;]{{0,40}}?\b(?:lower|better|more\s+favou?rable)\s+than|"
+    rf"(?:lowest|best)\s+(?:net\s+|then[-\s]+current\s+)?{_PRICE}|"
+    rf"no\s+(?:higher|greater)\s+than\s+(?:the\s+)?(?:lowest|{_PRICE})|"
+    rf"(?:shall|will|may)\s+not\s+exceed\s+the\s+(?:[\w-]+\s+){{0,2}}{_PRICE}\s+(?:charged|paid|"
+    rf"offered|granted|given)|"
+    rf"same\s+(?:or\s+(?:lower|better)\s+)?(?:prices?|pricing|rates|fees)\s+as|"
+    r"(?:full\s+)?benefit\s+of\s+(?:any\s+)?(?:\w+\s+)?more\s+favou?rable\s+(?:terms|prices|pricing)|"
+    r"(?:better|lower|lavere|bedre)\s+(?:\w+\s+)?(?:prices?|pricing|priser|vilkår)|"
+    r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|lave)|"
+    r"ikke\s+(?:(?:være|er|bliver)\s+)?(?:ringere|dårligere|højere|mindre\s+gunstige?)|"
+    r"laveste\s+pris\w*|"
+    r"bedste\s+pris\w*|gunstigere\s+(?:priser|vilkår|betingelser)|lavere\s+priser|"
+    r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
+    re.IGNORECASE,
+)
+_PARTIES = (r"(?:customers?|clients?|licensees?|purchasers?|resellers?|distributors?|buyers?|"
+            r"collaborators?|competitors?|kunder?|myndigheder|ordregivere|kommuner|regioner)")  # fmt: skip
+_OTHERS = re.compile(
+    rf"\b(?:any|all)\s+(?:[\w'’-]+\s+){{0,3}}?{_PARTIES}\b|\bother\s+(?:[\w-]+\s+){{0,2}}{_PARTIES}\b|"
+    r"\banother\s+(?:[\w-]+\s+)?(?:person|party|customer|licensee|entity|buyer)\b|"
+    r"third[-\s]+part(?:y|ies)|"
+    r"similarly\s+situated|equivalently\s+situated|comparable\s+customers?|outside\s+concerns|"
+    rf"\b(?:andre|øvrige|tilsvarende|sammenlignelige)\s+(?:\w+\s+)?{_PARTIES}|tredjemand|"
+    r"\banden\s+(?:\w+\s+)?kunde|\btreats?\s+(?:its\s+|their\s+)?(?:own\s+)?(?:users|customers|clients)",
+    re.IGNORECASE,
+)
+#: A right of first refusal or negotiation compares offers, it promises no prices.
+_ROFR = re.compile(r"first\s+refusal|right\s+of\s+first|negotiat\w*|previously\s+offered|"
+                   r"forkøbsret|pre-?emption|(?:sell|transfer)\w*\s+(?:such\s+|the\s+|its\s+)?shares",
+                   re.IGNORECASE)  # fmt: skip
+_NEGATION = re.compile(
+    r"\b(?:ikke|ingen|intet|no|not|none|n/a)\b|finder\s+ikke\s+anvendelse|gælder\s+ikke|"
+    r"does\s+not\s+apply|do\s+not\s+apply|shall\s+not\s+apply|not\s+applicable|"
+    r"ikke\s+relevant|udgår|excluded",
+    re.IGNORECASE,
+)
+_NOT_BOUND = re.compile(r"\b(?:er|is|are)\s+ikke\s+(?:forpligtet|omfattet|berettiget)|"
+                        r"\bnot\s+(?:be\s+)?(?:obliged|obligated|required|entitled|bound)",
+                        re.IGNORECASE)  # fmt: skip
+_NOT_APPLICABLE = re.compile(r"^\W*(?:finder\s+ikke\s+anvendelse|ikke\s+relevant|udgår|"
+                             r"not\s+applicable|n/a|none|ingen|intet)\W*$", re.IGNORECASE)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MfnStatement:
+    """One sentence about most-favoured terms: ``present`` True when it promises them,
+    False when it says there are none."""
+
+    text: str
+    present: bool
+    page: int | None = None
+
+
+def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
+    """True when ``sentence`` promises most-favoured terms, False when it says there are
+    none, None when it says neither. ``heading`` is the clause's title ("Mestbegunstigelse"):
+    a clause so titled that only says "Finder ikke anvendelse" has none."""
+    if heading and _NAMED.search(heading) and _NOT_APPLICABLE.match(sentence):
+        return False
+    named = list(_NAMED.finditer(sentence))
+    if named:
+        return not any(_negated(sentence, m.start(), m.end()) for m in named)
+    if _ROFR.search(sentence):
+        return None
+    for comparison in _COMPARISON.finditer(sentence):
+        window = sentence[max(0, comparison.start() - 150) : comparison.end() + 200]
+        if _OTHERS.search(window):
+            return True
+    return None
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    """A negation within a few words before the name, or right after it ("finder ikke
+    anvendelse", "does not apply")."""
+    before = " ".join(sentence[:start].split()[-6:])
+    if _NOT_BOUND.search(sentence[:start]):
+        return True
+    after = " ".join(sentence[end:].split()[:5])
+    return bool(_NEGATION.search(before)) or bool(
+        re.match(
+            r"^\W*(?:\w+\s+){0,2}(?:finder\s+ikke|gælder\s+ikke|does\s+not|do\s+not|"
+            r"shall\s+not\s+apply|is\s+not\s+applicable|not\s+applicable|er\s+ikke\s+aftalt|"
+            r"(?:terms?\s+)?(?:do|does|shall)\s+not\s+apply)",
+            after,
+            re.IGNORECASE,
+        )  # fmt: skip
+    )
+
+
+def read_mfn(sentences: list[tuple[str, str | None, int | None]]) -> MfnStatement | None:
+    """The statement that decides the contract's MFN: the first that says there is none
+    when no sentence promises it, else the first promise. ``sentences`` are (text, the
+    heading of its clause, page)."""
+    first: MfnStatement | None = None
+    for text, heading, page in sentences:
+        found = mfn_statement(text, heading)
+        if found is True:
+            return MfnStatement(text, True, page)
+        if found is False and first is None:
+            first = MfnStatement(text, False, page)
+    return first
