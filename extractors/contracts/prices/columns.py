@@ -272,10 +272,11 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
 def _data_columns(body: list[Line]) -> list[tuple[float, float]]:
     """The body's columns as x intervals: runs of words separated by whitespace that no
     row crosses (rows with one cell, group labels and notes, are left out)."""
-    words = sorted((w.x0, w.x1) for line in body if len(line.cells) > 1 for w in line.words)
+    words = sorted((w.x0, w.x1, w.bottom - w.top) for line in body if len(line.cells) > 1
+                   for w in line.words)  # fmt: skip
     intervals: list[list[float]] = []
-    for x0, x1 in words:
-        if intervals and x0 < intervals[-1][1] + 3:
+    for x0, x1, size in words:
+        if intervals and x0 < intervals[-1][1] + 0.65 * max(size, 4.0):  # a word space
             intervals[-1][1] = max(intervals[-1][1], x1)
         else:
             intervals.append([x0, x1])
@@ -288,7 +289,7 @@ def _split_by_content(columns: list[Column], body: list[Line]) -> list[Column]:
     numbers, item codes, unit words, text); the header's own role stays with the body
     column whose content fits it."""
     data = _data_columns(body)
-    if len(data) <= len(columns):
+    if len(data) < 2:
         return columns
     mids = [(a.x1 + b.x0) / 2 for a, b in zip(columns, columns[1:], strict=False)]
     out: list[Column] = []
@@ -744,8 +745,9 @@ def _position_or_item(table: Table) -> None:
         return
     if all(re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", v) for v in values):
         numbers = [tuple(int(p) for p in v.split(".")) for v in values]
-        increasing = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
-        if increasing and numbers[0][0] <= 1:
-            return  # row numbers 1, 2, 3 ... or 1.1, 1.2, 2.1 ...: no item numbers
+        # row numbers 1, 2, 3 ... or 1.1, 1.2, 2.1 ..., perhaps restarting at 1 per group
+        running = all(a < b or b == (1,) for a, b in zip(numbers, numbers[1:], strict=False))
+        if running and numbers[0][0] <= 1:
+            return
     column = table.columns[i]
     column.role = ColumnRole("item", column.role.vat, column.role.unit, column.role.currency)
