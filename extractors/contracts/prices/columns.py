@@ -729,7 +729,8 @@ def _quantity_or_band(table: Table) -> None:
 
 
 def _priced_rows(table: Table) -> list[RowCells]:
-    priced = [i for i, c in enumerate(table.columns) if c.role.role in ("price", "tier", "total")]
+    """The rows with a unit price (a total row, "I alt", has only a total)."""
+    priced = [i for i, c in enumerate(table.columns) if c.role.role in ("price", "tier")]
     return [row for row in table.rows if any(is_amount(row.cells[i]) for i in priced)]
 
 
