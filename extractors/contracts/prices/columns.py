@@ -129,7 +129,7 @@ _OPEN_BAND = re.compile(
 )
 
 
-_GLUED = re.compile(r"(?<=[a-zæøå.)])(?=[A-ZÆØÅ][a-zæøå])")
+_GLUED = re.compile(r"(?<=[a-zæøå.)])(?=[A-ZÆØÅ](?:[a-zæøå]|[A-ZÆØÅ]{1,3}\b))")
 
 
 def _unglued(line: Line) -> Line:
@@ -185,9 +185,11 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
     columns = []
     cells = [part for cell in cells for part in _split_header_cell(cell, language, eager)]
     for cell in cells:
+        if len(cell.words) > 8 or len(cell.text) > 60:
+            return None  # a sentence, not a header
         role = _role(cell, language)
         if role is None:
-            if len(cell.text) > 40:  # a sentence, not a header
+            if len(cell.text) > 40:
                 return None
             role = ColumnRole("other")
         columns.append(Column(role, cell.text, cell.x0, cell.x1, cell=cell))
@@ -417,8 +419,8 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             and not _next_is_row(lines, j, columns)
         ):
             return j
-        if line.x0 < left - 25:
-            return j
+        if line.x0 < left - 25 and not _MONEY_NUMBER.search(line.text):
+            return j  # text left of the table, not a right-aligned amount
         if _sentence_across(line, columns, width):
             return j
         if not any(is_amount(c.text) for c in line.cells) and header_at(lines, j, language):
