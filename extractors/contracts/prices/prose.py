@@ -29,9 +29,14 @@ from extractors.types import Evidence, ExtractedPriceTerm, Unit, UnreadPrice
 
 _AMT = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
 _CUR = r"(?:kr\.?|DKK|EUR|€)"
+_PRICED_AMT = r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}|\d{1,3}(?:[.,]\d{3})+"
 MONEY = re.compile(
     rf"(?:(?P<cur1>{_CUR})\s*(?P<a1>{_AMT})(?:,-)?|(?P<a2>{_AMT})(?P<dash>,-)?\s*(?P<cur2>{_CUR})"
-    rf"|(?P<a3>{_AMT}),-)(?![\d])"
+    rf"|(?P<a3>{_AMT}),-"
+    # an amount without currency, written as money and followed by the VAT basis or a unit
+    rf"|(?P<a4>{_PRICED_AMT})(?=\s+(?:ekskl\.?|eksklusive|inkl\.?|excl\.?|excluding|"
+    rf"exclusive|pr\.\s|per\s)))(?![\d])",
+    re.IGNORECASE,
 )
 _ID = r"(?:[A-ZÆØÅ]{1,5}-?\d{2,6}(?:-\d+)?|\d{1,2}(?:\.\d{1,3}){1,3}|\d{2,6})"
 _ITEM = re.compile(
@@ -119,7 +124,7 @@ def sentences(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     for line in lines:
         lead = _PARAGRAPH.match(line)
-        if lead or not paragraphs or _heading(paragraphs[-1]):
+        if lead or not paragraphs or (_heading(paragraphs[-1]) and line[:1].isupper()):
             paragraphs.append(line[lead.end() :] if lead else line)
         else:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
