@@ -702,7 +702,7 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
     vertical = rulings.vertical if rulings else []
     borders = sorted({r.x for r in vertical for ln in body[:3] if r.crosses(ln.top, ln.bottom)})
     inner = [x for x in borders if columns[0].x0 + 5 < x < max(c.x1 for c in columns) - 5]
-    if not inner:
+    if not inner and not continued:  # a continuation keeps its header page's columns
         columns[:] = _split_by_content(_split_by_body(columns, body), body)
     set_zones(columns, body, borders)
     row_borders = rulings.rows_between(columns[0].x0, columns[-1].x1) if rulings and body else []

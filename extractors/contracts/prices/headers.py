@@ -102,7 +102,7 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
         if re.search(r"\beur\b|€", text)
         else ("DKK" if re.search(r"\bdkk\b|\bkr\b", text) else None)
     )
-    unit = unit_of(header) if role in ("price", "total") else None
+    unit = (unit_of(header) or _period_price(text)) if role in ("price", "total") else None
     if role == "description" and re.search(r"\b(pris|price)\b", text):
         role = "price"
     return ColumnRole(role, vat=vat, unit=unit, currency=currency)
@@ -114,6 +114,19 @@ def looks_like_band(text: str) -> bool:
         return True
     match = _HEADER_BAND.search(text)
     return match is not None and len(match.group(0)) >= 0.6 * len(text.strip())
+
+
+_PERIOD_PRICES = (
+    (re.compile(r"^(årlig|årspris|annual|yearly|pris pr år|price per year)"), Unit.YEAR),
+    (re.compile(r"^(månedlig|månedspris|monthly|pris pr måned|price per month)"), Unit.MONTH),
+    (re.compile(r"^(timepris|timesats|hourly|pris pr time|price per hour)"), Unit.HOUR),
+    (re.compile(r"^(engangspris|engangsbeløb|one-off|one-time|fast pris|fixed price)"), Unit.FIXED),
+)
+
+
+def _period_price(text: str) -> Unit | None:
+    """The unit a price column's header names by its period ("Årlig pris", "Timepris")."""
+    return next((unit for pattern, unit in _PERIOD_PRICES if pattern.search(text)), None)
 
 
 def _vat(text: str) -> str | None:
