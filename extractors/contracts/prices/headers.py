@@ -112,8 +112,8 @@ def looks_like_band(text: str) -> bool:
     """A volume band, its noun perhaps on the header's next line ("up to 1,000")."""
     if re.fullmatch(r"\s*\d[\d.,\s]*[-–]\s*", text):  # "10,001 -" / "50,000 inhabitants"
         return True
-    match = _HEADER_BAND.search(text)
-    return match is not None and len(match.group(0)) >= 0.6 * len(text.strip())
+    covered = sum(len(m.group(0)) for m in _HEADER_BAND.finditer(text))
+    return covered > 0 and covered >= 0.6 * len(text.strip())
 
 
 _PERIOD_PRICES = (
