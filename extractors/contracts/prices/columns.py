@@ -193,6 +193,7 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
                 return None
             role = ColumnRole("other")
         columns.append(Column(role, cell.text, cell.x0, cell.x1, cell=cell))
+    _bands_beside_tiers(columns, language)
     return columns
 
 
@@ -239,6 +240,10 @@ def _split_by_body(columns: list[Column], body: list[Line]) -> list[Column]:
     return out
 
 
+_DANGLING = re.compile(r"(?:\b(?:pr|per|i|in|of|af|for|til|på|on|at|and|og|excl|ekskl|inkl|"
+                       r"incl)\.?|[/–-])$", re.IGNORECASE)
+
+
 def _body_split(column: Column, words: list, next_x0: float | None) -> list[Column] | None:  # type: ignore[type-arg]
     cell = column.cell
     if cell is None:
@@ -261,6 +266,8 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
             continue
         left = Cell([w for w in cell.words if w.center < cut])
         right = Cell([w for w in cell.words if w.center >= cut])
+        if _DANGLING.search(" ".join(w.text for w in first if w.center < cut)):
+            continue  # "Pris pr." | "enhed": a header does not end in a preposition
         roles = (_role(left, ""), _role(right, ""))
         clearance = min(cut - max(before), min(after) - cut)
         if all(r is not None and r.role != "other" for r in roles) and (
@@ -355,6 +362,23 @@ def _role(cell: Cell, language: str) -> ColumnRole | None:
     return role_of(cell.text, language) or next(
         (r for v in _unbroken(cell) if (r := role_of(v, language)) is not None), None
     )
+
+
+def _bands_beside_tiers(columns: list[Column], language: str) -> None:
+    """A band header without its noun ("more than 1,000") beside tier columns that name
+    theirs ("1-250 users") is a tier of the same noun (its noun wrapped to a next line)."""
+    nouns = [m.group("noun") for c in columns if c.role.role == "tier"
+             if (m := _NOUN_AT_END.search(c.header))]  # fmt: skip
+    if not nouns:
+        return
+    for column in columns:
+        if column.role.role == "other" and looks_like_band(column.header):
+            band = band_in_header(f"{column.header} {nouns[0]}", language)
+            if band is not None:
+                column.role = ColumnRole("tier", tier_min=band[0], tier_max=band[1])
+
+
+_NOUN_AT_END = re.compile(r"(?P<noun>[A-Za-zæøåÆØÅ.]+)\s*$")
 
 
 def _unbroken(cell: Cell) -> list[str]:
@@ -683,13 +707,14 @@ def _copy(columns: list[Column], at: list[Column] | None = None) -> list[Column]
             Column(c.role, c.header, a.x0, a.x1, cell=a.cell)
             for c, a in zip(columns, at, strict=True)
         ]
-    return [Column(c.role, c.header, c.x0, c.x1) for c in columns]
+    return [Column(c.role, c.header, c.x0, c.x1, c.left, c.right, c.cell) for c in columns]
 
 
 def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
     """The first line at the top of a page that reads as a row of the carried table."""
     probe = _copy(columns)
-    set_zones(probe, [])
+    if len(probe) < 2 or probe[0].right == float("inf"):
+        set_zones(probe, [])
     for k, line in enumerate(lines[:6]):
         if is_anchor(probe, split_line(probe, line)):
             return k
@@ -704,7 +729,9 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
     inner = [x for x in borders if columns[0].x0 + 5 < x < max(c.x1 for c in columns) - 5]
     if not inner and not continued:  # a continuation keeps its header page's columns
         columns[:] = _split_by_content(_split_by_body(columns, body), body)
-    set_zones(columns, body, borders)
+    zoned = len(columns) > 1 and columns[0].right != float("inf")
+    if not (continued and zoned):
+        set_zones(columns, body, borders)
     row_borders = rulings.rows_between(columns[0].x0, columns[-1].x1) if rulings and body else []
     table = Table(page, columns, header, bottom=body[-1].bottom if body else 0.0)
     priced = [i for i, c in enumerate(columns) if c.role.role in ("price", "tier", "total")]
