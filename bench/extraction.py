@@ -5,9 +5,9 @@ Three labelled corpora, each PDF with its ground truth beside it:
   grew up together with the extractor (seed 2026, 10 per layout);
 - ``reportlab_da`` and ``fpdf_mixed``: the second generator, written by two people who
   never read the extractor, from a description of real Danish and English contract
-  conventions (``tests/generators/``). The extractor was tuned on their DEV seeds only;
-  the HELD-OUT seeds were never looked at while tuning, and are what this script reports
-  unless ``--split dev`` is given.
+  conventions (``tests/generators/``). The extractor was tuned on their seeds 1-23 only
+  (``--split dev`` runs 1-3); the HELD-OUT seeds 9101-9103 were never looked at while
+  tuning, and are what this script reports unless ``--split dev`` is given.
 
 Scoring: price items match on item id + description + unit price (exact to the øre) +
 unit + volume band; scalar fields (dates, payment days, index name, cap, ...) count a
