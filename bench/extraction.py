@@ -259,9 +259,12 @@ def main() -> None:
     parser.add_argument("--split", default="heldout", choices=["heldout", "dev"])
     parser.add_argument("--per-layout", type=int, default=None,
                         help="documents per layout and seed (own corpus: 10, second: 2)")  # fmt: skip
-    parser.add_argument("--errors", action="store_true", help="list each document's misses")
+    parser.add_argument("--errors", action="store_true",
+                        help="list each document's misses (dev split only)")  # fmt: skip
     parser.add_argument("--dir", type=Path, help="write the corpora here (default: a temp dir)")
     args = parser.parse_args()
+    if args.split == "heldout" and (args.errors or args.dir):
+        parser.error("--errors and --dir show the documents: on the dev split only")
     seeds = HELDOUT_SEEDS if args.split == "heldout" else DEV_SEEDS
     missed: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,6 +1,6 @@
 """The contract's title: the lines set in the largest type near the top of its first page.
 
-People mark a title by its size, not by words: "Kontrakt om drift af ESDH-systemet" in
+People mark a title by its size, not by words: "Kontrakt om drift af lønsystemet" in
 18 points over a 9-point "Bilag 0 – Kontrakt" line and a 10-point preamble. The title is
 the first run of consecutive lines set in (nearly) the largest size on the page's upper
 half, joined by one space.

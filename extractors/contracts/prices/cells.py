@@ -70,7 +70,7 @@ def is_amount(text: str) -> bool:
 
 
 def is_item_id(text: str, *, in_id_column: bool = True) -> bool:
-    """An item number ("KD-1010", "2.10", "101"). Outside an id column, a number that could
+    """An item number ("AB-1234", "2.10", "101"). Outside an id column, a number that could
     be an amount ("2.10") is not taken for one."""
     text = text.strip()
     if not _ITEM_ID.match(text):

@@ -765,7 +765,7 @@ def _priced_rows(table: Table) -> list[RowCells]:
 
 def _position_or_item(table: Table) -> None:
     """A column headed "Pos." holds row numbers (1, 2, 3 ...) or, when the table has no
-    other item column, item numbers ("KD-1010", "101"): then it is the item column."""
+    other item column, item numbers ("AB-1234", "101"): then it is the item column."""
     roles = [c.role.role for c in table.columns]
     if "item" in roles or "position" not in roles:
         return

@@ -1,10 +1,10 @@
 """Prices stated in sentences, Danish and English.
 
-"2.2 For kommunelicens til byggesagssystemet (varenr. 4059) betaler Kunden kr. 39,39
-pr. indbygger pr. år ekskl. moms." / "The Customer shall pay 29.13 EUR per inhabitant per
-year for municipal licence for the building permit system." / "A one-off fee of EUR
-253,700.00 applies to set-up of integration." / "... betaler Kunden følgende pr. licens
-pr. år: ved op til 1.000 brugere kr. 721,43, ved 1.001 - 2.000 brugere kr. 613,22 ..."
+"2.2 For licens til lønsystemet (varenr. 1234) betaler Kunden kr. 12,50 pr.
+indbygger pr. år ekskl. moms." / "The Customer shall pay 4.20 EUR per user per month
+for access to the payroll system." / "A one-off fee of EUR 10,000.00 applies to the
+set-up." / "... betaler Kunden følgende pr. licens pr. år: ved op til 1.000 brugere
+kr. 700,00, ved 1.001 - 2.000 brugere kr. 600,00 ..."
 
 Each numbered paragraph is cut into sentences; a sentence with an amount of money is a
 price candidate unless it speaks of something that is not a price (a liability cap, a
