@@ -317,10 +317,10 @@ def run(corpus: Path, jobs: int, verbose: bool) -> int:
         "held-out": [p for p in pairs if not is_dev(p[0].filename)],
         "all": pairs,
     }
-    slowest = max(readings, key=lambda r: r.seconds)
+    slowest_label, slowest = max(zip(labels, readings, strict=True), key=lambda p: p[1].seconds)
     print(f"{len(pairs)} contracts ({len(halves['dev'])} dev, {len(halves['held-out'])} "
           f"held-out) read in {elapsed:.1f} s with {jobs} process(es); slowest "
-          f"{slowest.seconds:.1f} s\n")  # fmt: skip
+          f"{slowest.seconds:.1f} s ({slowest_label.filename})\n")  # fmt: skip
     return report(halves, verbose)
 
 

@@ -75,7 +75,8 @@ def sentences(sections: list[Section]) -> list[Sentence]:
     found = []
     for section in sections:
         assert section.doc is not None
-        found += [Sentence(s.text, section.page, section.kind) for s in section.doc.sents]
+        found += [Sentence(s.text, section.page, section.kind, section.appendix)
+                  for s in section.doc.sents]  # fmt: skip
     return found
 
 

@@ -97,7 +97,7 @@ _AGREEMENT_ANCHOR = re.compile(r"date\s+(?:hereof|of\s+(?:this\s+)?(?:agreement|
                                r"execution|signing|hereof", re.IGNORECASE)  # fmt: skip
 #: "effective as of the date of the last signature", "upon execution".
 _ON_SIGNING = re.compile(
-    r"(?:effective|commence\w*|i\s+kraft|ikrafttræd\w*|effective\s+date)\W+(?:[\w-]+\W+){0,12}?"
+    r"(?:effective|commence\w*|i\s+kraft|ikrafttræd\w*|effective\s+date)\W+(?:\w+\W+){0,12}?"
     r"(?:(?P<last>(?:last|latest|final|sidste)\s+(?:date\s+)?(?:of\s+)?(?:signature|signed|"
     r"execution|underskrift)|date\s+(?:last\s+)?(?:written|signed)\s+below|signature\s+of\s+"
     r"the\s+last|most\s+recent\s+(?:final\s+)?signature|underskrift|underskrivelse)"
@@ -105,6 +105,25 @@ _ON_SIGNING = re.compile(
     re.IGNORECASE,
 )
 _RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
+_RENEWAL_BEFORE = re.compile(r"renew\w*|extend\w*|extension|forlæng\w*|option\w*", re.IGNORECASE)
+#: Words that make a sentence plainly about this contract's own term.
+_STRONG_TERM = re.compile(
+    r"\b(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)|"
+    r"\bthe\s+(?:initial\s+)?term\b|\binitial\s+(?:term|period)\b|\bcontract\s+period\b|"
+    r"\b(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:continue|remain|expire|terminate|end|be\s+in\s+effect|"
+    r"be\s+effective|commence|begin|run|have\s+(?:a|an)\s+(?:initial\s+)?term)|"
+    r"\b(?:kontrakten|aftalen|rammeaftalen)\s+(?:\w+\s+){0,2}(?:løber|gælder|udløber|ophører|"
+    r"træder|har\s+virkning)|\bkontraktperiode\w*|\baftaleperiode\w*|\bløbetid\w*",
+    re.IGNORECASE,
+)
+#: The sentence introducing the contract: it names it and says it is made or dated.
+_INTRODUCES = re.compile(
+    r"(?:agreement|contract|kontrakt\w*|aftale\w*|amendment)\b[^.]{0,250}?(?:\bmade\b|"
+    r"entered\s+into|\bdated\b|\bexecuted\b|indgået|\bbetween\b|\bmellem\b|\beffective\b)|"
+    r"\b(?:made|entered\s+into|dated|indgået)\b[^.]{0,250}?(?:agreement|contract|kontrakt|aftale)",
+    re.IGNORECASE,
+)
 _PERPETUAL = re.compile(r"until\s+terminated|perpetu|indefinite|tidsubegrænset|"
                         r"indtil\s+(?:den\s+)?(?:opsiges|ophører)", re.IGNORECASE)  # fmt: skip
 _PREAMBLE_SENTENCES = 40
@@ -117,6 +136,8 @@ class Sentence:
     text: str
     page: int | None = None
     kind: str = "other"
+    #: Whether it stands in an appendix or exhibit after the body.
+    appendix: bool = False
 
 
 @dataclass(slots=True)
@@ -139,6 +160,17 @@ class _Found:
     mentions: list[DateMention]
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A reading of one date: how strongly its sentence states it, where it stands."""
+
+    score: float
+    index: int
+    value: date | None
+    sentence: Sentence
+    basis: Basis | None = None
+
+
 def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDates:
     """The agreement, effective and expiry dates the sentences state (see the module)."""
     found = [_Found(s, i, date_mentions(s.text, month_first=month_first))
@@ -147,12 +179,32 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
     term.signatures = [m.value for f in found for m in f.mentions
                        if m.role == "signature" and m.value is not None]  # fmt: skip
     term.agreement = _agreement(found)
-    term.effective = _effective(found, term)
-    _expiry(found, term)
+    effective = _best(_effective_candidates(found, term))
+    if effective is not None:
+        term.effective = effective.value
+        term.evidence.append(effective.sentence)
+    else:
+        term.effective = term.agreement
+    expiry = _best(_expiry_candidates(found, term))
+    if expiry is not None and expiry.value is not None:
+        term.expiry, term.expiry_basis = expiry.value, expiry.basis
+        term.evidence.append(expiry.sentence)
     term.renewal = next((f.sentence.text for f in found if _RENEWAL.search(f.sentence.text)
                          and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence.text))),
                         None)  # fmt: skip
     return term
+
+
+def _best(candidates: list[_Candidate]) -> _Candidate | None:
+    """The candidate stated most strongly; the first of equals."""
+    return max(candidates, key=lambda c: (c.score, -c.index), default=None)
+
+
+def _weight(sentence: Sentence) -> float:
+    """How plainly a sentence speaks of this contract's own term."""
+    weight = 2.0 if _STRONG_TERM.search(sentence.text) else 0.0
+    weight += 1.0 if sentence.kind == "validity" else 0.0
+    return weight - (4.0 if sentence.appendix else 0.0)
 
 
 def _is_term_sentence(text: str) -> bool:
@@ -163,91 +215,113 @@ def _is_term_sentence(text: str) -> bool:
 
 
 def _agreement(found: list[_Found]) -> date | None:
+    """The date of the preamble sentence that introduces the contract ("made this ...",
+    "dated as of ...", "effective as of ... by and between"), or of a defined
+    Agreement Date."""
     for f in found[:_PREAMBLE_SENTENCES]:
-        if not _SUBJECT.search(f.sentence.text):
+        if f.sentence.appendix or not _INTRODUCES.search(f.sentence.text):
             continue
         for m in f.mentions:
-            if m.defined == "agreement" or (m.cued("agreement") and m.role != "end"):
+            if m.defined == "agreement" or (
+                m.role in ("agreement", "start") and m.defined != "end"
+            ):
+                return m.value
+            if m.cued("agreement") and m.role != "end":
                 return m.value
     return None
 
 
-def _effective(found: list[_Found], term: TermDates) -> date | None:
+def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
+    """A defined Effective/Commencement Date (6); a start date of this contract's term
+    (3); the latest signature for a contract effective on signing (2.5); the agreement
+    date (2.5, the fallback). Each plus the sentence's weight."""
+    candidates = []
+    if term.agreement is not None:
+        candidates.append(_Candidate(2.5, -1, term.agreement, Sentence("")))
     for f in found:
+        weight = _weight(f.sentence)
+        term_sentence = _is_term_sentence(f.sentence.text)
         for m in f.mentions:
             if m.defined == "start":
-                term.evidence.append(f.sentence)
-                return m.value
-    for f in found:
-        if _is_term_sentence(f.sentence.text):
-            for m in f.mentions:
-                if m.role == "start" and not m.cued("notice"):
-                    term.evidence.append(f.sentence)
-                    return m.value
-    for f in found:
+                candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence))
+            elif (
+                m.role == "start"
+                and term_sentence
+                and not m.cued("notice")
+                and not _OPTIONAL_END.search(f.sentence.text)
+            ):
+                candidates.append(_Candidate(3 + weight, f.index, m.value, f.sentence))
         signing = _ON_SIGNING.search(f.sentence.text)
-        if signing is not None and _is_term_sentence(f.sentence.text):
-            if term.signatures:
-                return max(term.signatures)
-            return term.agreement if signing.group("execution") else None
-    return term.agreement
+        if signing is not None and term_sentence and not f.mentions:
+            value = max(term.signatures) if term.signatures else None
+            if value is None and signing.group("execution"):
+                value = term.agreement
+            candidates.append(_Candidate(2.6 + weight, f.index, value, f.sentence))
+    return candidates
 
 
-def _expiry(found: list[_Found], term: TermDates) -> None:
+def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
+    """A defined Expiration Date (6); an end date of the term (4); an anniversary (3.5);
+    a term that runs until terminated (3.5, no date); a duration (3). Each plus the
+    sentence's weight."""
+    candidates = []
     for f in found:
+        weight = _weight(f.sentence)
+        text = f.sentence.text
         for m in f.mentions:
             if m.defined == "end":
-                _set_expiry(term, m.value, "stated", f.sentence)
-                return
-    for f in found:
-        text = f.sentence.text
-        if not _is_term_sentence(text):
-            continue
-        for m in f.mentions:
-            if m.role != "end" or m.defined is not None or _OPTIONAL_END.search(m.context):
-                continue
-            if m.value is None or term.effective is None or m.value > term.effective:
-                _set_expiry(term, m.value, "stated", f.sentence)
-                return
-    for f in found:
-        if _is_term_sentence(f.sentence.text) and _term_end(f, term):
-            return
+                candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence, "stated"))
+            elif (
+                m.role == "end"
+                and m.defined is None
+                and _is_term_sentence(text)
+                and not _OPTIONAL_END.search(m.context)
+                and (m.value is None or term.effective is None or m.value > term.effective)
+            ):
+                candidates.append(_Candidate(4 + weight, f.index, m.value, f.sentence, "stated"))
+        if _is_term_sentence(text):
+            candidates += _term_ends(f, term, weight)
+    return candidates
 
 
-def _term_end(f: _Found, term: TermDates) -> bool:
-    """The end of a term stated as an anniversary or a duration in ``f``; True if found
-    (the expiry may still be None: counted from an event the contract does not date)."""
+def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
+    """The end of a term stated as an anniversary or a duration in ``f`` (the expiry is
+    None when counted from an event the contract does not date), or a term that runs
+    until terminated."""
     text = f.sentence.text
     if not _TERM_WORDS.search(text) or _OPTIONAL_END.search(text):
-        return False
+        return []
+    found = []
     for match in ANNIVERSARY_RE.finditer(text):
         years = anniversary_years(match)
-        if years is None or _NOT_A_TERM_BEFORE.search(
-            text[max(0, match.start() - 30) : match.start()]
-        ):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if years is None or _NOT_A_TERM_BEFORE.search(before) or _RENEWAL_BEFORE.search(before):
             continue
         base = _base(match.group("anchor") or match.group("thereof"), f, term)
-        expiry = _add(base, 12 * years) if base else None
-        _set_expiry(term, expiry, "anniversary", f.sentence)
-        return True
-    if _NOT_A_TERM_SENTENCE.search(text):
-        return False
-    for duration in durations(text):
-        if not _is_term_length(duration, text):
-            continue
-        anchor = _ANCHOR.match(text[duration.end :])
-        base = _base(anchor.group("anchor") if anchor else None, f, term)
-        months = duration.months
-        assert months is not None
-        _set_expiry(term, _add(base, months) if base else None, "term", f.sentence)
-        return True
-    return False
+        value = _add(base, 12 * years) if base else None
+        found.append(_Candidate(3.5 + weight, f.index, value, f.sentence, "anniversary"))
+        break
+    if not _NOT_A_TERM_SENTENCE.search(text):
+        for duration in durations(text):
+            if not _is_term_length(duration, text):
+                continue
+            anchor = _ANCHOR.match(text[duration.end :])
+            base = _base(anchor.group("anchor") if anchor else None, f, term)
+            months = duration.months
+            assert months is not None
+            value = _add(base, months) if base else None
+            found.append(_Candidate(3 + weight, f.index, value, f.sentence, "term"))
+            break
+    if not found and _PERPETUAL.search(text):
+        found.append(_Candidate(3.5 + weight, f.index, None, f.sentence))
+    return found
 
 
 def _is_term_length(duration: Duration, text: str) -> bool:
     return (
         duration.months is not None
         and not _NOT_A_TERM_BEFORE.search(text[max(0, duration.start - 30) : duration.start])
+        and not _RENEWAL_BEFORE.search(text[max(0, duration.start - 60) : duration.start])
         and not _NOT_A_TERM_AFTER.search(text[duration.end : duration.end + 40])
     )
 
@@ -263,12 +337,6 @@ def _base(anchor: str | None, f: _Found, term: TermDates) -> date | None:
     if _AGREEMENT_ANCHOR.search(anchor) and not re.search(r"effective", anchor, re.I):
         return term.agreement or term.effective
     return term.effective if _KNOWN_START.search(anchor) else None
-
-
-def _set_expiry(term: TermDates, value: date | None, basis: Basis, sentence: Sentence) -> None:
-    term.expiry = value
-    term.expiry_basis = basis if value is not None else None
-    term.evidence.append(sentence)
 
 
 def _add(start: date, months: int) -> date:
