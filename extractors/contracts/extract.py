@@ -26,6 +26,7 @@ from extractors.contracts.pdf import PdfText, read_pdf
 from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.sections import Section, classify, split_body
+from extractors.contracts.title import read_title
 from extractors.types import ContractClause, ContractTerms
 
 
@@ -49,6 +50,7 @@ def _extract(document: PdfText) -> ContractTerms:
     language = detect_language(" ".join(ln for p in body_pages[:4] for ln in p.lines))
     terms = ContractTerms(language=language, pages=len(document.pages))
     _read_front(terms, document)
+    terms.title = read_title(document) or terms.title
     sections, appendix = split_body(document.pages)
     classify(sections, language)
     _read_clauses(terms, sections, language)
