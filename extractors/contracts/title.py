@@ -36,7 +36,9 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
     run = [lines[first]]
     for line, size in zip(lines[first + 1 :], sizes[first + 1 :], strict=True):
         gap = line.top - run[-1].bottom
-        display = size >= largest * 0.93 or (size > body * 1.04 and line.bold)
+        display = size >= largest * 0.93 or (
+            line.bold and (size > body * 1.04 or (size >= body * 0.98 and gap <= 0.6 * size))
+        )
         if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES:
             break  # a subtitle set larger than the text and bold belongs to the title
         run.append(line)
