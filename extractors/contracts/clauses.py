@@ -75,8 +75,10 @@ def sentences(sections: list[Section]) -> list[Sentence]:
     found = []
     for section in sections:
         assert section.doc is not None
-        found += [Sentence(s.text, section.page, section.kind, section.appendix)
-                  for s in section.doc.sents]  # fmt: skip
+        heading = section.heading if section.heading and len(section.heading) <= 60 else None
+        found += [Sentence(s.text, section.page, section.kind, section.appendix,
+                           heading if i == 0 else None)
+                  for i, s in enumerate(section.doc.sents)]  # fmt: skip
     return found
 
 

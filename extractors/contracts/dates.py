@@ -159,8 +159,10 @@ _DEFINED_BEFORE = re.compile(
     r"|(?P<end>expiration\s+date|expiry\s+date|termination\s+date|end\s+date|udløbsdato|"
     r"ophørsdato|slutdato|gældende\s+til)"
     r"|(?P<agreement>agreement\s+date|execution\s+date|date\s+of\s+(?:this\s+)?agreement))"
-    r"[\"”’]?\s*(?:shall\s+mean|means|is|er|:|-)?\s*:?\s*(?:the\s+)?"
-    r"(?:12:01\s*a\.?m\.?[^,;]{0,40}?\s+on\s+)?$",
+    r"[\"”’]?\s*(?:(?:shall\s+mean|means|is|er|:|-|will\s+be(?:\s+on\s+or\s+about)?)?\s*:?\s*"
+    r"(?:the\s+)?"
+    r"(?:12:01\s*a\.?m\.?[^,;]{0,40}?\s+on\s+)?|(?:shall\s+mean|means)\b[^.;\d]{0,90}?"
+    r"(?:i\.\s?e\.|namely|viz\.?|being|which\s+is)\s*,?\s*)$",
     re.IGNORECASE,
 )
 _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -183,6 +185,11 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )  # fmt: skip
 _WINDOW = 90
 _ROLE_NAMES: dict[str, Role] = {"start": "start", "end": "end", "agreement": "agreement"}
+#: A signature block: "By: /s/ Jane Doe Name: ... Title: ... Date: ...".
+_SIGNATURE_BLOCK = re.compile(r"\bBy:\s|/s/|\bName:\s|\bTitle:\s|\bPrinted\s+Name\b|"
+                              r"\bUnderskrift\b|\bNavn:\s", re.IGNORECASE)  # fmt: skip
+_NOT_A_DATE_AFTER = re.compile(r"\s*(?:\(\s*_*\s*\)\s*)?(?:months?|years?|days?|weeks?|måneder|år|"
+                               r"dage|uger|%|percent|procent|dollars|kr)\b", re.IGNORECASE)  # fmt: skip
 _NEGATED = re.compile(r"\b(?:uden|without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -218,14 +225,17 @@ def date_mentions(sentence: str, *, month_first: bool = False) -> list[DateMenti
     spans.sort(key=lambda s: s[0])
     mentions = []
     previous_end = 0
+    signature_block = _SIGNATURE_BLOCK.search(sentence) is not None
     for start, end, value in spans:
         before = sentence[max(previous_end, start - _WINDOW) : start]
         after = sentence[end : end + 80]
         defined = _defined(before, after)
         role = defined or _cue(before)
-        if value is None and role == "other":
+        if signature_block and role in ("other", "version", "agreement"):
+            role = "signature"  # "By: /s/ ... Title ... 4/24/2018 Date"
+        if value is None and (role == "other" or _NOT_A_DATE_AFTER.match(after)):
             previous_end = end
-            continue  # "____" in a form is a blank line, not a date
+            continue  # "____" in a form is a blank line, "____ months" a blank number
         mentions.append(DateMention(value, sentence[start:end], start, end, role, defined, before))
         previous_end = end
     return mentions

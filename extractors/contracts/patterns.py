@@ -67,6 +67,9 @@ PLACEHOLDER_DATE_RE = re.compile(
     r"|\[\s*(?:dato|date|indsæt dato|insert date|●|•|\s*)\s*\]|<\s*(?:dato|date)\s*>|\[\s*\.{2,}\s*\]",
     re.IGNORECASE,
 )
+_EUROPEAN = re.compile(
+    r"\bCVR\b|\bDKK\b|\bEUR\b|€|\bKommune\b|\bDenmark\b|\bDanmark\b|\bRegion\s+[A-ZÆØ]"
+)
 #: The century of a two-digit year: below this, 20xx ("05/05/98" is 1998, "11/4/10" 2010).
 _PIVOT = 50
 
@@ -154,20 +157,20 @@ def numeric_order(text: str, language: str) -> bool:
     """Whether ambiguous numeric dates in ``text`` are written month first (US style).
 
     Decided by the unambiguous ones (a first number above 12 is a day; a second above
-    12 is a day too); without them, English text with slashes is read month first
-    (``04/05/2018``), anything else day first (``04-05-2018``, ``04.05.2018``).
+    12 is a day too); without them, English text is read month first (``04/05/2018``,
+    ``3-5-98``) unless it is European (it names a CVR number, DKK, EUR, a Kommune or
+    Denmark), anything else day first (``04-05-2018``, ``04.05.2018``).
     """
-    day_first = month_first = slashes = 0
+    day_first = month_first = 0
     for match in DATE_RE.finditer(text):
         for n in "45":
             if match.group(f"y{n}"):
                 first, second = int(match.group(f"a{n}")), int(match.group(f"b{n}"))
                 day_first += first > 12
                 month_first += second > 12
-                slashes += match.group(f"s{n}") == "/"
     if day_first != month_first:
         return month_first > day_first
-    return language == "en" and slashes > 0
+    return language == "en" and _EUROPEAN.search(text) is None
 
 
 def find_dates(text: str, *, month_first: bool = False) -> list[tuple[date, str]]:

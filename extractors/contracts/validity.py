@@ -56,19 +56,27 @@ _DEFINITION = re.compile(r"^\W{0,3}(?:[\d.]+\s*)?[\"“](?P<term>[^\"”]{2,50})
 _TERM_NAMES = re.compile(r"term|period|expiration|expiry|termination date|effective date|"
                          r"commencement|kontraktperiode|løbetid", re.IGNORECASE)  # fmt: skip
 #: An optional right to end the contract, not the end of its term.
-_OPTIONAL_END = re.compile(r"\b(?:may|can|right\s+to|entitled\s+to|kan|er\s+berettiget)\s+"
-                           r"(?:[\w-]+\s+){0,4}(?:terminat|cancel|opsig|ophæv)", re.IGNORECASE)  # fmt: skip
+_OPTIONAL_END = re.compile(r"\b(?:may|can|right\s+to|entitled\s+to|kan|er\s+berettiget)[\s,]+"
+                           r"(?:[\w-]+[\s,]+){0,5}(?:terminat|cancel|opsig|ophæv)", re.IGNORECASE)  # fmt: skip
 _NOT_A_TERM_BEFORE = re.compile(
-    r"(?:within|upon|giving|give|given|with|at\s+least|not\s+less\s+than|no\s+later\s+than|"
+    r"(?:within|upon|giving|give|given|with|not\s+less\s+than|no\s+later\s+than|"
     r"prior|inden|senest|med|additional|successive|renewal|renew\w*|extend\w*|extension|further|"
     r"another|each|subsequent|yderligere|forlæng\w*|option\w*|up\s+to|maximum|op\s+til|"
-    r"minimum|than|over|last|first|every|per|hver|efter|after)\W*$",
+    r"minimum|than|over|last|first|every|per|hver|efter|after)"
+    r"(?:\s+(?:a|an|the)\s+(?:further\s+)?(?:period|term)\s+of)?\W*$"
+    r"|\bterm\b[^.;]{0,40}\band\s+(?:for\s+)?(?:a\s+(?:further\s+)?period\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: A sentence about what happens after the contract ends (survival) states no term.
+_AFTER_THE_END = re.compile(
+    r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b|"
+    r"\btermination\s+of\s+this\s+agreement\s+is\s+followed|efter\s+(?:kontraktens\s+)?ophør",
     re.IGNORECASE,
 )
 _NOT_A_TERM_AFTER = re.compile(
     r"^\W*(?:(?:'|’)s?\s*)?(?:prior|notice|before|in\s+advance|written|advance|varsel|"
     r"(?:after|following|efter)\s+(?:the\s+|such\s+)?(?:termination|expiration|expiry|ophør|"
-    r"udløb|end)|ad\s+gangen|each|renewal|periods|intervals|thereafter)",
+    r"udløb|end)|ad\s+gangen|each|renewal|periods|intervals)",
     re.IGNORECASE,
 )
 _NOT_A_TERM_SENTENCE = re.compile(r"surviv|warrant|garanti|confidential|fortrolig|retain|"
@@ -101,17 +109,38 @@ _ON_SIGNING = re.compile(
     r"(?:(?P<last>(?:last|latest|final|sidste)\s+(?:date\s+)?(?:of\s+)?(?:signature|signed|"
     r"execution|underskrift)|date\s+(?:last\s+)?(?:written|signed)\s+below|signature\s+of\s+"
     r"the\s+last|most\s+recent\s+(?:final\s+)?signature|underskrift|underskrivelse)"
-    r"|(?P<execution>execution|signing|signature))",
+    r"|(?P<execution>execution|signing|signature|signed\s+acceptance|acceptance|\bsign(?:s|ed)?\b))",
     re.IGNORECASE,
 )
 _RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
+#: A definition of the Effective Date: "“Effective Date” means the Closing Date ...".
+_EFFECTIVE_DEFINED = re.compile(
+    r"^\W{0,3}(?:[\d.]+\s*)?[\"“]?(?:effective|commencement)\s*date[\"”]?\s+(?:shall\s+)?"
+    r"(?:mean|means|is|shall\s+be)\b",
+    re.IGNORECASE,
+)
+_DATE_ABOVE = re.compile(r"date\s+(?:first\s+)?(?:written|set\s+(?:forth|out))\s+above|date\s+hereof|"
+                         r"date\s+of\s+this\s+agreement", re.IGNORECASE)  # fmt: skip
 _RENEWAL_BEFORE = re.compile(r"renew\w*|extend\w*|extension|forlæng\w*|option\w*", re.IGNORECASE)
+#: A defined term naming the period that ends at the date: '... 2006 (the "Term")'.
+_TERM_DEFINED_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+)?[\"“”']?\s*(?:initial\s+)?term\b",
+                                 re.IGNORECASE)  # fmt: skip
+#: Words that govern a duration as the contract's term: "for a period of", "løber i".
+_TERM_LENGTH_BEFORE = re.compile(
+    r"(?:\bterm|\bperiod|\bperiode)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
+    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|\brun|expire|løber|gælder|varer)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:for|i)\s+(?:a\s+|an\s+)?(?:(?:initial\s+)?(?:term|period)\s+of\s+)?$|"
+    r"\bterm\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
+    r"initial\s+(?:term|period)\s+of\s+$|\bfor\s+a\s+term\s+of\s+$",
+    re.IGNORECASE,
+)
 #: Words that make a sentence plainly about this contract's own term.
 _STRONG_TERM = re.compile(
     r"\b(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)|"
     r"\bthe\s+(?:initial\s+)?term\b|\binitial\s+(?:term|period)\b|\bcontract\s+period\b|"
-    r"\b(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:continue|remain|expire|terminate|end|be\s+in\s+effect|"
+    r"\b(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)\s+(?:\([a-z0-9]{1,3}\)\s+)?"
+    r"(?:shall|will|is\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:continue|remain|expire|terminate|end|be\s+in\s+effect|take\s+effect|"
     r"be\s+effective|commence|begin|run|have\s+(?:a|an)\s+(?:initial\s+)?term)|"
     r"\b(?:kontrakten|aftalen|rammeaftalen)\s+(?:\w+\s+){0,2}(?:løber|gælder|udløber|ophører|"
     r"træder|har\s+virkning)|\bkontraktperiode\w*|\baftaleperiode\w*|\bløbetid\w*",
@@ -124,8 +153,12 @@ _INTRODUCES = re.compile(
     r"\b(?:made|entered\s+into|dated|indgået)\b[^.]{0,250}?(?:agreement|contract|kontrakt|aftale)",
     re.IGNORECASE,
 )
-_PERPETUAL = re.compile(r"until\s+terminated|perpetu|indefinite|tidsubegrænset|"
-                        r"indtil\s+(?:den\s+)?(?:opsiges|ophører)", re.IGNORECASE)  # fmt: skip
+_PERPETUAL = re.compile(
+    r"until\s+terminated|perpetu|indefinite|tidsubegrænset|indtil\s+(?:den\s+)?(?:opsiges|ophører)|"
+    r"until\s+(?:the\s+)?(?:expiration|expiry|earlier\s+termination|termination)\s+(?:or\s+\w+\s+\w+\s+)?of|"
+    r"until\s+(?:\w+\s+){0,3}ceases",
+    re.IGNORECASE,
+)
 _PREAMBLE_SENTENCES = 40
 
 
@@ -138,6 +171,13 @@ class Sentence:
     kind: str = "other"
     #: Whether it stands in an appendix or exhibit after the body.
     appendix: bool = False
+    #: The heading of its clause, for the clause's first sentence ("EFFECTIVE DATE").
+    heading: str | None = None
+
+    @property
+    def read_as(self) -> str:
+        """The text its dates are read in: the heading before the first sentence."""
+        return f"{self.heading}: {self.text}" if self.heading else self.text
 
 
 @dataclass(slots=True)
@@ -173,7 +213,7 @@ class _Candidate:
 
 def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDates:
     """The agreement, effective and expiry dates the sentences state (see the module)."""
-    found = [_Found(s, i, date_mentions(s.text, month_first=month_first))
+    found = [_Found(s, i, date_mentions(s.read_as, month_first=month_first))
              for i, s in enumerate(sentences)]  # fmt: skip
     term = TermDates()
     term.signatures = [m.value for f in found for m in f.mentions
@@ -216,17 +256,17 @@ def _is_term_sentence(text: str) -> bool:
 
 def _agreement(found: list[_Found]) -> date | None:
     """The date of the preamble sentence that introduces the contract ("made this ...",
-    "dated as of ...", "effective as of ... by and between"), or of a defined
-    Agreement Date."""
+    "dated as of ...", "effective as of ... by and between"): the first such sentence
+    that holds a date; None when it holds a blank ("dated as of [●]")."""
     for f in found[:_PREAMBLE_SENTENCES]:
         if f.sentence.appendix or not _INTRODUCES.search(f.sentence.text):
             continue
         for m in f.mentions:
-            if m.defined == "agreement" or (
-                m.role in ("agreement", "start") and m.defined != "end"
+            if (
+                m.defined == "agreement"
+                or (m.role in ("agreement", "start", "other") and m.defined != "end")
+                or m.cued("agreement")
             ):
-                return m.value
-            if m.cued("agreement") and m.role != "end":
                 return m.value
     return None
 
@@ -248,9 +288,15 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
                 m.role == "start"
                 and term_sentence
                 and not m.cued("notice")
-                and not _OPTIONAL_END.search(f.sentence.text)
+                and not _OPTIONAL_END.search(_before(f.sentence.text, m.start, 100))
             ):
                 candidates.append(_Candidate(3 + weight, f.index, m.value, f.sentence))
+        defined = _EFFECTIVE_DEFINED.match(f.sentence.text)
+        if defined is not None and not f.mentions and not _ON_SIGNING.search(f.sentence.text):
+            # "Effective Date" means a day the contract does not date ("the Closing Date"),
+            # or the date written above
+            value = term.agreement if _DATE_ABOVE.search(f.sentence.text) else None
+            candidates.append(_Candidate(5 + weight, f.index, value, f.sentence))
         signing = _ON_SIGNING.search(f.sentence.text)
         if signing is not None and term_sentence and not f.mentions:
             value = max(term.signatures) if term.signatures else None
@@ -278,8 +324,11 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
                 and not _OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):
-                candidates.append(_Candidate(4 + weight, f.index, m.value, f.sentence, "stated"))
-        if _is_term_sentence(text):
+                named = 1.0 if _TERM_DEFINED_AFTER.match(text[m.end :]) else 0.0
+                candidates.append(
+                    _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated")
+                )
+        if _is_term_sentence(text) and not _AFTER_THE_END.search(text):
             candidates += _term_ends(f, term, weight)
     return candidates
 
@@ -289,38 +338,57 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
     None when counted from an event the contract does not date), or a term that runs
     until terminated."""
     text = f.sentence.text
-    if not _TERM_WORDS.search(text) or _OPTIONAL_END.search(text):
+    if not _TERM_WORDS.search(text):
         return []
     found = []
     for match in ANNIVERSARY_RE.finditer(text):
         years = anniversary_years(match)
-        before = text[max(0, match.start() - 30) : match.start()]
-        if years is None or _NOT_A_TERM_BEFORE.search(before) or _RENEWAL_BEFORE.search(before):
+        before = _before(text, match.start(), 80)
+        if (
+            years is None
+            or _NOT_A_TERM_BEFORE.search(before)
+            or _RENEWAL_BEFORE.search(before)
+            or _OPTIONAL_END.search(_before(text, match.start(), 100))
+        ):
             continue
         base = _base(match.group("anchor") or match.group("thereof"), f, term)
         value = _add(base, 12 * years) if base else None
-        found.append(_Candidate(3.5 + weight, f.index, value, f.sentence, "anniversary"))
+        score = 3.5 + weight - (0 if value else 1.5)
+        found.append(_Candidate(score, f.index, value, f.sentence, "anniversary"))
         break
-    if not _NOT_A_TERM_SENTENCE.search(text):
-        for duration in durations(text):
-            if not _is_term_length(duration, text):
-                continue
-            anchor = _ANCHOR.match(text[duration.end :])
-            base = _base(anchor.group("anchor") if anchor else None, f, term)
-            months = duration.months
-            assert months is not None
-            value = _add(base, months) if base else None
-            found.append(_Candidate(3 + weight, f.index, value, f.sentence, "term"))
-            break
-    if not found and _PERPETUAL.search(text):
-        found.append(_Candidate(3.5 + weight, f.index, None, f.sentence))
+    for duration in durations(text):
+        around = text[max(0, duration.start - 80) : duration.end + 80]
+        if (
+            not _is_term_length(duration, text)
+            or _NOT_A_TERM_SENTENCE.search(around)
+            or _OPTIONAL_END.search(_before(text, duration.start, 100))
+        ):
+            continue
+        anchor = _ANCHOR.match(text[duration.end :])
+        base = _base(anchor.group("anchor") if anchor else None, f, term)
+        months = duration.months
+        assert months is not None
+        value = _add(base, months) if base else None
+        governed = _TERM_LENGTH_BEFORE.search(_before(text, duration.start, 60)) is not None
+        score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
+        found.append(_Candidate(score, f.index, value, f.sentence, "term"))
+        break
+    if not found and _PERPETUAL.search(text) and not _RENEWAL.search(text):
+        found.append(_Candidate(4 + weight, f.index, None, f.sentence))
     return found
+
+
+def _before(text: str, position: int, width: int) -> str:
+    """The words before ``position`` in its clause (at most ``width`` characters, not past
+    a semicolon: "...; provided that either party may terminate")."""
+    window = text[max(0, position - width) : position]
+    return window.rsplit(";", 1)[-1]
 
 
 def _is_term_length(duration: Duration, text: str) -> bool:
     return (
         duration.months is not None
-        and not _NOT_A_TERM_BEFORE.search(text[max(0, duration.start - 30) : duration.start])
+        and not _NOT_A_TERM_BEFORE.search(_before(text, duration.start, 80))
         and not _RENEWAL_BEFORE.search(text[max(0, duration.start - 60) : duration.start])
         and not _NOT_A_TERM_AFTER.search(text[duration.end : duration.end + 40])
     )
@@ -330,10 +398,10 @@ def _base(anchor: str | None, f: _Found, term: TermDates) -> date | None:
     """The date a term is counted from: a start date in its own sentence, the date its
     anchor names (effective or agreement date), or None for an undated event."""
     own = next((m.value for m in f.mentions if m.role == "start" and m.value is not None), None)
-    if own is not None:
-        return own
-    if anchor is None or re.match(r"\s*(?:the\s+)?(?:date\s+)?(?:on\s+)?which\b", anchor):
-        return term.effective
+    if anchor is None or anchor.strip().lower() in ("thereof", "hereof"):
+        return own or term.effective
+    if re.match(r"\s*(?:the\s+)?(?:date\s+)?(?:on\s+)?which\b", anchor):
+        return own or term.effective
     if _AGREEMENT_ANCHOR.search(anchor) and not re.search(r"effective", anchor, re.I):
         return term.agreement or term.effective
     return term.effective if _KNOWN_START.search(anchor) else None
