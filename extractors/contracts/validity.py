@@ -45,7 +45,8 @@ Basis = Literal["stated", "term", "anniversary"]
 
 #: The sentence speaks of this contract or its term.
 _SUBJECT = re.compile(
-    r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b|\bhereof\b|"
+    r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b"
+    r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|\bhereof\b|"
     r"\b(?:initial\s+)?term\b|\bcontract\s+period\b|\bkontrakt\w*|\baftale\w*|\bløbetid\w*|"
     r"\bkontraktperiode\w*|\bvarighed\w*",
     re.IGNORECASE,
@@ -67,7 +68,9 @@ _NOT_A_TERM_BEFORE = re.compile(
     r"|\bterm\b[^.;]{0,40}\band\s+(?:for\s+)?(?:a\s+(?:further\s+)?period\s+of\s+)?$",
     re.IGNORECASE,
 )
-#: A sentence about what happens after the contract ends (survival) states no term.
+_SURVIVAL = re.compile(r"\bsurviv\w*|termination\s+of\s+this\s+agreement\s+is\s+followed",
+                       re.IGNORECASE)  # fmt: skip
+#: Words about what happens after the contract ends: no term counted after them.
 _AFTER_THE_END = re.compile(
     r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b|"
     r"\btermination\s+of\s+this\s+agreement\s+is\s+followed|efter\s+(?:kontraktens\s+)?ophør",
@@ -134,6 +137,10 @@ _TERM_LENGTH_BEFORE = re.compile(
     r"initial\s+(?:term|period)\s+of\s+$|\bfor\s+a\s+term\s+of\s+$",
     re.IGNORECASE,
 )
+#: A verb that makes the following duration the contract's own length.
+_RUNS_FOR = re.compile(r"(?:continue|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|"
+                       r"be\s+in\s+effect|\brun|løber|gælder)\s+(?:\w+\s+){0,3}?(?:for|i)\s+$",
+                       re.IGNORECASE)  # fmt: skip
 #: Words that make a sentence plainly about this contract's own term.
 _STRONG_TERM = re.compile(
     r"\b(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)|"
@@ -321,6 +328,7 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
                 m.role == "end"
                 and m.defined is None
                 and _is_term_sentence(text)
+                and _SUBJECT.search(_before(f.sentence.read_as, m.start, 150))
                 and not _OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):
@@ -328,7 +336,7 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
                 candidates.append(
                     _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated")
                 )
-        if _is_term_sentence(text) and not _AFTER_THE_END.search(text):
+        if _is_term_sentence(text) and not _SURVIVAL.search(text):
             candidates += _term_ends(f, term, weight)
     return candidates
 
@@ -349,6 +357,7 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
             or _NOT_A_TERM_BEFORE.search(before)
             or _RENEWAL_BEFORE.search(before)
             or _OPTIONAL_END.search(_before(text, match.start(), 100))
+            or _AFTER_THE_END.search(_before(text, match.start(), 120))
         ):
             continue
         base = _base(match.group("anchor") or match.group("thereof"), f, term)
@@ -362,6 +371,7 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
             not _is_term_length(duration, text)
             or _NOT_A_TERM_SENTENCE.search(around)
             or _OPTIONAL_END.search(_before(text, duration.start, 100))
+            or _AFTER_THE_END.search(_before(text, duration.start, 120))
         ):
             continue
         anchor = _ANCHOR.match(text[duration.end :])
@@ -373,7 +383,8 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
         score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
         found.append(_Candidate(score, f.index, value, f.sentence, "term"))
         break
-    if not found and _PERPETUAL.search(text) and not _RENEWAL.search(text):
+    perpetual = _PERPETUAL.search(text)
+    if not found and perpetual and not _RENEWAL.search(_before(text, perpetual.start(), 60)):
         found.append(_Candidate(4 + weight, f.index, None, f.sentence))
     return found
 
@@ -386,6 +397,10 @@ def _before(text: str, position: int, width: int) -> str:
 
 
 def _is_term_length(duration: Duration, text: str) -> bool:
+    before = _before(text, duration.start, 80)
+    at_least = re.search(r"\bat\s+least\s+$", before, re.IGNORECASE)
+    if at_least is not None and not _RUNS_FOR.search(before[: at_least.start()]):
+        return False  # "for a period of at least 12 months": a condition, not the term
     return (
         duration.months is not None
         and not _NOT_A_TERM_BEFORE.search(_before(text, duration.start, 80))
