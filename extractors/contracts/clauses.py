@@ -12,13 +12,19 @@ from datetime import date
 from typing import Any
 
 from extractors.contracts import mfn
-from extractors.contracts.dates import parse_duration
+from extractors.contracts.dates import durations, parse_duration
 from extractors.contracts.patterns import DATE_RE, parse_date
 from extractors.contracts.sections import Section
 from extractors.contracts.validity import Sentence, TermDates, read_term
 from extractors.types import ContractClause
 
-_PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|forfald|payable|payment|paid", re.I)
+_PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|betale\b|forfald|payable|payment|"
+                            r"\bpaid\b|\bpay\b|faktura|invoice", re.I)  # fmt: skip
+#: Days that are no payment term: notice, reminders, late interest, deadlines to object.
+_NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|interest|"
+                          r"efter\s+forfald|after\s+the\s+due\s+date|overdue|indsigelse|dispute|"
+                          r"object", re.I)  # fmt: skip
+_NET_DAYS = re.compile(r"\bnet(?:to)?\s+(\d{1,3})\b(?!\s*(?:%|procent|percent|[.,]\d))", re.I)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
 
@@ -83,20 +89,34 @@ def sentences(sections: list[Section]) -> list[Sentence]:
 
 
 def read_payment(section: Section, *, strict: bool = False) -> ContractClause | None:
-    """Payment days: the first duration in days ("30 dage netto", "within 30 days").
+    """Payment days: a duration in days in a sentence about paying invoices ("30 dage
+    netto", "Betalingsfrist: 30 dage fra fakturadato", "within thirty (30) days of
+    receipt"), or "net 30". A notice period, a reminder fee's grace period or late
+    interest is no payment term.
 
-    ``strict`` (for clauses not classified as payment terms) also requires payment
-    words in the sentence ("netto", "betaling", "payable" ...).
+    ``strict`` (for clauses not classified as payment terms) lowers the confidence.
     """
-    for entity in ents(section, "DURATION"):
-        parsed = duration(entity.text)
-        text = entity.sent.text
-        if parsed and parsed[1] == "day" and (not strict or _PAYMENT_WORDS.search(text)):
-            confidence = 0.85 if strict else 0.95
-            return ContractClause(
-                "payment", text, section.page, {"payment_days": parsed[0]}, confidence
-            )
+    assert section.doc is not None
+    confidence = 0.85 if strict else 0.95
+    for sentence in section.doc.sents:
+        text = sentence.text
+        if not _PAYMENT_WORDS.search(text):
+            continue
+        for found in durations(text):
+            if found.unit == "day" and not _NOT_PAYMENT.search(
+                _around(text, found.start, found.end)
+            ):
+                params: dict[str, object] = {"payment_days": found.number}
+                return ContractClause("payment", text, section.page, params, confidence)
+        net = _NET_DAYS.search(text)
+        if net is not None:
+            params = {"payment_days": int(net.group(1))}
+            return ContractClause("payment", text, section.page, params, confidence)
     return None
+
+
+def _around(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 40) : end + 40]
 
 
 def read_termination(section: Section) -> ContractClause | None:

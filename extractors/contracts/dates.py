@@ -167,7 +167,8 @@ _DEFINED_BEFORE = re.compile(
 )
 _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("start", re.compile(r"\beffective(?:\s+(?:as\s+of|on|from|date))?|\bcommenc\w*|\bbegin\w*|"
-                         r"\bstart\w*|\bfrom\b|\bfra(?:\s+og\s+med)?\b|ikrafttræd\w*|"
+                         r"\bstart\w*|\bfrom\b|\bfra(?:\s+og\s+med)?\b|ikrafttræd\w*|begynder|"
+                         r"påbegynd\w*|\bstarter\b|"
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"
                          r"\bperioden\b|\bperiod\b|\bterm\s*:|\binto\s+(?:force|effect)\b", re.I)),
     ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"

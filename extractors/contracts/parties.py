@@ -83,7 +83,7 @@ _PREAMBLE_END = re.compile(
     r"is\s+made|takes\s+effect|are\s+(?:sometimes\s+)?(?:each\s+)?referred|agree\s+as\s+follows)\b",
 )
 _SEPARATOR_LINE = re.compile(r"^[-–—\s]*(?:og|and|samt|&)[-–—\s]*$", re.IGNORECASE)
-_BETWEEN_LINE = re.compile(r"(?:^|\b)(?:by\s+and\s+between|between|mellem|among|parterne|"
+_BETWEEN_LINE = re.compile(r"(?:^|\b)(?:by\s+and\s+between|between|mellem|among|parterne|parter|"
                            r"the\s+parties|parties)\s*:?$", re.IGNORECASE)  # fmt: skip
 _LEGAL_FORMS = (r"(?i:inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|"
                 r"i/s|p/s|k/s|ivs|gmbh|corp|corporation|incorporated|limited|pty|pte|sarl|srl|"

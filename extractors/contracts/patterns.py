@@ -131,6 +131,8 @@ def parse_date(match: re.Match[str], *, month_first: bool = False) -> date | Non
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         if g["y6"]:
             return date(int(g["y6"]), int(g["m6"]), int(g["d6"]))
+        if g["y6"]:
+            return date(int(g["y6"]), int(g["m6"]), int(g["d6"]))
         for n in "45":
             if g[f"y{n}"]:
                 year = int(g[f"y{n}"])

@@ -36,7 +36,8 @@ _ROMAN_HEADING = re.compile(rf"^(?P<n>{_ROMAN})[.)]\s+(?P<title>[A-ZÆØÅ].*)$"
 #: Sentence words: a "heading" holding one is a numbered paragraph.
 _VERB = re.compile(
     r"\b(?:er|skal|kan|har|vil|må|bliver|blev|sker|træder|gælder|løber|udgør|betales|"
-    r"reguleres|ophører|indgået|is|are|shall|will|may|must|has|have|be|was|were|agrees?|"
+    r"reguleres|ophører|indgået|fremgår|omfatter|indeholder|følger|leverer|betaler|faktureres|"
+    r"anvendes|ydes|gives|sker|opkræves|is|are|shall|will|may|must|has|have|be|was|were|agrees?|"
     r"hereby|means|does|can|should|would)\b",
     re.IGNORECASE,
 )
@@ -44,6 +45,9 @@ _CONNECTOR_END = re.compile(r"\b(?:og|eller|i|til|af|for|med|på|at|den|det|de|e
                             r"and|or|the|of|to|in|a|an|for|with|by|on|at|from)$", re.IGNORECASE)  # fmt: skip
 #: A run-in heading: "Term. This Agreement shall ...", "GRANT OF RIGHTS. Subject to ...".
 _RUN_IN = re.compile(r"^(?P<title>[A-ZÆØÅ][^.:;]{1,60}?)[.:]\s+(?P<rest>[A-ZÆØÅ(“\"].*)$")
+#: A duration or a date in a line: a fact, not a title ("Løbetid 48 måneder").
+_FACT = re.compile(r"\b\d{1,4}\s*(?:dage|days?|måneder|months?|år|years?|uger|weeks?)\b|"
+                   r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)  # fmt: skip
 _CAPS_LINE = re.compile(r"^[A-ZÆØÅ][A-ZÆØÅ0-9 ,&/'’()\-–]{2,80}$")
 
 _APPENDIX_WORD = r"bilag|underbilag|appendix|appendiks|annex|anneks|schedule|exhibit|attachment"
@@ -52,6 +56,7 @@ _APPENDIX_HEADING = re.compile(
     r"\b\.?(?:\s*[-–—:.]\s*|\s+|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
+_APPENDIX_LABEL = re.compile(rf"\b(?:{_APPENDIX_WORD})\s+(?:\d{{1,2}}|[A-Z])\b", re.IGNORECASE)
 #: An appendix named by its title alone: "Prisbilag", "Pricing Schedule", "Price Appendix".
 _TITLE_ONLY_APPENDIX = re.compile(
     r"^(?:prisbilag|prisbilaget|price\s+(?:appendix|schedule|annex)|pricing\s+schedule|"
@@ -144,10 +149,12 @@ def is_title(text: str) -> bool:
         and len(text) <= 90
         and text[0].isupper()
         and not text.endswith((",", ";", "-", "–"))
-        and not (text.endswith(".") and len(words) > 6)
+        and not (text.endswith(".") and len(words) > 3)
         and _VERB.search(text) is None
         and _CONNECTOR_END.search(text) is None
         and not re.search(r"\d[.,]\d{2}\b|\bkr\.|\bDKK\b|%", text)  # an amount: a table row
+        and not re.search(r":\s+\S", text)  # "Betalingsfrist: 30 dage" is a term, not a title
+        and not _FACT.search(text)
     )
 
 
@@ -184,8 +191,8 @@ def appendix_heading(line: str, following: str | None = None) -> AppendixHeading
     if _TITLE_ONLY_APPENDIX.match(line.strip()):
         return AppendixHeading(line.strip(), "")
     match = _APPENDIX_HEADING.match(line.strip())
-    if match is None:
-        return None
+    if match is None or len(_APPENDIX_LABEL.findall(line)) > 1 or ";" in line:
+        return None  # "Bilag 2 Priser; Bilag 3 Løsningsbeskrivelse": a list of appendices
     label = f"{match.group('word')} {match.group('id')}"
     title = match.group("title").strip(" .:-–—")
     if not title:
