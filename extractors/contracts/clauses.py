@@ -84,7 +84,7 @@ def sentences(sections: list[Section]) -> list[Sentence]:
         heading = section.heading if section.heading and len(section.heading) <= 60 else None
         found += [Sentence(s.text, section.page, section.kind, section.appendix,
                            heading if i == 0 else None)
-                  for i, s in enumerate(section.doc.sents)]  # fmt: skip
+                  for i, s in enumerate(section.sentences)]  # fmt: skip
     return found
 
 
@@ -98,7 +98,7 @@ def read_payment(section: Section, *, strict: bool = False) -> ContractClause | 
     """
     assert section.doc is not None
     confidence = 0.85 if strict else 0.95
-    for sentence in section.doc.sents:
+    for sentence in section.sentences:
         text = sentence.text
         if not _PAYMENT_WORDS.search(text):
             continue
@@ -145,7 +145,7 @@ def mfn_sentences(sections: list[Section]) -> list[tuple[str, str | None, int | 
     found: list[tuple[str, str | None, int | None]] = []
     for section in sections:
         assert section.doc is not None
-        for i, sentence in enumerate(section.doc.sents):
+        for i, sentence in enumerate(section.sentences):
             found.append((sentence.text, section.heading if i == 0 else None, section.page))
     return found
 

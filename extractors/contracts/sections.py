@@ -17,7 +17,7 @@ from extractors.contracts.pdf import PageText
 from extractors.contracts.structure import appendix_heading, heading, is_title, toc_lines
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 #: Per kind: token regexes ("^prisregul"), or plain phrases of several words ("laveste pris").
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -49,6 +49,16 @@ class Section:
     scores: dict[str, float] = field(default_factory=dict)
     #: Whether the clause stands in an appendix or exhibit after the contract's body.
     appendix: bool = False
+    _sentences: list[Span] | None = field(default=None, repr=False)
+
+    @property
+    def sentences(self) -> list[Span]:
+        """The clause's sentences as spaCy split them (computed once: ``doc.sents``
+        walks every token)."""
+        if self._sentences is None:
+            assert self.doc is not None, "classify() the section first"
+            self._sentences = list(self.doc.sents)
+        return self._sentences
 
     def also(self, kind: str) -> bool:
         """Whether the clause, though classified otherwise, speaks of ``kind`` too (its
@@ -119,6 +129,7 @@ def classify(sections: list[Section], language: str) -> list[Section]:
     nlp = pipeline(language)
     for section in sections:
         section.doc = analyse(section.text, language)
+        section._sentences = None
         scores = dict.fromkeys(KEYWORDS, 0.0)
         _count(matcher, nlp, section.doc, scores, 1.0)
         if section.heading:
