@@ -24,6 +24,9 @@ _PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|betale\b|forfald|pa
 _NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|interest|"
                           r"efter\s+forfald|after\s+the\s+due\s+date|overdue|indsigelse|dispute|"
                           r"object", re.I)  # fmt: skip
+_NOTICE = re.compile(r"varsel|notice|opsig|terminat|written|skriftlig", re.I)
+_NOT_NOTICE = re.compile(r"uopsigelig|non-?terminable|første|first|after\s+the\s+end|"
+                         r"payment|betaling|faktura|invoice", re.I)  # fmt: skip
 _NET_DAYS = re.compile(r"\bnet(?:to)?\s+(\d{1,3})\b(?!\s*(?:%|procent|percent|[.,]\d))", re.I)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
@@ -120,12 +123,21 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def read_termination(section: Section) -> ContractClause | None:
-    """Termination notice in months ("6 måneders varsel", "6 months' notice")."""
-    for entity in ents(section, "DURATION"):
-        parsed = duration(entity.text)
-        if parsed and parsed[1] == "month":
-            params: dict[str, object] = {"notice_months": parsed[0]}
-            return ContractClause("termination", entity.sent.text, section.page, params, 0.9)
+    """Termination notice in months: a duration next to a notice ("6 måneders varsel",
+    "six (6) months' written notice", "90 days' notice" -> 3). A period in which the
+    contract cannot be terminated ("uopsigelig i de første 24 måneder") is no notice."""
+    for sentence in section.sentences:
+        text = sentence.text
+        for found in durations(text):
+            around = _around(text, found.start, found.end)
+            if not _NOTICE.search(around) or _NOT_NOTICE.search(around):
+                continue
+            months = found.months
+            if months is None and found.unit == "day" and found.number % 30 == 0:
+                months = found.number // 30
+            if months is not None:
+                params: dict[str, object] = {"notice_months": months}
+                return ContractClause("termination", text, section.page, params, 0.9)
     return None
 
 

@@ -33,6 +33,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "prices": ("^priser$", "^vederlag", "^prices$", "^remuneration$"),
 }  # fmt: skip
 _matchers: dict[str, Any] = {}
+#: A clause number glued to the clause's first word by the PDF's text layer.
+_GLUED = re.compile(r"(?<=\b\d\.\d)(?=[A-ZÆØÅ][a-zæøå])|(?<=\b\d\d\.\d)(?=[A-ZÆØÅ][a-zæøå])|"
+                    r"(?<=\b\d\.\d\d)(?=[A-ZÆØÅ][a-zæøå])")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -110,6 +113,7 @@ def split_body(pages: list[PageText]) -> tuple[list[Section], list[PageText] | N
                     title, skip = following, i + 1
                 start(title or found.number, page.number, found.rest)
             else:
+                line = _GLUED.sub(" ", line)  # "5.1This Agreement" -> "5.1 This Agreement"
                 current.text = f"{current.text} {line}".strip() if current.text else line
             previous = line
     if current.text or current.heading:

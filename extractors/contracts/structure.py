@@ -69,11 +69,11 @@ _PRICE_TITLE = re.compile(
     re.IGNORECASE,
 )
 #: A table of contents line: a heading and its page ("Priser ........ 7", "ARTICLE 2 Licenses 13").
-_TOC_LINE = re.compile(r"^(?P<text>\S.{1,120}?)(?:\s*(?:\.{3,}|…+|(?:\. ){3,})\s*|\s+)"
+_TOC_LINE = re.compile(r"^(?P<text>\S.{1,120}?)(?:\s*(?:\.{3,}|…+|(?:\. ){3,}|_{3,})\s*|\s+)"
                        r"(?P<page>\d{1,3}|[ivxlc]{1,6})(?:\s+\d{1,3}\.?)?$")  # fmt: skip
 _TOC_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|indholdsfortegnelse|indhold)\b",
                         re.IGNORECASE)  # fmt: skip
-_LEADERS = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
+_LEADERS = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}|_{4,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +236,7 @@ def _is_toc_entry(line: str) -> bool:
     match = _TOC_LINE.match(line)
     if match is None:
         return False
-    text = re.sub(r"\s*(?:\.{3,}|…+|(?:\. ){3,})\s*$", "", match.group("text"))
+    text = re.sub(r"\s*(?:\.{3,}|…+|(?:\. ){3,}|_{3,})\s*$", "", match.group("text"))
     if _LEADERS.search(line):
         return True
     return (

@@ -243,8 +243,8 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
 
 
 def _best(candidates: list[_Candidate]) -> _Candidate | None:
-    """The candidate stated most strongly; the first of equals."""
-    return max(candidates, key=lambda c: (c.score, -c.index), default=None)
+    """The candidate stated most strongly; of equals, one with a date, then the first."""
+    return max(candidates, key=lambda c: (c.score, c.value is not None, -c.index), default=None)
 
 
 def _weight(sentence: Sentence) -> float:
