@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.contracts.party_names import clean_name
 from extractors.contracts.pdf import Segment
 from extractors.types import ContractParty, Evidence, PartyRole
 
@@ -91,7 +92,7 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
             name, role = _name_above(lines, i), None
         if role is None:
             role = _role(" ".join(lines[i + 1 : i + 4]), marker_only=True)
-        party = ContractParty(name=name.strip(" ,"), role="buyer", cvr=cvr,
+        party = ContractParty(name=clean_name(name) or name.strip(" ,"), role="buyer", cvr=cvr,
                               evidence=Evidence(text=line if before else f"{name}\n{line}", page=page))  # fmt: skip
         found.append((party, role))
     return _assign_roles(found)

@@ -1,27 +1,20 @@
 """The contract's parties: legal names, CVR numbers and buyer/vendor roles, wherever the
-contract names them.
+contract names them (names and roles as ``party_names`` reads them).
 
 Sources, in order (the first that names two parties wins; the others fill gaps):
 1. the preamble sentence: "by and between X, a Delaware corporation ("Company"), and Y
    ("Distributor")", "mellem Aarhus Kommune, ..., CVR-nr. ... (herefter "Kunden") og
-   Nordisk Drift A/S ... (herefter "Leverandøren")";
-2. stacked blocks after "mellem" / "BETWEEN:" / "Parties", separated by "og" / "and"
+   Nordisk Drift A/S ... (herefter "Leverandøren")", on the first pages, then anywhere;
+2. stacked blocks after "mellem" / "BETWEEN:" / "Parter", separated by "og" / "and"
    or by role labels ("Customer", "Leverandør");
 3. labelled lines: "Kunde: Vejle Kommune, ..., CVR nr.: 69 30 39 32";
-4. address blocks around a CVR number (``front``);
-5. the signature blocks ("For Kunden: Aarhus Kommune", "ADAMS GOLF, LTD. By: ...").
+4. the signature blocks ("For Kunden: Aarhus Kommune", "ADAMS GOLF, LTD. By: ...").
+(``extract`` falls back on the front page's address blocks around CVR numbers, and
+reads parties standing side by side from their columns, ``front``.)
 
-A name is the legal name only: the words before the first description ("a Delaware
-corporation", "with offices at", an address, "CVR-nr."), without numbering ("(1)"),
-connectives ("and", "mellem") or descriptors ("professional golfer,").
-
-Roles come from each party's defined term. Buyer: Kunde(n), Ordregiver(en), Køber(en),
-Bestiller, Customer, Buyer, Purchaser, Licensee, Client, Contracting Authority, Shipper,
-Franchisee. Vendor: Leverandør(en), Sælger, Supplier, Vendor, Contractor, Licensor,
-Distributor, Reseller, (Service) Provider, Seller, Manufacturer, Consultant, Agent,
-Transporter, Carrier, Developer, Franchisor, Operator: the party that delivers and
-invoices. Without a defined role, a municipality, region or agency is the buyer; then
-the order decides (the buyer is named first in Danish public contracts).
+A CVR number stated with a party's name is its CVR. Without a defined role, a
+municipality, region or agency is the buyer; then the order decides (the buyer is named
+first in Danish public contracts).
 """
 
 from __future__ import annotations
@@ -30,40 +23,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractors.contracts.party_names import (
+    LEGAL_FORM,
+    PUBLIC_BODY,
+    QUOTE,
+    ROLE_LABEL,
+    clean_name,
+    last_party,
+    legal_looking,
+    role_of,
+)
 from extractors.contracts.pdf import PageText
 from extractors.contracts.structure import heading, toc_lines
 from extractors.types import ContractParty, Evidence, PartyRole
 
-_BUYER = re.compile(
-    r"^(?:the\s+)?(?:kunden?|ordregiver(?:en)?|køber(?:en)?|bestiller(?:en)?|indkøber(?:en)?|"
-    r"customer|buyer|purchaser|licensee|client|contracting\s+authority|authority|shipper|"
-    r"franchisee|kommunen|regionen|municipality)$",
-    re.IGNORECASE,
-)
-_VENDOR = re.compile(
-    r"^(?:the\s+)?(?:leverandør(?:en)?|sælger(?:en)?|supplier|vendor|contractor|licensor|"
-    r"distributor|reseller|(?:service\s+)?provider|seller|manufacturer|consultant|agent|"
-    r"transporter|carrier|developer|franchisor|operator|leverandøren)$",
-    re.IGNORECASE,
-)
-_ROLE_LABEL = re.compile(
-    r"^(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
-    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)(?:\s+name)?\s*:?\s*"
-    r"(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_PUBLIC_BODY = re.compile(r"\b(?:kommune|region|municipality|city\s+of|county|styrelsen?|"
-                          r"ministeri\w*|agency|authority)\b", re.IGNORECASE)  # fmt: skip
 _CVR = re.compile(r"CVR\)?(?:/SE)?[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*[:.]?\s*(?:DK[-\s]?)?"
                   r"(?P<cvr>\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\b", re.IGNORECASE)  # fmt: skip
-_QUOTE = "\"“”«»‘’'„"
 _MARKER = re.compile(
-    rf"\((?:[^()]|\([^()]*\))*?[{_QUOTE}](?P<t1>[^{_QUOTE}()]{{1,60}})[{_QUOTE}](?:[^()]|\([^()]*\))*?\)"
+    rf"\((?:[^()]|\([^()]*\))*?[{QUOTE}](?P<t1>[^{QUOTE}()]{{1,60}})[{QUOTE}](?:[^()]|\([^()]*\))*?\)"
     rf"|(?:herein(?:after)?|herefter|i\s+det\s+følgende)\s+(?:(?:referred\s+to|kaldet|benævnt|"
-    rf"called|jointly)\s+)?(?:as\s+)?(?:the\s+)?[{_QUOTE}](?P<t2>[^{_QUOTE}]{{1,60}})[{_QUOTE}]"
-    rf"|referred\s+to\s+(?:in\s+this\s+agreement\s+|herein\s+)?as\s+[{_QUOTE}](?P<t3>[^{_QUOTE}]"
-    rf"{{1,60}})[{_QUOTE}](?:\s+or\s+[{_QUOTE}][^{_QUOTE}]{{1,40}}[{_QUOTE}])?"
-    rf"|(?<=\s)[{_QUOTE}](?P<t4>(?:the\s+)?[A-ZÆØÅ][\w]{{2,25}})[{_QUOTE}](?=\s|$)"
+    rf"called|jointly)\s+)?(?:as\s+)?(?:the\s+)?[{QUOTE}](?P<t2>[^{QUOTE}]{{1,60}})[{QUOTE}]"
+    rf"|referred\s+to\s+(?:in\s+this\s+agreement\s+|herein\s+)?as\s+[{QUOTE}](?P<t3>[^{QUOTE}]"
+    rf"{{1,60}})[{QUOTE}](?:\s+or\s+[{QUOTE}][^{QUOTE}]{{1,40}}[{QUOTE}])?"
+    rf"|(?<=\s)[{QUOTE}](?P<t4>(?:the\s+)?[A-ZÆØÅ][\w]{{2,25}})[{QUOTE}](?=\s|$)"
     r"|\((?:the\s+)?(?P<t5>[A-ZÆØÅ][a-zæøå]{2,25})\)"
     r"|\(\s*(?:hereinafter|herefter)\s+(?:(?:referred\s+to|called|kaldet)\s+)?(?:as\s+)?(?:the\s+)?"
     r"(?P<t6>[A-ZÆØÅ][\w ]{1,30}?)\s*\)",
@@ -85,25 +67,6 @@ _PREAMBLE_END = re.compile(
 _SEPARATOR_LINE = re.compile(r"^[-–—\s]*(?:og|and|samt|&)[-–—\s]*$", re.IGNORECASE)
 _BETWEEN_LINE = re.compile(r"(?:^|\b)(?:by\s+and\s+between|between|mellem|among|parterne|parter|"
                            r"the\s+parties|parties)\s*:?$", re.IGNORECASE)  # fmt: skip
-_LEGAL_FORMS = (r"(?i:inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|"
-                r"i/s|p/s|k/s|ivs|gmbh|corp|corporation|incorporated|limited|pty|pte|sarl|srl|"
-                r"spa|oyj?)|AG|AB|AS|Co|CO|SA|NV|BV")  # fmt: skip
-_LEGAL_FORM = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS})\.?$|\b(?:A/S|ApS|I/S|P/S)\b|"
-                         r"\b(?i:kommune|region|company|partnership|corporation|incorporated|limited|"
-                         r"association|university|bank|trust|l\.?l\.?c|inc|ltd|gmbh|n\.a|s\.a)\b")  # fmt: skip
-#: A comma that ends the name: not the one before a legal form ("Acme, Inc.").
-_NAME_COMMA = re.compile(rf",(?!\s*(?:{_LEGAL_FORMS})\b\.?(?:\s|,|$))")
-_DESCRIPTION = re.compile(
-    r"\s+(?:an?\s+(?=[A-Z]|(?:\w+\s+){0,3}(?:corporation|company|limited|partnership|"
-    r"municipality|individual|entity|body|association|institution|society|bank|"
-    r"organi[sz]ation|firm|registered))|with\s|having\s|whose\s|which\s|located\s|organized\s|"
-    r"incorporated\s|existing\s|registered\s|acting\s|represented\s|c/o\s|på\s+adressen|"
-    r"beliggende|med\s+(?:adresse|hjemsted|CVR)|CVR\b|cvr\b|EAN\b|\(|[{q}]|"
-    r"(?i:dated|effective|page|source:|hereinafter|herefter))".replace("{q}", _QUOTE),
-)
-_SENTENCE_WORDS = re.compile(r"\b(?:this\s+agreement|hereby|shall|hereto|herein|hereof|"
-                             r"agreement|kontrakten|aftalen|between|mellem|indgået|entered|"
-                             r"signature|named\s+on)\b", re.IGNORECASE)  # fmt: skip
 _SIGNATURE_FOR = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|"
                             r"for)\s+(?:the\s+)?(?P<name>.+?)\s*:?$", re.IGNORECASE)  # fmt: skip
 _BY_LINE = re.compile(r"^(?:by|signature|underskrift)\s*:", re.IGNORECASE)
@@ -232,7 +195,7 @@ def _parse_segment(segment: str, page: int | None) -> list[Found]:
         previous = marker.end()
         if len(found) >= 2 and re.search(r"[.;]\s+[A-Z]", chunk):
             break  # the sentence naming the parties has ended
-        name = clean_name(_last_party(chunk))
+        name = clean_name(last_party(chunk))
         if name is None:
             if found and found[-1].role is None:
                 found[-1].role = role_of(term)  # a second marker: ("Licensing" ...)
@@ -257,117 +220,9 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
     for part in parts[:3]:
         lines = [line for line in part.split("\n") if line.strip()]
         name = clean_name(lines[0] if lines else part)
-        if name is not None and _legal_looking(name):
+        if name is not None and legal_looking(name):
             found.append(Found(name, None, _cvr(_CVR.search(part)), page, " ".join(part.split())))
     return found if len(found) >= 2 else []
-
-
-def _legal_looking(name: str) -> bool:
-    return bool(_LEGAL_FORM.search(name) or _PUBLIC_BODY.search(name))
-
-
-_SEPARATORS = re.compile(
-    r"(?:^|\s+|;\s*)(?:and|og|samt)\s+(?=[\w(])|\n\s*[-–—]*\s*(?:and|og|AND)\s*[-–—]*:?\s*\n"
-    r"|[,;]?\s*\((?:[b-h]|i{2,3}|iv|[2-9])\)\s+|;\s+"
-)
-_DESCRIBING = re.compile(r"^(?:an?|as|with|having|whose|which|located|organi[sz]ed|incorporated|"
-                         r"existing|registered|acting|represented|its|their)\b")  # fmt: skip
-
-
-def _last_party(chunk: str) -> str:
-    """The party a chunk before a defined term names: the chunk's opening words when
-    they are a name ("and AFI Licensing LLC, a Delaware ..."), else the words after its
-    last separator (", a Delaware corporation ... and PREMIER NUTRITION CORPORATION"),
-    else the capitalised words after a short lead ("for services of Arnold ...")."""
-    opening = _opening(chunk)
-    if _starts_name(opening):
-        return opening
-    parts = _SEPARATORS.split(chunk)
-    for part in reversed(parts[1:]):
-        stripped = _opening(part)
-        if _starts_name(stripped):
-            return stripped
-    if _DESCRIBING.match(opening):
-        return ""
-    lead = re.match(r"^(?:[a-zæøå][\w'-]*\s+){1,4}(?=[A-ZÆØÅ])", opening)
-    return opening[lead.end() :] if lead is not None else opening
-
-
-def _opening(text: str) -> str:
-    text = _strip_lead(" ".join(text.split()))
-    return re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
-
-
-_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
-                        re.IGNORECASE)  # fmt: skip
-
-
-def _brand(name: str) -> bool:
-    """A company written in lower case ("e-centives, Inc.", "iShip.com, Inc.")."""
-    return _starts_name(name) and _LEGAL_FORM.search(name) is not None
-
-
-def _starts_name(text: str) -> bool:
-    """Whether ``text`` starts as a name does: a capital or a digit, or a brand written
-    in lower case ("iShip.com", "e-centives, Inc.")."""
-    if not text:
-        return False
-    first = text.split()[0]
-    return text[0].isupper() or text[0].isdigit() or re.search(r"[A-Z.@]|-\w", first) is not None
-
-
-def _strip_lead(text: str) -> str:
-    text = text.strip(" ,;:.\n")
-    while True:
-        new = re.sub(r"^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|(?:(?:by\s+and\s+)?between|among|"
-                     r"mellem|and|og|samt)\b|,|;|:|-+)\s*", "", text, flags=re.IGNORECASE)  # fmt: skip
-        if new == text:
-            return text
-        text = new
-
-
-_NAME_LABEL = re.compile(r"^(?:[\w ]{1,20}\s)?name\s*:\s*", re.IGNORECASE)
-_DESCRIPTOR = re.compile(r"^[a-zæøå]+(?:\s+[a-zæøå-]+){1,5},\s*(?=[A-ZÆØÅ])")
-
-
-def clean_name(text: str) -> str | None:
-    """The legal name at the start of ``text`` ("Acme, Inc., a Delaware corporation with
-    offices at ..." -> "Acme, Inc."), or None when ``text`` holds no name."""
-    text = _strip_lead(" ".join(text.split()))
-    text = re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
-    text = _NAME_LABEL.sub("", text)  # "Client Name: "
-    labelled = _ROLE_LABEL.match(text)
-    if labelled is not None and ":" in text[: labelled.start("rest")] and labelled.group("rest"):
-        text = labelled.group("rest")
-    descriptor = _DESCRIPTOR.match(text)  # "professional golfer, "
-    if descriptor is not None:
-        text = text[descriptor.end() :]
-    cut = _DESCRIPTION.search(text)
-    if cut is not None:
-        text = text[: cut.start()]
-    comma = _NAME_COMMA.search(text)
-    if comma is not None:
-        text = text[: comma.start()]
-    name = text.strip(f" ,;:{_QUOTE}-–")
-    if name.endswith(".") and not _LEGAL_FORM.search(name) and not re.search(r"\b[A-Z]\.$", name):
-        name = name.rstrip(".")
-    return name if is_name(name) else None
-
-
-def is_name(name: str) -> bool:
-    """Whether ``name`` reads as a party's legal name, not a clause fragment."""
-    words = name.split()
-    return (
-        1 <= len(words) <= 12
-        and len(name) >= 2
-        and (name[0].isupper() or name[0].isdigit() or _brand(name))
-        and _SENTENCE_WORDS.search(name) is None
-        and not re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", name)
-        and not re.match(r"^(?:the|a|an|den|det)\s", name)
-        and re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None  # a postcode or a date
-        and _MONTH_DAY.search(name) is None
-        and role_of(name) is None
-    )
 
 
 # ----------------------------------------------------------------------------- blocks
@@ -392,7 +247,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
     previous: str | None = None
     for page, line in lines:
         before, previous = previous, line
-        label = _ROLE_LABEL.match(line)
+        label = ROLE_LABEL.match(line)
         if _SEPARATOR_LINE.match(line) or (label and not label.group("rest")):
             current = None
             label_role = role_of(label.group("label")) if label else None
@@ -424,9 +279,9 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
 
 def _standalone_role(line: str) -> str | None:
     """A line that only names a role: “the Manufacturer”, (the "Customer")."""
-    match = re.fullmatch(rf"\(?\s*[{_QUOTE}]?(?:the\s+)?(?P<r>[\w ]{{2,30}}?)[{_QUOTE}]?\s*\)?"
+    match = re.fullmatch(rf"\(?\s*[{QUOTE}]?(?:the\s+)?(?P<r>[\w ]{{2,30}}?)[{QUOTE}]?\s*\)?"
                          r"(?:\s+of\s+(?:the\s+)?(?:one|other)\s+part)?", line.strip(), re.I)  # fmt: skip
-    if match is None or not re.search(f"[{_QUOTE}]", line):
+    if match is None or not re.search(f"[{QUOTE}]", line):
         return None
     return match.group("r")
 
@@ -435,7 +290,7 @@ def _labelled(lines: list[tuple[int, str]]) -> list[Found]:
     """Parties on labelled lines: "Kunde: Vejle Kommune, Skolegade 1, CVR nr.: ..."."""
     found = []
     for i, (page, line) in enumerate(lines):
-        label = _ROLE_LABEL.match(line)
+        label = ROLE_LABEL.match(line)
         if label is None or not label.group("rest") or ":" not in line[: label.end("label") + 2]:
             continue
         name = clean_name(label.group("rest"))
@@ -460,9 +315,9 @@ def _signatures(pages: list[PageText]) -> list[Found]:
                 role = role_of(match.group("name"))
                 if role is not None and i + 1 < len(lines):
                     name = clean_name(lines[i + 1])
-                elif role is None and _LEGAL_FORM.search(match.group("name")):
+                elif role is None and LEGAL_FORM.search(match.group("name")):
                     name = clean_name(match.group("name"))
-            elif i + 1 < len(lines) and _BY_LINE.match(lines[i + 1]) and _LEGAL_FORM.search(line):
+            elif i + 1 < len(lines) and _BY_LINE.match(lines[i + 1]) and LEGAL_FORM.search(line):
                 name = clean_name(re.sub(r"^(?:approved|accepted|agreed)(?:\s+and\s+\w+)?\s+"
                                          r"(?:for|by)\s+", "", line, flags=re.IGNORECASE))  # fmt: skip
             if name is not None:
@@ -471,16 +326,6 @@ def _signatures(pages: list[PageText]) -> list[Found]:
 
 
 # -------------------------------------------------------------------------- combining
-
-
-def role_of(term: str) -> PartyRole | None:
-    """The role a defined term names ("Kunden" -> buyer, "the Supplier" -> vendor)."""
-    term = " ".join(term.split()).strip(f" .,:{_QUOTE}")
-    if _BUYER.match(term):
-        return "buyer"
-    if _VENDOR.match(term):
-        return "vendor"
-    return None
 
 
 def _merge(known: list[Found], new: list[Found]) -> list[Found]:
@@ -528,11 +373,9 @@ def assign_roles(found: list[Found]) -> list[ContractParty]:
             other = roles[1 - i] if len(found) == 2 else None
             if other is not None:
                 roles[i] = _other(other)
-            elif _PUBLIC_BODY.search(party.name):
+            elif PUBLIC_BODY.search(party.name):
                 roles[i] = "buyer"
-            elif (
-                len(found) == 2 and roles[1 - i] is None and _PUBLIC_BODY.search(found[1 - i].name)
-            ):
+            elif len(found) == 2 and roles[1 - i] is None and PUBLIC_BODY.search(found[1 - i].name):
                 roles[i] = "vendor"
             else:
                 roles[i] = "buyer" if i == 0 else "vendor"
