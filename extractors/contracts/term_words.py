@@ -1,0 +1,133 @@
+"""The words that say what a sentence tells of a contract's term: whether it speaks of
+this contract ("this Agreement", "Kontrakten"), how plainly ("the term of this
+Agreement shall ..."), what a duration is counted from, and what is no term at all
+(renewals, survival, optional terminations, notice). Used by ``validity``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The sentence speaks of this contract or its term.
+SUBJECT = re.compile(
+    r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b"
+    r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|\bhereof\b|"
+    r"\b(?:initial\s+)?term\b|\bcontract\s+period\b|\b\w*kontrakt\w*|\b\w*aftale\w*|\bløbetid\w*|"
+    r"\bkontraktperiode\w*|\bvarighed\w*",
+    re.IGNORECASE,
+)
+#: A definition of another term: "“Processing Year 1” means the period commencing ...".
+DEFINITION = re.compile(r"^\W{0,3}(?:[\d.]+\s*)?[\"“](?P<term>[^\"”]{2,50})[\"”]\s*(?:shall\s+)?"
+                         r"(?:means?|has the meaning|er|betyder)\b", re.IGNORECASE)  # fmt: skip
+TERM_NAMES = re.compile(r"term|period|expiration|expiry|termination date|effective date|"
+                         r"commencement|kontraktperiode|løbetid", re.IGNORECASE)  # fmt: skip
+#: An optional right to end the contract, not the end of its term.
+OPTIONAL_END = re.compile(r"\b(?:may|can|right\s+to|entitled\s+to|kan|er\s+berettiget)[\s,]+"
+                           r"(?:[\w-]+[\s,]+){0,5}(?:terminat|cancel|opsig|ophæv)", re.IGNORECASE)  # fmt: skip
+NOT_A_TERM_BEFORE = re.compile(
+    r"(?:within|upon|giving|give|given|with|not\s+less\s+than|no\s+later\s+than|"
+    r"prior|inden|senest|med|additional|successive|renewal|renew\w*|extend\w*|extension|further|"
+    r"another|each|subsequent|yderligere|forlæng\w*|option\w*|up\s+to|maximum|op\s+til|"
+    r"minimum|than|over|last|first|every|per|hver|efter|after)"
+    r"(?:\s+(?:a|an|the)\s+(?:further\s+)?(?:period|term)\s+of)?\W*$"
+    r"|\bterm\b[^.;]{0,40}\band\s+(?:for\s+)?(?:a\s+(?:further\s+)?period\s+of\s+)?$",
+    re.IGNORECASE,
+)
+SURVIVAL = re.compile(r"\bsurviv\w*|termination\s+of\s+this\s+agreement\s+is\s+followed",
+                       re.IGNORECASE)  # fmt: skip
+#: Words about what happens after the contract ends: no term counted after them.
+AFTER_THE_END = re.compile(
+    r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b|"
+    r"\btermination\s+of\s+this\s+agreement\s+is\s+followed|efter\s+(?:kontraktens\s+)?ophør",
+    re.IGNORECASE,
+)
+NOT_A_TERM_AFTER = re.compile(
+    r"^\W*(?:(?:'|’)s?\s*)?(?:prior|notice|before|in\s+advance|written|advance|varsel|"
+    r"(?:after|following|efter)\s+(?:the\s+|such\s+)?(?:termination|expiration|expiry|ophør|"
+    r"udløb|end)|ad\s+gangen|each|renewal|periods|intervals)",
+    re.IGNORECASE,
+)
+NOT_A_TERM_SENTENCE = re.compile(r"surviv|warrant|garanti|confidential|fortrolig|retain|"
+                                  r"records|audit|royalt|payment|betaling|invoice|faktur",
+                                  re.IGNORECASE)  # fmt: skip
+TERM_WORDS = re.compile(
+    r"\bterm\b|\bperiod\b|remain|continue|in\s+(?:full\s+)?(?:force|effect)|\bvalid\b|"
+    r"expire|\bend\b|\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
+    r"uopsigelig|tidsbegrænset",
+    re.IGNORECASE,
+)
+#: What a duration or anniversary is counted from ("from the Effective Date").
+ANCHOR = re.compile(
+    r"^\W*(?:from|following|after|of|commencing\s+(?:on|with)?|beginning\s+(?:on|with)?|"
+    r"starting\s+(?:on|with)?|regnet\s+fra|fra|efter)\s+(?P<anchor>[^,;.()]{3,70})",
+    re.IGNORECASE,
+)
+KNOWN_START = re.compile(
+    r"effective\s*date|commencement\s+date|start\s+date|ikrafttræd|underskrift|thereof|"
+    r"(?:the\s+)?date\s+(?:hereof|of\s+(?:this\s+)?(?:agreement|contract|execution|signature|"
+    r"the\s+last\s+signature)|first\s+(?:written|set\s+forth|above))|execution|signing|"
+    r"(?:this|the)\s+(?:agreement|contract)|kontraktens|aftalens|start",
+    re.IGNORECASE,
+)
+AGREEMENT_ANCHOR = re.compile(r"date\s+(?:hereof|of\s+(?:this\s+)?(?:agreement|contract))|"
+                               r"execution|signing|hereof", re.IGNORECASE)  # fmt: skip
+#: "effective as of the date of the last signature", "upon execution".
+ON_SIGNING = re.compile(
+    r"(?:effective|commence\w*|i\s+kraft|ikrafttræd\w*|effective\s+date)\W+(?:\w+\W+){0,12}?"
+    r"(?:(?P<last>(?:last|latest|final|sidste)\s+(?:date\s+)?(?:of\s+)?(?:signature|signed|"
+    r"execution|underskrift)|date\s+(?:last\s+)?(?:written|signed)\s+below|signature\s+of\s+"
+    r"the\s+last|most\s+recent\s+(?:final\s+)?signature|underskrift|underskrivelse)"
+    r"|(?P<execution>execution|signing|signature|signed\s+acceptance|acceptance|\bsign(?:s|ed)?\b))",
+    re.IGNORECASE,
+)
+RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
+#: A definition of the Effective Date: "“Effective Date” means the Closing Date ...".
+EFFECTIVE_DEFINED = re.compile(
+    r"^\W{0,3}(?:[\d.]+\s*)?[\"“]?(?:effective|commencement)\s*date[\"”]?\s+(?:shall\s+)?"
+    r"(?:mean|means|is|shall\s+be)\b",
+    re.IGNORECASE,
+)
+DATE_ABOVE = re.compile(r"date\s+(?:first\s+)?(?:written|set\s+(?:forth|out))\s+above|date\s+hereof|"
+                         r"date\s+of\s+this\s+agreement", re.IGNORECASE)  # fmt: skip
+RENEWAL_BEFORE = re.compile(r"renew\w*|extend\w*|extension|forlæng\w*|option\w*", re.IGNORECASE)
+#: A defined term naming the period that ends at the date: '... 2006 (the "Term")'.
+TERM_DEFINED_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+)?[\"“”']?\s*(?:initial\s+)?term\b",
+                                 re.IGNORECASE)  # fmt: skip
+#: Words that govern a duration as the contract's term: "for a period of", "løber i".
+TERM_LENGTH_BEFORE = re.compile(
+    r"(?:\bterm|\bperiod|\bperiode)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
+    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|\brun|expire|løber|gælder|varer)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:for|i)\s+(?:a\s+|an\s+)?(?:(?:initial\s+)?(?:term|period)\s+of\s+)?$|"
+    r"\bterm\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
+    r"initial\s+(?:term|period)\s+of\s+$|\bfor\s+a\s+term\s+of\s+$",
+    re.IGNORECASE,
+)
+#: A verb that makes the following duration the contract's own length.
+RUNS_FOR = re.compile(r"(?:continue|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|"
+                       r"be\s+in\s+effect|\brun|løber|gælder)\s+(?:\w+\s+){0,3}?(?:for|i)\s+$",
+                       re.IGNORECASE)  # fmt: skip
+#: Words that make a sentence plainly about this contract's own term.
+STRONG_TERM = re.compile(
+    r"\b(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)|"
+    r"\bthe\s+(?:initial\s+)?term\b|\binitial\s+(?:term|period)\b|\bcontract\s+period\b|"
+    r"\b(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract)\s+(?:\([a-z0-9]{1,3}\)\s+)?"
+    r"(?:shall|will|is\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:continue|remain|expire|terminate|end|be\s+in\s+effect|take\s+effect|"
+    r"be\s+effective|commence|begin|run|have\s+(?:a|an)\s+(?:initial\s+)?term)|"
+    r"\b(?:kontrakten|aftalen|rammeaftalen)\s+(?:\w+\s+){0,2}(?:løber|gælder|udløber|ophører|"
+    r"træder|har\s+virkning)|\bkontraktperiode\w*|\baftaleperiode\w*|\bløbetid\w*",
+    re.IGNORECASE,
+)
+#: The sentence introducing the contract: it names it and says it is made or dated.
+INTRODUCES = re.compile(
+    r"(?:agreement|contract|kontrakt\w*|aftale\w*|amendment)\b[^.]{0,250}?(?:\bmade\b|"
+    r"entered\s+into|\bdated\b|\bexecuted\b|indgået|\bbetween\b|\bmellem\b|\beffective\b)|"
+    r"\b(?:made|entered\s+into|dated|indgået)\b[^.]{0,250}?(?:agreement|contract|kontrakt|aftale)",
+    re.IGNORECASE,
+)
+PERPETUAL = re.compile(
+    r"until\s+terminated|perpetu|indefinite|tidsubegrænset|indtil\s+(?:den\s+)?(?:opsiges|ophører)|"
+    r"until\s+(?:the\s+)?(?:expiration|expiry|earlier\s+termination|termination)\s+(?:or\s+\w+\s+\w+\s+)?of|"
+    r"until\s+(?:\w+\s+){0,3}ceases",
+    re.IGNORECASE,
+)
