@@ -232,7 +232,7 @@ def date_mentions(sentence: str, *, month_first: bool = False) -> list[DateMenti
         after = sentence[end : end + 80]
         defined = _defined(before, after)
         role = defined or _cue(before)
-        if signature_block and role in ("other", "version", "agreement"):
+        if signature_block and value is not None and role in ("other", "version", "agreement"):
             role = "signature"  # "By: /s/ ... Title ... 4/24/2018 Date"
         if value is None and (role == "other" or _NOT_A_DATE_AFTER.match(after)):
             previous_end = end

@@ -92,7 +92,18 @@ def last_party(chunk: str) -> str:
     return opening[lead.end() :] if lead is not None else opening
 
 
+#: A line that ends as a legal name ends: "... HOLDING LIMITED", "Aarhus Kommune".
+_ENDS_AS_NAME = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS}|A/S|ApS|I/S|P/S)\.?$|"
+                           r"\b(?i:kommune|region\s+\w+|municipality|limited|corporation|company)$")  # fmt: skip
+
+
 def _opening(text: str) -> str:
+    """The text without its lead; in a block of lines, the first line when it is a whole
+    name already ("AGAPE HOLDING LIMITED" over "Kowloon, Hong Kong")."""
+    lines = [line for line in text.split("\n") if _strip_lead(line)]
+    first = _strip_lead(lines[0]) if lines else ""
+    if len(lines) > 1 and len(first.split()) >= 2 and _ENDS_AS_NAME.search(first):
+        text = first
     text = _strip_lead(" ".join(text.split()))
     return re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
 
@@ -116,7 +127,7 @@ def _starts_name(text: str) -> bool:
 
 
 def _strip_lead(text: str) -> str:
-    text = text.strip(" ,;:.\n")
+    text = text.lstrip(" ,;:.\n").rstrip(" ,;:\n")
     while True:
         new = re.sub(r"^(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|(?:(?:by\s+and\s+)?between|among|"
                      r"mellem|and|og|samt)\b|,|;|:|-+)\s*", "", text, flags=re.IGNORECASE)  # fmt: skip
