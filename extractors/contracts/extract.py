@@ -56,7 +56,7 @@ def _extract(document: PdfText) -> ContractTerms:
     _read_clauses(terms, sections, language)
     terms.indexation = find_indexation(sections, language, appendix)
     body_text = " ".join(s.text for s in sections)
-    terms.signing_date = read.signing_date(body_text)
+    terms.signing_date = read.signing_date(body_text) or terms.signing_date
     prices = read_prices(document, appendix=appendix, language=language, body_text=body_text)
     terms.price_terms = prices.terms
     terms.unread_prices = prices.unread
@@ -146,6 +146,7 @@ def _read_term(terms: ContractTerms, sections: list[Section], language: str) -> 
     month_first = numeric_order(" ".join(s.text for s in sections), language)
     term = read.read_contract_term(sections, month_first=month_first)
     terms.agreement_date = term.agreement
+    terms.signing_date = max(term.signatures, default=None)  # the last party's signature
     terms.effective_date, terms.expiry_date = term.effective, term.expiry
     terms.renewal = term.renewal
     if terms.effective_date and terms.expiry_date and terms.expiry_date > terms.effective_date:
