@@ -149,6 +149,7 @@ def _read_term(terms: ContractTerms, sections: list[Section], language: str) -> 
     terms.signing_date = max(term.signatures, default=None)  # the last party's signature
     terms.effective_date, terms.expiry_date = term.effective, term.expiry
     terms.renewal = term.renewal
+    terms.warnings += term.notes
     if terms.effective_date and terms.expiry_date and terms.expiry_date > terms.effective_date:
         terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
     clause = read.validity_clause(term)
@@ -171,6 +172,9 @@ def _int(value: object) -> int | None:
 
 
 def _missing(terms: ContractTerms) -> list[str]:
+    """The expected terms not found, unless a warning already says why ("expiry date:
+    runs until terminated")."""
+    explained = {w.split(":")[0] for w in terms.warnings}
     expected = {
         "parties": len(terms.parties) == 2,
         "effective date": terms.effective_date is not None,
@@ -178,4 +182,5 @@ def _missing(terms: ContractTerms) -> list[str]:
         "payment terms": terms.payment_days is not None,
         "price list": bool(terms.price_terms),
     }
-    return [f"{name} not found" for name, found in expected.items() if not found]
+    return [f"{name} not found" for name, found in expected.items()
+            if not found and name not in explained]  # fmt: skip

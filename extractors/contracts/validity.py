@@ -49,6 +49,8 @@ from extractors.contracts.dates import (
 Basis = Literal["stated", "term", "anniversary"]
 
 _PREAMBLE_SENTENCES = 40
+_BLANK = "left blank in the contract"
+_UNDATED = "counted from a date the contract does not state"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,8 @@ class TermDates:
     renewal: str | None = None
     evidence: list[Sentence] = field(default_factory=list)
     signatures: list[date] = field(default_factory=list)
+    #: Why a date the contract speaks of has no value ("effective date left blank").
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,8 @@ class _Candidate:
     value: date | None
     sentence: Sentence
     basis: Basis | None = None
+    #: Why the reading has no date, in words for a reviewer.
+    why: str | None = None
 
 
 def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDates:
@@ -118,6 +124,9 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
     if expiry is not None and expiry.value is not None:
         term.expiry, term.expiry_basis = expiry.value, expiry.basis
         term.evidence.append(expiry.sentence)
+    for chosen, name in ((effective, "effective date"), (expiry, "expiry date")):
+        if chosen is not None and chosen.value is None:
+            term.notes.append(f"{name}: {chosen.why or 'not stated'}")
     term.renewal = next((f.sentence.text for f in found if words.RENEWAL.search(f.sentence.text)
                          and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence.text))),
                         None)  # fmt: skip
@@ -172,7 +181,7 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
         term_sentence = _is_term_sentence(f.sentence.text)
         for m in f.mentions:
             if m.defined == "start":
-                candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence))
+                candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence, why=_BLANK))
             elif (
                 m.role == "start"
                 and term_sentence
@@ -185,13 +194,15 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
             # "Effective Date" means a day the contract does not date ("the Closing Date"),
             # or the date written above
             value = term.agreement if words.DATE_ABOVE.search(f.sentence.text) else None
-            candidates.append(_Candidate(5 + weight, f.index, value, f.sentence))
+            why = "an event the contract does not date"
+            candidates.append(_Candidate(5 + weight, f.index, value, f.sentence, why=why))
         signing = words.ON_SIGNING.search(f.sentence.text)
         if signing is not None and term_sentence and not f.mentions:
             value = max(term.signatures) if term.signatures else None
             if value is None and signing.group("execution"):
                 value = term.agreement
-            candidates.append(_Candidate(2.6 + weight, f.index, value, f.sentence))
+            why = "on signature, but no signature is dated"
+            candidates.append(_Candidate(2.6 + weight, f.index, value, f.sentence, why=why))
     return candidates
 
 
@@ -205,7 +216,9 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
         text = f.sentence.text
         for m in f.mentions:
             if m.defined == "end":
-                candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence, "stated"))
+                candidates.append(
+                    _Candidate(6 + weight, f.index, m.value, f.sentence, "stated", _BLANK)
+                )
             elif (
                 m.role == "end"
                 and m.defined is None
@@ -216,7 +229,7 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
             ):
                 named = 1.0 if words.TERM_DEFINED_AFTER.match(text[m.end :]) else 0.0
                 candidates.append(
-                    _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated")
+                    _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated", _BLANK)
                 )
         if _is_term_sentence(text) and not words.SURVIVAL.search(text):
             candidates += _term_ends(f, term, weight)
@@ -245,7 +258,7 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
         base = _base(match.group("anchor") or match.group("thereof"), f, term)
         value = _add(base, 12 * years) if base else None
         score = 3.5 + weight - (0 if value else 1.5)
-        found.append(_Candidate(score, f.index, value, f.sentence, "anniversary"))
+        found.append(_Candidate(score, f.index, value, f.sentence, "anniversary", _UNDATED))
         break
     for duration in durations(text):
         around = text[max(0, duration.start - 80) : duration.end + 80]
@@ -263,11 +276,11 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
         value = _add(base, months) if base else None
         governed = words.TERM_LENGTH_BEFORE.search(_before(text, duration.start, 60)) is not None
         score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
-        found.append(_Candidate(score, f.index, value, f.sentence, "term"))
+        found.append(_Candidate(score, f.index, value, f.sentence, "term", _UNDATED))
         break
     perpetual = words.PERPETUAL.search(text)
     if not found and perpetual and not words.RENEWAL.search(_before(text, perpetual.start(), 60)):
-        found.append(_Candidate(4 + weight, f.index, None, f.sentence))
+        found.append(_Candidate(4 + weight, f.index, None, f.sentence, why="runs until terminated"))
     return found
 
 
