@@ -185,6 +185,9 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                           r"\bsenest\b|\bbefore\b|\bdeadline\b|\bfrist\b", re.I)),
 )  # fmt: skip
 _WINDOW = 90
+_HAS_DIGIT = re.compile(r"\d")
+#: What every placeholder holds: a blank, a bracket, or "of , 2012" (cheap to look for).
+_MAY_BE_BLANK = re.compile(r"__|\d_|\[|<|…|\.{4}|\s,\s*\d{4}")
 _ROLE_NAMES: dict[str, Role] = {"start": "start", "end": "end", "agreement": "agreement"}
 #: A signature block: "By: /s/ Jane Doe Name: ... Title: ... Date: ...".
 _SIGNATURE_BLOCK = re.compile(r"\bBy:\s|/s/|\bName:\s|\bTitle:\s|\bPrinted\s+Name\b|"
@@ -216,13 +219,15 @@ class DateMention:
 def date_mentions(sentence: str, *, month_first: bool = False) -> list[DateMention]:
     """The dates and date placeholders of one sentence, each with its role."""
     spans: list[tuple[int, int, date | None]] = []
-    for match in DATE_RE.finditer(sentence):
-        value = parse_date(match, month_first=month_first)
-        if value is not None:
-            spans.append((match.start(), match.end(), value))
-    for match in PLACEHOLDER_DATE_RE.finditer(sentence):
-        if not any(s < match.end() and match.start() < e for s, e, _ in spans):
-            spans.append((match.start(), match.end(), None))
+    if _HAS_DIGIT.search(sentence):
+        for match in DATE_RE.finditer(sentence):
+            value = parse_date(match, month_first=month_first)
+            if value is not None:
+                spans.append((match.start(), match.end(), value))
+    if _MAY_BE_BLANK.search(sentence):
+        for match in PLACEHOLDER_DATE_RE.finditer(sentence):
+            if not any(s < match.end() and match.start() < e for s, e, _ in spans):
+                spans.append((match.start(), match.end(), None))
     spans.sort(key=lambda s: s[0])
     mentions = []
     previous_end = 0

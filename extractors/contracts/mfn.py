@@ -74,6 +74,12 @@ _NOT_APPLICABLE = re.compile(r"^\W*(?:finder\s+ikke\s+anvendelse|ikke\s+relevant
                              r"not\s+applicable|n/a|none|ingen|intet)\W*$", re.IGNORECASE)  # fmt: skip
 
 
+#: Words every MFN sentence holds one of (cheap to look for before the patterns above).
+_CANDIDATE = re.compile(r"favou?r|lowest|best|lower|better|higher|greater|exceed|same|benefit|"
+                        r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
+                        r"lavere|samme|tilsvarende|mindst", re.IGNORECASE)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class MfnStatement:
     """One sentence about most-favoured terms: ``present`` True when it promises them,
@@ -90,6 +96,8 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
     a clause so titled that only says "Finder ikke anvendelse" has none."""
     if heading and _NAMED.search(heading) and _NOT_APPLICABLE.match(sentence):
         return False
+    if not _CANDIDATE.search(sentence):
+        return None
     named = list(_NAMED.finditer(sentence))
     if named:
         return not any(_negated(sentence, m.start(), m.end()) for m in named)

@@ -103,25 +103,25 @@ def _mark_entities(doc: Doc) -> Doc:
     from spacy.util import filter_spans
 
     spans = list(doc.ents)  # the EntityRuler's INDEX names
+    text = doc.text  # built from the tokens on every access: once
     for label, pattern in ENTITY_PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             start, end = match.span(1) if label == "CVR" else match.span()
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
     doc.ents = filter_spans(spans)
-    _mark_sentences(doc)
+    _mark_sentences(doc, text)
     _mark_clause_words(doc)
     return doc
 
 
-def _mark_sentences(doc: Doc) -> None:
+def _mark_sentences(doc: Doc, text: str) -> None:
     """Sentence starts at the tokens just after a sentence end (others stay unset)."""
     if not len(doc):
         return
     offsets = doc.to_array("IDX").tolist()
     doc[0].is_sent_start = True
-    text = doc.text
     for match in _SENTENCE_END.finditer(text):
         if match.group(0).startswith(".") and _no_sentence_end(text, match.start()):
             continue

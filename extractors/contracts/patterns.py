@@ -67,6 +67,7 @@ PLACEHOLDER_DATE_RE = re.compile(
     r"|\[\s*(?:dato|date|indsæt dato|insert date|●|•|\s*)\s*\]|<\s*(?:dato|date)\s*>|\[\s*\.{2,}\s*\]",
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](?:\d{4}|\d{2})\b")
 _EUROPEAN = re.compile(
     r"\bCVR\b|\bDKK\b|\bEUR\b|€|\bKommune\b|\bDenmark\b|\bDanmark\b|\bRegion\s+[A-ZÆØ]"
 )
@@ -164,12 +165,10 @@ def numeric_order(text: str, language: str) -> bool:
     Denmark), anything else day first (``04-05-2018``, ``04.05.2018``).
     """
     day_first = month_first = 0
-    for match in DATE_RE.finditer(text):
-        for n in "45":
-            if match.group(f"y{n}"):
-                first, second = int(match.group(f"a{n}")), int(match.group(f"b{n}"))
-                day_first += first > 12
-                month_first += second > 12
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        day_first += first > 12
+        month_first += second > 12
     if day_first != month_first:
         return month_first > day_first
     return language == "en" and _EUROPEAN.search(text) is None
