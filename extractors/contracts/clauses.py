@@ -1,8 +1,11 @@
 """Reading the facts out of classified clauses: validity, payment, MFN, termination.
 
 Each reader takes one ``Section`` (already analysed by spaCy, with MONEY, PERCENT,
-DATE, DURATION entities) and returns a ``ContractClause`` with its parameters, or
-None when the clause does not state the fact.
+DATE, DURATION entities and sentences) and returns a ``ContractClause`` with its
+parameters, or None when the clause does not state the fact. The contract's dates
+and its MFN clause are read from all sentences at once (``read_contract_term``,
+``mfn_sentences``): a date's or a promise's meaning comes from its sentence, not from
+the clause it stands in.
 """
 
 from __future__ import annotations

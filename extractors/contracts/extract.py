@@ -2,9 +2,13 @@
 
 1. read the pages' text (pypdfium2), refusing bad documents with a clear error;
 2. detect the language;
-3. read the front page: title, contract number, parties;
-4. split the body into clauses and classify them (spaCy);
-5. read each clause's facts: validity, payment, MFN, indexation, termination;
+3. read the front page: title, contract number; the parties from the preamble, blocks,
+   labels or signatures wherever they stand (``parties``);
+4. split the body into clauses at its headings, whatever their style, and classify
+   them (``sections``, ``structure``; spaCy);
+5. read the contract's dates from every sentence, each by its role (``validity``),
+   the MFN clause from any sentence (``mfn``), then each clause's facts: payment,
+   indexation, termination;
 6. read the price list from the appendix (text lines, text positions, pdfplumber
    tables, or sentences) and the volume discounts stated beside it.
 """

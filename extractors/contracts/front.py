@@ -1,7 +1,9 @@
 """The front page: language, title, contract number and the parties with CVR numbers.
 
-Parties are read from the text lines (stacked address blocks, or "Kunde: X, CVR-nr.
-..."), or, when they stand side by side, from the text runs' positions.
+``parties.read_parties`` reads the parties wherever the contract names them; here are
+the front page's own readings it falls back on: address blocks around CVR numbers
+("Kunde: X, CVR-nr. ..."), and parties standing side by side, read from the text
+runs' positions.
 """
 
 from __future__ import annotations

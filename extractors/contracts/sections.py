@@ -1,5 +1,9 @@
 """Splitting the contract body into clauses and classifying each clause's kind.
 
+The body splits at headings of any common style (``structure.heading``); a table of
+contents is skipped; the price appendix starts at its appendix heading, other
+appendices and exhibits become sections marked ``appendix``.
+
 The classifier is rule-based: the pipeline gives each keyword the lemma ``§<kind>``
 (``nlp._mark_clause_words``) and a spaCy ``Matcher`` counts those and a few phrases,
 the words that mark each kind (``indexation``, ``mfn``, ``payment``, ``validity``, ``termination``,
