@@ -52,9 +52,7 @@ INDEX_PATTERNS.append(
 # A sentence ends at ., ! or ? followed by space and a capital (or an opening bracket
 # or quote), unless the period ends an abbreviation, an initial or an ordinal ("1.
 # januar", "jf. Bilag", "nr. 5", "Inc. (“ETON”)", "M. D. Anderson").
-_SENTENCE_END = re.compile(
-    r"[.!?]\s+(?=[A-ZÆØÅ(“\"]|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÆØÅ])|\n\n"
-)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ(“\"]|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÆØÅ])|\n\n")
 _WORD_BEFORE = re.compile(r"[\w.&/-]*$")
 ABBREVIATIONS = frozenset((
     "pr", "nr", "jf", "kr", "inkl", "ekskl", "bl", "evt", "ca", "mv", "osv", "dvs", "iht",
