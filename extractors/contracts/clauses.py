@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from extractors.contracts import mfn
 from extractors.contracts.dates import durations, parse_duration
@@ -39,11 +38,6 @@ def duration(text: str) -> tuple[int, str] | None:
     """``(number, unit)`` of a DURATION entity: unit ``day``, ``month``, ``year`` or ``week``
     ("30 dage", "six (6) months", "fire år")."""
     return parse_duration(text)
-
-
-def ents(section: Section, label: str) -> list[Any]:
-    assert section.doc is not None
-    return [e for e in section.doc.ents if e.label_ == label]
 
 
 def read_validity(section: Section, *, month_first: bool = False) -> ContractClause | None:
@@ -178,8 +172,3 @@ def months_between(start: date, end: date) -> int:
     """Whole months from ``start`` to the day after ``end`` (a term of 1 Jan-31 Dec is 12)."""
     months = (end.year - start.year) * 12 + end.month - start.month
     return months + (1 if end.day >= start.day - 1 else 0)
-
-
-def _date(text: str) -> date | None:
-    match = DATE_RE.search(text)
-    return parse_date(match) if match else None
