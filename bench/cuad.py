@@ -1,6 +1,6 @@
 """Contract reading on real English contracts: CUAD's lawyers' labels vs ``extract_contract``.
 
-Runs ``extract_contract`` over the PDFs in ``/work/shared/corpus/cuad-dev/pdf`` (124 US SEC
+Runs ``extract_contract`` over the PDFs in ``../shared/corpus/cuad-dev/pdf`` (124 US SEC
 exhibits, CUAD v1, CC BY 4.0; see that folder's README) and compares with ``labels.csv``.
 
 The files are split into a dev half and a held-out half by a fixed hash of the file name
@@ -58,7 +58,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from extractors.contracts import extract_contract  # noqa: E402
 from extractors.types import ContractTerms  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/cuad-dev")
+#: The shared corpus stands beside the checkout (``../shared/corpus``).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cuad-dev"
 NAME_THRESHOLD = 85
 TARGETS = {"effective": 0.90, "expiry": 0.85, "mfn": 0.90, "parties": 0.80}
 _LEGAL_FORMS = re.compile(
