@@ -245,7 +245,8 @@ class ContractTerms:
         """Why a person must review this reading before its terms are enforced; empty
         when the reading is complete and every term was read with confidence."""
         reasons = [
-            f"price not read on page {u.page}: {u.text[:80]}" + (f" ({u.reason})" if u.reason else "")
+            f"price not read on page {u.page}: {u.text[:80]}"
+            + (f" ({u.reason})" if u.reason else "")
             for u in self.unread_prices
         ]
         for t in self.price_terms:

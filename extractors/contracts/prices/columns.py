@@ -240,8 +240,11 @@ def _split_by_body(columns: list[Column], body: list[Line]) -> list[Column]:
     return out
 
 
-_DANGLING = re.compile(r"(?:\b(?:pr|per|i|in|of|af|for|til|på|on|at|and|og|excl|ekskl|inkl|"
-                       r"incl)\.?|[/–-])$", re.IGNORECASE)
+_DANGLING = re.compile(
+    r"(?:\b(?:pr|per|i|in|of|af|for|til|på|on|at|and|og|excl|ekskl|inkl|"
+    r"incl)\.?|[/–-])$",
+    re.IGNORECASE,
+)
 
 
 def _body_split(column: Column, words: list, next_x0: float | None) -> list[Column] | None:  # type: ignore[type-arg]
