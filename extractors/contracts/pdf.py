@@ -19,7 +19,6 @@ MIN_TEXT_CHARS = 40
 _PDFIUM_PASSWORD_ERROR = 4
 _HYPHEN_COMPOUND = re.compile(r"[\x02\ufffe]\n?(?=(?:og|eller|samt|and|or)\b)")
 _HYPHEN_AFTER_NAME = re.compile(r"(\b[A-ZÆØÅ0-9]{1,8})[\x02\ufffe]\n?")
-_PATH_OBJECT = 2  # FPDF_PAGEOBJ_PATH
 _IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
 #: A page number line: "Side 3 af 21", "Page 3 of 21", "Page 3", "s. 3", "- 3 -", "3/21".
 PAGE_NUMBER = re.compile(
@@ -100,12 +99,6 @@ class PdfText:
             if text:
                 found.append(Segment(left, height - top, right, height - bottom, text))
         return found
-
-    def has_rulings(self, page: int) -> bool:
-        """Whether the page draws lines or boxes (a ruled table, most likely)."""
-        if self._pdf is None:
-            return False
-        return any(obj.type == _PATH_OBJECT for obj in self._pdf[page - 1].get_objects())
 
     def page(self, page: int) -> Any:
         """pdfium's page object of ``page`` (1-based)."""

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from extractors.contracts.patterns import BAND_RE, band_of
 from extractors.contracts.pdf import PageText
-from extractors.contracts.prices.cells import amount, unit_in_cell
+from extractors.contracts.prices.cells import amount, currency_of, unit_in_cell
 from extractors.contracts.prices.headers import band_in_header
 from extractors.contracts.prices.rows import RowContext, page_vat
 from extractors.types import Evidence, ExtractedPriceTerm, Unit, UnreadPrice
@@ -245,8 +245,4 @@ def _band_after(
 
 
 def _currency(text: str, default: str) -> str:
-    if re.search(r"EUR|€", text):
-        return "EUR"
-    if re.search(r"DKK|kr", text, re.IGNORECASE):
-        return "DKK"
-    return default
+    return currency_of(text) or default
