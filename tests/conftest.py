@@ -21,7 +21,6 @@ PG_HOST = os.environ.get("PRISVAGT_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PRISVAGT_TEST_PG_PORT", "5432"))
 PG_ADMIN_URL = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/postgres"
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 def clear_caches() -> None:

@@ -6,13 +6,13 @@ convention); CUAD writes the anniversary itself. ``bench/cuad.py`` scores all 12
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from extractors.contracts import extract_contract
+from tests.shared_corpus import SHARED
 
-CUAD = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "cuad-dev" / "pdf"
+CUAD = SHARED / "corpus" / "cuad-dev" / "pdf"
 
 CASES = [
     # "dated February 1, 2018 (the “Effective Date”)"; "three (3) years from the Effective Date"

@@ -17,8 +17,8 @@ import pytest
 from lxml import etree
 
 from extractors.invoices import parse_invoice
+from tests.shared_corpus import SHARED
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 CORPUS = SHARED / "corpus" / "invoices"
 FOLDERS = ("oioubl-2.02", "oioubl-3.0", "en16931-ubl", "en16931-cii")
 IN_CI = os.environ.get("CI", "").lower() == "true"

@@ -12,8 +12,9 @@ import pytest
 
 from extractors.errors import ParseError
 from extractors.invoices import detect_format, iter_invoices, parse_invoice
+from tests.shared_corpus import SHARED
 
-SCALE = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "scale"
+SCALE = SHARED / "corpus" / "scale"
 RETAIL = SCALE / "online_retail_dec2010_28k.csv.gz"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

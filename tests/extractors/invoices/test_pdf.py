@@ -23,10 +23,11 @@ from extractors.errors import HostileInput, ParseError
 from extractors.invoices import detect_format, invoice_to_dict, parse_invoice
 from extractors.types import ParsedInvoice
 from tests.extractors.invoices.ubl_samples import CII, XXE
+from tests.shared_corpus import SHARED
 
 REPO = Path(__file__).resolve().parents[3]
-PDFS = REPO / ".." / "shared" / "corpus" / "pdf-invoices"
-INVOICES = REPO / ".." / "shared" / "corpus" / "invoices"
+PDFS = SHARED / "corpus" / "pdf-invoices"
+INVOICES = SHARED / "corpus" / "invoices"
 GOLDEN = REPO / "tests" / "fixtures" / "invoices" / "golden"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
