@@ -95,7 +95,9 @@ class PdfText:
         found = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
-            text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+            bounded = textpage.get_text_bounded(left, bottom, right, top)
+            # pdfium's mark of a hyphen it took for a line end is a hyphen in a run
+            text = " ".join(re.sub("[\x02\ufffe]", "-", bounded).split())
             if text:
                 found.append(Segment(left, height - top, right, height - bottom, text))
         return found

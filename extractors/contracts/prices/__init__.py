@@ -72,7 +72,23 @@ def read_prices(
         prose = prose_terms(_outside(prose_pages, tables), ctx)
         reading.terms += _located(document, _new(prose.terms, reading.terms))
         reading.unread += prose.unread
-        return reading
+        if reading.terms:
+            return reading
+        # tables found whose rows could not be read: the other readings may read them;
+        # a table row none of them read stays reported
+        other = _without_tables(document, pages, appendix, ctx)
+        if not other.terms:
+            return reading
+        read = [t.description for t in other.terms if t.description]
+        other.unread += [u for u in reading.unread if not any(d in u.text for d in read)]
+        return other
+    return _without_tables(document, pages, appendix, ctx)
+
+
+def _without_tables(
+    document: PdfText, pages: list[PageText], appendix: list[PageText] | None, ctx: RowContext
+) -> PriceReading:
+    """The prices in sentences, else the price appendix read line by line."""
     prose = prose_terms(pages, ctx)
     if prose.terms:
         return PriceReading(_located(document, prose.terms), prose.unread)

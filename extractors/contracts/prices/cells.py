@@ -36,6 +36,10 @@ _TOTAL_ROW = re.compile(
     re.IGNORECASE,
 )
 _PRICE_ROLES = ("price", "tier", "total", "quantity")
+#: a sum of money: decimals, thousands, a Danish ",-", or a figure beside a currency
+_MONEY = re.compile(
+    rf"\d[.,]\d{{2}}\b|\d{{1,3}}(?:[.,]\d{{3}})+(?![\d–-])|\d,-|\d\s?{_CURRENCY}(?!\w)|{_CURRENCY}\s?\d"
+)
 
 
 @dataclass(slots=True)
@@ -165,6 +169,10 @@ def read_row(
     cells = row.cells
     has_amount = any(is_amount(t) for t, r in zip(cells, roles, strict=True) if r in _PRICE_ROLES)
     if not has_amount:
+        # a sum of money the columns did not deliver as one amount ("27 DKK 2.646.000 DKK"
+        # in one cell) is a row not read, never a row without a price
+        if any(_MONEY.search(t) for t in cells) and not _TOTAL_ROW.match(row.text):
+            return _unread(row, page, "price not in one cell")
         return None
     text_cells = [
         t for t, r in zip(cells, roles, strict=True) if r in ("description", "other") and t

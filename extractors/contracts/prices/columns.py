@@ -32,6 +32,7 @@ from extractors.contracts.prices.headers import (
     role_of,
 )
 from extractors.contracts.prices.layout import Cell, Line, Rulings, Word
+from extractors.contracts.prices.realign import realigned_rows
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -110,7 +111,11 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     return best, used
 
 
-_MONEY_NUMBER = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+(?![\d–-])|\d,-")
+_MONEY_NUMBER = re.compile(
+    r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+(?![\d–-])|\d,-|\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)"
+    r"|(?:DKK|EUR|kr\.|€)\s?\d"
+)
+_CURRENCY_AMOUNT = re.compile(r"\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)|(?:DKK|EUR|kr\.|€)\s?\d")
 _CODE = re.compile(r"\b[A-ZÆØÅ]{1,5}-?\d{2,}\b")
 
 
@@ -269,7 +274,7 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
             continue
         left = Cell([w for w in cell.words if w.center < cut])
         right = Cell([w for w in cell.words if w.center >= cut])
-        if _DANGLING.search(" ".join(w.text for w in first if w.center < cut)):
+        if _DANGLING.search(left.text):
             continue  # "Pris pr." | "enhed": a header does not end in a preposition
         roles = (_role(left, ""), _role(right, ""))
         clearance = min(cut - max(before), min(after) - cut)
@@ -443,12 +448,13 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
         if (
             _HEADING.match(line.text)
             and not any(is_amount(c.text) for c in line.cells)
+            and not _CURRENCY_AMOUNT.search(line.text)  # "4 DKK pr. opslag" is a row
             and not _next_is_row(lines, j, columns)
         ):
             return j
         if line.x0 < left - 25 and not _MONEY_NUMBER.search(line.text):
             return j  # text left of the table, not a right-aligned amount
-        if _sentence_across(line, columns, width):
+        if _sentence_across(line, columns, width) or _prose_run(line, left, width):
             return j
         if not any(is_amount(c.text) for c in line.cells) and header_at(lines, j, language):
             return j  # the next table's header
@@ -463,7 +469,27 @@ def _next_is_row(lines: list[Line], j: int, columns: list[Column]) -> bool:
         return False
     probe = _copy(columns)
     set_zones(probe, [])
-    return is_anchor(probe, split_line(probe, lines[j + 1]))
+    line = lines[j + 1]
+    return is_anchor(probe, split_line(probe, line)) or is_anchor(probe, _cells_placed(probe, line))
+
+
+def _cells_placed(columns: list[Column], line: Line) -> list[str]:
+    """The line's text per column, whole cells placed by their centre (a header's zones
+    are rough: a cell's last word may reach past them)."""
+    texts: list[list[str]] = [[] for _ in columns]
+    for cell in line.cells:
+        texts[column_of(columns, (cell.x0 + cell.x1) / 2)].append(cell.text)
+    return [" ".join(t) for t in texts]
+
+
+def _prose_run(line: Line, left: float, width: float) -> bool:
+    """A line of running text: a cell of many words from the table's first columns
+    across most of it, no amount (a wrapped description stays in its column)."""
+    return any(
+        len(cell.words) >= 6 and cell.x1 - cell.x0 > 0.6 * width
+        and cell.x0 < left + 0.3 * width and not _MONEY_NUMBER.search(line.text)
+        for cell in line.cells
+    )  # fmt: skip
 
 
 def _sentence_across(line: Line, columns: list[Column], width: float) -> bool:
@@ -743,10 +769,31 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
     for group in group_rows(columns, body, row_borders):
         cells = [" ".join(t[i] for _, t in group if t[i]).strip() for i in range(len(columns))]
         table.rows.append(RowCells(cells=cells, lines=[line for line, _ in group]))
+    ruled = body and any(body[0].top < y < body[-1].bottom for y in row_borders)
+    if not ruled and _read_rows(columns, table.rows) < _money_rows(table.rows):
+        realigned = realigned_rows(columns, body)
+        if realigned is not None and _read_rows(columns, realigned) > _read_rows(
+            columns, table.rows
+        ):
+            table.rows = realigned
     if not continued:  # a continuation keeps the row numbering its header's page decided
         _position_or_item(table)
     _quantity_or_band(table)
     return table
+
+
+def _read_rows(columns: list[Column], rows: list[RowCells]) -> int:
+    """Rows whose every filled money cell holds one amount (a row that can be read)."""
+    money = [i for i, c in enumerate(columns) if c.role.role in _PRICE_ROLES]
+    count = 0
+    for row in rows:
+        filled = [row.cells[i] for i in money if row.cells[i]]
+        count += bool(filled) and all(is_amount(t) for t in filled)
+    return count
+
+
+def _money_rows(rows: list[RowCells]) -> int:
+    return sum(any(_CURRENCY_AMOUNT.search(c) or is_amount(c) for c in row.cells) for row in rows)
 
 
 def _quantity_or_band(table: Table) -> None:

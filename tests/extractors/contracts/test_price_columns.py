@@ -237,3 +237,67 @@ def test_a_ruled_appendix_with_position_and_item_columns_reads_every_priced_row(
     assert [(u.page, u.reason) for u in terms.unread_prices] == [(2, "unit not recognised")]
     assert "KO-310" in terms.unread_prices[0].text
     assert terms.price_candidates == 7 and terms.needs_review
+
+
+# A price list typed in a fixed-width font, cells separated by two spaces, so that no
+# column keeps its position from row to row (the header stands over nothing in
+# particular); descriptions and units wrap under their row, group labels head groups.
+TYPED_ROWS = [
+    ("Drift", None),
+    (("1.1", "DR-2570", "Applikationsdrift af", "12", "pr.", "58.700 DKK", "704.400 DKK"),
+     ("", "", "portalen, jf. Bilag 4", "", "md.", "", "")),
+    (("1.2", "DR-2650", "Hosting", "12", "pr. md.", "2.715 DKK", "32.580 DKK"), None),
+    ("Licenser", None),
+    (("2.1", "LI-2900", "Licens til læseadgang", "120", "pr.", "3.610 DKK", "433.200 DKK"),
+     ("", "", "til portalen", "", "licens pr. år", "", "")),
+    (("2.2", "LI-2970", "Named user-licens", "400", "pr. bruger", "48 DKK", "19.200 DKK"),
+     ("", "", "", "", "pr. måned", "", "")),
+]  # fmt: skip
+
+
+def _typed_price_list_pdf() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(60, 790, "Serviceaftale om borgerportalen")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 760, "3. Priser og betaling")
+    canvas.drawString(60, 745, "3.1. Priserne fremgår af prislisten nedenfor.")
+    canvas.setFont("Courier", 9)
+    y = 720
+    canvas.drawString(60, y, "Løbenr.  Varenr.  Beskrivelse  Antal  Enhed  Stykpris  Beløb")
+    canvas.drawString(60 + 5.4 * 34, y - 11, "ekskl. moms")
+    y -= 11
+    for row, wrapped in TYPED_ROWS:
+        y -= 13
+        if isinstance(row, str):
+            canvas.drawString(60, y, row)
+            continue
+        canvas.drawString(60, y, "  ".join(row))
+        if wrapped:
+            y -= 11
+            # each wrapped part under the start of its own cell on the row above
+            x = 60.0
+            for cell, more in zip(row, wrapped, strict=True):
+                if more:
+                    canvas.drawString(x, y, more)
+                x += 5.4 * (len(cell) + 2)
+    y -= 13
+    canvas.drawString(60 + 5.4 * 30, y, "I alt ekskl. moms  1.189.380 DKK")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, y - 30, "3.2. Betalingsbetingelserne er 30 dage netto.")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_typed_price_list_whose_columns_drift_is_read_by_column_order() -> None:
+    terms = extract_contract(_typed_price_list_pdf(), "typed.pdf")
+
+    got = [(t.item_id, t.description, t.unit, t.unit_price) for t in terms.price_terms]
+    assert got == [
+        ("DR-2570", "Applikationsdrift af portalen, jf. Bilag 4", Unit.MONTH, Decimal("58700")),
+        ("DR-2650", "Hosting", Unit.MONTH, Decimal("2715")),
+        ("LI-2900", "Licens til læseadgang til portalen", Unit.USER_YEAR, Decimal("3610")),
+        ("LI-2970", "Named user-licens", Unit.USER_MONTH, Decimal("48")),
+    ]
+    assert terms.unread_prices == []
