@@ -199,7 +199,25 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
             role = ColumnRole("other")
         columns.append(Column(role, cell.text, cell.x0, cell.x1, cell=cell))
     _bands_beside_tiers(columns, language)
+    _amount_beside_price(columns)
     return columns
+
+
+_LINE_AMOUNT = re.compile(r"^(?:beløb|amount|sum|pris i alt|price total)\b", re.IGNORECASE)
+_UNIT_PRICE = re.compile(
+    r"styk|stk|enhed|unit|pr\.|per\b|à|a-pris|timepris|månedspris|årspris", re.IGNORECASE
+)
+
+
+def _amount_beside_price(columns: list[Column]) -> None:
+    """Beside a unit price column ("Stykpris"), a column headed only "Beløb" / "Amount"
+    holds each row's total, not a second price."""
+    prices = [c for c in columns if c.role.role == "price"]
+    if len(prices) < 2 or not any(_UNIT_PRICE.search(c.header) for c in prices):
+        return
+    for column in prices:
+        if _LINE_AMOUNT.match(column.header) and not _UNIT_PRICE.search(column.header):
+            column.role = ColumnRole("total", column.role.vat, None, column.role.currency)
 
 
 def _split_header_cell(cell: Cell, language: str, eager: bool = False) -> list[Cell]:
@@ -414,6 +432,12 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     merged = [Cell(list(c.words)) for c in upper]
     extents = [(min(w.x0 for w in c.words), max(w.x1 for w in c.words)) for c in upper]
     for cell in lower:
+        over = [i for i, (x0, x1) in enumerate(extents) if cell.x0 < x1 and cell.x1 > x0]
+        if len(over) == 1:  # a right-aligned wrap may reach further left than the line above
+            i = over[0]
+            merged[i].words = merged[i].words + list(cell.words)
+            extents[i] = (min(extents[i][0], cell.x0), max(extents[i][1], cell.x1))
+            continue
         for word in cell.words:
             # the upper cell over the word's centre, else the nearest within reach
             distance = [max(x0 - word.center, word.center - x1, 0.0) for x0, x1 in extents]
@@ -439,6 +463,7 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
     big_gap = 4.0 * median(heights) + 12
     previous = lines[start - 1]
     body_height = median(heights)
+    labels: set[str] = set()  # the numbering of the group labels met ("1. Drift": "9.")
     for j in range(start, len(lines)):
         line = lines[j]
         if line.top - previous.bottom > big_gap:
@@ -449,11 +474,18 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             _HEADING.match(line.text)
             and not any(is_amount(c.text) for c in line.cells)
             and not _CURRENCY_AMOUNT.search(line.text)  # "4 DKK pr. opslag" is a row
-            and not _next_is_row(lines, j, columns)
         ):
-            return j
-        if line.x0 < left - 25 and not _MONEY_NUMBER.search(line.text):
-            return j  # text left of the table, not a right-aligned amount
+            numbering = re.sub(r"\d+", "9", line.words[0].text)
+            if _next_is_row(lines, j, columns):
+                labels.add(numbering)
+            elif numbering not in labels or len(line.words) > 5:
+                return j
+        if (
+            line.x0 < left - 25
+            and not _MONEY_NUMBER.search(line.text)
+            and not (len(line.words) <= 5 and _next_is_row(lines, j, columns))
+        ):
+            return j  # text left of the table (not an amount, nor a label over rows)
         if _sentence_across(line, columns, width) or _prose_run(line, left, width):
             return j
         if not any(is_amount(c.text) for c in line.cells) and header_at(lines, j, language):
@@ -783,12 +815,18 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
 
 
 def _read_rows(columns: list[Column], rows: list[RowCells]) -> int:
-    """Rows whose every filled money cell holds one amount (a row that can be read)."""
+    """Rows whose every filled number cell holds one number and whose item cell holds an
+    item number (rows that read as the header says)."""
+    numbers = [i for i, c in enumerate(columns) if c.role.role in (*_PRICE_ROLES, "quantity")]
     money = [i for i, c in enumerate(columns) if c.role.role in _PRICE_ROLES]
+    items = [i for i, c in enumerate(columns) if c.role.role == "item"]
     count = 0
     for row in rows:
-        filled = [row.cells[i] for i in money if row.cells[i]]
-        count += bool(filled) and all(is_amount(t) for t in filled)
+        if not any(row.cells[i] for i in money):
+            continue
+        count += all(is_amount(row.cells[i]) for i in numbers if row.cells[i]) and all(
+            is_item_id(row.cells[i]) for i in items if row.cells[i]
+        )
     return count
 
 

@@ -16,6 +16,7 @@ unread, and used only when it reads more of them (``columns._table``).
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,9 @@ def realigned_rows(columns: list[Column], body: list[Line]) -> list[RowCells] | 
         return None
     space = _word_space(body)
     split = [_cells(line.words, space) for line in body]
+    for k, cells in enumerate(split):
+        if len(cells) < len(columns) and _has_money(body[k]):
+            split[k] = _split_to_fit(cells, roles)
     fitting = [
         k for k, cells in enumerate(split)
         if len(cells) == len(columns) and _fits(cells, roles)
@@ -83,10 +87,48 @@ def _word_space(body: list[Line]) -> float:
     return median(widths) if widths else 5.0
 
 
+_GLUED_AMOUNT = re.compile(r"^(?P<word>[^\W\d]{3,}\.?)(?P<amount>\d[\d.,]*(?:,-)?)$")
+
+
+def _unglued(words: list[Word]) -> list[Word]:
+    """Words with an amount run into them by a cell too narrow ("engangsbeløb417.581,40")
+    split in two, each with its share of the box."""
+    out = []
+    for word in words:
+        match = _GLUED_AMOUNT.match(word.text)
+        if match is None or not is_amount(match["amount"]):
+            out.append(word)
+            continue
+        cut = word.x0 + (word.x1 - word.x0) * len(match["word"]) / len(word.text)
+        out.append(Word(word.x0, cut, word.top, word.bottom, match["word"], word.bold))
+        out.append(Word(cut, word.x1, word.top, word.bottom, match["amount"], word.bold))
+    return out
+
+
+def _split_to_fit(cells: list[list[Word]], roles: list[str]) -> list[list[Word]]:
+    """A row whose neighbouring cells touch (a quantity run up to its unit, "98.000 pr."):
+    split cells where a number meets a word, if that makes the row fit the columns."""
+    missing = len(roles) - len(cells)
+    points = [
+        (c, w) for c, cell in enumerate(cells) for w in range(1, len(cell))
+        if is_amount(cell[w - 1].text) != is_amount(cell[w].text)
+    ]  # fmt: skip
+    if not 0 < missing <= len(points) or len(points) > 8:
+        return cells
+    for chosen in combinations(points, missing):
+        out: list[list[Word]] = []
+        for c, cell in enumerate(cells):
+            cuts = [0, *sorted(w for cc, w in chosen if cc == c), len(cell)]
+            out += [cell[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+        if _fits(out, roles):
+            return out
+    return cells
+
+
 def _cells(words: list[Word], space: float) -> list[list[Word]]:
     """The line's words split where the gap is wider than one and a half word spaces."""
     cells: list[list[Word]] = []
-    for word in words:
+    for word in _unglued(words):
         if cells and word.x0 - cells[-1][-1].x1 <= 1.5 * space:
             cells[-1].append(word)
         else:
@@ -125,7 +167,9 @@ def _is_label(line: Line, starts: list[float], ends: list[float], roles: list[st
     if roles[0] not in _ID_ROLES or _has_money(line):
         return False
     first = line.words[0]
-    return first.x0 < starts[1] - 2 and first.x0 <= ends[0] and not is_item_id(first.text)
+    near_start = first.x0 < starts[0] + 0.5 * (starts[1] - starts[0])
+    numbered = len(line.words) > 1  # "2. Drift"; a lone number may be a wrapped id
+    return near_start and first.x0 <= ends[0] and (numbered or not is_item_id(first.text))
 
 
 def _placed(
