@@ -1,4 +1,5 @@
-"""Invoice parsers: UBL (OIOUBL 2/3, PEPPOL BIS 3), CII, Factur-X, CSV and PDF.
+"""Invoice parsers: UBL (OIOUBL 2/3, PEPPOL BIS 3), CII (every dialect, ZUGFeRD 1.0
+included), Factur-X / ZUGFeRD / XRechnung PDFs (their embedded XML), CSV and PDF text.
 
 Pure: bytes in, :class:`~extractors.types.ParsedInvoice` out; no database, no
 network. Bad input raises only :class:`~extractors.errors.ParseError` or its

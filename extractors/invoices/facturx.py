@@ -32,7 +32,6 @@ from extractors.types import ParsedInvoice
 
 # Attachment names of e-invoices, tried first in this order (compared in lower case).
 INVOICE_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "zugferd.xml")
-PREFERRED_NAMES = INVOICE_NAMES  # the former name, kept for callers
 XML_MIME_TYPES = frozenset({"text/xml", "application/xml"})
 MAX_ATTACHMENTS = 50
 
@@ -90,11 +89,6 @@ def xml_attachments(data: bytes, filename: str) -> list[Attachment]:
     rank = {n: i for i, n in enumerate(INVOICE_NAMES)}
     found.sort(key=lambda a: rank.get(a.name.lower(), len(rank)))
     return found
-
-
-def embedded_xml(data: bytes, filename: str) -> list[tuple[str, bytes]]:
-    """The readable XML attachments of a PDF as (name, bytes), e-invoice names first."""
-    return [(a.name, a.payload) for a in xml_attachments(data, filename) if a.payload is not None]
 
 
 def has_embedded_invoice(data: bytes) -> bool:
