@@ -6,7 +6,8 @@ Contract: :func:`parse_cii` takes a root ``rsm:CrossIndustryInvoice`` (D16B) or
 as UBL: ``unit_price = NetPrice ChargeAmount / BasisQuantity`` (Decimal), credit
 notes (type codes 81, 83, 261, 262, 296, 308, 381, 396, 420, 458, 532) negative,
 parties by CVR (``0184``, a ``DK`` VAT number) and EAN (``0088``/``GLN``). The totals
-are the document's own (its monetary summation), never recomputed. Line items that
+are the document's own (its monetary summation), never recomputed; a ZUGFeRD 1.0
+BASIC invoice without ``DuePayableAmount`` owes its ``GrandTotalAmount`` less prepaid. Line items that
 carry only a note (no product, no amount; ZUGFeRD 1.0 EXTENDED text lines) are not
 billed lines: they are left out and a warning says so. Unreadable values raise
 :class:`ParseError` naming the file and field; an unknown dialect raises
@@ -23,6 +24,7 @@ from extractors.errors import ParseError
 from extractors.invoices.cii_dialects import (
     DIALECTS,
     ROOTS,
+    ZUGFERD_1,
     Dialect,
     dialect_of,
     profile_name,
@@ -224,9 +226,14 @@ def _totals(
 
     line_total = amount("LineTotalAmount")
     payable = amount("DuePayableAmount")
+    grand_total = amount("GrandTotalAmount")
+    prepaid = amount("TotalPrepaidAmount") or ZERO
+    if payable is None and dialect is ZUGFERD_1 and grand_total is not None:
+        payable = grand_total - prepaid  # ZUGFeRD 1.0 BASIC states no DuePayableAmount
     if line_total is None or payable is None:
+        wanted = "DuePayableAmount" + ("/GrandTotalAmount" if dialect is ZUGFERD_1 else "")
         raise ParseError(
-            "missing LineTotalAmount or DuePayableAmount",
+            f"missing LineTotalAmount or {wanted}",
             file=filename,
             field=dialect.summation.removeprefix("ram:"),
         )
@@ -248,8 +255,8 @@ def _totals(
         payable=payable,
         allowances=allowances,
         charges=charges,
-        tax_inclusive=amount("GrandTotalAmount"),
-        prepaid=amount("TotalPrepaidAmount") or ZERO,
+        tax_inclusive=grand_total,
+        prepaid=prepaid,
         rounding=amount("RoundingAmount") or ZERO,
     )
 

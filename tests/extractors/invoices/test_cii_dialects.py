@@ -192,6 +192,21 @@ def test_zugferd_1_credit_note_is_negative() -> None:
     assert [ln.line_amount for ln in parsed.lines][0] == Decimal("-160.00")
 
 
+def test_zugferd_1_basic_without_a_due_payable_amount_owes_its_grand_total() -> None:
+    def basic(root: etree._Element) -> None:
+        summation = _el(
+            root, "//ram:SpecifiedTradeSettlementMonetarySummation[ram:DuePayableAmount]"
+        )
+        summation.remove(_el(summation, "ram:DuePayableAmount"))
+        _el(
+            root, "//ram:GuidelineSpecifiedDocumentContextParameter/ram:ID"
+        ).text = "urn:ferd:CrossIndustryDocument:invoice:1p0:basic"
+
+    parsed = parse_invoice(_zf1(basic), "zf1.xml")
+    assert parsed.totals.payable == parsed.totals.tax_inclusive == Decimal("571.04")
+    assert not [w for w in parsed.warnings if "payable" in w]
+
+
 def test_zugferd_1_dates_parties_and_due_date() -> None:
     parsed = parse_invoice((CII / "ZUGFeRD1_COMFORT_Einfach.xml").read_bytes(), "zf1.xml")
     assert (str(parsed.issue_date), str(parsed.due_date), parsed.payment_days) == (
@@ -246,8 +261,8 @@ BROKEN = [
     ),
     (
         "no payable amount",
-        _broken(GOOD.replace(b"DuePayableAmount", b"SomeOtherAmount")),
-        "missing LineTotalAmount or DuePayableAmount",
+        _broken(GOOD.replace(b"DuePayableAmount", b"SomeAmount").replace(b"GrandTotal", b"Other")),
+        "missing LineTotalAmount or DuePayableAmount/GrandTotalAmount",
     ),
     (
         "not an invoice root",
