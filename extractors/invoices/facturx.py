@@ -33,6 +33,8 @@ from extractors.types import ParsedInvoice
 # Attachment names of e-invoices, tried first in this order (compared in lower case).
 INVOICE_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "zugferd.xml")
 XML_MIME_TYPES = frozenset({"text/xml", "application/xml"})
+#: How the warning for a printed total other than the XML's begins (pages look for it).
+TOTAL_MISMATCH = "the PDF text shows a total of"
 MAX_ATTACHMENTS = 50
 
 
@@ -177,7 +179,7 @@ def _cross_check(invoice: ParsedInvoice, name: str, data: bytes, filename: str) 
     if any(abs(abs(printed) - abs(amount)) <= ORE for amount in stated):
         return
     invoice.warnings.append(
-        f"the PDF text shows a total of {decimal_str(printed)}, but the embedded XML {name}"
+        f"{TOTAL_MISMATCH} {decimal_str(printed)}, but the embedded XML {name}"
         f" says {decimal_str(t.payable)} {invoice.currency}: the XML is used; check with the"
         " supplier which amount is owed"
     )
