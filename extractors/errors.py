@@ -69,6 +69,13 @@ class HostileInput(ParseError):
     reason = "hostile_input"
 
 
+class EmbeddedInvoiceError(ParseError):
+    """A PDF carrying an invoice XML that cannot be read. The PDF text is not read in
+    its place: the XML is the invoice, and the text may differ from it."""
+
+    reason = "embedded_invoice_unreadable"
+
+
 class ExtractionError(DocumentError):
     """A contract PDF whose terms cannot be extracted."""
 

@@ -1,4 +1,5 @@
-"""Invoice parsers: UBL (OIOUBL 2/3, PEPPOL BIS 3), CII, Factur-X, CSV and PDF.
+"""Invoice parsers: UBL (OIOUBL 2/3, PEPPOL BIS 3), CII (every dialect, ZUGFeRD 1.0
+included), Factur-X / ZUGFeRD / XRechnung PDFs (their embedded XML), CSV and PDF text.
 
 Pure: bytes in, :class:`~extractors.types.ParsedInvoice` out; no database, no
 network. Bad input raises only :class:`~extractors.errors.ParseError` or its
@@ -20,8 +21,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from lxml import etree
+
 from extractors.errors import HostileInput, ParseError, UnsupportedFormat
 from extractors.invoices import cii, ubl
+from extractors.invoices.cii_dialects import ROOT_NAMES
 from extractors.invoices.serialize import invoice_to_dict
 from extractors.invoices.validate import reconcile
 from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
@@ -33,7 +37,7 @@ _UBL_ROOT = re.compile(
     rb"<(?:[\w.-]+:)?(Invoice|CreditNote)[\s>][^>]*?urn:oasis:names:specification:ubl:schema:xsd:(?:Invoice|CreditNote)-2",
     re.DOTALL,
 )
-_CII_ROOT = re.compile(rb"<(?:[\w.-]+:)?CrossIndustryInvoice[\s>]")
+_CII_ROOT = re.compile(rb"<(?:[\w.-]+:)?CrossIndustry(?:Invoice|Document)[\s>]")
 _CUSTOMIZATION = re.compile(rb"<(?:[\w.-]+:)?CustomizationID[^>]*>([^<]{0,300})<")
 _PROFILE = re.compile(rb"<(?:[\w.-]+:)?ProfileID[^>]*>([^<]{0,300})<")
 _VERSION = re.compile(rb"<(?:[\w.-]+:)?UBLVersionID[^>]*>([^<]{0,20})<")
@@ -59,7 +63,8 @@ def detect_format(data: bytes, filename: str) -> str:
                 *(_first(rx, head) for rx in (_CUSTOMIZATION, _PROFILE, _VERSION))
             )
         raise UnsupportedFormat(
-            "XML, but neither a UBL Invoice/CreditNote nor a CII CrossIndustryInvoice",
+            "XML, but neither a UBL Invoice/CreditNote nor a CII CrossIndustryInvoice"
+            " (or ZUGFeRD 1.0 CrossIndustryDocument)",
             file=filename,
         )
     if head.startswith(_GZIP) or _looks_like_csv(head, filename):
@@ -137,11 +142,11 @@ def _parse_xml_invoice(data: bytes, name: str, max_bytes: int) -> ParsedInvoice:
     root = parse_xml(data, name, max_bytes=max_bytes)
     if root.tag in ubl.ROOTS:
         return ubl.parse_ubl(root, name)
-    if root.tag in cii.ROOTS:
-        return cii.parse_cii(root, name)
+    if root.tag in cii.ROOTS or etree.QName(root).localname in ROOT_NAMES:
+        return cii.parse_cii(root, name)  # an unknown CII namespace is named there
     raise UnsupportedFormat(
         "XML, but neither a UBL Invoice/CreditNote nor a CII CrossIndustryInvoice"
-        f" (root element {root.tag!r})",
+        f" (or ZUGFeRD 1.0 CrossIndustryDocument) (root element {root.tag!r})",
         file=name,
     )
 

@@ -70,6 +70,8 @@ VAT_LABELS = (
     r"moms\s*nr\.?", r"ust[-\s]?id(?:[-\s]?nr\.?)?", r"n°\s*de\s*tva(?:\s*intra\s*communautaire)?",
     r"(?<!uw\s)btw(?:[-\s]?nummer)?", r"tva\s*intra(?:communautaire)?",
 )  # fmt: skip
+# Words that make a "total" label a net or partial total.
+_NOT_PAYABLE = ("sub", "ekskl", "excl", " ht", "exclusief")
 _VAT_VALUE = re.compile(r"^[\s.:]*([A-Z]{2})?[\s.]*(\d[\d .]{6,}\d[A-Z0-9]{0,4})")
 _BUYER_EAN = re.compile(r"(?i)\bEAN(?:[-\s]?(?:nr\.?|nummer))?[:.\s]*(\d{13})\b")
 _INVOICE_WORDS = re.compile(r"(?i)\b(invoice|faktura|rechnung|factuur|facture|tax invoice)\b\.?")
@@ -114,6 +116,23 @@ def parse_pdf_text(data: bytes, filename: str) -> ParsedInvoice:
     return parse_lines(lines, filename, layout)
 
 
+def printed_payable(data: bytes, filename: str) -> Decimal | None:
+    """The amount to pay as printed in the PDF text (labelled like a grand total), or
+    None when the PDF has no readable text or no such amount. Never raises ParseError:
+    it serves to cross-check an embedded XML invoice, which stays the invoice."""
+    try:
+        lines, layout = text_lines(data, filename)
+    except ParseError:
+        return None
+    return _amount(
+        lines,
+        PAYABLE_LABELS,
+        number_locale(lines),
+        exclude=_NOT_PAYABLE,
+        layout=layout,
+    )
+
+
 def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -> ParsedInvoice:
     """An invoice read from text lines; ``layout`` adds values printed under labels."""
     layout = layout or Layout([])
@@ -129,13 +148,7 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
     if issue is None:  # no made-up date: rules compare it with contract periods
         raise ParseError("no issue date found in the PDF text", file=filename)
     due = _labelled_date(lines, DUE_LABELS, layout)
-    payable = _amount(
-        lines,
-        PAYABLE_LABELS,
-        locale,
-        exclude=("sub", "ekskl", "excl", " ht", "exclusief"),
-        layout=layout,
-    )
+    payable = _amount(lines, PAYABLE_LABELS, locale, exclude=_NOT_PAYABLE, layout=layout)
     net = _amount(lines, NET_LABELS, locale, layout=layout)
     tax = _amount(lines, TAX_COLUMN_LABELS, locale, layout=layout) or _amount(
         lines, TAX_LABELS, locale, last=True, at_start=True

@@ -31,7 +31,7 @@ class IngestResult:
 
 def guess_kind(data: bytes, filename: str) -> str:
     """Invoices are XML or CSV; a PDF is a contract unless it carries invoice XML
-    (Factur-X/ZUGFeRD) or reads like an invoice in its first bytes."""
+    (Factur-X, ZUGFeRD 1.0/2.x, XRechnung: an XML attachment) or names one in its first bytes."""
     suffix = Path(filename).suffix.lower()
     if suffix in _INVOICE_SUFFIXES or data.lstrip()[:1] == b"<":
         return "invoice"
@@ -39,7 +39,10 @@ def guess_kind(data: bytes, filename: str) -> str:
         head = data[:200_000]
         if b"factur-x" in head.lower() or b"zugferd" in head.lower() or b"/EmbeddedFile" in head:
             return "invoice"
-        return "contract"
+        from extractors.invoices.facturx import has_embedded_invoice
+
+        # The markers can sit in compressed object streams or past the head.
+        return "invoice" if has_embedded_invoice(data) else "contract"
     raise InputError(
         "cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)",
         file=filename,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
+from extractors.invoices.facturx import TOTAL_MISMATCH
 from monitor.contracts import repository as contracts_repo
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
@@ -56,5 +57,6 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
             "municipality": municipality,
             "vendor": vendor,
             "contract": contract,
+            "total_mismatch": [w for w in invoice.warnings or [] if w.startswith(TOTAL_MISMATCH)],
         },
     )

@@ -329,6 +329,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "document.status.processed": {"da": "Indlæst", "en": "Processed"},
     "document.status.unassigned": {"da": "Ikke tilknyttet", "en": "Unassigned"},
     "document.status.failed": {"da": "Fejlede", "en": "Failed"},
+    "document.embedded_invoice_unreadable": {
+        "da": "Fakturaen ligger som XML i PDF'en, men XML'en kan ikke læses. PDF'ens tekst"
+        " bruges ikke i stedet, da den kan afvige fra XML'en: bed leverandøren om en ny faktura.",
+        "en": "The invoice is embedded in the PDF as XML, but the XML cannot be read. The PDF"
+        " text is not used instead, as it may differ from the XML: ask the supplier for a new"
+        " invoice.",
+    },
+    "invoice.total_mismatch": {
+        "da": "Beløbet i PDF'ens tekst er ikke det samme som i den indlejrede XML-faktura."
+        " Fakturaen er læst fra XML'en; afklar med leverandøren, hvilket beløb der skyldes.",
+        "en": "The total printed in the PDF is not the one in the embedded XML invoice. The"
+        " invoice was read from the XML; check with the supplier which amount is owed.",
+    },
     "rules.title": {"da": "Regler", "en": "Rules"},
     "rules.intro": {
         "da": "Hvilke brud der findes, hvor, og hvor følsomt. Prøv en ændring på tidligere "
