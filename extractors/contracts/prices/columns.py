@@ -116,6 +116,9 @@ _MONEY_NUMBER = re.compile(
     r"|(?:DKK|EUR|kr\.|€)\s?\d"
 )
 _CURRENCY_AMOUNT = re.compile(r"\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)|(?:DKK|EUR|kr\.|€)\s?\d")
+_NAMES_PRICE = re.compile(
+    r"pris|price|beløb|amount|takst|sats|\brate\b|\bfee\b|vederlag|honorar|\bcost", re.IGNORECASE
+)
 _CODE = re.compile(r"\b[A-ZÆØÅ]{1,5}-?\d{2,}\b")
 
 
@@ -488,10 +491,22 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             return j  # text left of the table (not an amount, nor a label over rows)
         if _sentence_across(line, columns, width) or _prose_run(line, left, width):
             return j
-        if not any(is_amount(c.text) for c in line.cells) and header_at(lines, j, language):
-            return j  # the next table's header
+        if not any(is_amount(c.text) for c in line.cells) and _next_header(lines, j, language):
+            return j  # the next table's header (which names a price in words, where a
+            # wrapped row's second line may hold "pr. år | indbyggere | DKK")
         previous = line
     return len(lines)
+
+
+def _next_header(lines: list[Line], j: int, language: str) -> bool:
+    """Whether line ``j`` heads a next table: a header naming its price in words, or its
+    tiers, or its description (a wrapped row's second line, "pr. år | indbyggere |
+    DKK", reads as a header of unit, band and currency only)."""
+    found = header_at(lines, j, language)
+    if found is None:
+        return False
+    roles = {c.role.role for c in found[0]}
+    return bool(_NAMES_PRICE.search(lines[j].text) or roles & {"tier", "description", "item"})
 
 
 def _next_is_row(lines: list[Line], j: int, columns: list[Column]) -> bool:
