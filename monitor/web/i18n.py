@@ -207,9 +207,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Amount recovered (DKK)",
     },
     "detail.saved": {"da": "Gemt.", "en": "Saved."},
+    "detail.excess_help": {
+        "da": "Beløbet er større end fundets merpris ({overcharge}). Det gemmes kun, når du "
+        "bekræfter det og skriver hvorfor (fx renter eller et forlig der dækker mere).",
+        "en": "The amount is more than the finding's overcharge ({overcharge}). It is kept "
+        "only when you confirm it and say why (interest, say, or a settlement covering more).",
+    },
+    "detail.confirm_excess": {
+        "da": "Ja, der er tilbagebetalt mere end merprisen",
+        "en": "Yes, more than the overcharge was paid back",
+    },
+    "detail.excess_reason": {"da": "Begrundelse", "en": "Reason"},
+    "detail.excess_recorded": {"da": "Mere end merprisen", "en": "More than the overcharge"},
     "detail.reviewed_by": {"da": "Gennemgået af", "en": "Reviewed by"},
     "action.confirm": {"da": "bekræftede", "en": "confirmed"},
     "action.dismiss": {"da": "afviste", "en": "dismissed"},
+    "action.withdrawn": {
+        "da": "trak fundet tilbage (genkontrol: reglen finder det ikke længere)",
+        "en": "withdrew the finding (re-check: the rule no longer finds it)",
+    },
+    "action.reopened": {
+        "da": "genåbnede fundet (genkontrol: reglen finder det igen)",
+        "en": "reopened the finding (re-check: the rule finds it again)",
+    },
+    "action.recomputed": {
+        "da": "beregnede merprisen igen (genkontrol)",
+        "en": "recomputed the overcharge (re-check)",
+    },
     "action.note": {"da": "tilføjede en note", "en": "added a note"},
     "action.resolve": {"da": "afsluttede", "en": "resolved"},
     "action.reopen": {"da": "genåbnede", "en": "reopened"},
