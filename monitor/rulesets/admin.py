@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 import rules
 from monitor.audit.models import AuditEntry
-from monitor.errors import InputError, NotFound, RuleConfigError
+from monitor.errors import NotFound, RuleConfigError
 from monitor.rulesets.models import RuleConfiguration
 from monitor.rulesets.service import configure, current_configs, stored_configs
 from rules.backtest import BacktestReport
@@ -206,15 +206,6 @@ def form_params(spec: RuleSpec, form: dict[str, str]) -> dict[str, Any]:
 def split_codes(text: str) -> list[str]:
     """``"101, 751 461"`` -> ``["101", "751", "461"]`` (scope lists from a form)."""
     return [code for code in re.split(r"[\s,;]+", text or "") if code]
-
-
-def check_scope(municipalities: list[str] | None, vendors: list[str] | None) -> None:
-    """Scope lists as the rule engine matches them: kommunekoder of 3 digits, vendor
-    CVR numbers of 8; InputError names the list and the value."""
-    for name, values, digits in (("municipalities", municipalities, 3), ("vendors", vendors, 8)):
-        for value in values or []:
-            if not re.fullmatch(rf"\d{{{digits}}}", value):
-                raise InputError(f"{value!r} is not {digits} digits", field=name)
 
 
 def report_json(report: BacktestReport) -> dict[str, Any]:

@@ -392,6 +392,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Version {n} is published. The invoices are being re-checked.",
     },
     "rules.not_saved": {"da": "Intet er gemt.", "en": "Nothing was saved."},
+    "rules.effect": {"da": "Virkning (backtest)", "en": "Effect (backtest)"},
+    "rules.effect_text": {
+        "da": "Backtest: {added} nye fund, {removed} trukket tilbage, merpris {difference}.",
+        "en": "Backtest: {added} findings added, {removed} withdrawn, overcharge {difference}.",
+    },
+    "rules.confirm_title": {"da": "Bekræft ændringen", "en": "Confirm the change"},
+    "rules.confirm_help": {
+        "da": "Fundene trækkes tilbage ved genkontrollen og står i hvert funds historik; "
+        "en tilbagerulning genåbner dem. Intet er gemt endnu.",
+        "en": "The re-check withdraws the findings, each with the change in its history; "
+        "a rollback reopens them. Nothing is saved yet.",
+    },
+    "rules.confirm_publish": {"da": "Bekræft og offentliggør", "en": "Confirm and publish"},
+    "rules.confirm_cancel": {"da": "Fortryd", "en": "Cancel"},
+    "rules.restores": {"da": "Tilbagerulning til version {n}", "en": "Rollback to version {n}"},
+    "rules.rollback": {
+        "da": "Rul tilbage til version {n}",
+        "en": "Roll back to version {n}",
+    },
+    "rules.rollback_help": {
+        "da": "Offentliggør den forrige version igen som en ny version (hvem, hvornår, "
+        "hvorfor); genkontrollen genåbner de fund, den nuværende version trak tilbage.",
+        "en": "Publishes the previous version again as a new version (who, when, why); the "
+        "re-check reopens the findings the current version withdrew.",
+    },
+    "rules.rollback_button": {"da": "Rul tilbage", "en": "Roll back"},
     "rules.backtest_report": {"da": "Backtest", "en": "Backtest"},
     "rules.backtest_help": {
         "da": "Tidligere fakturaer kontrolleret med ændringen. Intet er gemt.",
