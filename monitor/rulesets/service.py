@@ -189,7 +189,9 @@ def check_scope(
             continue
         model = Municipality if field == "municipalities" else Vendor
         key = Municipality.code if model is Municipality else Vendor.cvr
-        registered = dict(session.execute(select(key, model.name).order_by(key)).tuples().all())
+        registered = {
+            code: name for code, name in session.execute(select(key, model.name).order_by(key))
+        }
         unknown = [v for v in values if v not in registered]
         if unknown:
             known = ", ".join(f"{code} {name}" for code, name in registered.items())
