@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from monitor.db import transaction
 from monitor.findings.models import Finding
@@ -29,10 +29,10 @@ def test_a_withdrawal_and_a_reopening_are_in_the_findings_history_with_the_rule_
 
     recheck()  # the rules' own finding on the line replaces the hand-made seed
     with transaction(engine) as s:
-        fid = (
-            s.query(Finding.id)
-            .filter(Finding.rule_id == "price_above_agreed", Finding.status == "open")
-            .scalar()
+        fid = s.scalar(
+            select(Finding.id).where(
+                Finding.rule_id == "price_above_agreed", Finding.status == "open"
+            )
         )
         configure(
             s,
