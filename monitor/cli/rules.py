@@ -251,18 +251,37 @@ def rules_import(
     file: Path,
     reason: str = typer.Option(..., help="Why (kept in the audit log)"),
     actor: str = typer.Option("cli"),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Import without asking, even if it withdraws findings"
+    ),
 ) -> None:
-    """Import a YAML rule set; each changed rule becomes a new version."""
+    """Import a YAML rule set; each changed rule becomes a new version.
+
+    Each change is backtested; one that withdraws findings or money is imported only
+    when confirmed (the prompt, or --yes)."""
     from monitor.db import transaction
     from monitor.rulesets.admin import import_yaml
+    from monitor.rulesets.publish import Effect, PublishNeedsConfirmation
 
     ensure_database()
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
-    with transaction() as session:
-        changed = import_yaml(session, text=text, actor=actor, reason=reason)
+
+    def attempt(confirm: bool) -> list[str]:
+        with transaction() as session:
+            return import_yaml(session, text=text, actor=actor, reason=reason, confirm=confirm)
+
+    try:
+        changed = attempt(yes)
+    except PublishNeedsConfirmation as exc:
+        console.print(_effect_line(Effect.of(exc.report)), highlight=False)
+        console.print(exc.message, highlight=False)
+        if not typer.confirm("Import anyway?", default=False):
+            err_console.print("not imported; nothing was saved", highlight=False)
+            raise typer.Exit(1) from None
+        changed = attempt(True)
     console.print(f"{len(changed)} rules changed from {file.name}: {', '.join(changed) or 'none'}")
 
 

@@ -25,7 +25,7 @@ import rules
 from monitor.audit.models import AuditEntry
 from monitor.errors import NotFound, RuleConfigError
 from monitor.rulesets.models import RuleConfiguration
-from monitor.rulesets.service import configure, current_configs, stored_configs
+from monitor.rulesets.service import current_configs, stored_configs
 from rules.backtest import BacktestReport
 from rules.ruleset import load_yaml
 from rules.spec import RuleSpec, spec_for
@@ -278,10 +278,17 @@ def changes(entry: AuditEntry | None, defaults: dict[str, Any]) -> dict[str, tup
     return out
 
 
-def import_yaml(session: Session, *, text: str, actor: str, reason: str) -> list[str]:
+def import_yaml(
+    session: Session, *, text: str, actor: str, reason: str, confirm: bool = False
+) -> list[str]:
     """Publish each rule in the YAML that differs from the one in force, as a new
     version; returns the ids changed. The whole file is validated first, so an error
-    (RuleConfigError naming the entry and field) publishes nothing."""
+    (RuleConfigError naming the entry and field) publishes nothing. Each change is
+    published as ``monitor.rulesets.publish`` does: one that withdraws findings or
+    money raises PublishNeedsConfirmation unless ``confirm`` (the caller rolls back
+    the rules already published from the file)."""
+    from monitor.rulesets.publish import publish
+
     configs = load_yaml(text)
     now = {c.rule_id: c for c in current_configs(session)}
     changed = []
@@ -289,11 +296,12 @@ def import_yaml(session: Session, *, text: str, actor: str, reason: str) -> list
         old = now.get(c.rule_id)
         if old is not None and _same(old, c):
             continue
-        configure(
+        publish(
             session,
             rule_id=c.rule_id,
             actor=actor,
             reason=reason,
+            confirm=confirm,
             mode=c.mode,
             params=c.params,
             severity=c.severity,

@@ -114,15 +114,31 @@ async def rules_import(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
-    file: Annotated[UploadFile, File()],
+    file: Annotated[UploadFile | None, File()] = None,
     actor: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
+    yaml_text: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
 ) -> Response:
-    """Publish every rule of an uploaded YAML rule set that differs from the one in force."""
-    text = (await file.read()).decode("utf-8", errors="replace")
+    """Publish every rule of an uploaded YAML rule set that differs from the one in force.
+    When a change withdraws findings or money, the confirm step posts the same YAML
+    again (``yaml_text``) with ``confirm=1``."""
+    text = (await file.read()).decode("utf-8", errors="replace") if file else yaml_text
     try:
         who, why = _who_and_why({"actor": actor, "reason": reason})
-        changed = admin.import_yaml(session, text=text, actor=who, reason=why)
+        changed = admin.import_yaml(
+            session, text=text, actor=who, reason=why, confirm=confirm == "1"
+        )
+    except PublishNeedsConfirmation as exc:
+        session.rollback()
+        fields = {"actor": actor, "reason": reason, "yaml_text": text}
+        return _list_page(
+            request,
+            session,
+            import_form={"actor": actor, "reason": reason},
+            import_confirm=_confirmation(exc, "/admin/rules/import", fields),
+            status_code=409,
+        )
     except PrisvagtError as exc:
         session.rollback()
         form = {"actor": actor, "reason": reason}
@@ -304,6 +320,7 @@ def _list_page(
     custom_error: PrisvagtError | None = None,
     import_form: dict[str, str] | None = None,
     import_error: PrisvagtError | None = None,
+    import_confirm: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     actor = request.cookies.get(ACTOR_COOKIE, "")
@@ -318,6 +335,7 @@ def _list_page(
             "custom_error": custom_error,
             "import_form": import_form or {"actor": actor},
             "import_error": import_error,
+            "import_confirm": import_confirm,
             "fields": {k: sorted(v) for k, v in FIELDS.items()},
             "functions": sorted(FUNCTIONS),
             "severities": SEVERITIES,

@@ -406,6 +406,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rules.confirm_publish": {"da": "Bekræft og offentliggør", "en": "Confirm and publish"},
     "rules.confirm_cancel": {"da": "Fortryd", "en": "Cancel"},
+    "rules.confirm_import": {"da": "Bekræft og importér", "en": "Confirm and import"},
     "rules.restores": {"da": "Tilbagerulning til version {n}", "en": "Rollback to version {n}"},
     "rules.rollback": {
         "da": "Rul tilbage til version {n}",

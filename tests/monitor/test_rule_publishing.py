@@ -143,6 +143,20 @@ def test_a_scope_naming_an_unknown_municipality_is_refused_and_withdraws_nothing
 
 
 @pytest.mark.slow
+def test_an_import_that_withdraws_findings_asks_first(demo: Path, tmp_path: Path) -> None:
+    rule_set = tmp_path / "regler.yaml"
+    rule_set.write_text(
+        "version: 1\nrules:\n- rule: price_disparity\n  params: {ratio: '100'}\n",
+        encoding="utf-8",
+    )
+    out = _run("rules", "import", str(rule_set), "--reason", "x", input="n\n", code=1)
+    assert "10 withdrawn" in out and "not imported; nothing was saved" in out
+    assert _versions("price_disparity") == []
+    _run("rules", "import", str(rule_set), "--reason", "x", "--yes")
+    assert _versions("price_disparity") == [1]
+
+
+@pytest.mark.slow
 def test_a_rollback_is_one_new_version_and_its_recheck_restores_the_findings(
     demo: Path,
 ) -> None:

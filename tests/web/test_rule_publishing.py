@@ -153,3 +153,29 @@ def test_a_version_is_rolled_back_in_one_step_as_a_new_version(
         f"/api/rules/{PRICE}/rollback", json={"actor": "api", "reason": "x", "to_version": 9}
     )
     assert unknown.status_code == 404
+
+
+def test_an_import_that_withdraws_a_finding_asks_first_and_keeps_the_file_for_the_confirm(
+    client: TestClient, seed: Seed, engine: Engine, rechecks: list[list[int]]
+) -> None:
+    text = (
+        "version: 1\n"
+        "rules:\n"
+        "- rule: price_above_agreed\n"
+        "  mode: active\n"
+        "  params: {absolute_tolerance: '30'}\n"
+    )
+    files = {"file": ("regler.yaml", text.encode(), "application/yaml")}
+    form = {"actor": "admin@kl.dk", "reason": "KL-sæt"}
+    page = client.post("/admin/rules/import", files=files, data=form)
+    assert page.status_code == 409
+    assert "trækker 1 fund og 1.000,00 kr. i merpris tilbage" in page.text
+    assert 'name="yaml_text" hidden>' in page.text and "absolute_tolerance" in page.text
+    assert _versions(engine) == [] and rechecks == []
+    done = client.post(
+        "/admin/rules/import",
+        data={**form, "yaml_text": text, "confirm": "1"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303, done.text
+    assert _versions(engine) == [(1, "30", True)] and len(rechecks) == 1
