@@ -28,7 +28,6 @@ from monitor.rulesets.publish import PublishNeedsConfirmation, publish, rollback
 from monitor.rulesets.service import (
     MODES,
     SEVERITIES,
-    configure,
     current_configs,
     history,
     proposed_config,
@@ -66,19 +65,36 @@ def custom_add(
     request: Request, session: DbSession, background: BackgroundTasks, form: FormFields
 ) -> Response:
     """Add (or replace) a custom rule ``custom:<name>``; an invalid expression is
-    refused with the reason and nothing is stored."""
+    refused with the reason and nothing is stored. Replacing one so that it withdraws
+    findings or money asks for a confirmation first, as publishing does."""
     try:
         rule_id, params = _custom_rule(form)
         mode = form.get("mode") or None
         proposed_config(session, rule_id=rule_id, mode=mode, params=params)
         actor, reason = _who_and_why(form)
-        row = configure(
-            session, rule_id=rule_id, actor=actor, reason=reason, mode=mode, params=params
+        done = publish(
+            session,
+            rule_id=rule_id,
+            actor=actor,
+            reason=reason,
+            confirm=form.get("confirm") == "1",
+            mode=mode,
+            params=params,
+        )
+    except PublishNeedsConfirmation as exc:
+        session.rollback()
+        return _detail_page(
+            request,
+            session,
+            rule_id,
+            report=admin.report_json(exc.report),
+            confirm=_confirmation(exc, "/admin/rules/custom", form),
+            status_code=409,
         )
     except PrisvagtError as exc:
         session.rollback()
         return _list_page(request, session, custom_form=form, custom_error=exc, status_code=400)
-    return _published(request, session, background, rule_id, row.version, actor)
+    return _published(request, session, background, rule_id, done.row.version, actor)
 
 
 @router.post("/custom/backtest", name="backtest_custom_rule")

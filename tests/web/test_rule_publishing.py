@@ -179,3 +179,33 @@ def test_an_import_that_withdraws_a_finding_asks_first_and_keeps_the_file_for_th
     )
     assert done.status_code == 303, done.text
     assert _versions(engine) == [(1, "30", True)] and len(rechecks) == 1
+
+
+def test_replacing_a_custom_rule_so_that_it_withdraws_findings_asks_first(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    form = {
+        "name": "dyr_support",
+        "expression": "line.unit_price > 900",
+        "severity": "medium",
+        "mode": "active",
+        "actor": "admin@kl.dk",
+        "reason": "support over 900 kr.",
+    }
+    added = client.post("/admin/rules/custom", data=form, follow_redirects=False)
+    assert added.status_code == 303  # adding finds the 950,00 kr. support line
+    narrower = {**form, "expression": "line.unit_price > 1000"}
+    page = client.post("/admin/rules/custom", data=narrower)
+    assert page.status_code == 409 and "trækker 1 fund" in page.text
+    assert 'action="/admin/rules/custom"' in page.text
+    done = client.post(
+        "/admin/rules/custom", data={**narrower, "confirm": "1"}, follow_redirects=False
+    )
+    assert done.status_code == 303
+    with transaction(engine) as s:
+        versions = s.scalars(
+            select(RuleConfiguration.version).where(
+                RuleConfiguration.rule_id == "custom:dyr_support"
+            )
+        ).all()
+        assert sorted(versions) == [1, 2]
