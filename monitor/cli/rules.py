@@ -145,7 +145,7 @@ def _publish(
     except publish.PublishNeedsConfirmation as exc:
         console.print(_effect_line(publish.Effect.of(exc.report)), highlight=False)
         console.print(exc.message, highlight=False)
-        if not typer.confirm("Publish anyway?", default=False):
+        if not _confirmed("Publish anyway?"):
             err_console.print("not published; nothing was saved", highlight=False)
             raise typer.Exit(1) from None
         version, effect, restores, ids = attempt(True)
@@ -159,6 +159,14 @@ def _publish(
         for invoice_id in ids:
             tasks.check_invoice.delay(invoice_id)
         console.print(f"{len(ids)} invoices queued for re-checking")
+
+
+def _confirmed(question: str) -> bool:
+    """The person's yes; no answer (end of input) is a no."""
+    try:
+        return typer.confirm(question, default=False)
+    except typer.Abort:
+        return False
 
 
 def _effect_line(effect: Any) -> str:
@@ -278,7 +286,7 @@ def rules_import(
     except PublishNeedsConfirmation as exc:
         console.print(_effect_line(Effect.of(exc.report)), highlight=False)
         console.print(exc.message, highlight=False)
-        if not typer.confirm("Import anyway?", default=False):
+        if not _confirmed("Import anyway?"):
             err_console.print("not imported; nothing was saved", highlight=False)
             raise typer.Exit(1) from None
         changed = attempt(True)
