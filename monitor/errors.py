@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from extractors.errors import DocumentError, ExtractionError, ParseError, PrisvagtError
 from rules.errors import RuleConfigError
 
 __all__ = [
     "ConfigurationError",
+    "ConfirmationRequired",
     "DeliveryError",
     "DocumentError",
     "ExtractionError",
@@ -26,9 +29,36 @@ class ConfigurationError(PrisvagtError):
 
 
 class InputError(PrisvagtError):
-    """Bad input from a person (a CSV, an argument). The CLI exits with 2."""
+    """Bad input from a person (a CSV, an argument). The CLI exits with 2.
+
+    ``da``: the message in Danish, for pages shown in Danish (the CLI and the API speak
+    English; the API adds this text as ``error_da``)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, da: str | None = None, **where: Any) -> None:
+        self.message_da = da
+        super().__init__(message, **where)
+
+    def message_in(self, lang: str) -> str:
+        return self.message_da if lang == "da" and self.message_da else self.message
+
+
+class ConfirmationRequired(InputError):
+    """A change that needs an explicit confirmation the request did not give (a rule
+    change that withdraws findings, a recovery above the overcharge). ``details``:
+    what the person confirms, as JSON."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        da: str | None = None,
+        details: dict[str, Any] | None = None,
+        **where: Any,
+    ) -> None:
+        self.details = details or {}
+        super().__init__(message, da=da, **where)
 
 
 class NotFound(PrisvagtError):

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from monitor.cli.common import cli_errors, console, ensure_database
+from monitor.cli.common import cli_errors, console, ensure_database, err_console
 from monitor.cli.main import app
 from monitor.errors import InputError
 
@@ -64,35 +64,117 @@ def rules_set(
     vendor: list[str] = typer.Option([], help="Limit to these vendor CVRs"),
     reason: str = typer.Option(..., help="Why (kept in the audit log)"),
     actor: str = typer.Option("cli", help="Who changes it"),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Publish without asking, even if it withdraws findings"
+    ),
     recheck: bool = typer.Option(True, help="Re-check open invoices under the new rule"),
 ) -> None:
-    """Publish a new version of a rule's configuration."""
+    """Publish a new version of a rule's configuration.
+
+    The change is backtested first and its effect printed; one that withdraws findings
+    or money is published only when confirmed (the prompt, or --yes)."""
+    from monitor.rulesets.service import parse_assignments
+
+    change = {
+        "mode": mode,
+        "params": parse_assignments(set_),
+        "severity": severity,
+        "municipalities": municipality or None,
+        "vendors": vendor or None,
+    }
+    _publish(rule_id, actor=actor, reason=reason, yes=yes, recheck=recheck, change=change)
+
+
+@rules_app.command("rollback")
+@cli_errors
+def rules_rollback(
+    rule_id: str,
+    reason: str = typer.Option(..., help="Why (kept in the audit log)"),
+    actor: str = typer.Option("cli", help="Who rolls it back"),
+    to: int | None = typer.Option(
+        None, "--to", help="The version to restore (default: the one before the current)"
+    ),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Roll back without asking, even if it withdraws findings"
+    ),
+    recheck: bool = typer.Option(True, help="Re-check open invoices under the restored rule"),
+) -> None:
+    """Publish the version before the current one again, as a new version.
+
+    Backtested and confirmed like `rules set`; the re-check afterwards reopens the
+    findings the rolled-back version had withdrawn."""
+    _publish(rule_id, actor=actor, reason=reason, yes=yes, recheck=recheck, rollback_to=to)
+
+
+def _publish(
+    rule_id: str,
+    *,
+    actor: str,
+    reason: str,
+    yes: bool,
+    recheck: bool,
+    change: dict[str, Any] | None = None,
+    rollback_to: int | None = None,
+) -> None:
+    """Publish (or roll back), asking first when the backtest shows a withdrawal."""
     from monitor.db import transaction
     from monitor.invoices import repository
-    from monitor.rulesets.service import configure, parse_assignments
+    from monitor.rulesets import publish
+
+    def attempt(confirm: bool) -> tuple[int, publish.Effect, int | None, list[int]]:
+        with transaction() as session:
+            if change is None:
+                done = publish.rollback(
+                    session,
+                    rule_id=rule_id,
+                    actor=actor,
+                    reason=reason,
+                    confirm=confirm,
+                    to_version=rollback_to,
+                )
+            else:
+                done = publish.publish(
+                    session, rule_id=rule_id, actor=actor, reason=reason, confirm=confirm, **change
+                )
+            ids = repository.ids_by_status(session, "checked") if recheck else []
+            return done.row.version, done.effect, done.restores, ids
 
     ensure_database()
-    with transaction() as session:
-        row = configure(
-            session,
-            rule_id=rule_id,
-            actor=actor,
-            reason=reason,
-            mode=mode,
-            params=parse_assignments(set_),
-            severity=severity,
-            municipalities=municipality or None,
-            vendors=vendor or None,
-        )
-        version = row.version
-        ids = repository.ids_by_status(session, "checked") if recheck else []
-    console.print(f"{rule_id} version {version} published")
+    try:
+        version, effect, restores, ids = attempt(yes)
+    except publish.PublishNeedsConfirmation as exc:
+        console.print(_effect_line(publish.Effect.of(exc.report)), highlight=False)
+        console.print(exc.message, highlight=False)
+        if not _confirmed("Publish anyway?"):
+            err_console.print("not published; nothing was saved", highlight=False)
+            raise typer.Exit(1) from None
+        version, effect, restores, ids = attempt(True)
+    else:
+        console.print(_effect_line(effect), highlight=False)
+    what = "published" if restores is None else f"published: version {restores} restored"
+    console.print(f"{rule_id} version {version} {what}", highlight=False)
     if ids:
         from workers import tasks
 
         for invoice_id in ids:
             tasks.check_invoice.delay(invoice_id)
         console.print(f"{len(ids)} invoices queued for re-checking")
+
+
+def _confirmed(question: str) -> bool:
+    """The person's yes; no answer (end of input) is a no."""
+    try:
+        return typer.confirm(question, default=False)
+    except typer.Abort:
+        return False
+
+
+def _effect_line(effect: Any) -> str:
+    return (
+        f"backtest: {effect.added} findings added, {effect.removed} withdrawn, "
+        f"{effect.changed} changed; overcharge {effect.overcharge_before} -> "
+        f"{effect.overcharge_after} DKK ({effect.overcharge_difference:+} DKK)"
+    )
 
 
 @rules_app.command("backtest")
@@ -177,18 +259,37 @@ def rules_import(
     file: Path,
     reason: str = typer.Option(..., help="Why (kept in the audit log)"),
     actor: str = typer.Option("cli"),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Import without asking, even if it withdraws findings"
+    ),
 ) -> None:
-    """Import a YAML rule set; each changed rule becomes a new version."""
+    """Import a YAML rule set; each changed rule becomes a new version.
+
+    Each change is backtested; one that withdraws findings or money is imported only
+    when confirmed (the prompt, or --yes)."""
     from monitor.db import transaction
     from monitor.rulesets.admin import import_yaml
+    from monitor.rulesets.publish import Effect, PublishNeedsConfirmation
 
     ensure_database()
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", file=str(file)) from None
-    with transaction() as session:
-        changed = import_yaml(session, text=text, actor=actor, reason=reason)
+
+    def attempt(confirm: bool) -> list[str]:
+        with transaction() as session:
+            return import_yaml(session, text=text, actor=actor, reason=reason, confirm=confirm)
+
+    try:
+        changed = attempt(yes)
+    except PublishNeedsConfirmation as exc:
+        console.print(_effect_line(Effect.of(exc.report)), highlight=False)
+        console.print(exc.message, highlight=False)
+        if not _confirmed("Import anyway?"):
+            err_console.print("not imported; nothing was saved", highlight=False)
+            raise typer.Exit(1) from None
+        changed = attempt(True)
     console.print(f"{len(changed)} rules changed from {file.name}: {', '.join(changed) or 'none'}")
 
 

@@ -1,8 +1,13 @@
 """Legal's review of a finding: confirm, dismiss, note, resolve, reopen.
 
-Every action is written to the audit log, which is also the finding's review history.
-Validation happens before anything changes, so a refused action leaves the finding as
-it was. Never commits: the request or command that calls it owns the transaction.
+Every action is written to the audit log, which is also the finding's review history
+(with the re-check's own entries, see ``monitor.findings.lifecycle``). Validation
+happens before anything changes, so a refused action leaves the finding as it was.
+Never commits: the request or command that calls it owns the transaction.
+
+A recovered amount is bounded by the finding's overcharge: more than that (interest,
+a settlement covering more) is recorded only with an explicit confirmation and a
+reason, both kept in the history.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from extractors.money import decimal_str, parse_decimal, to_ore
 from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
 from monitor.db import utcnow
-from monitor.errors import InputError, NotFound
+from monitor.errors import ConfirmationRequired, InputError, NotFound
+from monitor.findings.lifecycle import SYSTEM
 from monitor.findings.models import Finding
 
 ACTIONS = ("confirm", "dismiss", "note", "resolve", "reopen")
@@ -45,17 +51,22 @@ def review(
     actor: str,
     note: str | None = None,
     recovered: Decimal | str | None = None,
+    confirm_excess: bool = False,
+    excess_reason: str | None = None,
 ) -> Finding:
     """Apply one review action to a finding and record it in the audit log.
 
     - ``confirm``: the breach is real (from open or dismissed).
     - ``dismiss``: not a breach; ``note`` is required and says why.
     - ``note``: add a note; the status is unchanged.
-    - ``resolve``: the vendor has paid back ``recovered`` (required, zero or more).
+    - ``resolve``: the vendor has paid back ``recovered`` (required, zero or more, at
+      most the overcharge unless ``confirm_excess`` with an ``excess_reason``).
     - ``reopen``: back to open.
 
     Raises NotFound for an unknown finding and InputError (naming the field) for an
-    unknown action, a missing actor, note or amount, or a step the status does not allow.
+    unknown action, a missing actor, note or amount, or a step the status does not allow;
+    ConfirmationRequired (field ``recovered``) for an amount above the overcharge that
+    was not confirmed with a reason.
     """
     if action not in ACTIONS:
         raise InputError(
@@ -63,7 +74,17 @@ def review(
         )
     actor = (actor or "").strip()
     if not actor:
-        raise InputError("say who is reviewing (name or email)", field="actor")
+        raise InputError(
+            "say who is reviewing (name or email)",
+            da="skriv hvem der gennemgår (navn eller e-mail)",
+            field="actor",
+        )
+    if actor.lower() == SYSTEM:
+        raise InputError(
+            f"{SYSTEM!r} is reserved for the re-check's own entries; give your name",
+            da=f"{SYSTEM!r} er forbeholdt genkontrollens egne poster; skriv dit navn",
+            field="actor",
+        )
     note = (note or "").strip() or None
     if action in ("dismiss", "note") and note is None:
         raise InputError(f"a note is required to {action}", field="note")
@@ -78,6 +99,8 @@ def review(
         raise InputError(f"cannot {action} a finding that is {before}", field="action")
 
     details: dict[str, Any] = {"before": before, "after": after or before}
+    if amount is not None and amount > finding.overcharge:
+        details.update(_excess(finding, amount, confirm_excess, excess_reason))
     if after is not None:
         finding.status = after
         finding.reviewed_by, finding.reviewed_at = actor, utcnow()
@@ -122,3 +145,28 @@ def _recovered(value: Decimal | str | None) -> Decimal:
     if not value.is_finite() or value < 0:
         raise InputError("the recovered amount must be zero or more", field="recovered")
     return to_ore(value)
+
+
+def _excess(
+    finding: Finding, amount: Decimal, confirmed: bool, reason: str | None
+) -> dict[str, Any]:
+    """An amount above the overcharge: refused unless confirmed with a reason; the
+    history entry's details when it is."""
+    from monitor.web.formatting import money
+
+    reason = (reason or "").strip() or None
+    if not confirmed or reason is None:
+        paid, owed = amount, finding.overcharge
+        raise ConfirmationRequired(
+            f"the recovered amount {money(paid, 'en')} is more than the finding's overcharge "
+            f"{money(owed, 'en')}; confirm the larger amount and give a reason",
+            da=f"det tilbagebetalte beløb {money(paid)} er mere end fundets merpris "
+            f"{money(owed)}; bekræft det større beløb og angiv en begrundelse",
+            field="recovered" if not confirmed else "excess_reason",
+            details={"recovered": decimal_str(paid), "overcharge": decimal_str(owed)},
+        )
+    return {
+        "exceeds_overcharge": True,
+        "overcharge": decimal_str(finding.overcharge),
+        "excess_reason": reason,
+    }

@@ -2,7 +2,9 @@
 
 Re-checking never duplicates a finding (``dedup_key``). Open findings are updated to
 what the rules say now; reviewed ones (confirmed, dismissed, resolved) stay as
-legal left them; an open finding the rules no longer produce is withdrawn.
+legal left them; an open finding the rules no longer produce is withdrawn, and
+reopened when they produce it again (``monitor.findings.lifecycle``: each of these
+automatic changes is in the finding's history with the rule version that caused it).
 
 A finding resting on the terms of a contract pending review is ``preliminary``: stored
 and shown, but no alert is queued for it. When legal confirms the contract, the
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 
 import rules
 from monitor.db import utcnow
+from monitor.findings import lifecycle
 from monitor.findings.context import ContextBuilder, PairBatch
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
@@ -39,6 +42,8 @@ class CheckResult:
     finalised: list[int] = field(default_factory=list)
     updated: int = 0
     withdrawn: int = 0
+    #: findings withdrawn by an earlier re-check and produced again by this one
+    reopened: int = 0
     alert_ids: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -134,16 +139,21 @@ def _store_batch(
                 continue
             if _set_preliminary(finding, rf.preliminary):
                 result.finalised.append(finding.id)
+            version = versions.get(rf.rule_id, 0)
+            if lifecycle.was_withdrawn(finding):
+                lifecycle.reopen(session, finding, rule_version=version)
+                result.reopened += 1
             if finding.status == "open":
+                overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
+                lifecycle.note_recomputed(
+                    session, finding, overcharge=overcharge, rule_version=version
+                )
                 for key, value in values.items():
                     setattr(finding, key, value)
                 result.updated += 1
     for key, finding in existing.items():
         if key not in seen and finding.status == "open":
-            finding.status = "dismissed"
-            finding.reviewed_by = "system"
-            finding.reviewed_at = utcnow()
-            finding.review_note = "withdrawn: no longer found on re-check (rules or terms changed)"
+            lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
             result.withdrawn += 1
     if not rows:
         return []

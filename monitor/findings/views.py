@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from extractors.money import parse_amount
 from monitor.contracts.models import Contract, PriceTerm
-from monitor.errors import InputError
+from monitor.errors import ConfirmationRequired, InputError
 from monitor.findings import repository, review
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
@@ -63,7 +63,15 @@ class ReviewIn(BaseModel):
     actor: str = Field(min_length=1, description="who reviews: a name or an email")
     note: str | None = Field(None, description="required to dismiss and to add a note")
     recovered: Decimal | None = Field(
-        None, description="amount paid back, required to resolve (decimal string)"
+        None,
+        description="amount paid back, required to resolve (decimal string); at most the "
+        "overcharge unless confirm_excess is true and excess_reason says why",
+    )
+    confirm_excess: bool = Field(
+        False, description="record a recovered amount above the finding's overcharge"
+    )
+    excess_reason: str | None = Field(
+        None, description="why more than the overcharge was recovered (required with it)"
     )
 
 
@@ -114,8 +122,12 @@ def finding_review(
     actor: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     recovered: Annotated[str, Form()] = "",
+    confirm_excess: Annotated[str, Form()] = "",
+    excess_reason: Annotated[str, Form()] = "",
 ) -> Response:
-    """Apply a review from the detail page's forms; a refusal is shown on the same page."""
+    """Apply a review from the detail page's forms; a refusal is shown on the same page.
+    A recovered amount above the overcharge asks for a confirmation and a reason."""
+    lang = page_language(request)
     try:
         review.review(
             session,
@@ -123,14 +135,24 @@ def finding_review(
             action=action,
             actor=actor,
             note=note or None,
-            recovered=_amount(recovered, page_language(request)) if action == "resolve" else None,
+            recovered=_amount(recovered, lang) if action == "resolve" else None,
+            confirm_excess=confirm_excess in ("1", "on", "true"),
+            excess_reason=excess_reason or None,
         )
     except InputError as exc:
         session.rollback()
-        form = {"action": action, "actor": actor, "note": note, "recovered": recovered}
-        return _detail(
-            request, session, finding_id, error=exc.describe(), form=form, status_code=400
-        )
+        form = {
+            "action": action,
+            "actor": actor,
+            "note": note,
+            "recovered": recovered,
+            "excess_reason": excess_reason,
+            "confirm_excess": confirm_excess,
+            # the confirmation is offered once asked for, never ticked on the person's behalf
+            "ask_excess": "1" if isinstance(exc, ConfirmationRequired) or confirm_excess else "",
+        }
+        error = exc.message_in(lang) if exc.message_da else exc.describe()
+        return _detail(request, session, finding_id, error=error, form=form, status_code=400)
     response = RedirectResponse(f"/findings/{finding_id}?saved=1#review", status_code=303)
     response.set_cookie(ACTOR_COOKIE, actor.strip(), max_age=365 * 24 * 3600, samesite="lax")
     return response
@@ -226,7 +248,9 @@ def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
 @api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
 def api_review(session: DbSession, finding_id: int, body: ReviewIn) -> FindingOut:
     """Confirm, dismiss (note required), note, resolve (recovered required) or reopen.
-    Refused steps answer 400 with {"error": "..."}; an unknown finding 404."""
+    Refused steps answer 400 with {"error": "..."}; an unknown finding 404; a recovered
+    amount above the overcharge without confirm_excess and excess_reason 409, with the
+    amounts in "confirmation_required"."""
     review.review(
         session,
         finding_id=finding_id,
@@ -234,6 +258,8 @@ def api_review(session: DbSession, finding_id: int, body: ReviewIn) -> FindingOu
         actor=body.actor,
         note=body.note,
         recovered=body.recovered,
+        confirm_excess=body.confirm_excess,
+        excess_reason=body.excess_reason,
     )
     session.flush()
     return repository.get_finding(session, finding_id)

@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 import rules
 from monitor.audit.models import AuditEntry
-from monitor.errors import InputError, NotFound, RuleConfigError
+from monitor.errors import NotFound, RuleConfigError
 from monitor.rulesets.models import RuleConfiguration
-from monitor.rulesets.service import configure, current_configs, stored_configs
+from monitor.rulesets.service import current_configs, stored_configs
 from rules.backtest import BacktestReport
 from rules.ruleset import load_yaml
 from rules.spec import RuleSpec, spec_for
@@ -208,15 +208,6 @@ def split_codes(text: str) -> list[str]:
     return [code for code in re.split(r"[\s,;]+", text or "") if code]
 
 
-def check_scope(municipalities: list[str] | None, vendors: list[str] | None) -> None:
-    """Scope lists as the rule engine matches them: kommunekoder of 3 digits, vendor
-    CVR numbers of 8; InputError names the list and the value."""
-    for name, values, digits in (("municipalities", municipalities, 3), ("vendors", vendors, 8)):
-        for value in values or []:
-            if not re.fullmatch(rf"\d{{{digits}}}", value):
-                raise InputError(f"{value!r} is not {digits} digits", field=name)
-
-
 def report_json(report: BacktestReport) -> dict[str, Any]:
     """The backtest report as JSON: totals, one row per municipality, and the findings
     added, removed and changed; amounts as decimal strings."""
@@ -287,10 +278,17 @@ def changes(entry: AuditEntry | None, defaults: dict[str, Any]) -> dict[str, tup
     return out
 
 
-def import_yaml(session: Session, *, text: str, actor: str, reason: str) -> list[str]:
+def import_yaml(
+    session: Session, *, text: str, actor: str, reason: str, confirm: bool = False
+) -> list[str]:
     """Publish each rule in the YAML that differs from the one in force, as a new
     version; returns the ids changed. The whole file is validated first, so an error
-    (RuleConfigError naming the entry and field) publishes nothing."""
+    (RuleConfigError naming the entry and field) publishes nothing. Each change is
+    published as ``monitor.rulesets.publish`` does: one that withdraws findings or
+    money raises PublishNeedsConfirmation unless ``confirm`` (the caller rolls back
+    the rules already published from the file)."""
+    from monitor.rulesets.publish import publish
+
     configs = load_yaml(text)
     now = {c.rule_id: c for c in current_configs(session)}
     changed = []
@@ -298,11 +296,12 @@ def import_yaml(session: Session, *, text: str, actor: str, reason: str) -> list
         old = now.get(c.rule_id)
         if old is not None and _same(old, c):
             continue
-        configure(
+        publish(
             session,
             rule_id=c.rule_id,
             actor=actor,
             reason=reason,
+            confirm=confirm,
             mode=c.mode,
             params=c.params,
             severity=c.severity,

@@ -1,11 +1,13 @@
 """The rule set as data: versioned configurations, who changed what and why.
 
 Every change writes a new version row (the old one stays, no longer current) and an
-audit entry. Parameters are validated by the rule itself before anything is stored.
+audit entry. Parameters are validated by the rule itself before anything is stored;
+a scope names only registered municipalities (kommunekoder) and vendors (CVR numbers).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 import rules
 from monitor.audit.service import record
 from monitor.errors import InputError
+from monitor.parties.models import Municipality, Vendor
 from monitor.rulesets.models import RuleConfiguration
 from rules.types import RuleConfig
 
@@ -64,12 +67,15 @@ def configure(
     severity: str | None = None,
     municipalities: list[str] | None = None,
     vendors: list[str] | None = None,
+    audit: dict[str, Any] | None = None,
 ) -> RuleConfiguration:
     """Publish a new version of one rule's configuration. Never commits.
 
     ``params`` are merged over the current ones and validated by the rule; a custom
     rule (``custom:<name>``) has its expression compiled and refused with the reason
-    if it is not valid.
+    if it is not valid. ``audit``: more to keep in the version's audit entry (the
+    backtest's effect, the version a rollback restores); ``monitor.rulesets.publish``
+    is the publishing step people use, which checks the effect first.
     """
     proposed = proposed_config(
         session,
@@ -118,6 +124,7 @@ def configure(
             "version": row.version,
             "before": None if previous is None else _describe(_to_config(previous)),
             "after": _describe(proposed),
+            **(audit or {}),
         },
     )
     session.flush()
@@ -147,6 +154,7 @@ def proposed_config(
         raise InputError(f"severity must be one of {', '.join(SEVERITIES)}", field="severity")
     merged = {**base.params, **(params or {})}
     validated = rules.validate_params(rule_id, merged)
+    check_scope(session, municipalities=municipalities, vendors=vendors)
     return RuleConfig(
         rule_id=rule_id,
         mode=mode or base.mode,  # type: ignore[arg-type]
@@ -157,6 +165,43 @@ def proposed_config(
         vendors=vendors if vendors is not None else base.vendors,
         version=base.version + 1,
     )
+
+
+def check_scope(
+    session: Session, *, municipalities: list[str] | None, vendors: list[str] | None
+) -> None:
+    """A scope as the rule engine matches it: kommunekoder of 3 digits and vendor CVR
+    numbers of 8, each registered (``prisvagt parties import``). A code nobody is
+    registered under would match no invoice and silently take the rule off every one;
+    InputError names the list, the code and the registered ones."""
+    for field, values, digits, what, hvad in (
+        ("municipalities", municipalities, 3, "kommunekode", "kommunekode"),
+        ("vendors", vendors, 8, "vendor CVR number", "leverandør-CVR-nummer"),
+    ):
+        for value in values or []:
+            if not re.fullmatch(rf"\d{{{digits}}}", value):
+                raise InputError(
+                    f"{value!r} is not {digits} digits",
+                    da=f"{value!r} er ikke {digits} cifre",
+                    field=field,
+                )
+        if not values:
+            continue
+        model = Municipality if field == "municipalities" else Vendor
+        key = Municipality.code if model is Municipality else Vendor.cvr
+        registered = {
+            code: name for code, name in session.execute(select(key, model.name).order_by(key))
+        }
+        unknown = [v for v in values if v not in registered]
+        if unknown:
+            known = ", ".join(f"{code} {name}" for code, name in registered.items())
+            raise InputError(
+                f"unknown {what} {', '.join(map(repr, unknown))} in the rule's scope; "
+                + (f"the registered ones are: {known}" if known else "none is registered yet"),
+                da=f"ukendt {hvad} {', '.join(map(repr, unknown))} i reglens afgrænsning; "
+                + (f"de registrerede er: {known}" if known else "ingen er registreret endnu"),
+                field=field,
+            )
 
 
 def history(session: Session, *, rule_id: str) -> list[RuleConfiguration]:

@@ -2,8 +2,10 @@
 it, add custom rules, export and import the rule set as YAML; and the same as JSON
 under ``/api/rules``.
 
-Publishing goes through ``monitor.rulesets.service.configure`` (versioned, audited) and
-then queues a re-check of the checked invoices, once the request has committed.
+Publishing goes through ``monitor.rulesets.publish`` (backtested, confirmed when it
+withdraws findings or money, versioned, audited) and then queues a re-check of the
+checked invoices, once the request has committed. A version can be rolled back in one
+step, which publishes the one before it again as a new version.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ from monitor.invoices import repository as invoices
 from monitor.parties.models import Municipality
 from monitor.rulesets import admin
 from monitor.rulesets.backtest import backtest
+from monitor.rulesets.publish import PublishNeedsConfirmation, publish, rollback
 from monitor.rulesets.service import (
     MODES,
     SEVERITIES,
-    configure,
     current_configs,
     history,
     proposed_config,
@@ -63,19 +65,36 @@ def custom_add(
     request: Request, session: DbSession, background: BackgroundTasks, form: FormFields
 ) -> Response:
     """Add (or replace) a custom rule ``custom:<name>``; an invalid expression is
-    refused with the reason and nothing is stored."""
+    refused with the reason and nothing is stored. Replacing one so that it withdraws
+    findings or money asks for a confirmation first, as publishing does."""
     try:
         rule_id, params = _custom_rule(form)
         mode = form.get("mode") or None
         proposed_config(session, rule_id=rule_id, mode=mode, params=params)
         actor, reason = _who_and_why(form)
-        row = configure(
-            session, rule_id=rule_id, actor=actor, reason=reason, mode=mode, params=params
+        done = publish(
+            session,
+            rule_id=rule_id,
+            actor=actor,
+            reason=reason,
+            confirm=form.get("confirm") == "1",
+            mode=mode,
+            params=params,
+        )
+    except PublishNeedsConfirmation as exc:
+        session.rollback()
+        return _detail_page(
+            request,
+            session,
+            rule_id,
+            report=admin.report_json(exc.report),
+            confirm=_confirmation(exc, "/admin/rules/custom", form),
+            status_code=409,
         )
     except PrisvagtError as exc:
         session.rollback()
         return _list_page(request, session, custom_form=form, custom_error=exc, status_code=400)
-    return _published(request, session, background, rule_id, row.version, actor)
+    return _published(request, session, background, rule_id, done.row.version, actor)
 
 
 @router.post("/custom/backtest", name="backtest_custom_rule")
@@ -111,15 +130,31 @@ async def rules_import(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
-    file: Annotated[UploadFile, File()],
+    file: Annotated[UploadFile | None, File()] = None,
     actor: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
+    yaml_text: Annotated[str, Form()] = "",
+    confirm: Annotated[str, Form()] = "",
 ) -> Response:
-    """Publish every rule of an uploaded YAML rule set that differs from the one in force."""
-    text = (await file.read()).decode("utf-8", errors="replace")
+    """Publish every rule of an uploaded YAML rule set that differs from the one in force.
+    When a change withdraws findings or money, the confirm step posts the same YAML
+    again (``yaml_text``) with ``confirm=1``."""
+    text = (await file.read()).decode("utf-8", errors="replace") if file else yaml_text
     try:
         who, why = _who_and_why({"actor": actor, "reason": reason})
-        changed = admin.import_yaml(session, text=text, actor=who, reason=why)
+        changed = admin.import_yaml(
+            session, text=text, actor=who, reason=why, confirm=confirm == "1"
+        )
+    except PublishNeedsConfirmation as exc:
+        session.rollback()
+        fields = {"actor": actor, "reason": reason, "yaml_text": text}
+        return _list_page(
+            request,
+            session,
+            import_form={"actor": actor, "reason": reason},
+            import_confirm=_confirmation(exc, "/admin/rules/import", fields),
+            status_code=409,
+        )
     except PrisvagtError as exc:
         session.rollback()
         form = {"actor": actor, "reason": reason}
@@ -163,16 +198,84 @@ def rule_publish(
     rule_id: str,
     form: FormFields,
 ) -> Response:
-    """Publish the change in the form as a new version; invalid values store nothing."""
+    """Publish the change in the form as a new version; invalid values store nothing.
+    A change whose backtest withdraws findings or money shows the report and asks for
+    a confirmation first (the same form again with ``confirm=1``)."""
     try:
         change = _change_from_form(session, rule_id, form)
         proposed_config(session, rule_id=rule_id, **change)  # the values first, then who/why
         actor, reason = _who_and_why(form)
-        row = configure(session, rule_id=rule_id, actor=actor, reason=reason, **change)
+        done = publish(
+            session,
+            rule_id=rule_id,
+            actor=actor,
+            reason=reason,
+            confirm=form.get("confirm") == "1",
+            **change,
+        )
+    except PublishNeedsConfirmation as exc:
+        session.rollback()
+        return _detail_page(
+            request,
+            session,
+            rule_id,
+            form=form,
+            report=admin.report_json(exc.report),
+            confirm=_confirmation(exc, f"/admin/rules/{rule_id}/publish", form),
+            status_code=409,
+        )
     except PrisvagtError as exc:
         session.rollback()
         return _detail_page(request, session, rule_id, form=form, error=exc, status_code=400)
-    return _published(request, session, background, rule_id, row.version, actor)
+    return _published(request, session, background, rule_id, done.row.version, actor)
+
+
+@router.post("/{rule_id}/rollback", name="rollback_rule")
+def rule_rollback(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    rule_id: str,
+    form: FormFields,
+) -> Response:
+    """Publish the version before the current one again, as a new version (who, when,
+    why); confirmed like a publish when it withdraws findings or money."""
+    try:
+        actor, reason = _who_and_why(form)
+        done = rollback(
+            session,
+            rule_id=rule_id,
+            actor=actor,
+            reason=reason,
+            confirm=form.get("confirm") == "1",
+            to_version=int(form["version"]) if form.get("version", "").isdigit() else None,
+        )
+    except PublishNeedsConfirmation as exc:
+        session.rollback()
+        return _detail_page(
+            request,
+            session,
+            rule_id,
+            report=admin.report_json(exc.report),
+            confirm=_confirmation(exc, f"/admin/rules/{rule_id}/rollback", form),
+            status_code=409,
+        )
+    except PrisvagtError as exc:
+        session.rollback()
+        return _detail_page(request, session, rule_id, rollback_error=exc, status_code=400)
+    return _published(request, session, background, rule_id, done.row.version, actor)
+
+
+def _confirmation(
+    exc: PublishNeedsConfirmation, action: str, form: dict[str, str]
+) -> dict[str, Any]:
+    """What the confirm step shows and posts again: the same form with ``confirm=1``."""
+    return {
+        "action": action,
+        "fields": {k: v for k, v in form.items() if k != "confirm"},
+        "effect": exc.details,
+        "error": exc,
+    }
 
 
 def _published(
@@ -197,9 +300,17 @@ def _checked(session: Session) -> list[int]:
 def _who_and_why(form: dict[str, str]) -> tuple[str, str]:
     actor, reason = form.get("actor", "").strip(), form.get("reason", "").strip()
     if not actor:
-        raise InputError("say who makes the change (name or email)", field="actor")
+        raise InputError(
+            "say who makes the change (name or email)",
+            da="skriv hvem der foretager ændringen (navn eller e-mail)",
+            field="actor",
+        )
     if not reason:
-        raise InputError("say why (kept in the audit log)", field="reason")
+        raise InputError(
+            "say why (kept in the audit log)",
+            da="skriv hvorfor (gemmes i revisionsloggen)",
+            field="reason",
+        )
     return actor, reason
 
 
@@ -207,7 +318,6 @@ def _change_from_form(session: Session, rule_id: str, form: dict[str, str]) -> d
     row = admin.rule_row(session, rule_id)
     municipalities = admin.split_codes(form.get("municipalities", ""))
     vendors = admin.split_codes(form.get("vendors", ""))
-    admin.check_scope(municipalities, vendors)
     return {
         "mode": form.get("mode") or None,
         "severity": form.get("severity"),  # "" = the rule's default
@@ -226,6 +336,7 @@ def _list_page(
     custom_error: PrisvagtError | None = None,
     import_form: dict[str, str] | None = None,
     import_error: PrisvagtError | None = None,
+    import_confirm: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     actor = request.cookies.get(ACTOR_COOKIE, "")
@@ -240,6 +351,7 @@ def _list_page(
             "custom_error": custom_error,
             "import_form": import_form or {"actor": actor},
             "import_error": import_error,
+            "import_confirm": import_confirm,
             "fields": {k: sorted(v) for k, v in FIELDS.items()},
             "functions": sorted(FUNCTIONS),
             "severities": SEVERITIES,
@@ -258,6 +370,8 @@ def _detail_page(
     form: dict[str, str] | None = None,
     error: PrisvagtError | None = None,
     report: dict[str, Any] | None = None,
+    confirm: dict[str, Any] | None = None,
+    rollback_error: PrisvagtError | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     row = admin.rule_row(session, rule_id)
@@ -266,7 +380,7 @@ def _detail_page(
         row.fields = admin.param_fields(row.spec, typed)
     trail = admin.audit_trail(session, rule_id=rule_id)
     versions = [
-        (v, admin.changes(trail.get(v.version), row.defaults))
+        (v, admin.changes(trail.get(v.version), row.defaults), _audit(trail.get(v.version)))
         for v in history(session, rule_id=rule_id)
     ]
     return render(
@@ -279,7 +393,10 @@ def _detail_page(
             "error": error,
             "error_field": getattr(error, "field", None),
             "report": report,
+            "confirm": confirm,
+            "rollback_error": rollback_error,
             "saved": saved,
+            "saved_effect": next((a["effect"] for v, _, a in versions if v.version == saved), None),
             "versions": versions,
             "fields": {k: sorted(v) for k, v in FIELDS.items()},
             "functions": sorted(FUNCTIONS),
@@ -289,6 +406,12 @@ def _detail_page(
         },
         status_code=status_code,
     )
+
+
+def _audit(entry: Any) -> dict[str, Any]:
+    """What a version's audit entry adds to the history: its effect, what it restores."""
+    details = entry.details if entry is not None else {}
+    return {"effect": details.get("effect"), "restores": details.get("restores_version")}
 
 
 # ---------------------------------------------------------------------------- JSON API
@@ -323,10 +446,29 @@ class RuleChangeIn(BaseModel):
 class RulePublishIn(RuleChangeIn):
     actor: str = Field(min_length=1, description="who changes it")
     reason: str = Field(min_length=1, description="why (kept in the audit log)")
+    confirm: bool = Field(
+        False,
+        description="publish even though the backtest shows findings or money withdrawn "
+        "(without it such a change answers 409 with the effect)",
+    )
+
+
+class RuleRollbackIn(BaseModel):
+    actor: str = Field(min_length=1, description="who rolls it back")
+    reason: str = Field(min_length=1, description="why (kept in the audit log)")
+    to_version: int | None = Field(
+        None, ge=0, description="the version to restore; default the one before the current"
+    )
+    confirm: bool = Field(False, description="as for publishing")
 
 
 class PublishedOut(RuleOut):
     invoices_queued: int
+    effect: dict[str, Any] = Field(
+        description="the backtest of the change: findings added, removed, changed; "
+        "overcharge before, after and the difference (decimal strings)"
+    )
+    restores_version: int | None = Field(None, description="for a rollback: the version restored")
 
 
 @api.get("", response_model=list[RuleOut], summary="The rule set in force")
@@ -359,22 +501,62 @@ def api_publish(
     rule_id: str,
     body: RulePublishIn,
 ) -> PublishedOut:
-    """Validated by the rule (400 with the reason, nothing stored), versioned and
-    audited; the checked invoices are queued for a re-check after the commit."""
-    change = body.model_dump(exclude={"actor", "reason"})
-    admin.check_scope(body.municipalities, body.vendors)
-    configure(session, rule_id=rule_id, actor=body.actor, reason=body.reason, **change)
+    """Validated by the rule (400 with the reason, nothing stored), backtested (a change
+    that withdraws findings or money answers 409 with the effect unless ``confirm``),
+    versioned and audited; the checked invoices are queued for a re-check after the
+    commit."""
+    change = body.model_dump(exclude={"actor", "reason", "confirm"})
+    done = publish(
+        session,
+        rule_id=rule_id,
+        actor=body.actor,
+        reason=body.reason,
+        confirm=body.confirm,
+        **change,
+    )
+    return _published_out(request, session, background, rule_id, done)
+
+
+@api.post("/{rule_id}/rollback", response_model=PublishedOut, summary="Roll back a version")
+def api_rollback(
+    request: Request,
+    session: DbSession,
+    background: BackgroundTasks,
+    rule_id: str,
+    body: RuleRollbackIn,
+) -> PublishedOut:
+    """Publish the version before the current one (or ``to_version``) again, as a new
+    version with who, when and why; 409 with the effect when it withdraws findings or
+    money and ``confirm`` is not set. The re-check after it restores the findings."""
+    done = rollback(
+        session,
+        rule_id=rule_id,
+        actor=body.actor,
+        reason=body.reason,
+        confirm=body.confirm,
+        to_version=body.to_version,
+    )
+    return _published_out(request, session, background, rule_id, done)
+
+
+def _published_out(
+    request: Request, session: Session, background: BackgroundTasks, rule_id: str, done: Any
+) -> PublishedOut:
     ids = _checked(session)
     background.add_task(request.app.state.queue_recheck, ids)
     out = _rule_out(admin.rule_row(session, rule_id))
-    return PublishedOut(**out.model_dump(), invoices_queued=len(ids))
+    return PublishedOut(
+        **out.model_dump(),
+        invoices_queued=len(ids),
+        effect=done.effect.as_json(),
+        restores_version=done.restores,
+    )
 
 
 @api.post("/{rule_id}/backtest", summary="Backtest a change without saving it")
 def api_backtest(session: DbSession, rule_id: str, body: RuleChangeIn) -> dict[str, Any]:
     """Findings added, removed and changed per municipality, and the overcharge before,
     after and the difference, if the change were published. Amounts as decimal strings."""
-    admin.check_scope(body.municipalities, body.vendors)
     report = backtest(session, rule_id=rule_id, **body.model_dump())
     session.rollback()
     return admin.report_json(report)

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from monitor.db import make_engine, session_factory
-from monitor.errors import NotFound, PermissionDenied, PrisvagtError
+from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings, get_settings
 from monitor.web.i18n import LANGUAGES, negotiate, translate
 from monitor.web.templating import NAV_ITEMS, STATIC_DIR, NavItem, render
@@ -153,9 +153,16 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error(request: Request, status: int, title_key: str, message: str) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    title_key: str,
+    message: str,
+    *,
+    extra: dict[str, Any] | None = None,
+) -> Response:
     if _wants_json(request):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": message, **(extra or {})}, status_code=status)
     return render(
         request,
         "error.html",
@@ -173,9 +180,19 @@ def _install_error_pages(app: FastAPI) -> None:
     async def forbidden(request: Request, exc: PermissionDenied) -> Response:
         return _error(request, 403, "error.forbidden", exc.describe())
 
+    @app.exception_handler(ConfirmationRequired)
+    async def unconfirmed(request: Request, exc: ConfirmationRequired) -> Response:
+        # 409: the request is valid, but it waits for a person's explicit confirmation
+        extra = {"error_da": exc.message_da, "confirmation_required": exc.details}
+        return _error(request, 409, "error.bad_request", exc.describe(), extra=extra)
+
     @app.exception_handler(PrisvagtError)
     async def bad_request(request: Request, exc: PrisvagtError) -> Response:
-        return _error(request, 400, "error.bad_request", exc.describe())
+        danish = getattr(exc, "message_da", None)
+        if danish and not _wants_json(request) and getattr(request.state, "lang", "da") == "da":
+            return _error(request, 400, "error.bad_request", danish)
+        extra = {"error_da": danish} if danish else None
+        return _error(request, 400, "error.bad_request", exc.describe(), extra=extra)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -207,9 +207,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Amount recovered (DKK)",
     },
     "detail.saved": {"da": "Gemt.", "en": "Saved."},
+    "detail.excess_help": {
+        "da": "Beløbet er større end fundets merpris ({overcharge}). Det gemmes kun, når du "
+        "bekræfter det og skriver hvorfor (fx renter eller et forlig der dækker mere).",
+        "en": "The amount is more than the finding's overcharge ({overcharge}). It is kept "
+        "only when you confirm it and say why (interest, say, or a settlement covering more).",
+    },
+    "detail.confirm_excess": {
+        "da": "Ja, der er tilbagebetalt mere end merprisen",
+        "en": "Yes, more than the overcharge was paid back",
+    },
+    "detail.excess_reason": {"da": "Begrundelse", "en": "Reason"},
+    "detail.excess_recorded": {"da": "Mere end merprisen", "en": "More than the overcharge"},
     "detail.reviewed_by": {"da": "Gennemgået af", "en": "Reviewed by"},
     "action.confirm": {"da": "bekræftede", "en": "confirmed"},
     "action.dismiss": {"da": "afviste", "en": "dismissed"},
+    "action.withdrawn": {
+        "da": "trak fundet tilbage (genkontrol: reglen finder det ikke længere)",
+        "en": "withdrew the finding (re-check: the rule no longer finds it)",
+    },
+    "action.reopened": {
+        "da": "genåbnede fundet (genkontrol: reglen finder det igen)",
+        "en": "reopened the finding (re-check: the rule finds it again)",
+    },
+    "action.recomputed": {
+        "da": "beregnede merprisen igen (genkontrol)",
+        "en": "recomputed the overcharge (re-check)",
+    },
     "action.note": {"da": "tilføjede en note", "en": "added a note"},
     "action.resolve": {"da": "afsluttede", "en": "resolved"},
     "action.reopen": {"da": "genåbnede", "en": "reopened"},
@@ -381,6 +405,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Version {n} is published. The invoices are being re-checked.",
     },
     "rules.not_saved": {"da": "Intet er gemt.", "en": "Nothing was saved."},
+    "rules.effect": {"da": "Virkning (backtest)", "en": "Effect (backtest)"},
+    "rules.effect_text": {
+        "da": "Backtest: {added} nye fund, {removed} trukket tilbage, merpris {difference}.",
+        "en": "Backtest: {added} findings added, {removed} withdrawn, overcharge {difference}.",
+    },
+    "rules.confirm_title": {"da": "Bekræft ændringen", "en": "Confirm the change"},
+    "rules.confirm_help": {
+        "da": "Fundene trækkes tilbage ved genkontrollen og står i hvert funds historik; "
+        "en tilbagerulning genåbner dem. Intet er gemt endnu.",
+        "en": "The re-check withdraws the findings, each with the change in its history; "
+        "a rollback reopens them. Nothing is saved yet.",
+    },
+    "rules.confirm_publish": {"da": "Bekræft og offentliggør", "en": "Confirm and publish"},
+    "rules.confirm_cancel": {"da": "Fortryd", "en": "Cancel"},
+    "rules.confirm_import": {"da": "Bekræft og importér", "en": "Confirm and import"},
+    "rules.restores": {"da": "Tilbagerulning til version {n}", "en": "Rollback to version {n}"},
+    "rules.rollback": {
+        "da": "Rul tilbage til version {n}",
+        "en": "Roll back to version {n}",
+    },
+    "rules.rollback_help": {
+        "da": "Offentliggør den forrige version igen som en ny version (hvem, hvornår, "
+        "hvorfor); genkontrollen genåbner de fund, den nuværende version trak tilbage.",
+        "en": "Publishes the previous version again as a new version (who, when, why); the "
+        "re-check reopens the findings the current version withdrew.",
+    },
+    "rules.rollback_button": {"da": "Rul tilbage", "en": "Roll back"},
     "rules.backtest_report": {"da": "Backtest", "en": "Backtest"},
     "rules.backtest_help": {
         "da": "Tidligere fakturaer kontrolleret med ændringen. Intet er gemt.",

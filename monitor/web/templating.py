@@ -56,6 +56,15 @@ templates.env.filters["pretty_json"] = lambda value: json.dumps(
 )
 
 
+def error_text(error: Any, lang: str, *, where: bool = False) -> str:
+    """An error's message in the page's language: Danish when the error has it (see
+    ``InputError``); otherwise its English ``message`` (``describe()`` with ``where``)."""
+    danish = getattr(error, "message_da", None)
+    if lang == "da" and danish:
+        return str(danish)
+    return str(error.describe() if where else error.message)
+
+
 def page_language(request: Request) -> str:
     """Set by the language middleware in ``app.py``; Danish if it did not run."""
     return getattr(request.state, "lang", "da")
@@ -87,6 +96,7 @@ def render(
         "day": partial(formatting.day, lang=lang),
         "moment": partial(formatting.moment, lang=lang),
         "with_query": partial(with_query, request),
+        "error_text": partial(error_text, lang=lang),
     }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status_code)

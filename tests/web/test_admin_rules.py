@@ -167,8 +167,8 @@ def test_publishing_makes_version_2_with_who_when_why_and_queues_a_recheck_after
         ({"param.absolute_tolerance": "-1"}, "absolute_tolerance", "greater than or equal to 0"),
         ({"param.absolute_tolerance": "lots"}, "absolute_tolerance", "valid decimal"),
         ({"param.combine": "xor"}, "combine", "should be &#39;or&#39;"),
-        ({"reason": ""}, "reason", "say why"),
-        ({"municipalities": "101, 75"}, "municipalities", "&#39;75&#39; is not 3 digits"),
+        ({"reason": ""}, "reason", "skriv hvorfor"),
+        ({"municipalities": "101, 75"}, "municipalities", "&#39;75&#39; er ikke 3 cifre"),
     ],
 )
 def test_invalid_values_are_refused_next_to_the_field_and_nothing_is_stored(
