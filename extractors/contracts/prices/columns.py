@@ -70,6 +70,9 @@ class Table:
     caption: str = ""
     style: NumberStyle | None = None
     bottom: float = 0.0
+    #: a continuation's lines above its first row that finish the previous page's last
+    #: row, as text per column
+    lead: list[list[str]] = field(default_factory=list)
 
 
 def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], int] | None:
@@ -737,11 +740,14 @@ def read_tables(
         stop = first_header if first_header is not None else len(lines)
         start = _continuation_start(lines[:stop], carried.columns)
         if start is not None:
+            lead = _carried_lead(lines[:start], carried.columns)
             end = min(body_lines(lines, start + 1, carried.columns, language), stop)
             table = _table(page, _copy(carried.columns), carried.header_text,
                            lines[start:end], carried.style, rulings, continued=True)  # fmt: skip
-            table.lines = lines[start:end]
+            table.lines = lines[start - len(lead) : end]
             table.caption = carried.caption
+            probe = _copy(carried.columns)
+            table.lead = [split_line(probe, line) for line in lead]
             tables.append(table)
     while i < len(lines):
         found = header_at(lines, i, language)
@@ -791,10 +797,32 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
     probe = _copy(columns)
     if len(probe) < 2 or probe[0].right == float("inf"):
         set_zones(probe, [])
-    for k, line in enumerate(lines[:6]):
+    for k, line in enumerate(lines[:20]):
         if is_anchor(probe, split_line(probe, line)):
             return k
+        if k >= 6 and len(_carried_lead(lines[: k + 1], columns)) <= k:
+            return None  # not the wrapped end of the row above the page break
     return None
+
+
+def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:
+    """The lines above a continuation's first row that finish the previous page's last
+    row (a row broken over the page): short text standing in the table's text columns
+    and reaching down to that first row; empty when anything else stands there."""
+    if not lines:
+        return []
+    probe = _copy(columns)
+    if len(probe) < 2 or probe[0].right == float("inf"):
+        set_zones(probe, [])
+    text = [i for i, c in enumerate(probe) if c.role.role in ("description", "unit", "other")]
+    for line in lines:
+        texts = split_line(probe, line)
+        filled = [i for i, t in enumerate(texts) if t]
+        if not filled or any(i not in text for i in filled) or _HEADING.match(line.text):
+            return []
+        if _MONEY_NUMBER.search(line.text):
+            return []
+    return lines
 
 
 def _table(page: int, columns: list[Column], header: str, body: list[Line],

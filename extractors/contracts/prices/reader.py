@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.contracts.pdf import PAGE_NUMBER, PageText, PdfText
-from extractors.contracts.prices.cells import read_row
+from extractors.contracts.prices.cells import RowCells, read_row
 from extractors.contracts.prices.columns import Table, read_tables
 from extractors.contracts.prices.layout import Line, lines_of, page_rulings, pdfium_words
 from extractors.contracts.prices.rows import RowContext
@@ -33,6 +33,8 @@ class TableReading:
     tables: list[Table] = field(default_factory=list)
     #: per page read, its text lines outside the tables (for reading prices in prose)
     prose_lines: dict[int, list[str]] = field(default_factory=dict)
+    #: what each row read gave (by the row's id): a page's last row may be read again
+    read_from: dict[int, list[ExtractedPriceTerm] | UnreadPrice] = field(default_factory=dict)
 
     @property
     def candidates(self) -> int:
@@ -56,6 +58,8 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
         lines = _without_margins(lines_of(words, rulings.vertical), page, height)
         keep = carried if previous_page == page.number - 1 else None
         tables = read_tables(lines, page.number, ctx.language, keep, rulings)
+        if tables and tables[0].lead and keep is not None:
+            _finish_last_row(keep, tables[0].lead, ctx, reading)
         for table in tables:
             _read(table, ctx, reading)
         inside = {id(ln) for t in tables for ln in t.lines}
@@ -74,10 +78,13 @@ def _without_margins(lines: list[Line], page: PageText, height: float) -> list[L
     """Without page numbers, and without running headers and footers: lines in the top or
     bottom margin that the page's text (from which running lines were removed) lacks."""
     kept = {_key(line) for line in page.lines}
+    text = _key("".join(page.lines))
     return [
         line for line in lines
         if not PAGE_NUMBER.match(line.text) and not _PAGE_OF.match(line.text)
-        and (0.07 * height < line.top < 0.93 * height or _key(line.text) in kept)
+        and (0.07 * height < line.top < 0.93 * height or _key(line.text) in kept
+             # a table row whose cells pdfium gives as lines of their own
+             or (len(line.cells) > 1 and all(_key(c.text) in text for c in line.cells)))
     ]  # fmt: skip
 
 
@@ -85,19 +92,50 @@ def _key(text: str) -> str:
     return re.sub(r"\W", "", text)
 
 
+def _finish_last_row(
+    table: Table, lead: list[list[str]], ctx: RowContext, reading: TableReading
+) -> None:
+    """The previous page's last row with the text it continues with on this page, read
+    again in place of what it gave alone."""
+    if not table.rows:
+        return
+    row = table.rows[-1]
+    before = reading.read_from.pop(id(row), None)
+    if before is None:
+        return
+    for texts in lead:
+        row.cells = [
+            " ".join(p for p in (a, b) if p) for a, b in zip(row.cells, texts, strict=True)
+        ]
+    if isinstance(before, UnreadPrice):
+        reading.unread = [u for u in reading.unread if u is not before]
+    else:
+        reading.terms = [t for t in reading.terms if all(t is not b for b in before)]
+    _read_row(table, row, ctx, reading, None)
+
+
 def _read(table: Table, ctx: RowContext, reading: TableReading) -> None:
     reading.tables.append(table)
     above = None
     for row in table.rows:
-        result = read_row(table.columns, row, table.page, ctx, table.style, above, table.caption)
+        result = _read_row(table, row, ctx, reading, above)
         above = result[-1] if isinstance(result, list) and result else None
-        if result is None:
-            continue
-        if isinstance(result, UnreadPrice):
-            reading.unread.append(result)
-            continue
-        for term in result:
-            term.evidence = Evidence(
-                text=f"{table.header_text}\n{row.text}", page=table.page, bbox=row.bbox
-            )
-            reading.terms.append(term)
+
+
+def _read_row(
+    table: Table, row: RowCells, ctx: RowContext, reading: TableReading,
+    above: ExtractedPriceTerm | None,
+) -> list[ExtractedPriceTerm] | UnreadPrice | None:  # fmt: skip
+    result = read_row(table.columns, row, table.page, ctx, table.style, above, table.caption)
+    if result is None:
+        return None
+    reading.read_from[id(row)] = result
+    if isinstance(result, UnreadPrice):
+        reading.unread.append(result)
+        return result
+    for term in result:
+        term.evidence = Evidence(
+            text=f"{table.header_text}\n{row.text}", page=table.page, bbox=row.bbox
+        )
+        reading.terms.append(term)
+    return result
