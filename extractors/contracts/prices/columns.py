@@ -111,6 +111,11 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
             break
     if best is None or _quality(best) <= 0:
         return None
+    # a header names its price in words, or its tiers, description or item; a wrapped
+    # row's second line ("pr. år | indbyggere | DKK") names only a unit, band, currency
+    words = " ".join(c.header for c in best)
+    if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
+        return None
     return best, used
 
 
@@ -122,6 +127,7 @@ _CURRENCY_AMOUNT = re.compile(r"\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)|(?:DKK|EUR|kr\.
 _NAMES_PRICE = re.compile(
     r"pris|price|beløb|amount|takst|sats|\brate\b|\bfee\b|vederlag|honorar|\bcost", re.IGNORECASE
 )
+_NAMING_ROLES = {"tier", "description", "item"}
 _CODE = re.compile(r"\b[A-ZÆØÅ]{1,5}-?\d{2,}\b")
 
 
@@ -502,14 +508,8 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
 
 
 def _next_header(lines: list[Line], j: int, language: str) -> bool:
-    """Whether line ``j`` heads a next table: a header naming its price in words, or its
-    tiers, or its description (a wrapped row's second line, "pr. år | indbyggere |
-    DKK", reads as a header of unit, band and currency only)."""
-    found = header_at(lines, j, language)
-    if found is None:
-        return False
-    roles = {c.role.role for c in found[0]}
-    return bool(_NAMES_PRICE.search(lines[j].text) or roles & {"tier", "description", "item"})
+    """Whether line ``j`` heads a next table."""
+    return header_at(lines, j, language) is not None
 
 
 def _next_is_row(lines: list[Line], j: int, columns: list[Column]) -> bool:
