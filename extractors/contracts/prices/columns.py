@@ -451,8 +451,9 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
             extents[i] = (min(extents[i][0], cell.x0), max(extents[i][1], cell.x1))
             continue
         for word in cell.words:
-            # the upper cell over the word's centre, else the nearest within reach
-            distance = [max(x0 - word.center, word.center - x1, 0.0) for x0, x1 in extents]
+            # the upper cell over the word's centre, else the one it overlaps most, else
+            # the nearest within reach
+            distance = [_reach(word, x0, x1) for x0, x1 in extents]
             best = min(range(len(merged)), key=lambda i: distance[i])
             if distance[best] > 12:
                 merged.append(Cell([word]))
@@ -464,6 +465,17 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     for m in merged:
         m.words.sort(key=lambda w: (round(w.top), w.x0))
     return sorted(merged, key=lambda c: c.x0)
+
+
+def _reach(word: Word, x0: float, x1: float) -> float:
+    """How far a word is from a header cell's extent, the nearest first: the cell over
+    its centre, then the cells it overlaps (by how much), then the distance from its
+    centre."""
+    outside = max(x0 - word.center, word.center - x1, 0.0)
+    overlap = min(word.x1, x1) - max(word.x0, x0)
+    if outside == 0:
+        return -(word.x1 - word.x0) - 1.0
+    return -overlap if overlap > 0 else outside
 
 
 def body_lines(lines: list[Line], start: int, columns: list[Column], language: str = "da") -> int:
