@@ -65,7 +65,9 @@ class RowCells:
 def _main(text: str) -> str:
     """A cell's text without what it adds in parentheses ("24,74 kr. (30,93 kr.)": the
     price incl. VAT given for information)."""
-    stripped = re.sub(r"\([^)]*\)", " ", text).strip()
+    stripped = re.sub(r"\([^)]*\)", " ", text)
+    # a parenthesis the line broke ("19,17 DKK (23,96" over "DKK)")
+    stripped = re.sub(r"\([^)]*$", " ", stripped).strip()
     return stripped or text.strip()
 
 

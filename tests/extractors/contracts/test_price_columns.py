@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from extractors.contracts import extract_contract
-from extractors.contracts.prices.cells import unit_in_cell
+from extractors.contracts.prices.cells import is_amount, unit_in_cell
 from extractors.contracts.prices.headers import band_in_header, role_of
 from extractors.contracts.prices.prose import sentence_terms
 from extractors.contracts.prices.rows import RowContext
@@ -301,3 +301,18 @@ def test_a_typed_price_list_whose_columns_drift_is_read_by_column_order() -> Non
         ("LI-2970", "Named user-licens", Unit.USER_MONTH, Decimal("48")),
     ]
     assert terms.unread_prices == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("24,74 kr. (30,93 kr.)", True),  # the price incl. VAT beside it, for information
+        ("19,17 DKK (23,96", True),  # that parenthesis broken over two lines
+        ("DKK)", False),
+        ("27 DKK 2.646.000 DKK", False),  # two cells run together: not one amount
+    ],
+)
+def test_an_amount_cell_is_read_without_what_it_adds_in_parentheses(
+    cell: str, amount: bool
+) -> None:
+    assert is_amount(cell) is amount
