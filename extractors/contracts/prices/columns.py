@@ -81,7 +81,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     line = _unglued(lines[i])
     if len(line.cells) < 2 or any(_data_like(c.text, language) for c in line.cells):
         return None
-    cells = line.cells
+    cells = [part for cell in line.cells for part in _bands_apart(cell)]
     best = _columns(cells, language)
     if best is not None and _quality(best) <= 0:
         best = _columns(cells, language, eager=True) or best
@@ -129,6 +129,17 @@ _NAMES_PRICE = re.compile(
 )
 _NAMING_ROLES = {"tier", "description", "item"}
 _CODE = re.compile(r"\b[A-ZÆØÅ]{1,5}-?\d{2,}\b")
+
+
+_COMPACT_BAND = re.compile(r"^\d[\d.,]*\s?[–-]\s?\d[\d.,]*$")
+
+
+def _bands_apart(cell: Cell) -> list[Cell]:
+    """A header cell of volume bands set too close to tell apart ("0–10.000 10.001–20.000"):
+    one cell per band."""
+    if len(cell.words) > 1 and all(_COMPACT_BAND.match(w.text) for w in cell.words):
+        return [Cell([w]) for w in cell.words]
+    return [cell]
 
 
 def _data_like(text: str, language: str) -> bool:
@@ -282,6 +293,11 @@ _DANGLING = re.compile(
 )
 
 
+_LEADING = re.compile(
+    r"^(?:pr|per|i|in|of|af|for|til|på|on|at|and|og|excl|ekskl|inkl|incl)\.?(?:\s|$)", re.I
+)
+
+
 def _body_split(column: Column, words: list, next_x0: float | None) -> list[Column] | None:  # type: ignore[type-arg]
     cell = column.cell
     if cell is None:
@@ -304,8 +320,9 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
             continue
         left = Cell([w for w in cell.words if w.center < cut])
         right = Cell([w for w in cell.words if w.center >= cut])
-        if _DANGLING.search(left.text):
-            continue  # "Pris pr." | "enhed": a header does not end in a preposition
+        if _DANGLING.search(left.text) or _LEADING.match(right.text):
+            continue  # "Pris pr." | "enhed": a header does not end in a preposition, nor
+            # start with one ("Price per user" | "per month")
         roles = (_role(left, ""), _role(right, ""))
         clearance = min(cut - max(before), min(after) - cut)
         if all(r is not None and r.role != "other" for r in roles) and (
