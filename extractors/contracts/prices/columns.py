@@ -294,7 +294,8 @@ _DANGLING = re.compile(
 
 
 _LEADING = re.compile(
-    r"^(?:pr|per|i|in|of|af|for|til|på|on|at|and|og|excl|ekskl|inkl|incl)\.?(?:\s|$)", re.I
+    r"^(?!i alt\b)(?:pr|per|i|in|of|af|for|til|på|on|at|and|og|excl|ekskl|inkl|incl)\.?(?:\s|$)",
+    re.I,
 )
 
 
