@@ -190,8 +190,7 @@ def alerts_send() -> None:
     from monitor.db import transaction
 
     ensure_database()
-    with transaction() as session:
-        report = dispatch_pending(session)
+    report = dispatch_pending(transaction)
     console.print(str(report))
 
 

@@ -72,7 +72,7 @@ def test_a_transient_send_failure_in_process_is_recorded_and_left_for_later(
         assert (alert.status, alert.attempts, alert.last_error) == (
             "pending", 1, "SendGrid answered 503",
         )  # fmt: skip
-        report = service.dispatch_pending(s, sender=sender, now=alert.next_attempt_at)
+    report = service.dispatch_pending(transaction, sender=sender, now=alert.next_attempt_at)
     assert report.sent == [alert.id] and len(sender.sent) == 1
 
 
