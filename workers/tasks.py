@@ -11,7 +11,6 @@ backoff and jitter; nothing else is retried.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -54,37 +53,38 @@ def _task(name: str, *id_params: str, **options: Any) -> Any:
 @_task("documents.ingest", "path")
 def ingest_document(self: PipelineTask, path: str, filename: str | None = None) -> int | None:
     """Store a file the scheduler claimed from the inbox, then queue its parsing. The
-    file moves to ``processed/`` (or ``failed/`` with the reason) once that is done."""
-    from monitor.documents.service import ingest_file
+    file moves to ``processed/`` once that is done, or to ``rejected/`` with
+    ``<name>.reason.txt`` when it is refused (not a regular file, too large, neither a
+    contract nor an invoice)."""
+    from monitor.documents.service import ingest_file, read_regular_file
     from monitor.settings import get_settings
+    from workers.jobs import PROCESSED, REJECTED, set_aside
 
     source = Path(path)
-    inbox = get_settings().inbox_dir
-    if not source.exists():
+    settings = get_settings()
+    inbox = settings.inbox_dir
+    if not source.exists() and not source.is_symlink():
         log.info("inbox file already handled", extra={"path": path})
         return None
     name = filename or source.name
+    max_bytes = settings.max_upload_mb * 1024 * 1024
     try:
+        data = read_regular_file(source, max_bytes=max_bytes)
         with transaction() as session:
-            result = ingest_file(session, data=source.read_bytes(), filename=name, source="inbox")
+            result = ingest_file(
+                session, data=data, filename=name, source="inbox", max_bytes=max_bytes
+            )
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
     except InputError as exc:
-        _set_aside(source, inbox / "failed", reason=str(exc))
+        reason = exc.message if exc.file else exc.describe()
+        set_aside(source, inbox / REJECTED, reason=f"{name}: {reason}")
         log.warning("inbox file refused", extra={"path": path, "error": str(exc)})
         return None
     step = extract_contract if result.kind == "contract" else parse_invoice
     step.delay(result.document_id)
-    _set_aside(source, inbox / "processed")
+    set_aside(source, inbox / PROCESSED)
     return result.document_id
-
-
-def _set_aside(source: Path, folder: Path, *, reason: str | None = None) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / source.name  # the claimed name: unique, and ends with the original
-    shutil.move(str(source), target)
-    if reason:
-        target.with_name(target.name + ".error.txt").write_text(reason + "\n", encoding="utf-8")
 
 
 @_task("contracts.extract", "document_id")
