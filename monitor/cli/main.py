@@ -243,7 +243,10 @@ def worker(
             "PRISVAGT_BROKER_URL is empty: tasks run in-process, no worker needed"
         )
     ensure_database()
+    from monitor.db import dispose_all
     from workers.celery_app import queue_names
+
+    dispose_all(close=True)  # the pool processes fork from here: they open their own
 
     queues = queues or ",".join(queue_names())
     celery.worker_main(["worker", "-Q", queues, f"--concurrency={concurrency}", "--loglevel=INFO"])
@@ -270,3 +273,6 @@ from monitor.cli import contracts as _contracts  # noqa: E402,F401  (the contrac
 from monitor.cli import demo as _demo  # noqa: E402,F401  (registers the demo command)
 from monitor.cli import review as _review  # noqa: E402,F401  (registers the review command)
 from monitor.cli import rules as _rules  # noqa: E402,F401  (registers the rules commands)
+
+if __name__ == "__main__":  # ``python -m monitor.cli.main`` as well as ``prisvagt``
+    app()
