@@ -14,12 +14,15 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+if TYPE_CHECKING:
+    from monitor.settings import Settings
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -100,7 +103,7 @@ def UnitPrice() -> ScaledDecimal:  # noqa: N802
 _ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) -> Engine:
     """Create an engine; for SQLite, create the folder and turn on WAL and foreign keys.
 
     On PostgreSQL the pool (``PRISVAGT_DB_POOL_SIZE``, ``..._MAX_OVERFLOW``,
@@ -114,7 +117,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        pool = _pool_options(settings) if path and path != ":memory:" else {}
+        engine = create_engine(url, connect_args={"timeout": 30}, **{**pool, **kwargs})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -126,27 +130,35 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         _ENGINES.add(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, **{**_postgres_options(), **kwargs})
+    engine = create_engine(url, pool_pre_ping=True, **{**_postgres_options(settings), **kwargs})
     _ENGINES.add(engine)
     return engine
 
 
-def _postgres_options() -> dict[str, Any]:
-    from monitor.settings import get_settings
-
-    s = get_settings()
+def _postgres_options(settings: Settings | None) -> dict[str, Any]:
+    s = settings or _settings()
     timeouts = {
         "statement_timeout": s.db_statement_timeout,
         "lock_timeout": s.db_lock_timeout,
         "idle_in_transaction_session_timeout": s.db_idle_in_transaction_timeout,
     }
     options = " ".join(f"-c {name}={round(seconds * 1000)}" for name, seconds in timeouts.items())
+    return {**_pool_options(s), "connect_args": {"options": options}}
+
+
+def _pool_options(settings: Settings | None) -> dict[str, Any]:
+    s = settings or _settings()
     return {
         "pool_size": s.db_pool_size,
         "max_overflow": s.db_max_overflow,
         "pool_timeout": s.db_pool_timeout,
-        "connect_args": {"options": options},
     }
+
+
+def _settings() -> Settings:
+    from monitor.settings import get_settings
+
+    return get_settings()
 
 
 def dispose_all(*, close: bool = True) -> None:
