@@ -64,6 +64,36 @@ def transport_options(broker_url: str) -> dict[str, object]:
     }
 
 
+#: broker URL scheme -> (the module its kombu transport imports, the package to install)
+TRANSPORTS = {
+    "redis": ("redis", "redis"),
+    "rediss": ("redis", "redis"),
+    "amqp": ("amqp", "amqp"),
+    "amqps": ("amqp", "amqp"),
+}
+
+
+def require_transport(broker_url: str) -> None:
+    """Stop start-up when the broker's client library is missing (kombu would only fail
+    later, on every poll, with ``'NoneType' object has no attribute 'Redis'``)."""
+    import importlib
+
+    from monitor.errors import ConfigurationError
+
+    scheme = broker_url.split("://", 1)[0].lower()
+    if scheme not in TRANSPORTS:
+        return
+    module, package = TRANSPORTS[scheme]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise ConfigurationError(
+            f"PRISVAGT_BROKER_URL is a {scheme}:// URL, but the Python package {package!r} "
+            f"that talks to it is not installed: pip install {package} "
+            "(it comes with prisvagt itself; reinstall it if it went missing)"
+        ) from None
+
+
 def make_celery() -> Celery:
     settings = get_settings()
     app = Celery("prisvagt", include=["workers.tasks"])
@@ -114,10 +144,12 @@ def make_celery() -> Celery:
 
 
 def _before_fork(**_: Any) -> None:
-    """The worker's main process, before its pool forks: close its connections (the
-    migrations ``prisvagt worker`` ran), so no child inherits a live socket."""
+    """The worker's main process, before its pool forks: check the broker's client is
+    installed, and close its database connections (the migrations ``prisvagt worker``
+    ran), so no child inherits a live socket."""
     from monitor.db import dispose_all
 
+    require_transport(get_settings().broker_url)
     dispose_all(close=True)
 
 

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import typer
 
-from monitor.cli.common import cli_errors, console, ensure_database, err_console, queue_rechecks
+from monitor.cli.common import (
+    cli_errors,
+    console,
+    ensure_database,
+    err_console,
+    queue_rechecks,
+    require_broker,
+)
 from monitor.errors import InputError
 
 app = typer.Typer(
@@ -223,6 +230,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the web app."""
     from monitor.web.app import run_server
 
+    require_broker()
     ensure_database()
     run_server(host=host, port=port)
 
@@ -242,6 +250,7 @@ def worker(
         raise ConfigurationError(
             "PRISVAGT_BROKER_URL is empty: tasks run in-process, no worker needed"
         )
+    require_broker()
     ensure_database()
     from monitor.db import dispose_all
     from workers.celery_app import queue_names
@@ -258,6 +267,7 @@ def scheduler() -> None:
     """Run the scheduler (one per installation): polls the inbox, re-checks, digests."""
     from workers.scheduler import run_scheduler
 
+    require_broker()
     ensure_database()
     run_scheduler()
 
