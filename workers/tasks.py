@@ -28,6 +28,10 @@ MAX_RETRIES = 8
 #: a lost connection, a locked SQLite file, a deadlock; or a unique key raced by a
 #: duplicate delivery of the same task (the retry then finds the work done)
 TRANSIENT_DB = (OperationalError, IntegrityError)
+#: anything else a document's reading raises is the document's own problem (poison):
+#: marked failed, not retried (the soft time limit too: the error names it); a process
+#: killed by the hard time limit or the kernel raises nothing and is not caught here
+POISON = (Exception,)
 
 
 class PipelineTask(Task):  # type: ignore[misc]
@@ -111,9 +115,29 @@ def extract_contract(self: PipelineTask, document_id: int) -> int | None:
                 )
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
+    except POISON as exc:
+        _document_failed(document_id, exc)
+        return None
     for invoice_id in sorted(to_check):
         check_invoice.delay(invoice_id)
     return outcome.contract_id
+
+
+def _document_failed(document_id: int, exc: BaseException) -> None:
+    """A poison document (a reader's defect, a value the database refuses): its
+    transaction is rolled back, and in a new one it is marked failed with the error,
+    so it is shown, not retried by the sweeps forever, and the next document goes on.
+    Its bytes stay stored."""
+    from monitor.documents.models import Document
+    from monitor.documents.service import mark_failed
+
+    error = f"could not be read: {type(exc).__name__}: {exc}"[:4000]
+    log.error("document failed", extra={"document_id": document_id, "error": error},
+              exc_info=exc)  # fmt: skip
+    with transaction() as session:
+        doc = session.get(Document, document_id)
+        if doc is not None and doc.status == "received":
+            mark_failed(doc, reason="unexpected_error", error=error)
 
 
 def _contract(session: Any, contract_id: int | None) -> Any:
@@ -134,6 +158,9 @@ def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
             dependents = peer_dependents(session, invoice_ids=invoice_ids) if invoice_ids else []
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
+    except POISON as exc:
+        _document_failed(document_id, exc)
+        return []
     for invoice_id in [*invoice_ids, *dependents]:
         check_invoice.delay(invoice_id)
     return invoice_ids

@@ -105,9 +105,19 @@ def check(all_: bool = typer.Option(False, "--all", help="Re-check every invoice
     with transaction() as session:
         statuses = ("assigned", "checked") if all_ else ("assigned",)
         ids = repository.ids_by_status(session, *statuses)
+    failed = 0
     for invoice_id in track(ids, description="checking", transient=True):
-        tasks.check_invoice.delay(invoice_id)
+        try:  # in-process (no broker) the check runs here: one failure stops no other
+            tasks.check_invoice.delay(invoice_id)
+        except Exception as exc:
+            failed += 1
+            err_console.print(
+                f"[red]✗[/] invoice {invoice_id}: {type(exc).__name__}: {exc}", highlight=False
+            )
     console.print(f"{len(ids)} invoices queued for checking")
+    if failed:
+        err_console.print(f"{failed} of {len(ids)} invoice checks failed")
+        raise typer.Exit(1)
 
 
 @app.command()
