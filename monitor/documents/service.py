@@ -68,11 +68,7 @@ def ingest_file(
     if not data:
         raise InputError("the file is empty", file=filename)
     if len(data) > max_bytes:
-        raise InputError(
-            f"the file is {len(data) / 1_048_576:.1f} MB; the limit is "
-            f"{max_bytes / 1_048_576:.0f} MB",
-            file=filename,
-        )
+        raise InputError(_too_large(len(data), max_bytes), file=filename)
     sha = hashlib.sha256(data).hexdigest()
     existing = repository.by_sha256(session, sha)
     if existing is not None:
@@ -90,6 +86,10 @@ def ingest_file(
     session.add(doc)
     session.flush()
     return IngestResult(doc.id, True, kind, doc.filename)
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"the file is {size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB"
 
 
 def ingest_path(
@@ -137,9 +137,12 @@ def read_regular_file(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> byte
             raise InputError(f"{what}: only regular files are read", file=str(path)) from None
         raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
     with os.fdopen(fd, "rb") as fh:
-        what = not_regular(os.fstat(fd).st_mode)
+        info = os.fstat(fd)
+        what = not_regular(info.st_mode)
         if what is not None:
             raise InputError(f"{what}: only regular files are read", file=str(path))
+        if info.st_size > max_bytes:  # refused before a byte is read
+            raise InputError(_too_large(info.st_size, max_bytes), file=str(path))
         try:
             return fh.read(max_bytes + 1)
         except OSError as exc:
