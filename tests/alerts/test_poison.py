@@ -104,3 +104,21 @@ def test_header_values_lose_control_characters_and_stay_short() -> None:
     assert header("  a   b ") == "a b"
     long = header("x" * 500)
     assert len(long) == 200 and long.endswith("…")
+
+
+def test_prisvagt_alerts_send_reports_the_poison_alert_and_sends_the_rest(app_env) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from monitor.cli.main import app
+
+    first, poison = _queue("751"), _queue("101")
+    with transaction() as s:
+        s.execute(update(Alert).where(Alert.id == poison).values(recipient="a@101.dk\rX: y"))
+    result = CliRunner().invoke(app, ["alerts", "send"])
+    assert result.exit_code == 0, result.output
+    assert "1 sent, 1 failed, 0 to retry later" in result.output
+    assert f"alert {poison}: this alert cannot be sent: ValueError" in result.output
+    again = CliRunner().invoke(app, ["alerts", "send"])
+    assert "0 sent, 0 failed, 0 to retry later" in again.output
+    assert len(list(app_env.outbox_dir.glob("*.eml"))) == 1
+    assert {k: v[0] for k, v in _rows().items()} == {first: "sent", poison: "failed"}
