@@ -295,4 +295,7 @@ from monitor.cli import review as _review  # noqa: E402,F401  (registers the rev
 from monitor.cli import rules as _rules  # noqa: E402,F401  (registers the rules commands)
 
 if __name__ == "__main__":  # ``python -m monitor.cli.main`` as well as ``prisvagt``
-    app()
+    # the imported module, not ``__main__``: the commands above registered themselves there
+    from monitor.cli.main import app as prisvagt
+
+    prisvagt()
