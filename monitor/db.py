@@ -117,7 +117,8 @@ def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) ->
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        pool = _pool_options(settings) if path and path != ":memory:" else {}
+        sized = path and path != ":memory:" and "poolclass" not in kwargs
+        pool = _pool_options(settings) if sized else {}
         engine = create_engine(url, connect_args={"timeout": 30}, **{**pool, **kwargs})
 
         @event.listens_for(engine, "connect")
@@ -130,7 +131,10 @@ def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) ->
 
         _ENGINES.add(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, **{**_postgres_options(settings), **kwargs})
+    options = _postgres_options(settings)
+    if "poolclass" in kwargs:  # a pool of another kind takes no size
+        options = {"connect_args": options["connect_args"]}
+    engine = create_engine(url, pool_pre_ping=True, **{**options, **kwargs})
     _ENGINES.add(engine)
     return engine
 
