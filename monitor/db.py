@@ -6,18 +6,23 @@ exact on SQLite and PostgreSQL alike and SQL sums stay exact too.
 
 from __future__ import annotations
 
+import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BigInteger, DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+if TYPE_CHECKING:
+    from monitor.settings import Settings
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -94,13 +99,27 @@ def UnitPrice() -> ScaledDecimal:  # noqa: N802
     return ScaledDecimal(6)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; for SQLite, create the folder and turn on WAL and foreign keys."""
+#: every engine this process made, so a fork can give the child fresh pools
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) -> Engine:
+    """Create an engine; for SQLite, create the folder and turn on WAL and foreign keys.
+
+    On PostgreSQL the pool (``PRISVAGT_DB_POOL_SIZE``, ``..._MAX_OVERFLOW``,
+    ``..._POOL_TIMEOUT``) and the server-side timeouts every session gets
+    (``PRISVAGT_DB_STATEMENT_TIMEOUT``, ``..._LOCK_TIMEOUT``,
+    ``..._IDLE_IN_TRANSACTION_TIMEOUT``) come from the settings: a statement that
+    runs away, a lock wait, or a transaction left open by a stuck process ends with an
+    error instead of holding locks and connections for everyone else.
+    """
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        sized = path and path != ":memory:" and "poolclass" not in kwargs
+        pool = _pool_options(settings) if sized else {}
+        engine = create_engine(url, connect_args={"timeout": 30}, **{**pool, **kwargs})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -110,8 +129,60 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        _ENGINES.add(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    options = _postgres_options(settings)
+    if "poolclass" in kwargs:  # a pool of another kind takes no size
+        options = {"connect_args": options["connect_args"]}
+    engine = create_engine(url, pool_pre_ping=True, **{**options, **kwargs})
+    _ENGINES.add(engine)
+    return engine
+
+
+def _postgres_options(settings: Settings | None) -> dict[str, Any]:
+    s = settings or _settings()
+    timeouts = {
+        "statement_timeout": s.db_statement_timeout,
+        "lock_timeout": s.db_lock_timeout,
+        "idle_in_transaction_session_timeout": s.db_idle_in_transaction_timeout,
+    }
+    options = " ".join(f"-c {name}={round(seconds * 1000)}" for name, seconds in timeouts.items())
+    return {**_pool_options(s), "connect_args": {"options": options}}
+
+
+def _pool_options(settings: Settings | None) -> dict[str, Any]:
+    s = settings or _settings()
+    return {
+        "pool_size": s.db_pool_size,
+        "max_overflow": s.db_max_overflow,
+        "pool_timeout": s.db_pool_timeout,
+    }
+
+
+def _settings() -> Settings:
+    from monitor.settings import get_settings
+
+    return get_settings()
+
+
+def dispose_all(*, close: bool = True) -> None:
+    """Drop the connection pools of every engine of this process.
+
+    ``close=True`` (before a fork, and at shutdown): close the connections. In a child
+    after a fork, ``close=False``: forget the inherited pool without touching its
+    sockets, which belong to the parent (SQLAlchemy, "Using Connection Pools with
+    Multiprocessing or os.fork()"); the child then opens its own connections.
+    """
+    for engine in list(_ENGINES):
+        engine.dispose(close=close)
+
+
+def _after_fork_in_child() -> None:
+    dispose_all(close=False)
+
+
+# any fork (a Celery pool process, multiprocessing) starts with fresh pools
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @lru_cache(maxsize=8)

@@ -22,6 +22,9 @@ def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema (idempotent, fast at head)."""
     cfg = alembic_config(engine)
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # a migration may rewrite a big table: no statement limit for it
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

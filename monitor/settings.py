@@ -57,6 +57,30 @@ class Settings(BaseSettings):
     broker_visibility_timeout: int = Field(
         default=900, ge=1, description="Seconds before Redis re-delivers a dead worker's task"
     )
+    db_pool_size: int = Field(
+        default=5, ge=1, description="Connections each process keeps open (PostgreSQL)"
+    )
+    db_max_overflow: int = Field(
+        default=10, ge=0, description="Connections a process may open beyond the pool"
+    )
+    db_pool_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds to wait for a free connection"
+    )
+    db_statement_timeout: float = Field(
+        default=60.0, ge=0, description="Seconds a PostgreSQL statement may run (0: no limit)"
+    )
+    db_lock_timeout: float = Field(
+        default=10.0,
+        ge=0,
+        description="Seconds a PostgreSQL statement waits for a lock (0: no limit)",
+    )
+    db_idle_in_transaction_timeout: float = Field(
+        default=600.0,
+        ge=0,
+        # longer than the longest task's hard time limit: a contract is read while its
+        # transaction is open, and only a forgotten transaction should be ended
+        description="Seconds a PostgreSQL transaction may sit idle before it is ended (0: no limit)",
+    )
     inbox_poll_seconds: float = Field(
         default=1.0, gt=0, description="How often the scheduler looks in the inbox"
     )

@@ -19,12 +19,13 @@ from typing import Any
 
 from rules.errors import RuleConfigError
 from rules.spec import RuleSpec
-from rules.types import EvaluationContext, RuleConfig, RuleFinding
+from rules.types import EvaluationContext, RuleConfig, RuleFailure, RuleFinding
 
 __all__ = [
     "EvaluationContext",
     "RuleConfig",
     "RuleConfigError",
+    "RuleFailure",
     "RuleFinding",
     "RuleSpec",
     "evaluate",
@@ -35,7 +36,10 @@ __all__ = [
 
 
 def evaluate(
-    ctx: EvaluationContext, configs: Sequence[RuleConfig] | None = None
+    ctx: EvaluationContext,
+    configs: Sequence[RuleConfig] | None = None,
+    *,
+    failures: list[RuleFailure] | None = None,
 ) -> list[RuleFinding]:
     """The findings for ``ctx.invoice``.
 
@@ -49,10 +53,14 @@ def evaluate(
     pending review (``ContractView.pending_review``) the findings of rules that use
     its terms are ``preliminary``, and ``unpriced_item`` reports nothing. Pure and
     deterministic: findings come in rule order, then line order.
+
+    With a ``failures`` list, a custom rule that raises while it runs adds a
+    ``RuleFailure`` there and contributes no findings, and the other rules still run;
+    without one, the error is raised.
     """
     from rules.engine import run_rules
 
-    return run_rules(ctx, configs)
+    return run_rules(ctx, configs, failures=failures)
 
 
 def registry() -> dict[str, RuleSpec]:
@@ -67,11 +75,19 @@ def validate_params(rule_id: str, params: dict[str, Any] | None) -> dict[str, An
 
     Works for built-in ids and ``custom:<name>`` (whose expression is compiled).
     """
+    from rules.custom import CustomParams
+    from rules.custom_samples import try_on_samples
     from rules.engine import validate_model
     from rules.spec import spec_for
 
     spec = spec_for(rule_id)
-    return validate_model(spec, params).model_dump(mode="json")
+    model = validate_model(spec, params)
+    if isinstance(model, CustomParams):  # run it on sample lines before it is published
+        try:
+            try_on_samples(model)
+        except RuleConfigError as exc:
+            raise RuleConfigError(exc.message, rule_id=rule_id, field=exc.field) from exc
+    return model.model_dump(mode="json")
 
 
 #: line statuses that mean "not checked against a price", with a reason for people

@@ -20,10 +20,15 @@ finding. Names available (anything else is refused when the rule is saved):
 
 Numbers in expressions are exact decimals (``1.1`` is ``Decimal("1.1")``). Refused:
 any other name or attribute, indexing, lambdas, comprehensions, ``**``, keyword
-arguments, expressions over :data:`MAX_LENGTH` characters or :data:`MAX_NODES` nodes.
-With no loops and a bounded tree, evaluation time is bounded by the tree size. A line
-where the expression cannot be evaluated (None compared with a number, division by
-zero) does not fire.
+arguments, expressions over :data:`MAX_LENGTH` characters or :data:`MAX_NODES` nodes,
+number literals over :data:`MAX_DIGITS` digits or exponent, and text formatting with
+``%`` (``"%0999999999d" % line.quantity`` would build a 1 GB string). With no loops and
+a bounded tree, evaluation time is bounded by the tree size; text values are bounded by
+:data:`MAX_TEXT` characters at run time. A line where the expression cannot be
+evaluated (None compared with a number, division by zero) does not fire; an expression
+that breaks a limit while it runs raises ``RuleRuntimeError`` (the application then
+switches the rule to monitor with that error). Before a rule is published it is run on
+sample lines (``rules.custom_samples``), so most such rules are refused up front.
 
 ``message`` may use ``{rule}``, ``{line_id}``, ``{description}``, ``{unit_price}``,
 ``{quantity}``, ``{term_price}``. ``overcharge`` is an optional expression for the money
@@ -40,10 +45,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from pydantic import PrivateAttr
-from simpleeval import SimpleEval
+from simpleeval import DEFAULT_OPERATORS, SimpleEval
 
 from extractors.money import to_ore
-from rules.errors import RuleConfigError
+from rules.errors import RuleConfigError, RuleRuntimeError
 from rules.evidence import dedup_key, fmt, line_evidence
 from rules.pricing import LinePricing
 from rules.spec import Params, RuleSpec
@@ -51,6 +56,10 @@ from rules.types import EvaluationContext, RuleFinding, Severity
 
 MAX_LENGTH = 500
 MAX_NODES = 150
+#: characters a text value may reach while an expression runs
+MAX_TEXT = 1_000
+#: digits, and size of the exponent, of a number written in an expression
+MAX_DIGITS = 30
 FIELDS: dict[str, frozenset[str]] = {
     "line": frozenset(
         {"unit_price", "quantity", "line_amount", "item_id", "description", "unit_code", "line_id"}
@@ -101,6 +110,40 @@ _ALLOWED = (
 EVAL_ERRORS = (TypeError, ValueError, ArithmeticError, DecimalException, AttributeError)
 
 
+def _text(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise RuleRuntimeError(f"a text value would exceed {MAX_TEXT} characters")
+    return value
+
+
+def _add(a: Any, b: Any) -> Any:
+    if isinstance(a, str) and isinstance(b, str) and len(a) + len(b) > MAX_TEXT:
+        raise RuleRuntimeError(f"a text value would exceed {MAX_TEXT} characters")
+    return a + b
+
+
+def _mult(a: Any, b: Any) -> Any:
+    for text, times in ((a, b), (b, a)):
+        if isinstance(text, str) and isinstance(times, int) and len(text) * times > MAX_TEXT:
+            raise RuleRuntimeError(f"a text value would exceed {MAX_TEXT} characters")
+    return a * b
+
+
+def _mod(a: Any, b: Any) -> Any:
+    if isinstance(a, str):
+        raise RuleRuntimeError("text formatting with % is not allowed")
+    return a % b
+
+
+#: simpleeval's operators with every result that can grow bounded
+OPERATORS: dict[type[ast.AST], Any] = {
+    **DEFAULT_OPERATORS,
+    ast.Add: _add,
+    ast.Mult: _mult,
+    ast.Mod: _mod,
+}
+
+
 def compile_expression(expr: str) -> ast.expr:
     """Parse and check an expression; RuleConfigError (field ``expression``) says why not."""
     if not isinstance(expr, str) or not expr.strip():
@@ -140,6 +183,13 @@ def _check_node(node: ast.AST) -> None:
             refuse("keyword arguments are not allowed")
     elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) > 200:
         refuse("text constants are limited to 200 characters")
+    elif (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Mod)
+        and isinstance(node.left, ast.Constant)
+        and isinstance(node.left.value, str)
+    ):
+        refuse("text formatting with % is not allowed")
 
 
 def _decimal_literals(tree: ast.Expression) -> ast.Expression:
@@ -150,7 +200,13 @@ def _decimal_literals(tree: ast.Expression) -> ast.Expression:
             and isinstance(node.value, int | float)
             and not isinstance(node.value, bool)
         ):
-            node.value = Decimal(str(node.value))  # type: ignore[assignment]
+            number = Decimal(str(node.value))
+            digits = len(number.as_tuple().digits) if number.is_finite() else MAX_DIGITS + 1
+            if digits > MAX_DIGITS or abs(number.adjusted()) > MAX_DIGITS:
+                raise RuleConfigError(
+                    f"numbers are limited to {MAX_DIGITS} digits", field="expression"
+                )
+            node.value = number  # type: ignore[assignment]
     return tree
 
 
@@ -193,22 +249,38 @@ def custom_spec(rule_id: str) -> RuleSpec:
     )
 
 
+def evaluator() -> SimpleEval:
+    """An evaluator with the documented functions and the bounded operators."""
+    return SimpleEval(functions=FUNCTIONS, operators=OPERATORS)
+
+
+def run_expression(evaluator: SimpleEval, tree: ast.expr | None) -> Any:
+    """The value of a compiled expression; a text result is bounded too. Errors a line's
+    values explain (``EVAL_ERRORS``) are the caller's; others are the rule's own."""
+    try:
+        return _text(evaluator.eval("", previously_parsed=tree))
+    except (*EVAL_ERRORS, RuleRuntimeError):
+        raise
+    except Exception as exc:  # simpleeval's limits, a defect: the rule cannot run
+        raise RuleRuntimeError(f"{type(exc).__name__}: {exc}") from exc
+
+
 def _check(rule_id: str, run: Any, params: CustomParams) -> list[RuleFinding]:
     ctx: EvaluationContext = run.ctx
     pricing = {lp.line.id: lp for lp in run.pricing()}
-    evaluator = SimpleEval(functions=FUNCTIONS)
+    ev = evaluator()
     base = _invoice_names(ctx)
     out = []
     for line in ctx.invoice.lines:
         lp = pricing.get(line.id)
         names = {**base, "line": _line_ns(line), "term": _term_ns(lp)}
-        evaluator.names = names
+        ev.names = names
         try:
-            hit = evaluator.eval("", previously_parsed=params._tree)
+            hit = run_expression(ev, params._tree)
         except EVAL_ERRORS:
             continue
         if hit:
-            out.append(_finding(rule_id, ctx, params, evaluator, line, lp))
+            out.append(_finding(rule_id, ctx, params, ev, line, lp))
     return out
 
 
@@ -268,7 +340,7 @@ def _finding(
     over = Decimal(0)
     if params._over is not None:
         try:
-            over = Decimal(evaluator.eval("", previously_parsed=params._over))
+            over = Decimal(run_expression(evaluator, params._over))
         except EVAL_ERRORS:
             over = Decimal(0)
     elif allowed is not None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.errors import PrisvagtError
 from rules.errors import RuleConfigError
 from rules.plan import ContractPlan, plan_for
 from rules.pricing import LinePricing, analyse
 from rules.spec import Params, RuleSpec
-from rules.types import EvaluationContext, Mode, RuleConfig, RuleFinding, Severity
+from rules.types import EvaluationContext, Mode, RuleConfig, RuleFailure, RuleFinding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,20 @@ class RuleSet:
         from rules.builtin import builtin_specs
 
         self.configs = tuple(configs or ())
+        #: stored custom rules that no longer compile (a limit added since): left out,
+        #: and reported by ``run_rules`` as failures
+        self.broken: dict[str, RuleConfigError] = {}
         by_rule: dict[str, list[CompiledRule]] = {}
         for config in self.configs:
-            by_rule.setdefault(config.rule_id, []).append(compile_config(config))
+            try:
+                compiled = compile_config(config)
+            except RuleConfigError as exc:
+                if not config.rule_id.startswith("custom:"):
+                    raise
+                if config.mode != "off":
+                    self.broken[config.rule_id] = exc
+                continue
+            by_rule.setdefault(config.rule_id, []).append(compiled)
         if not by_rule:
             by_rule = {spec.id: [_default(spec)] for spec in builtin_specs().values()}
         order = list(builtin_specs())
@@ -171,14 +183,36 @@ def ruleset_for(configs: Sequence[RuleConfig] | None) -> RuleSet:
     return ruleset
 
 
-def run_rules(ctx: EvaluationContext, configs: Sequence[RuleConfig] | None) -> list[RuleFinding]:
-    rules = ruleset_for(configs).for_scope(ctx.invoice.municipality_code, ctx.invoice.vendor_cvr)
+def run_rules(
+    ctx: EvaluationContext,
+    configs: Sequence[RuleConfig] | None,
+    *,
+    failures: list[RuleFailure] | None = None,
+) -> list[RuleFinding]:
+    """See :func:`rules.evaluate`. With ``failures``, a custom rule that raises is
+    recorded there and the others run on; a built-in rule's error is always raised."""
+    ruleset = ruleset_for(configs)
+    for rule_id, error in ruleset.broken.items():
+        if failures is None:
+            raise error
+        failures.append(RuleFailure(rule_id, error.describe()))
+    rules = ruleset.for_scope(ctx.invoice.municipality_code, ctx.invoice.vendor_cvr)
     plan = plan_for(ctx.contract) if ctx.contract is not None else None
     run = Run(ctx, plan, frozenset(r.spec.id for r in rules))
     pending = ctx.contract is not None and ctx.contract.pending_review
     findings: list[RuleFinding] = []
     for rule in rules:
-        for finding in rule.spec.check(run, rule.params):
+        try:
+            produced = rule.spec.check(run, rule.params)
+        except Exception as exc:
+            if failures is None or not rule.spec.id.startswith("custom:"):
+                raise
+            why = (
+                exc.describe() if isinstance(exc, PrisvagtError) else f"{type(exc).__name__}: {exc}"
+            )
+            failures.append(RuleFailure(rule.spec.id, why))
+            continue
+        for finding in produced:
             finding.severity = rule.severity
             finding.mode = "monitor" if rule.mode == "monitor" else "active"
             finding.preliminary = pending and rule.spec.uses_contract_terms

@@ -158,3 +158,11 @@ class RuleFinding:
     evidence: dict[str, Any] = field(default_factory=dict)
     #: rests on the terms of a contract pending review (set by the engine, not the rule)
     preliminary: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    """A rule that raised while it ran on one invoice: which rule and why."""
+
+    rule_id: str
+    error: str

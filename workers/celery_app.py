@@ -7,7 +7,9 @@ prefetched at a time, time limits, and no result backend (nobody reads results).
 
 from __future__ import annotations
 
-from celery import Celery
+from typing import Any
+
+from celery import Celery, signals
 from kombu import Exchange, Queue
 
 from monitor.settings import get_settings, load_settings
@@ -62,6 +64,36 @@ def transport_options(broker_url: str) -> dict[str, object]:
     }
 
 
+#: broker URL scheme -> (the module its kombu transport imports, the package to install)
+TRANSPORTS = {
+    "redis": ("redis", "redis"),
+    "rediss": ("redis", "redis"),
+    "amqp": ("amqp", "amqp"),
+    "amqps": ("amqp", "amqp"),
+}
+
+
+def require_transport(broker_url: str) -> None:
+    """Stop start-up when the broker's client library is missing (kombu would only fail
+    later, on every poll, with ``'NoneType' object has no attribute 'Redis'``)."""
+    import importlib
+
+    from monitor.errors import ConfigurationError
+
+    scheme = broker_url.split("://", 1)[0].lower()
+    if scheme not in TRANSPORTS:
+        return
+    module, package = TRANSPORTS[scheme]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise ConfigurationError(
+            f"PRISVAGT_BROKER_URL is a {scheme}:// URL, but the Python package {package!r} "
+            f"that talks to it is not installed: pip install {package} "
+            "(it comes with prisvagt itself; reinstall it if it went missing)"
+        ) from None
+
+
 def make_celery() -> Celery:
     settings = get_settings()
     app = Celery("prisvagt", include=["workers.tasks"])
@@ -107,7 +139,44 @@ def make_celery() -> Celery:
         task_send_sent_event=False,
     )
     logs.connect(app)
+    connect_fork_safety()
     return app
+
+
+def _before_fork(**_: Any) -> None:
+    """The worker's main process, before its pool forks: check the broker's client is
+    installed, and close its database connections (the migrations ``prisvagt worker``
+    ran), so no child inherits a live socket."""
+    from monitor.db import dispose_all
+
+    require_transport(get_settings().broker_url)
+    dispose_all(close=True)
+
+
+def _in_pool_process(**_: Any) -> None:
+    """A new pool process: forget the pools inherited from the parent, unclosed (their
+    sockets are the parent's); this process opens its own connections."""
+    from monitor.db import dispose_all
+
+    dispose_all(close=False)
+
+
+def _pool_process_ends(**_: Any) -> None:
+    from monitor.db import dispose_all
+
+    dispose_all(close=True)
+
+
+def connect_fork_safety() -> None:
+    """Engines and pools are made after the fork in every worker process, and the
+    parent's are disposed before it (``monitor.db`` also does this for any fork)."""
+    signals.worker_init.connect(_before_fork, weak=False, dispatch_uid="prisvagt-before-fork")
+    signals.worker_process_init.connect(
+        _in_pool_process, weak=False, dispatch_uid="prisvagt-process-init"
+    )
+    signals.worker_process_shutdown.connect(
+        _pool_process_ends, weak=False, dispatch_uid="prisvagt-process-shutdown"
+    )
 
 
 app = make_celery()

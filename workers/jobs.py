@@ -7,9 +7,11 @@ rows through the alerts service); the workers do the rest.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -20,42 +22,108 @@ from monitor.alerts import periodic
 from monitor.alerts import repository as alerts_repo
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
+from monitor.documents.service import not_regular
 from monitor.invoices.models import Invoice
 from monitor.rulesets.models import RuleConfiguration
 from monitor.scheduling import service as leases
 
+log = logging.getLogger("prisvagt.inbox")
+
 QUEUED = ".queued"
+PROCESSED = "processed"
+REJECTED = "rejected"
+#: the inbox's own folders, never read as documents ("failed" is the older name of
+#: "rejected", kept out of the walk for installations that still have one)
+RESERVED = frozenset({QUEUED, PROCESSED, REJECTED, "failed"})
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".swp")
 Enqueue = Callable[..., object]
+
+
+def walk_inbox(inbox_dir: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Every entry of the inbox and its subfolders, with its own ``lstat`` (links are
+    not followed, into folders or to files). Hidden names and the inbox's own folders
+    are skipped; a folder's entries come before those of its subfolders."""
+    folders = [inbox_dir]
+    while folders:
+        folder = folders.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:  # removed meanwhile, or not readable: the next round sees it
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or (folder == inbox_dir and entry.name in RESERVED):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                    continue
+                yield Path(entry.path), entry.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue
+
+
+def set_aside(source: Path, folder: Path, *, reason: str | None = None) -> Path:
+    """Move a claimed file (or a refused entry) into ``processed/`` or ``rejected/``;
+    a rejected one gets ``<name>.reason.txt`` beside it saying why."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    if target.exists() or target.is_symlink():
+        target = folder / f"{time.time_ns()}-{source.name}"
+    os.rename(source, target)  # the same file system: the entry itself, never a copy
+    if reason:
+        note = target.with_name(target.name + ".reason.txt")
+        note.write_text(reason + "\n", encoding="utf-8")
+    return target
 
 
 def claim_inbox(
     inbox_dir: Path, *, now: float | None = None, settle_seconds: float = 0.0, limit: int = 200
 ) -> list[tuple[Path, str]]:
     """Claim new files by renaming them into ``inbox/.queued/`` (atomic: a second
-    scheduler or a second round cannot claim the same file). Hidden files, partial
-    downloads and files younger than ``settle_seconds`` are left for the next round.
-    Returns (claimed path, original name) pairs."""
+    scheduler or a second round cannot claim the same file). Subfolders are walked
+    (the name passed on keeps the folder: ``2026/F-1.xml``). Only regular files are
+    claimed: a symbolic link, device, FIFO or socket is moved to ``rejected/`` with the
+    reason, unread. Hidden files, partial downloads and files younger than
+    ``settle_seconds`` are left for the next round. Returns (claimed path, name) pairs."""
     if not inbox_dir.is_dir():
         return []
     now = time.time() if now is None else now
     queued = inbox_dir / QUEUED
     claimed: list[tuple[Path, str]] = []
-    for path in sorted(inbox_dir.iterdir()):
+    for path, info in walk_inbox(inbox_dir):
         if len(claimed) >= limit:
             break
-        if path.name.startswith(".") or path.suffix.lower() in IGNORED_SUFFIXES:
+        name = path.relative_to(inbox_dir).as_posix()
+        what = not_regular(info.st_mode)
+        if what is not None:
+            _reject_entry(inbox_dir, path, name, what)
+            continue
+        if path.suffix.lower() in IGNORED_SUFFIXES or now - info.st_mtime < settle_seconds:
             continue
         try:
-            if not path.is_file() or now - path.stat().st_mtime < settle_seconds:
-                continue
             queued.mkdir(exist_ok=True)
             target = queued / f"{time.time_ns()}-{os.getpid()}-{path.name}"
             os.rename(path, target)
         except FileNotFoundError:
             continue  # claimed by someone else meanwhile
-        claimed.append((target, path.name))
+        claimed.append((target, name))
     return claimed
+
+
+def _reject_entry(inbox_dir: Path, path: Path, name: str, what: str) -> None:
+    if what == "a symbolic link":
+        with contextlib.suppress(OSError):
+            what += f" (to {os.readlink(path)})"
+    reason = f"{name}: {what}; only regular files are read from the inbox"
+    try:
+        set_aside(path, inbox_dir / REJECTED, reason=reason)
+    except FileNotFoundError:
+        return  # gone meanwhile
+    except OSError as exc:  # cannot move it: say so every round rather than lose it
+        log.warning("inbox entry refused but not moved", extra={"path": str(path),
+                    "error": f"{reason} ({exc.strerror})"})  # fmt: skip
+        return
+    log.warning("inbox entry refused", extra={"path": str(path), "error": reason})
 
 
 def poll_inbox(inbox_dir: Path, *, enqueue: Enqueue, now: float | None = None,
@@ -168,10 +236,10 @@ def clean_up(
     session: Session, *, now: datetime, inbox_dir: Path, keep_days: int = 30
 ) -> dict[str, int]:
     """Delete processed inbox files and expired scheduler leases older than
-    ``keep_days``. Failed files stay until a person looks at them."""
+    ``keep_days``. Rejected files stay until a person looks at them."""
     cutoff = now.timestamp() - keep_days * 86400
     removed = 0
-    processed = inbox_dir / "processed"
+    processed = inbox_dir / PROCESSED
     if processed.is_dir():
         for path in processed.iterdir():
             if path.is_file() and path.stat().st_mtime < cutoff:

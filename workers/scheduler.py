@@ -185,7 +185,10 @@ def build_scheduler(
 def run_scheduler(config: ScheduleConfig | None = None) -> None:
     """Run until interrupted (``prisvagt scheduler``). Releases the lease on exit."""
     from workers import logs
+    from workers.celery_app import require_transport
 
+    if get_settings().broker_url:
+        require_transport(get_settings().broker_url)  # before the first poll, not on each
     logs.configure()
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
     scheduler = build_scheduler(config or ScheduleConfig.from_env())

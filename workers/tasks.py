@@ -11,7 +11,6 @@ backoff and jitter; nothing else is retried.
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -29,6 +28,10 @@ MAX_RETRIES = 8
 #: a lost connection, a locked SQLite file, a deadlock; or a unique key raced by a
 #: duplicate delivery of the same task (the retry then finds the work done)
 TRANSIENT_DB = (OperationalError, IntegrityError)
+#: anything else a document's reading raises is the document's own problem (poison):
+#: marked failed, not retried (the soft time limit too: the error names it); a process
+#: killed by the hard time limit or the kernel raises nothing and is not caught here
+POISON = (Exception,)
 
 
 class PipelineTask(Task):  # type: ignore[misc]
@@ -54,37 +57,38 @@ def _task(name: str, *id_params: str, **options: Any) -> Any:
 @_task("documents.ingest", "path")
 def ingest_document(self: PipelineTask, path: str, filename: str | None = None) -> int | None:
     """Store a file the scheduler claimed from the inbox, then queue its parsing. The
-    file moves to ``processed/`` (or ``failed/`` with the reason) once that is done."""
-    from monitor.documents.service import ingest_file
+    file moves to ``processed/`` once that is done, or to ``rejected/`` with
+    ``<name>.reason.txt`` when it is refused (not a regular file, too large, neither a
+    contract nor an invoice)."""
+    from monitor.documents.service import ingest_file, read_regular_file
     from monitor.settings import get_settings
+    from workers.jobs import PROCESSED, REJECTED, set_aside
 
     source = Path(path)
-    inbox = get_settings().inbox_dir
-    if not source.exists():
+    settings = get_settings()
+    inbox = settings.inbox_dir
+    if not source.exists() and not source.is_symlink():
         log.info("inbox file already handled", extra={"path": path})
         return None
     name = filename or source.name
+    max_bytes = settings.max_upload_mb * 1024 * 1024
     try:
+        data = read_regular_file(source, max_bytes=max_bytes)
         with transaction() as session:
-            result = ingest_file(session, data=source.read_bytes(), filename=name, source="inbox")
+            result = ingest_file(
+                session, data=data, filename=name, source="inbox", max_bytes=max_bytes
+            )
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
     except InputError as exc:
-        _set_aside(source, inbox / "failed", reason=str(exc))
+        reason = exc.message if exc.file else exc.describe()
+        set_aside(source, inbox / REJECTED, reason=f"{name}: {reason}")
         log.warning("inbox file refused", extra={"path": path, "error": str(exc)})
         return None
     step = extract_contract if result.kind == "contract" else parse_invoice
     step.delay(result.document_id)
-    _set_aside(source, inbox / "processed")
+    set_aside(source, inbox / PROCESSED)
     return result.document_id
-
-
-def _set_aside(source: Path, folder: Path, *, reason: str | None = None) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / source.name  # the claimed name: unique, and ends with the original
-    shutil.move(str(source), target)
-    if reason:
-        target.with_name(target.name + ".error.txt").write_text(reason + "\n", encoding="utf-8")
 
 
 @_task("contracts.extract", "document_id")
@@ -111,9 +115,29 @@ def extract_contract(self: PipelineTask, document_id: int) -> int | None:
                 )
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
+    except POISON as exc:
+        _document_failed(document_id, exc)
+        return None
     for invoice_id in sorted(to_check):
         check_invoice.delay(invoice_id)
     return outcome.contract_id
+
+
+def _document_failed(document_id: int, exc: BaseException) -> None:
+    """A poison document (a reader's defect, a value the database refuses): its
+    transaction is rolled back, and in a new one it is marked failed with the error,
+    so it is shown, not retried by the sweeps forever, and the next document goes on.
+    Its bytes stay stored."""
+    from monitor.documents.models import Document
+    from monitor.documents.service import mark_failed
+
+    error = f"could not be read: {type(exc).__name__}: {exc}"[:4000]
+    log.error("document failed", extra={"document_id": document_id, "error": error},
+              exc_info=exc)  # fmt: skip
+    with transaction() as session:
+        doc = session.get(Document, document_id)
+        if doc is not None and doc.status == "received":
+            mark_failed(doc, reason="unexpected_error", error=error)
 
 
 def _contract(session: Any, contract_id: int | None) -> Any:
@@ -134,6 +158,9 @@ def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
             dependents = peer_dependents(session, invoice_ids=invoice_ids) if invoice_ids else []
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
+    except POISON as exc:
+        _document_failed(document_id, exc)
+        return []
     for invoice_id in [*invoice_ids, *dependents]:
         check_invoice.delay(invoice_id)
     return invoice_ids

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -64,3 +65,16 @@ def day(value: date | None, *, lang: str) -> str:
     if lang == "da":
         return f"{value.day}. {_MONTHS_DA[value.month - 1]} {value.year}"
     return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+#: control characters (CR, LF, TAB, the C1 range), line and paragraph separators
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+HEADER_MAX_CHARS = 200
+
+
+def header(value: str, *, limit: int = HEADER_MAX_CHARS) -> str:
+    """A value fit for one email header line (a subject): control characters, CR and
+    LF among them, become a space, runs of spaces one, and it is cut to ``limit``
+    characters. Invoice numbers and vendor names come from documents anyone can send."""
+    text = " ".join(_CONTROL.sub(" ", value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

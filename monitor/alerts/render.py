@@ -188,10 +188,12 @@ def render_immediate(findings: list[FindingView], *, lang: str, municipality: st
     total = sum((f.overcharge for f in findings), Decimal(0))
     currency = _currency(findings)
     t = LABELS.get(lang, LABELS["da"])
-    subject = t["subject_immediate"].format(
-        vendor=first.vendor,
-        number=first.invoice_number,
-        overcharge=fmt.money(total, lang=lang, currency=currency),
+    subject = fmt.header(
+        t["subject_immediate"].format(
+            vendor=first.vendor,
+            number=first.invoice_number,
+            overcharge=fmt.money(total, lang=lang, currency=currency),
+        )
     )
     group = InvoiceGroup(first.vendor, first.invoice_number, first.invoice_date, findings)
     text, html = _render(
@@ -213,10 +215,12 @@ def render_digest(
     total = sum((f.overcharge for f in findings), Decimal(0))
     currency = _currency(findings)
     t = LABELS.get(lang, LABELS["da"])
-    subject = t["subject_digest"].format(
-        day=fmt.day(day, lang=lang),
-        count=len(findings),
-        overcharge=fmt.money(total, lang=lang, currency=currency),
+    subject = fmt.header(
+        t["subject_digest"].format(
+            day=fmt.day(day, lang=lang),
+            count=len(findings),
+            overcharge=fmt.money(total, lang=lang, currency=currency),
+        )
     )
     text, html = _render(
         "digest", lang, subject=subject, groups=list(groups.values()), total=total,
@@ -237,7 +241,7 @@ def render_reminder(payload: dict[str, Any], *, lang: str, municipality: str) ->
         "index": payload.get("index") or "–",
     }
     event = payload["event"]
-    subject = t[f"subject_{event}"].format(**values)
+    subject = fmt.header(t[f"subject_{event}"].format(**values))
     body = t[f"{event}_body"].format(**values)
     text, html = _render(
         "reminder", lang, subject=subject, body=body, municipality=municipality,

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from monitor.alerts import keys
@@ -26,7 +29,7 @@ from monitor.alerts.models import Alert, AlertFinding
 from monitor.alerts.render import Rendered, render_digest, render_immediate, render_reminder
 from monitor.alerts.senders import EmailMessage, EmailSender, get_sender
 from monitor.db import utcnow
-from monitor.errors import DeliveryError, NotFound
+from monitor.errors import ConfigurationError, DeliveryError, NotFound
 from monitor.findings.models import Finding
 from monitor.parties.models import Contact
 
@@ -163,9 +166,13 @@ def dispatch(
 
     Records attempts, ``last_error``, ``permanent_failure`` and the provider's id. A
     transient failure is recorded (status back to ``pending``, ``next_attempt_at``)
-    and then re-raised: the caller should COMMIT and retry later. Never commits.
+    and then re-raised: the caller should COMMIT and retry later. An alert that cannot
+    be rendered or sent as it is (a poison alert: a defect, or a value no email can
+    carry) is ``failed`` with the error, permanently; database errors and a missing
+    setting are raised, as they are not the alert's fault. Never commits.
     """
     now = now or utcnow()
+    sender = sender or _default_sender()
     claimed = repo.claim(session, alert_id)
     alert = session.get(Alert, alert_id, populate_existing=True)
     if alert is None:
@@ -175,13 +182,22 @@ def dispatch(
     try:
         message = message_for(session, alert)
         alert.subject = message.subject
-        provider_id = (sender or _default_sender()).send(message)
+        provider_id = sender.send(message)
     except DeliveryError as exc:
         _record_failure(alert, exc, now=now)
         session.flush()
         if alert.status == "failed":
             return "failed"
         raise
+    except (SQLAlchemyError, ConfigurationError):
+        raise
+    except Exception as exc:  # a poison alert: recorded on it and shown in the UI
+        poison = DeliveryError(
+            f"this alert cannot be sent: {type(exc).__name__}: {exc}", permanent=True
+        )
+        _record_failure(alert, poison, now=now)
+        session.flush()
+        return "failed"
     alert.status = "sent"
     alert.sent_at = now
     alert.provider_message_id = provider_id
@@ -233,29 +249,51 @@ class DispatchReport:
         return "\n".join([head, *(f"  alert {i}: {e}" for i, e in sorted(self.errors.items()))])
 
 
+#: opens one unit of work (commits on success, rolls back on error): ``monitor.db.transaction``
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+
+
 def dispatch_pending(
-    session: Session,
+    unit_of_work: UnitOfWork,
     *,
     sender: EmailSender | None = None,
     limit: int | None = None,
     now: datetime | None = None,
 ) -> DispatchReport:
-    """Deliver every alert that is due (``prisvagt alerts send``). Never commits; a
-    transient failure is recorded and left for a later run."""
+    """Deliver every alert that is due (``prisvagt alerts send``), each in its own unit
+    of work: a sent alert is committed before the next is tried, so a later failure
+    never re-sends it, and one alert that fails (or poisons its transaction) does not
+    keep the others from going out. A transient failure is recorded and left for a
+    later run."""
     now = now or utcnow()
     sender = sender or _default_sender()
     report = DispatchReport()
-    for alert_id in repo.due_alert_ids(session, now=now, limit=limit):
+    with unit_of_work() as session:
+        due = repo.due_alert_ids(session, now=now, limit=limit)
+    for alert_id in due:
         try:
-            status = dispatch(session, alert_id=alert_id, sender=sender, now=now)
-        except DeliveryError as exc:
-            report.retry_later.append(alert_id)
-            report.errors[alert_id] = str(exc)
-            continue
-        if status == "sent":
-            report.sent.append(alert_id)
-        elif status == "failed":
-            report.failed.append(alert_id)
-            alert = session.get(Alert, alert_id)
-            report.errors[alert_id] = (alert.last_error if alert else None) or "failed"
+            with unit_of_work() as session:
+                status, error = _dispatch_one(session, alert_id, sender=sender, now=now)
+        except SQLAlchemyError as exc:  # rolled back; the alert stays due for the next run
+            status, error = "pending", f"database error: {type(exc).__name__}: {exc}"[:500]
+        {"sent": report.sent, "failed": report.failed}.get(status, report.retry_later).append(
+            alert_id
+        )
+        if error:
+            report.errors[alert_id] = error
     return report
+
+
+def _dispatch_one(
+    session: Session, alert_id: int, *, sender: EmailSender, now: datetime
+) -> tuple[str, str | None]:
+    """(status, error) of one dispatch; a transient failure is recorded, not raised, so
+    the unit of work commits it."""
+    try:
+        status = dispatch(session, alert_id=alert_id, sender=sender, now=now)
+    except DeliveryError as exc:
+        return "pending", str(exc)
+    if status == "failed":
+        alert = session.get(Alert, alert_id)
+        return "failed", (alert.last_error if alert else None) or "failed"
+    return status, None

@@ -46,3 +46,14 @@ def queue_rechecks(invoice_ids: list[int]) -> None:
 
     for invoice_id in invoice_ids:
         tasks.check_invoice.delay(invoice_id)
+
+
+def require_broker() -> None:
+    """With ``PRISVAGT_BROKER_URL`` set, its client library must be installed: stop
+    start-up with the variable and the package named, before anything else runs."""
+    from monitor.settings import get_settings
+    from workers.celery_app import require_transport
+
+    broker_url = get_settings().broker_url
+    if broker_url:
+        require_transport(broker_url)

@@ -57,5 +57,7 @@ def ingest(
                     outcome.status, outcome.error = doc.status, doc.error
             except PrisvagtError as exc:
                 outcome.error = exc.describe()
+            except Exception as exc:  # one file's defect must not stop the batch
+                outcome.error = f"{type(exc).__name__}: {exc}"
             progress.advance(bar)
     return outcomes

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import typer
 
-from monitor.cli.common import cli_errors, console, ensure_database, err_console, queue_rechecks
+from monitor.cli.common import (
+    cli_errors,
+    console,
+    ensure_database,
+    err_console,
+    queue_rechecks,
+    require_broker,
+)
 from monitor.errors import InputError
 
 app = typer.Typer(
@@ -98,9 +105,19 @@ def check(all_: bool = typer.Option(False, "--all", help="Re-check every invoice
     with transaction() as session:
         statuses = ("assigned", "checked") if all_ else ("assigned",)
         ids = repository.ids_by_status(session, *statuses)
+    failed = 0
     for invoice_id in track(ids, description="checking", transient=True):
-        tasks.check_invoice.delay(invoice_id)
+        try:  # in-process (no broker) the check runs here: one failure stops no other
+            tasks.check_invoice.delay(invoice_id)
+        except Exception as exc:
+            failed += 1
+            err_console.print(
+                f"[red]✗[/] invoice {invoice_id}: {type(exc).__name__}: {exc}", highlight=False
+            )
     console.print(f"{len(ids)} invoices queued for checking")
+    if failed:
+        err_console.print(f"{failed} of {len(ids)} invoice checks failed")
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -190,8 +207,7 @@ def alerts_send() -> None:
     from monitor.db import transaction
 
     ensure_database()
-    with transaction() as session:
-        report = dispatch_pending(session)
+    report = dispatch_pending(transaction)
     console.print(str(report))
 
 
@@ -224,6 +240,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the web app."""
     from monitor.web.app import run_server
 
+    require_broker()
     ensure_database()
     run_server(host=host, port=port)
 
@@ -243,8 +260,12 @@ def worker(
         raise ConfigurationError(
             "PRISVAGT_BROKER_URL is empty: tasks run in-process, no worker needed"
         )
+    require_broker()
     ensure_database()
+    from monitor.db import dispose_all
     from workers.celery_app import queue_names
+
+    dispose_all(close=True)  # the pool processes fork from here: they open their own
 
     queues = queues or ",".join(queue_names())
     celery.worker_main(["worker", "-Q", queues, f"--concurrency={concurrency}", "--loglevel=INFO"])
@@ -256,6 +277,7 @@ def scheduler() -> None:
     """Run the scheduler (one per installation): polls the inbox, re-checks, digests."""
     from workers.scheduler import run_scheduler
 
+    require_broker()
     ensure_database()
     run_scheduler()
 
@@ -271,3 +293,9 @@ from monitor.cli import contracts as _contracts  # noqa: E402,F401  (the contrac
 from monitor.cli import demo as _demo  # noqa: E402,F401  (registers the demo command)
 from monitor.cli import review as _review  # noqa: E402,F401  (registers the review command)
 from monitor.cli import rules as _rules  # noqa: E402,F401  (registers the rules commands)
+
+if __name__ == "__main__":  # ``python -m monitor.cli.main`` as well as ``prisvagt``
+    # the imported module, not ``__main__``: the commands above registered themselves there
+    from monitor.cli.main import app as prisvagt
+
+    prisvagt()

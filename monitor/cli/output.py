@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 from rich.table import Table
 
 from extractors.money import decimal_str
+from monitor.csvexport import write_csv
 from monitor.findings.schemas import FindingOut
 
 CSV_FIELDS = [
@@ -40,13 +39,18 @@ def findings_json(findings: Sequence[FindingOut]) -> str:
     return json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False, indent=2)
 
 
+#: columns written as numbers (a negative overcharge stays a number in a spreadsheet)
+CSV_NUMERIC = frozenset(
+    {"id", "agreed_unit_price", "invoiced_unit_price", "quantity", "overcharge", "contract_page"}
+)
+
+
 def findings_csv(findings: Sequence[FindingOut]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for f in findings:
-        writer.writerow(f.model_dump(mode="json"))
-    return buf.getvalue()
+    """Findings as CSV; text that a spreadsheet would run as a formula is neutralised
+    (``monitor.csvexport``)."""
+    return write_csv(
+        (f.model_dump(mode="json") for f in findings), fields=CSV_FIELDS, numeric=CSV_NUMERIC
+    )
 
 
 def findings_table(findings: Sequence[FindingOut]) -> Table:

@@ -6,7 +6,10 @@ a queued task (``contracts.extract`` / ``invoices.parse``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,11 +68,7 @@ def ingest_file(
     if not data:
         raise InputError("the file is empty", file=filename)
     if len(data) > max_bytes:
-        raise InputError(
-            f"the file is {len(data) / 1_048_576:.1f} MB; the limit is "
-            f"{max_bytes / 1_048_576:.0f} MB",
-            file=filename,
-        )
+        raise InputError(_too_large(len(data), max_bytes), file=filename)
     sha = hashlib.sha256(data).hexdigest()
     existing = repository.by_sha256(session, sha)
     if existing is not None:
@@ -89,6 +88,10 @@ def ingest_file(
     return IngestResult(doc.id, True, kind, doc.filename)
 
 
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"the file is {size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB"
+
+
 def ingest_path(
     session: Session,
     *,
@@ -97,13 +100,65 @@ def ingest_path(
     source: str = "cli",
     max_bytes: int = MAX_BYTES_DEFAULT,
 ) -> IngestResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    data = read_regular_file(path, max_bytes=max_bytes)
     return ingest_file(
         session, data=data, filename=path.name, kind=kind, source=source, max_bytes=max_bytes
     )
+
+
+def not_regular(mode: int) -> str | None:
+    """What a directory entry is when it is not a regular file (None when it is)."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in (
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def read_regular_file(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes + 1`` of them (so the caller can
+    refuse the size). A symbolic link, device, FIFO or socket is refused, checked on the
+    opened file itself (no window between the check and the read), and never followed
+    or read: a link in a watched folder must not store ``/etc/passwd`` as a document."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        what = _entry_kind(path)
+        if what is not None:
+            raise InputError(f"{what}: only regular files are read", file=str(path)) from None
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        what = not_regular(info.st_mode)
+        if what is not None:
+            raise InputError(f"{what}: only regular files are read", file=str(path))
+        if info.st_size > max_bytes:  # refused before a byte is read
+            raise InputError(_too_large(info.st_size, max_bytes), file=str(path))
+        try:
+            return fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from None
+
+
+def _entry_kind(path: Path) -> str | None:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    what = not_regular(mode)
+    if what == "a symbolic link":
+        with contextlib.suppress(OSError):
+            what += f" (to {os.readlink(path)})"
+    return what
 
 
 def mark_failed(doc: Document, *, reason: str, error: str) -> None:
@@ -114,14 +169,20 @@ def mark_failed(doc: Document, *, reason: str, error: str) -> None:
 
 
 def iter_paths(paths: list[Path]) -> list[Path]:
-    """Files named, and files inside folders named (recursively, sorted)."""
+    """Files named, and the entries inside folders named (recursively, sorted; links to
+    folders are not followed; hidden names skipped). Entries that are not regular files
+    are listed too, so that reading them reports why they are refused."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
-            )
-        elif path.exists():
+        if path.is_dir() and not path.is_symlink():
+            for folder, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # a symbolic link to a folder is an entry to refuse, not a folder to walk
+                links = [d for d in dirs if (Path(folder) / d).is_symlink()]
+                dirs[:] = [d for d in dirs if d not in links]
+                names = sorted(n for n in [*files, *links] if not n.startswith("."))
+                found.extend(Path(folder) / n for n in names)
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise InputError("no such file or folder", file=str(path))

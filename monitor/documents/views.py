@@ -52,7 +52,7 @@ class UploadOutcome:
 
 # ---------------------------------------------------------------------------- API
 @router.post("", status_code=202)
-async def upload(
+def upload(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
@@ -64,7 +64,7 @@ async def upload(
     Answers 202 with the document id and whether it was new; 400 with the reason for
     bad input (empty, too large, not a contract or an invoice, unknown kind).
     """
-    data, filename = await _read(request, file)
+    data, filename = _read(request, file)
     try:
         res = ingest_file(session, **_ingest_args(request, file, data, kind or None))
     except PrisvagtError as exc:
@@ -105,7 +105,7 @@ def upload_page(request: Request, session: DbSession) -> HTMLResponse:
 
 
 @pages.post("/upload", response_class=HTMLResponse, name="upload_files")
-async def upload_files(
+def upload_files(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
@@ -115,7 +115,7 @@ async def upload_files(
     """Several files at once; each is reported stored, already stored or failed."""
     outcomes = []
     for file in files:
-        data, filename = await _read(request, file)
+        data, filename = _read(request, file)
         if not data and not file.filename:
             continue  # the form was sent with no file chosen
         try:
@@ -155,10 +155,13 @@ def _page(
 
 
 # ---------------------------------------------------------------------------- helpers
-async def _read(request: Request, file: UploadFile) -> tuple[bytes, str]:
-    """At most one byte over the limit is read, so the service can refuse the size."""
+def _read(request: Request, file: UploadFile) -> tuple[bytes, str]:
+    """At most one byte over the limit is read, so the service can refuse the size.
+
+    The handlers are plain functions (run in the thread pool, as their database work
+    blocks), so the spooled upload is read directly, not awaited."""
     limit = request.app.state.settings.max_upload_mb * 1024 * 1024
-    return await file.read(limit + 1), file.filename or "upload"
+    return file.file.read(limit + 1), file.filename or "upload"
 
 
 def _ingest_args(

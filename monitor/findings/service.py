@@ -29,7 +29,7 @@ from monitor.findings.context import ContextBuilder, PairBatch
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs
-from rules.types import RuleFinding
+from rules.types import RuleFailure, RuleFinding
 
 REVIEWED = ("confirmed", "dismissed", "resolved")
 
@@ -46,6 +46,8 @@ class CheckResult:
     reopened: int = 0
     alert_ids: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: custom rules that failed while they ran, switched to monitor: rule id -> error
+    rule_failures: dict[str, str] = field(default_factory=dict)
 
 
 def check_invoice(session: Session, *, invoice_id: int, today: date | None = None) -> CheckResult:
@@ -77,17 +79,30 @@ def check_invoices(
     )
     result = CheckResult()
     new_ids: list[int] = []
+    failed_on: dict[str, int] = {}
     for batch in builder.batches(invoice_ids):
         produced: dict[int, list[RuleFinding]] = {}
         for invoice_id in batch.targets:
+            # a custom rule that fails is left out (and switched to monitor below); the
+            # other rules' findings are stored as usual
+            failures: list[RuleFailure] = []
             produced[invoice_id] = rules.evaluate(
-                builder.context(batch, invoice_id), configs or None
+                builder.context(batch, invoice_id), configs or None, failures=failures
             )
+            for failure in failures:
+                result.rule_failures.setdefault(failure.rule_id, failure.error)
+                failed_on.setdefault(failure.rule_id, invoice_id)
         new_ids += _store_batch(
             session, batch=batch, produced=produced, versions=versions, result=result
         )
         result.invoices += len(batch.targets)
         _mark_checked(session, batch.targets)
+    if result.rule_failures:
+        from monitor.rulesets.service import switch_to_monitor
+
+        for rule_id, error in result.rule_failures.items():
+            number = session.scalar(select(Invoice.number).where(Invoice.id == failed_on[rule_id]))
+            switch_to_monitor(session, rule_id=rule_id, error=error, invoice_number=number)
     result.skipped = _unassigned(session, invoice_ids)
     result.created = new_ids
     to_announce = new_ids + result.finalised
@@ -152,7 +167,8 @@ def _store_batch(
                     setattr(finding, key, value)
                 result.updated += 1
     for key, finding in existing.items():
-        if key not in seen and finding.status == "open":
+        failed = finding.rule_id in result.rule_failures  # did not run: nothing to withdraw
+        if key not in seen and finding.status == "open" and not failed:
             lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
             result.withdrawn += 1
     if not rows:

@@ -37,7 +37,7 @@ def parties_page(
 
 
 @router.post("/import", name="import_parties")
-async def parties_import(
+def parties_import(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
@@ -46,7 +46,7 @@ async def parties_import(
 ) -> Response:
     """The parties CSV: validated whole (errors name the line and field, nothing is
     stored); then unassigned invoices are resolved again and queued for checking."""
-    data = await file.read()
+    data = file.file.read()  # a plain def (its database work blocks): runs in a thread
     filename = file.filename or "parties.csv"
     try:
         who = _actor(actor)

@@ -204,6 +204,47 @@ def check_scope(
             )
 
 
+SYSTEM_ACTOR = "prisvagt"
+
+
+def switch_to_monitor(
+    session: Session, *, rule_id: str, error: str, invoice_number: str | None
+) -> RuleConfiguration | None:
+    """A custom rule that failed while it ran goes to monitor mode, as a new version
+    whose reason carries the error (shown in the rule's history); its findings then
+    send no email until an admin has fixed it. Nothing happens when it is not active
+    (already switched, or turned off). Never commits."""
+    current = session.scalar(
+        select(RuleConfiguration).where(
+            RuleConfiguration.rule_id == rule_id, RuleConfiguration.is_current
+        )
+    )
+    if current is None or current.mode != "active":
+        return None
+    where = f" (faktura/invoice {invoice_number})" if invoice_number else ""
+    reason = (
+        f"Skiftet til overvågning: reglen fejlede under kørslen / switched to monitor: "
+        f"the rule failed while it ran{where}: {error}"
+    )[:4000]
+    before = _to_config(current)
+    current.is_current = False
+    session.flush()
+    row = RuleConfiguration(
+        rule_id=rule_id, version=current.version + 1, mode="monitor", params=current.params,
+        severity=current.severity, municipalities=current.municipalities,
+        vendors=current.vendors, is_current=True, changed_by=SYSTEM_ACTOR, reason=reason,
+    )  # fmt: skip
+    session.add(row)
+    session.flush()
+    record(
+        session, actor=SYSTEM_ACTOR, action="rule.configured", entity="rule",
+        entity_id=rule_id, reason=reason,
+        details={"version": row.version, "before": _describe(before),
+                 "after": _describe(_to_config(row))},
+    )  # fmt: skip
+    return row
+
+
 def history(session: Session, *, rule_id: str) -> list[RuleConfiguration]:
     return list(
         session.scalars(

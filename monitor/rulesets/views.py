@@ -126,7 +126,7 @@ def _custom_rule(form: dict[str, str]) -> tuple[str, dict[str, Any]]:
 
 
 @router.post("/import", name="import_rules")
-async def rules_import(
+def rules_import(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
@@ -139,7 +139,8 @@ async def rules_import(
     """Publish every rule of an uploaded YAML rule set that differs from the one in force.
     When a change withdraws findings or money, the confirm step posts the same YAML
     again (``yaml_text``) with ``confirm=1``."""
-    text = (await file.read()).decode("utf-8", errors="replace") if file else yaml_text
+    # a plain def (its database work blocks): runs in a thread, reads the spooled file
+    text = file.file.read().decode("utf-8", errors="replace") if file else yaml_text
     try:
         who, why = _who_and_why({"actor": actor, "reason": reason})
         changed = admin.import_yaml(

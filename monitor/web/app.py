@@ -16,18 +16,20 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from monitor.db import make_engine, session_factory
 from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings, get_settings
 from monitor.web.i18n import LANGUAGES, negotiate, translate
+from monitor.web.limits import ids_in_range, install_request_limit
 from monitor.web.templating import NAV_ITEMS, STATIC_DIR, NavItem, render
 
 log = logging.getLogger(__name__)
@@ -92,8 +94,9 @@ def create_app(
     """Build the app. ``engine`` defaults to one made from ``settings.database_url``;
     ``queue_recheck`` (invoice ids -> None) defaults to queueing ``invoices.check`` tasks."""
     settings = settings or get_settings()
-    engine = engine or make_engine(settings.database_url)
+    engine = engine or make_engine(settings.database_url, settings=settings)
     app = FastAPI(
+        dependencies=[Depends(ids_in_range)],
         title="Prisvagt",
         summary="Vendor contract-compliance monitor for Danish public buyers",
         version="0.1.0",
@@ -109,6 +112,13 @@ def create_app(
     for router in default_routers() if routers is None else routers:
         app.include_router(router)
     _install_same_origin(app)
+    # as many requests at a time as the pool has connections; the rest wait their turn
+    install_request_limit(
+        app,
+        limit=settings.db_pool_size + settings.db_max_overflow,
+        wait=settings.db_pool_timeout,
+        error=_error,
+    )
     _install_language(app)  # added last, so it runs first: error pages know the language
     _install_error_pages(app)
     return app
@@ -202,6 +212,13 @@ def _install_error_pages(app: FastAPI) -> None:
         lang = getattr(request.state, "lang", "da")
         message = translate(key, lang) if exc.status_code == 404 else str(exc.detail)
         return _error(request, exc.status_code, key, f"{message}: {request.url.path}")
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def out_of_range(request: Request, exc: Exception) -> Response:
+        # a value the database cannot hold that ``ids_in_range`` did not see (a form field)
+        orig = getattr(exc, "orig", None) or exc
+        return _error(request, 400, "error.bad_request", f"a value is out of range: {orig}")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -543,6 +543,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.forbidden": {"da": "Ingen adgang", "en": "Not allowed"},
     "error.back": {"da": "Tilbage til overblikket", "en": "Back to the overview"},
     "error.invalid_input": {"da": "Ugyldig værdi", "en": "Invalid value"},
+    "error.busy": {"da": "Travlt lige nu", "en": "Busy right now"},
+    "error.busy_message": {
+        "da": "Der er mange forespørgsler lige nu. Prøv igen om lidt.",
+        "en": "There are many requests right now. Please try again in a moment.",
+    },
 }
 
 

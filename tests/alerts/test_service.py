@@ -142,11 +142,9 @@ def test_dispatch_pending_sends_what_is_due_and_leaves_retries_for_later(app_env
         first = _queued(s)
         second = service.queue_alerts(s, findings=[finding(s, world(s, code="101"))])[0].id
     sender.fail_next(DeliveryError("timeout", permanent=False))
-    with transaction() as s:
-        report = service.dispatch_pending(s, sender=sender, now=NOW)
+    report = service.dispatch_pending(transaction, sender=sender, now=NOW)
     assert (report.retry_later, report.sent) == ([first], [second])
-    with transaction() as s:
-        again = service.dispatch_pending(s, sender=sender, now=NOW)
+    again = service.dispatch_pending(transaction, sender=sender, now=NOW)
     assert again.total == 0  # the retry is not due yet
 
 

@@ -173,3 +173,38 @@ def drop_in_inbox(inbox: Path, name: str, data: bytes) -> Path:
     target = inbox / name
     os.replace(tmp, target)
     return target
+
+
+def start_cli_worker(stack: Stack, name: str, *, concurrency: int = 2,
+                     timeout: float = 60.0) -> subprocess.Popen[bytes]:  # fmt: skip
+    """``prisvagt worker`` as an operator starts it (prefork, migrations run first in
+    the parent, then the pool forks)."""
+    argv = [sys.executable, "-m", "monitor.cli.main", "worker", "--queues", stack.queues,
+            "--concurrency", str(concurrency)]  # fmt: skip
+    proc = stack._spawn(name, argv)
+    stack.wait_for_log(name, "ready.", timeout=timeout)
+    return proc
+
+
+def socket_inodes(pid: int) -> set[int]:
+    """Inodes of the sockets process ``pid`` holds open."""
+    found: set[int] = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                found.add(int(target[8:-1]))
+    return found
+
+
+def tcp_inodes_to_port(port: int, pid: int | None = None) -> set[int]:
+    """Inodes of TCP sockets whose remote port is ``port`` (IPv4 and IPv6)."""
+    found: set[int] = set()
+    base = f"/proc/{pid}/net" if pid else "/proc/net"
+    for table in ("tcp", "tcp6"):
+        with suppress(OSError):
+            for line in Path(base, table).read_text().splitlines()[1:]:
+                cols = line.split()
+                if int(cols[2].rsplit(":", 1)[1], 16) == port:
+                    found.add(int(cols[9]))
+    return found

@@ -47,9 +47,9 @@ def test_a_file_that_is_neither_contract_nor_invoice_is_set_aside_with_the_reaso
     inbox = sqlite_env.inbox_dir
     drop(inbox, "notes.bin", b"\x00\x01 hello")
     jobs.poll_inbox(inbox, enqueue=tasks.ingest_document.delay)
-    failed = sorted(p.name for p in (inbox / "failed").iterdir())
-    assert len(failed) == 2 and failed[1].endswith("notes.bin.error.txt")
-    assert "contract or an invoice" in (inbox / "failed" / failed[1]).read_text()
+    rejected = sorted(p.name for p in (inbox / "rejected").iterdir())
+    assert len(rejected) == 2 and rejected[1].endswith("notes.bin.reason.txt")
+    assert "contract or an invoice" in (inbox / "rejected" / rejected[1]).read_text()
 
 
 def test_a_transient_send_failure_in_process_is_recorded_and_left_for_later(
@@ -72,7 +72,7 @@ def test_a_transient_send_failure_in_process_is_recorded_and_left_for_later(
         assert (alert.status, alert.attempts, alert.last_error) == (
             "pending", 1, "SendGrid answered 503",
         )  # fmt: skip
-        report = service.dispatch_pending(s, sender=sender, now=alert.next_attempt_at)
+    report = service.dispatch_pending(transaction, sender=sender, now=alert.next_attempt_at)
     assert report.sent == [alert.id] and len(sender.sent) == 1
 
 
