@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -122,6 +123,7 @@ def findings(
     from monitor.db import transaction
     from monitor.findings.repository import list_findings
     from monitor.findings.schemas import FindingFilter
+    from monitor.formatting import money
 
     ensure_database()
     flt = FindingFilter(
@@ -139,10 +141,16 @@ def findings(
         typer.echo(findings_csv(rows), nl=False)
     else:
         console.print(findings_table(rows))
-        total = sum((f.overcharge for f in rows if f.currency == "DKK"), start=0)
+        dkk = [f for f in rows if f.currency == "DKK"]
+        total = sum((f.overcharge for f in dkk if f.counted), start=Decimal("0.00"))
+        gap = sum((f.overcharge for f in dkk if f.money_kind == "price_gap"), Decimal("0.00"))
+        grounds = sum(f.grounds_for_id is not None for f in rows)
         held = sum(f.preliminary for f in rows)
         console.print(
-            f"{len(rows)} findings, overcharge {total} DKK"
+            f"{len(rows)} findings, overcharge {money(total, 'en')} (each krone once"
+            + (f"; {grounds} further grounds not added again" if grounds else "")
+            + f"), price gap to other municipalities {money(gap, 'en')} (a benchmark, "
+            "not an overcharge)"
             + (f"; {held} preliminary (contract awaits review, no email)" if held else "")
         )
 
