@@ -155,6 +155,29 @@ def findings(
         )
 
 
+@app.command()
+@cli_errors
+def audit() -> None:
+    """Recompute every open finding from its evidence and the current terms; print any
+    figure that no longer adds up (exit 1 when one does)."""
+    from monitor.db import transaction
+    from monitor.findings.audit import audit as run_audit
+
+    ensure_database()
+    with transaction() as session:
+        report = run_audit(session)
+    if report.ok:
+        console.print(f"all {report.checked} open findings add up")
+        return
+    for problem in report.problems:
+        console.print(str(problem), markup=False, highlight=False)
+    console.print(
+        f"{len(report.problems)} figures do not add up in {report.checked} open findings",
+        markup=False,
+    )
+    raise typer.Exit(1)
+
+
 @parties_app.command("import")
 @cli_errors
 def parties_import(file: Path) -> None:
