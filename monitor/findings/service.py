@@ -176,20 +176,26 @@ def _link_grounds(
 ) -> None:
     """Point each open finding that is a further ground of another (``grounds_for``,
     ``rules.ownership``) at its owner, and clear the link of those that own their money
-    again. Reviewed findings stay as legal left them."""
+    again. An owner legal dismissed owns nothing: its ground then counts its money
+    itself. Reviewed findings stay as legal left them."""
     wanted = {rf.dedup_key: rf.grounds_for for fs in produced.values() for rf in fs}
     if not wanted:
         return
     session.flush()
     keys = list(wanted.keys() | {k for k in wanted.values() if k})
     ids: dict[str, int] = {}
+    dismissed: set[str] = set()
     for i in range(0, len(keys), 900):
-        for key, fid in session.execute(
-            select(Finding.dedup_key, Finding.id).where(Finding.dedup_key.in_(keys[i : i + 900]))
+        for key, fid, status in session.execute(
+            select(Finding.dedup_key, Finding.id, Finding.status).where(
+                Finding.dedup_key.in_(keys[i : i + 900])
+            )
         ):
             ids[key] = fid
+            if status == "dismissed":
+                dismissed.add(key)
     for key, owner_key in wanted.items():
-        owner_id = ids.get(owner_key) if owner_key else None
+        owner_id = ids.get(owner_key) if owner_key and owner_key not in dismissed else None
         finding = existing.get(key)
         if finding is not None:
             if finding.status == "open" and finding.grounds_for_id != owner_id:
