@@ -38,21 +38,26 @@ def check(run: Run, params: DisparityParams) -> list[RuleFinding]:
         if peers.count < params.min_peers or peers.median <= 0:
             continue
         if cmp.own > params.ratio * peers.median:
-            out.append(_finding(run.ctx, cmp, params, _contract_price(run, cmp)))
+            out.append(_finding(run.ctx, cmp, params, *_contract_price(run, cmp)))
     return out
 
 
-def _contract_price(run: Run, cmp: Comparison) -> Decimal | None:
-    """What the municipality's own contract allows for the line (per invoice unit), or
-    None when the line is not priced by it: the agreed price, never the benchmark."""
+def _contract_price(run: Run, cmp: Comparison) -> tuple[Decimal | None, int | None]:
+    """What the municipality's own contract allows for the line (per invoice unit) and
+    the term saying so, or (None, None) when it prices no such line: the agreed price,
+    never the benchmark."""
     for lp in run.pricing():
-        if lp.line.id == cmp.line.id:
-            return lp.allowed if lp.status == "priced" else None
-    return None
+        if lp.line.id == cmp.line.id and lp.status == "priced" and lp.term is not None:
+            return lp.allowed, lp.term.id
+    return None, None
 
 
 def _finding(
-    ctx: EvaluationContext, cmp: Comparison, params: DisparityParams, agreed: Decimal | None
+    ctx: EvaluationContext,
+    cmp: Comparison,
+    params: DisparityParams,
+    agreed: Decimal | None,
+    term_ref: int | None,
 ) -> RuleFinding:
     """A price gap: ``overcharge`` holds the gap to the others' median (money kind
     ``price_gap``), ``benchmark_unit_price`` the median in the line's unit and
@@ -100,6 +105,7 @@ def _finding(
         overcharge=over,
         line_ref=line.id,
         line_id=line.line_id,
+        term_ref=term_ref,
         agreed_unit_price=agreed,
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
