@@ -149,7 +149,7 @@ def findings(
         console.print(
             f"{len(rows)} findings, overcharge {money(total, 'en')} (each krone once"
             + (f"; {grounds} further grounds not added again" if grounds else "")
-            + f"), price gap to other municipalities {money(gap, 'en')} (a benchmark, "
+            + f"), price gap {money(gap, 'en')} (vs. other municipalities: a benchmark, "
             "not an overcharge)"
             + (f"; {held} preliminary (contract awaits review, no email)" if held else "")
         )
