@@ -85,14 +85,14 @@ def build(case: dict[str, object]) -> tuple[Generator, object, InvoiceLineView]:
 
 def excess(line: InvoiceLineView, bad: InvoiceLineView, case: dict[str, object]) -> Decimal:
     """The line's excess over the lowest price any valid term allows (0 where it is
-    billed at that price: the clean companions)."""
+    billed at that price, the clean companions, or below it: nothing is owed back)."""
     if case["outside"] or (line is bad and case["twice"]):
         return line.line_amount  # no term allows this line at all
     if line is not bad:
         return D(0)
     on = line.period_start or date(2026, 1, 1)
     low = lowest_allowed(str(case["muni"]), str(case["item"]), on, line.quantity)
-    return line.line_amount - line.quantity * low
+    return max(line.line_amount - line.quantity * low, D(0))
 
 
 @settings(max_examples=300, deadline=None)
