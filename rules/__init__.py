@@ -49,7 +49,11 @@ def evaluate(
     winning; mode ``off`` skips it, ``monitor`` sets ``finding.mode = "monitor"``.
     Configurations are validated once per list (cached by identity) and raise
     RuleConfigError when invalid. An excess over the contract price is owned by one
-    price rule (see ``rules.pricing``), never reported twice. Under a contract
+    price rule (see ``rules.pricing``); where other rules see the same money on the
+    same line (an MFN clause, a duplicate, an unpriced item), one finding owns it and
+    the others name it in ``grounds_for`` (see ``rules.ownership``): each krone is
+    counted once. ``price_disparity`` findings are ``money_kind="price_gap"``: a
+    benchmark, never an overcharge. Under a contract
     pending review (``ContractView.pending_review``) the findings of rules that use
     its terms are ``preliminary``, and ``unpriced_item`` reports nothing. Pure and
     deterministic: findings come in rule order, then line order.

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extractors.errors import PrisvagtError
 from rules.errors import RuleConfigError
+from rules.ownership import assign_owners
 from rules.plan import ContractPlan, plan_for
 from rules.pricing import LinePricing, analyse
 from rules.spec import Params, RuleSpec
@@ -216,5 +217,7 @@ def run_rules(
             finding.severity = rule.severity
             finding.mode = "monitor" if rule.mode == "monitor" else "active"
             finding.preliminary = pending and rule.spec.uses_contract_terms
+            finding.money_kind = rule.spec.money_kind
             findings.append(finding)
+    assign_owners(findings)
     return findings

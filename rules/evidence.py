@@ -7,7 +7,7 @@ from typing import Any
 
 from extractors.money import decimal_str, to_ore
 from rules.pricing import LinePricing
-from rules.types import EvaluationContext, RuleFinding, Severity, TermView
+from rules.types import EvaluationContext, InvoiceLineView, RuleFinding, Severity, TermView
 
 _SHOW = Decimal("0.000001")
 
@@ -96,6 +96,18 @@ def overcharge_of(invoiced: Decimal, allowed: Decimal, quantity: Decimal) -> Dec
     return to_ore((invoiced - allowed) * quantity)
 
 
+def price_excess(line: InvoiceLineView, allowed: Decimal) -> tuple[Decimal, bool]:
+    """(the overcharge of a line billed above ``allowed`` per unit, capped): the price
+    excess ``(unit price - allowed) x quantity``, but never more than the line amount
+    above ``allowed x quantity`` (a line billed for less than quantity x unit price
+    owes no more than it billed). The flag says whether the cap applied."""
+    over = overcharge_of(line.unit_price, allowed, line.quantity)
+    billed = to_ore(line.line_amount - allowed * line.quantity)
+    if billed < over:
+        return max(billed, Decimal(0)), True
+    return over, False
+
+
 def computation(invoiced: Decimal, allowed: Decimal, quantity: Decimal) -> str:
     over = overcharge_of(invoiced, allowed, quantity)
     return f"({fmt(invoiced)} - {fmt(allowed)}) x {fmt_qty(quantity)} = {fmt(over)}"
@@ -113,15 +125,18 @@ def line_finding(
 ) -> RuleFinding:
     """A finding on one priced line: overcharge = (invoiced - allowed) x quantity."""
     line = lp.line
+    over, capped = price_excess(line, allowed)
     evidence["allowed_unit_price"] = fmt(allowed)
     evidence["computation"] = computation(line.unit_price, allowed, line.quantity)
+    if capped:
+        evidence["computation"] += f"; capped at the line amount's excess {fmt(over)}"
     return RuleFinding(
         rule_id=rule_id,
         severity=severity,
         message=message,
         dedup_key=dedup_key(rule_id, ctx, line.id, lp.term.id if lp.term else None),
         currency=ctx.invoice.currency,
-        overcharge=overcharge_of(line.unit_price, allowed, line.quantity),
+        overcharge=over,
         line_ref=line.id,
         line_id=line.line_id,
         term_ref=lp.term.id if lp.term else None,
@@ -129,4 +144,5 @@ def line_finding(
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
         evidence=evidence,
+        claim_basis="price_excess",
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rules.types import RuleFinding, Severity
+from rules.types import MoneyKind, RuleFinding, Severity
 
 if TYPE_CHECKING:
     from rules.engine import Run
@@ -73,7 +73,11 @@ class RuleSpec:
     ``uses_contract_terms``: the rule's findings rest on what was read from the contract
     (prices, dates, clauses), so they are preliminary while the contract's reading is
     pending review. False for rules that only look at invoices (arithmetic, duplicates,
-    other municipalities' prices)."""
+    other municipalities' prices).
+
+    ``money_kind``: ``overcharge`` for money the municipality's own contract lets it
+    claim back; ``price_gap`` for a benchmark against other municipalities (set on
+    every finding by the engine)."""
 
     id: str
     title_da: str
@@ -84,6 +88,7 @@ class RuleSpec:
     params_model: type[Params]
     check: CheckFn
     uses_contract_terms: bool = True
+    money_kind: MoneyKind = "overcharge"
 
     @property
     def description_en(self) -> str:

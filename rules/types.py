@@ -15,6 +15,15 @@ from extractors.types import IndexationTerms, InvoiceTotals, Unit
 
 Severity = Literal["low", "medium", "high", "critical"]
 Mode = Literal["active", "monitor", "off"]
+#: ``overcharge``: money the municipality's own contract lets it claim back;
+#: ``price_gap``: the difference from what other municipalities pay (a benchmark, no
+#: breach of the contract). The two are never added together.
+MoneyKind = Literal["overcharge", "price_gap"]
+#: How a finding's money sits within an invoice line (see ``rules.ownership``):
+#: ``price_excess`` the unit price above an allowed unit price, x quantity (the top
+#: slice of ``quantity x unit price``); ``amount_excess`` the line amount above
+#: ``quantity x unit price``; ``whole_line`` a share of the whole line amount.
+ClaimBasis = Literal["price_excess", "amount_excess", "whole_line"]
 
 
 @dataclass(slots=True)
@@ -131,15 +140,24 @@ class RuleConfig:
 
 @dataclass(slots=True)
 class RuleFinding:
-    """A broken agreement, with the exact overcharge (øre) and the evidence.
+    """A broken agreement (or a price gap), with the exact amount (øre) and the evidence.
 
     ``dedup_key`` is stable across re-checks (rule, invoice id, line id, term id; never
     parameters or wording). ``overcharge`` is rounded half up to øre: for line rules
     (invoiced unit price - ``agreed_unit_price``) x ``quantity``; for invoice rules the
     money at stake (0 when none). ``agreed_unit_price`` is the price the line should
     have had, per invoice unit: the contract price after unit conversion and any
-    indexation the clause allows (price rules), the peers' median (price_disparity)
-    or lowest price (mfn_breach). ``evidence`` is JSON-able (Decimals as strings).
+    indexation the clause allows (price rules), or the lowest price another
+    municipality pays (mfn_breach: the clause promises it); None where no price was
+    agreed. A ``price_gap`` finding (price_disparity) keeps the contract's price there
+    (when the line is priced) and the other municipalities' median in
+    ``benchmark_unit_price``; its ``overcharge`` is the gap to that median, never an
+    amount to claim back. ``evidence`` is JSON-able (Decimals as strings).
+
+    ``line_claims``: the money per invoice line (line ref -> amount) and ``claim_basis``
+    how it sits in the line; ``grounds_for``: set by the engine when another finding
+    owns the same money (its ``dedup_key``): this one is a further ground of it and
+    its amount is not counted again (see ``rules.ownership``).
     """
 
     rule_id: str
@@ -158,6 +176,19 @@ class RuleFinding:
     evidence: dict[str, Any] = field(default_factory=dict)
     #: rests on the terms of a contract pending review (set by the engine, not the rule)
     preliminary: bool = False
+    money_kind: MoneyKind = "overcharge"
+    benchmark_unit_price: Decimal | None = None
+    line_claims: dict[int, Decimal] = field(default_factory=dict)
+    claim_basis: ClaimBasis = "whole_line"
+    grounds_for: str | None = None
+
+    def claims(self) -> dict[int, Decimal]:
+        """The money per line: ``line_claims``, else the whole amount on ``line_ref``."""
+        if self.line_claims:
+            return self.line_claims
+        if self.line_ref is not None and self.overcharge > 0:
+            return {self.line_ref: self.overcharge}
+        return {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,13 @@
 """Alert emails from Jinja2 templates: HTML and plain text, Danish or English.
 
 The templates are shared by both languages; words come from ``LABELS`` and numbers
-from ``monitor.alerts.formatting`` (``1.234,56 kr.`` in Danish).
+from ``monitor.formatting`` (``1.234,56 kr.`` in Danish), as on the pages.
+
+An email is something finance can act on: for each breach the contract's own clause
+(text and page), the agreed and the invoiced price named for what they are, the
+invoice's due date with the advice to hold or short-pay it by the counted overcharge,
+and a link to the finding. Price gaps to other municipalities (``price_gap``) have
+a section of their own: a benchmark, never part of the overcharge.
 """
 
 from __future__ import annotations
@@ -15,13 +21,15 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from monitor.alerts import formatting as fmt
+from monitor import formatting as fmt
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 LABELS: dict[str, dict[str, str]] = {
     "da": {
         "subject_immediate": "Prisaftale brudt: {vendor} faktura {number} – overpris {overcharge}",
+        "subject_gap": "Prisforskel til andre kommuner: {vendor} faktura {number} – {gap} over "
+        "medianen",
         "subject_digest": "Prisvagt: daglig oversigt {day} – {count} fund, overpris {overcharge}",
         "subject_expiry": "Påmindelse: kontrakt med {vendor} udløber {day}",
         "subject_indexation": "Påmindelse: prisregulering hos {vendor} fra {day}",
@@ -46,6 +54,27 @@ LABELS: dict[str, dict[str, str]] = {
         "severity": "Alvor",
         "open_finding": "Se fundet",
         "no_clause": "(ingen kontekst fra kontrakten)",
+        "mfn_price": "Laveste pris til anden kommune (mestbegunstigelse)",
+        "not_priced": "Kontrakten fastsætter ingen pris for denne ydelse",
+        "basis": "Grundlag",
+        "due_date": "Forfaldsdato",
+        "advice": "Betal ikke det fulde beløb: tilbagehold betalingen, eller betal med fradrag "
+        "af overprisen {amount} (ekskl. moms), senest forfaldsdatoen {due}, indtil "
+        "leverandøren har sendt en kreditnota.",
+        "advice_no_due": "Betal ikke det fulde beløb: tilbagehold betalingen, eller betal med "
+        "fradrag af overprisen {amount} (ekskl. moms), indtil leverandøren har sendt en "
+        "kreditnota.",
+        "advice_terms": "Betal efter kontraktens betalingsfrist, ikke fakturaens (forfaldsdato "
+        "på fakturaen: {due}).",
+        "grounds_for": "Samme beløb er talt under fund #{id} og lægges ikke til igen.",
+        "gap_heading": "Prisforskel til andre kommuner (benchmark, ikke et brud)",
+        "gap_note": "I betaler {times} gange den laveste pris; det er ikke et brud på jeres "
+        "kontrakt, men værd at genforhandle.",
+        "gap": "Prisforskel til medianen",
+        "gap_total": "Prisforskel i alt (indgår ikke i overprisen)",
+        "benchmark": "Median hos andre kommuner",
+        "lowest": "Laveste pris hos anden kommune",
+        "contract_price": "Jeres aftalte enhedspris",
         "expiry_body": "Kontrakten {title} med {vendor} udløber {day} (om {days} dage).",
         "indexation_body": "Kontrakten {title} med {vendor} tillader prisregulering fra {day} "
         "(om {days} dage) efter {index}. Tjek at en ny pris holder sig inden for loftet.",
@@ -54,6 +83,8 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "subject_immediate": "Price agreement broken: {vendor} invoice {number} – overcharge "
         "{overcharge}",
+        "subject_gap": "Price gap to other municipalities: {vendor} invoice {number} – {gap} "
+        "above the median",
         "subject_digest": "Prisvagt: daily digest {day} – {count} findings, overcharge {overcharge}",
         "subject_expiry": "Reminder: contract with {vendor} expires on {day}",
         "subject_indexation": "Reminder: price indexation at {vendor} from {day}",
@@ -78,6 +109,25 @@ LABELS: dict[str, dict[str, str]] = {
         "severity": "Severity",
         "open_finding": "Open the finding",
         "no_clause": "(no contract context)",
+        "mfn_price": "Lowest price to another municipality (most-favoured customer)",
+        "not_priced": "The contract sets no price for this item",
+        "basis": "Basis",
+        "due_date": "Due date",
+        "advice": "Do not pay the full amount: hold the payment, or pay it less the overcharge "
+        "{amount} (excl. VAT), by the due date {due}, until the vendor has sent a credit note.",
+        "advice_no_due": "Do not pay the full amount: hold the payment, or pay it less the "
+        "overcharge {amount} (excl. VAT), until the vendor has sent a credit note.",
+        "advice_terms": "Pay by the contract's payment term, not the invoice's (due date on "
+        "the invoice: {due}).",
+        "grounds_for": "The same money is counted under finding #{id} and not added again.",
+        "gap_heading": "Price gap to other municipalities (a benchmark, not a breach)",
+        "gap_note": "You pay {times} times the lowest price; this is not a breach of your "
+        "contract, but worth renegotiating.",
+        "gap": "Price gap to the median",
+        "gap_total": "Total price gap (not part of the overcharge)",
+        "benchmark": "Median other municipalities pay",
+        "lowest": "Lowest price another municipality pays",
+        "contract_price": "Your agreed unit price",
         "expiry_body": "The contract {title} with {vendor} expires on {day} (in {days} days).",
         "indexation_body": "The contract {title} with {vendor} allows a price adjustment from "
         "{day} (in {days} days) by {index}. Check that a new price stays within the cap.",
@@ -88,7 +138,13 @@ LABELS: dict[str, dict[str, str]] = {
 
 @dataclass(slots=True)
 class FindingView:
-    """What an email shows about one finding."""
+    """What an email shows about one finding.
+
+    ``agreed_unit_price`` is what the municipality's own contract allows (for
+    ``mfn_breach``: the lowest price another municipality pays, as the clause
+    promises); a price gap's median is ``benchmark_unit_price``. ``clause_text`` and
+    ``clause_page`` quote the contract clause the finding rests on; ``basis`` says what
+    a finding resting on no clause rests on (the invoice's own figures)."""
 
     id: int
     rule: str
@@ -109,6 +165,21 @@ class FindingView:
     clause_page: int | None
     contract_document: str | None
     link: str
+    due_date: date | None = None
+    money_kind: str = "overcharge"
+    benchmark_unit_price: Decimal | None = None
+    lowest_unit_price: Decimal | None = None
+    times_lowest: Decimal | None = None
+    grounds_for_id: int | None = None
+    basis: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        return self.money_kind == "overcharge" and self.grounds_for_id is None
+
+    @property
+    def is_gap(self) -> bool:
+        return self.money_kind == "price_gap"
 
 
 @dataclass(slots=True)
@@ -120,14 +191,46 @@ class Rendered:
 
 @dataclass(slots=True)
 class InvoiceGroup:
+    """One invoice's findings: ``breaches`` (overcharges) and ``gaps`` (price gaps)."""
+
     vendor: str
     invoice_number: str
     invoice_date: date | None
     findings: list[FindingView] = field(default_factory=list)
 
     @property
+    def breaches(self) -> list[FindingView]:
+        return [f for f in self.findings if not f.is_gap]
+
+    @property
+    def gaps(self) -> list[FindingView]:
+        return [f for f in self.findings if f.is_gap]
+
+    @property
     def overcharge(self) -> Decimal:
-        return sum((f.overcharge for f in self.findings), Decimal(0))
+        """Each krone once: further grounds of another finding are not added."""
+        return overcharge_total(self.findings)
+
+    @property
+    def price_gap(self) -> Decimal:
+        return price_gap_total(self.findings)
+
+    @property
+    def due_date(self) -> date | None:
+        return next((f.due_date for f in self.findings if f.due_date), None)
+
+    @property
+    def only_terms(self) -> bool:
+        """Nothing to short-pay: the breaches are about the payment term alone."""
+        return all(f.rule == "payment_terms" for f in self.breaches)
+
+
+def overcharge_total(findings: list[FindingView]) -> Decimal:
+    return sum((f.overcharge for f in findings if f.counted), Decimal("0.00"))
+
+
+def price_gap_total(findings: list[FindingView]) -> Decimal:
+    return sum((f.overcharge for f in findings if f.is_gap), Decimal("0.00"))
 
 
 @lru_cache(maxsize=2)
@@ -154,6 +257,7 @@ def _render(name: str, lang: str, **context: Any) -> tuple[str, str]:
         "money": lambda v, c="DKK": fmt.money(v, lang=lang, currency=c),
         "price": lambda v, c="DKK": fmt.unit_price(v, lang=lang, currency=c),
         "qty": lambda v: fmt.quantity(v, lang=lang),
+        "num": lambda v: fmt.number(v, lang=lang),
         "day": lambda v: fmt.day(v, lang=lang),
     }
     text = _environment(False).get_template(f"{name}.txt.j2").render(**helpers, **context)
@@ -183,22 +287,29 @@ def _currency(findings: list[FindingView]) -> str:
 
 
 def render_immediate(findings: list[FindingView], *, lang: str, municipality: str) -> Rendered:
-    """One invoice's findings for one recipient."""
+    """One invoice's findings for one recipient: the breaches first (headed "price
+    agreement broken" only when there is one), the price gaps in a section apart."""
     first = findings[0]
-    total = sum((f.overcharge for f in findings), Decimal(0))
+    total = overcharge_total(findings)
     currency = _currency(findings)
     t = LABELS.get(lang, LABELS["da"])
-    subject = fmt.header(
-        t["subject_immediate"].format(
+    if any(not f.is_gap for f in findings):
+        subject = t["subject_immediate"].format(
             vendor=first.vendor,
             number=first.invoice_number,
             overcharge=fmt.money(total, lang=lang, currency=currency),
         )
-    )
+    else:
+        subject = t["subject_gap"].format(
+            vendor=first.vendor,
+            number=first.invoice_number,
+            gap=fmt.money(price_gap_total(findings), lang=lang, currency=currency),
+        )
+    subject = fmt.header(subject)
     group = InvoiceGroup(first.vendor, first.invoice_number, first.invoice_date, findings)
     text, html = _render(
         "immediate", lang, subject=subject, group=group, total=total, currency=currency,
-        municipality=municipality,
+        municipality=municipality, gap_total=price_gap_total(findings),
     )  # fmt: skip
     return Rendered(subject, text, html)
 
@@ -212,7 +323,7 @@ def render_digest(
         key = (f.vendor, f.invoice_number)
         groups.setdefault(key, InvoiceGroup(f.vendor, f.invoice_number, f.invoice_date))
         groups[key].findings.append(f)
-    total = sum((f.overcharge for f in findings), Decimal(0))
+    total = overcharge_total(findings)
     currency = _currency(findings)
     t = LABELS.get(lang, LABELS["da"])
     subject = fmt.header(
@@ -225,6 +336,7 @@ def render_digest(
     text, html = _render(
         "digest", lang, subject=subject, groups=list(groups.values()), total=total,
         currency=currency, municipality=municipality, digest_day=day,
+        gap_total=price_gap_total(findings),
     )  # fmt: skip
     return Rendered(subject, text, html)
 

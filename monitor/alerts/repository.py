@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from monitor.alerts.models import Alert, AlertFinding
 from monitor.alerts.render import FindingView
-from monitor.contracts.models import Contract, PriceTerm
+from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice, InvoiceLine
@@ -127,13 +128,12 @@ def finding_views(
         .where(Finding.id.in_(list(finding_ids)))
         .order_by(Finding.id)
     )
+    rows = session.execute(stmt).all()
+    clauses = _clauses(session, {f.contract_id for f, *_ in rows if f.contract_id})
     views = []
-    for f, inv, line, vendor, mname, term, cdoc in session.execute(stmt):
+    for f, inv, line, vendor, mname, term, cdoc in rows:
         evidence = f.evidence or {}
-        clause_text = (term.evidence_text if term else None) or _first(
-            evidence, "contract_text", "clause_text", "evidence_text", "term_text"
-        )
-        page = (term.evidence_page if term else None) or evidence.get("contract_page")
+        clause_text, page = _clause_of(f, term, clauses.get(f.contract_id or -1, {}))
         views.append(
             FindingView(
                 id=f.id,
@@ -154,10 +154,85 @@ def finding_views(
                 clause_text=clause_text,
                 clause_page=int(page) if page not in (None, "") else None,
                 contract_document=cdoc or evidence.get("contract_document"),
-                link=f"{base_url}/findings/{f.id}",
+                link=f"{base_url.rstrip('/')}/findings/{f.id}",
+                due_date=inv.due_date,
+                money_kind=f.money_kind,
+                benchmark_unit_price=f.benchmark_unit_price,
+                lowest_unit_price=_lowest(f, evidence),
+                times_lowest=_decimal(evidence.get("times_lowest")),
+                grounds_for_id=f.grounds_for_id,
+                basis=None if clause_text else _first(evidence, "computation"),
             )
         )
     return views
+
+
+#: the kind of contract clause each rule's finding rests on (price rules: the term)
+CLAUSE_OF_RULE = {
+    "indexation_cap_exceeded": "indexation",
+    "mfn_breach": "mfn",
+    "outside_contract_period": "validity",
+    "payment_terms": "payment",
+}
+#: rules that rest on the invoice's own figures or on other municipalities, not a clause
+NO_CLAUSE = frozenset({"duplicate_billing", "arithmetic_mismatch", "price_disparity"})
+
+
+def _clauses(
+    session: Session, contract_ids: Collection[int]
+) -> dict[int, dict[str, tuple[str, int | None]]]:
+    """Each contract's clauses by kind: (text, page), the first of each kind."""
+    out: dict[int, dict[str, tuple[str, int | None]]] = defaultdict(dict)
+    if not contract_ids:
+        return out
+    for cid, kind, text, page in session.execute(
+        select(
+            ContractClause.contract_id,
+            ContractClause.kind,
+            ContractClause.evidence_text,
+            ContractClause.evidence_page,
+        )
+        .where(ContractClause.contract_id.in_(list(contract_ids)))
+        .order_by(ContractClause.id)
+    ):
+        if text and text.strip():
+            out[cid].setdefault(kind, (text, page))
+    return out
+
+
+def _clause_of(
+    f: Finding, term: PriceTerm | None, clauses: dict[str, tuple[str, int | None]]
+) -> tuple[str | None, int | None]:
+    """The contract's own words the finding rests on, with their page: the clause of
+    its kind (indexation, MFN, validity, payment), else the price term's row. Findings
+    resting on the invoice alone or on other municipalities quote no clause."""
+    if f.rule_id in NO_CLAUSE:
+        return None, None
+    kind = CLAUSE_OF_RULE.get(f.rule_id)
+    if kind and kind in clauses:
+        return clauses[kind]
+    if term is not None and term.evidence_text:
+        return term.evidence_text, term.evidence_page
+    evidence = f.evidence or {}
+    text = _first(evidence, "clause_text", "mfn_clause", "indexation_clause")
+    page = evidence.get("clause_page") or evidence.get("indexation_clause_page")
+    return text, page if isinstance(page, int) else None
+
+
+def _decimal(value: object) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except ArithmeticError:
+        return None
+
+
+def _lowest(f: Finding, evidence: dict[str, object]) -> Decimal | None:
+    """The lowest price another municipality pays, in the line's unit (price gaps)."""
+    lowest = _decimal(evidence.get("lowest_price"))
+    normalised = _decimal(evidence.get("normalised_price"))
+    if lowest is None or not normalised or f.invoiced_unit_price is None:
+        return lowest
+    return (lowest * f.invoiced_unit_price / normalised).quantize(Decimal("0.000001"))
 
 
 def _first(evidence: dict[str, object], *keys: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from rich.table import Table
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
 from monitor.demo.manifest import DemoManifest
+from monitor.findings.schemas import FindingOut
 
 
 @app.command()
@@ -71,10 +73,10 @@ def _summary(manifest: DemoManifest, *, documents: int, failed: int) -> None:
     """What the run found, set against the demo's ground truth (``manifest.json``)."""
     from sqlalchemy import func, select
 
-    from monitor.alerts.formatting import money as kr
     from monitor.alerts.models import Alert
     from monitor.db import transaction
     from monitor.findings.repository import list_findings
+    from monitor.formatting import money as kr
     from monitor.invoices.models import Invoice
     from monitor.settings import get_settings
 
@@ -86,30 +88,36 @@ def _summary(manifest: DemoManifest, *, documents: int, failed: int) -> None:
     by_rule = Counter(f.rule for f in findings)
     expected = Counter(b.rule_id for b in manifest.breaches)
     table = Table(title="Findings by rule", header_style="bold")
-    for col in ("rule", "found", "in manifest", "overcharge"):
+    for col in ("rule", "found", "in manifest", "overcharge", "price gap"):
         table.add_column(col, justify="left" if col == "rule" else "right")
     for rule in sorted(set(by_rule) | set(expected)):
-        amount = sum((f.overcharge for f in findings if f.rule == rule), start=Decimal(0))
-        table.add_row(rule, str(by_rule[rule]), str(expected[rule]), kr(amount, lang="da"))
+        mine = [f for f in findings if f.rule == rule]
+        table.add_row(rule, str(by_rule[rule]), str(expected[rule]), *_amounts(mine, kr, blank=""))
     munis = Table(title="Findings by municipality", header_style="bold")
-    for col in ("kommune", "findings", "overcharge"):
+    for col in ("kommune", "findings", "overcharge", "price gap"):
         munis.add_column(col, justify="left" if col == "kommune" else "right")
     for code, name in sorted({(f.municipality, f.municipality_name) for f in findings}):
         mine = [f for f in findings if f.municipality == code]
-        amount = sum((f.overcharge for f in mine), start=Decimal(0))
-        munis.add_row(f"{code} {name}", str(len(mine)), kr(amount, lang="da"))
-    total = sum((f.overcharge for f in findings), start=Decimal(0))
+        munis.add_row(f"{code} {name}", str(len(mine)), *_amounts(mine, kr, blank=""))
+    overcharge, gap = _totals(findings)
     console.print(f"documents: {documents} ({failed} failed); invoices checked: {checked}")
     console.print(table)
     console.print(munis)
+    same = (
+        by_rule == expected
+        and overcharge == manifest.total_expected_overcharge
+        and gap == manifest.total_expected_price_gap
+    )
     verdict = (
-        "[green]matches the ground truth[/]"
-        if by_rule == expected
-        else "[red]differs from the ground truth[/]"
+        "[green]matches the ground truth[/]" if same else "[red]differs from the ground truth[/]"
     )
     console.print(
-        f"overcharge total: [bold]{kr(total, lang='da')}[/] "
-        f"(manifest: {kr(manifest.total_expected_overcharge, lang='da')}); {verdict}"
+        f"overcharge total (your contracts let you claim it back): [bold]{kr(overcharge)}[/] "
+        f"(manifest: {kr(manifest.total_expected_overcharge)})"
+    )
+    console.print(
+        f"price-gap total (vs. other municipalities' median, a benchmark, not a breach): "
+        f"[bold]{kr(gap)}[/] (manifest: {kr(manifest.total_expected_price_gap)}); {verdict}"
     )
     where = settings.outbox_dir if settings.email_backend == "outbox" else settings.email_backend
     console.print(
@@ -117,3 +125,18 @@ def _summary(manifest: DemoManifest, *, documents: int, failed: int) -> None:
         f"; emails went to {where}/"
     )
     console.print(f"web app: {settings.base_url}/findings")
+
+
+def _totals(findings: list[FindingOut]) -> tuple[Decimal, Decimal]:
+    """(overcharge counted once, price gap): the two kinds of money, never added."""
+    overcharge = sum((f.overcharge for f in findings if f.counted), start=Decimal("0.00"))
+    gap = sum(
+        (f.overcharge for f in findings if f.money_kind == "price_gap"), start=Decimal("0.00")
+    )
+    return overcharge, gap
+
+
+def _amounts(findings: list[FindingOut], kr: Callable[..., str], *, blank: str) -> list[str]:
+    overcharge, gap = _totals(findings)
+    has_over = any(f.money_kind == "overcharge" for f in findings)
+    return [kr(overcharge) if has_over else blank, kr(gap) if gap else blank]

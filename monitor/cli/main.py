@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -139,6 +140,7 @@ def findings(
     from monitor.db import transaction
     from monitor.findings.repository import list_findings
     from monitor.findings.schemas import FindingFilter
+    from monitor.formatting import money
 
     ensure_database()
     flt = FindingFilter(
@@ -156,12 +158,41 @@ def findings(
         typer.echo(findings_csv(rows), nl=False)
     else:
         console.print(findings_table(rows))
-        total = sum((f.overcharge for f in rows if f.currency == "DKK"), start=0)
+        dkk = [f for f in rows if f.currency == "DKK"]
+        total = sum((f.overcharge for f in dkk if f.counted), start=Decimal("0.00"))
+        gap = sum((f.overcharge for f in dkk if f.money_kind == "price_gap"), Decimal("0.00"))
+        grounds = sum(f.grounds_for_id is not None for f in rows)
         held = sum(f.preliminary for f in rows)
         console.print(
-            f"{len(rows)} findings, overcharge {total} DKK"
+            f"{len(rows)} findings, overcharge {money(total, 'en')} (each krone once"
+            + (f"; {grounds} further grounds not added again" if grounds else "")
+            + f"), price gap {money(gap, 'en')} (vs. other municipalities: a benchmark, "
+            "not an overcharge)"
             + (f"; {held} preliminary (contract awaits review, no email)" if held else "")
         )
+
+
+@app.command()
+@cli_errors
+def audit() -> None:
+    """Recompute every open finding from its evidence and the current terms; print any
+    figure that no longer adds up (exit 1 when one does)."""
+    from monitor.db import transaction
+    from monitor.findings.audit import audit as run_audit
+
+    ensure_database()
+    with transaction() as session:
+        report = run_audit(session)
+    if report.ok:
+        console.print(f"all {report.checked} open findings add up")
+        return
+    for problem in report.problems:
+        console.print(str(problem), markup=False, highlight=False)
+    console.print(
+        f"{len(report.problems)} figures do not add up in {report.checked} open findings",
+        markup=False,
+    )
+    raise typer.Exit(1)
 
 
 @parties_app.command("import")

@@ -8,9 +8,9 @@ from typing import Any
 
 from rich.table import Table
 
-from extractors.money import decimal_str
 from monitor.csvexport import write_csv
 from monitor.findings.schemas import FindingOut
+from monitor.formatting import money, quantity, unit_price
 
 CSV_FIELDS = [
     "id",
@@ -28,6 +28,11 @@ CSV_FIELDS = [
     "invoiced_unit_price",
     "quantity",
     "overcharge",
+    "money_kind",
+    "benchmark_unit_price",
+    "grounds_for_id",
+    "counted",
+    "due_date",
     "currency",
     "contract_document",
     "contract_page",
@@ -41,7 +46,16 @@ def findings_json(findings: Sequence[FindingOut]) -> str:
 
 #: columns written as numbers (a negative overcharge stays a number in a spreadsheet)
 CSV_NUMERIC = frozenset(
-    {"id", "agreed_unit_price", "invoiced_unit_price", "quantity", "overcharge", "contract_page"}
+    {
+        "id",
+        "agreed_unit_price",
+        "invoiced_unit_price",
+        "quantity",
+        "overcharge",
+        "benchmark_unit_price",
+        "grounds_for_id",
+        "contract_page",
+    }
 )
 
 
@@ -67,7 +81,8 @@ def findings_table(findings: Sequence[FindingOut]) -> Table:
         ("agreed", "right"),
         ("invoiced", "right"),
         ("qty", "right"),
-        ("overcharge", "right"),
+        ("amount", "right"),
+        ("kind", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for f in findings:
@@ -80,18 +95,23 @@ def findings_table(findings: Sequence[FindingOut]) -> Table:
             f.invoice_number,
             f.line_id or "-",
             f.item_id or "-",
-            _money(f.agreed_unit_price),
-            _money(f.invoiced_unit_price),
-            decimal_str(f.quantity, min_places=0) if f.quantity is not None else "-",
-            f"{_money(f.overcharge)} {f.currency}",
+            unit_price(f.agreed_unit_price, "en", f.currency),
+            unit_price(f.invoiced_unit_price, "en", f.currency),
+            quantity(f.quantity, "en"),
+            money(f.overcharge, "en", f.currency),
+            _kind(f),
         )
     return table
 
 
-def _money(value: object) -> str:
-    from decimal import Decimal
-
-    return decimal_str(value) if isinstance(value, Decimal) else "-"
+def _kind(f: FindingOut) -> str:
+    """What the amount is: an overcharge (counted once), a further ground of another
+    finding (not counted again), or a price gap (a benchmark, never an overcharge)."""
+    if f.money_kind == "price_gap":
+        return "price gap (vs. median)"
+    if f.grounds_for_id is not None:
+        return f"ground of #{f.grounds_for_id}"
+    return "overcharge"
 
 
 REVIEW_STATUS_TEXT = {

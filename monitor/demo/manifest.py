@@ -30,6 +30,12 @@ class ExpectedBreach:
     (``outside_contract_period``, ``payment_terms``, arithmetic of the totals) have
     ``line_id`` None and the amount at stake the rule states. ``explanation`` tells
     the story in a sentence.
+
+    ``money_kind``: ``overcharge`` (the contract lets the municipality claim it back)
+    or ``price_gap`` (``price_disparity``: the gap to the other municipalities'
+    median, a benchmark). For a price gap ``benchmark_unit_price`` is that median and
+    ``agreed_unit_price`` the municipality's own contract price;
+    ``expected_overcharge`` is then the gap ``(invoiced - benchmark) * quantity``.
     """
 
     rule_id: str
@@ -44,6 +50,8 @@ class ExpectedBreach:
     invoiced_unit_price: str | None = None
     quantity: str | None = None
     currency: str = "DKK"
+    money_kind: str = "overcharge"
+    benchmark_unit_price: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str, str | None]:
@@ -108,7 +116,19 @@ class DemoManifest:
 
     @property
     def total_expected_overcharge(self) -> Decimal:
-        return sum((Decimal(b.expected_overcharge) for b in self.breaches), start=Decimal("0.00"))
+        """What the municipalities' own contracts let them claim back (no price gaps)."""
+        return self._total("overcharge")
+
+    @property
+    def total_expected_price_gap(self) -> Decimal:
+        """The gap to what other municipalities pay (a benchmark, never an overcharge)."""
+        return self._total("price_gap")
+
+    def _total(self, kind: str) -> Decimal:
+        return sum(
+            (Decimal(b.expected_overcharge) for b in self.breaches if b.money_kind == kind),
+            start=Decimal("0.00"),
+        )
 
     def breaches_for(self, rule_id: str) -> list[ExpectedBreach]:
         return [b for b in self.breaches if b.rule_id == rule_id]
@@ -124,6 +144,7 @@ class DemoManifest:
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["total_expected_overcharge"] = f"{self.total_expected_overcharge:.2f}"
+        data["total_expected_price_gap"] = f"{self.total_expected_price_gap:.2f}"
         return data
 
     def to_json(self) -> str:
@@ -131,9 +152,10 @@ class DemoManifest:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> DemoManifest:
-        """Read back what ``to_dict`` wrote (``total_expected_overcharge`` is derived)."""
+        """Read back what ``to_dict`` wrote (the two totals are derived)."""
         d = dict(data)
         d.pop("total_expected_overcharge", None)
+        d.pop("total_expected_price_gap", None)
         return cls(
             seed=int(d["seed"]),  # type: ignore[call-overload]
             start=str(d["start"]),

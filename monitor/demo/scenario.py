@@ -221,6 +221,23 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def _expected(f: b.Breach, p: PlannedInvoice, file: Path, root: Path) -> ExpectedBreach:
+    if f.rule_id == "price_disparity":  # a benchmark: the contract's own price is agreed
+        agreed = p.agreed.get(f.line_id or "")
+        return ExpectedBreach(
+            rule_id=f.rule_id,
+            municipality_code=p.municipality.code,
+            invoice_number=p.spec.number,
+            invoice_file=_rel(file, root),
+            expected_overcharge=f"{f.overcharge:.2f}",
+            explanation=f.explanation,
+            line_id=f.line_id,
+            item_id=f.item_id,
+            agreed_unit_price=_money(agreed),
+            invoiced_unit_price=_money(f.invoiced_unit_price),
+            quantity=_money(f.quantity),
+            money_kind="price_gap",
+            benchmark_unit_price=_money(f.reference_price),
+        )
     return ExpectedBreach(
         rule_id=f.rule_id,
         municipality_code=p.municipality.code,

@@ -20,7 +20,14 @@ class Finding(Base):
     ``preliminary``: the finding rests on the terms of a contract whose reading legal has
     not reviewed yet; it is shown but announced to nobody. ``final_at`` is when a
     preliminary finding became final (its contract was reviewed): from then on it is
-    announced as if new. None for a finding final from the start, and while preliminary."""
+    announced as if new. None for a finding final from the start, and while preliminary.
+
+    ``money_kind``: ``overcharge`` (the municipality's own contract lets it claim the
+    amount back) or ``price_gap`` (the gap to the other municipalities' median,
+    ``benchmark_unit_price``: worth renegotiating, no breach); the two are never added
+    together. ``grounds_for_id``: another finding owns the same money on the same line
+    (``rules.ownership``); this one is a further ground for it and totals leave it out.
+    ``overcharge`` holds the finding's own amount either way."""
 
     __tablename__ = "finding"
 
@@ -58,6 +65,17 @@ class Finding(Base):
     review_note: Mapped[str | None] = mapped_column(Text)
     preliminary: Mapped[bool] = mapped_column(default=False)
     final_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    money_kind: Mapped[str] = mapped_column(String(20), default="overcharge", index=True)
+    benchmark_unit_price: Mapped[Decimal | None] = mapped_column(UnitPrice())
+    grounds_for_id: Mapped[int | None] = mapped_column(
+        ForeignKey("finding.id", ondelete="SET NULL"), index=True
+    )
 
     invoice: Mapped[Invoice] = relationship()
     invoice_line: Mapped[InvoiceLine | None] = relationship()
+
+    @property
+    def counted(self) -> bool:
+        """Whether the amount counts in the overcharge totals: an overcharge no other
+        finding owns."""
+        return self.money_kind == "overcharge" and self.grounds_for_id is None

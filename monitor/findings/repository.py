@@ -27,6 +27,7 @@ def flat_select() -> Select[Any]:
             Finding,
             Invoice.number,
             Invoice.issue_date,
+            Invoice.due_date,
             InvoiceLine.line_id,
             InvoiceLine.item_id,
             InvoiceLine.description,
@@ -53,6 +54,7 @@ def to_out(row: Any) -> FindingOut:
         f,
         number,
         issue_date,
+        due_date,
         line_id,
         item_id,
         description,
@@ -96,7 +98,28 @@ def to_out(row: Any) -> FindingOut:
         reviewed_by=f.reviewed_by,
         review_note=f.review_note,
         preliminary=f.preliminary,
+        money_kind=f.money_kind,
+        benchmark_unit_price=f.benchmark_unit_price,
+        grounds_for_id=f.grounds_for_id,
+        counted=f.counted,
+        due_date=due_date.isoformat() if due_date else None,
     )
+
+
+def with_grounds(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
+    """Fill ``further_grounds``: the findings that are further grounds for each one."""
+    ids = [f.id for f in findings]
+    grounds: dict[int, list[int]] = {}
+    for i in range(0, len(ids), 900):
+        for fid, owner in session.execute(
+            select(Finding.id, Finding.grounds_for_id)
+            .where(Finding.grounds_for_id.in_(ids[i : i + 900]))
+            .order_by(Finding.id)
+        ):
+            grounds.setdefault(owner, []).append(fid)
+    for f in findings:
+        f.further_grounds = grounds.get(f.id, [])
+    return findings
 
 
 def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
@@ -120,7 +143,7 @@ def list_findings(session: Session, flt: FindingFilter | None = None) -> list[Fi
     stmt = filtered(flat_select(), flt).order_by(Finding.overcharge.desc(), Finding.id)
     if flt.limit is not None:
         stmt = stmt.limit(flt.limit).offset(flt.offset)
-    return [to_out(row) for row in session.execute(stmt)]
+    return with_grounds(session, [to_out(row) for row in session.execute(stmt)])
 
 
 def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
@@ -133,7 +156,7 @@ def get_finding(session: Session, finding_id: int) -> FindingOut:
     row = session.execute(flat_select().where(Finding.id == finding_id)).first()
     if row is None:
         raise NotFound(f"finding {finding_id} does not exist")
-    return to_out(row)
+    return with_grounds(session, [to_out(row)])[0]
 
 
 def by_dedup_keys(session: Session, keys: Sequence[str]) -> dict[str, Finding]:

@@ -152,7 +152,7 @@ def _excess(
 ) -> dict[str, Any]:
     """An amount above the overcharge: refused unless confirmed with a reason; the
     history entry's details when it is."""
-    from monitor.web.formatting import money
+    from monitor.formatting import money
 
     reason = (reason or "").strip() or None
     if not confirmed or reason is None:

@@ -46,8 +46,22 @@ class FindingOut(BaseModel):
     review_note: str | None = None
     #: rests on a contract pending legal's review: shown, announced to nobody yet
     preliminary: bool = False
+    #: ``overcharge``: the contract lets the municipality claim it back; ``price_gap``:
+    #: the gap to the other municipalities' median (``benchmark_unit_price``), no breach
+    money_kind: str = "overcharge"
+    benchmark_unit_price: Decimal | None = None
+    #: another finding owns the same money on the same line: this one is a further
+    #: ground for it, and its amount is not counted again
+    grounds_for_id: int | None = None
+    #: the ids of the findings that are further grounds for this one
+    further_grounds: list[int] = []
+    #: the amount counts in the overcharge total (an overcharge no other finding owns)
+    counted: bool = True
+    due_date: str | None = None
 
-    @field_serializer("agreed_unit_price", "invoiced_unit_price", "overcharge")
+    @field_serializer(
+        "agreed_unit_price", "invoiced_unit_price", "overcharge", "benchmark_unit_price"
+    )
     def _money_as_string(self, value: Decimal | None) -> str | None:
         return None if value is None else decimal_str(value)
 

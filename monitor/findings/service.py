@@ -171,14 +171,58 @@ def _store_batch(
         if key not in seen and finding.status == "open" and not failed:
             lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
             result.withdrawn += 1
-    if not rows:
-        return []
-    muni_id = session.scalar(select(Invoice.municipality_id).where(Invoice.id == batch.targets[0]))
-    for row in rows:
-        row["municipality_id"] = muni_id
-    return list(
-        session.scalars(insert(Finding).returning(Finding.id, sort_by_parameter_order=True), rows)
-    )
+    new_ids: list[int] = []
+    if rows:
+        muni_id = session.scalar(
+            select(Invoice.municipality_id).where(Invoice.id == batch.targets[0])
+        )
+        for row in rows:
+            row["municipality_id"] = muni_id
+        new_ids = list(
+            session.scalars(
+                insert(Finding).returning(Finding.id, sort_by_parameter_order=True), rows
+            )
+        )
+    _link_grounds(session, produced=produced, existing=existing)
+    return new_ids
+
+
+def _link_grounds(
+    session: Session, *, produced: dict[int, list[RuleFinding]], existing: dict[str, Finding]
+) -> None:
+    """Point each open finding that is a further ground of another (``grounds_for``,
+    ``rules.ownership``) at its owner, and clear the link of those that own their money
+    again. An owner legal dismissed owns nothing: its ground then counts its money
+    itself. Reviewed findings stay as legal left them."""
+    wanted = {rf.dedup_key: rf.grounds_for for fs in produced.values() for rf in fs}
+    if not wanted:
+        return
+    session.flush()
+    keys = list(wanted.keys() | {k for k in wanted.values() if k})
+    ids: dict[str, int] = {}
+    dismissed: set[str] = set()
+    for i in range(0, len(keys), 900):
+        for key, fid, status in session.execute(
+            select(Finding.dedup_key, Finding.id, Finding.status).where(
+                Finding.dedup_key.in_(keys[i : i + 900])
+            )
+        ):
+            ids[key] = fid
+            if status == "dismissed":
+                dismissed.add(key)
+    for key, owner_key in wanted.items():
+        owner_id = ids.get(owner_key) if owner_key and owner_key not in dismissed else None
+        finding = existing.get(key)
+        if finding is not None:
+            if finding.status == "open" and finding.grounds_for_id != owner_id:
+                finding.grounds_for_id = owner_id
+        elif owner_id is not None and key in ids:
+            session.execute(
+                update(Finding)
+                .where(Finding.id == ids[key])
+                .values(grounds_for_id=owner_id)
+                .execution_options(synchronize_session=False)
+            )
 
 
 def _set_preliminary(finding: Finding, preliminary: bool) -> bool:
@@ -211,6 +255,8 @@ def _values(
         "message": rf.message,
         "evidence": rf.evidence,
         "preliminary": rf.preliminary,
+        "money_kind": rf.money_kind,
+        "benchmark_unit_price": rf.benchmark_unit_price,
     }
 
 

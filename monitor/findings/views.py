@@ -200,6 +200,7 @@ def _detail(
             "contract": contract,
             "line": line,
             "peers": peers,
+            "grounds": [repository.get_finding(session, g) for g in finding.further_grounds],
             "history": review.history(session, finding_id=finding_id),
             "allowed": review.allowed_actions(finding.status),
             "saved": saved,
@@ -221,12 +222,15 @@ def api_list(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[FindingOut]:
     """Findings matching the filters; amounts are decimal strings. The number of all
-    matching findings is in the X-Total-Count header, their overcharge in X-Total-Overcharge."""
+    matching findings is in the X-Total-Count header; their overcharge (each krone once:
+    no price gaps, no further grounds) in X-Total-Overcharge and their price gap to
+    other municipalities (a benchmark) in X-Total-Price-Gap."""
     page = queries.findings_slice(
         session, query.to_filter(), sort=query.sort, limit=limit, offset=offset
     )
     response.headers["X-Total-Count"] = str(page.total)
     response.headers["X-Total-Overcharge"] = str(page.overcharge_total)
+    response.headers["X-Total-Price-Gap"] = str(page.price_gap_total)
     return page.items
 
 

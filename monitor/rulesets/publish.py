@@ -74,7 +74,7 @@ class PublishNeedsConfirmation(ConfirmationRequired):
     """The change withdraws findings or money; ``report`` is its backtest."""
 
     def __init__(self, rule_id: str, report: BacktestReport) -> None:
-        from monitor.web.formatting import money
+        from monitor.formatting import money
 
         self.report = report
         effect = Effect.of(report)

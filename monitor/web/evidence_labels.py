@@ -49,6 +49,16 @@ EVIDENCE_LABELS: dict[str, tuple[str, str]] = {
     "peers": ("Andre kommuners priser", "Other municipalities' prices"),
     "ratio": ("Forhold", "Ratio"),
     "threshold_ratio": ("Grænse for forhold", "Ratio threshold"),
+    "times_lowest": ("Gange den laveste pris", "Times the lowest price"),
+    "benchmark_unit_price": (
+        "Median hos andre kommuner (pr. fakturaenhed)",
+        "Median other municipalities pay (per invoice unit)",
+    ),
+    "contract_unit_price": ("Jeres aftalte enhedspris", "Your agreed unit price"),
+    "price_gap": (
+        "Prisforskel (benchmark, ikke overpris)",
+        "Price gap (benchmark, not an overcharge)",
+    ),
     "normalised_price": ("Normaliseret pris", "Normalised price"),
     "per_inhabitant": ("Pr. indbygger", "Per inhabitant"),
     "item_key": ("Vare", "Item"),

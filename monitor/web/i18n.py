@@ -28,12 +28,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.print": {"da": "Udskriv", "en": "Print"},
     # overview
     "overview.title": {"da": "Overblik", "en": "Overview"},
-    "overview.flagged": {"da": "Markeret merpris", "en": "Overcharge flagged"},
+    "overview.flagged": {"da": "Markeret overpris", "en": "Overcharge flagged"},
     "overview.flagged_help": {
-        "da": "Alle fund, der ikke er afvist",
-        "en": "Every finding not dismissed",
+        "da": "Hvad jeres egne kontrakter giver ret til at kræve tilbage; fund, der ikke er "
+        "afvist, hver krone talt én gang",
+        "en": "What your own contracts let you claim back; findings not dismissed, each krone "
+        "counted once",
     },
-    "overview.confirmed": {"da": "Bekræftet merpris", "en": "Overcharge confirmed"},
+    "overview.price_gap": {
+        "da": "Prisforskel til andre kommuner",
+        "en": "Price gap to other municipalities",
+    },
+    "overview.price_gap_help": {
+        "da": "Benchmark: forskellen til medianen af, hvad andre kommuner betaler. Ikke et brud "
+        "på jeres kontrakt og ikke med i overprisen, men værd at genforhandle",
+        "en": "Benchmark: the gap to the median other municipalities pay. Not a breach of your "
+        "contract and not part of the overcharge, but worth renegotiating",
+    },
+    "overview.confirmed": {"da": "Bekræftet overpris", "en": "Overcharge confirmed"},
     "overview.confirmed_help": {
         "da": "Bekræftet af kontraktjura (inkl. afsluttede)",
         "en": "Confirmed by legal (incl. resolved)",
@@ -71,7 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "findings.sort.overcharge_asc": {"da": "Mindste merpris først", "en": "Smallest overcharge"},
     "findings.sort.newest": {"da": "Nyeste først", "en": "Newest first"},
     "findings.count": {"da": "fund", "en": "findings"},
-    "findings.total": {"da": "Merpris i alt", "en": "Total overcharge"},
+    "findings.total": {"da": "Overpris i alt", "en": "Total overcharge"},
+    "findings.price_gap_total": {"da": "Prisforskel i alt", "en": "Total price gap"},
     "findings.none": {
         "da": "Ingen fund matcher filtrene.",
         "en": "No findings match the filters.",
@@ -101,7 +114,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.invoiced": {"da": "Faktureret enhedspris", "en": "Invoiced unit price"},
     "field.unit_price": {"da": "Enhedspris", "en": "Unit price"},
     "field.line_amount": {"da": "Linjebeløb", "en": "Line amount"},
-    "field.overcharge": {"da": "Merpris", "en": "Overcharge"},
+    "field.overcharge": {"da": "Overpris", "en": "Overcharge"},
+    "field.price_gap": {"da": "Prisforskel", "en": "Price gap"},
+    "field.benchmark": {
+        "da": "Median hos andre kommuner",
+        "en": "Median other municipalities pay",
+    },
+    "field.contract_price": {"da": "Jeres aftalte enhedspris", "en": "Your agreed unit price"},
+    "field.mfn_price": {
+        "da": "Laveste pris til anden kommune (mestbegunstigelse)",
+        "en": "Lowest price to another municipality (most-favoured customer)",
+    },
+    "detail.price_gap_note": {
+        "da": "I betaler {times} gange den laveste pris; det er ikke et brud på jeres kontrakt, "
+        "men værd at genforhandle. Beløbet er forskellen til medianen og indgår ikke i "
+        "overprisen.",
+        "en": "You pay {times} times the lowest price; this is not a breach of your contract, "
+        "but worth renegotiating. The amount is the gap to the median and is not part of the "
+        "overcharge.",
+    },
+    "detail.grounds_for": {
+        "da": "Samme beløb på samme linje ejes af fund #{id}; dette fund er et yderligere "
+        "grundlag for det og tælles ikke med igen.",
+        "en": "The same money on the same line is owned by finding #{id}; this finding is a "
+        "further ground for it and is not counted again.",
+    },
+    "detail.further_grounds": {"da": "Yderligere grundlag", "en": "Further grounds"},
+    "detail.further_grounds_help": {
+        "da": "Andre regler, der ser det samme beløb på samme linje. Beløbet tælles kun her.",
+        "en": "Other rules that see the same money on the same line. It is counted here only.",
+    },
     "field.recovered": {"da": "Tilbagebetalt", "en": "Recovered"},
     "field.contract": {"da": "Kontrakt", "en": "Contract"},
     "field.document": {"da": "Dokument", "en": "Document"},

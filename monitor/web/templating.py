@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
-from monitor.web import formatting
+from monitor import formatting
 from monitor.web.i18n import LANGUAGES, rule_description, rule_title, translator
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -37,15 +39,51 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("/api/docs", "nav.api", "api"),
 ]
 
+
+def humanize_key(key: str) -> str:
+    """``contract_page`` -> ``Contract page`` (for evidence keys with no translation)."""
+    text = key.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def is_amount(value: Any) -> bool:
+    """A plain decimal string such as ``"100.00"`` (as rules write amounts in evidence)."""
+    if not isinstance(value, str) or not value:
+        return False
+    try:
+        return Decimal(value).is_finite() and value.strip() == value and "e" not in value.lower()
+    except ArithmeticError:
+        return False
+
+
+def is_iso_date(value: Any) -> bool:
+    """``"2026-03-01"`` (as rules write dates in evidence)."""
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_mapping(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
+def is_sequence(value: Any) -> bool:
+    return isinstance(value, list | tuple)
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 templates.env.globals.update(
-    is_amount=formatting.is_amount,
-    is_iso_date=formatting.is_iso_date,
-    is_mapping=formatting.is_mapping,
-    is_sequence=formatting.is_sequence,
-    humanize_key=formatting.humanize_key,
+    is_amount=is_amount,
+    is_iso_date=is_iso_date,
+    is_mapping=is_mapping,
+    is_sequence=is_sequence,
+    humanize_key=humanize_key,
     languages=LANGUAGES,
     nav_items=NAV_ITEMS,
     rule_title=rule_title,
@@ -90,6 +128,8 @@ def render(
         "lang": lang,
         "t": translator(lang),
         "money": partial(formatting.money, lang=lang),
+        "price": partial(formatting.unit_price, lang=lang),
+        "percent": partial(formatting.percent, lang=lang),
         "number": partial(formatting.number, lang=lang),
         "quantity": partial(formatting.quantity, lang=lang),
         "ratio": partial(formatting.ratio, lang=lang),

@@ -71,6 +71,7 @@ def _line_finding(ctx: EvaluationContext, line: InvoiceLineView, diff: Decimal) 
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
         evidence=ev,
+        claim_basis="amount_excess",
     )
 
 

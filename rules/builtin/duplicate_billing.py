@@ -125,6 +125,8 @@ def _invoice_finding(ctx: EvaluationContext, repeat: InvoiceView) -> RuleFinding
         currency=inv.currency,
         overcharge=total,
         evidence=ev,
+        line_claims={x.id: to_ore(x.line_amount) for x in inv.lines if x.line_amount > 0},
+        claim_basis="whole_line",
     )
 
 
@@ -165,6 +167,7 @@ def _line_finding(
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
         evidence=ev,
+        claim_basis="whole_line",
     )
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from extractors.money import to_ore
 from rules.engine import Run
-from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence
+from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence, price_excess
 from rules.peers import Comparison, comparisons
 from rules.spec import RuleSpec, ToleranceParams
 from rules.types import EvaluationContext, RuleFinding
@@ -36,7 +35,7 @@ def check(run: Run, params: MfnParams) -> list[RuleFinding]:
 def _finding(ctx: EvaluationContext, cmp: Comparison, params: MfnParams) -> RuleFinding:
     line, peers = cmp.line, cmp.peers
     lowest_unit = cmp.in_line_unit(peers.lowest)
-    over = to_ore((line.unit_price - lowest_unit) * line.quantity)
+    over, capped = price_excess(line, lowest_unit)
     ev = invoice_evidence(ctx)
     ev.update(
         mfn_clause=ctx.contract.mfn_evidence if ctx.contract else None,
@@ -55,6 +54,7 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: MfnParams) -> Rule
         tolerance=params.describe(),
         computation=(
             f"({fmt(line.unit_price)} - {fmt(lowest_unit)}) x {fmt_qty(line.quantity)} = {fmt(over)}"
+            + (" (capped at the line amount's excess)" if capped else "")
         ),
     )
     msg = (
@@ -74,6 +74,7 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: MfnParams) -> Rule
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
         evidence=ev,
+        claim_basis="price_excess",
     )
 
 

@@ -34,7 +34,7 @@ def check(run: Run, params: OutsidePeriodParams) -> list[RuleFinding]:
     lo = contract.effective_date or date.min
     hi = contract.expiry_date or date.max
     inv = ctx.invoice
-    at_stake, rows = Decimal(0), []
+    at_stake, rows, claims = Decimal(0), [], {}
     for line in inv.lines:
         start = line.period_start or inv.period_start
         end = line.period_end or inv.period_end or start
@@ -46,6 +46,7 @@ def check(run: Run, params: OutsidePeriodParams) -> list[RuleFinding]:
         days_out, days = share
         amount = to_ore(line.line_amount * days_out / days)
         at_stake += amount
+        claims[line.id] = amount
         rows.append(f"line {line.line_id}: {days_out}/{days} days outside, {fmt(amount)}")
     if not rows:
         return []
@@ -70,6 +71,8 @@ def check(run: Run, params: OutsidePeriodParams) -> list[RuleFinding]:
             currency=ctx.invoice.currency,
             overcharge=at_stake,
             evidence=ev,
+            line_claims={k: v for k, v in claims.items() if v > 0},
+            claim_basis="whole_line",
         )
     ]
 

@@ -38,13 +38,33 @@ def check(run: Run, params: DisparityParams) -> list[RuleFinding]:
         if peers.count < params.min_peers or peers.median <= 0:
             continue
         if cmp.own > params.ratio * peers.median:
-            out.append(_finding(run.ctx, cmp, params))
+            out.append(_finding(run.ctx, cmp, params, *_contract_price(run, cmp)))
     return out
 
 
-def _finding(ctx: EvaluationContext, cmp: Comparison, params: DisparityParams) -> RuleFinding:
+def _contract_price(run: Run, cmp: Comparison) -> tuple[Decimal | None, int | None]:
+    """What the municipality's own contract allows for the line (per invoice unit) and
+    the term saying so, or (None, None) when it prices no such line: the agreed price,
+    never the benchmark."""
+    for lp in run.pricing():
+        if lp.line.id == cmp.line.id and lp.status == "priced" and lp.term is not None:
+            return lp.allowed, lp.term.id
+    return None, None
+
+
+def _finding(
+    ctx: EvaluationContext,
+    cmp: Comparison,
+    params: DisparityParams,
+    agreed: Decimal | None,
+    term_ref: int | None,
+) -> RuleFinding:
+    """A price gap: ``overcharge`` holds the gap to the others' median (money kind
+    ``price_gap``), ``benchmark_unit_price`` the median in the line's unit and
+    ``agreed_unit_price`` the contract's own price (None when it prices no such item)."""
     line, peers = cmp.line, cmp.peers
     ratio = (cmp.own / peers.median).quantize(Decimal("0.01"))
+    times_lowest = (cmp.own / peers.lowest).quantize(Decimal("0.01")) if peers.lowest else None
     median_unit = cmp.in_line_unit(peers.median)
     over = to_ore((line.unit_price - median_unit) * line.quantity)
     ev = invoice_evidence(ctx)
@@ -63,6 +83,10 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: DisparityParams) -
         lowest_municipality=peers.lowest_code,
         lowest_invoice=peers.lowest_invoice,
         threshold_ratio=fmt(params.ratio),
+        times_lowest=fmt(times_lowest),
+        benchmark_unit_price=fmt(median_unit),
+        contract_unit_price=fmt(agreed),
+        price_gap=fmt(over),
         computation=(
             f"({fmt(line.unit_price)} - {fmt(median_unit)}) x {fmt_qty(line.quantity)} = {fmt(over)}"
         ),
@@ -70,7 +94,7 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: DisparityParams) -
     msg = (
         f"Line {line.line_id}: {fmt(ratio)} x the median price other municipalities pay "
         f"({fmt(cmp.own)} vs {fmt(peers.median)}); lowest {fmt(peers.lowest)} "
-        f"(municipality {peers.lowest_code})"
+        f"(municipality {peers.lowest_code}); a price gap, not a breach of the contract"
     )
     return RuleFinding(
         rule_id=SPEC.id,
@@ -81,10 +105,13 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: DisparityParams) -
         overcharge=over,
         line_ref=line.id,
         line_id=line.line_id,
-        agreed_unit_price=median_unit,
+        term_ref=term_ref,
+        agreed_unit_price=agreed,
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
         evidence=ev,
+        money_kind="price_gap",
+        benchmark_unit_price=median_unit,
     )
 
 
@@ -97,19 +124,22 @@ SPEC = RuleSpec(
         "inhabitant) is above ratio x the median the same vendor charges other "
         "municipalities for the same item. Example: 26.00 kr per inhabitant against a "
         "median of 10.00 kr (ratio 2.6 > 2.0), 60,000 inhabitants billed per "
-        "inhabitant: money at stake (26.00 - 10.00) x 60,000 = 960,000.00 kr, lowest "
-        "price paid quoted."
+        "inhabitant: price gap (26.00 - 10.00) x 60,000 = 960,000.00 kr, lowest "
+        "price paid quoted. A price gap is a benchmark, not a breach of the contract: it "
+        "is never added to the overcharges, but is worth renegotiating."
     ),
     description_da=(
         "Markerer en fakturalinje, hvis enhedspris (pr. indbygger, når varen er prissat pr. "
         "indbygger) ligger over parameteren ratio gange medianen af de priser, som samme "
         "leverandør tager af andre kommuner for samme vare. Eksempel: 26,00 kr. pr. indbygger mod "
         "en median på 10,00 kr. (forhold 2,6 > 2,0), 60.000 indbyggere faktureret pr. indbygger: "
-        "mulig merudgift (26,00 - 10,00) x 60.000 = 960.000,00 kr.; den laveste betalte pris "
-        "angives."
+        "prisforskel (26,00 - 10,00) x 60.000 = 960.000,00 kr.; den laveste betalte pris "
+        "angives. En prisforskel er et benchmark, ikke et brud på kontrakten: den lægges aldrig "
+        "sammen med overpriserne, men er værd at genforhandle."
     ),
     severity="medium",
     params_model=DisparityParams,
     check=check,
     uses_contract_terms=False,
+    money_kind="price_gap",
 )

@@ -89,6 +89,7 @@ def _finding(run: Run, lp: LinePricing) -> RuleFinding:
         invoiced_unit_price=line.unit_price,
         quantity=line.quantity,
         evidence=ev,
+        claim_basis="whole_line",
     )
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 
 from monitor.alerts import service
-from monitor.alerts.formatting import header
 from monitor.alerts.models import Alert, AlertFinding
 from monitor.alerts.senders import OutboxSender
 from monitor.db import transaction
 from monitor.findings.models import Finding
+from monitor.formatting import header
 from tests.alerts.factories import finding, world
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from monitor.alerts import formatting as fmt
+from monitor import formatting as fmt
 from monitor.alerts import service
 from monitor.alerts.senders import EmailMessage, RecordingSender
 from monitor.db import transaction

@@ -217,12 +217,15 @@ def test_expected_overcharges_are_exact(demo: tuple[Path, DemoManifest]) -> None
         elif b.rule_id != ARITHMETIC:
             invoiced, reference = (
                 Decimal(b.invoiced_unit_price or 0),
-                Decimal(b.agreed_unit_price or 0),
+                Decimal(b.benchmark_unit_price or b.agreed_unit_price or 0),
             )
             over = half_up((invoiced - reference) * Decimal(b.quantity or 0))
             assert Decimal(b.expected_overcharge) == over > 0, b.key
+    kinds = {b.rule_id: b.money_kind for b in manifest.breaches}
+    assert {r for r, k in kinds.items() if k == "price_gap"} == {"price_disparity"}
     total = sum((Decimal(b.expected_overcharge) for b in manifest.breaches), Decimal(0))
-    assert manifest.total_expected_overcharge == total > 0
+    assert manifest.total_expected_overcharge + manifest.total_expected_price_gap == total
+    assert manifest.total_expected_overcharge > 0 and manifest.total_expected_price_gap > 0
 
 
 def test_the_same_item_costs_many_times_more_in_some_municipalities(
@@ -258,6 +261,7 @@ def test_the_manifest_file_round_trips(demo: tuple[Path, DemoManifest]) -> None:
     data = json.loads((root / "manifest.json").read_text("utf-8"))
     assert DemoManifest.from_dict(data) == manifest
     assert data["total_expected_overcharge"] == f"{manifest.total_expected_overcharge:.2f}"
+    assert data["total_expected_price_gap"] == f"{manifest.total_expected_price_gap:.2f}"
     assert any("sample data" in note for note in data["notes"])
 
 

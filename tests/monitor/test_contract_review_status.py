@@ -181,7 +181,8 @@ def test_before_review_findings_are_preliminary_send_nothing_and_nothing_is_unpr
     assert _findings("--final") == [] and len(_findings("--preliminary")) == 1
     assert _alerts() == [] and _emails() == []
     table = runner.invoke(app, ["findings"]).stdout
-    assert "1 findings, overcharge 250.00 DKK; 1 preliminary" in table
+    assert "1 findings, overcharge DKK 250.00 (each krone once), price gap DKK 0.00" in table
+    assert "; 1 preliminary" in table
 
     client = TestClient(create_app(queue_recheck=lambda ids: None))
     page = client.get(f"/findings/{found[0]['id']}?lang=en")

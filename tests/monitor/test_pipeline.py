@@ -51,9 +51,17 @@ def test_the_demo_finds_exactly_the_manifest_breaches_of_every_rule(demo_run) ->
             assert Decimal(str(f["agreed_unit_price"])) == Decimal(breach.agreed_unit_price), key
         if breach.invoiced_unit_price is not None:
             assert Decimal(str(f["invoiced_unit_price"])) == Decimal(breach.invoiced_unit_price)
+        if breach.benchmark_unit_price is not None:
+            assert Decimal(str(f["benchmark_unit_price"])) == Decimal(breach.benchmark_unit_price)
+        assert f["money_kind"] == breach.money_kind, key
         assert f["contract_document"], key
-    total = sum((Decimal(str(f["overcharge"])) for f in findings), Decimal(0))
-    assert total == manifest.total_expected_overcharge
+    overcharge = sum((Decimal(str(f["overcharge"])) for f in findings if f["counted"]), Decimal(0))
+    gap = sum(
+        (Decimal(str(f["overcharge"])) for f in findings if f["money_kind"] == "price_gap"),
+        Decimal(0),
+    )
+    assert overcharge == manifest.total_expected_overcharge == Decimal("1217408.93")
+    assert gap == manifest.total_expected_price_gap == Decimal("4247769.22")
 
 
 @pytest.mark.slow
