@@ -23,16 +23,24 @@ class MunicipalityDiff:
     changed: list[tuple[RuleFinding, RuleFinding]] = field(default_factory=list)
     overcharge_before: Decimal = ZERO
     overcharge_after: Decimal = ZERO
+    price_gap_before: Decimal = ZERO
+    price_gap_after: Decimal = ZERO
 
     @property
     def overcharge_difference(self) -> Decimal:
         return self.overcharge_after - self.overcharge_before
 
+    @property
+    def price_gap_difference(self) -> Decimal:
+        return self.price_gap_after - self.price_gap_before
+
 
 @dataclass(slots=True)
 class BacktestReport:
     """Per municipality and in total: findings added, removed, changed (same key, other
-    overcharge, severity or mode), and the overcharge flagged before and after."""
+    overcharge, severity or mode), and the money flagged before and after: the
+    overcharge (counted once per line: a further ground adds nothing) and, apart, the
+    price gap to other municipalities (a benchmark, never an overcharge)."""
 
     municipalities: dict[str | None, MunicipalityDiff]
 
@@ -63,6 +71,18 @@ class BacktestReport:
     def overcharge_difference(self) -> Decimal:
         return self.overcharge_after - self.overcharge_before
 
+    @property
+    def price_gap_before(self) -> Decimal:
+        return self._sum("price_gap_before")
+
+    @property
+    def price_gap_after(self) -> Decimal:
+        return self._sum("price_gap_after")
+
+    @property
+    def price_gap_difference(self) -> Decimal:
+        return self.price_gap_after - self.price_gap_before
+
     def rows(self) -> list[dict[str, object]]:
         """One JSON-able row per municipality (code order), for a table or export."""
         return [
@@ -74,6 +94,9 @@ class BacktestReport:
                 "overcharge_before": str(d.overcharge_before),
                 "overcharge_after": str(d.overcharge_after),
                 "overcharge_difference": str(d.overcharge_difference),
+                "price_gap_before": str(d.price_gap_before),
+                "price_gap_after": str(d.price_gap_after),
+                "price_gap_difference": str(d.price_gap_difference),
             }
             for code, d in sorted(self.municipalities.items(), key=lambda kv: kv[0] or "")
         ]
@@ -97,15 +120,23 @@ def compare(
 
     for key, f in before.items():
         d = diff_for(f)
-        d.overcharge_before += f.overcharge
+        _add(d, f, "before")
         if key not in after:
             d.removed.append(f)
     for key, f in after.items():
         d = diff_for(f)
-        d.overcharge_after += f.overcharge
+        _add(d, f, "after")
         prev = before.get(key)
         if prev is None:
             d.added.append(f)
         elif (prev.overcharge, prev.severity, prev.mode) != (f.overcharge, f.severity, f.mode):
             d.changed.append((prev, f))
     return BacktestReport(diffs)
+
+
+def _add(diff: MunicipalityDiff, f: RuleFinding, when: str) -> None:
+    """Count a finding's money in its kind; a further ground's money is its owner's."""
+    if f.money_kind == "price_gap":
+        setattr(diff, f"price_gap_{when}", getattr(diff, f"price_gap_{when}") + f.overcharge)
+    elif f.grounds_for is None:
+        setattr(diff, f"overcharge_{when}", getattr(diff, f"overcharge_{when}") + f.overcharge)

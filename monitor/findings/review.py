@@ -160,7 +160,7 @@ def _excess(
         raise ConfirmationRequired(
             f"the recovered amount {money(paid, 'en')} is more than the finding's overcharge "
             f"{money(owed, 'en')}; confirm the larger amount and give a reason",
-            da=f"det tilbagebetalte beløb {money(paid)} er mere end fundets merpris "
+            da=f"det tilbagebetalte beløb {money(paid)} er mere end fundets overpris "
             f"{money(owed)}; bekræft det større beløb og angiv en begrundelse",
             field="recovered" if not confirmed else "excess_reason",
             details={"recovered": decimal_str(paid), "overcharge": decimal_str(owed)},

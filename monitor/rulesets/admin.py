@@ -226,6 +226,9 @@ def report_json(report: BacktestReport) -> dict[str, Any]:
         "overcharge_before": str(report.overcharge_before),
         "overcharge_after": str(report.overcharge_after),
         "overcharge_difference": str(report.overcharge_difference),
+        "price_gap_before": str(report.price_gap_before),
+        "price_gap_after": str(report.price_gap_after),
+        "price_gap_difference": str(report.price_gap_difference),
         "municipalities": report.rows(),
         "findings": findings,
     }

@@ -39,6 +39,8 @@ class Effect:
     changed: int
     overcharge_before: Decimal
     overcharge_after: Decimal
+    price_gap_before: Decimal = Decimal(0)
+    price_gap_after: Decimal = Decimal(0)
 
     @classmethod
     def of(cls, report: BacktestReport) -> Effect:
@@ -48,6 +50,8 @@ class Effect:
             changed=report.changed,
             overcharge_before=report.overcharge_before,
             overcharge_after=report.overcharge_after,
+            price_gap_before=report.price_gap_before,
+            price_gap_after=report.price_gap_after,
         )
 
     @property
@@ -55,9 +59,13 @@ class Effect:
         return self.overcharge_after - self.overcharge_before
 
     @property
+    def price_gap_difference(self) -> Decimal:
+        return self.price_gap_after - self.price_gap_before
+
+    @property
     def withdraws(self) -> bool:
         """Takes findings or money away: what needs a person's confirmation."""
-        return self.removed > 0 or self.overcharge_difference < 0
+        return self.removed > 0 or self.overcharge_difference < 0 or self.price_gap_difference < 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +75,9 @@ class Effect:
             "overcharge_before": decimal_str(self.overcharge_before),
             "overcharge_after": decimal_str(self.overcharge_after),
             "overcharge_difference": decimal_str(self.overcharge_difference),
+            "price_gap_before": decimal_str(self.price_gap_before),
+            "price_gap_after": decimal_str(self.price_gap_after),
+            "price_gap_difference": decimal_str(self.price_gap_difference),
         }
 
 
@@ -79,11 +90,14 @@ class PublishNeedsConfirmation(ConfirmationRequired):
         self.report = report
         effect = Effect.of(report)
         lost = -min(effect.overcharge_difference, Decimal(0))
+        gap = -min(effect.price_gap_difference, Decimal(0))
+        gap_en = f" (and {money(gap, 'en')} of price gap to other municipalities)" if gap else ""
+        gap_da = f" (og {money(gap)} i prisforskel til andre kommuner)" if gap else ""
         super().__init__(
             f"publishing this change to {rule_id} withdraws {effect.removed} findings and "
-            f"{money(lost, 'en')} of overcharge; confirm to publish it",
+            f"{money(lost, 'en')} of overcharge{gap_en}; confirm to publish it",
             da=f"ændringen af {rule_id} trækker {effect.removed} fund og {money(lost)} i "
-            "merpris tilbage; bekræft for at offentliggøre den",
+            f"overpris{gap_da} tilbage; bekræft for at offentliggøre den",
             field="confirm",
             details=effect.as_json(),
         )

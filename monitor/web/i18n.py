@@ -79,8 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "findings.reset": {"da": "Nulstil", "en": "Reset"},
     "findings.any": {"da": "Alle", "en": "All"},
     "findings.sort": {"da": "Sortering", "en": "Sort"},
-    "findings.sort.overcharge_desc": {"da": "Største merpris først", "en": "Largest overcharge"},
-    "findings.sort.overcharge_asc": {"da": "Mindste merpris først", "en": "Smallest overcharge"},
+    "findings.sort.overcharge_desc": {"da": "Største overpris først", "en": "Largest overcharge"},
+    "findings.sort.overcharge_asc": {"da": "Mindste overpris først", "en": "Smallest overcharge"},
     "findings.sort.newest": {"da": "Nyeste først", "en": "Newest first"},
     "findings.count": {"da": "fund", "en": "findings"},
     "findings.total": {"da": "Overpris i alt", "en": "Total overcharge"},
@@ -250,17 +250,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "detail.saved": {"da": "Gemt.", "en": "Saved."},
     "detail.excess_help": {
-        "da": "Beløbet er større end fundets merpris ({overcharge}). Det gemmes kun, når du "
+        "da": "Beløbet er større end fundets overpris ({overcharge}). Det gemmes kun, når du "
         "bekræfter det og skriver hvorfor (fx renter eller et forlig der dækker mere).",
         "en": "The amount is more than the finding's overcharge ({overcharge}). It is kept "
         "only when you confirm it and say why (interest, say, or a settlement covering more).",
     },
     "detail.confirm_excess": {
-        "da": "Ja, der er tilbagebetalt mere end merprisen",
+        "da": "Ja, der er tilbagebetalt mere end overprisen",
         "en": "Yes, more than the overcharge was paid back",
     },
     "detail.excess_reason": {"da": "Begrundelse", "en": "Reason"},
-    "detail.excess_recorded": {"da": "Mere end merprisen", "en": "More than the overcharge"},
+    "detail.excess_recorded": {"da": "Mere end overprisen", "en": "More than the overcharge"},
     "detail.reviewed_by": {"da": "Gennemgået af", "en": "Reviewed by"},
     "action.confirm": {"da": "bekræftede", "en": "confirmed"},
     "action.dismiss": {"da": "afviste", "en": "dismissed"},
@@ -273,7 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "reopened the finding (re-check: the rule finds it again)",
     },
     "action.recomputed": {
-        "da": "beregnede merprisen igen (genkontrol)",
+        "da": "beregnede overprisen igen (genkontrol)",
         "en": "recomputed the overcharge (re-check)",
     },
     "action.note": {"da": "tilføjede en note", "en": "added a note"},
@@ -449,7 +449,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.not_saved": {"da": "Intet er gemt.", "en": "Nothing was saved."},
     "rules.effect": {"da": "Virkning (backtest)", "en": "Effect (backtest)"},
     "rules.effect_text": {
-        "da": "Backtest: {added} nye fund, {removed} trukket tilbage, merpris {difference}.",
+        "da": "Backtest: {added} nye fund, {removed} trukket tilbage, overpris {difference}.",
         "en": "Backtest: {added} findings added, {removed} withdrawn, overcharge {difference}.",
     },
     "rules.confirm_title": {"da": "Bekræft ændringen", "en": "Confirm the change"},
@@ -482,8 +482,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.added": {"da": "Nye fund", "en": "Findings added"},
     "rules.removed": {"da": "Fund der forsvinder", "en": "Findings removed"},
     "rules.changed_findings": {"da": "Ændrede fund", "en": "Findings changed"},
-    "rules.before": {"da": "Merpris før", "en": "Overcharge before"},
-    "rules.after": {"da": "Merpris efter", "en": "Overcharge after"},
+    "rules.before": {"da": "Overpris før", "en": "Overcharge before"},
+    "rules.after": {"da": "Overpris efter", "en": "Overcharge after"},
     "rules.difference": {"da": "Forskel", "en": "Difference"},
     "rules.no_difference": {
         "da": "Ændringen gør ingen forskel på tidligere fakturaer.",

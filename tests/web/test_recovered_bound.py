@@ -47,7 +47,7 @@ def test_a_recovered_amount_up_to_the_overcharge_is_accepted_and_more_is_refused
         review(session, finding_id=fid, action="resolve", actor="okonomi@kk.dk", recovered=amount)
     assert refused.value.field == "recovered"
     assert "more than the finding's overcharge DKK 1,000.00" in refused.value.message
-    assert "mere end fundets merpris 1.000,00 kr." in refused.value.message_in("da")
+    assert "mere end fundets overpris 1.000,00 kr." in refused.value.message_in("da")
     finding = session.get(Finding, fid)
     assert (finding.status, finding.recovered) == ("open", Decimal("0.00"))
 
@@ -112,7 +112,7 @@ def test_the_page_asks_for_the_confirmation_in_danish_and_then_records_it(
     form = {"action": "resolve", "actor": "okonomi@kk.dk", "recovered": "999.999.999,00"}
     page = client.post(url, data=form)
     assert page.status_code == 400
-    assert "det tilbagebetalte beløb 999.999.999,00 kr. er mere end fundets merpris" in page.text
+    assert "det tilbagebetalte beløb 999.999.999,00 kr. er mere end fundets overpris" in page.text
     assert 'name="confirm_excess"' in page.text and 'name="excess_reason"' in page.text
     assert 'name="confirm_excess" value="1" checked' not in page.text  # never ticked for you
     assert _state(engine, seed.price_finding_id) == ("open", Decimal("0.00"), 0)
@@ -134,7 +134,7 @@ def test_the_page_asks_for_the_confirmation_in_danish_and_then_records_it(
     assert done.status_code == 303
     assert _state(engine, seed.price_finding_id) == ("resolved", Decimal("1250.00"), 1)
     html = client.get(done.headers["location"] + "&lang=da").text
-    assert "Mere end merprisen 1.000,00 kr.: Forlig inkl. renter" in html
+    assert "Mere end overprisen 1.000,00 kr.: Forlig inkl. renter" in html
 
 
 def test_the_api_answers_409_until_the_excess_is_confirmed_with_a_reason(

@@ -66,8 +66,8 @@ def test_a_change_that_withdraws_a_finding_shows_its_effect_and_waits_for_a_conf
 ) -> None:
     page = client.post(f"/admin/rules/{PRICE}/publish", data=WIDE)
     assert page.status_code == 409
-    assert "trækker 1 fund og 1.000,00 kr. i merpris tilbage" in page.text
-    assert "Backtest: 0 nye fund, 1 trukket tilbage, merpris -1.000,00 kr." in page.text
+    assert "trækker 1 fund og 1.000,00 kr. i overpris tilbage" in page.text
+    assert "Backtest: 0 nye fund, 1 trukket tilbage, overpris -1.000,00 kr." in page.text
     assert "data-removed>1<" in page.text  # the backtest report itself
     assert '<input type="hidden" name="confirm" value="1">' in page.text
     assert '<input type="hidden" name="param.absolute_tolerance" value="30">' in page.text
@@ -87,10 +87,13 @@ def test_a_change_that_withdraws_a_finding_shows_its_effect_and_waits_for_a_conf
             "overcharge_before": "1000.00",
             "overcharge_after": "0.00",
             "overcharge_difference": "-1000.00",
+            "price_gap_before": "0.00",
+            "price_gap_after": "0.00",
+            "price_gap_difference": "0.00",
         }
     shown = client.get(done.headers["location"]).text
     assert "Version 1 er offentliggjort" in shown
-    assert shown.count("1 trukket tilbage, merpris -1.000,00 kr.") == 2  # flash and history
+    assert shown.count("1 trukket tilbage, overpris -1.000,00 kr.") == 2  # flash and history
 
 
 def test_a_change_that_withdraws_nothing_is_published_at_once(
@@ -169,7 +172,7 @@ def test_an_import_that_withdraws_a_finding_asks_first_and_keeps_the_file_for_th
     form = {"actor": "admin@kl.dk", "reason": "KL-sæt"}
     page = client.post("/admin/rules/import", files=files, data=form)
     assert page.status_code == 409
-    assert "trækker 1 fund og 1.000,00 kr. i merpris tilbage" in page.text
+    assert "trækker 1 fund og 1.000,00 kr. i overpris tilbage" in page.text
     assert 'name="yaml_text" hidden>' in page.text and "absolute_tolerance" in page.text
     assert _versions(engine) == [] and rechecks == []
     done = client.post(
