@@ -5,7 +5,7 @@
 why an invoice whose status is ``check_failed`` could not be checked.
 
 Revision ID: b7d3e91a5c20
-Revises: fa4a6801134e
+Revises: b7c3d9e2f410
 Create Date: 2026-12-05 09:30:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "b7d3e91a5c20"
-down_revision = "fa4a6801134e"
+down_revision = "b7c3d9e2f410"
 branch_labels = None
 depends_on = None
 
