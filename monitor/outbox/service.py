@@ -46,9 +46,10 @@ def relay(
     its own transaction; returns the ids queued.
 
     On a broker a row is deleted only after ``send`` returned, in the transaction that
-    locked it (a second relay skips it on PostgreSQL). With tasks run in-process
-    (``send_after_commit``) the row is deleted first, as the task writes through
-    another connection, and written back with the error if the task raised."""
+    locked it (a second relay skips it on PostgreSQL); when the broker is away the row
+    stays with the attempt and the error. With tasks run in-process
+    (``send_after_commit``) no transaction is held while the task runs (it writes
+    through its own connections) and the row is deleted once it has run."""
     query = select(OutboxTask.id).order_by(OutboxTask.id).limit(limit)
     if ids is not None:
         query = query.where(OutboxTask.id.in_(list(ids)))
@@ -64,32 +65,45 @@ def relay(
 
 
 def _relay_one(row_id: int, *, send: Send, send_after_commit: bool, engine: Engine | None) -> bool:
-    task: str
-    args: list[object]
+    if send_after_commit:
+        return _run_one(row_id, send=send, engine=engine)
     with transaction(engine) as session:
         row = session.scalars(
             select(OutboxTask).where(OutboxTask.id == row_id).with_for_update(skip_locked=True)
         ).one_or_none()
         if row is None:
             return False  # relayed meanwhile, or being relayed by another process
-        task, args = row.task, list(row.args)
-        if not send_after_commit:
-            try:
-                send(task, args)
-            except Exception as exc:
-                _note_failure(row, exc)
-                return False
-            session.delete(row)
-            return True
+        try:
+            send(row.task, list(row.args))
+        except Exception as exc:  # the broker is away: the row stays, tried again later
+            _note_failure(row, exc)
+            return False
         session.delete(row)
+        return True
+
+
+def _run_one(row_id: int, *, send: Send, engine: Engine | None) -> bool:
+    """In-process: the task runs here, writing through its own connections, so no
+    transaction is held meanwhile. The row goes once the task has run, whether it
+    succeeded or not (a task records its own failure: the document failed, the
+    invoice ``check_failed``); if this process dies while it runs, the row stays and
+    the task is run again later."""
+    with transaction(engine) as session:
+        row = session.get(OutboxTask, row_id)
+        if row is None:
+            return False
+        task, args = row.task, list(row.args)
     try:
         send(task, args)
     except Exception as exc:
-        with transaction(engine) as session:
-            again = OutboxTask(id=row_id, task=task, args=args, attempts=0)
-            _note_failure(again, exc)
-            session.add(again)
-        return False
+        log.warning(
+            "outbox task failed in-process",
+            extra={"task": task, "task_args": args, "error": f"{type(exc).__name__}: {exc}"},
+        )
+    with transaction(engine) as session:
+        row = session.get(OutboxTask, row_id)
+        if row is not None:
+            session.delete(row)
     return True
 
 

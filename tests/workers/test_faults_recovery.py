@@ -149,3 +149,34 @@ def test_a_document_the_web_committed_but_never_queued_is_read_within_seconds(
     with transaction() as s:
         assert s.scalar(select(func.count()).select_from(OutboxTask)) == 0
         assert s.get(Document, res.document_id).status == "processed"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("stack", REDIS_PG, indirect=True)
+def test_a_task_running_longer_than_the_visibility_timeout_is_not_handed_to_another_worker(
+    stack: Stack, fake_sendgrid: FakeSendGrid
+) -> None:
+    """The harness's visibility timeout is 5 s; a send that hangs for 15 s keeps its
+    lease (the worker renews it), so the second pool process never gets the task."""
+    from tests.workers.test_real_workers import alert_row, queued_alert
+
+    stack.env["PRISVAGT_SENDGRID_TIMEOUT"] = "60"
+    alert_id = queued_alert()
+    fake_sendgrid.script("stall", seconds=15)  # then a 503: retried, then accepted
+    start_cli_worker(stack, "worker", concurrency=2)
+    producer = stack.producer()
+    try:
+        task_id = producer.send_task("alerts.dispatch", args=[alert_id]).id
+        assert fake_sendgrid.wait_for_requests(1, timeout=30) >= 1
+        time.sleep(12)  # more than twice the visibility timeout, the send still hanging
+        deliveries = stack.log("worker").count(f"Task alerts.dispatch[{task_id}] received")
+        assert deliveries == 1, f"the running task was delivered {deliveries} times"
+        assert fake_sendgrid.requests == 1
+        assert len(fake_sendgrid.wait_for(1, timeout=60)) == 1, stack.log("worker")[-4000:]
+        time.sleep(3)
+        assert (fake_sendgrid.requests, len(fake_sendgrid.accepted)) == (2, 1)
+        deadline = time.monotonic() + 10
+        while alert_row(alert_id).status != "sent" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (alert_row(alert_id).status, alert_row(alert_id).attempts) == ("sent", 2)
+    finally:
+        producer.close()

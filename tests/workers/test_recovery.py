@@ -92,22 +92,23 @@ def _emails(settings: Any) -> list[email.message.Message]:
     return [email.message_from_bytes(p.read_bytes()) for p in sorted(outbox.glob("*.eml"))]
 
 
-def test_an_upload_whose_queueing_failed_after_the_commit_is_relayed_by_the_scheduler(
+def test_an_upload_whose_broker_was_away_after_the_commit_is_relayed_by_the_scheduler(
     app_env: Any,
 ) -> None:
-    """The web stores the document and its outbox row in one transaction; the process
-    dies (here: the queueing raises) before the task is queued. The scheduler's outbox
-    step queues it once the row is older than the grace, and only once."""
+    """The web stores the document and its outbox row in one transaction; the broker
+    is away when it relays the row after the commit. The scheduler's outbox step
+    queues it once the row is older than the grace, and only once."""
     from monitor.web.app import create_app
 
     with transaction() as s:
         seed(s)
-    app = create_app(settings=app_env)
+    on_a_broker = app_env.model_copy(update={"broker_url": "redis://127.0.0.1:1/0"})
+    app = create_app(settings=on_a_broker)
 
-    def crashed(document_id: int, kind: str) -> None:
-        raise ConnectionError("the web process died before queueing")
+    def broker_away(document_id: int, kind: str) -> None:
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
 
-    app.state.queue_document = crashed
+    app.state.queue_document = broker_away
     with TestClient(app) as client:
         files = {"file": ("F-300.xml", invoice("F-300"), "application/xml")}
         response = client.post("/api/documents", files=files)
@@ -117,13 +118,16 @@ def test_an_upload_whose_queueing_failed_after_the_commit_is_relayed_by_the_sche
         assert s.get(Document, document_id).status == "received"  # type: ignore[union-attr]
         (row,) = s.scalars(select(OutboxTask)).all()
         assert (row.task, row.args, row.attempts) == ("invoices.parse", [document_id], 1)
-        assert "ConnectionError: the web process died before queueing" in (row.last_error or "")
+        assert row.last_error == (
+            "ConnectionError: Error 111 connecting to 127.0.0.1:1. Connection refused."
+        )
         written = row.created_at
     assert _emails(app_env) == []
 
     too_soon = jobs.relay_outbox(now=written + timedelta(seconds=1), send=tasks.send_task,
                                  send_after_commit=True)  # fmt: skip
     assert too_soon == []  # its writer may still be relaying it
+    # the scheduler's relay, tasks in-process here (the test's own broker-less settings)
     later = datetime.now(UTC) + timedelta(seconds=10)
     relayed = jobs.relay_outbox(now=later, send=tasks.send_task, send_after_commit=True)
     assert relayed == [row.id]
@@ -134,6 +138,26 @@ def test_an_upload_whose_queueing_failed_after_the_commit_is_relayed_by_the_sche
         assert s.get(Document, document_id).status == "processed"  # type: ignore[union-attr]
         assert s.scalar(select(func.count(OutboxTask.id))) == 0
         assert s.scalars(select(Invoice.status)).all() == ["checked"]
+
+
+def test_an_in_process_task_that_raises_is_not_relayed_again(app_env: Any) -> None:
+    """With no broker the relay runs the task: a task that raises has recorded its own
+    failure, and its row goes (no retry every round); the next row still runs."""
+    from monitor.outbox import service as outbox
+
+    with transaction() as s:
+        first = outbox.add(s, task="boom", args=[1]).id
+        second = outbox.add(s, task="fine", args=[2]).id
+    ran: list[tuple[str, list[object]]] = []
+
+    def send(task: str, args: list[object]) -> None:
+        ran.append((task, args))
+        if task == "boom":
+            raise RuntimeError("the task failed (and recorded it)")
+
+    relayed = outbox.relay(send=send, send_after_commit=True)
+    assert (relayed, ran) == ([first, second], [("boom", [1]), ("fine", [2])])
+    assert outbox.relay(send=send, send_after_commit=True) == []
 
 
 def test_an_upload_is_queued_right_after_its_commit_and_leaves_no_outbox_row(
