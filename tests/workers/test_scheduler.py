@@ -42,7 +42,7 @@ def test_the_jobs_are_stored_in_the_application_database(scheduling: object) -> 
     again = scheduler.build_scheduler(scheduler.ScheduleConfig(poll_seconds=1), blocking=False)
     again.start(paused=True)
     try:
-        assert len(again.get_jobs()) == 6
+        assert len(again.get_jobs()) == 7
         assert again.get_job("poll_inbox").trigger.interval == timedelta(seconds=1)
     finally:
         again.shutdown(wait=False)
