@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test lint format bench clean
+.PHONY: setup demo test faults test-install lint format bench clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "prisvagt needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -24,6 +24,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# fault runs with real workers (a worker SIGKILLed mid-batch; prints the recovery time)
+faults: $(STAMP)
+	PRISVAGT_LONG_TESTS=faults $(BIN)/python -m pytest -s -p no:cacheprovider tests/workers/test_faults_recovery.py $(PYTEST_ARGS)
+
+# a plain `pip install .` into a fresh venv, then a worker and the scheduler on Redis
+test-install: $(STAMP)
+	PRISVAGT_LONG_TESTS=install $(BIN)/python -m pytest -s -p no:cacheprovider tests/workers/test_pip_install.py $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

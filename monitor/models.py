@@ -7,6 +7,7 @@ from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.outbox.models import OutboxTask
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, User, Vendor
 from monitor.rulesets.models import RuleConfiguration
 
@@ -24,6 +25,7 @@ __all__ = [
     "InvoiceLine",
     "Municipality",
     "MunicipalityEan",
+    "OutboxTask",
     "PriceTerm",
     "RuleConfiguration",
     "User",

@@ -55,7 +55,10 @@ class Settings(BaseSettings):
         default="", description="Prefix for the Celery queue names (installations sharing a broker)"
     )
     broker_visibility_timeout: int = Field(
-        default=900, ge=1, description="Seconds before Redis re-delivers a dead worker's task"
+        default=30,
+        ge=2,
+        description="Seconds before Redis re-delivers a dead worker's task (a live worker "
+        "renews it for the tasks it holds)",
     )
     db_pool_size: int = Field(
         default=5, ge=1, description="Connections each process keeps open (PostgreSQL)"

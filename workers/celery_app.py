@@ -3,13 +3,22 @@
 With a broker (Redis or RabbitMQ): three queues (extraction, checking, alerts), late
 acknowledgement so a task whose worker dies is delivered again, one message
 prefetched at a time, time limits, and no result backend (nobody reads results).
+
+A dead worker's tasks come back within a minute: RabbitMQ redelivers them when the
+worker's connection drops; on Redis an unacknowledged task becomes visible again after
+the visibility timeout (30 s by default), and a live worker renews that lease for the
+tasks it holds (``LeaseRenewal``), so a long task or one waiting for its retry time is
+not handed to a second worker meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from typing import Any
 
-from celery import Celery, signals
+from celery import Celery, bootsteps, signals
 from kombu import Exchange, Queue
 
 from monitor.settings import get_settings, load_settings
@@ -47,7 +56,8 @@ def queue_names() -> list[str]:
 
 def visibility_timeout() -> int:
     """Seconds before Redis hands an unacknowledged task to another worker (a worker
-    that died). Longer than the longest hard time limit; tests shorten it."""
+    that died); the live worker renews it for its tasks (``LeaseRenewal``), so it may
+    be shorter than the time limits. Tests shorten it."""
     return load_settings().broker_visibility_timeout
 
 
@@ -140,7 +150,81 @@ def make_celery() -> Celery:
     )
     logs.connect(app)
     connect_fork_safety()
+    if settings.broker_url.startswith(("redis://", "rediss://")):
+        app.steps["consumer"].add(LeaseRenewal)
     return app
+
+
+log = logging.getLogger("prisvagt.worker")
+
+
+class LeaseRenewal(bootsteps.StartStopStep):  # type: ignore[misc]
+    """Redis: renew the visibility of the tasks this worker holds (running, reserved,
+    or waiting for their retry time), a few times per visibility timeout.
+
+    Kombu keeps each unacknowledged message's delivery time in the ``unacked_index``
+    sorted set and restores those older than the visibility timeout. A thread of the
+    worker's main process re-stamps its own messages (``ZADD XX``: an acknowledged
+    message is never brought back). A worker that dies stops renewing, and its tasks
+    are visible again within one visibility timeout. A thread, not the event loop, so
+    that a solo worker busy with a long task renews too."""
+
+    requires = {"celery.worker.consumer.tasks:Tasks"}
+
+    def __init__(self, parent: Any, **kwargs: Any) -> None:
+        super().__init__(parent, **kwargs)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, parent: Any) -> None:
+        import redis
+
+        timeout = visibility_timeout()
+        client = redis.Redis.from_url(parent.app.conf.broker_url)
+        self._stop.clear()
+        self._thread = threading.Thread(
+            target=self._run, args=(parent, client, max(0.5, timeout / 4)),
+            name="prisvagt-lease-renewal", daemon=True,
+        )  # fmt: skip
+        self._thread.start()
+
+    def stop(self, parent: Any) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    shutdown = stop
+
+    def _run(self, parent: Any, client: Any, every: float) -> None:
+        while not self._stop.wait(every):
+            try:
+                renew_leases(parent, client)
+            except Exception:  # the broker is away: kombu reconnects; try next round
+                log.warning("could not renew the tasks' visibility", exc_info=True)
+
+
+def renew_leases(consumer: Any, client: Any, *, now: float | None = None) -> int:
+    """Re-stamp the delivery time of each message ``consumer`` holds; returns how many."""
+    task_consumer = getattr(consumer, "task_consumer", None)
+    channel = getattr(task_consumer, "channel", None)
+    qos = getattr(channel, "qos", None)
+    if qos is None:
+        return 0
+    for _ in range(3):  # the consumer's thread may change the set while it is read
+        try:
+            tags = list(qos._delivered)
+            break
+        except RuntimeError:
+            continue
+    else:
+        return 0
+    if not tags:
+        return 0
+    key = getattr(channel, "global_keyprefix", "") + channel.unacked_index_key
+    stamp = time.time() if now is None else now
+    client.zadd(key, dict.fromkeys(tags, stamp), xx=True)
+    return len(tags)
 
 
 def _before_fork(**_: Any) -> None:

@@ -24,6 +24,7 @@ from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
 from monitor.documents.service import not_regular
 from monitor.invoices.models import Invoice
+from monitor.outbox import service as outbox
 from monitor.rulesets.models import RuleConfiguration
 from monitor.scheduling import service as leases
 
@@ -202,6 +203,18 @@ def queue_reminders(session: Session, *, today: date, days_ahead: int) -> list[i
     return [a.id for a in periodic.queue_reminders(session, today=today, days_ahead=days_ahead)]
 
 
+#: an outbox row younger than this is left to the process that wrote it (it relays
+#: its own rows right after its commit); older ones were left behind by a crash
+OUTBOX_GRACE = timedelta(seconds=5)
+
+
+def relay_outbox(*, now: datetime, send: outbox.Send, send_after_commit: bool = False,
+                 grace: timedelta = OUTBOX_GRACE) -> list[int]:  # fmt: skip
+    """The task outbox's relay: queue the rows the web (or any writer) committed but
+    did not get to queue; returns the rows queued."""
+    return outbox.relay(send=send, created_before=now - grace, send_after_commit=send_after_commit)
+
+
 def relay_alerts(
     session: Session, *, now: datetime, grace: timedelta = timedelta(minutes=2)
 ) -> list[int]:
@@ -222,7 +235,8 @@ def stuck_documents(session: Session, *, now: datetime,
 
 def unchecked_invoices(session: Session, *, now: datetime,
                        grace: timedelta = timedelta(minutes=10)) -> list[int]:  # fmt: skip
-    """Invoices stored but never checked (the check task was lost or failed)."""
+    """Invoices stored but never checked (the check task was lost). An invoice whose
+    check failed is ``check_failed``, not retried here."""
     return list(
         session.scalars(
             select(Invoice.id)

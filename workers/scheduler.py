@@ -37,6 +37,7 @@ OWNER = leases.new_owner()
 class ScheduleConfig:
     poll_seconds: float = 1.0
     relay_seconds: float = 30.0
+    outbox_seconds: float = 2.0
     recheck_hour: int = 2
     digest_hour: int = 7
     reminder_hour: int = 7
@@ -72,6 +73,17 @@ def poll_inbox_job() -> None:
 
     if is_leader():
         jobs.poll_inbox(get_settings().inbox_dir, enqueue=ingest_document.delay)
+
+
+def outbox_job() -> None:
+    """Queue the tasks of outbox rows their writer left behind (it crashed after its
+    commit): a document uploaded to a web process that died is read seconds later."""
+    from workers.celery_app import app
+    from workers.tasks import send_task
+
+    if is_leader():
+        jobs.relay_outbox(now=_now(), send=send_task,
+                          send_after_commit=bool(app.conf.task_always_eager))  # fmt: skip
 
 
 def relay_job() -> None:
@@ -150,6 +162,8 @@ def add_jobs(scheduler: BaseScheduler, config: ScheduleConfig) -> None:
     here = __name__
     add = scheduler.add_job
     add(f"{here}:poll_inbox_job", "interval", seconds=config.poll_seconds, id="poll_inbox",
+        replace_existing=True, misfire_grace_time=5)  # fmt: skip
+    add(f"{here}:outbox_job", "interval", seconds=config.outbox_seconds, id="outbox",
         replace_existing=True, misfire_grace_time=5)  # fmt: skip
     add(f"{here}:relay_job", "interval", seconds=config.relay_seconds, id="relay",
         replace_existing=True)  # fmt: skip

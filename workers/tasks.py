@@ -168,7 +168,12 @@ def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
 
 @_task("invoices.check", "invoice_id")
 def check_invoice(self: PipelineTask, invoice_id: int) -> list[int]:
-    """Check an invoice; dispatch its new alerts, and any an earlier run left pending."""
+    """Check an invoice; dispatch its new alerts, and any an earlier run left pending.
+
+    A check that raises (anything but a transient database error), or whose transient
+    error outlasts ``MAX_RETRIES`` retries, leaves the invoice ``check_failed`` with
+    its error: shown, not retried by the sweeps, re-checked by hand
+    (``prisvagt check --invoice ID``)."""
     from monitor.alerts import repository as alerts
     from monitor.findings import service
 
@@ -179,10 +184,35 @@ def check_invoice(self: PipelineTask, invoice_id: int) -> list[int]:
                 set(result.alert_ids) | set(alerts.pending_for_invoice(session, invoice_id))
             )
     except TRANSIENT_DB as exc:
+        if self.request.retries >= MAX_RETRIES:
+            _check_failed(invoice_id, exc, attempts=self.request.retries + 1)
+            return []
         self.retry_transient(exc)
+    except POISON as exc:
+        _check_failed(invoice_id, exc)
+        if self.request.is_eager:
+            raise  # in-process (the CLI, the web): the caller reports it too
+        return []
     for alert_id in alert_ids:
         dispatch_alert.delay(alert_id)
     return alert_ids
+
+
+def _check_failed(invoice_id: int, exc: BaseException, *, attempts: int = 1) -> None:
+    """Mark the invoice ``check_failed`` with the error, in a transaction of its own
+    (the check's was rolled back: no finding or alert of the failed run is kept)."""
+    from monitor.invoices.service import mark_check_failed
+
+    error = f"{type(exc).__name__}: {exc}"
+    if attempts > 1:
+        error = f"gave up after {attempts} attempts: {error}"
+    log.error("invoice check failed", extra={"invoice_id": invoice_id, "error": error[:4000]},
+              exc_info=exc)  # fmt: skip
+    try:
+        with transaction() as session:
+            mark_check_failed(session, invoice_id=invoice_id, error=error)
+    except OperationalError:  # the database is gone: the sweep finds it still assigned
+        log.exception("could not record the failed check", extra={"invoice_id": invoice_id})
 
 
 @_task("alerts.dispatch", "alert_id")
@@ -209,3 +239,8 @@ def dispatch_alert(self: PipelineTask, alert_id: int) -> str:
     finally:
         session.close()
     return status
+
+
+def send_task(name: str, args: list[object]) -> None:
+    """Queue the task named ``name`` (the outbox relay's way to send a row)."""
+    app.tasks[name].delay(*args)

@@ -94,8 +94,17 @@ def ingest(
 
 @app.command()
 @cli_errors
-def check(all_: bool = typer.Option(False, "--all", help="Re-check every invoice")) -> None:
-    """Check invoices against their contracts (new ones, or all with --all)."""
+def check(
+    all_: bool = typer.Option(False, "--all", help="Re-check every invoice"),
+    invoice: list[int] = typer.Option(
+        [], "--invoice", help="Check this invoice (by id) again, whatever its status; repeatable"
+    ),
+    failed_only: bool = typer.Option(
+        False, "--failed", help="Check again the invoices whose check failed"
+    ),
+) -> None:
+    """Check invoices against their contracts (new ones; all with --all; those whose
+    check failed with --failed; given ones with --invoice ID)."""
     from rich.progress import track
 
     from monitor.db import transaction
@@ -104,8 +113,13 @@ def check(all_: bool = typer.Option(False, "--all", help="Re-check every invoice
 
     ensure_database()
     with transaction() as session:
-        statuses = ("assigned", "checked") if all_ else ("assigned",)
-        ids = repository.ids_by_status(session, *statuses)
+        if invoice:
+            ids = [repository.get(session, invoice_id).id for invoice_id in invoice]
+        elif failed_only:
+            ids = repository.ids_by_status(session, "check_failed")
+        else:
+            statuses = ("assigned", "checked", "check_failed") if all_ else ("assigned",)
+            ids = repository.ids_by_status(session, *statuses)
     failed = 0
     for invoice_id in track(ids, description="checking", transient=True):
         try:  # in-process (no broker) the check runs here: one failure stops no other

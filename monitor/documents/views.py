@@ -2,8 +2,10 @@
 
 ``POST /api/documents`` takes one file; the ``/upload`` page takes several. Each file
 is stored once per content; a new one is queued for parsing (invoice) or extraction
-(contract) after the request has committed. ``app.state.queue_document`` (document id,
-kind -> None) may replace the queueing, as tests do.
+(contract) through the outbox: a row written in the request's transaction, relayed
+right after the commit (and by the scheduler if this process dies first).
+``app.state.queue_document`` (document id, kind -> None) may replace the queueing, as
+tests do.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from monitor.documents import repository
 from monitor.documents.models import Document
 from monitor.documents.service import KINDS, IngestResult, ingest_file
 from monitor.invoices.models import Invoice
+from monitor.outbox import service as outbox
 from monitor.web.deps import DbSession
 from monitor.web.templating import render
 
@@ -31,12 +34,33 @@ pages = APIRouter(tags=["pages"], include_in_schema=False)
 RECENT = 25
 
 
+#: the task that reads a stored document of each kind
+TASK_FOR_KIND = {"contract": "contracts.extract", "invoice": "invoices.parse"}
+
+
 def queue_document(document_id: int, kind: str) -> None:
     """Queue the parsing of an invoice or the extraction of a contract."""
     from workers import tasks
 
     task = tasks.extract_contract if kind == "contract" else tasks.parse_invoice
     task.delay(document_id)
+
+
+def relay_documents(app: Any, outbox_ids: list[int]) -> None:
+    """After the commit: queue the documents whose outbox rows this request wrote."""
+    queue = getattr(app.state, "queue_document", queue_document)
+    kinds = {task: kind for kind, task in TASK_FOR_KIND.items()}
+
+    def send(task: str, args: list[object]) -> None:
+        (document_id,) = args
+        queue(int(str(document_id)), kinds[task])
+
+    outbox.relay(
+        send=send,
+        ids=outbox_ids,
+        engine=app.state.engine,
+        send_after_commit=not app.state.settings.broker_url,  # in-process: runs here
+    )
 
 
 @dataclass(slots=True)
@@ -69,7 +93,7 @@ def upload(
         res = ingest_file(session, **_ingest_args(request, file, data, kind or None))
     except PrisvagtError as exc:
         raise HTTPException(status_code=400, detail=exc.describe()) from None
-    _queue_if_new(request, background, res)
+    _queue_if_new(request, session, background, res)
     doc = repository.get(session, res.document_id)
     return {
         "document_id": doc.id,
@@ -123,7 +147,7 @@ def upload_files(
         except PrisvagtError as exc:
             outcomes.append(UploadOutcome(filename, "failed", reason=exc.describe()))
             continue
-        _queue_if_new(request, background, res)
+        _queue_if_new(request, session, background, res)
         doc = repository.get(session, res.document_id)
         state = "stored" if res.created else "duplicate"
         outcomes.append(UploadOutcome(filename, state, doc, doc.error, _link(session, doc)))
@@ -146,6 +170,7 @@ def _page(
         {
             "outcomes": outcomes,
             "recent": [(doc, _link(session, doc)) for doc in recent],
+            "check_failed": _check_failed(session, [doc.id for doc in recent]),
             "kind": kind,
             "kinds": KINDS,
             "max_mb": request.app.state.settings.max_upload_mb,
@@ -177,10 +202,24 @@ def _ingest_args(
     }
 
 
-def _queue_if_new(request: Request, background: BackgroundTasks, res: IngestResult) -> None:
-    if res.created:  # a background task runs after the commit, so the task finds the row
-        queue = getattr(request.app.state, "queue_document", queue_document)
-        background.add_task(queue, res.document_id, res.kind)
+def _queue_if_new(
+    request: Request, session: Session, background: BackgroundTasks, res: IngestResult
+) -> None:
+    """The outbox row commits with the document; a background task runs after the
+    commit and relays it (the scheduler does, should this process die first)."""
+    if res.created:
+        row = outbox.add(session, task=TASK_FOR_KIND[res.kind], args=[res.document_id])
+        background.add_task(relay_documents, request.app, [row.id])
+
+
+def _check_failed(session: Session, document_ids: list[int]) -> dict[int, str]:
+    """Document id -> the error of its invoice whose check failed."""
+    rows = session.execute(
+        select(Invoice.document_id, Invoice.number, Invoice.check_error).where(
+            Invoice.document_id.in_(document_ids), Invoice.status == "check_failed"
+        )
+    )
+    return {doc_id: f"{number}: {error or ''}" for doc_id, number, error in rows if doc_id}
 
 
 def _link(session: Session, doc: Document) -> str | None:

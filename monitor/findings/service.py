@@ -266,7 +266,7 @@ def _mark_checked(session: Session, invoice_ids: list[int]) -> None:
         session.execute(
             update(Invoice)
             .where(Invoice.id.in_(chunk))
-            .values(status="checked", checked_at=now)
+            .values(status="checked", checked_at=now, check_error=None)
             .execution_options(synchronize_session=False)
         )
 

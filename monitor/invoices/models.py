@@ -12,7 +12,9 @@ from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
 
 
 class Invoice(Base):
-    """``status``: assigned|unassigned|checked. Credit notes carry negative amounts."""
+    """``status``: assigned|unassigned|checked|check_failed (with ``check_error``: the
+    check raised, or a transient error outlasted its retries; not retried until someone
+    re-checks it). Credit notes carry negative amounts."""
 
     __tablename__ = "invoice"
     __table_args__ = (Index("ix_invoice_supplier_number", "supplier_cvr", "number"),)
@@ -46,6 +48,7 @@ class Invoice(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    check_error: Mapped[str | None] = mapped_column(Text)
 
     lines: Mapped[list[InvoiceLine]] = relationship(
         back_populates="invoice", cascade="all, delete-orphan", order_by="InvoiceLine.position"

@@ -142,3 +142,14 @@ def reassign_unassigned(session: Session) -> list[int]:
                     doc.status = "processed"
     session.flush()
     return picked
+
+
+def mark_check_failed(session: Session, *, invoice_id: int, error: str) -> None:
+    """The invoice's check failed: ``check_failed`` with the error, so it is shown and
+    left alone by the sweeps until someone checks it again. Never commits."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None or invoice.status == "unassigned":
+        return  # gone, or waiting for its parties: nothing a check could do
+    invoice.status = "check_failed"
+    invoice.check_error = error[:4000]
+    session.flush()

@@ -186,6 +186,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.unassigned": {"da": "Ikke tilknyttet", "en": "Unassigned"},
     "status.checked": {"da": "Kontrolleret", "en": "Checked"},
     "status.assigned": {"da": "Tilknyttet", "en": "Assigned"},
+    "status.check_failed": {"da": "Kontrol fejlede", "en": "Check failed"},
+    "invoice.check_failed": {
+        "da": "Fakturaen kunne ikke kontrolleres, og den prøves ikke igen af sig selv. Ret"
+        " årsagen, og kontroller den igen med: prisvagt check --invoice {id}",
+        "en": "The invoice could not be checked, and it is not retried by itself. Fix the"
+        " cause, then check it again with: prisvagt check --invoice {id}",
+    },
     "severity.low": {"da": "Lav", "en": "Low"},
     "severity.medium": {"da": "Middel", "en": "Medium"},
     "severity.high": {"da": "Høj", "en": "High"},

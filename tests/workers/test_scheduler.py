@@ -30,7 +30,7 @@ def test_the_jobs_are_stored_in_the_application_database(scheduling: object) -> 
     try:
         with get_engine().connect() as conn:
             ids = set(conn.execute(text("SELECT id FROM apscheduler_jobs")).scalars())
-        assert ids == {"poll_inbox", "relay", "nightly_recheck", "daily_digest", "reminders",
+        assert ids == {"poll_inbox", "outbox", "relay", "nightly_recheck", "daily_digest", "reminders",
                        "cleanup"}  # fmt: skip
         poll = sched.get_job("poll_inbox")
         assert poll.trigger.interval == timedelta(seconds=2.5)
@@ -42,7 +42,7 @@ def test_the_jobs_are_stored_in_the_application_database(scheduling: object) -> 
     again = scheduler.build_scheduler(scheduler.ScheduleConfig(poll_seconds=1), blocking=False)
     again.start(paused=True)
     try:
-        assert len(again.get_jobs()) == 6
+        assert len(again.get_jobs()) == 7
         assert again.get_job("poll_inbox").trigger.interval == timedelta(seconds=1)
     finally:
         again.shutdown(wait=False)
