@@ -87,6 +87,12 @@ class Settings(BaseSettings):
     reminder_days: int = Field(
         default=30, gt=0, description="Days ahead to remind of contract expiry and indexation"
     )
+    recheck_debounce_seconds: float = Field(
+        default=5.0, ge=0, description="Quiet time before peers asked to be re-checked are"
+    )
+    recheck_longest_wait_seconds: float = Field(
+        default=60.0, ge=0, description="Longest a peer re-check waits for a burst to quiet"
+    )
     # -- resource limits per document, checked before the expensive work (item names
     # are those of extractors.limits.Limits; an error names the variable to change)
     max_decompressed_bytes: int = Field(
