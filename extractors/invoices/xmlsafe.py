@@ -115,7 +115,9 @@ def _check_depth(root: etree._Element, filename: str, limits: Limits) -> None:
     deeper = "/*" * (limits.max_xml_depth + 1)
     if root.getroottree().xpath(f"boolean({deeper})"):
         raise limits.exceeded(
-            "max_xml_depth", f"elements nested more than {limits.max_xml_depth} deep", file=filename
+            "max_xml_depth",
+            f"elements nested {limits.max_xml_depth + 1} deep or more",
+            file=filename,
         )
 
 

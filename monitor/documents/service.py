@@ -38,6 +38,8 @@ def guess_kind(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix in _INVOICE_SUFFIXES or data.lstrip()[:1] == b"<":
         return "invoice"
+    if data[:2] == b"\x1f\x8b":  # gzip: only CSV invoice exports are read compressed
+        return "invoice"
     if data[:5] == b"%PDF-":
         head = data[:200_000]
         if b"factur-x" in head.lower() or b"zugferd" in head.lower() or b"/EmbeddedFile" in head:
