@@ -205,3 +205,24 @@ def test_a_document_whose_reading_kills_its_process_twice_is_quarantined(
     assert (doc_id, "quarantined") in after["documents"]  # type: ignore[operator]
     assert {**after, "documents": []} == {**before, "documents": []}
     assert tasks.parse_invoice.delay(doc_id).get() == []  # asked again: still not read
+    _the_operator_sees_it_quarantined(doc_id)
+
+
+def _the_operator_sees_it_quarantined(doc_id: int) -> None:
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from monitor.cli.main import app as cli
+    from monitor.db import get_engine
+    from monitor.settings import get_settings
+    from monitor.web.app import create_app
+
+    listed = CliRunner().invoke(cli, ["documents", "--status", "quarantined"])
+    assert listed.exit_code == 0, listed.output
+    assert f"{doc_id}" in listed.output and "bomb.csv.gz" in listed.output
+    assert "quarantined" in listed.output and "not read again" in " ".join(listed.output.split())
+    with TestClient(create_app(settings=get_settings(), engine=get_engine())) as web:
+        danish, english = web.get("/upload").text, web.get("/upload?lang=en").text
+    assert "I karantæne" in danish and "læses ikke igen" in danish
+    assert "Quarantined" in english and "it is not read again" in english
+    assert "bomb.csv.gz: its reading was stopped 2 times" in english
