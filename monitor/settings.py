@@ -122,7 +122,7 @@ class Settings(BaseSettings):
         default=1024 * 1024 * 1024, gt=0, description="Memory a document's reading may add"
     )
     parse_time_limit: int = Field(
-        default=120, gt=0, description="Seconds to read one document (soft task time limit)"
+        default=270, gt=0, description="Seconds to read one document (its task: 30 s more)"
     )
     worker_max_memory_per_child: int = Field(
         default=1_500_000, gt=0, description="KiB a worker process may hold before it is replaced"

@@ -32,7 +32,7 @@ def time_limits(parse_time_limit: int) -> dict[str, tuple[int, int]]:
     """(soft, hard) seconds per task. A reading's own child stops at the parse time
     limit and fails the document cleanly; the task's soft limit comes after it, the
     hard limit (the worker process is killed, the reading counted) after that."""
-    reading = (parse_time_limit + 30, parse_time_limit + 60)
+    reading = (parse_time_limit + 30, parse_time_limit + 90)
     return {**TIME_LIMITS, **dict.fromkeys(READING_TASKS, reading)}
 
 
