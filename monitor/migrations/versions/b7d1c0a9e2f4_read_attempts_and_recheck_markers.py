@@ -5,7 +5,7 @@ for memory or time): at the limit the document is ``quarantined``. ``invoice_rec
 holds one pending re-check per invoice, asked for by peers whose prices arrived.
 
 Revision ID: b7d1c0a9e2f4
-Revises: fa4a6801134e
+Revises: b7c3d9e2f410
 Create Date: 2026-12-05 09:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "b7d1c0a9e2f4"
-down_revision = "fa4a6801134e"
+down_revision = "b7c3d9e2f410"
 branch_labels = None
 depends_on = None
 
