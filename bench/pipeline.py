@@ -1,6 +1,12 @@
-"""Pipeline benchmark: inbox file -> email, through real processes.
+"""Pipeline benchmark: check fan-out in-process, then inbox file -> email through real processes.
 
-Redis as the broker, two worker processes, the scheduler polling the inbox every
+0. Check fan-out, in-process (the embedded default, SQLite): a generated batch of
+   invoices from six municipalities buying the same items from one vendor (each
+   arrival changes the others' price comparison) ingested as one burst; prints
+   ``invoices.check`` tasks per invoice (target <= 2: each invoice once, each peer
+   re-checked once per burst) and the total time. ``--fanout-only`` stops there.
+
+Then, with Redis reachable: Redis as the broker, two worker processes, the scheduler polling the inbox every
 second, and the SendGrid fake (real HTTP, driven by the real sendgrid client).
 Each invoice dropped in the inbox is overpriced, so each must become exactly one
 email. Prints:
@@ -9,7 +15,8 @@ email. Prints:
    invoices dropped one by one at random moments (p50, p95, max; target p95 <= 5 s);
 2. throughput: a batch dropped at once, invoices per second until the last email.
 
-Usage: ``python bench/pipeline.py [--latency-files 40] [--batch 200]
+Usage: ``python bench/pipeline.py [--fanout-invoices 300] [--fanout-only]
+[--latency-files 40] [--batch 200]
 [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres]``
 Without ``--database-url`` it uses a SQLite file (the embedded default). With a
 PostgreSQL server URL it creates a throw-away database there and drops it after.
@@ -75,13 +82,62 @@ def drop_database(url: str, name: str) -> None:
 def setup_database(stack: Stack) -> None:
     os.environ["PRISVAGT_DATABASE_URL"] = stack.env["PRISVAGT_DATABASE_URL"]
     os.environ["PRISVAGT_BROKER_URL"] = ""
-    from monitor.db import get_engine, transaction
+    from monitor.db import engine_for, get_engine, transaction
     from monitor.migrate import upgrade
+    from monitor.settings import get_settings
+    from tests.workers.peer_world import seed_peers
 
+    get_settings.cache_clear()  # the in-process fan-out used another database
+    engine_for.cache_clear()
     upgrade(get_engine())
     with transaction() as session:
         seed(session)
+        seed_peers(session)
     get_engine().dispose()
+
+
+def _started(stack: Stack, task: str) -> int:
+    needle = f'"task": "{task}"'
+    return sum(
+        1
+        for name in stack.procs
+        for line in stack.log(name).splitlines()
+        if '"task started"' in line and needle in line
+    )
+
+
+def measure_fanout_redis(stack: Stack, invoices: int, timeout: float) -> tuple[int, int, float]:
+    """(invoices checked, invoices.check tasks, seconds) for peer invoices dropped in the
+    inbox at once, until every one is checked and no peer re-check is pending."""
+    from sqlalchemy import func, select
+
+    from monitor.db import get_engine, transaction
+    from monitor.invoices.models import Invoice, InvoiceRecheck
+    from tests.workers.peer_world import peer_invoices
+
+    before = _started(stack, "invoices.check")
+    start = time.time()
+    for name, data in peer_invoices(invoices):
+        drop_in_inbox(stack.inbox, name, data)
+    quiet_since, checked = None, 0
+    while time.time() - start < timeout:
+        time.sleep(1)
+        with transaction() as session:
+            checked = session.scalar(
+                select(func.count()).where(
+                    Invoice.number.like("PEER-%"), Invoice.status == "checked"
+                )
+            )
+            pending = session.scalar(select(func.count()).select_from(InvoiceRecheck))
+        if checked == invoices and not pending:
+            quiet_since = quiet_since or time.time()
+            if time.time() - quiet_since > 8:  # no re-check left in flight
+                break
+        else:
+            quiet_since = None
+    elapsed = (quiet_since or time.time()) - start
+    get_engine().dispose()
+    return checked or 0, _started(stack, "invoices.check") - before, elapsed
 
 
 def measure_latency(stack: Stack, fake: FakeSendGrid, files: int, timeout: float) -> list[float]:
@@ -127,8 +183,63 @@ def task_failures(stack: Stack) -> Counter[str]:
     return seen
 
 
+TARGET_CHECKS_PER_INVOICE = 2.0
+
+
+def measure_fanout(invoices: int, tmp: Path) -> tuple[Counter[str], float]:
+    """(tasks run by name, seconds) for ``invoices`` peer invoices ingested in-process."""
+    from celery.signals import task_prerun
+
+    from tests.workers.peer_world import peer_invoices, seed_peers
+
+    folder = tmp / "fanout"
+    folder.mkdir()
+    for name, data in peer_invoices(invoices):
+        (folder / name).write_bytes(data)
+    os.environ["PRISVAGT_DATABASE_URL"] = f"sqlite:///{tmp / 'fanout.db'}"
+    os.environ["PRISVAGT_BROKER_URL"] = ""
+    os.environ["PRISVAGT_OUTBOX_DIR"] = str(tmp / "outbox")
+    from monitor.cli.ingest import ingest
+    from monitor.db import get_engine, transaction
+    from monitor.migrate import upgrade
+
+    upgrade(get_engine())
+    with transaction() as session:
+        seed_peers(session)
+    seen: Counter[str] = Counter()
+
+    def count(sender: object = None, **_: object) -> None:
+        seen[getattr(sender, "name", "?")] += 1
+
+    task_prerun.connect(count, weak=False)
+    start = time.perf_counter()
+    outcomes = ingest([folder], kind=None, show_progress=False)
+    elapsed = time.perf_counter() - start
+    task_prerun.disconnect(count)
+    get_engine().dispose()
+    failed = [o.error for o in outcomes if o.status != "processed"]
+    if failed:
+        print(f"  warning: {len(failed)} invoices not processed, e.g. {failed[0]}")
+    return seen, elapsed
+
+
+def print_fanout(invoices: int, seen: Counter[str], elapsed: float) -> bool:
+    checks = seen["invoices.check"]
+    per_invoice = checks / invoices
+    met = per_invoice <= TARGET_CHECKS_PER_INVOICE
+    print(f"check fan-out, in-process (SQLite), {invoices} invoices of 6 municipalities"
+          " comparing prices, ingested as one burst:")  # fmt: skip
+    print(f"  invoices.check tasks: {checks} = {per_invoice:.2f} per invoice"
+          f"  (target <= {TARGET_CHECKS_PER_INVOICE:.0f}: {'met' if met else 'MISSED'});"
+          f" invoices.recheck_peers tasks: {seen['invoices.recheck_peers']}")  # fmt: skip
+    print(f"  total time: {elapsed:.1f} s ({invoices / elapsed:.1f} invoices/s, parse and check)")
+    return met
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fanout-invoices", type=int, default=300)
+    parser.add_argument("--fanout-only", action="store_true")
     parser.add_argument("--latency-files", type=int, default=40)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
@@ -137,6 +248,11 @@ def main() -> int:
     args = parser.parse_args()
     # stopped from outside (timeout, Ctrl-C): still stop the workers and the scheduler
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    with tempfile.TemporaryDirectory(prefix="prisvagt-bench-fanout-") as tmpdir:
+        seen, elapsed = measure_fanout(args.fanout_invoices, Path(tmpdir))
+    fanout_met = print_fanout(args.fanout_invoices, seen, elapsed)
+    if args.fanout_only:
+        return 0 if fanout_met or not args.strict else 1
     host, port = "127.0.0.1", int(REDIS_URL.split(":")[2].split("/")[0])
     if not reachable(host, port):
         print(f"skipped: Redis is not reachable at {host}:{port} (needed for this benchmark)")
@@ -160,6 +276,10 @@ def main() -> int:
                 done, elapsed = measure_throughput(
                     stack, fake, args.batch, timeout=60 + args.batch * 0.5
                 )
+                emails = len(fake.accepted)  # the peer invoices below email findings too
+                fan_checked, fan_tasks, fan_elapsed = measure_fanout_redis(
+                    stack, args.fanout_invoices, timeout=120 + args.fanout_invoices
+                )
             failures = task_failures(stack)
         finally:
             if pg_name and args.database_url:
@@ -172,13 +292,18 @@ def main() -> int:
           f"{'met' if p95 <= TARGET_P95 else 'MISSED'})")  # fmt: skip
     print(f"  throughput: {done}/{args.batch} invoices in {elapsed:.1f} s = "
           f"{done / elapsed:.1f} invoices/s (file to email, whole pipeline)")  # fmt: skip
-    emails = len(fake.accepted)
+    per_invoice = fan_tasks / max(fan_checked, 1)
+    fan_met = fan_checked == args.fanout_invoices and per_invoice <= TARGET_CHECKS_PER_INVOICE
+    print(f"  check fan-out, {fan_checked}/{args.fanout_invoices} peer invoices dropped at once:"
+          f" {fan_tasks} invoices.check tasks = {per_invoice:.2f} per invoice (target <= "
+          f"{TARGET_CHECKS_PER_INVOICE:.0f}: {'met' if fan_met else 'MISSED'}), all checked in"
+          f" {fan_elapsed:.1f} s")  # fmt: skip
     expected = args.latency_files + args.batch
     print(f"  emails accepted: {emails} for {expected} overpriced invoices "
           f"({'one each' if emails == expected else 'MISMATCH'})")  # fmt: skip
     for failure, count in failures.most_common():
         print(f"  task failures: {count} x {failure}")
-    ok = p95 <= TARGET_P95 and emails == expected
+    ok = p95 <= TARGET_P95 and emails == expected and fanout_met and fan_met
     return 0 if ok or not args.strict else 1
 
 

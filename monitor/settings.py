@@ -90,6 +90,51 @@ class Settings(BaseSettings):
     reminder_days: int = Field(
         default=30, gt=0, description="Days ahead to remind of contract expiry and indexation"
     )
+    recheck_debounce_seconds: float = Field(
+        default=5.0, ge=0, description="Quiet time before peers asked to be re-checked are"
+    )
+    recheck_longest_wait_seconds: float = Field(
+        default=60.0, ge=0, description="Longest a peer re-check waits for a burst to quiet"
+    )
+    # -- resource limits per document, checked before the expensive work (item names
+    # are those of extractors.limits.Limits; an error names the variable to change)
+    max_decompressed_bytes: int = Field(
+        default=200 * 1024 * 1024,
+        gt=0,
+        description="Bytes after decompression (gzip CSV, PDF streams)",
+    )
+    max_pdf_pages: int = Field(default=500, gt=0, description="Pages per PDF")
+    max_page_objects: int = Field(default=100_000, gt=0, description="Objects per PDF page")
+    max_page_chars: int = Field(
+        default=200_000, gt=0, description="Characters of text per PDF page"
+    )
+    max_csv_lines: int = Field(default=2_000_000, gt=0, description="Lines per CSV file")
+    max_csv_line_chars: int = Field(
+        default=1024 * 1024, gt=0, description="Characters per CSV line"
+    )
+    max_embedded_bytes: int = Field(
+        default=20 * 1024 * 1024, gt=0, description="Size of a file embedded in a PDF"
+    )
+    max_xml_bytes: int = Field(default=20 * 1024 * 1024, gt=0, description="Size of an XML invoice")
+    max_xml_depth: int = Field(default=100, gt=0, le=250, description="Nesting of XML elements")
+    # -- where parsing runs: a blow-up kills a child process or one task, not the worker
+    parse_in_child: bool = Field(
+        default=True, description="Read each document in a child process with the limits below"
+    )
+    parse_memory_bytes: int = Field(
+        default=1024 * 1024 * 1024, gt=0, description="Memory a document's reading may add"
+    )
+    parse_time_limit: int = Field(
+        default=270, gt=0, description="Seconds to read one document (its task: 30 s more)"
+    )
+    worker_max_memory_per_child: int = Field(
+        default=1_500_000, gt=0, description="KiB a worker process may hold before it is replaced"
+    )
+    max_parse_crashes: int = Field(
+        default=2,
+        gt=0,
+        description="Readings killed (memory, time) before a document is quarantined",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -26,20 +26,31 @@ from workers import logs
 
 QUEUES = ("extraction", "checking", "alerts")
 
-#: (soft, hard) time limits in seconds per task; extraction reads big PDFs
+#: (soft, hard) time limits in seconds per task; reading documents: see time_limits()
 TIME_LIMITS = {
     "documents.ingest": (60, 90),
-    "contracts.extract": (300, 360),
-    "invoices.parse": (120, 150),
     "invoices.check": (120, 150),
+    "invoices.recheck_peers": (60, 90),
     "alerts.dispatch": (60, 90),
 }
+#: tasks that read a document: their limits follow PRISVAGT_PARSE_TIME_LIMIT
+READING_TASKS = ("contracts.extract", "invoices.parse")
+
+
+def time_limits(parse_time_limit: int) -> dict[str, tuple[int, int]]:
+    """(soft, hard) seconds per task. A reading's own child stops at the parse time
+    limit and fails the document cleanly; the task's soft limit comes after it, the
+    hard limit (the worker process is killed, the reading counted) after that."""
+    reading = (parse_time_limit + 30, parse_time_limit + 90)
+    return {**TIME_LIMITS, **dict.fromkeys(READING_TASKS, reading)}
+
 
 ROUTES = {
     "documents.*": "extraction",
     "contracts.*": "extraction",
     "invoices.parse": "extraction",
     "invoices.check": "checking",
+    "invoices.recheck_peers": "checking",
     "alerts.*": "alerts",
 }
 
@@ -140,8 +151,11 @@ def make_celery() -> Celery:
         },
         task_annotations={
             name: {"soft_time_limit": soft, "time_limit": hard}
-            for name, (soft, hard) in TIME_LIMITS.items()
+            for name, (soft, hard) in time_limits(settings.parse_time_limit).items()
         },
+        # a worker process that grew past this (a big document read in it) is replaced
+        # after its task, before it takes the next one
+        worker_max_memory_per_child=settings.worker_max_memory_per_child,
         broker_connection_retry_on_startup=True,
         broker_transport_options=transport_options(settings.broker_url),
         worker_hijack_root_logger=False,

@@ -93,6 +93,7 @@ def relay_job() -> None:
         extract_contract,
         ingest_document,
         parse_invoice,
+        recheck_peers,
     )
 
     if not is_leader():
@@ -109,6 +110,7 @@ def relay_job() -> None:
         (extract_contract if kind == "contract" else parse_invoice).delay(document_id)
     for invoice_id in invoices:
         check_invoice.delay(invoice_id)
+    recheck_peers.delay()  # peer re-checks due whose own task was lost
 
 
 def recheck_job() -> None:

@@ -11,6 +11,10 @@ backoff and jitter; nothing else is retried.
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -98,6 +102,8 @@ def extract_contract(self: PipelineTask, document_id: int) -> int | None:
     from monitor.invoices.models import Invoice
     from monitor.invoices.service import reassign_unassigned
 
+    if not _begin_reading(self, document_id):
+        return None
     try:
         with transaction() as session:
             outcome = service.extract(session, document_id=document_id)
@@ -114,6 +120,7 @@ def extract_contract(self: PipelineTask, document_id: int) -> int | None:
                     )
                 )
     except TRANSIENT_DB as exc:
+        _reading_not_begun(document_id)
         self.retry_transient(exc)
     except POISON as exc:
         _document_failed(document_id, exc)
@@ -146,24 +153,113 @@ def _contract(session: Any, contract_id: int | None) -> Any:
     return session.get(Contract, contract_id) if contract_id else None
 
 
-@_task("invoices.parse", "document_id")
-def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
-    from monitor.findings.service import peer_dependents
-    from monitor.invoices import service
+def _begin_reading(task: PipelineTask, document_id: int) -> bool:
+    """Count the reading before it begins (committed): a worker killed while reading
+    leaves it counted, and a document whose readings were killed too often is
+    quarantined instead of read again (False)."""
+    from monitor.documents.service import begin_reading
+    from monitor.settings import get_settings
 
     try:
         with transaction() as session:
-            invoice_ids = service.parse(session, document_id=document_id)
-            # other municipalities' invoices whose price comparison these prices change
-            dependents = peer_dependents(session, invoice_ids=invoice_ids) if invoice_ids else []
+            go = begin_reading(
+                session, document_id=document_id, max_crashes=get_settings().max_parse_crashes
+            )
     except TRANSIENT_DB as exc:
+        task.retry_transient(exc)
+    if not go:
+        log.warning("document quarantined, not read", extra={"document_id": document_id})
+    return go
+
+
+def _reading_not_begun(document_id: int) -> None:
+    from monitor.documents.service import reading_not_begun
+
+    try:
+        with transaction() as session:
+            reading_not_begun(session, document_id=document_id)
+    except TRANSIENT_DB as exc:  # the database is still away: the count stays, one too many
+        log.warning("reading count not taken back", extra={"error": str(exc)})
+
+
+@_task("invoices.parse", "document_id")
+def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
+    from monitor.db import utcnow
+    from monitor.findings.service import peer_dependents
+    from monitor.invoices import rechecks, service
+    from monitor.settings import get_settings
+
+    if not _begin_reading(self, document_id):
+        return []
+    debounce = timedelta(seconds=get_settings().recheck_debounce_seconds)
+    try:
+        with transaction() as session:
+            invoice_ids = service.parse(session, document_id=document_id)
+            # other municipalities' invoices whose price comparison these prices change:
+            # asked for once each, checked once after the burst (invoices.recheck_peers)
+            dependents = peer_dependents(session, invoice_ids=invoice_ids) if invoice_ids else []
+            if dependents:
+                rechecks.request(session, invoice_ids=dependents, now=utcnow(), debounce=debounce)
+    except TRANSIENT_DB as exc:
+        _reading_not_begun(document_id)
         self.retry_transient(exc)
     except POISON as exc:
         _document_failed(document_id, exc)
         return []
-    for invoice_id in [*invoice_ids, *dependents]:
+    for invoice_id in invoice_ids:
         check_invoice.delay(invoice_id)
+    if dependents:
+        _flush_rechecks_later(debounce)
     return invoice_ids
+
+
+#: in-process (no broker) bursts in progress in this thread: their re-checks of peers
+#: wait for the end of the burst (:func:`coalesced_rechecks`)
+_bursts = threading.local()
+
+
+@contextmanager
+def coalesced_rechecks() -> Iterator[None]:
+    """A burst of documents (a CLI ingest, the demo): without a broker, peers asked to
+    be re-checked during it are checked once, at its end. With a broker, the
+    debounce (``PRISVAGT_RECHECK_DEBOUNCE_SECONDS``) does this, and this does nothing."""
+    depth = getattr(_bursts, "depth", 0)
+    _bursts.depth = depth + 1
+    try:
+        yield
+    finally:
+        _bursts.depth = depth
+    if depth == 0 and app.conf.task_always_eager:
+        recheck_peers.delay(everything=True)
+
+
+def _flush_rechecks_later(debounce: timedelta) -> None:
+    if not app.conf.task_always_eager:
+        # a little after the debounce, so the rows this burst moved on are due by then
+        recheck_peers.apply_async(countdown=debounce.total_seconds() + 0.5)
+    elif not getattr(_bursts, "depth", 0):
+        recheck_peers.delay(everything=True)
+
+
+@_task("invoices.recheck_peers")
+def recheck_peers(self: PipelineTask, everything: bool = False) -> list[int]:
+    """Check the invoices whose re-check is due, one task each; the rows are taken
+    (removed) first, so two of these never queue the same re-check."""
+    from monitor.db import utcnow
+    from monitor.invoices import rechecks
+    from monitor.settings import get_settings
+
+    longest = timedelta(seconds=get_settings().recheck_longest_wait_seconds)
+    try:
+        with transaction() as session:
+            due = rechecks.take_due(
+                session, now=utcnow(), longest_wait=longest, everything=everything
+            )
+    except TRANSIENT_DB as exc:
+        self.retry_transient(exc)
+    for invoice_id in due:
+        check_invoice.delay(invoice_id)
+    return due
 
 
 @_task("invoices.check", "invoice_id")

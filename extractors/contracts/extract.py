@@ -31,17 +31,22 @@ from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.sections import Section, classify, split_body
 from extractors.contracts.title import read_title
+from extractors.limits import DEFAULT_LIMITS, Limits, check_pdf
 from extractors.types import ContractClause, ContractTerms
 
 
-def extract_contract(data: bytes, filename: str) -> ContractTerms:
+def extract_contract(
+    data: bytes, filename: str, *, limits: Limits = DEFAULT_LIMITS
+) -> ContractTerms:
     """Every term the contract states, each with evidence and a confidence.
 
     Raises ``NotAPdf``, ``EncryptedPdf``, ``CorruptPdf``, ``EmptyDocument`` or
     ``NeedsOcr`` (all ``ExtractionError``, naming ``filename``) for documents that
-    cannot be read. Terms the document does not state are None (``mfn`` False), and
+    cannot be read, and ``LimitExceeded`` (checked first) for one over ``limits``. Terms the document does not state are None (``mfn`` False), and
     a warning says which expected terms were not found.
     """
+    if b"%PDF-" in data[:1024]:
+        check_pdf(data, filename, limits)
     document = read_pdf(data, filename)
     try:
         return _extract(document)

@@ -29,6 +29,7 @@ from extractors.invoices.cii_dialects import ROOT_NAMES
 from extractors.invoices.serialize import invoice_to_dict
 from extractors.invoices.validate import reconcile
 from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
+from extractors.limits import DEFAULT_LIMITS, Limits, check_pdf
 from extractors.types import ParsedInvoice
 
 __all__ = ["detect_format", "invoice_to_dict", "iter_invoices", "parse_invoice"]
@@ -80,11 +81,14 @@ def parse_invoice(
     *,
     csv_profile: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedInvoice:
     """Parse one invoice (for CSV: the first of the file), reconciled, with warnings."""
     if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return _checked_one(_parse_xml_invoice(data, filename, max_bytes))
-    for invoice in iter_invoices(data, filename, csv_profile=csv_profile, max_bytes=max_bytes):
+        return _checked_one(_parse_xml_invoice(data, filename, max_bytes, limits))
+    for invoice in iter_invoices(
+        data, filename, csv_profile=csv_profile, max_bytes=max_bytes, limits=limits
+    ):
         return invoice
     raise ParseError("the file holds no invoice", file=filename)
 
@@ -95,26 +99,30 @@ def iter_invoices(
     *,
     csv_profile: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[ParsedInvoice]:
     """Every invoice in a file, streamed: a CSV path is read line by line in constant memory.
 
     ``data_or_path`` is the file's bytes or a path; ``filename`` names it in errors
     (default: the path's name). ``max_bytes`` limits XML and PDF input; CSV streams
-    have no size limit.
+    are limited by ``limits`` (bytes after decompression, lines, line length), as
+    are XML nesting and PDF pages, streams, objects and text (checked before reading).
     """
     if isinstance(data_or_path, bytes | bytearray | memoryview):
         data = bytes(data_or_path)
         name = filename or "<bytes>"
         if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            yield _checked_one(_parse_xml_invoice(data, name, max_bytes))
+            yield _checked_one(_parse_xml_invoice(data, name, max_bytes, limits))
             return
+        if b"%PDF-" in data[:1024]:
+            check_pdf(data, name, limits)  # before pdfium lists its attachments
         fmt = detect_format(data, name)
         if fmt == "csv":
             from extractors.invoices.csv import iter_csv_bytes
 
-            yield from _checked(iter_csv_bytes(data, name, profile=csv_profile))
+            yield from _checked(iter_csv_bytes(data, name, profile=csv_profile, limits=limits))
         else:
-            yield _checked_one(_parse_document(data, name, fmt, max_bytes))
+            yield _checked_one(_parse_document(data, name, fmt, max_bytes, limits))
         return
     path = Path(data_or_path)
     name = filename or path.name
@@ -128,18 +136,20 @@ def iter_invoices(
     ):
         from extractors.invoices.csv import iter_csv_path
 
-        yield from _checked(iter_csv_path(path, name, profile=csv_profile))
+        yield from _checked(iter_csv_path(path, name, profile=csv_profile, limits=limits))
         return
     size = path.stat().st_size
     if size > max_bytes:
         raise HostileInput(
             f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes", file=name
         )
-    yield from iter_invoices(path.read_bytes(), name, csv_profile=csv_profile, max_bytes=max_bytes)
+    yield from iter_invoices(
+        path.read_bytes(), name, csv_profile=csv_profile, max_bytes=max_bytes, limits=limits
+    )
 
 
-def _parse_xml_invoice(data: bytes, name: str, max_bytes: int) -> ParsedInvoice:
-    root = parse_xml(data, name, max_bytes=max_bytes)
+def _parse_xml_invoice(data: bytes, name: str, max_bytes: int, limits: Limits) -> ParsedInvoice:
+    root = parse_xml(data, name, max_bytes=max_bytes, limits=limits)
     if root.tag in ubl.ROOTS:
         return ubl.parse_ubl(root, name)
     if root.tag in cii.ROOTS or etree.QName(root).localname in ROOT_NAMES:
@@ -151,9 +161,11 @@ def _parse_xml_invoice(data: bytes, name: str, max_bytes: int) -> ParsedInvoice:
     )
 
 
-def _parse_document(data: bytes, name: str, fmt: str, max_bytes: int) -> ParsedInvoice:
+def _parse_document(
+    data: bytes, name: str, fmt: str, max_bytes: int, limits: Limits
+) -> ParsedInvoice:
     if fmt in ("oioubl-2", "oioubl-3", "peppol-bis3", "ubl", "cii"):
-        return _parse_xml_invoice(data, name, max_bytes)
+        return _parse_xml_invoice(data, name, max_bytes, limits)
     if fmt in ("facturx", "pdf"):
         if len(data) > max_bytes:
             raise HostileInput(
@@ -161,7 +173,7 @@ def _parse_document(data: bytes, name: str, fmt: str, max_bytes: int) -> ParsedI
             )
         from extractors.invoices.facturx import parse_facturx_or_pdf
 
-        return parse_facturx_or_pdf(data, name)
+        return parse_facturx_or_pdf(data, name, limits=limits)
     raise UnsupportedFormat(f"unsupported format {fmt}", file=name)
 
 

@@ -59,6 +59,7 @@ from typing import IO, Any
 
 from extractors.errors import ParseError
 from extractors.invoices.csvrows import PROFILES, CsvProfile, RowReader, build_invoice
+from extractors.limits import DEFAULT_LIMITS, CountingReader, Limits
 from extractors.types import ParsedInvoice
 
 __all__ = ["PROFILES", "CsvProfile", "iter_csv_bytes", "iter_csv_path"]
@@ -68,7 +69,11 @@ csv.field_size_limit(1024 * 1024)
 
 
 def iter_csv_path(
-    path: str | Path, filename: str | None = None, *, profile: str | None = None
+    path: str | Path,
+    filename: str | None = None,
+    *,
+    profile: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[ParsedInvoice]:
     """Stream the invoices of a CSV file on disk (plain or gzip)."""
     name = filename or Path(path).name
@@ -77,26 +82,35 @@ def iter_csv_path(
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", file=name) from None
     try:
-        yield from _iter_stream(raw, name, profile)
+        yield from _iter_stream(raw, name, profile, limits)
     finally:
         raw.close()
 
 
 def iter_csv_bytes(
-    data: bytes, filename: str, *, profile: str | None = None
+    data: bytes,
+    filename: str,
+    *,
+    profile: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[ParsedInvoice]:
     """Stream the invoices of a CSV file held in memory (plain or gzip)."""
-    yield from _iter_stream(io.BytesIO(data), filename, profile)
+    yield from _iter_stream(io.BytesIO(data), filename, profile, limits)
 
 
-def _iter_stream(raw: IO[bytes], name: str, profile: str | None) -> Iterator[ParsedInvoice]:
+def _iter_stream(
+    raw: IO[bytes], name: str, profile: str | None, limits: Limits
+) -> Iterator[ParsedInvoice]:
     stream: Any = raw  # a file, BytesIO or GzipFile: all readable binary streams
     if raw.read(2) == _GZIP:
         raw.seek(0)
         stream = gzip.GzipFile(fileobj=raw, mode="rb")
     else:
         raw.seek(0)
-    buffered = io.BufferedReader(stream, buffer_size=65536)
+    # the bytes after decompression are counted as they are read: a gzip bomb stops
+    # at the limit, never inflated whole
+    counted = CountingReader(stream, limits=limits, filename=name)
+    buffered = io.BufferedReader(counted, buffer_size=65536)  # type: ignore[arg-type]
     try:
         head = buffered.peek(4096)[:4096]
     except (OSError, EOFError) as exc:
@@ -104,7 +118,7 @@ def _iter_stream(raw: IO[bytes], name: str, profile: str | None) -> Iterator[Par
     encoding = _encoding(head)
     text = io.TextIOWrapper(buffered, encoding=encoding, newline="")
     try:
-        yield from _iter_text(text, name, profile)
+        yield from _iter_text(text, name, profile, limits)
     except UnicodeDecodeError as exc:
         raise ParseError(f"the file is not {encoding} text: {exc.reason}", file=name) from None
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
@@ -124,15 +138,38 @@ def _encoding(head: bytes) -> str:
     return "utf-8"
 
 
-def _iter_text(text: IO[str], name: str, profile: str | None) -> Iterator[ParsedInvoice]:
-    header_line = text.readline()
+def _bounded_lines(text: IO[str], name: str, limits: Limits) -> Iterator[str]:
+    """The physical lines of ``text``, each read with a bound: a line over the limit
+    (a file with no line breaks) is refused before it is held whole."""
+    longest = limits.max_csv_line_chars
+    for number in range(1, limits.max_csv_lines + 2):
+        line = text.readline(longest + 1)
+        if not line:
+            return
+        if len(line) > longest:
+            raise limits.exceeded(
+                "max_csv_line_chars",
+                f"a line of {len(line):,} characters or more",
+                file=name,
+                line=number,
+            )
+        if number > limits.max_csv_lines:
+            raise limits.exceeded("max_csv_lines", f"{number:,} lines or more", file=name)
+        yield line
+
+
+def _iter_text(
+    text: IO[str], name: str, profile: str | None, limits: Limits
+) -> Iterator[ParsedInvoice]:
+    lines = _bounded_lines(text, name, limits)
+    header_line = next(lines, "")
     if not header_line.strip():
         raise ParseError("empty CSV file, no header row", file=name, line=1)
     delimiter = max((";", ",", "\t", "|"), key=header_line.count)
     header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter))]
     chosen = _choose_profile(header, name, profile)
     reader = RowReader(chosen, header, name, delimiter)
-    rows = csv.reader(text, delimiter=delimiter)
+    rows = csv.reader(lines, delimiter=delimiter)
     seen: set[str] = set()
     current: str | None = None
     group: list[tuple[int, list[str]]] = []

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.errors import EmbeddedInvoiceError, HostileInput, ParseError
-from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
+from extractors.invoices.xmlsafe import parse_xml
+from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.money import ORE, decimal_str
 from extractors.types import ParsedInvoice
 
@@ -64,8 +65,11 @@ def _open(data: bytes, filename: str) -> Any:
         raise ParseError(f"not a readable PDF: {text}", file=filename) from None
 
 
-def xml_attachments(data: bytes, filename: str) -> list[Attachment]:
-    """The XML attachments of a PDF, e-invoice names first."""
+def xml_attachments(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS
+) -> list[Attachment]:
+    """The XML attachments of a PDF, e-invoice names first; one larger than
+    ``limits.max_embedded_bytes`` raises :class:`~extractors.limits.LimitExceeded`."""
     import pypdfium2 as pdfium
 
     pdf = _open(data, filename)
@@ -81,9 +85,11 @@ def xml_attachments(data: bytes, filename: str) -> list[Attachment]:
                 payload: bytes | None = bytes(attachment.get_data())
             except pdfium.PdfiumError:
                 payload = None
-            if payload is not None and len(payload) > DEFAULT_MAX_BYTES:
-                raise HostileInput(
-                    f"embedded {name} is {len(payload):,} bytes, above the limit", file=filename
+            if payload is not None and len(payload) > limits.max_embedded_bytes:
+                raise limits.exceeded(
+                    "max_embedded_bytes",
+                    f"embedded {name} is {len(payload):,} bytes",
+                    file=filename,
                 )
             found.append(Attachment(name, payload))
     finally:
@@ -101,11 +107,13 @@ def has_embedded_invoice(data: bytes) -> bool:
         return False
 
 
-def parse_facturx_or_pdf(data: bytes, filename: str) -> ParsedInvoice:
+def parse_facturx_or_pdf(
+    data: bytes, filename: str, *, limits: Limits = DEFAULT_LIMITS
+) -> ParsedInvoice:
     """The embedded XML invoice when there is one, else the invoice read from the text."""
     others: list[str] = []
-    for attachment in xml_attachments(data, filename):
-        invoice = _read_attachment(attachment, filename)
+    for attachment in xml_attachments(data, filename, limits):
+        invoice = _read_attachment(attachment, filename, limits)
         if invoice is None:
             others.append(attachment.name)
             continue
@@ -121,7 +129,7 @@ def parse_facturx_or_pdf(data: bytes, filename: str) -> ParsedInvoice:
     return invoice
 
 
-def _read_attachment(attachment: Attachment, filename: str) -> ParsedInvoice | None:
+def _read_attachment(attachment: Attachment, filename: str, limits: Limits) -> ParsedInvoice | None:
     """The invoice in one attachment; None when it is XML of another kind (and not
     named as an e-invoice). Raises when an invoice is there but cannot be read."""
     from extractors.invoices import cii, ubl
@@ -132,7 +140,9 @@ def _read_attachment(attachment: Attachment, filename: str) -> ParsedInvoice | N
         raise _unreadable(filename, name, "the embedded file cannot be extracted from the PDF")
     where = f"{filename} (embedded {name})"
     try:
-        root = parse_xml(attachment.payload, where)
+        root = parse_xml(
+            attachment.payload, where, max_bytes=limits.max_embedded_bytes, limits=limits
+        )
         local = root.tag.rpartition("}")[2] if isinstance(root.tag, str) else ""
         if root.tag in ubl.ROOTS:
             invoice = ubl.parse_ubl(root, where)

@@ -5,6 +5,8 @@ raises one of the project's parse errors naming the file:
 
 - :class:`HostileInput` for input larger than ``max_bytes`` (default 20 MB) and for
   any DOCTYPE or ENTITY declaration (XXE, billion laughs: refused, never expanded);
+- :class:`~extractors.limits.LimitExceeded` for elements nested deeper than
+  ``max_depth`` (libxml2 itself stops at 256);
 - :class:`ParseError` for malformed or truncated XML, or a root element that is not
   one of ``roots`` when given.
 
@@ -21,6 +23,7 @@ from collections.abc import Collection
 from lxml import etree
 
 from extractors.errors import HostileInput, ParseError
+from extractors.limits import DEFAULT_LIMITS, Limits
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -54,8 +57,10 @@ def parse_xml(
     *,
     roots: Collection[str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> etree._Element:
-    """Parse untrusted XML bytes safely; ``roots`` are allowed Clark names ``{ns}local``."""
+    """Parse untrusted XML bytes safely; ``roots`` are allowed Clark names ``{ns}local``.
+    ``limits`` gives the deepest nesting allowed (``max_xml_depth``)."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ParseError("expected XML bytes", file=filename)
     if len(data) > max_bytes:
@@ -78,6 +83,10 @@ def parse_xml(
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if "depth" in (exc.msg or "").lower():
+            raise limits.exceeded(
+                "max_xml_depth", "elements nested 256 deep", file=filename, line=exc.lineno
+            ) from None
         raise ParseError(
             f"malformed or truncated XML: {exc.msg}", file=filename, line=exc.lineno
         ) from None
@@ -85,6 +94,7 @@ def parse_xml(
         raise ParseError(f"unreadable XML: {exc}", file=filename) from None
     if root is None:
         raise ParseError("no XML root element", file=filename)
+    _check_depth(root, filename, limits)
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise HostileInput(
@@ -98,6 +108,17 @@ def parse_xml(
             file=filename,
         )
     return root
+
+
+def _check_depth(root: etree._Element, filename: str, limits: Limits) -> None:
+    # one XPath step per level, evaluated in C: is any element deeper than the limit?
+    deeper = "/*" * (limits.max_xml_depth + 1)
+    if root.getroottree().xpath(f"boolean({deeper})"):
+        raise limits.exceeded(
+            "max_xml_depth",
+            f"elements nested {limits.max_xml_depth + 1} deep or more",
+            file=filename,
+        )
 
 
 def _local_name(tag: str) -> str:

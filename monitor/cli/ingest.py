@@ -35,7 +35,11 @@ def ingest(
 
     files = _contracts_first(iter_paths(paths))
     outcomes: list[FileOutcome] = []
-    with Progress(transient=True, disable=not show_progress) as progress:
+    # one burst: peers whose prices these files change are re-checked once, at the end
+    with (
+        tasks.coalesced_rechecks(),
+        Progress(transient=True, disable=not show_progress) as progress,
+    ):
         bar = progress.add_task("ingesting", total=len(files))
         for path in files:
             outcome = FileOutcome(path)

@@ -336,6 +336,7 @@ def _read_bytes(path: Path) -> bytes:
 
 from monitor.cli import contracts as _contracts  # noqa: E402,F401  (the contracts commands)
 from monitor.cli import demo as _demo  # noqa: E402,F401  (registers the demo command)
+from monitor.cli import documents as _documents  # noqa: E402,F401  (the documents listing)
 from monitor.cli import review as _review  # noqa: E402,F401  (registers the review command)
 from monitor.cli import rules as _rules  # noqa: E402,F401  (registers the rules commands)
 

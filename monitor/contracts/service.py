@@ -21,6 +21,7 @@ from monitor.contracts.models import (
     UnreadPriceRow,
 )
 from monitor.documents import repository as documents
+from monitor.documents.limits import document_limits, read_limited
 from monitor.documents.service import mark_failed
 from monitor.parties import repository as parties
 
@@ -45,13 +46,27 @@ def extract(session: Session, *, document_id: int) -> ExtractOutcome:
         return ExtractOutcome(document_id, existing.id)
     doc = documents.get(session, document_id)
     try:
-        terms = extract_contract(doc.content, doc.filename)
+        terms = read_limited(
+            extract_contract,
+            doc.content,
+            doc.filename,
+            limits=document_limits(),
+            filename=doc.filename,
+            prepare=_load_readers,
+        )
     except DocumentError as exc:
         mark_failed(doc, reason=exc.reason, error=exc.describe())
         return ExtractOutcome(document_id, None, exc.describe())
     contract = store_terms(session, terms=terms, document_id=doc.id)
     doc.status = "processed" if contract.status == "active" else "unassigned"
     return ExtractOutcome(document_id, contract.id)
+
+
+def _load_readers() -> None:
+    from extractors.contracts.nlp import pipeline
+
+    pipeline("da")
+    pipeline("en")
 
 
 def store_terms(session: Session, *, terms: ContractTerms, document_id: int | None) -> Contract:

@@ -11,9 +11,12 @@ from monitor.db import Base, UTCDateTime, utcnow
 
 
 class Document(Base):
-    """A received document. ``status``: received|processed|unassigned|failed.
+    """A received document. ``status``: received|processed|unassigned|failed|quarantined.
 
     A failed document keeps its bytes and its error; nothing is thrown away.
+    ``read_attempts`` counts readings begun and not finished: a reading killed with
+    its worker (memory, hard time limit) leaves it up; at ``PRISVAGT_MAX_PARSE_CRASHES``
+    the document is ``quarantined`` and never read again.
     """
 
     __tablename__ = "document"
@@ -30,4 +33,5 @@ class Document(Base):
     error: Mapped[str | None] = mapped_column(Text)
     error_reason: Mapped[str | None] = mapped_column(String(40))
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    read_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary))

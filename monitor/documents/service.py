@@ -38,6 +38,8 @@ def guess_kind(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix in _INVOICE_SUFFIXES or data.lstrip()[:1] == b"<":
         return "invoice"
+    if data[:2] == b"\x1f\x8b":  # gzip: only CSV invoice exports are read compressed
+        return "invoice"
     if data[:5] == b"%PDF-":
         head = data[:200_000]
         if b"factur-x" in head.lower() or b"zugferd" in head.lower() or b"/EmbeddedFile" in head:
@@ -166,6 +168,38 @@ def mark_failed(doc: Document, *, reason: str, error: str) -> None:
     doc.status = "failed"
     doc.error_reason = reason
     doc.error = error
+
+
+def begin_reading(session: Session, *, document_id: int, max_crashes: int) -> bool:
+    """Count a reading of the document about to begin; the caller commits this before
+    reading, so a reading killed with its worker (memory, hard time limit) stays
+    counted. After ``max_crashes`` such readings the document is ``quarantined``, with
+    the reason, and False says: do not read it. A document already read is not counted.
+    """
+    doc = repository.get(session, document_id)
+    if doc.status == "quarantined":
+        return False
+    if doc.status != "received":
+        return True
+    if doc.read_attempts >= max_crashes:
+        doc.status = "quarantined"
+        doc.error_reason = "quarantined"
+        doc.error = (
+            f"{doc.filename}: its reading was stopped {doc.read_attempts} times (the worker was"
+            " killed, out of memory or over the time limit); quarantined, not read again"
+            f" (PRISVAGT_MAX_PARSE_CRASHES={max_crashes})"
+        )
+        return False
+    doc.read_attempts += 1
+    return True
+
+
+def reading_not_begun(session: Session, *, document_id: int) -> None:
+    """Take back a reading counted by :func:`begin_reading` that a transient error
+    (a lost database connection) stopped: it says nothing about the document."""
+    doc = repository.get(session, document_id)
+    if doc.status == "received" and doc.read_attempts > 0:
+        doc.read_attempts -= 1
 
 
 def iter_paths(paths: list[Path]) -> list[Path]:

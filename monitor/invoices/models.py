@@ -79,3 +79,18 @@ class InvoiceLine(Base):
     period_end: Mapped[date | None]
 
     invoice: Mapped[Invoice] = relationship(back_populates="lines")
+
+
+class InvoiceRecheck(Base):
+    """A re-check of an invoice asked for because a peer's prices arrived: one row per
+    invoice however many peers ask, consumed by ``invoices.recheck_peers`` once
+    ``due_at`` has passed (each new request moves it on, up to ``requested_at`` plus
+    the longest wait), so a burst of arrivals re-checks each peer once."""
+
+    __tablename__ = "invoice_recheck"
+
+    invoice_id: Mapped[int] = mapped_column(
+        ForeignKey("invoice.id", ondelete="CASCADE"), primary_key=True
+    )
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

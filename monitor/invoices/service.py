@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from extractors.errors import DocumentError
+from extractors.limits import Limits
 from extractors.types import ParsedInvoice
 from monitor.documents import repository as documents
+from monitor.documents.limits import document_limits, read_limited
 from monitor.documents.service import mark_failed
 from monitor.invoices import repository
 from monitor.invoices.models import Invoice, InvoiceLine
@@ -20,14 +22,19 @@ def parse(session: Session, *, document_id: int) -> list[int]:
     cannot be parsed is marked failed with the reason, and nothing else changes.
     Returns the ids of invoices ready to check (assigned to a vendor and municipality).
     """
-    from extractors.invoices import iter_invoices
-
     done = repository.by_document(session, document_id)
     if done:
         return [i.id for i in done if i.status != "unassigned"]
     doc = documents.get(session, document_id)
     try:
-        parsed = list(iter_invoices(doc.content, doc.filename))
+        parsed = read_limited(
+            read_invoices,
+            doc.content,
+            doc.filename,
+            document_limits(),
+            filename=doc.filename,
+            prepare=_load_readers,
+        )
     except DocumentError as exc:
         mark_failed(doc, reason=exc.reason, error=exc.describe())
         return []
@@ -35,6 +42,19 @@ def parse(session: Session, *, document_id: int) -> list[int]:
     doc.status = "processed" if all(i.status != "unassigned" for i in stored) else "unassigned"
     session.flush()
     return [i.id for i in stored if i.status != "unassigned"]
+
+
+def read_invoices(data: bytes, filename: str, limits: Limits) -> list[ParsedInvoice]:
+    """Every invoice of a document (pure: runs in the reading child)."""
+    from extractors.invoices import iter_invoices
+
+    return list(iter_invoices(data, filename, limits=limits))
+
+
+def _load_readers() -> None:
+    from extractors.invoices.pdf import _plumber
+
+    _plumber()
 
 
 def store_invoice(session: Session, *, parsed: ParsedInvoice, document_id: int | None) -> Invoice:

@@ -402,6 +402,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "document.status.processed": {"da": "Indlæst", "en": "Processed"},
     "document.status.unassigned": {"da": "Ikke tilknyttet", "en": "Unassigned"},
     "document.status.failed": {"da": "Fejlede", "en": "Failed"},
+    "document.status.quarantined": {"da": "I karantæne", "en": "Quarantined"},
+    "document.quarantined": {
+        "da": "Læsningen blev stoppet flere gange (hukommelse eller tid), så dokumentet læses"
+        " ikke igen. Bed afsenderen om en ny fil.",
+        "en": "Reading it was stopped more than once (memory or time), so it is not read"
+        " again. Ask the sender for a new file.",
+    },
     "document.embedded_invoice_unreadable": {
         "da": "Fakturaen ligger som XML i PDF'en, men XML'en kan ikke læses. PDF'ens tekst"
         " bruges ikke i stedet, da den kan afvige fra XML'en: bed leverandøren om en ny faktura.",

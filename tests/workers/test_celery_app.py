@@ -15,8 +15,9 @@ from workers.celery_app import app
     [
         ("documents.ingest", "extraction", (60, 90)),
         ("contracts.extract", "extraction", (300, 360)),
-        ("invoices.parse", "extraction", (120, 150)),
+        ("invoices.parse", "extraction", (300, 360)),
         ("invoices.check", "checking", (120, 150)),
+        ("invoices.recheck_peers", "checking", (60, 90)),
         ("alerts.dispatch", "alerts", (60, 90)),
     ],
 )
@@ -27,6 +28,21 @@ def test_each_task_has_its_queue_late_acks_and_time_limits(
     assert (task.soft_time_limit, task.time_limit) == limits
     assert task.acks_late and task.reject_on_worker_lost and task.ignore_result
     assert app.amqp.router.route({}, name)["queue"].name == queue
+
+
+def test_reading_tasks_follow_the_parse_time_limit_and_workers_are_recycled(
+    sqlite_env: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor.settings import get_settings
+
+    monkeypatch.setenv("PRISVAGT_PARSE_TIME_LIMIT", "60")
+    monkeypatch.setenv("PRISVAGT_WORKER_MAX_MEMORY_PER_CHILD", "500000")
+    get_settings.cache_clear()
+    local = celery_app.make_celery()
+    for name in ("contracts.extract", "invoices.parse"):
+        limits = local.conf.task_annotations[name]
+        assert (limits["soft_time_limit"], limits["time_limit"]) == (90, 150)
+    assert local.conf.worker_max_memory_per_child == 500000
 
 
 def test_no_result_backend_and_one_task_prefetched() -> None:
