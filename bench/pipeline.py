@@ -13,7 +13,10 @@ email. Prints:
 
 1. latency from a file landing in the inbox to the email accepted by the fake, for
    invoices dropped one by one at random moments (p50, p95, max; target p95 <= 5 s);
-2. throughput: a batch dropped at once, invoices per second until the last email.
+2. throughput: a batch dropped at once, invoices per second until the last email;
+3. the web app under load: 40 invoices uploaded at once (``POST /api/documents``) while
+   another batch dropped in the inbox is being read and checked: p50/p95/max answer
+   time and the status codes (target: every upload 202, no 5xx).
 
 Usage: ``python bench/pipeline.py [--fanout-invoices 300] [--fanout-only]
 [--latency-files 40] [--batch 200]
@@ -171,6 +174,74 @@ def measure_throughput(
     return done, last - start
 
 
+UPLOADS = 40
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_web(stack: Stack) -> str:
+    """``prisvagt serve`` on a free port of this machine; its base URL once it answers."""
+    import httpx
+
+    port = free_port()
+    stack._spawn("web", [sys.executable, "-m", "monitor.cli.main", "serve", "--port", str(port)])
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("the web app did not answer within 60 s:\n" + stack.log("web")[-2000:])
+
+
+def upload_headers(stack: Stack, base: str) -> dict[str, str]:
+    """What an upload from a machine sends: the web app's own origin."""
+    return {"Origin": base}
+
+
+def measure_uploads(
+    stack: Stack, fake: FakeSendGrid, base: str, batch: int, headers: dict[str, str],
+    timeout: float,
+) -> tuple[list[float], Counter[int]]:  # fmt: skip
+    """``UPLOADS`` invoices posted to the web app at once while a batch dropped in the
+    inbox is being read and checked: each upload's answer time and the status codes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    before = len(fake.accepted)
+    for i in range(batch):
+        drop_in_inbox(stack.inbox, f"UPB-{i:05d}.xml", invoice(f"UPB-{i:05d}"))
+    time.sleep(2.0)  # the scheduler has claimed the batch: the workers are busy checking
+
+    def post(i: int) -> tuple[float, int]:
+        number = f"UPL-{i:05d}"
+        start = time.perf_counter()
+        try:
+            answer = httpx.post(
+                f"{base}/api/documents", headers=headers, timeout=120,
+                files={"file": (f"{number}.xml", invoice(number), "application/xml")},
+            )  # fmt: skip
+            status = answer.status_code
+        except httpx.HTTPError:
+            status = 599  # no answer at all counts as a server error
+        return time.perf_counter() - start, status
+
+    with ThreadPoolExecutor(max_workers=UPLOADS) as pool:
+        results = list(pool.map(post, range(UPLOADS)))
+    fake.wait_for(before + batch + UPLOADS, timeout=timeout)
+    return [t for t, _ in results], Counter(code for _, code in results)
+
+
 def task_failures(stack: Stack) -> Counter[str]:
     """What the workers logged as failed tasks, by task and error (to explain a miss)."""
     seen: Counter[str] = Counter()
@@ -276,6 +347,11 @@ def main() -> int:
                 done, elapsed = measure_throughput(
                     stack, fake, args.batch, timeout=60 + args.batch * 0.5
                 )
+                base = start_web(stack)
+                upload_times, upload_codes = measure_uploads(
+                    stack, fake, base, args.batch // 2, upload_headers(stack, base),
+                    timeout=60 + args.batch,
+                )  # fmt: skip
                 emails = len(fake.accepted)  # the peer invoices below email findings too
                 fan_checked, fan_tasks, fan_elapsed = measure_fanout_redis(
                     stack, args.fanout_invoices, timeout=120 + args.fanout_invoices
@@ -298,12 +374,18 @@ def main() -> int:
           f" {fan_tasks} invoices.check tasks = {per_invoice:.2f} per invoice (target <= "
           f"{TARGET_CHECKS_PER_INVOICE:.0f}: {'met' if fan_met else 'MISSED'}), all checked in"
           f" {fan_elapsed:.1f} s")  # fmt: skip
-    expected = args.latency_files + args.batch
+    u50, u95 = statistics.median(upload_times), percentile(upload_times, 95)
+    server_errors = sum(n for code, n in upload_codes.items() if code >= 500)
+    print(f"  web under load: {UPLOADS} parallel uploads while {args.batch // 2} invoices were"
+          f" being read and checked: p50 {u50:.2f} s, p95 {u95:.2f} s, max {max(upload_times):.2f}"
+          f" s; answers {dict(sorted(upload_codes.items()))}; 5xx: {server_errors}")  # fmt: skip
+    expected = args.latency_files + args.batch + args.batch // 2 + UPLOADS
     print(f"  emails accepted: {emails} for {expected} overpriced invoices "
           f"({'one each' if emails == expected else 'MISMATCH'})")  # fmt: skip
     for failure, count in failures.most_common():
         print(f"  task failures: {count} x {failure}")
-    ok = p95 <= TARGET_P95 and emails == expected and fanout_met and fan_met
+    uploads_ok = server_errors == 0 and upload_codes.get(202, 0) == UPLOADS
+    ok = p95 <= TARGET_P95 and emails == expected and fanout_met and fan_met and uploads_ok
     return 0 if ok or not args.strict else 1
 
 
