@@ -2,18 +2,20 @@
 
 from monitor.alerts.models import Alert, AlertFinding
 from monitor.audit.models import AuditEntry
+from monitor.auth.models import ApiToken, User
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.outbox.models import OutboxTask
-from monitor.parties.models import Contact, Municipality, MunicipalityEan, User, Vendor
+from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
 from monitor.rulesets.models import RuleConfiguration
 
 __all__ = [
     "Alert",
     "AlertFinding",
+    "ApiToken",
     "AuditEntry",
     "Contact",
     "Contract",

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from monitor.cli.accounts import ensure_first_admin, print_first_admin
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
 from monitor.demo.manifest import DemoManifest
@@ -62,6 +63,7 @@ def demo(
     for o in failed:
         console.print(f"[red]✗[/] {o.path}: {o.error}")
     _summary(manifest, documents=len(outcomes), failed=len(failed))
+    print_first_admin(ensure_first_admin())
     if serve:
         from monitor.web.app import run_server
 

@@ -9,6 +9,12 @@ from pathlib import Path
 
 import typer
 
+from monitor.cli.accounts import (
+    ensure_first_admin,
+    print_first_admin,
+    tokens_app,
+    users_app,
+)
 from monitor.cli.common import (
     cli_errors,
     console,
@@ -31,6 +37,8 @@ index_app = typer.Typer(help="Price index series.", no_args_is_help=True)
 app.add_typer(parties_app, name="parties")
 app.add_typer(alerts_app, name="alerts")
 app.add_typer(index_app, name="index")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
 
 
 class Kind(StrEnum):
@@ -61,11 +69,12 @@ def _read_text(path: Path) -> str:
 @app.command()
 @cli_errors
 def init() -> None:
-    """Create the database tables (safe to run again)."""
+    """Create the database tables and, the first time, an admin (safe to run again)."""
     from monitor.settings import get_settings
 
     ensure_database()
     console.print(f"database ready: {get_settings().database_url}")
+    print_first_admin(ensure_first_admin())
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Municipalities (buyers), their contacts and EAN numbers; vendors; users."""
+"""Municipalities (buyers), their contacts and EAN numbers; vendors."""
 
 from __future__ import annotations
 
@@ -68,17 +68,3 @@ class Vendor(Base):
     cvr: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class User(Base):
-    """A person using the web app: role legal|finance|admin, optionally one municipality."""
-
-    __tablename__ = "app_user"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(20))
-    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"))
-    language: Mapped[str] = mapped_column(String(2), default="da")
-    active: Mapped[bool] = mapped_column(default=True)

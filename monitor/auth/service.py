@@ -1,0 +1,280 @@
+"""Accounts and API tokens: create, list, disable/revoke, and sign in.
+
+Passwords are argon2 hashes; tokens are random and only their SHA-256 is stored.
+Services never commit: the CLI command or the request owns the transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor.audit.service import record
+from monitor.auth.models import ApiToken, User
+from monitor.db import utcnow
+from monitor.errors import InputError, NotFound
+from monitor.parties.models import Municipality
+
+ROLES = ("legal", "finance", "admin")
+TOKEN_PREFIX = "pv_"
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a request acts as: a signed-in person or an API token.
+
+    ``municipality_ids`` is ``None`` for an identity over every municipality."""
+
+    kind: str  # user|token
+    id: int
+    actor: str  # what the audit log records: the email, or "token:<name>"
+    name: str
+    roles: frozenset[str]
+    municipality_ids: frozenset[int] | None
+    municipality_codes: tuple[str, ...]
+
+    @property
+    def all_municipalities(self) -> bool:
+        return self.municipality_ids is None
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+def parse_roles(text: str | list[str]) -> list[str]:
+    """``"legal,finance"`` -> ``["finance", "legal"]``; an unknown role is an InputError."""
+    items = text if isinstance(text, list) else text.split(",")
+    roles = sorted({r.strip().lower() for r in items if r.strip()})
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown or not roles:
+        raise InputError(
+            f"roles must be one or more of {', '.join(ROLES)}; got {', '.join(unknown) or 'none'}",
+            da=f"roller skal være en eller flere af {', '.join(ROLES)}",
+            field="roles",
+        )
+    return roles
+
+
+def _municipalities(session: Session, codes: list[str]) -> list[Municipality]:
+    wanted = sorted({c.strip() for c in codes if c.strip()})
+    found = {
+        m.code: m
+        for m in session.scalars(select(Municipality).where(Municipality.code.in_(wanted)))
+    }
+    missing = [c for c in wanted if c not in found]
+    if missing:
+        raise InputError(
+            f"unknown municipality code(s): {', '.join(missing)}",
+            da=f"ukendt kommunekode: {', '.join(missing)}",
+            field="municipalities",
+        )
+    return [found[c] for c in wanted]
+
+
+def _scope(session: Session, codes: list[str], all_municipalities: bool) -> list[Municipality]:
+    if all_municipalities:
+        if codes:
+            raise InputError("give municipality codes or all municipalities, not both")
+        return []
+    if not codes:
+        raise InputError(
+            "give at least one municipality code (or all municipalities)",
+            da="angiv mindst én kommunekode (eller alle kommuner)",
+            field="municipalities",
+        )
+    return _municipalities(session, codes)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def new_password() -> str:
+    """A generated password: 20 URL-safe characters (about 120 bits)."""
+    return secrets.token_urlsafe(15)
+
+
+def add_user(
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    roles: list[str],
+    municipality_codes: list[str],
+    all_municipalities: bool = False,
+    password: str | None = None,
+    actor: str,
+) -> tuple[User, str]:
+    """Create an account; returns it and its password (generated when not given)."""
+    email = email.strip().lower()
+    if "@" not in email:
+        raise InputError(f"not an email address: {email!r}", field="email")
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise InputError(f"a user {email} exists already", field="email")
+    roles = parse_roles(roles)
+    password = password or new_password()
+    if len(password) < 12:
+        raise InputError("a password needs at least 12 characters", field="password")
+    user = User(
+        email=email,
+        name=name or email,
+        password_hash=hash_password(password),
+        roles=",".join(roles),
+        all_municipalities=all_municipalities,
+        municipalities=_scope(session, municipality_codes, all_municipalities),
+    )
+    session.add(user)
+    session.flush()
+    record(
+        session,
+        actor=actor,
+        action="user.add",
+        entity="user",
+        entity_id=email,
+        details={
+            "roles": roles,
+            "municipalities": "all" if all_municipalities else sorted(municipality_codes),
+        },
+    )
+    return user, password
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.email)))
+
+
+def get_user(session: Session, email: str) -> User:
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise NotFound(f"no user {email}")
+    return user
+
+
+def disable_user(session: Session, *, email: str, actor: str) -> User:
+    user = get_user(session, email)
+    user.active = False
+    record(session, actor=actor, action="user.disable", entity="user", entity_id=user.email)
+    return user
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User | None:
+    """The active user with this email and password, or None (same answer either way)."""
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    hashed = user.password_hash if user is not None and user.active else None
+    try:
+        # verify a dummy hash for unknown users, so timing does not tell which emails exist
+        ok = _hasher.verify(hashed or _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok or user is None or hashed is None:
+        return None
+    if _hasher.check_needs_rehash(hashed):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    return user
+
+
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+def user_identity(user: User) -> Identity:
+    return Identity(
+        kind="user",
+        id=user.id,
+        actor=user.email,
+        name=user.name,
+        roles=frozenset(r for r in user.roles.split(",") if r),
+        municipality_ids=None
+        if user.all_municipalities
+        else frozenset(m.id for m in user.municipalities),
+        municipality_codes=tuple(m.code for m in user.municipalities),
+    )
+
+
+def load_user_identity(session: Session, user_id: int) -> Identity | None:
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        return None
+    return user_identity(user)
+
+
+def _token_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def add_token(
+    session: Session,
+    *,
+    name: str,
+    roles: list[str],
+    municipality_codes: list[str],
+    all_municipalities: bool = False,
+    actor: str,
+) -> tuple[ApiToken, str]:
+    """Create an API token; returns it and the secret (shown once, never stored)."""
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    roles = parse_roles(roles)
+    token = ApiToken(
+        name=name,
+        prefix=secret[:10],
+        token_hash=_token_hash(secret),
+        roles=",".join(roles),
+        all_municipalities=all_municipalities,
+        municipalities=_scope(session, municipality_codes, all_municipalities),
+        created_by=actor,
+    )
+    session.add(token)
+    session.flush()
+    record(
+        session,
+        actor=actor,
+        action="token.add",
+        entity="api_token",
+        entity_id=token.id,
+        details={
+            "name": name,
+            "roles": roles,
+            "municipalities": "all" if all_municipalities else sorted(municipality_codes),
+        },
+    )
+    return token, secret
+
+
+def list_tokens(session: Session) -> list[ApiToken]:
+    return list(session.scalars(select(ApiToken).order_by(ApiToken.id)))
+
+
+def revoke_token(session: Session, *, token_id: int, actor: str) -> ApiToken:
+    token = session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"no API token {token_id}")
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        record(session, actor=actor, action="token.revoke", entity="api_token", entity_id=token_id)
+    return token
+
+
+def token_identity(session: Session, secret: str) -> Identity | None:
+    """The identity of a bearer token, or None if it is unknown or revoked."""
+    token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(secret)))
+    if token is None or token.revoked_at is not None:
+        return None
+    token.last_used_at = utcnow()
+    return Identity(
+        kind="token",
+        id=token.id,
+        actor=f"token:{token.name}",
+        name=token.name,
+        roles=frozenset(r for r in token.roles.split(",") if r),
+        municipality_ids=None
+        if token.all_municipalities
+        else frozenset(m.id for m in token.municipalities),
+        municipality_codes=tuple(m.code for m in token.municipalities),
+    )
