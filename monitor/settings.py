@@ -87,6 +87,22 @@ class Settings(BaseSettings):
     inbox_poll_seconds: float = Field(
         default=1.0, gt=0, description="How often the scheduler looks in the inbox"
     )
+    session_secret: str = Field(
+        default="",
+        description="Key signing the session cookie; empty: generated once into SESSION_SECRET_FILE",
+    )
+    session_secret_file: Path = Field(
+        default=VAR_DIR / "session-secret", description="Where a generated session key is kept"
+    )
+    session_hours: int = Field(
+        default=8, ge=1, le=24 * 30, description="Hours a sign-in lasts without being used"
+    )
+    login_attempts: int = Field(
+        default=5, ge=1, description="Failed sign-ins per address and email before a pause"
+    )
+    login_lockout_minutes: int = Field(
+        default=15, ge=1, description="Minutes the pause after too many failed sign-ins lasts"
+    )
     reminder_days: int = Field(
         default=30, gt=0, description="Days ahead to remind of contract expiry and indexation"
     )

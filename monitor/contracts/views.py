@@ -21,17 +21,15 @@ from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
 from monitor.parties.models import Municipality, Vendor
 from monitor.web.deps import DbSession
+from monitor.web.security import Actor
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/terms", tags=["contracts"])
 
-ACTOR_COOKIE = "prisvagt_actor"
-
 
 class TermReviewIn(BaseModel):
     action: Literal["confirm", "reject", "correct"]
-    actor: str = Field(min_length=1, description="who reviews: a name or an email")
     note: str | None = None
     changes: dict[str, Any] = Field(
         default_factory=dict,
@@ -64,11 +62,11 @@ def contract_detail(
 def term_review(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     contract_id: int,
     term_id: int,
     action: Annotated[str, Form()],
-    actor: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     price: Annotated[str, Form()] = "",
 ) -> Response:
@@ -82,24 +80,21 @@ def term_review(
     except InputError as exc:
         session.rollback()
         return _page(request, session, contract_id, error=exc.describe(), status_code=400)
-    return _after_review(request, session, background, contract_id, actor)
+    return _after_review(request, session, background, contract_id)
 
 
 @router.post("/contracts/{contract_id}/confirm", name="confirm_contract")
 def contract_confirm(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     contract_id: int,
-    actor: Annotated[str, Form()] = "",
 ) -> Response:
     """Confirm every proposed term of the contract at once, and the contract as reviewed
     (its preliminary findings become final at the re-check, and their emails go out)."""
-    if not actor.strip():
-        error = InputError("say who is reviewing (name or email)", field="actor").describe()
-        return _page(request, session, contract_id, error=error, status_code=400)
-    review.confirm_contract(session, contract_id=contract_id, actor=actor.strip())
-    return _after_review(request, session, background, contract_id, actor)
+    review.confirm_contract(session, contract_id=contract_id, actor=actor)
+    return _after_review(request, session, background, contract_id)
 
 
 def _after_review(
@@ -107,14 +102,11 @@ def _after_review(
     session: Session,
     background: BackgroundTasks,
     contract_id: int,
-    actor: str,
 ) -> Response:
     invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
     # a background task runs after the request's commit, so the re-check sees the review
     background.add_task(request.app.state.queue_recheck, invoice_ids)
-    response = RedirectResponse(f"/contracts/{contract_id}?saved=1#terms", status_code=303)
-    response.set_cookie(ACTOR_COOKIE, actor.strip(), max_age=365 * 24 * 3600, samesite="lax")
-    return response
+    return RedirectResponse(f"/contracts/{contract_id}?saved=1#terms", status_code=303)
 
 
 def _page(
@@ -152,7 +144,6 @@ def _page(
             ),
             "saved": bool(saved),
             "error": error,
-            "actor": request.cookies.get(ACTOR_COOKIE, ""),
         },
         status_code=status_code,
     )
@@ -163,6 +154,7 @@ def _page(
 def api_term_review(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     term_id: int,
     body: TermReviewIn,
@@ -174,7 +166,7 @@ def api_term_review(
         session,
         term=term,
         action=body.action,
-        actor=body.actor,
+        actor=actor,
         note=body.note,
         changes=body.changes,
     )

@@ -19,12 +19,13 @@ from monitor.findings.schemas import FindingFilter, FindingOut
 from monitor.invoices.models import InvoiceLine
 from monitor.web import disparity, queries
 from monitor.web.deps import DbSession
+from monitor.web.i18n import translate
+from monitor.web.security import Actor, current_identity
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/findings", tags=["findings"])
 
-ACTOR_COOKIE = "prisvagt_actor"
 PER_PAGE = 50
 Sort = Literal["overcharge_desc", "overcharge_asc", "newest"]
 
@@ -60,7 +61,6 @@ class FindingQuery(BaseModel):
 
 class ReviewIn(BaseModel):
     action: Literal["confirm", "dismiss", "note", "resolve", "reopen"]
-    actor: str = Field(min_length=1, description="who reviews: a name or an email")
     note: str | None = Field(None, description="required to dismiss and to add a note")
     recovered: Decimal | None = Field(
         None,
@@ -117,9 +117,9 @@ def finding_detail(
 def finding_review(
     request: Request,
     session: DbSession,
+    actor: Actor,
     finding_id: int,
     action: Annotated[str, Form()],
-    actor: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     recovered: Annotated[str, Form()] = "",
     confirm_excess: Annotated[str, Form()] = "",
@@ -143,7 +143,6 @@ def finding_review(
         session.rollback()
         form = {
             "action": action,
-            "actor": actor,
             "note": note,
             "recovered": recovered,
             "excess_reason": excess_reason,
@@ -153,9 +152,7 @@ def finding_review(
         }
         error = exc.message_in(lang) if exc.message_da else exc.describe()
         return _detail(request, session, finding_id, error=error, form=form, status_code=400)
-    response = RedirectResponse(f"/findings/{finding_id}?saved=1#review", status_code=303)
-    response.set_cookie(ACTOR_COOKIE, actor.strip(), max_age=365 * 24 * 3600, samesite="lax")
-    return response
+    return RedirectResponse(f"/findings/{finding_id}?saved=1#review", status_code=303)
 
 
 def _amount(text: str, lang: str) -> Decimal | None:
@@ -186,8 +183,13 @@ def _detail(
     line = session.get(InvoiceLine, row.invoice_line_id) if row.invoice_line_id else None
     peers = None
     if line is not None and line.item_id and row.vendor_id is not None:
-        same_item = disparity.price_disparity(
-            session, vendor_id=row.vendor_id, item_id=line.item_id
+        label = translate("overview.other_municipality", page_language(request))
+        same_item = disparity.benchmark(
+            session,
+            current_identity(request),
+            label,
+            vendor_id=row.vendor_id,
+            item_id=line.item_id,
         )
         peers = same_item[0] if same_item else None
     return render(
@@ -206,7 +208,6 @@ def _detail(
             "saved": saved,
             "error": error,
             "form": form or {},
-            "actor": (form or {}).get("actor") or request.cookies.get(ACTOR_COOKIE, ""),
         },
         status_code=status_code,
     )
@@ -250,7 +251,7 @@ def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
 
 
 @api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
-def api_review(session: DbSession, finding_id: int, body: ReviewIn) -> FindingOut:
+def api_review(session: DbSession, actor: Actor, finding_id: int, body: ReviewIn) -> FindingOut:
     """Confirm, dismiss (note required), note, resolve (recovered required) or reopen.
     Refused steps answer 400 with {"error": "..."}; an unknown finding 404; a recovered
     amount above the overcharge without confirm_excess and excess_reason 409, with the
@@ -259,7 +260,7 @@ def api_review(session: DbSession, finding_id: int, body: ReviewIn) -> FindingOu
         session,
         finding_id=finding_id,
         action=body.action,
-        actor=body.actor,
+        actor=actor,
         note=body.note,
         recovered=body.recovered,
         confirm_excess=body.confirm_excess,

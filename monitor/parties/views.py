@@ -17,12 +17,11 @@ from sqlalchemy.orm import Session
 from monitor.errors import InputError, PrisvagtError
 from monitor.parties import admin
 from monitor.web.deps import DbSession
+from monitor.web.security import Actor
 from monitor.web.templating import render
 
 router = APIRouter(prefix="/admin/parties", tags=["pages"], include_in_schema=False)
 
-ACTOR_COOKIE = "prisvagt_actor"
-_YEAR = 365 * 24 * 3600
 Text = Annotated[str, Form()]
 
 
@@ -40,9 +39,9 @@ def parties_page(
 def parties_import(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     file: Annotated[UploadFile, File()],
-    actor: Text = "",
 ) -> Response:
     """The parties CSV: validated whole (errors name the line and field, nothing is
     stored); then unassigned invoices are resolved again and queued for checking."""
@@ -57,7 +56,7 @@ def parties_import(
         result = admin.import_csv(session, text=text, filename=filename, actor=who)
     except InputError as exc:
         session.rollback()
-        return _page(request, session, error=exc, form={"actor": actor}, anchor="import")
+        return _page(request, session, error=exc, form={}, anchor="import")
     r = result.report
     saved = f"csv:{r.municipalities}:{r.vendors}:{r.contacts}"
     return _done(request, background, who, saved, result.assigned)
@@ -67,17 +66,17 @@ def parties_import(
 def vendor_add(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     cvr: Text = "",
     name: Text = "",
-    actor: Text = "",
 ) -> Response:
     try:
         who = _actor(actor)
         assigned = admin.add_vendor(session, cvr=cvr, name=name, actor=who)
     except InputError as exc:
         session.rollback()
-        form = {"cvr": cvr, "name": name, "actor": actor}
+        form = {"cvr": cvr, "name": name}
         return _page(request, session, error=exc, form=form, anchor="vendors")
     return _done(request, background, who, "vendor", assigned)
 
@@ -86,32 +85,36 @@ def vendor_add(
 def ean_add(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     code: str,
     ean: Text = "",
     department: Text = "",
-    actor: Text = "",
 ) -> Response:
     try:
         who = _actor(actor)
         assigned = admin.add_ean(session, code=code, ean=ean, department=department, actor=who)
     except InputError as exc:
         session.rollback()
-        form = {"ean": ean, "department": department, "actor": actor}
+        form = {"ean": ean, "department": department}
         return _page(request, session, error=exc, form=form, anchor=f"m-{code}", target=code)
     return _done(request, background, who, "ean", assigned, anchor=f"m-{code}")
 
 
 @router.post("/eans/{ean_id}/remove", name="remove_ean")
 def ean_remove(
-    request: Request, session: DbSession, background: BackgroundTasks, ean_id: int, actor: Text = ""
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    background: BackgroundTasks,
+    ean_id: int,
 ) -> Response:
     try:
         who = _actor(actor)
         admin.remove_ean(session, ean_id=ean_id, actor=who)
     except InputError as exc:
         session.rollback()
-        return _page(request, session, error=exc, form={"actor": actor})
+        return _page(request, session, error=exc, form={})
     return _done(request, background, who, "ean_removed", [])
 
 
@@ -133,6 +136,7 @@ def _contact_values(
 def contact_add(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     code: str,
     role: Text = "finance",
@@ -141,7 +145,6 @@ def contact_add(
     language: Text = "da",
     immediate_min_severity: Text = "medium",
     active: Text = "",
-    actor: Text = "",
 ) -> Response:
     values = _contact_values(role, email, name, language, immediate_min_severity, active)
     try:
@@ -149,7 +152,7 @@ def contact_add(
         admin.add_contact(session, code=code, actor=who, **values)
     except InputError as exc:
         session.rollback()
-        form = {**values, "actor": actor}
+        form = {**values}
         return _page(request, session, error=exc, form=form, anchor=f"m-{code}", target=code)
     return _done(request, background, who, "contact", [], anchor=f"m-{code}")
 
@@ -158,6 +161,7 @@ def contact_add(
 def contact_edit(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     contact_id: int,
     role: Text = "finance",
@@ -166,7 +170,6 @@ def contact_edit(
     language: Text = "da",
     immediate_min_severity: Text = "medium",
     active: Text = "",
-    actor: Text = "",
 ) -> Response:
     values = _contact_values(role, email, name, language, immediate_min_severity, active)
     try:
@@ -174,7 +177,7 @@ def contact_edit(
         contact = admin.update_contact(session, contact_id=contact_id, actor=who, **values)
     except InputError as exc:
         session.rollback()
-        return _page(request, session, error=exc, form={"actor": actor})
+        return _page(request, session, error=exc, form={})
     code = contact.municipality.code
     return _done(request, background, who, "contact", [], anchor=f"m-{code}")
 
@@ -199,9 +202,7 @@ def _done(
     url = f"/admin/parties?saved={saved}&assigned={len(assigned)}" + (
         f"#{anchor}" if anchor else ""
     )
-    response = RedirectResponse(url, status_code=303)
-    response.set_cookie(ACTOR_COOKIE, actor, max_age=_YEAR, samesite="lax")
-    return response
+    return RedirectResponse(url, status_code=303)
 
 
 def _page(
@@ -216,7 +217,6 @@ def _page(
     target: str | None = None,
 ) -> HTMLResponse:
     form = form or {}
-    actor = str(form.get("actor") or request.cookies.get(ACTOR_COOKIE, ""))
     counts = saved.split(":")[1:] if saved and saved.startswith("csv:") else []
     return render(
         request,
@@ -230,7 +230,6 @@ def _page(
             "error_at": anchor,
             "target": target,
             "form": form,
-            "actor": actor,
             "roles": admin.ROLES,
             "languages": admin.LANGUAGES,
             "severities": admin.SEVERITIES,

@@ -33,6 +33,7 @@ from monitor.rulesets.service import (
     proposed_config,
 )
 from monitor.web.deps import DbSession
+from monitor.web.security import Actor
 from monitor.web.templating import render
 from rules.custom import FIELDS, FUNCTIONS
 from rules.ruleset import dump_yaml
@@ -40,15 +41,14 @@ from rules.ruleset import dump_yaml
 router = APIRouter(prefix="/admin/rules", tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api/rules", tags=["rules"])
 
-ACTOR_COOKIE = "prisvagt_actor"
 _NAMES = select(Municipality.code, Municipality.name)
-_YEAR = 365 * 24 * 3600
 
 
-async def _form_fields(request: Request) -> dict[str, str]:
-    """Every text field of a posted form (the parameter inputs are named per rule)."""
+async def _form_fields(request: Request, actor: Actor) -> dict[str, str]:
+    """Every text field of a posted form (the parameter inputs are named per rule), and
+    ``actor``: the signed-in identity (never a field a person types)."""
     form = await request.form()
-    return {k: v for k, v in form.multi_items() if isinstance(v, str)}
+    return {**{k: v for k, v in form.multi_items() if isinstance(v, str)}, "actor": actor}
 
 
 FormFields = Annotated[dict[str, str], Depends(_form_fields)]
@@ -129,9 +129,9 @@ def _custom_rule(form: dict[str, str]) -> tuple[str, dict[str, Any]]:
 def rules_import(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     file: Annotated[UploadFile | None, File()] = None,
-    actor: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
     yaml_text: Annotated[str, Form()] = "",
     confirm: Annotated[str, Form()] = "",
@@ -148,25 +148,21 @@ def rules_import(
         )
     except PublishNeedsConfirmation as exc:
         session.rollback()
-        fields = {"actor": actor, "reason": reason, "yaml_text": text}
+        fields = {"reason": reason, "yaml_text": text}
         return _list_page(
             request,
             session,
-            import_form={"actor": actor, "reason": reason},
+            import_form={"reason": reason},
             import_confirm=_confirmation(exc, "/admin/rules/import", fields),
             status_code=409,
         )
     except PrisvagtError as exc:
         session.rollback()
-        form = {"actor": actor, "reason": reason}
+        form = {"reason": reason}
         return _list_page(request, session, import_form=form, import_error=exc, status_code=400)
     if changed:
         background.add_task(request.app.state.queue_recheck, _checked(session))
-    response = RedirectResponse(
-        f"/admin/rules?imported={','.join(changed) or '-'}", status_code=303
-    )
-    response.set_cookie(ACTOR_COOKIE, who, max_age=_YEAR, samesite="lax")
-    return response
+    return RedirectResponse(f"/admin/rules?imported={','.join(changed) or '-'}", status_code=303)
 
 
 @router.get("/{rule_id}", response_class=HTMLResponse, name="admin_rule")
@@ -289,9 +285,7 @@ def _published(
 ) -> Response:
     # a background task runs after the request's commit, so the re-check sees the change
     background.add_task(request.app.state.queue_recheck, _checked(session))
-    response = RedirectResponse(f"/admin/rules/{rule_id}?saved={version}", status_code=303)
-    response.set_cookie(ACTOR_COOKIE, actor, max_age=_YEAR, samesite="lax")
-    return response
+    return RedirectResponse(f"/admin/rules/{rule_id}?saved={version}", status_code=303)
 
 
 def _checked(session: Session) -> list[int]:
@@ -340,7 +334,6 @@ def _list_page(
     import_confirm: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    actor = request.cookies.get(ACTOR_COOKIE, "")
     return render(
         request,
         "admin/rules.html",
@@ -348,9 +341,9 @@ def _list_page(
             "rows": admin.rule_rows(session),
             "imported": [r for r in (imported or "").split(",") if r and r != "-"],
             "import_done": imported is not None,
-            "custom_form": custom_form or {"actor": actor},
+            "custom_form": custom_form or {},
             "custom_error": custom_error,
-            "import_form": import_form or {"actor": actor},
+            "import_form": import_form or {},
             "import_error": import_error,
             "import_confirm": import_confirm,
             "fields": {k: sorted(v) for k, v in FIELDS.items()},
@@ -390,7 +383,6 @@ def _detail_page(
         {
             "row": row,
             "form": form or {},
-            "actor": (form or {}).get("actor") or request.cookies.get(ACTOR_COOKIE, ""),
             "error": error,
             "error_field": getattr(error, "field", None),
             "report": report,
@@ -445,7 +437,6 @@ class RuleChangeIn(BaseModel):
 
 
 class RulePublishIn(RuleChangeIn):
-    actor: str = Field(min_length=1, description="who changes it")
     reason: str = Field(min_length=1, description="why (kept in the audit log)")
     confirm: bool = Field(
         False,
@@ -455,7 +446,6 @@ class RulePublishIn(RuleChangeIn):
 
 
 class RuleRollbackIn(BaseModel):
-    actor: str = Field(min_length=1, description="who rolls it back")
     reason: str = Field(min_length=1, description="why (kept in the audit log)")
     to_version: int | None = Field(
         None, ge=0, description="the version to restore; default the one before the current"
@@ -498,6 +488,7 @@ def api_get(session: DbSession, rule_id: str) -> RuleOut:
 def api_publish(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     rule_id: str,
     body: RulePublishIn,
@@ -506,11 +497,11 @@ def api_publish(
     that withdraws findings or money answers 409 with the effect unless ``confirm``),
     versioned and audited; the checked invoices are queued for a re-check after the
     commit."""
-    change = body.model_dump(exclude={"actor", "reason", "confirm"})
+    change = body.model_dump(exclude={"reason", "confirm"})
     done = publish(
         session,
         rule_id=rule_id,
-        actor=body.actor,
+        actor=actor,
         reason=body.reason,
         confirm=body.confirm,
         **change,
@@ -522,6 +513,7 @@ def api_publish(
 def api_rollback(
     request: Request,
     session: DbSession,
+    actor: Actor,
     background: BackgroundTasks,
     rule_id: str,
     body: RuleRollbackIn,
@@ -532,7 +524,7 @@ def api_rollback(
     done = rollback(
         session,
         rule_id=rule_id,
-        actor=body.actor,
+        actor=actor,
         reason=body.reason,
         confirm=body.confirm,
         to_version=body.to_version,

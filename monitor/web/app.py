@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
@@ -30,6 +30,13 @@ from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, Pri
 from monitor.settings import Settings, get_settings
 from monitor.web.i18n import LANGUAGES, negotiate, translate
 from monitor.web.limits import ids_in_range, install_request_limit
+from monitor.web.security import (
+    SAFE_METHODS,
+    SignInRequired,
+    authorise,
+    check_csrf,
+    install_security,
+)
 from monitor.web.templating import NAV_ITEMS, STATIC_DIR, NavItem, render
 
 log = logging.getLogger(__name__)
@@ -40,6 +47,7 @@ _YEAR = 365 * 24 * 3600
 
 def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
+    from monitor.auth.views import router as sign_in
     from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
     from monitor.documents.views import pages as upload
@@ -56,6 +64,7 @@ def default_routers() -> list[APIRouter]:
 
     _add_nav_items()
     return [
+        sign_in,
         pages,
         findings,
         invoices,
@@ -96,13 +105,14 @@ def create_app(
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url, settings=settings)
     app = FastAPI(
-        dependencies=[Depends(ids_in_range)],
+        # who may call which route, in one place: see ``monitor.web.security``
+        dependencies=[Depends(ids_in_range), Depends(authorise), Depends(check_csrf)],
         title="Prisvagt",
         summary="Vendor contract-compliance monitor for Danish public buyers",
         version="0.1.0",
         docs_url=None,  # Swagger UI loads from a CDN; /api/docs is our own page
         redoc_url=None,
-        openapi_url="/api/openapi.json",
+        openapi_url=None,  # served by a route below, so that it is authorised as the rest
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -111,6 +121,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for router in default_routers() if routers is None else routers:
         app.include_router(router)
+    _add_openapi_route(app)
     _install_same_origin(app)
     # as many requests at a time as the pool has connections; the rest wait their turn
     install_request_limit(
@@ -119,7 +130,8 @@ def create_app(
         wait=settings.db_pool_timeout,
         error=_error,
     )
-    _install_language(app)  # added last, so it runs first: error pages know the language
+    _install_language(app)  # added late, so it runs early: error pages know the language
+    install_security(app, settings)  # session cookie and security headers, outermost
     _install_error_pages(app)
     return app
 
@@ -144,14 +156,17 @@ def _install_language(app: FastAPI) -> None:
 
 
 def _install_same_origin(app: FastAPI) -> None:
-    """Refuse a POST sent by a page on another site (there is no login yet, so the
-    browser's Origin header is what stops another site from reviewing findings)."""
+    """Refuse a change sent by a page on another site, or by an opaque origin
+    (``Origin: null``: a sandboxed frame, a ``data:`` page). Requests with no Origin at
+    all (scripts, older browsers) still need the session's CSRF token or a bearer token."""
 
     @app.middleware("http")
     async def same_origin(request: Request, call_next: Any) -> Response:
-        origin = request.headers.get("origin") or "null"
-        foreign = origin != "null" and urlsplit(origin).netloc != request.headers.get("host")
-        if request.method == "POST" and foreign:
+        origin = request.headers.get("origin")
+        foreign = origin is not None and (
+            origin == "null" or urlsplit(origin).netloc != request.headers.get("host")
+        )
+        if request.method not in SAFE_METHODS and foreign:
             return _error(
                 request, 403, "error.forbidden", f"a form from {origin} may not change data"
             )
@@ -181,7 +196,22 @@ def _error(
     )
 
 
+def _add_openapi_route(app: FastAPI) -> None:
+    @app.get("/api/openapi.json", include_in_schema=False, name="openapi")
+    def openapi() -> dict[str, Any]:
+        return app.openapi()
+
+
 def _install_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in(request: Request, exc: SignInRequired) -> Response:
+        if request.method == "GET" and not _wants_json(request):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
+        response = _error(request, 401, "error.sign_in", exc.describe())
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
         return _error(request, 404, "error.not_found", exc.describe())

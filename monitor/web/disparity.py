@@ -18,9 +18,14 @@ from typing import Any
 from sqlalchemy import Float, Subquery, and_, case, cast, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from monitor.auth.scope import UNSCOPED
+from monitor.auth.service import Identity
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
+
+#: the benchmark compares every municipality on purpose; ``anonymise`` hides the others
+ACROSS_MUNICIPALITIES = {UNSCOPED: True}
 
 
 @dataclass(slots=True)
@@ -80,7 +85,8 @@ def price_disparity(
         .group_by(ranked.c.vendor_id, ranked.c.item_id)
         .having(func.count() >= 2)
         .order_by(spread.desc(), ranked.c.vendor_id, ranked.c.item_id)
-        .limit(limit)
+        .limit(limit),
+        execution_options=ACROSS_MUNICIPALITIES,
     ).all()
     if not top:
         return []
@@ -103,7 +109,8 @@ def price_disparity(
         )
         .join(Vendor, Vendor.id == chosen.c.vendor_id)
         .join(Municipality, Municipality.id == chosen.c.municipality_id)
-        .where(chosen.c.rank == 1)
+        .where(chosen.c.rank == 1),
+        execution_options=ACROSS_MUNICIPALITIES,
     )
     items: dict[tuple[int, str], DisparityRow] = {}
     for vid, vname, item, desc, code, mname, price, invoice_id, number, per_head, qty, pop in rows:
@@ -118,6 +125,55 @@ def price_disparity(
     out = [items[key] for key in keys if key in items]
     out.sort(key=lambda r: (-(r.ratio or Decimal(0)), r.vendor_name, r.item_id))
     return out
+
+
+def benchmark(
+    session: Session,
+    identity: Identity | None,
+    label: str,
+    **narrow: Any,
+) -> list[DisparityRow]:
+    """``price_disparity`` as the identity may see it: whole for an identity over every
+    municipality, otherwise with the other municipalities anonymised (``anonymise``)."""
+    rows = price_disparity(session, **narrow)
+    if identity is None or identity.all_municipalities:
+        return rows
+    return anonymise(rows, set(identity.municipality_codes), label)
+
+
+def anonymise(rows: list[DisparityRow], own: set[str], label: str) -> list[DisparityRow]:
+    """The benchmark for a user of the ``own`` municipalities: the others' prices and
+    ratios stay, their names, codes and invoices do not. ``label`` names an other
+    municipality, ``{}`` replaced by a letter that is the same in every row."""
+    letters: dict[str, str] = {}
+    others = sorted({code for row in rows for code in row.prices if code not in own})
+    for n, code in enumerate(others):
+        letters[code] = _letter(n)
+    out = []
+    for row in rows:
+        prices: dict[str, PricePaid] = {}
+        for code, paid in row.prices.items():
+            if code in own:
+                prices[code] = paid
+            else:
+                key = f"~{letters[code]}"
+                prices[key] = PricePaid(
+                    key, label.format(letters[code]), paid.unit_price, 0, "", paid.billed_unit_price
+                )
+        out.append(
+            DisparityRow(row.vendor_name, row.item_id, row.description, prices, row.per_inhabitant)
+        )
+    return out
+
+
+def _letter(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA ..."""
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
 
 
 def disparity_columns(rows: list[DisparityRow]) -> list[tuple[str, str]]:

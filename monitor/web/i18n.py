@@ -62,6 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Samme ydelse, forskellig pris",
         "en": "Same item, different prices",
     },
+    "overview.other_municipality": {"da": "Kommune {}", "en": "Municipality {}"},
     "overview.disparity_help": {
         "da": "Seneste fakturerede enhedspris pr. kommune for hver vare, "
         "og forholdet mellem højeste og laveste pris.",
@@ -593,6 +594,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} invoices found their party and are being checked.",
     },
     # errors
+    # signing in
+    "login.title": {"da": "Log ind", "en": "Sign in"},
+    "login.intro": {
+        "da": "Log ind med din e-mailadresse og adgangskode.",
+        "en": "Sign in with your email address and password.",
+    },
+    "login.email": {"da": "E-mail", "en": "Email"},
+    "login.password": {"da": "Adgangskode", "en": "Password"},
+    "login.submit": {"da": "Log ind", "en": "Sign in"},
+    "login.logout": {"da": "Log ud", "en": "Sign out"},
+    "login.failed": {
+        "da": "Forkert e-mail eller adgangskode, eller kontoen er lukket.",
+        "en": "Wrong email or password, or the account is disabled.",
+    },
+    "login.too_many": {
+        "da": "For mange forsøg. Prøv igen om {n} minutter.",
+        "en": "Too many attempts. Try again in {n} minutes.",
+    },
+    "error.sign_in": {"da": "Log ind først", "en": "Sign in first"},
     "error.title": {"da": "Noget gik galt", "en": "Something went wrong"},
     "error.not_found": {"da": "Ikke fundet", "en": "Not found"},
     "error.bad_request": {"da": "Kan ikke udføres", "en": "Cannot be done"},

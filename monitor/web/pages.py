@@ -8,7 +8,9 @@ from sqlalchemy import text
 
 from monitor.web import disparity, queries
 from monitor.web.deps import DbSession
-from monitor.web.templating import render
+from monitor.web.i18n import translate
+from monitor.web.security import current_identity
+from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["health"])
@@ -19,7 +21,8 @@ MAX_PIVOT_COLUMNS = 10
 
 @router.get("/", response_class=HTMLResponse, name="overview")
 def overview(request: Request, session: DbSession) -> HTMLResponse:
-    unequal = disparity.price_disparity(session)
+    label = translate("overview.other_municipality", page_language(request))
+    unequal = disparity.benchmark(session, current_identity(request), label)
     columns = disparity.disparity_columns(unequal)
     return render(
         request,

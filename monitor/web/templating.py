@@ -137,6 +137,29 @@ def render(
         "moment": partial(formatting.moment, lang=lang),
         "with_query": partial(with_query, request),
         "error_text": partial(error_text, lang=lang),
+        "identity": getattr(request.state, "identity", None),
+        "csrf_token": _csrf_token(request),
+        "nav_items": _visible_nav(request),
     }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status_code)
+
+
+def _csrf_token(request: Request) -> str:
+    from monitor.web.security import csrf_token
+
+    return csrf_token(request)
+
+
+def _visible_nav(request: Request) -> list[NavItem]:
+    """The top-bar links the signed-in identity may open (none before signing in)."""
+    from monitor.auth.policy import rule_for
+
+    identity = getattr(request.state, "identity", None)
+    if identity is None:
+        return []
+    return [
+        item
+        for item in NAV_ITEMS
+        if (rule := rule_for("GET", item.href)) is not None and rule.allows(identity)
+    ]

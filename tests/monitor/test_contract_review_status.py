@@ -34,6 +34,7 @@ from monitor.findings.models import Finding
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
 from monitor.settings import get_settings
 from monitor.web.app import create_app
+from tests.signin import signed_in
 
 D = Decimal
 runner = CliRunner()
@@ -160,7 +161,7 @@ def test_a_contract_with_unread_rows_needs_review_and_shows_them(pending: int) -
 
 
 def test_the_contract_page_lists_the_status_reasons_and_unread_rows(pending: int) -> None:
-    client = TestClient(create_app(queue_recheck=lambda ids: None))
+    client = signed_in(TestClient(create_app(queue_recheck=lambda ids: None)))
     da = client.get(f"/contracts/{pending}")
     assert da.status_code == 200
     assert "Kræver gennemgang" in da.text and 'data-review-status="needs_review"' in da.text
@@ -184,7 +185,7 @@ def test_before_review_findings_are_preliminary_send_nothing_and_nothing_is_unpr
     assert "1 findings, overcharge DKK 250.00 (each krone once), price gap DKK 0.00" in table
     assert "; 1 preliminary" in table
 
-    client = TestClient(create_app(queue_recheck=lambda ids: None))
+    client = signed_in(TestClient(create_app(queue_recheck=lambda ids: None)))
     page = client.get(f"/findings/{found[0]['id']}?lang=en")
     assert "Preliminary finding" in page.text and "data-preliminary" in page.text
     listed = client.get("/findings?preliminary=true&lang=da")

@@ -72,8 +72,9 @@ def test_the_overview_shows_the_overcharge_and_the_price_gap_apart(demo: DemoMan
     from fastapi.testclient import TestClient
 
     from monitor.web.app import create_app
+    from tests.signin import signed_in
 
-    page = TestClient(create_app()).get("/").text
+    page = signed_in(TestClient(create_app())).get("/").text
     flagged = re.search(r"data-flagged>([^<]+)<", page)
     gap = re.search(r"data-price-gap>([^<]+)<", page)
     assert flagged and gap

@@ -27,6 +27,7 @@ from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
 from monitor.settings import load_settings
 from monitor.web.app import create_app
+from tests.signin import signed_in
 
 D = Decimal
 CLAUSE_TEXT = "1.1 Brugerlicens, pr. bruger pr. måned: 100,00 kr. ekskl. moms"
@@ -199,5 +200,5 @@ def app(engine: Engine, tmp_path: Path, rechecks: list[list[int]]) -> FastAPI:
 
 @pytest.fixture
 def client(app: FastAPI, seed: Seed) -> Iterator[TestClient]:
-    with TestClient(app) as c:
+    with signed_in(TestClient(app)) as c:
         yield c

@@ -19,6 +19,7 @@ from monitor.audit.models import AuditEntry
 from monitor.db import transaction
 from monitor.rulesets.models import RuleConfiguration
 from monitor.rulesets.service import configure
+from tests.signin import TEST_ACTOR
 from tests.web.conftest import Seed
 
 PRICE = "price_above_agreed"
@@ -142,13 +143,13 @@ def test_publishing_makes_version_2_with_who_when_why_and_queues_a_recheck_after
     assert response.headers["location"] == f"/admin/rules/{PRICE}?saved=2"
     assert _versions(engine, PRICE) == [
         (1, False, "cli", "first tuning"),
-        (2, True, "admin@kl.dk", "Afrunding på månedspriser"),
+        (2, True, TEST_ACTOR, "Afrunding på månedspriser"),
     ]
     with transaction(engine) as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert entry is not None
         assert (entry.actor, entry.action, entry.entity_id) == (
-            "admin@kl.dk",
+            TEST_ACTOR,
             "rule.configured",
             PRICE,
         )
@@ -157,7 +158,7 @@ def test_publishing_makes_version_2_with_who_when_why_and_queues_a_recheck_after
     assert rechecks == [sorted([seed.invoice_id, seed.aarhus_invoice_id])]
     page = client.get(f"/admin/rules/{PRICE}?saved=2")
     assert "Version 2 er offentliggjort" in page.text
-    assert "Afrunding på månedspriser" in page.text and "admin@kl.dk" in page.text
+    assert "Afrunding på månedspriser" in page.text and TEST_ACTOR in page.text
     assert "<del>0.01</del> → <ins>0.50</ins>" in page.text
 
 
@@ -210,7 +211,7 @@ def test_the_api_publishes_a_version_and_refuses_invalid_params_with_the_reason(
     assert (body["version"], body["mode"], body["params"]["max_days"]) == (1, "monitor", 45)
     assert body["invoices_queued"] == 2 and len(rechecks) == 1
     listed = {r["rule_id"]: r for r in client.get("/api/rules").json()}
-    assert listed["payment_terms"]["changed_by"] == "api"
+    assert listed["payment_terms"]["changed_by"] == TEST_ACTOR
     assert listed[PRICE]["version"] == 0 and listed[PRICE]["params"]["absolute_tolerance"] == "0.01"
     custom = client.put(
         "/api/rules/custom:dyr",
@@ -249,7 +250,7 @@ def test_a_custom_rule_with_an_invalid_expression_is_refused_with_the_reason(
     assert added.status_code == 303
     assert added.headers["location"] == "/admin/rules/custom:dyr_support?saved=1"
     assert _versions(engine, "custom:dyr_support") == [
-        (1, True, "admin@kl.dk", "support over 900 kr.")
+        (1, True, TEST_ACTOR, "support over 900 kr.")
     ]
     page = client.get("/admin/rules/custom:dyr_support")
     assert "Egen regel: dyr_support" in page.text and "line.unit_price &gt; 900" in page.text
@@ -280,7 +281,7 @@ def test_the_rule_set_exports_as_yaml_and_imports_back_as_new_versions(
             entry["params"]["max_days"] = 45
     changed = upload(yaml.safe_dump(data))
     assert changed.headers["location"] == "/admin/rules?imported=payment_terms"  # type: ignore[attr-defined]
-    assert _versions(engine, "payment_terms") == [(1, True, "admin@kl.dk", "KL-standard 2026")]
+    assert _versions(engine, "payment_terms") == [(1, True, TEST_ACTOR, "KL-standard 2026")]
     assert len(rechecks) == 1
     again = yaml.safe_load(client.get("/api/rules/export").text)
     terms = next(r for r in again["rules"] if r["rule"] == "payment_terms")

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, select
 from monitor.audit.models import AuditEntry
 from monitor.db import transaction
 from monitor.findings.models import Finding
+from tests.signin import TEST_ACTOR
 from tests.web.conftest import Seed
 
 
@@ -66,7 +67,7 @@ def test_reviewing_through_the_api_writes_the_audit_log(
         assert entry.action == "finding.resolve"
         assert entry.details == {"before": "open", "after": "resolved", "recovered": "750.50"}
     steps = client.get(f"/api/findings/{seed.price_finding_id}/history").json()
-    assert [(e["actor"], e["action"]) for e in steps] == [("okonomi@kk.dk", "finding.resolve")]
+    assert [(e["actor"], e["action"]) for e in steps] == [(TEST_ACTOR, "finding.resolve")]
     assert client.get("/api/findings/424242/history").status_code == 404
 
 

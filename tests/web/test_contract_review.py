@@ -14,6 +14,7 @@ from monitor.contracts.models import PriceTerm
 from monitor.db import transaction
 from monitor.settings import load_settings
 from monitor.web.app import create_app
+from tests.signin import TEST_ACTOR, signed_in
 from tests.web.conftest import Seed
 
 
@@ -43,7 +44,7 @@ def test_confirming_a_term_on_the_page_audits_it_and_queues_a_recheck(
     )
     assert response.status_code == 303
     term = _term(engine, term_id)
-    assert term.review_state == "confirmed" and term.reviewed_by == "jura@kk.dk"
+    assert term.review_state == "confirmed" and term.reviewed_by == TEST_ACTOR
     assert rechecks == [[seed.invoice_id]]  # the contract's invoices (København's)
     with transaction(engine) as s:
         assert [e.action for e in s.scalars(select(AuditEntry))] == ["term.confirmed"]
@@ -115,6 +116,6 @@ def test_the_recheck_is_queued_after_the_review_is_committed(
 
     settings = load_settings(database_url=f"sqlite:///{tmp_path / 'web.db'}")
     app = create_app(settings=settings, engine=engine, queue_recheck=recheck)
-    with TestClient(app) as client:
+    with signed_in(TestClient(app)) as client:
         client.post(f"/contracts/{seed.contract_id}/confirm", data={"actor": "jura@kk.dk"})
     assert seen == ["confirmed"]

@@ -13,6 +13,7 @@ from monitor.db import transaction
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
 from monitor.web.disparity import price_disparity
+from tests.signin import signed_in
 
 D = Decimal
 
@@ -81,7 +82,7 @@ def test_with_many_municipalities_the_overview_shows_lowest_and_highest(
     engine: Engine, app: FastAPI
 ) -> None:
     _twelve_municipalities(engine)
-    with TestClient(app) as client:
+    with signed_in(TestClient(app)) as client:
         html = client.get("/").text
     table = html[html.index('class="disparity"') :]
     assert "Lavest" in table and "Højest" in table and "Kommune 05" in table

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from monitor.auth import policy
 from monitor.db import transaction
 from monitor.findings.models import Finding
+from tests.signin import signed_in
 from tests.web.conftest import CLAUSE_TEXT, Seed
 
 
@@ -80,19 +83,23 @@ def test_text_from_documents_is_escaped_not_run(
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_an_unexpected_error_is_shown_as_a_page_not_a_blank_500(app: FastAPI) -> None:
+def test_an_unexpected_error_is_shown_as_a_page_not_a_blank_500(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(policy.ROUTES, "GET /boom", policy.READ)  # a route needs a rule
+
     @app.get("/boom")
     def boom() -> None:
         raise RuntimeError("the disk is full")
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with signed_in(TestClient(app, raise_server_exceptions=False)) as client:
         response = client.get("/boom")
     assert response.status_code == 500
     assert "RuntimeError: the disk is full" in response.text and "<html" in response.text
 
 
 def test_an_empty_database_shows_an_empty_overview_and_list(app: FastAPI) -> None:
-    with TestClient(app) as client:  # no seed
+    with signed_in(TestClient(app)) as client:  # no seed
         overview = client.get("/")
         assert overview.status_code == 200 and "Ingen data endnu." in overview.text
         assert "data-flagged>0,00 kr.<" in overview.text

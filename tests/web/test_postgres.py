@@ -12,6 +12,7 @@ import monitor.models  # noqa: F401  (every table)
 from monitor.db import Base, make_engine
 from monitor.settings import load_settings
 from monitor.web.app import create_app
+from tests.signin import signed_in
 from tests.web.conftest import Seed, seed_database
 
 pytestmark = pytest.mark.postgres
@@ -30,7 +31,7 @@ def pg_engine(postgres_url: str) -> Iterator[Engine]:
 def pg_client(pg_engine: Engine, postgres_url: str) -> Iterator[tuple[TestClient, Seed]]:
     seed = seed_database(pg_engine)
     app = create_app(settings=load_settings(database_url=postgres_url), engine=pg_engine)
-    with TestClient(app) as client:
+    with signed_in(TestClient(app)) as client:
         yield client, seed
 
 

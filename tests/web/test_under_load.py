@@ -24,6 +24,7 @@ from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.settings import load_settings
 from monitor.web.app import create_app
+from tests.signin import signed_in
 from tests.web.conftest import seed_database
 
 HUGE = "99999999999999999999999"
@@ -77,7 +78,7 @@ def test_an_id_beyond_the_id_columns_is_a_400_naming_it_and_changes_nothing(
     app = _app(backend)
     engine = app.state.engine
     before = _stored(engine)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with signed_in(TestClient(app, raise_server_exceptions=False)) as client:
         body = {"action": "confirm", "actor": "jura@kk.dk"} if method == "POST" else None
         response = client.request(method, path, json=body)
     assert response.status_code == 400, response.text
@@ -88,7 +89,7 @@ def test_an_id_beyond_the_id_columns_is_a_400_naming_it_and_changes_nothing(
 
 
 def test_a_malformed_id_is_a_422_and_the_largest_id_is_simply_not_found(backend: str) -> None:
-    with TestClient(_app(backend), raise_server_exceptions=False) as client:
+    with signed_in(TestClient(_app(backend), raise_server_exceptions=False)) as client:
         assert client.get("/api/findings/abc").status_code == 422
         assert client.get("/api/findings/1e5").status_code == 422
         assert client.get("/api/findings/2147483647").status_code == 404

@@ -1,0 +1,101 @@
+"""Who may call which route: one table, looked up by the one dependency that enforces it
+(``monitor.web.security.authorise``). A route missing here is refused to everyone, and
+the authorisation matrix test fails, so a new route cannot be forgotten.
+
+What a role may see is limited further by its municipalities (``monitor.auth.scope``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.auth.service import Identity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """``roles``: any one of them suffices (empty: anyone signed in; None: anonymous
+    too); ``everywhere``: the identity must hold its role over every municipality."""
+
+    roles: frozenset[str] | None
+    everywhere: bool = False
+
+    def allows(self, identity: Identity | None) -> bool:
+        if self.roles is None:
+            return True
+        if identity is None:
+            return False
+        if self.roles and not (self.roles & identity.roles):
+            return False
+        return not self.everywhere or identity.all_municipalities
+
+
+PUBLIC = Rule(None)
+SIGNED_IN = Rule(frozenset())
+READ = Rule(frozenset({"legal", "finance", "admin"}))
+LEGAL = Rule(frozenset({"legal"}))
+ADMIN = Rule(frozenset({"admin"}))
+#: rules and vendors are shared by every municipality: only an admin of all may change them
+ADMIN_OF_ALL = Rule(frozenset({"admin"}), everywhere=True)
+
+#: "METHOD /path" (as the route is declared) -> who may call it
+ROUTES: dict[str, Rule] = {
+    # signing in, health
+    "GET /login": PUBLIC,
+    "POST /login": PUBLIC,
+    "POST /logout": SIGNED_IN,
+    "GET /api/health": PUBLIC,
+    # reading: every role, within its municipalities
+    "GET /": READ,
+    "GET /findings": READ,
+    "GET /findings/{finding_id}": READ,
+    "GET /invoices/{invoice_id}": READ,
+    "GET /contracts/{contract_id}": READ,
+    "GET /api/findings": READ,
+    "GET /api/findings/{finding_id}": READ,
+    "GET /api/findings/{finding_id}/history": READ,
+    "GET /api/rules": READ,
+    "GET /api/rules/export": READ,
+    "GET /api/rules/{rule_id}": READ,
+    "GET /api/docs": READ,
+    "GET /api/openapi.json": READ,
+    # documents in: legal brings contracts, finance invoices
+    "GET /upload": READ,
+    "POST /upload": READ,
+    "POST /api/documents": READ,
+    "GET /api/documents/{document_id}": READ,
+    # legal reviews findings and confirms contracts
+    "POST /findings/{finding_id}/review": LEGAL,
+    "POST /api/findings/{finding_id}/review": LEGAL,
+    "POST /contracts/{contract_id}/terms/{term_id}/review": LEGAL,
+    "POST /contracts/{contract_id}/confirm": LEGAL,
+    "POST /api/terms/{term_id}/review": LEGAL,
+    # admin: the rule set (shared by all municipalities)
+    "GET /admin/rules": ADMIN,
+    "GET /admin/rules/{rule_id}": ADMIN,
+    "POST /admin/rules/custom": ADMIN_OF_ALL,
+    "POST /admin/rules/custom/backtest": ADMIN_OF_ALL,
+    "POST /admin/rules/import": ADMIN_OF_ALL,
+    "POST /admin/rules/{rule_id}/backtest": ADMIN_OF_ALL,
+    "POST /admin/rules/{rule_id}/publish": ADMIN_OF_ALL,
+    "POST /admin/rules/{rule_id}/rollback": ADMIN_OF_ALL,
+    "PUT /api/rules/{rule_id}": ADMIN_OF_ALL,
+    "POST /api/rules/{rule_id}/rollback": ADMIN_OF_ALL,
+    "POST /api/rules/{rule_id}/backtest": ADMIN_OF_ALL,
+    # admin: parties (a municipality's own EANs and contacts; vendors are shared)
+    "GET /admin/parties": ADMIN,
+    "POST /admin/parties/municipalities/{code}/eans": ADMIN,
+    "POST /admin/parties/eans/{ean_id}/remove": ADMIN,
+    "POST /admin/parties/municipalities/{code}/contacts": ADMIN,
+    "POST /admin/parties/contacts/{contact_id}": ADMIN,
+    "POST /admin/parties/import": ADMIN_OF_ALL,
+    "POST /admin/parties/vendors": ADMIN_OF_ALL,
+}
+
+
+def route_key(method: str, path: str) -> str:
+    return f"{'GET' if method == 'HEAD' else method} {path}"
+
+
+def rule_for(method: str, path: str) -> Rule | None:
+    return ROUTES.get(route_key(method, path))

@@ -1,0 +1,99 @@
+"""Municipality isolation, in one place: a session carrying a scope sees only rows of
+the municipalities in it.
+
+``scope_session(session, ids)`` marks a session; from then on every ORM query it runs
+(``select``, ``session.get``, relationship loads) gets a criterion on each table that
+belongs to a municipality, through SQLAlchemy's ``with_loader_criteria``. A row outside
+the scope is as absent as a row that does not exist: a page answers 404, a list leaves
+it out. Code that must see across municipalities on purpose (the anonymised price
+benchmark) runs its query with ``execution_options(all_municipalities=True)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, or_, select
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+
+from monitor.alerts.models import Alert
+from monitor.audit.models import AuditEntry
+from monitor.contracts.models import Contract, ContractClause, PriceTerm, UnreadPriceRow
+from monitor.documents.models import Document
+from monitor.findings.models import Finding
+from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.parties.models import Contact, Municipality, MunicipalityEan
+
+SCOPE_KEY = "municipality_scope"
+UNSCOPED = "all_municipalities"
+
+
+def scope_session(session: Session, municipality_ids: frozenset[int] | None) -> None:
+    """Limit what ``session`` sees to these municipalities (None: every municipality)."""
+    if municipality_ids is None:
+        session.info.pop(SCOPE_KEY, None)
+    else:
+        session.info[SCOPE_KEY] = tuple(sorted(municipality_ids))
+
+
+def session_scope(session: Session) -> tuple[int, ...] | None:
+    return session.info.get(SCOPE_KEY)
+
+
+def _criteria(ids: tuple[int, ...]) -> list[Any]:
+    contracts = select(Contract.id).where(Contract.municipality_id.in_(ids))
+    invoices = select(Invoice.id).where(Invoice.municipality_id.in_(ids))
+    findings = select(Finding.id).where(Finding.municipality_id.in_(ids))
+    return [
+        with_loader_criteria(Municipality, Municipality.id.in_(ids)),
+        with_loader_criteria(MunicipalityEan, MunicipalityEan.municipality_id.in_(ids)),
+        with_loader_criteria(Contact, Contact.municipality_id.in_(ids)),
+        with_loader_criteria(Finding, Finding.municipality_id.in_(ids)),
+        with_loader_criteria(Invoice, Invoice.municipality_id.in_(ids)),
+        with_loader_criteria(InvoiceLine, InvoiceLine.invoice_id.in_(invoices)),
+        with_loader_criteria(Contract, Contract.municipality_id.in_(ids)),
+        with_loader_criteria(PriceTerm, PriceTerm.contract_id.in_(contracts)),
+        with_loader_criteria(ContractClause, ContractClause.contract_id.in_(contracts)),
+        with_loader_criteria(UnreadPriceRow, UnreadPriceRow.contract_id.in_(contracts)),
+        with_loader_criteria(Alert, Alert.municipality_id.in_(ids)),
+        with_loader_criteria(
+            Document,
+            or_(
+                Document.id.in_(select(Contract.document_id).where(Contract.id.in_(contracts))),
+                Document.id.in_(select(Invoice.document_id).where(Invoice.id.in_(invoices))),
+            ),
+        ),
+        # the audit trail of what the scope holds; changes to rules are everyone's
+        with_loader_criteria(
+            AuditEntry,
+            or_(
+                AuditEntry.entity.in_(("rule", "vendor")),
+                (AuditEntry.entity == "municipality")
+                & AuditEntry.entity_id.in_(
+                    select(Municipality.code).where(Municipality.id.in_(ids))
+                ),
+                (AuditEntry.entity == "finding") & AuditEntry.entity_id.in_(_as_text(findings)),
+                (AuditEntry.entity == "contract") & AuditEntry.entity_id.in_(_as_text(contracts)),
+                (AuditEntry.entity == "price_term")
+                & AuditEntry.entity_id.in_(
+                    _as_text(select(PriceTerm.id).where(PriceTerm.contract_id.in_(contracts)))
+                ),
+            ),
+        ),
+    ]
+
+
+def _as_text(ids_query: Any) -> Any:
+    from sqlalchemy import String, cast
+
+    column = ids_query.selected_columns[0]
+    return ids_query.with_only_columns(cast(column, String))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _limit_to_scope(state: ORMExecuteState) -> None:
+    ids = state.session.info.get(SCOPE_KEY)
+    if ids is None or state.execution_options.get(UNSCOPED):
+        return
+    if state.is_select or state.is_update or state.is_delete:
+        state.statement = state.statement.options(*_criteria(ids))
