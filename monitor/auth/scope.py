@@ -90,6 +90,41 @@ def _as_text(ids_query: Any) -> Any:
     return ids_query.with_only_columns(cast(column, String))
 
 
+#: path parameters naming a row that belongs to a municipality
+PATH_OBJECTS: dict[str, type[Any]] = {
+    "finding_id": Finding,
+    "invoice_id": Invoice,
+    "contract_id": Contract,
+    "term_id": PriceTerm,
+    "document_id": Document,
+    "ean_id": MunicipalityEan,
+    "contact_id": Contact,
+}
+
+
+def hidden_path_object(session: Session, path_params: dict[str, Any]) -> str | None:
+    """The first path parameter naming a row the scoped session cannot see (as
+    ``"finding_id 7"``), or None. Checked before the handler runs, so that a request
+    for another municipality's row is refused the same way on every route, whatever
+    the rest of the request holds."""
+    if session_scope(session) is None:
+        return None
+    for name, value in path_params.items():
+        if name == "code":
+            found = session.scalar(select(Municipality.id).where(Municipality.code == str(value)))
+        elif name in PATH_OBJECTS:
+            try:
+                key = int(value)
+            except (TypeError, ValueError):
+                continue  # not an id: the route's own validation answers
+            found = session.get(PATH_OBJECTS[name], key)
+        else:
+            continue
+        if found is None:
+            return f"{name} {value}"
+    return None
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _limit_to_scope(state: ORMExecuteState) -> None:
     ids = state.session.info.get(SCOPE_KEY)

@@ -26,9 +26,9 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import BaseRoute
 
 from monitor.auth.policy import route_key, rule_for
-from monitor.auth.scope import scope_session
+from monitor.auth.scope import hidden_path_object, scope_session
 from monitor.auth.service import Identity, load_user_identity, token_identity
-from monitor.errors import PermissionDenied, PrisvagtError
+from monitor.errors import NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings
 from monitor.web.deps import DbSession
 
@@ -79,6 +79,9 @@ def authorise(request: Request, session: DbSession) -> None:
         where = " over every municipality" if rule.everywhere else ""
         raise PermissionDenied(f"{identity.actor} may not do this: it needs {need}{where}")
     scope_session(session, identity.municipality_ids)
+    hidden = hidden_path_object(session, request.path_params)
+    if hidden is not None:  # another municipality's row: as absent as a missing one
+        raise NotFound(f"{hidden} does not exist")
 
 
 def _identify(request: Request, session: Any) -> Identity | None:
