@@ -4,8 +4,10 @@ everything would. The authorisation itself is tested in tests/web/test_authorisa
 
 from __future__ import annotations
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from monitor.audit.models import AuditEntry
 from monitor.auth.service import ROLES, add_token
@@ -14,10 +16,9 @@ from monitor.auth.service import ROLES, add_token
 TEST_ACTOR = "token:tests"
 
 
-def signed_in(client: TestClient, *, roles: tuple[str, ...] = ROLES) -> TestClient:
-    """``client`` with the bearer token of a new all-municipality identity."""
-    session_factory = client.app.state.session_factory  # type: ignore[attr-defined]
-    with session_factory() as session:
+def admin_token(app: FastAPI, *, roles: tuple[str, ...] = ROLES) -> str:
+    """The secret of a new API token over every municipality, in ``app``'s database."""
+    with app.state.session_factory() as session:
         _, secret = add_token(
             session,
             name="tests",
@@ -29,5 +30,23 @@ def signed_in(client: TestClient, *, roles: tuple[str, ...] = ROLES) -> TestClie
         # the fixture's own setup is not part of what a test reads in the audit log
         session.execute(delete(AuditEntry).where(AuditEntry.action == "token.add"))
         session.commit()
-    client.headers["Authorization"] = f"Bearer {secret}"
+    return secret
+
+
+def signed_in(client: TestClient, *, roles: tuple[str, ...] = ROLES) -> TestClient:
+    """``client`` with the bearer token of a new all-municipality identity."""
+    client.headers["Authorization"] = f"Bearer {admin_token(client.app, roles=roles)}"  # type: ignore[arg-type]
     return client
+
+
+def with_token(app: FastAPI) -> ASGIApp:
+    """``app`` behind a wrapper adding an admin's bearer token to every request: for a
+    browser driven from the command line, which cannot sign in or set a header."""
+    header = (b"authorization", f"Bearer {admin_token(app)}".encode())
+
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope = {**scope, "headers": [*scope["headers"], header]}
+        await app(scope, receive, send)
+
+    return wrapped

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.audit.service import record
@@ -262,11 +263,11 @@ def revoke_token(session: Session, *, token_id: int, actor: str) -> ApiToken:
 
 
 def token_identity(session: Session, secret: str) -> Identity | None:
-    """The identity of a bearer token, or None if it is unknown or revoked."""
+    """The identity of a bearer token, or None if it is unknown or revoked. Reads only:
+    ``record_token_use`` notes the use, in a transaction of its own."""
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(secret)))
     if token is None or token.revoked_at is not None:
         return None
-    token.last_used_at = utcnow()
     return Identity(
         kind="token",
         id=token.id,
@@ -277,4 +278,18 @@ def token_identity(session: Session, secret: str) -> Identity | None:
         if token.all_municipalities
         else frozenset(m.id for m in token.municipalities),
         municipality_codes=tuple(m.code for m in token.municipalities),
+    )
+
+
+def record_token_use(
+    session: Session, *, token_id: int, every: timedelta = timedelta(minutes=5)
+) -> None:
+    """Note that a token was used, at most once per ``every``: concurrent requests with
+    one token must not queue behind each other's write to its row."""
+    now = utcnow()
+    session.execute(
+        update(ApiToken)
+        .where(ApiToken.id == token_id)
+        .where(or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - every))
+        .values(last_used_at=now)
     )

@@ -27,7 +27,12 @@ from starlette.routing import BaseRoute
 
 from monitor.auth.policy import route_key, rule_for
 from monitor.auth.scope import hidden_path_object, scope_session
-from monitor.auth.service import Identity, load_user_identity, token_identity
+from monitor.auth.service import (
+    Identity,
+    load_user_identity,
+    record_token_use,
+    token_identity,
+)
 from monitor.errors import NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings
 from monitor.web.deps import DbSession
@@ -90,7 +95,12 @@ def _identify(request: Request, session: Any) -> Identity | None:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             raise SignInRequired("the Authorization header must be 'Bearer <token>'")
-        identity = token_identity(session, secret.strip())
+        # a short transaction of its own, done before the request's session takes a
+        # connection: the request's may be long, and must not hold the token's row
+        with request.app.state.session_factory.begin() as own:
+            identity = token_identity(own, secret.strip())
+            if identity is not None:
+                record_token_use(own, token_id=identity.id)
         if identity is None:
             raise SignInRequired("the API token is unknown or revoked")
         return identity

@@ -24,7 +24,7 @@ from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.settings import load_settings
 from monitor.web.app import create_app
-from tests.signin import signed_in
+from tests.signin import signed_in, with_token
 from tests.web.conftest import seed_database
 
 HUGE = "99999999999999999999999"
@@ -109,7 +109,8 @@ def serving(app: FastAPI) -> Iterator[str]:
     import uvicorn
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(with_token(app), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
