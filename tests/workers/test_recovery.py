@@ -24,6 +24,7 @@ from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
 from monitor.outbox.models import OutboxTask
 from tests.servicecheck import require_broker
+from tests.signin import signed_in
 from tests.workers.world import invoice, seed
 from workers import celery_app, jobs, tasks
 
@@ -109,7 +110,7 @@ def test_an_upload_whose_broker_was_away_after_the_commit_is_relayed_by_the_sche
         raise ConnectionError("Error 111 connecting to 127.0.0.1:1. Connection refused.")
 
     app.state.queue_document = broker_away
-    with TestClient(app) as client:
+    with signed_in(TestClient(app)) as client:
         files = {"file": ("F-300.xml", invoice("F-300"), "application/xml")}
         response = client.post("/api/documents", files=files)
     assert response.status_code == 202, response.text
@@ -168,7 +169,7 @@ def test_an_upload_is_queued_right_after_its_commit_and_leaves_no_outbox_row(
     with transaction() as s:
         seed(s)
     app = create_app(settings=app_env)
-    with TestClient(app) as client:
+    with signed_in(TestClient(app)) as client:
         files = {"file": ("F-301.xml", invoice("F-301"), "application/xml")}
         response = client.post("/api/documents", files=files)
         assert response.status_code == 202
@@ -291,7 +292,7 @@ def test_a_failed_check_is_shown_on_the_invoice_and_the_upload_page(
     monkeypatch.setattr(rules, "evaluate", _defect)
     with pytest.raises(RuntimeError):
         tasks.check_invoice.delay(invoice_id)
-    with TestClient(create_app(settings=app_env)) as client:
+    with signed_in(TestClient(create_app(settings=app_env))) as client:
         page = client.get(f"/invoices/{invoice_id}?lang=en").text
         assert "Check failed" in page and "RuntimeError: a defect in the checking code" in page
         assert f"prisvagt check --invoice {invoice_id}" in page
