@@ -56,11 +56,15 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
         with_loader_criteria(ContractClause, ContractClause.contract_id.in_(contracts)),
         with_loader_criteria(UnreadPriceRow, UnreadPriceRow.contract_id.in_(contracts)),
         with_loader_criteria(Alert, Alert.municipality_id.in_(ids)),
+        # a document read into a contract or invoice belongs to its municipality; one
+        # not (yet) read into either belongs to none, and whoever uploaded it follows it
         with_loader_criteria(
             Document,
             or_(
                 Document.id.in_(select(Contract.document_id).where(Contract.id.in_(contracts))),
                 Document.id.in_(select(Invoice.document_id).where(Invoice.id.in_(invoices))),
+                ~Document.id.in_(_document_ids(Contract))
+                & ~Document.id.in_(_document_ids(Invoice)),
             ),
         ),
         # the audit trail of what the scope holds; changes to rules are everyone's
@@ -81,6 +85,13 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
             ),
         ),
     ]
+
+
+def _document_ids(table: type[Contract] | type[Invoice]) -> Any:
+    """Every document read into a contract (or invoice), whatever the scope: a plain
+    table select, which the loader criteria above do not touch."""
+    column = table.__table__.c.document_id
+    return select(column).where(column.is_not(None))
 
 
 def _as_text(ids_query: Any) -> Any:

@@ -188,3 +188,15 @@ def test_an_admin_of_every_municipality_sees_both(app: FastAPI, world: World) ->
     assert len(client.get("/api/findings").json()) == 2
     overview = client.get("/").text
     assert "København" in overview and "Aarhus" in overview and "Kommune A" not in overview
+
+
+def test_an_upload_form_carries_its_csrf_token_in_the_multipart_body(
+    app: FastAPI, world: World
+) -> None:
+    client = TestClient(app)
+    csrf = sign_in(client, "finance@kk.dk")
+    files = {"files": ("F-1.csv", b"invoice_number,unit_price\nF-1,1\n", "text/csv")}
+    refused = client.post("/upload", files=files)
+    assert refused.status_code == 403
+    page = client.post("/upload", data={"csrf_token": csrf}, files=files)
+    assert page.status_code in (200, 202) and "F-1.csv" in page.text
