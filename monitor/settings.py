@@ -97,6 +97,16 @@ class Settings(BaseSettings):
     session_hours: int = Field(
         default=8, ge=1, le=24 * 30, description="Hours a sign-in lasts without being used"
     )
+    oidc_issuer: str = Field(
+        default="",
+        description="OpenID Connect issuer URL (Entra ID: https://login.microsoftonline.com/<tenant>/v2.0)",
+    )
+    oidc_client_id: str = Field(default="", description="The app's client id at the provider")
+    oidc_client_secret: str = Field(default="", description="The app's client secret")
+    oidc_scopes: str = Field(default="openid email profile", description="Scopes asked for")
+    oidc_label: str = Field(
+        default="Microsoft Entra ID", description="The provider's name on the login page"
+    )
     login_attempts: int = Field(
         default=5, ge=1, description="Failed sign-ins per address and email before a pause"
     )

@@ -43,6 +43,8 @@ ROUTES: dict[str, Rule] = {
     # signing in, health
     "GET /login": PUBLIC,
     "POST /login": PUBLIC,
+    "GET /login/oidc": PUBLIC,
+    "GET /login/oidc/callback": PUBLIC,
     "POST /logout": SIGNED_IN,
     "GET /api/health": PUBLIC,
     # reading: every role, within its municipalities

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from monitor.auth.oidc import configured
 from monitor.auth.ratelimit import LoginLimiter
 from monitor.auth.service import authenticate
 from monitor.web.deps import DbSession
@@ -29,7 +30,7 @@ def _limiter(request: Request) -> LoginLimiter:
     return limiter
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only a path on this site (never ``//host`` or a full URL) is followed after login."""
     if not target or not target.startswith("/") or target.startswith("//"):
         return "/"
@@ -40,17 +41,23 @@ def _safe_next(target: str | None) -> str:
 def _page(
     request: Request, *, next_url: str, email: str = "", error: str | None = None, status: int = 200
 ) -> HTMLResponse:
+    settings = request.app.state.settings
     return render(
         request,
         "login.html",
-        {"next_url": next_url, "email": email, "error": error},
+        {
+            "next_url": next_url,
+            "email": email,
+            "error": error,
+            "oidc_label": settings.oidc_label if configured(settings) else None,
+        },
         status_code=status,
     )
 
 
 @router.get("/login", response_class=HTMLResponse, name="login")
 def login_page(request: Request, next: str | None = None) -> HTMLResponse:  # noqa: A002
-    return _page(request, next_url=_safe_next(next))
+    return _page(request, next_url=safe_next(next))
 
 
 @router.post("/login", name="login_submit")
@@ -68,7 +75,7 @@ def login_submit(
     if wait:
         message = translate("login.too_many", lang).replace("{n}", str(wait // 60 + 1))
         response: Response = _page(
-            request, next_url=_safe_next(next), email=email, error=message, status=429
+            request, next_url=safe_next(next), email=email, error=message, status=429
         )
         response.headers["Retry-After"] = str(wait)
         return response
@@ -77,7 +84,7 @@ def login_submit(
         limiter.failed(address, email)
         return _page(
             request,
-            next_url=_safe_next(next),
+            next_url=safe_next(next),
             email=email,
             error=translate("login.failed", lang),
             status=401,
@@ -86,7 +93,7 @@ def login_submit(
     request.session.clear()  # a new session: nothing from before signing in carries over
     request.session["user_id"] = user.id
     request.session["csrf"] = secrets.token_urlsafe(32)
-    return RedirectResponse(_safe_next(next), status_code=303)
+    return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout", name="logout")

@@ -47,6 +47,7 @@ _YEAR = 365 * 24 * 3600
 
 def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
+    from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
     from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
@@ -65,6 +66,7 @@ def default_routers() -> list[APIRouter]:
     _add_nav_items()
     return [
         sign_in,
+        oidc_sign_in,
         pages,
         findings,
         invoices,

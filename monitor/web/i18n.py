@@ -603,6 +603,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "login.email": {"da": "E-mail", "en": "Email"},
     "login.password": {"da": "Adgangskode", "en": "Password"},
     "login.submit": {"da": "Log ind", "en": "Sign in"},
+    "login.with": {"da": "Log ind med {provider}", "en": "Sign in with {provider}"},
     "login.logout": {"da": "Log ud", "en": "Sign out"},
     "login.failed": {
         "da": "Forkert e-mail eller adgangskode, eller kontoen er lukket.",

@@ -44,6 +44,8 @@ ADMIN_OF_ALL = frozenset({"admin_all"})
 EXPECTED: dict[str, frozenset[str]] = {
     "GET /login": EVERYONE,
     "POST /login": EVERYONE,
+    "GET /login/oidc": EVERYONE,  # to the password form here: no provider configured
+    "GET /login/oidc/callback": EVERYONE,
     "POST /logout": SIGNED_IN,
     "GET /api/health": EVERYONE,
     "GET /": READERS,
