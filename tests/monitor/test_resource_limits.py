@@ -211,12 +211,13 @@ def _the_operator_sees_it_quarantined(doc_id: int) -> None:
     from monitor.db import get_engine
     from monitor.settings import get_settings
     from monitor.web.app import create_app
+    from tests.signin import signed_in
 
     listed = CliRunner().invoke(cli, ["documents", "--status", "quarantined"])
     assert listed.exit_code == 0, listed.output
     assert f"{doc_id}" in listed.output and "bomb.csv.gz" in listed.output
     assert "quarantined" in listed.output and "not read again" in " ".join(listed.output.split())
-    with TestClient(create_app(settings=get_settings(), engine=get_engine())) as web:
+    with signed_in(TestClient(create_app(settings=get_settings(), engine=get_engine()))) as web:
         danish, english = web.get("/upload").text, web.get("/upload?lang=en").text
     assert "I karantæne" in danish and "læses ikke igen" in danish
     assert "Quarantined" in english and "it is not read again" in english

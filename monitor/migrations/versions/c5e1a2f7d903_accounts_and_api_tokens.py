@@ -6,7 +6,7 @@ municipalities of its scope in ``user_municipality``. ``api_token`` holds machin
 bearer tokens (SHA-256 only), scoped the same way through ``token_municipality``.
 
 Revision ID: c5e1a2f7d903
-Revises: b7d3e91a5c20
+Revises: b7d1c0a9e2f4
 Create Date: 2026-12-05 09:40:00.000000
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 
 
 revision = "c5e1a2f7d903"
-down_revision = "b7d3e91a5c20"
+down_revision = "b7d1c0a9e2f4"
 branch_labels = None
 depends_on = None
 
