@@ -57,7 +57,8 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
         with_loader_criteria(UnreadPriceRow, UnreadPriceRow.contract_id.in_(contracts)),
         with_loader_criteria(Alert, Alert.municipality_id.in_(ids)),
         # a document read into a contract or invoice belongs to its municipality; one
-        # not (yet) read into either belongs to none, and whoever uploaded it follows it
+        # not (yet) read into either (waiting, failed) belongs to none and is shown to
+        # every signed-in identity, so that whoever uploaded it can follow it
         with_loader_criteria(
             Document,
             or_(
