@@ -204,8 +204,19 @@ def start_web(stack: Stack) -> str:
 
 
 def upload_headers(stack: Stack, base: str) -> dict[str, str]:
-    """What an upload from a machine sends: the web app's own origin."""
-    return {"Origin": base}
+    """What an upload from a machine sends: the web app's own origin and an API token
+    (finance, every municipality), made in the stack's database."""
+    from monitor.auth.service import add_token
+    from monitor.db import make_engine, transaction
+
+    engine = make_engine(stack.env["PRISVAGT_DATABASE_URL"])
+    with transaction(engine) as session:
+        _, secret = add_token(
+            session, name="bench", roles=["finance"], municipality_codes=[],
+            all_municipalities=True, actor="bench/pipeline.py",
+        )  # fmt: skip
+    engine.dispose()
+    return {"Origin": base, "Authorization": f"Bearer {secret}"}
 
 
 def measure_uploads(
