@@ -15,11 +15,35 @@ Public API:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rules.errors import RuleConfigError
-from rules.spec import RuleSpec
-from rules.types import EvaluationContext, RuleConfig, RuleFailure, RuleFinding
+
+if TYPE_CHECKING:
+    from rules.spec import RuleSpec
+    from rules.types import EvaluationContext, RuleConfig, RuleFailure, RuleFinding
+
+#: names imported on first use (PEP 562): ``import rules`` or ``rules.errors`` alone
+#: stays light, without pydantic (``rules.spec``) or the typed views (``rules.types``)
+_LAZY = {
+    "EvaluationContext": "rules.types",
+    "RuleConfig": "rules.types",
+    "RuleFailure": "rules.types",
+    "RuleFinding": "rules.types",
+    "RuleSpec": "rules.spec",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rules' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "EvaluationContext",

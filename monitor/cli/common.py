@@ -4,18 +4,37 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
 
 from extractors.errors import PrisvagtError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
+
+class _LazyConsole:
+    """A Rich console made on first use: importing Rich costs ~25 ms that ``--help``
+    and commands printing plain JSON do not need."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+console: Console = _LazyConsole(soft_wrap=True)  # type: ignore[assignment]
+err_console: Console = _LazyConsole(stderr=True, soft_wrap=True)  # type: ignore[assignment]
 
 
 def cli_errors(func: Callable[P, R]) -> Callable[P, R]:

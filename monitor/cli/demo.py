@@ -7,15 +7,17 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
 from monitor.cli.accounts import ensure_first_admin, print_first_admin
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
-from monitor.demo.manifest import DemoManifest
-from monitor.findings.schemas import FindingOut
+
+if TYPE_CHECKING:  # imported where used: ``prisvagt --help`` needs neither
+    from monitor.demo.manifest import DemoManifest
+    from monitor.findings.schemas import FindingOut
 
 
 @app.command()
@@ -73,6 +75,7 @@ def demo(
 
 def _summary(manifest: DemoManifest, *, documents: int, failed: int) -> None:
     """What the run found, set against the demo's ground truth (``manifest.json``)."""
+    from rich.table import Table
     from sqlalchemy import func, select
 
     from monitor.alerts.models import Alert

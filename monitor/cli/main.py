@@ -30,6 +30,9 @@ app = typer.Typer(
     help="Price watch: checks every invoice against the agreed contract prices.",
     no_args_is_help=True,
     add_completion=False,
+    # plain help text: Rich's help panels import markdown-it and Pygments, ~80 ms of
+    # every ``--help`` (issue 12); the commands still print with Rich
+    rich_markup_mode=None,
 )
 parties_app = typer.Typer(help="Municipalities, vendors and contacts.", no_args_is_help=True)
 alerts_app = typer.Typer(help="Alert emails.", no_args_is_help=True)

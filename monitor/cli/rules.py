@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.table import Table
 
 from monitor.cli.common import cli_errors, console, ensure_database, err_console
 from monitor.cli.main import app
@@ -186,6 +185,8 @@ def rules_backtest(
     format: str = typer.Option("table", "--format", help="table or json"),
 ) -> None:
     """Re-evaluate past invoices under a proposed change, without saving anything."""
+    from rich.table import Table
+
     from monitor.db import transaction
     from monitor.rulesets.backtest import backtest
     from monitor.rulesets.service import parse_assignments
