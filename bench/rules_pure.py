@@ -5,9 +5,12 @@ items each, indexation clause, some with a most-favoured-customer clause), invoi
 of 10 lines (about 2 % of lines over-priced), earlier invoices for duplicate checks
 and every municipality's peer prices, then times ``rules.evaluate`` alone.
 
-The first pass includes building each contract's plan (matcher, schedules); the
-second pass reuses them, as a long check run does. Times are CPU seconds of this
-process, so other work on a shared machine does not count.
+The headline is the cold first pass: it includes building each contract's plan
+(matcher, schedules) and every memoised result, which is what checking a fresh batch
+costs. A second pass over the same invoices, which reuses those memoised results, is
+printed beside it, labelled as such: it is not what a check of new invoices costs.
+Times are CPU seconds of this process, so other work on a shared machine does not
+count.
 
 Usage: ``.venv/bin/python bench/rules_pure.py [--lines 200000] [--profile]``
 """
@@ -156,9 +159,19 @@ def main() -> None:
         pstats.Stats(prof).sort_stats("tottime").print_stats(35)
         return
     elapsed, findings = run(contexts)
-    print(f"evaluate, first pass: {n} lines in {elapsed:.2f} s = {n / elapsed:,.0f} lines/s")
-    warm, _ = run(contexts)
-    print(f"evaluate, second pass: {n} lines in {warm:.2f} s = {n / warm:,.0f} lines/s")
+    print(
+        f"evaluate (cold, first pass): {n} lines in {elapsed:.2f} s CPU "
+        f"= {n / elapsed:,.0f} lines/s"
+    )
+    warm, again = run(contexts)
+    print(
+        f"  beside it, NOT the headline: the same invoices again, memoised plans and "
+        f"results reused: {warm:.2f} s = {n / warm:,.0f} lines/s ({elapsed / warm:.1f}x)"
+    )
+    if [(f.rule_id, f.line_ref, f.overcharge) for f in again] != [
+        (f.rule_id, f.line_ref, f.overcharge) for f in findings
+    ]:
+        raise SystemExit("the second pass found something else than the first")
     by_rule: dict[str, int] = {}
     for f in findings:
         by_rule[f.rule_id] = by_rule.get(f.rule_id, 0) + 1
