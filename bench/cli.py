@@ -2,8 +2,8 @@
 ``python -c pass``, and what each imports.
 
 Each command runs ``--runs`` times in a fresh interpreter (``python -m monitor.cli.main``,
-what the ``prisvagt`` script runs); the median wall time is printed beside the bare
-interpreter's, with the difference and the ratio. A separate, untimed run of each
+what the ``prisvagt`` script runs); the median wall and CPU times and the peak resident
+memory are printed beside the bare interpreter's, with the difference and the ratio. A separate, untimed run of each
 command through :func:`probe_modules` counts the modules it imported and names the heavy
 ones it pulled in (pydantic, spaCy, SQLAlchemy's ORM, FastAPI, Celery ...).
 
@@ -95,25 +95,27 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _timed(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and median CPU seconds (user + system of the child) of
-    ``cmd`` over ``runs`` runs, after one warm-up run that fills the OS file cache. CPU
-    time is printed beside wall time: on a shared machine it is the steadier figure."""
-    import resource
-
-    walls, cpus = [], []
+def _timed(cmd: list[str], runs: int) -> tuple[float, float, float]:
+    """Median wall seconds, median CPU seconds (user + system of the child) and the
+    largest peak resident memory (MiB) of ``cmd`` over ``runs`` runs, after one warm-up
+    run that fills the OS file cache. CPU time is printed beside wall time: on a shared
+    machine it is the steadier figure."""
+    walls, cpus, peak = [], [], 0.0
     for i in range(runs + 1):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, env=_env(), check=False)
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env()
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
-            raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-2000:]}")
+            raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}")
         if i:
             walls.append(elapsed)
-            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+            cpus.append(usage.ru_utime + usage.ru_stime)
+            peak = max(peak, usage.ru_maxrss / 1024)  # Linux reports KiB
+    return statistics.median(walls), statistics.median(cpus), peak
 
 
 def main() -> int:
@@ -128,22 +130,23 @@ def main() -> int:
         "extract": ["extract", str(CONTRACT.relative_to(ROOT))],
     }
     bare_modules = _bare_modules(py)
-    bare, bare_cpu = _timed([py, "-c", "pass"], args.runs)
-    print(f"median of {args.runs} runs each ({os.cpu_count()} CPUs, load {_load()}); ms")
-    print(f"{'':<18} {'wall':>6} {'cpu':>6} {'modules':>8}   wall above bare")
+    bare, bare_cpu, bare_rss = _timed([py, "-c", "pass"], args.runs)
+    print(f"median of {args.runs} runs each ({os.cpu_count()} CPUs, load {_load()})")
+    print(f"{'':<18} {'wall ms':>7} {'cpu ms':>7} {'peak MiB':>9} {'modules':>8}   wall above bare")
     print(
-        f"{'python -c pass':<18} {bare * 1000:6.0f} {bare_cpu * 1000:6.0f} {len(bare_modules):8d}"
+        f"{'python -c pass':<18} {bare * 1000:7.0f} {bare_cpu * 1000:7.0f} {bare_rss:9.0f} "
+        f"{len(bare_modules):8d}"
     )
     failed = False
     for name, cmd_args in commands.items():
-        wall, cpu = _timed(cli + cmd_args, args.runs)
+        wall, cpu, rss = _timed(cli + cmd_args, args.runs)
         _, modules = probe_modules(cmd_args, python=py)
         heavy = [m for m in HEAVY if m in modules]
         above = wall - bare
         print(
-            f"{'prisvagt ' + name:<18} {wall * 1000:6.0f} {cpu * 1000:6.0f} {len(modules):8d}   "
-            f"+{above * 1000:.0f} ms = {wall / bare:.1f}x bare (cpu +{(cpu - bare_cpu) * 1000:.0f})"
-            f"   heavy: {', '.join(heavy) or 'none'}"
+            f"{'prisvagt ' + name:<18} {wall * 1000:7.0f} {cpu * 1000:7.0f} {rss:9.0f} "
+            f"{len(modules):8d}   +{above * 1000:.0f} ms = {wall / bare:.1f}x bare "
+            f"(cpu +{(cpu - bare_cpu) * 1000:.0f})   heavy: {', '.join(heavy) or 'none'}"
         )
         if name in ("--help", "parse") and above > LIMIT_ABOVE_BARE:
             failed = True

@@ -292,6 +292,10 @@ def speed(result: Result, entries: list[Entry]) -> bool:
     floor, wall_floor = result.clock.cpu / pdfium.cpu, result.clock.wall / pdfium.wall
     print(f"vs bare pypdfium2 text (CPU time): {floor:.1f}x slower, wall time "
           f"{wall_floor:.1f}x slower (no target: the cost of everything beyond reading text)")  # fmt: skip
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    print(f"peak RSS of this process so far: {peak:.0f} MiB (corpus, extraction, baselines)")
     return ok
 
 

@@ -10,11 +10,14 @@ Public API:
   :class:`RuleConfigError` with the reason.
 * :func:`unchecked_lines` - the lines of an invoice whose price could not be checked
   against the contract, and why (units not reconcilable, ambiguous match ...).
+* :func:`run_scope` / :func:`release_caches` - what the rules memoise across invoices
+  (contract plans, peer indexes, duplicate keys) lives for one run, not the process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rules.errors import RuleConfigError
@@ -54,6 +57,8 @@ __all__ = [
     "RuleSpec",
     "evaluate",
     "registry",
+    "release_caches",
+    "run_scope",
     "unchecked_lines",
     "validate_params",
 ]
@@ -147,3 +152,42 @@ def unchecked_lines(ctx: EvaluationContext) -> list[dict[str, Any]]:
         for lp in analyse(ctx, plan)
         if lp.status in UNCHECKED
     ]
+
+
+#: modules with a module-level cache, each with a ``clear_cache()``
+_CACHED = (
+    "rules.plan",
+    "rules.peers",
+    "rules.builtin.duplicate_billing",
+    "rules.engine",
+    "rules.matching",
+)
+_scopes = 0
+
+
+def release_caches() -> None:
+    """Empty what the rules memoise across invoices: contract plans (matchers, allowed
+    prices, unit readings), peer price indexes, duplicate line keys, compiled rule sets
+    and normalised item ids. They are capped while a run goes on, and hold the run's
+    contracts, invoices and observations alive; a long-running worker releases them
+    when the run ends (see :func:`run_scope`). Results never depend on them."""
+    import sys
+
+    for name in _CACHED:
+        module = sys.modules.get(name)  # a module never imported has nothing cached
+        if module is not None:
+            module.clear_cache()
+
+
+@contextmanager
+def run_scope() -> Iterator[None]:
+    """One run of checks: what the rules memoise is reused inside it and released when
+    the outermost scope ends (nested scopes release nothing)."""
+    global _scopes
+    _scopes += 1
+    try:
+        yield
+    finally:
+        _scopes -= 1
+        if _scopes == 0:
+            release_caches()

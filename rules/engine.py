@@ -172,6 +172,10 @@ def _default(spec: RuleSpec) -> CompiledRule:
 _cache: list[tuple[tuple[RuleConfig, ...], RuleSet]] = []
 
 
+def clear_cache() -> None:
+    _cache.clear()
+
+
 def ruleset_for(configs: Sequence[RuleConfig] | None) -> RuleSet:
     """The compiled rule set for these configurations, cached by identity."""
     items = tuple(configs or ())

@@ -38,6 +38,10 @@ _NOISE = re.compile(
 _MISSING = object()
 
 
+def clear_cache() -> None:
+    item_key.cache_clear()
+
+
 @lru_cache(maxsize=100_000)
 def item_key(item_id: str | None) -> str | None:
     """The normalised item id, or None when there is none."""

@@ -21,7 +21,8 @@ from rules.types import InvoiceLineView, PriceObservation
 if TYPE_CHECKING:
     from rules.engine import Run
 
-_LIMIT = 64
+#: peer indexes kept (one per list of observations; a check builds one list per run)
+_LIMIT = 8
 _VIEW_LIMIT = 500_000
 ONE = Decimal(1)
 
@@ -171,6 +172,10 @@ def _without(item: ItemPeers, own: str | None) -> PeerView | None:
 
 
 _indexes: list[PeerIndex] = []
+
+
+def clear_cache() -> None:
+    _indexes.clear()
 
 
 def peer_index(observations: list[PriceObservation]) -> PeerIndex:

@@ -16,8 +16,14 @@ from rules.indexation import Schedule, schedule
 from rules.matching import ContractMatcher
 from rules.types import ContractView
 
-_PLAN_LIMIT = 20_000
+#: plans kept at most; a plan holds its contract, matcher and memos (several MiB for a
+#: contract of thousands of items), and :func:`rules.release_caches` empties them all
+_PLAN_LIMIT = 1_000
 _plans: dict[int, ContractPlan] = {}
+
+
+def clear_cache() -> None:
+    _plans.clear()
 
 
 class ContractPlan:

@@ -142,8 +142,10 @@ def _no_sentence_end(text: str, period: int) -> bool:
     )
 
 
-#: lowercase word -> the clause kind it marks, or None; grows with the words seen.
+#: lowercase word -> the clause kind it marks, or None; grows with the words seen, up to
+#: a cap (then it starts again: a long-running worker reads documents without end).
 _KEYWORD_KIND: dict[str, str | None] = {}
+_KEYWORD_LIMIT = 100_000
 
 
 def _mark_clause_words(doc: Doc) -> None:
@@ -154,6 +156,8 @@ def _mark_clause_words(doc: Doc) -> None:
 
     if len(doc):
         doc[0].lemma_ = doc[0].lower_  # lemmas count as set, so the Matcher accepts the doc
+    if len(_KEYWORD_KIND) >= _KEYWORD_LIMIT:
+        _KEYWORD_KIND.clear()
     for token in doc:
         lower = token.lower_
         kind = _KEYWORD_KIND.get(lower, "") if lower in _KEYWORD_KIND else keyword_kind(lower)

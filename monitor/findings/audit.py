@@ -150,10 +150,11 @@ def _from_rules(
     configs = current_configs(session)
     builder = ContextBuilder(session, today=today, allow_unconfirmed_terms=allow_unconfirmed)
     now: dict[str, RuleFinding] = {}
-    for batch in builder.batches(sorted({f.invoice_id for f in findings})):
-        for invoice_id in batch.targets:
-            for rf in rules.evaluate(builder.context(batch, invoice_id), configs or None):
-                now[rf.dedup_key] = rf
+    with rules.run_scope():  # nothing the rules memoise outlives the audit
+        for batch in builder.batches(sorted({f.invoice_id for f in findings})):
+            for invoice_id in batch.targets:
+                for rf in rules.evaluate(builder.context(batch, invoice_id), configs or None):
+                    now[rf.dedup_key] = rf
     by_key = {f.dedup_key: f for f in findings}
     out = []
     for f in findings:

@@ -67,7 +67,27 @@ def check_invoices(
     Invoices are loaded one vendor-municipality pair at a time; new findings are
     inserted in bulk; alerts for new findings, and for findings that were preliminary
     and are final now, are queued in the same transaction (preliminary ones get none).
+    What the rules memoise across invoices is released when the check ends: a
+    long-running worker keeps nothing of it (``rules.run_scope``).
     """
+    with rules.run_scope():
+        return _check_invoices(
+            session,
+            invoice_ids=invoice_ids,
+            today=today,
+            allow_unconfirmed_terms=allow_unconfirmed_terms,
+            queue_alerts=queue_alerts,
+        )
+
+
+def _check_invoices(
+    session: Session,
+    *,
+    invoice_ids: Sequence[int],
+    today: date | None,
+    allow_unconfirmed_terms: bool | None,
+    queue_alerts: bool,
+) -> CheckResult:
     from monitor.settings import get_settings
 
     if allow_unconfirmed_terms is None:

@@ -56,13 +56,14 @@ def backtest(
     before: list[RuleFinding] = []
     after: list[RuleFinding] = []
     municipality: dict[str, str] = {}
-    for batch in builder.batches(invoice_ids):
-        for invoice_id in batch.targets:
-            ctx = builder.context(batch, invoice_id)
-            old = rules.evaluate(ctx, [current]) if current is not None else []
-            new = rules.evaluate(ctx, [proposed])
-            for f in (*old, *new):
-                municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
-            before += old
-            after += new
+    with rules.run_scope():  # nothing the rules memoise outlives the backtest
+        for batch in builder.batches(invoice_ids):
+            for invoice_id in batch.targets:
+                ctx = builder.context(batch, invoice_id)
+                old = rules.evaluate(ctx, [current]) if current is not None else []
+                new = rules.evaluate(ctx, [proposed])
+                for f in (*old, *new):
+                    municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
+                before += old
+                after += new
     return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])

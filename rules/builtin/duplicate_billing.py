@@ -81,7 +81,13 @@ def _billed(earlier: list[InvoiceView], params: DuplicateParams) -> dict[LineKey
     return billed
 
 
+#: invoices whose keys are memoised at most (each entry keeps its invoice alive)
+_MEMO_LIMIT = 50_000
 _memo: dict[tuple[int, bool], tuple[InvoiceView, list[LineKey | None]]] = {}
+
+
+def clear_cache() -> None:
+    _memo.clear()
 
 
 def _keys(inv: InvoiceView, params: DuplicateParams) -> list[LineKey | None]:
@@ -92,7 +98,7 @@ def _keys(inv: InvoiceView, params: DuplicateParams) -> list[LineKey | None]:
     if hit is not None and hit[0] is inv:
         return hit[1]
     keys = [_key(line, inv, params) for line in inv.lines]
-    if len(_memo) >= 200_000:
+    if len(_memo) >= _MEMO_LIMIT:
         _memo.clear()
     _memo[memo_key] = (inv, keys)
     return keys

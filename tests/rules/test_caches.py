@@ -1,0 +1,94 @@
+"""What the rules memoise across invoices lives for one run and is capped
+(issue 12, item 3): a long-running worker keeps none of a run's contracts, invoices
+and peer prices resident, and results never depend on the caches."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import rules
+from rules import peers, plan
+from rules.builtin import duplicate_billing
+from rules.matching import item_key
+from tests.rules.builders import contract, ctx, invoice, line, peer, term
+
+
+def contexts(n: int) -> list[rules.EvaluationContext]:
+    """``n`` invoices under ``n`` contracts, each with an earlier invoice and peer prices;
+    every second one over-priced (a price finding) and billed twice (a duplicate)."""
+    out = []
+    observations = [peer("751", "90.00"), peer("461", "95.00")]
+    for i in range(n):
+        con = contract(term("100.00", id=i + 1), id=i + 1, mfn=True)
+        price = "130.00" if i % 2 else "100.00"
+        january = (date(2026, 1, 1), date(2026, 1, 31))
+        earlier = invoice(
+            line(price, period=january), id=10_000 + i, number=f"E-{i}", issued=date(2026, 1, 2)
+        )
+        now = invoice(line(price, period=january), id=20_000 + i, number=f"F-{i}")
+        out.append(ctx(now, con, earlier_invoices=[earlier], peer_prices=observations))
+    return out
+
+
+def signature(findings: list[rules.RuleFinding]) -> list[tuple[object, ...]]:
+    return [(f.rule_id, f.line_ref, f.overcharge, f.grounds_for) for f in findings]
+
+
+def cached() -> dict[str, int]:
+    return {
+        "plans": len(plan._plans),
+        "peer indexes": len(peers._indexes),
+        "duplicate keys": len(duplicate_billing._memo),
+        "item keys": item_key.cache_info().currsize,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    rules.release_caches()
+    yield
+    rules.release_caches()
+
+
+def test_a_run_scope_releases_what_the_run_memoised() -> None:
+    with rules.run_scope():
+        found = [f for c in contexts(6) for f in rules.evaluate(c)]
+        inside = cached()
+    assert {f.rule_id for f in found} >= {"price_above_agreed", "duplicate_billing"}
+    assert all(inside.values()), inside  # the run did memoise
+    assert cached() == {"plans": 0, "peer indexes": 0, "duplicate keys": 0, "item keys": 0}
+
+
+def test_a_nested_scope_releases_nothing_until_the_outermost_ends() -> None:
+    with rules.run_scope():
+        with rules.run_scope():
+            rules.evaluate(contexts(1)[0])
+        assert cached()["plans"] == 1
+    assert cached()["plans"] == 0
+
+
+def test_findings_do_not_depend_on_the_caches() -> None:
+    cases = contexts(4)
+    warm = [signature(rules.evaluate(c)) for c in cases]
+    again = [signature(rules.evaluate(c)) for c in cases]  # memoised results reused
+    cold = []
+    for c in cases:
+        rules.release_caches()
+        cold.append(signature(rules.evaluate(c)))
+    assert warm == again == cold
+    assert any(warm)
+
+
+def test_the_caches_are_capped_within_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan, "_PLAN_LIMIT", 3)
+    monkeypatch.setattr(duplicate_billing, "_MEMO_LIMIT", 4)
+    high = {"plans": 0, "duplicate keys": 0}
+    for c in contexts(12):
+        rules.evaluate(c)
+        now = cached()
+        high = {k: max(v, now[k]) for k, v in high.items()}
+    assert high["plans"] <= 3
+    assert high["duplicate keys"] <= 4
+    assert peers._LIMIT <= 8
