@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
+from rules.matching import item_key
 from rules.types import (
     ContractView,
     EvaluationContext,
@@ -37,6 +39,11 @@ _UNITS = {u.value: u for u in Unit}
 
 #: how far back earlier invoices are looked at for duplicate billing
 HISTORY_DAYS = 400
+#: up to this many invoices per check, other municipalities' prices are read for the
+#: checked invoices' own items (``invoice_line.item_key``, indexed): the cost of one
+#: check does not grow with the vendor's history. More invoices (a re-check of all)
+#: read the vendor's latest prices for every item once instead.
+INCREMENTAL_MAX_INVOICES = 100
 _CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
 
 _INVOICE_COLUMNS = (
@@ -71,7 +78,10 @@ _LINE_COLUMNS = (
 
 
 class PairBatch:
-    """The invoices of one vendor and municipality: targets to check, plus history."""
+    """The invoices of one vendor and municipality: targets to check, plus history.
+    ``peers``: other municipalities' prices for the targets' items, when read per batch."""
+
+    peers: list[PriceObservation] | None = None
 
     def __init__(
         self,
@@ -125,10 +135,12 @@ class ContextBuilder:
         self._peers: dict[int, list[PriceObservation]] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
         self._vendors: dict[int, str] | None = None
+        self._incremental = False
 
     # ------------------------------------------------------------------ batches
     def batches(self, invoice_ids: Sequence[int]) -> Iterator[PairBatch]:
         """Group the invoices by vendor and municipality and load each group once."""
+        self._incremental = len(invoice_ids) <= INCREMENTAL_MAX_INVOICES
         pairs: dict[tuple[int, int], list[tuple[int, date]]] = defaultdict(list)
         for chunk in _chunks(invoice_ids):
             rows = self.session.execute(
@@ -151,7 +163,16 @@ class ContextBuilder:
             for invoice_id in target_ids:
                 contract = self._contract_for(vendor_id, muni_id, views[invoice_id].issue_date)
                 contract_ids[invoice_id] = contract.id if contract else None
-            yield PairBatch(vendor_id, views, target_ids, contract_ids)
+            batch = PairBatch(vendor_id, views, target_ids, contract_ids)
+            if self._incremental:
+                keys = {
+                    key
+                    for invoice_id in target_ids
+                    for line in views[invoice_id].lines
+                    if (key := item_key(line.item_id)) is not None
+                }
+                batch.peers = self._peer_prices_of(vendor_id, keys)
+            yield batch
 
     def context(self, batch: PairBatch, invoice_id: int) -> EvaluationContext:
         view = batch.views[invoice_id]
@@ -165,7 +186,7 @@ class ContextBuilder:
             contract=contract,
             today=self.today,
             index_series=series,
-            peer_prices=self._peers_for(batch.vendor_id, view),
+            peer_prices=self._peers_for(batch, view),
             earlier_invoices=batch.earlier(view),
             allow_unconfirmed_terms=self.allow_unconfirmed,
         )
@@ -381,15 +402,37 @@ class ContextBuilder:
         return self._series[name]
 
     # -------------------------------------------------------------- peer prices
-    def _peers_for(self, vendor_id: int, view: InvoiceView) -> list[PriceObservation]:
-        """The vendor's observations: the SAME list object for every invoice of the
-        vendor, so the rules build their peer index once (they cache by identity)."""
-        return self._peer_prices(vendor_id)
+    def _peers_for(self, batch: PairBatch, view: InvoiceView) -> list[PriceObservation]:
+        """The observations: the SAME list object for every invoice of the batch (a few
+        invoices: their own items only) or of the vendor (many), so the rules build
+        their peer index once (they cache by identity)."""
+        if batch.peers is not None:
+            return batch.peers
+        return self._peer_prices(batch.vendor_id)
+
+    def _peer_prices_of(self, vendor_id: int, keys: set[str]) -> list[PriceObservation]:
+        """The latest unit price this vendor billed each municipality for each item
+        whose normalised key is one of ``keys``: exactly the observations of those
+        items that :meth:`_peer_prices` reads (the rules group them by this key)."""
+        observations: list[PriceObservation] = []
+        ordered = sorted(keys)
+        for i in range(0, len(ordered), _CHUNK):
+            observations += self._latest_prices(
+                vendor_id, InvoiceLine.item_key.in_(ordered[i : i + _CHUNK])
+            )
+        return observations
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
         """The latest unit price this vendor billed each municipality for each item."""
         if vendor_id in self._peers:
             return self._peers[vendor_id]
+        observations = self._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
+        self._peers[vendor_id] = observations
+        return observations
+
+    def _latest_prices(self, vendor_id: int, items: Any) -> list[PriceObservation]:
+        """Per municipality and item id, the vendor's latest billed line, of the items
+        ``items`` (a condition on ``InvoiceLine``) selects."""
         rank = (
             func.row_number()
             .over(
@@ -414,6 +457,7 @@ class ContextBuilder:
                 Invoice.document_type == "invoice",
                 Invoice.municipality_id.is_not(None),
                 InvoiceLine.item_id.is_not(None),
+                items,
             )
             .subquery()
         )
@@ -441,7 +485,6 @@ class ContextBuilder:
                     issue_date=issued,
                 )
             )
-        self._peers[vendor_id] = observations
         return observations
 
     # ------------------------------------------------------------------ parties

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
+from rules.matching import item_key as normalised_item_key
+
+
+def _item_key_default(context: Any) -> str | None:
+    """``item_key`` of a line inserted without one (Core inserts): from its item id."""
+    return normalised_item_key(context.get_current_parameters().get("item_id"))
 
 
 class Invoice(Base):
@@ -56,9 +63,14 @@ class Invoice(Base):
 
 
 class InvoiceLine(Base):
-    """A line; ``unit_price`` is per ONE ``unit_code`` (PriceAmount / BaseQuantity)."""
+    """A line; ``unit_price`` is per ONE ``unit_code`` (PriceAmount / BaseQuantity).
+
+    ``item_key``: the item id as the rules compare it (``rules.matching.item_key``:
+    case, punctuation and leading zeros ignored), kept with the line and indexed, so a
+    check reads other municipalities' prices for its own items only."""
 
     __tablename__ = "invoice_line"
+    __table_args__ = (Index("ix_invoice_line_item_key", "item_key", "invoice_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     invoice_id: Mapped[int] = mapped_column(
@@ -67,6 +79,7 @@ class InvoiceLine(Base):
     position: Mapped[int]
     line_id: Mapped[str] = mapped_column(String(100))
     item_id: Mapped[str | None] = mapped_column(String(100))
+    item_key: Mapped[str | None] = mapped_column(String(100), default=_item_key_default)
     description: Mapped[str] = mapped_column(Text)
     quantity: Mapped[Decimal] = mapped_column(UnitPrice())
     unit_code: Mapped[str | None] = mapped_column(String(10))
@@ -79,6 +92,11 @@ class InvoiceLine(Base):
     period_end: Mapped[date | None]
 
     invoice: Mapped[Invoice] = relationship(back_populates="lines")
+
+    @validates("item_id")
+    def _keep_item_key(self, _key: str, item_id: str | None) -> str | None:
+        self.item_key = normalised_item_key(item_id)
+        return item_id
 
 
 class InvoiceRecheck(Base):

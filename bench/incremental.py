@@ -1,0 +1,285 @@
+"""Incremental checking: what one ``invoices.check`` task costs with a large history.
+
+Stores ``--lines`` invoice lines (default 100,000 = 10,000 invoices of 10 lines; 98
+municipalities, one vendor, 2,000 priced items per contract: ``bench/rules.py``'s data),
+once on SQLite and once on PostgreSQL (127.0.0.1:5432, a database of its own), then
+checks ONE new invoice of 10 lines ``--runs`` times: insert it, time
+``check_invoices([its id])`` (rules, findings stored, no alerts), roll back, so every run
+sees the same history. Prints p50/p95/max wall time per database, beside the same
+check reading other municipalities' prices from the vendor's whole history (the way
+before ``invoice_line.item_key``; ``--baseline-runs``, the same invoices) with the
+findings of both compared, and the peak memory. Issue 12 asks for a p95 under 100 ms
+with 1,000,000 stored lines on PostgreSQL (``--lines 1000000``), within 2x of the time
+with 10,000 invoices (the default).
+
+Usage: python bench/incremental.py [--lines 100000] [--runs 40] [--baseline-runs 10]
+       [--db sqlite,postgresql] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+OUT = REPO / "bench" / "out"
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+TABLES = ("vendor", "municipality", "contract", "price_term", "invoice", "invoice_line")
+
+
+def sqlite_db(lines: int, rebuild: bool) -> Path:
+    """``bench/rules.py``'s database of ``lines`` stored lines (built once, cached)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_rules", REPO / "bench" / "rules.py")
+    assert spec is not None and spec.loader is not None
+    bench_rules = importlib.util.module_from_spec(spec)  # not ``rules``: that is the package
+    spec.loader.exec_module(bench_rules)
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"incremental-{lines}.db"
+    if rebuild or not path.exists():
+        t = time.perf_counter()
+        facts = bench_rules.build(path, lines)
+        from monitor.db import make_engine
+        from monitor.invoices.repository import fill_item_keys
+
+        engine = make_engine(f"sqlite:///{path}")
+        with engine.begin() as conn:  # its loader writes raw SQL, past the model
+            fill_item_keys(conn)
+            conn.exec_driver_sql("ANALYZE")
+        engine.dispose()
+        print(f"built {path.name}: {facts} in {time.perf_counter() - t:.1f} s (not measured)")
+    return path
+
+
+def postgres_db(source: Path, lines: int, rebuild: bool) -> str:
+    """A PostgreSQL database with the same rows as ``source`` (migrated schema, copied
+    table by table with typed values, then ANALYZE); built once, kept."""
+    from sqlalchemy import create_engine, insert, select, text
+
+    import monitor.models  # noqa: F401  (every table on the metadata)
+    from monitor.db import Base, make_engine
+    from monitor.migrate import upgrade
+
+    name = f"prisvagt_bench_incremental_{lines}"
+    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if exists and rebuild:
+            conn.execute(text(f'DROP DATABASE "{name}"'))
+            exists = False
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    if exists:
+        return url
+    t = time.perf_counter()
+    dst = make_engine(url)
+    upgrade(dst)
+    src = make_engine(f"sqlite:///{source}")
+    with src.connect() as read, dst.begin() as write:
+        for table_name in TABLES:
+            table = Base.metadata.tables[table_name]
+            batch: list[dict[str, object]] = []
+            for row in read.execute(select(table)).mappings():
+                batch.append(dict(row))
+                if len(batch) >= 5000:
+                    write.execute(insert(table), batch)
+                    batch = []
+            if batch:
+                write.execute(insert(table), batch)
+            write.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+                    f"(SELECT max(id) FROM {table_name}))"
+                )
+            )
+    with dst.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+    src.dispose()
+    dst.dispose()
+    print(f"copied to PostgreSQL {name} in {time.perf_counter() - t:.1f} s (not measured)")
+    return url
+
+
+def new_invoice(session, rng: random.Random, n: int):  # type: ignore[no-untyped-def]
+    """One new invoice of 10 lines for a random municipality, priced as its contract
+    says, one line over-priced; added to the session (flushed, not committed)."""
+    from sqlalchemy import select
+
+    from monitor.contracts.models import Contract, PriceTerm
+    from monitor.invoices.models import Invoice, InvoiceLine
+
+    muni_id = rng.randint(1, 98)
+    contract_id = session.scalar(
+        select(Contract.id).where(Contract.municipality_id == muni_id).limit(1)
+    )
+    terms = session.execute(
+        select(PriceTerm.item_id, PriceTerm.description, PriceTerm.agreed_unit_price)
+        .where(PriceTerm.contract_id == contract_id)
+        .order_by(PriceTerm.id)
+    ).all()
+    picked = rng.sample(terms, 10)
+    lines, total = [], Decimal(0)
+    for pos, (item, desc, price) in enumerate(picked, start=1):
+        if pos == 1:
+            price = (price * Decimal("1.2")).quantize(Decimal("0.01"))
+        qty = Decimal(rng.randint(1, 50))
+        amount = (qty * price).quantize(Decimal("0.01"))
+        total += amount
+        lines.append(
+            InvoiceLine(
+                position=pos,
+                line_id=str(pos),
+                item_id=item,
+                description=desc,
+                quantity=qty,
+                unit_price=price,
+                price_amount=price,
+                line_amount=amount,
+                period_start=date(2026, 12, 1),
+                period_end=date(2026, 12, 31),
+            )
+        )
+    tax = (total / 4).quantize(Decimal("0.01"))
+    invoice = Invoice(
+        vendor_id=1,
+        municipality_id=muni_id,
+        format="oioubl-2",
+        number=f"NEW-{n:06d}",
+        issue_date=date(2026, 12, 15),
+        due_date=date(2027, 1, 14),
+        period_start=date(2026, 12, 1),
+        period_end=date(2026, 12, 31),
+        currency="DKK",
+        supplier_cvr="12345678",
+        line_extension=total,
+        tax_exclusive=total,
+        tax=tax,
+        payable=total + tax,
+        lines=lines,
+    )
+    session.add(invoice)
+    session.flush()
+    return invoice.id
+
+
+def measure(url: str, runs: int, *, whole_history: bool = False):  # type: ignore[no-untyped-def]
+    """Wall seconds of ``check_invoices`` for one new invoice, ``runs`` times (after 3
+    warm-up runs), and each run's findings (rule, line position, overcharge). With
+    ``whole_history`` the peer prices are read as before this change: the vendor's
+    whole history (the baseline); the same invoices are checked either way."""
+    from sqlalchemy import select
+
+    from monitor.db import make_engine, session_factory
+    from monitor.findings import context
+    from monitor.findings.models import Finding
+    from monitor.findings.service import check_invoices
+    from monitor.invoices.models import InvoiceLine
+
+    limit = context.INCREMENTAL_MAX_INVOICES
+    context.INCREMENTAL_MAX_INVOICES = 0 if whole_history else limit
+    engine = make_engine(url)
+    make_session = session_factory(engine)
+    rng = random.Random(12)
+    times: list[float] = []
+    found: list[list[tuple[object, ...]]] = []
+    try:
+        for n in range(runs + 3):
+            session = make_session()
+            try:
+                invoice_id = new_invoice(session, rng, n)
+                t0 = time.perf_counter()
+                check_invoices(
+                    session,
+                    invoice_ids=[invoice_id],
+                    today=date(2026, 12, 31),
+                    allow_unconfirmed_terms=True,
+                    queue_alerts=False,
+                )
+                session.flush()
+                elapsed = time.perf_counter() - t0
+                rows = session.execute(
+                    select(Finding.rule_id, InvoiceLine.position, Finding.overcharge)
+                    .outerjoin(InvoiceLine, Finding.invoice_line_id == InvoiceLine.id)
+                    .where(Finding.invoice_id == invoice_id)
+                ).all()
+            finally:
+                session.rollback()
+                session.close()
+            if n >= 3:
+                times.append(elapsed)
+                found.append(sorted(tuple(r) for r in rows))
+    finally:
+        context.INCREMENTAL_MAX_INVOICES = limit
+        engine.dispose()
+    return times, found
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument(
+        "--baseline-runs", type=int, default=10, help="runs reading the whole history"
+    )
+    parser.add_argument("--db", default="sqlite,postgresql")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    source = sqlite_db(args.lines, args.rebuild)
+    urls = {}
+    for db in args.db.split(","):
+        if db == "sqlite":
+            work = OUT / f"incremental-{args.lines}-work.db"
+            work.write_bytes(source.read_bytes())
+            urls[db] = f"sqlite:///{work}"
+        elif db == "postgresql":
+            urls[db] = postgres_db(source, args.lines, args.rebuild)
+        else:
+            parser.error(f"unknown database {db!r}: sqlite or postgresql")
+    stored = f"{args.lines:,} stored lines ({args.lines // 10:,} invoices)"
+    print(f"check of ONE new invoice of 10 lines against {stored}, {args.runs} runs")
+    mismatch = False
+    for db, url in urls.items():
+        times, found = measure(url, args.runs)
+        base, base_found = measure(url, args.baseline_runs, whole_history=True)
+        for label, t in (("own items", times), ("whole history", base)):
+            p50, p95 = pct(t, 0.50), pct(t, 0.95)
+            print(
+                f"{db:<11} {label:<14} p50 {p50 * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   "
+                f"max {max(t) * 1000:7.1f} ms   ({len(t)} runs)"
+            )
+        n = min(len(found), len(base_found))
+        same = found[:n] == base_found[:n]
+        mismatch |= not same
+        counts: dict[str, int] = {}
+        for run in found:
+            for rule, *_ in run:
+                counts[str(rule)] = counts.get(str(rule), 0) + 1
+        print(
+            f"{db:<11} p50 ratio whole history / own items: "
+            f"{pct(base, 0.5) / pct(times, 0.5):.1f}x; findings of the {n} invoices checked "
+            f"both ways {'identical' if same else 'DIFFER'}; all findings {counts}"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS of this process, build included): {peak:,.0f} MiB")
+    if mismatch:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

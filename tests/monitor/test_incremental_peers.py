@@ -1,0 +1,110 @@
+"""Checking a few invoices reads other municipalities' prices for their own items only
+(``invoice_line.item_key``, indexed; issue 12, item 1), with exactly the findings of
+reading the vendor's whole history. Runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+
+from monitor.contracts.models import Contract
+from monitor.db import make_engine, session_factory, transaction
+from monitor.findings import context
+from monitor.findings.models import Finding
+from monitor.findings.service import check_invoices
+from monitor.invoices.models import InvoiceLine
+from monitor.migrate import upgrade
+from monitor.parties.models import Municipality
+from tests.web.conftest import _invoice, seed_database
+
+D = Decimal
+
+
+def findings_of(engine, invoice_id: int) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """The findings a check of this one invoice stores (rolled back afterwards)."""
+    session = session_factory(engine)()
+    try:
+        check_invoices(
+            session,
+            invoice_ids=[invoice_id],
+            today=date(2026, 4, 1),
+            allow_unconfirmed_terms=True,
+            queue_alerts=False,
+        )
+        session.flush()
+        rows = session.scalars(
+            select(Finding)
+            .where(Finding.invoice_id == invoice_id, Finding.status == "open")
+            .order_by(Finding.dedup_key)
+        )
+        return [
+            (f.dedup_key, f.rule_id, f.invoice_line_id, f.overcharge, f.money_kind, f.evidence)
+            for f in rows
+        ]
+    finally:
+        session.rollback()
+        session.close()
+
+
+def test_own_items_only_gives_the_findings_of_the_whole_history(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    seed = seed_database(engine)
+    with transaction(engine) as s:
+        contract = s.get(Contract, seed.contract_id)
+        assert contract is not None
+        contract.mfn = True  # the lowest price elsewhere counts too
+        vendor_id = contract.vendor_id
+        aarhus = s.scalar(select(Municipality.id).where(Municipality.code == "751"))
+        odense = Municipality(code="461", name="Odense", cvr="35953819", population=205000)
+        s.add(odense)
+        s.flush()
+        # the same item written differently elsewhere, and items the invoice does not bill
+        _invoice(s, "O-1", vendor_id, odense.id, [("1", "lic-0100", "Licens", D("5"), D("90.00"))])
+        _invoice(s, "O-2", vendor_id, odense.id, [("1", "OTHER-9", "Andet", D("1"), D("10.00"))])
+        _invoice(s, "A-9", vendor_id, aarhus, [("1", "Lic 100", "Licens", D("3"), D("95.00"))])
+    with engine.connect() as conn:  # the key is kept for every line, by the model
+        keys = dict(conn.execute(text("SELECT item_id, item_key FROM invoice_line")).all())
+    assert keys["lic-0100"] == keys["Lic 100"] == keys["LIC-100"] == "lic100"
+
+    incremental = findings_of(engine, seed.invoice_id)
+    monkeypatch.setattr(context, "INCREMENTAL_MAX_INVOICES", 0)  # the whole history
+    whole = findings_of(engine, seed.invoice_id)
+    engine.dispose()
+
+    assert incremental == whole
+    mfn = [f for f in incremental if f[1] == "mfn_breach"]
+    assert len(mfn) == 1, incremental  # from Odense's price, its item written "lic-0100"
+    evidence = mfn[0][5]
+    assert (evidence["lowest_municipality"], evidence["lowest_invoice"]) == ("461", "O-1")
+    assert mfn[0][3] == D("1400.00")  # (125.00 - 90.00) x 40
+
+
+def test_a_line_inserted_without_the_orm_gets_its_key(database_url: str) -> None:
+    engine = make_engine(database_url)
+    upgrade(engine)
+    seed = seed_database(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            InvoiceLine.__table__.insert(),
+            [
+                {
+                    "invoice_id": seed.invoice_id,
+                    "position": 9,
+                    "line_id": "9",
+                    "item_id": "SUP-001",
+                    "description": "Support",
+                    "quantity": D("1"),
+                    "unit_price": D("1.00"),
+                    "line_amount": D("1.00"),
+                }
+            ],
+        )
+        key = conn.scalar(text("SELECT item_key FROM invoice_line WHERE line_id = '9'"))
+    engine.dispose()
+    assert key == "sup1"
