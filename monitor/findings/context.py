@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from extractors.types import InvoiceTotals, Unit
@@ -157,8 +157,9 @@ class ContextBuilder:
         for (vendor_id, muni_id), targets in sorted(pairs.items()):
             since = min(d for _, d in targets) - timedelta(days=HISTORY_DAYS)
             until = max(d for _, d in targets) + timedelta(days=HISTORY_DAYS)
-            views = self._load_pair(vendor_id, muni_id, since, until)
             target_ids = sorted(i for i, _ in targets)
+            related = self._related(target_ids) if self._incremental else None
+            views = self._load_pair(vendor_id, muni_id, since, until, related)
             contract_ids = {}
             for invoice_id in target_ids:
                 contract = self._contract_for(vendor_id, muni_id, views[invoice_id].issue_date)
@@ -192,17 +193,46 @@ class ContextBuilder:
         )
 
     # ----------------------------------------------------------------- invoices
+    def _related(self, target_ids: list[int]) -> Any:
+        """A condition on ``Invoice`` selecting the targets and the pair's invoices that
+        :meth:`PairBatch.earlier` can return for them (the same number, or a line of
+        the same item, by its indexed ``item_key``: a superset of the same item id), so
+        a check of a few invoices does not load the pair's whole history. None (load
+        it all) when a target's item id has no key or there are too many keys."""
+        numbers = set(
+            self.session.scalars(select(Invoice.number).where(Invoice.id.in_(target_ids)))
+        )
+        keys: set[str] = set()
+        for item, key in self.session.execute(
+            select(InvoiceLine.item_id, InvoiceLine.item_key).where(
+                InvoiceLine.invoice_id.in_(target_ids), InvoiceLine.item_id.is_not(None)
+            )
+        ):
+            if key is None or key != item_key(item):
+                return None  # a line written past the model, or an id with no key
+            keys.add(key)
+        if len(keys) + len(numbers) + len(target_ids) > _CHUNK:
+            return None
+        same_item = select(InvoiceLine.invoice_id).where(InvoiceLine.item_key.in_(sorted(keys)))
+        return or_(
+            Invoice.id.in_(target_ids),
+            Invoice.number.in_(sorted(numbers)),
+            Invoice.id.in_(same_item),
+        )
+
     def _load_pair(
-        self, vendor_id: int, muni_id: int, since: date, until: date
+        self, vendor_id: int, muni_id: int, since: date, until: date, related: Any = None
     ) -> dict[int, InvoiceView]:
         code, population = self._municipality(muni_id)
         vendor_cvr = self._vendor(vendor_id)
-        where = (
+        where: tuple[Any, ...] = (
             Invoice.vendor_id == vendor_id,
             Invoice.municipality_id == muni_id,
             Invoice.issue_date >= since,
             Invoice.issue_date <= until,
         )
+        if related is not None:
+            where += (related,)
         views: dict[int, InvoiceView] = {}
         for (
             iid,

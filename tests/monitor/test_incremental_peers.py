@@ -1,6 +1,7 @@
-"""Checking a few invoices reads other municipalities' prices for their own items only
+"""Checking a few invoices reads other municipalities' prices for their own items only,
+and of the pair's history only the invoices that could bill the same again
 (``invoice_line.item_key``, indexed; issue 12, item 1), with exactly the findings of
-reading the vendor's whole history. Runs on SQLite and PostgreSQL."""
+reading the whole history. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -68,16 +69,30 @@ def test_own_items_only_gives_the_findings_of_the_whole_history(
         _invoice(s, "O-1", vendor_id, odense.id, [("1", "lic-0100", "Licens", D("5"), D("90.00"))])
         _invoice(s, "O-2", vendor_id, odense.id, [("1", "OTHER-9", "Andet", D("1"), D("10.00"))])
         _invoice(s, "A-9", vendor_id, aarhus, [("1", "Lic 100", "Licens", D("3"), D("95.00"))])
+        # København: the same licences billed again, and an invoice of something else
+        kbh = contract.municipality_id
+        lic = ("1", "LIC-100", "Brugerlicens ESDH", D("40"), D("125.00"))
+        first = _invoice(s, "F-2026-0049", vendor_id, kbh, [lic])
+        _invoice(s, "F-2026-0050", vendor_id, kbh, [("1", "SUP-1", "Support", D("1"), D("9"))])
+        again = _invoice(s, "F-2026-0051", vendor_id, kbh, [lic])
+        for inv in (first, again):
+            inv.period_start, inv.period_end = date(2026, 3, 1), date(2026, 3, 31)
+        s.flush()
+        again_id = again.id
     with engine.connect() as conn:  # the key is kept for every line, by the model
         keys = dict(conn.execute(text("SELECT item_id, item_key FROM invoice_line")).all())
     assert keys["lic-0100"] == keys["Lic 100"] == keys["LIC-100"] == "lic100"
 
     incremental = findings_of(engine, seed.invoice_id)
+    repeated = findings_of(engine, again_id)
     monkeypatch.setattr(context, "INCREMENTAL_MAX_INVOICES", 0)  # the whole history
     whole = findings_of(engine, seed.invoice_id)
+    whole_repeated = findings_of(engine, again_id)
     engine.dispose()
 
     assert incremental == whole
+    assert repeated == whole_repeated
+    assert "duplicate_billing" in {f[1] for f in repeated}, repeated
     mfn = [f for f in incremental if f[1] == "mfn_breach"]
     assert len(mfn) == 1, incremental  # from Odense's price, its item written "lic-0100"
     evidence = mfn[0][5]
