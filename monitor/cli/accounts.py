@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from monitor.cli.common import cli_errors, console, ensure_database
 
@@ -58,6 +57,8 @@ def users_list() -> None:
     from monitor.db import transaction
 
     ensure_database()
+    from rich.table import Table
+
     table = Table("email", "name", "roles", "municipalities", "active", "last sign-in")
     with transaction() as session:
         for u in list_users(session):
@@ -118,6 +119,8 @@ def tokens_list() -> None:
     from monitor.db import transaction
 
     ensure_database()
+    from rich.table import Table
+
     table = Table("id", "name", "prefix", "roles", "municipalities", "revoked", "last used")
     with transaction() as session:
         for t in list_tokens(session):

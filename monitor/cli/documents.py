@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-from sqlalchemy import select
 
 from monitor.cli.common import cli_errors, console, ensure_database
 from monitor.cli.main import app
@@ -18,6 +17,8 @@ def documents(
     limit: int = typer.Option(50, min=1, help="Newest first, this many"),
 ) -> None:
     """List received documents with their status; failed and quarantined ones say why."""
+    from sqlalchemy import select
+
     from monitor.db import transaction
     from monitor.documents.models import Document
 
