@@ -251,6 +251,13 @@ def main() -> None:
             urls[db] = postgres_db(source, args.lines, args.rebuild)
         else:
             parser.error(f"unknown database {db!r}: sqlite or postgresql")
+    from monitor.db import make_engine
+    from monitor.migrate import upgrade
+
+    for url in urls.values():  # a database cached by an older schema: bring it up to date
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
     stored = f"{args.lines:,} stored lines ({args.lines // 10:,} invoices)"
     print(f"check of ONE new invoice of 10 lines against {stored}, {args.runs} runs")
     mismatch = False
