@@ -36,9 +36,11 @@ _TOTAL_ROW = re.compile(
     re.IGNORECASE,
 )
 _PRICE_ROLES = ("price", "tier", "total", "quantity")
+#: a figure beside a currency ("4 DKK", "kr. 500")
+CURRENCY_AMOUNT = re.compile(rf"\d\s?{_CURRENCY}(?!\w)|{_CURRENCY}\s?\d")
 #: a sum of money: decimals, thousands, a Danish ",-", or a figure beside a currency
-_MONEY = re.compile(
-    rf"\d[.,]\d{{2}}\b|\d{{1,3}}(?:[.,]\d{{3}})+(?![\d–-])|\d,-|\d\s?{_CURRENCY}(?!\w)|{_CURRENCY}\s?\d"
+MONEY = re.compile(
+    rf"\d[.,]\d{{2}}\b|\d{{1,3}}(?:[.,]\d{{3}})+(?![\d–-])|\d,-|{CURRENCY_AMOUNT.pattern}"
 )
 
 
@@ -173,7 +175,7 @@ def read_row(
     if not has_amount:
         # a sum of money the columns did not deliver as one amount ("27 DKK 2.646.000 DKK"
         # in one cell) is a row not read, never a row without a price
-        if any(_MONEY.search(t) for t in cells) and not _TOTAL_ROW.match(row.text):
+        if any(MONEY.search(t) for t in cells) and not _TOTAL_ROW.match(row.text):
             return _unread(row, page, "price not in one cell")
         return None
     text_cells = [

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from extractors.contracts.prices.cells import (
+    CURRENCY_AMOUNT,
+    MONEY,
     NumberStyle,
     RowCells,
     is_amount,
@@ -119,11 +121,6 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     return best, used
 
 
-_MONEY_NUMBER = re.compile(
-    r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+(?![\d–-])|\d,-|\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)"
-    r"|(?:DKK|EUR|kr\.|€)\s?\d"
-)
-_CURRENCY_AMOUNT = re.compile(r"\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)|(?:DKK|EUR|kr\.|€)\s?\d")
 _NAMES_PRICE = re.compile(
     r"pris|price|beløb|amount|takst|sats|\brate\b|\bfee\b|vederlag|honorar|\bcost", re.IGNORECASE
 )
@@ -148,7 +145,7 @@ def _data_like(text: str, language: str) -> bool:
         return True
     if band_in_header(text, language) is not None or looks_like_band(text):
         return False
-    return bool(_MONEY_NUMBER.search(text) or _CODE.search(text))
+    return bool(MONEY.search(text) or _CODE.search(text))
 
 
 _OPEN_BAND = re.compile(
@@ -515,7 +512,7 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
         if (
             _HEADING.match(line.text)
             and not any(is_amount(c.text) for c in line.cells)
-            and not _CURRENCY_AMOUNT.search(line.text)  # "4 DKK pr. opslag" is a row
+            and not CURRENCY_AMOUNT.search(line.text)  # "4 DKK pr. opslag" is a row
         ):
             numbering = re.sub(r"\d+", "9", line.words[0].text)
             if _next_is_row(lines, j, columns):
@@ -524,7 +521,7 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
                 return j
         if (
             line.x0 < left - 25
-            and not _MONEY_NUMBER.search(line.text)
+            and not MONEY.search(line.text)
             and not (len(line.words) <= 5 and _next_is_row(lines, j, columns))
         ):
             return j  # text left of the table (not an amount, nor a label over rows)
@@ -567,7 +564,7 @@ def _prose_run(line: Line, left: float, width: float) -> bool:
     across most of it, no amount (a wrapped description stays in its column)."""
     return any(
         len(cell.words) >= 6 and cell.x1 - cell.x0 > 0.6 * width
-        and cell.x0 < left + 0.3 * width and not _MONEY_NUMBER.search(line.text)
+        and cell.x0 < left + 0.3 * width and not MONEY.search(line.text)
         for cell in line.cells
     )  # fmt: skip
 
@@ -850,7 +847,7 @@ def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:
         filled = [i for i, t in enumerate(texts) if t]
         if not filled or any(i not in text for i in filled) or _HEADING.match(line.text):
             return []
-        if _MONEY_NUMBER.search(line.text):
+        if MONEY.search(line.text):
             return []
     return lines
 
@@ -904,7 +901,7 @@ def _read_rows(columns: list[Column], rows: list[RowCells]) -> int:
 
 
 def _money_rows(rows: list[RowCells]) -> int:
-    return sum(any(_CURRENCY_AMOUNT.search(c) or is_amount(c) for c in row.cells) for row in rows)
+    return sum(any(CURRENCY_AMOUNT.search(c) or is_amount(c) for c in row.cells) for row in rows)
 
 
 def _quantity_or_band(table: Table) -> None:

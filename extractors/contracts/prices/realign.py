@@ -20,7 +20,7 @@ from itertools import combinations
 from statistics import median
 from typing import TYPE_CHECKING
 
-from extractors.contracts.prices.cells import RowCells, is_amount, is_item_id
+from extractors.contracts.prices.cells import MONEY, RowCells, is_amount, is_item_id
 from extractors.contracts.prices.layout import Line, Word
 
 if TYPE_CHECKING:
@@ -150,15 +150,9 @@ def _fits(cells: list[list[Word]], roles: list[str]) -> bool:
     return True
 
 
-_MONEY = re.compile(
-    r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+(?![\d–-])|\d,-|\d\s?(?:DKK|EUR|kr\.?|€)(?!\w)"
-    r"|(?:DKK|EUR|kr\.|€)\s?\d"
-)
-
-
 def _has_money(line: Line) -> bool:
     """A line stating a sum of money (not a bare count or a clause number)."""
-    return _MONEY.search(line.text) is not None
+    return MONEY.search(line.text) is not None
 
 
 def _is_label(line: Line, starts: list[float], ends: list[float], roles: list[str]) -> bool:
