@@ -1,12 +1,13 @@
-"""The price list: from the appendix's table rows, or from its sentences.
+"""The price list: from price tables, from sentences, or from the appendix's lines.
 
-Steps, per page of the price appendix:
-1. read each text line (pypdfium2) as a row: ``id description [band] unit price``;
-2. if a line opens a row but does not read as one (a wrapped cell, columns out of
-   order), rebuild that page's rows from text positions (pypdfium2), and if that
-   does not account for every row either, read the page's table with pdfplumber;
-3. a page without item numbers: its ruled table with pdfplumber, or its lines;
-4. if no page held a table row, read the prices from the sentences (prose).
+1. every page naming a price is read for price tables by the role of each column
+   (``reader``, ``columns``): by position, or by column order where the columns drift
+   from row to row (``realign``); a row holding money that could not be read is kept as
+   an ``UnreadPrice``;
+2. prices stated in sentences on the tables' pages and the price appendix are added
+   (``prose``);
+3. where no table was found, or its rows were all unread, the sentences are read, and
+   else the price appendix line by line (``rows``, ``positions``).
 """
 
 from __future__ import annotations
