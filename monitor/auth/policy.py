@@ -47,6 +47,7 @@ ROUTES: dict[str, Rule] = {
     "GET /login/oidc/callback": PUBLIC,
     "POST /logout": SIGNED_IN,
     "GET /api/health": PUBLIC,
+    # == legal's workflow: contracts list, contract pages, case files (add this area's routes below this line)
     # reading: every role, within its municipalities
     "GET /": READ,
     "GET /findings": READ,
@@ -61,17 +62,20 @@ ROUTES: dict[str, Rule] = {
     "GET /api/rules/{rule_id}": READ,
     "GET /api/docs": READ,
     "GET /api/openapi.json": READ,
+    # == findings workflow, alert history, alert preferences (add this area's routes below this line)
     # documents in: legal brings contracts, finance invoices
     "GET /upload": READ,
     "POST /upload": READ,
     "POST /api/documents": READ,
     "GET /api/documents/{document_id}": READ,
+    # == API v1 and exports (add this area's routes below this line)
     # legal reviews findings and confirms contracts
     "POST /findings/{finding_id}/review": LEGAL,
     "POST /api/findings/{finding_id}/review": LEGAL,
     "POST /contracts/{contract_id}/terms/{term_id}/review": LEGAL,
     "POST /contracts/{contract_id}/confirm": LEGAL,
     "POST /api/terms/{term_id}/review": LEGAL,
+    # == user administration (add this area's routes below this line)
     # admin: the rule set (shared by all municipalities)
     "GET /admin/rules": ADMIN,
     "GET /admin/rules/{rule_id}": ADMIN,

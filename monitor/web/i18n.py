@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.skip": {"da": "Spring til indhold", "en": "Skip to content"},
     "nav.language": {"da": "Sprog", "en": "Language"},
     "nav.print": {"da": "Udskriv", "en": "Print"},
+    # == legal's workflow: contracts list, contract pages, case files (add this area's keys below this line)
     # overview
     "overview.title": {"da": "Overblik", "en": "Overview"},
     "overview.flagged": {"da": "Markeret overpris", "en": "Overcharge flagged"},
@@ -214,6 +215,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "clause.validity": {"da": "Gyldighed", "en": "Validity"},
     "clause.termination": {"da": "Opsigelse", "en": "Termination"},
     "clause.other": {"da": "Andet", "en": "Other"},
+    # == findings workflow: owner, due date, bulk actions, search; alert history; alert preferences (add this area's keys below this line)
     # detail page
     "detail.title": {"da": "Fund", "en": "Finding"},
     "detail.side_contract": {"da": "Aftalt i kontrakten", "en": "Agreed in the contract"},
@@ -353,6 +355,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "findings.preliminary": {"da": "Foreløbige", "en": "Preliminary"},
     "findings.preliminary.true": {"da": "Kun foreløbige", "en": "Preliminary only"},
     "findings.preliminary.false": {"da": "Kun endelige", "en": "Final only"},
+    # == API v1 and exports (CSV, Excel) (add this area's keys below this line)
     # API reference
     "api.intro": {
         "da": 'Beløb er decimaltal som tekst ("1234.50"), aldrig kommatal. '
@@ -593,6 +596,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{n} fakturaer fik deres part og kontrolleres nu.",
         "en": "{n} invoices found their party and are being checked.",
     },
+    # == user administration, layout, rule parameter labels (add this area's keys below this line)
     # errors
     # signing in
     "login.title": {"da": "Log ind", "en": "Sign in"},
