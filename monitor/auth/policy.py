@@ -92,6 +92,7 @@ ROUTES: dict[str, Rule] = {
     "GET /admin/parties": ADMIN,
     "POST /admin/parties/municipalities/{code}/eans": ADMIN,
     "POST /admin/parties/eans/{ean_id}/remove": ADMIN,
+    "POST /admin/parties/municipalities/{code}/benchmark": ADMIN,
     "POST /admin/parties/municipalities/{code}/contacts": ADMIN,
     "POST /admin/parties/contacts/{contact_id}": ADMIN,
     "POST /admin/parties/import": ADMIN_OF_ALL,

@@ -132,6 +132,25 @@ def add_ean(
     return pick_up_waiting(session).to_check
 
 
+def set_benchmark_named(session: Session, *, code: str, named: bool, actor: str) -> Municipality:
+    """Let the other municipalities see this municipality's name in the price benchmark
+    (``named``), or show it to them anonymised again. Only within the actor's scope: the
+    municipality of another admin is not found."""
+    muni = _municipality(session, code)
+    if muni.benchmark_named != named:
+        muni.benchmark_named = named
+        session.flush()
+        record(
+            session,
+            actor=actor,
+            action="municipality.benchmark_named" if named else "municipality.benchmark_anonymous",
+            entity="municipality",
+            entity_id=muni.code,
+            details={"benchmark_named": named},
+        )
+    return muni
+
+
 def remove_ean(session: Session, *, ean_id: int, actor: str) -> None:
     ean = session.get(MunicipalityEan, ean_id)
     if ean is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from monitor.db import Base, UTCDateTime, utcnow
@@ -19,6 +19,9 @@ class Municipality(Base):
     cvr: Mapped[str | None] = mapped_column(String(8), unique=True)
     population: Mapped[int | None]
     population_year: Mapped[int | None]
+    #: the municipality's own admin lets other municipalities see its name in the price
+    #: benchmark; otherwise it is shown to them as "Kommune A", "B" ...
+    benchmark_named: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     eans: Mapped[list[MunicipalityEan]] = relationship(

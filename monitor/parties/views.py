@@ -101,6 +101,21 @@ def ean_add(
     return _done(request, background, who, "ean", assigned, anchor=f"m-{code}")
 
 
+@router.post("/municipalities/{code}/benchmark", name="benchmark_named")
+def benchmark_named(
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    background: BackgroundTasks,
+    code: str,
+    named: Text = "",
+) -> Response:
+    """The municipality's admin lets the others see its name in the price benchmark."""
+    who = _actor(actor)
+    admin.set_benchmark_named(session, code=code, named=named in ("1", "on", "true"), actor=who)
+    return _done(request, background, who, "benchmark", [], anchor=f"m-{code}")
+
+
 @router.post("/eans/{ean_id}/remove", name="remove_ean")
 def ean_remove(
     request: Request,

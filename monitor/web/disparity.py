@@ -138,15 +138,27 @@ def benchmark(
     rows = price_disparity(session, **narrow)
     if identity is None or identity.all_municipalities:
         return rows
-    return anonymise(rows, set(identity.municipality_codes), label)
+    named = set(
+        session.scalars(
+            select(Municipality.code).where(Municipality.benchmark_named.is_(True)),
+            execution_options=ACROSS_MUNICIPALITIES,
+        )
+    )
+    return anonymise(rows, set(identity.municipality_codes), label, named=named)
 
 
-def anonymise(rows: list[DisparityRow], own: set[str], label: str) -> list[DisparityRow]:
+def anonymise(
+    rows: list[DisparityRow], own: set[str], label: str, *, named: set[str] = frozenset()
+) -> list[DisparityRow]:
     """The benchmark for a user of the ``own`` municipalities: the others' prices and
-    ratios stay, their names, codes and invoices do not. ``label`` names an other
-    municipality, ``{}`` replaced by a letter that is the same in every row."""
+    ratios stay, their names, codes and invoices do not, unless their own admin let the
+    others see their name (``named``: those keep name and code, never their invoices).
+    ``label`` names an other municipality, ``{}`` replaced by a letter that is the same in
+    every row."""
     letters: dict[str, str] = {}
-    others = sorted({code for row in rows for code in row.prices if code not in own})
+    others = sorted(
+        {code for row in rows for code in row.prices if code not in own and code not in named}
+    )
     for n, code in enumerate(others):
         letters[code] = _letter(n)
     out = []
@@ -155,6 +167,10 @@ def anonymise(rows: list[DisparityRow], own: set[str], label: str) -> list[Dispa
         for code, paid in row.prices.items():
             if code in own:
                 prices[code] = paid
+            elif code in named:
+                prices[code] = PricePaid(
+                    code, paid.municipality_name, paid.unit_price, 0, "", paid.billed_unit_price
+                )
             else:
                 key = f"~{letters[code]}"
                 prices[key] = PricePaid(

@@ -590,6 +590,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "parties.saved.ean": {"da": "EAN-nummeret er tilføjet", "en": "The EAN number is added"},
     "parties.saved.ean_removed": {"da": "EAN-nummeret er fjernet", "en": "The EAN is removed"},
     "parties.saved.contact": {"da": "Kontakten er gemt", "en": "The contact is saved"},
+    "parties.saved.benchmark": {
+        "da": "Valget for prissammenligningen er gemt",
+        "en": "The price benchmark choice is saved",
+    },
+    "parties.benchmark_named": {
+        "da": "Vis vores navn for andre kommuner i prissammenligningen",
+        "en": "Show our name to other municipalities in the price benchmark",
+    },
+    "parties.benchmark_named_help": {
+        "da": "Ellers ser de andre kun vores priser, som \"Kommune A\", \"B\" …",
+        "en": "Otherwise the others see only our prices, as \"Municipality A\", \"B\" …",
+    },
     "parties.changes": {"da": "Seneste ændringer", "en": "Recent changes"},
     "parties.new_contacts": {"da": "nye kontakter", "en": "new contacts"},
     "parties.assigned": {

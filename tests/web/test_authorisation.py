@@ -84,6 +84,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /admin/parties": ADMINS,
     "POST /admin/parties/municipalities/{code}/eans": KBH_ADMINS,
     "POST /admin/parties/eans/{ean_id}/remove": KBH_ADMINS,
+    "POST /admin/parties/municipalities/{code}/benchmark": KBH_ADMINS,
     "POST /admin/parties/municipalities/{code}/contacts": KBH_ADMINS,
     "POST /admin/parties/contacts/{contact_id}": KBH_ADMINS,
     "POST /admin/parties/import": ADMIN_OF_ALL,

@@ -182,6 +182,43 @@ def test_a_user_of_aarhus_sees_only_aarhus_and_the_benchmark_without_names(
     assert "Aarhus" in parties and "København" not in parties and "okonomi@kk.dk" not in parties
 
 
+def test_a_municipalitys_own_admin_lets_the_others_see_its_name_in_the_benchmark(
+    app: FastAPI, world: World
+) -> None:
+    aarhus = TestClient(app)
+    sign_in(aarhus, "alle@aarhus.dk")
+    # Aarhus' admin cannot name København: its municipality is not in Aarhus' scope
+    csrf = csrf_of(aarhus)
+    refused = aarhus.post(
+        "/admin/parties/municipalities/101/benchmark",
+        data={"named": "1", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert refused.status_code == 404
+    assert "Kommune A" in aarhus.get("/").text
+    kbh = TestClient(app)
+    kbh_csrf = sign_in(kbh, "admin@kk.dk")
+    done = kbh.post(
+        "/admin/parties/municipalities/101/benchmark",
+        data={"named": "1", "csrf_token": kbh_csrf},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    overview = aarhus.get("/").text
+    # the name and the price, never København's invoice
+    assert "København" in overview and "Kommune A" not in overview and "125,00" in overview
+    assert "F-2026-0042" not in overview and f"/invoices/{world.seed.invoice_id}" not in overview
+    entries = kbh.get("/admin/parties").text
+    assert "municipality.benchmark_named" in entries or "admin@kk.dk" in entries
+    # and back: unticked, the name is hidden again
+    kbh.post(
+        "/admin/parties/municipalities/101/benchmark",
+        data={"csrf_token": kbh_csrf},
+        follow_redirects=False,
+    )
+    assert "Kommune A" in aarhus.get("/").text
+
+
 def test_an_admin_of_every_municipality_sees_both(app: FastAPI, world: World) -> None:
     client = TestClient(app)
     sign_in(client, "admin@kl.dk")
