@@ -66,3 +66,15 @@ class ApiToken(Base):
     municipalities: Mapped[list[Municipality]] = relationship(
         secondary=token_municipality, order_by=Municipality.code
     )
+
+
+class LoginFailure(Base):
+    """One failed sign-in, kept for the login rate limit's window
+    (``monitor.auth.ratelimit``); counted across every web process."""
+
+    __tablename__ = "login_failure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

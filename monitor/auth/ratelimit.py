@@ -1,49 +1,108 @@
-"""Failed sign-ins counted per (client address, email), in this process's memory.
+"""Failed sign-ins, counted in the database so that every web process counts the same.
 
-Enough for the embedded single-process default: after ``limit`` failures within
-``window`` seconds the pair waits out the window. Several web processes each count
-their own (a shared store such as Redis would be needed to count across them).
+Three counts over the last ``window`` seconds, each with its own limit:
+
+- per (client address, email): ``limit`` failures, then that pair waits;
+- per email, from any address: ``limit * 4`` (slows guessing one account's password
+  from many addresses; the account's owner waits too, which is the usual price);
+- per address, for any email: ``limit * 10`` (slows trying one password on many accounts).
+
+A success forgets the pair's failures. Old rows are pruned as new failures arrive. The
+limiter never commits: the request's transaction stores the failure with the 401 page.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import defaultdict, deque
 from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy.orm import Session
+
+from monitor.auth.models import LoginFailure
+from monitor.db import utcnow
+
+#: the email and address limits as multiples of the pair's
+PER_EMAIL = 4
+PER_ADDRESS = 10
 
 
 class LoginLimiter:
     def __init__(
-        self, *, limit: int, window: float, clock: Callable[[], float] = time.monotonic
+        self, *, limit: int, window: float, clock: Callable[[], datetime] = utcnow
     ) -> None:
         self.limit = limit
-        self.window = window
+        self.window = timedelta(seconds=window)
         self._clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
 
-    def _recent(self, key: tuple[str, str]) -> deque[float]:
-        now = self._clock()
-        failures = self._failures[key]
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
-
-    def wait_seconds(self, address: str, email: str) -> int:
+    def wait_seconds(self, session: Session, address: str, email: str) -> int:
         """0 when a sign-in may be tried, else the seconds until it may."""
-        key = (address, email.strip().lower())
-        with self._lock:
-            failures = self._recent(key)
-            if len(failures) < self.limit:
-                return 0
-            return max(1, int(failures[0] + self.window - self._clock()) + 1)
+        email = _norm(email)
+        now = self._clock()
+        since = now - self.window
+        waits = [
+            self._wait(
+                session,
+                LoginFailure.address == address,
+                LoginFailure.email == email,
+                limit=self.limit,
+                since=since,
+                now=now,
+            ),
+            self._wait(
+                session,
+                LoginFailure.email == email,
+                limit=self.limit * PER_EMAIL,
+                since=since,
+                now=now,
+            ),
+            self._wait(
+                session,
+                LoginFailure.address == address,
+                limit=self.limit * PER_ADDRESS,
+                since=since,
+                now=now,
+            ),
+        ]
+        return max(waits)
 
-    def failed(self, address: str, email: str) -> None:
-        key = (address, email.strip().lower())
-        with self._lock:
-            self._recent(key).append(self._clock())
+    def _wait(
+        self,
+        session: Session,
+        *where: ColumnElement[bool],
+        limit: int,
+        since: datetime,
+        now: datetime,
+    ) -> int:
+        recent = and_(*where, LoginFailure.at > since)
+        count = session.scalar(select(func.count()).where(recent)) or 0
+        if count < limit:
+            return 0
+        # the window reopens when the oldest failure that keeps the count at the limit ages out
+        times = session.scalars(
+            select(LoginFailure.at).where(recent).order_by(LoginFailure.at.desc()).limit(limit)
+        ).all()
+        oldest = _aware(times[-1])
+        return max(1, int((oldest + self.window - now).total_seconds()) + 1)
 
-    def succeeded(self, address: str, email: str) -> None:
-        with self._lock:
-            self._failures.pop((address, email.strip().lower()), None)
+    def failed(self, session: Session, address: str, email: str) -> None:
+        now = self._clock()
+        session.execute(delete(LoginFailure).where(LoginFailure.at <= now - self.window))
+        session.add(LoginFailure(address=address[:64], email=_norm(email)[:320], at=now))
+        session.flush()
+
+    def succeeded(self, session: Session, address: str, email: str) -> None:
+        session.execute(
+            delete(LoginFailure).where(
+                LoginFailure.address == address, LoginFailure.email == _norm(email)
+            )
+        )
+
+
+def _norm(email: str) -> str:
+    return email.strip().lower()
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes where the column type does not convert them
+    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)

@@ -71,7 +71,7 @@ def login_submit(
     lang = request.state.lang
     address = request.client.host if request.client else "-"
     limiter = _limiter(request)
-    wait = limiter.wait_seconds(address, email)
+    wait = limiter.wait_seconds(session, address, email)
     if wait:
         message = translate("login.too_many", lang).replace("{n}", str(wait // 60 + 1))
         response: Response = _page(
@@ -81,7 +81,7 @@ def login_submit(
         return response
     user = authenticate(session, email=email, password=password)
     if user is None:
-        limiter.failed(address, email)
+        limiter.failed(session, address, email)
         return _page(
             request,
             next_url=safe_next(next),
@@ -89,7 +89,7 @@ def login_submit(
             error=translate("login.failed", lang),
             status=401,
         )
-    limiter.succeeded(address, email)
+    limiter.succeeded(session, address, email)
     request.session.clear()  # a new session: nothing from before signing in carries over
     request.session["user_id"] = user.id
     request.session["csrf"] = secrets.token_urlsafe(32)

@@ -3,14 +3,16 @@ limit, and what a user of one municipality sees of another."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from monitor.audit.models import AuditEntry
-from monitor.auth.ratelimit import LoginLimiter
+from monitor.auth.ratelimit import PER_ADDRESS, PER_EMAIL, LoginLimiter
 from monitor.auth.service import disable_user, revoke_token
-from monitor.db import transaction
+from monitor.db import create_all, make_engine, transaction
 from monitor.findings.models import Finding
 from tests.web.test_authorisation import PASSWORD, World, csrf_of, sign_in, world
 
@@ -95,14 +97,46 @@ def test_the_login_is_rate_limited_per_address_and_email(app: FastAPI, world: Wo
     assert other.status_code == 303
 
 
-def test_the_limiter_forgets_failures_after_its_window() -> None:
-    now = [0.0]
+def test_the_limiter_counts_in_the_database_and_forgets_after_its_window(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    create_all(engine)
+    start = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+    now = [start]
     limiter = LoginLimiter(limit=2, window=60, clock=lambda: now[0])
-    limiter.failed("1.2.3.4", "a@b.dk")
-    limiter.failed("1.2.3.4", "A@b.dk ")
-    assert limiter.wait_seconds("1.2.3.4", "a@b.dk") == 61
-    now[0] = 60.5
-    assert limiter.wait_seconds("1.2.3.4", "a@b.dk") == 0
+    with transaction(engine) as s:
+        limiter.failed(s, "1.2.3.4", "a@b.dk")
+        limiter.failed(s, "1.2.3.4", "A@b.dk ")
+    # a second web process (another limiter, another session) sees the same count
+    other = LoginLimiter(limit=2, window=60, clock=lambda: now[0])
+    with transaction(engine) as s:
+        assert other.wait_seconds(s, "1.2.3.4", "a@b.dk") == 61
+        assert other.wait_seconds(s, "1.2.3.5", "a@b.dk") == 0  # another address may try
+    now[0] = start + timedelta(seconds=60.5)
+    with transaction(engine) as s:
+        assert limiter.wait_seconds(s, "1.2.3.4", "a@b.dk") == 0
+    engine.dispose()
+
+
+def test_one_account_guessed_from_many_addresses_and_one_address_spraying_wait(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    create_all(engine)
+    limiter = LoginLimiter(limit=2, window=900)
+    with transaction(engine) as s:
+        for n in range(2 * PER_EMAIL + 1):
+            limiter.failed(s, f"10.0.0.{n}", "target@b.dk")
+        for n in range(2 * PER_ADDRESS):
+            limiter.failed(s, "10.9.9.9", f"user{n}@b.dk")
+    with transaction(engine) as s:
+        assert limiter.wait_seconds(s, "10.1.1.1", "target@b.dk") > 0  # a fresh address too
+        assert limiter.wait_seconds(s, "10.9.9.9", "someone-new@b.dk") > 0
+        assert limiter.wait_seconds(s, "10.1.1.1", "someone-new@b.dk") == 0
+        limiter.succeeded(s, "10.0.0.0", "target@b.dk")  # forgets only that pair
+        assert limiter.wait_seconds(s, "10.1.1.1", "target@b.dk") > 0
+    engine.dispose()
 
 
 def test_a_form_without_the_csrf_token_or_from_an_opaque_origin_is_refused(
