@@ -108,7 +108,9 @@ class Settings(BaseSettings):
         default="Microsoft Entra ID", description="The provider's name on the login page"
     )
     login_attempts: int = Field(
-        default=5, ge=1, description="Failed sign-ins per address and email before a pause (x4 per email from any address, x10 per address)"
+        default=5,
+        ge=1,
+        description="Failed sign-ins per address and email before a pause (x4 per email from any address, x10 per address)",
     )
     login_lockout_minutes: int = Field(
         default=15, ge=1, description="Minutes the pause after too many failed sign-ins lasts"
