@@ -3,6 +3,7 @@
 from monitor.alerts.models import Alert, AlertFinding
 from monitor.audit.models import AuditEntry
 from monitor.auth.models import ApiToken, User
+from monitor.casefiles.models import CaseFile, CaseFileFinding
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.documents.models import Document
 from monitor.findings.models import Finding
@@ -17,6 +18,8 @@ __all__ = [
     "AlertFinding",
     "ApiToken",
     "AuditEntry",
+    "CaseFile",
+    "CaseFileFinding",
     "Contact",
     "Contract",
     "ContractClause",

@@ -48,6 +48,17 @@ ROUTES: dict[str, Rule] = {
     "POST /logout": SIGNED_IN,
     "GET /api/health": PUBLIC,
     # == legal's workflow: contracts list, contract pages, case files (add this area's routes below this line)
+    "GET /contracts": READ,
+    "GET /contracts/{contract_id}/document": READ,
+    "GET /contracts/{contract_id}/pages/{page}.png": READ,
+    "GET /case-files": READ,
+    "GET /case-files/vendors/{vendor_id}/{code}": READ,
+    "GET /case-files/{case_file_id}": READ,
+    "GET /case-files/{case_file_id}/letter.pdf": READ,
+    "GET /case-files/{case_file_id}/evidence.zip": READ,
+    "POST /case-files/vendors/{vendor_id}/{code}": LEGAL,
+    "POST /case-files/{case_file_id}/sent": LEGAL,
+    "POST /case-files/{case_file_id}/answer": LEGAL,
     # reading: every role, within its municipalities
     "GET /": READ,
     "GET /findings": READ,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from monitor.alerts.models import Alert
 from monitor.audit.models import AuditEntry
+from monitor.casefiles.models import CaseFile, CaseFileFinding
 from monitor.contracts.models import Contract, ContractClause, PriceTerm, UnreadPriceRow
 from monitor.documents.models import Document
 from monitor.findings.models import Finding
@@ -44,6 +45,7 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
     contracts = select(Contract.id).where(Contract.municipality_id.in_(ids))
     invoices = select(Invoice.id).where(Invoice.municipality_id.in_(ids))
     findings = select(Finding.id).where(Finding.municipality_id.in_(ids))
+    case_files = select(CaseFile.id).where(CaseFile.municipality_id.in_(ids))
     return [
         with_loader_criteria(Municipality, Municipality.id.in_(ids)),
         with_loader_criteria(MunicipalityEan, MunicipalityEan.municipality_id.in_(ids)),
@@ -56,6 +58,8 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
         with_loader_criteria(ContractClause, ContractClause.contract_id.in_(contracts)),
         with_loader_criteria(UnreadPriceRow, UnreadPriceRow.contract_id.in_(contracts)),
         with_loader_criteria(Alert, Alert.municipality_id.in_(ids)),
+        with_loader_criteria(CaseFile, CaseFile.municipality_id.in_(ids)),
+        with_loader_criteria(CaseFileFinding, CaseFileFinding.case_file_id.in_(case_files)),
         # a document read into a contract or invoice belongs to its municipality; one
         # not (yet) read into either (waiting, failed) belongs to none and is shown to
         # every signed-in identity, so that whoever uploaded it can follow it
@@ -79,6 +83,7 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
                 ),
                 (AuditEntry.entity == "finding") & AuditEntry.entity_id.in_(_as_text(findings)),
                 (AuditEntry.entity == "contract") & AuditEntry.entity_id.in_(_as_text(contracts)),
+                (AuditEntry.entity == "case_file") & AuditEntry.entity_id.in_(_as_text(case_files)),
                 (AuditEntry.entity == "price_term")
                 & AuditEntry.entity_id.in_(
                     _as_text(select(PriceTerm.id).where(PriceTerm.contract_id.in_(contracts)))
@@ -111,6 +116,7 @@ PATH_OBJECTS: dict[str, type[Any]] = {
     "document_id": Document,
     "ean_id": MunicipalityEan,
     "contact_id": Contact,
+    "case_file_id": CaseFile,
 }
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from monitor.contracts.models import REVIEW_STATUSES, Contract
+from monitor.contracts.models import REVIEW_STATUSES, Contract, PriceTerm
 from monitor.errors import InputError, NotFound
 
 
@@ -84,3 +85,126 @@ def preliminary_findings(session: Session, *, contract_id: int) -> int:
         )
         or 0
     )
+
+
+#: the contracts list's sort keys; each sorts ascending, ``-key`` descending
+LIST_SORTS = ("title", "vendor", "municipality", "effective", "expiry", "review")
+
+
+@dataclass(slots=True)
+class ContractRow:
+    id: int
+    title: str | None
+    contract_number: str | None
+    vendor: str | None
+    municipality: str | None
+    municipality_code: str | None
+    effective_date: date | None
+    expiry_date: date | None
+    review_status: str
+    status: str
+    terms: int
+
+
+@dataclass(slots=True)
+class ContractPage:
+    items: list[ContractRow]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def page(self) -> int:
+        return self.offset // self.limit + 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+
+def search(
+    session: Session,
+    *,
+    text: str | None = None,
+    review_status: str | None = None,
+    vendor_id: int | None = None,
+    municipality_code: str | None = None,
+    sort: str = "title",
+    limit: int = 50,
+    offset: int = 0,
+) -> ContractPage:
+    """Contracts whose title, number, vendor or municipality contains ``text`` (any
+    case), filtered by review status, vendor and municipality, sorted by ``sort``
+    (one of ``LIST_SORTS``, ``-`` in front for descending), one page of them."""
+    from monitor.parties.models import Municipality, Vendor
+
+    if review_status and review_status not in REVIEW_STATUSES:
+        raise InputError(
+            f"unknown review status {review_status!r}; use {', '.join(REVIEW_STATUSES)}",
+            field="review_status",
+        )
+    key = sort.removeprefix("-")
+    if key not in LIST_SORTS:
+        raise InputError(f"unknown sort {sort!r}; use {', '.join(LIST_SORTS)}", field="sort")
+    vendor_name = func.coalesce(Vendor.name, Contract.vendor_name)
+    municipality_name = func.coalesce(Municipality.name, Contract.buyer_name)
+    terms = (
+        select(func.count(PriceTerm.id))
+        .where(PriceTerm.contract_id == Contract.id)
+        .correlate(Contract)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Contract.id,
+            Contract.title,
+            Contract.contract_number,
+            vendor_name,
+            municipality_name,
+            Municipality.code,
+            Contract.effective_date,
+            Contract.expiry_date,
+            Contract.review_status,
+            Contract.status,
+            terms,
+        )
+        .outerjoin(Vendor, Vendor.id == Contract.vendor_id)
+        .outerjoin(Municipality, Municipality.id == Contract.municipality_id)
+    )
+    if text and text.strip():
+        like = f"%{_escape_like(text.strip().lower())}%"
+        stmt = stmt.where(
+            or_(
+                *(
+                    func.lower(column).like(like, escape="\\")
+                    for column in (
+                        Contract.title,
+                        Contract.contract_number,
+                        vendor_name,
+                        municipality_name,
+                    )
+                )
+            )
+        )
+    if review_status:
+        stmt = stmt.where(Contract.review_status == review_status)
+    if vendor_id is not None:
+        stmt = stmt.where(Contract.vendor_id == vendor_id)
+    if municipality_code:
+        stmt = stmt.where(Municipality.code == municipality_code)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    column = {
+        "title": func.lower(Contract.title),
+        "vendor": func.lower(vendor_name),
+        "municipality": func.lower(municipality_name),
+        "effective": Contract.effective_date,
+        "expiry": Contract.expiry_date,
+        "review": Contract.review_status,
+    }[key]
+    order = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
+    rows = session.execute(stmt.order_by(order, Contract.id).limit(limit).offset(offset))
+    return ContractPage([ContractRow(*row) for row in rows], int(total), limit, offset)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

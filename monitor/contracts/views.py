@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractors.money import parse_amount
-from monitor.contracts import repository, review
+from monitor.contracts import evidence, repository, review
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
@@ -134,6 +134,24 @@ def _page(
         "contract.html",
         {
             "contract": contract,
+            "term_views": {
+                t.id: evidence.page_view(
+                    session,
+                    contract_id,
+                    f"term={t.id}",
+                    evidence.Target(t.evidence_page, t.evidence_text, "term"),
+                )
+                for t in contract.price_terms
+            },
+            "clause_views": {
+                c.id: evidence.page_view(
+                    session,
+                    contract_id,
+                    f"clause={c.id}",
+                    evidence.Target(c.evidence_page, c.evidence_text, "clause"),
+                )
+                for c in contract.clauses
+            },
             "document": _get(session, Document, contract.document_id),
             "municipality": _get(session, Municipality, contract.municipality_id),
             "vendor": _get(session, Vendor, contract.vendor_id),

@@ -11,6 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field, field_validator
 
 from extractors.money import parse_amount
+from monitor.casefiles import repository as casefiles
+from monitor.contracts import evidence
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.errors import ConfirmationRequired, InputError
 from monitor.findings import repository, review
@@ -203,6 +205,13 @@ def _detail(
             "line": line,
             "peers": peers,
             "grounds": [repository.get_finding(session, g) for g in finding.further_grounds],
+            # legal's workflow: the clause's page with the highlight, the case files
+            "page_view": evidence.page_view(
+                session, contract.id, f"finding={row.id}", evidence.finding_target(session, row)
+            )
+            if contract is not None
+            else None,
+            "case_files": casefiles.of_finding(session, finding_id),
             "history": review.history(session, finding_id=finding_id),
             "allowed": review.allowed_actions(finding.status),
             "saved": saved,

@@ -49,6 +49,8 @@ def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
     from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
+    from monitor.casefiles.views import router as case_files
+    from monitor.contracts.browse import router as contracts_browse
     from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
     from monitor.documents.views import pages as upload
@@ -70,7 +72,9 @@ def default_routers() -> list[APIRouter]:
         pages,
         findings,
         invoices,
+        contracts_browse,
         contracts,
+        case_files,
         upload,
         rules_admin,
         parties_admin,
@@ -86,6 +90,8 @@ def default_routers() -> list[APIRouter]:
 def _add_nav_items() -> None:
     """The upload and admin pages' links, before the API link (once per process)."""
     for item in (
+        NavItem("/contracts", "nav.contracts", "contracts"),
+        NavItem("/case-files", "nav.casefiles", "casefiles"),
         NavItem("/upload", "nav.upload", "upload"),
         NavItem("/admin/rules", "nav.rules", "rules"),
         NavItem("/admin/parties", "nav.parties", "parties"),

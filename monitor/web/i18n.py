@@ -27,6 +27,156 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.language": {"da": "Sprog", "en": "Language"},
     "nav.print": {"da": "Udskriv", "en": "Print"},
     # == legal's workflow: contracts list, contract pages, case files (add this area's keys below this line)
+    "nav.contracts": {"da": "Kontrakter", "en": "Contracts"},
+    "nav.casefiles": {"da": "Sagsmapper", "en": "Case files"},
+    "contracts.title": {"da": "Kontrakter", "en": "Contracts"},
+    "contracts.count": {"da": "kontrakter", "en": "contracts"},
+    "contracts.search": {"da": "Søg", "en": "Search"},
+    "contracts.search_help": {
+        "da": "Titel, nummer, leverandør eller kommune",
+        "en": "Title, number, vendor or municipality",
+    },
+    "contracts.review_status": {"da": "Gennemgang", "en": "Review"},
+    "contracts.sort.title": {"da": "Titel", "en": "Title"},
+    "contracts.sort.vendor": {"da": "Leverandør", "en": "Vendor"},
+    "contracts.sort.municipality": {"da": "Kommune", "en": "Municipality"},
+    "contracts.sort.effective": {"da": "Ikrafttræden", "en": "Effective"},
+    "contracts.sort.expiry": {"da": "Udløb", "en": "Expiry"},
+    "contracts.sort.review": {"da": "Gennemgang", "en": "Review"},
+    "contracts.none": {
+        "da": "Ingen kontrakter matcher søgningen.",
+        "en": "No contracts match the search.",
+    },
+    "contracts.open_pdf": {"da": "Åbn hele PDF'en", "en": "Open the whole PDF"},
+    "contracts.show_page": {"da": "Vis side {n}", "en": "Show page {n}"},
+    "contracts.page_alt": {
+        "da": "Side {n} af kontrakten med klausulen markeret",
+        "en": "Page {n} of the contract with the clause highlighted",
+    },
+    "contracts.highlighted": {"da": "klausulen er markeret", "en": "the clause is highlighted"},
+    "contracts.not_located.not_found": {
+        "da": "Teksten blev ikke fundet på siden, så intet er markeret. Læs klausulen ovenfor.",
+        "en": "The text was not found on the page, so nothing is highlighted. Read the clause "
+        "above.",
+    },
+    "contracts.not_located.ambiguous": {
+        "da": "Teksten står flere steder på siden, så intet er markeret.",
+        "en": "The text appears more than once on the page, so nothing is highlighted.",
+    },
+    "contracts.not_located.too_short": {
+        "da": "Teksten er for kort til at blive fundet sikkert, så intet er markeret.",
+        "en": "The text is too short to be found reliably, so nothing is highlighted.",
+    },
+    "contracts.not_located.no_text": {
+        "da": "Siden har ingen tekst (scannet), så intet er markeret.",
+        "en": "The page has no text (scanned), so nothing is highlighted.",
+    },
+    "contracts.not_located.no_target": {
+        "da": "Fundet har ingen klausultekst at markere.",
+        "en": "The finding has no clause text to highlight.",
+    },
+    "casefiles.title": {"da": "Sagsmapper", "en": "Case files"},
+    "casefiles.help": {
+        "da": "Et krav over for en leverandør for én kommune: et brev med anmodning om "
+        "kreditnota og en ZIP med beviserne, og hvornår det blev sendt og besvaret.",
+        "en": "A claim against a vendor for one municipality: a letter asking for a credit "
+        "note and a ZIP with the evidence, and when it was sent and answered.",
+    },
+    "casefiles.claimable": {
+        "da": "Bekræftede fund, der ikke er krævet endnu",
+        "en": "Confirmed findings not yet claimed",
+    },
+    "casefiles.total": {"da": "I alt", "en": "Total"},
+    "casefiles.prepare": {"da": "Forbered sagsmappe", "en": "Prepare case file"},
+    "casefiles.nothing_to_claim": {
+        "da": "Ingen bekræftede fund venter på at blive krævet.",
+        "en": "No confirmed findings wait to be claimed.",
+    },
+    "casefiles.made": {"da": "Sagsmapper", "en": "Case files"},
+    "casefiles.none": {"da": "Ingen sagsmapper endnu.", "en": "No case files yet."},
+    "casefiles.created": {"da": "Oprettet", "en": "Created"},
+    "casefiles.state.draft": {"da": "Ikke sendt", "en": "Not sent"},
+    "casefiles.state.sent": {"da": "Sendt", "en": "Sent"},
+    "casefiles.state.answered": {"da": "Besvaret", "en": "Answered"},
+    "casefiles.answer.accepted": {"da": "Accepteret", "en": "Accepted"},
+    "casefiles.answer.partly": {"da": "Delvist accepteret", "en": "Partly accepted"},
+    "casefiles.answer.rejected": {"da": "Afvist", "en": "Rejected"},
+    "casefiles.new_title": {"da": "Ny sagsmappe", "en": "New case file"},
+    "casefiles.new_help": {
+        "da": "Disse bekræftede fund kommer med i brevet:",
+        "en": "These confirmed findings go into the letter:",
+    },
+    "casefiles.create_help": {
+        "da": "Brevet skrives på sidens sprog og gemmes, som det er; det sendes ikke automatisk.",
+        "en": "The letter is written in the page's language and kept as made; it is not "
+        "sent automatically.",
+    },
+    "casefiles.create": {"da": "Opret sagsmappe", "en": "Create case file"},
+    "casefiles.case": {"da": "Sagsmappe", "en": "Case file"},
+    "casefiles.saved": {"da": "Gemt.", "en": "Saved."},
+    "casefiles.sent": {"da": "Sendt", "en": "Sent"},
+    "casefiles.credited": {"da": "Krediteret", "en": "Credited"},
+    "casefiles.documents": {"da": "Dokumenter", "en": "Documents"},
+    "casefiles.letter": {"da": "Brev", "en": "Letter"},
+    "casefiles.zip": {"da": "Bevismateriale", "en": "Evidence"},
+    "casefiles.claimed": {"da": "Krævede fund", "en": "Findings claimed"},
+    "casefiles.claimed_amount": {"da": "Krævet", "en": "Claimed"},
+    "casefiles.mark_sent": {"da": "Markér som sendt", "en": "Mark as sent"},
+    "casefiles.sent_via": {"da": "Sendt med", "en": "Sent by"},
+    "casefiles.via.email": {"da": "E-mail", "en": "Email"},
+    "casefiles.via.digital_post": {"da": "Digital Post", "en": "Digital Post"},
+    "casefiles.via.post": {"da": "Brev", "en": "Post"},
+    "casefiles.via.other": {"da": "Andet", "en": "Other"},
+    "casefiles.record_answer": {"da": "Registrér svar", "en": "Record answer"},
+    "casefiles.answer": {"da": "Leverandørens svar", "en": "Vendor's answer"},
+    "casefiles.answered_on": {"da": "Svaret den", "en": "Answered on"},
+    "casefiles.apply_credit": {
+        "da": "Fordel krediten på fundene (afslutter dem med det tilbagebetalte beløb)",
+        "en": "Apply the credit to the findings (resolves them with the amount recovered)",
+    },
+    "casefiles.excess_help": {
+        "da": "Krediten er større end det krævede beløb. Bekræft og angiv en begrundelse.",
+        "en": "The credit is more than the amount claimed. Confirm and give a reason.",
+    },
+    "casefiles.action.create": {"da": "oprettede sagsmappen", "en": "created the case file"},
+    "casefiles.action.sent": {"da": "markerede den som sendt", "en": "marked it sent"},
+    "casefiles.action.answer": {
+        "da": "registrerede leverandørens svar",
+        "en": "recorded the vendor's answer",
+    },
+    "casefiles.of_finding": {"da": "Sagsmapper", "en": "Case files"},
+    "action.claimed": {"da": "krævede det i en sagsmappe", "en": "claimed it in a case file"},
+    "letter.file_name": {"da": "anmodning-om-kreditnota", "en": "credit-note-request"},
+    "letter.to": {"da": "Til:", "en": "To:"},
+    "letter.subject": {"da": "Anmodning om kreditnota", "en": "Request for a credit note"},
+    "letter.reference": {"da": "Vores reference", "en": "Our reference"},
+    "letter.intro": {
+        "da": "{municipality} har sammenholdt fakturaer fra {vendor} med de aftalte priser "
+        "og vilkår. Følgende fakturalinjer er faktureret i strid med aftalen:",
+        "en": "{municipality} has compared invoices from {vendor} with the agreed prices and "
+        "terms. The following invoice lines were billed in breach of the agreement:",
+    },
+    "letter.invoice": {"da": "Faktura {number} af {date}", "en": "Invoice {number} of {date}"},
+    "letter.line": {"da": "linje", "en": "line"},
+    "letter.contract": {"da": "Kontrakt", "en": "Contract"},
+    "letter.page": {"da": "side", "en": "page"},
+    "letter.computation": {
+        "da": "Beregning (antal × (faktureret - aftalt))",
+        "en": "Computation (quantity × (invoiced - agreed))",
+    },
+    "letter.overcharge": {"da": "Overpris", "en": "Overcharge"},
+    "letter.total": {"da": "I alt til kreditering", "en": "Total to be credited"},
+    "letter.request": {
+        "da": "Vi beder jer udstede en kreditnota på {total} ekskl. moms til {municipality} "
+        "senest 30 dage fra dags dato med henvisning til vores reference prisvagt #{case}.",
+        "en": "We ask you to issue a credit note of {total} excl. VAT to {municipality} "
+        "within 30 days of this letter, quoting our reference prisvagt #{case}.",
+    },
+    "letter.enclosed": {
+        "da": "Kontrakten, fakturaerne og en opgørelse af fundene er vedlagt.",
+        "en": "The contract, the invoices and a statement of the findings are enclosed.",
+    },
+    "letter.regards": {"da": "Med venlig hilsen", "en": "Kind regards"},
     # overview
     "overview.title": {"da": "Overblik", "en": "Overview"},
     "overview.flagged": {"da": "Markeret overpris", "en": "Overcharge flagged"},

@@ -1,0 +1,100 @@
+"""Queries about case files and the findings they may claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from monitor.casefiles.models import CaseFile, CaseFileFinding
+from monitor.errors import NotFound
+from monitor.findings.models import Finding
+from monitor.parties.models import Municipality, Vendor
+
+
+def _claimable_condition() -> list[object]:
+    """Confirmed, an overcharge of the municipality's own contract that no other
+    finding owns, above zero, and in no case file yet."""
+    return [
+        Finding.status == "confirmed",
+        Finding.money_kind == "overcharge",
+        Finding.grounds_for_id.is_(None),
+        Finding.overcharge > 0,
+        ~exists().where(CaseFileFinding.finding_id == Finding.id),
+    ]
+
+
+def claimable(session: Session, *, vendor_id: int, municipality_id: int) -> list[Finding]:
+    """The confirmed findings of this vendor and municipality not yet claimed, in
+    invoice date and id order (the letter's order)."""
+    from monitor.invoices.models import Invoice
+
+    stmt = (
+        select(Finding)
+        .join(Invoice, Invoice.id == Finding.invoice_id)
+        .where(
+            Finding.vendor_id == vendor_id,
+            Finding.municipality_id == municipality_id,
+            *_claimable_condition(),
+        )
+        .order_by(Invoice.issue_date, Finding.id)
+    )
+    return list(session.scalars(stmt))
+
+
+@dataclass(slots=True)
+class Claimable:
+    vendor_id: int
+    vendor_name: str
+    municipality_code: str
+    municipality_name: str
+    findings: int
+    total: Decimal
+
+
+def claimable_pairs(session: Session) -> list[Claimable]:
+    """Per vendor and municipality, how many confirmed findings wait to be claimed."""
+    stmt = (
+        select(
+            Vendor.id,
+            Vendor.name,
+            Municipality.code,
+            Municipality.name,
+            func.count(Finding.id),
+            func.coalesce(func.sum(Finding.overcharge), Decimal(0)),
+        )
+        .join(Vendor, Vendor.id == Finding.vendor_id)
+        .join(Municipality, Municipality.id == Finding.municipality_id)
+        .where(*_claimable_condition())
+        .group_by(Vendor.id, Vendor.name, Municipality.code, Municipality.name)
+        .order_by(Vendor.name, Municipality.name)
+    )
+    return [
+        Claimable(v, vn, mc, mn, int(n), Decimal(total))
+        for v, vn, mc, mn, n, total in session.execute(stmt)
+    ]
+
+
+def get(session: Session, case_file_id: int) -> CaseFile:
+    case = session.get(CaseFile, case_file_id)
+    if case is None:
+        raise NotFound(f"case file {case_file_id} does not exist")
+    return case
+
+
+def listing(session: Session) -> list[CaseFile]:
+    return list(session.scalars(select(CaseFile).order_by(CaseFile.created_at.desc())))
+
+
+def of_finding(session: Session, finding_id: int) -> list[CaseFile]:
+    """The case files claiming this finding, newest first."""
+    return list(
+        session.scalars(
+            select(CaseFile)
+            .join(CaseFileFinding, CaseFileFinding.case_file_id == CaseFile.id)
+            .where(CaseFileFinding.finding_id == finding_id)
+            .order_by(CaseFile.created_at.desc())
+        )
+    )

@@ -1,0 +1,296 @@
+"""What legal does with a claim: make a case file of a vendor's confirmed findings for
+one municipality (with its letter), record that it was sent and the vendor's answer.
+
+Each step is an audit entry on the case file, and making one is an entry on each
+finding it claims (``finding.claimed``), so the finding's history shows it. A credit
+the vendor grants resolves the findings through the review service
+(``monitor.findings.review``), within its rules: each finding's recovered amount is
+bounded by its overcharge unless the excess is confirmed with a reason.
+Never commits: the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from extractors.money import decimal_str
+from monitor.audit.service import record
+from monitor.casefiles import letter
+from monitor.casefiles.models import ANSWERS, SENT_VIA, CaseFile, CaseFileFinding
+from monitor.casefiles.repository import claimable, get
+from monitor.contracts.evidence import finding_target
+from monitor.contracts.models import Contract
+from monitor.db import utcnow
+from monitor.errors import InputError, NotFound
+from monitor.findings import review
+from monitor.findings.models import Finding
+from monitor.parties.models import Municipality, Vendor
+
+ZERO = Decimal(0)
+
+
+def create(
+    session: Session,
+    *,
+    vendor_id: int,
+    municipality_id: int,
+    actor: str,
+    language: str = "da",
+) -> CaseFile:
+    """A case file of every confirmed finding of this vendor and municipality not yet
+    claimed, with its letter. InputError when there is none to claim."""
+    vendor = session.get(Vendor, vendor_id)
+    municipality = session.get(Municipality, municipality_id)
+    if vendor is None or municipality is None:
+        raise NotFound(f"vendor {vendor_id} or municipality {municipality_id} does not exist")
+    findings = claimable(session, vendor_id=vendor_id, municipality_id=municipality_id)
+    if not findings:
+        raise InputError(
+            f"{vendor.name} has no confirmed findings for {municipality.name} left to claim",
+            da=f"{vendor.name} har ingen bekræftede fund for {municipality.name}, "
+            "der ikke allerede er krævet",
+            field="findings",
+        )
+    total = sum((f.overcharge for f in findings), ZERO)
+    case = CaseFile(
+        vendor_id=vendor_id,
+        municipality_id=municipality_id,
+        language="en" if language == "en" else "da",
+        total=total,
+        currency=findings[0].currency,
+        created_by=actor,
+        created_at=utcnow(),
+        letter=b"",
+    )
+    case.items = [
+        CaseFileFinding(finding_id=f.id, position=i, overcharge=f.overcharge)
+        for i, f in enumerate(findings)
+    ]
+    session.add(case)
+    session.flush()
+    case.letter = letter.render(letter_content(session, case, vendor, municipality, findings))
+    record(
+        session,
+        actor=actor,
+        action="case_file.create",
+        entity="case_file",
+        entity_id=case.id,
+        details={"findings": [f.id for f in findings], "total": decimal_str(total)},
+    )
+    for f in findings:
+        record(
+            session,
+            actor=actor,
+            action="finding.claimed",
+            entity="finding",
+            entity_id=f.id,
+            details={"case_file": case.id, "before": f.status, "after": f.status},
+        )
+    return case
+
+
+def letter_content(
+    session: Session,
+    case: CaseFile,
+    vendor: Vendor,
+    municipality: Municipality,
+    findings: list[Finding],
+) -> letter.Letter:
+    """What the letter says, gathered from the findings, their invoices and contracts."""
+    claims = []
+    for f in findings:
+        line = f.invoice_line
+        contract = session.get(Contract, f.contract_id) if f.contract_id else None
+        where = finding_target(session, f)
+        claims.append(
+            letter.Claim(
+                finding_id=f.id,
+                invoice_number=f.invoice.number,
+                invoice_date=f.invoice.issue_date,
+                line=None if line is None else line.line_id,
+                description=None if line is None else line.description,
+                contract_title=None if contract is None else contract.title,
+                clause_text=None if where is None else where.text,
+                clause_page=None if where is None else where.page,
+                quantity=f.quantity,
+                invoiced=f.invoiced_unit_price,
+                agreed=f.agreed_unit_price,
+                overcharge=f.overcharge,
+                message=f.message,
+            )
+        )
+    return letter.Letter(
+        case_id=case.id,
+        language=case.language,
+        made_on=case.created_at.date(),
+        vendor_name=vendor.name,
+        vendor_cvr=vendor.cvr,
+        municipality_name=municipality.name,
+        municipality_cvr=municipality.cvr,
+        author=case.created_by,
+        currency=case.currency,
+        claims=claims,
+        total=case.total,
+    )
+
+
+def mark_sent(
+    session: Session, *, case_file_id: int, via: str, actor: str, note: str | None = None
+) -> CaseFile:
+    """Record that the letter went to the vendor, how, by whom (now)."""
+    if via not in SENT_VIA:
+        raise InputError(
+            f"say how the letter was sent: {', '.join(SENT_VIA)}",
+            da="angiv hvordan brevet blev sendt",
+            field="via",
+        )
+    case = get(session, case_file_id)
+    if case.sent_at is not None:
+        raise InputError(
+            f"case file {case.id} was already marked sent",
+            da=f"sagsmappe {case.id} er allerede markeret som sendt",
+            field="via",
+        )
+    case.sent_at, case.sent_by, case.sent_via = utcnow(), actor, via
+    case.sent_note = (note or "").strip() or None
+    record(
+        session,
+        actor=actor,
+        action="case_file.sent",
+        entity="case_file",
+        entity_id=case.id,
+        reason=case.sent_note,
+        details={"via": via},
+    )
+    return case
+
+
+def record_answer(
+    session: Session,
+    *,
+    case_file_id: int,
+    answer: str,
+    credited: Decimal | None,
+    answered_on: date,
+    actor: str,
+    note: str | None = None,
+    apply_credit: bool = True,
+    confirm_excess: bool = False,
+    excess_reason: str | None = None,
+) -> CaseFile:
+    """Record the vendor's answer. A credit (accepted or partly) with ``apply_credit``
+    resolves the claimed findings in the letter's order, each recovering at most its
+    overcharge until the credit is used up; a credit above the total goes to the last
+    finding, which the review service accepts only with ``confirm_excess`` and a
+    reason. Findings no longer open or confirmed are left as they are."""
+    if answer not in ANSWERS:
+        raise InputError(
+            f"unknown answer {answer!r}; use {', '.join(ANSWERS)}",
+            da="vælg leverandørens svar",
+            field="answer",
+        )
+    credited = _credit(answer, credited)
+    case = get(session, case_file_id)
+    if case.sent_at is None:
+        raise InputError(
+            "mark the case file sent before recording the vendor's answer",
+            da="markér sagsmappen som sendt, før leverandørens svar registreres",
+            field="answer",
+        )
+    if case.answer is not None:
+        raise InputError(
+            f"the answer to case file {case.id} is already recorded",
+            da=f"svaret på sagsmappe {case.id} er allerede registreret",
+            field="answer",
+        )
+    note = (note or "").strip() or None
+    if apply_credit and credited > 0:
+        _resolve(session, case, credited, actor, confirm_excess, excess_reason)
+    case.answer, case.credited, case.answer_note = answer, credited, note
+    case.answered_on, case.answer_recorded_by = answered_on, actor
+    case.answer_recorded_at = utcnow()
+    record(
+        session,
+        actor=actor,
+        action="case_file.answer",
+        entity="case_file",
+        entity_id=case.id,
+        reason=note,
+        details={
+            "answer": answer,
+            "credited": decimal_str(credited),
+            "answered_on": answered_on.isoformat(),
+            "applied_to_findings": bool(apply_credit and credited > 0),
+        },
+    )
+    return case
+
+
+def _credit(answer: str, credited: Decimal | None) -> Decimal:
+    if answer == "rejected":
+        if credited not in (None, ZERO):
+            raise InputError(
+                "a rejection credits nothing; choose partly to record a credit",
+                da="et afslag krediterer intet; vælg delvist for at registrere en kredit",
+                field="credited",
+            )
+        return ZERO
+    if credited is None:
+        raise InputError(
+            "the amount credited is required", da="angiv det krediterede beløb", field="credited"
+        )
+    if not credited.is_finite() or credited < 0:
+        raise InputError(
+            "the amount credited must be zero or more",
+            da="det krediterede beløb skal være nul eller mere",
+            field="credited",
+        )
+    return credited.quantize(Decimal("0.01"))
+
+
+def _resolve(
+    session: Session,
+    case: CaseFile,
+    credited: Decimal,
+    actor: str,
+    confirm_excess: bool,
+    excess_reason: str | None,
+) -> None:
+    ids = [item.finding_id for item in case.items]
+    findings = {f.id: f for f in session.scalars(select(Finding).where(Finding.id.in_(ids)))}
+    open_ones = [
+        findings[i] for i in ids if i in findings and findings[i].status in ("open", "confirmed")
+    ]
+    left = credited
+    for n, finding in enumerate(open_ones):
+        last = n == len(open_ones) - 1
+        share = left if last else min(left, finding.overcharge)
+        if share <= 0:
+            continue
+        review.review(
+            session,
+            finding_id=finding.id,
+            action="resolve",
+            actor=actor,
+            note=f"case file #{case.id}",
+            recovered=share,
+            confirm_excess=confirm_excess,
+            excess_reason=excess_reason,
+        )
+        left -= share
+
+
+def findings_of(session: Session, case: CaseFile) -> list[dict[str, Any]]:
+    """The claimed findings with what the case file page shows of each."""
+    ids = [item.finding_id for item in case.items]
+    rows = {f.id: f for f in session.scalars(select(Finding).where(Finding.id.in_(ids)))}
+    return [
+        {"item": item, "finding": rows.get(item.finding_id)}
+        for item in case.items
+        if item.finding_id in rows
+    ]

@@ -1,0 +1,152 @@
+"""A contract page as a picture, with the clause a term or finding rests on highlighted.
+
+``locate`` finds the evidence text on a page from pdfium's characters, tolerating the
+differences between the stored text and the page's: whitespace, line breaks, hyphens
+(a word split at a line end), case and punctuation are ignored; letters and digits
+must match in order. A text too short to be told apart, or found more than once, is
+not located: a page without a highlight is better than a highlight on the wrong line.
+
+``render_page`` draws the page (pypdfium2, Pillow) with a translucent box over each
+line of the located text. Pure: bytes in, PNG bytes out; no database.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.errors import InputError, NotFound
+
+#: points -> pixels: 2 gives 144 dpi, readable on a laptop and sharp on a phone
+SCALE = 2.0
+#: fewer letters and digits than this in a needle match too many places to trust
+MIN_NEEDLE = 8
+#: the highlight: a translucent yellow fill with an amber outline (RGBA)
+FILL = (255, 214, 0, 110)
+OUTLINE = (230, 140, 0, 255)
+_PAD = 2.0  # points around each line's box
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle in points from the page's top-left corner."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where the text stands on the page: one box per line (empty when not found) and,
+    when not found, why (``not_found``, ``ambiguous``, ``too_short``, ``no_text``)."""
+
+    boxes: tuple[Box, ...]
+    reason: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return bool(self.boxes)
+
+
+def _key(ch: str) -> str:
+    """What a character counts as when matching: letters and digits, case-folded."""
+    return ch.casefold() if ch.isalnum() else ""
+
+
+def _open(data: bytes, page: int) -> tuple[Any, Any]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"the stored contract PDF cannot be opened: {exc}") from None
+    if not 1 <= page <= len(pdf):
+        pages = len(pdf)
+        pdf.close()
+        raise NotFound(f"page {page} does not exist: the contract has {pages} page(s)")
+    return pdf, pdf[page - 1]
+
+
+def page_count(data: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def locate(data: bytes, page: int, text: str | None) -> Located:
+    """Where ``text`` stands on ``page`` (1-based) of the PDF ``data``."""
+    pdf, pdf_page = _open(data, page)
+    try:
+        return _locate_on(pdf_page, text)
+    finally:
+        pdf.close()
+
+
+def _locate_on(pdf_page: Any, text: str | None) -> Located:
+    import pypdfium2.raw as raw
+
+    needle = "".join(_key(c) for c in (text or ""))
+    if len(needle) < MIN_NEEDLE:
+        return Located((), "too_short")
+    textpage = pdf_page.get_textpage()
+    keys: list[str] = []
+    index: list[int] = []
+    for i in range(textpage.count_chars()):
+        for k in _key(chr(raw.FPDFText_GetUnicode(textpage.raw, i))):
+            keys.append(k)
+            index.append(i)
+    hay = "".join(keys)
+    if not hay:
+        return Located((), "no_text")
+    start = hay.find(needle)
+    if start < 0:
+        return Located((), "not_found")
+    if hay.find(needle, start + 1) >= 0:
+        return Located((), "ambiguous")
+    chars = sorted(set(index[start : start + len(needle)]))
+    height = pdf_page.get_height()
+    boxes = [textpage.get_charbox(i) for i in chars]
+    return Located(tuple(_lines(boxes, height)))
+
+
+def _lines(charboxes: list[tuple[float, float, float, float]], height: float) -> list[Box]:
+    """The characters' boxes (pdfium's left, bottom, right, top) merged per line."""
+    lines: list[list[float]] = []
+    for left, bottom, right, top in charboxes:
+        y0, y1 = height - top, height - bottom
+        mid = (y0 + y1) / 2
+        line = next((ln for ln in lines if ln[1] <= mid <= ln[3]), None)
+        if line is None:
+            lines.append([left, y0, right, y1])
+        else:
+            line[0], line[1] = min(line[0], left), min(line[1], y0)
+            line[2], line[3] = max(line[2], right), max(line[3], y1)
+    return [Box(x0 - _PAD, top - _PAD, x1 + _PAD, bottom + _PAD) for x0, top, x1, bottom in lines]
+
+
+def render_page(data: bytes, page: int, boxes: tuple[Box, ...] = ()) -> bytes:
+    """The page as PNG at ``SCALE``, with ``boxes`` (points) highlighted."""
+    from PIL import Image, ImageDraw
+
+    pdf, pdf_page = _open(data, page)
+    try:
+        image = pdf_page.render(scale=SCALE).to_pil().convert("RGBA")
+    finally:
+        pdf.close()
+    if boxes:
+        layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+        draw = ImageDraw.Draw(layer)
+        for b in boxes:
+            rect = (b.x0 * SCALE, b.top * SCALE, b.x1 * SCALE, b.bottom * SCALE)
+            draw.rectangle(rect, fill=FILL, outline=OUTLINE, width=2)
+        image = Image.alpha_composite(image, layer)
+    out = io.BytesIO()
+    image.convert("RGB").save(out, format="PNG", optimize=False)
+    return out.getvalue()
