@@ -194,7 +194,6 @@ def record_answer(
             da="vælg leverandørens svar",
             field="answer",
         )
-    credited = _credit(answer, credited)
     case = get(session, case_file_id)
     if case.sent_at is None:
         raise InputError(
@@ -208,6 +207,7 @@ def record_answer(
             da=f"svaret på sagsmappe {case.id} er allerede registreret",
             field="answer",
         )
+    credited = _credit(answer, credited)
     note = (note or "").strip() or None
     if apply_credit and credited > 0:
         _resolve(session, case, credited, actor, confirm_excess, excess_reason)

@@ -1,0 +1,367 @@
+"""Case files: the letter asking a vendor for a credit note (PDF text read back with
+pypdfium2), the evidence ZIP, and recording the sending and the vendor's answer, which
+resolves the findings through the review service; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pypdfium2 as pdfium
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from monitor.audit.models import AuditEntry
+from monitor.casefiles.models import CaseFile
+from monitor.db import create_all, make_engine, transaction
+from monitor.documents.models import Document
+from monitor.findings import review
+from monitor.findings.models import Finding
+from monitor.invoices.models import Invoice
+from monitor.parties.models import Vendor
+from tests.web.conftest import CLAUSE_TEXT, Seed, _invoice
+from tests.web.legal_world import contract_pdf, scoped_client, store_contract_pdf
+
+D = Decimal
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def claim(engine: Engine, seed: Seed) -> dict[str, int]:
+    """The seed's price finding confirmed, and a second confirmed finding on another
+    invoice (3 × (310,50 - 227,00) = 250,50 kr.); the invoices with stored documents."""
+    data, _ = contract_pdf(CLAUSE_TEXT)
+    store_contract_pdf(engine, seed.contract_id, data)
+    with transaction(engine) as s:
+        first = s.get(Finding, seed.price_finding_id)
+        assert first is not None
+        vendor_id, kbh = first.vendor_id, first.municipality_id
+        invoice = _invoice(
+            s,
+            "F-2026-0107",
+            vendor_id,
+            kbh,
+            [("4", "DRIFT-2", "Drift og hosting", D("3"), D("310.50"))],
+        )
+        s.flush()
+        second = Finding(
+            dedup_key="price_above_agreed:second",
+            rule_id="price_above_agreed",
+            severity="high",
+            invoice_id=invoice.id,
+            invoice_line_id=invoice.lines[0].id,
+            contract_id=first.contract_id,
+            municipality_id=kbh,
+            vendor_id=vendor_id,
+            agreed_unit_price=D("227.00"),
+            invoiced_unit_price=D("310.50"),
+            quantity=D("3"),
+            overcharge=D("250.50"),
+            message="Enhedsprisen 310,50 kr. er over den aftalte 227,00 kr.",
+            evidence={"clause_text": "Drift og hosting pr. server: 227,00 kr.", "clause_page": 3},
+        )
+        s.add(second)
+        for n, inv in enumerate([first.invoice, invoice]):
+            doc = Document(
+                sha256=f"{n}" * 64,
+                filename=f"{inv.number}.xml",
+                kind="invoice",
+                size=10,
+                content=f"<Invoice>{inv.number}</Invoice>".encode(),
+            )
+            s.add(doc)
+            s.flush()
+            inv.document_id = doc.id
+        s.flush()
+        for finding_id in (first.id, second.id):
+            review.review(s, finding_id=finding_id, action="confirm", actor="jurist@kk.dk")
+        return {"vendor": vendor_id, "first": first.id, "second": second.id}
+
+
+def _create(client: TestClient, vendor: int, lang: str = "da") -> int:
+    response = client.post(f"/case-files/vendors/{vendor}/101?lang={lang}", follow_redirects=False)
+    assert response.status_code == 303, response.text
+    match = re.fullmatch(r"/case-files/(\d+)\?saved=1", response.headers["location"])
+    assert match
+    return int(match.group(1))
+
+
+def _pdf_text(data: bytes) -> str:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+    return " ".join(text.split())
+
+
+def test_the_claimable_page_lists_confirmed_findings_and_the_letter_claims_each(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    overview = client.get("/case-files")
+    assert f'data-claimable="{claim["vendor"]}-101"' in overview.text
+    assert "1.250,50 kr." in overview.text
+    page = client.get(f"/case-files/vendors/{claim['vendor']}/101")
+    assert page.status_code == 200
+    assert f'data-finding="{claim["first"]}"' in page.text
+    assert f'data-finding="{claim["second"]}"' in page.text
+
+    case_id = _create(client, claim["vendor"])
+    letter = client.get(f"/case-files/{case_id}/letter.pdf")
+    assert letter.status_code == 200
+    assert letter.headers["content-type"] == "application/pdf"
+    text = _pdf_text(letter.content)
+    assert "Anmodning om kreditnota" in text
+    assert "Kommunedata A/S" in text and "København" in text
+    assert "Faktura F-2026-0042 af 1. marts 2026, linje 1: Brugerlicens ESDH" in text
+    assert "Faktura F-2026-0107 af 1. marts 2026, linje 4: Drift og hosting" in text
+    assert "side 3" in text and CLAUSE_TEXT in text
+    assert "40 × (125,00 kr. - 100,00 kr.) = 1.000,00 kr." in text
+    assert "3 × (310,50 kr. - 227,00 kr.) = 250,50 kr." in text
+    assert "I alt til kreditering: 1.250,50 kr." in text
+    assert f"prisvagt #{case_id}" in text
+
+    # claimed: no longer waiting, and a second case file has nothing to claim
+    assert f'data-claimable="{claim["vendor"]}-101"' not in client.get("/case-files").text
+    again = client.post(f"/case-files/vendors/{claim['vendor']}/101")
+    assert again.status_code == 400
+    assert "ingen bekræftede fund" in again.text
+
+    with transaction(engine) as s:
+        case = s.get(CaseFile, case_id)
+        assert case is not None and case.total == D("1250.50") and case.state == "draft"
+        entries = s.scalars(
+            select(AuditEntry).where(AuditEntry.action.in_(("case_file.create", "finding.claimed")))
+        ).all()
+    assert sorted((e.action, e.entity_id) for e in entries) == sorted(
+        [
+            ("case_file.create", str(case_id)),
+            ("finding.claimed", str(claim["first"])),
+            ("finding.claimed", str(claim["second"])),
+        ]
+    )
+    detail = client.get(f"/findings/{claim['first']}")
+    assert f'data-case-file="{case_id}"' in detail.text
+
+
+def test_the_letter_is_in_english_for_an_english_page(
+    client: TestClient, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"], lang="en")
+    text = _pdf_text(client.get(f"/case-files/{case_id}/letter.pdf").content)
+    assert "Request for a credit note" in text
+    assert "Invoice F-2026-0042 of 1 March 2026, line 1" in text
+    assert "40 × (DKK 125.00 - DKK 100.00) = DKK 1,000.00" in text
+    assert "Total to be credited: DKK 1,250.50" in text
+
+
+def test_the_zip_holds_the_letter_the_contract_the_invoices_and_the_findings_csv(
+    client: TestClient, engine: Engine, seed: Seed, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    response = client.get(f"/case-files/{case_id}/evidence.zip")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    with transaction(engine) as s:
+        contract_doc = s.scalar(select(Document).where(Document.filename == "kontrakt-kbh.pdf"))
+        assert contract_doc is not None
+        invoice_docs = {
+            inv.number: s.get(Document, inv.document_id)
+            for inv in s.scalars(select(Invoice).where(Invoice.document_id.is_not(None)))
+        }
+        contract_name = f"contracts/{contract_doc.id}-kontrakt-kbh.pdf"
+        expected = {
+            f"anmodning-om-kreditnota-{case_id}.pdf",
+            "findings.csv",
+            contract_name,
+            *(f"invoices/{d.id}-{d.filename}" for d in invoice_docs.values() if d),
+        }
+        contract_bytes = contract_doc.content
+        letter = s.get(CaseFile, case_id).letter  # type: ignore[union-attr]
+    assert set(archive.namelist()) == expected
+    assert archive.read(contract_name) == contract_bytes
+    assert archive.read(f"anmodning-om-kreditnota-{case_id}.pdf") == letter
+    rows = list(csv.DictReader(io.StringIO(archive.read("findings.csv").decode())))
+    assert [(r["invoice_number"], r["overcharge"]) for r in rows] == [
+        ("F-2026-0042", "1000.00"),
+        ("F-2026-0107", "250.50"),
+    ]
+    assert rows[0]["clause"] == CLAUSE_TEXT and rows[0]["contract_page"] == "3"
+
+
+def _findings(engine: Engine, *ids: int) -> list[tuple[str, Decimal]]:
+    with transaction(engine) as s:
+        return [(f.status, f.recovered) for f in (s.get(Finding, i) for i in ids) if f]
+
+
+def test_sending_and_a_full_credit_are_recorded_and_resolve_the_findings(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    early = client.post(f"/case-files/{case_id}/answer", data={"answer": "accepted"})
+    assert early.status_code == 400 and "markér sagsmappen som sendt" in early.text
+
+    assert client.post(f"/case-files/{case_id}/sent", data={"via": "pigeon"}).status_code == 400
+    sent = client.post(
+        f"/case-files/{case_id}/sent",
+        data={"via": "email", "note": "til kunde@kommunedata.example"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303
+    answer = client.post(
+        f"/case-files/{case_id}/answer",
+        data={
+            "answer": "accepted",
+            "credited": "1.250,50",
+            "answered_on": "2026-04-15",
+            "note": "Kreditnota KN-88",
+            "apply_credit": "1",
+        },
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text
+    with transaction(engine) as s:
+        case = s.get(CaseFile, case_id)
+        assert case is not None
+        assert case.state == "answered" and case.sent_via == "email"
+        assert case.credited == D("1250.50") and case.answered_on.isoformat() == "2026-04-15"
+        actions = [
+            e.action
+            for e in s.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == "case_file", AuditEntry.entity_id == str(case_id))
+                .order_by(AuditEntry.id)
+            )
+        ]
+    assert actions == ["case_file.create", "case_file.sent", "case_file.answer"]
+    assert _findings(engine, claim["first"], claim["second"]) == [
+        ("resolved", D("1000.00")),
+        ("resolved", D("250.50")),
+    ]
+    page = client.get(f"/case-files/{case_id}")
+    assert 'data-case-state="answered"' in page.text and "1.250,50 kr." in page.text
+    twice = client.post(
+        f"/case-files/{case_id}/answer", data={"answer": "rejected", "answered_on": "2026-04-16"}
+    )
+    assert twice.status_code == 400
+
+
+def test_a_partial_credit_goes_to_the_findings_in_the_letters_order(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    client.post(f"/case-files/{case_id}/sent", data={"via": "post"})
+    response = client.post(
+        f"/case-files/{case_id}/answer",
+        data={"answer": "partly", "credited": "1.100,00", "apply_credit": "1"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert _findings(engine, claim["first"], claim["second"]) == [
+        ("resolved", D("1000.00")),
+        ("resolved", D("100.00")),
+    ]
+
+
+def test_a_credit_above_the_claim_needs_a_confirmation_and_a_reason(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    client.post(f"/case-files/{case_id}/sent", data={"via": "email"})
+    refused = client.post(
+        f"/case-files/{case_id}/answer",
+        data={"answer": "accepted", "credited": "1.300,00", "apply_credit": "1"},
+    )
+    assert refused.status_code == 400
+    assert 'name="confirm_excess"' in refused.text
+    # nothing half-done: the answer and the findings are as before
+    assert _findings(engine, claim["first"], claim["second"]) == [
+        ("confirmed", D("0.00")),
+        ("confirmed", D("0.00")),
+    ]
+    with transaction(engine) as s:
+        assert s.get(CaseFile, case_id).answer is None  # type: ignore[union-attr]
+
+    ok = client.post(
+        f"/case-files/{case_id}/answer",
+        data={
+            "answer": "accepted",
+            "credited": "1.300,00",
+            "apply_credit": "1",
+            "confirm_excess": "1",
+            "excess_reason": "Renter for sen betaling",
+        },
+        follow_redirects=False,
+    )
+    assert ok.status_code == 303, ok.text
+    assert _findings(engine, claim["first"], claim["second"]) == [
+        ("resolved", D("1000.00")),
+        ("resolved", D("300.00")),
+    ]
+
+
+def test_a_rejection_credits_nothing_and_leaves_the_findings_confirmed(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    client.post(f"/case-files/{case_id}/sent", data={"via": "digital_post"})
+    with_credit = client.post(
+        f"/case-files/{case_id}/answer", data={"answer": "rejected", "credited": "10,00"}
+    )
+    assert with_credit.status_code == 400
+    rejected = client.post(
+        f"/case-files/{case_id}/answer",
+        data={"answer": "rejected", "note": "Leverandøren bestrider prisen"},
+        follow_redirects=False,
+    )
+    assert rejected.status_code == 303
+    assert _findings(engine, claim["first"], claim["second"]) == [
+        ("confirmed", D("0.00")),
+        ("confirmed", D("0.00")),
+    ]
+
+
+def test_another_municipality_sees_no_case_file_and_cannot_make_one(
+    app: FastAPI, client: TestClient, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    aarhus = scoped_client(app, codes=["751"], roles=["legal", "finance", "admin"])
+    for url in (
+        f"/case-files/{case_id}",
+        f"/case-files/{case_id}/letter.pdf",
+        f"/case-files/{case_id}/evidence.zip",
+        f"/case-files/vendors/{claim['vendor']}/101",
+    ):
+        assert aarhus.get(url).status_code == 404, url
+    assert f'data-case-file="{case_id}"' not in aarhus.get("/case-files").text
+    finance = scoped_client(app, codes=["101"], roles=["finance"])
+    assert finance.post(f"/case-files/{case_id}/sent", data={"via": "email"}).status_code == 403
+    with pytest.raises(AssertionError):
+        _create(finance, claim["vendor"])
+
+
+def test_vendor_names_in_the_letter_are_escaped(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    with transaction(engine) as s:
+        vendor = s.get(Vendor, claim["vendor"])
+        assert vendor is not None
+        vendor.name = "Data & <Drift> A/S"
+    case_id = _create(client, claim["vendor"])
+    assert "Data & <Drift> A/S" in _pdf_text(
+        client.get(f"/case-files/{case_id}/letter.pdf").content
+    )
