@@ -23,6 +23,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from monitor.auth.service import add_token, add_user
+from monitor.casefiles.models import CaseFile
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.db import transaction
 from monitor.parties.models import Contact, MunicipalityEan
@@ -53,6 +54,17 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /findings/{finding_id}": KBH_READERS,
     "GET /invoices/{invoice_id}": KBH_READERS,
     "GET /contracts/{contract_id}": KBH_READERS,
+    "GET /contracts": READERS,
+    "GET /contracts/{contract_id}/document": KBH_READERS,
+    "GET /contracts/{contract_id}/pages/{page}.png": KBH_READERS,
+    "GET /case-files": READERS,
+    "GET /case-files/vendors/{vendor_id}/{code}": KBH_READERS,
+    "GET /case-files/{case_file_id}": KBH_READERS,
+    "GET /case-files/{case_file_id}/letter.pdf": KBH_READERS,
+    "GET /case-files/{case_file_id}/evidence.zip": KBH_READERS,
+    "POST /case-files/vendors/{vendor_id}/{code}": LEGAL,
+    "POST /case-files/{case_file_id}/sent": LEGAL,
+    "POST /case-files/{case_file_id}/answer": LEGAL,
     "GET /api/findings": READERS,
     "GET /api/findings/{finding_id}": KBH_READERS,
     "GET /api/findings/{finding_id}/history": KBH_READERS,
@@ -119,7 +131,13 @@ def world(engine: Engine) -> World:
         kbh = contract.municipality_id
         ean = MunicipalityEan(municipality_id=kbh, ean="5798000000001", department="Borgerservice")
         contact = Contact(municipality_id=kbh, role="finance", email="okonomi@kk.dk")
-        s.add_all([ean, contact])
+        case_file = CaseFile(
+            vendor_id=contract.vendor_id,
+            municipality_id=kbh,
+            letter=b"%PDF-1.4 letter",
+            created_by="legal@kk.dk",
+        )
+        s.add_all([ean, contact, case_file])
         s.flush()
         for email, roles, codes, everywhere in (
             ("legal@kk.dk", ["legal"], ["101"], False),
@@ -150,6 +168,9 @@ def world(engine: Engine) -> World:
             "code": "101",
             "ean_id": str(ean.id),
             "contact_id": str(contact.id),
+            "case_file_id": str(case_file.id),
+            "vendor_id": str(contract.vendor_id),
+            "page": "1",
             "rule_id": "price_above_agreed",
         }
     return World(seed, params, token)
