@@ -69,8 +69,10 @@ class CaseFileFinding(Base):
     case_file_id: Mapped[int] = mapped_column(
         ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True
     )
+    #: unique: a finding is claimed once (two people making a case file at the same
+    #: time cannot both claim it)
     finding_id: Mapped[int] = mapped_column(
-        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True, index=True, unique=True
     )
     position: Mapped[int] = mapped_column(default=0)
     overcharge: Mapped[Decimal] = mapped_column(Money())

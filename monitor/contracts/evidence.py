@@ -164,11 +164,23 @@ def picture(document: Document, page: int, wanted: Target | None) -> Picture:
 
 
 def _located(document: Document, page: int, text: str | None) -> pageimage.Located:
-    return pageimage.locate(document.content, page, text)
+    """Where ``text`` stands on the page, remembered per document, page and text (the
+    contract page asks for every term's)."""
+    key = (document.sha256, page, text or "")
+    with _lock:
+        found = _where.get(key)
+    if found is None:
+        found = pageimage.locate(document.content, page, text)
+        with _lock:
+            _where[key] = found
+            while len(_where) > _CACHE_SIZE * 16:
+                _where.popitem(last=False)
+    return found
 
 
 # a small in-process cache of rendered pages, keyed by what the picture is made of
 _cache: OrderedDict[str, Picture] = OrderedDict()
+_where: OrderedDict[tuple[str, int, str], pageimage.Located] = OrderedDict()
 _lock = Lock()
 
 

@@ -57,7 +57,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["finding_id"], ["finding.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("case_file_id", "finding_id"),
     )
-    op.create_index("ix_case_file_finding_finding_id", "case_file_finding", ["finding_id"])
+    op.create_index(
+        "ix_case_file_finding_finding_id", "case_file_finding", ["finding_id"], unique=True
+    )
 
 
 def downgrade() -> None:
