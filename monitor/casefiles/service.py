@@ -11,6 +11,7 @@ Never commits: the caller owns the transaction.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -41,9 +42,11 @@ def create(
     municipality_id: int,
     actor: str,
     language: str = "da",
+    signed_by: str | None = None,
 ) -> CaseFile:
     """A case file of every confirmed finding of this vendor and municipality not yet
-    claimed, with its letter. InputError when there is none to claim."""
+    claimed, with its letter (signed ``signed_by``, default the actor). InputError when
+    there is none to claim."""
     vendor = session.get(Vendor, vendor_id)
     municipality = session.get(Municipality, municipality_id)
     if vendor is None or municipality is None:
@@ -73,7 +76,10 @@ def create(
     ]
     session.add(case)
     session.flush()
-    case.letter = letter.render(letter_content(session, case, vendor, municipality, findings))
+    content = letter_content(session, case, vendor, municipality, findings)
+    if signed_by:
+        content = dataclasses.replace(content, author=signed_by)
+    case.letter = letter.render(content)
     record(
         session,
         actor=actor,

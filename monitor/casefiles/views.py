@@ -19,7 +19,7 @@ from monitor.casefiles.models import ANSWERS, SENT_VIA
 from monitor.errors import ConfirmationRequired, InputError, NotFound
 from monitor.parties.models import Municipality, Vendor
 from monitor.web.deps import DbSession
-from monitor.web.security import Actor
+from monitor.web.security import Actor, current_identity
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -59,6 +59,7 @@ def create(
             municipality_id=municipality.id,
             actor=actor,
             language=page_language(request),
+            signed_by=_signature(request),
         )
     except InputError as exc:
         session.rollback()
@@ -149,6 +150,14 @@ def record_answer(
 
 
 # ---------------------------------------------------------------------------- helpers
+def _signature(request: Request) -> str | None:
+    """The signed-in person's name for the letter (a token has no person's name)."""
+    identity = current_identity(request)
+    if identity is None or identity.kind != "user":
+        return None
+    return identity.name or None
+
+
 def _parties(session: Session, vendor_id: int, code: str) -> tuple[Vendor, Municipality]:
     vendor = session.get(Vendor, vendor_id)
     municipality = session.scalar(select(Municipality).where(Municipality.code == code))

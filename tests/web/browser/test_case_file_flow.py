@@ -1,0 +1,54 @@
+"""A legal user makes a case file in a real browser, marks it sent and records the
+vendor's credit; at a phone's width."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
+from monitor.db import transaction
+from monitor.findings import review
+from monitor.findings.models import Finding
+from tests.web.browser.conftest import make_user, sign_in
+from tests.web.conftest import Seed
+
+
+def test_legal_makes_a_case_file_sends_it_and_records_the_credit(
+    app: FastAPI,
+    engine: Engine,
+    seed: Seed,
+    new_page: Callable[..., object],
+    shot: Callable[[object, str], Path],
+) -> None:
+    with transaction(engine) as s:
+        review.review(s, finding_id=seed.price_finding_id, action="confirm", actor="jurist")
+    email = make_user(app, "sagsbehandler@kommune.example", roles=["legal"], municipalities=["101"])
+    page = new_page(width=390, height=844)
+    sign_in(page, email)
+    page.click("nav a[href='/case-files']")  # type: ignore[attr-defined]
+    page.click("table.claimable a")  # type: ignore[attr-defined]
+    shot(page, "claimable")
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.click("[data-create-case-file]")  # type: ignore[attr-defined]
+    assert page.locator("[data-case-state]").get_attribute("data-case-state") == "draft"  # type: ignore[attr-defined]
+    letter = page.request.get(page.locator("[data-letter]").get_attribute("href"))  # type: ignore[attr-defined]
+    assert letter.status == 200 and letter.body().startswith(b"%PDF")
+
+    page.select_option("#s-via", "email")  # type: ignore[attr-defined]
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.click("form[action$='/sent'] button")  # type: ignore[attr-defined]
+    page.select_option("#a-answer", "accepted")  # type: ignore[attr-defined]
+    page.fill("#a-credited", "1.000,00")  # type: ignore[attr-defined]
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.click("form[action$='/answer'] button")  # type: ignore[attr-defined]
+    assert page.locator("[data-case-state]").get_attribute("data-case-state") == "answered"  # type: ignore[attr-defined]
+    assert "1.000,00 kr." in page.inner_text("[data-credited]")  # type: ignore[attr-defined]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391  # type: ignore[attr-defined]
+    shot(page, "answered")
+    with transaction(engine) as s:
+        finding = s.get(Finding, seed.price_finding_id)
+        assert finding is not None
+        assert (finding.status, str(finding.recovered)) == ("resolved", "1000.00")
