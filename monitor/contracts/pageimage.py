@@ -3,8 +3,9 @@
 ``locate`` finds the evidence text on a page from pdfium's characters, tolerating the
 differences between the stored text and the page's: whitespace, line breaks, hyphens
 (a word split at a line end), case and punctuation are ignored; letters and digits
-must match in order. A text too short to be told apart, or found more than once, is
-not located: a page without a highlight is better than a highlight on the wrong line.
+must match in order. A table row stored under its header is found by the row alone.
+A text too short to be told apart, or found more than once, is not located: a page
+without a highlight is better than a highlight on the wrong line.
 
 ``render_page`` draws the page (pypdfium2, Pillow) with a translucent box over each
 line of the located text. Pure: bytes in, PNG bytes out; no database.
@@ -92,7 +93,7 @@ def locate(data: bytes, page: int, text: str | None) -> Located:
 def _locate_on(pdf_page: Any, text: str | None) -> Located:
     import pypdfium2.raw as raw
 
-    needle = "".join(_key(c) for c in (text or ""))
+    needle = _needle(text)
     if len(needle) < MIN_NEEDLE:
         return Located((), "too_short")
     textpage = pdf_page.get_textpage()
@@ -105,15 +106,35 @@ def _locate_on(pdf_page: Any, text: str | None) -> Located:
     hay = "".join(keys)
     if not hay:
         return Located((), "no_text")
-    start = hay.find(needle)
-    if start < 0:
-        return Located((), "not_found")
-    if hay.find(needle, start + 1) >= 0:
-        return Located((), "ambiguous")
+    start, reason = _find(hay, needle)
+    if start is None:
+        # a table row is stored under its header ("Pos. | Ydelse ...\nKD-1010 | ..."),
+        # which does not stand right above it on the page: the row itself, the last
+        # line, is what the term is
+        last = _needle((text or "").strip().rsplit("\n", 1)[-1])
+        if last != needle and len(last) >= MIN_NEEDLE:
+            start, _ = _find(hay, last)
+            needle = last
+    if start is None:
+        return Located((), reason)
     chars = sorted(set(index[start : start + len(needle)]))
     height = pdf_page.get_height()
     boxes = [textpage.get_charbox(i) for i in chars]
     return Located(tuple(_lines(boxes, height)))
+
+
+def _needle(text: str | None) -> str:
+    return "".join(_key(c) for c in (text or ""))
+
+
+def _find(hay: str, needle: str) -> tuple[int | None, str | None]:
+    """Where ``needle`` starts in ``hay`` when it stands there exactly once."""
+    start = hay.find(needle)
+    if start < 0:
+        return None, "not_found"
+    if hay.find(needle, start + 1) >= 0:
+        return None, "ambiguous"
+    return start, None
 
 
 def _lines(charboxes: list[tuple[float, float, float, float]], height: float) -> list[Box]:

@@ -83,3 +83,25 @@ def test_a_page_outside_the_document_is_not_found() -> None:
 
     with pytest.raises(NotFound, match="page 2 does not exist"):
         locate(WRAPPED, 2, "Indledning og baggrund")
+
+
+TABLE = _page(
+    (100, "Pos. Ydelse Afregningsenhed Pris pr. enhed"),
+    (120, "KD-1010 Sagssystem, licens 0-1.000 brugere pr. bruger pr. måned 454,00"),
+    (140, "KD-1010 Sagssystem, licens over 1.000 brugere pr. bruger pr. måned 415,00"),
+)
+
+
+def test_a_row_stored_under_its_header_is_found_by_the_row_alone() -> None:
+    evidence = (
+        "Pos. | Ydelse | Afregningsenhed | Pris pr. enhed\n"
+        "KD-1010 | Sagssystem, licens | over 1.000 brugere | pr. bruger pr. måned | 415,00"
+    )
+    found = locate(TABLE, 1, evidence)
+    assert found.found and len(found.boxes) == 1
+    assert 125 <= found.boxes[0].top <= 132  # the second row (baseline 140), not the first
+
+
+def test_a_row_not_on_the_page_is_not_replaced_by_its_header() -> None:
+    evidence = "Pos. | Ydelse | Afregningsenhed | Pris pr. enhed\nKD-9999 | Andet | 1,00"
+    assert locate(TABLE, 1, evidence).reason == "not_found"
