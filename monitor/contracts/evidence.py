@@ -12,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from threading import Lock
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.contracts import pageimage
@@ -105,8 +106,31 @@ def finding_target(session: Session, finding: Finding) -> Target | None:
         if ev.get(text_key):
             page = ev.get(page_key) or ev.get("contract_page")
             return Target(page if isinstance(page, int) else None, str(ev[text_key]), "finding")
+    kind = _CLAUSE_OF_RULE.get(finding.rule_id)
+    if kind is not None and finding.contract_id is not None:
+        clause = session.scalar(
+            select(ContractClause)
+            .where(
+                ContractClause.contract_id == finding.contract_id,
+                ContractClause.kind == kind,
+                ContractClause.evidence_text.is_not(None),
+            )
+            .order_by(ContractClause.id)
+            .limit(1)
+        )
+        if clause is not None:
+            return Target(clause.evidence_page, clause.evidence_text, "finding")
     page = ev.get("contract_page")
     return Target(page, None, "finding") if isinstance(page, int) else None
+
+
+#: the kind of clause a rule's finding rests on, when it rests on no price term
+_CLAUSE_OF_RULE = {
+    "mfn_breach": "mfn",
+    "payment_terms": "payment",
+    "outside_contract_period": "validity",
+    "indexation_cap_exceeded": "indexation",
+}
 
 
 def page_view(

@@ -244,3 +244,33 @@ def test_the_contract_and_finding_pages_show_the_highlighted_page_beside_the_cla
     picture = client.get(image_url)
     assert picture.headers["x-highlight"] == "found"
     assert _count_yellow(Image.open(io.BytesIO(picture.content)).convert("RGB")) > 0
+
+
+def test_a_finding_without_a_price_term_points_at_its_rules_clause(
+    engine: Engine, seed: Seed
+) -> None:
+    from monitor.contracts.evidence import finding_target
+    from monitor.findings.models import Finding
+
+    with transaction(engine) as s:
+        price = s.get(Finding, seed.price_finding_id)
+        assert price is not None
+        payment = Finding(
+            dedup_key="payment_terms:kbh",
+            rule_id="payment_terms",
+            severity="low",
+            invoice_id=price.invoice_id,
+            contract_id=seed.contract_id,
+            municipality_id=price.municipality_id,
+            vendor_id=price.vendor_id,
+            message="Betalingsfristen er 45 dage; aftalt er 30.",
+            evidence={"payment_days_agreed": 30},
+        )
+        s.add(payment)
+        s.flush()
+        target = finding_target(s, payment)
+        assert target is not None
+        assert (target.page, target.text) == (5, "Betaling: 30 dage netto")
+        # a finding on a price term points at the term's row
+        on_term = finding_target(s, price)
+        assert on_term is not None and (on_term.page, on_term.text) == (3, CLAUSE_TEXT)
