@@ -11,7 +11,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from monitor import formatting
-from monitor.web.i18n import translate
+from monitor.web.i18n import rule_title, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class Claim:
     invoiced: Decimal | None
     agreed: Decimal | None
     overcharge: Decimal
-    message: str
+    rule_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def _claim(n, claim, lang, currency, t, money, claim_head, small, quote):  # typ
     if computed:
         parts.append(Paragraph(f"{escape(t('computation'))}: {escape(computed)}", small))
     else:
-        parts.append(Paragraph(escape(claim.message), small))
+        parts.append(Paragraph(escape(rule_title(claim.rule_id, lang)), small))
         parts.append(
             Paragraph(f"{escape(t('overcharge'))}: {escape(money(claim.overcharge))}", small)
         )

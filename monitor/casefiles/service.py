@@ -127,7 +127,7 @@ def letter_content(
                 invoiced=f.invoiced_unit_price,
                 agreed=f.agreed_unit_price,
                 overcharge=f.overcharge,
-                message=f.message,
+                rule_id=f.rule_id,
             )
         )
     return letter.Letter(
