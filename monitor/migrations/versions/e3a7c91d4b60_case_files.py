@@ -4,7 +4,7 @@
 answer; ``case_file_finding`` the findings it claims, each with its overcharge then.
 
 Revision ID: e3a7c91d4b60
-Revises: d2a7f3c1b9e6
+Revises: d3b8e4f2a1c7
 Create Date: 2026-12-05 11:20:00.000000
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "e3a7c91d4b60"
-down_revision = "d2a7f3c1b9e6"
+down_revision = "d3b8e4f2a1c7"
 branch_labels = None
 depends_on = None
 
