@@ -22,7 +22,7 @@ from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
 
 #: bump when the picture changes for the same input (scale, colours), to renew ETags
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"
 _CACHE_SIZE = 64
 
 

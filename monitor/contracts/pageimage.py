@@ -9,6 +9,12 @@ without a highlight is better than a highlight on the wrong line.
 
 ``render_page`` draws the page (pypdfium2, Pillow) with a translucent box over each
 line of the located text. Pure: bytes in, PNG bytes out; no database.
+
+Boxes are in points from the top-left corner of the page *as shown*: pdfium's
+characters stand in the page's own coordinates, which a ``/Rotate`` turns (90, 180,
+270 degrees) and a MediaBox or CropBox not starting at the origin shifts; each line is
+taken through pdfium's own page-to-device mapping, the one its rendering uses, so the
+box lands on the text's pixels whatever the page's rotation and boxes.
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ _PAD = 2.0  # points around each line's box
 
 @dataclass(frozen=True, slots=True)
 class Box:
-    """A rectangle in points from the page's top-left corner."""
+    """A rectangle in points from the top-left corner of the page as shown (rotated
+    and cropped as a viewer shows it)."""
 
     x0: float
     top: float
@@ -118,9 +125,36 @@ def _locate_on(pdf_page: Any, text: str | None) -> Located:
     if start is None:
         return Located((), reason)
     chars = sorted(set(index[start : start + len(needle)]))
-    height = pdf_page.get_height()
-    boxes = [textpage.get_charbox(i) for i in chars]
-    return Located(tuple(_lines(boxes, height)))
+    chars = _with_punctuation(textpage, chars, text or "")
+    lines = _lines([textpage.get_charbox(i) for i in chars])
+    return Located(tuple(_shown(pdf_page, line) for line in lines))
+
+
+def _with_punctuation(textpage: Any, chars: list[int], text: str) -> list[int]:
+    """The matched characters and as many marks right before and after them as the
+    evidence starts and ends with ("kr." ends with a full stop that the letters and
+    digits matched leave out)."""
+    import pypdfium2.raw as raw
+
+    def mark(i: int) -> bool:
+        if not 0 <= i < textpage.count_chars():
+            return False
+        ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
+        return not ch.isalnum() and not ch.isspace()
+
+    stripped = text.strip()
+    lead = len(stripped) - len(stripped.lstrip(_MARKS))
+    trail = len(stripped) - len(stripped.rstrip(_MARKS))
+    first, last = chars[0], chars[-1]
+    while lead and mark(first - 1):
+        first, lead = first - 1, lead - 1
+    while trail and mark(last + 1):
+        last, trail = last + 1, trail - 1
+    return sorted({*chars, *range(first, chars[0]), *range(chars[-1] + 1, last + 1)})
+
+
+#: punctuation an evidence text may start or end with
+_MARKS = ".,:;!?%)(]['\"»«-–§*/"
 
 
 def _needle(text: str | None) -> str:
@@ -137,19 +171,47 @@ def _find(hay: str, needle: str) -> tuple[int | None, str | None]:
     return start, None
 
 
-def _lines(charboxes: list[tuple[float, float, float, float]], height: float) -> list[Box]:
-    """The characters' boxes (pdfium's left, bottom, right, top) merged per line."""
+def _lines(
+    charboxes: list[tuple[float, float, float, float]],
+) -> list[tuple[float, float, float, float]]:
+    """The characters' boxes (pdfium's left, bottom, right, top, in the page's own
+    coordinates) merged per line of text."""
     lines: list[list[float]] = []
     for left, bottom, right, top in charboxes:
-        y0, y1 = height - top, height - bottom
-        mid = (y0 + y1) / 2
+        mid = (bottom + top) / 2
         line = next((ln for ln in lines if ln[1] <= mid <= ln[3]), None)
         if line is None:
-            lines.append([left, y0, right, y1])
+            lines.append([left, bottom, right, top])
         else:
-            line[0], line[1] = min(line[0], left), min(line[1], y0)
-            line[2], line[3] = max(line[2], right), max(line[3], y1)
-    return [Box(x0 - _PAD, top - _PAD, x1 + _PAD, bottom + _PAD) for x0, top, x1, bottom in lines]
+            line[0], line[1] = min(line[0], left), min(line[1], bottom)
+            line[2], line[3] = max(line[2], right), max(line[3], top)
+    return [(x0, y0, x1, y1) for x0, y0, x1, y1 in lines]
+
+
+#: sub-point precision of the page-to-device mapping (pdfium answers whole units)
+_UNITS = 64
+
+
+def _shown(pdf_page: Any, line: tuple[float, float, float, float]) -> Box:
+    """A rectangle of the page's own coordinates as a box on the page as shown,
+    through pdfium's mapping (``FPDF_PageToDevice``: rotation, MediaBox and CropBox
+    origin), with a little room around it."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    width, height = pdf_page.get_size()  # as shown: a 90 degree page is landscape
+    size_x, size_y = round(width * _UNITS), round(height * _UNITS)
+    xs, ys = [], []
+    left, bottom, right, top = line
+    for px, py in ((left, bottom), (left, top), (right, bottom), (right, top)):
+        dx, dy = ctypes.c_int(), ctypes.c_int()
+        raw.FPDF_PageToDevice(
+            pdf_page.raw, 0, 0, size_x, size_y, 0, px, py, ctypes.byref(dx), ctypes.byref(dy)
+        )
+        xs.append(dx.value / _UNITS)
+        ys.append(dy.value / _UNITS)
+    return Box(min(xs) - _PAD, min(ys) - _PAD, max(xs) + _PAD, max(ys) + _PAD)
 
 
 def render_page(data: bytes, page: int, boxes: tuple[Box, ...] = ()) -> bytes:
