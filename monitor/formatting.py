@@ -119,6 +119,11 @@ def day(value: date | datetime | str | None, lang: str = "da") -> str:
     return f"{value.day} {month} {value.year}"
 
 
+def local_date(value: datetime) -> date:
+    """The day it is in Denmark at this moment (an aware datetime)."""
+    return value.astimezone(_COPENHAGEN).date()
+
+
 def moment(value: datetime | None, lang: str = "da") -> str:
     """A date with the time of day in Danish local time."""
     if value is None:

@@ -18,7 +18,7 @@ from monitor.casefiles import bundle, repository, service
 from monitor.casefiles.models import ANSWERS, SENT_VIA
 from monitor.errors import ConfirmationRequired, InputError, NotFound
 from monitor.parties.models import Municipality, Vendor
-from monitor.web.deps import DbSession
+from monitor.web.deps import DbSession, today
 from monitor.web.security import Actor, current_identity
 from monitor.web.templating import page_language, render
 
@@ -134,7 +134,7 @@ def record_answer(
             case_file_id=case_file_id,
             answer=answer,
             credited=_amount(credited, lang),
-            answered_on=_day(answered_on),
+            answered_on=_day(answered_on, default=today(request)),
             actor=actor,
             note=note,
             apply_credit=apply_credit in ("1", "on", "true"),
@@ -218,7 +218,7 @@ def _detail(
             "history": history,
             "sent_via": SENT_VIA,
             "answers": ANSWERS,
-            "today": date.today().isoformat(),
+            "today": today(request).isoformat(),
             "saved": saved,
             "error": error,
             "form": form or {},
@@ -252,9 +252,10 @@ def _amount(text: str, lang: str):  # type: ignore[no-untyped-def]
         ) from None
 
 
-def _day(text: str) -> date:
+def _day(text: str, *, default: date) -> date:
+    """The date typed (YYYY-MM-DD), ``default`` (today by the app's clock) when none."""
     if not text.strip():
-        return date.today()
+        return default
     try:
         return date.fromisoformat(text.strip())
     except ValueError:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -25,7 +26,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from monitor.db import make_engine, session_factory
+from monitor.db import make_engine, session_factory, utcnow
 from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings, get_settings
 from monitor.web.i18n import LANGUAGES, negotiate, translate
@@ -107,9 +108,12 @@ def create_app(
     *,
     routers: list[APIRouter] | None = None,
     queue_recheck: Callable[[list[int]], None] | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> FastAPI:
     """Build the app. ``engine`` defaults to one made from ``settings.database_url``;
-    ``queue_recheck`` (invoice ids -> None) defaults to queueing ``invoices.check`` tasks."""
+    ``queue_recheck`` (invoice ids -> None) defaults to queueing ``invoices.check`` tasks;
+    ``clock`` (-> an aware datetime, default ``monitor.db.utcnow``) is what handlers ask
+    for the time through ``monitor.web.deps.now`` / ``today``."""
     settings = settings or get_settings()
     engine = engine or make_engine(settings.database_url, settings=settings)
     app = FastAPI(
@@ -126,6 +130,7 @@ def create_app(
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
     app.state.queue_recheck = queue_recheck or queue_invoice_checks
+    app.state.clock = clock or utcnow
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for router in default_routers() if routers is None else routers:
         app.include_router(router)

@@ -1,8 +1,9 @@
-"""Request dependencies: one database session per request."""
+"""Request dependencies: one database session per request, and the app's clock."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -27,3 +28,21 @@ def _request_session(request: Request) -> Iterator[Session]:
 
 
 DbSession = Annotated[Session, Depends(_request_session, scope="function")]
+
+
+def now(request: Request) -> datetime:
+    """The moment it is, from the app's clock (``create_app(clock=...)``; tests set one)."""
+    clock = getattr(request.app.state, "clock", None)
+    if clock is None:
+        from monitor.db import utcnow
+
+        return utcnow()
+    moment: datetime = clock()
+    return moment
+
+
+def today(request: Request) -> date:
+    """The day it is in Denmark by the app's clock: what a form's date defaults to."""
+    from monitor.formatting import local_date
+
+    return local_date(now(request))

@@ -9,6 +9,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pypdfium2 as pdfium
@@ -365,3 +366,23 @@ def test_vendor_names_in_the_letter_are_escaped(
     assert "Data & <Drift> A/S" in _pdf_text(
         client.get(f"/case-files/{case_id}/letter.pdf").content
     )
+
+
+def test_the_answer_date_defaults_to_today_in_denmark_by_the_apps_clock(
+    app: FastAPI, client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    """22:30 UTC on 20 April is already 21 April in Copenhagen (summer time)."""
+    app.state.clock = lambda: datetime(2026, 4, 20, 22, 30, tzinfo=UTC)
+    case_id = _create(client, claim["vendor"])
+    client.post(f"/case-files/{case_id}/sent", data={"via": "email"})
+    page = client.get(f"/case-files/{case_id}")
+    assert 'name="answered_on" type="date" value="2026-04-21"' in page.text
+    answer = client.post(
+        f"/case-files/{case_id}/answer",
+        data={"answer": "rejected", "note": "Afvist"},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text
+    with transaction(engine) as s:
+        case = s.get(CaseFile, case_id)
+        assert case is not None and case.answered_on == date(2026, 4, 21)
