@@ -77,6 +77,18 @@ def claimable_pairs(session: Session) -> list[Claimable]:
     ]
 
 
+def claimed_in(session: Session, finding_ids: list[int]) -> dict[int, int]:
+    """Which of these findings a case file claims already: finding id -> case file id."""
+    if not finding_ids:
+        return {}
+    rows = session.execute(
+        select(CaseFileFinding.finding_id, CaseFileFinding.case_file_id).where(
+            CaseFileFinding.finding_id.in_(finding_ids)
+        )
+    )
+    return {int(f): int(c) for f, c in rows}
+
+
 def get(session: Session, case_file_id: int) -> CaseFile:
     case = session.get(CaseFile, case_file_id)
     if case is None:

@@ -6,24 +6,31 @@ finding it claims (``finding.claimed``), so the finding's history shows it. A cr
 the vendor grants resolves the findings through the review service
 (``monitor.findings.review``), within its rules: each finding's recovered amount is
 bounded by its overcharge unless the excess is confirmed with a reason.
+Two people making a case file of the same findings at once: the page sends the ids
+of the findings it showed, and ``create`` claims exactly those or refuses, naming the
+ones claimed meanwhile (``AlreadyClaimed``); one claimed between that check and the
+insert is caught by the unique index (``ClaimRace``, the caller rolls back and
+``explain`` names them). Either way nothing of the new case file is stored.
 Never commits: the caller owns the transaction.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from extractors.money import decimal_str
 from monitor.audit.service import record
 from monitor.casefiles import letter
 from monitor.casefiles.models import ANSWERS, SENT_VIA, CaseFile, CaseFileFinding
-from monitor.casefiles.repository import claimable, get
+from monitor.casefiles.repository import claimable, claimed_in, get
 from monitor.contracts.evidence import finding_target
 from monitor.contracts.models import Contract
 from monitor.db import utcnow
@@ -35,6 +42,91 @@ from monitor.parties.models import Municipality, Vendor
 ZERO = Decimal(0)
 
 
+def _ids(ids: Sequence[int]) -> str:
+    return ", ".join(f"#{i}" for i in ids)
+
+
+class AlreadyClaimed(InputError):
+    """Findings chosen for a case file that may no longer be claimed: ``claimed`` (finding
+    id -> the case file claiming it) and ``gone`` (no longer confirmed, or not this
+    vendor's and municipality's). Nothing was stored."""
+
+    def __init__(self, claimed: dict[int, int], gone: Sequence[int] = ()) -> None:
+        self.claimed, self.gone = dict(sorted(claimed.items())), sorted(gone)
+        by_case: dict[int, list[int]] = {}
+        for finding_id, case_id in self.claimed.items():
+            by_case.setdefault(case_id, []).append(finding_id)
+        en, da = [], []
+        for case_id, ids in sorted(by_case.items()):
+            en.append(f"{_findings_en(ids)} already claimed in case file #{case_id}")
+            da.append(f"fund {_ids(ids)} er allerede krævet i sagsmappe #{case_id}")
+        if self.gone:
+            en.append(f"{_findings_en(self.gone)} no longer confirmed for this vendor")
+            da.append(f"fund {_ids(self.gone)} er ikke længere bekræftet for denne leverandør")
+        super().__init__(
+            _sentence(en) + " Nothing was stored: check the findings left and try again.",
+            da=_sentence(da) + " Intet er gemt: se de fund, der er tilbage, og prøv igen.",
+            field="findings",
+        )
+
+
+def _findings_en(ids: Sequence[int]) -> str:
+    return f"finding {_ids(ids)} is" if len(ids) == 1 else f"findings {_ids(ids)} are"
+
+
+def _sentence(parts: list[str]) -> str:
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+class ClaimRace(InputError):
+    """Another case file claimed some of ``finding_ids`` between the check and the
+    insert (the unique index said so). The transaction is spoiled: roll back, then
+    ``explain`` says which."""
+
+    def __init__(self, finding_ids: Sequence[int]) -> None:
+        self.finding_ids = list(finding_ids)
+        super().__init__(
+            "Another case file claimed some of these findings at the same moment. "
+            "Nothing was stored: check the findings left and try again.",
+            da="En anden sagsmappe gjorde krav på nogle af disse fund i samme øjeblik. "
+            "Intet er gemt: se de fund, der er tilbage, og prøv igen.",
+            field="findings",
+        )
+
+
+def chosen(
+    session: Session, *, vendor_id: int, municipality_id: int, finding_ids: Sequence[int]
+) -> list[Finding]:
+    """The findings with these ids, in the letter's order, when every one of them may
+    still be claimed for this vendor and municipality; AlreadyClaimed otherwise."""
+    wanted = list(dict.fromkeys(finding_ids))
+    open_ones = claimable(session, vendor_id=vendor_id, municipality_id=municipality_id)
+    by_id = {f.id: f for f in open_ones}
+    missing = [i for i in wanted if i not in by_id]
+    if missing:
+        claimed = claimed_in(session, missing)
+        raise AlreadyClaimed(claimed, [i for i in missing if i not in claimed])
+    return [f for f in open_ones if f.id in set(wanted)]
+
+
+def explain(
+    session: Session, race: ClaimRace, *, vendor_id: int, municipality_id: int
+) -> InputError:
+    """After a ClaimRace and a rollback: the error naming the findings claimed meanwhile
+    (the race itself when they cannot be told any more)."""
+    try:
+        chosen(
+            session,
+            vendor_id=vendor_id,
+            municipality_id=municipality_id,
+            finding_ids=race.finding_ids,
+        )
+    except AlreadyClaimed as exc:
+        return exc
+    return race
+
+
 def create(
     session: Session,
     *,
@@ -43,15 +135,23 @@ def create(
     actor: str,
     language: str = "da",
     signed_by: str | None = None,
+    finding_ids: Sequence[int] | None = None,
 ) -> CaseFile:
-    """A case file of every confirmed finding of this vendor and municipality not yet
-    claimed, with its letter (signed ``signed_by``, default the actor). InputError when
-    there is none to claim."""
+    """A case file of the confirmed findings ``finding_ids`` (the ones the person saw;
+    None or empty: every confirmed finding of this vendor and municipality not yet
+    claimed), with its letter (signed ``signed_by``, default the actor). InputError when
+    there is none to claim; AlreadyClaimed when one of ``finding_ids`` may no longer be
+    claimed; ClaimRace when another case file claimed one at the same moment."""
     vendor = session.get(Vendor, vendor_id)
     municipality = session.get(Municipality, municipality_id)
     if vendor is None or municipality is None:
         raise NotFound(f"vendor {vendor_id} or municipality {municipality_id} does not exist")
-    findings = claimable(session, vendor_id=vendor_id, municipality_id=municipality_id)
+    if finding_ids:
+        findings = chosen(
+            session, vendor_id=vendor_id, municipality_id=municipality_id, finding_ids=finding_ids
+        )
+    else:
+        findings = claimable(session, vendor_id=vendor_id, municipality_id=municipality_id)
     if not findings:
         raise InputError(
             f"{vendor.name} has no confirmed findings for {municipality.name} left to claim",
@@ -75,7 +175,13 @@ def create(
         for i, f in enumerate(findings)
     ]
     session.add(case)
-    session.flush()
+    ids = [f.id for f in findings]  # the session is spoiled if the flush fails
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if "case_file_finding" not in str(exc.orig):
+            raise
+        raise ClaimRace(ids) from exc
     content = letter_content(session, case, vendor, municipality, findings)
     if signed_by:
         content = dataclasses.replace(content, author=signed_by)

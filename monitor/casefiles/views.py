@@ -48,24 +48,53 @@ def claimable_page(request: Request, session: DbSession, vendor_id: int, code: s
 
 @router.post("/case-files/vendors/{vendor_id}/{code}", name="case_file_create")
 def create(
-    request: Request, session: DbSession, actor: Actor, vendor_id: int, code: str
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    vendor_id: int,
+    code: str,
+    finding: Annotated[list[int] | None, Form()] = None,
 ) -> Response:
-    """Make the case file of every confirmed finding waiting to be claimed."""
+    """Make the case file of the confirmed findings the page showed (``finding``, one
+    per id; none sent: every one waiting to be claimed). Findings another case file
+    claimed since the page was loaded, or at the same moment, refuse it whole (409)
+    with a page naming them."""
     vendor, municipality = _parties(session, vendor_id, code)
+    lang = page_language(request)
     try:
         case = service.create(
             session,
             vendor_id=vendor.id,
             municipality_id=municipality.id,
             actor=actor,
-            language=page_language(request),
+            language=lang,
             signed_by=_signature(request),
+            finding_ids=finding or None,
         )
+    except service.ClaimRace as race:
+        session.rollback()  # nothing of this case file is kept
+        error = service.explain(session, race, vendor_id=vendor.id, municipality_id=municipality.id)
+        return _refused(request, session, vendor_id, code, error, lang)
     except InputError as exc:
         session.rollback()
-        error = exc.message_in(page_language(request))
-        return _claimable(request, session, vendor_id, code, error=error, status_code=400)
+        return _refused(request, session, vendor_id, code, exc, lang)
     return RedirectResponse(f"/case-files/{case.id}?saved=1", status_code=303)
+
+
+def _refused(
+    request: Request, session: Session, vendor_id: int, code: str, exc: InputError, lang: str
+) -> HTMLResponse:
+    claimed = exc.claimed if isinstance(exc, service.AlreadyClaimed) else {}
+    conflict = isinstance(exc, (service.AlreadyClaimed, service.ClaimRace))
+    return _claimable(
+        request,
+        session,
+        vendor_id,
+        code,
+        error=exc.message_in(lang),
+        claimed=claimed,
+        status_code=409 if conflict else 400,
+    )
 
 
 @router.get("/case-files/{case_file_id}", response_class=HTMLResponse, name="case_file")
@@ -173,6 +202,7 @@ def _claimable(
     code: str,
     *,
     error: str | None = None,
+    claimed: dict[int, int] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     vendor, municipality = _parties(session, vendor_id, code)
@@ -186,6 +216,7 @@ def _claimable(
             "findings": findings,
             "total": sum((f.overcharge for f in findings), service.ZERO),
             "error": error,
+            "claimed": claimed or {},
         },
         status_code=status_code,
     )

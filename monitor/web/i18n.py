@@ -113,6 +113,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "casefiles.create": {"da": "Opret sagsmappe", "en": "Create case file"},
     "casefiles.case": {"da": "Sagsmappe", "en": "Case file"},
+    "casefiles.finding": {"da": "Fund", "en": "Finding"},
+    "casefiles.claimed_elsewhere": {
+        "da": "Allerede krævet i en anden sagsmappe",
+        "en": "Already claimed in another case file",
+    },
     "casefiles.saved": {"da": "Gemt.", "en": "Saved."},
     "casefiles.sent": {"da": "Sendt", "en": "Sent"},
     "casefiles.credited": {"da": "Krediteret", "en": "Credited"},

@@ -16,9 +16,11 @@ import pypdfium2 as pdfium
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
+from sqlalchemy.orm import Session
 
 from monitor.audit.models import AuditEntry
+from monitor.casefiles import service
 from monitor.casefiles.models import CaseFile
 from monitor.db import create_all, make_engine, transaction
 from monitor.documents.models import Document
@@ -386,3 +388,110 @@ def test_the_answer_date_defaults_to_today_in_denmark_by_the_apps_clock(
     with transaction(engine) as s:
         case = s.get(CaseFile, case_id)
         assert case is not None and case.answered_on == date(2026, 4, 21)
+
+
+# ------------------------------------------------- two people claiming the same findings
+def _shown_ids(page_text: str) -> list[int]:
+    """The finding ids the claimable page's form will send."""
+    return [int(i) for i in re.findall(r'name="finding" value="(\d+)"', page_text)]
+
+
+def _kbh(engine: Engine, finding_id: int) -> int:
+    with transaction(engine) as s:
+        finding = s.get(Finding, finding_id)
+        assert finding is not None
+        return finding.municipality_id
+
+
+def _stored(engine: Engine) -> tuple[list[int], list[tuple[str, str]]]:
+    """Every case file's id, and the audit entries of making case files."""
+    with transaction(engine) as s:
+        cases = list(s.scalars(select(CaseFile.id).order_by(CaseFile.id)))
+        entries = sorted(
+            (e.action, e.entity_id)
+            for e in s.scalars(
+                select(AuditEntry).where(
+                    AuditEntry.action.in_(("case_file.create", "finding.claimed"))
+                )
+            )
+        )
+    return cases, entries
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_finding_claimed_after_the_page_was_loaded_refuses_the_case_file_whole(
+    client: TestClient, engine: Engine, claim: dict[str, int], lang: str
+) -> None:
+    url = f"/case-files/vendors/{claim['vendor']}/101"
+    shown = _shown_ids(client.get(f"{url}?lang={lang}").text)
+    assert shown == [claim["first"], claim["second"]]
+    # meanwhile a colleague makes a case file of the first finding, in their own transaction
+    with transaction(engine) as s:
+        other = service.create(
+            s,
+            vendor_id=claim["vendor"],
+            municipality_id=_kbh(engine, claim["first"]),
+            actor="kollega@kk.dk",
+            finding_ids=[claim["first"]],
+        ).id
+    before = _stored(engine)
+
+    response = client.post(url, data={"finding": shown}, follow_redirects=False)
+    assert response.status_code == 409, response.text
+    expected = {
+        "da": f"Fund #{claim['first']} er allerede krævet i sagsmappe #{other}. Intet er gemt",
+        "en": f"Finding #{claim['first']} is already claimed in case file #{other}. "
+        "Nothing was stored",
+    }[lang]
+    assert expected in response.text
+    assert f'data-claimed="{claim["first"]}"' in response.text
+    assert f'href="/case-files/{other}"' in response.text
+    # nothing half-stored: no new case file, no claim of the second finding
+    assert _stored(engine) == before
+    # the page now offers what is left: the second finding alone, which can be claimed
+    assert _shown_ids(response.text) == [claim["second"]]
+    made = _create(client, claim["vendor"])
+    assert made != other
+    with transaction(engine) as s:
+        case = s.get(CaseFile, made)
+        assert case is not None and [i.finding_id for i in case.items] == [claim["second"]]
+
+
+def test_a_case_file_made_at_the_same_moment_is_caught_by_the_unique_index(
+    app: FastAPI, client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    """The colleague's case file is committed after this request checked the findings
+    and before it inserts its own: the unique index refuses the insert."""
+    url = f"/case-files/vendors/{claim['vendor']}/101"
+    shown = _shown_ids(client.get(url).text)
+    kbh = _kbh(engine, claim["first"])
+    others: list[int] = []
+
+    def colleague_first(session: Session, _context: object, _instances: object) -> None:
+        if others or not any(isinstance(o, CaseFile) for o in session.new):
+            return
+        with transaction(engine) as s:  # another connection, committed at once
+            others.append(
+                service.create(
+                    s,
+                    vendor_id=claim["vendor"],
+                    municipality_id=kbh,
+                    actor="kollega@kk.dk",
+                    finding_ids=[claim["second"]],
+                ).id
+            )
+
+    event.listen(app.state.session_factory, "before_flush", colleague_first)
+    try:
+        response = client.post(url, data={"finding": shown}, follow_redirects=False)
+    finally:
+        event.remove(app.state.session_factory, "before_flush", colleague_first)
+    assert others, "the colleague's case file was made during the request"
+    assert response.status_code == 409, response.text
+    assert f"Fund #{claim['second']} er allerede krævet i sagsmappe #{others[0]}" in response.text
+    cases, entries = _stored(engine)
+    assert cases == others
+    assert entries == sorted(
+        [("case_file.create", str(others[0])), ("finding.claimed", str(claim["second"]))]
+    )
+    assert _shown_ids(response.text) == [claim["first"]]
