@@ -59,6 +59,8 @@ ROUTES: dict[str, Rule] = {
     "POST /case-files/vendors/{vendor_id}/{code}": LEGAL,
     "POST /case-files/{case_file_id}/sent": LEGAL,
     "POST /case-files/{case_file_id}/answer": LEGAL,
+    "GET /api/case-files": READ,
+    "GET /api/case-files/{case_file_id}": READ,
     # reading: every role, within its municipalities
     "GET /": READ,
     "GET /findings": READ,

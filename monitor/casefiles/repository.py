@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from monitor.casefiles.models import CaseFile, CaseFileFinding
@@ -110,3 +111,34 @@ def of_finding(session: Session, finding_id: int) -> list[CaseFile]:
             .order_by(CaseFile.created_at.desc())
         )
     )
+
+
+def api_listing(
+    *, municipality: str | None = None, vendor: str | None = None, status: str | None = None
+) -> Select[Any]:
+    """Case files with their vendor, municipality and number of findings, newest
+    first; ``municipality`` a kommunekode, ``vendor`` a CVR number, ``status`` draft |
+    sent | answered (``CaseFile.state``)."""
+    claims = (
+        select(func.count(CaseFileFinding.finding_id))
+        .where(CaseFileFinding.case_file_id == CaseFile.id)
+        .correlate(CaseFile)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(CaseFile, Vendor, Municipality, claims)
+        .join(Vendor, Vendor.id == CaseFile.vendor_id)
+        .join(Municipality, Municipality.id == CaseFile.municipality_id)
+        .order_by(CaseFile.created_at.desc(), CaseFile.id.desc())
+    )
+    if municipality is not None:
+        stmt = stmt.where(Municipality.code == municipality)
+    if vendor is not None:
+        stmt = stmt.where(Vendor.cvr == vendor)
+    if status == "draft":
+        stmt = stmt.where(CaseFile.sent_at.is_(None), CaseFile.answer.is_(None))
+    elif status == "sent":
+        stmt = stmt.where(CaseFile.sent_at.is_not(None), CaseFile.answer.is_(None))
+    elif status == "answered":
+        stmt = stmt.where(CaseFile.answer.is_not(None))
+    return stmt

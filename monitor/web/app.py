@@ -50,6 +50,7 @@ def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
     from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
+    from monitor.casefiles.api import api as case_files_api
     from monitor.casefiles.views import router as case_files
     from monitor.contracts.browse import router as contracts_browse
     from monitor.contracts.views import api as terms_api
@@ -80,6 +81,7 @@ def default_routers() -> list[APIRouter]:
         rules_admin,
         parties_admin,
         findings_api,
+        case_files_api,
         terms_api,
         rules_api,
         documents_api,

@@ -65,6 +65,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "POST /case-files/vendors/{vendor_id}/{code}": LEGAL,
     "POST /case-files/{case_file_id}/sent": LEGAL,
     "POST /case-files/{case_file_id}/answer": LEGAL,
+    "GET /api/case-files": READERS,
+    "GET /api/case-files/{case_file_id}": KBH_READERS,
     "GET /api/findings": READERS,
     "GET /api/findings/{finding_id}": KBH_READERS,
     "GET /api/findings/{finding_id}/history": KBH_READERS,

@@ -27,7 +27,7 @@ from monitor.documents.models import Document
 from monitor.findings import review
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
-from monitor.parties.models import Vendor
+from monitor.parties.models import Municipality, Vendor
 from tests.web.conftest import CLAUSE_TEXT, Seed, _invoice
 from tests.web.legal_world import contract_pdf, scoped_client, store_contract_pdf
 
@@ -495,3 +495,87 @@ def test_a_case_file_made_at_the_same_moment_is_caught_by_the_unique_index(
         [("case_file.create", str(others[0])), ("finding.claimed", str(claim["second"]))]
     )
     assert _shown_ids(response.text) == [claim["first"]]
+
+
+# ------------------------------------------------------------------------ the JSON API
+def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
+    app: FastAPI, client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    url = f"/case-files/vendors/{claim['vendor']}/101"
+    first = client.post(url, data={"finding": [claim["first"]]}, follow_redirects=False)
+    answered = int(first.headers["location"].split("/")[2].split("?")[0])
+    client.post(f"/case-files/{answered}/sent", data={"via": "email"})
+    client.post(
+        f"/case-files/{answered}/answer",
+        data={
+            "answer": "partly",
+            "credited": "900,00",
+            "answered_on": "2026-04-15",
+            "apply_credit": "1",
+        },
+    )
+    draft = _create(client, claim["vendor"])  # the second finding, left unsent
+    with transaction(engine) as s:  # and one of Aarhus's, made by hand
+        aarhus = s.scalar(select(Municipality).where(Municipality.code == "751"))
+        assert aarhus is not None
+        other = CaseFile(
+            vendor_id=claim["vendor"],
+            municipality_id=aarhus.id,
+            total=D("10.00"),
+            letter=b"%PDF-1.4",
+            created_by="jurist@aarhus.dk",
+        )
+        s.add(other)
+        s.flush()
+        other_id = other.id
+
+    def ids(**params: object) -> list[int]:
+        response = client.get("/api/case-files", params=params)
+        assert response.status_code == 200, response.text
+        assert response.headers["X-Total-Count"] == str(len(response.json()))
+        return sorted(c["id"] for c in response.json())
+
+    assert ids() == sorted([answered, draft, other_id])
+    assert ids(municipality="101") == sorted([answered, draft])
+    assert ids(municipality="751") == [other_id]
+    assert ids(status="draft") == sorted([draft, other_id])
+    assert ids(status="answered") == [answered]
+    assert ids(status="sent") == []
+    assert ids(vendor="12345678", municipality="101", status="draft") == [draft]
+    assert ids(vendor="99999999") == []
+    assert client.get("/api/case-files", params={"status": "lost"}).status_code == 422
+    paged = client.get("/api/case-files", params={"limit": 1, "offset": 1})
+    assert paged.headers["X-Total-Count"] == "3" and len(paged.json()) == 1
+
+    listed = {c["id"]: c for c in client.get("/api/case-files").json()}
+    assert listed[answered]["status"] == "answered" and listed[answered]["credited"] == "900.00"
+    assert listed[draft]["total"] == "250.50" and listed[draft]["findings"] == 1
+    assert listed[draft]["municipality_name"] == "København"
+
+    one = client.get(f"/api/case-files/{answered}")
+    assert one.status_code == 200
+    body = one.json()
+    assert body["answer"] == "partly" and body["answered_on"] == "2026-04-15"
+    assert body["sent_via"] == "email" and body["total"] == "1000.00"
+    assert body["letter_url"] == f"/case-files/{answered}/letter.pdf"
+    [claimed] = body["claims"]
+    assert claimed["finding_id"] == claim["first"] and claimed["claimed"] == "1000.00"
+    assert claimed["status"] == "resolved" and claimed["recovered"] == "900.00"
+    assert claimed["invoice_number"] == "F-2026-0042" and claimed["quantity"] == "40"
+    assert client.get("/api/case-files/424242").status_code == 404
+
+    # Aarhus sees its own case file only
+    aarhus_client = scoped_client(app, codes=["751"], roles=["legal"])
+    assert [c["id"] for c in aarhus_client.get("/api/case-files").json()] == [other_id]
+    assert aarhus_client.get(f"/api/case-files/{answered}").status_code == 404
+
+
+def test_the_case_file_api_is_documented_with_examples(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    assert {"/api/case-files", "/api/case-files/{case_file_id}"} <= set(schema["paths"])
+    parameters = {p["name"] for p in schema["paths"]["/api/case-files"]["get"]["parameters"]}
+    assert {"municipality", "vendor", "status", "limit", "offset"} <= parameters
+    models = schema["components"]["schemas"]
+    for name in ("CaseFileOut", "CaseFileDetailOut", "ClaimedFindingOut"):
+        assert models[name]["examples"], name
+    assert models["CaseFileDetailOut"]["examples"][0]["claims"][0]["claimed"] == "1000.00"
