@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
@@ -15,7 +15,7 @@ from extractors.money import decimal_str
 #: draft (made, not sent) | sent | answered: ``CaseFile.state``
 CaseFileStatus = Literal["draft", "sent", "answered"]
 
-_CASE_EXAMPLE = {
+_CASE_EXAMPLE: dict[str, Any] = {
     "id": 7,
     "status": "answered",
     "vendor_cvr": "12345678",
@@ -42,7 +42,7 @@ _CASE_EXAMPLE = {
     "evidence_url": "/case-files/7/evidence.zip",
 }
 
-_CLAIMED_EXAMPLE = {
+_CLAIMED_EXAMPLE: dict[str, Any] = {
     "finding_id": 42,
     "position": 0,
     "claimed": "1000.00",
