@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +37,7 @@ from monitor.db import utcnow
 from monitor.errors import InputError, NotFound
 from monitor.findings import review
 from monitor.findings.models import Finding
+from monitor.formatting import local_date
 from monitor.parties.models import Municipality, Vendor
 
 ZERO = Decimal(0)
@@ -136,6 +137,7 @@ def create(
     language: str = "da",
     signed_by: str | None = None,
     finding_ids: Sequence[int] | None = None,
+    now: datetime | None = None,
 ) -> CaseFile:
     """A case file of the confirmed findings ``finding_ids`` (the ones the person saw;
     None or empty: every confirmed finding of this vendor and municipality not yet
@@ -167,7 +169,7 @@ def create(
         total=total,
         currency=findings[0].currency,
         created_by=actor,
-        created_at=utcnow(),
+        created_at=now or utcnow(),
         letter=b"",
     )
     case.items = [
@@ -239,7 +241,7 @@ def letter_content(
     return letter.Letter(
         case_id=case.id,
         language=case.language,
-        made_on=case.created_at.date(),
+        made_on=local_date(case.created_at),  # the day in Denmark, as the letter is read
         vendor_name=vendor.name,
         vendor_cvr=vendor.cvr,
         municipality_name=municipality.name,
@@ -252,9 +254,16 @@ def letter_content(
 
 
 def mark_sent(
-    session: Session, *, case_file_id: int, via: str, actor: str, note: str | None = None
+    session: Session,
+    *,
+    case_file_id: int,
+    via: str,
+    actor: str,
+    note: str | None = None,
+    now: datetime | None = None,
 ) -> CaseFile:
-    """Record that the letter went to the vendor, how, by whom (now)."""
+    """Record that the letter went to the vendor, how, by whom (``now``, default the
+    moment of the call)."""
     if via not in SENT_VIA:
         raise InputError(
             f"say how the letter was sent: {', '.join(SENT_VIA)}",
@@ -268,7 +277,7 @@ def mark_sent(
             da=f"sagsmappe {case.id} er allerede markeret som sendt",
             field="via",
         )
-    case.sent_at, case.sent_by, case.sent_via = utcnow(), actor, via
+    case.sent_at, case.sent_by, case.sent_via = now or utcnow(), actor, via
     case.sent_note = (note or "").strip() or None
     record(
         session,
@@ -294,8 +303,9 @@ def record_answer(
     apply_credit: bool = True,
     confirm_excess: bool = False,
     excess_reason: str | None = None,
+    now: datetime | None = None,
 ) -> CaseFile:
-    """Record the vendor's answer. A credit (accepted or partly) with ``apply_credit``
+    """Record the vendor's answer (recorded ``now``, default the moment of the call). A credit (accepted or partly) with ``apply_credit``
     resolves the claimed findings in the letter's order, each recovering at most its
     overcharge until the credit is used up; a credit above the total goes to the last
     finding, which the review service accepts only with ``confirm_excess`` and a
@@ -325,7 +335,7 @@ def record_answer(
         _resolve(session, case, credited, actor, confirm_excess, excess_reason)
     case.answer, case.credited, case.answer_note = answer, credited, note
     case.answered_on, case.answer_recorded_by = answered_on, actor
-    case.answer_recorded_at = utcnow()
+    case.answer_recorded_at = now or utcnow()
     record(
         session,
         actor=actor,

@@ -18,7 +18,7 @@ from monitor.casefiles import bundle, repository, service
 from monitor.casefiles.models import ANSWERS, SENT_VIA
 from monitor.errors import ConfirmationRequired, InputError, NotFound
 from monitor.parties.models import Municipality, Vendor
-from monitor.web.deps import DbSession, today
+from monitor.web.deps import DbSession, now, today
 from monitor.web.security import Actor, current_identity
 from monitor.web.templating import page_language, render
 
@@ -70,6 +70,7 @@ def create(
             language=lang,
             signed_by=_signature(request),
             finding_ids=finding or None,
+            now=now(request),
         )
     except service.ClaimRace as race:
         session.rollback()  # nothing of this case file is kept
@@ -125,7 +126,14 @@ def mark_sent(
     note: Annotated[str, Form()] = "",
 ) -> Response:
     try:
-        service.mark_sent(session, case_file_id=case_file_id, via=via, actor=actor, note=note)
+        service.mark_sent(
+            session,
+            case_file_id=case_file_id,
+            via=via,
+            actor=actor,
+            note=note,
+            now=now(request),
+        )
     except InputError as exc:
         session.rollback()
         error = exc.message_in(page_language(request))
@@ -169,6 +177,7 @@ def record_answer(
             apply_credit=apply_credit in ("1", "on", "true"),
             confirm_excess=confirm_excess in ("1", "on", "true"),
             excess_reason=excess_reason,
+            now=now(request),
         )
     except InputError as exc:
         session.rollback()

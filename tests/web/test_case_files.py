@@ -373,9 +373,14 @@ def test_vendor_names_in_the_letter_are_escaped(
 def test_the_answer_date_defaults_to_today_in_denmark_by_the_apps_clock(
     app: FastAPI, client: TestClient, engine: Engine, claim: dict[str, int]
 ) -> None:
-    """22:30 UTC on 20 April is already 21 April in Copenhagen (summer time)."""
-    app.state.clock = lambda: datetime(2026, 4, 20, 22, 30, tzinfo=UTC)
+    """22:30 UTC on 20 April is already 21 April in Copenhagen (summer time): the
+    letter's date, the answer form's default date and the answer's date say so, and the
+    case file's moments are the clock's."""
+    moment = datetime(2026, 4, 20, 22, 30, tzinfo=UTC)
+    app.state.clock = lambda: moment
     case_id = _create(client, claim["vendor"])
+    letter = _pdf_text(client.get(f"/case-files/{case_id}/letter.pdf").content)
+    assert "21. april 2026" in letter and "20. april 2026" not in letter
     client.post(f"/case-files/{case_id}/sent", data={"via": "email"})
     page = client.get(f"/case-files/{case_id}")
     assert 'name="answered_on" type="date" value="2026-04-21"' in page.text
@@ -388,6 +393,7 @@ def test_the_answer_date_defaults_to_today_in_denmark_by_the_apps_clock(
     with transaction(engine) as s:
         case = s.get(CaseFile, case_id)
         assert case is not None and case.answered_on == date(2026, 4, 21)
+        assert case.created_at == case.sent_at == case.answer_recorded_at == moment
 
 
 # ------------------------------------------------- two people claiming the same findings
