@@ -111,6 +111,7 @@ PATH_OBJECTS: dict[str, type[Any]] = {
     "document_id": Document,
     "ean_id": MunicipalityEan,
     "contact_id": Contact,
+    "alert_id": Alert,
 }
 
 

@@ -20,12 +20,13 @@ from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
 from monitor.parties.models import Municipality, Vendor
+from monitor.web.api import ERRORS, V1
 from monitor.web.deps import DbSession
 from monitor.web.security import Actor
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-api = APIRouter(prefix="/api/terms", tags=["contracts"])
+api = APIRouter(prefix=f"{V1}/terms", tags=["contracts"], responses=ERRORS)
 
 
 class TermReviewIn(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +36,7 @@ class FindingOut(BaseModel):
     invoiced_unit_price: Decimal | None
     quantity: Decimal | None
     overcharge: Decimal
+    recovered: Decimal = Decimal(0)
     currency: str
     contract_id: int | None
     contract_document: str | None
@@ -60,7 +61,11 @@ class FindingOut(BaseModel):
     due_date: str | None = None
 
     @field_serializer(
-        "agreed_unit_price", "invoiced_unit_price", "overcharge", "benchmark_unit_price"
+        "agreed_unit_price",
+        "invoiced_unit_price",
+        "overcharge",
+        "benchmark_unit_price",
+        "recovered",
     )
     def _money_as_string(self, value: Decimal | None) -> str | None:
         return None if value is None else decimal_str(value)
@@ -77,5 +82,9 @@ class FindingFilter(BaseModel):
     vendor_cvr: str | None = None
     #: True: only preliminary findings; False: only final ones; None: both
     preliminary: bool | None = None
+    severity: str | None = None
+    money_kind: str | None = None  # overcharge|price_gap
+    issued_from: date | None = None  # the invoice's issue date, inclusive
+    issued_to: date | None = None
     limit: int | None = None
     offset: int = 0

@@ -1,6 +1,6 @@
 """The rules admin: list the rule set, tune one rule, backtest a change before publishing
 it, add custom rules, export and import the rule set as YAML; and the same as JSON
-under ``/api/rules``.
+under ``/api/v1/rules``.
 
 Publishing goes through ``monitor.rulesets.publish`` (backtested, confirmed when it
 withdraws findings or money, versioned, audited) and then queues a re-check of the
@@ -32,6 +32,7 @@ from monitor.rulesets.service import (
     history,
     proposed_config,
 )
+from monitor.web.api import ERRORS, V1
 from monitor.web.deps import DbSession
 from monitor.web.security import Actor
 from monitor.web.templating import render
@@ -39,7 +40,7 @@ from rules.custom import FIELDS, FUNCTIONS
 from rules.ruleset import dump_yaml
 
 router = APIRouter(prefix="/admin/rules", tags=["pages"], include_in_schema=False)
-api = APIRouter(prefix="/api/rules", tags=["rules"])
+api = APIRouter(prefix=f"{V1}/rules", tags=["rules"], responses=ERRORS)
 
 _NAMES = select(Municipality.code, Municipality.name)
 

@@ -15,7 +15,7 @@ from tests.web.conftest import Seed
 def test_the_api_lists_findings_with_amounts_as_decimal_strings(
     client: TestClient, seed: Seed
 ) -> None:
-    response = client.get("/api/findings")
+    response = client.get("/api/v1/findings")
     assert response.status_code == 200
     body = response.json()
     assert [f["id"] for f in body] == [seed.price_finding_id, seed.payment_finding_id]
@@ -31,23 +31,23 @@ def test_the_api_lists_findings_with_amounts_as_decimal_strings(
 
 
 def test_the_api_filters_and_pages_like_the_list(client: TestClient, seed: Seed) -> None:
-    only_aarhus = client.get("/api/findings", params={"municipality": "751"}).json()
+    only_aarhus = client.get("/api/v1/findings", params={"municipality": "751"}).json()
     assert [f["id"] for f in only_aarhus] == [seed.payment_finding_id]
-    by_rule = client.get("/api/findings", params={"rule": "price_above_agreed"}).json()
+    by_rule = client.get("/api/v1/findings", params={"rule": "price_above_agreed"}).json()
     assert [f["id"] for f in by_rule] == [seed.price_finding_id]
-    second = client.get("/api/findings", params={"limit": 1, "offset": 1})
+    second = client.get("/api/v1/findings", params={"limit": 1, "offset": 1})
     assert [f["id"] for f in second.json()] == [seed.payment_finding_id]
     assert second.headers["X-Total-Count"] == "2"
-    ascending = client.get("/api/findings", params={"sort": "overcharge_asc"}).json()
+    ascending = client.get("/api/v1/findings", params={"sort": "overcharge_asc"}).json()
     assert [f["id"] for f in ascending] == [seed.payment_finding_id, seed.price_finding_id]
 
 
 def test_the_api_returns_one_finding_and_404_for_an_unknown_one(
     client: TestClient, seed: Seed
 ) -> None:
-    one = client.get(f"/api/findings/{seed.price_finding_id}")
+    one = client.get(f"/api/v1/findings/{seed.price_finding_id}")
     assert one.status_code == 200 and one.json()["overcharge"] == "1000.00"
-    missing = client.get("/api/findings/424242")
+    missing = client.get("/api/v1/findings/424242")
     assert missing.status_code == 404
     assert missing.json() == {"error": "finding 424242 does not exist"}
 
@@ -56,7 +56,7 @@ def test_reviewing_through_the_api_writes_the_audit_log(
     client: TestClient, seed: Seed, engine: Engine
 ) -> None:
     response = client.post(
-        f"/api/findings/{seed.price_finding_id}/review",
+        f"/api/v1/findings/{seed.price_finding_id}/review",
         json={"action": "resolve", "actor": "okonomi@kk.dk", "recovered": "750.50"},
     )
     assert response.status_code == 200, response.text
@@ -66,16 +66,16 @@ def test_reviewing_through_the_api_writes_the_audit_log(
         entry = s.scalars(select(AuditEntry)).one()
         assert entry.action == "finding.resolve"
         assert entry.details == {"before": "open", "after": "resolved", "recovered": "750.50"}
-    steps = client.get(f"/api/findings/{seed.price_finding_id}/history").json()
+    steps = client.get(f"/api/v1/findings/{seed.price_finding_id}/history").json()
     assert [(e["actor"], e["action"]) for e in steps] == [(TEST_ACTOR, "finding.resolve")]
-    assert client.get("/api/findings/424242/history").status_code == 404
+    assert client.get("/api/v1/findings/424242/history").status_code == 404
 
 
 def test_a_refused_review_is_a_400_with_the_reason_and_changes_nothing(
     client: TestClient, seed: Seed, engine: Engine
 ) -> None:
     response = client.post(
-        f"/api/findings/{seed.price_finding_id}/review",
+        f"/api/v1/findings/{seed.price_finding_id}/review",
         json={"action": "dismiss", "actor": "jura@kk.dk"},
     )
     assert response.status_code == 400
@@ -87,25 +87,25 @@ def test_a_refused_review_is_a_400_with_the_reason_and_changes_nothing(
 
 def test_an_unknown_review_action_is_refused_by_validation(client: TestClient, seed: Seed) -> None:
     response = client.post(
-        f"/api/findings/{seed.price_finding_id}/review", json={"action": "delete", "actor": "x"}
+        f"/api/v1/findings/{seed.price_finding_id}/review", json={"action": "delete", "actor": "x"}
     )
     assert response.status_code == 422
     assert "action" in response.json()["error"]
 
 
 def test_health_answers_with_the_database(client: TestClient) -> None:
-    assert client.get("/api/health").json() == {"status": "ok", "database": "sqlite"}
+    assert client.get("/api/v1/health").json() == {"status": "ok", "database": "sqlite"}
 
 
 def test_the_openapi_schema_documents_the_api_but_not_the_pages(client: TestClient) -> None:
-    paths = client.get("/api/openapi.json").json()["paths"]
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {
-        "/api/findings",
-        "/api/findings/{finding_id}",
-        "/api/findings/{finding_id}/review",
-        "/api/health",
+        "/api/v1/findings",
+        "/api/v1/findings/{finding_id}",
+        "/api/v1/findings/{finding_id}/review",
+        "/api/v1/health",
     } <= set(paths)
     assert "/findings" not in paths
     docs = client.get("/api/docs")
-    assert docs.status_code == 200 and "/api/findings/{finding_id}/review" in docs.text
+    assert docs.status_code == 200 and "/api/v1/findings/{finding_id}/review" in docs.text
     assert "FindingOut" in docs.text and "cdn" not in docs.text  # works with no network

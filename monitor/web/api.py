@@ -1,0 +1,83 @@
+"""What every endpoint of the JSON API shares: the version prefix, the error shape, one
+pagination scheme, and a scoped session of its own for exports that stream.
+
+The API lives under ``/api/v1``. The unversioned paths of before (``/api/findings`` ...)
+are gone: they answer 404 with a pointer to ``/api/v1`` (see ``monitor.web.app``).
+
+Pagination, the same on every list: ``limit`` (1..``MAX_LIMIT``, default
+``DEFAULT_LIMIT``) and ``offset``; the body is ``{"items": [...], "total", "limit",
+"offset", "next"}``, ``next`` the path and query of the following page (None on the
+last). Every list has a stable order ending in the row id, so pages neither repeat nor
+skip a row while nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Query, Request
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from monitor.auth.scope import scope_session
+from monitor.schemas import ErrorOut
+from monitor.web.security import current_identity
+
+V1 = "/api/v1"
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page, at most {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=2_000_000_000, description="rows to skip")]
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorOut, "description": description}
+
+
+#: the errors every authorised endpoint may answer
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: _error("no or an unknown bearer token (or session)"),
+    403: _error("the identity's roles do not allow this"),
+    404: _error("no such row, or one of another municipality"),
+    422: _error("a parameter or the body is not valid"),
+}
+#: and those of endpoints that change something
+CHANGE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("the change is refused, with the reason"),
+    409: _error("the change needs an explicit confirmation"),
+}
+
+
+def page_of(request: Request, items: list[Any], *, total: int, limit: int, offset: int) -> Any:
+    """The page's fields (``items`` as given), with ``next`` built from the request's
+    own query so the filters carry over."""
+    following = offset + limit
+    next_link = None
+    if following < total:
+        query = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+        query.append(("offset", str(following)))
+        next_link = f"{request.url.path}?{urlencode(query)}"
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": next_link}
+
+
+def count(session: Session, stmt: Select[Any]) -> int:
+    """How many rows ``stmt`` selects (the filters, without order or paging)."""
+    return int(session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())))
+
+
+@contextmanager
+def export_session(request: Request) -> Iterator[Session]:
+    """A session of its own, limited to the caller's municipalities like the request's,
+    for an export that is still streaming after the request's session has closed."""
+    identity = current_identity(request)
+    session: Session = request.app.state.session_factory()
+    try:
+        scope_session(session, identity.municipality_ids if identity else frozenset())
+        yield session
+    finally:
+        session.rollback()
+        session.close()
