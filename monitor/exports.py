@@ -6,7 +6,8 @@ language) and its kind:
 * ``money``: a Decimal written exactly (CSV: ``1234.50``; Excel: a number cell with a
   two-decimal number format; openpyxl writes the Decimal's own digits, so the stored
   value is the amount to the øre);
-* ``number``: a Decimal quantity or unit price (exact, as many decimals as it has);
+* ``price``: a unit price, exact, at least two decimals (``100.00``, ``33.333333``);
+* ``number``: a quantity, exact, no more decimals than it has (``40``, ``2.5``);
 * ``integer``, ``date`` (a real date cell in Excel, ISO in CSV) and ``text``.
 
 Both writers take an iterable of rows and never hold more than one row: CSV is yielded
@@ -31,14 +32,17 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from extractors.money import decimal_str
 from monitor.csvexport import safe_cell
 
-Kind = Literal["text", "money", "number", "integer", "date"]
+Kind = Literal["text", "money", "price", "number", "integer", "date"]
 FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 MONEY_FORMAT = "#,##0.00"
-NUMBER_FORMAT = "#,##0.######"
+PRICE_FORMAT = "#,##0.00####"
+NUMBER_FORMAT = "General"
+_FORMATS = {"money": MONEY_FORMAT, "price": PRICE_FORMAT, "number": NUMBER_FORMAT}
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -55,7 +59,7 @@ def _plain(value: Any, kind: Kind) -> Any:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value:f}"
+        return decimal_str(value, min_places=0 if kind == "number" else 2)
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
@@ -78,7 +82,7 @@ def csv_lines(
         return buf.getvalue()
 
     yield "\ufeff" + line([safe_cell(headers(c.header)) for c in columns])  # BOM: Excel reads UTF-8
-    numeric = {"money", "number", "integer"}
+    numeric = {"money", "price", "number", "integer"}
     for row in rows:
         yield line(
             [safe_cell(_plain(row.get(c.key), c.kind), numeric=c.kind in numeric) for c in columns]
@@ -120,9 +124,9 @@ def _xlsx_cell(sheet: Any, column: Column, value: Any) -> Any:
     if value is None or value == "":
         return None
     cell = WriteOnlyCell(sheet)
-    if column.kind in ("money", "number"):
+    if column.kind in _FORMATS:
         cell.value = value if isinstance(value, Decimal) else Decimal(str(value))
-        cell.number_format = MONEY_FORMAT if column.kind == "money" else NUMBER_FORMAT
+        cell.number_format = _FORMATS[column.kind]
     elif column.kind == "integer":
         cell.value = int(value)
     elif column.kind == "date":

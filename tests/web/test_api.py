@@ -18,8 +18,10 @@ def test_the_api_lists_findings_with_amounts_as_decimal_strings(
     response = client.get("/api/v1/findings")
     assert response.status_code == 200
     body = response.json()
-    assert [f["id"] for f in body] == [seed.price_finding_id, seed.payment_finding_id]
-    first = body[0]
+    assert [f["id"] for f in body["items"]] == [seed.price_finding_id, seed.payment_finding_id]
+    assert (body["total"], body["next"]) == (2, None)
+    assert (body["overcharge_total"], body["price_gap_total"]) == ("1000.00", "0.00")
+    first = body["items"][0]
     assert first["overcharge"] == "1000.00"
     assert first["agreed_unit_price"] == "100.00"
     assert first["invoiced_unit_price"] == "125.00"
@@ -31,15 +33,26 @@ def test_the_api_lists_findings_with_amounts_as_decimal_strings(
 
 
 def test_the_api_filters_and_pages_like_the_list(client: TestClient, seed: Seed) -> None:
-    only_aarhus = client.get("/api/v1/findings", params={"municipality": "751"}).json()
-    assert [f["id"] for f in only_aarhus] == [seed.payment_finding_id]
-    by_rule = client.get("/api/v1/findings", params={"rule": "price_above_agreed"}).json()
-    assert [f["id"] for f in by_rule] == [seed.price_finding_id]
-    second = client.get("/api/v1/findings", params={"limit": 1, "offset": 1})
-    assert [f["id"] for f in second.json()] == [seed.payment_finding_id]
-    assert second.headers["X-Total-Count"] == "2"
-    ascending = client.get("/api/v1/findings", params={"sort": "overcharge_asc"}).json()
-    assert [f["id"] for f in ascending] == [seed.payment_finding_id, seed.price_finding_id]
+    def ids(**params: object) -> list[int]:
+        return [f["id"] for f in client.get("/api/v1/findings", params=params).json()["items"]]
+
+    assert ids(municipality="751") == [seed.payment_finding_id]
+    assert ids(rule="price_above_agreed") == [seed.price_finding_id]
+    assert ids(severity="low") == [seed.payment_finding_id]
+    assert ids(money_kind="price_gap") == []
+    assert ids(issued_from="2026-03-01", issued_to="2026-03-01") == [
+        seed.price_finding_id,
+        seed.payment_finding_id,
+    ]
+    assert ids(issued_from="2026-03-02") == []
+    first = client.get("/api/v1/findings", params={"limit": 1, "rule": "", "status": "open"})
+    assert [f["id"] for f in first.json()["items"]] == [seed.price_finding_id]
+    assert first.json()["next"] == "/api/v1/findings?limit=1&rule=&status=open&offset=1"
+    second = client.get(first.json()["next"])
+    assert [f["id"] for f in second.json()["items"]] == [seed.payment_finding_id]
+    assert second.json()["next"] is None and second.headers["X-Total-Count"] == "2"
+    assert ids(sort="overcharge_asc") == [seed.payment_finding_id, seed.price_finding_id]
+    assert client.get("/api/v1/findings", params={"limit": 501}).status_code == 422
 
 
 def test_the_api_returns_one_finding_and_404_for_an_unknown_one(
@@ -97,8 +110,17 @@ def test_health_answers_with_the_database(client: TestClient) -> None:
     assert client.get("/api/v1/health").json() == {"status": "ok", "database": "sqlite"}
 
 
+def test_the_unversioned_paths_are_gone_and_say_where_the_api_is(client: TestClient) -> None:
+    old = client.get("/api/findings")
+    assert old.status_code == 404
+    assert old.json() == {"error": "/api/findings is not part of the API: its paths begin /api/v1/"}
+
+
 def test_the_openapi_schema_documents_the_api_but_not_the_pages(client: TestClient) -> None:
-    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    document = client.get("/api/v1/openapi.json").json()
+    paths = document["paths"]
+    assert all(path.startswith("/api/v1/") for path in paths)
+    assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     assert {
         "/api/v1/findings",
         "/api/v1/findings/{finding_id}",

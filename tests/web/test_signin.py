@@ -202,7 +202,7 @@ def test_a_user_of_aarhus_sees_only_aarhus_and_the_benchmark_without_names(
 ) -> None:
     client = TestClient(app)
     sign_in(client, "alle@aarhus.dk")
-    findings = client.get("/api/v1/findings").json()
+    findings = client.get("/api/v1/findings").json()["items"]
     assert [f["id"] for f in findings] == [world.seed.payment_finding_id]
     listed = client.get("/findings").text
     assert "F-2026-0043" in listed and "F-2026-0042" not in listed
@@ -256,7 +256,7 @@ def test_a_municipalitys_own_admin_lets_the_others_see_its_name_in_the_benchmark
 def test_an_admin_of_every_municipality_sees_both(app: FastAPI, world: World) -> None:
     client = TestClient(app)
     sign_in(client, "admin@kl.dk")
-    assert len(client.get("/api/v1/findings").json()) == 2
+    assert len(client.get("/api/v1/findings").json()["items"]) == 2
     overview = client.get("/").text
     assert "København" in overview and "Aarhus" in overview and "Kommune A" not in overview
 
