@@ -16,7 +16,7 @@ from monitor.alerts.schemas import AlertOut, AlertQuery
 from monitor.errors import NotFound
 from monitor.parties.models import Municipality
 from monitor.schemas import Page
-from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, Limit, Offset, count, page_of
+from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, AlertId, Limit, Offset, count, page_of
 from monitor.web.deps import DbSession
 
 api = APIRouter(prefix=f"{V1}/alerts", tags=["alerts"], responses=ERRORS)
@@ -95,7 +95,7 @@ def api_list(
 
 
 @api.get("/{alert_id}", response_model=AlertOut, summary="One alert")
-def api_get(session: DbSession, alert_id: int) -> AlertOut:
+def api_get(session: DbSession, alert_id: AlertId) -> AlertOut:
     row = session.execute(_listing(AlertQuery()).where(Alert.id == alert_id)).first()
     if row is None:
         raise NotFound(f"alert {alert_id} does not exist")

@@ -18,7 +18,7 @@ from monitor.contracts.schemas import (
 )
 from monitor.errors import NotFound
 from monitor.schemas import Page
-from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, Limit, Offset, count, page_of
+from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, ContractId, Limit, Offset, count, page_of
 from monitor.web.deps import DbSession
 
 api = APIRouter(prefix=f"{V1}/contracts", tags=["contracts"], responses=ERRORS)
@@ -46,7 +46,7 @@ def api_list(
     response_model=ContractDetailOut,
     summary="One contract with its price terms and clauses",
 )
-def api_get(session: DbSession, contract_id: int) -> ContractDetailOut:
+def api_get(session: DbSession, contract_id: ContractId) -> ContractDetailOut:
     row = session.execute(
         repository.api_listing(ContractQuery()).where(Contract.id == contract_id)
     ).first()

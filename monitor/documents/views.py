@@ -42,6 +42,7 @@ from monitor.web.api import (
     DEFAULT_LIMIT,
     ERRORS,
     V1,
+    DocumentId,
     Limit,
     Offset,
     count,
@@ -162,7 +163,7 @@ def upload(
 
 
 @router.get("/{document_id}", response_model=DocumentOut, summary="One document's status")
-def status(session: DbSession, document_id: int) -> DocumentOut:
+def status(session: DbSession, document_id: DocumentId) -> DocumentOut:
     """A document's processing status and, if it failed, why."""
     doc = repository.get(session, document_id)  # NotFound -> 404 {"error": ...}
     return _document_out(doc, _link(session, doc))

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from extractors.money import decimal_str, parse_amount
 from monitor.contracts.models import Contract, PriceTerm
@@ -20,7 +20,16 @@ from monitor.findings.schemas import FindingFilter, FindingOut
 from monitor.invoices.models import InvoiceLine
 from monitor.schemas import Page
 from monitor.web import disparity, queries
-from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, Limit, Offset, page_of
+from monitor.web.api import (
+    DEFAULT_LIMIT,
+    ERRORS,
+    V1,
+    FindingId,
+    Limit,
+    Offset,
+    examples_of,
+    page_of,
+)
 from monitor.web.deps import DbSession
 from monitor.web.exporting import EXPORT_RESPONSES, Format, FormatParam, export
 from monitor.web.i18n import translate
@@ -80,6 +89,15 @@ class FindingQuery(BaseModel):
 
 
 class ReviewIn(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"action": "note", "note": "Leverandøren er kontaktet"},
+                {"action": "resolve", "recovered": "750.50"},
+            ]
+        }
+    )
+
     action: Literal["confirm", "dismiss", "note", "resolve", "reopen"]
     note: str | None = Field(None, description="required to dismiss and to add a note")
     recovered: Decimal | None = Field(
@@ -300,12 +318,12 @@ def api_export(
 
 
 @api.get("/{finding_id}", response_model=FindingOut, summary="One finding")
-def api_get(session: DbSession, finding_id: int) -> FindingOut:
+def api_get(session: DbSession, finding_id: FindingId) -> FindingOut:
     return repository.get_finding(session, finding_id)
 
 
 @api.get("/{finding_id}/history", response_model=list[ReviewEntryOut], summary="Review history")
-def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
+def api_history(session: DbSession, finding_id: FindingId) -> list[ReviewEntryOut]:
     """Every review step of the finding, oldest first."""
     repository.get_finding(session, finding_id)  # 404 for an unknown finding
     return [
@@ -315,7 +333,12 @@ def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
 
 
 @api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
-def api_review(session: DbSession, actor: Actor, finding_id: int, body: ReviewIn) -> FindingOut:
+def api_review(
+    session: DbSession,
+    actor: Actor,
+    finding_id: FindingId,
+    body: Annotated[ReviewIn, examples_of(ReviewIn)],
+) -> FindingOut:
     """Confirm, dismiss (note required), note, resolve (recovered required) or reopen.
     Refused steps answer 400 with {"error": "..."}; an unknown finding 404; a recovered
     amount above the overcharge without confirm_excess and excess_reason 409, with the

@@ -12,7 +12,7 @@ from monitor.invoices import repository
 from monitor.invoices.exports import INVOICE_COLUMNS, invoice_rows
 from monitor.invoices.schemas import InvoiceDetailOut, InvoiceLineOut, InvoiceOut, InvoiceQuery
 from monitor.schemas import Page
-from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, Limit, Offset, count, page_of
+from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, InvoiceId, Limit, Offset, count, page_of
 from monitor.web.deps import DbSession
 from monitor.web.exporting import EXPORT_RESPONSES, Format, FormatParam, export
 
@@ -62,7 +62,7 @@ def api_export(
 
 
 @api.get("/{invoice_id}", response_model=InvoiceDetailOut, summary="One invoice with its lines")
-def api_get(session: DbSession, invoice_id: int) -> InvoiceDetailOut:
+def api_get(session: DbSession, invoice_id: InvoiceId) -> InvoiceDetailOut:
     invoice, fields = repository.one_listed(session, invoice_id)
     return InvoiceDetailOut(
         **fields,

@@ -12,7 +12,17 @@ from monitor.errors import NotFound
 from monitor.parties.models import Contact, Municipality, Vendor
 from monitor.parties.schemas import ContactOut, EanOut, MunicipalityOut, VendorOut
 from monitor.schemas import Page
-from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, Limit, Offset, count, page_of
+from monitor.web.api import (
+    DEFAULT_LIMIT,
+    ERRORS,
+    V1,
+    Limit,
+    MunicipalityCode,
+    Offset,
+    VendorCvr,
+    count,
+    page_of,
+)
 from monitor.web.deps import DbSession
 
 api = APIRouter(prefix=V1, tags=["parties"], responses=ERRORS)
@@ -56,7 +66,7 @@ def municipalities(
 
 
 @api.get("/municipalities/{code}", response_model=MunicipalityOut, summary="One municipality")
-def municipality(session: DbSession, code: str) -> MunicipalityOut:
+def municipality(session: DbSession, code: MunicipalityCode) -> MunicipalityOut:
     return _municipality_out(_municipality(session, code))
 
 
@@ -68,7 +78,7 @@ def municipality(session: DbSession, code: str) -> MunicipalityOut:
 def contacts(
     request: Request,
     session: DbSession,
-    code: str,
+    code: MunicipalityCode,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Page[ContactOut]:
@@ -100,7 +110,7 @@ def vendors(
 
 
 @api.get("/vendors/{cvr}", response_model=VendorOut, summary="One vendor")
-def vendor(session: DbSession, cvr: str) -> VendorOut:
+def vendor(session: DbSession, cvr: VendorCvr) -> VendorOut:
     found = session.scalar(select(Vendor).where(Vendor.cvr == cvr))
     if found is None:
         raise NotFound(f"vendor {cvr} does not exist")

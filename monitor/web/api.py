@@ -18,12 +18,14 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Query, Request
+from fastapi import Body, Path, Query, Request
+from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from monitor.auth.scope import scope_session
 from monitor.schemas import ErrorOut
+from monitor.web.limits import MAX_ID
 from monitor.web.security import current_identity
 
 V1 = "/api/v1"
@@ -40,6 +42,7 @@ def _error(description: str) -> dict[str, Any]:
 
 #: the errors every authorised endpoint may answer
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("bad input the application refuses, named (e.g. an id beyond 2147483647)"),
     401: _error("no or an unknown bearer token (or session)"),
     403: _error("the identity's roles do not allow this"),
     404: _error("no such row, or one of another municipality"),
@@ -81,3 +84,29 @@ def export_session(request: Request) -> Iterator[Session]:
     finally:
         session.rollback()
         session.close()
+
+
+def _id(what: str, example: int = 1) -> Any:
+    return Path(ge=1, le=MAX_ID, description=f"the {what}'s id", examples=[example])
+
+
+#: path parameters, with the examples the document shows
+FindingId = Annotated[int, _id("finding")]
+InvoiceId = Annotated[int, _id("invoice")]
+ContractId = Annotated[int, _id("contract")]
+TermId = Annotated[int, _id("price term")]
+DocumentId = Annotated[int, _id("document")]
+AlertId = Annotated[int, _id("alert")]
+MunicipalityCode = Annotated[str, Path(description="kommunekode", examples=["101"])]
+VendorCvr = Annotated[str, Path(description="the vendor's CVR number", examples=["12345678"])]
+RuleId = Annotated[
+    str, Path(description="a rule id, or custom:<name>", examples=["price_above_agreed"])
+]
+
+
+def examples_of(model: type[BaseModel]) -> Any:
+    """A request body of ``model``, with the model's examples as the operation's own
+    (where clients and schemathesis read them)."""
+    extra = model.model_config.get("json_schema_extra")
+    examples = extra.get("examples", []) if isinstance(extra, dict) else []
+    return Body(openapi_examples={f"example{i}": {"value": ex} for i, ex in enumerate(examples, 1)})

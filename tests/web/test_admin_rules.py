@@ -254,7 +254,9 @@ def test_a_custom_rule_with_an_invalid_expression_is_refused_with_the_reason(
     ]
     page = client.get("/admin/rules/custom:dyr_support")
     assert "Egen regel: dyr_support" in page.text and "line.unit_price &gt; 900" in page.text
-    report = client.post("/api/v1/rules/custom:dyr_support/backtest", json={"mode": "active"}).json()
+    report = client.post(
+        "/api/v1/rules/custom:dyr_support/backtest", json={"mode": "active"}
+    ).json()
     assert report["added"] == 0  # same expression before and after: nothing changes
 
 

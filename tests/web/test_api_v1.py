@@ -135,7 +135,9 @@ def test_documents_are_listed_with_what_they_were_read_into(client: TestClient, 
         ("kontrakt-kbh.pdf", f"/contracts/{seed.contract_id}")
     ]
     assert client.get("/api/v1/documents", params={"kind": "invoice"}).json()["total"] == 0
-    assert client.get("/api/v1/documents", params={"received_to": "2000-01-01"}).json()["total"] == 0
+    assert (
+        client.get("/api/v1/documents", params={"received_to": "2000-01-01"}).json()["total"] == 0
+    )
 
 
 def test_parties_and_contacts(client: TestClient, alerts: tuple[int, int]) -> None:

@@ -163,8 +163,8 @@ def test_the_list_pages_link_their_exports_with_their_filters(
     assert 'href="/api/v1/findings/export?municipality=751&amp;format=xlsx"' in findings
     invoices = client.get("/invoices", params={"municipality": "751", "lang": "en"})
     assert invoices.status_code == 200
-    assert 'data-invoice-id="%d"' % seed.aarhus_invoice_id in invoices.text
-    assert 'data-invoice-id="%d"' % seed.invoice_id not in invoices.text
+    assert f'data-invoice-id="{seed.aarhus_invoice_id}"' in invoices.text
+    assert f'data-invoice-id="{seed.invoice_id}"' not in invoices.text
     assert 'href="/api/v1/invoices/export?municipality=751&amp;format=xlsx"' in invoices.text
     assert "Invoices" in invoices.text and "3,750.00" in invoices.text
     danish = client.get("/invoices", params={"lang": "da", "issued_from": ""}).text
