@@ -110,3 +110,39 @@ def examples_of(model: type[BaseModel]) -> Any:
     extra = model.model_config.get("json_schema_extra")
     examples = extra.get("examples", []) if isinstance(extra, dict) else []
     return Body(openapi_examples={f"example{i}": {"value": ex} for i, ex in enumerate(examples, 1)})
+
+
+def restore_nulls(document: dict[str, Any]) -> None:
+    """Put back the nulls FastAPI leaves out of the document's examples (it writes the
+    document without None values), so that an example of a required, nullable field
+    shows it as ``null`` and matches its own schema."""
+    components = document.get("components", {}).get("schemas", {})
+
+    def resolve(schema: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in schema:
+            schema = components.get(schema["$ref"].rsplit("/", 1)[-1], {})
+        return schema
+
+    def nullable(schema: dict[str, Any]) -> bool:
+        options = schema.get("anyOf", [schema])
+        return any(resolve(o).get("type") == "null" for o in options)
+
+    def fill(example: Any, schema: dict[str, Any]) -> None:
+        schema = resolve(schema)
+        if isinstance(example, list):
+            for item in example:
+                fill(item, schema.get("items", {}))
+            return
+        if not isinstance(example, dict):
+            return
+        properties = schema.get("properties", {})
+        for name in schema.get("required", []):
+            if name not in example and nullable(properties.get(name, {})):
+                example[name] = None
+        for name, value in example.items():
+            for option in properties.get(name, {}).get("anyOf", [properties.get(name, {})]):
+                fill(value, option)
+
+    for schema in components.values():
+        for example in schema.get("examples", []):
+            fill(example, schema)

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from monitor.db import make_engine, session_factory
 from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings, get_settings
-from monitor.web.api import V1
+from monitor.web.api import V1, restore_nulls
 from monitor.web.i18n import LANGUAGES, negotiate, translate
 from monitor.web.limits import ids_in_range, install_request_limit
 from monitor.web.security import (
@@ -227,6 +227,7 @@ def _add_openapi_route(app: FastAPI) -> None:
                 if path != f"{V1}/health":
                     for op in item.values():
                         op.setdefault("security", [{"bearer": []}])
+            restore_nulls(schema)
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]
