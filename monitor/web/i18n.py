@@ -645,8 +645,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Show our name to other municipalities in the price benchmark",
     },
     "parties.benchmark_named_help": {
-        "da": "Ellers ser de andre kun vores priser, som \"Kommune A\", \"B\" …",
-        "en": "Otherwise the others see only our prices, as \"Municipality A\", \"B\" …",
+        "da": 'Ellers ser de andre kun vores priser, som "Kommune A", "B" …',
+        "en": 'Otherwise the others see only our prices, as "Municipality A", "B" …',
     },
     "parties.changes": {"da": "Seneste ændringer", "en": "Recent changes"},
     "parties.new_contacts": {"da": "nye kontakter", "en": "new contacts"},
