@@ -123,12 +123,14 @@ def write_xlsx(
 def _xlsx_cell(sheet: Any, column: Column, value: Any) -> Any:
     if value is None or value == "":
         return None
+    if column.kind == "integer":
+        return int(value)
+    if column.kind == "text" and not str(value).startswith("="):
+        return str(value)  # a plain string cell; only "=" would make openpyxl a formula
     cell = WriteOnlyCell(sheet)
     if column.kind in _FORMATS:
         cell.value = value if isinstance(value, Decimal) else Decimal(str(value))
         cell.number_format = _FORMATS[column.kind]
-    elif column.kind == "integer":
-        cell.value = int(value)
     elif column.kind == "date":
         cell.value = value if isinstance(value, date) else date.fromisoformat(str(value))
         cell.number_format = DATE_FORMAT

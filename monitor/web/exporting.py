@@ -29,6 +29,7 @@ from monitor.web.templating import page_language
 Format = Literal["csv", "xlsx"]
 FormatParam = Query(description="csv (UTF-8, comma separated) or xlsx (Excel)")
 Rows = Callable[[Session], Iterable[Mapping[str, Any]]]
+CHUNK = 64 * 1024  # characters of CSV sent at a time
 
 #: the 200 answer of an export, for the OpenAPI document
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -60,8 +61,17 @@ def export(
     if fmt == "csv":
 
         def lines() -> Iterator[str]:
+            # sent in chunks: each one is a hop to the thread pool, not each row
+            chunk: list[str] = []
+            size = 0
             with export_session(request) as own:
-                yield from csv_lines(columns, rows(own), headers=t)
+                for line in csv_lines(columns, rows(own), headers=t):
+                    chunk.append(line)
+                    size += len(line)
+                    if size >= CHUNK:
+                        yield "".join(chunk)
+                        chunk, size = [], 0
+            yield "".join(chunk)
 
         return StreamingResponse(lines(), media_type=CSV_TYPE, headers=disposition)
     handle, raw = tempfile.mkstemp(prefix="prisvagt-export-", suffix=".xlsx")

@@ -120,6 +120,11 @@ def test_the_openapi_schema_documents_the_api_but_not_the_pages(client: TestClie
     document = client.get("/api/v1/openapi.json").json()
     paths = document["paths"]
     assert all(path.startswith("/api/v1/") for path in paths)
+    answers = paths["/api/v1/invoices/{invoice_id}"]["get"]["responses"]
+    assert set(answers) == {"200", "400", "401", "403", "404", "422"}
+    assert answers["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorOut"
+    }
     assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     assert {
         "/api/v1/findings",

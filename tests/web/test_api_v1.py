@@ -197,6 +197,10 @@ def test_another_municipalitys_rows_are_absent_from_lists_and_404_to_read(
     assert [m["code"] for m in aarhus.get("/api/v1/municipalities").json()["items"]] == ["751"]
     assert [a["id"] for a in aarhus.get("/api/v1/alerts").json()["items"]] == [alerts[1]]
     assert aarhus.get("/api/v1/findings").json()["total"] == 1
+    page = aarhus.get("/invoices").text
+    assert "F-2026-0043" in page and "F-2026-0042" not in page
+    exported = aarhus.get("/api/v1/invoices/export", params={"format": "csv"}).text
+    assert "F-2026-0043" in exported and "F-2026-0042" not in exported
 
 
 def test_contacts_are_for_admins_and_alerts_not_for_legal(
