@@ -20,7 +20,7 @@ from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
 from monitor.parties.models import Municipality, Vendor
-from monitor.web.api import ERRORS, V1, TermId, examples_of
+from monitor.web.api import CHANGE_ERRORS, ERRORS, V1, TermId, examples_of
 from monitor.web.deps import DbSession
 from monitor.web.security import Actor
 from monitor.web.templating import page_language, render
@@ -160,7 +160,12 @@ def _page(
 
 
 # ------------------------------------------------------------------------------ API
-@api.post("/{term_id}/review", response_model=TermOut, summary="Review a price term")
+@api.post(
+    "/{term_id}/review",
+    response_model=TermOut,
+    summary="Review a price term",
+    responses=CHANGE_ERRORS,
+)
 def api_term_review(
     request: Request,
     session: DbSession,

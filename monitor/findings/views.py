@@ -21,6 +21,7 @@ from monitor.invoices.models import InvoiceLine
 from monitor.schemas import Page
 from monitor.web import disparity, queries
 from monitor.web.api import (
+    CHANGE_ERRORS,
     DEFAULT_LIMIT,
     ERRORS,
     V1,
@@ -332,7 +333,12 @@ def api_history(session: DbSession, finding_id: FindingId) -> list[ReviewEntryOu
     ]
 
 
-@api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
+@api.post(
+    "/{finding_id}/review",
+    response_model=FindingOut,
+    summary="Review a finding",
+    responses=CHANGE_ERRORS,
+)
 def api_review(
     session: DbSession,
     actor: Actor,

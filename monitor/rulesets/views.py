@@ -32,7 +32,7 @@ from monitor.rulesets.service import (
     history,
     proposed_config,
 )
-from monitor.web.api import ERRORS, V1, RuleId, examples_of
+from monitor.web.api import CHANGE_ERRORS, ERRORS, V1, RuleId, examples_of
 from monitor.web.deps import DbSession
 from monitor.web.security import Actor
 from monitor.web.templating import render
@@ -499,7 +499,12 @@ def api_get(session: DbSession, rule_id: RuleId) -> RuleOut:
     return _rule_out(row)
 
 
-@api.put("/{rule_id}", response_model=PublishedOut, summary="Publish a new version")
+@api.put(
+    "/{rule_id}",
+    response_model=PublishedOut,
+    summary="Publish a new version",
+    responses=CHANGE_ERRORS,
+)
 def api_publish(
     request: Request,
     session: DbSession,
@@ -524,7 +529,12 @@ def api_publish(
     return _published_out(request, session, background, rule_id, done)
 
 
-@api.post("/{rule_id}/rollback", response_model=PublishedOut, summary="Roll back a version")
+@api.post(
+    "/{rule_id}/rollback",
+    response_model=PublishedOut,
+    summary="Roll back a version",
+    responses=CHANGE_ERRORS,
+)
 def api_rollback(
     request: Request,
     session: DbSession,
