@@ -14,7 +14,7 @@ email. Prints:
 1. latency from a file landing in the inbox to the email accepted by the fake, for
    invoices dropped one by one at random moments (p50, p95, max; target p95 <= 5 s);
 2. throughput: a batch dropped at once, invoices per second until the last email;
-3. the web app under load: 40 invoices uploaded at once (``POST /api/documents``) while
+3. the web app under load: 40 invoices uploaded at once (``POST /api/v1/documents``) while
    another batch dropped in the inbox is being read and checked: p50/p95/max answer
    time and the status codes (target: every upload 202, no 5xx).
 
@@ -195,7 +195,7 @@ def start_web(stack: Stack) -> str:
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
                 return base
         except httpx.HTTPError:
             pass
@@ -239,7 +239,7 @@ def measure_uploads(
         start = time.perf_counter()
         try:
             answer = httpx.post(
-                f"{base}/api/documents", headers=headers, timeout=120,
+                f"{base}/api/v1/documents", headers=headers, timeout=120,
                 files={"file": (f"{number}.xml", invoice(number), "application/xml")},
             )  # fmt: skip
             status = answer.status_code

@@ -35,6 +35,7 @@ SIGNED_IN = Rule(frozenset())
 READ = Rule(frozenset({"legal", "finance", "admin"}))
 LEGAL = Rule(frozenset({"legal"}))
 ADMIN = Rule(frozenset({"admin"}))
+FINANCE_OR_ADMIN = Rule(frozenset({"finance", "admin"}))
 #: rules and vendors are shared by every municipality: only an admin of all may change them
 ADMIN_OF_ALL = Rule(frozenset({"admin"}), everywhere=True)
 
@@ -46,7 +47,7 @@ ROUTES: dict[str, Rule] = {
     "GET /login/oidc": PUBLIC,
     "GET /login/oidc/callback": PUBLIC,
     "POST /logout": SIGNED_IN,
-    "GET /api/health": PUBLIC,
+    "GET /api/v1/health": PUBLIC,
     # == legal's workflow: contracts list, contract pages, case files (add this area's routes below this line)
     "GET /contracts": READ,
     "GET /contracts/{contract_id}/document": READ,
@@ -59,35 +60,51 @@ ROUTES: dict[str, Rule] = {
     "POST /case-files/vendors/{vendor_id}/{code}": LEGAL,
     "POST /case-files/{case_file_id}/sent": LEGAL,
     "POST /case-files/{case_file_id}/answer": LEGAL,
-    "GET /api/case-files": READ,
-    "GET /api/case-files/{case_file_id}": READ,
+    "GET /api/v1/case-files": READ,
+    "GET /api/v1/case-files/{case_file_id}": READ,
     # reading: every role, within its municipalities
     "GET /": READ,
     "GET /findings": READ,
     "GET /findings/{finding_id}": READ,
     "GET /invoices/{invoice_id}": READ,
     "GET /contracts/{contract_id}": READ,
-    "GET /api/findings": READ,
-    "GET /api/findings/{finding_id}": READ,
-    "GET /api/findings/{finding_id}/history": READ,
-    "GET /api/rules": READ,
-    "GET /api/rules/export": READ,
-    "GET /api/rules/{rule_id}": READ,
+    "GET /api/v1/findings": READ,
+    "GET /api/v1/findings/{finding_id}": READ,
+    "GET /api/v1/findings/{finding_id}/history": READ,
+    "GET /api/v1/rules": READ,
+    "GET /api/v1/rules/export": READ,
+    "GET /api/v1/rules/{rule_id}": READ,
     "GET /api/docs": READ,
-    "GET /api/openapi.json": READ,
+    "GET /api/v1/openapi.json": READ,
     # == findings workflow, alert history, alert preferences (add this area's routes below this line)
     # documents in: legal brings contracts, finance invoices
     "GET /upload": READ,
     "POST /upload": READ,
-    "POST /api/documents": READ,
-    "GET /api/documents/{document_id}": READ,
+    "POST /api/v1/documents": READ,
+    "GET /api/v1/documents/{document_id}": READ,
     # == API v1 and exports (add this area's routes below this line)
+    "GET /invoices": READ,
+    "GET /api/v1/findings/export": READ,
+    "GET /api/v1/invoices": READ,
+    "GET /api/v1/invoices/export": READ,
+    "GET /api/v1/invoices/{invoice_id}": READ,
+    "GET /api/v1/contracts": READ,
+    "GET /api/v1/contracts/{contract_id}": READ,
+    "GET /api/v1/documents": READ,
+    "GET /api/v1/municipalities": READ,
+    "GET /api/v1/municipalities/{code}": READ,
+    "GET /api/v1/municipalities/{code}/contacts": ADMIN,  # personal data
+    "GET /api/v1/vendors": READ,
+    "GET /api/v1/vendors/{cvr}": READ,
+    # alerts name their recipients: finance, who receives them, and admins
+    "GET /api/v1/alerts": FINANCE_OR_ADMIN,
+    "GET /api/v1/alerts/{alert_id}": FINANCE_OR_ADMIN,
     # legal reviews findings and confirms contracts
     "POST /findings/{finding_id}/review": LEGAL,
-    "POST /api/findings/{finding_id}/review": LEGAL,
+    "POST /api/v1/findings/{finding_id}/review": LEGAL,
     "POST /contracts/{contract_id}/terms/{term_id}/review": LEGAL,
     "POST /contracts/{contract_id}/confirm": LEGAL,
-    "POST /api/terms/{term_id}/review": LEGAL,
+    "POST /api/v1/terms/{term_id}/review": LEGAL,
     # == user administration (add this area's routes below this line)
     # admin: the rule set (shared by all municipalities)
     "GET /admin/rules": ADMIN,
@@ -98,9 +115,9 @@ ROUTES: dict[str, Rule] = {
     "POST /admin/rules/{rule_id}/backtest": ADMIN_OF_ALL,
     "POST /admin/rules/{rule_id}/publish": ADMIN_OF_ALL,
     "POST /admin/rules/{rule_id}/rollback": ADMIN_OF_ALL,
-    "PUT /api/rules/{rule_id}": ADMIN_OF_ALL,
-    "POST /api/rules/{rule_id}/rollback": ADMIN_OF_ALL,
-    "POST /api/rules/{rule_id}/backtest": ADMIN_OF_ALL,
+    "PUT /api/v1/rules/{rule_id}": ADMIN_OF_ALL,
+    "POST /api/v1/rules/{rule_id}/rollback": ADMIN_OF_ALL,
+    "POST /api/v1/rules/{rule_id}/backtest": ADMIN_OF_ALL,
     # admin: parties (a municipality's own EANs and contacts; vendors are shared)
     "GET /admin/parties": ADMIN,
     "POST /admin/parties/municipalities/{code}/eans": ADMIN,

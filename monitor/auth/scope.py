@@ -117,6 +117,7 @@ PATH_OBJECTS: dict[str, type[Any]] = {
     "ean_id": MunicipalityEan,
     "contact_id": Contact,
     "case_file_id": CaseFile,
+    "alert_id": Alert,
 }
 
 

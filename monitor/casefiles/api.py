@@ -21,9 +21,10 @@ from monitor.casefiles.schemas import (
 from monitor.casefiles.service import findings_of
 from monitor.errors import NotFound
 from monitor.parties.models import Municipality, Vendor
+from monitor.web.api import V1
 from monitor.web.deps import DbSession
 
-api = APIRouter(prefix="/api/case-files", tags=["case files"])
+api = APIRouter(prefix=f"{V1}/case-files", tags=["case files"])
 
 
 @api.get("", response_model=list[CaseFileOut], summary="List case files")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.contracts.models import REVIEW_STATUSES, Contract, PriceTerm
 from monitor.errors import InputError, NotFound
+
+if TYPE_CHECKING:
+    from monitor.contracts.schemas import ContractQuery
 
 
 def get(session: Session, contract_id: int) -> Contract:
@@ -208,3 +211,63 @@ def search(
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def api_listing(query: ContractQuery) -> Select[Any]:
+    """Contracts with their parties and how many price terms they have, narrowed by the
+    filters, in id order (a scoped session sees its own municipalities' only)."""
+    from monitor.parties.models import Municipality, Vendor
+
+    terms = (
+        select(func.count(PriceTerm.id))
+        .where(PriceTerm.contract_id == Contract.id)
+        .correlate(Contract)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(Contract, Municipality.code, Municipality.name, Vendor.cvr, Vendor.name, terms)
+        .outerjoin(Municipality, Contract.municipality_id == Municipality.id)
+        .outerjoin(Vendor, Contract.vendor_id == Vendor.id)
+        .order_by(Contract.id)
+    )
+    if query.municipality:
+        stmt = stmt.where(Municipality.code == query.municipality)
+    if query.vendor:
+        stmt = stmt.where(Vendor.cvr == query.vendor)
+    if query.status:
+        stmt = stmt.where(Contract.status == query.status)
+    if query.review_status:
+        stmt = stmt.where(Contract.review_status == query.review_status)
+    if query.valid_on is not None:
+        day = query.valid_on
+        stmt = stmt.where(
+            or_(Contract.effective_date.is_(None), Contract.effective_date <= day),
+            or_(Contract.expiry_date.is_(None), Contract.expiry_date >= day),
+        )
+    return stmt
+
+
+def api_listed(row: Any) -> dict[str, Any]:
+    """An ``api_listing`` row as the fields of ``ContractOut``."""
+    c, code, name, cvr, vendor_name, terms = row
+    return {
+        "id": c.id,
+        "title": c.title,
+        "contract_number": c.contract_number,
+        "municipality": code,
+        "municipality_name": name,
+        "vendor_cvr": cvr,
+        "vendor_name": vendor_name,
+        "status": c.status,
+        "review_status": c.review_status,
+        "language": c.language,
+        "signing_date": c.signing_date,
+        "effective_date": c.effective_date,
+        "expiry_date": c.expiry_date,
+        "payment_days": c.payment_days,
+        "mfn": c.mfn,
+        "currency": c.currency,
+        "document_id": c.document_id,
+        "price_terms": int(terms or 0),
+        "created_at": c.created_at,
+    }

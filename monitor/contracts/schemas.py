@@ -3,13 +3,16 @@ only known once stored: ids, review states, and the findings held for review."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from extractors.money import decimal_str
 from monitor.contracts import repository
+from monitor.schemas import Amount, Quantity
 
 
 def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
@@ -85,3 +88,167 @@ def _iso(value: object) -> str | None:
 def _plain(value: object) -> str | None:
     """A stored percentage as the extract output writes it ("4", "2.5")."""
     return None if value is None else decimal_str(Decimal(str(value)), min_places=0)
+
+
+# ------------------------------------------------------------------------- API v1
+_TERM_EXAMPLE = {
+    "id": 7,
+    "item_id": "LIC-100",
+    "description": "Brugerlicens ESDH",
+    "unit": "user_month",
+    "agreed_unit_price": "100.00",
+    "currency": "DKK",
+    "vat_basis": "excl",
+    "valid_from": None,
+    "valid_to": None,
+    "tier_min": None,
+    "tier_max": None,
+    "review_state": "confirmed",
+    "confidence": 1.0,
+    "evidence_page": 3,
+    "evidence_text": "1.1 Brugerlicens, pr. bruger pr. måned: 100,00 kr. ekskl. moms",
+}
+_CLAUSE_EXAMPLE = {
+    "id": 2,
+    "kind": "payment",
+    "params": {"days": 30},
+    "evidence_page": 5,
+    "evidence_text": "Betaling: 30 dage netto",
+    "confidence": 1.0,
+    "review_state": "proposed",
+}
+_CONTRACT_EXAMPLE = {
+    "id": 4,
+    "title": "Driftsaftale ESDH",
+    "contract_number": "K02-2025-17",
+    "municipality": "101",
+    "municipality_name": "København",
+    "vendor_cvr": "12345678",
+    "vendor_name": "Kommunedata A/S",
+    "status": "active",
+    "review_status": "complete",
+    "language": "da",
+    "signing_date": "2024-12-01",
+    "effective_date": "2025-01-01",
+    "expiry_date": "2028-12-31",
+    "payment_days": 30,
+    "mfn": False,
+    "currency": "DKK",
+    "document_id": 1,
+    "price_terms": 1,
+    "created_at": "2025-01-03T09:00:00Z",
+}
+
+ContractStatus = Literal["active", "unassigned"]
+ReviewStatus = Literal["needs_review", "complete", "reviewed"]
+
+
+class ContractQuery(BaseModel):
+    """The contracts list's filters."""
+
+    municipality: str | None = Field(None, description="kommunekode, e.g. 101")
+    vendor: str | None = Field(None, description="the vendor's CVR number")
+    status: ContractStatus | None = Field(None, description="active or unassigned")
+    review_status: ReviewStatus | None = Field(None, description="needs_review|complete|reviewed")
+    valid_on: date | None = Field(
+        None, description="only contracts in force on this day (effective to expiry)"
+    )
+
+
+class PriceTermOut(BaseModel):
+    """An agreed price (``review_state``: proposed, confirmed or rejected)."""
+
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"examples": [_TERM_EXAMPLE]})
+
+    id: int
+    item_id: str | None
+    description: str
+    unit: str
+    agreed_unit_price: Amount
+    currency: str
+    vat_basis: str
+    valid_from: date | None
+    valid_to: date | None
+    tier_min: Quantity | None
+    tier_max: Quantity | None
+    review_state: str
+    confidence: float
+    evidence_page: int | None
+    evidence_text: str | None
+
+
+class ClauseOut(BaseModel):
+    """A clause: kind indexation|mfn|payment|validity|termination|other."""
+
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra={"examples": [_CLAUSE_EXAMPLE]}
+    )
+
+    id: int
+    kind: str
+    params: dict[str, Any]
+    evidence_page: int | None
+    evidence_text: str | None
+    confidence: float
+    review_state: str
+
+
+class ContractOut(BaseModel):
+    """A contract with its parties; ``price_terms`` is how many it has."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_CONTRACT_EXAMPLE]})
+
+    id: int
+    title: str | None
+    contract_number: str | None
+    municipality: str | None
+    municipality_name: str | None
+    vendor_cvr: str | None
+    vendor_name: str | None
+    status: str
+    review_status: str
+    language: str
+    signing_date: date | None
+    effective_date: date | None
+    expiry_date: date | None
+    payment_days: int | None
+    mfn: bool
+    currency: str
+    document_id: int | None
+    price_terms: int
+    created_at: datetime
+
+
+class ContractDetailOut(ContractOut):
+    """A contract with its price terms and clauses, and how its reading stands."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    **_CONTRACT_EXAMPLE,
+                    "terms": [_TERM_EXAMPLE],
+                    "clauses": [_CLAUSE_EXAMPLE],
+                    "term_months": 48,
+                    "renewal": None,
+                    "termination_notice_months": 6,
+                    "warnings": [],
+                    "review_reasons": [],
+                    "unassigned_reason": None,
+                    "reviewed_by": None,
+                    "reviewed_at": None,
+                }
+            ]
+        }
+    )
+
+    terms: list[PriceTermOut]
+    clauses: list[ClauseOut]
+    term_months: int | None
+    renewal: str | None
+    termination_notice_months: int | None
+    warnings: list[str]
+    review_reasons: list[str]
+    unassigned_reason: str | None
+    reviewed_by: str | None
+    reviewed_at: datetime | None

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -20,15 +20,25 @@ from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
 from monitor.parties.models import Municipality, Vendor
+from monitor.web.api import CHANGE_ERRORS, ERRORS, V1, TermId, examples_of
 from monitor.web.deps import DbSession
 from monitor.web.security import Actor
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-api = APIRouter(prefix="/api/terms", tags=["contracts"])
+api = APIRouter(prefix=f"{V1}/terms", tags=["contracts"], responses=ERRORS)
 
 
 class TermReviewIn(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"action": "confirm", "note": "Svarer til bilag 2"},
+                {"action": "correct", "changes": {"agreed_unit_price": "95.00"}},
+            ]
+        }
+    )
+
     action: Literal["confirm", "reject", "correct"]
     note: str | None = None
     changes: dict[str, Any] = Field(
@@ -168,14 +178,19 @@ def _page(
 
 
 # ------------------------------------------------------------------------------ API
-@api.post("/{term_id}/review", response_model=TermOut, summary="Review a price term")
+@api.post(
+    "/{term_id}/review",
+    response_model=TermOut,
+    summary="Review a price term",
+    responses=CHANGE_ERRORS,
+)
 def api_term_review(
     request: Request,
     session: DbSession,
     actor: Actor,
     background: BackgroundTasks,
-    term_id: int,
-    body: TermReviewIn,
+    term_id: TermId,
+    body: Annotated[TermReviewIn, examples_of(TermReviewIn)],
 ) -> TermOut:
     """Confirm, reject or correct an extracted price term (a corrected term counts as
     confirmed). The contract's invoices are queued for a re-check after the commit."""

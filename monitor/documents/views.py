@@ -1,6 +1,6 @@
 """Uploading documents over HTTP: the same ingest service as the CLI and the inbox.
 
-``POST /api/documents`` takes one file; the ``/upload`` page takes several. Each file
+``POST /api/v1/documents`` takes one file; the ``/upload`` page takes several. Each file
 is stored once per content; a new one is queued for parsing (invoice) or extraction
 (contract) through the outbox: a row written in the request's transaction, relayed
 right after the commit (and by the scheduler if this process dies first).
@@ -11,24 +11,47 @@ tests do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, HTTPException, Request, UploadFile
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    File,
+    Form,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractors.errors import PrisvagtError
 from monitor.contracts.models import Contract
 from monitor.documents import repository
 from monitor.documents.models import Document
+from monitor.documents.schemas import DocumentOut, DocumentQuery, UploadOut
 from monitor.documents.service import KINDS, IngestResult, ingest_file
 from monitor.invoices.models import Invoice
 from monitor.outbox import service as outbox
+from monitor.schemas import ErrorOut, Page
+from monitor.web.api import (
+    CHANGE_ERRORS,
+    DEFAULT_LIMIT,
+    ERRORS,
+    V1,
+    DocumentId,
+    Limit,
+    Offset,
+    count,
+    page_of,
+)
 from monitor.web.deps import DbSession
 from monitor.web.templating import render
 
-router = APIRouter(prefix="/api/documents", tags=["documents"])
+router = APIRouter(prefix=f"{V1}/documents", tags=["documents"], responses=ERRORS)
 pages = APIRouter(tags=["pages"], include_in_schema=False)
 
 RECENT = 25
@@ -75,14 +98,47 @@ class UploadOutcome:
 
 
 # ---------------------------------------------------------------------------- API
-@router.post("", status_code=202)
+@router.get("", response_model=Page[DocumentOut], summary="List documents")
+def api_list(
+    request: Request,
+    session: DbSession,
+    query: Annotated[DocumentQuery, Query()],
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> Page[DocumentOut]:
+    """Received documents, newest first. A document read into a contract or invoice is
+    seen by those of its municipality; one not (yet) read into either by every reader."""
+    stmt = select(Document).order_by(Document.id.desc())
+    if query.kind:
+        stmt = stmt.where(Document.kind == query.kind)
+    if query.status:
+        stmt = stmt.where(Document.status == query.status)
+    if query.received_from is not None:
+        stmt = stmt.where(Document.received_at >= _day_start(query.received_from))
+    if query.received_to is not None:
+        stmt = stmt.where(Document.received_at < _day_start(query.received_to + timedelta(1)))
+    docs = list(session.scalars(stmt.limit(limit).offset(offset)))
+    links = _links(session, docs)
+    items = [_document_out(doc, links.get(doc.id)) for doc in docs]
+    return Page[DocumentOut](
+        **page_of(request, items, total=count(session, stmt), limit=limit, offset=offset)
+    )
+
+
+@router.post(
+    "",
+    status_code=202,
+    response_model=UploadOut,
+    summary="Upload a document",
+    responses={400: CHANGE_ERRORS[400], 413: {"model": ErrorOut, "description": "too large"}},
+)
 def upload(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
     file: UploadFile = File(..., description="A contract PDF or an invoice (XML, CSV, PDF)"),
     kind: str | None = Form(None, description="contract or invoice; guessed if omitted"),
-) -> dict[str, Any]:
+) -> UploadOut:
     """Store the document (once per content) and queue its processing.
 
     Answers 202 with the document id and whether it was new; 400 with the reason for
@@ -95,31 +151,58 @@ def upload(
         raise HTTPException(status_code=400, detail=exc.describe()) from None
     _queue_if_new(request, session, background, res)
     doc = repository.get(session, res.document_id)
-    return {
-        "document_id": doc.id,
-        "created": res.created,
-        "kind": doc.kind,
-        "filename": doc.filename,
-        "status": doc.status,
-        "error": doc.error,
-        "link": _link(session, doc),
-    }
+    return UploadOut(
+        document_id=doc.id,
+        created=res.created,
+        kind=doc.kind,
+        filename=doc.filename,
+        status=doc.status,
+        error=doc.error,
+        link=_link(session, doc),
+    )
 
 
-@router.get("/{document_id}")
-def status(session: DbSession, document_id: int) -> dict[str, Any]:
+@router.get("/{document_id}", response_model=DocumentOut, summary="One document's status")
+def status(session: DbSession, document_id: DocumentId) -> DocumentOut:
     """A document's processing status and, if it failed, why."""
     doc = repository.get(session, document_id)  # NotFound -> 404 {"error": ...}
-    return {
-        "document_id": doc.id,
-        "kind": doc.kind,
-        "filename": doc.filename,
-        "status": doc.status,
-        "error": doc.error,
-        "reason": doc.error_reason,
-        "received_at": doc.received_at.isoformat(),
-        "link": _link(session, doc),
-    }
+    return _document_out(doc, _link(session, doc))
+
+
+def _document_out(doc: Document, link: str | None) -> DocumentOut:
+    return DocumentOut(
+        document_id=doc.id,
+        kind=doc.kind,
+        filename=doc.filename,
+        status=doc.status,
+        error=doc.error,
+        reason=doc.error_reason,
+        received_at=doc.received_at.isoformat(),
+        link=link,
+        content_type=doc.content_type,
+        size=doc.size,
+        source=doc.source,
+        sha256=doc.sha256,
+        processed_at=doc.processed_at,
+    )
+
+
+def _day_start(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _links(session: Session, docs: list[Document]) -> dict[int, str]:
+    """Document id -> its contract's or invoice's page, for many documents at once."""
+    ids = [doc.id for doc in docs]
+    links: dict[int, str] = {}
+    for model, page in ((Invoice, "/invoices"), (Contract, "/contracts")):
+        rows = session.execute(
+            select(model.document_id, func.min(model.id))
+            .where(model.document_id.in_(ids))
+            .group_by(model.document_id)
+        )
+        links.update({doc_id: f"{page}/{found}" for doc_id, found in rows})
+    return links
 
 
 # ---------------------------------------------------------------------------- page

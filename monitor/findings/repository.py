@@ -87,6 +87,7 @@ def to_out(row: Any) -> FindingOut:
         invoiced_unit_price=f.invoiced_unit_price,
         quantity=f.quantity,
         overcharge=f.overcharge,
+        recovered=f.recovered,
         currency=f.currency,
         contract_id=f.contract_id,
         contract_document=cdoc,
@@ -124,7 +125,7 @@ def with_grounds(session: Session, findings: list[FindingOut]) -> list[FindingOu
 
 def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
     """``flat_select`` narrowed by the filter (municipality, rule, status, vendor,
-    preliminary or final)."""
+    preliminary or final, severity, kind of money, invoice issue dates)."""
     if flt.municipality:
         stmt = stmt.where(Municipality.code == flt.municipality)
     if flt.rule:
@@ -135,6 +136,14 @@ def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         stmt = stmt.where(Vendor.cvr == flt.vendor_cvr)
     if flt.preliminary is not None:
         stmt = stmt.where(Finding.preliminary.is_(flt.preliminary))
+    if flt.severity:
+        stmt = stmt.where(Finding.severity == flt.severity)
+    if flt.money_kind:
+        stmt = stmt.where(Finding.money_kind == flt.money_kind)
+    if flt.issued_from is not None:
+        stmt = stmt.where(Invoice.issue_date >= flt.issued_from)
+    if flt.issued_to is not None:
+        stmt = stmt.where(Invoice.issue_date <= flt.issued_to)
     return stmt
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -10,11 +10,52 @@ from pydantic import BaseModel, ConfigDict, field_serializer
 
 from extractors.money import decimal_str
 
+_FINDING_EXAMPLE = {
+    "id": 1,
+    "rule": "price_above_agreed",
+    "severity": "high",
+    "status": "open",
+    "mode": "active",
+    "message": "Enhedsprisen 125,00 kr. er over den aftalte 100,00 kr.",
+    "municipality": "101",
+    "municipality_name": "København",
+    "vendor_cvr": "12345678",
+    "vendor_name": "Kommunedata A/S",
+    "invoice_id": 12,
+    "invoice_number": "F-2026-0042",
+    "invoice_date": "2026-03-01",
+    "line_id": "1",
+    "item_id": "LIC-100",
+    "description": "Brugerlicens ESDH",
+    "agreed_unit_price": "100.00",
+    "invoiced_unit_price": "125.00",
+    "quantity": "40",
+    "overcharge": "1000.00",
+    "recovered": "0.00",
+    "currency": "DKK",
+    "contract_id": 4,
+    "contract_document": "kontrakt-kbh.pdf",
+    "contract_page": 3,
+    "evidence": {"contract_page": 3, "agreed_unit_price": "100.00"},
+    "created_at": "2026-03-02T08:15:03Z",
+    "reviewed_by": None,
+    "review_note": None,
+    "preliminary": False,
+    "money_kind": "overcharge",
+    "benchmark_unit_price": None,
+    "grounds_for_id": None,
+    "further_grounds": [],
+    "counted": True,
+    "due_date": "2026-03-31",
+}
+
 
 class FindingOut(BaseModel):
     """One finding, flattened with its invoice, line, municipality, vendor and contract."""
 
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_extra={"examples": [_FINDING_EXAMPLE]}
+    )
 
     id: int
     rule: str
@@ -36,6 +77,7 @@ class FindingOut(BaseModel):
     invoiced_unit_price: Decimal | None
     quantity: Decimal | None
     overcharge: Decimal
+    recovered: Decimal = Decimal(0)
     currency: str
     contract_id: int | None
     contract_document: str | None
@@ -60,7 +102,11 @@ class FindingOut(BaseModel):
     due_date: str | None = None
 
     @field_serializer(
-        "agreed_unit_price", "invoiced_unit_price", "overcharge", "benchmark_unit_price"
+        "agreed_unit_price",
+        "invoiced_unit_price",
+        "overcharge",
+        "benchmark_unit_price",
+        "recovered",
     )
     def _money_as_string(self, value: Decimal | None) -> str | None:
         return None if value is None else decimal_str(value)
@@ -77,5 +123,9 @@ class FindingFilter(BaseModel):
     vendor_cvr: str | None = None
     #: True: only preliminary findings; False: only final ones; None: both
     preliminary: bool | None = None
+    severity: str | None = None
+    money_kind: str | None = None  # overcharge|price_gap
+    issued_from: date | None = None  # the invoice's issue date, inclusive
+    issued_to: date | None = None
     limit: int | None = None
     offset: int = 0

@@ -2,54 +2,80 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from extractors.money import parse_amount
+from extractors.money import decimal_str, parse_amount
 from monitor.casefiles import repository as casefiles
 from monitor.contracts import evidence
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.errors import ConfirmationRequired, InputError
 from monitor.findings import repository, review
+from monitor.findings.exports import FINDING_COLUMNS, finding_rows
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
 from monitor.invoices.models import InvoiceLine
+from monitor.schemas import Page
 from monitor.web import disparity, queries
+from monitor.web.api import (
+    CHANGE_ERRORS,
+    DEFAULT_LIMIT,
+    ERRORS,
+    V1,
+    FindingId,
+    Limit,
+    Offset,
+    examples_of,
+    page_of,
+)
 from monitor.web.deps import DbSession
+from monitor.web.exporting import EXPORT_RESPONSES, Format, FormatParam, export
 from monitor.web.i18n import translate
 from monitor.web.security import Actor, current_identity
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-api = APIRouter(prefix="/api/findings", tags=["findings"])
+api = APIRouter(prefix=f"{V1}/findings", tags=["findings"], responses=ERRORS)
 
 PER_PAGE = 50
 Sort = Literal["overcharge_desc", "overcharge_asc", "newest"]
+Status = Literal["open", "confirmed", "dismissed", "resolved"]
+Severity = Literal["low", "medium", "high", "critical"]
+MoneyKind = Literal["overcharge", "price_gap"]
 
 
 class FindingQuery(BaseModel):
-    """The list's filters, shared by the page and the API."""
+    """The list's filters, shared by the page, the API and the exports."""
 
     municipality: str | None = Field(None, description="kommunekode, e.g. 101")
     rule: str | None = Field(None, description="rule id, e.g. price_above_agreed")
-    status: str | None = Field(None, description="open|confirmed|dismissed|resolved")
+    status: Status | None = Field(None, description="open|confirmed|dismissed|resolved")
     vendor: str | None = Field(None, description="the vendor's CVR number")
     preliminary: bool | None = Field(
         None,
         description="true: only findings held while their contract awaits legal's review "
         "(no email sent yet); false: only final findings",
     )
+    severity: Severity | None = Field(None, description="low|medium|high|critical")
+    money_kind: MoneyKind | None = Field(
+        None,
+        description="overcharge: money the contract lets the municipality claim back; "
+        "price_gap: the gap to other municipalities' prices (a benchmark)",
+    )
+    issued_from: date | None = Field(None, description="invoice issue date from (inclusive)")
+    issued_to: date | None = Field(None, description="invoice issue date to (inclusive)")
     sort: Sort = "overcharge_desc"
 
-    @field_validator("preliminary", mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _empty_is_any(cls, value: object) -> object:
-        return None if value == "" else value
+    def _empty_is_any(cls, value: object, info: ValidationInfo) -> object:
+        """An empty form field is no filter (the field's default)."""
+        return cls.model_fields[str(info.field_name)].default if value == "" else value
 
     def to_filter(self) -> FindingFilter:
         return FindingFilter(
@@ -58,10 +84,23 @@ class FindingQuery(BaseModel):
             status=self.status or None,
             vendor_cvr=self.vendor or None,
             preliminary=self.preliminary,
+            severity=self.severity,
+            money_kind=self.money_kind,
+            issued_from=self.issued_from,
+            issued_to=self.issued_to,
         )
 
 
 class ReviewIn(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"action": "note", "note": "Leverandøren er kontaktet"},
+                {"action": "resolve", "recovered": "750.50"},
+            ]
+        }
+    )
+
     action: Literal["confirm", "dismiss", "note", "resolve", "reopen"]
     note: str | None = Field(None, description="required to dismiss and to add a note")
     recovered: Decimal | None = Field(
@@ -223,34 +262,78 @@ def _detail(
 
 
 # ------------------------------------------------------------------------------ API
-@api.get("", response_model=list[FindingOut], summary="List findings")
+class FindingsPage(Page[FindingOut]):
+    """A page of findings, with the money of all matching ones."""
+
+    overcharge_total: str = Field(
+        description="overcharge of all matching findings, each krone once (no price gaps, "
+        "no further grounds), decimal string"
+    )
+    price_gap_total: str = Field(
+        description="price gap of all matching findings to other municipalities (a "
+        "benchmark, never added to the overcharge), decimal string"
+    )
+
+
+@api.get("", response_model=FindingsPage, summary="List findings")
 def api_list(
+    request: Request,
     session: DbSession,
     response: Response,
     query: Annotated[FindingQuery, Query()],
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[FindingOut]:
-    """Findings matching the filters; amounts are decimal strings. The number of all
-    matching findings is in the X-Total-Count header; their overcharge (each krone once:
-    no price gaps, no further grounds) in X-Total-Overcharge and their price gap to
-    other municipalities (a benchmark) in X-Total-Price-Gap."""
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> FindingsPage:
+    """Findings matching the filters, one page; amounts are decimal strings. The
+    totals are also in the X-Total-Count, X-Total-Overcharge and X-Total-Price-Gap
+    headers."""
     page = queries.findings_slice(
         session, query.to_filter(), sort=query.sort, limit=limit, offset=offset
     )
     response.headers["X-Total-Count"] = str(page.total)
     response.headers["X-Total-Overcharge"] = str(page.overcharge_total)
     response.headers["X-Total-Price-Gap"] = str(page.price_gap_total)
-    return page.items
+    return FindingsPage(
+        **page_of(request, page.items, total=page.total, limit=limit, offset=offset),
+        overcharge_total=decimal_str(page.overcharge_total),
+        price_gap_total=decimal_str(page.price_gap_total),
+    )
+
+
+@api.get(
+    "/export",
+    summary="Export findings as CSV or Excel",
+    response_class=Response,
+    responses=EXPORT_RESPONSES,
+)
+def api_export(
+    request: Request,
+    session: DbSession,
+    query: Annotated[FindingQuery, Query()],
+    format: Annotated[Format, FormatParam] = "csv",
+) -> Response:
+    """Every finding matching the filters (those of the list), in the list's order:
+    one row each, money as numbers (exact to the øre), dates as dates, headers in the
+    request's language. The findings list page links here with its filters."""
+    flt, sort = query.to_filter(), query.sort
+    return export(
+        request,
+        session,
+        fmt=format,
+        columns=FINDING_COLUMNS,
+        rows=lambda s: finding_rows(s, flt, sort=sort),
+        name="findings",
+        title_key="findings.title",
+    )
 
 
 @api.get("/{finding_id}", response_model=FindingOut, summary="One finding")
-def api_get(session: DbSession, finding_id: int) -> FindingOut:
+def api_get(session: DbSession, finding_id: FindingId) -> FindingOut:
     return repository.get_finding(session, finding_id)
 
 
 @api.get("/{finding_id}/history", response_model=list[ReviewEntryOut], summary="Review history")
-def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
+def api_history(session: DbSession, finding_id: FindingId) -> list[ReviewEntryOut]:
     """Every review step of the finding, oldest first."""
     repository.get_finding(session, finding_id)  # 404 for an unknown finding
     return [
@@ -259,8 +342,18 @@ def api_history(session: DbSession, finding_id: int) -> list[ReviewEntryOut]:
     ]
 
 
-@api.post("/{finding_id}/review", response_model=FindingOut, summary="Review a finding")
-def api_review(session: DbSession, actor: Actor, finding_id: int, body: ReviewIn) -> FindingOut:
+@api.post(
+    "/{finding_id}/review",
+    response_model=FindingOut,
+    summary="Review a finding",
+    responses=CHANGE_ERRORS,
+)
+def api_review(
+    session: DbSession,
+    actor: Actor,
+    finding_id: FindingId,
+    body: Annotated[ReviewIn, examples_of(ReviewIn)],
+) -> FindingOut:
     """Confirm, dismiss (note required), note, resolve (recovered required) or reopen.
     Refused steps answer 400 with {"error": "..."}; an unknown finding 404; a recovered
     amount above the overcharge without confirm_excess and excess_reason 409, with the

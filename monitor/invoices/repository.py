@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, Select, bindparam, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.errors import NotFound
+from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.invoices.schemas import InvoiceQuery
+from monitor.parties.models import Municipality, Vendor
 from rules.matching import item_key
 
 
@@ -75,3 +80,104 @@ def fill_item_keys(conn: Connection, *, batch: int = 5000) -> int:
             return done
         conn.execute(stmt, [{"b_id": i, "b_key": item_key(item)} for i, item in rows])
         after, done = rows[-1][0], done + len(rows)
+
+
+# ---------------------------------------------------------------- lists and exports
+def listing(query: InvoiceQuery) -> Select[Any]:
+    """Invoices with their parties, findings and counted overcharge, narrowed by the
+    list's filters and in its order (ending in the id, so pages are stable). A scoped
+    session sees its own municipalities' invoices only."""
+    findings = (
+        select(func.count(Finding.id))
+        .where(Finding.invoice_id == Invoice.id)
+        .correlate(Invoice)
+        .scalar_subquery()
+    )
+    overcharge = (
+        select(func.coalesce(func.sum(Finding.overcharge), 0))
+        .where(
+            Finding.invoice_id == Invoice.id,
+            Finding.money_kind == "overcharge",
+            Finding.grounds_for_id.is_(None),
+            Finding.status != "dismissed",
+        )
+        .correlate(Invoice)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Invoice,
+            Municipality.code,
+            Municipality.name,
+            Vendor.cvr,
+            Vendor.name,
+            findings.label("findings"),
+            overcharge.label("overcharge"),
+        )
+        .outerjoin(Municipality, Invoice.municipality_id == Municipality.id)
+        .outerjoin(Vendor, Invoice.vendor_id == Vendor.id)
+    )
+    if query.municipality:
+        stmt = stmt.where(Municipality.code == query.municipality)
+    if query.vendor:
+        stmt = stmt.where(Vendor.cvr == query.vendor)
+    if query.status:
+        stmt = stmt.where(Invoice.status == query.status)
+    if query.document_type:
+        stmt = stmt.where(Invoice.document_type == query.document_type)
+    if query.issued_from is not None:
+        stmt = stmt.where(Invoice.issue_date >= query.issued_from)
+    if query.issued_to is not None:
+        stmt = stmt.where(Invoice.issue_date <= query.issued_to)
+    if query.with_findings is not None:
+        stmt = stmt.where(findings > 0 if query.with_findings else findings == 0)
+    order = {
+        "newest": (Invoice.issue_date.desc(), Invoice.id.desc()),
+        "oldest": (Invoice.issue_date.asc(), Invoice.id.asc()),
+        "payable_desc": (Invoice.payable.desc(), Invoice.id.asc()),
+    }[query.sort]
+    return stmt.order_by(*order)
+
+
+def listed(row: Any) -> dict[str, Any]:
+    """A ``listing`` row as the fields of ``InvoiceOut``."""
+    invoice, code, name, cvr, vendor_name, findings, overcharge = row
+    return {
+        "id": invoice.id,
+        "number": invoice.number,
+        "document_type": invoice.document_type,
+        "format": invoice.format,
+        "issue_date": invoice.issue_date,
+        "due_date": invoice.due_date,
+        "period_start": invoice.period_start,
+        "period_end": invoice.period_end,
+        "currency": invoice.currency,
+        "status": invoice.status,
+        "municipality": code,
+        "municipality_name": name,
+        "vendor_cvr": cvr,
+        "vendor_name": vendor_name,
+        "supplier_cvr": invoice.supplier_cvr,
+        "buyer_ean": invoice.buyer_ean,
+        "line_extension": invoice.line_extension,
+        "allowances": invoice.allowances,
+        "charges": invoice.charges,
+        "tax_exclusive": invoice.tax_exclusive,
+        "tax": invoice.tax,
+        "payable": invoice.payable,
+        "findings": int(findings or 0),
+        "overcharge": Decimal(overcharge or 0).quantize(Decimal("0.01")),
+        "document_id": invoice.document_id,
+        "received_at": invoice.received_at,
+    }
+
+
+def one_listed(session: Session, invoice_id: int) -> tuple[Invoice, dict[str, Any]]:
+    """The invoice and its ``listed`` fields; NotFound if it does not exist (or is
+    another municipality's)."""
+    row = session.execute(
+        listing(InvoiceQuery()).order_by(None).where(Invoice.id == invoice_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"invoice {invoice_id} does not exist")
+    return row[0], listed(row)

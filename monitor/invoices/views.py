@@ -1,10 +1,13 @@
-"""An invoice in the web app: its header, its lines and the findings on each line."""
+"""Invoices in the web app: the list with its filters and exports, and one invoice:
+its header, its lines and the findings on each line."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
@@ -12,12 +15,56 @@ from extractors.invoices.facturx import TOTAL_MISMATCH
 from monitor.contracts import repository as contracts_repo
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
+from monitor.invoices import repository
 from monitor.invoices.models import Invoice
+from monitor.invoices.schemas import InvoiceQuery
 from monitor.parties.models import Municipality, Vendor
+from monitor.web import queries
+from monitor.web.api import count
 from monitor.web.deps import DbSession
 from monitor.web.templating import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
+
+PER_PAGE = 50
+STATUSES = ("assigned", "unassigned", "checked", "check_failed")
+
+
+@dataclass(slots=True)
+class InvoicesSlice:
+    items: list[dict[str, Any]]
+    total: int
+    page: int
+    pages: int
+
+
+@router.get("/invoices", response_class=HTMLResponse, name="invoices")
+def invoices_list(
+    request: Request,
+    session: DbSession,
+    query: Annotated[InvoiceQuery, Query()],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> HTMLResponse:
+    """The invoices matching the filters, a page at a time, with links to export them."""
+    stmt = repository.listing(query)
+    total = count(session, stmt)
+    rows = session.execute(stmt.limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    result = InvoicesSlice(
+        items=[repository.listed(row) for row in rows],
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+    )
+    return render(
+        request,
+        "invoices/list.html",
+        {
+            "result": result,
+            "query": query,
+            "choices": queries.filter_choices(session),
+            "statuses": STATUSES,
+        },
+    )
 
 
 @router.get("/invoices/{invoice_id}", response_class=HTMLResponse, name="invoice")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 PARTIES_CSV_HEADER = [
     "kind",
@@ -71,3 +72,81 @@ class PartyRow(BaseModel):
             v = v.replace(".", "").replace(" ", "")
             return int(v) if v else None
         return v
+
+
+# ------------------------------------------------------------------------- API v1
+class EanOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    ean: str
+    department: str | None
+
+
+class MunicipalityOut(BaseModel):
+    """A municipality (buyer) with its EAN location numbers."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "code": "101",
+                    "name": "København",
+                    "cvr": "64942212",
+                    "population": 660000,
+                    "population_year": 2026,
+                    "eans": [{"ean": "5798000000001", "department": "Borgerservice"}],
+                }
+            ]
+        }
+    )
+
+    code: str = Field(description="kommunekode")
+    name: str
+    cvr: str | None
+    population: int | None
+    population_year: int | None
+    eans: list[EanOut]
+
+
+class VendorOut(BaseModel):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {"cvr": "12345678", "name": "Kommunedata A/S", "created_at": "2025-01-01T00:00:00Z"}
+            ]
+        },
+    )
+
+    cvr: str
+    name: str
+    created_at: datetime
+
+
+class ContactOut(BaseModel):
+    """Who a municipality's alerts go to (personal data: admins only)."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 1,
+                    "role": "finance",
+                    "email": "okonomi@kk.dk",
+                    "name": "Økonomi",
+                    "language": "da",
+                    "immediate_min_severity": "medium",
+                    "active": True,
+                }
+            ]
+        },
+    )
+
+    id: int
+    role: str
+    email: str
+    name: str | None
+    language: str
+    immediate_min_severity: str
+    active: bool

@@ -1,6 +1,6 @@
 """The rules admin: list the rule set, tune one rule, backtest a change before publishing
 it, add custom rules, export and import the rule set as YAML; and the same as JSON
-under ``/api/rules``.
+under ``/api/v1/rules``.
 
 Publishing goes through ``monitor.rulesets.publish`` (backtested, confirmed when it
 withdraws findings or money, versioned, audited) and then queues a re-check of the
@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,7 @@ from monitor.rulesets.service import (
     history,
     proposed_config,
 )
+from monitor.web.api import CHANGE_ERRORS, ERRORS, V1, RuleId, examples_of
 from monitor.web.deps import DbSession
 from monitor.web.security import Actor
 from monitor.web.templating import render
@@ -39,7 +40,7 @@ from rules.custom import FIELDS, FUNCTIONS
 from rules.ruleset import dump_yaml
 
 router = APIRouter(prefix="/admin/rules", tags=["pages"], include_in_schema=False)
-api = APIRouter(prefix="/api/rules", tags=["rules"])
+api = APIRouter(prefix=f"{V1}/rules", tags=["rules"], responses=ERRORS)
 
 _NAMES = select(Municipality.code, Municipality.name)
 
@@ -429,6 +430,10 @@ class RuleOut(BaseModel):
 class RuleChangeIn(BaseModel):
     """A proposed change; what is left out stays as it is. Decimals as strings."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"params": {"percent_tolerance": "2"}}]}
+    )
+
     mode: str | None = Field(None, description="active, monitor or off")
     params: dict[str, Any] | None = Field(None, description="merged over the current ones")
     severity: str | None = Field(None, description="low, medium, high or critical")
@@ -437,6 +442,11 @@ class RuleChangeIn(BaseModel):
 
 
 class RulePublishIn(RuleChangeIn):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"mode": "monitor", "reason": "Afprøves en måned", "confirm": True}]
+        }
+    )
     reason: str = Field(min_length=1, description="why (kept in the audit log)")
     confirm: bool = Field(
         False,
@@ -446,6 +456,11 @@ class RulePublishIn(RuleChangeIn):
 
 
 class RuleRollbackIn(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"reason": "Tilbage til den forrige tolerance", "confirm": True}]
+        }
+    )
     reason: str = Field(min_length=1, description="why (kept in the audit log)")
     to_version: int | None = Field(
         None, ge=0, description="the version to restore; default the one before the current"
@@ -477,21 +492,26 @@ def api_export(session: DbSession) -> Response:
 
 
 @api.get("/{rule_id}", response_model=RuleOut, summary="One rule")
-def api_get(session: DbSession, rule_id: str) -> RuleOut:
+def api_get(session: DbSession, rule_id: RuleId) -> RuleOut:
     row = admin.rule_row(session, rule_id)
     if row.custom and not row.config.version:
         raise NotFound(f"no custom rule {rule_id!r} has been added")
     return _rule_out(row)
 
 
-@api.put("/{rule_id}", response_model=PublishedOut, summary="Publish a new version")
+@api.put(
+    "/{rule_id}",
+    response_model=PublishedOut,
+    summary="Publish a new version",
+    responses=CHANGE_ERRORS,
+)
 def api_publish(
     request: Request,
     session: DbSession,
     actor: Actor,
     background: BackgroundTasks,
-    rule_id: str,
-    body: RulePublishIn,
+    rule_id: RuleId,
+    body: Annotated[RulePublishIn, examples_of(RulePublishIn)],
 ) -> PublishedOut:
     """Validated by the rule (400 with the reason, nothing stored), backtested (a change
     that withdraws findings or money answers 409 with the effect unless ``confirm``),
@@ -509,14 +529,19 @@ def api_publish(
     return _published_out(request, session, background, rule_id, done)
 
 
-@api.post("/{rule_id}/rollback", response_model=PublishedOut, summary="Roll back a version")
+@api.post(
+    "/{rule_id}/rollback",
+    response_model=PublishedOut,
+    summary="Roll back a version",
+    responses=CHANGE_ERRORS,
+)
 def api_rollback(
     request: Request,
     session: DbSession,
     actor: Actor,
     background: BackgroundTasks,
-    rule_id: str,
-    body: RuleRollbackIn,
+    rule_id: RuleId,
+    body: Annotated[RuleRollbackIn, examples_of(RuleRollbackIn)],
 ) -> PublishedOut:
     """Publish the version before the current one (or ``to_version``) again, as a new
     version with who, when and why; 409 with the effect when it withdraws findings or
@@ -547,7 +572,11 @@ def _published_out(
 
 
 @api.post("/{rule_id}/backtest", summary="Backtest a change without saving it")
-def api_backtest(session: DbSession, rule_id: str, body: RuleChangeIn) -> dict[str, Any]:
+def api_backtest(
+    session: DbSession,
+    rule_id: RuleId,
+    body: Annotated[RuleChangeIn, examples_of(RuleChangeIn)],
+) -> dict[str, Any]:
     """Findings added, removed and changed per municipality, and the overcharge before,
     after and the difference, if the change were published. Amounts as decimal strings."""
     report = backtest(session, rule_id=rule_id, **body.model_dump())

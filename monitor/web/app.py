@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from monitor.db import make_engine, session_factory, utcnow
 from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings, get_settings
+from monitor.web.api import V1, restore_nulls
 from monitor.web.i18n import LANGUAGES, negotiate, translate
 from monitor.web.limits import ids_in_range, install_request_limit
 from monitor.web.security import (
@@ -48,18 +49,22 @@ _YEAR = 365 * 24 * 3600
 
 def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
+    from monitor.alerts.api import api as alerts_api
     from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
     from monitor.casefiles.api import api as case_files_api
     from monitor.casefiles.views import router as case_files
     from monitor.contracts.browse import router as contracts_browse
+    from monitor.contracts.api import api as contracts_api
     from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
     from monitor.documents.views import pages as upload
     from monitor.documents.views import router as documents_api
     from monitor.findings.views import api as findings_api
     from monitor.findings.views import router as findings
+    from monitor.invoices.api import api as invoices_api
     from monitor.invoices.views import router as invoices
+    from monitor.parties.api import api as parties_api
     from monitor.parties.views import router as parties_admin
     from monitor.rulesets.views import api as rules_api
     from monitor.rulesets.views import router as rules_admin
@@ -82,7 +87,11 @@ def default_routers() -> list[APIRouter]:
         parties_admin,
         findings_api,
         case_files_api,
+        invoices_api,
+        contracts_api,
         terms_api,
+        parties_api,
+        alerts_api,
         rules_api,
         documents_api,
         health_api,
@@ -91,10 +100,11 @@ def default_routers() -> list[APIRouter]:
 
 
 def _add_nav_items() -> None:
-    """The upload and admin pages' links, before the API link (once per process)."""
+    """The invoices, upload and admin pages' links, before the API link (once per process)."""
     for item in (
         NavItem("/contracts", "nav.contracts", "contracts"),
         NavItem("/case-files", "nav.casefiles", "casefiles"),
+        NavItem("/invoices", "nav.invoices", "invoices"),
         NavItem("/upload", "nav.upload", "upload"),
         NavItem("/admin/rules", "nav.rules", "rules"),
         NavItem("/admin/parties", "nav.parties", "parties"),
@@ -212,9 +222,32 @@ def _error(
 
 
 def _add_openapi_route(app: FastAPI) -> None:
-    @app.get("/api/openapi.json", include_in_schema=False, name="openapi")
+    """``/api/v1/openapi.json``, declaring the bearer token every operation but the
+    health check takes."""
+    plain = app.openapi
+
     def openapi() -> dict[str, Any]:
-        return app.openapi()
+        if app.openapi_schema is None:
+            schema = plain()
+            schema.setdefault("components", {})["securitySchemes"] = {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "an API token (prisvagt tokens add) or a signed-in session",
+                }
+            }
+            for path, item in schema.get("paths", {}).items():
+                if path != f"{V1}/health":
+                    for op in item.values():
+                        op.setdefault("security", [{"bearer": []}])
+            restore_nulls(schema)
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.get(f"{V1}/openapi.json", include_in_schema=False, name="openapi")
+    def openapi_document() -> dict[str, Any]:
+        return openapi()
 
 
 def _install_error_pages(app: FastAPI) -> None:
@@ -253,7 +286,11 @@ def _install_error_pages(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         key = "error.not_found" if exc.status_code == 404 else "error.title"
         if _wants_json(request):
-            return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+            detail = exc.detail
+            if exc.status_code == 404 and not request.url.path.startswith(f"{V1}/"):
+                # the unversioned API of before: say where it went
+                detail = f"{request.url.path} is not part of the API: its paths begin {V1}/"
+            return JSONResponse({"error": detail}, status_code=exc.status_code)
         lang = getattr(request.state, "lang", "da")
         message = translate(key, lang) if exc.status_code == 404 else str(exc.detail)
         return _error(request, exc.status_code, key, f"{message}: {request.url.path}")

@@ -511,6 +511,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "findings.preliminary.true": {"da": "Kun foreløbige", "en": "Preliminary only"},
     "findings.preliminary.false": {"da": "Kun endelige", "en": "Final only"},
     # == API v1 and exports (CSV, Excel) (add this area's keys below this line)
+    # exports: column headers, links
+    "export.finding_id": {"da": "Fund nr.", "en": "Finding no."},
+    "export.invoice_id": {"da": "Faktura-id", "en": "Invoice id"},
+    "export.municipality_code": {"da": "Kommunekode", "en": "Municipality code"},
+    "export.vendor_cvr": {"da": "Leverandør-CVR", "en": "Vendor CVR"},
+    "export.money_kind": {"da": "Beløbstype", "en": "Kind of money"},
+    "export.currency": {"da": "Valuta", "en": "Currency"},
+    "export.counted": {"da": "Tælles med", "en": "Counted"},
+    "export.contract_id": {"da": "Kontrakt-id", "en": "Contract id"},
+    "export.document_type": {"da": "Dokumenttype", "en": "Document type"},
+    "export.buyer_ean": {"da": "EAN", "en": "EAN"},
+    "export.line_extension": {"da": "Linjesum", "en": "Line total"},
+    "export.tax_exclusive": {"da": "Beløb ekskl. moms", "en": "Amount excl. VAT"},
+    "export.tax": {"da": "Moms", "en": "VAT"},
+    "export.payable": {"da": "At betale", "en": "Payable"},
+    "export.findings": {"da": "Fund", "en": "Findings"},
+    "export.label": {"da": "Eksportér", "en": "Export"},
+    "export.csv": {"da": "CSV", "en": "CSV"},
+    "export.xlsx": {"da": "Excel", "en": "Excel"},
+    "export.hint": {
+        "da": "Eksporten indeholder alle rækker, der matcher filtrene, ikke kun denne side.",
+        "en": "The export holds every row matching the filters, not only this page.",
+    },
+    # the invoices list
+    "nav.invoices": {"da": "Fakturaer", "en": "Invoices"},
+    "invoices.title": {"da": "Fakturaer", "en": "Invoices"},
+    "invoices.count": {"da": "fakturaer", "en": "invoices"},
+    "invoices.none": {
+        "da": "Ingen fakturaer matcher filtrene.",
+        "en": "No invoices match the filters.",
+    },
+    "invoices.document_type": {"da": "Dokumenttype", "en": "Document type"},
+    "invoices.with_findings": {"da": "Fund", "en": "Findings"},
+    "invoices.with_findings.true": {"da": "Med fund", "en": "With findings"},
+    "invoices.with_findings.false": {"da": "Uden fund", "en": "Without findings"},
+    "invoices.issued_from": {"da": "Fakturadato fra", "en": "Issued from"},
+    "invoices.issued_to": {"da": "Fakturadato til", "en": "Issued to"},
+    "invoices.sort.newest": {"da": "Nyeste først", "en": "Newest first"},
+    "invoices.sort.oldest": {"da": "Ældste først", "en": "Oldest first"},
+    "invoices.sort.payable_desc": {"da": "Største beløb først", "en": "Largest amount first"},
+    "doctype.invoice": {"da": "Faktura", "en": "Invoice"},
+    "doctype.credit_note": {"da": "Kreditnota", "en": "Credit note"},
+    # findings list: the API's further filters
+    "findings.money_kind": {"da": "Beløbstype", "en": "Kind of money"},
+    "findings.money_kind.overcharge": {"da": "Overpris", "en": "Overcharge"},
+    "findings.money_kind.price_gap": {"da": "Prisforskel", "en": "Price gap"},
     # API reference
     "api.intro": {
         "da": 'Beløb er decimaltal som tekst ("1234.50"), aldrig kommatal. '

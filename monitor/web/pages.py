@@ -7,13 +7,14 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import text
 
 from monitor.web import disparity, queries
+from monitor.web.api import V1
 from monitor.web.deps import DbSession
 from monitor.web.i18n import translate
 from monitor.web.security import current_identity
 from monitor.web.templating import page_language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-api = APIRouter(prefix="/api", tags=["health"])
+api = APIRouter(prefix=V1, tags=["health"])
 
 #: above this many municipalities the disparity table shows lowest/highest only
 MAX_PIVOT_COLUMNS = 10

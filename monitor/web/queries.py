@@ -87,6 +87,8 @@ _ORDER: dict[str, tuple[Any, ...]] = {
     "overcharge_asc": (Finding.overcharge.asc(), Finding.id),
     "newest": (Finding.created_at.desc(), Finding.id.desc()),
 }
+#: the list's orders by ``sort``, for the exports too
+ORDER = _ORDER
 
 
 @dataclass(slots=True)

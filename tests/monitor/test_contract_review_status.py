@@ -191,7 +191,7 @@ def test_before_review_findings_are_preliminary_send_nothing_and_nothing_is_unpr
     listed = client.get("/findings?preliminary=true&lang=da")
     assert f'data-finding-id="{found[0]["id"]}"' in listed.text and "Foreløbig" in listed.text
     assert 'data-finding-id="' not in client.get("/findings?preliminary=false").text
-    api = client.get("/api/findings").json()
+    api = client.get("/api/v1/findings").json()["items"]
     assert [f["preliminary"] for f in api] == [True]
 
 

@@ -1,4 +1,4 @@
-"""Admins tune rules on /admin/rules and through /api/rules: backtest before publishing,
+"""Admins tune rules on /admin/rules and through /api/v1/rules: backtest before publishing,
 publish as a new audited version, custom rules, YAML export and import.
 
 The seed (see conftest): København's invoice bills 40 users at 125,00 kr. against an
@@ -99,7 +99,7 @@ def test_a_backtest_reports_the_finding_a_wider_tolerance_removes_and_saves_noth
     difference: str,
 ) -> None:
     body = {"params": {"absolute_tolerance": tolerance}}
-    report = client.post(f"/api/rules/{PRICE}/backtest", json=body).json()
+    report = client.post(f"/api/v1/rules/{PRICE}/backtest", json=body).json()
     assert (report["added"], report["removed"]) == (0, removed)
     assert report["overcharge_before"] == "1000.00"
     assert (report["overcharge_after"], report["overcharge_difference"]) == (after, difference)
@@ -197,28 +197,28 @@ def test_the_api_publishes_a_version_and_refuses_invalid_params_with_the_reason(
     client: TestClient, engine: Engine, rechecks: list[list[int]]
 ) -> None:
     bad = client.put(
-        "/api/rules/payment_terms",
+        "/api/v1/rules/payment_terms",
         json={"actor": "api", "reason": "x", "params": {"max_days": 0}},
     )
     assert bad.status_code == 400
     assert "max_days" in bad.json()["error"] and _count(engine, RuleConfiguration) == 0
     ok = client.put(
-        "/api/rules/payment_terms",
+        "/api/v1/rules/payment_terms",
         json={"actor": "api", "reason": "KL-aftale", "params": {"max_days": 45}, "mode": "monitor"},
     )
     assert ok.status_code == 200
     body = ok.json()
     assert (body["version"], body["mode"], body["params"]["max_days"]) == (1, "monitor", 45)
     assert body["invoices_queued"] == 2 and len(rechecks) == 1
-    listed = {r["rule_id"]: r for r in client.get("/api/rules").json()}
+    listed = {r["rule_id"]: r for r in client.get("/api/v1/rules").json()}
     assert listed["payment_terms"]["changed_by"] == TEST_ACTOR
     assert listed[PRICE]["version"] == 0 and listed[PRICE]["params"]["absolute_tolerance"] == "0.01"
     custom = client.put(
-        "/api/rules/custom:dyr",
+        "/api/v1/rules/custom:dyr",
         json={"actor": "api", "reason": "x", "params": {"expression": "import os"}},
     )
     assert custom.status_code == 400 and "expression" in custom.json()["error"]
-    assert client.get("/api/rules/custom:dyr").status_code == 404
+    assert client.get("/api/v1/rules/custom:dyr").status_code == 404
 
 
 def test_a_custom_rule_with_an_invalid_expression_is_refused_with_the_reason(
@@ -254,14 +254,16 @@ def test_a_custom_rule_with_an_invalid_expression_is_refused_with_the_reason(
     ]
     page = client.get("/admin/rules/custom:dyr_support")
     assert "Egen regel: dyr_support" in page.text and "line.unit_price &gt; 900" in page.text
-    report = client.post("/api/rules/custom:dyr_support/backtest", json={"mode": "active"}).json()
+    report = client.post(
+        "/api/v1/rules/custom:dyr_support/backtest", json={"mode": "active"}
+    ).json()
     assert report["added"] == 0  # same expression before and after: nothing changes
 
 
 def test_the_rule_set_exports_as_yaml_and_imports_back_as_new_versions(
     client: TestClient, engine: Engine, rechecks: list[list[int]]
 ) -> None:
-    export = client.get("/api/rules/export")
+    export = client.get("/api/v1/rules/export")
     assert export.status_code == 200
     assert "attachment" in export.headers["content-disposition"]
     data = yaml.safe_load(export.text)
@@ -283,7 +285,7 @@ def test_the_rule_set_exports_as_yaml_and_imports_back_as_new_versions(
     assert changed.headers["location"] == "/admin/rules?imported=payment_terms"  # type: ignore[attr-defined]
     assert _versions(engine, "payment_terms") == [(1, True, TEST_ACTOR, "KL-standard 2026")]
     assert len(rechecks) == 1
-    again = yaml.safe_load(client.get("/api/rules/export").text)
+    again = yaml.safe_load(client.get("/api/v1/rules/export").text)
     terms = next(r for r in again["rules"] if r["rule"] == "payment_terms")
     assert (terms["params"]["max_days"], terms["version"]) == (45, 1)
 

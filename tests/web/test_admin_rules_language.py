@@ -35,7 +35,7 @@ def test_the_rule_page_describes_the_rule_in_the_pages_language(client: TestClie
 
 def test_the_api_gives_both_descriptions(client: TestClient) -> None:
     spec = rules.registry()[PRICE]
-    body = client.get(f"/api/rules/{PRICE}").json()
+    body = client.get(f"/api/v1/rules/{PRICE}").json()
     assert (body["description"], body["description_da"]) == (
         spec.description,
         spec.description_da,

@@ -22,6 +22,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from monitor.alerts.models import Alert
 from monitor.auth.service import add_token, add_user
 from monitor.casefiles.models import CaseFile
 from monitor.contracts.models import Contract, PriceTerm
@@ -40,6 +41,8 @@ LEGAL = frozenset({"legal", "admin_all"})  # admin_all holds every role, over ev
 ADMINS = frozenset({"admin", "admin_all", "other"})
 KBH_ADMINS = frozenset({"admin", "admin_all"})
 ADMIN_OF_ALL = frozenset({"admin_all"})
+FINANCE_OR_ADMIN = frozenset({"finance", "admin", "admin_all", "other", "token_finance"})
+KBH_FINANCE_OR_ADMIN = FINANCE_OR_ADMIN - {"other"}
 
 #: "METHOD /path" -> the identities allowed (everyone else is denied)
 EXPECTED: dict[str, frozenset[str]] = {
@@ -48,7 +51,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /login/oidc": EVERYONE,  # to the password form here: no provider configured
     "GET /login/oidc/callback": EVERYONE,
     "POST /logout": SIGNED_IN,
-    "GET /api/health": EVERYONE,
+    "GET /api/v1/health": EVERYONE,
     "GET /": READERS,
     "GET /findings": READERS,
     "GET /findings/{finding_id}": KBH_READERS,
@@ -65,25 +68,25 @@ EXPECTED: dict[str, frozenset[str]] = {
     "POST /case-files/vendors/{vendor_id}/{code}": LEGAL,
     "POST /case-files/{case_file_id}/sent": LEGAL,
     "POST /case-files/{case_file_id}/answer": LEGAL,
-    "GET /api/case-files": READERS,
-    "GET /api/case-files/{case_file_id}": KBH_READERS,
-    "GET /api/findings": READERS,
-    "GET /api/findings/{finding_id}": KBH_READERS,
-    "GET /api/findings/{finding_id}/history": KBH_READERS,
-    "GET /api/rules": READERS,
-    "GET /api/rules/export": READERS,
-    "GET /api/rules/{rule_id}": READERS,
+    "GET /api/v1/case-files": READERS,
+    "GET /api/v1/case-files/{case_file_id}": KBH_READERS,
+    "GET /api/v1/findings": READERS,
+    "GET /api/v1/findings/{finding_id}": KBH_READERS,
+    "GET /api/v1/findings/{finding_id}/history": KBH_READERS,
+    "GET /api/v1/rules": READERS,
+    "GET /api/v1/rules/export": READERS,
+    "GET /api/v1/rules/{rule_id}": READERS,
     "GET /api/docs": READERS,
-    "GET /api/openapi.json": READERS,
+    "GET /api/v1/openapi.json": READERS,
     "GET /upload": READERS,
     "POST /upload": READERS,
-    "POST /api/documents": READERS,
-    "GET /api/documents/{document_id}": KBH_READERS,
+    "POST /api/v1/documents": READERS,
+    "GET /api/v1/documents/{document_id}": KBH_READERS,
     "POST /findings/{finding_id}/review": LEGAL,
-    "POST /api/findings/{finding_id}/review": LEGAL,
+    "POST /api/v1/findings/{finding_id}/review": LEGAL,
     "POST /contracts/{contract_id}/terms/{term_id}/review": LEGAL,
     "POST /contracts/{contract_id}/confirm": LEGAL,
-    "POST /api/terms/{term_id}/review": LEGAL,
+    "POST /api/v1/terms/{term_id}/review": LEGAL,
     "GET /admin/rules": ADMINS,
     "GET /admin/rules/{rule_id}": ADMINS,
     "POST /admin/rules/custom": ADMIN_OF_ALL,
@@ -92,9 +95,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "POST /admin/rules/{rule_id}/backtest": ADMIN_OF_ALL,
     "POST /admin/rules/{rule_id}/publish": ADMIN_OF_ALL,
     "POST /admin/rules/{rule_id}/rollback": ADMIN_OF_ALL,
-    "PUT /api/rules/{rule_id}": ADMIN_OF_ALL,
-    "POST /api/rules/{rule_id}/rollback": ADMIN_OF_ALL,
-    "POST /api/rules/{rule_id}/backtest": ADMIN_OF_ALL,
+    "PUT /api/v1/rules/{rule_id}": ADMIN_OF_ALL,
+    "POST /api/v1/rules/{rule_id}/rollback": ADMIN_OF_ALL,
+    "POST /api/v1/rules/{rule_id}/backtest": ADMIN_OF_ALL,
     "GET /admin/parties": ADMINS,
     "POST /admin/parties/municipalities/{code}/eans": KBH_ADMINS,
     "POST /admin/parties/eans/{ean_id}/remove": KBH_ADMINS,
@@ -103,6 +106,22 @@ EXPECTED: dict[str, frozenset[str]] = {
     "POST /admin/parties/contacts/{contact_id}": KBH_ADMINS,
     "POST /admin/parties/import": ADMIN_OF_ALL,
     "POST /admin/parties/vendors": ADMIN_OF_ALL,
+    # API v1 and exports
+    "GET /invoices": READERS,
+    "GET /api/v1/findings/export": READERS,
+    "GET /api/v1/invoices": READERS,
+    "GET /api/v1/invoices/export": READERS,
+    "GET /api/v1/invoices/{invoice_id}": KBH_READERS,
+    "GET /api/v1/contracts": READERS,
+    "GET /api/v1/contracts/{contract_id}": KBH_READERS,
+    "GET /api/v1/documents": READERS,
+    "GET /api/v1/municipalities": READERS,
+    "GET /api/v1/municipalities/{code}": KBH_READERS,
+    "GET /api/v1/municipalities/{code}/contacts": KBH_ADMINS,  # personal data
+    "GET /api/v1/vendors": READERS,
+    "GET /api/v1/vendors/{cvr}": READERS,  # vendors are shared
+    "GET /api/v1/alerts": FINANCE_OR_ADMIN,
+    "GET /api/v1/alerts/{alert_id}": KBH_FINANCE_OR_ADMIN,
 }
 
 
@@ -133,13 +152,14 @@ def world(engine: Engine) -> World:
         kbh = contract.municipality_id
         ean = MunicipalityEan(municipality_id=kbh, ean="5798000000001", department="Borgerservice")
         contact = Contact(municipality_id=kbh, role="finance", email="okonomi@kk.dk")
+        alert = Alert(recipient="okonomi@kk.dk", municipality_id=kbh, dedup_key="kbh:1")
         case_file = CaseFile(
             vendor_id=contract.vendor_id,
             municipality_id=kbh,
             letter=b"%PDF-1.4 letter",
             created_by="legal@kk.dk",
         )
-        s.add_all([ean, contact, case_file])
+        s.add_all([ean, contact, alert, case_file])
         s.flush()
         for email, roles, codes, everywhere in (
             ("legal@kk.dk", ["legal"], ["101"], False),
@@ -174,6 +194,8 @@ def world(engine: Engine) -> World:
             "vendor_id": str(contract.vendor_id),
             "page": "1",
             "rule_id": "price_above_agreed",
+            "alert_id": str(alert.id),
+            "cvr": "12345678",
         }
     return World(seed, params, token)
 

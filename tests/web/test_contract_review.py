@@ -96,7 +96,7 @@ def test_the_api_rejects_a_term(
     client: TestClient, seed: Seed, engine: Engine, term_id: int, rechecks: list[list[int]]
 ) -> None:
     response = client.post(
-        f"/api/terms/{term_id}/review",
+        f"/api/v1/terms/{term_id}/review",
         json={"action": "reject", "actor": "jura@kk.dk", "note": "Ikke en pris"},
     )
     assert response.status_code == 200, response.text

@@ -20,7 +20,7 @@ XML = (CII / "ZUGFeRD1_EXTENDED_Warenrechnung.xml").read_bytes()
 
 
 def _upload(client: TestClient, name: str, data: bytes) -> int:
-    response = client.post("/api/documents", files={"file": (name, data, "application/pdf")})
+    response = client.post("/api/v1/documents", files={"file": (name, data, "application/pdf")})
     assert response.status_code == 202, response.text
     assert response.json()["kind"] == "invoice"
     return int(response.json()["document_id"])

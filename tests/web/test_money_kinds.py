@@ -66,10 +66,10 @@ def test_the_overview_and_the_api_count_it_once(
     page = client.get("/").text
     assert re.search(r"data-flagged>2\.900,00 kr\.<", page), "counted once"
     assert re.search(r"data-price-gap>0,00 kr\.<", page)
-    listed = client.get("/api/findings")
+    listed = client.get("/api/v1/findings")
     assert listed.headers["X-Total-Overcharge"] == "2900.00"
     assert listed.headers["X-Total-Price-Gap"] == "0.00"
-    by_rule = {f["rule"]: f for f in listed.json()}
+    by_rule = {f["rule"]: f for f in listed.json()["items"]}
     assert by_rule["mfn_breach"]["grounds_for_id"] == by_rule["price_above_agreed"]["id"]
     assert by_rule["price_above_agreed"]["further_grounds"] == [by_rule["mfn_breach"]["id"]]
     assert by_rule["mfn_breach"]["counted"] is False

@@ -104,4 +104,4 @@ def test_an_empty_database_shows_an_empty_overview_and_list(app: FastAPI) -> Non
         assert overview.status_code == 200 and "Ingen data endnu." in overview.text
         assert "data-flagged>0,00 kr.<" in overview.text
         assert "Ingen fund matcher filtrene." in client.get("/findings").text
-        assert client.get("/api/findings").json() == []
+        assert client.get("/api/v1/findings").json()["items"] == []

@@ -42,11 +42,11 @@ def test_pages_and_api_work_on_postgresql(pg_client: tuple[TestClient, Seed]) ->
     listing = client.get("/findings", params={"municipality": "101"}).text
     assert "data-total-overcharge>1.000,00 kr.<" in listing
     assert "1.1 Brugerlicens" in client.get(f"/findings/{seed.price_finding_id}").text
-    api = client.get("/api/findings", params={"sort": "overcharge_asc"})
-    assert [f["overcharge"] for f in api.json()] == ["0.00", "1000.00"]
+    api = client.get("/api/v1/findings", params={"sort": "overcharge_asc"})
+    assert [f["overcharge"] for f in api.json()["items"]] == ["0.00", "1000.00"]
     reviewed = client.post(
-        f"/api/findings/{seed.price_finding_id}/review",
+        f"/api/v1/findings/{seed.price_finding_id}/review",
         json={"action": "confirm", "actor": "jura@kk.dk"},
     )
     assert reviewed.json()["status"] == "confirmed"
-    assert client.get("/api/health").json() == {"status": "ok", "database": "postgresql"}
+    assert client.get("/api/v1/health").json() == {"status": "ok", "database": "postgresql"}

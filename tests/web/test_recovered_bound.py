@@ -140,7 +140,7 @@ def test_the_page_asks_for_the_confirmation_in_danish_and_then_records_it(
 def test_the_api_answers_409_until_the_excess_is_confirmed_with_a_reason(
     client: TestClient, seed: Seed, engine: Engine
 ) -> None:
-    url = f"/api/findings/{seed.price_finding_id}/review"
+    url = f"/api/v1/findings/{seed.price_finding_id}/review"
     body = {"action": "resolve", "actor": "okonomi@kk.dk", "recovered": "999999999.00"}
     refused = client.post(url, json=body)
     assert refused.status_code == 409

@@ -1,4 +1,4 @@
-"""Publishing from /admin/rules and /api/rules: the scope names registered parties only,
+"""Publishing from /admin/rules and /api/v1/rules: the scope names registered parties only,
 a change that withdraws findings shows its backtest and asks for a confirmation, and a
 version is rolled back in one step as a new version.
 
@@ -45,12 +45,12 @@ def test_a_scope_with_an_unregistered_municipality_or_vendor_is_refused_by_name(
     assert "ukendt kommunekode &#39;999&#39; i reglens afgrænsning" in page.text
     assert "101 København, 751 Aarhus" in page.text
     api = client.put(
-        f"/api/rules/{PRICE}", json={"actor": "api", "reason": "x", "vendors": ["87654321"]}
+        f"/api/v1/rules/{PRICE}", json={"actor": "api", "reason": "x", "vendors": ["87654321"]}
     )
     assert api.status_code == 400
     assert "unknown vendor CVR number '87654321'" in api.json()["error"]
     assert "12345678 Kommunedata A/S" in api.json()["error"]
-    backtest = client.post(f"/api/rules/{PRICE}/backtest", json={"municipalities": ["999"]})
+    backtest = client.post(f"/api/v1/rules/{PRICE}/backtest", json={"municipalities": ["999"]})
     assert backtest.status_code == 400 and "'999'" in backtest.json()["error"]
     assert _versions(engine) == [] and _audit_count(engine) == 0 and rechecks == []
     ok = client.post(
@@ -108,7 +108,7 @@ def test_the_api_answers_409_with_the_effect_until_confirmed(
     client: TestClient, seed: Seed, engine: Engine, rechecks: list[list[int]]
 ) -> None:
     body = {"actor": "api", "reason": "B", "params": {"absolute_tolerance": "30"}}
-    refused = client.put(f"/api/rules/{PRICE}", json=body)
+    refused = client.put(f"/api/v1/rules/{PRICE}", json=body)
     assert refused.status_code == 409
     answer = refused.json()
     assert answer["confirmation_required"]["removed"] == 1
@@ -116,7 +116,7 @@ def test_the_api_answers_409_with_the_effect_until_confirmed(
     assert "withdraws 1 findings and DKK 1,000.00" in answer["error"]
     assert "trækker 1 fund" in answer["error_da"]
     assert _versions(engine) == [] and rechecks == []
-    ok = client.put(f"/api/rules/{PRICE}", json={**body, "confirm": True})
+    ok = client.put(f"/api/v1/rules/{PRICE}", json={**body, "confirm": True})
     assert ok.status_code == 200, ok.text
     assert ok.json()["effect"]["removed"] == 1 and ok.json()["version"] == 1
 
@@ -144,16 +144,16 @@ def test_a_version_is_rolled_back_in_one_step_as_a_new_version(
     assert "For bred" in shown and "1 nye fund, 0 trukket tilbage" in shown
 
     # rolling back the rollback restores version 1, which withdraws: 409 until confirmed
-    api = client.post(f"/api/rules/{PRICE}/rollback", json={"actor": "api", "reason": "igen"})
+    api = client.post(f"/api/v1/rules/{PRICE}/rollback", json={"actor": "api", "reason": "igen"})
     assert api.status_code == 409 and api.json()["confirmation_required"]["removed"] == 1
     ok = client.post(
-        f"/api/rules/{PRICE}/rollback", json={"actor": "api", "reason": "igen", "confirm": True}
+        f"/api/v1/rules/{PRICE}/rollback", json={"actor": "api", "reason": "igen", "confirm": True}
     )
     assert ok.status_code == 200, ok.text
     assert (ok.json()["version"], ok.json()["restores_version"]) == (3, 1)
     assert _versions(engine)[-1] == (3, "30", True)
     unknown = client.post(
-        f"/api/rules/{PRICE}/rollback", json={"actor": "api", "reason": "x", "to_version": 9}
+        f"/api/v1/rules/{PRICE}/rollback", json={"actor": "api", "reason": "x", "to_version": 9}
     )
     assert unknown.status_code == 404
 

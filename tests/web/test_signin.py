@@ -26,9 +26,9 @@ def test_anonymous_pages_go_to_the_login_page_and_the_api_answers_401(
     page = client.get("/findings?status=open", follow_redirects=False)
     assert page.status_code == 303
     assert page.headers["location"] == "/login?next=%2Ffindings%3Fstatus%3Dopen"
-    api = client.get("/api/findings")
+    api = client.get("/api/v1/findings")
     assert api.status_code == 401 and api.json()["error"] == "sign in first"
-    assert client.get("/api/health").status_code == 200
+    assert client.get("/api/v1/health").status_code == 200
     assert client.get("/static/style.css").status_code == 200
 
 
@@ -153,7 +153,7 @@ def test_a_form_without_the_csrf_token_or_from_an_opaque_origin_is_refused(
         url, data={"action": "confirm", "csrf_token": csrf}, headers={"Origin": "null"}
     )
     assert opaque.status_code == 403
-    put = client.put("/api/rules/payment_terms", json={"mode": "off", "reason": "x"})
+    put = client.put("/api/v1/rules/payment_terms", json={"mode": "off", "reason": "x"})
     assert put.status_code == 403  # a PUT is checked like a POST
     with transaction(engine) as s:
         assert s.get(Finding, world.seed.price_finding_id).status == "open"  # type: ignore[union-attr]
@@ -186,15 +186,15 @@ def test_a_disabled_user_and_a_revoked_token_are_refused_at_once(
     client = TestClient(app)
     sign_in(client, "finance@kk.dk")
     machine = TestClient(app, headers={"Authorization": f"Bearer {world.token}"})
-    assert client.get("/api/findings").status_code == 200
-    assert machine.get("/api/findings").status_code == 200
+    assert client.get("/api/v1/findings").status_code == 200
+    assert machine.get("/api/v1/findings").status_code == 200
     with transaction(engine) as s:
         disable_user(s, email="finance@kk.dk", actor="test")
         revoke_token(s, token_id=1, actor="test")
-    assert client.get("/api/findings").status_code == 401
-    assert machine.get("/api/findings").status_code == 401
+    assert client.get("/api/v1/findings").status_code == 401
+    assert machine.get("/api/v1/findings").status_code == 401
     bad = TestClient(app, headers={"Authorization": "Bearer pv_not-a-token"})
-    assert bad.get("/api/findings").status_code == 401
+    assert bad.get("/api/v1/findings").status_code == 401
 
 
 def test_a_user_of_aarhus_sees_only_aarhus_and_the_benchmark_without_names(
@@ -202,7 +202,7 @@ def test_a_user_of_aarhus_sees_only_aarhus_and_the_benchmark_without_names(
 ) -> None:
     client = TestClient(app)
     sign_in(client, "alle@aarhus.dk")
-    findings = client.get("/api/findings").json()
+    findings = client.get("/api/v1/findings").json()["items"]
     assert [f["id"] for f in findings] == [world.seed.payment_finding_id]
     listed = client.get("/findings").text
     assert "F-2026-0043" in listed and "F-2026-0042" not in listed
@@ -256,7 +256,7 @@ def test_a_municipalitys_own_admin_lets_the_others_see_its_name_in_the_benchmark
 def test_an_admin_of_every_municipality_sees_both(app: FastAPI, world: World) -> None:
     client = TestClient(app)
     sign_in(client, "admin@kl.dk")
-    assert len(client.get("/api/findings").json()) == 2
+    assert len(client.get("/api/v1/findings").json()["items"]) == 2
     overview = client.get("/").text
     assert "København" in overview and "Aarhus" in overview and "Kommune A" not in overview
 

@@ -61,11 +61,11 @@ def _stored(engine: Engine) -> list[tuple[Any, ...]]:
 @pytest.mark.parametrize(
     ("method", "path"),
     [
-        ("GET", f"/api/findings/{HUGE}"),
-        ("GET", f"/api/findings/{HUGE}/history"),
-        ("POST", f"/api/findings/{HUGE}/review"),
-        ("GET", f"/api/documents/{HUGE}"),
-        ("GET", "/api/documents/2147483648"),
+        ("GET", f"/api/v1/findings/{HUGE}"),
+        ("GET", f"/api/v1/findings/{HUGE}/history"),
+        ("POST", f"/api/v1/findings/{HUGE}/review"),
+        ("GET", f"/api/v1/documents/{HUGE}"),
+        ("GET", "/api/v1/documents/2147483648"),
         ("GET", f"/findings/{HUGE}"),
         ("GET", f"/invoices/{HUGE}"),
         ("GET", f"/contracts/{HUGE}"),
@@ -90,9 +90,9 @@ def test_an_id_beyond_the_id_columns_is_a_400_naming_it_and_changes_nothing(
 
 def test_a_malformed_id_is_a_422_and_the_largest_id_is_simply_not_found(backend: str) -> None:
     with signed_in(TestClient(_app(backend), raise_server_exceptions=False)) as client:
-        assert client.get("/api/findings/abc").status_code == 422
-        assert client.get("/api/findings/1e5").status_code == 422
-        assert client.get("/api/findings/2147483647").status_code == 404
+        assert client.get("/api/v1/findings/abc").status_code == 422
+        assert client.get("/api/v1/findings/1e5").status_code == 422
+        assert client.get("/api/v1/findings/2147483647").status_code == 404
 
 
 # -- a real server, PostgreSQL: the event loop and the pool under a held lock ----------
@@ -136,7 +136,7 @@ def document_table_locked(engine: Engine) -> Iterator[None]:
 def _upload_in_background(base: str, results: list[httpx.Response]) -> threading.Thread:
     def upload() -> None:
         files = {"file": ("F-1.csv", b"invoice_number,unit_price\nF-1,1\n", "text/csv")}
-        results.append(httpx.post(f"{base}/api/documents", files=files, timeout=60))
+        results.append(httpx.post(f"{base}/api/v1/documents", files=files, timeout=60))
 
     thread = threading.Thread(target=upload)
     thread.start()
@@ -168,8 +168,8 @@ def test_an_upload_blocked_in_the_database_does_not_stop_other_requests(backend:
         thread = _upload_in_background(base, results)
         _wait_for_lock_waiter(engine, results)
         started = time.monotonic()
-        health = httpx.get(f"{base}/api/health", timeout=30)
-        findings = httpx.get(f"{base}/api/findings", timeout=30)
+        health = httpx.get(f"{base}/api/v1/health", timeout=30)
+        findings = httpx.get(f"{base}/api/v1/findings", timeout=30)
         answered_in = time.monotonic() - started
         assert thread.is_alive(), "the upload is still waiting for the lock"
     thread.join(timeout=30)
@@ -194,9 +194,9 @@ def test_more_requests_than_connections_wait_then_get_503_not_a_pool_error(
         with document_table_locked(engine):
             thread = _upload_in_background(base, results)
             _wait_for_lock_waiter(engine, results)
-            busy = httpx.get(f"{base}/api/findings", timeout=30)
+            busy = httpx.get(f"{base}/api/v1/findings", timeout=30)
         thread.join(timeout=30)
-        after = httpx.get(f"{base}/api/findings", timeout=30)
+        after = httpx.get(f"{base}/api/v1/findings", timeout=30)
     assert busy.status_code == 503, busy.text
     assert busy.headers["Retry-After"] == "5" and "Prøv igen om lidt" in busy.json()["error"]
     assert after.status_code == 200

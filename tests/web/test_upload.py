@@ -1,4 +1,4 @@
-"""Uploading documents on /upload and through POST /api/documents: stored once per
+"""Uploading documents on /upload and through POST /api/v1/documents: stored once per
 content, queued for reading after the commit, refused with the reason when not a
 document. The queue is replaced by a double that parses the invoice at once, as the
 in-process worker would."""
@@ -74,11 +74,11 @@ def test_an_invoice_uploaded_twice_through_the_api_is_stored_once(
 ) -> None:
     before = _documents(engine)
     files = {"file": ("faktura.xml", oioubl(), "application/xml")}
-    first = client.post("/api/documents", files=files)
+    first = client.post("/api/v1/documents", files=files)
     assert first.status_code == 202
     body = first.json()
     assert (body["created"], body["kind"], body["filename"]) == (True, "invoice", "faktura.xml")
-    second = client.post("/api/documents", files={"file": ("copy.xml", oioubl(), "text/xml")})
+    second = client.post("/api/v1/documents", files={"file": ("copy.xml", oioubl(), "text/xml")})
     assert second.status_code == 202
     assert (second.json()["created"], second.json()["document_id"]) == (False, body["document_id"])
     assert _documents(engine) == before + 1
@@ -87,7 +87,7 @@ def test_an_invoice_uploaded_twice_through_the_api_is_stored_once(
         invoice = s.scalars(select(Invoice).where(Invoice.number == "F-2026-0100")).one()
         assert invoice.status == "assigned" and invoice.payable == Decimal("1250.00")
     assert second.json()["link"] == f"/invoices/{invoice.id}"
-    status = client.get(f"/api/documents/{body['document_id']}").json()
+    status = client.get(f"/api/v1/documents/{body['document_id']}").json()
     assert (status["status"], status["link"]) == ("processed", f"/invoices/{invoice.id}")
 
 
@@ -95,15 +95,15 @@ def test_a_file_that_is_no_document_is_refused_with_the_reason(
     client: TestClient, engine: Engine, queued: list[tuple[int, str]]
 ) -> None:
     before = _documents(engine)
-    response = client.post("/api/documents", files={"file": ("foto.png", PNG, "image/png")})
+    response = client.post("/api/v1/documents", files={"file": ("foto.png", PNG, "image/png")})
     assert response.status_code == 400
     assert response.json()["error"] == (
         "foto.png: cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)"
     )
-    empty = client.post("/api/documents", files={"file": ("tom.xml", b"", "text/xml")})
+    empty = client.post("/api/v1/documents", files={"file": ("tom.xml", b"", "text/xml")})
     assert empty.status_code == 400 and "the file is empty" in empty.json()["error"]
     assert _documents(engine) == before and queued == []
-    assert client.get("/api/documents/9999").status_code == 404
+    assert client.get("/api/v1/documents/9999").status_code == 404
 
 
 def test_the_upload_page_reports_each_file_stored_already_stored_or_failed(
@@ -153,6 +153,6 @@ def test_a_file_over_the_size_limit_is_refused(
 ) -> None:
     limit = app.state.settings.max_upload_mb * 1024 * 1024
     big = b"<x>" + b" " * limit + b"</x>"
-    response = client.post("/api/documents", files={"file": ("stor.xml", big, "text/xml")})
+    response = client.post("/api/v1/documents", files={"file": ("stor.xml", big, "text/xml")})
     assert response.status_code == 400 and "the limit is" in response.json()["error"]
     assert queued == []

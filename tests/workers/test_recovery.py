@@ -112,7 +112,7 @@ def test_an_upload_whose_broker_was_away_after_the_commit_is_relayed_by_the_sche
     app.state.queue_document = broker_away
     with signed_in(TestClient(app)) as client:
         files = {"file": ("F-300.xml", invoice("F-300"), "application/xml")}
-        response = client.post("/api/documents", files=files)
+        response = client.post("/api/v1/documents", files=files)
     assert response.status_code == 202, response.text
     document_id = response.json()["document_id"]
     with transaction() as s:
@@ -171,9 +171,9 @@ def test_an_upload_is_queued_right_after_its_commit_and_leaves_no_outbox_row(
     app = create_app(settings=app_env)
     with signed_in(TestClient(app)) as client:
         files = {"file": ("F-301.xml", invoice("F-301"), "application/xml")}
-        response = client.post("/api/documents", files=files)
+        response = client.post("/api/v1/documents", files=files)
         assert response.status_code == 202
-        again = client.post("/api/documents", files=files)  # the same content: stored once
+        again = client.post("/api/v1/documents", files=files)  # the same content: stored once
         assert again.json()["created"] is False
     assert len(_emails(app_env)) == 1
     with transaction() as s:
