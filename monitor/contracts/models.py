@@ -7,10 +7,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from monitor.db import Base, UnitPrice, UTCDateTime, utcnow
+from rules.matching import item_key as normalised_item_key
+
+
+def _item_key_default(context: Any) -> str | None:
+    """``item_key`` of a term inserted without one (Core inserts): from its item id."""
+    return normalised_item_key(context.get_current_parameters().get("item_id"))
 
 #: the reading is incomplete or uncertain; its terms raise no alarm until legal reviews it
 NEEDS_REVIEW = "needs_review"
@@ -82,15 +88,20 @@ class Contract(Base):
 
 
 class PriceTerm(Base):
-    """An agreed price. ``review_state``: proposed (extracted) | confirmed (by legal)."""
+    """An agreed price. ``review_state``: proposed (extracted) | confirmed (by legal).
+
+    ``item_key``: the item id as the rules match it (``rules.matching.item_key``), kept
+    and indexed with the contract, so a check loads only the terms of its own items."""
 
     __tablename__ = "price_term"
+    __table_args__ = (Index("ix_price_term_contract_item_key", "contract_id", "item_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contract_id: Mapped[int] = mapped_column(
         ForeignKey("contract.id", ondelete="CASCADE"), index=True
     )
     item_id: Mapped[str | None] = mapped_column(String(100))
+    item_key: Mapped[str | None] = mapped_column(String(100), default=_item_key_default)
     description: Mapped[str] = mapped_column(Text)
     unit: Mapped[str] = mapped_column(String(20))
     agreed_unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
@@ -109,6 +120,11 @@ class PriceTerm(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     contract: Mapped[Contract] = relationship(back_populates="price_terms")
+
+    @validates("item_id")
+    def _keep_item_key(self, _key: str, item_id: str | None) -> str | None:
+        self.item_key = normalised_item_key(item_id)
+        return item_id
 
 
 class ContractClause(Base):

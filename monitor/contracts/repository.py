@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from monitor.contracts.models import REVIEW_STATUSES, Contract, PriceTerm
 from monitor.errors import InputError, NotFound
+from rules.matching import item_key
 
 if TYPE_CHECKING:
     from monitor.contracts.schemas import ContractQuery
@@ -271,3 +272,22 @@ def api_listed(row: Any) -> dict[str, Any]:
         "price_terms": int(terms or 0),
         "created_at": c.created_at,
     }
+
+
+def fill_term_keys(conn: Connection, *, batch: int = 5000) -> int:
+    """Set ``price_term.item_key`` where terms were written without it (by bulk SQL that
+    bypasses the model, e.g. a benchmark's loader); the number of terms set."""
+    term = PriceTerm.__table__
+    stmt = update(term).where(term.c.id == bindparam("b_id")).values(item_key=bindparam("b_key"))
+    after = done = 0
+    while True:
+        rows = conn.execute(
+            select(term.c.id, term.c.item_id)
+            .where(term.c.id > after, term.c.item_id.is_not(None), term.c.item_key.is_(None))
+            .order_by(term.c.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return done
+        conn.execute(stmt, [{"b_id": i, "b_key": item_key(item)} for i, item in rows])
+        after, done = rows[-1][0], done + len(rows)

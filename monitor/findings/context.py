@@ -23,7 +23,7 @@ from monitor.contracts import repository as contracts_repo
 from monitor.contracts.models import NEEDS_REVIEW, Contract, ContractClause, PriceTerm
 from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
-from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.invoices.models import Invoice, InvoiceLine, LatestPrice, LineItemPeriod
 from monitor.parties.models import Municipality, Vendor
 from rules.matching import item_key
 from rules.types import (
@@ -136,6 +136,8 @@ class ContextBuilder:
         self._munis: dict[int, tuple[str, int | None]] | None = None
         self._vendors: dict[int, str] | None = None
         self._incremental = False
+        #: pairs whose contracts hold only some of their terms (a check of a few invoices)
+        self._partial: set[tuple[int, int]] = set()
 
     # ------------------------------------------------------------------ batches
     def batches(self, invoice_ids: Sequence[int]) -> Iterator[PairBatch]:
@@ -158,20 +160,17 @@ class ContextBuilder:
             since = min(d for _, d in targets) - timedelta(days=HISTORY_DAYS)
             until = max(d for _, d in targets) + timedelta(days=HISTORY_DAYS)
             target_ids = sorted(i for i, _ in targets)
-            related = self._related(target_ids) if self._incremental else None
+            related = self._related(vendor_id, muni_id, target_ids) if self._incremental else None
             views = self._load_pair(vendor_id, muni_id, since, until, related)
-            contract_ids = {}
-            for invoice_id in target_ids:
-                contract = self._contract_for(vendor_id, muni_id, views[invoice_id].issue_date)
-                contract_ids[invoice_id] = contract.id if contract else None
+            keys = {
+                key
+                for invoice_id in target_ids
+                for line in views[invoice_id].lines
+                if (key := item_key(line.item_id)) is not None
+            }
+            contract_ids = self._contracts_of(vendor_id, muni_id, views, target_ids, keys)
             batch = PairBatch(vendor_id, views, target_ids, contract_ids)
             if self._incremental:
-                keys = {
-                    key
-                    for invoice_id in target_ids
-                    for line in views[invoice_id].lines
-                    if (key := item_key(line.item_id)) is not None
-                }
                 batch.peers = self._peer_prices_of(vendor_id, keys)
             yield batch
 
@@ -193,27 +192,43 @@ class ContextBuilder:
         )
 
     # ----------------------------------------------------------------- invoices
-    def _related(self, target_ids: list[int]) -> Any:
+    def _related(self, vendor_id: int, muni_id: int, target_ids: list[int]) -> Any:
         """A condition on ``Invoice`` selecting the targets and the pair's invoices that
-        :meth:`PairBatch.earlier` can return for them (the same number, or a line of
-        the same item, by its indexed ``item_key``: a superset of the same item id), so
-        a check of a few invoices does not load the pair's whole history. None (load
-        it all) when a target's item id has no key or there are too many keys."""
+        :meth:`PairBatch.earlier` can return for them: the same number, or a line of
+        the same item for the same period (``line_item_period``, by its index on
+        vendor, municipality, item key and period: a superset of the same item id),
+        so a check of a few invoices does not load the pair's whole history. None
+        (load it all) when a target's item id has no key or there are too many keys."""
         numbers = set(
             self.session.scalars(select(Invoice.number).where(Invoice.id.in_(target_ids)))
         )
         keys: set[str] = set()
-        for item, key in self.session.execute(
-            select(InvoiceLine.item_id, InvoiceLine.item_key).where(
-                InvoiceLine.invoice_id.in_(target_ids), InvoiceLine.item_id.is_not(None)
+        periods: set[date | None] = set()
+        for item, key, line_start, invoice_start in self.session.execute(
+            select(
+                InvoiceLine.item_id,
+                InvoiceLine.item_key,
+                InvoiceLine.period_start,
+                Invoice.period_start,
             )
+            .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
+            .where(InvoiceLine.invoice_id.in_(target_ids), InvoiceLine.item_id.is_not(None))
         ):
             if key is None or key != item_key(item):
                 return None  # a line written past the model, or an id with no key
             keys.add(key)
-        if len(keys) + len(numbers) + len(target_ids) > _CHUNK:
+            periods.add(line_start or invoice_start)
+        if len(keys) + len(periods) + len(numbers) + len(target_ids) > _CHUNK:
             return None
-        same_item = select(InvoiceLine.invoice_id).where(InvoiceLine.item_key.in_(sorted(keys)))
+        billed = LineItemPeriod.period_start.in_(sorted(p for p in periods if p is not None))
+        if None in periods:
+            billed = or_(billed, LineItemPeriod.period_start.is_(None))
+        same_item = select(LineItemPeriod.invoice_id).where(
+            LineItemPeriod.vendor_id == vendor_id,
+            LineItemPeriod.municipality_id == muni_id,
+            LineItemPeriod.item_key.in_(sorted(keys)),
+            billed,
+        )
         return or_(
             Invoice.id.in_(target_ids),
             Invoice.number.in_(sorted(numbers)),
@@ -299,17 +314,56 @@ class ContextBuilder:
         return views
 
     # ---------------------------------------------------------------- contracts
-    def _contract_for(self, vendor_id: int, muni_id: int, on: date) -> ContractView | None:
-        key = (vendor_id, muni_id)
-        if key not in self._contracts:
-            self._contracts[key] = self._load_contracts(vendor_id, muni_id)
-            for view in self._contracts[key]:
-                self._contract_views[view.id] = view
-        return contracts_repo.applicable(self._contracts[key], on)
+    def _contracts_of(
+        self,
+        vendor_id: int,
+        muni_id: int,
+        views: dict[int, InvoiceView],
+        target_ids: list[int],
+        keys: set[str],
+    ) -> dict[int, int | None]:
+        """Each target's applicable contract id. A check of a few invoices loads only
+        the terms of their own items (``price_term.item_key``, indexed): enough when
+        every line's item matches a loaded term by its key, as matching by item id
+        comes first (``rules.matching``). A line that would fall back to matching by
+        description needs every term: then the pair's contracts are loaded whole."""
+        pair = (vendor_id, muni_id)
+        if pair not in self._contracts:
+            some = self._term_keys(keys)
+            self._remember(pair, self._load_contracts(vendor_id, muni_id, some), some is not None)
+        chosen = {
+            i: contracts_repo.applicable(self._contracts[pair], views[i].issue_date)
+            for i in target_ids
+        }
+        if pair in self._partial and not _covered(chosen, views):
+            self._remember(pair, self._load_contracts(vendor_id, muni_id, None), False)
+            chosen = {
+                i: contracts_repo.applicable(self._contracts[pair], views[i].issue_date)
+                for i in target_ids
+            }
+        return {i: c.id if c else None for i, c in chosen.items()}
 
-    def _load_contracts(self, vendor_id: int, muni_id: int) -> list[ContractView]:
+    def _term_keys(self, keys: set[str]) -> set[str] | None:
+        """The item keys to load terms for, or None (every term): a check of many
+        invoices reads each contract once, whole."""
+        if not self._incremental or len(keys) > _CHUNK:
+            return None
+        return keys
+
+    def _remember(self, pair: tuple[int, int], views: list[ContractView], partial: bool) -> None:
+        self._contracts[pair] = views
+        self._partial.discard(pair)
+        if partial:
+            self._partial.add(pair)
+        for view in views:
+            self._contract_views[view.id] = view
+
+    def _load_contracts(
+        self, vendor_id: int, muni_id: int, keys: set[str] | None = None
+    ) -> list[ContractView]:
         """The pair's active contracts with their terms and clauses, newest first (Core rows:
-        a contract may price thousands of items); each says whether it is pending review."""
+        a contract may price thousands of items); each says whether it is pending review.
+        With ``keys``, only the terms of items with those keys."""
         rows = self.session.execute(
             select(
                 Contract.id,
@@ -378,7 +432,11 @@ class ContextBuilder:
                 PriceTerm.evidence_page,
                 PriceTerm.evidence_text,
             )
-            .where(PriceTerm.contract_id.in_(ids), PriceTerm.review_state != "rejected")
+            .where(
+                PriceTerm.contract_id.in_(ids),
+                PriceTerm.review_state != "rejected",
+                *(() if keys is None else (PriceTerm.item_key.in_(sorted(keys)),)),
+            )
             .order_by(PriceTerm.id)
         ):
             terms[cid].append(
@@ -443,13 +501,28 @@ class ContextBuilder:
     def _peer_prices_of(self, vendor_id: int, keys: set[str]) -> list[PriceObservation]:
         """The latest unit price this vendor billed each municipality for each item
         whose normalised key is one of ``keys``: exactly the observations of those
-        items that :meth:`_peer_prices` reads (the rules group them by this key)."""
+        items that :meth:`_peer_prices` reads (the rules group them by this key), read
+        from ``item_latest_price`` (kept by triggers) by its (vendor, item key) index:
+        a few rows per item and municipality, however long the history."""
         observations: list[PriceObservation] = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), _CHUNK):
-            observations += self._latest_prices(
-                vendor_id, InvoiceLine.item_key.in_(ordered[i : i + _CHUNK])
+            rows = self.session.execute(
+                select(
+                    LatestPrice.municipality_id,
+                    LatestPrice.item_id,
+                    LatestPrice.unit_price,
+                    LatestPrice.quantity,
+                    LatestPrice.number,
+                    LatestPrice.issue_date,
+                )
+                .where(
+                    LatestPrice.vendor_id == vendor_id,
+                    LatestPrice.item_key.in_(ordered[i : i + _CHUNK]),
+                )
+                .order_by(LatestPrice.issue_date, LatestPrice.invoice_id, LatestPrice.line_id)
             )
+            observations += self._observations(rows)
         return observations
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
@@ -479,6 +552,8 @@ class ContextBuilder:
                 InvoiceLine.quantity,
                 Invoice.number,
                 Invoice.issue_date,
+                Invoice.id.label("invoice_id"),
+                InvoiceLine.id.label("line_id"),
                 rank,
             )
             .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
@@ -499,8 +574,15 @@ class ContextBuilder:
                 ranked.c.quantity,
                 ranked.c.number,
                 ranked.c.issue_date,
-            ).where(ranked.c.rank == 1)
+            )
+            .where(ranked.c.rank == 1)
+            # the order the rules see ties in (same municipality, key and date): the
+            # latest line last, as from ``item_latest_price``
+            .order_by(ranked.c.issue_date, ranked.c.invoice_id, ranked.c.line_id)
         )
+        return self._observations(rows)
+
+    def _observations(self, rows: Any) -> list[PriceObservation]:
         observations: list[PriceObservation] = []
         for muni_id, item_id, price, quantity, number, issued in rows:
             code, population = self._municipality(muni_id)
@@ -538,6 +620,21 @@ class ContextBuilder:
                 vid: cvr for vid, cvr in self.session.execute(select(Vendor.id, Vendor.cvr))
             }
         return self._vendors.get(vendor_id, "")
+
+
+def _covered(chosen: dict[int, ContractView | None], views: dict[int, InvoiceView]) -> bool:
+    """Whether every line of these invoices matches a term of its contract by item key
+    (so the terms loaded give the very matches all of them would)."""
+    known: dict[int, set[str]] = {}
+    for invoice_id, contract in chosen.items():
+        if contract is None:
+            continue
+        if contract.id not in known:
+            known[contract.id] = {k for t in contract.price_terms if (k := item_key(t.item_id))}
+        for line in views[invoice_id].lines:
+            if item_key(line.item_id) not in known[contract.id]:
+                return False
+    return True
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:

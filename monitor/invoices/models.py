@@ -6,10 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Connection, ForeignKey, Index, MetaData, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
+from monitor.invoices import derived
 from rules.matching import item_key as normalised_item_key
 
 
@@ -112,3 +113,52 @@ class InvoiceRecheck(Base):
     )
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class LatestPrice(Base):
+    """The line billed last per vendor, municipality and item id (invoices, lines with
+    an item key): kept by database triggers, see ``monitor.invoices.derived``.
+    Read by (vendor, item key) for other municipalities' prices."""
+
+    __tablename__ = derived.TABLE
+    __table_args__ = (Index("ix_item_latest_price_vendor_key", "vendor_id", "item_key"),)
+
+    vendor_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    municipality_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    item_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(100))
+    issue_date: Mapped[date]
+    invoice_id: Mapped[int]
+    line_id: Mapped[int] = mapped_column(index=True)
+    number: Mapped[str] = mapped_column(String(100))
+    unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
+    quantity: Mapped[Decimal] = mapped_column(UnitPrice())
+
+
+class LineItemPeriod(Base):
+    """Each line with an item key of an invoice or credit note with a vendor and
+    municipality, with the period it bills (the line's, else the invoice's): kept by
+    database triggers (``monitor.invoices.derived``). A check finds the earlier
+    invoices that could bill its items for the same periods again by its index."""
+
+    __tablename__ = derived.PERIODS
+    __table_args__ = (
+        Index(
+            "ix_line_item_period_lookup", "vendor_id", "municipality_id", "item_key", "period_start"
+        ),
+    )
+
+    line_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    invoice_id: Mapped[int] = mapped_column(index=True)
+    vendor_id: Mapped[int]
+    municipality_id: Mapped[int]
+    item_key: Mapped[str] = mapped_column(String(100))
+    period_start: Mapped[date | None]
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _install_triggers(target: MetaData, connection: Connection, **kw: Any) -> None:
+    """``create_all`` (tests, a fresh embedded database) gets the triggers too."""
+    created = {t.name for t in kw.get("tables") or target.sorted_tables}
+    if {derived.TABLE, derived.PERIODS, "invoice", "invoice_line"} <= created:
+        derived.install(connection)

@@ -1,0 +1,250 @@
+"""Tables derived from the invoice lines, kept by the database itself with triggers.
+
+What a check needs about other invoices, indexed so one check reads rows for its own
+items only, however long the history:
+
+``item_latest_price``: for each (vendor, municipality, item id) of a line with an item
+key on an invoice (not a credit note), the line billed last: the greatest (issue date,
+invoice id, line id). A check reads other municipalities' prices from it by its
+(vendor, item key) index: a few rows per item and municipality.
+
+* a line inserted: upserted if it is later than the row there (O(1));
+* a line deleted, or its item, key, price or quantity changed: if it was the row
+  there, the next latest line of the item (by the ``invoice_line.item_key`` index)
+  takes its place, or the row goes;
+* an invoice's vendor, municipality, date, number or type changed: the rows of its
+  items are recomputed for the old and the new pair.
+
+``line_item_period``: every line with an item key of an invoice or credit note with a
+vendor and municipality, with the period it bills (the line's, else the invoice's).
+A check finds the earlier invoices that could bill the same item for the same period
+again by its (vendor, municipality, item key, period) index. One row per line, set on
+insert, replaced on update, removed on delete; an invoice's change of vendor,
+municipality or period rewrites its lines' rows.
+
+Triggers cover every writer (the ORM, Core inserts, a loader's raw SQL, cascaded
+deletes). The same statements serve SQLite (trigger bodies) and PostgreSQL (plpgsql
+trigger functions): :func:`install` runs in the migration and after ``create_all``.
+NOTE: SQLite drops a table's triggers when a migration rebuilds it
+(``batch_alter_table`` with a copy): such a migration must call :func:`install` again.
+:data:`RECOMPUTE` holds the full recomputation each table must always equal.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+TABLE = "item_latest_price"
+PERIODS = "line_item_period"
+_COLUMNS = (
+    "vendor_id, municipality_id, item_id, item_key, issue_date, invoice_id, line_id, "
+    "number, unit_price, quantity"
+)
+_SET_ALL = ", ".join(
+    f"{c} = excluded.{c}"
+    for c in ("item_key", "issue_date", "invoice_id", "line_id", "number", "unit_price", "quantity")
+)
+
+_PERIODS = PERIODS
+_PERIOD_COLUMNS = "line_id, invoice_id, vendor_id, municipality_id, item_key, period_start"
+
+_LATEST = f"""
+SELECT {_COLUMNS} FROM (
+    SELECT i.vendor_id, i.municipality_id, l.item_id, l.item_key, i.issue_date,
+           i.id AS invoice_id, l.id AS line_id, i.number, l.unit_price, l.quantity,
+           row_number() OVER (
+               PARTITION BY i.vendor_id, i.municipality_id, l.item_id
+               ORDER BY i.issue_date DESC, i.id DESC, l.id DESC
+           ) AS latest
+    FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+    WHERE i.document_type = 'invoice' AND i.vendor_id IS NOT NULL
+      AND i.municipality_id IS NOT NULL AND l.item_id IS NOT NULL
+      AND l.item_key IS NOT NULL
+) ranked WHERE latest = 1
+"""
+_BILLED = """
+SELECT l.id AS line_id, i.id AS invoice_id, i.vendor_id, i.municipality_id, l.item_key,
+       COALESCE(l.period_start, i.period_start) AS period_start
+FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+WHERE i.vendor_id IS NOT NULL AND i.municipality_id IS NOT NULL AND l.item_key IS NOT NULL
+"""
+#: table -> (columns, every row it must hold: the full recomputation from the lines)
+RECOMPUTE = {TABLE: (_COLUMNS, _LATEST), _PERIODS: (_PERIOD_COLUMNS, _BILLED)}
+
+
+def _add_period(row: str) -> str:
+    return f"""
+INSERT INTO {_PERIODS} ({_PERIOD_COLUMNS})
+SELECT {row}.id, i.id, i.vendor_id, i.municipality_id, {row}.item_key,
+       COALESCE({row}.period_start, i.period_start)
+FROM invoice i
+WHERE i.id = {row}.invoice_id AND i.vendor_id IS NOT NULL AND i.municipality_id IS NOT NULL
+  AND {row}.item_key IS NOT NULL;
+"""
+
+
+def _drop_period(row: str) -> str:
+    return f"DELETE FROM {_PERIODS} WHERE line_id = {row}.id;\n"
+
+
+def _rewrite_periods(row: str) -> str:
+    return f"""
+DELETE FROM {_PERIODS} WHERE invoice_id = {row}.id;
+INSERT INTO {_PERIODS} ({_PERIOD_COLUMNS})
+SELECT l.id, {row}.id, {row}.vendor_id, {row}.municipality_id, l.item_key,
+       COALESCE(l.period_start, {row}.period_start)
+FROM invoice_line l
+WHERE l.invoice_id = {row}.id AND {row}.vendor_id IS NOT NULL
+  AND {row}.municipality_id IS NOT NULL AND l.item_key IS NOT NULL;
+"""
+
+
+def _add_line(row: str) -> str:
+    """Upsert line ``row`` (NEW) if it is later than the item's row."""
+    return f"""
+INSERT INTO {TABLE} ({_COLUMNS})
+SELECT i.vendor_id, i.municipality_id, {row}.item_id, {row}.item_key, i.issue_date, i.id,
+       {row}.id, i.number, {row}.unit_price, {row}.quantity
+FROM invoice i
+WHERE i.id = {row}.invoice_id AND i.document_type = 'invoice'
+  AND i.vendor_id IS NOT NULL AND i.municipality_id IS NOT NULL
+  AND {row}.item_id IS NOT NULL AND {row}.item_key IS NOT NULL
+ON CONFLICT (vendor_id, municipality_id, item_id) DO UPDATE SET {_SET_ALL}
+WHERE (excluded.issue_date, excluded.invoice_id, excluded.line_id)
+    > ({TABLE}.issue_date, {TABLE}.invoice_id, {TABLE}.line_id);
+"""
+
+
+def _drop_line(row: str) -> str:
+    """Line ``row`` (OLD) no longer counts: if it was its item's row, the next latest
+    line takes its place, or the row goes."""
+    return f"""
+INSERT INTO {TABLE} ({_COLUMNS})
+SELECT i.vendor_id, i.municipality_id, l.item_id, l.item_key, i.issue_date, i.id, l.id,
+       i.number, l.unit_price, l.quantity
+FROM {TABLE} g
+JOIN invoice_line l ON l.item_key = g.item_key AND l.item_id = g.item_id
+JOIN invoice i ON i.id = l.invoice_id
+WHERE g.line_id = {row}.id AND l.id <> {row}.id
+  AND i.vendor_id = g.vendor_id AND i.municipality_id = g.municipality_id
+  AND i.document_type = 'invoice'
+ORDER BY i.issue_date DESC, i.id DESC, l.id DESC
+LIMIT 1
+ON CONFLICT (vendor_id, municipality_id, item_id) DO UPDATE SET {_SET_ALL};
+DELETE FROM {TABLE} WHERE line_id = {row}.id;
+"""
+
+
+def _refresh_invoice(row: str) -> str:
+    """Recompute the rows of invoice ``row``'s items for its vendor and municipality."""
+    items = f"(SELECT item_id FROM invoice_line WHERE invoice_id = {row}.id)"
+    keys = f"(SELECT item_key FROM invoice_line WHERE invoice_id = {row}.id)"
+    return f"""
+DELETE FROM {TABLE}
+WHERE vendor_id = {row}.vendor_id AND municipality_id = {row}.municipality_id
+  AND item_id IN {items};
+INSERT INTO {TABLE} ({_COLUMNS})
+SELECT {_COLUMNS} FROM (
+    SELECT i.vendor_id, i.municipality_id, l.item_id, l.item_key, i.issue_date,
+           i.id AS invoice_id, l.id AS line_id, i.number, l.unit_price, l.quantity,
+           row_number() OVER (
+               PARTITION BY l.item_id ORDER BY i.issue_date DESC, i.id DESC, l.id DESC
+           ) AS latest
+    FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+    WHERE l.item_key IN {keys} AND l.item_id IN {items}
+      AND i.vendor_id = {row}.vendor_id AND i.municipality_id = {row}.municipality_id
+      AND i.document_type = 'invoice'
+) ranked WHERE latest = 1;
+"""
+
+
+_INVOICE_FIELDS = (
+    "vendor_id",
+    "municipality_id",
+    "issue_date",
+    "number",
+    "document_type",
+    "period_start",
+)
+_LINE_FIELDS = ("invoice_id", "item_id", "item_key", "unit_price", "quantity", "period_start")
+
+
+def _changed(fields: tuple[str, ...], postgres: bool) -> str:
+    op = "IS DISTINCT FROM" if postgres else "IS NOT"
+    return " OR ".join(f"OLD.{f} {op} NEW.{f}" for f in fields)
+
+
+#: name -> (event, table, columns of an update or None, condition or None, body)
+def _triggers(postgres: bool) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
+    return {
+        "trg_derived_line_insert": (
+            "INSERT",
+            "invoice_line",
+            None,
+            "",
+            _add_line("NEW") + _add_period("NEW"),
+        ),
+        "trg_derived_line_delete": (
+            "DELETE",
+            "invoice_line",
+            None,
+            "",
+            _drop_line("OLD") + _drop_period("OLD"),
+        ),
+        "trg_derived_line_update": (
+            "UPDATE",
+            "invoice_line",
+            _LINE_FIELDS,
+            _changed(_LINE_FIELDS, postgres),
+            _drop_line("OLD") + _add_line("NEW") + _drop_period("OLD") + _add_period("NEW"),
+        ),
+        "trg_derived_invoice_update": (
+            "UPDATE",
+            "invoice",
+            _INVOICE_FIELDS,
+            _changed(_INVOICE_FIELDS, postgres),
+            _refresh_invoice("OLD") + _refresh_invoice("NEW") + _rewrite_periods("NEW"),
+        ),
+    }
+
+
+def install(conn: Connection) -> None:
+    """Create (or replace) the triggers that keep the derived tables."""
+    postgres = conn.dialect.name == "postgresql"
+    for name, (event, table, columns, when, body) in _triggers(postgres).items():
+        of = f" OF {', '.join(columns)}" if columns else ""
+        if postgres:
+            conn.exec_driver_sql(
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                f"BEGIN\n{body}\nRETURN NULL;\nEND\n$$"
+            )
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            cond = f" WHEN ({when})" if when else ""
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {name} AFTER {event}{of} ON {table} FOR EACH ROW{cond} "
+                f"EXECUTE FUNCTION {name}()"
+            )
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            cond = f" WHEN {when}" if when else ""
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {name} AFTER {event}{of} ON {table} FOR EACH ROW{cond}\n"
+                f"BEGIN\n{body}\nEND"
+            )
+
+
+def uninstall(conn: Connection) -> None:
+    postgres = conn.dialect.name == "postgresql"
+    for name, (_, table, *_rest) in _triggers(postgres).items():
+        if postgres:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
+        else:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def rebuild(conn: Connection) -> None:
+    """Empty the derived tables and fill them from the lines (the full recomputation)."""
+    for table, (columns, rows) in RECOMPUTE.items():
+        conn.execute(text(f"DELETE FROM {table}"))
+        conn.execute(text(f"INSERT INTO {table} ({columns}) {rows}"))

@@ -1,0 +1,211 @@
+"""The derived tables (``item_latest_price``, ``line_item_period``: kept by triggers)
+always equal the full recomputation from the lines: after ingest through the ORM and Core, same-day ties, credit notes, a changed
+price or period, a line or invoice deleted, an invoice moved to another vendor or municipality.
+Runs on SQLite and PostgreSQL, on the migrated schema and on ``create_all``'s."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import Engine, delete, select, text, update
+
+from monitor.db import create_all, make_engine, transaction
+from monitor.invoices import derived
+from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.migrate import upgrade
+from monitor.parties.models import Municipality, Vendor
+
+D = Decimal
+
+
+def kept(engine: Engine, table: str = derived.TABLE) -> list[tuple[object, ...]]:
+    columns = derived.RECOMPUTE[table][0]
+    with engine.connect() as conn:
+        return [
+            tuple(r) for r in conn.execute(text(f"SELECT {columns} FROM {table} ORDER BY 1, 2, 3"))
+        ]
+
+
+def recomputed(engine: Engine, table: str = derived.TABLE) -> list[tuple[object, ...]]:
+    rows = derived.RECOMPUTE[table][1]
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(f"SELECT * FROM ({rows}) r ORDER BY 1, 2, 3"))]
+
+
+def add_invoice(s, number, vendor, muni, issued, lines, kind="invoice"):  # type: ignore[no-untyped-def]
+    invoice = Invoice(
+        vendor_id=vendor,
+        municipality_id=muni,
+        format="oioubl-2.02",
+        document_type=kind,
+        number=number,
+        issue_date=issued,
+        currency="DKK",
+        line_extension=D(0),
+        tax_exclusive=D(0),
+        tax=D(0),
+        payable=D(0),
+    )
+    for pos, (item, price) in enumerate(lines, start=1):
+        invoice.lines.append(
+            InvoiceLine(
+                position=pos,
+                line_id=str(pos),
+                item_id=item,
+                description="Ydelse",
+                quantity=D(2),
+                unit_price=price,
+                line_amount=2 * price,
+            )
+        )
+    s.add(invoice)
+    s.flush()
+    return invoice.id
+
+
+@pytest.mark.parametrize("schema", ["migrations", "create_all"])
+def test_the_kept_latest_prices_equal_a_full_recomputation(database_url: str, schema: str) -> None:
+    engine = make_engine(database_url)
+    (upgrade if schema == "migrations" else create_all)(engine)
+    steps: list[str] = []
+
+    def check(step: str) -> None:
+        steps.append(step)
+        for table in derived.RECOMPUTE:
+            assert kept(engine, table) == recomputed(engine, table), (table, steps)
+
+    with transaction(engine) as s:
+        vendors = [Vendor(cvr="11111111", name="A"), Vendor(cvr="22222222", name="B")]
+        munis = [
+            Municipality(code=c, name=c, cvr=f"3000000{i}", population=1000 * (i + 1))
+            for i, c in enumerate(("101", "751", "461"))
+        ]
+        s.add_all(vendors + munis)
+        s.flush()
+        v1, v2 = (v.id for v in vendors)
+        m1, m2, m3 = (m.id for m in munis)
+    ids: dict[str, int] = {}
+    with transaction(engine) as s:
+        ids["a"] = add_invoice(
+            s, "A", v1, m1, date(2026, 1, 5), [("LIC-1", D("10")), ("SUP", D("5"))]
+        )
+        ids["b"] = add_invoice(
+            s, "B", v1, m1, date(2026, 2, 5), [("lic 1", D("11")), ("LIC-1", D("12"))]
+        )
+        ids["c"] = add_invoice(s, "C", v1, m2, date(2026, 2, 5), [("LIC-1", D("9"))])
+        # the same day as B: the greater invoice id is the later
+        ids["d"] = add_invoice(s, "D", v1, m1, date(2026, 2, 5), [("LIC-1", D("13"))])
+        # a credit note and a line with no item id change nothing
+        ids["cn"] = add_invoice(
+            s, "CN", v1, m1, date(2026, 3, 1), [("LIC-1", D("-13"))], kind="credit_note"
+        )
+        ids["e"] = add_invoice(s, "E", v2, m3, date(2026, 1, 1), [(None, D("1")), ("---", D("2"))])
+        ids["older"] = add_invoice(s, "O", v1, m2, date(2025, 12, 1), [("LIC-1", D("7"))])
+    check("ingest through the ORM")
+    assert len(kept(engine)) == 4, kept(engine)  # (v1,m1) LIC-1, lic 1, SUP; (v1,m2) LIC-1
+    assert len(kept(engine, derived.PERIODS)) == 8  # the lines with a key, credit note too
+
+    with engine.begin() as conn:  # Core insert past the model: the key by its default
+        inv = conn.execute(
+            Invoice.__table__.insert().returning(Invoice.id),
+            {
+                "vendor_id": v1,
+                "municipality_id": m3,
+                "format": "csv",
+                "document_type": "invoice",
+                "number": "RAW",
+                "issue_date": date(2026, 4, 1),
+                "currency": "DKK",
+                "line_extension": D(0),
+                "tax_exclusive": D(0),
+                "tax": D(0),
+                "payable": D(0),
+            },
+        ).scalar_one()
+        conn.execute(
+            InvoiceLine.__table__.insert(),
+            [
+                {
+                    "invoice_id": inv,
+                    "position": n,
+                    "line_id": str(n),
+                    "item_id": item,
+                    "description": "x",
+                    "quantity": D(1),
+                    "unit_price": D(n),
+                    "line_amount": D(n),
+                }
+                for n, item in ((1, "LIC-1"), (2, "LIC-1"), (3, "SUP"))
+            ],
+        )
+        ids["raw"] = inv
+    check("Core insert")
+
+    with transaction(engine) as s:  # the latest line's price corrected
+        line = s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == ids["d"])).one()
+        line.unit_price = D("14")
+    check("price changed")
+    with transaction(engine) as s:  # its item id corrected: LIC-1 falls back to B's line
+        line = s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == ids["d"])).one()
+        line.item_id = "LIC-2"
+    check("item id changed")
+    with transaction(engine) as s:
+        s.execute(
+            delete(InvoiceLine).where(InvoiceLine.invoice_id == ids["b"], InvoiceLine.position == 2)
+        )
+    check("a latest line deleted")
+    with transaction(engine) as s:  # the ORM deletes the lines, then the invoice
+        s.delete(s.get(Invoice, ids["b"]))
+    check("an invoice deleted through the ORM")
+    with engine.begin() as conn:  # the database cascades to the lines
+        conn.execute(delete(Invoice.__table__).where(Invoice.id == ids["raw"]))
+    check("an invoice deleted, lines by ON DELETE CASCADE")
+    with transaction(engine) as s:  # assigned to another municipality, then vendor
+        s.get(Invoice, ids["c"]).municipality_id = m1  # type: ignore[union-attr]
+    check("moved to another municipality")
+    with engine.begin() as conn:
+        conn.execute(update(Invoice.__table__).where(Invoice.id == ids["a"]).values(vendor_id=v2))
+    check("moved to another vendor")
+    with transaction(engine) as s:
+        s.get(Invoice, ids["d"]).document_type = "credit_note"  # type: ignore[union-attr]
+        s.get(Invoice, ids["older"]).issue_date = date(2026, 6, 1)  # type: ignore[union-attr]
+    check("an invoice turned credit note, another re-dated")
+    with transaction(engine) as s:  # another period, on the invoice and on a line
+        s.get(Invoice, ids["e"]).period_start = date(2026, 1, 1)  # type: ignore[union-attr]
+        line = s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == ids["a"])).first()
+        line.period_start = date(2026, 2, 1)  # type: ignore[union-attr]
+    check("periods set")
+    with transaction(engine) as s:
+        s.get(Invoice, ids["c"]).vendor_id = None  # type: ignore[union-attr]
+    check("unassigned")
+    engine.dispose()
+
+
+def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> None:
+    """A database upgraded past the revision gets the rows of the lines it holds."""
+    from alembic import command
+
+    from monitor.migrate import alembic_config
+
+    engine = make_engine(database_url)
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "c4e8a1f05d27")  # before item_latest_price
+    with transaction(engine) as s:
+        vendor = Vendor(cvr="11111111", name="A")
+        muni = Municipality(code="101", name="K", cvr="30000001")
+        s.add_all([vendor, muni])
+        s.flush()
+        add_invoice(s, "A", vendor.id, muni.id, date(2026, 1, 5), [("LIC-1", D("10"))])
+        add_invoice(s, "B", vendor.id, muni.id, date(2026, 2, 5), [("LIC-1", D("12"))])
+    upgrade(engine)
+    rows, full = kept(engine), recomputed(engine)
+    periods = kept(engine, derived.PERIODS)
+    assert periods == recomputed(engine, derived.PERIODS)
+    engine.dispose()
+    assert rows == full
+    assert len(periods) == 2
+    assert [(r[2], r[7], r[8]) for r in rows] == [("LIC-1", "B", 12_000_000)]
