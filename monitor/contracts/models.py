@@ -18,6 +18,7 @@ def _item_key_default(context: Any) -> str | None:
     """``item_key`` of a term inserted without one (Core inserts): from its item id."""
     return normalised_item_key(context.get_current_parameters().get("item_id"))
 
+
 #: the reading is incomplete or uncertain; its terms raise no alarm until legal reviews it
 NEEDS_REVIEW = "needs_review"
 #: read completely, every term with confidence

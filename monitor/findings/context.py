@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from extractors.types import InvoiceTotals, Unit
@@ -82,6 +82,7 @@ class PairBatch:
     ``peers``: other municipalities' prices for the targets' items, when read per batch."""
 
     peers: list[PriceObservation] | None = None
+    municipality_id: int | None = None
 
     def __init__(
         self,
@@ -170,6 +171,7 @@ class ContextBuilder:
             }
             contract_ids = self._contracts_of(vendor_id, muni_id, views, target_ids, keys)
             batch = PairBatch(vendor_id, views, target_ids, contract_ids)
+            batch.municipality_id = muni_id
             if self._incremental:
                 batch.peers = self._peer_prices_of(vendor_id, keys)
             yield batch
@@ -199,21 +201,26 @@ class ContextBuilder:
         vendor, municipality, item key and period: a superset of the same item id),
         so a check of a few invoices does not load the pair's whole history. None
         (load it all) when a target's item id has no key or there are too many keys."""
-        numbers = set(
-            self.session.scalars(select(Invoice.number).where(Invoice.id.in_(target_ids)))
-        )
+        numbers: set[str] = set()
         keys: set[str] = set()
         periods: set[date | None] = set()
-        for item, key, line_start, invoice_start in self.session.execute(
+        for number, item, key, line_start, invoice_start in self.session.execute(
             select(
+                Invoice.number,
                 InvoiceLine.item_id,
                 InvoiceLine.item_key,
                 InvoiceLine.period_start,
                 Invoice.period_start,
             )
-            .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
-            .where(InvoiceLine.invoice_id.in_(target_ids), InvoiceLine.item_id.is_not(None))
+            .outerjoin(
+                InvoiceLine,
+                and_(InvoiceLine.invoice_id == Invoice.id, InvoiceLine.item_id.is_not(None)),
+            )
+            .where(Invoice.id.in_(target_ids))
         ):
+            numbers.add(number)
+            if item is None:
+                continue
             if key is None or key != item_key(item):
                 return None  # a line written past the model, or an id with no key
             keys.add(key)
@@ -223,16 +230,21 @@ class ContextBuilder:
         billed = LineItemPeriod.period_start.in_(sorted(p for p in periods if p is not None))
         if None in periods:
             billed = or_(billed, LineItemPeriod.period_start.is_(None))
-        same_item = select(LineItemPeriod.invoice_id).where(
-            LineItemPeriod.vendor_id == vendor_id,
-            LineItemPeriod.municipality_id == muni_id,
-            LineItemPeriod.item_key.in_(sorted(keys)),
-            billed,
-        )
-        return or_(
-            Invoice.id.in_(target_ids),
-            Invoice.number.in_(sorted(numbers)),
-            Invoice.id.in_(same_item),
+        # one set of ids, each part by an index (an OR of the three would scan the
+        # pair's invoices on PostgreSQL)
+        return Invoice.id.in_(
+            union(
+                select(Invoice.id).where(Invoice.id.in_(target_ids)),
+                select(Invoice.id).where(
+                    Invoice.vendor_id == vendor_id, Invoice.number.in_(sorted(numbers))
+                ),
+                select(LineItemPeriod.invoice_id).where(
+                    LineItemPeriod.vendor_id == vendor_id,
+                    LineItemPeriod.municipality_id == muni_id,
+                    LineItemPeriod.item_key.in_(sorted(keys)),
+                    billed,
+                ),
+            )
         )
 
     def _load_pair(

@@ -193,7 +193,7 @@ def _store_batch(
             result.withdrawn += 1
     new_ids: list[int] = []
     if rows:
-        muni_id = session.scalar(
+        muni_id = batch.municipality_id or session.scalar(
             select(Invoice.municipality_id).where(Invoice.id == batch.targets[0])
         )
         for row in rows:

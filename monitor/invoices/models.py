@@ -25,7 +25,11 @@ class Invoice(Base):
     re-checks it). Credit notes carry negative amounts."""
 
     __tablename__ = "invoice"
-    __table_args__ = (Index("ix_invoice_supplier_number", "supplier_cvr", "number"),)
+    __table_args__ = (
+        Index("ix_invoice_supplier_number", "supplier_cvr", "number"),
+        # a check finds earlier invoices of the same number from the same vendor by it
+        Index("ix_invoice_vendor_number", "vendor_id", "number"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)

@@ -5,7 +5,8 @@ by (vendor, item key); ``line_item_period``: each line's item key and billed per
 read by (vendor, municipality, item key, period). Both are kept by triggers on
 ``invoice`` and ``invoice_line`` (``monitor.invoices.derived``), so a check reads
 other municipalities' prices and possible duplicates for its own items only,
-however long the history. ``price_term.item_key`` with the index
+however long the history; ``ix_invoice_vendor_number`` finds the same invoice number
+from the same vendor. ``price_term.item_key`` with the index
 ``(contract_id, item_key)``: a check loads only the terms of its own items.
 Existing rows are filled here, then the tables are analysed.
 
@@ -71,10 +72,12 @@ def upgrade() -> None:
         ["vendor_id", "municipality_id", "item_key", "period_start"],
     )
     op.create_index(op.f("ix_line_item_period_invoice_id"), derived.PERIODS, ["invoice_id"])
+    op.create_index("ix_invoice_vendor_number", "invoice", ["vendor_id", "number"])
     derived.rebuild(conn)
     derived.install(conn)
     if conn.dialect.name == "postgresql":
-        op.execute(f"ANALYZE price_term; ANALYZE {derived.TABLE}; ANALYZE {derived.PERIODS}")
+        for table in ("invoice", "price_term", derived.TABLE, derived.PERIODS):
+            op.execute(f"ANALYZE {table}")
     else:
         op.execute("ANALYZE")
 
@@ -108,6 +111,7 @@ def fill_term_keys(conn: sa.Connection) -> None:
 
 def downgrade() -> None:
     derived.uninstall(op.get_bind())
+    op.drop_index("ix_invoice_vendor_number", table_name="invoice")
     op.drop_index(op.f("ix_line_item_period_invoice_id"), table_name=derived.PERIODS)
     op.drop_index("ix_line_item_period_lookup", table_name=derived.PERIODS)
     op.drop_table(derived.PERIODS)
