@@ -140,13 +140,19 @@ class ContextBuilder:
         #: pairs whose contracts hold only some of their terms (a check of a few invoices)
         self._partial: set[tuple[int, int]] = set()
 
+    def _read(self, statement: Any) -> Any:
+        """Core rows on the session's connection, past the ORM's per-row layer (it shows
+        with thousands of rows); :meth:`batches` flushes the session once instead."""
+        return self.session.connection().execute(statement)
+
     # ------------------------------------------------------------------ batches
     def batches(self, invoice_ids: Sequence[int]) -> Iterator[PairBatch]:
         """Group the invoices by vendor and municipality and load each group once."""
+        self.session.flush()
         self._incremental = len(invoice_ids) <= INCREMENTAL_MAX_INVOICES
         pairs: dict[tuple[int, int], list[tuple[int, date]]] = defaultdict(list)
         for chunk in _chunks(invoice_ids):
-            rows = self.session.execute(
+            rows = self._read(
                 select(
                     Invoice.vendor_id, Invoice.municipality_id, Invoice.id, Invoice.issue_date
                 ).where(
@@ -204,7 +210,7 @@ class ContextBuilder:
         numbers: set[str] = set()
         keys: set[str] = set()
         periods: set[date | None] = set()
-        for number, item, key, line_start, invoice_start in self.session.execute(
+        for number, item, key, line_start, invoice_start in self._read(
             select(
                 Invoice.number,
                 InvoiceLine.item_id,
@@ -276,7 +282,7 @@ class ContextBuilder:
             payable,
             allow,
             charge,
-        ) in self.session.execute(select(*_INVOICE_COLUMNS).where(*where)):
+        ) in self._read(select(*_INVOICE_COLUMNS).where(*where)):
             views[iid] = InvoiceView(
                 id=iid,
                 number=number,
@@ -299,7 +305,7 @@ class ContextBuilder:
                     charges=charge,
                 ),
             )
-        lines = self.session.execute(
+        lines = self._read(
             select(*_LINE_COLUMNS)
             .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
             .where(*where)
@@ -376,7 +382,7 @@ class ContextBuilder:
         """The pair's active contracts with their terms and clauses, newest first (Core rows:
         a contract may price thousands of items); each says whether it is pending review.
         With ``keys``, only the terms of items with those keys."""
-        rows = self.session.execute(
+        rows = self._read(
             select(
                 Contract.id,
                 Contract.effective_date,
@@ -398,7 +404,7 @@ class ContextBuilder:
             return []
         ids = [r.id for r in rows]
         clauses: dict[int, dict[str, tuple[dict[str, object], str | None]]] = defaultdict(dict)
-        for cid, kind, params, text in self.session.execute(
+        for cid, kind, params, text in self._read(
             select(
                 ContractClause.contract_id,
                 ContractClause.kind,
@@ -426,7 +432,7 @@ class ContextBuilder:
             state,
             page,
             text,
-        ) in self.session.execute(
+        ) in self._read(
             select(
                 PriceTerm.contract_id,
                 PriceTerm.id,
@@ -495,7 +501,7 @@ class ContextBuilder:
 
     def _index(self, name: str) -> dict[str, Decimal]:
         if name not in self._series:
-            rows = self.session.execute(
+            rows = self._read(
                 select(IndexValue.period, IndexValue.value).where(IndexValue.index_name == name)
             )
             self._series[name] = {period: value for period, value in rows}
@@ -519,7 +525,7 @@ class ContextBuilder:
         observations: list[PriceObservation] = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), _CHUNK):
-            rows = self.session.execute(
+            rows = self._read(
                 select(
                     LatestPrice.municipality_id,
                     LatestPrice.item_id,
@@ -578,7 +584,7 @@ class ContextBuilder:
             )
             .subquery()
         )
-        rows = self.session.execute(
+        rows = self._read(
             select(
                 ranked.c.municipality_id,
                 ranked.c.item_id,
@@ -596,8 +602,9 @@ class ContextBuilder:
 
     def _observations(self, rows: Any) -> list[PriceObservation]:
         observations: list[PriceObservation] = []
+        munis = self._municipalities()
         for muni_id, item_id, price, quantity, number, issued in rows:
-            code, population = self._municipality(muni_id)
+            code, population = munis.get(muni_id, (None, None))
             observations.append(
                 PriceObservation(
                     municipality_code=code or "",
@@ -615,22 +622,23 @@ class ContextBuilder:
     def _municipality(self, municipality_id: int | None) -> tuple[str | None, int | None]:
         if municipality_id is None:
             return None, None
+        return self._municipalities().get(municipality_id, (None, None))
+
+    def _municipalities(self) -> dict[int, tuple[str, int | None]]:
         if self._munis is None:
             self._munis = {
                 mid: (code, pop)
-                for mid, code, pop in self.session.execute(
+                for mid, code, pop in self._read(
                     select(Municipality.id, Municipality.code, Municipality.population)
                 )
             }
-        return self._munis.get(municipality_id, (None, None))
+        return self._munis
 
     def _vendor(self, vendor_id: int | None) -> str:
         if vendor_id is None:
             return ""
         if self._vendors is None:
-            self._vendors = {
-                vid: cvr for vid, cvr in self.session.execute(select(Vendor.id, Vendor.cvr))
-            }
+            self._vendors = {vid: cvr for vid, cvr in self._read(select(Vendor.id, Vendor.cvr))}
         return self._vendors.get(vendor_id, "")
 
 
