@@ -12,8 +12,11 @@ findings of both compared, and the peak memory. Issue 12 asks for a p95 under 10
 with 1,000,000 stored lines on PostgreSQL (``--lines 1000000``), within 2x of the time
 with 10,000 invoices (the default).
 
+``--against 100000`` times the checks against both sizes in turn instead (on a shared
+machine the load then falls on both alike) and prints the p95 ratio.
+
 Usage: python bench/incremental.py [--lines 100000] [--runs 40] [--baseline-runs 10]
-       [--db sqlite,postgresql] [--rebuild]
+       [--db sqlite,postgresql] [--rebuild] [--against LINES]
 """
 
 from __future__ import annotations
@@ -184,61 +187,140 @@ def new_invoice(session, rng: random.Random, n: int):  # type: ignore[no-untyped
     return invoice.id
 
 
+class Checker:
+    """Checks one new invoice at a time against one database (each run rolled back)."""
+
+    def __init__(self, url: str) -> None:
+        from monitor.db import make_engine, session_factory
+
+        self.engine = make_engine(url)
+        self.make_session = session_factory(self.engine)
+        self.rng = random.Random(12)
+        self.runs = 0
+
+    def run(self, *, whole_history: bool = False):  # type: ignore[no-untyped-def]
+        """(wall seconds, client CPU seconds, findings) of one check. With
+        ``whole_history`` the peer prices and earlier invoices are read as before
+        ``invoice_line.item_key``: the vendor's whole history (the baseline)."""
+        from sqlalchemy import select
+
+        from monitor.findings import context
+        from monitor.findings.models import Finding
+        from monitor.findings.service import check_invoices
+        from monitor.invoices.models import InvoiceLine
+
+        limit = context.INCREMENTAL_MAX_INVOICES
+        context.INCREMENTAL_MAX_INVOICES = 0 if whole_history else limit
+        session = self.make_session()
+        try:
+            invoice_id = new_invoice(session, self.rng, self.runs)
+            self.runs += 1
+            t0, c0 = time.perf_counter(), time.process_time()
+            check_invoices(
+                session,
+                invoice_ids=[invoice_id],
+                today=date(2026, 12, 31),
+                allow_unconfirmed_terms=True,
+                queue_alerts=False,
+            )
+            session.flush()
+            elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+            rows = session.execute(
+                select(Finding.rule_id, InvoiceLine.position, Finding.overcharge)
+                .outerjoin(InvoiceLine, Finding.invoice_line_id == InvoiceLine.id)
+                .where(Finding.invoice_id == invoice_id)
+            ).all()
+        finally:
+            context.INCREMENTAL_MAX_INVOICES = limit
+            session.rollback()
+            session.close()
+        return elapsed, cpu, sorted(tuple(r) for r in rows)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
 def measure(url: str, runs: int, *, whole_history: bool = False):  # type: ignore[no-untyped-def]
     """Wall seconds of ``check_invoices`` for one new invoice, ``runs`` times (after 3
-    warm-up runs), and each run's findings (rule, line position, overcharge). With
-    ``whole_history`` the peer prices are read as before this change: the vendor's
-    whole history (the baseline); the same invoices are checked either way."""
-    from sqlalchemy import select
-
-    from monitor.db import make_engine, session_factory
-    from monitor.findings import context
-    from monitor.findings.models import Finding
-    from monitor.findings.service import check_invoices
-    from monitor.invoices.models import InvoiceLine
-
-    limit = context.INCREMENTAL_MAX_INVOICES
-    context.INCREMENTAL_MAX_INVOICES = 0 if whole_history else limit
-    engine = make_engine(url)
-    make_session = session_factory(engine)
-    rng = random.Random(12)
+    warm-up runs), and each run's findings (rule, line position, overcharge); the same
+    invoices are checked either way of ``whole_history``."""
+    checker = Checker(url)
     times: list[float] = []
     found: list[list[tuple[object, ...]]] = []
     try:
         for n in range(runs + 3):
-            session = make_session()
-            try:
-                invoice_id = new_invoice(session, rng, n)
-                t0 = time.perf_counter()
-                check_invoices(
-                    session,
-                    invoice_ids=[invoice_id],
-                    today=date(2026, 12, 31),
-                    allow_unconfirmed_terms=True,
-                    queue_alerts=False,
-                )
-                session.flush()
-                elapsed = time.perf_counter() - t0
-                rows = session.execute(
-                    select(Finding.rule_id, InvoiceLine.position, Finding.overcharge)
-                    .outerjoin(InvoiceLine, Finding.invoice_line_id == InvoiceLine.id)
-                    .where(Finding.invoice_id == invoice_id)
-                ).all()
-            finally:
-                session.rollback()
-                session.close()
+            elapsed, _, rows = checker.run(whole_history=whole_history)
             if n >= 3:
                 times.append(elapsed)
-                found.append(sorted(tuple(r) for r in rows))
+                found.append(rows)
     finally:
-        context.INCREMENTAL_MAX_INVOICES = limit
-        engine.dispose()
+        checker.close()
     return times, found
+
+
+def interleaved(urls: dict[str, str], runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    """(wall, client CPU) seconds per run of each database, the runs taken in turn
+    (one check on each, then the next), so a shared machine's load falls on all alike."""
+    checkers = {label: Checker(url) for label, url in urls.items()}
+    out: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in urls}
+    try:
+        for n in range(runs + 3):
+            for label, checker in checkers.items():
+                elapsed, cpu, _ = checker.run()
+                if n >= 3:
+                    out[label][0].append(elapsed)
+                    out[label][1].append(cpu)
+    finally:
+        for checker in checkers.values():
+            checker.close()
+    return out
 
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def databases(lines: int, dbs: list[str], rebuild: bool) -> dict[str, str]:
+    """The URL of each database holding ``lines`` stored lines, at the newest schema."""
+    from monitor.db import make_engine
+    from monitor.migrate import upgrade
+
+    source = sqlite_db(lines, rebuild)
+    urls = {}
+    for db in dbs:
+        if db == "sqlite":
+            work = OUT / f"incremental-{lines}-work.db"
+            work.write_bytes(source.read_bytes())
+            urls[db] = f"sqlite:///{work}"
+        else:
+            urls[db] = postgres_db(source, lines, rebuild)
+    for url in urls.values():  # a database cached by an older schema: bring it up to date
+        engine = make_engine(url)
+        upgrade(engine)
+        fill_keys(engine)
+        engine.dispose()
+    return urls
+
+
+def compare(
+    urls: dict[str, str], others: dict[str, str], lines: int, against: int, runs: int
+) -> None:
+    """Checks against both history sizes in turn, per database: p50/p95 of each and the
+    p95 ratio (issue 12: within 2x), with the client process's CPU time per check."""
+    print(f"ONE new invoice of 10 lines, {lines:,} vs {against:,} stored lines, in turn")
+    for db in urls:
+        result = interleaved({lines: urls[db], against: others[db]}, runs)
+        for size, (wall, cpu) in result.items():
+            print(
+                f"{db:<11} {size:>9,} lines  p50 {pct(wall, 0.5) * 1000:7.1f} ms   "
+                f"p95 {pct(wall, 0.95) * 1000:7.1f} ms   max {max(wall) * 1000:7.1f} ms   "
+                f"client CPU p50 {pct(cpu, 0.5) * 1000:6.1f} ms   ({len(wall)} runs)"
+            )
+        ratio = pct(result[lines][0], 0.95) / pct(result[against][0], 0.95)
+        print(f"{db:<11} p95 ratio {lines:,} / {against:,} lines: {ratio:.2f}x")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS of this process, build included): {peak:,.0f} MiB")
 
 
 def main() -> None:
@@ -250,26 +332,22 @@ def main() -> None:
     )
     parser.add_argument("--db", default="sqlite,postgresql")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--against",
+        type=int,
+        default=0,
+        help="also time checks against this many stored lines, in turn with --lines "
+        "(the same load on both), and print the p95 ratio",
+    )
     args = parser.parse_args()
-    source = sqlite_db(args.lines, args.rebuild)
-    urls = {}
     for db in args.db.split(","):
-        if db == "sqlite":
-            work = OUT / f"incremental-{args.lines}-work.db"
-            work.write_bytes(source.read_bytes())
-            urls[db] = f"sqlite:///{work}"
-        elif db == "postgresql":
-            urls[db] = postgres_db(source, args.lines, args.rebuild)
-        else:
+        if db not in ("sqlite", "postgresql"):
             parser.error(f"unknown database {db!r}: sqlite or postgresql")
-    from monitor.db import make_engine
-    from monitor.migrate import upgrade
-
-    for url in urls.values():  # a database cached by an older schema: bring it up to date
-        engine = make_engine(url)
-        upgrade(engine)
-        fill_keys(engine)
-        engine.dispose()
+    urls = databases(args.lines, args.db.split(","), args.rebuild)
+    if args.against:
+        others = databases(args.against, args.db.split(","), args.rebuild)
+        compare(urls, others, args.lines, args.against, args.runs)
+        return
     stored = f"{args.lines:,} stored lines ({args.lines // 10:,} invoices)"
     print(f"check of ONE new invoice of 10 lines against {stored}, {args.runs} runs")
     mismatch = False

@@ -35,6 +35,19 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 TABLE = "item_latest_price"
+#: the columns of its read index, every column a check reads (an index-only scan)
+COVERING = (
+    "vendor_id",
+    "item_key",
+    "municipality_id",
+    "item_id",
+    "issue_date",
+    "invoice_id",
+    "line_id",
+    "number",
+    "unit_price",
+    "quantity",
+)
 PERIODS = "line_item_period"
 _COLUMNS = (
     "vendor_id, municipality_id, item_id, item_key, issue_date, invoice_id, line_id, "

@@ -54,7 +54,7 @@ def upgrade() -> None:
         sa.Column("quantity", UnitPrice(), nullable=False),
         sa.PrimaryKeyConstraint("vendor_id", "municipality_id", "item_id"),
     )
-    op.create_index("ix_item_latest_price_vendor_key", derived.TABLE, ["vendor_id", "item_key"])
+    op.create_index("ix_item_latest_price_vendor_key", derived.TABLE, list(derived.COVERING))
     op.create_index(op.f("ix_item_latest_price_line_id"), derived.TABLE, ["line_id"])
     op.create_table(
         derived.PERIODS,
@@ -69,13 +69,20 @@ def upgrade() -> None:
     op.create_index(
         "ix_line_item_period_lookup",
         derived.PERIODS,
-        ["vendor_id", "municipality_id", "item_key", "period_start"],
+        ["vendor_id", "municipality_id", "item_key", "period_start", "invoice_id"],
     )
     op.create_index(op.f("ix_line_item_period_invoice_id"), derived.PERIODS, ["invoice_id"])
     op.create_index("ix_invoice_vendor_number", "invoice", ["vendor_id", "number"])
     derived.rebuild(conn)
     derived.install(conn)
     if conn.dialect.name == "postgresql":
+        # index-only scans need the visibility map: vacuum the rewritten pages early
+        for table in (derived.TABLE, derived.PERIODS):
+            op.execute(
+                f"ALTER TABLE {table} SET (autovacuum_vacuum_scale_factor = 0.01, "
+                "autovacuum_vacuum_insert_scale_factor = 0.01, "
+                "autovacuum_analyze_scale_factor = 0.02)"
+            )
         for table in ("invoice", "price_term", derived.TABLE, derived.PERIODS):
             op.execute(f"ANALYZE {table}")
     else:
