@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
-from monitor.contracts.models import Contract
+from monitor.contracts.models import Contract, PriceTerm
 from monitor.db import make_engine, session_factory, transaction
 from monitor.findings import context
 from monitor.findings.models import Finding
@@ -123,3 +123,97 @@ def test_a_line_inserted_without_the_orm_gets_its_key(database_url: str) -> None
         key = conn.scalar(text("SELECT item_key FROM invoice_line WHERE line_id = '9'"))
     engine.dispose()
     assert key == "sup1"
+
+
+def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Terms by ``price_term.item_key`` when every line matches one by its key; the whole
+    price list when a line needs matching by description (no item id, or an item id the
+    contract does not price): the findings are those of loading every term."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    seed = seed_database(engine)
+    with transaction(engine) as s:
+        contract = s.get(Contract, seed.contract_id)
+        assert contract is not None
+        vendor_id, kbh = contract.vendor_id, contract.municipality_id
+        priced = [
+            ("DRIFT-7", "Drift og hosting af ESDH", "month", D("500.00")),
+            ("KONS-2", "Konsulenttimer seniorarkitekt", "hour", D("1000.00")),
+        ] + [(f"X-{i}", f"Ydelse nummer {i}", "piece", D(i + 1)) for i in range(30)]
+        for item, desc, unit, price in priced:
+            s.add(
+                PriceTerm(
+                    contract=contract,
+                    item_id=item,
+                    description=desc,
+                    unit=unit,
+                    agreed_unit_price=price,
+                    review_state="confirmed",
+                )
+            )
+        by_key = _invoice(
+            s,
+            "K-1",
+            vendor_id,
+            kbh,
+            [
+                ("1", "LIC-100", "Brugerlicens ESDH", D("10"), D("120.00")),
+                ("2", "drift 7", "Drift", D("1"), D("550.00")),
+            ],
+        )
+        by_text = _invoice(
+            s,
+            "K-2",
+            vendor_id,
+            kbh,
+            [("1", None, "Konsulenttimer seniorarkitekt", D("5"), D("1100.00"))],
+        )
+        unknown_id = _invoice(
+            s,
+            "K-3",
+            vendor_id,
+            kbh,
+            [
+                ("1", "LIC-100", "Brugerlicens ESDH", D("2"), D("130.00")),
+                ("2", "NOPE-1", "Drift og hosting af ESDH", D("1"), D("600.00")),
+            ],
+        )
+        s.flush()
+        ids = {"by_key": by_key.id, "by_text": by_text.id, "unknown_id": unknown_id.id}
+        all_terms = len(contract.price_terms)
+
+    session = session_factory(engine)()
+    try:
+        loaded = {}
+        for name, invoice_id in ids.items():
+            builder = context.ContextBuilder(
+                session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
+            )
+            batch = next(builder.batches([invoice_id]))
+            ctx = builder.context(batch, invoice_id)
+            assert ctx.contract is not None
+            loaded[name] = sorted(t.item_id or "" for t in ctx.contract.price_terms)
+    finally:
+        session.close()
+    assert loaded["by_key"] == ["DRIFT-7", "LIC-100"]
+    assert len(loaded["by_text"]) == len(loaded["unknown_id"]) == all_terms == 33
+
+    incremental = {name: findings_of(engine, i) for name, i in ids.items()}
+    monkeypatch.setattr(context, "INCREMENTAL_MAX_INVOICES", 0)  # every term, whole history
+    whole = {name: findings_of(engine, i) for name, i in ids.items()}
+    engine.dispose()
+
+    assert incremental == whole
+    over = {
+        name: sorted(f[3] for f in found if f[1] == "price_above_agreed")
+        for name, found in incremental.items()
+    }
+    # (120 - 100) x 10 and (550 - 500) x 1; (1100 - 1000) x 5 by description;
+    # (130 - 100) x 2 and (600 - 500) x 1, the unknown item id matched by description
+    assert over == {
+        "by_key": [D("50.00"), D("200.00")],
+        "by_text": [D("500.00")],
+        "unknown_id": [D("60.00"), D("100.00")],
+    }, incremental
