@@ -250,7 +250,8 @@ def clean_up(
     session: Session, *, now: datetime, inbox_dir: Path, keep_days: int = 30
 ) -> dict[str, int]:
     """Delete processed inbox files and expired scheduler leases older than
-    ``keep_days``. Rejected files stay until a person looks at them."""
+    ``keep_days``. Rejected files stay until a person looks at them. Refreshes the
+    planner's statistics of the invoice tables (``refresh_statistics``)."""
     cutoff = now.timestamp() - keep_days * 86400
     removed = 0
     processed = inbox_dir / PROCESSED
@@ -260,4 +261,7 @@ def clean_up(
                 path.unlink(missing_ok=True)
                 removed += 1
     expired = leases.remove_expired(session, now=now, older_than=timedelta(days=1))
+    from monitor.invoices.repository import refresh_statistics
+
+    refresh_statistics(session)  # the planner's view of the day's invoices
     return {"inbox_files": removed, "leases": expired}

@@ -41,6 +41,8 @@ def parse(session: Session, *, document_id: int) -> list[int]:
     stored = [store_invoice(session, parsed=p, document_id=doc.id) for p in parsed]
     doc.status = "processed" if all(i.status != "unassigned" for i in stored) else "unassigned"
     session.flush()
+    if sum(len(p.lines) for p in parsed) >= repository.BULK_LINES:
+        repository.refresh_statistics(session)  # a large batch landed (a CSV export)
     return [i.id for i in stored if i.status != "unassigned"]
 
 

@@ -209,3 +209,35 @@ def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> N
     assert rows == full
     assert len(periods) == 2
     assert [(r[2], r[7], r[8]) for r in rows] == [("LIC-1", "B", 12_000_000)]
+
+
+def test_refreshing_statistics_gives_the_planner_the_invoice_tables(database_url: str) -> None:
+    from monitor.invoices.repository import refresh_statistics
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with transaction(engine) as s:
+        vendor = Vendor(cvr="11111111", name="A")
+        muni = Municipality(code="101", name="K", cvr="30000001")
+        s.add_all([vendor, muni])
+        s.flush()
+        for n in range(30):
+            add_invoice(s, f"N-{n}", vendor.id, muni.id, date(2026, 1, 5), [(f"I-{n}", D(n + 1))])
+    counts = "SELECT relname, analyze_count FROM pg_stat_user_tables"
+
+    def analysed() -> dict[str, int]:
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                return {r[0]: r[1] for r in conn.execute(text(counts))}
+            return {r[0]: 1 for r in conn.execute(text("SELECT tbl FROM sqlite_stat1"))}
+
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM sqlite_stat1"))
+    before = analysed()
+    with transaction(engine) as s:
+        refresh_statistics(s)
+    after = analysed()
+    engine.dispose()
+    for table in ("invoice", "invoice_line", "item_latest_price", "line_item_period"):
+        assert after.get(table, 0) > before.get(table, 0), (table, before, after)
