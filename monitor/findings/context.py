@@ -135,8 +135,10 @@ class ContextBuilder:
         self._series: dict[str, dict[str, Decimal]] = {}
         self._peers: dict[int, list[PriceObservation]] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
-        self._vendors: dict[int, str] | None = None
+        self._vendors: dict[int, str] = {}
         self._incremental = False
+        #: the checked invoices found assigned to a vendor and municipality
+        self.assigned: set[int] = set()
         #: pairs whose contracts hold only some of their terms (a check of a few invoices)
         self._partial: set[tuple[int, int]] = set()
 
@@ -150,24 +152,27 @@ class ContextBuilder:
         """Group the invoices by vendor and municipality and load each group once."""
         self.session.flush()
         self._incremental = len(invoice_ids) <= INCREMENTAL_MAX_INVOICES
-        pairs: dict[tuple[int, int], list[tuple[int, date]]] = defaultdict(list)
+        pairs: dict[tuple[int, int], dict[int, date]] = defaultdict(dict)
+        facts: dict[tuple[int, int], _TargetFacts] = defaultdict(_TargetFacts)
         for chunk in _chunks(invoice_ids):
-            rows = self._read(
-                select(
-                    Invoice.vendor_id, Invoice.municipality_id, Invoice.id, Invoice.issue_date
-                ).where(
-                    Invoice.id.in_(chunk),
-                    Invoice.vendor_id.is_not(None),
-                    Invoice.municipality_id.is_not(None),
-                )
-            )
-            for vendor_id, muni_id, invoice_id, issued in rows:
-                pairs[(vendor_id, muni_id)].append((invoice_id, issued))
+            # a few invoices: with what :meth:`_related` needs of their lines, in one read
+            for row in self._read(_targets(chunk, with_lines=self._incremental)):
+                vendor_id, muni_id, invoice_id, issued, status, cvr = row[:6]
+                pairs[(vendor_id, muni_id)][invoice_id] = issued
+                self._vendors[vendor_id] = cvr
+                if status != "unassigned":
+                    self.assigned.add(invoice_id)
+                if self._incremental:
+                    facts[(vendor_id, muni_id)].add(*row[6:])
         for (vendor_id, muni_id), targets in sorted(pairs.items()):
-            since = min(d for _, d in targets) - timedelta(days=HISTORY_DAYS)
-            until = max(d for _, d in targets) + timedelta(days=HISTORY_DAYS)
-            target_ids = sorted(i for i, _ in targets)
-            related = self._related(vendor_id, muni_id, target_ids) if self._incremental else None
+            since = min(targets.values()) - timedelta(days=HISTORY_DAYS)
+            until = max(targets.values()) + timedelta(days=HISTORY_DAYS)
+            target_ids = sorted(targets)
+            related = (
+                self._related(vendor_id, muni_id, target_ids, facts[(vendor_id, muni_id)])
+                if self._incremental
+                else None
+            )
             views = self._load_pair(vendor_id, muni_id, since, until, related)
             keys = {
                 key
@@ -200,38 +205,17 @@ class ContextBuilder:
         )
 
     # ----------------------------------------------------------------- invoices
-    def _related(self, vendor_id: int, muni_id: int, target_ids: list[int]) -> Any:
+    def _related(
+        self, vendor_id: int, muni_id: int, target_ids: list[int], facts: _TargetFacts
+    ) -> Any:
         """A condition on ``Invoice`` selecting the targets and the pair's invoices that
         :meth:`PairBatch.earlier` can return for them: the same number, or a line of
         the same item for the same period (``line_item_period``, by its index on
         vendor, municipality, item key and period: a superset of the same item id),
         so a check of a few invoices does not load the pair's whole history. None
         (load it all) when a target's item id has no key or there are too many keys."""
-        numbers: set[str] = set()
-        keys: set[str] = set()
-        periods: set[date | None] = set()
-        for number, item, key, line_start, invoice_start in self._read(
-            select(
-                Invoice.number,
-                InvoiceLine.item_id,
-                InvoiceLine.item_key,
-                InvoiceLine.period_start,
-                Invoice.period_start,
-            )
-            .outerjoin(
-                InvoiceLine,
-                and_(InvoiceLine.invoice_id == Invoice.id, InvoiceLine.item_id.is_not(None)),
-            )
-            .where(Invoice.id.in_(target_ids))
-        ):
-            numbers.add(number)
-            if item is None:
-                continue
-            if key is None or key != item_key(item):
-                return None  # a line written past the model, or an id with no key
-            keys.add(key)
-            periods.add(line_start or invoice_start)
-        if len(keys) + len(periods) + len(numbers) + len(target_ids) > _CHUNK:
+        keys, periods, numbers = facts.keys, facts.periods, facts.numbers
+        if facts.unkeyed or len(keys) + len(periods) + len(numbers) + len(target_ids) > _CHUNK:
             return None
         billed = LineItemPeriod.period_start.in_(sorted(p for p in periods if p is not None))
         if None in periods:
@@ -256,6 +240,8 @@ class ContextBuilder:
     def _load_pair(
         self, vendor_id: int, muni_id: int, since: date, until: date, related: Any = None
     ) -> dict[int, InvoiceView]:
+        """The pair's invoices in the window (those ``related`` selects, if given) with
+        their lines: one read for a few invoices (lines joined), two for many."""
         code, population = self._municipality(muni_id)
         vendor_cvr = self._vendor(vendor_id)
         where: tuple[Any, ...] = (
@@ -264,71 +250,34 @@ class ContextBuilder:
             Invoice.issue_date >= since,
             Invoice.issue_date <= until,
         )
-        if related is not None:
-            where += (related,)
         views: dict[int, InvoiceView] = {}
-        for (
-            iid,
-            number,
-            dtype,
-            issued,
-            currency,
-            due,
-            pstart,
-            pend,
-            ext,
-            texcl,
-            tax,
-            payable,
-            allow,
-            charge,
-        ) in self._read(select(*_INVOICE_COLUMNS).where(*where)):
-            views[iid] = InvoiceView(
-                id=iid,
-                number=number,
-                document_type=dtype,
-                issue_date=issued,
-                currency=currency,
-                vendor_cvr=vendor_cvr,
-                municipality_code=code,
-                population=population,
-                lines=[],
-                due_date=due,
-                period_start=pstart,
-                period_end=pend,
-                totals=InvoiceTotals(
-                    line_extension=ext,
-                    tax_exclusive=texcl,
-                    tax=tax,
-                    payable=payable,
-                    allowances=allow,
-                    charges=charge,
-                ),
+        n = len(_INVOICE_COLUMNS)
+        if related is not None:
+            rows = self._read(
+                select(*_INVOICE_COLUMNS, *_LINE_COLUMNS[1:])
+                .outerjoin(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+                .where(*where, related)
+                .order_by(Invoice.id, InvoiceLine.position)
             )
+            for row in rows:
+                view = views.get(row[0])
+                if view is None:
+                    view = views[row[0]] = _invoice_view(row[:n], vendor_cvr, code, population)
+                if row[n] is not None:
+                    view.lines.append(_line_view(row[n:]))
+            return views
+        for row in self._read(select(*_INVOICE_COLUMNS).where(*where)):
+            views[row[0]] = _invoice_view(row, vendor_cvr, code, population)
         lines = self._read(
             select(*_LINE_COLUMNS)
             .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
             .where(*where)
             .order_by(InvoiceLine.invoice_id, InvoiceLine.position)
         )
-        for iid, lid, line_id, desc, qty, price, amount, item, unit, lstart, lend in lines:
-            view = views.get(iid)
-            if view is None:  # stored by another worker between the two queries
-                continue
-            view.lines.append(
-                InvoiceLineView(
-                    id=lid,
-                    line_id=line_id,
-                    description=desc,
-                    quantity=qty,
-                    unit_price=price,
-                    line_amount=amount,
-                    item_id=item,
-                    unit_code=unit,
-                    period_start=lstart,
-                    period_end=lend,
-                )
-            )
+        for row in lines:
+            view = views.get(row[0])
+            if view is not None:  # else stored by another worker between the two reads
+                view.lines.append(_line_view(row[1:]))
         return views
 
     # ---------------------------------------------------------------- contracts
@@ -382,7 +331,9 @@ class ContextBuilder:
         """The pair's active contracts with their terms and clauses, newest first (Core rows:
         a contract may price thousands of items); each says whether it is pending review.
         With ``keys``, only the terms of items with those keys."""
-        rows = self._read(
+        contracts: dict[int, Any] = {}
+        clauses: dict[int, dict[str, tuple[dict[str, object], str | None]]] = defaultdict(dict)
+        for row in self._read(
             select(
                 Contract.id,
                 Contract.effective_date,
@@ -392,29 +343,29 @@ class ContextBuilder:
                 Contract.mfn,
                 Contract.title,
                 Contract.review_status,
+                ContractClause.kind,
+                ContractClause.params,
+                ContractClause.evidence_text,
             )
+            .outerjoin(ContractClause, ContractClause.contract_id == Contract.id)
             .where(
                 Contract.vendor_id == vendor_id,
                 Contract.municipality_id == muni_id,
                 Contract.status == "active",
             )
-            .order_by(Contract.effective_date.desc().nulls_last(), Contract.id.desc())
-        ).all()
-        if not rows:
-            return []
-        ids = [r.id for r in rows]
-        clauses: dict[int, dict[str, tuple[dict[str, object], str | None]]] = defaultdict(dict)
-        for cid, kind, params, text in self._read(
-            select(
-                ContractClause.contract_id,
-                ContractClause.kind,
-                ContractClause.params,
-                ContractClause.evidence_text,
+            .order_by(
+                Contract.effective_date.desc().nulls_last(),
+                Contract.id.desc(),
+                ContractClause.id,
             )
-            .where(ContractClause.contract_id.in_(ids))
-            .order_by(ContractClause.id)
         ):
-            clauses[cid].setdefault(kind, (params or {}, text))
+            contracts.setdefault(row.id, row)
+            if row.kind is not None:
+                clauses[row.id].setdefault(row.kind, (row.params or {}, row.evidence_text))
+        if not contracts:
+            return []
+        rows = list(contracts.values())
+        ids = list(contracts)
         terms: dict[int, list[TermView]] = defaultdict(list)
         for (
             cid,
@@ -637,9 +588,113 @@ class ContextBuilder:
     def _vendor(self, vendor_id: int | None) -> str:
         if vendor_id is None:
             return ""
-        if self._vendors is None:
-            self._vendors = {vid: cvr for vid, cvr in self._read(select(Vendor.id, Vendor.cvr))}
-        return self._vendors.get(vendor_id, "")
+        if vendor_id not in self._vendors:  # :meth:`batches` read the targets' vendors
+            cvr = self.session.scalar(select(Vendor.cvr).where(Vendor.id == vendor_id))
+            self._vendors[vendor_id] = cvr or ""
+        return self._vendors[vendor_id]
+
+
+class _TargetFacts:
+    """What :meth:`ContextBuilder._related` needs of a pair's targets: their numbers,
+    and their lines' item keys and billed periods."""
+
+    def __init__(self) -> None:
+        self.numbers: set[str] = set()
+        self.keys: set[str] = set()
+        self.periods: set[date | None] = set()
+        #: a line whose stored key is missing or stale (written past the model)
+        self.unkeyed = False
+
+    def add(
+        self,
+        number: str,
+        invoice_start: date | None,
+        item: str | None,
+        key: str | None,
+        line_start: date | None,
+    ) -> None:
+        self.numbers.add(number)
+        if item is None:
+            return
+        if key is None or key != item_key(item):
+            self.unkeyed = True
+        else:
+            self.keys.add(key)
+            self.periods.add(line_start or invoice_start)
+
+
+def _targets(ids: list[int], *, with_lines: bool) -> Any:
+    """The assigned invoices among ``ids``: pair, date, status and vendor CVR; with
+    ``with_lines`` also number, period and each line with an item id (one row each)."""
+    stmt = (
+        select(
+            Invoice.vendor_id,
+            Invoice.municipality_id,
+            Invoice.id,
+            Invoice.issue_date,
+            Invoice.status,
+            Vendor.cvr,
+        )
+        .join(Vendor, Vendor.id == Invoice.vendor_id)
+        .where(Invoice.id.in_(ids), Invoice.municipality_id.is_not(None))
+    )
+    if not with_lines:
+        return stmt
+    return stmt.add_columns(
+        Invoice.number,
+        Invoice.period_start,
+        InvoiceLine.item_id,
+        InvoiceLine.item_key,
+        InvoiceLine.period_start,
+    ).outerjoin(
+        InvoiceLine, and_(InvoiceLine.invoice_id == Invoice.id, InvoiceLine.item_id.is_not(None))
+    )
+
+
+def _invoice_view(
+    row: Sequence[Any], vendor_cvr: str, code: str | None, population: int | None
+) -> InvoiceView:
+    iid, number, dtype, issued, currency, due, pstart, pend = row[:8]
+    ext, texcl, tax, payable, allow, charge = row[8:14]
+    return InvoiceView(
+        id=iid,
+        number=number,
+        document_type=dtype,
+        issue_date=issued,
+        currency=currency,
+        vendor_cvr=vendor_cvr,
+        municipality_code=code,
+        population=population,
+        lines=[],
+        due_date=due,
+        period_start=pstart,
+        period_end=pend,
+        totals=InvoiceTotals(
+            line_extension=ext,
+            tax_exclusive=texcl,
+            tax=tax,
+            payable=payable,
+            allowances=allow,
+            charges=charge,
+        ),
+    )
+
+
+def _line_view(row: Sequence[Any]) -> InvoiceLineView:
+    """A line from the columns of ``_LINE_COLUMNS`` after ``invoice_id``."""
+    lid, line_id, desc, qty, price, amount, item, unit, lstart, lend = row[:10]
+    return InvoiceLineView(
+        id=lid,
+        line_id=line_id,
+        description=desc,
+        quantity=qty,
+        unit_price=price,
+        line_amount=amount,
+        item_id=item,
+        unit_code=unit,
+        period_start=lstart,
+        period_end=lend,
+    )
 
 
 def _covered(chosen: dict[int, ContractView | None], views: dict[int, InvoiceView]) -> bool:

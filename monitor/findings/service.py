@@ -123,7 +123,8 @@ def _check_invoices(
         for rule_id, error in result.rule_failures.items():
             number = session.scalar(select(Invoice.number).where(Invoice.id == failed_on[rule_id]))
             switch_to_monitor(session, rule_id=rule_id, error=error, invoice_number=number)
-    result.skipped = _unassigned(session, invoice_ids)
+    # those the batches found assigned are not waiting for their parties
+    result.skipped = _unassigned(session, [i for i in invoice_ids if i not in builder.assigned])
     result.created = new_ids
     to_announce = new_ids + result.finalised
     if queue_alerts and to_announce:
@@ -216,6 +217,12 @@ def _link_grounds(
     itself. Reviewed findings stay as legal left them."""
     wanted = {rf.dedup_key: rf.grounds_for for fs in produced.values() for rf in fs}
     if not wanted:
+        return
+    if not any(wanted.values()):  # no finding is a further ground: no owner to look up
+        for key in wanted:
+            finding = existing.get(key)
+            if finding is not None and finding.status == "open" and finding.grounds_for_id:
+                finding.grounds_for_id = None
         return
     session.flush()
     keys = list(wanted.keys() | {k for k in wanted.values() if k})
