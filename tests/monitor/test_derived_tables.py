@@ -189,11 +189,14 @@ def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> N
 
     from monitor.migrate import alembic_config
 
+    from alembic.script import ScriptDirectory
+
     engine = make_engine(database_url)
     cfg = alembic_config(engine)
+    before = ScriptDirectory.from_config(cfg).get_revision("d9a3f6b2c180").down_revision
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "c4e8a1f05d27")  # before item_latest_price
+        command.upgrade(cfg, str(before))  # the schema before item_latest_price
     with transaction(engine) as s:
         vendor = Vendor(cvr="11111111", name="A")
         muni = Municipality(code="101", name="K", cvr="30000001")

@@ -11,7 +11,7 @@ from the same vendor. ``price_term.item_key`` with the index
 Existing rows are filled here, then the tables are analysed.
 
 Revision ID: d9a3f6b2c180
-Revises: c4e8a1f05d27
+Revises: d3b8e4f2a1c7
 Create Date: 2026-12-05 11:40:00.000000
 """
 
@@ -25,7 +25,7 @@ from monitor.invoices import derived
 from rules.matching import item_key
 
 revision = "d9a3f6b2c180"
-down_revision = "c4e8a1f05d27"
+down_revision = "d3b8e4f2a1c7"
 branch_labels = None
 depends_on = None
 
