@@ -59,6 +59,12 @@ _SET_ALL = ", ".join(
 )
 
 _PERIODS = PERIODS
+# the upserted line is later than the row there; a line that no longer counts is only
+# replaced while the row is still its own (a concurrent writer may have moved it on)
+_LATER = (
+    f"(excluded.issue_date, excluded.invoice_id, excluded.line_id)"
+    f" > ({TABLE}.issue_date, {TABLE}.invoice_id, {TABLE}.line_id)"
+)
 _PERIOD_COLUMNS = "line_id, invoice_id, vendor_id, municipality_id, item_key, period_start"
 
 _LATEST = f"""
@@ -123,8 +129,7 @@ WHERE i.id = {row}.invoice_id AND i.document_type = 'invoice'
   AND i.vendor_id IS NOT NULL AND i.municipality_id IS NOT NULL
   AND {row}.item_id IS NOT NULL AND {row}.item_key IS NOT NULL
 ON CONFLICT (vendor_id, municipality_id, item_id) DO UPDATE SET {_SET_ALL}
-WHERE (excluded.issue_date, excluded.invoice_id, excluded.line_id)
-    > ({TABLE}.issue_date, {TABLE}.invoice_id, {TABLE}.line_id);
+WHERE {_LATER};
 """
 
 
@@ -143,7 +148,8 @@ WHERE g.line_id = {row}.id AND l.id <> {row}.id
   AND i.document_type = 'invoice'
 ORDER BY i.issue_date DESC, i.id DESC, l.id DESC
 LIMIT 1
-ON CONFLICT (vendor_id, municipality_id, item_id) DO UPDATE SET {_SET_ALL};
+ON CONFLICT (vendor_id, municipality_id, item_id) DO UPDATE SET {_SET_ALL}
+WHERE {TABLE}.line_id = {row}.id;
 DELETE FROM {TABLE} WHERE line_id = {row}.id;
 """
 
@@ -167,7 +173,9 @@ SELECT {_COLUMNS} FROM (
     WHERE l.item_key IN {keys} AND l.item_id IN {items}
       AND i.vendor_id = {row}.vendor_id AND i.municipality_id = {row}.municipality_id
       AND i.document_type = 'invoice'
-) ranked WHERE latest = 1;
+) ranked WHERE latest = 1
+ON CONFLICT (vendor_id, municipality_id, item_id) DO UPDATE SET {_SET_ALL}
+WHERE {_LATER};
 """
 
 
