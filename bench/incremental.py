@@ -66,13 +66,19 @@ def sqlite_db(lines: int, rebuild: bool) -> Path:
 
 def fill_keys(engine) -> None:  # type: ignore[no-untyped-def]
     """The item keys of lines and terms a loader wrote past the model (raw SQL, or a
-    copy made before the schema had them; the triggers keep ``item_latest_price``
-    up to date as the keys land), then fresh statistics."""
+    copy made before the schema had them), then fresh statistics. A bulk load: the
+    derived tables' triggers are set aside and the tables recomputed once, set-based
+    (a trigger per updated line costs minutes at a million lines)."""
     from monitor.contracts.repository import fill_term_keys
+    from monitor.invoices import derived
     from monitor.invoices.repository import fill_item_keys
 
     with engine.begin() as conn:
+        derived.uninstall(conn)
         filled = fill_item_keys(conn) + fill_term_keys(conn)
+        if filled:
+            derived.rebuild(conn)
+        derived.install(conn)
     if filled:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")

@@ -198,18 +198,19 @@ def _changed(fields: tuple[str, ...], postgres: bool) -> str:
 #: name -> (event, table, columns of an update or None, condition or None, body)
 def _triggers(postgres: bool) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
     return {
+        # a line without an item key has no rows in either table
         "trg_derived_line_insert": (
             "INSERT",
             "invoice_line",
             None,
-            "",
+            "NEW.item_key IS NOT NULL",
             _add_line("NEW") + _add_period("NEW"),
         ),
         "trg_derived_line_delete": (
             "DELETE",
             "invoice_line",
             None,
-            "",
+            "OLD.item_key IS NOT NULL",
             _drop_line("OLD") + _drop_period("OLD"),
         ),
         "trg_derived_line_update": (
