@@ -27,6 +27,9 @@ def upgrade(engine: Engine) -> None:
             conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        from monitor.invoices import derived
+
+        derived.ensure(conn)  # a table rebuilt by a migration on SQLite lost its triggers
 
 
 def make_revision(engine: Engine, message: str) -> None:

@@ -25,8 +25,9 @@ municipality or period rewrites its lines' rows.
 Triggers cover every writer (the ORM, Core inserts, a loader's raw SQL, cascaded
 deletes). The same statements serve SQLite (trigger bodies) and PostgreSQL (plpgsql
 trigger functions): :func:`install` runs in the migration and after ``create_all``.
-NOTE: SQLite drops a table's triggers when a migration rebuilds it
-(``batch_alter_table`` with a copy): such a migration must call :func:`install` again.
+SQLite drops a table's triggers when a migration rebuilds it (``batch_alter_table``
+with a copy): :func:`ensure`, run after every upgrade, puts missing triggers back and
+recomputes the tables.
 :data:`RECOMPUTE` holds the full recomputation each table must always equal.
 """
 
@@ -270,3 +271,23 @@ def rebuild(conn: Connection) -> None:
     for table, (columns, rows) in RECOMPUTE.items():
         conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text(f"INSERT INTO {table} ({columns}) {rows}"))
+
+
+def ensure(conn: Connection) -> bool:
+    """After a migration: when a trigger is missing (SQLite dropped it with a rebuilt
+    table), put them back and recompute the tables, which missed the writes since.
+    True when it had to. One catalogue query when all is well."""
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:
+        tables = "SELECT count(*) FROM pg_tables WHERE tablename IN ('{}', '{}')"
+        present = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    else:
+        tables = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('{}', '{}')"
+        present = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    if conn.exec_driver_sql(tables.format(TABLE, PERIODS)).scalar() != 2:
+        return False  # before the revision that creates them
+    if set(_triggers(postgres)) <= {r[0] for r in conn.exec_driver_sql(present)}:
+        return False
+    install(conn)
+    rebuild(conn)
+    return True

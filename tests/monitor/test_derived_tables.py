@@ -186,10 +186,9 @@ def test_the_kept_latest_prices_equal_a_full_recomputation(database_url: str, sc
 def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> None:
     """A database upgraded past the revision gets the rows of the lines it holds."""
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     from monitor.migrate import alembic_config
-
-    from alembic.script import ScriptDirectory
 
     engine = make_engine(database_url)
     cfg = alembic_config(engine)
@@ -244,3 +243,28 @@ def test_refreshing_statistics_gives_the_planner_the_invoice_tables(database_url
     engine.dispose()
     for table in ("invoice", "invoice_line", "item_latest_price", "line_item_period"):
         assert after.get(table, 0) > before.get(table, 0), (table, before, after)
+
+
+def test_an_upgrade_puts_back_triggers_a_rebuilt_table_lost(database_url: str) -> None:
+    """SQLite drops a table's triggers when a migration copies it: the next upgrade
+    restores them and recomputes the tables."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with transaction(engine) as s:
+        vendor = Vendor(cvr="11111111", name="A")
+        muni = Municipality(code="101", name="K", cvr="30000001")
+        s.add_all([vendor, muni])
+        s.flush()
+        vendor_id, muni_id = vendor.id, muni.id
+    with engine.begin() as conn:
+        derived.uninstall(conn)  # as a table copy would
+    with transaction(engine) as s:  # written while the triggers are missing
+        add_invoice(s, "A", vendor_id, muni_id, date(2026, 1, 5), [("LIC-1", D("10"))])
+    assert kept(engine) == []
+    upgrade(engine)
+    with transaction(engine) as s:
+        add_invoice(s, "B", vendor_id, muni_id, date(2026, 2, 5), [("SUP", D("3"))])
+    rows, periods = kept(engine), kept(engine, derived.PERIODS)
+    assert rows == recomputed(engine) and periods == recomputed(engine, derived.PERIODS)
+    engine.dispose()
+    assert [r[2] for r in rows] == ["LIC-1", "SUP"]
