@@ -26,6 +26,7 @@ Usage: python bench/incremental.py [--lines 100000] [--runs 40] [--baseline-runs
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -209,7 +210,8 @@ class Checker:
         self.runs = 0
 
     def run(self, *, whole_history: bool = False):  # type: ignore[no-untyped-def]
-        """(wall seconds, client CPU seconds, findings) of one check. With
+        """(wall seconds, client CPU seconds, the PostgreSQL backend's CPU seconds or
+        None, findings) of one check. With
         ``whole_history`` the peer prices and earlier invoices are read as before
         ``invoice_line.item_key``: the vendor's whole history (the baseline)."""
         from sqlalchemy import select
@@ -225,6 +227,8 @@ class Checker:
         try:
             invoice_id = new_invoice(session, self.rng, self.runs)
             self.runs += 1
+            backend = _backend(session)
+            s0 = _cpu_of(backend)
             t0, c0 = time.perf_counter(), time.process_time()
             check_invoices(
                 session,
@@ -235,6 +239,7 @@ class Checker:
             )
             session.flush()
             elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+            s1 = _cpu_of(backend)
             rows = session.execute(
                 select(Finding.rule_id, InvoiceLine.position, Finding.overcharge)
                 .outerjoin(InvoiceLine, Finding.invoice_line_id == InvoiceLine.id)
@@ -244,10 +249,31 @@ class Checker:
             context.INCREMENTAL_MAX_INVOICES = limit
             session.rollback()
             session.close()
-        return elapsed, cpu, sorted(tuple(r) for r in rows)
+        server = s1 - s0 if s0 is not None and s1 is not None else None
+        return elapsed, cpu, server, sorted(tuple(r) for r in rows)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _backend(session) -> int | None:  # type: ignore[no-untyped-def]
+    """The process id of the PostgreSQL backend serving this session (on this machine)."""
+    from sqlalchemy import text
+
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    return int(session.scalar(text("SELECT pg_backend_pid()")))
+
+
+def _cpu_of(pid: int | None) -> float | None:
+    """CPU seconds a process has used (user + system; 10 ms ticks), from /proc."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(url: str, runs: int, *, whole_history: bool = False):  # type: ignore[no-untyped-def]
@@ -259,7 +285,7 @@ def measure(url: str, runs: int, *, whole_history: bool = False):  # type: ignor
     found: list[list[tuple[object, ...]]] = []
     try:
         for n in range(runs + 3):
-            elapsed, _, rows = checker.run(whole_history=whole_history)
+            elapsed, _, _, rows = checker.run(whole_history=whole_history)
             if n >= 3:
                 times.append(elapsed)
                 found.append(rows)
@@ -268,18 +294,22 @@ def measure(url: str, runs: int, *, whole_history: bool = False):  # type: ignor
     return times, found
 
 
-def interleaved(urls: dict[str, str], runs: int) -> dict[str, tuple[list[float], list[float]]]:
-    """(wall, client CPU) seconds per run of each database, the runs taken in turn
-    (one check on each, then the next), so a shared machine's load falls on all alike."""
+def interleaved(urls: dict[str, str], runs: int) -> dict[str, tuple[list[float], ...]]:
+    """(wall, client CPU, server CPU) seconds per run of each database, the runs taken
+    in turn (one check on each, then the next), so a shared machine's load falls on all
+    alike. Server CPU: the PostgreSQL backend's (empty for SQLite, which runs in the
+    client)."""
     checkers = {label: Checker(url) for label, url in urls.items()}
-    out: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in urls}
+    out: dict[str, tuple[list[float], ...]] = {k: ([], [], []) for k in urls}
     try:
         for n in range(runs + 3):
             for label, checker in checkers.items():
-                elapsed, cpu, _ = checker.run()
+                elapsed, cpu, server, _ = checker.run()
                 if n >= 3:
                     out[label][0].append(elapsed)
                     out[label][1].append(cpu)
+                    if server is not None:
+                        out[label][2].append(server)
     finally:
         for checker in checkers.values():
             checker.close()
@@ -321,11 +351,14 @@ def compare(
     print(f"ONE new invoice of 10 lines, {lines:,} vs {against:,} stored lines, in turn")
     for db in urls:
         result = interleaved({lines: urls[db], against: others[db]}, runs)
-        for size, (wall, cpu) in result.items():
+        for size, (wall, cpu, server) in result.items():
+            busy = (
+                f"   server CPU mean {sum(server) / len(server) * 1000:5.1f} ms" if server else ""
+            )
             print(
                 f"{db:<11} {size:>9,} lines  p50 {pct(wall, 0.5) * 1000:7.1f} ms   "
                 f"p95 {pct(wall, 0.95) * 1000:7.1f} ms   max {max(wall) * 1000:7.1f} ms   "
-                f"client CPU p50 {pct(cpu, 0.5) * 1000:6.1f} ms   ({len(wall)} runs)"
+                f"client CPU p50 {pct(cpu, 0.5) * 1000:5.1f} ms{busy}   ({len(wall)} runs)"
             )
         ratio = pct(result[lines][0], 0.95) / pct(result[against][0], 0.95)
         print(f"{db:<11} p95 ratio {lines:,} / {against:,} lines: {ratio:.2f}x")
