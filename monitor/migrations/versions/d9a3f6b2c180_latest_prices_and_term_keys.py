@@ -10,6 +10,13 @@ from the same vendor. ``price_term.item_key`` with the index
 ``(contract_id, item_key)``: a check loads only the terms of its own items.
 Existing rows are filled here, then the tables are analysed.
 
+The indexes follow EXPLAIN of one check at 1,000,000 lines (PostgreSQL ANALYZE, SQLite
+QUERY PLAN): latest prices an index-only scan of ~45 buffers for 10 items x 98
+municipalities (was ~1,000 heap pages with the 2-column index); the related history a
+union of primary-key, (vendor, number) and (vendor, municipality, key, period) lookups
+(an OR of them scanned the pair's ~1,000 invoices on PostgreSQL); terms by
+(contract, key).
+
 Revision ID: d9a3f6b2c180
 Revises: d3b8e4f2a1c7
 Create Date: 2026-12-05 11:40:00.000000
