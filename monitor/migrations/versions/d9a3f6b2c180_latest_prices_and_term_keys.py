@@ -18,7 +18,7 @@ union of primary-key, (vendor, number) and (vendor, municipality, key, period) l
 (contract, key).
 
 Revision ID: d9a3f6b2c180
-Revises: d3b8e4f2a1c7
+Revises: e3a7c91d4b60
 Create Date: 2026-12-05 11:40:00.000000
 """
 
@@ -32,7 +32,7 @@ from monitor.invoices import derived
 from rules.matching import item_key
 
 revision = "d9a3f6b2c180"
-down_revision = "d3b8e4f2a1c7"
+down_revision = "e3a7c91d4b60"
 branch_labels = None
 depends_on = None
 
