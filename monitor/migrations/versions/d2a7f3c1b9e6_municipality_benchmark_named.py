@@ -20,10 +20,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("municipality", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("benchmark_named", sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
+    # a plain ADD COLUMN (with its default) on both databases: a batch rebuild of
+    # ``municipality`` on SQLite would drop a table other tables' rows point at
+    op.add_column(
+        "municipality",
+        sa.Column("benchmark_named", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
 
 
 def downgrade() -> None:
