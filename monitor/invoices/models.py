@@ -24,7 +24,10 @@ class Invoice(Base):
     re-checks it). Credit notes carry negative amounts."""
 
     __tablename__ = "invoice"
-    __table_args__ = (Index("ix_invoice_supplier_number", "supplier_cvr", "number"),)
+    __table_args__ = (
+        Index("ix_invoice_supplier_number", "supplier_cvr", "number"),
+        Index("ix_invoice_issue_date", "issue_date"),  # the findings list's date range
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)
