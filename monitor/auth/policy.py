@@ -35,6 +35,7 @@ SIGNED_IN = Rule(frozenset())
 READ = Rule(frozenset({"legal", "finance", "admin"}))
 LEGAL = Rule(frozenset({"legal"}))
 ADMIN = Rule(frozenset({"admin"}))
+FINANCE_OR_ADMIN = Rule(frozenset({"finance", "admin"}))
 #: rules and vendors are shared by every municipality: only an admin of all may change them
 ADMIN_OF_ALL = Rule(frozenset({"admin"}), everywhere=True)
 
@@ -76,6 +77,11 @@ ROUTES: dict[str, Rule] = {
     "GET /api/docs": READ,
     "GET /api/openapi.json": READ,
     # == findings workflow, alert history, alert preferences (add this area's routes below this line)
+    "POST /findings/bulk": LEGAL,
+    "POST /findings/{finding_id}/assign": LEGAL,
+    "GET /alerts": FINANCE_OR_ADMIN,
+    "GET /alerts/preferences": SIGNED_IN,
+    "POST /alerts/preferences": SIGNED_IN,
     # documents in: legal brings contracts, finance invoices
     "GET /upload": READ,
     "POST /upload": READ,

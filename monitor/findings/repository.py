@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from monitor.auth.models import User
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
+from monitor.findings.workflow import FOLLOWED_UP, is_overdue
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
 
@@ -103,7 +106,27 @@ def to_out(row: Any) -> FindingOut:
         grounds_for_id=f.grounds_for_id,
         counted=f.counted,
         due_date=due_date.isoformat() if due_date else None,
+        owner_id=f.owner_id,
+        deadline=f.deadline,
+        overdue=is_overdue(f.status, f.deadline, today=date.today()),
     )
+
+
+def with_owners(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
+    """Fill each finding's owner's name and email (one query for the page)."""
+    ids = {f.owner_id for f in findings if f.owner_id is not None}
+    if not ids:
+        return findings
+    users = {
+        uid: (name, email)
+        for uid, name, email in session.execute(
+            select(User.id, User.name, User.email).where(User.id.in_(ids))
+        )
+    }
+    for f in findings:
+        if f.owner_id in users:
+            f.owner_name, f.owner_email = users[f.owner_id]
+    return findings
 
 
 def with_grounds(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
@@ -124,7 +147,7 @@ def with_grounds(session: Session, findings: list[FindingOut]) -> list[FindingOu
 
 def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
     """``flat_select`` narrowed by the filter (municipality, rule, status, vendor,
-    preliminary or final)."""
+    preliminary or final, owner, overdue, words, date ranges)."""
     if flt.municipality:
         stmt = stmt.where(Municipality.code == flt.municipality)
     if flt.rule:
@@ -135,7 +158,40 @@ def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
         stmt = stmt.where(Vendor.cvr == flt.vendor_cvr)
     if flt.preliminary is not None:
         stmt = stmt.where(Finding.preliminary.is_(flt.preliminary))
+    if flt.owner_id is not None:
+        stmt = stmt.where(Finding.owner_id == flt.owner_id)
+    if flt.overdue:
+        stmt = stmt.where(
+            Finding.deadline < (flt.today or date.today()), Finding.status.in_(FOLLOWED_UP)
+        )
+    for word in (flt.text or "").split()[:8]:
+        pattern = "%" + _escape_like(word) + "%"
+        stmt = stmt.where(
+            or_(
+                Finding.message.ilike(pattern, escape="\\"),
+                Invoice.number.ilike(pattern, escape="\\"),
+                Vendor.name.ilike(pattern, escape="\\"),
+                InvoiceLine.description.ilike(pattern, escape="\\"),
+            )
+        )
+    if flt.issued_from is not None:
+        stmt = stmt.where(Invoice.issue_date >= flt.issued_from)
+    if flt.issued_to is not None:
+        stmt = stmt.where(Invoice.issue_date <= flt.issued_to)
+    if flt.created_from is not None:
+        stmt = stmt.where(Finding.created_at >= _start_of(flt.created_from))
+    if flt.created_to is not None:
+        stmt = stmt.where(Finding.created_at < _start_of(flt.created_to + timedelta(days=1)))
     return stmt
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight UTC starting ``day`` (``created_at`` is stored in UTC)."""
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def list_findings(session: Session, flt: FindingFilter | None = None) -> list[FindingOut]:
@@ -143,7 +199,8 @@ def list_findings(session: Session, flt: FindingFilter | None = None) -> list[Fi
     stmt = filtered(flat_select(), flt).order_by(Finding.overcharge.desc(), Finding.id)
     if flt.limit is not None:
         stmt = stmt.limit(flt.limit).offset(flt.offset)
-    return with_grounds(session, [to_out(row) for row in session.execute(stmt)])
+    rows = [to_out(row) for row in session.execute(stmt)]
+    return with_owners(session, with_grounds(session, rows))
 
 
 def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
@@ -156,7 +213,7 @@ def get_finding(session: Session, finding_id: int) -> FindingOut:
     row = session.execute(flat_select().where(Finding.id == finding_id)).first()
     if row is None:
         raise NotFound(f"finding {finding_id} does not exist")
-    return with_grounds(session, [to_out(row)])[0]
+    return with_owners(session, with_grounds(session, [to_out(row)]))[0]
 
 
 def by_dedup_keys(session: Session, keys: Sequence[str]) -> dict[str, Finding]:

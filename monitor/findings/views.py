@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -11,11 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field, field_validator
 
 from extractors.money import parse_amount
+from monitor.auth.service import Identity
 from monitor.casefiles import repository as casefiles
 from monitor.contracts import evidence
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.errors import ConfirmationRequired, InputError
-from monitor.findings import repository, review
+from monitor.findings import repository, review, workflow
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
 from monitor.invoices.models import InvoiceLine
@@ -44,20 +45,53 @@ class FindingQuery(BaseModel):
         description="true: only findings held while their contract awaits legal's review "
         "(no email sent yet); false: only final findings",
     )
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="words to find (all of them, case ignored) in the message, the invoice "
+        "number, the vendor's name or the invoice line's description",
+    )
+    issued_from: date | None = Field(None, description="invoice issued on or after (ISO date)")
+    issued_to: date | None = Field(None, description="invoice issued on or before (ISO date)")
+    created_from: date | None = Field(None, description="finding made on or after (ISO date)")
+    created_to: date | None = Field(None, description="finding made on or before (ISO date)")
+    mine: bool = Field(False, description="only the findings assigned to the signed-in user")
+    overdue: bool = Field(
+        False, description="only findings past their deadline and still open or confirmed"
+    )
     sort: Sort = "overcharge_desc"
 
-    @field_validator("preliminary", mode="before")
+    @field_validator(
+        "preliminary", "issued_from", "issued_to", "created_from", "created_to", mode="before"
+    )
     @classmethod
     def _empty_is_any(cls, value: object) -> object:
         return None if value == "" else value
 
-    def to_filter(self) -> FindingFilter:
+    @field_validator("mine", "overdue", mode="before")
+    @classmethod
+    def _empty_is_false(cls, value: object) -> object:
+        return False if value == "" else value
+
+    def to_filter(self, identity: Identity | None = None) -> FindingFilter:
+        """The filter; "assigned to me" needs a signed-in person (a token owns nothing,
+        so it matches no finding)."""
+        owner = None
+        if self.mine:
+            owner = identity.id if identity is not None and identity.kind == "user" else -1
         return FindingFilter(
             municipality=self.municipality or None,
             rule=self.rule or None,
             status=self.status or None,
             vendor_cvr=self.vendor or None,
             preliminary=self.preliminary,
+            owner_id=owner,
+            overdue=self.overdue,
+            text=(self.q or "").strip() or None,
+            issued_from=self.issued_from,
+            issued_to=self.issued_to,
+            created_from=self.created_from,
+            created_to=self.created_to,
         )
 
 
@@ -93,9 +127,15 @@ def findings_list(
     query: Annotated[FindingQuery, Query()],
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
+    identity = current_identity(request)
     result = queries.findings_slice(
-        session, query.to_filter(), sort=query.sort, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+        session,
+        query.to_filter(identity),
+        sort=query.sort,
+        limit=PER_PAGE,
+        offset=(page - 1) * PER_PAGE,
     )
+    can_review = identity is not None and identity.has("legal")
     return render(
         request,
         "findings/list.html",
@@ -104,8 +144,17 @@ def findings_list(
             "query": query,
             "choices": queries.filter_choices(session),
             "sorts": queries.SORTS,
+            "can_review": can_review,
+            "owners": workflow.assignable_users(session, identity.municipality_ids)
+            if can_review and identity is not None
+            else [],
+            "back": _list_url(request),
         },
     )
+
+
+def _list_url(request: Request) -> str:
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
 @router.get("/findings/{finding_id}", response_class=HTMLResponse, name="finding")
@@ -214,6 +263,7 @@ def _detail(
             "case_files": casefiles.of_finding(session, finding_id),
             "history": review.history(session, finding_id=finding_id),
             "allowed": review.allowed_actions(finding.status),
+            "owners": _owners(request, session),
             "saved": saved,
             "error": error,
             "form": form or {},
@@ -222,9 +272,18 @@ def _detail(
     )
 
 
+def _owners(request: Request, session: DbSession) -> list[Any]:
+    """Whom legal may assign findings to (nobody for other roles: they see no form)."""
+    identity = current_identity(request)
+    if identity is None or not identity.has("legal"):
+        return []
+    return workflow.assignable_users(session, identity.municipality_ids)
+
+
 # ------------------------------------------------------------------------------ API
 @api.get("", response_model=list[FindingOut], summary="List findings")
 def api_list(
+    request: Request,
     session: DbSession,
     response: Response,
     query: Annotated[FindingQuery, Query()],
@@ -236,7 +295,11 @@ def api_list(
     no price gaps, no further grounds) in X-Total-Overcharge and their price gap to
     other municipalities (a benchmark) in X-Total-Price-Gap."""
     page = queries.findings_slice(
-        session, query.to_filter(), sort=query.sort, limit=limit, offset=offset
+        session,
+        query.to_filter(current_identity(request)),
+        sort=query.sort,
+        limit=limit,
+        offset=offset,
     )
     response.headers["X-Total-Count"] = str(page.total)
     response.headers["X-Total-Overcharge"] = str(page.overcharge_total)

@@ -59,6 +59,7 @@ def default_routers() -> list[APIRouter]:
     from monitor.documents.views import router as documents_api
     from monitor.findings.views import api as findings_api
     from monitor.findings.views import router as findings
+    from monitor.findings.workflow_views import router as findings_workflow
     from monitor.invoices.views import router as invoices
     from monitor.parties.views import router as parties_admin
     from monitor.rulesets.views import api as rules_api
@@ -72,6 +73,7 @@ def default_routers() -> list[APIRouter]:
         sign_in,
         oidc_sign_in,
         pages,
+        findings_workflow,
         findings,
         invoices,
         contracts_browse,

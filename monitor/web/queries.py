@@ -73,7 +73,10 @@ def findings_slice(
         base.with_only_columns(func.count(Finding.id), _sum_where(COUNTED), _sum_where(PRICE_GAP))
     ).one()
     return FindingsSlice(
-        items=findings_repo.with_grounds(session, [findings_repo.to_out(row) for row in rows]),
+        items=findings_repo.with_owners(
+            session,
+            findings_repo.with_grounds(session, [findings_repo.to_out(row) for row in rows]),
+        ),
         total=int(total),
         overcharge_total=Decimal(overcharge),
         limit=limit,

@@ -64,9 +64,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_preference")),
-        sa.UniqueConstraint(
-            "user_id", "severity", name=op.f("uq_alert_preference_user_id")
-        ),
+        sa.UniqueConstraint("user_id", "severity", name=op.f("uq_alert_preference_user_id")),
     )
     with op.batch_alter_table("alert_preference", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_alert_preference_user_id"), ["user_id"], unique=False)
