@@ -48,6 +48,7 @@ _YEAR = 365 * 24 * 3600
 
 def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
+    from monitor.alerts.views import router as alerts
     from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
     from monitor.casefiles.api import api as case_files_api
@@ -75,6 +76,7 @@ def default_routers() -> list[APIRouter]:
         pages,
         findings_workflow,
         findings,
+        alerts,
         invoices,
         contracts_browse,
         contracts,
@@ -98,6 +100,7 @@ def _add_nav_items() -> None:
         NavItem("/contracts", "nav.contracts", "contracts"),
         NavItem("/case-files", "nav.casefiles", "casefiles"),
         NavItem("/upload", "nav.upload", "upload"),
+        NavItem("/alerts", "nav.alerts", "alerts"),
         NavItem("/admin/rules", "nav.rules", "rules"),
         NavItem("/admin/parties", "nav.parties", "parties"),
     ):

@@ -40,6 +40,8 @@ LEGAL = frozenset({"legal", "admin_all"})  # admin_all holds every role, over ev
 ADMINS = frozenset({"admin", "admin_all", "other"})
 KBH_ADMINS = frozenset({"admin", "admin_all"})
 ADMIN_OF_ALL = frozenset({"admin_all"})
+ANY_LEGAL = LEGAL | {"other"}  # legal somewhere: a route naming no row of København
+FINANCE_OR_ADMIN = frozenset({"finance", "admin", "admin_all", "other", "token_finance"})
 
 #: "METHOD /path" -> the identities allowed (everyone else is denied)
 EXPECTED: dict[str, frozenset[str]] = {
@@ -103,6 +105,11 @@ EXPECTED: dict[str, frozenset[str]] = {
     "POST /admin/parties/contacts/{contact_id}": KBH_ADMINS,
     "POST /admin/parties/import": ADMIN_OF_ALL,
     "POST /admin/parties/vendors": ADMIN_OF_ALL,
+    "POST /findings/bulk": ANY_LEGAL,
+    "POST /findings/{finding_id}/assign": LEGAL,
+    "GET /alerts": FINANCE_OR_ADMIN,
+    "GET /alerts/preferences": SIGNED_IN,
+    "POST /alerts/preferences": SIGNED_IN,
 }
 
 
