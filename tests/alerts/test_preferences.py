@@ -169,3 +169,20 @@ def test_a_bad_choice_is_refused_and_nothing_is_stored(app_env: object) -> None:
         assert "sometimes" in str(refused.value)
         assert s.scalars(select(AlertPreference)).all() == []
         assert recipients.effective_preferences(s, uid) == recipients.DEFAULT_DELIVERY
+
+
+def test_the_daily_digest_task_queues_and_sends_per_preference(app_env: object) -> None:
+    """``alerts.queue_digest`` (what the scheduler's daily job enqueues), run in-process."""
+    from workers.tasks import queue_digest
+
+    with transaction() as s:
+        w = world(s)
+        uid = _user(s, "kasserer@aarhus.dk")
+        _prefer(s, uid, high="digest", medium="off", low="digest")
+        ids = _findings(s, w)
+    queued = queue_digest.delay(DAY.isoformat()).get()
+    assert queued and queue_digest.delay(DAY.isoformat()).get() == []  # once per day
+    with transaction() as s:
+        mine = s.scalars(select(Alert).where(Alert.recipient == "kasserer@aarhus.dk")).one()
+        assert (mine.kind, mine.status, mine.user_id) == ("digest", "sent", uid)
+        assert sorted(af.finding_id for af in mine.findings) == sorted([ids["high"], ids["low"]])
