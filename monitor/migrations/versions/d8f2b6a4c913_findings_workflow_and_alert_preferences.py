@@ -23,6 +23,12 @@ down_revision = "c4e8a1f05d27"
 branch_labels = None
 depends_on = None
 
+TRIGRAM = (
+    ("ix_finding_message_trgm", "finding", "message"),
+    ("ix_invoice_number_trgm", "invoice", "number"),
+    ("ix_invoice_line_description_trgm", "invoice_line", "description"),
+)
+
 
 def upgrade() -> None:
     with op.batch_alter_table("finding", schema=None) as batch_op:
@@ -68,9 +74,27 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("alert_preference", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_alert_preference_user_id"), ["user_id"], unique=False)
+    # the list's search: ILIKE '%word%' through trigram indexes on PostgreSQL (pg_trgm
+    # is a trusted extension: the database's owner may create it); plain on SQLite
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    if postgresql:
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, table, column in TRIGRAM:
+        op.create_index(
+            name,
+            table,
+            [column],
+            unique=False,
+            postgresql_using="gin",
+            postgresql_ops={column: "gin_trgm_ops"},
+        )
+    if postgresql:
+        op.execute("ANALYZE finding")
 
 
 def downgrade() -> None:
+    for name, table, _ in TRIGRAM:
+        op.drop_index(name, table_name=table)
     with op.batch_alter_table("alert_preference", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_alert_preference_user_id"))
     op.drop_table("alert_preference")
