@@ -130,10 +130,11 @@ def price_disparity(
 
 
 def data_version(session: Session) -> tuple[Any, ...]:
-    """A fingerprint of what ``price_disparity`` reads, from a few cheap aggregates (ids
-    and timestamps through their indexes, the small party tables): it changes when an
-    invoice, a line, a municipality (its population), a vendor or a price term is added
-    or removed, or a municipality's population or a term is changed."""
+    """A fingerprint of what ``price_disparity`` reads, from a few cheap aggregates (the
+    newest invoice and line through their primary keys; the small party and term
+    tables): it changes when an invoice or line is added, a municipality or vendor is
+    added or removed, a population changes, or a price term is added, removed or
+    reviewed. A removed invoice is seen when the cache's time runs out."""
 
     def one(*columns: Any) -> Any:
         return select(*columns).scalar_subquery()
@@ -142,8 +143,6 @@ def data_version(session: Session) -> tuple[Any, ...]:
         session.execute(
             select(
                 one(func.max(Invoice.id)),
-                one(func.count(Invoice.id)),
-                one(func.max(Invoice.received_at)),
                 one(func.max(InvoiceLine.id)),
                 one(func.count(Municipality.id)),
                 one(func.sum(Municipality.population)),
