@@ -291,6 +291,13 @@ def main() -> int:
     url, empty = database(args.findings, args.rebuild)
     if empty:
         fill(url, args.findings)
+    else:  # a kept database: bring its schema up to the code's (new revisions)
+        from monitor.db import make_engine
+        from monitor.migrate import upgrade
+
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
     results = measure(url, args.runs)
     print(f"\n{args.findings:,} findings in PostgreSQL, {args.runs} fetches per page "
           f"(target: p95 < {TARGET_MS:.0f} ms)")  # fmt: skip
