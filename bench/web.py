@@ -146,8 +146,10 @@ def fill(url: str, findings: int) -> None:
         for table in ("municipality", "vendor", "document", "contract", "price_term",
                       "invoice", "invoice_line", "finding"):  # fmt: skip
             conn.execute(
-                text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                     f"(SELECT max(id) FROM {table}))")  # fmt: skip
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )  # fmt: skip
             )
     with session_factory(engine)() as s:
         codes = [mu["code"] for mu in munis[:3]]
@@ -159,14 +161,12 @@ def fill(url: str, findings: int) -> None:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))  # as autovacuum leaves a settled table
     engine.dispose()
-    print(f"filled {url.rsplit('/', 1)[-1]} in {time.perf_counter() - started:.0f} s (not measured)")
+    print(
+        f"filled {url.rsplit('/', 1)[-1]} in {time.perf_counter() - started:.0f} s (not measured)"
+    )
 
 
 def _fill_invoices(conn, rng, contracts, terms_of, findings, now) -> None:  # type: ignore[no-untyped-def]
-    from sqlalchemy import insert
-
-    import monitor.models as m
-
     invoices, lines, found = [], [], []
     n = iid = lid = 0
     while n < findings:
@@ -184,7 +184,9 @@ def _fill_invoices(conn, rng, contracts, terms_of, findings, now) -> None:  # ty
             lid += 1
             qty = Decimal(rng.randint(1, 400))
             agreed = term["agreed_unit_price"]
-            billed = agreed if pos == 0 else agreed * Decimal(rng.choice(["1.04", "1.12", "1.5", "2"]))
+            billed = (
+                agreed if pos == 0 else agreed * Decimal(rng.choice(["1.04", "1.12", "1.5", "2"]))
+            )
             lines.append({"id": lid, "invoice_id": iid, "position": pos, "line_id": str(pos + 1),
                           "item_id": term["item_id"], "description": term["description"],
                           "quantity": qty, "unit_code": "EA", "unit_price": billed,
@@ -193,7 +195,9 @@ def _fill_invoices(conn, rng, contracts, terms_of, findings, now) -> None:  # ty
                 continue
             rule, severity = rng.choice(RULES)
             gap = rule == "price_disparity"
-            created = datetime.combine(issued, datetime.min.time(), UTC) + timedelta(days=rng.randint(0, 5))
+            created = datetime.combine(issued, datetime.min.time(), UTC) + timedelta(
+                days=rng.randint(0, 5)
+            )
             status = rng.choice(STATUSES)
             n += 1
             found.append({"id": n, "dedup_key": f"{rule}:{iid}:{lid}", "rule_id": rule,
@@ -216,7 +220,6 @@ def _fill_invoices(conn, rng, contracts, terms_of, findings, now) -> None:  # ty
             invoices, lines, found = [], [], []
             print(f"  {n} findings", end="\r", flush=True)
     _flush(conn, invoices, lines, found)
-    del m  # imported for the tables
 
 
 def _flush(conn, invoices, lines, found) -> None:  # type: ignore[no-untyped-def]
@@ -249,7 +252,9 @@ def measure(url: str, runs: int) -> list[tuple[str, str, float, float, int]]:
 
     engine = make_engine(url)
     statements = [0]
-    event.listen(engine, "before_cursor_execute", lambda *a: statements.__setitem__(0, statements[0] + 1))
+    event.listen(
+        engine, "before_cursor_execute", lambda *a: statements.__setitem__(0, statements[0] + 1)
+    )
     app = create_app(settings=load_settings(database_url=url), engine=engine)
     out = []
     for who in (EVERYWHERE, SCOPED):
