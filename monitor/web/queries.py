@@ -71,16 +71,31 @@ def findings_slice(
     the order, and a later page skips index entries, not joined rows); only those
     rows are then read with their invoice, line, parties and contract."""
     order = _ORDER.get(sort, _ORDER["overcharge_desc"])
-    ids = list(
-        session.scalars(
-            findings_repo.narrowed(flt, Finding.id).order_by(*order).limit(limit).offset(offset)
+    totals = (func.count(Finding.id), _sum_where(COUNTED), _sum_where(PRICE_GAP))
+    if flt.text:
+        # a search reads every match anyway: the page and the totals in one pass
+        # (the totals as window aggregates over all matches)
+        windowed = [
+            func.count(Finding.id).over(),
+            func.coalesce(func.sum(case((COUNTED, Finding.overcharge), else_=ZERO)).over(), ZERO),
+            func.coalesce(func.sum(case((PRICE_GAP, Finding.overcharge), else_=ZERO)).over(), ZERO),
+        ]
+        rows = session.execute(
+            findings_repo.narrowed(flt, Finding.id, *windowed)
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        ids = [row[0] for row in rows]
+        found = rows[0][1:] if rows else None
+    else:
+        ids = list(
+            session.scalars(
+                findings_repo.narrowed(flt, Finding.id).order_by(*order).limit(limit).offset(offset)
+            )
         )
-    )
-    total, overcharge, gap = session.execute(
-        findings_repo.narrowed(
-            flt, func.count(Finding.id), _sum_where(COUNTED), _sum_where(PRICE_GAP)
-        )
-    ).one()
+        found = None
+    total, overcharge, gap = found or session.execute(findings_repo.narrowed(flt, *totals)).one()
     return FindingsSlice(
         items=findings_repo.by_ids(session, ids),
         total=int(total),

@@ -244,3 +244,6 @@ def test_filters_keep_the_count_and_pagination_right(site: Site) -> None:
     second = _listed(site, q="ekstra", page="2")
     assert len(_listed(site, q="ekstra")) == 50 and len(second) == 10
     assert "q=ekstra" in first and "page=2" in first  # the pager keeps the search
+    for page in ("2", "3"):  # a page of matches, and one past the last
+        later = site.client.get("/findings", params={"q": "ekstra", "page": page}).text
+        assert '<strong class="count">60</strong>' in later
