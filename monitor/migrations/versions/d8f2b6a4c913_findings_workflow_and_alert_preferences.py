@@ -7,7 +7,7 @@ Indexes for the findings list on 100,000 findings: its two orders (overcharge, n
 and the date ranges (invoice issue date, finding created); the alert history's order.
 
 Revision ID: d8f2b6a4c913
-Revises: d3b8e4f2a1c7
+Revises: e3a7c91d4b60
 Create Date: 2026-12-05 11:30:00.000000
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 import monitor.db
 
 revision = "d8f2b6a4c913"
-down_revision = "d3b8e4f2a1c7"
+down_revision = "e3a7c91d4b60"
 branch_labels = None
 depends_on = None
 
