@@ -1,6 +1,6 @@
 """Imports every table so that metadata is complete (Alembic, create_all)."""
 
-from monitor.alerts.models import Alert, AlertFinding
+from monitor.alerts.models import Alert, AlertFinding, AlertPreference
 from monitor.audit.models import AuditEntry
 from monitor.auth.models import ApiToken, User
 from monitor.casefiles.models import CaseFile, CaseFileFinding
@@ -16,6 +16,7 @@ from monitor.rulesets.models import RuleConfiguration
 __all__ = [
     "Alert",
     "AlertFinding",
+    "AlertPreference",
     "ApiToken",
     "AuditEntry",
     "CaseFile",

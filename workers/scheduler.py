@@ -126,14 +126,12 @@ def recheck_job() -> None:
 
 
 def digest_job() -> None:
-    from workers.tasks import dispatch_alert
+    """Only enqueues the day's digest task (``alerts.queue_digest``): a worker collects
+    each recipient's findings and sends."""
+    from workers.tasks import queue_digest
 
-    if not is_leader():
-        return
-    with transaction() as session:
-        ids = jobs.queue_digests(session, day=datetime.now(TIMEZONE).date())
-    for alert_id in ids:
-        dispatch_alert.delay(alert_id)
+    if is_leader():
+        queue_digest.delay(datetime.now(TIMEZONE).date().isoformat())
 
 
 def reminder_job(days_ahead: int = 30) -> None:

@@ -337,6 +337,25 @@ def dispatch_alert(self: PipelineTask, alert_id: int) -> str:
     return status
 
 
+@_task("alerts.queue_digest", "day")
+def queue_digest(self: PipelineTask, day: str) -> list[int]:
+    """The daily digest of ``day`` (ISO date): queue one alert row per recipient (the
+    contacts and the finance users who take that severity in the digest), commit, then
+    enqueue their dispatch. Safe to run twice: a digest already queued is not again."""
+    from datetime import date
+
+    from workers import jobs
+
+    try:
+        with transaction() as session:
+            ids = jobs.queue_digests(session, day=date.fromisoformat(day))
+    except TRANSIENT_DB as exc:
+        self.retry_transient(exc)
+    for alert_id in ids:
+        dispatch_alert.delay(alert_id)
+    return ids
+
+
 def send_task(name: str, args: list[object]) -> None:
     """Queue the task named ``name`` (the outbox relay's way to send a row)."""
     app.tasks[name].delay(*args)

@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from monitor.alerts import keys
+from monitor.alerts import keys, recipients
 from monitor.alerts import repository as repo
 from monitor.alerts.models import Alert
-from monitor.alerts.service import is_immediate, new_alert
+from monitor.alerts.recipients import Recipient
+from monitor.alerts.service import new_alert
 from monitor.contracts.models import Contract, ContractClause
 from monitor.findings.models import Finding
 from monitor.parties.models import Contact, Municipality, Vendor
@@ -26,9 +27,10 @@ DIGEST_LOOKBACK_DAYS = 7
 def queue_digests(
     session: Session, *, day: date, lookback_days: int = DIGEST_LOOKBACK_DAYS
 ) -> list[Alert]:
-    """One digest per municipality contact for ``day``: the open, active findings of the
-    last ``lookback_days`` up to the end of ``day`` that the contact has not had in a
-    digest, and (for finance) was not emailed at once. Never commits; idempotent."""
+    """One digest per municipality recipient for ``day`` (contacts and finance users,
+    ``monitor.alerts.recipients``): the open, active findings of the last
+    ``lookback_days`` up to the end of ``day`` that the recipient has not had in a
+    digest and takes in the digest (not at once, not off). Never commits; idempotent."""
     until = datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
     since = until - timedelta(days=lookback_days)
     findings = repo.open_findings_since(session, since=since, until=until)
@@ -38,28 +40,28 @@ def queue_digests(
     for f in findings:
         if f.municipality_id is not None:
             by_municipality[f.municipality_id].append(f)
-    contacts = repo.active_contacts(session, by_municipality)
+    everyone = recipients.recipients(session, by_municipality)
     done = repo.already_linked(session, finding_ids=[f.id for f in findings], kind="digest")
     codes = {mid: code for mid, code in session.execute(select(Municipality.id, Municipality.code))}
-    planned: list[tuple[Contact, list[int], str]] = []
+    planned: list[tuple[Recipient, list[int], str]] = []
     for municipality_id, items in by_municipality.items():
-        for contact in contacts.get(municipality_id, []):
+        for person in everyone.get(municipality_id, []):
             chosen = [
                 f.id
                 for f in items
-                if (f.id, contact.email) not in done and not is_immediate(f, contact)
+                if (f.id, person.email) not in done and person.delivery(f.severity) == "digest"
             ]
             if chosen:
-                key = keys.digest(codes[municipality_id], contact.role, contact.email, day)
-                planned.append((contact, chosen, key))
+                key = keys.digest(codes[municipality_id], person.role, person.email, day)
+                planned.append((person, chosen, key))
                 # the same address may be both finance and legal: one digest entry per finding
-                done.update((fid, contact.email) for fid in chosen)
+                done.update((fid, person.email) for fid in chosen)
     existing = repo.existing_dedup_keys(session, [key for _, _, key in planned])
     alerts = []
-    for contact, finding_ids, key in planned:
+    for person, finding_ids, key in planned:
         if key in existing:
             continue  # today's digest went out already; these wait for tomorrow's
-        alert = new_alert(contact, kind="digest", dedup_key=key, finding_ids=finding_ids)
+        alert = new_alert(person, kind="digest", dedup_key=key, finding_ids=finding_ids)
         session.add(alert)
         alerts.append(alert)
     session.flush()

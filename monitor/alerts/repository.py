@@ -290,3 +290,40 @@ def stale_pending(session: Session, *, created_before: datetime, now: datetime) 
         .order_by(Alert.id)
     )
     return list(session.scalars(stmt))
+
+
+HISTORY_STATUSES = ("pending", "sending", "sent", "failed")
+
+
+def history(
+    session: Session,
+    *,
+    status: str | None = None,
+    municipality_code: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[tuple[Alert, str | None, list[int]]], int]:
+    """The alert history, newest first: (alert, municipality name, the ids of the
+    findings it reported) per alert, and the number of all matching alerts. The
+    session's scope (``monitor.auth.scope``) keeps it to the identity's municipalities."""
+    stmt = select(Alert, Municipality.name).outerjoin(
+        Municipality, Alert.municipality_id == Municipality.id
+    )
+    if status:
+        stmt = stmt.where(Alert.status == status)
+    if municipality_code:
+        stmt = stmt.where(Municipality.code == municipality_code)
+    total = int(session.execute(stmt.with_only_columns(func.count(Alert.id))).scalar_one())
+    rows = session.execute(
+        stmt.order_by(Alert.created_at.desc(), Alert.id.desc()).limit(limit).offset(offset)
+    ).all()
+    linked: dict[int, list[int]] = defaultdict(list)
+    ids = [a.id for a, _ in rows]
+    if ids:
+        for alert_id, finding_id in session.execute(
+            select(AlertFinding.alert_id, AlertFinding.finding_id)
+            .where(AlertFinding.alert_id.in_(ids))
+            .order_by(AlertFinding.finding_id)
+        ):
+            linked[alert_id].append(finding_id)
+    return [(a, name, linked.get(a.id, [])) for a, name in rows], total

@@ -2,9 +2,11 @@
 
 ``queue_alerts`` writes alert rows in the caller's transaction, beside the findings
 they announce; ``dispatch`` delivers one alert through the ``EmailSender`` seam and
-records the attempt. Routing: the finding's municipality's active contacts; finance
-is emailed at once for findings at or above its ``immediate_min_severity``, the rest
-wait for the daily digest (``monitor.alerts.periodic``); findings in monitor mode send
+records the attempt. Routing (``monitor.alerts.recipients``): the finding's
+municipality's active contacts, finance emailed at once for findings at or above its
+``immediate_min_severity``, and its finance users, each per their own preference for
+the finding's severity (immediate, digest or off); the rest wait for the daily
+digest (``monitor.alerts.periodic``); findings in monitor mode send
 nothing, and so do preliminary findings (their contract awaits legal's review; they
 are queued when the re-check after the review makes them final). ``AlertFinding`` is
 unique per (finding, recipient, kind), so one finding never reaches one recipient
@@ -23,9 +25,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from monitor.alerts import keys
+from monitor.alerts import keys, recipients
 from monitor.alerts import repository as repo
 from monitor.alerts.models import Alert, AlertFinding
+from monitor.alerts.recipients import Recipient
 from monitor.alerts.render import Rendered, render_digest, render_immediate, render_reminder
 from monitor.alerts.senders import EmailMessage, EmailSender, get_sender
 from monitor.db import utcnow
@@ -72,22 +75,23 @@ def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
     if not sendable:
         return []
     session.flush()
-    contacts = repo.active_contacts(session, (f.municipality_id for f in sendable))
+    everyone = recipients.recipients(session, (f.municipality_id for f in sendable))
     done = repo.already_linked(session, finding_ids=[f.id for f in sendable], kind="immediate")
-    groups: dict[tuple[int, int], list[Finding]] = defaultdict(list)
-    by_id: dict[int, Contact] = {}
+    groups: dict[tuple[int, str], list[Finding]] = defaultdict(list)
+    by_key: dict[tuple[int, str], Recipient] = {}
     for finding in sorted(sendable, key=lambda f: f.id):
-        for contact in contacts.get(finding.municipality_id or -1, []):
-            if is_immediate(finding, contact) and (finding.id, contact.email) not in done:
-                groups[(finding.invoice_id, contact.id)].append(finding)
-                by_id[contact.id] = contact
+        for person in everyone.get(finding.municipality_id or -1, []):
+            wanted = person.delivery(finding.severity) == "immediate"
+            if wanted and (finding.id, person.email) not in done:
+                groups[(finding.invoice_id, person.email)].append(finding)
+                by_key[(finding.invoice_id, person.email)] = person
     alerts = []
-    for (invoice_id, contact_id), group in groups.items():
-        contact = by_id[contact_id]
+    for key, group in groups.items():
+        person = by_key[key]
         alert = new_alert(
-            contact,
+            person,
             kind="immediate",
-            dedup_key=keys.immediate(invoice_id, contact.email, group[0].id),
+            dedup_key=keys.immediate(key[0], person.email, group[0].id),
             finding_ids=[f.id for f in group],
         )
         session.add(alert)
@@ -96,21 +100,26 @@ def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
     return alerts
 
 
-def new_alert(contact: Contact, *, kind: str, dedup_key: str, finding_ids: list[int]) -> Alert:
-    """A pending alert to ``contact`` linking these findings (not yet added)."""
+def new_alert(
+    recipient: Recipient | Contact, *, kind: str, dedup_key: str, finding_ids: list[int]
+) -> Alert:
+    """A pending alert to ``recipient`` linking these findings (not yet added)."""
+    if isinstance(recipient, Contact):
+        recipient = Recipient.of_contact(recipient)
     alert = Alert(
         kind=kind,
         channel="email",
-        recipient=contact.email,
-        contact_id=contact.id,
-        municipality_id=contact.municipality_id,
-        language=contact.language if contact.language in ("da", "en") else "da",
+        recipient=recipient.email,
+        contact_id=recipient.contact_id,
+        user_id=recipient.user_id,
+        municipality_id=recipient.municipality_id,
+        language=recipient.language,
         status="pending",
         attempts=0,
         dedup_key=dedup_key,
     )
     alert.findings = [
-        AlertFinding(finding_id=fid, recipient=contact.email, kind=kind) for fid in finding_ids
+        AlertFinding(finding_id=fid, recipient=recipient.email, kind=kind) for fid in finding_ids
     ]
     return alert
 

@@ -77,6 +77,11 @@ ROUTES: dict[str, Rule] = {
     "GET /api/docs": READ,
     "GET /api/v1/openapi.json": READ,
     # == findings workflow, alert history, alert preferences (add this area's routes below this line)
+    "POST /findings/bulk": LEGAL,
+    "POST /findings/{finding_id}/assign": LEGAL,
+    "GET /alerts": FINANCE_OR_ADMIN,
+    "GET /alerts/preferences": SIGNED_IN,
+    "POST /alerts/preferences": SIGNED_IN,
     # documents in: legal brings contracts, finance invoices
     "GET /upload": READ,
     "POST /upload": READ,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
+from monitor.db import Base, Money, UnitPrice, UTCDateTime, trigram_index, utcnow
 from monitor.invoices.models import Invoice, InvoiceLine
 
 
@@ -27,9 +27,19 @@ class Finding(Base):
     ``benchmark_unit_price``: worth renegotiating, no breach); the two are never added
     together. ``grounds_for_id``: another finding owns the same money on the same line
     (``rules.ownership``); this one is a further ground for it and totals leave it out.
-    ``overcharge`` holds the finding's own amount either way."""
+    ``overcharge`` holds the finding's own amount either way.
+
+    ``owner_id`` / ``deadline``: who follows the finding up and by when; a finding past
+    its deadline and still open or confirmed is overdue (``is_overdue``)."""
 
     __tablename__ = "finding"
+    __table_args__ = (
+        # the list's orders (overcharge either way, ties by id the same way; newest
+        # first), so that a page of 50 out of 100,000 reads 50 entries of an index
+        Index("ix_finding_overcharge_id", "overcharge", "id"),
+        Index("ix_finding_created_at_id", "created_at", "id"),
+        trigram_index("ix_finding_message_trgm", "message"),  # the list's search
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
@@ -70,6 +80,13 @@ class Finding(Base):
     grounds_for_id: Mapped[int | None] = mapped_column(
         ForeignKey("finding.id", ondelete="SET NULL"), index=True
     )
+
+    #: the person following the finding up (a user), and by when (``deadline``); both
+    #: set by legal, each change in the finding's history (``monitor.findings.workflow``)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL"), index=True
+    )
+    deadline: Mapped[date | None] = mapped_column(Date)
 
     invoice: Mapped[Invoice] = relationship()
     invoice_line: Mapped[InvoiceLine | None] = relationship()

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session, aliased
 
+from monitor.auth.models import User
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.documents.models import Document
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
+from monitor.findings.workflow import FOLLOWED_UP, is_overdue
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Municipality, Vendor
 
@@ -104,7 +107,27 @@ def to_out(row: Any) -> FindingOut:
         grounds_for_id=f.grounds_for_id,
         counted=f.counted,
         due_date=due_date.isoformat() if due_date else None,
+        owner_id=f.owner_id,
+        deadline=f.deadline,
+        overdue=is_overdue(f.status, f.deadline, today=date.today()),
     )
+
+
+def with_owners(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
+    """Fill each finding's owner's name and email (one query for the page)."""
+    ids = {f.owner_id for f in findings if f.owner_id is not None}
+    if not ids:
+        return findings
+    users = {
+        uid: (name, email)
+        for uid, name, email in session.execute(
+            select(User.id, User.name, User.email).where(User.id.in_(ids))
+        )
+    }
+    for f in findings:
+        if f.owner_id in users:
+            f.owner_name, f.owner_email = users[f.owner_id]
+    return findings
 
 
 def with_grounds(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
@@ -123,28 +146,95 @@ def with_grounds(session: Session, findings: list[FindingOut]) -> list[FindingOu
     return findings
 
 
+def narrowed(flt: FindingFilter, *columns: Any) -> Select[Any]:
+    """``select(*columns)`` from the findings the filter keeps, joining nothing (the
+    filter reads other tables through semi-joins): counting, summing and paging read
+    the finding table and its indexes, not the whole ``flat_select``."""
+    stmt = select(*columns).select_from(Finding)
+    return filtered(stmt, flt)
+
+
+def by_ids(session: Session, ids: Sequence[int]) -> list[FindingOut]:
+    """The flat findings of these ids, in the order given (one query, grounds and
+    owners filled)."""
+    if not ids:
+        return []
+    rows = {row[0].id: row for row in session.execute(flat_select().where(Finding.id.in_(ids)))}
+    out = [to_out(rows[i]) for i in ids if i in rows]
+    return with_owners(session, with_grounds(session, out))
+
+
 def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
     """``flat_select`` narrowed by the filter (municipality, rule, status, vendor,
-    preliminary or final, severity, kind of money, invoice issue dates)."""
+    preliminary or final, severity, kind of money, owner, overdue, words, date ranges)."""
     if flt.municipality:
-        stmt = stmt.where(Municipality.code == flt.municipality)
+        by_code = select(Municipality.id).where(Municipality.code == flt.municipality)
+        stmt = stmt.where(Finding.municipality_id.in_(by_code.scalar_subquery()))
     if flt.rule:
         stmt = stmt.where(Finding.rule_id == flt.rule)
     if flt.status:
         stmt = stmt.where(Finding.status == flt.status)
     if flt.vendor_cvr:
-        stmt = stmt.where(Vendor.cvr == flt.vendor_cvr)
+        by_cvr = select(Vendor.id).where(Vendor.cvr == flt.vendor_cvr)
+        stmt = stmt.where(Finding.vendor_id.in_(by_cvr.scalar_subquery()))
     if flt.preliminary is not None:
         stmt = stmt.where(Finding.preliminary.is_(flt.preliminary))
     if flt.severity:
         stmt = stmt.where(Finding.severity == flt.severity)
     if flt.money_kind:
         stmt = stmt.where(Finding.money_kind == flt.money_kind)
-    if flt.issued_from is not None:
-        stmt = stmt.where(Invoice.issue_date >= flt.issued_from)
-    if flt.issued_to is not None:
-        stmt = stmt.where(Invoice.issue_date <= flt.issued_to)
+    if flt.owner_id is not None:
+        stmt = stmt.where(Finding.owner_id == flt.owner_id)
+    if flt.overdue:
+        stmt = stmt.where(
+            Finding.deadline < (flt.today or date.today()), Finding.status.in_(FOLLOWED_UP)
+        )
+    for word in (flt.text or "").split()[:8]:
+        stmt = stmt.where(_mentions(word))
+    if flt.issued_from is not None or flt.issued_to is not None:
+        issued = select(Invoice.id)
+        if flt.issued_from is not None:
+            issued = issued.where(Invoice.issue_date >= flt.issued_from)
+        if flt.issued_to is not None:
+            issued = issued.where(Invoice.issue_date <= flt.issued_to)
+        stmt = stmt.where(Finding.invoice_id.in_(issued.scalar_subquery()))
+    if flt.created_from is not None:
+        stmt = stmt.where(Finding.created_at >= _start_of(flt.created_from))
+    if flt.created_to is not None:
+        stmt = stmt.where(Finding.created_at < _start_of(flt.created_to + timedelta(days=1)))
     return stmt
+
+
+def _mentions(word: str) -> Any:
+    """The finding's message, its invoice's number, its line's description or its
+    vendor's name contains ``word`` (case ignored; ``%`` and ``_`` are plain
+    characters). The ids are gathered table by table (a union, never a join of all
+    four), so that each search reads its own trigram index on PostgreSQL."""
+    pattern = "%" + _escape_like(word) + "%"
+
+    def like(column: Any) -> Any:
+        return column.ilike(pattern, escape="\\")
+
+    found = union(
+        select(Finding.id).where(like(Finding.message)),
+        select(Finding.id).where(
+            Finding.invoice_id.in_(select(Invoice.id).where(like(Invoice.number)))
+        ),
+        select(Finding.id).where(
+            Finding.invoice_line_id.in_(select(InvoiceLine.id).where(like(InvoiceLine.description)))
+        ),
+        select(Finding.id).where(Finding.vendor_id.in_(select(Vendor.id).where(like(Vendor.name)))),
+    )
+    return Finding.id.in_(found)
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight UTC starting ``day`` (``created_at`` is stored in UTC)."""
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def list_findings(session: Session, flt: FindingFilter | None = None) -> list[FindingOut]:
@@ -152,7 +242,8 @@ def list_findings(session: Session, flt: FindingFilter | None = None) -> list[Fi
     stmt = filtered(flat_select(), flt).order_by(Finding.overcharge.desc(), Finding.id)
     if flt.limit is not None:
         stmt = stmt.limit(flt.limit).offset(flt.offset)
-    return with_grounds(session, [to_out(row) for row in session.execute(stmt)])
+    rows = [to_out(row) for row in session.execute(stmt)]
+    return with_owners(session, with_grounds(session, rows))
 
 
 def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
@@ -165,7 +256,7 @@ def get_finding(session: Session, finding_id: int) -> FindingOut:
     row = session.execute(flat_select().where(Finding.id == finding_id)).first()
     if row is None:
         raise NotFound(f"finding {finding_id} does not exist")
-    return with_grounds(session, [to_out(row)])[0]
+    return with_owners(session, with_grounds(session, [to_out(row)]))[0]
 
 
 def by_dedup_keys(session: Session, keys: Sequence[str]) -> dict[str, Finding]:

@@ -100,6 +100,13 @@ class FindingOut(BaseModel):
     #: the amount counts in the overcharge total (an overcharge no other finding owns)
     counted: bool = True
     due_date: str | None = None
+    #: who follows the finding up (a user id, with their name and email), by when
+    owner_id: int | None = None
+    owner_name: str | None = None
+    owner_email: str | None = None
+    deadline: date | None = None
+    #: past its deadline and still open or confirmed
+    overdue: bool = False
 
     @field_serializer(
         "agreed_unit_price",
@@ -125,7 +132,18 @@ class FindingFilter(BaseModel):
     preliminary: bool | None = None
     severity: str | None = None
     money_kind: str | None = None  # overcharge|price_gap
-    issued_from: date | None = None  # the invoice's issue date, inclusive
+    #: only the findings this user owns
+    owner_id: int | None = None
+    #: only findings past their deadline and still followed up (``today`` decides)
+    overdue: bool = False
+    today: date | None = None
+    #: words found (each, case ignored) in the message, invoice number, vendor name or
+    #: the invoice line's description
+    text: str | None = None
+    #: the invoice's issue date, and the day the finding was made, within [from, to]
+    issued_from: date | None = None
     issued_to: date | None = None
+    created_from: date | None = None
+    created_to: date | None = None
     limit: int | None = None
     offset: int = 0

@@ -11,11 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from extractors.money import decimal_str, parse_amount
+from monitor.auth.service import Identity
 from monitor.casefiles import repository as casefiles
 from monitor.contracts import evidence
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.errors import ConfirmationRequired, InputError
-from monitor.findings import repository, review
+from monitor.findings import repository, review, workflow
 from monitor.findings.exports import FINDING_COLUMNS, finding_rows
 from monitor.findings.models import Finding
 from monitor.findings.schemas import FindingFilter, FindingOut
@@ -67,8 +68,20 @@ class FindingQuery(BaseModel):
         description="overcharge: money the contract lets the municipality claim back; "
         "price_gap: the gap to other municipalities' prices (a benchmark)",
     )
-    issued_from: date | None = Field(None, description="invoice issue date from (inclusive)")
-    issued_to: date | None = Field(None, description="invoice issue date to (inclusive)")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="words to find (all of them, case ignored) in the message, the invoice "
+        "number, the vendor's name or the invoice line's description",
+    )
+    issued_from: date | None = Field(None, description="invoice issued on or after (ISO date)")
+    issued_to: date | None = Field(None, description="invoice issued on or before (ISO date)")
+    created_from: date | None = Field(None, description="finding made on or after (ISO date)")
+    created_to: date | None = Field(None, description="finding made on or before (ISO date)")
+    mine: bool = Field(False, description="only the findings assigned to the signed-in user")
+    overdue: bool = Field(
+        False, description="only findings past their deadline and still open or confirmed"
+    )
     sort: Sort = "overcharge_desc"
 
     @field_validator("*", mode="before")
@@ -77,7 +90,17 @@ class FindingQuery(BaseModel):
         """An empty form field is no filter (the field's default)."""
         return cls.model_fields[str(info.field_name)].default if value == "" else value
 
-    def to_filter(self) -> FindingFilter:
+    @field_validator("mine", "overdue", mode="before")
+    @classmethod
+    def _empty_is_false(cls, value: object) -> object:
+        return False if value == "" else value
+
+    def to_filter(self, identity: Identity | None = None) -> FindingFilter:
+        """The filter; "assigned to me" needs a signed-in person (a token owns nothing,
+        so it matches no finding)."""
+        owner = None
+        if self.mine:
+            owner = identity.id if identity is not None and identity.kind == "user" else -1
         return FindingFilter(
             municipality=self.municipality or None,
             rule=self.rule or None,
@@ -86,8 +109,13 @@ class FindingQuery(BaseModel):
             preliminary=self.preliminary,
             severity=self.severity,
             money_kind=self.money_kind,
+            owner_id=owner,
+            overdue=self.overdue,
+            text=(self.q or "").strip() or None,
             issued_from=self.issued_from,
             issued_to=self.issued_to,
+            created_from=self.created_from,
+            created_to=self.created_to,
         )
 
 
@@ -132,9 +160,15 @@ def findings_list(
     query: Annotated[FindingQuery, Query()],
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
+    identity = current_identity(request)
     result = queries.findings_slice(
-        session, query.to_filter(), sort=query.sort, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+        session,
+        query.to_filter(identity),
+        sort=query.sort,
+        limit=PER_PAGE,
+        offset=(page - 1) * PER_PAGE,
     )
+    can_review = identity is not None and identity.has("legal")
     return render(
         request,
         "findings/list.html",
@@ -143,8 +177,17 @@ def findings_list(
             "query": query,
             "choices": queries.filter_choices(session),
             "sorts": queries.SORTS,
+            "can_review": can_review,
+            "owners": workflow.assignable_users(session, identity.municipality_ids)
+            if can_review and identity is not None
+            else [],
+            "back": _list_url(request),
         },
     )
+
+
+def _list_url(request: Request) -> str:
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
 @router.get("/findings/{finding_id}", response_class=HTMLResponse, name="finding")
@@ -253,12 +296,21 @@ def _detail(
             "case_files": casefiles.of_finding(session, finding_id),
             "history": review.history(session, finding_id=finding_id),
             "allowed": review.allowed_actions(finding.status),
+            "owners": _owners(request, session),
             "saved": saved,
             "error": error,
             "form": form or {},
         },
         status_code=status_code,
     )
+
+
+def _owners(request: Request, session: DbSession) -> list[Any]:
+    """Whom legal may assign findings to (nobody for other roles: they see no form)."""
+    identity = current_identity(request)
+    if identity is None or not identity.has("legal"):
+        return []
+    return workflow.assignable_users(session, identity.municipality_ids)
 
 
 # ------------------------------------------------------------------------------ API
@@ -288,7 +340,11 @@ def api_list(
     totals are also in the X-Total-Count, X-Total-Overcharge and X-Total-Price-Gap
     headers."""
     page = queries.findings_slice(
-        session, query.to_filter(), sort=query.sort, limit=limit, offset=offset
+        session,
+        query.to_filter(current_identity(request)),
+        sort=query.sort,
+        limit=limit,
+        offset=offset,
     )
     response.headers["X-Total-Count"] = str(page.total)
     response.headers["X-Total-Overcharge"] = str(page.overcharge_total)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Connection, ForeignKey, Index, MetaData, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
+from monitor.db import Base, Money, UnitPrice, UTCDateTime, trigram_index, utcnow
 from monitor.invoices import derived
 from rules.matching import item_key as normalised_item_key
 
@@ -29,6 +29,8 @@ class Invoice(Base):
         Index("ix_invoice_supplier_number", "supplier_cvr", "number"),
         # a check finds earlier invoices of the same number from the same vendor by it
         Index("ix_invoice_vendor_number", "vendor_id", "number"),
+        Index("ix_invoice_issue_date", "issue_date"),  # the findings list's date range
+        trigram_index("ix_invoice_number_trgm", "number"),  # the findings list's search
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,7 +77,10 @@ class InvoiceLine(Base):
     check reads other municipalities' prices for its own items only."""
 
     __tablename__ = "invoice_line"
-    __table_args__ = (Index("ix_invoice_line_item_key", "item_key", "invoice_id"),)
+    __table_args__ = (
+        Index("ix_invoice_line_item_key", "item_key", "invoice_id"),
+        trigram_index("ix_invoice_line_description_trgm", "description"),  # the list's search
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     invoice_id: Mapped[int] = mapped_column(

@@ -50,18 +50,20 @@ _YEAR = 365 * 24 * 3600
 def default_routers() -> list[APIRouter]:
     """Every router the app mounts, in order. Add new ones here."""
     from monitor.alerts.api import api as alerts_api
+    from monitor.alerts.views import router as alerts
     from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
     from monitor.casefiles.api import api as case_files_api
     from monitor.casefiles.views import router as case_files
-    from monitor.contracts.browse import router as contracts_browse
     from monitor.contracts.api import api as contracts_api
+    from monitor.contracts.browse import router as contracts_browse
     from monitor.contracts.views import api as terms_api
     from monitor.contracts.views import router as contracts
     from monitor.documents.views import pages as upload
     from monitor.documents.views import router as documents_api
     from monitor.findings.views import api as findings_api
     from monitor.findings.views import router as findings
+    from monitor.findings.workflow_views import router as findings_workflow
     from monitor.invoices.api import api as invoices_api
     from monitor.invoices.views import router as invoices
     from monitor.parties.api import api as parties_api
@@ -77,7 +79,9 @@ def default_routers() -> list[APIRouter]:
         sign_in,
         oidc_sign_in,
         pages,
+        findings_workflow,
         findings,
+        alerts,
         invoices,
         contracts_browse,
         contracts,
@@ -106,6 +110,7 @@ def _add_nav_items() -> None:
         NavItem("/case-files", "nav.casefiles", "casefiles"),
         NavItem("/invoices", "nav.invoices", "invoices"),
         NavItem("/upload", "nav.upload", "upload"),
+        NavItem("/alerts", "nav.alerts", "alerts"),
         NavItem("/admin/rules", "nav.rules", "rules"),
         NavItem("/admin/parties", "nav.parties", "parties"),
     ):

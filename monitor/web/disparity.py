@@ -10,6 +10,8 @@ are loaded; the second loads those items' prices per municipality.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -127,15 +129,74 @@ def price_disparity(
     return out
 
 
+def data_version(session: Session) -> tuple[Any, ...]:
+    """A fingerprint of what ``price_disparity`` reads, from a few cheap aggregates (the
+    newest invoice and line through their primary keys; the small party and term
+    tables): it changes when an invoice or line is added, a municipality or vendor is
+    added or removed, a population changes, or a price term is added, removed or
+    reviewed. A removed invoice is seen when the cache's time runs out."""
+
+    def one(*columns: Any) -> Any:
+        return select(*columns).scalar_subquery()
+
+    return tuple(
+        session.execute(
+            select(
+                one(func.max(Invoice.id)),
+                one(func.max(InvoiceLine.id)),
+                one(func.count(Municipality.id)),
+                one(func.sum(Municipality.population)),
+                one(func.max(Municipality.created_at)),
+                one(func.count(Vendor.id)),
+                one(func.max(Vendor.created_at)),
+                one(func.count(PriceTerm.id)),
+                one(func.max(PriceTerm.id)),
+                one(func.max(PriceTerm.reviewed_at)),
+            ),
+            execution_options=ACROSS_MUNICIPALITIES,
+        ).one()
+    )
+
+
+class DisparityCache:
+    """The whole comparison, kept while its ``data_version`` is unchanged and for at
+    most ``seconds`` (renames and in-place edits show within that): ranking every
+    invoice line of every municipality is the overview's one costly query, and its
+    answer changes only when invoices or parties do. One per app (``app.state``)."""
+
+    def __init__(self, seconds: float = 120.0) -> None:
+        self.seconds = seconds
+        self._kept: tuple[tuple[Any, ...], float, list[DisparityRow]] | None = None
+        self._lock = threading.Lock()
+
+    def rows(self, session: Session) -> list[DisparityRow]:
+        version = data_version(session)
+        now = time.monotonic()
+        with self._lock:
+            kept = self._kept
+        if kept is not None and kept[0] == version and now - kept[1] < self.seconds:
+            return kept[2]
+        rows = price_disparity(session)
+        with self._lock:
+            self._kept = (version, now, rows)
+        return rows
+
+
 def benchmark(
     session: Session,
     identity: Identity | None,
     label: str,
+    *,
+    cache: DisparityCache | None = None,
     **narrow: Any,
 ) -> list[DisparityRow]:
     """``price_disparity`` as the identity may see it: whole for an identity over every
-    municipality, otherwise with the other municipalities anonymised (``anonymise``)."""
-    rows = price_disparity(session, **narrow)
+    municipality, otherwise with the other municipalities anonymised (``anonymise``).
+    The whole comparison (nothing narrowed) comes from ``cache`` when one is given."""
+    if cache is not None and not narrow:
+        rows = cache.rows(session)
+    else:
+        rows = price_disparity(session, **narrow)
     if identity is None or identity.all_municipalities:
         return rows
     named = set(

@@ -23,15 +23,19 @@ MAX_PIVOT_COLUMNS = 10
 @router.get("/", response_class=HTMLResponse, name="overview")
 def overview(request: Request, session: DbSession) -> HTMLResponse:
     label = translate("overview.other_municipality", page_language(request))
-    unequal = disparity.benchmark(session, current_identity(request), label)
+    cache = getattr(request.app.state, "disparity_cache", None)
+    if cache is None:
+        cache = request.app.state.disparity_cache = disparity.DisparityCache()
+    unequal = disparity.benchmark(session, current_identity(request), label, cache=cache)
     columns = disparity.disparity_columns(unequal)
+    totals = queries.overview(session)
     return render(
         request,
         "overview.html",
         {
-            "summary": queries.money_summary(session),
-            "by_rule": queries.findings_by_rule(session),
-            "by_municipality": queries.findings_by_municipality(session),
+            "summary": totals.summary,
+            "by_rule": totals.by_rule,
+            "by_municipality": totals.by_municipality,
             "disparity": unequal,
             "columns": columns if len(columns) <= MAX_PIVOT_COLUMNS else None,
         },

@@ -65,15 +65,39 @@ def findings_slice(
     limit: int = 50,
     offset: int = 0,
 ) -> FindingsSlice:
-    """Findings matching the filter, sorted, one slice, with the count and overcharge of all."""
-    base = findings_repo.filtered(findings_repo.flat_select(), flt)
+    """Findings matching the filter, sorted, one slice, with the count and overcharge of all.
+
+    The slice's ids are found on the finding table alone (``narrowed``: an index gives
+    the order, and a later page skips index entries, not joined rows); only those
+    rows are then read with their invoice, line, parties and contract."""
     order = _ORDER.get(sort, _ORDER["overcharge_desc"])
-    rows = session.execute(base.order_by(*order).limit(limit).offset(offset))
-    total, overcharge, gap = session.execute(
-        base.with_only_columns(func.count(Finding.id), _sum_where(COUNTED), _sum_where(PRICE_GAP))
-    ).one()
+    totals = (func.count(Finding.id), _sum_where(COUNTED), _sum_where(PRICE_GAP))
+    if flt.text:
+        # a search reads every match anyway: the page and the totals in one pass
+        # (the totals as window aggregates over all matches)
+        windowed = [
+            func.count(Finding.id).over(),
+            func.coalesce(func.sum(case((COUNTED, Finding.overcharge), else_=ZERO)).over(), ZERO),
+            func.coalesce(func.sum(case((PRICE_GAP, Finding.overcharge), else_=ZERO)).over(), ZERO),
+        ]
+        rows = session.execute(
+            findings_repo.narrowed(flt, Finding.id, *windowed)
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        ids = [row[0] for row in rows]
+        found = rows[0][1:] if rows else None
+    else:
+        ids = list(
+            session.scalars(
+                findings_repo.narrowed(flt, Finding.id).order_by(*order).limit(limit).offset(offset)
+            )
+        )
+        found = None
+    total, overcharge, gap = found or session.execute(findings_repo.narrowed(flt, *totals)).one()
     return FindingsSlice(
-        items=findings_repo.with_grounds(session, [findings_repo.to_out(row) for row in rows]),
+        items=findings_repo.by_ids(session, ids),
         total=int(total),
         overcharge_total=Decimal(overcharge),
         limit=limit,
@@ -83,7 +107,8 @@ def findings_slice(
 
 
 _ORDER: dict[str, tuple[Any, ...]] = {
-    "overcharge_desc": (Finding.overcharge.desc(), Finding.id),
+    # ties the same way as the amount, so that one index (overcharge, id) serves both
+    "overcharge_desc": (Finding.overcharge.desc(), Finding.id.desc()),
     "overcharge_asc": (Finding.overcharge.asc(), Finding.id),
     "newest": (Finding.created_at.desc(), Finding.id.desc()),
 }
@@ -111,7 +136,21 @@ def filter_choices(session: Session) -> FilterChoices:
             (cvr, name)
             for cvr, name in session.execute(select(Vendor.cvr, Vendor.name).order_by(Vendor.name))
         ],
-        rules=list(session.scalars(select(Finding.rule_id).distinct().order_by(Finding.rule_id))),
+        rules=rule_ids(session),
+    )
+
+
+def rule_ids(session: Session) -> list[str]:
+    """The rules that have findings, in order. A skip scan of the ``rule_id`` index (a
+    recursive query: the first rule, then the next one above it, ...) reads one index
+    entry per rule instead of every finding, as ``DISTINCT`` would."""
+    first = select(func.min(Finding.rule_id).label("rule_id")).cte("rule_ids", recursive=True)
+    above = select(func.min(Finding.rule_id)).where(Finding.rule_id > first.c.rule_id)
+    walk = first.union_all(select(above.scalar_subquery()).where(first.c.rule_id.is_not(None)))
+    return list(
+        session.scalars(
+            select(walk.c.rule_id).where(walk.c.rule_id.is_not(None)).order_by(walk.c.rule_id)
+        )
     )
 
 
@@ -142,55 +181,93 @@ class GroupRow:
     price_gap: Decimal = ZERO
 
 
-def money_summary(session: Session) -> MoneySummary:
-    out = MoneySummary()
+@dataclass(slots=True)
+class Overview:
+    summary: MoneySummary
+    by_rule: list[GroupRow]
+    by_municipality: list[GroupRow]
+
+
+def overview(session: Session) -> Overview:
+    """The overview's money summary and its two breakdowns (by rule, by municipality),
+    from one pass over the findings grouped by (status, rule, municipality): the
+    three figures agree by construction, and 100,000 findings are read once, not
+    three times."""
     rows = session.execute(
         select(
             Finding.status,
+            Finding.rule_id,
+            Finding.municipality_id,
             func.count(Finding.id),
             _sum_where(COUNTED),
             func.coalesce(func.sum(Finding.recovered), ZERO),
             _sum_where(PRICE_GAP),
             func.coalesce(func.sum(case((PRICE_GAP, 1), else_=0)), 0),
-        ).group_by(Finding.status)
-    )
-    for status, count, overcharge, recovered, gap, gaps in rows:
-        if status in FLAGGED:
-            out.flagged += overcharge
-            out.flagged_count += count - gaps
-            out.price_gap += gap
-            out.price_gap_count += gaps
-        if status in ("confirmed", "resolved"):
-            out.confirmed += overcharge
-            out.confirmed_count += count - gaps
-        if status == "open":
-            out.open_count = count
-        out.recovered += recovered
-    return out
+        ).group_by(Finding.status, Finding.rule_id, Finding.municipality_id)
+    ).all()
+    names = {
+        mid: (code, name)
+        for mid, code, name in session.execute(
+            select(Municipality.id, Municipality.code, Municipality.name)
+        )
+    }
+    out = MoneySummary()
+    by_rule: dict[str, GroupRow] = {}
+    by_municipality: dict[str, GroupRow] = {}
+    for status, rule, mid, count, overcharge, recovered, gap, gaps in rows:
+        overcharge, gap = Decimal(overcharge or ZERO), Decimal(gap or ZERO)
+        _add_to_summary(out, status, int(count), overcharge, Decimal(recovered), gap, int(gaps))
+        if status not in FLAGGED:
+            continue
+        _add(by_rule, rule, rule, count, overcharge, gap)
+        if mid in names:
+            code, name = names[mid]
+            _add(by_municipality, code, name, count, overcharge, gap)
+    return Overview(out, _ranked(by_rule), _ranked(by_municipality))
+
+
+def _add_to_summary(
+    out: MoneySummary,
+    status: str,
+    count: int,
+    overcharge: Decimal,
+    recovered: Decimal,
+    gap: Decimal,
+    gaps: int,
+) -> None:
+    if status in FLAGGED:
+        out.flagged += overcharge
+        out.flagged_count += count - gaps
+        out.price_gap += gap
+        out.price_gap_count += gaps
+    if status in ("confirmed", "resolved"):
+        out.confirmed += overcharge
+        out.confirmed_count += count - gaps
+    if status == "open":
+        out.open_count += count
+    out.recovered += recovered
+
+
+def _add(
+    groups: dict[str, GroupRow], key: str, label: str, count: int, over: Decimal, gap: Decimal
+) -> None:
+    row = groups.setdefault(key, GroupRow(key, label, 0, ZERO, ZERO))
+    row.count += count
+    row.overcharge += over
+    row.price_gap += gap
+
+
+def _ranked(groups: dict[str, GroupRow]) -> list[GroupRow]:
+    return sorted(groups.values(), key=lambda r: (-r.overcharge, -r.price_gap, -r.count, r.key))
+
+
+def money_summary(session: Session) -> MoneySummary:
+    return overview(session).summary
 
 
 def findings_by_rule(session: Session) -> list[GroupRow]:
-    rows = session.execute(
-        select(Finding.rule_id, func.count(Finding.id), _sum_where(COUNTED), _sum_where(PRICE_GAP))
-        .where(Finding.status.in_(FLAGGED))
-        .group_by(Finding.rule_id)
-    )
-    out = [GroupRow(rule, rule, n, over or ZERO, gap or ZERO) for rule, n, over, gap in rows]
-    return sorted(out, key=lambda r: (-r.overcharge, -r.price_gap, -r.count, r.key))
+    return overview(session).by_rule
 
 
 def findings_by_municipality(session: Session) -> list[GroupRow]:
-    rows = session.execute(
-        select(
-            Municipality.code,
-            Municipality.name,
-            func.count(Finding.id),
-            _sum_where(COUNTED),
-            _sum_where(PRICE_GAP),
-        )
-        .join(Municipality, Finding.municipality_id == Municipality.id)
-        .where(Finding.status.in_(FLAGGED))
-        .group_by(Municipality.code, Municipality.name)
-    )
-    out = [GroupRow(code, name, n, over or ZERO, gap or ZERO) for code, name, n, over, gap in rows]
-    return sorted(out, key=lambda r: (-r.overcharge, -r.price_gap, -r.count, r.key))
+    return overview(session).by_municipality

@@ -41,6 +41,7 @@ LEGAL = frozenset({"legal", "admin_all"})  # admin_all holds every role, over ev
 ADMINS = frozenset({"admin", "admin_all", "other"})
 KBH_ADMINS = frozenset({"admin", "admin_all"})
 ADMIN_OF_ALL = frozenset({"admin_all"})
+ANY_LEGAL = LEGAL | {"other"}  # legal somewhere: a route naming no row of København
 FINANCE_OR_ADMIN = frozenset({"finance", "admin", "admin_all", "other", "token_finance"})
 KBH_FINANCE_OR_ADMIN = FINANCE_OR_ADMIN - {"other"}
 
@@ -122,6 +123,11 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /api/v1/vendors/{cvr}": READERS,  # vendors are shared
     "GET /api/v1/alerts": FINANCE_OR_ADMIN,
     "GET /api/v1/alerts/{alert_id}": KBH_FINANCE_OR_ADMIN,
+    "POST /findings/bulk": ANY_LEGAL,
+    "POST /findings/{finding_id}/assign": LEGAL,
+    "GET /alerts": FINANCE_OR_ADMIN,
+    "GET /alerts/preferences": SIGNED_IN,
+    "POST /alerts/preferences": SIGNED_IN,
 }
 
 
