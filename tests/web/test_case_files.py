@@ -463,6 +463,23 @@ def test_a_finding_claimed_after_the_page_was_loaded_refuses_the_case_file_whole
         assert case is not None and [i.finding_id for i in case.items] == [claim["second"]]
 
 
+def test_a_finding_dismissed_after_the_page_was_loaded_is_named_too(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    url = f"/case-files/vendors/{claim['vendor']}/101"
+    shown = _shown_ids(client.get(f"{url}?lang=en").text)
+    with transaction(engine) as s:
+        review.review(
+            s, finding_id=claim["second"], action="dismiss", actor="kollega", note="Aftalt pris"
+        )
+    before = _stored(engine)
+    response = client.post(url, data={"finding": shown}, follow_redirects=False)
+    assert response.status_code == 409, response.text
+    assert f"Finding #{claim['second']} is no longer confirmed for this vendor" in response.text
+    assert _stored(engine) == before
+    assert _shown_ids(response.text) == [claim["first"]]
+
+
 def test_a_case_file_made_at_the_same_moment_is_caught_by_the_unique_index(
     app: FastAPI, client: TestClient, engine: Engine, claim: dict[str, int]
 ) -> None:
