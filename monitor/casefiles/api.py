@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
-from sqlalchemy import func, select
+from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
 from monitor.casefiles.models import CaseFile
@@ -21,27 +20,36 @@ from monitor.casefiles.schemas import (
 from monitor.casefiles.service import findings_of
 from monitor.errors import NotFound
 from monitor.parties.models import Municipality, Vendor
-from monitor.web.api import V1
+from monitor.schemas import Page
+from monitor.web.api import (
+    DEFAULT_LIMIT,
+    ERRORS,
+    V1,
+    CaseFileId,
+    Limit,
+    Offset,
+    count,
+    page_of,
+)
 from monitor.web.deps import DbSession
 
-api = APIRouter(prefix=f"{V1}/case-files", tags=["case files"])
+api = APIRouter(prefix=f"{V1}/case-files", tags=["case files"], responses=ERRORS)
 
 
-@api.get("", response_model=list[CaseFileOut], summary="List case files")
+@api.get("", response_model=Page[CaseFileOut], summary="List case files")
 def api_list(
+    request: Request,
     session: DbSession,
-    response: Response,
     query: Annotated[CaseFileQuery, Query()],
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[CaseFileOut]:
-    """Case files of the caller's municipalities matching the filters, newest first.
-    The number of all matching is in the X-Total-Count header."""
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> Page[CaseFileOut]:
+    """Case files of the caller's municipalities matching the filters, newest first."""
     stmt = api_listing(**query.model_dump())
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    response.headers["X-Total-Count"] = str(int(total or 0))
-    rows = session.execute(stmt.limit(limit).offset(offset))
-    return [_out(*row) for row in rows]
+    items = [_out(*row) for row in session.execute(stmt.limit(limit).offset(offset))]
+    return Page[CaseFileOut](
+        **page_of(request, items, total=count(session, stmt), limit=limit, offset=offset)
+    )
 
 
 @api.get(
@@ -49,7 +57,7 @@ def api_list(
     response_model=CaseFileDetailOut,
     summary="One case file with the findings it claims",
 )
-def api_get(session: DbSession, case_file_id: int) -> CaseFileDetailOut:
+def api_get(session: DbSession, case_file_id: CaseFileId) -> CaseFileDetailOut:
     row = session.execute(api_listing().where(CaseFile.id == case_file_id)).first()
     if row is None:
         raise NotFound(f"case file {case_file_id} does not exist")

@@ -97,6 +97,7 @@ ContractId = Annotated[int, _id("contract")]
 TermId = Annotated[int, _id("price term")]
 DocumentId = Annotated[int, _id("document")]
 AlertId = Annotated[int, _id("alert")]
+CaseFileId = Annotated[int, _id("case file")]
 MunicipalityCode = Annotated[str, Path(description="kommunekode", examples=["101"])]
 VendorCvr = Annotated[str, Path(description="the vendor's CVR number", examples=["12345678"])]
 RuleId = Annotated[

@@ -1,6 +1,6 @@
 """Property tests of API v1 against its own OpenAPI document (schemathesis): every
 operation, with a bearer token of an admin over every municipality, over the seeded
-database plus alerts, contacts and EANs. Checks: no 5xx, and every answer matches the
+database plus alerts, contacts, EANs and a case file. Checks: no 5xx, and every answer matches the
 document (its status declared, its body the declared schema).
 
 Nothing is excluded: the state-changing operations (reviews, uploads, publishing a
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 import schemathesis
@@ -19,6 +20,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from monitor.alerts.models import Alert, AlertFinding
+from monitor.casefiles.models import CaseFile, CaseFileFinding
 from monitor.db import transaction
 from monitor.parties.models import Contact, MunicipalityEan
 from tests.signin import admin_token
@@ -55,6 +57,17 @@ def bearer(app: FastAPI, seed: Seed) -> dict[str, str]:
         )
         s.flush()
         s.add(AlertFinding(alert_id=alert.id, finding_id=seed.price_finding_id, recipient="x"))
+        case_file = CaseFile(  # the example id 1 of /case-files/{case_file_id}
+            vendor_id=1,
+            municipality_id=1,
+            total=Decimal("1000.00"),
+            letter=b"%PDF-1.4",
+            created_by="jurist@kk.dk",
+        )
+        case_file.items = [
+            CaseFileFinding(finding_id=seed.price_finding_id, overcharge=Decimal("1000.00"))
+        ]
+        s.add(case_file)
     return {"Authorization": f"Bearer {admin_token(app)}"}
 
 

@@ -521,6 +521,9 @@ def test_a_case_file_made_at_the_same_moment_is_caught_by_the_unique_index(
 
 
 # ------------------------------------------------------------------------ the JSON API
+API = "/api/v1/case-files"
+
+
 def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
     app: FastAPI, client: TestClient, engine: Engine, claim: dict[str, int]
 ) -> None:
@@ -553,10 +556,11 @@ def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
         other_id = other.id
 
     def ids(**params: object) -> list[int]:
-        response = client.get("/api/case-files", params=params)
+        response = client.get(API, params=params)
         assert response.status_code == 200, response.text
-        assert response.headers["X-Total-Count"] == str(len(response.json()))
-        return sorted(c["id"] for c in response.json())
+        body = response.json()
+        assert body["total"] == len(body["items"]) and body["next"] is None
+        return sorted(c["id"] for c in body["items"])
 
     assert ids() == sorted([answered, draft, other_id])
     assert ids(municipality="101") == sorted([answered, draft])
@@ -566,16 +570,19 @@ def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
     assert ids(status="sent") == []
     assert ids(vendor="12345678", municipality="101", status="draft") == [draft]
     assert ids(vendor="99999999") == []
-    assert client.get("/api/case-files", params={"status": "lost"}).status_code == 422
-    paged = client.get("/api/case-files", params={"limit": 1, "offset": 1})
-    assert paged.headers["X-Total-Count"] == "3" and len(paged.json()) == 1
+    assert client.get(API, params={"status": "lost"}).status_code == 422
+    paged = client.get(API, params={"limit": 1, "offset": 1, "municipality": "101"}).json()
+    assert paged["total"] == 2 and len(paged["items"]) == 1 and paged["next"] is None
+    first_page = client.get(API, params={"limit": 1, "municipality": "101"}).json()
+    assert first_page["next"] == f"{API}?limit=1&municipality=101&offset=1"
+    assert {first_page["items"][0]["id"], paged["items"][0]["id"]} == {answered, draft}
 
-    listed = {c["id"]: c for c in client.get("/api/case-files").json()}
+    listed = {c["id"]: c for c in client.get(API).json()["items"]}
     assert listed[answered]["status"] == "answered" and listed[answered]["credited"] == "900.00"
     assert listed[draft]["total"] == "250.50" and listed[draft]["findings"] == 1
     assert listed[draft]["municipality_name"] == "København"
 
-    one = client.get(f"/api/case-files/{answered}")
+    one = client.get(f"{API}/{answered}")
     assert one.status_code == 200
     body = one.json()
     assert body["answer"] == "partly" and body["answered_on"] == "2026-04-15"
@@ -585,18 +592,18 @@ def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
     assert claimed["finding_id"] == claim["first"] and claimed["claimed"] == "1000.00"
     assert claimed["status"] == "resolved" and claimed["recovered"] == "900.00"
     assert claimed["invoice_number"] == "F-2026-0042" and claimed["quantity"] == "40"
-    assert client.get("/api/case-files/424242").status_code == 404
+    assert client.get(f"{API}/424242").status_code == 404
 
     # Aarhus sees its own case file only
     aarhus_client = scoped_client(app, codes=["751"], roles=["legal"])
-    assert [c["id"] for c in aarhus_client.get("/api/case-files").json()] == [other_id]
-    assert aarhus_client.get(f"/api/case-files/{answered}").status_code == 404
+    assert [c["id"] for c in aarhus_client.get(API).json()["items"]] == [other_id]
+    assert aarhus_client.get(f"{API}/{answered}").status_code == 404
 
 
 def test_the_case_file_api_is_documented_with_examples(client: TestClient) -> None:
-    schema = client.get("/api/openapi.json").json()
-    assert {"/api/case-files", "/api/case-files/{case_file_id}"} <= set(schema["paths"])
-    parameters = {p["name"] for p in schema["paths"]["/api/case-files"]["get"]["parameters"]}
+    schema = client.get("/api/v1/openapi.json").json()
+    assert {API, f"{API}/{{case_file_id}}"} <= set(schema["paths"])
+    parameters = {p["name"] for p in schema["paths"][API]["get"]["parameters"]}
     assert {"municipality", "vendor", "status", "limit", "offset"} <= parameters
     models = schema["components"]["schemas"]
     for name in ("CaseFileOut", "CaseFileDetailOut", "ClaimedFindingOut"):
