@@ -61,6 +61,7 @@ def check_invoices(
     today: date | None = None,
     allow_unconfirmed_terms: bool | None = None,
     queue_alerts: bool = True,
+    builder_class: type[ContextBuilder] = ContextBuilder,
 ) -> CheckResult:
     """Evaluate the current rule set on these invoices and store the findings. Never commits.
 
@@ -77,6 +78,7 @@ def check_invoices(
             today=today,
             allow_unconfirmed_terms=allow_unconfirmed_terms,
             queue_alerts=queue_alerts,
+            builder_class=builder_class,
         )
 
 
@@ -87,6 +89,7 @@ def _check_invoices(
     today: date | None,
     allow_unconfirmed_terms: bool | None,
     queue_alerts: bool,
+    builder_class: type[ContextBuilder] = ContextBuilder,
 ) -> CheckResult:
     from monitor.settings import get_settings
 
@@ -94,7 +97,7 @@ def _check_invoices(
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
     configs = current_configs(session)
     versions = {c.rule_id: c.version for c in configs}
-    builder = ContextBuilder(
+    builder = builder_class(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
     result = CheckResult()

@@ -1,0 +1,793 @@
+"""Set-based screening: which invoices could have a finding, decided in SQL.
+
+``check --all``, re-checks after a rule change and backtests evaluate many invoices of
+which few break anything. :func:`screen` finds, with a handful of set-based queries
+(PostgreSQL and SQLite alike), the invoices on which some rule COULD fire; only those
+go through the full Python evaluation (``monitor.findings.bulk``), which alone decides
+findings, amounts and evidence. An invoice the screen passes is still checked: the
+rules would find nothing on it.
+
+The screen must be a superset: it may flag an invoice on which nothing fires, never
+miss one on which something does. Each screen below is looser than its rule, for every
+configuration of the rule in any scope (the loosest parameters are taken, tolerances
+that only narrow a rule are dropped), and everything it cannot bound is flagged:
+
+* any custom rule running: everything (an expression may fire on anything);
+* a pair (vendor, municipality) without exactly one active contract: all its invoices
+  (the contract a line is checked against would need the date logic of
+  ``contracts.repository.applicable``); credit notes and other document types: all;
+* prices (``price_above_agreed``, ``indexation_cap_exceeded``,
+  ``volume_tier_not_applied``): they fire only when the unit price is above the
+  *allowed* price of the matched term. A line whose normalised item id equals a
+  contract item's key matches that item (``rules.matching``: an item id match comes
+  first). Its allowed price is at least ``min(net price of the item's terms) x
+  min(1, lowest indexation factor of the contract's billing months) - 0.005`` (øre
+  rounding) times the lowest unit conversion factor for the term unit and the line's
+  unit code (``rules.units``: a period code is exact; a counted code under a periodic
+  unit is ``months / months per unit`` with at least one month; per inhabitant the
+  per-head reading is the lower one; unreconcilable units price nothing). The line is
+  flagged when its price is above that bound plus the smallest absolute tolerance of
+  an OR-combined configuration (0 otherwise). Lines without an exact key match (no
+  item id, or one the contract does not list) may need the fuzzy description matcher:
+  always flagged. Items with more than one unit, a validity window, or unconfirmed
+  terms while those are not allowed: always flagged;
+* ``unpriced_item``: fires on ``unpriced``, ``not_valid_on_date`` or ``no_tier``. An
+  exact key match is never unpriced; validity windows are flagged above; volume bands
+  that leave a gap are flagged, except integer gaps (``0-500``, ``501-``) which only a
+  fractional quantity falls into (flagged);
+* ``duplicate_billing``: needs another line of the same pair with the same item key
+  and period, or another invoice of the same pair with the same number (the window and
+  amounts ignored); lines without an item id but with a period are flagged (their key
+  is the normalised description);
+* ``outside_contract_period``: any line whose period (or issue date) reaches outside
+  the contract's effective..expiry dates, grace days ignored;
+* ``payment_terms``: due date - issue date above the smallest ``max_days`` (and the
+  contract's payment days), grace ignored;
+* ``arithmetic_mismatch``: a line whose amount differs from quantity x unit price by
+  more than the smallest line tolerance less half an øre (rounding), and an invoice
+  whose totals differ beyond the smallest total tolerance less half an øre, or whose
+  VAT is above the lowest ``vat_percent``;
+* ``price_disparity`` / ``mfn_breach``: they compare a line with the latest prices
+  other municipalities pay; the median of any subset of those is at least their
+  lowest, which is at least the lowest price ever billed to another municipality for
+  the same item key (all documents, all dates): flagged when the price is above that
+  x the smallest ``ratio`` (disparity) or x 1 (a contract with an MFN clause: mfn),
+  or, for an item priced per inhabitant (compared per head), whenever another
+  municipality billed it.
+
+``tests/monitor/test_bulk_check.py`` runs both paths on generated scenarios where every
+rule fires and compares every stored field; it fails when a screen is made too tight.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from extractors.types import Unit
+from monitor.contracts.models import Contract, ContractClause, PriceTerm
+from monitor.contracts.service import indexation_from_params
+from monitor.indexes.models import IndexValue
+from monitor.invoices.models import Invoice, InvoiceLine
+from rules.indexation import schedule
+from rules.matching import description_key, item_key
+from rules.types import RuleConfig
+from rules.units import COUNT_CODES, PERIOD_CODES, PERIODIC, Unreconciled, readings
+
+PRICE_RULES = ("price_above_agreed", "indexation_cap_exceeded", "volume_tier_not_applied")
+_CHUNK = 900
+_meta = MetaData()
+#: the invoices screened, their pair's contract (None: flagged) and the verdict
+T_INVOICE = Table(
+    "screen_invoice",
+    _meta,
+    Column("invoice_id", Integer, primary_key=True),
+    Column("contract_id", Integer),
+    Column("flagged", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+T_CONTRACT = Table(
+    "screen_contract",
+    _meta,
+    Column("contract_id", Integer, primary_key=True),
+    Column("effective", Date),
+    Column("expiry", Date),
+    Column("payment_days", Integer),
+    Column("peer_factor", Float),  # None: no peer rule applies under this contract
+    prefixes=["TEMPORARY"],
+)
+T_GROUP = Table(
+    "screen_group",
+    _meta,
+    Column("contract_id", Integer, primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("unit", String(30)),
+    Column("bound", Float),  # kr per contract unit, the allowed price is at least this
+    Column("per_head", Integer),
+    Column("complex", Integer),
+    Column("int_gaps", Integer),
+    prefixes=["TEMPORARY"],
+)
+T_UNIT = Table(
+    "screen_unit",
+    _meta,
+    Column("unit", String(30), primary_key=True),
+    Column("code", String(20), primary_key=True),
+    Column("lb", Float),  # None: never reconcilable, nothing priced
+    prefixes=["TEMPORARY"],
+)
+T_PEER = Table(
+    "screen_peer",
+    _meta,
+    Column("vendor_id", Integer, primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("m1", Integer),
+    Column("p1", BigInteger),
+    Column("p2", BigInteger),
+    prefixes=["TEMPORARY"],
+)
+TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_UNIT, T_PEER)
+#: a float comparison is never trusted closer than this (kr)
+_EPS = 0.0001
+_HALF_ORE = 0.005
+
+
+@dataclass(slots=True)
+class Loosest:
+    """The loosest parameters of each running built-in rule over every configuration."""
+
+    running: set[str] = field(default_factory=set)
+    custom: bool = False
+    price_tolerance: Decimal | None = None
+    line_tolerance: Decimal | None = None
+    total_tolerance: Decimal | None = None
+    vat_percent: Decimal | None = None
+    max_days: int | None = None
+    ratio: Decimal | None = None
+    #: every duplicate_billing configuration counts a repeat only with the same amount
+    same_amount: bool = True
+
+    @classmethod
+    def of(cls, configs: Sequence[RuleConfig] | None) -> Loosest:
+        from rules.builtin import builtin_specs
+        from rules.engine import validate_model
+
+        specs = builtin_specs()
+        if not configs:
+            configs = [RuleConfig(rule_id=rule_id) for rule_id in specs]
+        out = cls()
+        for config in configs:
+            if config.mode == "off":
+                continue
+            if config.rule_id not in specs:
+                out.custom = True
+                continue
+            out.running.add(config.rule_id)
+            p = validate_model(specs[config.rule_id], config.params)
+            if config.rule_id in PRICE_RULES:
+                tol = p.absolute_tolerance if p.combine == "or" else Decimal(0)  # type: ignore[attr-defined]
+                out.price_tolerance = _least(out.price_tolerance, tol)
+            elif config.rule_id == "arithmetic_mismatch":
+                out.line_tolerance = _least(out.line_tolerance, p.line_tolerance)  # type: ignore[attr-defined]
+                out.total_tolerance = _least(out.total_tolerance, p.total_tolerance)  # type: ignore[attr-defined]
+                out.vat_percent = _least(out.vat_percent, p.vat_percent)  # type: ignore[attr-defined]
+            elif config.rule_id == "payment_terms":
+                out.max_days = _least(out.max_days, p.max_days)  # type: ignore[attr-defined]
+            elif config.rule_id == "duplicate_billing":
+                out.same_amount = out.same_amount and p.same_amount  # type: ignore[attr-defined]
+            elif config.rule_id == "price_disparity":
+                out.ratio = _least(out.ratio, p.ratio)  # type: ignore[attr-defined]
+        return out
+
+
+def _least(a, b):  # type: ignore[no-untyped-def]
+    return b if a is None else min(a, b)
+
+
+def create_tables(session: Session) -> None:
+    conn = session.connection()
+    for table in TABLES:
+        table.drop(conn, checkfirst=True)
+        table.create(conn)
+
+
+def drop_tables(session: Session) -> None:
+    conn = session.connection()
+    for table in TABLES:
+        table.drop(conn, checkfirst=True)
+
+
+def screen(
+    session: Session,
+    *,
+    invoice_ids: Sequence[int],
+    configs: Sequence[RuleConfig] | None,
+    allow_unconfirmed_terms: bool,
+    omit: frozenset[str] = frozenset(),
+) -> set[int]:
+    """The invoices among ``invoice_ids`` on which a rule of ``configs`` could fire (a
+    superset: see the module doc). Leaves ``screen_invoice`` (ids and verdicts) in
+    place for the caller; :func:`drop_tables` removes the temporary tables.
+    ``omit``: screens left out, only to show that the comparison test catches it."""
+    loosest = Loosest.of(configs)
+    create_tables(session)
+    _fill_invoices(session, invoice_ids)
+    if loosest.custom:
+        session.execute(update(T_INVOICE).values(flagged=1))
+        return _flagged(session)
+    _fill_contracts(session, loosest, allow_unconfirmed_terms)
+    steps = {
+        "prices": _flag_prices,
+        "peers": _flag_peers,
+        "duplicates": _flag_duplicates,
+        "period": _flag_outside_period,
+        "payment": _flag_payment_terms,
+        "arithmetic": _flag_arithmetic,
+    }
+    for name, step in steps.items():
+        if name not in omit:
+            step(session, loosest, allow_unconfirmed_terms)
+    return _flagged(session)
+
+
+def _flagged(session: Session) -> set[int]:
+    return set(session.scalars(select(T_INVOICE.c.invoice_id).where(T_INVOICE.c.flagged == 1)))
+
+
+def _mark(session: Session, invoice_ids: object) -> None:
+    """Flag the screened invoices among ``invoice_ids`` (a select of ids)."""
+    session.execute(
+        update(T_INVOICE)
+        .where(T_INVOICE.c.flagged == 0, T_INVOICE.c.invoice_id.in_(invoice_ids))
+        .values(flagged=1)
+    )
+
+
+# ----------------------------------------------------------------------- invoices
+def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
+    ids = sorted(set(invoice_ids))
+    for i in range(0, len(ids), 10_000):
+        session.execute(
+            insert(T_INVOICE), [{"invoice_id": x, "flagged": 0} for x in ids[i : i + 10_000]]
+        )
+    # the check skips invoices without vendor or municipality: nothing to screen
+    session.execute(
+        delete(T_INVOICE).where(
+            T_INVOICE.c.invoice_id.in_(
+                select(Invoice.id).where(
+                    or_(Invoice.vendor_id.is_(None), Invoice.municipality_id.is_(None))
+                )
+            )
+        )
+    )
+    single = (
+        select(Contract.vendor_id, Contract.municipality_id, func.min(Contract.id).label("cid"))
+        .where(Contract.status == "active")
+        .group_by(Contract.vendor_id, Contract.municipality_id)
+        .having(func.count() == 1)
+        .subquery()
+    )
+    session.execute(
+        update(T_INVOICE).values(
+            contract_id=select(single.c.cid)
+            .join(Invoice, and_(Invoice.vendor_id == single.c.vendor_id))
+            .where(
+                Invoice.municipality_id == single.c.municipality_id,
+                Invoice.id == T_INVOICE.c.invoice_id,
+            )
+            .scalar_subquery()
+        )
+    )
+    not_invoice = select(Invoice.id).where(Invoice.document_type != "invoice")
+    session.execute(
+        update(T_INVOICE)
+        .where(or_(T_INVOICE.c.contract_id.is_(None), T_INVOICE.c.invoice_id.in_(not_invoice)))
+        .values(flagged=1)
+    )
+
+
+# ---------------------------------------------------------------------- contracts
+def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    """The screened pairs' contracts, their items' price bounds and the unit factors."""
+    ids = sorted(
+        set(
+            session.scalars(
+                select(T_INVOICE.c.contract_id)
+                .distinct()
+                .where(T_INVOICE.c.contract_id.is_not(None))
+            )
+        )
+    )
+    if not ids:
+        return
+    indexation: dict[int, dict[str, object]] = {}
+    for cid, params in session.execute(
+        select(ContractClause.contract_id, ContractClause.params)
+        .where(ContractClause.contract_id.in_(ids), ContractClause.kind == "indexation")
+        .order_by(ContractClause.id)
+    ):
+        indexation.setdefault(cid, params or {})
+    rows = []
+    effective: dict[int, date | None] = {}
+    for cid, eff, exp, days, mfn in session.execute(
+        select(
+            Contract.id,
+            Contract.effective_date,
+            Contract.expiry_date,
+            Contract.payment_days,
+            Contract.mfn,
+        ).where(Contract.id.in_(ids))
+    ):
+        effective[cid] = eff
+        if mfn:
+            peer = 1.0 if "mfn_breach" in loosest.running else None
+        else:
+            running = "price_disparity" in loosest.running and loosest.ratio is not None
+            peer = float(loosest.ratio) if running else None
+        rows.append(
+            {
+                "contract_id": cid,
+                "effective": eff,
+                "expiry": exp,
+                "payment_days": days,
+                "peer_factor": peer,
+            }
+        )
+    session.execute(insert(T_CONTRACT), rows)
+    factors = _index_factors(session, indexation, effective)
+    _fill_groups(session, ids, factors, loosest, allow_unconfirmed)
+    _fill_units(session)
+
+
+def _index_factors(
+    session: Session, clauses: dict[int, dict[str, object]], effective: dict[int, date | None]
+) -> dict[int, float]:
+    """Per contract with an indexation clause: the lowest allowed factor on any billing
+    date of its screened lines (1 where none is known)."""
+    if not clauses:
+        return {}
+    on = func.coalesce(InvoiceLine.period_start, Invoice.period_start, Invoice.issue_date)
+    dates: dict[int, set[date]] = defaultdict(set)
+    for cid, day in session.execute(
+        select(T_INVOICE.c.contract_id, on)
+        .distinct()
+        .join(Invoice, Invoice.id == T_INVOICE.c.invoice_id)
+        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(T_INVOICE.c.contract_id.in_(list(clauses)))
+    ):
+        dates[cid].add(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
+    series: dict[str, dict[str, Decimal]] = {}
+    out: dict[int, float] = {}
+    for cid, params in clauses.items():
+        ix = indexation_from_params(params)
+        if ix.index and ix.index not in series:
+            series[ix.index] = {
+                p: v
+                for p, v in session.execute(
+                    select(IndexValue.period, IndexValue.value).where(
+                        IndexValue.index_name == ix.index
+                    )
+                )
+            }
+        # a date whose factor is 1 (or no schedule) allows the price itself; an
+        # unbounded one (None) prices nothing
+        factors = [
+            schedule(ix, effective[cid], series.get(ix.index or ""), day).factor
+            for day in dates[cid]
+        ]
+        known = [f for f in factors if f is not None]
+        out[cid] = float(min(known)) if known else 1.0
+    return out
+
+
+def _fill_groups(
+    session: Session,
+    ids: list[int],
+    factors: dict[int, float],
+    loosest: Loosest,
+    allow_unconfirmed: bool,
+) -> None:
+    """One row per contract item (terms grouped by ``rules.matching`` key)."""
+    groups: dict[tuple[int, str], list[tuple[object, ...]]] = defaultdict(list)
+    for i in range(0, len(ids), _CHUNK):
+        for row in session.execute(
+            select(
+                PriceTerm.contract_id,
+                PriceTerm.item_id,
+                PriceTerm.description,
+                PriceTerm.unit,
+                PriceTerm.agreed_unit_price,
+                PriceTerm.vat_basis,
+                PriceTerm.tier_min,
+                PriceTerm.tier_max,
+                PriceTerm.valid_from,
+                PriceTerm.valid_to,
+                PriceTerm.review_state,
+            ).where(
+                PriceTerm.contract_id.in_(ids[i : i + _CHUNK]), PriceTerm.review_state != "rejected"
+            )
+        ):
+            key = item_key(row[1]) or "desc:" + description_key(row[2])
+            groups[(row[0], key)].append(tuple(row))
+    rows = []
+    for (cid, key), terms in groups.items():
+        if key.startswith("desc:"):
+            continue  # no line's item key looks like this: such lines are flagged anyway
+        units = {t[3] for t in terms}
+        dated = any(t[8] is not None or t[9] is not None for t in terms)
+        unconfirmed = any(t[10] != "confirmed" for t in terms)
+        gaps = _band_gaps(terms)
+        complex_ = len(units) > 1 or dated or (unconfirmed and not allow_unconfirmed) or gaps == 2
+        low = min((t[4] / Decimal("1.25") if t[5] == "incl" else t[4]) for t in terms)  # type: ignore[operator]
+        index = factors.get(cid)
+        bound = float(low) if index is None else float(low) * index - _HALF_ORE
+        rows.append(
+            {
+                "contract_id": cid,
+                "key": key,
+                "unit": next(iter(units)),
+                "bound": bound + float(loosest.price_tolerance or 0) - _EPS,
+                "per_head": int(Unit.INHABITANT_YEAR.value in units),
+                "complex": int(complex_),
+                "int_gaps": int(gaps == 1),
+            }
+        )
+    for i in range(0, len(rows), 10_000):
+        session.execute(insert(T_GROUP), rows[i : i + 10_000])
+
+
+def _band_gaps(terms: list[tuple[object, ...]]) -> int:
+    """0: no volume bands, or bands covering every positive quantity; 1: the bands leave
+    only gaps without a whole number in them (``1-500``, ``501-``: 500.5 is in none);
+    2: other gaps (a whole quantity may fall in no band)."""
+    if all(t[6] is None and t[7] is None for t in terms):
+        return 0
+    bands = sorted((Decimal(t[6] or 0), t[7]) for t in terms)  # type: ignore[arg-type]
+    reach, worst = Decimal(0), 0  # quantities in (0, reach] are covered
+    for lo, hi in bands:
+        if lo > reach:
+            if reach.to_integral_value(rounding="ROUND_FLOOR") + 1 < lo:
+                return 2
+            worst = 1
+        if hi is None:
+            return worst
+        reach = max(reach, Decimal(hi))  # type: ignore[arg-type]
+    return 2  # the highest band ends: quantities above it are in no band
+
+
+def _fill_units(session: Session) -> None:
+    """The lowest conversion factor per contract unit and line unit code."""
+    codes = set(session.scalars(select(func.coalesce(InvoiceLine.unit_code, "")).distinct()))
+    rows = []
+    for unit in Unit:
+        for code in codes:
+            rows.append({"unit": unit.value, "code": code, "lb": _lowest_factor(unit, code)})
+    if rows:
+        session.execute(insert(T_UNIT), rows)
+
+
+def _lowest_factor(unit: Unit, raw: str) -> float | None:
+    code = raw.strip().upper()
+    per = PERIODIC.get(unit)
+    if per is not None and code in COUNT_CODES and code not in PERIOD_CODES:
+        return min(1.0, 1.0 / per)  # a whole number of months (at least one) or one unit
+    found = readings(unit, raw, None, None, None)
+    if isinstance(found, Unreconciled):
+        return None
+    return float(min(c.factor for c in found))
+
+
+# ------------------------------------------------------------------------ screens
+def _screened_lines():  # type: ignore[no-untyped-def]
+    """invoice_line joined to its screened, not yet flagged invoice."""
+    return (
+        select(InvoiceLine.invoice_id)
+        .join(T_INVOICE, T_INVOICE.c.invoice_id == InvoiceLine.invoice_id)
+        .where(T_INVOICE.c.flagged == 0)
+    )
+
+
+def _raw(column):  # type: ignore[no-untyped-def]
+    """A scaled-integer column as a float in its unit (kr, quantity)."""
+    scale = column.type.scale
+    return cast(type_coerce(column, BigInteger), Float) / float(10**scale)
+
+
+def _flag_prices(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    if not loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}:
+        return
+    g, u = T_GROUP, T_UNIT
+    price = _raw(InvoiceLine.unit_price)
+    qty_micro = type_coerce(InvoiceLine.quantity, BigInteger)
+    positive = and_(
+        type_coerce(InvoiceLine.quantity, BigInteger) > 0,
+        type_coerce(InvoiceLine.unit_price, BigInteger) > 0,
+    )
+    lines = (
+        _screened_lines()
+        .outerjoin(
+            g,
+            and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key),
+        )
+        .outerjoin(
+            u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
+        )
+        .where(
+            positive,
+            or_(
+                g.c.key.is_(None),
+                g.c.complex == 1,
+                and_(g.c.int_gaps == 1, qty_micro % 1_000_000 != 0),
+                and_(u.c.lb.is_not(None), price > g.c.bound * u.c.lb),
+            ),
+        )
+    )
+    if not loosest.running & {*PRICE_RULES, "unpriced_item"}:
+        # only the peer rules need the match (per head or not): unmatched lines
+        lines = lines.where(or_(g.c.key.is_(None), g.c.complex == 1))
+    _mark(session, lines)
+
+
+def _flag_peers(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    if not loosest.running & {"price_disparity", "mfn_breach"}:
+        return
+    raw_price = type_coerce(InvoiceLine.unit_price, BigInteger)
+    per_muni = (
+        select(
+            Invoice.vendor_id.label("vendor_id"),
+            InvoiceLine.item_key.label("key"),
+            Invoice.municipality_id.label("muni"),
+            func.min(raw_price).label("p"),
+        )
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(
+            InvoiceLine.item_key.is_not(None),
+            Invoice.vendor_id.is_not(None),
+            Invoice.municipality_id.is_not(None),
+        )
+        .group_by(Invoice.vendor_id, InvoiceLine.item_key, Invoice.municipality_id)
+        .subquery()
+    )
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(per_muni.c.vendor_id, per_muni.c.key),
+            order_by=(per_muni.c.p, per_muni.c.muni),
+        )
+        .label("rn")
+    )
+    ranked = select(per_muni, rank).subquery()
+    session.execute(
+        insert(T_PEER).from_select(
+            ["vendor_id", "key", "m1", "p1", "p2"],
+            select(
+                ranked.c.vendor_id,
+                ranked.c.key,
+                func.max(case((ranked.c.rn == 1, ranked.c.muni))),
+                func.max(case((ranked.c.rn == 1, ranked.c.p))),
+                func.max(case((ranked.c.rn == 2, ranked.c.p))),
+            )
+            .where(ranked.c.rn <= 2)
+            .group_by(ranked.c.vendor_id, ranked.c.key),
+        )
+    )
+    p, c, g = T_PEER, T_CONTRACT, T_GROUP
+    other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
+    lines = (
+        _screened_lines()
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
+        .join(p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key))
+        .outerjoin(
+            g, and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key)
+        )
+        .where(
+            c.c.peer_factor.is_not(None),
+            other_min.is_not(None),
+            type_coerce(InvoiceLine.quantity, BigInteger) > 0,
+            raw_price > 0,
+            or_(
+                g.c.per_head == 1,
+                cast(raw_price, Float) > c.c.peer_factor * cast(other_min, Float) * (1 - 1e-12),
+            ),
+        )
+    )
+    _mark(session, lines)
+
+
+def _period(line_col, invoice_col):  # type: ignore[no-untyped-def]
+    return func.coalesce(line_col, invoice_col)
+
+
+def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    if "duplicate_billing" not in loosest.running:
+        return
+    start = _period(InvoiceLine.period_start, Invoice.period_start)
+    end = _period(InvoiceLine.period_end, Invoice.period_end)
+    mine = (
+        _screened_lines()
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(start.is_not(None), end.is_not(None))
+    )
+    _mark(session, mine.where(InvoiceLine.item_key.is_(None)))
+    amount = duplicate_amount(loosest.same_amount)
+    repeated = (
+        select(
+            Invoice.vendor_id.label("vendor_id"),
+            Invoice.municipality_id.label("muni"),
+            InvoiceLine.item_key.label("key"),
+            start.label("s"),
+            end.label("e"),
+            amount.label("amount"),
+        )
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(InvoiceLine.item_key.is_not(None), start.is_not(None), end.is_not(None))
+        .group_by(
+            Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, end, amount
+        )
+        .having(func.count() > 1)
+        .subquery()
+    )
+    _mark(
+        session,
+        mine.join(
+            repeated,
+            and_(
+                repeated.c.vendor_id == Invoice.vendor_id,
+                repeated.c.muni == Invoice.municipality_id,
+                repeated.c.key == InvoiceLine.item_key,
+                repeated.c.s == start,
+                repeated.c.e == end,
+                repeated.c.amount == amount,
+            ),
+        ),
+    )
+    numbers = (
+        select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
+        .group_by(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
+        .having(func.count() > 1)
+        .subquery()
+    )
+    _mark(
+        session,
+        select(Invoice.id)
+        .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
+        .join(
+            numbers,
+            and_(
+                numbers.c.vendor_id == Invoice.vendor_id,
+                numbers.c.municipality_id == Invoice.municipality_id,
+                numbers.c.number == Invoice.number,
+            ),
+        )
+        .where(T_INVOICE.c.flagged == 0),
+    )
+
+
+def duplicate_amount(same_amount: bool):  # type: ignore[no-untyped-def]
+    """The amount part of a duplicate key in SQL: the line amount without its sign (as
+    ``duplicate_billing`` keys lines), or a constant when no configuration needs it."""
+    if not same_amount:
+        return literal(0)
+    return func.abs(type_coerce(InvoiceLine.line_amount, BigInteger))
+
+
+def _flag_outside_period(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    if "outside_contract_period" not in loosest.running:
+        return
+    c = T_CONTRACT
+    start = func.coalesce(InvoiceLine.period_start, Invoice.period_start, Invoice.issue_date)
+    end = func.coalesce(
+        InvoiceLine.period_end,
+        Invoice.period_end,
+        InvoiceLine.period_start,
+        Invoice.period_start,
+        Invoice.issue_date,
+    )
+    lines = (
+        _screened_lines()
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
+        .where(or_(start < c.c.effective, end > c.c.expiry))
+    )
+    _mark(session, lines)
+
+
+def _days(session: Session, later, earlier):  # type: ignore[no-untyped-def]
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return later - earlier
+
+
+def _flag_payment_terms(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    if "payment_terms" not in loosest.running or loosest.max_days is None:
+        return
+    c = T_CONTRACT
+    days = _days(session, Invoice.due_date, Invoice.issue_date)
+    agreed = case(
+        (
+            and_(
+                c.c.payment_days.is_not(None),
+                c.c.payment_days > 0,
+                c.c.payment_days < loosest.max_days,
+            ),
+            c.c.payment_days,
+        ),
+        else_=literal(loosest.max_days),
+    )
+    invoices = (
+        select(Invoice.id)
+        .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
+        .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
+        .where(T_INVOICE.c.flagged == 0, Invoice.due_date.is_not(None), days > agreed)
+    )
+    _mark(session, invoices)
+
+
+def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+    if "arithmetic_mismatch" not in loosest.running:
+        return
+    line_tol = float(loosest.line_tolerance or 0) - _HALF_ORE - _EPS
+    amount = _raw(InvoiceLine.line_amount)
+    computed = _raw(InvoiceLine.quantity) * _raw(InvoiceLine.unit_price)
+    _mark(session, _screened_lines().where(func.abs(amount - computed) > line_tol))
+    tol = float(loosest.total_tolerance or 0) - _EPS
+    sums = (
+        select(
+            InvoiceLine.invoice_id.label("invoice_id"),
+            func.sum(type_coerce(InvoiceLine.line_amount, BigInteger)).label("line_sum"),
+        )
+        .join(T_INVOICE, T_INVOICE.c.invoice_id == InvoiceLine.invoice_id)
+        .where(T_INVOICE.c.flagged == 0)
+        .group_by(InvoiceLine.invoice_id)
+        .subquery()
+    )
+    ext, allow, charge = (
+        _raw(Invoice.line_extension),
+        _raw(Invoice.allowances),
+        _raw(Invoice.charges),
+    )
+    excl, tax, payable = _raw(Invoice.tax_exclusive), _raw(Invoice.tax), _raw(Invoice.payable)
+    line_sum = cast(func.coalesce(sums.c.line_sum, 0), Float) / 100.0
+    vat = float(loosest.vat_percent if loosest.vat_percent is not None else 25) / 100
+    invoices = (
+        select(Invoice.id)
+        .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
+        .outerjoin(sums, sums.c.invoice_id == Invoice.id)
+        .where(
+            T_INVOICE.c.flagged == 0,
+            or_(
+                func.abs(ext - line_sum) > tol,
+                func.abs(excl - (ext - allow + charge)) > tol,
+                func.abs(tax) > func.abs(excl) * vat + tol - _HALF_ORE,
+                func.abs(payable - (excl + tax)) > tol,
+            ),
+        )
+    )
+    _mark(session, invoices)
