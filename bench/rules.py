@@ -1,220 +1,179 @@
-"""Rule evaluation at scale: stored invoices -> stored findings, on SQLite.
+"""Rule evaluation at scale, on SQLite and PostgreSQL: stored invoices -> stored findings.
 
-Builds (once, cached under bench/out/) a database with 98 municipalities, one vendor,
-2,000 priced items per contract and 1,000,000 invoice lines (100,000 invoices of 10
-lines), 2 % of them overpriced. Then measures:
+Data (``bench/rules_data.py``): one vendor, 98 municipalities, 2,000 priced items per
+contract, ``--lines`` invoice lines (default 1,000,000) in invoices of ten lines, and
+all ten built-in rules firing at low, realistic rates, with the injected truth kept.
 
-- prisvagt: ``check_invoices`` over every invoice with the full built-in rule set,
-  from stored rows to stored findings (committed);
-- bare SQL: one hand-written INSERT ... SELECT join doing ``price_above_agreed`` alone;
-- the ratio of the two, and peak memory (max RSS) of the prisvagt run.
+Measured, each in a fresh process (peak memory is that process's max RSS; CPU is that
+process's user + system time: PostgreSQL's own server time is not in it, wall is):
 
-Usage: python bench/rules.py [--lines 1000000] [--rebuild]
+- prisvagt: the screened bulk check (``monitor.findings.bulk.check_screened``) of
+  every invoice with the full built-in rule set, from stored rows to committed
+  findings; the findings must equal the injected truth, per rule;
+- DuckDB: the same ten rules as set-based SQL in DuckDB. DuckDB's sqlite and postgres
+  extensions cannot be installed offline here, so the same rows are exported from the
+  database to CSV and loaded into an in-memory DuckDB first (load not measured); its
+  findings are compared with the truth too. It handles the unit pairs, tiers and
+  indexation clause this data uses, and matches items by exact key only;
+- bare join: one hand-written INSERT ... SELECT doing ``price_above_agreed`` alone,
+  planned fairly: an index on ``price_term (contract_id, item_id)`` and ANALYZE first.
+
+Usage: python bench/rules.py [--lines 1000000] [--db sqlite|postgresql|both] [--rebuild]
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import csv
+import json
+import os
+import pickle
 import resource
 import shutil
-import sqlite3
+import subprocess
 import sys
 import time
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 OUT = REPO / "bench" / "out"
-MUNICIPALITIES = 98
-ITEMS = 2000
-LINES_PER_INVOICE = 10
-OVERPRICED_SHARE = 0.02
-UNITS = ["month", "year", "user_month", "hour", "transaction", "fixed"]
-UNIT_CODES = {
-    "month": "MON",
-    "year": "ANN",
-    "user_month": "EA",
-    "hour": "HUR",
-    "transaction": "C62",
-    "fixed": "EA",
-}
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PG_DB = "prisvagt_bench_rules"
+TODAY = date(2026, 12, 31)
 
 
-def scaled(value: Decimal, places: int) -> int:
-    return int(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).scaleb(places))
+def url_of(db: str, lines: int) -> str:
+    if db == "sqlite":
+        return f"sqlite:///{OUT / f'rules-{lines}-work.db'}"
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{PG_DB}"
 
 
-def build(path: Path, lines: int, seed: int = 7) -> dict[str, int]:
-    """Create the schema with the real migrations, then fill it fast with sqlite3."""
+# --------------------------------------------------------------------------- build
+def prepare(db: str, lines: int, rebuild: bool) -> dict[str, object]:
+    """A database with the generated world and no findings; the truth (pickled)."""
+    from sqlalchemy import create_engine, text
+
     from monitor.db import make_engine
     from monitor.migrate import upgrade
 
-    if path.exists():
-        path.unlink()
-    engine = make_engine(f"sqlite:///{path}")
+    truth_path = OUT / f"rules-{lines}-truth.pickle"
+    cached = OUT / f"rules-{lines}.db"
+    facts: dict[str, object] = {}
+    if db == "sqlite":
+        if rebuild or not cached.exists() or not truth_path.exists():
+            facts = _build(f"sqlite:///{cached}", cached, lines, truth_path)
+        shutil.copyfile(cached, OUT / f"rules-{lines}-work.db")
+        return facts
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        have = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": PG_DB})
+        exists = have.first() is not None
+    admin.dispose()
+    if exists and not rebuild:
+        engine = make_engine(url_of(db, lines))
+        with engine.begin() as conn:
+            n = conn.execute(text("SELECT count(*) FROM invoice_line")).scalar_one()
+            if n == lines:  # reuse: only the findings of an earlier run go
+                conn.execute(text("DELETE FROM finding"))
+                conn.execute(text("UPDATE invoice SET status = 'assigned', checked_at = NULL"))
+                engine.dispose()
+                return facts
+        engine.dispose()
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{PG_DB}"'))
+    admin.dispose()
+    engine = make_engine(url_of(db, lines))
     upgrade(engine)
     engine.dispose()
-    rng = random.Random(seed)
-    con = sqlite3.connect(path)
-    now = datetime(2026, 11, 1, 12, 0, 0).strftime("%Y-%m-%d %H:%M:%S.%f")
-    con.execute(
-        "INSERT INTO vendor (id, cvr, name, created_at) VALUES (1, '12345678', 'BenchData A/S', ?)",
-        (now,),
-    )
-    con.executemany(
-        "INSERT INTO municipality (id, code, name, cvr, population, created_at) VALUES (?,?,?,?,?,?)",
-        [
-            (
-                m,
-                f"{100 + m:03d}",
-                f"Benchkommune {m}",
-                f"{30000000 + m:08d}",
-                rng.randint(5000, 600000),
-                now,
-            )
-            for m in range(1, MUNICIPALITIES + 1)
-        ],
-    )
-    base = [Decimal(rng.randint(1000, 500000)).scaleb(-2) for _ in range(ITEMS)]
-    units = [rng.choice(UNITS) for _ in range(ITEMS)]
-    agreed: dict[tuple[int, int], Decimal] = {}
-    terms = []
-    term_id = 0
-    for m in range(1, MUNICIPALITIES + 1):
-        con.execute(
-            "INSERT INTO contract (id, vendor_id, municipality_id, title, language, effective_date, expiry_date,"
-            " currency, payment_days, mfn, status, warnings, created_at, vendor_cvr)"
-            " VALUES (?,1,?,?, 'da', '2025-01-01', '2028-12-31', 'DKK', 30, 0, 'active', '[]', ?, '12345678')",
-            (m, m, f"Driftsaftale {m}", now),
-        )
-        factor = Decimal(rng.choice([80, 90, 100, 100, 100, 110, 120, 150])) / 100
-        for i in range(ITEMS):
-            term_id += 1
-            price = (base[i] * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            agreed[(m, i)] = price
-            terms.append(
-                (
-                    term_id,
-                    m,
-                    f"ITEM-{i:04d}",
-                    f"Ydelse nummer {i}",
-                    units[i],
-                    scaled(price, 6),
-                    "DKK",
-                    "excl",
-                    "confirmed",
-                    1.0,
-                    3,
-                    f"ITEM-{i:04d} {price}",
-                )
-            )
-    con.executemany(
-        "INSERT INTO price_term (id, contract_id, item_id, description, unit, agreed_unit_price, currency,"
-        " vat_basis, review_state, confidence, evidence_page, evidence_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        terms,
-    )
-    invoices_n = lines // LINES_PER_INVOICE
-    per_muni = invoices_n // MUNICIPALITIES
-    invoice_rows, line_rows = [], []
-    invoice_id = line_id = overpriced = 0
-    for m in range(1, MUNICIPALITIES + 1):
-        count = per_muni + (1 if m <= invoices_n % MUNICIPALITIES else 0)
-        per_month = -(-count // 12)
-        for k in range(count):
-            month = 1 + k // per_month
-            slot = k % per_month
-            invoice_id += 1
-            items = _month_items(rng, m, month, slot)
-            total = Decimal(0)
-            for pos, i in enumerate(items, start=1):
-                line_id += 1
-                price = agreed[(m, i)]
-                if rng.random() < OVERPRICED_SHARE:
-                    price = (price * Decimal(rng.randint(105, 130)) / 100).quantize(Decimal("0.01"))
-                    overpriced += 1
-                qty = Decimal(rng.randint(1, 50))
-                amount = (qty * price).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-                total += amount
-                line_rows.append(
-                    (
-                        line_id,
-                        invoice_id,
-                        pos,
-                        str(pos),
-                        f"ITEM-{i:04d}",
-                        f"Ydelse nummer {i}",
-                        scaled(qty, 6),
-                        UNIT_CODES[units[i]],
-                        scaled(price, 6),
-                        scaled(price, 6),
-                        1_000_000,
-                        scaled(amount, 2),
-                    )
-                )
-            tax = (total / 4).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            issue = date(2026, month, min(28, 1 + slot % 28))
-            invoice_rows.append(
-                (
-                    invoice_id,
-                    1,
-                    m,
-                    "oioubl-2",
-                    "invoice",
-                    f"{100 + m:03d}-{k:06d}",
-                    issue.isoformat(),
-                    date(2026, month, 28).isoformat(),
-                    date(2026, month, 1).isoformat(),
-                    date(2026, month, 28).isoformat(),
-                    "DKK",
-                    "12345678",
-                    scaled(total, 2),
-                    0,
-                    0,
-                    scaled(total, 2),
-                    scaled(tax, 2),
-                    scaled(total + tax, 2),
-                    "assigned",
-                    "[]",
-                    now,
-                )
-            )
-        if len(line_rows) > 200_000 or m == MUNICIPALITIES:
-            _flush(con, invoice_rows, line_rows)
-            invoice_rows, line_rows = [], []
-    con.commit()
-    con.close()
-    return {"invoices": invoice_id, "lines": line_id, "overpriced": overpriced, "terms": term_id}
+    return _build(url_of(db, lines), None, lines, truth_path)
 
 
-def _month_items(rng: random.Random, m: int, month: int, slot: int) -> list[int]:
-    # Distinct items within a municipality-month, so nothing looks billed twice.
-    order = random.Random(m * 100 + month).sample(range(ITEMS), ITEMS)
-    start = (slot * LINES_PER_INVOICE) % ITEMS
-    return order[start : start + LINES_PER_INVOICE]
+def _build(url: str, path: Path | None, lines: int, truth_path: Path) -> dict[str, object]:
+    from bench.rules_data import build
+    from monitor.db import make_engine
+    from monitor.migrate import upgrade
+
+    if path is not None and path.exists():
+        path.unlink()
+    engine = make_engine(url)
+    upgrade(engine)
+    t = time.perf_counter()
+    world = build(engine, lines)
+    engine.dispose()
+    truth_path.write_bytes(pickle.dumps(world.truth))
+    return {
+        "invoices": world.invoices,
+        "lines": world.lines,
+        "injected": world.injected,
+        "build_s": round(time.perf_counter() - t, 1),
+    }
 
 
-def _flush(con: sqlite3.Connection, invoices: list[tuple], lines: list[tuple]) -> None:
-    con.executemany(
-        "INSERT INTO invoice (id, vendor_id, municipality_id, format, document_type, number, issue_date, due_date,"
-        " period_start, period_end, currency, supplier_cvr, line_extension, allowances, charges, tax_exclusive,"
-        " tax, payable, status, warnings, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        invoices,
+# -------------------------------------------------------------------------- phases
+def phase_prisvagt(db: str, lines: int) -> dict[str, object]:
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from monitor.db import make_engine, session_factory
+    from monitor.findings import bulk, screening
+    from monitor.findings.models import Finding
+    from monitor.invoices.models import Invoice
+
+    engine = make_engine(url_of(db, lines))
+    session = session_factory(engine)()
+    timings: dict[str, float] = {}
+    original = screening.screen
+
+    def timed_screen(*args, **kwargs):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        out = original(*args, **kwargs)
+        timings["screen_s"] = round(time.perf_counter() - t, 2)
+        timings["flagged_invoices"] = len(out)
+        return out
+
+    bulk.screening.screen = timed_screen  # measure the screen's share (same code)
+    wall, cpu = time.perf_counter(), time.process_time()
+    ids = list(session.scalars(select(Invoice.id).order_by(Invoice.id)))
+    result = bulk.check_screened(
+        session, invoice_ids=ids, today=TODAY, allow_unconfirmed_terms=True, queue_alerts=False
     )
-    con.executemany(
-        "INSERT INTO invoice_line (id, invoice_id, position, line_id, item_id, description, quantity, unit_code,"
-        " unit_price, price_amount, base_quantity, line_amount) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        lines,
-    )
+    session.commit()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    found = {(r, i, line) for r, i, line in session.execute(
+        select(Finding.rule_id, Finding.invoice_id, Finding.invoice_line_id)
+    )}  # fmt: skip
+    session.close()
+    engine.dispose()
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "invoices": result.invoices,
+        **timings,
+        "by_rule": dict(Counter(r for r, _, _ in found)),
+        **_against_truth(found, lines),
+    }
+
+
+def _against_truth(found: set[tuple[str, int, int | None]], lines: int) -> dict[str, object]:
+    truth = pickle.loads((OUT / f"rules-{lines}-truth.pickle").read_bytes())
+    missing, extra = truth - found, found - truth
+    return {
+        "equal_to_truth": not missing and not extra,
+        "missing": len(missing),
+        "extra": len(extra),
+        "example_differences": [list(x) for x in sorted(missing | extra, key=str)[:5]],
+    }
 
 
 BARE_SQL = """
-CREATE TEMP TABLE bare_finding AS
-SELECT l.id AS line_id, t.id AS term_id,
-       (l.unit_price - t.agreed_unit_price) * l.quantity / 1000000 AS overcharge_micro
+INSERT INTO bare_finding
+SELECT l.id, t.id, (l.unit_price - t.agreed_unit_price) * l.quantity / 1000000
 FROM invoice_line l
 JOIN invoice i ON i.id = l.invoice_id
 JOIN contract c ON c.vendor_id = i.vendor_id AND c.municipality_id = i.municipality_id
@@ -223,77 +182,120 @@ WHERE l.unit_price > t.agreed_unit_price
 """
 
 
-def bare_join(path: Path) -> tuple[float, int]:
-    con = sqlite3.connect(path)
-    con.execute(
-        "CREATE INDEX IF NOT EXISTS ix_bench_term_item ON price_term (contract_id, item_id)"
-    )
-    start = time.perf_counter()
-    con.execute(BARE_SQL)
-    n = con.execute("SELECT count(*) FROM bare_finding").fetchone()[0]
-    elapsed = time.perf_counter() - start
-    con.close()
-    return elapsed, n
+def phase_bare(db: str, lines: int) -> dict[str, object]:
+    from sqlalchemy import text
 
+    from monitor.db import make_engine
 
-def prisvagt_run(path: Path) -> tuple[float, dict[str, int]]:
-    from collections import Counter
-
-    from sqlalchemy import select
-
-    from monitor.db import make_engine, session_factory
-    from monitor.findings.models import Finding
-    from monitor.findings.service import check_invoices
-    from monitor.invoices.models import Invoice
-
-    engine = make_engine(f"sqlite:///{path}")
-    session = session_factory(engine)()
-    start = time.perf_counter()
-    ids = list(session.scalars(select(Invoice.id).order_by(Invoice.id)))
-    result = check_invoices(
-        session,
-        invoice_ids=ids,
-        today=date(2026, 12, 31),
-        allow_unconfirmed_terms=True,
-        queue_alerts=False,
-    )
-    session.commit()
-    elapsed = time.perf_counter() - start
-    by_rule = Counter(session.scalars(select(Finding.rule_id)))
-    session.close()
+    engine = make_engine(url_of(db, lines))
+    with engine.begin() as conn:
+        conn.execute(
+            text("CREATE INDEX IF NOT EXISTS ix_bench_term ON price_term (contract_id, item_id)")
+        )
+        conn.execute(text("DROP TABLE IF EXISTS bare_finding"))
+        conn.execute(
+            text("CREATE TABLE bare_finding (line_id BIGINT, term_id BIGINT, over BIGINT)")
+        )
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    wall, cpu = time.perf_counter(), time.process_time()
+    with engine.begin() as conn:
+        conn.execute(text(BARE_SQL))
+        n = conn.execute(text("SELECT count(*) FROM bare_finding")).scalar_one()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE bare_finding"))
     engine.dispose()
-    return elapsed, {"invoices": result.invoices, "findings": len(result.created), **by_rule}
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "rows": n}
+
+
+def phase_duckdb(db: str, lines: int) -> dict[str, object]:
+    from bench.rules_duckdb import export, run_rules
+
+    folder = OUT / f"duck-{db}"
+    t = time.perf_counter()
+    export(url_of(db, lines), folder)
+    load_s = time.perf_counter() - t
+    wall, cpu, found = run_rules(folder)
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "export_and_load_s": round(load_s, 1),
+        **_against_truth(found, lines),
+    }
+
+
+PHASES = {"prisvagt": phase_prisvagt, "bare": phase_bare, "duckdb": phase_duckdb}
+
+
+def run_phase(phase: str, db: str, lines: int) -> dict[str, object]:
+    """The phase in a fresh process: its own peak memory."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", phase, "--db", db, "--lines", str(lines)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"{phase} on {db} failed:\n{out.stderr[-4000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    cached = OUT / f"rules-{args.lines}.db"
-    if args.rebuild or not cached.exists():
-        t = time.perf_counter()
-        facts = build(cached, args.lines)
-        print(
-            f"built {cached.name}: {facts} in {time.perf_counter() - t:.1f} s (setup, not measured)"
-        )
-    work = OUT / "rules-work.db"
-    shutil.copyfile(cached, work)
-    bare_s, bare_n = bare_join(work)
-    shutil.copyfile(cached, work)
-    run_s, counts = prisvagt_run(work)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"lines evaluated:                  {args.lines:,}")
-    print(f"prisvagt, all rules, stored:      {run_s:.1f} s  ({args.lines / run_s:,.0f} lines/s)")
-    print(f"findings by rule:                 {counts}")
-    print(f"bare SQL join, price_above_agreed: {bare_s:.2f} s  ({bare_n:,} rows)")
-    print(f"ratio prisvagt / bare SQL:        {run_s / bare_s:.1f}")
-    print(f"peak memory (max RSS):            {peak_mb:,.0f} MB")
+    if args.phase:
+        figures = PHASES[args.phase](args.db, args.lines)
+        figures["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(json.dumps(figures, default=str))
+        return
+    ok = True
+    for db in ("sqlite", "postgresql") if args.db == "both" else (args.db,):
+        facts = prepare(db, args.lines, args.rebuild)
+        if facts:
+            print(f"[{db}] built: {facts} (setup, not measured)")
+        run = run_phase("prisvagt", db, args.lines)
+        duck = run_phase("duckdb", db, args.lines)
+        bare = run_phase("bare", db, args.lines)
+        ok = ok and _report(db, args.lines, run, duck, bare)
+    if not ok:
+        raise SystemExit(1)
+
+
+def _report(db: str, lines: int, run: dict, duck: dict, bare: dict) -> bool:  # type: ignore[type-arg]
+    vs_duck = run["wall_s"] / max(duck["wall_s"], 1e-9)
+    vs_bare = run["wall_s"] / max(bare["wall_s"], 1e-9)
+    print(f"[{db}] lines: {lines:,}")
     print(
-        f"targets: under 60 s -> {'met' if run_s < 60 else 'NOT met'}; "
-        f"under 1 GB -> {'met' if peak_mb < 1024 else 'NOT met'}; ratio aim under 10"
+        f"[{db}] prisvagt bulk check: wall {run['wall_s']} s, CPU {run['cpu_s']} s, "
+        f"peak {run['peak_mb']} MB; screen {run.get('screen_s')} s, "
+        f"{run.get('flagged_invoices')} of {run['invoices']} invoices evaluated in Python"
     )
+    print(f"[{db}] findings by rule: {run['by_rule']}")
+    print(
+        f"[{db}] prisvagt findings == injected truth: {run['equal_to_truth']} "
+        f"(missing {run['missing']}, extra {run['extra']}) {run['example_differences']}"
+    )
+    print(
+        f"[{db}] DuckDB, ten rules: wall {duck['wall_s']} s, CPU {duck['cpu_s']} s "
+        f"(export + load {duck['export_and_load_s']} s, not counted); == truth: "
+        f"{duck['equal_to_truth']} (missing {duck['missing']}, extra {duck['extra']})"
+    )
+    print(
+        f"[{db}] bare SQL join (price_above_agreed, indexed, ANALYZE): wall {bare['wall_s']} s ({bare['rows']:,} rows)"
+    )
+    print(
+        f"[{db}] ratios (wall): prisvagt / DuckDB {vs_duck:.1f} (target <= 2: "
+        f"{'met' if vs_duck <= 2 else 'NOT met'}); prisvagt / bare join {vs_bare:.1f} "
+        f"(target <= 5: {'met' if vs_bare <= 5 else 'NOT met'}); peak memory "
+        f"{'met' if run['peak_mb'] < 1024 else 'NOT met'} (< 1 GB)"
+    )
+    return bool(run["equal_to_truth"])
 
 
 if __name__ == "__main__":

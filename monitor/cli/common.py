@@ -60,11 +60,11 @@ def ensure_database() -> None:
 
 
 def queue_rechecks(invoice_ids: list[int]) -> None:
-    """Queue a check of each invoice (in-process when no broker is configured)."""
+    """Queue a check of the invoices (in-process when no broker is configured): many
+    at once as one screened bulk check (``workers.tasks.queue_checks``)."""
     from workers import tasks
 
-    for invoice_id in invoice_ids:
-        tasks.check_invoice.delay(invoice_id)
+    tasks.queue_checks(invoice_ids)
 
 
 def require_broker() -> None:

@@ -132,6 +132,12 @@ def check(
         else:
             statuses = ("assigned", "checked", "check_failed") if all_ else ("assigned",)
             ids = repository.ids_by_status(session, *statuses)
+    if all_ and ids:
+        # one screened bulk check (monitor.findings.bulk): the findings of checking
+        # each invoice, without evaluating the ones no rule can fire on
+        tasks.check_many.delay(ids)
+        console.print(f"{len(ids)} invoices queued for checking")
+        return
     failed = 0
     for invoice_id in track(ids, description="checking", transient=True):
         try:  # in-process (no broker) the check runs here: one failure stops no other

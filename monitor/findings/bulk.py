@@ -33,7 +33,6 @@ from sqlalchemy import (
     or_,
     select,
 )
-
 from sqlalchemy.orm import Session, aliased
 
 from monitor.findings import lifecycle, screening
@@ -152,6 +151,7 @@ def fill_load(session: Session, *, same_amount: bool) -> None:
             .where(flagged.c.flagged == 1, InvoiceLine.item_key.is_not(None)),
         )
     )
+    screening.analyze(session, T_KEY)
     other = select(Invoice.id.label("id")).join(flagged, flagged.c.invoice_id == Invoice.id)
     own = other.where(flagged.c.flagged == 1)
     flagged_inv = (
@@ -184,6 +184,7 @@ def fill_load(session: Session, *, same_amount: bool) -> None:
         )
     )
     session.execute(insert(T_LOAD).from_select(["invoice_id"], own.union(same_number, same_item)))
+    screening.analyze(session, T_LOAD)
 
 
 def drop_tables(session: Session) -> None:

@@ -96,7 +96,7 @@ from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine
 from rules.indexation import schedule
-from rules.matching import description_key, item_key
+from rules.matching import item_key
 from rules.types import RuleConfig
 from rules.units import COUNT_CODES, PERIOD_CODES, PERIODIC, Unreconciled, readings
 
@@ -128,10 +128,25 @@ T_GROUP = Table(
     Column("contract_id", Integer, primary_key=True),
     Column("key", String(200), primary_key=True),
     Column("unit", String(30)),
-    Column("bound", Float),  # kr per contract unit, the allowed price is at least this
+    Column("low", Float),  # the lowest net price of the item's terms (kr per contract unit)
+    Column("ix", Float),  # the lowest indexation factor of the contract's billing dates
+    Column("margin", Float),  # øre rounding of an indexed price
     Column("per_head", Integer),
     Column("complex", Integer),
     Column("int_gaps", Integer),
+    Column("tiered", Integer),
+    prefixes=["TEMPORARY"],
+)
+#: the volume bands of tiered items: the allowed price is at least the lowest band
+#: price covering the quantity
+T_BAND = Table(
+    "screen_band",
+    _meta,
+    Column("contract_id", Integer),
+    Column("key", String(200)),
+    Column("tmin", Float),
+    Column("tmax", Float),
+    Column("price", Float),
     prefixes=["TEMPORARY"],
 )
 T_UNIT = Table(
@@ -152,7 +167,7 @@ T_PEER = Table(
     Column("p2", BigInteger),
     prefixes=["TEMPORARY"],
 )
-TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_UNIT, T_PEER)
+TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT, T_PEER)
 #: a float comparison is never trusted closer than this (kr)
 _EPS = 0.0001
 _HALF_ORE = 0.005
@@ -256,6 +271,15 @@ def screen(
     return _flagged(session)
 
 
+def analyze(session: Session, *tables: Table) -> None:
+    """Statistics for freshly filled temporary tables, so that the planner joins them
+    in a sensible order (PostgreSQL's autovacuum never analyses temporary tables)."""
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    for table in tables:
+        conn.exec_driver_sql(f"ANALYZE {'temp.' if sqlite else ''}{table.name}")
+
+
 def _flagged(session: Session) -> set[int]:
     return set(session.scalars(select(T_INVOICE.c.invoice_id).where(T_INVOICE.c.flagged == 1)))
 
@@ -304,6 +328,7 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
             .scalar_subquery()
         )
     )
+    analyze(session, T_INVOICE)
     not_invoice = select(Invoice.id).where(Invoice.document_type != "invoice")
     session.execute(
         update(T_INVOICE)
@@ -363,6 +388,7 @@ def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool)
     factors = _index_factors(session, indexation, effective)
     _fill_groups(session, ids, factors, loosest, allow_unconfirmed)
     _fill_units(session)
+    analyze(session, T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT)
 
 
 def _index_factors(
@@ -413,64 +439,140 @@ def _fill_groups(
     loosest: Loosest,
     allow_unconfirmed: bool,
 ) -> None:
-    """One row per contract item (terms grouped by ``rules.matching`` key)."""
-    groups: dict[tuple[int, str], list[tuple[object, ...]]] = defaultdict(list)
+    """One row per contract item (terms grouped by the ``rules.matching`` key of their
+    item id), aggregated in SQL per raw item id first; the bands of tiered items."""
+    net = case(
+        (
+            PriceTerm.vat_basis == "incl",
+            cast(type_coerce(PriceTerm.agreed_unit_price, BigInteger), Float) * 0.8,
+        ),
+        else_=cast(type_coerce(PriceTerm.agreed_unit_price, BigInteger), Float),
+    )
+    flag = lambda cond: func.max(case((cond, 1), else_=0))  # noqa: E731
+    groups: dict[tuple[int, str], tuple[object, ...]] = {}
+    tiered_ids: set[tuple[int, str]] = set()
+    live = PriceTerm.review_state != "rejected"
     for i in range(0, len(ids), _CHUNK):
-        for row in session.execute(
+        rows = session.execute(
             select(
                 PriceTerm.contract_id,
                 PriceTerm.item_id,
-                PriceTerm.description,
-                PriceTerm.unit,
-                PriceTerm.agreed_unit_price,
-                PriceTerm.vat_basis,
+                func.min(PriceTerm.unit),
+                func.max(PriceTerm.unit),
+                func.min(net),
+                flag(or_(PriceTerm.valid_from.is_not(None), PriceTerm.valid_to.is_not(None))),
+                flag(PriceTerm.review_state != "confirmed"),
+                flag(or_(PriceTerm.tier_min.is_not(None), PriceTerm.tier_max.is_not(None))),
+            )
+            .where(
+                PriceTerm.contract_id.in_(ids[i : i + _CHUNK]),
+                live,
+                PriceTerm.item_id.is_not(None),
+            )
+            .group_by(PriceTerm.contract_id, PriceTerm.item_id)
+        )
+        for row in rows:
+            key = item_key(row[1])
+            if key is None:
+                continue  # keyed by description: lines needing it are flagged anyway
+            if row[7]:
+                tiered_ids.add((row[0], row[1]))
+            found = groups.get((row[0], key))
+            if found is not None:  # two spellings of one item id: one item
+                row = (
+                    row[0],
+                    row[1],
+                    min(row[2], found[2]),  # type: ignore[type-var]
+                    "*" if {row[2], row[3]} != {found[2], found[3]} else row[3],
+                    min(row[4], found[4]),  # type: ignore[type-var]
+                    row[5] or found[5],
+                    row[6] or found[6],
+                    row[7] or found[7],
+                )
+            groups[(row[0], key)] = row
+    gaps = _fill_bands(session, ids, tiered_ids)
+    inhabitant = Unit.INHABITANT_YEAR.value
+    rows = []
+    for (cid, key), (_, _, unit, other_unit, low, dated, unconfirmed, tiered) in groups.items():
+        gap = gaps.get((cid, key), 0) if tiered else 0
+        per_head = unit == inhabitant or other_unit == inhabitant
+        complex_ = (
+            unit != other_unit
+            or dated
+            or (unconfirmed and not allow_unconfirmed)
+            or gap == 2
+            or (tiered and per_head)  # banded by population, not by quantity
+        )
+        index = factors.get(cid)
+        rows.append(
+            (cid, key, unit, low / 1e6, index or 1.0, _HALF_ORE if index else 0.0,  # type: ignore[operator]
+             int(per_head), int(bool(complex_)), int(gap == 1), int(bool(tiered)))
+        )  # fmt: skip
+    _insert_rows(session, T_GROUP, rows)
+
+
+def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]]) -> None:
+    """Many rows into a temporary table through the driver (no per-row processing)."""
+    if not rows:
+        return
+    conn = session.connection()
+    marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(rows[0]))
+    sql = f"INSERT INTO {table.name} VALUES ({marks})"
+    for i in range(0, len(rows), 20_000):
+        conn.exec_driver_sql(sql, rows[i : i + 20_000])
+
+
+def _fill_bands(
+    session: Session, ids: list[int], tiered: set[tuple[int, str]]
+) -> dict[tuple[int, str], int]:
+    """The bands of tiered items into ``screen_band``; per item whether they leave gaps
+    (see :func:`_band_gaps`)."""
+    if not tiered:
+        return {}
+    items = sorted({raw for _, raw in tiered})
+    bands: dict[tuple[int, str], list[tuple[object, ...]]] = defaultdict(list)
+    for i in range(0, len(items), _CHUNK):
+        for cid, raw, tmin, tmax, price, vat in session.execute(
+            select(
+                PriceTerm.contract_id,
+                PriceTerm.item_id,
                 PriceTerm.tier_min,
                 PriceTerm.tier_max,
-                PriceTerm.valid_from,
-                PriceTerm.valid_to,
-                PriceTerm.review_state,
+                PriceTerm.agreed_unit_price,
+                PriceTerm.vat_basis,
             ).where(
-                PriceTerm.contract_id.in_(ids[i : i + _CHUNK]), PriceTerm.review_state != "rejected"
+                PriceTerm.item_id.in_(items[i : i + _CHUNK]),
+                PriceTerm.contract_id.in_(ids)
+                if len(ids) <= _CHUNK
+                else PriceTerm.contract_id.is_not(None),
+                PriceTerm.review_state != "rejected",
             )
         ):
-            key = item_key(row[1]) or "desc:" + description_key(row[2])
-            groups[(row[0], key)].append(tuple(row))
-    rows = []
-    for (cid, key), terms in groups.items():
-        if key.startswith("desc:"):
-            continue  # no line's item key looks like this: such lines are flagged anyway
-        units = {t[3] for t in terms}
-        dated = any(t[8] is not None or t[9] is not None for t in terms)
-        unconfirmed = any(t[10] != "confirmed" for t in terms)
-        gaps = _band_gaps(terms)
-        complex_ = len(units) > 1 or dated or (unconfirmed and not allow_unconfirmed) or gaps == 2
-        low = min((t[4] / Decimal("1.25") if t[5] == "incl" else t[4]) for t in terms)  # type: ignore[operator]
-        index = factors.get(cid)
-        bound = float(low) if index is None else float(low) * index - _HALF_ORE
-        rows.append(
-            {
-                "contract_id": cid,
-                "key": key,
-                "unit": next(iter(units)),
-                "bound": bound + float(loosest.price_tolerance or 0) - _EPS,
-                "per_head": int(Unit.INHABITANT_YEAR.value in units),
-                "complex": int(complex_),
-                "int_gaps": int(gaps == 1),
-            }
-        )
-    for i in range(0, len(rows), 10_000):
-        session.execute(insert(T_GROUP), rows[i : i + 10_000])
+            if (cid, raw) in tiered:
+                key = item_key(raw)
+                net = price / Decimal("1.25") if vat == "incl" else price
+                bands[(cid, key)].append((tmin, tmax, net))  # type: ignore[index]
+    rows = [
+        (cid, key, None if lo is None else float(lo), None if hi is None else float(hi), float(p))  # type: ignore[arg-type]
+        for (cid, key), found in bands.items()
+        for lo, hi, p in found
+    ]
+    _insert_rows(session, T_BAND, rows)
+    return {k: _band_gaps(v) for k, v in bands.items()}
 
 
-def _band_gaps(terms: list[tuple[object, ...]]) -> int:
+def _band_gaps(bands: list[tuple[object, ...]]) -> int:
     """0: no volume bands, or bands covering every positive quantity; 1: the bands leave
     only gaps without a whole number in them (``1-500``, ``501-``: 500.5 is in none);
     2: other gaps (a whole quantity may fall in no band)."""
-    if all(t[6] is None and t[7] is None for t in terms):
+    if all(lo is None and hi is None for lo, hi, _ in bands):
         return 0
-    bands = sorted((Decimal(t[6] or 0), t[7]) for t in terms)  # type: ignore[arg-type]
+    ordered = sorted(
+        ((Decimal(lo or 0), hi) for lo, hi, _ in bands),  # type: ignore[arg-type]
+        key=lambda band: (band[0], band[1] is None, band[1] or 0),
+    )
     reach, worst = Decimal(0), 0  # quantities in (0, reach] are covered
-    for lo, hi in bands:
+    for lo, hi in ordered:
         if lo > reach:
             if reach.to_integral_value(rounding="ROUND_FLOOR") + 1 < lo:
                 return 2
@@ -522,13 +624,23 @@ def _raw(column):  # type: ignore[no-untyped-def]
 def _flag_prices(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
     if not loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}:
         return
-    g, u = T_GROUP, T_UNIT
+    g, u, b = T_GROUP, T_UNIT, T_BAND
     price = _raw(InvoiceLine.unit_price)
+    qty = _raw(InvoiceLine.quantity)
     qty_micro = type_coerce(InvoiceLine.quantity, BigInteger)
-    positive = and_(
-        type_coerce(InvoiceLine.quantity, BigInteger) > 0,
-        type_coerce(InvoiceLine.unit_price, BigInteger) > 0,
+    positive = and_(qty_micro > 0, type_coerce(InvoiceLine.unit_price, BigInteger) > 0)
+    band_low = (
+        select(func.min(b.c.price))
+        .where(
+            b.c.contract_id == g.c.contract_id,
+            b.c.key == g.c.key,
+            or_(b.c.tmin.is_(None), b.c.tmin <= qty),
+            or_(b.c.tmax.is_(None), qty <= b.c.tmax),
+        )
+        .scalar_subquery()
     )
+    low = case((g.c.tiered == 1, band_low), else_=g.c.low)
+    tolerance = float(loosest.price_tolerance or 0) - _EPS
     lines = (
         _screened_lines()
         .outerjoin(
@@ -538,20 +650,26 @@ def _flag_prices(session: Session, loosest: Loosest, allow_unconfirmed: bool) ->
         .outerjoin(
             u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
         )
-        .where(
-            positive,
-            or_(
-                g.c.key.is_(None),
-                g.c.complex == 1,
-                and_(g.c.int_gaps == 1, qty_micro % 1_000_000 != 0),
-                and_(u.c.lb.is_not(None), price > g.c.bound * u.c.lb),
-            ),
-        )
+        .where(positive)
     )
+    matched_only = or_(g.c.key.is_(None), g.c.complex == 1)
     if not loosest.running & {*PRICE_RULES, "unpriced_item"}:
         # only the peer rules need the match (per head or not): unmatched lines
-        lines = lines.where(or_(g.c.key.is_(None), g.c.complex == 1))
-    _mark(session, lines)
+        _mark(session, lines.where(matched_only))
+        return
+    _mark(
+        session,
+        lines.where(
+            or_(
+                matched_only,
+                and_(g.c.int_gaps == 1, qty_micro % 1_000_000 != 0),
+                and_(
+                    u.c.lb.is_not(None),
+                    price > (low * g.c.ix - g.c.margin) * u.c.lb + tolerance,
+                ),
+            )
+        ),
+    )
 
 
 def _flag_peers(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
@@ -597,6 +715,7 @@ def _flag_peers(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> 
             .group_by(ranked.c.vendor_id, ranked.c.key),
         )
     )
+    analyze(session, T_PEER)
     p, c, g = T_PEER, T_CONTRACT, T_GROUP
     other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
     lines = (
@@ -750,6 +869,23 @@ def _flag_payment_terms(session: Session, loosest: Loosest, allow_unconfirmed: b
     _mark(session, invoices)
 
 
+def _vat_above(loosest: Loosest):  # type: ignore[no-untyped-def]
+    """Tax above the standard rate: to the øre in integers where the rate has at most
+    two decimals (as ``to_ore``: half up), else in floats less half an øre."""
+    pct = loosest.vat_percent if loosest.vat_percent is not None else Decimal(25)
+    tol = loosest.total_tolerance or Decimal(0)
+    tax = func.abs(type_coerce(Invoice.tax, BigInteger))
+    excl = func.abs(type_coerce(Invoice.tax_exclusive, BigInteger))
+    if (pct * 100) == (pct * 100).to_integral_value() and tol == tol.quantize(Decimal("0.01")):
+        # |excl| (øre) x pct / 100, half up, in øre; tolerance in øre
+        cap = (excl * int(pct * 100) + 5000) / 10000
+        return tax > cap + int(tol * 100)
+    return (
+        _raw(Invoice.tax)
+        > _raw(Invoice.tax_exclusive) * float(pct) / 100 + float(tol) - _HALF_ORE - _EPS
+    )
+
+
 def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
     if "arithmetic_mismatch" not in loosest.running:
         return
@@ -775,7 +911,6 @@ def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool
     )
     excl, tax, payable = _raw(Invoice.tax_exclusive), _raw(Invoice.tax), _raw(Invoice.payable)
     line_sum = cast(func.coalesce(sums.c.line_sum, 0), Float) / 100.0
-    vat = float(loosest.vat_percent if loosest.vat_percent is not None else 25) / 100
     invoices = (
         select(Invoice.id)
         .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
@@ -785,7 +920,7 @@ def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool
             or_(
                 func.abs(ext - line_sum) > tol,
                 func.abs(excl - (ext - allow + charge)) > tol,
-                func.abs(tax) > func.abs(excl) * vat + tol - _HALF_ORE,
+                _vat_above(loosest),
                 func.abs(payable - (excl + tax)) > tol,
             ),
         )

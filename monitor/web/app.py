@@ -167,11 +167,11 @@ def create_app(
 
 
 def queue_invoice_checks(invoice_ids: list[int]) -> None:
-    """Queue a re-check of each invoice (in-process when no broker is configured)."""
+    """Queue a re-check of the invoices (in-process when no broker is configured):
+    many at once as one screened bulk check (``workers.tasks.queue_checks``)."""
     from workers import tasks
 
-    for invoice_id in invoice_ids:
-        tasks.check_invoice.delay(invoice_id)
+    tasks.queue_checks(invoice_ids)
 
 
 def _install_language(app: FastAPI) -> None:
