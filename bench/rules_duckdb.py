@@ -100,7 +100,7 @@ WHERE l.doc = 'invoice' AND l.qty > 0 AND l.price > 0;
 
 CREATE TEMP TABLE over AS
 SELECT p.*, p.price / 1e6 AS billed,
-       (CASE WHEN p.sf IS NULL OR p.sf = 1 THEN p.tprice ELSE round(p.tprice * p.sf, 2) END) * p.conv AS allowed,
+       (CASE WHEN p.sf IS NULL OR p.sf = 1 THEN p.tprice ELSE round(p.tprice * p.sf + 1e-9, 2) END) * p.conv AS allowed,
        p.tprice * p.conv AS agreed
 FROM priced p;
 
@@ -110,8 +110,8 @@ SELECT o.id, o.invoice_id,
     WHEN EXISTS (SELECT 1 FROM term t2 WHERE t2.contract_id = o.contract_id AND t2.key = o.tkey
                  AND t2.id != o.term_id AND (
                    (abs(o.billed - t2.price / 1e6 * o.conv) <= 0.01 AND t2.price / 1e6 * o.conv > o.allowed)
-                   OR (o.sf IS NOT NULL AND abs(o.billed - round(t2.price / 1e6 * o.sf, 2) * o.conv) <= 0.01
-                       AND round(t2.price / 1e6 * o.sf, 2) * o.conv > o.allowed)))
+                   OR (o.sf IS NOT NULL AND abs(o.billed - round(t2.price / 1e6 * o.sf + 1e-9, 2) * o.conv) <= 0.01
+                       AND round(t2.price / 1e6 * o.sf + 1e-9, 2) * o.conv > o.allowed)))
       THEN 'volume_tier_not_applied'
     WHEN o.sf IS NOT NULL AND o.agreed < o.billed AND o.billed <= o.agreed * 1.25
       THEN 'indexation_cap_exceeded'

@@ -134,3 +134,48 @@ def test_the_comparison_catches_a_screen_made_too_tight(world, screen: str) -> N
     plain, _, _ = run(engine, check_invoices)
     bulk, _, _ = run(engine, check_screened, omit=frozenset({screen}))
     assert bulk != plain
+
+
+def every_invoice_backtest(session, rule_id: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
+    """The backtest's report by evaluating every invoice, unscreened (the reference)."""
+    import rules
+    from monitor.findings.context import ContextBuilder
+    from monitor.rulesets.service import current_configs, proposed_config
+    from rules.backtest import compare
+
+    proposed = proposed_config(session, rule_id=rule_id, params=params)
+    current = next(c for c in current_configs(session) if c.rule_id == rule_id)
+    builder = ContextBuilder(session, today=TODAY, allow_unconfirmed_terms=True)
+    before, after, municipality = [], [], {}
+    ids = list(session.scalars(select(Invoice.id).order_by(Invoice.id)))
+    with rules.run_scope():
+        for batch in builder.batches(ids):
+            for invoice_id in batch.targets:
+                ctx = builder.context(batch, invoice_id)
+                old, new = rules.evaluate(ctx, [current]), rules.evaluate(ctx, [proposed])
+                for f in (*old, *new):
+                    municipality[f.dedup_key] = ctx.invoice.municipality_code
+                before += old
+                after += new
+    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "params"),
+    [
+        ("price_disparity", {"ratio": "1.5"}),
+        ("price_above_agreed", {"absolute_tolerance": "50"}),
+        ("arithmetic_mismatch", {"line_tolerance": "20"}),
+    ],
+)
+def test_a_screened_backtest_reports_what_evaluating_every_invoice_reports(  # type: ignore[no-untyped-def]
+    world, rule_id: str, params: dict[str, object]
+) -> None:
+    from monitor.rulesets.backtest import backtest
+
+    engine, _ = world
+    with session_factory(engine)() as s:
+        report = backtest(s, rule_id=rule_id, params=params, today=TODAY)
+        reference = every_invoice_backtest(s, rule_id, params)
+    assert report.added + report.removed > 0  # the change changes something
+    assert report == reference
