@@ -19,12 +19,12 @@ process's user + system time: PostgreSQL's own server time is not in it, wall is
   planned fairly: an index on ``price_term (contract_id, item_id)`` and ANALYZE first.
 
 Usage: python bench/rules.py [--lines 1000000] [--db sqlite|postgresql|both] [--rebuild]
+(``PRISVAGT_BENCH_OUT`` and ``PRISVAGT_BENCH_PG_DB`` move the files and the database.)
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import pickle
@@ -39,9 +39,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-OUT = REPO / "bench" / "out"
+OUT = Path(os.environ.get("PRISVAGT_BENCH_OUT", REPO / "bench" / "out"))
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-PG_DB = "prisvagt_bench_rules"
+PG_DB = os.environ.get("PRISVAGT_BENCH_PG_DB", "prisvagt_bench_rules")
 TODAY = date(2026, 12, 31)
 
 

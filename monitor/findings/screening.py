@@ -51,7 +51,8 @@ that only narrow a rule are dropped), and everything it cannot bound is flagged:
   other municipalities pay; the median of any subset of those is at least their
   lowest, which is at least the lowest price ever billed to another municipality for
   the same item key (all documents, all dates): flagged when the price is above that
-  x the smallest ``ratio`` (disparity) or x 1 (a contract with an MFN clause: mfn),
+  x the smallest ``ratio`` (disparity) or plus the smallest OR-combined absolute
+  tolerance (a contract with an MFN clause: mfn),
   or, for an item priced per inhabitant (compared per head), whenever another
   municipality billed it.
 
@@ -120,6 +121,7 @@ T_CONTRACT = Table(
     Column("expiry", Date),
     Column("payment_days", Integer),
     Column("peer_factor", Float),  # None: no peer rule applies under this contract
+    Column("peer_plus", Float),  # kr above factor x lowest before a peer rule can fire
     prefixes=["TEMPORARY"],
 )
 T_GROUP = Table(
@@ -185,6 +187,8 @@ class Loosest:
     vat_percent: Decimal | None = None
     max_days: int | None = None
     ratio: Decimal | None = None
+    #: the smallest absolute mfn_breach tolerance (OR-combined; 0 otherwise)
+    mfn_tolerance: Decimal | None = None
     #: every duplicate_billing configuration counts a repeat only with the same amount
     same_amount: bool = True
 
@@ -216,6 +220,9 @@ class Loosest:
                 out.max_days = _least(out.max_days, p.max_days)  # type: ignore[attr-defined]
             elif config.rule_id == "duplicate_billing":
                 out.same_amount = out.same_amount and p.same_amount  # type: ignore[attr-defined]
+            elif config.rule_id == "mfn_breach":
+                tol = p.absolute_tolerance if p.combine == "or" else Decimal(0)  # type: ignore[attr-defined]
+                out.mfn_tolerance = _least(out.mfn_tolerance, tol)
             elif config.rule_id == "price_disparity":
                 out.ratio = _least(out.ratio, p.ratio)  # type: ignore[attr-defined]
         return out
@@ -370,8 +377,10 @@ def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool)
         ).where(Contract.id.in_(ids))
     ):
         effective[cid] = eff
+        plus = 0.0
         if mfn:
             peer = 1.0 if "mfn_breach" in loosest.running else None
+            plus = float(loosest.mfn_tolerance or 0)
         else:
             running = "price_disparity" in loosest.running and loosest.ratio is not None
             peer = float(loosest.ratio) if running else None
@@ -382,6 +391,7 @@ def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool)
                 "expiry": exp,
                 "payment_days": days,
                 "peer_factor": peer,
+                "peer_plus": plus,
             }
         )
     session.execute(insert(T_CONTRACT), rows)
@@ -733,7 +743,8 @@ def _flag_peers(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> 
             raw_price > 0,
             or_(
                 g.c.per_head == 1,
-                cast(raw_price, Float) > c.c.peer_factor * cast(other_min, Float) * (1 - 1e-12),
+                cast(raw_price, Float) / 1e6
+                > c.c.peer_factor * cast(other_min, Float) / 1e6 + c.c.peer_plus - _EPS,
             ),
         )
     )
