@@ -69,7 +69,9 @@ def check_invoices(
     inserted in bulk; alerts for new findings, and for findings that were preliminary
     and are final now, are queued in the same transaction (preliminary ones get none).
     What the rules memoise across invoices is released when the check ends: a
-    long-running worker keeps nothing of it (``rules.run_scope``).
+    long-running worker keeps nothing of it (``rules.run_scope``). ``builder_class``
+    builds the rule contexts (``monitor.findings.bulk`` passes one that loads only the
+    history its screened invoices need).
     """
     with rules.run_scope():
         return _check_invoices(
