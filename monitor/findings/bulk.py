@@ -17,23 +17,16 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Column,
-    Date,
     Integer,
     MetaData,
-    String,
     Table,
     and_,
-    case,
-    exists,
     func,
     insert,
-    null,
-    or_,
     select,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from monitor.findings import lifecycle, screening
 from monitor.findings.context import ContextBuilder
@@ -47,17 +40,6 @@ T_LOAD = Table(
     "screen_load",
     _meta,
     Column("invoice_id", Integer, primary_key=True),
-    prefixes=["TEMPORARY"],
-)
-#: (pair, item key, period start) of the flagged invoices' lines
-T_KEY = Table(
-    "screen_key",
-    _meta,
-    Column("vendor_id", Integer),
-    Column("muni", Integer),
-    Column("key", String(200)),
-    Column("start", Date),
-    Column("amount", BigInteger),
     prefixes=["TEMPORARY"],
 )
 
@@ -102,7 +84,8 @@ def check_screened(
         omit=omit,
     )
     try:
-        fill_load(session, same_amount=screening.Loosest.of(configs).same_amount)
+        loosest = screening.Loosest.of(configs)
+        fill_load(session, running=loosest.running, same_amount=loosest.same_amount)
         result = check_invoices(
             session,
             invoice_ids=sorted(flagged),
@@ -119,77 +102,73 @@ def check_screened(
     return result
 
 
-def fill_load(session: Session, *, same_amount: bool) -> None:
+def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None:
     """``screen_load``: the flagged invoices, plus the invoices of the same pair that
     ``PairBatch.earlier`` could return for them and that ``duplicate_billing`` (the
-    only rule reading them) could count: the same number, or a line of the same item
-    key, period start and (``same_amount``) amount. Every other invoice ``earlier``
-    returns changes no finding: the rule only looks up the keys of the invoice checked
-    (``_billed``), and quotes the first earlier line with such a key."""
+    only rule reading them) could count: an invoice of the same number, or with a line
+    in a group (pair, item key, period, amount) billed more than once (``screen_dup``
+    and ``screen_number``, from the screen). Every other invoice ``earlier`` returns
+    changes no finding: the rule only looks up the keys of the invoice checked
+    (``_billed``), and quotes the first earlier line with such a key. A flagged invoice
+    with a line without item id (keyed by its description) loads its pair whole."""
     flagged = screening.T_INVOICE
-    for table in (T_LOAD, T_KEY):
-        table.drop(session.connection(), checkfirst=True)
-        table.create(session.connection())
+    T_LOAD.drop(session.connection(), checkfirst=True)
+    T_LOAD.create(session.connection())
+    own = select(flagged.c.invoice_id.label("id")).where(flagged.c.flagged == 1)
+    if "duplicate_billing" not in running:
+        session.execute(insert(T_LOAD).from_select(["invoice_id"], own))
+        screening.analyze(session, T_LOAD)
+        return
+    d, n = screening.T_DUP, screening.T_NUMBER
     start = func.coalesce(InvoiceLine.period_start, Invoice.period_start)
+    end = func.coalesce(InvoiceLine.period_end, Invoice.period_end)
     amount = screening.duplicate_amount(same_amount)
-    # a line without an item id is keyed by its description, and may repeat a line of
-    # any invoice ``earlier`` returns: for such invoices any amount counts (NULL)
-    sibling = aliased(InvoiceLine)
-    described = exists().where(
-        sibling.invoice_id == InvoiceLine.invoice_id, sibling.item_key.is_(None)
-    )
-    key_amount = case((described, null()), else_=amount)
-    session.execute(
-        insert(T_KEY).from_select(
-            ["vendor_id", "muni", "key", "start", "amount"],
-            select(
-                Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, key_amount
-            )
-            .distinct()
-            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-            .join(flagged, flagged.c.invoice_id == Invoice.id)
-            .where(flagged.c.flagged == 1, InvoiceLine.item_key.is_not(None)),
-        )
-    )
-    screening.analyze(session, T_KEY)
-    other = select(Invoice.id.label("id")).join(flagged, flagged.c.invoice_id == Invoice.id)
-    own = other.where(flagged.c.flagged == 1)
-    flagged_inv = (
-        select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
-        .join(flagged, flagged.c.invoice_id == Invoice.id)
-        .where(flagged.c.flagged == 1)
-        .distinct()
-        .subquery()
-    )
-    same_number = select(Invoice.id).join(
-        flagged_inv,
-        and_(
-            flagged_inv.c.vendor_id == Invoice.vendor_id,
-            flagged_inv.c.municipality_id == Invoice.municipality_id,
-            flagged_inv.c.number == Invoice.number,
-        ),
-    )
     same_item = (
-        select(Invoice.id)
-        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        select(InvoiceLine.invoice_id)
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
         .join(
-            T_KEY,
+            d,
             and_(
-                T_KEY.c.vendor_id == Invoice.vendor_id,
-                T_KEY.c.muni == Invoice.municipality_id,
-                T_KEY.c.key == InvoiceLine.item_key,
-                T_KEY.c.start.is_not_distinct_from(start),
-                or_(T_KEY.c.amount.is_(None), T_KEY.c.amount == amount),
+                d.c.key == InvoiceLine.item_key,
+                d.c.vendor_id == Invoice.vendor_id,
+                d.c.muni == Invoice.municipality_id,
+                d.c.s == start,
+                d.c.e == end,
+                d.c.amount == amount,
             ),
         )
     )
-    session.execute(insert(T_LOAD).from_select(["invoice_id"], own.union(same_number, same_item)))
+    same_number = select(Invoice.id).join(
+        n,
+        and_(
+            n.c.vendor_id == Invoice.vendor_id,
+            n.c.muni == Invoice.municipality_id,
+            n.c.number == Invoice.number,
+        ),
+    )
+    described_pairs = (
+        select(Invoice.vendor_id, Invoice.municipality_id)
+        .join(flagged, flagged.c.invoice_id == Invoice.id)
+        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(flagged.c.flagged == 1, InvoiceLine.item_key.is_(None))
+        .distinct()
+        .subquery()
+    )
+    whole_pair = select(Invoice.id).join(
+        described_pairs,
+        and_(
+            described_pairs.c.vendor_id == Invoice.vendor_id,
+            described_pairs.c.municipality_id == Invoice.municipality_id,
+        ),
+    )
+    session.execute(
+        insert(T_LOAD).from_select(["invoice_id"], own.union(same_number, same_item, whole_pair))
+    )
     screening.analyze(session, T_LOAD)
 
 
 def drop_tables(session: Session) -> None:
-    for table in (T_LOAD, T_KEY):
-        table.drop(session.connection(), checkfirst=True)
+    T_LOAD.drop(session.connection(), checkfirst=True)
     screening.drop_tables(session)
 
 

@@ -169,7 +169,27 @@ T_PEER = Table(
     Column("p2", BigInteger),
     prefixes=["TEMPORARY"],
 )
-TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT, T_PEER)
+#: (pair, item key, period, amount) billed more than once; pairs' repeated numbers
+T_DUP = Table(
+    "screen_dup",
+    _meta,
+    Column("vendor_id", Integer),
+    Column("muni", Integer),
+    Column("key", String(200)),
+    Column("s", Date),
+    Column("e", Date),
+    Column("amount", BigInteger),
+    prefixes=["TEMPORARY"],
+)
+T_NUMBER = Table(
+    "screen_number",
+    _meta,
+    Column("vendor_id", Integer),
+    Column("muni", Integer),
+    Column("number", String(100)),
+    prefixes=["TEMPORARY"],
+)
+TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT, T_PEER, T_DUP, T_NUMBER)
 #: a float comparison is never trusted closer than this (kr)
 _EPS = 0.0001
 _HALF_ORE = 0.005
@@ -767,53 +787,55 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
     )
     _mark(session, mine.where(InvoiceLine.item_key.is_(None)))
     amount = duplicate_amount(loosest.same_amount)
-    repeated = (
-        select(
-            Invoice.vendor_id.label("vendor_id"),
-            Invoice.municipality_id.label("muni"),
-            InvoiceLine.item_key.label("key"),
-            start.label("s"),
-            end.label("e"),
-            amount.label("amount"),
+    session.execute(
+        insert(T_DUP).from_select(
+            ["vendor_id", "muni", "key", "s", "e", "amount"],
+            select(
+                Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, end, amount
+            )
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(InvoiceLine.item_key.is_not(None), start.is_not(None), end.is_not(None))
+            .group_by(
+                Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, end, amount
+            )
+            .having(func.count() > 1),
         )
-        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-        .where(InvoiceLine.item_key.is_not(None), start.is_not(None), end.is_not(None))
-        .group_by(
-            Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, end, amount
-        )
-        .having(func.count() > 1)
-        .subquery()
     )
+    session.execute(
+        insert(T_NUMBER).from_select(
+            ["vendor_id", "muni", "number"],
+            select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
+            .group_by(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
+            .having(func.count() > 1),
+        )
+    )
+    analyze(session, T_DUP, T_NUMBER)
+    d = T_DUP
     _mark(
         session,
         mine.join(
-            repeated,
+            d,
             and_(
-                repeated.c.vendor_id == Invoice.vendor_id,
-                repeated.c.muni == Invoice.municipality_id,
-                repeated.c.key == InvoiceLine.item_key,
-                repeated.c.s == start,
-                repeated.c.e == end,
-                repeated.c.amount == amount,
+                d.c.key == InvoiceLine.item_key,
+                d.c.vendor_id == Invoice.vendor_id,
+                d.c.muni == Invoice.municipality_id,
+                d.c.s == start,
+                d.c.e == end,
+                d.c.amount == amount,
             ),
         ),
     )
-    numbers = (
-        select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
-        .group_by(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
-        .having(func.count() > 1)
-        .subquery()
-    )
+    n = T_NUMBER
     _mark(
         session,
         select(Invoice.id)
         .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
         .join(
-            numbers,
+            n,
             and_(
-                numbers.c.vendor_id == Invoice.vendor_id,
-                numbers.c.municipality_id == Invoice.municipality_id,
-                numbers.c.number == Invoice.number,
+                n.c.vendor_id == Invoice.vendor_id,
+                n.c.muni == Invoice.municipality_id,
+                n.c.number == Invoice.number,
             ),
         )
         .where(T_INVOICE.c.flagged == 0),

@@ -84,7 +84,8 @@ def backtest(
 def _screened(session: Session, configs: list[RuleConfig]) -> Iterator[None]:
     """The screened invoices' history to load (``monitor.findings.bulk``), dropped after."""
     try:
-        fill_load(session, same_amount=screening.Loosest.of(configs).same_amount)
+        loosest = screening.Loosest.of(configs)
+        fill_load(session, running=loosest.running, same_amount=loosest.same_amount)
         yield
     finally:
         drop_tables(session)
