@@ -248,6 +248,8 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    import monitor.models  # noqa: F401  (every table, for the foreign keys between them)
+
     OUT.mkdir(parents=True, exist_ok=True)
     if args.phase:
         figures = PHASES[args.phase](args.db, args.lines)
