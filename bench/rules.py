@@ -74,6 +74,7 @@ def prepare(db: str, lines: int, rebuild: bool) -> dict[str, object]:
     admin.dispose()
     if exists and not rebuild:
         engine = make_engine(url_of(db, lines))
+        upgrade(engine)  # built by an older schema: migrations since then
         with engine.begin() as conn:
             n = conn.execute(text("SELECT count(*) FROM invoice_line")).scalar_one()
             if n == lines:  # reuse: only the findings of an earlier run go
