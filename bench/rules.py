@@ -116,13 +116,13 @@ def _build(url: str, path: Path | None, lines: int, truth_path: Path) -> dict[st
 
 
 # -------------------------------------------------------------------------- phases
-def phase_prisvagt(db: str, lines: int) -> dict[str, object]:
+def phase_prisvagt(db: str, lines: int, *, screened: bool = True) -> dict[str, object]:
     from collections import Counter
 
     from sqlalchemy import select
 
     from monitor.db import make_engine, session_factory
-    from monitor.findings import bulk, screening
+    from monitor.findings import bulk, screening, service
     from monitor.findings.models import Finding
     from monitor.invoices.models import Invoice
 
@@ -141,7 +141,8 @@ def phase_prisvagt(db: str, lines: int) -> dict[str, object]:
     bulk.screening.screen = timed_screen  # measure the screen's share (same code)
     wall, cpu = time.perf_counter(), time.process_time()
     ids = list(session.scalars(select(Invoice.id).order_by(Invoice.id)))
-    result = bulk.check_screened(
+    check = bulk.check_screened if screened else service.check_invoices
+    result = check(
         session, invoice_ids=ids, today=TODAY, allow_unconfirmed_terms=True, queue_alerts=False
     )
     session.commit()
@@ -226,7 +227,17 @@ def phase_duckdb(db: str, lines: int) -> dict[str, object]:
     }
 
 
-PHASES = {"prisvagt": phase_prisvagt, "bare": phase_bare, "duckdb": phase_duckdb}
+def phase_line_by_line(db: str, lines: int) -> dict[str, object]:
+    """The same check without the screen: every invoice evaluated in Python."""
+    return phase_prisvagt(db, lines, screened=False)
+
+
+PHASES = {
+    "prisvagt": phase_prisvagt,
+    "line_by_line": phase_line_by_line,
+    "bare": phase_bare,
+    "duckdb": phase_duckdb,
+}
 
 
 def run_phase(phase: str, db: str, lines: int) -> dict[str, object]:
@@ -247,6 +258,11 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--line-by-line",
+        action="store_true",
+        help="also time the check without the screen (every invoice evaluated in Python)",
+    )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     import monitor.models  # noqa: F401  (every table, for the foreign keys between them)
@@ -263,14 +279,15 @@ def main() -> None:
         if facts:
             print(f"[{db}] built: {facts} (setup, not measured)")
         run = run_phase("prisvagt", db, args.lines)
+        plain = run_phase("line_by_line", db, args.lines) if args.line_by_line else None
         duck = run_phase("duckdb", db, args.lines)
         bare = run_phase("bare", db, args.lines)
-        ok = ok and _report(db, args.lines, run, duck, bare)
+        ok = ok and _report(db, args.lines, run, duck, bare, plain)
     if not ok:
         raise SystemExit(1)
 
 
-def _report(db: str, lines: int, run: dict, duck: dict, bare: dict) -> bool:  # type: ignore[type-arg]
+def _report(db: str, lines: int, run: dict, duck: dict, bare: dict, plain: dict | None) -> bool:  # type: ignore[type-arg]
     vs_duck = run["wall_s"] / max(duck["wall_s"], 1e-9)
     vs_bare = run["wall_s"] / max(bare["wall_s"], 1e-9)
     print(f"[{db}] lines: {lines:,}")
@@ -280,6 +297,12 @@ def _report(db: str, lines: int, run: dict, duck: dict, bare: dict) -> bool:  # 
         f"{run.get('flagged_invoices')} of {run['invoices']} invoices evaluated in Python"
     )
     print(f"[{db}] findings by rule: {run['by_rule']}")
+    if plain is not None:
+        print(
+            f"[{db}] the same check without the screen (line by line): wall {plain['wall_s']} s, "
+            f"CPU {plain['cpu_s']} s, peak {plain['peak_mb']} MB; == truth: "
+            f"{plain['equal_to_truth']}"
+        )
     print(
         f"[{db}] prisvagt findings == injected truth: {run['equal_to_truth']} "
         f"(missing {run['missing']}, extra {run['extra']}) {run['example_differences']}"
