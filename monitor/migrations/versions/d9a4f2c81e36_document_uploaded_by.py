@@ -6,7 +6,7 @@ municipality is seen only by its uploader and by identities over every municipal
 (``monitor.auth.scope``). Documents stored before this revision have no uploader.
 
 Revision ID: d9a4f2c81e36
-Revises: e3a7c91d4b60
+Revises: d8f2b6a4c913
 Create Date: 2026-12-05 11:30:00.000000
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d9a4f2c81e36"
-down_revision = "e3a7c91d4b60"
+down_revision = "d8f2b6a4c913"
 branch_labels = None
 depends_on = None
 
