@@ -1022,6 +1022,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.user_id": {"da": "Bruger", "en": "User"},
     "entity.case_file_id": {"da": "Sagsmappe", "en": "Case file"},
     "entity.vendor_id": {"da": "Leverandør", "en": "Vendor"},
+    "entity.alert_id": {"da": "Advisering", "en": "Alert"},
     "error.no_page": {"da": "Siden {path} findes ikke.", "en": "The page {path} does not exist."},
     "error.http": {
         "da": "Forespørgslen fejlede ({status}).",
