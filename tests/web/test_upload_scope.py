@@ -95,7 +95,7 @@ def test_an_unread_upload_is_seen_by_its_uploader_and_admins_of_all_only(site: S
     seen = {}
     for email in ("jurist@kk.dk", "okonomi@kk.dk", "jurist@aarhus.dk", "admin@kl.dk"):
         client, _ = signed_in_as(site, email)
-        api = client.get(f"/api/documents/{doc_id}").status_code
+        api = client.get(f"/api/v1/documents/{doc_id}").status_code
         listed = "aftale.pdf" in client.get("/upload").text
         seen[email] = (api, listed)
     assert seen == {
@@ -172,7 +172,7 @@ def test_a_chunked_request_over_the_limit_is_refused_too(tmp_path: object) -> No
             yield bytes(600_000)
 
     answer = client.post(
-        "/api/documents",
+        "/api/v1/documents",
         content=chunks(),
         headers={"content-type": "multipart/form-data; boundary=x"},
     )
