@@ -23,8 +23,15 @@ class PrisvagtError(Exception):
         page: int | None = None,
         line: int | None = None,
         field: str | None = None,
+        key: str | None = None,
+        params: dict[str, object] | None = None,
     ) -> None:
         self.message = message
+        #: a message catalogue key (``monitor.web.i18n``) and its values, for showing the
+        #: error to a person in their language; ``message`` stays the English text for
+        #: logs and the CLI
+        self.key = key
+        self.params = dict(params or {})
         self.file = file
         self.page = page
         self.line = line

@@ -51,6 +51,14 @@ class Settings(BaseSettings):
         default=True, description="Rules may use extracted terms legal has not confirmed yet"
     )
     max_upload_mb: int = Field(default=25, gt=0, description="Largest document accepted")
+    max_request_mb: int = Field(
+        default=100, gt=0, description="Largest request (all files of one upload together)"
+    )
+    trusted_hosts: list[str] = Field(
+        default=["localhost", "127.0.0.1", "::1"],
+        description="Host names the web app answers to (the Host header), besides the host"
+        " of PRISVAGT_BASE_URL; '*' answers to any (behind a proxy that checks it)",
+    )
     queue_prefix: str = Field(
         default="", description="Prefix for the Celery queue names (installations sharing a broker)"
     )

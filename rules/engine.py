@@ -156,7 +156,16 @@ def validate_model(spec: RuleSpec, params: dict[str, object] | None) -> Params:
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"]) or None
-        raise RuleConfigError(err["msg"], rule_id=spec.id, field=field) from exc
+        ctx = err.get("ctx") or {}
+        bound = next((ctx[k] for k in ("ge", "gt", "le", "lt", "expected") if k in ctx), "")
+        raise RuleConfigError(
+            err["msg"],
+            rule_id=spec.id,
+            field=field,
+            # for the admin page's language: the message catalogue words each error type
+            key=f"validation.{err['type']}",
+            params={"limit": bound},
+        ) from exc
     except RuleConfigError as exc:
         if exc.rule_id:
             raise

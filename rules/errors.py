@@ -10,9 +10,22 @@ class RuleConfigError(PrisvagtError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, rule_id: str | None = None, field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule_id: str | None = None,
+        field: str | None = None,
+        key: str | None = None,
+        params: dict[str, object] | None = None,
+    ):
         self.rule_id = rule_id
-        super().__init__(f"rule {rule_id}: {message}" if rule_id else message, field=field)
+        super().__init__(
+            f"rule {rule_id}: {message}" if rule_id else message,
+            field=field,
+            key=key,
+            params=params,
+        )
 
 
 class RuleRuntimeError(PrisvagtError):

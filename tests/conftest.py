@@ -21,6 +21,8 @@ PG_HOST = os.environ.get("PRISVAGT_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PRISVAGT_TEST_PG_PORT", "5432"))
 PG_ADMIN_URL = f"postgresql+psycopg://postgres@{PG_HOST}:{PG_PORT}/postgres"
 REPO = Path(__file__).resolve().parents[1]
+#: Starlette's test client sends ``Host: testserver``; the app refuses hosts it does not know
+os.environ.setdefault("PRISVAGT_TRUSTED_HOSTS", '["localhost", "127.0.0.1", "::1", "testserver"]')
 
 
 def clear_caches() -> None:

@@ -111,6 +111,13 @@ ROUTES: dict[str, Rule] = {
     "POST /contracts/{contract_id}/confirm": LEGAL,
     "POST /api/v1/terms/{term_id}/review": LEGAL,
     # == user administration (add this area's routes below this line)
+    # admin: accounts of the admin's own municipalities (every account for an admin of
+    # all); who is within reach is decided by ``monitor.auth.useradmin``
+    "GET /admin/users": ADMIN,
+    "POST /admin/users": ADMIN,
+    "POST /admin/users/{user_id}/disable": ADMIN,
+    "POST /admin/users/{user_id}/enable": ADMIN,
+    "POST /admin/users/{user_id}/reset-password": ADMIN,
     # admin: the rule set (shared by all municipalities)
     "GET /admin/rules": ADMIN,
     "GET /admin/rules/{rule_id}": ADMIN,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, or_, select
+from sqlalchemy import event, false, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from monitor.alerts.models import Alert
@@ -26,11 +26,17 @@ from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties.models import Contact, Municipality, MunicipalityEan
 
 SCOPE_KEY = "municipality_scope"
+ACTOR_KEY = "scope_actor"
 UNSCOPED = "all_municipalities"
 
 
-def scope_session(session: Session, municipality_ids: frozenset[int] | None) -> None:
-    """Limit what ``session`` sees to these municipalities (None: every municipality)."""
+def scope_session(
+    session: Session, municipality_ids: frozenset[int] | None, *, actor: str | None = None
+) -> None:
+    """Limit what ``session`` sees to these municipalities (None: every municipality).
+    ``actor``: who is asking, so that they see the documents they uploaded that belong
+    to no municipality yet."""
+    session.info[ACTOR_KEY] = actor
     if municipality_ids is None:
         session.info.pop(SCOPE_KEY, None)
     else:
@@ -41,7 +47,7 @@ def session_scope(session: Session) -> tuple[int, ...] | None:
     return session.info.get(SCOPE_KEY)
 
 
-def _criteria(ids: tuple[int, ...]) -> list[Any]:
+def _criteria(ids: tuple[int, ...], actor: str | None) -> list[Any]:
     contracts = select(Contract.id).where(Contract.municipality_id.in_(ids))
     invoices = select(Invoice.id).where(Invoice.municipality_id.in_(ids))
     findings = select(Finding.id).where(Finding.municipality_id.in_(ids))
@@ -61,15 +67,16 @@ def _criteria(ids: tuple[int, ...]) -> list[Any]:
         with_loader_criteria(CaseFile, CaseFile.municipality_id.in_(ids)),
         with_loader_criteria(CaseFileFinding, CaseFileFinding.case_file_id.in_(case_files)),
         # a document read into a contract or invoice belongs to its municipality; one
-        # not (yet) read into either (waiting, failed) belongs to none and is shown to
-        # every signed-in identity, so that whoever uploaded it can follow it
+        # not (yet) read into either (waiting, failed) belongs to none: only whoever
+        # uploaded it sees it (and identities over every municipality, unscoped)
         with_loader_criteria(
             Document,
             or_(
                 Document.id.in_(select(Contract.document_id).where(Contract.id.in_(contracts))),
                 Document.id.in_(select(Invoice.document_id).where(Invoice.id.in_(invoices))),
                 ~Document.id.in_(_document_ids(Contract))
-                & ~Document.id.in_(_document_ids(Invoice)),
+                & ~Document.id.in_(_document_ids(Invoice))
+                & (Document.uploaded_by == actor if actor else false()),
             ),
         ),
         # the audit trail of what the scope holds; changes to rules are everyone's
@@ -150,4 +157,5 @@ def _limit_to_scope(state: ORMExecuteState) -> None:
     if ids is None or state.execution_options.get(UNSCOPED):
         return
     if state.is_select or state.is_update or state.is_delete:
-        state.statement = state.statement.options(*_criteria(ids))
+        actor = state.session.info.get(ACTOR_KEY)
+        state.statement = state.statement.options(*_criteria(ids, actor))

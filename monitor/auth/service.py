@@ -82,7 +82,11 @@ def _municipalities(session: Session, codes: list[str]) -> list[Municipality]:
 def _scope(session: Session, codes: list[str], all_municipalities: bool) -> list[Municipality]:
     if all_municipalities:
         if codes:
-            raise InputError("give municipality codes or all municipalities, not both")
+            raise InputError(
+                "give municipality codes or all municipalities, not both",
+                da="angiv kommunekoder eller alle kommuner, ikke begge",
+                field="municipalities",
+            )
         return []
     if not codes:
         raise InputError(
@@ -116,13 +120,27 @@ def add_user(
     """Create an account; returns it and its password (generated when not given)."""
     email = email.strip().lower()
     if "@" not in email:
-        raise InputError(f"not an email address: {email!r}", field="email")
+        raise InputError(
+            f"not an email address: {email!r}",
+            field="email",
+            key="error.user.bad_email",
+            params={"email": email},
+        )
     if session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise InputError(f"a user {email} exists already", field="email")
+        raise InputError(
+            f"a user {email} exists already",
+            field="email",
+            key="error.user.exists",
+            params={"email": email},
+        )
     roles = parse_roles(roles)
     password = password or new_password()
     if len(password) < 12:
-        raise InputError("a password needs at least 12 characters", field="password")
+        raise InputError(
+            "a password needs at least 12 characters",
+            field="password",
+            key="error.user.short_password",
+        )
     user = User(
         email=email,
         name=name or email,
@@ -154,7 +172,7 @@ def list_users(session: Session) -> list[User]:
 def get_user(session: Session, email: str) -> User:
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
     if user is None:
-        raise NotFound(f"no user {email}")
+        raise NotFound(f"no user {email}", key="error.user.missing", params={"email": email})
     return user
 
 

@@ -1,19 +1,26 @@
-"""The login and logout pages."""
+"""The login and logout pages, and the user administration page for admins."""
 
 from __future__ import annotations
 
 import secrets
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from monitor.auth import useradmin
+from monitor.auth.models import User
 from monitor.auth.oidc import configured
 from monitor.auth.ratelimit import LoginLimiter
-from monitor.auth.service import authenticate
+from monitor.auth.service import ROLES, Identity, authenticate
+from monitor.errors import InputError, PermissionDenied, PrisvagtError
+from monitor.parties.models import Municipality
 from monitor.web.deps import DbSession
 from monitor.web.i18n import translate
+from monitor.web.security import SignInRequired, current_identity
 from monitor.web.templating import render
 
 router = APIRouter(tags=["sign-in"], include_in_schema=False)
@@ -100,3 +107,105 @@ def login_submit(
 def logout(request: Request) -> Response:
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
+
+
+# ------------------------------------------------------------------ user administration
+users = APIRouter(prefix="/admin/users", tags=["users"], include_in_schema=False)
+
+
+def _identity(request: Request) -> Identity:
+    identity = current_identity(request)
+    if identity is None:  # ``authorise`` signs everyone in before these run
+        raise SignInRequired("sign in first", key="error.sign_in_first")
+    return identity
+
+
+def _users_page(
+    request: Request,
+    session: Session,
+    *,
+    shown: tuple[User, str] | None = None,
+    done: str | None = None,
+    error: PrisvagtError | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    admin = _identity(request)
+    return render(
+        request,
+        "admin/users.html",
+        {
+            "rows": useradmin.manageable_users(session, admin=admin),
+            "municipalities": list(
+                session.scalars(select(Municipality).order_by(Municipality.code))
+            ),
+            "roles": ROLES,
+            "admin_of_all": admin.all_municipalities,
+            "me": admin,
+            "shown": shown,
+            "done": done,
+            "error": error,
+            "form": form or {},
+        },
+        status_code=status,
+    )
+
+
+@users.get("", response_class=HTMLResponse, name="users")
+def users_page(request: Request, session: DbSession) -> HTMLResponse:
+    return _users_page(request, session)
+
+
+@users.post("", response_class=HTMLResponse, name="user_add")
+def user_add(
+    request: Request,
+    session: DbSession,
+    email: Annotated[str, Form()] = "",
+    name: Annotated[str, Form()] = "",
+    roles: Annotated[list[str] | None, Form()] = None,
+    municipalities: Annotated[list[str] | None, Form()] = None,
+    all_municipalities: Annotated[bool, Form()] = False,
+) -> HTMLResponse:
+    """Add an account; its generated password is shown on this answer only."""
+    form = {
+        "email": email,
+        "name": name,
+        "roles": roles or [],
+        "municipalities": municipalities or [],
+        "all_municipalities": all_municipalities,
+    }
+    try:
+        user, password = useradmin.create_user(
+            session,
+            admin=_identity(request),
+            email=email,
+            name=name,
+            roles=roles or [],
+            municipality_codes=municipalities or [],
+            all_municipalities=all_municipalities,
+        )
+    except (InputError, PermissionDenied) as exc:
+        return _users_page(request, session, error=exc, form=form, status=400)
+    return _users_page(request, session, shown=(user, password), done="users.added")
+
+
+@users.post("/{user_id}/disable", response_class=HTMLResponse, name="user_disable")
+def user_disable(request: Request, session: DbSession, user_id: int) -> HTMLResponse:
+    try:
+        useradmin.disable(session, admin=_identity(request), user_id=user_id)
+    except InputError as exc:
+        return _users_page(request, session, error=exc, status=400)
+    return _users_page(request, session, done="users.disabled")
+
+
+@users.post("/{user_id}/enable", response_class=HTMLResponse, name="user_enable")
+def user_enable(request: Request, session: DbSession, user_id: int) -> HTMLResponse:
+    useradmin.enable(session, admin=_identity(request), user_id=user_id)
+    return _users_page(request, session, done="users.enabled")
+
+
+@users.post("/{user_id}/reset-password", response_class=HTMLResponse, name="user_reset")
+def user_reset_password(request: Request, session: DbSession, user_id: int) -> HTMLResponse:
+    """A new password, shown on this answer only (the page is not cached)."""
+    user, password = useradmin.reset_password(session, admin=_identity(request), user_id=user_id)
+    return _users_page(request, session, shown=(user, password), done="users.reset_done")

@@ -17,6 +17,10 @@ class Document(Base):
     ``read_attempts`` counts readings begun and not finished: a reading killed with
     its worker (memory, hard time limit) leaves it up; at ``PRISVAGT_MAX_PARSE_CRASHES``
     the document is ``quarantined`` and never read again.
+
+    ``uploaded_by``: who uploaded it over the web (the audit actor: an email or
+    ``token:<name>``); until it is read into a contract or an invoice of a municipality,
+    only they and identities over every municipality see it (``monitor.auth.scope``).
     """
 
     __tablename__ = "document"
@@ -28,6 +32,7 @@ class Document(Base):
     content_type: Mapped[str | None] = mapped_column(String(100))
     size: Mapped[int]
     source: Mapped[str] = mapped_column(String(20), default="cli")  # cli|inbox|upload|demo
+    uploaded_by: Mapped[str | None] = mapped_column(String(320), index=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[str] = mapped_column(String(20), default="received", index=True)
     error: Mapped[str | None] = mapped_column(Text)

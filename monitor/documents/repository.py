@@ -10,11 +10,18 @@ from monitor.errors import NotFound
 
 
 def by_sha256(session: Session, sha256: str) -> Document | None:
-    return session.scalar(select(Document).where(Document.sha256 == sha256))
+    """The document with this content, whoever may see it: the same bytes are stored
+    once, even when another municipality's person uploaded them first."""
+    query = select(Document).where(Document.sha256 == sha256)
+    return session.scalar(query.execution_options(all_municipalities=True))
 
 
 def get(session: Session, document_id: int) -> Document:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise NotFound(f"document {document_id} does not exist")
+        raise NotFound(
+            f"document {document_id} does not exist",
+            key="error.missing.document",
+            params={"id": document_id},
+        )
     return doc

@@ -51,6 +51,7 @@ def guess_kind(data: bytes, filename: str) -> str:
     raise InputError(
         "cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)",
         file=filename,
+        key="error.upload.kind_unknown",
     )
 
 
@@ -63,14 +64,21 @@ def ingest_file(
     source: str = "cli",
     content_type: str | None = None,
     max_bytes: int = MAX_BYTES_DEFAULT,
+    uploaded_by: str | None = None,
 ) -> IngestResult:
-    """Store a document unless the same content is already stored. Never commits."""
+    """Store a document unless the same content is already stored. Never commits.
+    ``uploaded_by``: the person (or token) uploading it over the web."""
     if kind is not None and kind not in KINDS:
-        raise InputError(f"unknown kind {kind!r}; use contract or invoice", file=filename)
+        raise InputError(
+            f"unknown kind {kind!r}; use contract or invoice",
+            file=filename,
+            key="error.upload.bad_kind",
+            params={"kind": kind},
+        )
     if not data:
-        raise InputError("the file is empty", file=filename)
+        raise InputError("the file is empty", file=filename, key="error.upload.empty")
     if len(data) > max_bytes:
-        raise InputError(_too_large(len(data), max_bytes), file=filename)
+        raise _file_too_large(len(data), max_bytes, filename)
     sha = hashlib.sha256(data).hexdigest()
     existing = repository.by_sha256(session, sha)
     if existing is not None:
@@ -83,6 +91,7 @@ def ingest_file(
         content_type=content_type,
         size=len(data),
         source=source,
+        uploaded_by=uploaded_by,
         content=data,
     )
     session.add(doc)
@@ -90,8 +99,16 @@ def ingest_file(
     return IngestResult(doc.id, True, kind, doc.filename)
 
 
-def _too_large(size: int, max_bytes: int) -> str:
-    return f"the file is {size / 1_048_576:.1f} MB; the limit is {max_bytes / 1_048_576:.0f} MB"
+def _file_too_large(size: int, max_bytes: int, filename: str) -> InputError:
+    """The file is over the per-file limit. ``size`` is what was read: one byte over
+    the limit when the upload was cut there, so it reads "more than"."""
+    mb, limit_mb = f"{size / 1_048_576:.1f}", f"{max_bytes / 1_048_576:.0f}"
+    return InputError(
+        f"the file is {mb} MB; the limit is {limit_mb} MB per file (PRISVAGT_MAX_UPLOAD_MB)",
+        file=filename,
+        key="error.upload.too_large",
+        params={"mb": mb, "limit": limit_mb},
+    )
 
 
 def ingest_path(
@@ -144,7 +161,7 @@ def read_regular_file(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> byte
         if what is not None:
             raise InputError(f"{what}: only regular files are read", file=str(path))
         if info.st_size > max_bytes:  # refused before a byte is read
-            raise InputError(_too_large(info.st_size, max_bytes), file=str(path))
+            raise _file_too_large(info.st_size, max_bytes, str(path))
         try:
             return fh.read(max_bytes + 1)
         except OSError as exc:

@@ -49,6 +49,7 @@ from monitor.web.api import (
     page_of,
 )
 from monitor.web.deps import DbSession
+from monitor.web.security import actor
 from monitor.web.templating import render
 
 router = APIRouter(prefix=f"{V1}/documents", tags=["documents"], responses=ERRORS)
@@ -95,6 +96,7 @@ class UploadOutcome:
     document: Document | None = None
     reason: str | None = None
     link: str | None = None
+    error: PrisvagtError | None = None
 
 
 # ---------------------------------------------------------------------------- API
@@ -150,7 +152,17 @@ def upload(
     except PrisvagtError as exc:
         raise HTTPException(status_code=400, detail=exc.describe()) from None
     _queue_if_new(request, session, background, res)
-    doc = repository.get(session, res.document_id)
+    doc = session.get(Document, res.document_id)
+    if doc is None:  # the same bytes, uploaded by someone else and not read yet
+        return UploadOut(
+            document_id=res.document_id,
+            created=False,
+            kind=res.kind,
+            filename=filename,  # the caller's own name for it, not the stored one
+            status="already_stored",
+            error=None,
+            link=None,
+        )
     return UploadOut(
         document_id=doc.id,
         created=res.created,
@@ -228,11 +240,14 @@ def upload_files(
         try:
             res = ingest_file(session, **_ingest_args(request, file, data, kind or None))
         except PrisvagtError as exc:
-            outcomes.append(UploadOutcome(filename, "failed", reason=exc.describe()))
+            outcomes.append(UploadOutcome(filename, "failed", reason=exc.describe(), error=exc))
             continue
         _queue_if_new(request, session, background, res)
-        doc = repository.get(session, res.document_id)
         state = "stored" if res.created else "duplicate"
+        doc = session.get(Document, res.document_id)  # None: someone else's, not yet read
+        if doc is None:
+            outcomes.append(UploadOutcome(filename, state))
+            continue
         outcomes.append(UploadOutcome(filename, state, doc, doc.error, _link(session, doc)))
     failed = bool(outcomes) and all(o.state == "failed" for o in outcomes)
     return _page(request, session, outcomes, kind=kind, status_code=400 if failed else 200)
@@ -257,6 +272,7 @@ def _page(
             "kind": kind,
             "kinds": KINDS,
             "max_mb": request.app.state.settings.max_upload_mb,
+            "max_request_mb": request.app.state.settings.max_request_mb,
         },
         status_code=status_code,
     )
@@ -282,6 +298,7 @@ def _ingest_args(
         "kind": kind,
         "source": "upload",
         "max_bytes": request.app.state.settings.max_upload_mb * 1024 * 1024,
+        "uploaded_by": actor(request),
     }
 
 

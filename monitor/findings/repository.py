@@ -255,7 +255,11 @@ def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
 def get_finding(session: Session, finding_id: int) -> FindingOut:
     row = session.execute(flat_select().where(Finding.id == finding_id)).first()
     if row is None:
-        raise NotFound(f"finding {finding_id} does not exist")
+        raise NotFound(
+            f"finding {finding_id} does not exist",
+            key="error.missing.finding",
+            params={"id": finding_id},
+        )
     return with_owners(session, with_grounds(session, [to_out(row)]))[0]
 
 

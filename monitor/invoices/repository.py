@@ -20,7 +20,11 @@ from rules.matching import item_key
 def get(session: Session, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFound(f"invoice {invoice_id} does not exist")
+        raise NotFound(
+            f"invoice {invoice_id} does not exist",
+            key="error.missing.invoice",
+            params={"id": invoice_id},
+        )
     return invoice
 
 

@@ -92,7 +92,7 @@ def import_csv(session: Session, *, text: str, filename: str, actor: str) -> Csv
 def add_vendor(session: Session, *, cvr: str, name: str, actor: str) -> list[int]:
     row = _valid(kind="vendor", name=name.strip(), cvr=cvr.strip())
     if not row.cvr:
-        raise InputError("a vendor needs its CVR number", field="cvr")
+        raise InputError("a vendor needs its CVR number", field="cvr", key="error.party.vendor_cvr")
     existed = repository.vendor_by_cvr(session, row.cvr) is not None
     vendor = upsert_vendor(session, cvr=row.cvr, name=row.name)
     session.flush()
@@ -114,11 +114,16 @@ def add_ean(
     row = _valid(kind="municipality", code=code, name=muni.name, ean=ean.strip())
     number = row.ean[0] if row.ean else ""
     if not number:
-        raise InputError("type the 13-digit EAN number", field="ean")
+        raise InputError("type the 13-digit EAN number", field="ean", key="error.party.ean")
     owner = session.scalar(select(MunicipalityEan).where(MunicipalityEan.ean == number))
     if owner is not None:
         held_by = owner.municipality.name
-        raise InputError(f"EAN {number} is already registered to {held_by}", field="ean")
+        raise InputError(
+            f"EAN {number} is already registered to {held_by}",
+            field="ean",
+            key="error.party.ean_taken",
+            params={"ean": number, "holder": held_by},
+        )
     muni.eans.append(MunicipalityEan(ean=number, department=(department or "").strip() or None))
     session.flush()
     record(
@@ -154,7 +159,11 @@ def set_benchmark_named(session: Session, *, code: str, named: bool, actor: str)
 def remove_ean(session: Session, *, ean_id: int, actor: str) -> None:
     ean = session.get(MunicipalityEan, ean_id)
     if ean is None:
-        raise NotFound(f"EAN {ean_id} does not exist")
+        raise NotFound(
+            f"EAN {ean_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.ean_id"}, "id": ean_id},
+        )
     record(
         session,
         actor=actor,
@@ -171,7 +180,12 @@ def add_contact(session: Session, *, code: str, actor: str, **values: Any) -> Co
     muni = _municipality(session, code)
     clean = _contact_values(muni, values)
     if any(c.role == clean["role"] and c.email == clean["email"] for c in muni.contacts):
-        raise InputError(f"{clean['email']} is already a {clean['role']} contact", field="email")
+        raise InputError(
+            f"{clean['email']} is already a {clean['role']} contact",
+            field="email",
+            key="error.party.contact_exists",
+            params={"email": clean["email"], "role": {"key": f"role.{clean['role']}"}},
+        )
     contact = Contact(**clean)
     muni.contacts.append(contact)
     session.flush()
@@ -189,7 +203,11 @@ def add_contact(session: Session, *, code: str, actor: str, **values: Any) -> Co
 def update_contact(session: Session, *, contact_id: int, actor: str, **values: Any) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise NotFound(f"contact {contact_id} does not exist")
+        raise NotFound(
+            f"contact {contact_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.contact_id"}, "id": contact_id},
+        )
     clean = _contact_values(contact.municipality, values)
     before = {k: getattr(contact, k) for k in clean}
     for key, value in clean.items():
@@ -210,18 +228,33 @@ def update_contact(session: Session, *, contact_id: int, actor: str, **values: A
 def _contact_values(muni: Municipality, values: dict[str, Any]) -> dict[str, Any]:
     role = values.get("role") or "finance"
     if role not in ROLES:
-        raise InputError(f"role must be one of {', '.join(ROLES)}", field="role")
+        raise InputError(
+            f"role must be one of {', '.join(ROLES)}",
+            field="role",
+            key="validation.literal_error",
+            params={"limit": ", ".join(ROLES)},
+        )
     email = (values.get("email") or "").strip()
     if not email:
-        raise InputError("type the contact's email address", field="email")
+        raise InputError(
+            "type the contact's email address", field="email", key="error.party.contact_email"
+        )
     _valid(kind="municipality", code=muni.code, name=muni.name, finance_email=email)
     language = values.get("language") or "da"
     if language not in LANGUAGES:
-        raise InputError(f"language must be one of {', '.join(LANGUAGES)}", field="language")
+        raise InputError(
+            f"language must be one of {', '.join(LANGUAGES)}",
+            field="language",
+            key="validation.literal_error",
+            params={"limit": ", ".join(LANGUAGES)},
+        )
     severity = values.get("immediate_min_severity") or "medium"
     if severity not in SEVERITIES:
         raise InputError(
-            f"severity must be one of {', '.join(SEVERITIES)}", field="immediate_min_severity"
+            f"severity must be one of {', '.join(SEVERITIES)}",
+            field="immediate_min_severity",
+            key="validation.literal_error",
+            params={"limit": ", ".join(SEVERITIES)},
         )
     return {
         "role": role,
@@ -236,7 +269,11 @@ def _contact_values(muni: Municipality, values: dict[str, Any]) -> dict[str, Any
 def _municipality(session: Session, code: str) -> Municipality:
     muni = repository.municipality_by_code(session, code)
     if muni is None:
-        raise NotFound(f"municipality {code} does not exist")
+        raise NotFound(
+            f"municipality {code} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.code"}, "id": code},
+        )
     return muni
 
 

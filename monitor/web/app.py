@@ -12,7 +12,7 @@ Raising ``NotFound`` or another ``PrisvagtError`` gives the person an error page
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -27,17 +27,30 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from monitor.db import make_engine, session_factory, utcnow
-from monitor.errors import ConfirmationRequired, NotFound, PermissionDenied, PrisvagtError
+from monitor.errors import (
+    ConfirmationRequired,
+    InputError,
+    NotFound,
+    PermissionDenied,
+    PrisvagtError,
+)
 from monitor.settings import Settings, get_settings
 from monitor.web.api import V1, restore_nulls
-from monitor.web.i18n import LANGUAGES, negotiate, translate
-from monitor.web.limits import ids_in_range, install_request_limit
+from monitor.web.i18n import LANGUAGES, MESSAGES, error_message, negotiate, translate
+from monitor.web.limits import (
+    TOO_LARGE_KEY,
+    RequestTooLarge,
+    ids_in_range,
+    install_body_limit,
+    install_request_limit,
+)
 from monitor.web.security import (
     SAFE_METHODS,
     SignInRequired,
     authorise,
     check_csrf,
     install_security,
+    install_trusted_hosts,
 )
 from monitor.web.templating import NAV_ITEMS, STATIC_DIR, NavItem, render
 
@@ -53,6 +66,7 @@ def default_routers() -> list[APIRouter]:
     from monitor.alerts.views import router as alerts
     from monitor.auth.oidc import router as oidc_sign_in
     from monitor.auth.views import router as sign_in
+    from monitor.auth.views import users as user_admin
     from monitor.casefiles.api import api as case_files_api
     from monitor.casefiles.views import router as case_files
     from monitor.contracts.api import api as contracts_api
@@ -89,6 +103,7 @@ def default_routers() -> list[APIRouter]:
         upload,
         rules_admin,
         parties_admin,
+        user_admin,
         findings_api,
         case_files_api,
         invoices_api,
@@ -113,6 +128,7 @@ def _add_nav_items() -> None:
         NavItem("/alerts", "nav.alerts", "alerts"),
         NavItem("/admin/rules", "nav.rules", "rules"),
         NavItem("/admin/parties", "nav.parties", "parties"),
+        NavItem("/admin/users", "nav.users", "users"),
     ):
         if item not in NAV_ITEMS:
             api_link = next((i for i, n in enumerate(NAV_ITEMS) if n.section == "api"), None)
@@ -160,7 +176,9 @@ def create_app(
         wait=settings.db_pool_timeout,
         error=_error,
     )
+    install_body_limit(app, limit_mb=settings.max_request_mb, error=_error)
     _install_language(app)  # added late, so it runs early: error pages know the language
+    install_trusted_hosts(app, settings, _error)  # before anything else reads the request
     install_security(app, settings)  # session cookie and security headers, outermost
     _install_error_pages(app)
     return app
@@ -197,9 +215,12 @@ def _install_same_origin(app: FastAPI) -> None:
             origin == "null" or urlsplit(origin).netloc != request.headers.get("host")
         )
         if request.method not in SAFE_METHODS and foreign:
-            return _error(
-                request, 403, "error.forbidden", f"a form from {origin} may not change data"
+            error = PermissionDenied(
+                f"a form from {origin} may not change data",
+                key="error.foreign_origin",
+                params={"origin": origin},
             )
+            return _problem(request, 403, "error.forbidden", error)
         response: Response = await call_next(request)
         return response
 
@@ -255,63 +276,98 @@ def _add_openapi_route(app: FastAPI) -> None:
         return openapi()
 
 
+def _lang(request: Request) -> str:
+    return str(getattr(request.state, "lang", "da"))
+
+
+def _problem(request: Request, status: int, title_key: str, exc: PrisvagtError) -> Response:
+    """An error as a page in the request's language, or as JSON: ``error`` in English
+    (for scripts and logs; ``error_da`` beside it when the error has a Danish text of its
+    own), and ``message`` in the language the request chose (``?lang=`` or the cookie)."""
+    if not _wants_json(request):
+        return _error(request, status, title_key, error_message(exc, _lang(request)))
+    extra: dict[str, Any] = {}
+    danish = getattr(exc, "message_da", None)
+    if danish:
+        extra["error_da"] = danish
+    if request.query_params.get("lang") in LANGUAGES or request.cookies.get(LANG_COOKIE):
+        extra["message"] = error_message(exc, _lang(request))
+    if isinstance(exc, ConfirmationRequired):
+        extra["error_da"] = exc.message_da
+        extra["confirmation_required"] = exc.details
+    return _error(request, status, title_key, exc.describe(), extra=extra)
+
+
 def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(SignInRequired)
     async def sign_in(request: Request, exc: SignInRequired) -> Response:
         if request.method == "GET" and not _wants_json(request):
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
-        response = _error(request, 401, "error.sign_in", exc.describe())
+        response = _problem(request, 401, "error.sign_in", exc)
         response.headers["WWW-Authenticate"] = "Bearer"
         return response
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
-        return _error(request, 404, "error.not_found", exc.describe())
+        return _problem(request, 404, "error.not_found", exc)
 
     @app.exception_handler(PermissionDenied)
     async def forbidden(request: Request, exc: PermissionDenied) -> Response:
-        return _error(request, 403, "error.forbidden", exc.describe())
+        return _problem(request, 403, "error.forbidden", exc)
 
     @app.exception_handler(ConfirmationRequired)
     async def unconfirmed(request: Request, exc: ConfirmationRequired) -> Response:
         # 409: the request is valid, but it waits for a person's explicit confirmation
-        extra = {"error_da": exc.message_da, "confirmation_required": exc.details}
-        return _error(request, 409, "error.bad_request", exc.describe(), extra=extra)
+        return _problem(request, 409, "error.bad_request", exc)
+
+    @app.exception_handler(RequestTooLarge)
+    async def too_large(request: Request, exc: RequestTooLarge) -> Response:
+        return _problem(request, 413, "error.too_large", exc)
 
     @app.exception_handler(PrisvagtError)
     async def bad_request(request: Request, exc: PrisvagtError) -> Response:
-        danish = getattr(exc, "message_da", None)
-        if danish and not _wants_json(request) and getattr(request.state, "lang", "da") == "da":
-            return _error(request, 400, "error.bad_request", danish)
-        extra = {"error_da": danish} if danish else None
-        return _error(request, 400, "error.bad_request", exc.describe(), extra=extra)
+        return _problem(request, 400, "error.bad_request", exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         key = "error.not_found" if exc.status_code == 404 else "error.title"
+        if request.scope.get(TOO_LARGE_KEY):  # the body parser's 400 for a body too large
+            return _problem(
+                request, 413, "error.too_large", RequestTooLarge(request.scope[TOO_LARGE_KEY])
+            )
         if _wants_json(request):
             detail = exc.detail
             if exc.status_code == 404 and not request.url.path.startswith(f"{V1}/"):
                 # the unversioned API of before: say where it went
                 detail = f"{request.url.path} is not part of the API: its paths begin {V1}/"
             return JSONResponse({"error": detail}, status_code=exc.status_code)
-        lang = getattr(request.state, "lang", "da")
-        message = translate(key, lang) if exc.status_code == 404 else str(exc.detail)
-        return _error(request, exc.status_code, key, f"{message}: {request.url.path}")
+        if exc.status_code == 404:
+            message = translate("error.no_page", _lang(request), path=request.url.path)
+        else:
+            message = translate("error.http", _lang(request), status=exc.status_code)
+        return _error(request, exc.status_code, key, message)
 
     @app.exception_handler(OverflowError)
     @app.exception_handler(DataError)
     async def out_of_range(request: Request, exc: Exception) -> Response:
         # a value the database cannot hold that ``ids_in_range`` did not see (a form field)
         orig = getattr(exc, "orig", None) or exc
-        return _error(request, 400, "error.bad_request", f"a value is out of range: {orig}")
+        error = InputError(
+            f"a value is out of range: {orig}", key="error.value_out_of_range", params={}
+        )
+        return _problem(request, 400, "error.bad_request", error)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         # a defect, not bad input: logged with the traceback, and still shown to the person
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return _error(request, 500, "error.title", f"{type(exc).__name__}: {exc}")
+        error = PrisvagtError(
+            f"{type(exc).__name__}: {exc}",
+            key="error.unexpected",
+            params={"kind": type(exc).__name__, "detail": str(exc)},
+        )
+        return _problem(request, 500, "error.title", error)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -322,7 +378,30 @@ def _install_error_pages(app: FastAPI) -> None:
         if _wants_json(request):
             detail = jsonable_encoder(exc.errors())
             return JSONResponse({"error": problems, "detail": detail}, status_code=422)
-        return _error(request, 422, "error.invalid_input", problems)
+        return _error(
+            request, 422, "error.invalid_input", validation_text(exc.errors(), _lang(request))
+        )
+
+
+def validation_text(errors: Sequence[Any], lang: str) -> str:
+    """FastAPI's validation errors in the page's language: one sentence per field,
+    from the catalogue by the error's type (``validation.<type>``, or a general one)."""
+    out = []
+    for err in errors:
+        field = ".".join(str(p) for p in err["loc"][1:]) or str(err["loc"][0])
+        key = f"validation.{err.get('type', '')}"
+        if key not in MESSAGES:
+            key = "validation.invalid"
+        out.append(f"{field}: {translate(key, lang, **_limits(err.get('ctx') or {}))}")
+    return "; ".join(out)
+
+
+def _limits(ctx: dict[str, Any]) -> dict[str, Any]:
+    """The bound a validation error names (``ge``, ``max_length`` ...), as ``limit``."""
+    for name in ("ge", "gt", "le", "lt", "min_length", "max_length", "expected"):
+        if name in ctx:
+            return {"limit": ctx[name]}
+    return {"limit": ""}
 
 
 def run_server(host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -2,12 +2,18 @@
 
 A plain dict, not gettext: the pages are few and the words are domain words that
 legal and finance staff recognise. A missing English text falls back to the Danish one,
-and a missing key shows the key itself so it is noticed.
+and a missing key shows the key itself so it is noticed; in strict mode (tests, and
+``PRISVAGT_STRICT_MESSAGES=1``) a missing key raises :class:`MissingMessage` instead.
+
+Errors shown to people: a ``PrisvagtError`` raised with ``key=`` and ``params=`` is
+shown from the catalogue in the page's language (:func:`error_message`); its English
+``message`` stays for logs, the CLI and the API's ``error`` field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -897,7 +903,464 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} invoices found their party and are being checked.",
     },
     # == user administration, layout, rule parameter labels (add this area's keys below this line)
+    # layout
+    "nav.breadcrumb": {"da": "Brødkrummesti", "en": "Breadcrumb"},
+    "nav.menu": {"da": "Menu", "en": "Menu"},
+    "nav.users": {"da": "Brugere", "en": "Users"},
+    # user administration
+    "upload.limits": {
+        "da": "højst {n} MB pr. fil og {total} MB i alt pr. afsendelse",
+        "en": "at most {n} MB per file and {total} MB in all per submission",
+    },
+    "users.title": {"da": "Brugere", "en": "Users"},
+    "users.intro": {
+        "da": "Konti i dine kommuner: roller, kommuner, lukning og ny adgangskode.",
+        "en": "Accounts in your municipalities: roles, municipalities, disabling and a new "
+        "password.",
+    },
+    "users.intro_all": {
+        "da": "Alle konti: roller, kommuner, lukning og ny adgangskode.",
+        "en": "Every account: roles, municipalities, disabling and a new password.",
+    },
+    "users.email": {"da": "E-mail", "en": "Email"},
+    "users.name": {"da": "Navn", "en": "Name"},
+    "users.roles": {"da": "Roller", "en": "Roles"},
+    "users.municipalities": {"da": "Kommuner", "en": "Municipalities"},
+    "users.all_municipalities": {"da": "Alle kommuner", "en": "All municipalities"},
+    "users.last_login": {"da": "Sidst logget ind", "en": "Last signed in"},
+    "users.never": {"da": "Aldrig", "en": "Never"},
+    "users.state": {"da": "Status", "en": "Status"},
+    "users.active": {"da": "Aktiv", "en": "Active"},
+    "users.disabled_state": {"da": "Lukket", "en": "Disabled"},
+    "users.actions": {"da": "Handlinger", "en": "Actions"},
+    "users.disable": {"da": "Luk konto", "en": "Disable"},
+    "users.enable": {"da": "Genåbn konto", "en": "Enable"},
+    "users.reset": {"da": "Ny adgangskode", "en": "New password"},
+    "users.add": {"da": "Tilføj bruger", "en": "Add user"},
+    "users.none": {"da": "Ingen brugere.", "en": "No users."},
+    "users.you": {"da": "dig", "en": "you"},
+    "users.added": {"da": "Brugeren er tilføjet.", "en": "The user is added."},
+    "users.disabled": {"da": "Kontoen er lukket.", "en": "The account is disabled."},
+    "users.enabled": {"da": "Kontoen er genåbnet.", "en": "The account is enabled."},
+    "users.reset_done": {"da": "Der er lavet en ny adgangskode.", "en": "A new password is made."},
+    "users.password_once": {
+        "da": "Adgangskode til {email}. Den vises kun denne ene gang: giv den videre nu.",
+        "en": "Password for {email}. It is shown this once only: pass it on now.",
+    },
+    "role.legal": {"da": "Jura", "en": "Legal"},
+    "role.finance": {"da": "Økonomi", "en": "Finance"},
+    "role.admin": {"da": "Administrator", "en": "Administrator"},
+    "error.user.grant_all": {
+        "da": "Kun en administrator af alle kommuner kan give adgang til alle kommuner.",
+        "en": "Only an administrator of every municipality can grant all municipalities.",
+    },
+    "error.user.grant_outside": {
+        "da": "Du kan ikke give adgang til kommunerne {codes}.",
+        "en": "You cannot grant the municipalities {codes}.",
+    },
+    "error.user.disable_self": {
+        "da": "Du kan ikke lukke din egen konto.",
+        "en": "You cannot disable your own account.",
+    },
     # errors
+    "error.where.file": {"da": "fil {name}", "en": "file {name}"},
+    "error.where.page": {"da": "side {n}", "en": "page {n}"},
+    "error.where.line": {"da": "linje {n}", "en": "line {n}"},
+    "error.where.field": {"da": "felt {name}", "en": "field {name}"},
+    "error.sign_in_first": {"da": "Log ind først.", "en": "Sign in first."},
+    "error.bad_bearer": {
+        "da": "Authorization-headeren skal være 'Bearer <token>'.",
+        "en": "The Authorization header must be 'Bearer <token>'.",
+    },
+    "error.bad_token": {
+        "da": "API-nøglen er ukendt eller tilbagekaldt.",
+        "en": "The API token is unknown or revoked.",
+    },
+    "error.no_access_rule": {
+        "da": "Denne adresse har ingen adgangsregel og er lukket for alle.",
+        "en": "This address has no access rule and is closed to everyone.",
+    },
+    "error.needs_role": {
+        "da": "{who} må ikke gøre dette: det kræver rollen {roles}.",
+        "en": "{who} may not do this: it needs the role {roles}.",
+    },
+    "error.needs_role_everywhere": {
+        "da": "{who} må ikke gøre dette: det kræver rollen {roles} i alle kommuner.",
+        "en": "{who} may not do this: it needs the role {roles} over every municipality.",
+    },
+    "error.csrf": {
+        "da": "Formularen er udløbet eller kom ikke fra dette websted: genindlæs siden og prøv "
+        "igen.",
+        "en": "The form has expired or did not come from this site: reload the page and try again.",
+    },
+    "error.foreign_origin": {
+        "da": "En formular fra {origin} må ikke ændre data.",
+        "en": "A form from {origin} may not change data.",
+    },
+    "error.missing": {"da": "{what} {id} findes ikke.", "en": "{what} {id} does not exist."},
+    "error.missing.invoice": {
+        "da": "Faktura {id} findes ikke.",
+        "en": "Invoice {id} does not exist.",
+    },
+    "error.missing.finding": {"da": "Fund {id} findes ikke.", "en": "Finding {id} does not exist."},
+    "error.missing.contract": {
+        "da": "Kontrakt {id} findes ikke.",
+        "en": "Contract {id} does not exist.",
+    },
+    "error.missing.document": {
+        "da": "Dokument {id} findes ikke.",
+        "en": "Document {id} does not exist.",
+    },
+    "entity.finding_id": {"da": "Fund", "en": "Finding"},
+    "entity.invoice_id": {"da": "Faktura", "en": "Invoice"},
+    "entity.contract_id": {"da": "Kontrakt", "en": "Contract"},
+    "entity.term_id": {"da": "Prisvilkår", "en": "Price term"},
+    "entity.document_id": {"da": "Dokument", "en": "Document"},
+    "entity.ean_id": {"da": "EAN-nummer", "en": "EAN number"},
+    "entity.contact_id": {"da": "Kontakt", "en": "Contact"},
+    "entity.code": {"da": "Kommune", "en": "Municipality"},
+    "entity.user_id": {"da": "Bruger", "en": "User"},
+    "entity.case_file_id": {"da": "Sagsmappe", "en": "Case file"},
+    "entity.vendor_id": {"da": "Leverandør", "en": "Vendor"},
+    "entity.alert_id": {"da": "Advisering", "en": "Alert"},
+    "error.no_page": {"da": "Siden {path} findes ikke.", "en": "The page {path} does not exist."},
+    "error.http": {
+        "da": "Forespørgslen fejlede ({status}).",
+        "en": "The request failed ({status}).",
+    },
+    "error.id_out_of_range": {
+        "da": "{value} er uden for det tilladte (højst {max}).",
+        "en": "{value} is out of range (at most {max}).",
+    },
+    "error.value_out_of_range": {
+        "da": "En værdi er uden for det, databasen kan gemme.",
+        "en": "A value is out of the range the database can store.",
+    },
+    "error.unexpected": {
+        "da": "En uventet fejl – {kind}: {detail}. Fejlen er logget.",
+        "en": "An unexpected error – {kind}: {detail}. It has been logged.",
+    },
+    "error.too_large": {"da": "For stor", "en": "Too large"},
+    "error.request_too_large": {
+        "da": "Forespørgslen er større end grænsen på {mb} MB for alle filer tilsammen "
+        "(PRISVAGT_MAX_REQUEST_MB). Send færre filer ad gangen.",
+        "en": "The request is larger than the limit of {mb} MB for all files together "
+        "(PRISVAGT_MAX_REQUEST_MB). Send fewer files at a time.",
+    },
+    "error.bad_host": {"da": "Ukendt værtsnavn", "en": "Unknown host name"},
+    "error.bad_host_message": {
+        "da": "Denne server svarer ikke på værtsnavnet {host} (PRISVAGT_TRUSTED_HOSTS).",
+        "en": "This server does not answer to the host name {host} (PRISVAGT_TRUSTED_HOSTS).",
+    },
+    "error.upload.kind_unknown": {
+        "da": "Kan ikke se, om det er en kontrakt eller en faktura; vælg hvilken slags det er.",
+        "en": "Cannot tell whether this is a contract or an invoice; choose which kind it is.",
+    },
+    "error.upload.bad_kind": {
+        "da": "Ukendt slags {kind}; brug kontrakt eller faktura.",
+        "en": "Unknown kind {kind}; use contract or invoice.",
+    },
+    "error.upload.empty": {"da": "Filen er tom.", "en": "The file is empty."},
+    "error.upload.too_large": {
+        "da": "Filen er {mb} MB; grænsen er {limit} MB pr. fil (PRISVAGT_MAX_UPLOAD_MB).",
+        "en": "The file is {mb} MB; the limit is {limit} MB per file (PRISVAGT_MAX_UPLOAD_MB).",
+    },
+    "error.user.bad_email": {
+        "da": "{email} er ikke en e-mailadresse.",
+        "en": "{email} is not an email address.",
+    },
+    "error.user.exists": {
+        "da": "Der findes allerede en bruger {email}.",
+        "en": "A user {email} exists already.",
+    },
+    "error.user.short_password": {
+        "da": "En adgangskode skal have mindst 12 tegn.",
+        "en": "A password needs at least 12 characters.",
+    },
+    "error.user.missing": {"da": "Ingen bruger {email}.", "en": "No user {email}."},
+    "error.party.vendor_cvr": {
+        "da": "En leverandør skal have sit CVR-nummer.",
+        "en": "A vendor needs its CVR number.",
+    },
+    "error.party.ean": {
+        "da": "Skriv det 13-cifrede EAN-nummer.",
+        "en": "Type the 13-digit EAN number.",
+    },
+    "error.party.ean_taken": {
+        "da": "EAN {ean} er allerede registreret til {holder}.",
+        "en": "EAN {ean} is already registered to {holder}.",
+    },
+    "error.party.contact_exists": {
+        "da": "{email} er allerede kontakt for {role}.",
+        "en": "{email} is already a contact for {role}.",
+    },
+    "error.party.contact_email": {
+        "da": "Skriv kontaktens e-mailadresse.",
+        "en": "Type the contact's email address.",
+    },
+    # rule parameters: param.<name>.label|unit|help; a rule may override one with
+    # param.<rule id>.<name>.<part> (see ``param_key``)
+    **{
+        f"param.{name}.{part}": {"da": da, "en": en}
+        for name, parts in {
+            "absolute_tolerance": {
+                "label": ("Beløbstolerance", "Amount tolerance"),
+                "unit": ("kr. pr. enhed", "DKK per unit"),
+                "help": (
+                    "En prisforskel op til dette beløb pr. enhed tolereres (afrunding).",
+                    "A price difference up to this amount per unit is tolerated (rounding).",
+                ),
+            },
+            "percent_tolerance": {
+                "label": ("Procenttolerance", "Percentage tolerance"),
+                "unit": ("%", "%"),
+                "help": (
+                    "En prisforskel op til denne procentdel af den aftalte pris tolereres.",
+                    "A price difference up to this share of the agreed price is tolerated.",
+                ),
+            },
+            "combine": {
+                "label": ("Kombinér tolerancer", "Combine tolerances"),
+                "unit": ("", ""),
+                "help": (
+                    "or: tolereret, når forskellen er inden for beløbet ELLER procenten; "
+                    "and: kun når den er inden for begge.",
+                    "or: tolerated when the difference is within the amount OR the "
+                    "percentage; and: only when within both.",
+                ),
+            },
+            "min_overcharge": {
+                "label": ("Mindste overpris", "Smallest overcharge"),
+                "unit": ("kr.", "DKK"),
+                "help": (
+                    "Fund med en overpris på højst dette beløb oprettes ikke.",
+                    "Findings with an overcharge of at most this amount are not raised.",
+                ),
+            },
+            "min_amount": {
+                "label": ("Mindste linjebeløb", "Smallest line amount"),
+                "unit": ("kr.", "DKK"),
+                "help": (
+                    "Linjer på højst dette beløb ignoreres.",
+                    "Lines of at most this amount are ignored.",
+                ),
+            },
+            "ignore_patterns": {
+                "label": ("Linjetekster der ignoreres", "Line texts to ignore"),
+                "unit": ("", ""),
+                "help": (
+                    "Regulære udtryk (uden forskel på store og små bogstaver), ét pr. linje, "
+                    "for linjer der ikke behøver en aftalt pris (rabat, afrunding).",
+                    "Regular expressions (case-insensitive), one per line, for lines that "
+                    "need no agreed price (discounts, rounding).",
+                ),
+            },
+            "grace_days": {
+                "label": ("Respitdage", "Grace days"),
+                "unit": ("dage", "days"),
+                "help": (
+                    "Dage der tolereres ud over fristen.",
+                    "Days tolerated beyond the limit.",
+                ),
+            },
+            "issue_grace_days": {
+                "label": (
+                    "Respitdage efter udløb (fakturadato)",
+                    "Grace days after expiry (issue date)",
+                ),
+                "unit": ("dage", "days"),
+                "help": (
+                    "Når en linje ikke har en faktureret periode, står fakturadatoen i "
+                    "stedet; så mange dage efter kontraktens udløb tolereres (fakturaer kommer "
+                    "efter ydelsen).",
+                    "When a line has no billed period, the issue date stands in for it; this "
+                    "many days after the contract's expiry are tolerated (invoices come after "
+                    "the service).",
+                ),
+            },
+            "max_days": {
+                "label": ("Længste betalingsfrist", "Longest payment term"),
+                "unit": ("dage", "days"),
+                "help": (
+                    "Det meste en offentlig køber må aftale; kontraktens egen frist gælder, "
+                    "når den er kortere.",
+                    "The most a public buyer may agree; the contract's own term counts when "
+                    "it is shorter.",
+                ),
+            },
+            "same_amount": {
+                "label": ("Kun samme beløb", "Same amount only"),
+                "unit": ("", ""),
+                "help": (
+                    "En linje gentager kun en tidligere, når beløbet er det samme (ellers er "
+                    "samme vare og periode nok).",
+                    "A line repeats an earlier one only with the same amount (otherwise the "
+                    "same item and period suffice).",
+                ),
+            },
+            "line_tolerance": {
+                "label": ("Tolerance pr. linje", "Tolerance per line"),
+                "unit": ("kr.", "DKK"),
+                "help": (
+                    "Afvigelse mellem antal × enhedspris og linjebeløbet, der tolereres.",
+                    "Difference between quantity × unit price and the line amount that is "
+                    "tolerated.",
+                ),
+            },
+            "total_tolerance": {
+                "label": ("Tolerance pr. total", "Tolerance per total"),
+                "unit": ("kr.", "DKK"),
+                "help": (
+                    "Afvigelse mellem summen af linjerne og fakturaens totaler, der tolereres.",
+                    "Difference between the sum of the lines and the invoice totals that is "
+                    "tolerated.",
+                ),
+            },
+            "vat_percent": {
+                "label": ("Momssats", "VAT rate"),
+                "unit": ("%", "%"),
+                "help": (
+                    "Standardsatsen: moms over den markeres (under kan være momsfrie linjer).",
+                    "The standard rate: tax above it is flagged (below may be exempt lines).",
+                ),
+            },
+            "ratio": {
+                "label": ("Forhold til medianen", "Ratio to the median"),
+                "unit": ("×", "×"),
+                "help": (
+                    "Markeres, når prisen er over dette antal gange medianen hos andre "
+                    "kommuner (præcis på grænsen markeres ikke).",
+                    "Flagged when the price is above this many times the median other "
+                    "municipalities pay (exactly at it is not).",
+                ),
+            },
+            "min_peers": {
+                "label": ("Mindst antal andre kommuner", "Fewest other municipalities"),
+                "unit": ("kommuner", "municipalities"),
+                "help": (
+                    "Sammenlign kun, når mindst så mange andre kommuner køber varen.",
+                    "Compare only when at least this many other municipalities buy the item.",
+                ),
+            },
+            "max_age_days": {
+                "label": ("Højeste alder af sammenligningspriser", "Oldest comparison price"),
+                "unit": ("dage", "days"),
+                "help": (
+                    "Andre kommuners priser tæller, når de er set højst så mange dage før "
+                    "eller efter fakturaen.",
+                    "Other municipalities' prices count when seen at most this many days "
+                    "before or after the invoice.",
+                ),
+            },
+            "expression": {
+                "label": ("Betingelse", "Condition"),
+                "unit": ("", ""),
+                "help": (
+                    "Et udtryk over linjens og kontraktens felter; sandt giver et fund.",
+                    "An expression over the line's and contract's fields; true raises a finding.",
+                ),
+            },
+            "severity": {
+                "label": ("Alvor", "Severity"),
+                "unit": ("", ""),
+                "help": ("Fundets alvor.", "The finding's severity."),
+            },
+            "message": {
+                "label": ("Besked", "Message"),
+                "unit": ("", ""),
+                "help": (
+                    "Fundets tekst; {rule}, {line_id} og {description} udfyldes.",
+                    "The finding's text; {rule}, {line_id} and {description} are filled in.",
+                ),
+            },
+            "overcharge": {
+                "label": ("Overpris", "Overcharge"),
+                "unit": ("kr.", "DKK"),
+                "help": (
+                    "Et udtryk for beløbet; tomt giver intet beløb.",
+                    "An expression for the amount; empty gives no amount.",
+                ),
+            },
+        }.items()
+        for part, (da, en) in parts.items()
+    },
+    "param.payment_terms.grace_days.help": {
+        "da": "Dage ud over den aftalte betalingsfrist, der tolereres.",
+        "en": "Days beyond the agreed payment term that are tolerated.",
+    },
+    "param.outside_contract_period.grace_days.help": {
+        "da": "Dage der forlænger kontraktens gyldighed i begge ender for fakturerede perioder.",
+        "en": "Days that extend the contract's validity at both ends for billed periods.",
+    },
+    "rules.type.decimal": {"da": "tal", "en": "number"},
+    "rules.type.int": {"da": "helt tal", "en": "whole number"},
+    "rules.type.bool": {"da": "ja/nej", "en": "yes/no"},
+    "rules.type.choice": {"da": "valg", "en": "choice"},
+    "rules.type.list": {"da": "liste", "en": "list"},
+    "rules.type.text": {"da": "tekst", "en": "text"},
+    # validation errors of forms and query parameters, by pydantic's error type
+    "validation.invalid": {"da": "ugyldig værdi", "en": "invalid value"},
+    "validation.missing": {"da": "skal udfyldes", "en": "is required"},
+    "validation.int_parsing": {
+        "da": "skal være et helt tal",
+        "en": "must be a whole number",
+    },
+    "validation.int_type": {
+        "da": "skal være et helt tal",
+        "en": "must be a whole number",
+    },
+    "validation.decimal_parsing": {
+        "da": "skal være et tal",
+        "en": "must be a number",
+    },
+    "validation.float_parsing": {
+        "da": "skal være et tal",
+        "en": "must be a number",
+    },
+    "validation.date_from_datetime_parsing": {
+        "da": "skal være en dato (ÅÅÅÅ-MM-DD)",
+        "en": "must be a date (YYYY-MM-DD)",
+    },
+    "validation.date_parsing": {
+        "da": "skal være en dato (ÅÅÅÅ-MM-DD)",
+        "en": "must be a date (YYYY-MM-DD)",
+    },
+    "validation.bool_parsing": {
+        "da": "skal være ja eller nej",
+        "en": "must be yes or no",
+    },
+    "validation.greater_than_equal": {
+        "da": "skal være mindst {limit}",
+        "en": "must be at least {limit}",
+    },
+    "validation.greater_than": {
+        "da": "skal være større end {limit}",
+        "en": "must be greater than {limit}",
+    },
+    "validation.less_than_equal": {
+        "da": "må højst være {limit}",
+        "en": "must be at most {limit}",
+    },
+    "validation.less_than": {
+        "da": "skal være mindre end {limit}",
+        "en": "must be less than {limit}",
+    },
+    "validation.string_too_long": {
+        "da": "højst {limit} tegn",
+        "en": "at most {limit} characters",
+    },
+    "validation.string_too_short": {
+        "da": "mindst {limit} tegn",
+        "en": "at least {limit} characters",
+    },
+    "validation.literal_error": {
+        "da": "skal være en af {limit}",
+        "en": "must be one of {limit}",
+    },
+    "validation.enum": {
+        "da": "skal være en af {limit}",
+        "en": "must be one of {limit}",
+    },
     # signing in
     "login.title": {"da": "Log ind", "en": "Sign in"},
     "login.intro": {
@@ -942,6 +1405,17 @@ def _rule_specs() -> dict[str, Any]:
     return rules.registry()
 
 
+PARAM_PARTS = ("label", "unit", "help")
+
+
+def param_key(rule_id: str, name: str, part: str) -> str:
+    """The catalogue key of a rule parameter's ``label``, ``unit`` or ``help``: the
+    rule's own (``param.<rule>.<name>.<part>``) if it has one, else the shared one
+    (``param.<name>.<part>``). A custom rule shares the keys of ``custom``."""
+    own = f"param.{rule_id.split(':')[0]}.{name}.{part}"
+    return own if own in MESSAGES else f"param.{name}.{part}"
+
+
 def rule_title(rule_id: str, lang: str) -> str:
     """The rule's title from the rule registry, in the language; a custom or unknown
     rule shows its id."""
@@ -965,15 +1439,89 @@ def negotiate(query_lang: str | None, cookie_lang: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
-def translate(key: str, lang: str) -> str:
+class MissingMessage(KeyError):
+    """A catalogue key that does not exist (strict mode)."""
+
+
+_strict = os.environ.get("PRISVAGT_STRICT_MESSAGES", "").lower() in ("1", "true", "yes")
+
+
+def set_strict(on: bool) -> bool:
+    """Raise on a missing key (True) or show the key (False); returns the former mode."""
+    global _strict
+    before, _strict = _strict, on
+    return before
+
+
+def has_message(key: str) -> bool:
+    """Whether the catalogue names ``key`` (for keys made from data, such as the
+    evidence keys a rule writes, which are shown as written when not named)."""
+    return key in MESSAGES
+
+
+def translate(key: str, lang: str, **params: Any) -> str:
+    """The text of ``key`` in ``lang``, with ``{name}`` placeholders filled from
+    ``params`` (only when given, so texts with literal braces are left alone)."""
     entry = MESSAGES.get(key)
     if entry is None:
+        if _strict:
+            raise MissingMessage(key)
         return key
-    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    if params:
+        try:
+            text = text.format(**params)
+        except (KeyError, IndexError, ValueError) as exc:
+            if _strict:
+                raise MissingMessage(f"{key}: placeholder {exc} not given") from None
+    return text
 
 
-def translator(lang: str) -> Callable[[str], str]:
-    def t(key: str) -> str:
-        return translate(key, lang)
+def translator(lang: str) -> Callable[..., str]:
+    def t(key: str, **params: Any) -> str:
+        return translate(key, lang, **params)
 
     return t
+
+
+def _where(error: Any, lang: str) -> str:
+    """``fil x.pdf, side 3, felt email`` in the page's language."""
+    parts = []
+    if getattr(error, "file", None):
+        parts.append(translate("error.where.file", lang, name=error.file))
+    if getattr(error, "page", None) is not None:
+        parts.append(translate("error.where.page", lang, n=error.page))
+    if getattr(error, "line", None) is not None:
+        parts.append(translate("error.where.line", lang, n=error.line))
+    if getattr(error, "field", None):
+        parts.append(translate("error.where.field", lang, name=error.field))
+    return ", ".join(parts)
+
+
+def _param_text(value: Any, lang: str) -> Any:
+    """A parameter naming a catalogue key (``{"key": "..."}``) is shown translated."""
+    if isinstance(value, Mapping) and "key" in value:
+        return translate(str(value["key"]), lang)
+    return value
+
+
+def error_message(error: Any, lang: str, *, where: bool = True) -> str:
+    """An error as a person reads it in ``lang``: the catalogue text of its ``key``,
+    else its Danish text (``InputError(da=...)``) on a Danish page, prefixed with where
+    it happened (file, page, line, field) in that language; an error with neither is
+    shown as raised, in English (``describe()``), rather than half translated."""
+    key = getattr(error, "key", None)
+    if key and key not in MESSAGES and key.startswith("validation."):
+        key = "validation.invalid"  # a validation error type the catalogue does not word
+    danish = getattr(error, "message_da", None)
+    if key and key in MESSAGES:
+        params = {k: _param_text(v, lang) for k, v in getattr(error, "params", {}).items()}
+        text = translate(key, lang, **params)
+    elif lang == "da" and danish:
+        text = str(danish)
+    elif where and hasattr(error, "describe"):
+        return str(error.describe())
+    else:
+        return str(getattr(error, "message", error))
+    prefix = _where(error, lang) if where else ""
+    return f"{prefix}: {text}" if prefix else text

@@ -9,6 +9,9 @@
   CSRF token (form field ``csrf_token`` or header ``X-CSRF-Token``). Bearer-token
   requests need none: a browser never adds that header on another site's behalf.
 - ``install_security``: the signed, expiring session cookie and the security headers.
+- ``install_trusted_hosts``: a request whose Host header is not one of
+  ``PRISVAGT_TRUSTED_HOSTS`` (or the host of ``PRISVAGT_BASE_URL``) is refused with 400,
+  so links and redirects are never built on a host an attacker chose.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import secrets
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import Response
@@ -36,6 +40,7 @@ from monitor.auth.service import (
 from monitor.errors import NotFound, PermissionDenied, PrisvagtError
 from monitor.settings import Settings
 from monitor.web.deps import DbSession
+from monitor.web.i18n import has_message
 
 log = logging.getLogger(__name__)
 
@@ -74,19 +79,31 @@ def authorise(request: Request, session: DbSession) -> None:
     request.state.identity = identity
     rule = rule_for(request.method, path)
     if rule is None:
-        raise PermissionDenied(f"{route_key(request.method, path)} has no access rule")
+        raise PermissionDenied(
+            f"{route_key(request.method, path)} has no access rule", key="error.no_access_rule"
+        )
     if rule.roles is None:
         return
     if identity is None:
-        raise SignInRequired("sign in first")
+        raise SignInRequired("sign in first", key="error.sign_in_first")
     if not rule.allows(identity):
         need = ", ".join(sorted(rule.roles or {"a role"}))
         where = " over every municipality" if rule.everywhere else ""
-        raise PermissionDenied(f"{identity.actor} may not do this: it needs {need}{where}")
-    scope_session(session, identity.municipality_ids)
+        raise PermissionDenied(
+            f"{identity.actor} may not do this: it needs {need}{where}",
+            key="error.needs_role_everywhere" if rule.everywhere else "error.needs_role",
+            params={"who": identity.actor, "roles": need},
+        )
+    scope_session(session, identity.municipality_ids, actor=identity.actor)
     hidden = hidden_path_object(session, request.path_params)
     if hidden is not None:  # another municipality's row: as absent as a missing one
-        raise NotFound(f"{hidden} does not exist")
+        name, _, value = hidden.partition(" ")
+        # the row's kind in the page's language (a parameter the catalogue does not name
+        # yet is shown as it is called)
+        what: object = {"key": f"entity.{name}"} if has_message(f"entity.{name}") else name
+        raise NotFound(
+            f"{hidden} does not exist", key="error.missing", params={"what": what, "id": value}
+        )
 
 
 def _identify(request: Request, session: Any) -> Identity | None:
@@ -94,7 +111,9 @@ def _identify(request: Request, session: Any) -> Identity | None:
     if header:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
-            raise SignInRequired("the Authorization header must be 'Bearer <token>'")
+            raise SignInRequired(
+                "the Authorization header must be 'Bearer <token>'", key="error.bad_bearer"
+            )
         # a short transaction of its own, done before the request's session takes a
         # connection: the request's may be long, and must not hold the token's row
         with request.app.state.session_factory.begin() as own:
@@ -102,7 +121,7 @@ def _identify(request: Request, session: Any) -> Identity | None:
             if identity is not None:
                 record_token_use(own, token_id=identity.id)
         if identity is None:
-            raise SignInRequired("the API token is unknown or revoked")
+            raise SignInRequired("the API token is unknown or revoked", key="error.bad_token")
         return identity
     user_id = request.session.get("user_id") if "session" in request.scope else None
     if not isinstance(user_id, int):
@@ -124,6 +143,7 @@ async def check_csrf(request: Request) -> None:
     if not expected or not isinstance(sent, str) or not hmac.compare_digest(sent, expected):
         raise PermissionDenied(
             "the form has expired or did not come from this site: reload the page and try again",
+            key="error.csrf",
         )
 
 
@@ -146,7 +166,7 @@ def actor(request: Request) -> str:
     """Who the audit log records for this request: the signed-in identity."""
     identity = current_identity(request)
     if identity is None:
-        raise SignInRequired("sign in first")
+        raise SignInRequired("sign in first", key="error.sign_in_first")
     return identity.actor
 
 
@@ -193,6 +213,59 @@ def install_security(app: FastAPI, settings: Settings) -> None:
         if "session" in request.scope and request.session:
             headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def allowed_hosts(settings: Settings) -> frozenset[str]:
+    """The host names the app answers to: the setting's, and the base URL's host."""
+    hosts = {h.strip().lower() for h in settings.trusted_hosts if h.strip()}
+    base = urlsplit(settings.base_url).hostname
+    if base:
+        hosts.add(base.lower())
+    return frozenset(hosts)
+
+
+def host_name(header: str) -> str:
+    """``example.dk:8000`` -> ``example.dk``; ``[::1]:8000`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def host_allowed(header: str, hosts: frozenset[str]) -> bool:
+    if "*" in hosts:
+        return True
+    name = host_name(header)
+    if not name:
+        return False
+    return name in hosts or any(h.startswith("*.") and name.endswith(h[1:]) for h in hosts)
+
+
+ErrorPage = Callable[[Request, int, str, str], Response]
+
+
+def install_trusted_hosts(app: FastAPI, settings: Settings, error: ErrorPage) -> None:
+    """Refuse requests for another host (see the module docstring)."""
+    from monitor.web.i18n import negotiate, translate
+
+    hosts = allowed_hosts(settings)
+
+    @app.middleware("http")
+    async def trusted_host(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        header = request.headers.get("host", "")
+        if host_allowed(header, hosts):
+            return await call_next(request)
+        log.warning("refused a request for host %r (PRISVAGT_TRUSTED_HOSTS)", header)
+        lang = request.state.lang = negotiate(
+            request.query_params.get("lang"), request.cookies.get("prisvagt_lang")
+        )
+        if request.url.path.startswith("/api/"):
+            message = f"this server does not answer to the host {header!r} (PRISVAGT_TRUSTED_HOSTS)"
+        else:
+            message = translate("error.bad_host_message", lang, host=header)
+        return error(request, 400, "error.bad_host", message)
 
 
 def iter_routes(app: FastAPI) -> Iterator[tuple[str, str, BaseRoute]]:

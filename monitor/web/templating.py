@@ -16,7 +16,15 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from monitor import formatting
-from monitor.web.i18n import LANGUAGES, rule_description, rule_title, translator
+from monitor.web.i18n import (
+    LANGUAGES,
+    error_message,
+    has_message,
+    param_key,
+    rule_description,
+    rule_title,
+    translator,
+)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -84,6 +92,8 @@ templates.env.globals.update(
     is_mapping=is_mapping,
     is_sequence=is_sequence,
     humanize_key=humanize_key,
+    has_message=has_message,
+    param_key=param_key,
     languages=LANGUAGES,
     nav_items=NAV_ITEMS,
     rule_title=rule_title,
@@ -95,12 +105,9 @@ templates.env.filters["pretty_json"] = lambda value: json.dumps(
 
 
 def error_text(error: Any, lang: str, *, where: bool = False) -> str:
-    """An error's message in the page's language: Danish when the error has it (see
-    ``InputError``); otherwise its English ``message`` (``describe()`` with ``where``)."""
-    danish = getattr(error, "message_da", None)
-    if lang == "da" and danish:
-        return str(danish)
-    return str(error.describe() if where else error.message)
+    """An error's message in the page's language (see ``i18n.error_message``); with
+    ``where``, prefixed with the file, page, line or field it names."""
+    return error_message(error, lang, where=where)
 
 
 def page_language(request: Request) -> str:

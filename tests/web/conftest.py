@@ -42,6 +42,17 @@ class Seed:
     contract_id: int
 
 
+@pytest.fixture(autouse=True)
+def strict_messages() -> Iterator[None]:
+    """Every page a web test renders fails on a catalogue key that does not exist
+    (``monitor.web.i18n`` strict mode) instead of showing the key."""
+    from monitor.web.i18n import set_strict
+
+    before = set_strict(True)
+    yield
+    set_strict(before)
+
+
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
     engine = make_engine(f"sqlite:///{tmp_path / 'web.db'}")

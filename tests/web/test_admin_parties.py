@@ -208,7 +208,7 @@ def test_an_ean_is_added_once_and_assigns_the_invoice_it_names(
     assert response.status_code == 303
     assert rechecks == [[unassigned_invoice]]
     again = client.post("/admin/parties/municipalities/101/eans", data=form)
-    assert again.status_code == 400 and "already registered to Odense" in again.text
+    assert again.status_code == 400 and "er allerede registreret til Odense" in again.text
     bad = client.post("/admin/parties/municipalities/101/eans", data={**form, "ean": "123"})
     assert bad.status_code == 400 and "must be 13 digits" in bad.text
     assert _count(engine, MunicipalityEan) == 1

@@ -165,9 +165,9 @@ def test_publishing_makes_version_2_with_who_when_why_and_queues_a_recheck_after
 @pytest.mark.parametrize(
     ("changes", "field", "reason"),
     [
-        ({"param.absolute_tolerance": "-1"}, "absolute_tolerance", "greater than or equal to 0"),
-        ({"param.absolute_tolerance": "lots"}, "absolute_tolerance", "valid decimal"),
-        ({"param.combine": "xor"}, "combine", "should be &#39;or&#39;"),
+        ({"param.absolute_tolerance": "-1"}, "absolute_tolerance", "skal være mindst 0"),
+        ({"param.absolute_tolerance": "lots"}, "absolute_tolerance", "skal være et tal"),
+        ({"param.combine": "xor"}, "combine", "skal være en af &#39;or&#39; or &#39;and&#39;"),
         ({"reason": ""}, "reason", "skriv hvorfor"),
         ({"municipalities": "101, 75"}, "municipalities", "&#39;75&#39; er ikke 3 cifre"),
     ],

@@ -128,6 +128,12 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /alerts": FINANCE_OR_ADMIN,
     "GET /alerts/preferences": SIGNED_IN,
     "POST /alerts/preferences": SIGNED_IN,
+    # accounts: an admin manages those of its municipalities (the target is København's)
+    "GET /admin/users": ADMINS,
+    "POST /admin/users": ADMINS,
+    "POST /admin/users/{user_id}/disable": KBH_ADMINS,
+    "POST /admin/users/{user_id}/enable": KBH_ADMINS,
+    "POST /admin/users/{user_id}/reset-password": KBH_ADMINS,
 }
 
 
@@ -167,6 +173,7 @@ def world(engine: Engine) -> World:
         )
         s.add_all([ean, contact, alert, case_file])
         s.flush()
+        users: dict[str, int] = {}
         for email, roles, codes, everywhere in (
             ("legal@kk.dk", ["legal"], ["101"], False),
             ("finance@kk.dk", ["finance"], ["101"], False),
@@ -174,7 +181,7 @@ def world(engine: Engine) -> World:
             ("admin@kl.dk", ["admin", "legal", "finance"], [], True),
             ("alle@aarhus.dk", ["admin", "legal", "finance"], ["751"], False),
         ):
-            add_user(
+            user, _ = add_user(
                 s,
                 email=email,
                 name=email,
@@ -184,6 +191,7 @@ def world(engine: Engine) -> World:
                 password=PASSWORD,
                 actor="test",
             )
+            users[email] = user.id
         _, token = add_token(
             s, name="erp", roles=["finance"], municipality_codes=["101"], actor="test"
         )
@@ -202,6 +210,7 @@ def world(engine: Engine) -> World:
             "rule_id": "price_above_agreed",
             "alert_id": str(alert.id),
             "cvr": "12345678",
+            "user_id": str(users["legal@kk.dk"]),
         }
     return World(seed, params, token)
 

@@ -158,8 +158,10 @@ def test_resolving_records_the_recovered_amount(
 def test_an_unknown_finding_is_a_404_page_that_says_so(client: TestClient, seed: Seed) -> None:
     response = client.get("/findings/999999")
     assert response.status_code == 404
-    assert "finding 999999 does not exist" in response.text
+    assert "Fund 999999 findes ikke." in response.text
     assert "Ikke fundet" in response.text
+    english = client.get("/findings/999999?lang=en")
+    assert "Finding 999999 does not exist." in english.text and "Not found" in english.text
 
 
 def test_an_unknown_page_is_a_404_page(client: TestClient, seed: Seed) -> None:

@@ -126,7 +126,9 @@ def test_the_upload_page_reports_each_file_stored_already_stored_or_failed(
     assert states.count('data-state="stored"') == 1
     assert states.count('data-state="duplicate"') == 1
     assert states.count('data-state="failed"') == 1
-    assert "Findes allerede" in states and "cannot tell whether this is a contract" in states
+    assert (
+        "Findes allerede" in states and "fil foto.png: Kan ikke se, om det er en kontrakt" in states
+    )
     assert len(queued) == 1
 
     # once read, the same file again links to its invoice
@@ -144,7 +146,9 @@ def test_an_upload_page_post_where_every_file_fails_answers_400(
     before = _documents(engine)
     result = client.post("/upload", files=[("files", ("foto.png", PNG, "image/png"))])
     assert result.status_code == 400
-    assert "Fejlede" in result.text and "foto.png: cannot tell" in result.text
+    assert "Fejlede" in result.text and "fil foto.png: Kan ikke se, om det er" in result.text
+    english = client.post("/upload?lang=en", files=[("files", ("foto.png", PNG, "image/png"))])
+    assert "file foto.png: Cannot tell whether this is a contract or an invoice" in english.text
     assert _documents(engine) == before and queued == []
 
 

@@ -25,3 +25,11 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   picks().forEach((box) => box.addEventListener("change", update));
 });
+
+// The top menu: folded behind its button on narrow screens (open without JS).
+const NARROW = window.matchMedia("(max-width: 700px)");
+function fitMenu() {
+  for (const menu of document.querySelectorAll("[data-menu]")) menu.open = !NARROW.matches;
+}
+fitMenu();
+NARROW.addEventListener("change", fitMenu);

@@ -155,3 +155,10 @@ def shot(request: pytest.FixtureRequest) -> Callable[[object, str], Path]:
         return path
 
     return take
+
+
+def open_menu(page: object) -> None:
+    """On a narrow screen the top menu is folded behind its button: open it."""
+    button = page.locator("[data-menu] > summary")  # type: ignore[attr-defined]
+    if button.is_visible():
+        button.click()

@@ -13,7 +13,7 @@ from monitor.casefiles import service
 from monitor.db import transaction
 from monitor.findings import review
 from monitor.findings.models import Finding
-from tests.web.browser.conftest import make_user, sign_in
+from tests.web.browser.conftest import make_user, open_menu, sign_in
 from tests.web.conftest import Seed
 
 
@@ -29,6 +29,7 @@ def test_legal_makes_a_case_file_sends_it_and_records_the_credit(
     email = make_user(app, "sagsbehandler@kommune.example", roles=["legal"], municipalities=["101"])
     page = new_page(width=390, height=844)
     sign_in(page, email)
+    open_menu(page)  # folded behind its button at 390 px
     page.click("nav a[href='/case-files']")  # type: ignore[attr-defined]
     page.click("table.claimable a")  # type: ignore[attr-defined]
     shot(page, "claimable")
@@ -69,6 +70,7 @@ def test_a_colleague_claiming_the_finding_first_is_named_on_the_page(
     email = make_user(app, "sagsbehandler@kommune.example", roles=["legal"], municipalities=["101"])
     page = new_page(width=390, height=844)
     sign_in(page, email)
+    open_menu(page)  # folded behind its button at 390 px
     page.click("nav a[href='/case-files']")  # type: ignore[attr-defined]
     page.click("table.claimable a")  # type: ignore[attr-defined]
     with transaction(engine) as s:

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
-from tests.web.browser.conftest import make_user, sign_in
+from tests.web.browser.conftest import make_user, open_menu, sign_in
 from tests.web.conftest import CLAUSE_TEXT, Seed
 from tests.web.legal_world import contract_pdf, store_contract_pdf
 
@@ -27,6 +27,7 @@ def test_legal_sees_the_highlighted_clause_on_the_contract_page(
     for width in (1280, 390):
         page = new_page(width=width)
         sign_in(page, email)
+        open_menu(page)  # folded behind its button at 390 px
         page.click("nav a[href='/contracts']")  # type: ignore[attr-defined]
         page.click(f"a[href='/contracts/{seed.contract_id}']")  # type: ignore[attr-defined]
         page.click(".page-view summary")  # type: ignore[attr-defined]
