@@ -311,3 +311,33 @@ def record_token_use(
         .where(or_(ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - every))
         .values(last_used_at=now)
     )
+
+
+def actor_scope(session: Session, actor: str | None) -> frozenset[int] | None:
+    """The municipalities the audit actor ``actor`` (an email, or ``token:<name>``) acts
+    for: None for every municipality, or for an actor that is no account (the command
+    line, the inbox). A token name held by several live tokens gets what all of them
+    share; a disabled account or revoked token gets nothing."""
+    if not actor:
+        return None
+    if actor.startswith("token:"):
+        tokens = session.scalars(
+            select(ApiToken).where(ApiToken.name == actor.removeprefix("token:"))
+        ).all()
+        if not tokens:
+            return None
+        live = [t for t in tokens if t.revoked_at is None]
+        scopes = [
+            None if t.all_municipalities else frozenset(m.id for m in t.municipalities)
+            for t in live
+        ]
+        if not scopes:
+            return frozenset()
+        bounded = [sc for sc in scopes if sc is not None]
+        return frozenset.intersection(*bounded) if bounded else None
+    user = session.scalar(select(User).where(User.email == actor))
+    if user is None:
+        return None
+    if not user.active:
+        return frozenset()
+    return None if user.all_municipalities else frozenset(m.id for m in user.municipalities)

@@ -22,7 +22,7 @@ from monitor.contracts.models import (
 )
 from monitor.documents import repository as documents
 from monitor.documents.limits import document_limits, read_limited
-from monitor.documents.service import mark_failed
+from monitor.documents.service import mark_failed, outside_uploader_scope
 from monitor.parties import repository as parties
 
 
@@ -58,6 +58,12 @@ def extract(session: Session, *, document_id: int) -> ExtractOutcome:
         mark_failed(doc, reason=exc.reason, error=exc.describe())
         return ExtractOutcome(document_id, None, exc.describe())
     contract = store_terms(session, terms=terms, document_id=doc.id)
+    refused = outside_uploader_scope(session, doc, {contract.municipality_id})
+    if refused:
+        session.delete(contract)
+        session.flush()
+        mark_failed(doc, reason="outside_scope", error=refused)
+        return ExtractOutcome(document_id, None, refused)
     doc.status = "processed" if contract.status == "active" else "unassigned"
     return ExtractOutcome(document_id, contract.id)
 

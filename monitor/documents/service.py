@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.documents import repository
@@ -178,6 +179,29 @@ def _entry_kind(path: Path) -> str | None:
         with contextlib.suppress(OSError):
             what += f" (to {os.readlink(path)})"
     return what
+
+
+def outside_uploader_scope(
+    session: Session, doc: Document, municipality_ids: set[int | None]
+) -> str | None:
+    """Why the document may not be filed under these municipalities, or None: a person
+    or token of some municipalities may bring documents of those only, never put an
+    invoice or contract into another municipality's data (and set off its alerts)."""
+    from monitor.auth.service import actor_scope
+    from monitor.parties.models import Municipality
+
+    scope = actor_scope(session, doc.uploaded_by)
+    if scope is None:
+        return None
+    foreign = sorted(m for m in municipality_ids if m is not None and m not in scope)
+    if not foreign:
+        return None
+    names = session.scalars(select(Municipality.name).where(Municipality.id.in_(foreign))).all()
+    return (
+        f"{doc.filename}: uploaded by {doc.uploaded_by}, who acts for other municipalities "
+        f"than its buyer ({', '.join(names)}); not stored. Ask someone of that municipality "
+        "to upload it."
+    )
 
 
 def mark_failed(doc: Document, *, reason: str, error: str) -> None:

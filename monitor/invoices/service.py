@@ -9,7 +9,7 @@ from extractors.limits import Limits
 from extractors.types import ParsedInvoice
 from monitor.documents import repository as documents
 from monitor.documents.limits import document_limits, read_limited
-from monitor.documents.service import mark_failed
+from monitor.documents.service import mark_failed, outside_uploader_scope
 from monitor.invoices import repository
 from monitor.invoices.models import Invoice, InvoiceLine
 from monitor.parties import repository as parties
@@ -39,6 +39,13 @@ def parse(session: Session, *, document_id: int) -> list[int]:
         mark_failed(doc, reason=exc.reason, error=exc.describe())
         return []
     stored = [store_invoice(session, parsed=p, document_id=doc.id) for p in parsed]
+    refused = outside_uploader_scope(session, doc, {i.municipality_id for i in stored})
+    if refused:
+        for invoice in stored:
+            session.delete(invoice)
+        session.flush()
+        mark_failed(doc, reason="outside_scope", error=refused)
+        return []
     doc.status = "processed" if all(i.status != "unassigned" for i in stored) else "unassigned"
     session.flush()
     if sum(len(p.lines) for p in parsed) >= repository.BULK_LINES:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -11,12 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import rules
-from monitor.findings import screening
-from monitor.findings.bulk import ScreenedBuilder, drop_tables, fill_load
+from monitor.findings.context import ContextBuilder
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs, proposed_config
 from rules.backtest import compare
-from rules.types import RuleConfig, RuleFinding
+from rules.types import RuleFinding
 
 
 def backtest(
@@ -52,23 +50,14 @@ def backtest(
                 .order_by(Invoice.id)
             )
         )
-    # only the invoices on which the current or the proposed rule could fire are
-    # evaluated (monitor.findings.screening): the others add and remove nothing
-    both = [c for c in (current, proposed) if c is not None]
-    flagged = screening.screen(
-        session,
-        invoice_ids=invoice_ids,
-        configs=both,
-        allow_unconfirmed_terms=allow_unconfirmed_terms,
-    )
-    builder = ScreenedBuilder(
+    builder = ContextBuilder(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
     before: list[RuleFinding] = []
     after: list[RuleFinding] = []
     municipality: dict[str, str] = {}
-    with rules.run_scope(), _screened(session, both):  # nothing memoised outlives it
-        for batch in builder.batches(sorted(flagged)):
+    with rules.run_scope():  # nothing the rules memoise outlives the backtest
+        for batch in builder.batches(invoice_ids):
             for invoice_id in batch.targets:
                 ctx = builder.context(batch, invoice_id)
                 old = rules.evaluate(ctx, [current]) if current is not None else []
@@ -78,14 +67,3 @@ def backtest(
                 before += old
                 after += new
     return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
-
-
-@contextmanager
-def _screened(session: Session, configs: list[RuleConfig]) -> Iterator[None]:
-    """The screened invoices' history to load (``monitor.findings.bulk``), dropped after."""
-    try:
-        loosest = screening.Loosest.of(configs)
-        fill_load(session, running=loosest.running, same_amount=loosest.same_amount)
-        yield
-    finally:
-        drop_tables(session)

@@ -171,7 +171,7 @@ def every_invoice_backtest(session, rule_id: str, params: dict[str, object]):  #
 def test_a_screened_backtest_reports_what_evaluating_every_invoice_reports(  # type: ignore[no-untyped-def]
     world, rule_id: str, params: dict[str, object]
 ) -> None:
-    from monitor.rulesets.backtest import backtest
+    from monitor.findings.bulk_backtest import screened_backtest as backtest
 
     engine, _ = world
     with session_factory(engine)() as s:

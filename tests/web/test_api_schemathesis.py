@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 from monitor.alerts.models import Alert, AlertFinding
 from monitor.casefiles.models import CaseFile, CaseFileFinding
 from monitor.db import transaction
+from monitor.findings.models import Finding
 from monitor.parties.models import Contact, MunicipalityEan
 from tests.signin import admin_token
 from tests.web.conftest import Seed
@@ -64,9 +65,22 @@ def bearer(app: FastAPI, seed: Seed) -> dict[str, str]:
             letter=b"%PDF-1.4",
             created_by="jurist@kk.dk",
         )
-        case_file.items = [
-            CaseFileFinding(finding_id=seed.price_finding_id, overcharge=Decimal("1000.00"))
-        ]
+        # a confirmed finding of its own: the seed's price finding stays free to review
+        claimed = Finding(
+            dedup_key="price_above_agreed:claimed",
+            rule_id="price_above_agreed",
+            severity="high",
+            status="confirmed",
+            invoice_id=seed.invoice_id,
+            municipality_id=1,
+            vendor_id=1,
+            overcharge=Decimal("1000.00"),
+            message="claimed in a case file",
+            evidence={},
+        )
+        s.add(claimed)
+        s.flush()
+        case_file.items = [CaseFileFinding(finding_id=claimed.id, overcharge=Decimal("1000.00"))]
         s.add(case_file)
     return {"Authorization": f"Bearer {admin_token(app)}"}
 

@@ -178,3 +178,40 @@ def test_a_chunked_request_over_the_limit_is_refused_too(tmp_path: object) -> No
     )
     assert answer.status_code == 413
     assert "PRISVAGT_MAX_REQUEST_MB" in answer.json()["error"]
+
+
+def _invoice_csv(number: str, buyer_cvr: str) -> bytes:
+    return (
+        "invoice_number,issue_date,description,quantity,unit_price,supplier_cvr,buyer_cvr,item_id\n"
+        f"{number},2026-03-01,Brugerlicens ESDH,10,125.00,12345678,{buyer_cvr},LIC-100\n"
+    ).encode()
+
+
+def test_a_user_of_one_municipality_cannot_file_an_invoice_into_another(site: Site) -> None:
+    """København's legal user uploads an invoice whose buyer is Aarhus: it is refused
+    with the reason, nothing of it is stored and nothing is checked or emailed; an
+    invoice of København from the same person is filed as usual."""
+    from monitor.invoices import service as invoices
+    from monitor.invoices.models import Invoice
+
+    uploader, csrf = signed_in_as(site, "jurist@kk.dk")
+    for name, cvr in (("aarhus.csv", "55133018"), ("kbh.csv", "64942212")):
+        page = uploader.post(
+            "/upload",
+            data={"csrf_token": csrf, "kind": "invoice"},
+            files=[("files", (name, _invoice_csv(f"X-{cvr}", cvr), "text/csv"))],
+        )
+        assert page.status_code == 200, page.text
+    with transaction(site.engine) as s:
+        docs = {d.filename: d.id for d in s.scalars(select(Document))}
+    with transaction(site.engine) as s:
+        assert invoices.parse(s, document_id=docs["aarhus.csv"]) == []
+        filed = invoices.parse(s, document_id=docs["kbh.csv"])
+    with transaction(site.engine) as s:
+        refused = s.get(Document, docs["aarhus.csv"])
+        assert refused is not None and refused.status == "failed"
+        assert refused.error_reason == "outside_scope"
+        assert "aarhus.csv" in refused.error and "Aarhus" in refused.error
+        numbers = set(s.scalars(select(Invoice.number)))
+        assert "X-55133018" not in numbers and "X-64942212" in numbers
+        assert len(filed) == 1
