@@ -29,7 +29,7 @@ def contracts_list(
     session: DbSession,
     q: str = "",
     review_status: str = "",
-    vendor: Annotated[int | None, Query()] = None,
+    vendor: str = "",  # a vendor's id; empty (the form's "all"): any vendor
     municipality: str = "",
     sort: str = "title",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
@@ -38,7 +38,7 @@ def contracts_list(
         session,
         text=q,
         review_status=review_status or None,
-        vendor_id=vendor,
+        vendor_id=int(vendor) if vendor.isdigit() else None,
         municipality_code=municipality or None,
         sort=sort,
         limit=PER_PAGE,
@@ -52,7 +52,7 @@ def contracts_list(
             "query": {
                 "q": q,
                 "review_status": review_status,
-                "vendor": vendor,
+                "vendor": int(vendor) if vendor.isdigit() else None,
                 "municipality": municipality,
                 "sort": sort,
             },

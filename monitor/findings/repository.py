@@ -113,6 +113,41 @@ def to_out(row: Any) -> FindingOut:
     )
 
 
+#: evidence naming another municipality's price: its code and its invoice
+OTHERS_EVIDENCE = ("lowest_municipality", "lowest_invoice")
+
+
+def for_reader(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
+    """The findings as the session's reader may see them: a reader of some
+    municipalities (a scoped session) sees the benchmark's other municipality by code
+    only when that municipality lets its name be shown (``benchmark_named``), and never
+    its invoice; a reader of every municipality sees everything."""
+    from monitor.auth.scope import UNSCOPED, session_scope
+
+    scope = session_scope(session)
+    if scope is None or not any(
+        f.evidence.get("lowest_municipality") for f in findings if f.evidence
+    ):
+        return findings
+    own = set(session.scalars(select(Municipality.code)))  # the scope's own
+    named = set(
+        session.scalars(
+            select(Municipality.code).where(Municipality.benchmark_named.is_(True)),
+            execution_options={UNSCOPED: True},
+        )
+    )
+    out = []
+    for f in findings:
+        code = (f.evidence or {}).get("lowest_municipality")
+        if code and code not in own:
+            evidence = {k: v for k, v in f.evidence.items() if k not in OTHERS_EVIDENCE}
+            if code in named:
+                evidence["lowest_municipality"] = code
+            f = f.model_copy(update={"evidence": evidence})
+        out.append(f)
+    return out
+
+
 def with_owners(session: Session, findings: list[FindingOut]) -> list[FindingOut]:
     """Fill each finding's owner's name and email (one query for the page)."""
     ids = {f.owner_id for f in findings if f.owner_id is not None}
@@ -161,7 +196,7 @@ def by_ids(session: Session, ids: Sequence[int]) -> list[FindingOut]:
         return []
     rows = {row[0].id: row for row in session.execute(flat_select().where(Finding.id.in_(ids)))}
     out = [to_out(rows[i]) for i in ids if i in rows]
-    return with_owners(session, with_grounds(session, out))
+    return for_reader(session, with_owners(session, with_grounds(session, out)))
 
 
 def filtered(stmt: Select[Any], flt: FindingFilter) -> Select[Any]:
@@ -243,7 +278,7 @@ def list_findings(session: Session, flt: FindingFilter | None = None) -> list[Fi
     if flt.limit is not None:
         stmt = stmt.limit(flt.limit).offset(flt.offset)
     rows = [to_out(row) for row in session.execute(stmt)]
-    return with_owners(session, with_grounds(session, rows))
+    return for_reader(session, with_owners(session, with_grounds(session, rows)))
 
 
 def count_findings(session: Session, flt: FindingFilter | None = None) -> int:
@@ -260,7 +295,7 @@ def get_finding(session: Session, finding_id: int) -> FindingOut:
             key="error.missing.finding",
             params={"id": finding_id},
         )
-    return with_owners(session, with_grounds(session, [to_out(row)]))[0]
+    return for_reader(session, with_owners(session, with_grounds(session, [to_out(row)])))[0]
 
 
 def by_dedup_keys(session: Session, keys: Sequence[str]) -> dict[str, Finding]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
+from monitor.auth.scope import UNSCOPED
 from monitor.errors import InputError, NotFound
 from monitor.invoices.models import Invoice
 from monitor.parties import repository
@@ -115,8 +116,21 @@ def add_ean(
     number = row.ean[0] if row.ean else ""
     if not number:
         raise InputError("type the 13-digit EAN number", field="ean", key="error.party.ean")
-    owner = session.scalar(select(MunicipalityEan).where(MunicipalityEan.ean == number))
-    if owner is not None:
+    # an EAN is unique over every municipality: look across them (an admin of one does
+    # not see the others'), and name the holder only when the admin may see it
+    taken = session.scalar(
+        select(MunicipalityEan.municipality_id).where(MunicipalityEan.ean == number),
+        execution_options={UNSCOPED: True},
+    )
+    if taken is not None:
+        owner = session.scalar(select(MunicipalityEan).where(MunicipalityEan.ean == number))
+        if owner is None:  # held by a municipality outside the admin's own
+            raise InputError(
+                f"EAN {number} is already registered to another municipality",
+                field="ean",
+                key="error.party.ean_taken_elsewhere",
+                params={"ean": number},
+            )
         held_by = owner.municipality.name
         raise InputError(
             f"EAN {number} is already registered to {held_by}",

@@ -404,8 +404,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "workflow.pick_all": {"da": "Vælg alle på siden", "en": "Choose all on the page"},
     "workflow.bulk_result": {"da": "Resultat af handlingen", "en": "Result of the action"},
     "workflow.bulk_summary": {
-        "da": "{action}: {done} udført, {refused} afvist.",
-        "en": "{action}: {done} done, {refused} refused.",
+        "da": "{action}: {done} udført, {refused} ikke udført.",
+        "en": "{action}: {done} done, {refused} not done.",
     },
     "workflow.action.confirm": {"da": "Bekræft", "en": "Confirm"},
     "workflow.action.dismiss": {"da": "Afvis", "en": "Dismiss"},
@@ -1085,6 +1085,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.party.ean": {
         "da": "Skriv det 13-cifrede EAN-nummer.",
         "en": "Type the 13-digit EAN number.",
+    },
+    "error.party.ean_taken_elsewhere": {
+        "da": "EAN {ean} er allerede registreret til en anden kommune.",
+        "en": "EAN {ean} is already registered to another municipality.",
     },
     "error.party.ean_taken": {
         "da": "EAN {ean} er allerede registreret til {holder}.",

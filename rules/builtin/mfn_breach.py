@@ -58,7 +58,7 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: MfnParams) -> Rule
         ),
     )
     msg = (
-        f"Line {line.line_id}: {fmt(cmp.own)} while municipality {peers.lowest_code} pays "
+        f"Line {line.line_id}: {fmt(cmp.own)} while another municipality pays "
         f"{fmt(peers.lowest)} for the same item (most-favoured-customer clause)"
     )
     return RuleFinding(
@@ -86,7 +86,7 @@ SPEC = RuleSpec(
         "Where the contract promises prices no worse than other customers get, flags a "
         "line priced above the lowest price the same vendor charges another "
         "municipality for the same item. Example: 12.00 kr per user/month while "
-        "municipality 751 pays 10.00 kr; 300 users: overcharge (12.00 - 10.00) x 300 = "
+        "another municipality pays 10.00 kr; 300 users: overcharge (12.00 - 10.00) x 300 = "
         "600.00 kr."
     ),
     description_da=(

@@ -93,8 +93,8 @@ def _finding(
     )
     msg = (
         f"Line {line.line_id}: {fmt(ratio)} x the median price other municipalities pay "
-        f"({fmt(cmp.own)} vs {fmt(peers.median)}); lowest {fmt(peers.lowest)} "
-        f"(municipality {peers.lowest_code}); a price gap, not a breach of the contract"
+        f"({fmt(cmp.own)} vs {fmt(peers.median)}); lowest elsewhere {fmt(peers.lowest)}; "
+        "a price gap, not a breach of the contract"
     )
     return RuleFinding(
         rule_id=SPEC.id,

@@ -88,6 +88,9 @@ def test_the_list_searches_filters_sorts_and_pages(
     assert 'href="/contracts"' in page.text  # in the navigation
 
     assert _ids(client.get("/contracts", params={"q": "esdh"}).text) == [esdh]
+    # the form as a person sends it: every empty select is "any"
+    form = {"q": "esdh", "review_status": "", "vendor": "", "municipality": "", "sort": "title"}
+    assert _ids(client.get("/contracts", params=form).text) == [esdh]
     assert _ids(client.get("/contracts", params={"q": "aarhus"}).text) == [lon]
     assert _ids(client.get("/contracts", params={"q": "systemhuset"}).text) == [oko]
     assert _ids(client.get("/contracts", params={"q": "k03-2026"}).text) == [oko]

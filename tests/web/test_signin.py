@@ -14,6 +14,7 @@ from monitor.auth.ratelimit import PER_ADDRESS, PER_EMAIL, LoginLimiter
 from monitor.auth.service import disable_user, revoke_token
 from monitor.db import create_all, make_engine, transaction
 from monitor.findings.models import Finding
+from monitor.parties.models import Municipality
 from tests.web.test_authorisation import PASSWORD, World, csrf_of, sign_in, world
 
 __all__ = ["World", "world"]  # the fixture, shared with the matrix
@@ -271,3 +272,49 @@ def test_an_upload_form_carries_its_csrf_token_in_the_multipart_body(
     assert refused.status_code == 403
     page = client.post("/upload", data={"csrf_token": csrf}, files=files)
     assert page.status_code in (200, 202) and "F-1.csv" in page.text
+
+
+def test_an_ean_held_by_another_municipality_is_refused_without_naming_it(
+    app: FastAPI, world: World
+) -> None:
+    aarhus = TestClient(app)
+    csrf = sign_in(aarhus, "alle@aarhus.dk")
+    page = aarhus.post(
+        "/admin/parties/municipalities/751/eans",
+        data={"ean": "5798000000001", "department": "", "csrf_token": csrf},
+    )
+    assert page.status_code == 400  # the form again, with the reason
+    assert "5798000000001" in page.text and "en anden kommune" in page.text
+    assert "København" not in page.text
+
+
+def test_another_municipalitys_code_and_invoice_stay_out_of_a_findings_evidence(
+    app: FastAPI, world: World, engine: Engine
+) -> None:
+    with transaction(engine) as s:
+        finding = s.get(Finding, world.seed.payment_finding_id)  # Aarhus'
+        assert finding is not None
+        finding.evidence = {
+            **finding.evidence,
+            "lowest_municipality": "101",
+            "lowest_invoice": "F-2026-0042",
+            "lowest_price": "100.00",
+        }
+    url = f"/api/v1/findings/{world.seed.payment_finding_id}"
+    aarhus = TestClient(app)
+    sign_in(aarhus, "alle@aarhus.dk")
+    evidence = aarhus.get(url).json()["evidence"]
+    assert "lowest_municipality" not in evidence and "lowest_invoice" not in evidence
+    assert evidence["lowest_price"] == "100.00"  # the price itself is the benchmark
+    listed = aarhus.get("/api/v1/findings").json()["items"]
+    assert all("lowest_invoice" not in f["evidence"] for f in listed)
+    page = aarhus.get(f"/findings/{world.seed.payment_finding_id}").text
+    assert "F-2026-0042" not in page
+    everyone = TestClient(app)
+    sign_in(everyone, "admin@kl.dk")
+    assert everyone.get(url).json()["evidence"]["lowest_invoice"] == "F-2026-0042"
+    with transaction(engine) as s:
+        kbh = s.scalars(select(Municipality).where(Municipality.code == "101")).one()
+        kbh.benchmark_named = True
+    evidence = aarhus.get(url).json()["evidence"]
+    assert evidence["lowest_municipality"] == "101" and "lowest_invoice" not in evidence
