@@ -31,7 +31,9 @@ FINDING_COLUMNS = (
     Column("quantity", "field.quantity", "number", 10),
     Column("agreed_unit_price", "field.agreed", "price", 14),
     Column("invoiced_unit_price", "field.invoiced", "price", 14),
+    Column("amount", "export.amount", "money", 14),
     Column("overcharge", "field.overcharge", "money", 14),
+    Column("price_gap", "export.price_gap", "money", 14),
     Column("recovered", "field.recovered", "money", 14),
     Column("currency", "export.currency", "text", 8),
     Column("counted", "export.counted", "integer", 9),
@@ -53,4 +55,12 @@ def finding_rows(
         finding = repository.to_out(row)
         values = dict(finding)
         values["counted"] = int(finding.counted)  # 1: in the overcharge total
+        # the finding's own figure, then the two summable columns: an overcharge counted
+        # once (a further ground's money is its owner's), and a price gap apart
+        values["amount"] = finding.overcharge
+        kind = finding.money_kind
+        values["overcharge"] = (
+            finding.overcharge if kind == "overcharge" and finding.counted else None
+        )
+        values["price_gap"] = finding.overcharge if kind == "price_gap" else None
         yield values

@@ -609,6 +609,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.invoice_id": {"da": "Faktura-id", "en": "Invoice id"},
     "export.municipality_code": {"da": "Kommunekode", "en": "Municipality code"},
     "export.vendor_cvr": {"da": "Leverandør-CVR", "en": "Vendor CVR"},
+    "export.amount": {"da": "Beløb", "en": "Amount"},
+    "export.price_gap": {"da": "Prisforskel", "en": "Price gap"},
     "export.money_kind": {"da": "Beløbstype", "en": "Kind of money"},
     "export.currency": {"da": "Valuta", "en": "Currency"},
     "export.counted": {"da": "Tælles med", "en": "Counted"},

@@ -169,3 +169,21 @@ def test_the_list_pages_link_their_exports_with_their_filters(
     assert "Invoices" in invoices.text and "3,750.00" in invoices.text
     danish = client.get("/invoices", params={"lang": "da", "issued_from": ""}).text
     assert "Fakturaer" in danish and "8.625,00 kr." in danish
+
+
+def test_an_export_keeps_overcharge_and_price_gap_in_columns_of_their_own(
+    client: TestClient, engine: Engine, seed: Seed
+) -> None:
+    """Summing the overcharge column gives the overcharge total, never a price gap."""
+    with transaction(engine) as s:
+        s.execute(
+            update(Finding)
+            .where(Finding.id == seed.payment_finding_id)
+            .values(money_kind="price_gap", overcharge=D("50.00"))
+        )
+    response = client.get("/api/v1/findings/export", params={"format": "csv", "lang": "en"})
+    rows = rows_of(response.text)
+    header, body = rows[0], rows[1:]
+    over, gap = header.index("Overcharge"), header.index("Price gap")
+    assert sum(D(r[over]) for r in body if r[over]) == D("1000.00")
+    assert sum(D(r[gap]) for r in body if r[gap]) == D("50.00")
