@@ -147,6 +147,7 @@ def render(
         "identity": getattr(request.state, "identity", None),
         "csrf_token": _csrf_token(request),
         "nav_items": _visible_nav(request),
+        "may": partial(_may, request),
     }
     ctx.update(context or {})
     return templates.TemplateResponse(request, name, ctx, status_code=status_code)
@@ -156,6 +157,16 @@ def _csrf_token(request: Request) -> str:
     from monitor.web.security import csrf_token
 
     return csrf_token(request)
+
+
+def _may(request: Request, method: str, route: str) -> bool:
+    """Whether the signed-in identity may call the route (as declared, e.g.
+    ``/findings/{finding_id}/review``): pages offer only the buttons that would work."""
+    from monitor.auth.policy import rule_for
+
+    identity = getattr(request.state, "identity", None)
+    rule = rule_for(method, route)
+    return identity is not None and rule is not None and rule.allows(identity)
 
 
 def _visible_nav(request: Request) -> list[NavItem]:

@@ -318,3 +318,16 @@ def test_another_municipalitys_code_and_invoice_stay_out_of_a_findings_evidence(
         kbh.benchmark_named = True
     evidence = aarhus.get(url).json()["evidence"]
     assert evidence["lowest_municipality"] == "101" and "lowest_invoice" not in evidence
+
+
+def test_a_finding_page_offers_the_review_only_to_whom_may_review(
+    app: FastAPI, world: World
+) -> None:
+    url = f"/findings/{world.seed.price_finding_id}"
+    action = f'action="/findings/{world.seed.price_finding_id}/review"'
+    finance = TestClient(app)
+    sign_in(finance, "finance@kk.dk")
+    assert action not in finance.get(url).text
+    legal = TestClient(app)
+    sign_in(legal, "legal@kk.dk")
+    assert action in legal.get(url).text
