@@ -66,4 +66,31 @@ def backtest(
                     municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
                 before += old
                 after += new
+    after = _legal_keeps(session, before, after)
     return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
+
+
+def _legal_keeps(
+    session: Session, before: list[RuleFinding], after: list[RuleFinding]
+) -> list[RuleFinding]:
+    """What publishing leaves in place: a finding legal has confirmed or resolved stays as
+    it is whatever the rule now says (legal's review outranks a rule change), so the
+    report neither withdraws nor changes it."""
+    from monitor.findings.models import Finding
+
+    keys = sorted({f.dedup_key for f in before})
+    kept: set[str] = set()
+    for start in range(0, len(keys), 900):
+        kept.update(
+            session.scalars(
+                select(Finding.dedup_key).where(
+                    Finding.dedup_key.in_(keys[start : start + 900]),
+                    Finding.status.in_(("confirmed", "resolved")),
+                )
+            )
+        )
+    if not kept:
+        return after
+    return [f for f in after if f.dedup_key not in kept] + [
+        f for f in before if f.dedup_key in kept
+    ]

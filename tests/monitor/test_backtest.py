@@ -60,3 +60,30 @@ def test_raising_the_tolerance_removes_exactly_the_breaches_within_it(
     assert removed_by_municipality == dict(Counter(b.municipality_code for b in within))
     # nothing was saved
     assert runner.invoke(app, ["findings", "--format", "json"]).stdout == findings_before
+
+
+@pytest.mark.slow
+def test_a_finding_legal_confirmed_is_not_reported_withdrawn(
+    app_env: object, tmp_path: Path
+) -> None:
+    """Publishing keeps what legal confirmed, so the backtest does not count it withdrawn."""
+    out = tmp_path / "demo"
+    assert runner.invoke(app, ["demo", "--no-serve", "--out", str(out)]).exit_code == 0
+    args = ["rules", "backtest", "price_above_agreed", "--set", "percent_tolerance=45"]
+    first = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert first["removed"] >= 2
+    findings = json.loads(runner.invoke(app, ["findings", "--format", "json"]).stdout)
+    rows = findings["items"] if isinstance(findings, dict) else findings
+    removable = [f for f in rows if f["rule"] == "price_above_agreed" and f["status"] == "open"]
+    # confirm the smallest breach: the one a 45 % tolerance surely withdraws
+    smallest = min(
+        removable,
+        key=lambda f: Decimal(f["invoiced_unit_price"]) / Decimal(f["agreed_unit_price"]),
+    )
+    done = runner.invoke(app, ["review", str(smallest["id"]), "confirm", "--actor", "jura@test"])
+    assert done.exit_code == 0, done.output
+    second = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert second["removed"] == first["removed"] - 1
+    assert Decimal(second["overcharge_difference"]) == Decimal(
+        first["overcharge_difference"]
+    ) + Decimal(smallest["overcharge"])
