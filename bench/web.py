@@ -255,7 +255,8 @@ def measure(url: str, runs: int) -> list[tuple[str, str, float, float, int]]:
     event.listen(
         engine, "before_cursor_execute", lambda *a: statements.__setitem__(0, statements[0] + 1)
     )
-    app = create_app(settings=load_settings(database_url=url), engine=engine)
+    settings = load_settings(database_url=url, trusted_hosts=["testserver"])  # TestClient's Host
+    app = create_app(settings=settings, engine=engine)
     out = []
     for who in (EVERYWHERE, SCOPED):
         with TestClient(app) as client:
