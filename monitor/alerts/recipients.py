@@ -9,7 +9,7 @@ Two kinds of recipient, merged per municipality:
   municipality): per their own preferences (``AlertPreference``), for each severity
   ``immediate``, ``digest`` or ``off``; a severity they never chose gets
   ``DEFAULT_DELIVERY`` (the contacts' default: high and medium at once, low in the
-  digest).
+  digest), or ``off`` for a user over every municipality (``defaults_for``).
 
 An address that is both a contact and such a user is emailed once, as the user chose:
 the person's own preferences outrank the contact list.
@@ -123,6 +123,7 @@ def _finance_users(session: Session, ids: set[int]) -> dict[int, list[Recipient]
     prefs = preferences_of(session, [u.id for u in finance])
     out: dict[int, list[Recipient]] = defaultdict(list)
     for user in finance:
+        deliveries = defaults_for(user, prefs.get(user.id, {}))
         for mid in sorted(ids if user.all_municipalities else members[user.id]):
             out[mid].append(
                 Recipient(
@@ -131,7 +132,7 @@ def _finance_users(session: Session, ids: set[int]) -> dict[int, list[Recipient]
                     language=user.language if user.language in ("da", "en") else "da",
                     municipality_id=mid,
                     user_id=user.id,
-                    deliveries=prefs.get(user.id, {}),
+                    deliveries=deliveries,
                 )
             )
     return out
@@ -155,10 +156,22 @@ def preferences_of(session: Session, user_ids: Iterable[int]) -> dict[int, dict[
     return out
 
 
+def defaults_for(user: User, chosen: dict[str, str]) -> dict[str, str]:
+    """The user's delivery for every severity, defaults filled in: the contacts' default
+    for a user of some municipalities; ``off`` for a user over every municipality (an
+    operator, the first admin), who hears only what they chose, or every municipality's
+    alerts would bury them and repeat what each municipality's own people get."""
+    default = {s: "off" for s in SEVERITIES} if user.all_municipalities else DEFAULT_DELIVERY
+    return {s: chosen.get(s, default[s]) for s in SEVERITIES}
+
+
 def effective_preferences(session: Session, user_id: int) -> dict[str, str]:
-    """The user's delivery for every severity, defaults filled in."""
+    """The user's delivery for every severity, defaults filled in (``defaults_for``)."""
+    user = session.get(User, user_id)
     chosen = preferences_of(session, [user_id]).get(user_id, {})
-    return {s: chosen.get(s, DEFAULT_DELIVERY[s]) for s in SEVERITIES}
+    if user is None:
+        return {s: chosen.get(s, DEFAULT_DELIVERY[s]) for s in SEVERITIES}
+    return defaults_for(user, chosen)
 
 
 def set_preferences(

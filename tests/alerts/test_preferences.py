@@ -125,7 +125,8 @@ def test_the_users_choice_outranks_a_contact_with_the_same_address(app_env: obje
     [
         (["legal"], ["751"], False, False),  # not finance
         (["finance"], ["101"], False, False),  # another municipality's
-        (["finance"], [], True, True),  # finance over every municipality
+        # finance over every municipality (an operator): only what they chose, none by default
+        (["finance"], [], True, False),
         (["admin", "finance"], ["751"], False, True),
     ],
 )
@@ -138,6 +139,15 @@ def test_who_counts_as_a_finance_user_of_the_municipality(
         _user(s, "person@kl.dk", roles=roles, codes=codes, everywhere=everywhere)
         ids = _findings(s, w)
         assert ("person@kl.dk" in _immediate(s, ids)) is hears
+
+
+def test_a_user_over_every_municipality_hears_what_they_chose(app_env: object) -> None:
+    with transaction() as s:
+        w = world(s)
+        uid = _user(s, "drift@kl.dk", roles=["finance"], codes=[], everywhere=True)
+        _prefer(s, uid, high="immediate")
+        ids = _findings(s, w)
+        assert "drift@kl.dk" in _immediate(s, ids)
 
 
 def test_the_users_emails_are_sent_in_their_language(app_env: object) -> None:
