@@ -36,7 +36,7 @@ def screened_backtest(
     """``monitor.rulesets.backtest.backtest`` with the SQL screen first: only the
     invoices on which the current or proposed rule could fire are evaluated. The same
     report (tests/monitor/test_bulk_check.py); not what the product runs, as the screen
-    is slower than evaluating every invoice today (bench/rules.py --line-by-line)."""
+    is slower than evaluating every invoice today (bench/rules.py --screened)."""
     proposed = proposed_config(
         session,
         rule_id=rule_id,
