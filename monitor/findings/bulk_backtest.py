@@ -8,14 +8,12 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import rules
 from monitor.findings import screening
 from monitor.findings.bulk import ScreenedBuilder, drop_tables, fill_load
-from monitor.invoices.models import Invoice
-from monitor.rulesets.service import current_configs, proposed_config
+from monitor.rulesets.backtest import proposal
 from rules.backtest import compare
 from rules.types import RuleConfig, RuleFinding
 
@@ -37,7 +35,7 @@ def screened_backtest(
     invoices on which the current or proposed rule could fire are evaluated. The same
     report (tests/monitor/test_bulk_check.py); not what the product runs, as the screen
     is slower than evaluating every invoice today (bench/rules.py --screened)."""
-    proposed = proposed_config(
+    current, proposed, invoice_ids = proposal(
         session,
         rule_id=rule_id,
         mode=mode,
@@ -45,16 +43,8 @@ def screened_backtest(
         severity=severity,
         municipalities=municipalities,
         vendors=vendors,
+        invoice_ids=invoice_ids,
     )
-    current = next((c for c in current_configs(session) if c.rule_id == rule_id), None)
-    if invoice_ids is None:
-        invoice_ids = list(
-            session.scalars(
-                select(Invoice.id)
-                .where(Invoice.status.in_(("assigned", "checked")))
-                .order_by(Invoice.id)
-            )
-        )
     # only the invoices on which the current or the proposed rule could fire are
     # evaluated (monitor.findings.screening): the others add and remove nothing
     both = [c for c in (current, proposed) if c is not None]

@@ -14,7 +14,30 @@ from monitor.findings.context import ContextBuilder
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs, proposed_config
 from rules.backtest import compare
-from rules.types import RuleFinding
+from rules.types import RuleConfig, RuleFinding
+
+
+def proposal(
+    session: Session,
+    *,
+    rule_id: str,
+    invoice_ids: Sequence[int] | None,
+    **change: Any,
+) -> tuple[RuleConfig | None, RuleConfig, Sequence[int]]:
+    """The rule's configuration in force, the proposed one (``change``: mode, params,
+    severity, municipalities, vendors), and the invoices to evaluate (every assigned or
+    checked one when not given)."""
+    proposed = proposed_config(session, rule_id=rule_id, **change)
+    current = next((c for c in current_configs(session) if c.rule_id == rule_id), None)
+    if invoice_ids is None:
+        invoice_ids = list(
+            session.scalars(
+                select(Invoice.id)
+                .where(Invoice.status.in_(("assigned", "checked")))
+                .order_by(Invoice.id)
+            )
+        )
+    return current, proposed, invoice_ids
 
 
 def backtest(
@@ -32,7 +55,7 @@ def backtest(
 ) -> Any:
     """Findings added and removed per municipality, and the overcharge difference, if
     the change were published. Only the rule being changed is evaluated."""
-    proposed = proposed_config(
+    current, proposed, invoice_ids = proposal(
         session,
         rule_id=rule_id,
         mode=mode,
@@ -40,16 +63,8 @@ def backtest(
         severity=severity,
         municipalities=municipalities,
         vendors=vendors,
+        invoice_ids=invoice_ids,
     )
-    current = next((c for c in current_configs(session) if c.rule_id == rule_id), None)
-    if invoice_ids is None:
-        invoice_ids = list(
-            session.scalars(
-                select(Invoice.id)
-                .where(Invoice.status.in_(("assigned", "checked")))
-                .order_by(Invoice.id)
-            )
-        )
     builder = ContextBuilder(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
