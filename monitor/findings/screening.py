@@ -49,8 +49,9 @@ that only narrow a rule are dropped), and everything it cannot bound is flagged:
   VAT is above the lowest ``vat_percent``;
 * ``price_disparity`` / ``mfn_breach``: they compare a line with the latest prices
   other municipalities pay; the median of any subset of those is at least their
-  lowest, which is at least the lowest price ever billed to another municipality for
-  the same item key (all documents, all dates): flagged when the price is above that
+  lowest, which is at least the lowest of the other municipalities' latest prices for
+  the same item key (``item_latest_price``, kept by triggers: the very rows the rules'
+  observations are read from): flagged when the price is above that
   x the smallest ``ratio`` (disparity) or plus the smallest OR-combined absolute
   tolerance (a contract with an MFN clause: mfn),
   or, for an item priced per inhabitant (compared per head), whenever another
@@ -96,7 +97,7 @@ from extractors.types import Unit
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
-from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.invoices.models import Invoice, InvoiceLine, LatestPrice, LineItemPeriod
 from rules.indexation import schedule
 from rules.matching import item_key
 from rules.types import RuleConfig
@@ -184,6 +185,16 @@ T_DUP = Table(
     Index("ix_screen_dup", "key", "vendor_id", "muni"),
     prefixes=["TEMPORARY"],
 )
+#: (pair, item key, period start) billed more than once: the candidates of ``screen_dup``
+T_DUP0 = Table(
+    "screen_dup0",
+    _meta,
+    Column("vendor_id", Integer),
+    Column("muni", Integer),
+    Column("key", String(200)),
+    Column("s", Date),
+    prefixes=["TEMPORARY"],
+)
 T_NUMBER = Table(
     "screen_number",
     _meta,
@@ -192,7 +203,7 @@ T_NUMBER = Table(
     Column("number", String(100)),
     prefixes=["TEMPORARY"],
 )
-TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT, T_PEER, T_DUP, T_NUMBER)
+TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT, T_PEER, T_DUP0, T_DUP, T_NUMBER)
 #: a float comparison is never trusted closer than this (kr)
 _EPS = 0.0001
 _HALF_ORE = 0.005
@@ -291,9 +302,8 @@ def screen(
         session.execute(update(T_INVOICE).values(flagged=1))
         return _flagged(session)
     _fill_contracts(session, loosest, allow_unconfirmed_terms)
+    _flag_lines(session, loosest, allow_unconfirmed_terms, {"prices", "peers"} - omit)
     steps = {
-        "prices": _flag_prices,
-        "peers": _flag_peers,
         "duplicates": _flag_duplicates,
         "period": _flag_outside_period,
         "payment": _flag_payment_terms,
@@ -658,14 +668,63 @@ def _raw(column):  # type: ignore[no-untyped-def]
     return cast(type_coerce(column, BigInteger), Float) / float(10**scale)
 
 
-def _flag_prices(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
-    if not loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}:
+def _flag_lines(
+    session: Session, loosest: Loosest, allow_unconfirmed: bool, screens: set[str]
+) -> None:
+    """The line screens in one pass over the screened lines: ``prices`` (the price rules
+    and ``unpriced_item``; the peer rules' need of a match) and ``peers`` (the bound
+    from other municipalities' latest prices)."""
+    prices = "prices" in screens and bool(
+        loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}
+    )
+    peers = "peers" in screens and bool(loosest.running & {"price_disparity", "mfn_breach"})
+    if not prices and not peers:
         return
+    g, u = T_GROUP, T_UNIT
+    raw_price = type_coerce(InvoiceLine.unit_price, BigInteger)
+    qty_micro = type_coerce(InvoiceLine.quantity, BigInteger)
+    lines = (
+        _screened_lines()
+        .outerjoin(
+            g,
+            and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key),
+        )
+        .where(qty_micro > 0, raw_price > 0)
+    )
+    conditions = []
+    if prices:
+        lines = lines.outerjoin(
+            u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
+        )
+        conditions.append(_price_condition(loosest))
+    if peers:
+        _fill_peers(session)
+        p, c = T_PEER, T_CONTRACT
+        lines = (
+            lines.join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
+            .outerjoin(p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key))
+        )
+        other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
+        conditions.append(
+            and_(
+                c.c.peer_factor.is_not(None),
+                other_min.is_not(None),
+                or_(
+                    g.c.per_head == 1,
+                    cast(raw_price, Float) / 1e6
+                    > c.c.peer_factor * cast(other_min, Float) / 1e6 + c.c.peer_plus - _EPS,
+                ),
+            )
+        )
+    _mark(session, lines.where(or_(*conditions)))
+
+
+def _price_condition(loosest: Loosest):  # type: ignore[no-untyped-def]
     g, u, b = T_GROUP, T_UNIT, T_BAND
     price = _raw(InvoiceLine.unit_price)
     qty = _raw(InvoiceLine.quantity)
     qty_micro = type_coerce(InvoiceLine.quantity, BigInteger)
-    positive = and_(qty_micro > 0, type_coerce(InvoiceLine.unit_price, BigInteger) > 0)
     band_low = (
         select(func.min(b.c.price))
         .where(
@@ -678,55 +737,35 @@ def _flag_prices(session: Session, loosest: Loosest, allow_unconfirmed: bool) ->
     )
     low = case((g.c.tiered == 1, band_low), else_=g.c.low)
     tolerance = float(loosest.price_tolerance or 0) - _EPS
-    lines = (
-        _screened_lines()
-        .outerjoin(
-            g,
-            and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key),
-        )
-        .outerjoin(
-            u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
-        )
-        .where(positive)
-    )
     matched_only = or_(g.c.key.is_(None), g.c.complex == 1)
     if not loosest.running & {*PRICE_RULES, "unpriced_item"}:
         # only the peer rules need the match (per head or not): unmatched lines
-        _mark(session, lines.where(matched_only))
-        return
-    _mark(
-        session,
-        lines.where(
-            or_(
-                matched_only,
-                and_(g.c.int_gaps == 1, qty_micro % 1_000_000 != 0),
-                and_(
-                    u.c.lb.is_not(None),
-                    price > (low * g.c.ix - g.c.margin) * u.c.lb + tolerance,
-                ),
-            )
+        return matched_only
+    return or_(
+        matched_only,
+        and_(g.c.int_gaps == 1, qty_micro % 1_000_000 != 0),
+        and_(
+            u.c.lb.is_not(None),
+            price > (low * g.c.ix - g.c.margin) * u.c.lb + tolerance,
         ),
     )
 
 
-def _flag_peers(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
-    if not loosest.running & {"price_disparity", "mfn_breach"}:
-        return
-    raw_price = type_coerce(InvoiceLine.unit_price, BigInteger)
+def _fill_peers(session: Session) -> None:
+    """``screen_peer``: per (vendor, item key) the lowest latest price of any
+    municipality, which municipality, and the second lowest."""
+    # the lowest latest price per (vendor, item key, municipality), from
+    # ``item_latest_price`` (kept by triggers: exactly the rows the rules' peer
+    # observations come from, a few per item and municipality however long the history)
+    latest = type_coerce(LatestPrice.unit_price, BigInteger)
     per_muni = (
         select(
-            Invoice.vendor_id.label("vendor_id"),
-            InvoiceLine.item_key.label("key"),
-            Invoice.municipality_id.label("muni"),
-            func.min(raw_price).label("p"),
+            LatestPrice.vendor_id.label("vendor_id"),
+            LatestPrice.item_key.label("key"),
+            LatestPrice.municipality_id.label("muni"),
+            func.min(latest).label("p"),
         )
-        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-        .where(
-            InvoiceLine.item_key.is_not(None),
-            Invoice.vendor_id.is_not(None),
-            Invoice.municipality_id.is_not(None),
-        )
-        .group_by(Invoice.vendor_id, InvoiceLine.item_key, Invoice.municipality_id)
+        .group_by(LatestPrice.vendor_id, LatestPrice.item_key, LatestPrice.municipality_id)
         .subquery()
     )
     rank = (
@@ -753,29 +792,6 @@ def _flag_peers(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> 
         )
     )
     analyze(session, T_PEER)
-    p, c, g = T_PEER, T_CONTRACT, T_GROUP
-    other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
-    lines = (
-        _screened_lines()
-        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-        .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
-        .join(p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key))
-        .outerjoin(
-            g, and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key)
-        )
-        .where(
-            c.c.peer_factor.is_not(None),
-            other_min.is_not(None),
-            type_coerce(InvoiceLine.quantity, BigInteger) > 0,
-            raw_price > 0,
-            or_(
-                g.c.per_head == 1,
-                cast(raw_price, Float) / 1e6
-                > c.c.peer_factor * cast(other_min, Float) / 1e6 + c.c.peer_plus - _EPS,
-            ),
-        )
-    )
-    _mark(session, lines)
 
 
 def _period(line_col, invoice_col):  # type: ignore[no-untyped-def]
@@ -794,17 +810,39 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
     )
     _mark(session, mine.where(InvoiceLine.item_key.is_(None)))
     amount = duplicate_amount(loosest.same_amount)
+    # first the (pair, item key, period start) billed more than once, from
+    # ``line_item_period`` (kept by triggers) along its index: a streamed group-by over
+    # narrow rows; then the full key (period end, amount) only for those candidates
+    lip = LineItemPeriod
+    session.execute(
+        insert(T_DUP0).from_select(
+            ["vendor_id", "muni", "key", "s"],
+            select(lip.vendor_id, lip.municipality_id, lip.item_key, lip.period_start)
+            .where(lip.period_start.is_not(None))
+            .group_by(lip.vendor_id, lip.municipality_id, lip.item_key, lip.period_start)
+            .having(func.count() > 1),
+        )
+    )
+    analyze(session, T_DUP0)
+    d0 = T_DUP0
     session.execute(
         insert(T_DUP).from_select(
             ["vendor_id", "muni", "key", "s", "e", "amount"],
-            select(
-                Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, end, amount
+            select(d0.c.vendor_id, d0.c.muni, d0.c.key, d0.c.s, end, amount)
+            .select_from(d0)
+            .join(
+                lip,
+                and_(
+                    lip.vendor_id == d0.c.vendor_id,
+                    lip.municipality_id == d0.c.muni,
+                    lip.item_key == d0.c.key,
+                    lip.period_start == d0.c.s,
+                ),
             )
-            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-            .where(InvoiceLine.item_key.is_not(None), start.is_not(None), end.is_not(None))
-            .group_by(
-                Invoice.vendor_id, Invoice.municipality_id, InvoiceLine.item_key, start, end, amount
-            )
+            .join(InvoiceLine, InvoiceLine.id == lip.line_id)
+            .join(Invoice, Invoice.id == lip.invoice_id)
+            .where(end.is_not(None))
+            .group_by(d0.c.vendor_id, d0.c.muni, d0.c.key, d0.c.s, end, amount)
             .having(func.count() > 1),
         )
     )
@@ -818,20 +856,24 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
     )
     analyze(session, T_DUP, T_NUMBER)
     d = T_DUP
-    _mark(
-        session,
-        mine.join(
-            d,
+    # the lines of the repeated groups, found from the (few) groups along the index
+    repeated = (
+        select(lip.invoice_id)
+        .select_from(d)
+        .join(
+            lip,
             and_(
-                d.c.key == InvoiceLine.item_key,
-                d.c.vendor_id == Invoice.vendor_id,
-                d.c.muni == Invoice.municipality_id,
-                d.c.s == start,
-                d.c.e == end,
-                d.c.amount == amount,
+                lip.vendor_id == d.c.vendor_id,
+                lip.municipality_id == d.c.muni,
+                lip.item_key == d.c.key,
+                lip.period_start == d.c.s,
             ),
-        ),
+        )
+        .join(InvoiceLine, InvoiceLine.id == lip.line_id)
+        .join(Invoice, Invoice.id == lip.invoice_id)
+        .where(end == d.c.e, amount == d.c.amount)
     )
+    _mark(session, repeated)
     n = T_NUMBER
     _mark(
         session,
