@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from monitor.findings import lifecycle, screening
 from monitor.findings.context import ContextBuilder
 from monitor.findings.models import Finding
-from monitor.invoices.models import Invoice, InvoiceLine
+from monitor.invoices.models import Invoice, InvoiceLine, LineItemPeriod
 from rules.types import InvoiceView, RuleConfig
 
 _meta = MetaData()
@@ -120,23 +120,26 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
         screening.analyze(session, T_LOAD)
         return
     d, n = screening.T_DUP, screening.T_NUMBER
-    start = func.coalesce(InvoiceLine.period_start, Invoice.period_start)
     end = func.coalesce(InvoiceLine.period_end, Invoice.period_end)
     amount = screening.duplicate_amount(same_amount)
+    # the lines of the repeated groups, from the (few) groups along line_item_period's
+    # index (not every line of the items)
+    lip = LineItemPeriod
     same_item = (
-        select(InvoiceLine.invoice_id)
-        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        select(lip.invoice_id)
+        .select_from(d)
         .join(
-            d,
+            lip,
             and_(
-                d.c.key == InvoiceLine.item_key,
-                d.c.vendor_id == Invoice.vendor_id,
-                d.c.muni == Invoice.municipality_id,
-                d.c.s == start,
-                d.c.e == end,
-                d.c.amount == amount,
+                lip.vendor_id == d.c.vendor_id,
+                lip.municipality_id == d.c.muni,
+                lip.item_key == d.c.key,
+                lip.period_start == d.c.s,
             ),
         )
+        .join(InvoiceLine, InvoiceLine.id == lip.line_id)
+        .join(Invoice, Invoice.id == lip.invoice_id)
+        .where(end == d.c.e, amount == d.c.amount)
     )
     same_number = select(Invoice.id).join(
         n,

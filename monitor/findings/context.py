@@ -495,12 +495,46 @@ class ContextBuilder:
         return observations
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
-        """The latest unit price this vendor billed each municipality for each item."""
+        """The latest unit price this vendor billed each municipality for each item:
+        ``item_latest_price`` whole (kept by triggers; the same rows as
+        :meth:`_latest_prices` computes from the lines, a few per item and municipality)."""
         if vendor_id in self._peers:
             return self._peers[vendor_id]
-        observations = self._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
+        if self._unkeyed_lines(vendor_id):
+            observations = self._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
+        else:
+            observations = self._observations(
+                self._read(
+                    select(
+                        LatestPrice.municipality_id,
+                        LatestPrice.item_id,
+                        LatestPrice.unit_price,
+                        LatestPrice.quantity,
+                        LatestPrice.number,
+                        LatestPrice.issue_date,
+                    )
+                    .where(LatestPrice.vendor_id == vendor_id)
+                    .order_by(LatestPrice.issue_date, LatestPrice.invoice_id, LatestPrice.line_id)
+                )
+            )
         self._peers[vendor_id] = observations
         return observations
+
+    def _unkeyed_lines(self, vendor_id: int) -> bool:
+        """Whether a line of this vendor's invoices has an item id but no stored key
+        (written past the model): ``item_latest_price`` holds only keyed lines, so the
+        latest prices are then computed from the lines themselves."""
+        unkeyed = (
+            select(InvoiceLine.id)
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(
+                InvoiceLine.item_key.is_(None),
+                InvoiceLine.item_id.is_not(None),
+                Invoice.vendor_id == vendor_id,
+            )
+            .limit(1)
+        )
+        return self.session.execute(unkeyed).first() is not None
 
     def _latest_prices(self, vendor_id: int, items: Any) -> list[PriceObservation]:
         """Per municipality and item id, the vendor's latest billed line, of the items

@@ -9,14 +9,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from monitor.contracts.models import Contract, PriceTerm
 from monitor.db import make_engine, session_factory, transaction
 from monitor.findings import context
 from monitor.findings.models import Finding
 from monitor.findings.service import check_invoices
-from monitor.invoices.models import InvoiceLine
+from monitor.invoices.models import InvoiceLine, LatestPrice
 from monitor.migrate import upgrade
 from monitor.parties.models import Municipality
 from tests.web.conftest import _invoice, seed_database
@@ -217,3 +217,50 @@ def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings
         "by_text": [D("500.00")],
         "unknown_id": [D("60.00"), D("100.00")],
     }, incremental
+
+
+def test_a_check_of_many_reads_the_latest_prices_of_the_lines_themselves(
+    database_url: str,
+) -> None:
+    """A check of many invoices reads every latest price of the vendor from
+    ``item_latest_price``: the same observations, in the same order, as computing them
+    from the lines; a line written by raw SQL with an item id and no key (not in that
+    table) makes it compute them from the lines."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    seed = seed_database(engine)
+    with transaction(engine) as s:
+        contract = s.get(Contract, seed.contract_id)
+        assert contract is not None
+        vendor_id = contract.vendor_id
+        aarhus = s.scalar(select(Municipality.id).where(Municipality.code == "751"))
+        _invoice(s, "A-1", vendor_id, aarhus, [("1", "LIC-100", "Licens", D("3"), D("95.00"))])
+        _invoice(s, "A-2", vendor_id, aarhus, [("1", "lic 100", "Licens", D("2"), D("93.00"))])
+
+    def observations(session):  # type: ignore[no-untyped-def]
+        builder = context.ContextBuilder(
+            session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
+        )
+        from_table = builder._peer_prices(vendor_id)
+        from_lines = builder._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
+        return from_table, from_lines
+
+    with transaction(engine) as s:
+        from_table, from_lines = observations(s)
+    assert from_table == from_lines and len(from_table) >= 2
+    with engine.begin() as conn:  # raw SQL past the model: no key
+        conn.execute(
+            text(
+                "INSERT INTO invoice_line (invoice_id, position, line_id, item_id, description,"
+                " quantity, base_quantity, unit_price, line_amount) VALUES (:i, 7, '7',"
+                " 'NEW-7', 'Ny', 1000000, 1000000, 70000000, 7000)"
+            ),
+            {"i": seed.invoice_id},
+        )
+        assert conn.scalar(text("SELECT item_key FROM invoice_line WHERE line_id = '7'")) is None
+    with transaction(engine) as s:
+        from_table, from_lines = observations(s)
+        assert s.scalar(select(func.count()).select_from(LatestPrice)) < len(from_lines)
+    engine.dispose()
+    assert from_table == from_lines
+    assert "NEW-7" in {o.item_key for o in from_table}
