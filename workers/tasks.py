@@ -328,16 +328,15 @@ def queue_checks(invoice_ids: list[int]) -> None:
 @_task("invoices.check_many")
 def check_many(self: PipelineTask, invoice_ids: list[int]) -> list[int]:
     """Check many invoices in one transaction (``check --all``, a re-check after a rule
-    change): the same findings as checking each, without a task per invoice. Every
-    invoice is evaluated: the SQL screen (``monitor.findings.bulk.check_screened``)
-    gives the same findings but is slower today (``bench/rules.py --line-by-line``).
-    When the bulk check raises (anything but a transient database error), each invoice
+    change): the same findings as checking each, without a task per invoice; from
+    ``SCREEN_MIN_INVOICES`` on, only the invoices the SQL screen flags are evaluated in
+    Python (``monitor.findings.bulk.check_many``). When the bulk check raises (anything but a transient database error), each invoice
     is queued on its own, so that one bad invoice marks only itself ``check_failed``."""
-    from monitor.findings.service import check_invoices
+    from monitor.findings.bulk import check_many as check
 
     try:
         with transaction() as session:
-            result = check_invoices(session, invoice_ids=invoice_ids)
+            result = check(session, invoice_ids=invoice_ids)
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
     except POISON as exc:

@@ -1,5 +1,5 @@
-"""A screened backtest (``monitor.findings.screening`` first), kept beside the one the
-product runs (``monitor.rulesets.backtest``) until the screen is faster than it."""
+"""The screened backtest (``monitor.findings.screening`` first): what
+``monitor.rulesets.backtest.backtest`` runs for many invoices (``bulk.SCREEN_MIN_INVOICES``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 import rules
 from monitor.findings import screening
 from monitor.findings.bulk import ScreenedBuilder, drop_tables, fill_load
-from monitor.rulesets.backtest import proposal
+from monitor.rulesets.backtest import legal_keeps, proposal
 from rules.backtest import compare
 from rules.types import RuleConfig, RuleFinding
 
@@ -33,8 +33,7 @@ def screened_backtest(
 ) -> Any:
     """``monitor.rulesets.backtest.backtest`` with the SQL screen first: only the
     invoices on which the current or proposed rule could fire are evaluated. The same
-    report (tests/monitor/test_bulk_check.py); not what the product runs, as the screen
-    is slower than evaluating every invoice today (bench/rules.py --screened)."""
+    report as evaluating every invoice (tests/monitor/test_bulk_check.py)."""
     current, proposed, invoice_ids = proposal(
         session,
         rule_id=rule_id,
@@ -45,8 +44,29 @@ def screened_backtest(
         vendors=vendors,
         invoice_ids=invoice_ids,
     )
-    # only the invoices on which the current or the proposed rule could fire are
-    # evaluated (monitor.findings.screening): the others add and remove nothing
+    before, after, municipality = screened_evaluation(
+        session,
+        current=current,
+        proposed=proposed,
+        invoice_ids=invoice_ids,
+        today=today,
+        allow_unconfirmed_terms=allow_unconfirmed_terms,
+    )
+    after = legal_keeps(session, before, after)
+    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
+
+
+def screened_evaluation(
+    session: Session,
+    *,
+    current: RuleConfig | None,
+    proposed: RuleConfig,
+    invoice_ids: Sequence[int],
+    today: date | None,
+    allow_unconfirmed_terms: bool,
+) -> tuple[list[RuleFinding], list[RuleFinding], dict[str, str]]:
+    """The current and the proposed rule's findings on the invoices the screen flags
+    for either, and each finding's municipality: the others add and remove nothing."""
     both = [c for c in (current, proposed) if c is not None]
     flagged = screening.screen(
         session,
@@ -70,7 +90,7 @@ def screened_backtest(
                     municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
                 before += old
                 after += new
-    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
+    return before, after, municipality
 
 
 @contextmanager

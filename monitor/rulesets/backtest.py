@@ -54,7 +54,8 @@ def backtest(
     allow_unconfirmed_terms: bool = True,
 ) -> Any:
     """Findings added and removed per municipality, and the overcharge difference, if
-    the change were published. Only the rule being changed is evaluated."""
+    the change were published. Only the rule being changed is evaluated; for many
+    invoices only those the SQL screen flags for it (``monitor.findings.bulk_backtest``)."""
     current, proposed, invoice_ids = proposal(
         session,
         rule_id=rule_id,
@@ -65,6 +66,21 @@ def backtest(
         vendors=vendors,
         invoice_ids=invoice_ids,
     )
+    from monitor.findings.bulk import SCREEN_MIN_INVOICES
+
+    if len(invoice_ids) >= SCREEN_MIN_INVOICES:  # many: screened in SQL first
+        from monitor.findings.bulk_backtest import screened_evaluation
+
+        before, after, municipality = screened_evaluation(
+            session,
+            current=current,
+            proposed=proposed,
+            invoice_ids=invoice_ids,
+            today=today,
+            allow_unconfirmed_terms=allow_unconfirmed_terms,
+        )
+        after = legal_keeps(session, before, after)
+        return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
     builder = ContextBuilder(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
@@ -81,11 +97,11 @@ def backtest(
                     municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
                 before += old
                 after += new
-    after = _legal_keeps(session, before, after)
+    after = legal_keeps(session, before, after)
     return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
 
 
-def _legal_keeps(
+def legal_keeps(
     session: Session, before: list[RuleFinding], after: list[RuleFinding]
 ) -> list[RuleFinding]:
     """What publishing leaves in place: a finding legal has confirmed or resolved stays as

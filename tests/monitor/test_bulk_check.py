@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bench.rules_data import build
 from monitor.db import make_engine, session_factory
@@ -178,4 +178,54 @@ def test_a_screened_backtest_reports_what_evaluating_every_invoice_reports(  # t
         report = backtest(s, rule_id=rule_id, params=params, today=TODAY)
         reference = every_invoice_backtest(s, rule_id, params)
     assert report.added + report.removed > 0  # the change changes something
+    assert report == reference
+
+
+def _counting_screen(monkeypatch):  # type: ignore[no-untyped-def]
+    """Count the screens run (the real screen runs)."""
+    from monitor.findings import screening
+
+    calls: list[int] = []
+    real = screening.screen
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(screening, "screen", counted)
+    return calls
+
+
+def test_a_check_of_many_invoices_is_screened_with_the_same_findings(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What ``invoices.check_many`` (``check --all``, re-checks) runs: screened from
+    ``SCREEN_MIN_INVOICES`` invoices on, every invoice evaluated below it."""
+    from monitor.findings import bulk
+
+    engine, _ = world
+    calls = _counting_screen(monkeypatch)
+    plain, plain_counts, plain_checked = run(engine, check_invoices)
+    with session_factory(engine)() as s:
+        n = s.scalar(select(func.count()).select_from(Invoice))
+    monkeypatch.setattr(bulk, "SCREEN_MIN_INVOICES", n + 1)
+    below, _, _ = run(engine, bulk.check_many)
+    assert calls == [] and below == plain
+    monkeypatch.setattr(bulk, "SCREEN_MIN_INVOICES", n)
+    screened, counts, checked = run(engine, bulk.check_many)
+    assert calls == [1]
+    assert (screened, counts, checked) == (plain, plain_counts, plain_checked)
+
+
+def test_a_backtest_of_many_invoices_is_screened_with_the_same_report(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from monitor.findings import bulk
+    from monitor.rulesets.backtest import backtest
+
+    engine, _ = world
+    calls = _counting_screen(monkeypatch)
+    monkeypatch.setattr(bulk, "SCREEN_MIN_INVOICES", 1)
+    params = {"absolute_tolerance": "50"}
+    with session_factory(engine)() as s:
+        report = backtest(s, rule_id="price_above_agreed", params=params, today=TODAY)
+        reference = every_invoice_backtest(s, "price_above_agreed", params)
+    assert calls == [1]
+    assert report.added + report.removed > 0
     assert report == reference
