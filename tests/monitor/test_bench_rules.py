@@ -37,7 +37,7 @@ def test_the_rules_bench_runs_and_checks_the_truth(db: str, tmp_path: Path) -> N
                 "3000",
                 "--db",
                 db,
-                "--screened",
+                "--line-by-line",
             ],
             capture_output=True,
             text=True,
@@ -57,5 +57,5 @@ def test_the_rules_bench_runs_and_checks_the_truth(db: str, tmp_path: Path) -> N
             admin.dispose()
     assert out.returncode == 0, out.stderr[-3000:]
     assert f"[{db}] prisvagt findings == injected truth: True" in out.stdout
-    assert "screened in SQL first" in out.stdout and out.stdout.count("== truth: True") >= 2
+    assert "evaluating every invoice in Python" in out.stdout and out.stdout.count("== truth: True") >= 2
     assert "ratios (wall)" in out.stdout
