@@ -202,6 +202,7 @@ def run_rules(
     configs: Sequence[RuleConfig] | None,
     *,
     failures: list[RuleFailure] | None = None,
+    only: frozenset[str] | None = None,
 ) -> list[RuleFinding]:
     """See :func:`rules.evaluate`. With ``failures``, a custom rule that raises is
     recorded there and the others run on; a built-in rule's error is always raised."""
@@ -216,6 +217,8 @@ def run_rules(
     pending = ctx.contract is not None and ctx.contract.pending_review
     findings: list[RuleFinding] = []
     for rule in rules:
+        if only is not None and rule.spec.id not in only:
+            continue
         try:
             produced = rule.spec.check(run, rule.params)
         except Exception as exc:

@@ -3,7 +3,10 @@
 :func:`check_screened` stores exactly what :func:`monitor.findings.service.check_invoices`
 stores for the same invoices (the same findings, amounts, evidence, ownership, alerts,
 withdrawals), but runs the rules only on the invoices the set-based screen
-(``monitor.findings.screening``) flags. For those, the pair's history is loaded only
+(``monitor.findings.screening``) flags, and on each only the rules it flags there
+(every configured rule still counts as running: who owns an excess is unchanged; the
+open findings of the others are withdrawn, as the screen shows they are no longer
+produced). For those, the pair's history is loaded only
 as far as :meth:`PairBatch.earlier` can use it (invoices with the same number, or a
 line of the same item key for the same period start); the invoices the screen passes
 are marked checked, and any open finding they still carry is withdrawn, as a re-check
@@ -110,6 +113,7 @@ def check_screened(
             allow_unconfirmed_terms=allow_unconfirmed_terms,
             queue_alerts=queue_alerts,
             builder_class=ScreenedBuilder,
+            rules_for=flagged,
         )
         passed = select(screening.T_INVOICE.c.invoice_id).where(screening.T_INVOICE.c.flagged == 0)
         _settle_passed(session, passed, configs, result)
@@ -131,7 +135,7 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
     flagged = screening.T_INVOICE
     T_LOAD.drop(session.connection(), checkfirst=True)
     T_LOAD.create(session.connection())
-    own = select(flagged.c.invoice_id.label("id")).where(flagged.c.flagged == 1)
+    own = select(flagged.c.invoice_id.label("id")).where(flagged.c.flagged != 0)
     if "duplicate_billing" not in running:
         session.execute(insert(T_LOAD).from_select(["invoice_id"], own))
         screening.analyze(session, T_LOAD)
@@ -170,7 +174,7 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
         select(Invoice.vendor_id, Invoice.municipality_id)
         .join(flagged, flagged.c.invoice_id == Invoice.id)
         .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
-        .where(flagged.c.flagged == 1, InvoiceLine.item_key.is_(None))
+        .where(flagged.c.flagged != 0, InvoiceLine.item_key.is_(None))
         .distinct()
         .subquery()
     )

@@ -68,6 +68,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -104,6 +105,31 @@ from rules.types import RuleConfig
 from rules.units import COUNT_CODES, PERIOD_CODES, PERIODIC, Unreconciled, readings
 
 PRICE_RULES = ("price_above_agreed", "indexation_cap_exceeded", "volume_tier_not_applied")
+#: each built-in rule's bit in ``screen_invoice.flagged``: the rules that could fire
+BUILTIN = (
+    *PRICE_RULES,
+    "unpriced_item",
+    "outside_contract_period",
+    "duplicate_billing",
+    "payment_terms",
+    "arithmetic_mismatch",
+    "price_disparity",
+    "mfn_breach",
+)
+BITS = {rule_id: 1 << i for i, rule_id in enumerate(BUILTIN)}
+#: every rule (custom ones too): the invoice is evaluated whole
+ALL = (1 << len(BUILTIN)) - 1
+
+
+def bits(*rule_ids: str) -> int:
+    out = 0
+    for rule_id in rule_ids:
+        out |= BITS[rule_id]
+    return out
+
+
+PRICE_BITS = bits(*PRICE_RULES, "unpriced_item")
+PEER_BITS = bits("price_disparity", "mfn_breach")
 _CHUNK = 900
 _meta = MetaData()
 #: the invoices screened, their pair's contract (None: flagged) and the verdict
@@ -112,7 +138,7 @@ T_INVOICE = Table(
     _meta,
     Column("invoice_id", Integer, primary_key=True),
     Column("contract_id", Integer),
-    Column("flagged", Integer, nullable=False),
+    Column("flagged", Integer, nullable=False),  # the bits of the rules that could fire
     prefixes=["TEMPORARY"],
 )
 T_CONTRACT = Table(
@@ -286,11 +312,12 @@ def screen(
     configs: Sequence[RuleConfig] | None,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
-) -> set[int]:
-    """The invoices among ``invoice_ids`` on which a rule of ``configs`` could fire (a
-    superset: see the module doc). Leaves ``screen_invoice`` (ids and verdicts) in
-    place for the caller; :func:`drop_tables` removes the temporary tables.
-    ``omit``: screens left out, only to show that the comparison test catches it."""
+) -> dict[int, frozenset[str] | None]:
+    """The invoices among ``invoice_ids`` on which a rule of ``configs`` could fire, each
+    with the rules that could fire on it (None: any rule), a superset: see the module
+    doc. Leaves ``screen_invoice`` (ids and verdicts: a bit per built-in rule,
+    :data:`BITS`) in place for the caller; :func:`drop_tables` removes the temporary
+    tables. ``omit``: screens left out, only to show that the comparison test catches it."""
     loosest = Loosest.of(configs)
     if session.connection().dialect.name == "postgresql":
         # set-based statements over every line of a bulk check: like a migration, a
@@ -299,7 +326,7 @@ def screen(
     create_tables(session)
     _fill_invoices(session, invoice_ids)
     if loosest.custom:
-        session.execute(update(T_INVOICE).values(flagged=1))
+        session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)
     _fill_contracts(session, loosest, allow_unconfirmed_terms)
     _flag_lines(session, loosest, allow_unconfirmed_terms, {"prices", "peers"} - omit)
@@ -324,16 +351,30 @@ def analyze(session: Session, *tables: Table) -> None:
         conn.exec_driver_sql(f"ANALYZE {'temp.' if sqlite else ''}{table.name}")
 
 
-def _flagged(session: Session) -> set[int]:
-    return set(session.scalars(select(T_INVOICE.c.invoice_id).where(T_INVOICE.c.flagged == 1)))
+def _flagged(session: Session) -> dict[int, frozenset[str] | None]:
+    out: dict[int, frozenset[str] | None] = {}
+    names: dict[int, frozenset[str] | None] = {}
+    for invoice_id, mask in session.execute(
+        select(T_INVOICE.c.invoice_id, T_INVOICE.c.flagged).where(T_INVOICE.c.flagged != 0)
+    ):
+        if mask not in names:
+            names[mask] = None if mask == ALL else frozenset(r for r, b in BITS.items() if mask & b)
+        out[invoice_id] = names[mask]
+    return out
 
 
-def _mark(session: Session, invoice_ids: object) -> None:
-    """Flag the screened invoices among ``invoice_ids`` (a select of ids)."""
+def _unset(mask: int):  # type: ignore[no-untyped-def]
+    """The screened invoices not yet flagged for every rule of ``mask``."""
+    return T_INVOICE.c.flagged.op("&")(mask) != mask
+
+
+def _mark(session: Session, invoice_ids: object, mask: int) -> None:
+    """Flag the rules of ``mask`` on the screened invoices among ``invoice_ids`` (a
+    select of ids)."""
     session.execute(
         update(T_INVOICE)
-        .where(T_INVOICE.c.flagged == 0, T_INVOICE.c.invoice_id.in_(invoice_ids))
-        .values(flagged=1)
+        .where(_unset(mask), T_INVOICE.c.invoice_id.in_(invoice_ids))
+        .values(flagged=T_INVOICE.c.flagged.op("|")(mask))
     )
 
 
@@ -377,7 +418,7 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
     session.execute(
         update(T_INVOICE)
         .where(or_(T_INVOICE.c.contract_id.is_(None), T_INVOICE.c.invoice_id.in_(not_invoice)))
-        .values(flagged=1)
+        .values(flagged=ALL)
     )
 
 
@@ -653,12 +694,13 @@ def _lowest_factor(unit: Unit, raw: str) -> float | None:
 
 
 # ------------------------------------------------------------------------ screens
-def _screened_lines():  # type: ignore[no-untyped-def]
-    """invoice_line joined to its screened, not yet flagged invoice."""
+def _screened_lines(mask: int, *columns: Any):  # type: ignore[no-untyped-def]
+    """invoice_line joined to its screened invoice not yet flagged for all of ``mask``."""
     return (
-        select(InvoiceLine.invoice_id)
+        select(InvoiceLine.invoice_id, *columns)
+        .select_from(InvoiceLine)
         .join(T_INVOICE, T_INVOICE.c.invoice_id == InvoiceLine.invoice_id)
-        .where(T_INVOICE.c.flagged == 0)
+        .where(_unset(mask))
     )
 
 
@@ -671,56 +713,82 @@ def _raw(column):  # type: ignore[no-untyped-def]
 def _flag_lines(
     session: Session, loosest: Loosest, allow_unconfirmed: bool, screens: set[str]
 ) -> None:
-    """The line screens in one pass over the screened lines: ``prices`` (the price rules
-    and ``unpriced_item``; the peer rules' need of a match) and ``peers`` (the bound
-    from other municipalities' latest prices)."""
+    """The line screens in one pass over the screened lines, each condition flagging its
+    own rules: ``prices`` (a line without an exact key match, or with a complex item:
+    the price rules, ``unpriced_item`` and the peer rules, which need the match; a line
+    above the lowest allowed price or in a band gap: the price rules and
+    ``unpriced_item``) and ``peers`` (a line above the bound from other municipalities'
+    latest prices: the peer rules)."""
     prices = "prices" in screens and bool(
         loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}
     )
     peers = "peers" in screens and bool(loosest.running & {"price_disparity", "mfn_breach"})
     if not prices and not peers:
         return
-    g, u = T_GROUP, T_UNIT
+    g, u, p, c = T_GROUP, T_UNIT, T_PEER, T_CONTRACT
     raw_price = type_coerce(InvoiceLine.unit_price, BigInteger)
-    qty_micro = type_coerce(InvoiceLine.quantity, BigInteger)
-    lines = (
-        _screened_lines()
-        .outerjoin(
-            g,
-            and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key),
+    conditions: list[tuple[Any, int]] = []
+    if prices:
+        matched_only, priced = _price_conditions(loosest)
+        conditions.append((matched_only, PRICE_BITS | PEER_BITS))
+        if priced is not None:
+            conditions.append((priced, PRICE_BITS))
+    if peers:
+        _fill_peers(session)
+        other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
+        conditions.append(
+            (
+                and_(
+                    c.c.peer_factor.is_not(None),
+                    other_min.is_not(None),
+                    or_(
+                        g.c.per_head == 1,
+                        cast(raw_price, Float) / 1e6
+                        > c.c.peer_factor * cast(other_min, Float) / 1e6 + c.c.peer_plus - _EPS,
+                    ),
+                ),
+                PEER_BITS,
+            )
         )
-        .where(qty_micro > 0, raw_price > 0)
+    mask = 0
+    for _, rule_bits in conditions:
+        mask |= rule_bits
+    lines = _screened_lines(mask, *(func.max(case((cond, 1), else_=0)) for cond, _ in conditions))
+    lines = lines.outerjoin(
+        g, and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key)
     )
-    conditions = []
     if prices:
         lines = lines.outerjoin(
             u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
         )
-        conditions.append(_price_condition(loosest))
     if peers:
-        _fill_peers(session)
-        p, c = T_PEER, T_CONTRACT
         lines = (
             lines.join(Invoice, Invoice.id == InvoiceLine.invoice_id)
             .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
             .outerjoin(p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key))
         )
-        other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
-        conditions.append(
-            and_(
-                c.c.peer_factor.is_not(None),
-                other_min.is_not(None),
-                or_(
-                    g.c.per_head == 1,
-                    cast(raw_price, Float) / 1e6
-                    > c.c.peer_factor * cast(other_min, Float) / 1e6 + c.c.peer_plus - _EPS,
-                ),
-            )
-        )
-    _mark(session, lines.where(or_(*conditions)))
+    rows = session.execute(
+        lines.where(
+            type_coerce(InvoiceLine.quantity, BigInteger) > 0,
+            raw_price > 0,
+            or_(*(cond for cond, _ in conditions)),
+        ).group_by(InvoiceLine.invoice_id)
+    )
+    by_mask: dict[int, list[int]] = defaultdict(list)
+    for invoice_id, *hits in rows:
+        found = 0
+        for hit, (_, rule_bits) in zip(hits, conditions, strict=True):
+            if hit:
+                found |= rule_bits
+        by_mask[found].append(invoice_id)
+    for found, ids in by_mask.items():
+        for i in range(0, len(ids), _CHUNK):
+            _mark(session, ids[i : i + _CHUNK], found)
 
 
-def _price_condition(loosest: Loosest):  # type: ignore[no-untyped-def]
+def _price_conditions(loosest: Loosest):  # type: ignore[no-untyped-def]
+    """(a line the exact key match cannot settle, a line priced above the lowest it may
+    be or in a band gap; None when no price rule runs)."""
     g, u, b = T_GROUP, T_UNIT, T_BAND
     price = _raw(InvoiceLine.unit_price)
     qty = _raw(InvoiceLine.quantity)
@@ -740,9 +808,8 @@ def _price_condition(loosest: Loosest):  # type: ignore[no-untyped-def]
     matched_only = or_(g.c.key.is_(None), g.c.complex == 1)
     if not loosest.running & {*PRICE_RULES, "unpriced_item"}:
         # only the peer rules need the match (per head or not): unmatched lines
-        return matched_only
-    return or_(
-        matched_only,
+        return matched_only, None
+    return matched_only, or_(
         and_(g.c.int_gaps == 1, qty_micro % 1_000_000 != 0),
         and_(
             u.c.lb.is_not(None),
@@ -801,14 +868,15 @@ def _period(line_col, invoice_col):  # type: ignore[no-untyped-def]
 def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
     if "duplicate_billing" not in loosest.running:
         return
+    dup = BITS["duplicate_billing"]
     start = _period(InvoiceLine.period_start, Invoice.period_start)
     end = _period(InvoiceLine.period_end, Invoice.period_end)
     mine = (
-        _screened_lines()
+        _screened_lines(dup)
         .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
         .where(start.is_not(None), end.is_not(None))
     )
-    _mark(session, mine.where(InvoiceLine.item_key.is_(None)))
+    _mark(session, mine.where(InvoiceLine.item_key.is_(None)), dup)
     amount = duplicate_amount(loosest.same_amount)
     # first the (pair, item key, period start) billed more than once, from
     # ``line_item_period`` (kept by triggers) along its index: a streamed group-by over
@@ -873,7 +941,7 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
         .join(Invoice, Invoice.id == lip.invoice_id)
         .where(end == d.c.e, amount == d.c.amount)
     )
-    _mark(session, repeated)
+    _mark(session, repeated, dup)
     n = T_NUMBER
     _mark(
         session,
@@ -887,7 +955,8 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
                 n.c.number == Invoice.number,
             ),
         )
-        .where(T_INVOICE.c.flagged == 0),
+        .where(_unset(dup)),
+        dup,
     )
 
 
@@ -912,12 +981,12 @@ def _flag_outside_period(session: Session, loosest: Loosest, allow_unconfirmed: 
         Invoice.issue_date,
     )
     lines = (
-        _screened_lines()
+        _screened_lines(BITS["outside_contract_period"])
         .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
         .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
         .where(or_(start < c.c.effective, end > c.c.expiry))
     )
-    _mark(session, lines)
+    _mark(session, lines, BITS["outside_contract_period"])
 
 
 def _days(session: Session, later, earlier):  # type: ignore[no-untyped-def]
@@ -946,9 +1015,9 @@ def _flag_payment_terms(session: Session, loosest: Loosest, allow_unconfirmed: b
         select(Invoice.id)
         .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
         .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
-        .where(T_INVOICE.c.flagged == 0, Invoice.due_date.is_not(None), days > agreed)
+        .where(_unset(BITS["payment_terms"]), Invoice.due_date.is_not(None), days > agreed)
     )
-    _mark(session, invoices)
+    _mark(session, invoices, BITS["payment_terms"])
 
 
 def _vat_above(loosest: Loosest):  # type: ignore[no-untyped-def]
@@ -971,10 +1040,11 @@ def _vat_above(loosest: Loosest):  # type: ignore[no-untyped-def]
 def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
     if "arithmetic_mismatch" not in loosest.running:
         return
+    arith = BITS["arithmetic_mismatch"]
     line_tol = float(loosest.line_tolerance or 0) - _HALF_ORE - _EPS
     amount = _raw(InvoiceLine.line_amount)
     computed = _raw(InvoiceLine.quantity) * _raw(InvoiceLine.unit_price)
-    _mark(session, _screened_lines().where(func.abs(amount - computed) > line_tol))
+    _mark(session, _screened_lines(arith).where(func.abs(amount - computed) > line_tol), arith)
     tol = float(loosest.total_tolerance or 0) - _EPS
     sums = (
         select(
@@ -982,7 +1052,7 @@ def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool
             func.sum(type_coerce(InvoiceLine.line_amount, BigInteger)).label("line_sum"),
         )
         .join(T_INVOICE, T_INVOICE.c.invoice_id == InvoiceLine.invoice_id)
-        .where(T_INVOICE.c.flagged == 0)
+        .where(_unset(arith))
         .group_by(InvoiceLine.invoice_id)
         .subquery()
     )
@@ -998,7 +1068,7 @@ def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool
         .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
         .outerjoin(sums, sums.c.invoice_id == Invoice.id)
         .where(
-            T_INVOICE.c.flagged == 0,
+            _unset(arith),
             or_(
                 func.abs(ext - line_sum) > tol,
                 func.abs(excl - (ext - allow + charge)) > tol,
@@ -1007,4 +1077,4 @@ def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool
             ),
         )
     )
-    _mark(session, invoices)
+    _mark(session, invoices, arith)

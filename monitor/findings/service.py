@@ -14,7 +14,7 @@ the alerts service never links a finding to a recipient twice).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -62,6 +62,7 @@ def check_invoices(
     allow_unconfirmed_terms: bool | None = None,
     queue_alerts: bool = True,
     builder_class: type[ContextBuilder] = ContextBuilder,
+    rules_for: Mapping[int, frozenset[str] | None] | None = None,
 ) -> CheckResult:
     """Evaluate the current rule set on these invoices and store the findings. Never commits.
 
@@ -71,7 +72,10 @@ def check_invoices(
     What the rules memoise across invoices is released when the check ends: a
     long-running worker keeps nothing of it (``rules.run_scope``). ``builder_class``
     builds the rule contexts (``monitor.findings.bulk`` passes one that loads only the
-    history its screened invoices need).
+    history its screened invoices need) and ``rules_for``: per invoice, the rules whose
+    check runs (``rules.evaluate``'s ``only``: the screen showed the others find nothing
+    there; their open findings on it are withdrawn as by any re-check that no longer
+    produces them).
     """
     with rules.run_scope():
         return _check_invoices(
@@ -81,6 +85,7 @@ def check_invoices(
             allow_unconfirmed_terms=allow_unconfirmed_terms,
             queue_alerts=queue_alerts,
             builder_class=builder_class,
+            rules_for=rules_for or {},
         )
 
 
@@ -92,6 +97,7 @@ def _check_invoices(
     allow_unconfirmed_terms: bool | None,
     queue_alerts: bool,
     builder_class: type[ContextBuilder] = ContextBuilder,
+    rules_for: Mapping[int, frozenset[str] | None],
 ) -> CheckResult:
     from monitor.settings import get_settings
 
@@ -112,7 +118,10 @@ def _check_invoices(
             # other rules' findings are stored as usual
             failures: list[RuleFailure] = []
             produced[invoice_id] = rules.evaluate(
-                builder.context(batch, invoice_id), configs or None, failures=failures
+                builder.context(batch, invoice_id),
+                configs or None,
+                failures=failures,
+                only=rules_for.get(invoice_id),
             )
             for failure in failures:
                 result.rule_failures.setdefault(failure.rule_id, failure.error)

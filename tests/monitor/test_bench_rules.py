@@ -57,5 +57,8 @@ def test_the_rules_bench_runs_and_checks_the_truth(db: str, tmp_path: Path) -> N
             admin.dispose()
     assert out.returncode == 0, out.stderr[-3000:]
     assert f"[{db}] prisvagt findings == injected truth: True" in out.stdout
-    assert "evaluating every invoice in Python" in out.stdout and out.stdout.count("== truth: True") >= 2
+    assert (
+        "evaluating every invoice in Python" in out.stdout
+        and out.stdout.count("== truth: True") >= 2
+    )
     assert "ratios (wall)" in out.stdout

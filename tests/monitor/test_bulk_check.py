@@ -136,6 +136,26 @@ def test_the_comparison_catches_a_screen_made_too_tight(world, screen: str) -> N
     assert bulk != plain
 
 
+@pytest.mark.parametrize("narrowed", ["PEER_BITS", "PRICE_BITS"])
+def test_the_comparison_catches_a_rule_left_out_of_an_invoices_flags(  # type: ignore[no-untyped-def]
+    world, monkeypatch, narrowed: str
+) -> None:
+    """Each flagged invoice is evaluated with the rules flagged on it only: a screen
+    that flags too few rules (disparity left out of the peer bound's rules; only
+    price_above_agreed of the price bound's) is caught like a missing screen."""
+    from monitor.findings import screening
+
+    engine, _ = world
+    plain, _, _ = run(engine, check_invoices)
+    fewer = {
+        "PEER_BITS": screening.BITS["mfn_breach"],
+        "PRICE_BITS": screening.BITS["price_above_agreed"],
+    }[narrowed]
+    monkeypatch.setattr(screening, narrowed, fewer)
+    bulk, _, _ = run(engine, check_screened)
+    assert bulk != plain
+
+
 def every_invoice_backtest(session, rule_id: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
     """The backtest's report by evaluating every invoice, unscreened (the reference)."""
     import rules
