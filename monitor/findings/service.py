@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -213,11 +214,17 @@ def _store_batch(
         )
         for row in rows:
             row["municipality_id"] = muni_id
-        new_ids = list(
-            session.scalars(
-                insert(Finding).returning(Finding.id, sort_by_parameter_order=True), rows
-            )
-        )
+        # one executemany (RETURNING in parameter order would send a statement per row
+        # on SQLite), then the new ids by the unique dedup key, in the rows' order
+        session.execute(insert(Finding), rows)
+        keys = [str(row["dedup_key"]) for row in rows]
+        ids: dict[str, int] = {}
+        for chunk in _chunks(keys):
+            for key, finding_id in session.execute(
+                select(Finding.dedup_key, Finding.id).where(Finding.dedup_key.in_(chunk))
+            ):
+                ids[key] = finding_id
+        new_ids = [ids[key] for key in keys]
     _link_grounds(session, produced=produced, existing=existing)
     return new_ids
 
@@ -324,7 +331,7 @@ def _unassigned(session: Session, invoice_ids: Sequence[int]) -> list[str]:
     return out
 
 
-def _chunks(ids: Sequence[int], size: int = 900) -> list[list[int]]:
+def _chunks(ids: Sequence[Any], size: int = 900) -> list[list[Any]]:
     ids = list(ids)
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
