@@ -141,6 +141,22 @@ T_INVOICE = Table(
     Column("flagged", Integer, nullable=False),  # the bits of the rules that could fire
     prefixes=["TEMPORARY"],
 )
+T_SINGLE = Table(
+    "screen_single",
+    _meta,
+    Column("vendor_id", Integer, primary_key=True),
+    Column("muni", Integer, primary_key=True),
+    Column("cid", Integer),
+    prefixes=["TEMPORARY"],
+)
+#: the rules a screen found could fire, per invoice, before they are merged in
+T_HIT = Table(
+    "screen_hit",
+    _meta,
+    Column("invoice_id", Integer, primary_key=True),
+    Column("mask", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
 T_CONTRACT = Table(
     "screen_contract",
     _meta,
@@ -229,7 +245,19 @@ T_NUMBER = Table(
     Column("number", String(100)),
     prefixes=["TEMPORARY"],
 )
-TABLES = (T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT, T_PEER, T_DUP0, T_DUP, T_NUMBER)
+TABLES = (
+    T_INVOICE,
+    T_SINGLE,
+    T_HIT,
+    T_CONTRACT,
+    T_GROUP,
+    T_BAND,
+    T_UNIT,
+    T_PEER,
+    T_DUP0,
+    T_DUP,
+    T_NUMBER,
+)
 #: a float comparison is never trusted closer than this (kr)
 _EPS = 0.0001
 _HALF_ORE = 0.005
@@ -380,11 +408,7 @@ def _mark(session: Session, invoice_ids: object, mask: int) -> None:
 
 # ----------------------------------------------------------------------- invoices
 def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
-    ids = sorted(set(invoice_ids))
-    for i in range(0, len(ids), 10_000):
-        session.execute(
-            insert(T_INVOICE), [{"invoice_id": x, "flagged": 0} for x in ids[i : i + 10_000]]
-        )
+    _insert_rows(session, T_INVOICE, [(x, None, 0) for x in sorted(set(invoice_ids))])
     # the check skips invoices without vendor or municipality: nothing to screen
     session.execute(
         delete(T_INVOICE).where(
@@ -395,19 +419,25 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
             )
         )
     )
-    single = (
-        select(Contract.vendor_id, Contract.municipality_id, func.min(Contract.id).label("cid"))
-        .where(Contract.status == "active")
-        .group_by(Contract.vendor_id, Contract.municipality_id)
-        .having(func.count() == 1)
-        .subquery()
+    # the pairs with exactly one active contract, materialised (a correlated group-by
+    # per invoice is re-run for each on PostgreSQL)
+    single = T_SINGLE
+    session.execute(
+        insert(single).from_select(
+            ["vendor_id", "muni", "cid"],
+            select(Contract.vendor_id, Contract.municipality_id, func.min(Contract.id))
+            .where(Contract.status == "active")
+            .group_by(Contract.vendor_id, Contract.municipality_id)
+            .having(func.count() == 1),
+        )
     )
+    analyze(session, single)
     session.execute(
         update(T_INVOICE).values(
             contract_id=select(single.c.cid)
-            .join(Invoice, and_(Invoice.vendor_id == single.c.vendor_id))
+            .join(Invoice, Invoice.vendor_id == single.c.vendor_id)
             .where(
-                Invoice.municipality_id == single.c.municipality_id,
+                Invoice.municipality_id == single.c.muni,
                 Invoice.id == T_INVOICE.c.invoice_id,
             )
             .scalar_subquery()
@@ -600,10 +630,19 @@ def _fill_groups(
 
 
 def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]]) -> None:
-    """Many rows into a temporary table through the driver (no per-row processing)."""
+    """Many rows into a temporary table through the driver (no per-row processing):
+    COPY on PostgreSQL, executemany on SQLite."""
     if not rows:
         return
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor:  # type: ignore[union-attr]
+            columns = ", ".join(c.name for c in table.columns)
+            with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
     marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(rows[0]))
     sql = f"INSERT INTO {table.name} VALUES ({marks})"
     for i in range(0, len(rows), 20_000):
@@ -753,7 +792,11 @@ def _flag_lines(
     mask = 0
     for _, rule_bits in conditions:
         mask |= rule_bits
-    lines = _screened_lines(mask, *(func.max(case((cond, 1), else_=0)) for cond, _ in conditions))
+    found = None
+    for cond, rule_bits in conditions:
+        hit = func.max(case((cond, rule_bits), else_=0))
+        found = hit if found is None else found.op("|")(hit)
+    lines = _screened_lines(mask, found)
     lines = lines.outerjoin(
         g, and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key)
     )
@@ -767,23 +810,29 @@ def _flag_lines(
             .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
             .outerjoin(p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key))
         )
-    rows = session.execute(
-        lines.where(
-            type_coerce(InvoiceLine.quantity, BigInteger) > 0,
-            raw_price > 0,
-            or_(*(cond for cond, _ in conditions)),
-        ).group_by(InvoiceLine.invoice_id)
+    # per invoice the OR of its lines' rules, in SQL; merged into the verdicts at once
+    T_HIT.drop(session.connection(), checkfirst=True)
+    T_HIT.create(session.connection())
+    session.execute(
+        insert(T_HIT).from_select(
+            ["invoice_id", "mask"],
+            lines.where(
+                type_coerce(InvoiceLine.quantity, BigInteger) > 0,
+                raw_price > 0,
+                or_(*(cond for cond, _ in conditions)),
+            ).group_by(InvoiceLine.invoice_id),
+        )
     )
-    by_mask: dict[int, list[int]] = defaultdict(list)
-    for invoice_id, *hits in rows:
-        found = 0
-        for hit, (_, rule_bits) in zip(hits, conditions, strict=True):
-            if hit:
-                found |= rule_bits
-        by_mask[found].append(invoice_id)
-    for found, ids in by_mask.items():
-        for i in range(0, len(ids), _CHUNK):
-            _mark(session, ids[i : i + _CHUNK], found)
+    h = T_HIT
+    session.execute(
+        update(T_INVOICE)
+        .where(T_INVOICE.c.invoice_id.in_(select(h.c.invoice_id)))
+        .values(
+            flagged=T_INVOICE.c.flagged.op("|")(
+                select(h.c.mask).where(h.c.invoice_id == T_INVOICE.c.invoice_id).scalar_subquery()
+            )
+        )
+    )
 
 
 def _price_conditions(loosest: Loosest):  # type: ignore[no-untyped-def]

@@ -216,7 +216,7 @@ def _store_batch(
             row["municipality_id"] = muni_id
         # one executemany (RETURNING in parameter order would send a statement per row
         # on SQLite), then the new ids by the unique dedup key, in the rows' order
-        session.execute(insert(Finding), rows)
+        session.execute(insert(Finding.__table__), rows)
         keys = [str(row["dedup_key"]) for row in rows]
         ids: dict[str, int] = {}
         for chunk in _chunks(keys):
