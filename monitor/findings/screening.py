@@ -570,11 +570,26 @@ def _fill_groups(
     groups: dict[tuple[int, str], tuple[object, ...]] = {}
     tiered_ids: set[tuple[int, str]] = set()
     live = PriceTerm.review_state != "rejected"
+    # grouped by the stored key (``price_term.item_key``, the ``rules.matching`` key of
+    # the item id, kept by the model): two spellings of one item id are one item. A
+    # term written past the model without its key would be left out of its item's
+    # bound: then the keys are computed here, per raw item id.
+    stored = not session.execute(
+        select(PriceTerm.id)
+        .where(
+            PriceTerm.contract_id.in_(select(T_CONTRACT.c.contract_id)),
+            live,
+            PriceTerm.item_id.is_not(None),
+            PriceTerm.item_key.is_(None),
+        )
+        .limit(1)
+    ).first()
+    by = PriceTerm.item_key if stored else PriceTerm.item_id
     for i in range(0, len(ids), _CHUNK):
         rows = session.execute(
             select(
                 PriceTerm.contract_id,
-                PriceTerm.item_id,
+                by,
                 func.min(PriceTerm.unit),
                 func.max(PriceTerm.unit),
                 func.min(net),
@@ -587,14 +602,14 @@ def _fill_groups(
                 live,
                 PriceTerm.item_id.is_not(None),
             )
-            .group_by(PriceTerm.contract_id, PriceTerm.item_id)
+            .group_by(PriceTerm.contract_id, by)
         )
         for row in rows:
-            key = item_key(row[1])
+            key = row[1] if stored else item_key(row[1])
             if key is None:
                 continue  # keyed by description: lines needing it are flagged anyway
             if row[7]:
-                tiered_ids.add((row[0], row[1]))
+                tiered_ids.add((row[0], key))
             found = groups.get((row[0], key))
             if found is not None:  # two spellings of one item id: one item
                 row = (
@@ -608,7 +623,7 @@ def _fill_groups(
                     row[7] or found[7],
                 )
             groups[(row[0], key)] = row
-    gaps = _fill_bands(session, ids, tiered_ids)
+    gaps = _fill_bands(session, ids, tiered_ids, stored)
     inhabitant = Unit.INHABITANT_YEAR.value
     rows = []
     for (cid, key), (_, _, unit, other_unit, low, dated, unconfirmed, tiered) in groups.items():
@@ -650,33 +665,37 @@ def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]])
 
 
 def _fill_bands(
-    session: Session, ids: list[int], tiered: set[tuple[int, str]]
+    session: Session, ids: list[int], tiered: set[tuple[int, str]], stored: bool
 ) -> dict[tuple[int, str], int]:
-    """The bands of tiered items into ``screen_band``; per item whether they leave gaps
-    (see :func:`_band_gaps`)."""
+    """The bands of tiered items (contract id, item key) into ``screen_band``; per item
+    whether they leave gaps (see :func:`_band_gaps`). ``stored``: the terms' stored
+    keys can be used (else computed from the item ids)."""
     if not tiered:
         return {}
-    items = sorted({raw for _, raw in tiered})
+    keys = sorted({key for _, key in tiered})
+    by = PriceTerm.item_key if stored else PriceTerm.item_id
+    wanted = keys if stored else None
     bands: dict[tuple[int, str], list[tuple[object, ...]]] = defaultdict(list)
-    for i in range(0, len(items), _CHUNK):
+    chunks = [keys[i : i + _CHUNK] for i in range(0, len(keys), _CHUNK)] if stored else [None]
+    for chunk in chunks:
         for cid, raw, tmin, tmax, price, vat in session.execute(
             select(
                 PriceTerm.contract_id,
-                PriceTerm.item_id,
+                by,
                 PriceTerm.tier_min,
                 PriceTerm.tier_max,
                 PriceTerm.agreed_unit_price,
                 PriceTerm.vat_basis,
             ).where(
-                PriceTerm.item_id.in_(items[i : i + _CHUNK]),
+                PriceTerm.item_key.in_(chunk) if chunk is not None else by.is_not(None),
                 PriceTerm.contract_id.in_(ids)
                 if len(ids) <= _CHUNK
                 else PriceTerm.contract_id.is_not(None),
                 PriceTerm.review_state != "rejected",
             )
         ):
-            if (cid, raw) in tiered:
-                key = item_key(raw)
+            key = raw if wanted is not None else item_key(raw)
+            if (cid, key) in tiered:
                 net = price / Decimal("1.25") if vat == "incl" else price
                 bands[(cid, key)].append((tmin, tmax, net))  # type: ignore[index]
     rows = [

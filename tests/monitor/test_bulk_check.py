@@ -136,6 +136,19 @@ def test_the_comparison_catches_a_screen_made_too_tight(world, screen: str) -> N
     assert bulk != plain
 
 
+def test_terms_written_without_their_key_are_screened_by_their_item_ids(world) -> None:  # type: ignore[no-untyped-def]
+    """The screen groups terms by their stored key; a term written past the model
+    without one would drop out of its item's bound, so the keys are computed then."""
+    from sqlalchemy import text
+
+    engine, _ = world
+    plain, _, _ = run(engine, check_invoices)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE price_term SET item_key = NULL WHERE id % 2 = 0"))
+    bulk, _, _ = run(engine, check_screened)
+    assert bulk == plain
+
+
 @pytest.mark.parametrize("narrowed", ["PEER_BITS", "PRICE_BITS"])
 def test_the_comparison_catches_a_rule_left_out_of_an_invoices_flags(  # type: ignore[no-untyped-def]
     world, monkeypatch, narrowed: str
