@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test faults test-install lint format bench clean
+.PHONY: setup demo test faults load test-install lint format bench clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "prisvagt needs Python 3.11 or newer (python3 --version)"; exit 1; }
@@ -25,9 +25,14 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# fault runs with real workers (a worker SIGKILLed mid-batch; prints the recovery time)
+# fault runs with real workers (a worker SIGKILLed mid-batch or mid-send, a pool process
+# killed, SendGrid answering 429/401; prints the recovery time)
 faults: $(STAMP)
-	PRISVAGT_LONG_TESTS=faults $(BIN)/python -m pytest -s -p no:cacheprovider tests/workers/test_faults_recovery.py $(PYTEST_ARGS)
+	PRISVAGT_LONG_TESTS=faults $(BIN)/python -m pytest -s -p no:cacheprovider -m faults tests/workers $(PYTEST_ARGS)
+
+# bench scripts run end to end at a small size, and load runs
+load: $(STAMP)
+	PRISVAGT_LONG_TESTS=load $(BIN)/python -m pytest -p no:cacheprovider -m load tests $(PYTEST_ARGS)
 
 # a plain `pip install .` into a fresh venv, then a worker and the scheduler on Redis
 test-install: $(STAMP)

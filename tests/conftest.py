@@ -9,13 +9,40 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from tests.servicecheck import require_service
+
+
+def long_run(kind: str, why: str) -> list[pytest.MarkDecorator]:
+    """Marks for a test too long for ``make test``: it runs in ``make faults`` (kind
+    "faults": real workers killed or failing) or ``make load`` (kind "load": bench
+    scripts and load runs), which set ``PRISVAGT_LONG_TESTS``; skipped, saying so,
+    elsewhere. CI runs both targets."""
+    return [
+        getattr(pytest.mark, kind),
+        pytest.mark.skipif(
+            kind not in os.environ.get("PRISVAGT_LONG_TESTS", ""),
+            reason=f"{why}: make {kind}",
+        ),
+    ]
+
+
+def long_test(kind: str, why: str) -> Callable[[Any], Any]:
+    """:func:`long_run` as a decorator of one test."""
+
+    def decorate(test: Any) -> Any:
+        for mark in long_run(kind, why):
+            test = mark(test)
+        return test
+
+    return decorate
+
 
 PG_HOST = os.environ.get("PRISVAGT_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("PRISVAGT_TEST_PG_PORT", "5432"))

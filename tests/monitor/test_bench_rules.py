@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PG_HOST, PG_PORT
+from tests.conftest import PG_HOST, PG_PORT, long_run
 from tests.servicecheck import require_service
 
 REPO = Path(__file__).resolve().parents[2]
+pytestmark = long_run("load", "bench/rules.py end to end, about a minute")
 
 
 @pytest.mark.parametrize("db", ["sqlite", "postgresql"])

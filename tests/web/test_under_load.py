@@ -24,8 +24,12 @@ from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.settings import load_settings
 from monitor.web.app import create_app
+from tests.conftest import long_run
 from tests.signin import signed_in, with_token
 from tests.web.conftest import seed_database
+
+#: requests timed against a server under load: a load run
+pytestmark = long_run("load", "the web app timed while requests wait on a lock")
 
 HUGE = "99999999999999999999999"
 

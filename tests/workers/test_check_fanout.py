@@ -14,7 +14,7 @@ import pytest
 from celery.signals import task_prerun
 from sqlalchemy import select
 
-from tests.conftest import clear_caches
+from tests.conftest import clear_caches, long_test
 from tests.workers.peer_world import peer_invoices, seed_peers
 
 
@@ -83,6 +83,7 @@ def _ingest(paths: list[Path], *, one_burst: bool) -> Counter[str]:
 
 
 @pytest.mark.slow
+@long_test("load", "peer re-checks of 300 invoices counted, half a minute")
 def test_check_tasks_grow_linearly_and_find_what_checking_on_every_arrival_finds(
     sqlite_env: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,6 @@ names them), which ``.ci/run`` calls too.
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -25,16 +24,14 @@ from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
 from tests.alerts.fake_sendgrid import FakeSendGrid
+from tests.conftest import long_run
 from tests.workers.harness import Stack, drop_in_inbox, start_cli_worker
 from tests.workers.world import invoice, seed
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.timeout(400),
-    pytest.mark.skipif(
-        "faults" not in os.environ.get("PRISVAGT_LONG_TESTS", ""),
-        reason="a fault run of a minute or two: make faults",
-    ),
+    *long_run("faults", "a fault run of a minute or two"),
 ]
 REDIS_PG = [pytest.param(("redis", "postgresql"), id="redis-pg",
                          marks=[pytest.mark.redis, pytest.mark.postgres])]  # fmt: skip

@@ -13,9 +13,13 @@ from monitor.alerts.service import queue_alerts
 from monitor.db import transaction
 from tests.alerts.factories import finding, world
 from tests.alerts.fake_sendgrid import FakeSendGrid
+from tests.conftest import long_test
 from tests.workers.harness import Stack, drop_in_inbox
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
+#: a worker killed or a send failing on purpose
+FAULT_RUN = long_test("faults", "a fault run with real workers")
+
 
 EVERY = [
     pytest.param(("redis", "sqlite"), id="redis-sqlite", marks=pytest.mark.redis),
@@ -78,6 +82,7 @@ def test_a_file_dropped_in_the_inbox_becomes_one_email(
     assert len(list((stack.inbox / "processed").iterdir())) == 1
 
 
+@FAULT_RUN
 @pytest.mark.parametrize("stack", EVERY, indirect=True)
 def test_a_worker_killed_mid_send_has_its_task_redelivered_and_sent_once(
     stack: Stack, fake_sendgrid: FakeSendGrid
@@ -100,6 +105,7 @@ def test_a_worker_killed_mid_send_has_its_task_redelivered_and_sent_once(
     producer.close()
 
 
+@FAULT_RUN
 @pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
 def test_a_pool_process_killed_mid_send_is_replaced_and_the_task_sent_once(
     stack: Stack, fake_sendgrid: FakeSendGrid
@@ -126,6 +132,7 @@ def test_a_pool_process_killed_mid_send_is_replaced_and_the_task_sent_once(
     producer.close()
 
 
+@FAULT_RUN
 @pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
 def test_429_then_202_yields_exactly_one_email(stack: Stack, fake_sendgrid: FakeSendGrid) -> None:
     alert_id = queued_alert()
@@ -143,6 +150,7 @@ def test_429_then_202_yields_exactly_one_email(stack: Stack, fake_sendgrid: Fake
     producer.close()
 
 
+@FAULT_RUN
 @pytest.mark.parametrize("stack", ONE_DB_EACH, indirect=True)
 def test_401_fails_the_alert_once_with_the_error_stored(
     stack: Stack, fake_sendgrid: FakeSendGrid
@@ -197,6 +205,7 @@ def test_digest_and_reminder_jobs_with_a_fixed_clock_email_through_a_worker(
     producer.close()
 
 
+@FAULT_RUN
 @pytest.mark.parametrize("stack", [EVERY[0]], indirect=True)
 def test_a_worker_killed_after_sendgrid_accepted_but_before_commit_loses_nothing(
     stack: Stack, fake_sendgrid: FakeSendGrid
