@@ -103,6 +103,32 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         # Decimal(int).scaleb(-n) already has exactly n decimals: no quantize needed.
         return None if value is None else Decimal(value).scaleb(self._neg_scale)
 
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        """One call per value (not TypeDecorator's two), and the Decimal of a stored
+        integer made once: prices and quantities repeat across millions of rows, and a
+        Decimal is immutable. The memo is capped (cleared when full)."""
+        inner = self.impl_instance.result_processor(dialect, coltype)
+        if inner is not None:  # a driver giving something other than int: the plain way
+            return super().result_processor(dialect, coltype)
+        neg = self._neg_scale
+        memo: dict[int, Decimal] = {}
+
+        def process(value: Any) -> Decimal | None:
+            if value is None:
+                return None
+            found = memo.get(value)
+            if found is None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                found = memo[value] = Decimal(value).scaleb(neg)
+            return found
+
+        return process
+
+
+#: distinct stored integers whose Decimal each column type keeps at most
+_MEMO_LIMIT = 50_000
+
 
 def Money() -> ScaledDecimal:  # noqa: N802 - reads like a type in mappings
     """Amounts in øre."""

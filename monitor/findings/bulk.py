@@ -89,6 +89,28 @@ def check_screened(
     (same arguments, same ``CheckResult``), screening first. Never commits.
     ``omit``: screens left out (``screening.screen``), only for the test that shows a
     too tight screen is caught."""
+    from monitor.findings.service import fewer_collections
+
+    with fewer_collections(len(invoice_ids)):
+        return _check_screened(
+            session,
+            invoice_ids=invoice_ids,
+            today=today,
+            allow_unconfirmed_terms=allow_unconfirmed_terms,
+            queue_alerts=queue_alerts,
+            omit=omit,
+        )
+
+
+def _check_screened(
+    session: Session,
+    *,
+    invoice_ids: Sequence[int],
+    today: date | None,
+    allow_unconfirmed_terms: bool | None,
+    queue_alerts: bool,
+    omit: frozenset[str],
+) -> Any:
     from monitor.findings.service import _unassigned, check_invoices
     from monitor.rulesets.service import current_configs
     from monitor.settings import get_settings

@@ -80,7 +80,10 @@ def screened_evaluation(
     before: list[RuleFinding] = []
     after: list[RuleFinding] = []
     municipality: dict[str, str] = {}
-    with rules.run_scope(), _screened(session, both):  # nothing memoised outlives it
+    from monitor.findings.service import fewer_collections
+
+    # nothing memoised outlives it
+    with rules.run_scope(), _screened(session, both), fewer_collections(len(invoice_ids)):
         for batch in builder.batches(sorted(flagged)):
             for invoice_id in batch.targets:
                 ctx = builder.context(batch, invoice_id)

@@ -144,8 +144,11 @@ class ContextBuilder:
 
     def _read(self, statement: Any) -> Any:
         """Core rows on the session's connection, past the ORM's per-row layer (it shows
-        with thousands of rows); :meth:`batches` flushes the session once instead."""
-        return self.session.connection().execute(statement)
+        with thousands of rows); :meth:`batches` flushes the session once instead. Read
+        whole (the driver's fetchall): iterating a result fetches row by row, which cost
+        more than the rows' use (every read here is one pair's, or one vendor's latest
+        prices)."""
+        return self.session.connection().execute(statement).fetchall()
 
     # ------------------------------------------------------------------ batches
     def batches(self, invoice_ids: Sequence[int]) -> Iterator[PairBatch]:

@@ -14,7 +14,9 @@ the alerts service never links a finding to a recipient twice).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -26,7 +28,7 @@ from sqlalchemy.orm import Session
 import rules
 from monitor.db import utcnow
 from monitor.findings import lifecycle
-from monitor.findings.context import ContextBuilder, PairBatch
+from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder, PairBatch
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs
@@ -49,6 +51,27 @@ class CheckResult:
     skipped: list[str] = field(default_factory=list)
     #: custom rules that failed while they ran, switched to monitor: rule id -> error
     rule_failures: dict[str, str] = field(default_factory=dict)
+
+
+#: Python's cyclic garbage collector's first threshold during a check of many invoices
+#: (its default, 700, ran it so often over the millions of values a bulk check makes,
+#: almost none in cycles, that it took a quarter of the time)
+BULK_GC_THRESHOLD = 50_000
+
+
+@contextmanager
+def fewer_collections(invoices: int) -> Iterator[None]:
+    """While many invoices are checked, the cyclic collector runs less often (restored
+    after; what is freed by reference counting is freed as before)."""
+    if invoices <= INCREMENTAL_MAX_INVOICES:
+        yield
+        return
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], BULK_GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def check_invoice(session: Session, *, invoice_id: int, today: date | None = None) -> CheckResult:
@@ -78,7 +101,7 @@ def check_invoices(
     there; their open findings on it are withdrawn as by any re-check that no longer
     produces them).
     """
-    with rules.run_scope():
+    with rules.run_scope(), fewer_collections(len(invoice_ids)):
         return _check_invoices(
             session,
             invoice_ids=invoice_ids,

@@ -87,7 +87,10 @@ def backtest(
     before: list[RuleFinding] = []
     after: list[RuleFinding] = []
     municipality: dict[str, str] = {}
-    with rules.run_scope():  # nothing the rules memoise outlives the backtest
+    from monitor.findings.service import fewer_collections
+
+    # nothing the rules memoise outlives the backtest
+    with rules.run_scope(), fewer_collections(len(invoice_ids)):
         for batch in builder.batches(invoice_ids):
             for invoice_id in batch.targets:
                 ctx = builder.context(batch, invoice_id)

@@ -262,3 +262,19 @@ def test_a_backtest_of_many_invoices_is_screened_with_the_same_report(world, mon
     assert calls == [1]
     assert report.added + report.removed > 0
     assert report == reference
+
+
+def test_a_check_of_many_invoices_runs_the_cyclic_collector_less_and_restores_it() -> None:
+    import gc
+
+    from monitor.findings.service import BULK_GC_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections(5):
+        assert gc.get_threshold() == before  # a few invoices: as it was
+    with fewer_collections(10_000):
+        assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
+        with fewer_collections(10_000):  # nested (a backtest inside a check): the same
+            assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
+        assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
+    assert gc.get_threshold() == before
