@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Index,
     Integer,
     MetaData,
     Table,
@@ -43,6 +44,10 @@ T_LOAD = Table(
     "screen_load",
     _meta,
     Column("invoice_id", Integer, primary_key=True),
+    Column("vendor_id", Integer),
+    Column("muni", Integer),
+    # each pair reads its own ids (an IN over the whole table per pair would scan it)
+    Index("ix_screen_load_pair", "vendor_id", "muni", "invoice_id"),
     prefixes=["TEMPORARY"],
 )
 
@@ -72,7 +77,11 @@ class ScreenedBuilder(ContextBuilder):
         self, vendor_id: int, muni_id: int, since: date, until: date, related: Any = None
     ) -> dict[int, InvoiceView]:
         if related is None:
-            related = Invoice.id.in_(select(T_LOAD.c.invoice_id))
+            related = Invoice.id.in_(
+                select(T_LOAD.c.invoice_id).where(
+                    T_LOAD.c.vendor_id == vendor_id, T_LOAD.c.muni == muni_id
+                )
+            )
         return super()._load_pair(vendor_id, muni_id, since, until, related)
 
 
@@ -159,7 +168,7 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
     T_LOAD.create(session.connection())
     own = select(flagged.c.invoice_id.label("id")).where(flagged.c.flagged != 0)
     if "duplicate_billing" not in running:
-        session.execute(insert(T_LOAD).from_select(["invoice_id"], own))
+        _insert_load(session, own)
         screening.analyze(session, T_LOAD)
         return
     d, n = screening.T_DUP, screening.T_NUMBER
@@ -207,10 +216,21 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
             described_pairs.c.municipality_id == Invoice.municipality_id,
         ),
     )
-    session.execute(
-        insert(T_LOAD).from_select(["invoice_id"], own.union(same_number, same_item, whole_pair))
-    )
+    _insert_load(session, own.union(same_number, same_item, whole_pair))
     screening.analyze(session, T_LOAD)
+
+
+def _insert_load(session: Session, ids: Any) -> None:
+    """These invoices (a select of ids) into ``screen_load``, with their pair."""
+    chosen = ids.subquery()
+    session.execute(
+        insert(T_LOAD).from_select(
+            ["invoice_id", "vendor_id", "muni"],
+            select(Invoice.id, Invoice.vendor_id, Invoice.municipality_id).join(
+                chosen, chosen.c.id == Invoice.id
+            ),
+        )
+    )
 
 
 def drop_tables(session: Session) -> None:
