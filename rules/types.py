@@ -46,7 +46,7 @@ class TermView:
     evidence_text: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # weakly referred to by rules.plan's cache
 class ContractView:
     id: int
     vendor_cvr: str
