@@ -81,7 +81,7 @@ class InvoiceLineView:
     period_end: date | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # weakly referred to by duplicate_billing's memo
 class InvoiceView:
     id: int
     number: str

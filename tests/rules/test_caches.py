@@ -112,3 +112,13 @@ def test_the_caches_are_capped_within_a_run(monkeypatch: pytest.MonkeyPatch) -> 
     assert high["plans"] <= 3
     assert high["duplicate keys"] <= 4
     assert peers._LIMIT <= 8
+    assert peers._VIEW_LIMIT <= 50_000  # ~16 MB per index: a few pairs' views, not a run's
+
+
+def test_duplicate_keys_go_with_their_invoice() -> None:
+    first, second = contexts(2)
+    rules.evaluate(first)
+    rules.evaluate(second)
+    assert cached()["duplicate keys"] == 4  # each invoice and its earlier one
+    del first  # the caller is done with its invoices (a check: with their pair)
+    assert cached()["duplicate keys"] == 2
