@@ -12,7 +12,7 @@ a check goes through: nothing of a pair is kept once the caller drops its batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -99,32 +99,50 @@ class PairBatch:
         self.targets = targets
         self.contract_ids = {i: c.id if c else None for i, c in contracts.items()}
         self.contracts = {c.id: c for c in contracts.values() if c is not None}
-        self._by_number: dict[str, list[InvoiceView]] = defaultdict(list)
-        self._by_item_period: dict[tuple[str, date | None], list[InvoiceView]] = defaultdict(list)
+        # invoice ids by number and by (item, billed period), see :func:`_index`
+        self._by_number: dict[str, _Ids] = {}
+        self._by_item_period: dict[tuple[str, date | None], _Ids] = {}
         for view in views.values():
-            self._by_number[view.number].append(view)
+            _index(self._by_number, view.number, view.id)
             for line in view.lines:
                 if line.item_id:
                     key = (line.item_id, line.period_start or view.period_start)
-                    bucket = self._by_item_period[key]
-                    if not bucket or bucket[-1] is not view:
-                        bucket.append(view)
+                    _index(self._by_item_period, key, view.id)
 
     def earlier(self, view: InvoiceView) -> list[InvoiceView]:
         """Invoices received before this one that could bill the same thing again:
         the same number, or the same item for the same period."""
-        seen: dict[int, InvoiceView] = {}
-        for other in self._by_number.get(view.number, ()):
-            if other.id < view.id:
-                seen[other.id] = other
+        seen = {i for i in _ids(self._by_number.get(view.number)) if i < view.id}
         for line in view.lines:
             if line.item_id:
-                for other in self._by_item_period.get(
-                    (line.item_id, line.period_start or view.period_start), ()
-                ):
-                    if other.id < view.id:
-                        seen[other.id] = other
-        return [seen[k] for k in sorted(seen)]
+                key = (line.item_id, line.period_start or view.period_start)
+                seen.update(i for i in _ids(self._by_item_period.get(key)) if i < view.id)
+        return [self.views[i] for i in sorted(seen)]
+
+
+#: one invoice id, or the ids of several in the order indexed
+_Ids = int | list[int]
+
+
+def _index(index: dict[Any, _Ids], key: Any, invoice_id: int) -> None:
+    """Add ``invoice_id`` under ``key`` once. Most keys have one invoice: a plain int,
+    which the garbage collector does not track, where a list per key (ten thousand per
+    pair at 1,000,000 lines) was tracked, survived into the oldest generation and made
+    its full collections come more often; each of those walks the whole run's heap."""
+    found = index.get(key)
+    if found is None:
+        index[key] = invoice_id
+    elif isinstance(found, int):
+        if found != invoice_id:
+            index[key] = [found, invoice_id]
+    elif found[-1] != invoice_id:
+        found.append(invoice_id)
+
+
+def _ids(found: _Ids | None) -> Iterable[int]:
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
 
 
 class ContextBuilder:
