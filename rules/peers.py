@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 #: peer indexes kept (one per list of observations; a check builds one list per run)
 _LIMIT = 8
-_VIEW_LIMIT = 500_000
+#: peer views kept per index (a few hundred bytes each): a check needs one pair's at a
+#: time (one municipality's view of each item), a few thousand
+_VIEW_LIMIT = 50_000
 ONE = Decimal(1)
 
 

@@ -46,7 +46,7 @@ class TermView:
     evidence_text: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # weakly referred to by rules.plan's cache
 class ContractView:
     id: int
     vendor_cvr: str
@@ -81,7 +81,7 @@ class InvoiceLineView:
     period_end: date | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # weakly referred to by duplicate_billing's memo
 class InvoiceView:
     id: int
     number: str

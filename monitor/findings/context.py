@@ -3,14 +3,16 @@
 The rules are pure; this module is where stored contracts, invoices, index series and
 other municipalities' prices become ``rules.types`` values. Invoices are loaded with
 Core queries (not ORM objects), one vendor-municipality pair at a time, so checking a
-million lines stays fast; everything shared by many invoices (contracts, index series,
-peer prices) is loaded once per builder.
+million lines stays fast; what many pairs share (index series, the vendor's peer prices)
+is loaded once per builder. What belongs to one pair (its invoices, its contracts) is
+held by its :class:`PairBatch` only, so memory stays flat however many pairs and lines
+a check goes through: nothing of a pair is kept once the caller drops its batch.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -78,7 +80,8 @@ _LINE_COLUMNS = (
 
 
 class PairBatch:
-    """The invoices of one vendor and municipality: targets to check, plus history.
+    """The invoices of one vendor and municipality: targets to check, plus history, and
+    the contracts that apply to the targets (``contracts``, by id).
     ``peers``: other municipalities' prices for the targets' items, when read per batch."""
 
     peers: list[PriceObservation] | None = None
@@ -89,49 +92,67 @@ class PairBatch:
         vendor_id: int,
         views: dict[int, InvoiceView],
         targets: list[int],
-        contract_ids: dict[int, int | None],
+        contracts: dict[int, ContractView | None],
     ) -> None:
         self.vendor_id = vendor_id
         self.views = views
         self.targets = targets
-        self.contract_ids = contract_ids
-        self._by_number: dict[str, list[InvoiceView]] = defaultdict(list)
-        self._by_item_period: dict[tuple[str, date | None], list[InvoiceView]] = defaultdict(list)
+        self.contract_ids = {i: c.id if c else None for i, c in contracts.items()}
+        self.contracts = {c.id: c for c in contracts.values() if c is not None}
+        # invoice ids by number and by (item, billed period), see :func:`_index`
+        self._by_number: dict[str, _Ids] = {}
+        self._by_item_period: dict[tuple[str, date | None], _Ids] = {}
         for view in views.values():
-            self._by_number[view.number].append(view)
+            _index(self._by_number, view.number, view.id)
             for line in view.lines:
                 if line.item_id:
                     key = (line.item_id, line.period_start or view.period_start)
-                    bucket = self._by_item_period[key]
-                    if not bucket or bucket[-1] is not view:
-                        bucket.append(view)
+                    _index(self._by_item_period, key, view.id)
 
     def earlier(self, view: InvoiceView) -> list[InvoiceView]:
         """Invoices received before this one that could bill the same thing again:
         the same number, or the same item for the same period."""
-        seen: dict[int, InvoiceView] = {}
-        for other in self._by_number.get(view.number, ()):
-            if other.id < view.id:
-                seen[other.id] = other
+        seen = {i for i in _ids(self._by_number.get(view.number)) if i < view.id}
         for line in view.lines:
             if line.item_id:
-                for other in self._by_item_period.get(
-                    (line.item_id, line.period_start or view.period_start), ()
-                ):
-                    if other.id < view.id:
-                        seen[other.id] = other
-        return [seen[k] for k in sorted(seen)]
+                key = (line.item_id, line.period_start or view.period_start)
+                seen.update(i for i in _ids(self._by_item_period.get(key)) if i < view.id)
+        return [self.views[i] for i in sorted(seen)]
+
+
+#: one invoice id, or the ids of several in the order indexed
+_Ids = int | list[int]
+
+
+def _index(index: dict[Any, _Ids], key: Any, invoice_id: int) -> None:
+    """Add ``invoice_id`` under ``key`` once. Most keys have one invoice: a plain int,
+    which the garbage collector does not track, where a list per key (ten thousand per
+    pair at 1,000,000 lines) was tracked, survived into the oldest generation and made
+    its full collections come more often; each of those walks the whole run's heap."""
+    found = index.get(key)
+    if found is None:
+        index[key] = invoice_id
+    elif isinstance(found, int):
+        if found != invoice_id:
+            index[key] = [found, invoice_id]
+    elif found[-1] != invoice_id:
+        found.append(invoice_id)
+
+
+def _ids(found: _Ids | None) -> Iterable[int]:
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
 
 
 class ContextBuilder:
-    """Caches what many invoices share. One builder per batch (per transaction)."""
+    """Caches what many pairs share (index series, peer prices, parties); what a pair
+    alone uses goes with its batch. One builder per batch (per transaction)."""
 
     def __init__(self, session: Session, *, today: date, allow_unconfirmed_terms: bool) -> None:
         self.session = session
         self.today = today
         self.allow_unconfirmed = allow_unconfirmed_terms
-        self._contracts: dict[tuple[int, int], list[ContractView]] = {}
-        self._contract_views: dict[int, ContractView] = {}
         self._series: dict[str, dict[str, Decimal]] = {}
         self._peers: dict[int, list[PriceObservation]] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
@@ -139,8 +160,6 @@ class ContextBuilder:
         self._incremental = False
         #: the checked invoices found assigned to a vendor and municipality
         self.assigned: set[int] = set()
-        #: pairs whose contracts hold only some of their terms (a check of a few invoices)
-        self._partial: set[tuple[int, int]] = set()
 
     def _read(self, statement: Any) -> Any:
         """Core rows on the session's connection, past the ORM's per-row layer (it shows
@@ -183,8 +202,8 @@ class ContextBuilder:
                 for line in views[invoice_id].lines
                 if (key := item_key(line.item_id)) is not None
             }
-            contract_ids = self._contracts_of(vendor_id, muni_id, views, target_ids, keys)
-            batch = PairBatch(vendor_id, views, target_ids, contract_ids)
+            contracts = self._contracts_of(vendor_id, muni_id, views, target_ids, keys)
+            batch = PairBatch(vendor_id, views, target_ids, contracts)
             batch.municipality_id = muni_id
             if self._incremental:
                 batch.peers = self._peer_prices_of(vendor_id, keys)
@@ -193,7 +212,7 @@ class ContextBuilder:
     def context(self, batch: PairBatch, invoice_id: int) -> EvaluationContext:
         view = batch.views[invoice_id]
         contract_id = batch.contract_ids[invoice_id]
-        contract = self._contract_views.get(contract_id) if contract_id else None
+        contract = batch.contracts.get(contract_id) if contract_id else None
         series: dict[str, dict[str, Decimal]] = {}
         if contract and contract.indexation and contract.indexation.index:
             series[contract.indexation.index] = self._index(contract.indexation.index)
@@ -291,27 +310,21 @@ class ContextBuilder:
         views: dict[int, InvoiceView],
         target_ids: list[int],
         keys: set[str],
-    ) -> dict[int, int | None]:
-        """Each target's applicable contract id. A check of a few invoices loads only
+    ) -> dict[int, ContractView | None]:
+        """Each target's applicable contract. A check of a few invoices loads only
         the terms of their own items (``price_term.item_key``, indexed): enough when
         every line's item matches a loaded term by its key, as matching by item id
         comes first (``rules.matching``). A line that would fall back to matching by
-        description needs every term: then the pair's contracts are loaded whole."""
-        pair = (vendor_id, muni_id)
-        if pair not in self._contracts:
-            some = self._term_keys(keys)
-            self._remember(pair, self._load_contracts(vendor_id, muni_id, some), some is not None)
-        chosen = {
-            i: contracts_repo.applicable(self._contracts[pair], views[i].issue_date)
-            for i in target_ids
-        }
-        if pair in self._partial and not _covered(chosen, views):
-            self._remember(pair, self._load_contracts(vendor_id, muni_id, None), False)
-            chosen = {
-                i: contracts_repo.applicable(self._contracts[pair], views[i].issue_date)
-                for i in target_ids
-            }
-        return {i: c.id if c else None for i, c in chosen.items()}
+        description needs every term: then the pair's contracts are loaded whole.
+        Each pair is read once per :meth:`batches`, so nothing is kept for later pairs
+        (a contract belongs to one pair)."""
+        some = self._term_keys(keys)
+        loaded = self._load_contracts(vendor_id, muni_id, some)
+        chosen = {i: contracts_repo.applicable(loaded, views[i].issue_date) for i in target_ids}
+        if some is not None and not _covered(chosen, views):
+            loaded = self._load_contracts(vendor_id, muni_id, None)
+            chosen = {i: contracts_repo.applicable(loaded, views[i].issue_date) for i in target_ids}
+        return chosen
 
     def _term_keys(self, keys: set[str]) -> set[str] | None:
         """The item keys to load terms for, or None (every term): a check of many
@@ -319,14 +332,6 @@ class ContextBuilder:
         if not self._incremental or len(keys) > _CHUNK:
             return None
         return keys
-
-    def _remember(self, pair: tuple[int, int], views: list[ContractView], partial: bool) -> None:
-        self._contracts[pair] = views
-        self._partial.discard(pair)
-        if partial:
-            self._partial.add(pair)
-        for view in views:
-            self._contract_views[view.id] = view
 
     def _load_contracts(
         self, vendor_id: int, muni_id: int, keys: set[str] | None = None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from extractors.money import to_ore
 from rules.engine import Run
@@ -81,26 +83,34 @@ def _billed(earlier: list[InvoiceView], params: DuplicateParams) -> dict[LineKey
     return billed
 
 
-#: invoices whose keys are memoised at most (each entry keeps its invoice alive)
+#: invoices whose keys are memoised at most
 _MEMO_LIMIT = 50_000
-_memo: dict[tuple[int, bool], tuple[InvoiceView, list[LineKey | None]]] = {}
+#: by (id of the invoice object, same_amount): the invoice, weakly (an entry goes when
+#: the caller lets go of its invoice, so a check keeps no finished pair's invoices)
+_memo: dict[tuple[int, bool], tuple[weakref.ref[InvoiceView], list[LineKey | None]]] = {}
 
 
 def clear_cache() -> None:
     _memo.clear()
 
 
+def _forget(ref: weakref.ref[InvoiceView], memo_key: tuple[int, bool]) -> None:
+    hit = _memo.get(memo_key)
+    if hit is not None and hit[0] is ref:
+        del _memo[memo_key]
+
+
 def _keys(inv: InvoiceView, params: DuplicateParams) -> list[LineKey | None]:
-    """The line keys of an invoice, memoised per invoice object (an invoice checked now
-    is an earlier invoice of the next one)."""
+    """The line keys of an invoice, memoised per invoice object while the caller holds
+    it (an invoice checked now is an earlier invoice of the next one)."""
     memo_key = (id(inv), params.same_amount)
     hit = _memo.get(memo_key)
-    if hit is not None and hit[0] is inv:
+    if hit is not None and hit[0]() is inv:
         return hit[1]
     keys = [_key(line, inv, params) for line in inv.lines]
     if len(_memo) >= _MEMO_LIMIT:
         _memo.clear()
-    _memo[memo_key] = (inv, keys)
+    _memo[memo_key] = (weakref.ref(inv, partial(_forget, memo_key=memo_key)), keys)
     return keys
 
 

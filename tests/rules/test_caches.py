@@ -53,8 +53,9 @@ def _empty_caches():
 
 
 def test_a_run_scope_releases_what_the_run_memoised() -> None:
+    cases = contexts(6)  # held: a plan lives as long as its contract
     with rules.run_scope():
-        found = [f for c in contexts(6) for f in rules.evaluate(c)]
+        found = [f for c in cases for f in rules.evaluate(c)]
         inside = cached()
     assert {f.rule_id for f in found} >= {"price_above_agreed", "duplicate_billing"}
     assert all(inside.values()), inside  # the run did memoise
@@ -62,11 +63,30 @@ def test_a_run_scope_releases_what_the_run_memoised() -> None:
 
 
 def test_a_nested_scope_releases_nothing_until_the_outermost_ends() -> None:
+    case = contexts(1)[0]
     with rules.run_scope():
         with rules.run_scope():
-            rules.evaluate(contexts(1)[0])
+            rules.evaluate(case)
         assert cached()["plans"] == 1
     assert cached()["plans"] == 0
+
+
+def test_a_plan_lives_no_longer_than_its_contract() -> None:
+    first, second = contexts(2)
+    rules.evaluate(first)
+    rules.evaluate(second)
+    assert cached()["plans"] == 2
+    del first  # the caller is done with the first contract (a check: with its pair)
+    assert cached()["plans"] == 1
+    assert plan.plan_for(second.contract).contract is second.contract
+
+
+def test_a_corrected_contract_keeps_its_plan_when_the_old_reading_goes() -> None:
+    old, new = contract(term("100.00"), id=7), contract(term("90.00"), id=7)
+    plan.plan_for(old)
+    newer = plan.plan_for(new)
+    del old
+    assert plan.plan_for(new) is newer
 
 
 def test_findings_do_not_depend_on_the_caches() -> None:
@@ -92,3 +112,13 @@ def test_the_caches_are_capped_within_a_run(monkeypatch: pytest.MonkeyPatch) -> 
     assert high["plans"] <= 3
     assert high["duplicate keys"] <= 4
     assert peers._LIMIT <= 8
+    assert peers._VIEW_LIMIT <= 50_000  # ~16 MB per index: a few pairs' views, not a run's
+
+
+def test_duplicate_keys_go_with_their_invoice() -> None:
+    first, second = contexts(2)
+    rules.evaluate(first)
+    rules.evaluate(second)
+    assert cached()["duplicate keys"] == 4  # each invoice and its earlier one
+    del first  # the caller is done with its invoices (a check: with their pair)
+    assert cached()["duplicate keys"] == 2
