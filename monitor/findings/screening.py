@@ -351,6 +351,8 @@ def screen(
         # set-based statements over every line of a bulk check: like a migration, a
         # batch job the per-statement limit of interactive work does not fit
         session.connection().exec_driver_sql("SET LOCAL statement_timeout = 0")
+        # each per-pair read planned for its pair (``service.plan_each_read``)
+        session.connection().exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
     create_tables(session)
     _fill_invoices(session, invoice_ids)
     if loosest.custom:

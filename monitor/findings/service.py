@@ -74,6 +74,14 @@ def fewer_collections(invoices: int) -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+def plan_each_read(session: Session, invoices: int) -> None:
+    """For a check of many invoices on PostgreSQL, plan each per-pair read for its pair
+    (for the transaction): the driver prepares a read run five times, and the server's
+    generic plan for it, not knowing the pair, was ten times slower."""
+    if invoices > INCREMENTAL_MAX_INVOICES and session.get_bind().dialect.name == "postgresql":
+        session.connection().exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+
+
 def check_invoice(session: Session, *, invoice_id: int, today: date | None = None) -> CheckResult:
     return check_invoices(session, invoice_ids=[invoice_id], today=today)
 
@@ -101,6 +109,7 @@ def check_invoices(
     there; their open findings on it are withdrawn as by any re-check that no longer
     produces them).
     """
+    plan_each_read(session, len(invoice_ids))
     with rules.run_scope(), fewer_collections(len(invoice_ids)):
         return _check_invoices(
             session,

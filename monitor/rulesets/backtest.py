@@ -87,7 +87,9 @@ def backtest(
     before: list[RuleFinding] = []
     after: list[RuleFinding] = []
     municipality: dict[str, str] = {}
-    from monitor.findings.service import fewer_collections
+    from monitor.findings.service import fewer_collections, plan_each_read
+
+    plan_each_read(session, len(invoice_ids))
 
     # nothing the rules memoise outlives the backtest
     with rules.run_scope(), fewer_collections(len(invoice_ids)):

@@ -278,3 +278,18 @@ def test_a_check_of_many_invoices_runs_the_cyclic_collector_less_and_restores_it
             assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
         assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
     assert gc.get_threshold() == before
+
+
+def test_a_check_of_many_invoices_plans_each_read_for_its_pair_on_postgresql(world) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    engine, _ = world
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's plan cache only")
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        assert s.execute(text("SHOW plan_cache_mode")).scalar() == "auto"
+        check_invoices(s, invoice_ids=ids, today=TODAY, allow_unconfirmed_terms=True)
+        assert s.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
+        s.rollback()  # for the transaction only
+        assert s.execute(text("SHOW plan_cache_mode")).scalar() == "auto"
