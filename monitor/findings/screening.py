@@ -83,7 +83,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    delete,
     func,
     insert,
     literal,
@@ -139,6 +138,13 @@ T_INVOICE = Table(
     Column("invoice_id", Integer, primary_key=True),
     Column("contract_id", Integer),
     Column("flagged", Integer, nullable=False),  # the bits of the rules that could fire
+    prefixes=["TEMPORARY"],
+)
+#: the invoice ids asked for
+T_IDS = Table(
+    "screen_ids",
+    _meta,
+    Column("invoice_id", Integer, primary_key=True),
     prefixes=["TEMPORARY"],
 )
 T_SINGLE = Table(
@@ -247,6 +253,7 @@ T_NUMBER = Table(
 )
 TABLES = (
     T_INVOICE,
+    T_IDS,
     T_SINGLE,
     T_HIT,
     T_CONTRACT,
@@ -359,10 +366,14 @@ def screen(
         session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)
     _fill_contracts(session, loosest, allow_unconfirmed_terms)
-    _flag_lines(session, loosest, allow_unconfirmed_terms, {"prices", "peers"} - omit)
+    _flag_lines(
+        session,
+        loosest,
+        allow_unconfirmed_terms,
+        {"prices", "peers", "period", "arithmetic"} - omit,
+    )
     steps = {
         "duplicates": _flag_duplicates,
-        "period": _flag_outside_period,
         "payment": _flag_payment_terms,
         "arithmetic": _flag_arithmetic,
     }
@@ -410,17 +421,11 @@ def _mark(session: Session, invoice_ids: object, mask: int) -> None:
 
 # ----------------------------------------------------------------------- invoices
 def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
-    _insert_rows(session, T_INVOICE, [(x, None, 0) for x in sorted(set(invoice_ids))])
-    # the check skips invoices without vendor or municipality: nothing to screen
-    session.execute(
-        delete(T_INVOICE).where(
-            T_INVOICE.c.invoice_id.in_(
-                select(Invoice.id).where(
-                    or_(Invoice.vendor_id.is_(None), Invoice.municipality_id.is_(None))
-                )
-            )
-        )
-    )
+    """``screen_invoice``: the screened invoices with their pair's contract, every rule
+    flagged where the screens cannot bound it (a pair without exactly one active
+    contract, a document other than an invoice). Invoices without vendor or
+    municipality are left out: the check skips them."""
+    _insert_rows(session, T_IDS, [(x,) for x in sorted(set(invoice_ids))])
     # the pairs with exactly one active contract, materialised (a correlated group-by
     # per invoice is re-run for each on PostgreSQL)
     single = T_SINGLE
@@ -433,25 +438,24 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
             .having(func.count() == 1),
         )
     )
-    analyze(session, single)
+    analyze(session, T_IDS, single)
+    unbounded = or_(single.c.cid.is_(None), Invoice.document_type != "invoice")
     session.execute(
-        update(T_INVOICE).values(
-            contract_id=select(single.c.cid)
-            .join(Invoice, Invoice.vendor_id == single.c.vendor_id)
-            .where(
-                Invoice.municipality_id == single.c.muni,
-                Invoice.id == T_INVOICE.c.invoice_id,
+        insert(T_INVOICE).from_select(
+            ["invoice_id", "contract_id", "flagged"],
+            select(Invoice.id, single.c.cid, case((unbounded, ALL), else_=0))
+            .join(T_IDS, T_IDS.c.invoice_id == Invoice.id)
+            .outerjoin(
+                single,
+                and_(
+                    single.c.vendor_id == Invoice.vendor_id,
+                    single.c.muni == Invoice.municipality_id,
+                ),
             )
-            .scalar_subquery()
+            .where(Invoice.vendor_id.is_not(None), Invoice.municipality_id.is_not(None)),
         )
     )
     analyze(session, T_INVOICE)
-    not_invoice = select(Invoice.id).where(Invoice.document_type != "invoice")
-    session.execute(
-        update(T_INVOICE)
-        .where(or_(T_INVOICE.c.contract_id.is_(None), T_INVOICE.c.invoice_id.in_(not_invoice)))
-        .values(flagged=ALL)
-    )
 
 
 # ---------------------------------------------------------------------- contracts
@@ -777,28 +781,35 @@ def _flag_lines(
     own rules: ``prices`` (a line without an exact key match, or with a complex item:
     the price rules, ``unpriced_item`` and the peer rules, which need the match; a line
     above the lowest allowed price or in a band gap: the price rules and
-    ``unpriced_item``) and ``peers`` (a line above the bound from other municipalities'
-    latest prices: the peer rules)."""
+    ``unpriced_item``), ``peers`` (a line above the bound from other municipalities'
+    latest prices: the peer rules), ``period`` (a line billing outside the contract's
+    dates: ``outside_contract_period``) and ``arithmetic`` (a line amount off quantity x
+    unit price: ``arithmetic_mismatch``). The price and peer conditions apply to lines
+    of positive quantity and price only (the rules skip the others)."""
     prices = "prices" in screens and bool(
         loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}
     )
     peers = "peers" in screens and bool(loosest.running & {"price_disparity", "mfn_breach"})
-    if not prices and not peers:
+    period = "period" in screens and "outside_contract_period" in loosest.running
+    arithmetic = "arithmetic" in screens and "arithmetic_mismatch" in loosest.running
+    if not (prices or peers or period or arithmetic):
         return
     g, u, p, c = T_GROUP, T_UNIT, T_PEER, T_CONTRACT
     raw_price = type_coerce(InvoiceLine.unit_price, BigInteger)
+    positive = and_(type_coerce(InvoiceLine.quantity, BigInteger) > 0, raw_price > 0)
     conditions: list[tuple[Any, int]] = []
     if prices:
         matched_only, priced = _price_conditions(loosest)
-        conditions.append((matched_only, PRICE_BITS | PEER_BITS))
+        conditions.append((and_(positive, matched_only), PRICE_BITS | PEER_BITS))
         if priced is not None:
-            conditions.append((priced, PRICE_BITS))
+            conditions.append((and_(positive, priced), PRICE_BITS))
     if peers:
         _fill_peers(session)
         other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
         conditions.append(
             (
                 and_(
+                    positive,
                     c.c.peer_factor.is_not(None),
                     other_min.is_not(None),
                     or_(
@@ -810,6 +821,23 @@ def _flag_lines(
                 PEER_BITS,
             )
         )
+    if period:
+        start = func.coalesce(InvoiceLine.period_start, Invoice.period_start, Invoice.issue_date)
+        end = func.coalesce(
+            InvoiceLine.period_end,
+            Invoice.period_end,
+            InvoiceLine.period_start,
+            Invoice.period_start,
+            Invoice.issue_date,
+        )
+        conditions.append(
+            (or_(start < c.c.effective, end > c.c.expiry), BITS["outside_contract_period"])
+        )
+    if arithmetic:
+        line_tol = float(loosest.line_tolerance or 0) - _HALF_ORE - _EPS
+        amount = _raw(InvoiceLine.line_amount)
+        computed = _raw(InvoiceLine.quantity) * _raw(InvoiceLine.unit_price)
+        conditions.append((func.abs(amount - computed) > line_tol, BITS["arithmetic_mismatch"]))
     mask = 0
     for _, rule_bits in conditions:
         mask |= rule_bits
@@ -825,11 +853,13 @@ def _flag_lines(
         lines = lines.outerjoin(
             u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
         )
+    if peers or period:
+        lines = lines.join(Invoice, Invoice.id == InvoiceLine.invoice_id).join(
+            c, c.c.contract_id == T_INVOICE.c.contract_id
+        )
     if peers:
-        lines = (
-            lines.join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-            .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
-            .outerjoin(p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key))
+        lines = lines.outerjoin(
+            p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key)
         )
     # per invoice the OR of its lines' rules, in SQL; merged into the verdicts at once
     T_HIT.drop(session.connection(), checkfirst=True)
@@ -837,11 +867,7 @@ def _flag_lines(
     session.execute(
         insert(T_HIT).from_select(
             ["invoice_id", "mask"],
-            lines.where(
-                type_coerce(InvoiceLine.quantity, BigInteger) > 0,
-                raw_price > 0,
-                or_(*(cond for cond, _ in conditions)),
-            ).group_by(InvoiceLine.invoice_id),
+            lines.where(or_(*(cond for cond, _ in conditions))).group_by(InvoiceLine.invoice_id),
         )
     )
     h = T_HIT
@@ -1038,27 +1064,6 @@ def duplicate_amount(same_amount: bool):  # type: ignore[no-untyped-def]
     return func.abs(type_coerce(InvoiceLine.line_amount, BigInteger))
 
 
-def _flag_outside_period(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
-    if "outside_contract_period" not in loosest.running:
-        return
-    c = T_CONTRACT
-    start = func.coalesce(InvoiceLine.period_start, Invoice.period_start, Invoice.issue_date)
-    end = func.coalesce(
-        InvoiceLine.period_end,
-        Invoice.period_end,
-        InvoiceLine.period_start,
-        Invoice.period_start,
-        Invoice.issue_date,
-    )
-    lines = (
-        _screened_lines(BITS["outside_contract_period"])
-        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-        .join(c, c.c.contract_id == T_INVOICE.c.contract_id)
-        .where(or_(start < c.c.effective, end > c.c.expiry))
-    )
-    _mark(session, lines, BITS["outside_contract_period"])
-
-
 def _days(session: Session, later, earlier):  # type: ignore[no-untyped-def]
     if session.get_bind().dialect.name == "sqlite":
         return func.julianday(later) - func.julianday(earlier)
@@ -1110,11 +1115,9 @@ def _vat_above(loosest: Loosest):  # type: ignore[no-untyped-def]
 def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
     if "arithmetic_mismatch" not in loosest.running:
         return
+    # the lines' own arithmetic is screened in the line pass (``_flag_lines``); here the
+    # invoice's totals
     arith = BITS["arithmetic_mismatch"]
-    line_tol = float(loosest.line_tolerance or 0) - _HALF_ORE - _EPS
-    amount = _raw(InvoiceLine.line_amount)
-    computed = _raw(InvoiceLine.quantity) * _raw(InvoiceLine.unit_price)
-    _mark(session, _screened_lines(arith).where(func.abs(amount - computed) > line_tol), arith)
     tol = float(loosest.total_tolerance or 0) - _EPS
     sums = (
         select(
