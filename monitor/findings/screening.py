@@ -2,13 +2,15 @@
 
 ``check --all``, re-checks after a rule change and backtests evaluate many invoices of
 which few break anything. :func:`screen` finds, with a handful of set-based queries
-(PostgreSQL and SQLite alike), the invoices on which some rule COULD fire; only those
-go through the full Python evaluation (``monitor.findings.bulk``), which alone decides
+(PostgreSQL and SQLite alike), the invoices on which some rule COULD fire, and which
+rules (a bit per built-in rule, :data:`BITS`); only those go through the full Python
+evaluation (``monitor.findings.bulk``), each with its flagged rules, which alone decides
 findings, amounts and evidence. An invoice the screen passes is still checked: the
-rules would find nothing on it.
+rules would find nothing on it. The line conditions run in one pass over the lines
+(:func:`_flag_lines`), the pairs' repeats, payment terms and totals in a few more.
 
-The screen must be a superset: it may flag an invoice on which nothing fires, never
-miss one on which something does. Each screen below is looser than its rule, for every
+The screen must be a superset: it may flag an invoice (or a rule on it) on which
+nothing fires, never miss one on which something does. Each screen below is looser than its rule, for every
 configuration of the rule in any scope (the loosest parameters are taken, tolerances
 that only narrow a rule are dropped), and everything it cannot bound is flagged:
 
