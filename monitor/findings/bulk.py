@@ -202,12 +202,14 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
             n.c.number == Invoice.number,
         ),
     )
+    # a pair with a line written past the model (an item id, no stored key: not in
+    # line_item_period) is loaded whole too (``screening.unkeyed_pairs``)
     described_pairs = (
         select(Invoice.vendor_id, Invoice.municipality_id)
         .join(flagged, flagged.c.invoice_id == Invoice.id)
         .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
         .where(flagged.c.flagged != 0, InvoiceLine.item_key.is_(None))
-        .distinct()
+        .union(screening.unkeyed_pairs())
         .subquery()
     )
     whole_pair = select(Invoice.id).join(

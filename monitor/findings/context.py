@@ -155,6 +155,8 @@ class ContextBuilder:
         self.allow_unconfirmed = allow_unconfirmed_terms
         self._series: dict[str, dict[str, Decimal]] = {}
         self._peers: dict[int, list[PriceObservation]] = {}
+        #: per vendor: whether a line has an item id but no stored key
+        self._unkeyed: dict[int, bool] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
         self._vendors: dict[int, str] = {}
         self._incremental = False
@@ -190,9 +192,11 @@ class ContextBuilder:
             since = min(targets.values()) - timedelta(days=HISTORY_DAYS)
             until = max(targets.values()) + timedelta(days=HISTORY_DAYS)
             target_ids = sorted(targets)
+            # a pair's history by line_item_period's index, unless a line of the vendor
+            # lacks its key (not in that table): then whole
             related = (
                 self._related(vendor_id, muni_id, target_ids, facts[(vendor_id, muni_id)])
-                if self._incremental
+                if self._incremental and not self._unkeyed_lines(vendor_id)
                 else None
             )
             views = self._load_pair(vendor_id, muni_id, since, until, related)
@@ -480,7 +484,11 @@ class ContextBuilder:
         whose normalised key is one of ``keys``: exactly the observations of those
         items that :meth:`_peer_prices` reads (the rules group them by this key), read
         from ``item_latest_price`` (kept by triggers) by its (vendor, item key) index:
-        a few rows per item and municipality, however long the history."""
+        a few rows per item and municipality, however long the history. When a line of
+        the vendor lacks its key (written past the model, not in that table): every
+        latest price of the vendor, computed from the lines (:meth:`_peer_prices`)."""
+        if self._unkeyed_lines(vendor_id):
+            return self._peer_prices(vendor_id)
         observations: list[PriceObservation] = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), _CHUNK):
@@ -529,6 +537,11 @@ class ContextBuilder:
         return observations
 
     def _unkeyed_lines(self, vendor_id: int) -> bool:
+        if vendor_id not in self._unkeyed:
+            self._unkeyed[vendor_id] = self._find_unkeyed(vendor_id)
+        return self._unkeyed[vendor_id]
+
+    def _find_unkeyed(self, vendor_id: int) -> bool:
         """Whether a line of this vendor's invoices has an item id but no stored key
         (written past the model): ``item_latest_price`` holds only keyed lines, so the
         latest prices are then computed from the lines themselves."""

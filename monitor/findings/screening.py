@@ -368,6 +368,7 @@ def screen(
         session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)
     _fill_contracts(session, loosest, allow_unconfirmed_terms)
+    _flag_unkeyed(session)
     _flag_lines(
         session,
         loosest,
@@ -435,7 +436,11 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
         insert(single).from_select(
             ["vendor_id", "muni", "cid"],
             select(Contract.vendor_id, Contract.municipality_id, func.min(Contract.id))
-            .where(Contract.status == "active")
+            .where(
+                Contract.status == "active",
+                Contract.vendor_id.is_not(None),
+                Contract.municipality_id.is_not(None),
+            )
             .group_by(Contract.vendor_id, Contract.municipality_id)
             .having(func.count() == 1),
         )
@@ -824,13 +829,13 @@ def _flag_lines(
             )
         )
     if period:
-        start = func.coalesce(InvoiceLine.period_start, Invoice.period_start, Invoice.issue_date)
-        end = func.coalesce(
-            InvoiceLine.period_end,
-            Invoice.period_end,
-            InvoiceLine.period_start,
-            Invoice.period_start,
-            Invoice.issue_date,
+        # as the rule reads a line's period: its own, else the invoice's; without a
+        # start, the issue date is both start and end (whatever end date is given)
+        billed_start = func.coalesce(InvoiceLine.period_start, Invoice.period_start)
+        start = func.coalesce(billed_start, Invoice.issue_date)
+        end = case(
+            (billed_start.is_(None), Invoice.issue_date),
+            else_=func.coalesce(InvoiceLine.period_end, Invoice.period_end, billed_start),
         )
         conditions.append(
             (or_(start < c.c.effective, end > c.c.expiry), BITS["outside_contract_period"])
@@ -882,6 +887,42 @@ def _flag_lines(
             )
         )
     )
+
+
+def unkeyed_pairs():  # type: ignore[no-untyped-def]
+    """The pairs (vendor, municipality) with a line written past the model: an item id
+    and no stored key. Such a line is in neither derived table (``item_latest_price``,
+    ``line_item_period``), which the peer and repeat screens read."""
+    return (
+        select(Invoice.vendor_id, Invoice.municipality_id)
+        .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+        .where(
+            InvoiceLine.item_key.is_(None),
+            InvoiceLine.item_id.is_not(None),
+            Invoice.vendor_id.is_not(None),
+            Invoice.municipality_id.is_not(None),
+        )
+        .distinct()
+    )
+
+
+def _flag_unkeyed(session: Session) -> None:
+    """Where a line lacks its key (:func:`unkeyed_pairs`), the screens that read the
+    derived tables cannot bound: its vendor's invoices get the peer rules (another
+    municipality's price the peer bound does not see), its pair's invoices
+    ``duplicate_billing`` (a repeat ``line_item_period`` does not see; the pair is
+    then loaded whole, ``bulk.fill_load``). The rules read the lines themselves."""
+    pairs = session.execute(unkeyed_pairs()).all()
+    if not pairs:
+        return
+    vendors = sorted({vendor for vendor, _ in pairs})
+    _mark(session, select(Invoice.id).where(Invoice.vendor_id.in_(vendors)), PEER_BITS)
+    for vendor, muni in pairs:
+        _mark(
+            session,
+            select(Invoice.id).where(Invoice.vendor_id == vendor, Invoice.municipality_id == muni),
+            BITS["duplicate_billing"],
+        )
 
 
 def _price_conditions(loosest: Loosest):  # type: ignore[no-untyped-def]
@@ -1081,7 +1122,7 @@ def _flag_payment_terms(session: Session, loosest: Loosest, allow_unconfirmed: b
         (
             and_(
                 c.c.payment_days.is_not(None),
-                c.c.payment_days > 0,
+                c.c.payment_days != 0,  # as the rule: any days the contract states
                 c.c.payment_days < loosest.max_days,
             ),
             c.c.payment_days,

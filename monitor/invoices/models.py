@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Connection, ForeignKey, Index, MetaData, String, Text, event
+from sqlalchemy import JSON, Connection, ForeignKey, Index, MetaData, String, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from monitor.db import Base, Money, UnitPrice, UTCDateTime, trigram_index, utcnow
@@ -69,6 +69,10 @@ class Invoice(Base):
     )
 
 
+#: a line with an item id and no stored key (written past the model)
+UNKEYED = "item_key IS NULL AND item_id IS NOT NULL"
+
+
 class InvoiceLine(Base):
     """A line; ``unit_price`` is per ONE ``unit_code`` (PriceAmount / BaseQuantity).
 
@@ -80,6 +84,14 @@ class InvoiceLine(Base):
     __table_args__ = (
         Index("ix_invoice_line_item_key", "item_key", "invoice_id"),
         trigram_index("ix_invoice_line_description_trgm", "description"),  # the list's search
+        # lines written past the model (an item id, no key): in neither derived table, so
+        # a check looks for them, in O(1) however many lines have no item id at all
+        Index(
+            "ix_invoice_line_unkeyed",
+            "invoice_id",
+            sqlite_where=text(UNKEYED),
+            postgresql_where=text(UNKEYED),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

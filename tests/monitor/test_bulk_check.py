@@ -293,3 +293,80 @@ def test_a_check_of_many_invoices_plans_each_read_for_its_pair_on_postgresql(wor
         assert s.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
         s.rollback()  # for the transaction only
         assert s.execute(text("SHOW plan_cache_mode")).scalar() == "auto"
+
+
+def test_lines_written_without_their_key_are_screened_with_what_the_rules_read(world) -> None:  # type: ignore[no-untyped-def]
+    """A line with an item id and no stored key is in neither derived table the peer
+    and repeat screens read: its vendor's and pair's invoices are flagged for those
+    rules, and the findings are those of evaluating every invoice."""
+    from sqlalchemy import text
+
+    engine, _ = world
+    with engine.begin() as conn:  # past the model (the triggers take them out)
+        # every line of some municipalities' invoices (their prices among the peers of
+        # the others), and the earlier line of repeated ones
+        conn.execute(
+            text(
+                "UPDATE invoice_line SET item_key = NULL WHERE invoice_id IN (SELECT id FROM"
+                " invoice WHERE municipality_id % 4 = 1)"
+            )
+        )
+    plain, _, _ = run(engine, check_invoices)
+    assert {row[1] for row in plain} >= {"duplicate_billing", "price_disparity"}
+    bulk, _, _ = run(engine, check_screened)
+    assert bulk == plain
+    # and the screen says why: every invoice of the vendor may have a peer finding the
+    # peer bound cannot see, every invoice of those pairs a repeat
+    from monitor.findings import screening
+    from monitor.rulesets.service import current_configs
+
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        flagged = screening.screen(
+            s, invoice_ids=ids, configs=current_configs(s), allow_unconfirmed_terms=True
+        )
+        unkeyed_pair = set(s.scalars(select(Invoice.id).where(Invoice.municipality_id % 4 == 1)))
+        s.rollback()
+    assert set(flagged) == set(ids)
+    for invoice_id, rule_ids in flagged.items():
+        assert rule_ids is None or {"price_disparity", "mfn_breach"} <= rule_ids
+        if invoice_id in unkeyed_pair:
+            assert rule_ids is None or "duplicate_billing" in rule_ids
+
+
+def test_a_line_with_an_end_but_no_start_is_screened_by_its_issue_date(world) -> None:  # type: ignore[no-untyped-def]
+    """``outside_contract_period`` reads a line without a billed start (its own or the
+    invoice's) at the issue date, whatever end date it gives: so does the screen."""
+    from sqlalchemy import text
+
+    from monitor.contracts.models import Contract
+
+    engine, _ = world
+    with session_factory(engine)() as s:
+        invoice = s.scalars(select(Invoice).order_by(Invoice.id)).first()
+        contract = s.scalars(
+            select(Contract).where(
+                Contract.vendor_id == invoice.vendor_id,
+                Contract.municipality_id == invoice.municipality_id,
+            )
+        ).first()
+        invoice_id, expiry = invoice.id, contract.expiry_date
+    late = expiry.replace(year=expiry.year + 1)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE invoice SET period_start = NULL, period_end = NULL, issue_date = :d,"
+                " due_date = :d WHERE id = :i"
+            ),
+            {"d": late, "i": invoice_id},
+        )
+        conn.execute(
+            text(
+                "UPDATE invoice_line SET period_start = NULL, period_end = :e WHERE invoice_id = :i"
+            ),
+            {"e": expiry, "i": invoice_id},
+        )
+    plain, _, _ = run(engine, check_invoices)
+    assert ("outside_contract_period", invoice_id) in {(row[1], row[6]) for row in plain}
+    bulk, _, _ = run(engine, check_screened)
+    assert bulk == plain
