@@ -15,6 +15,7 @@ the alerts service never links a finding to a recipient twice).
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,19 +60,33 @@ class CheckResult:
 BULK_GC_THRESHOLD = 50_000
 
 
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_saved: tuple[int, ...] = ()
+
+
 @contextmanager
 def fewer_collections(invoices: int) -> Iterator[None]:
-    """While many invoices are checked, the cyclic collector runs less often (restored
-    after; what is freed by reference counting is freed as before)."""
+    """While many invoices are checked, the cyclic collector runs less often; the
+    threshold is restored when the last such check in the process ends (checks in
+    several threads may overlap in any order). What reference counting frees is freed
+    as before."""
+    global _gc_depth, _gc_saved
     if invoices <= INCREMENTAL_MAX_INVOICES:
         yield
         return
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], BULK_GC_THRESHOLD), *before[1:])
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(_gc_saved[0], BULK_GC_THRESHOLD), *_gc_saved[1:])
+        _gc_depth += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 def plan_each_read(session: Session, invoices: int) -> None:

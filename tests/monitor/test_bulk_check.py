@@ -278,6 +278,14 @@ def test_a_check_of_many_invoices_runs_the_cyclic_collector_less_and_restores_it
             assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
         assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
     assert gc.get_threshold() == before
+    # two checks in two threads, the first ending first: restored when the last ends
+    first, second = fewer_collections(10_000), fewer_collections(10_000)
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_threshold()[0] == max(before[0], BULK_GC_THRESHOLD)
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before
 
 
 def test_a_check_of_many_invoices_plans_each_read_for_its_pair_on_postgresql(world) -> None:  # type: ignore[no-untyped-def]
