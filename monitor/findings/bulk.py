@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from monitor.findings import lifecycle, screening
 from monitor.findings.context import ContextBuilder
 from monitor.findings.models import Finding
-from monitor.invoices.models import Invoice, InvoiceLine, LineItemPeriod
+from monitor.invoices.models import Invoice, InvoiceLine
 from rules.types import InvoiceView, RuleConfig
 
 _meta = MetaData()
@@ -172,36 +172,8 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
         _insert_load(session, own)
         screening.analyze(session, T_LOAD)
         return
-    d, n = screening.T_DUP, screening.T_NUMBER
-    end = func.coalesce(InvoiceLine.period_end, Invoice.period_end)
-    amount = screening.duplicate_amount(same_amount)
-    # the lines of the repeated groups, from the (few) groups along line_item_period's
-    # index (not every line of the items)
-    lip = LineItemPeriod
-    same_item = (
-        select(lip.invoice_id)
-        .select_from(d)
-        .join(
-            lip,
-            and_(
-                lip.vendor_id == d.c.vendor_id,
-                lip.municipality_id == d.c.muni,
-                lip.item_key == d.c.key,
-                lip.period_start == d.c.s,
-            ),
-        )
-        .join(InvoiceLine, InvoiceLine.id == lip.line_id)
-        .join(Invoice, Invoice.id == lip.invoice_id)
-        .where(end == d.c.e, amount == d.c.amount)
-    )
-    same_number = select(Invoice.id).join(
-        n,
-        and_(
-            n.c.vendor_id == Invoice.vendor_id,
-            n.c.muni == Invoice.municipality_id,
-            n.c.number == Invoice.number,
-        ),
-    )
+    same_item = screening.repeated_invoices(same_amount)
+    same_number = screening.renumbered_invoices()
     # a pair with a line written past the model (an item id, no stored key: not in
     # line_item_period) is loaded whole too (``screening.unkeyed_pairs``)
     described_pairs = (

@@ -1,4 +1,4 @@
-"""The screened backtest (``monitor.findings.screening`` first): what
+"""The screened evaluation of a backtest (``monitor.findings.screening`` first): what
 ``monitor.rulesets.backtest.backtest`` runs for many invoices (``bulk.SCREEN_MIN_INVOICES``)."""
 
 from __future__ import annotations
@@ -6,54 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 import rules
 from monitor.findings import screening
 from monitor.findings.bulk import ScreenedBuilder, drop_tables, fill_load
-from monitor.rulesets.backtest import legal_keeps, proposal
-from rules.backtest import compare
 from rules.types import RuleConfig, RuleFinding
-
-
-def screened_backtest(
-    session: Session,
-    *,
-    rule_id: str,
-    mode: str | None = None,
-    params: dict[str, Any] | None = None,
-    severity: str | None = None,
-    municipalities: list[str] | None = None,
-    vendors: list[str] | None = None,
-    invoice_ids: Sequence[int] | None = None,
-    today: date | None = None,
-    allow_unconfirmed_terms: bool = True,
-) -> Any:
-    """``monitor.rulesets.backtest.backtest`` with the SQL screen first: only the
-    invoices on which the current or proposed rule could fire are evaluated. The same
-    report as evaluating every invoice (tests/monitor/test_bulk_check.py)."""
-    current, proposed, invoice_ids = proposal(
-        session,
-        rule_id=rule_id,
-        mode=mode,
-        params=params,
-        severity=severity,
-        municipalities=municipalities,
-        vendors=vendors,
-        invoice_ids=invoice_ids,
-    )
-    before, after, municipality = screened_evaluation(
-        session,
-        current=current,
-        proposed=proposed,
-        invoice_ids=invoice_ids,
-        today=today,
-        allow_unconfirmed_terms=allow_unconfirmed_terms,
-    )
-    after = legal_keeps(session, before, after)
-    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
 
 
 def screened_evaluation(

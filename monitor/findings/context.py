@@ -492,22 +492,10 @@ class ContextBuilder:
         observations: list[PriceObservation] = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), _CHUNK):
-            rows = self._read(
-                select(
-                    LatestPrice.municipality_id,
-                    LatestPrice.item_id,
-                    LatestPrice.unit_price,
-                    LatestPrice.quantity,
-                    LatestPrice.number,
-                    LatestPrice.issue_date,
-                )
-                .where(
-                    LatestPrice.vendor_id == vendor_id,
-                    LatestPrice.item_key.in_(ordered[i : i + _CHUNK]),
-                )
-                .order_by(LatestPrice.issue_date, LatestPrice.invoice_id, LatestPrice.line_id)
+            observations += self._latest_of(
+                LatestPrice.vendor_id == vendor_id,
+                LatestPrice.item_key.in_(ordered[i : i + _CHUNK]),
             )
-            observations += self._observations(rows)
         return observations
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
@@ -519,22 +507,27 @@ class ContextBuilder:
         if self._unkeyed_lines(vendor_id):
             observations = self._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
         else:
-            observations = self._observations(
-                self._read(
-                    select(
-                        LatestPrice.municipality_id,
-                        LatestPrice.item_id,
-                        LatestPrice.unit_price,
-                        LatestPrice.quantity,
-                        LatestPrice.number,
-                        LatestPrice.issue_date,
-                    )
-                    .where(LatestPrice.vendor_id == vendor_id)
-                    .order_by(LatestPrice.issue_date, LatestPrice.invoice_id, LatestPrice.line_id)
-                )
-            )
+            observations = self._latest_of(LatestPrice.vendor_id == vendor_id)
         self._peers[vendor_id] = observations
         return observations
+
+    def _latest_of(self, *where: Any) -> list[PriceObservation]:
+        """Observations from the ``item_latest_price`` rows ``where`` selects, in the
+        order the rules see ties in (the latest line last)."""
+        return self._observations(
+            self._read(
+                select(
+                    LatestPrice.municipality_id,
+                    LatestPrice.item_id,
+                    LatestPrice.unit_price,
+                    LatestPrice.quantity,
+                    LatestPrice.number,
+                    LatestPrice.issue_date,
+                )
+                .where(*where)
+                .order_by(LatestPrice.issue_date, LatestPrice.invoice_id, LatestPrice.line_id)
+            )
+        )
 
     def _unkeyed_lines(self, vendor_id: int) -> bool:
         if vendor_id not in self._unkeyed:

@@ -1062,9 +1062,17 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
         )
     )
     analyze(session, T_DUP, T_NUMBER)
-    d = T_DUP
-    # the lines of the repeated groups, found from the (few) groups along the index
-    repeated = (
+    _mark(session, repeated_invoices(loosest.same_amount), dup)
+    _mark(session, renumbered_invoices(), dup)
+
+
+def repeated_invoices(same_amount: bool):  # type: ignore[no-untyped-def]
+    """The invoices with a line of a group (pair, item key, period, amount) billed more
+    than once (``screen_dup``), found from the (few) groups along ``line_item_period``'s
+    index, not from every line of the items."""
+    d, lip = T_DUP, LineItemPeriod
+    end = _period(InvoiceLine.period_end, Invoice.period_end)
+    return (
         select(lip.invoice_id)
         .select_from(d)
         .join(
@@ -1078,24 +1086,20 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
         )
         .join(InvoiceLine, InvoiceLine.id == lip.line_id)
         .join(Invoice, Invoice.id == lip.invoice_id)
-        .where(end == d.c.e, amount == d.c.amount)
+        .where(end == d.c.e, duplicate_amount(same_amount) == d.c.amount)
     )
-    _mark(session, repeated, dup)
+
+
+def renumbered_invoices():  # type: ignore[no-untyped-def]
+    """The invoices whose number their pair uses more than once (``screen_number``)."""
     n = T_NUMBER
-    _mark(
-        session,
-        select(Invoice.id)
-        .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)
-        .join(
-            n,
-            and_(
-                n.c.vendor_id == Invoice.vendor_id,
-                n.c.muni == Invoice.municipality_id,
-                n.c.number == Invoice.number,
-            ),
-        )
-        .where(_unset(dup)),
-        dup,
+    return select(Invoice.id).join(
+        n,
+        and_(
+            n.c.vendor_id == Invoice.vendor_id,
+            n.c.muni == Invoice.municipality_id,
+            n.c.number == Invoice.number,
+        ),
     )
 
 

@@ -69,28 +69,41 @@ def backtest(
     from monitor.findings.bulk import SCREEN_MIN_INVOICES
 
     if len(invoice_ids) >= SCREEN_MIN_INVOICES:  # many: screened in SQL first
-        from monitor.findings.bulk_backtest import screened_evaluation
+        from monitor.findings.bulk_backtest import screened_evaluation as evaluation
+    else:
+        evaluation = every_invoice
+    before, after, municipality = evaluation(
+        session,
+        current=current,
+        proposed=proposed,
+        invoice_ids=invoice_ids,
+        today=today,
+        allow_unconfirmed_terms=allow_unconfirmed_terms,
+    )
+    after = legal_keeps(session, before, after)
+    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
 
-        before, after, municipality = screened_evaluation(
-            session,
-            current=current,
-            proposed=proposed,
-            invoice_ids=invoice_ids,
-            today=today,
-            allow_unconfirmed_terms=allow_unconfirmed_terms,
-        )
-        after = legal_keeps(session, before, after)
-        return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
+
+def every_invoice(
+    session: Session,
+    *,
+    current: RuleConfig | None,
+    proposed: RuleConfig,
+    invoice_ids: Sequence[int],
+    today: date | None,
+    allow_unconfirmed_terms: bool,
+) -> tuple[list[RuleFinding], list[RuleFinding], dict[str, str]]:
+    """The current and the proposed rule's findings on every one of these invoices, and
+    each finding's municipality."""
+    from monitor.findings.service import fewer_collections, plan_each_read
+
     builder = ContextBuilder(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
     before: list[RuleFinding] = []
     after: list[RuleFinding] = []
     municipality: dict[str, str] = {}
-    from monitor.findings.service import fewer_collections, plan_each_read
-
     plan_each_read(session, len(invoice_ids))
-
     # nothing the rules memoise outlives the backtest
     with rules.run_scope(), fewer_collections(len(invoice_ids)):
         for batch in builder.batches(invoice_ids):
@@ -102,8 +115,7 @@ def backtest(
                     municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
                 before += old
                 after += new
-    after = legal_keeps(session, before, after)
-    return compare(before, after, municipality_of=lambda f: municipality[f.dedup_key])
+    return before, after, municipality
 
 
 def legal_keeps(

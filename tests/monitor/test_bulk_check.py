@@ -202,10 +202,12 @@ def every_invoice_backtest(session, rule_id: str, params: dict[str, object]):  #
     ],
 )
 def test_a_screened_backtest_reports_what_evaluating_every_invoice_reports(  # type: ignore[no-untyped-def]
-    world, rule_id: str, params: dict[str, object]
+    world, monkeypatch, rule_id: str, params: dict[str, object]
 ) -> None:
-    from monitor.findings.bulk_backtest import screened_backtest as backtest
+    from monitor.findings import bulk
+    from monitor.rulesets.backtest import backtest
 
+    monkeypatch.setattr(bulk, "SCREEN_MIN_INVOICES", 1)  # screened
     engine, _ = world
     with session_factory(engine)() as s:
         report = backtest(s, rule_id=rule_id, params=params, today=TODAY)
