@@ -70,6 +70,7 @@ def evaluate(
     *,
     failures: list[RuleFailure] | None = None,
     only: frozenset[str] | None = None,
+    lines: frozenset[int] | None = None,
 ) -> list[RuleFinding]:
     """The findings for ``ctx.invoice``.
 
@@ -95,10 +96,16 @@ def evaluate(
     ``only``: the rules whose check is run (a set-based screen has shown that the others
     find nothing on this invoice); every configured rule still counts as running, so
     who owns an excess is as without it. None: all.
+
+    ``lines``: the ids of the lines the price analysis and the peer comparisons read
+    (the screen has shown that no other line can give a finding of the rules that read
+    them: the price rules, ``unpriced_item``, ``price_disparity``, ``mfn_breach`` and
+    custom rules); a line's analysis never depends on the invoice's other lines, so
+    their findings are as without it. None: every line.
     """
     from rules.engine import run_rules
 
-    return run_rules(ctx, configs, failures=failures, only=only)
+    return run_rules(ctx, configs, failures=failures, only=only, lines=lines)
 
 
 def registry() -> dict[str, RuleSpec]:

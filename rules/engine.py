@@ -51,14 +51,20 @@ class Run:
     """One invoice's evaluation: the context, the contract plan, the running rules, and
     the line pricing shared by every price rule (computed at most once)."""
 
-    __slots__ = ("ctx", "plan", "running", "cache", "_pricing", "_owners")
+    __slots__ = ("ctx", "plan", "running", "lines", "cache", "_pricing", "_owners")
 
     def __init__(
-        self, ctx: EvaluationContext, plan: ContractPlan | None, running: frozenset[str]
+        self,
+        ctx: EvaluationContext,
+        plan: ContractPlan | None,
+        running: frozenset[str],
+        lines: frozenset[int] | None = None,
     ) -> None:
         self.ctx = ctx
         self.plan = plan
         self.running = running
+        #: the line ids the price analysis and peer comparisons read (None: all)
+        self.lines = lines
         #: per-invoice values shared between rules (e.g. peer comparisons)
         self.cache: dict[object, object] = {}
         self._pricing: list[LinePricing] | None = None
@@ -66,7 +72,7 @@ class Run:
 
     def pricing(self) -> list[LinePricing]:
         if self._pricing is None:
-            self._pricing = analyse(self.ctx, self.plan)
+            self._pricing = analyse(self.ctx, self.plan, self.lines)
         return self._pricing
 
     def owned_by(self, rule_id: str) -> list[LinePricing]:
@@ -203,6 +209,7 @@ def run_rules(
     *,
     failures: list[RuleFailure] | None = None,
     only: frozenset[str] | None = None,
+    lines: frozenset[int] | None = None,
 ) -> list[RuleFinding]:
     """See :func:`rules.evaluate`. With ``failures``, a custom rule that raises is
     recorded there and the others run on; a built-in rule's error is always raised."""
@@ -213,7 +220,10 @@ def run_rules(
         failures.append(RuleFailure(rule_id, error.describe()))
     rules = ruleset.for_scope(ctx.invoice.municipality_code, ctx.invoice.vendor_cvr)
     plan = plan_for(ctx.contract) if ctx.contract is not None else None
-    run = Run(ctx, plan, frozenset(r.spec.id for r in rules))
+    running = frozenset(r.spec.id for r in rules)
+    if lines is not None and any(rule_id.startswith("custom:") for rule_id in running):
+        lines = None  # a custom rule reads every line's analysis
+    run = Run(ctx, plan, running, lines)
     pending = ctx.contract is not None and ctx.contract.pending_review
     findings: list[RuleFinding] = []
     for rule in rules:

@@ -233,7 +233,8 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
     lo, hi = inv.issue_date - age, inv.issue_date + age
     own_code = inv.municipality_code
     out = []
-    for line in inv.lines:
+    read = inv.lines if run.lines is None else [x for x in inv.lines if x.id in run.lines]
+    for line in read:
         key = item_key(line.item_id)
         if key is None or line.quantity <= 0 or line.unit_price <= 0:
             continue

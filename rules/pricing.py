@@ -69,8 +69,11 @@ def billing_date(ctx: EvaluationContext, line: InvoiceLineView) -> date:
     return line.period_start or ctx.invoice.period_start or ctx.invoice.issue_date
 
 
-def analyse(ctx: EvaluationContext, plan: ContractPlan | None) -> list[LinePricing]:
-    """One :class:`LinePricing` per invoice line (empty when there is no contract)."""
+def analyse(
+    ctx: EvaluationContext, plan: ContractPlan | None, lines: frozenset[int] | None = None
+) -> list[LinePricing]:
+    """One :class:`LinePricing` per invoice line (empty when there is no contract); with
+    ``lines``, per line of those ids only (each line's analysis is its own)."""
     if plan is None:
         return []
     inv = ctx.invoice
@@ -78,7 +81,7 @@ def analyse(ctx: EvaluationContext, plan: ContractPlan | None) -> list[LinePrici
     default_on = inv.period_start or inv.issue_date
     schedules: dict[date, Schedule | None] = {}
     out = []
-    for line in inv.lines:
+    for line in inv.lines if lines is None else [x for x in inv.lines if x.id in lines]:
         on = line.period_start or default_on
         if credit or line.quantity <= 0 or line.unit_price <= 0:
             out.append(LinePricing(line, on, "credit"))

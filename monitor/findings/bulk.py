@@ -146,6 +146,7 @@ def _check_screened(
             queue_alerts=queue_alerts,
             builder_class=ScreenedBuilder,
             rules_for=flagged,
+            lines_for=screening.lines_read(session),
         )
         passed = select(screening.T_INVOICE.c.invoice_id).where(screening.T_INVOICE.c.flagged == 0)
         _settle_passed(session, passed, configs, result)

@@ -33,6 +33,7 @@ def screened_evaluation(
         configs=both,
         allow_unconfirmed_terms=allow_unconfirmed_terms,
     )
+    lines = screening.lines_read(session)
     builder = ScreenedBuilder(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
@@ -46,8 +47,9 @@ def screened_evaluation(
         for batch in builder.batches(sorted(flagged)):
             for invoice_id in batch.targets:
                 ctx = builder.context(batch, invoice_id)
-                old = rules.evaluate(ctx, [current]) if current is not None else []
-                new = rules.evaluate(ctx, [proposed])
+                read = lines.get(invoice_id)
+                old = rules.evaluate(ctx, [current], lines=read) if current is not None else []
+                new = rules.evaluate(ctx, [proposed], lines=read)
                 for f in (*old, *new):
                     municipality[f.dedup_key] = ctx.invoice.municipality_code or "?"
                 before += old

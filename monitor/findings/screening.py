@@ -118,8 +118,11 @@ BUILTIN = (
     "mfn_breach",
 )
 BITS = {rule_id: 1 << i for i, rule_id in enumerate(BUILTIN)}
+#: not a rule: the price and peer rules were flagged for the invoice as a whole (not
+#: by the lines that hit, :func:`lines_read`), so they read every line
+WHOLE = 1 << len(BUILTIN)
 #: every rule (custom ones too): the invoice is evaluated whole
-ALL = (1 << len(BUILTIN)) - 1
+ALL = (1 << (len(BUILTIN) + 1)) - 1
 
 
 def bits(*rule_ids: str) -> int:
@@ -131,6 +134,8 @@ def bits(*rule_ids: str) -> int:
 
 PRICE_BITS = bits(*PRICE_RULES, "unpriced_item")
 PEER_BITS = bits("price_disparity", "mfn_breach")
+#: the rules that read the price analysis or the peer comparisons of lines
+LINE_BITS = PRICE_BITS | PEER_BITS
 _CHUNK = 900
 _meta = MetaData()
 #: the invoices screened, their pair's contract (None: flagged) and the verdict
@@ -155,6 +160,15 @@ T_SINGLE = Table(
     Column("vendor_id", Integer, primary_key=True),
     Column("muni", Integer, primary_key=True),
     Column("cid", Integer),
+    prefixes=["TEMPORARY"],
+)
+#: the lines a line screen hit, with the rules each could give a finding of
+T_LINE = Table(
+    "screen_line",
+    _meta,
+    Column("line_id", Integer, primary_key=True),
+    Column("invoice_id", Integer, nullable=False),
+    Column("mask", Integer, nullable=False),
     prefixes=["TEMPORARY"],
 )
 #: the rules a screen found could fire, per invoice, before they are merged in
@@ -257,6 +271,7 @@ TABLES = (
     T_INVOICE,
     T_IDS,
     T_SINGLE,
+    T_LINE,
     T_HIT,
     T_CONTRACT,
     T_GROUP,
@@ -850,9 +865,9 @@ def _flag_lines(
         mask |= rule_bits
     found = None
     for cond, rule_bits in conditions:
-        hit = func.max(case((cond, rule_bits), else_=0))
+        hit = case((cond, rule_bits), else_=0)
         found = hit if found is None else found.op("|")(hit)
-    lines = _screened_lines(mask, found)
+    lines = _screened_lines(mask, InvoiceLine.id, found)
     lines = lines.outerjoin(
         g, and_(g.c.contract_id == T_INVOICE.c.contract_id, g.c.key == InvoiceLine.item_key)
     )
@@ -868,13 +883,26 @@ def _flag_lines(
         lines = lines.outerjoin(
             p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key)
         )
-    # per invoice the OR of its lines' rules, in SQL; merged into the verdicts at once
+    # the lines that hit, each with its rules (:func:`lines_read`); per invoice the OR
+    # of its lines' rules, in SQL, merged into the verdicts at once
+    T_LINE.drop(session.connection(), checkfirst=True)
+    T_LINE.create(session.connection())
+    session.execute(
+        insert(T_LINE).from_select(
+            ["invoice_id", "line_id", "mask"],
+            lines.where(or_(*(cond for cond, _ in conditions))),
+        )
+    )
     T_HIT.drop(session.connection(), checkfirst=True)
     T_HIT.create(session.connection())
+    rule_bits = [1 << i for i in range(len(BUILTIN)) if mask & (1 << i)]
+    any_of = func.max(T_LINE.c.mask.op("&")(rule_bits[0]))
+    for bit in rule_bits[1:]:
+        any_of = any_of.op("|")(func.max(T_LINE.c.mask.op("&")(bit)))
     session.execute(
         insert(T_HIT).from_select(
             ["invoice_id", "mask"],
-            lines.where(or_(*(cond for cond, _ in conditions))).group_by(InvoiceLine.invoice_id),
+            select(T_LINE.c.invoice_id, any_of).group_by(T_LINE.c.invoice_id),
         )
     )
     h = T_HIT
@@ -887,6 +915,26 @@ def _flag_lines(
             )
         )
     )
+
+
+def lines_read(session: Session) -> dict[int, frozenset[int]]:
+    """Per flagged invoice whose price and peer rules the line screen flagged by its
+    lines (not :data:`WHOLE`), the ids of those lines: the only ones on which the price
+    rules, ``unpriced_item`` and the peer rules can give a finding (each line's screen
+    bounds that line's findings; ``rules.evaluate``'s ``lines``). An invoice not in it
+    reads every line."""
+    out: dict[int, set[int]] = {}
+    rows = session.execute(
+        select(T_LINE.c.invoice_id, T_LINE.c.line_id)
+        .join(T_INVOICE, T_INVOICE.c.invoice_id == T_LINE.c.invoice_id)
+        .where(
+            T_LINE.c.mask.op("&")(LINE_BITS) != 0,
+            T_INVOICE.c.flagged.op("&")(WHOLE) == 0,
+        )
+    )
+    for invoice_id, line_id in rows:
+        out.setdefault(invoice_id, set()).add(line_id)
+    return {invoice_id: frozenset(ids) for invoice_id, ids in out.items()}
 
 
 def unkeyed_pairs():  # type: ignore[no-untyped-def]
@@ -916,7 +964,7 @@ def _flag_unkeyed(session: Session) -> None:
     if not pairs:
         return
     vendors = sorted({vendor for vendor, _ in pairs})
-    _mark(session, select(Invoice.id).where(Invoice.vendor_id.in_(vendors)), PEER_BITS)
+    _mark(session, select(Invoice.id).where(Invoice.vendor_id.in_(vendors)), PEER_BITS | WHOLE)
     for vendor, muni in pairs:
         _mark(
             session,

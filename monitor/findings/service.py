@@ -110,6 +110,7 @@ def check_invoices(
     queue_alerts: bool = True,
     builder_class: type[ContextBuilder] = ContextBuilder,
     rules_for: Mapping[int, frozenset[str] | None] | None = None,
+    lines_for: Mapping[int, frozenset[int]] | None = None,
 ) -> CheckResult:
     """Evaluate the current rule set on these invoices and store the findings. Never commits.
 
@@ -122,7 +123,8 @@ def check_invoices(
     history its screened invoices need) and ``rules_for``: per invoice, the rules whose
     check runs (``rules.evaluate``'s ``only``: the screen showed the others find nothing
     there; their open findings on it are withdrawn as by any re-check that no longer
-    produces them).
+    produces them) and ``lines_for``: per invoice, the lines the price and peer rules
+    read (``rules.evaluate``'s ``lines``).
     """
     plan_each_read(session, len(invoice_ids))
     with rules.run_scope(), fewer_collections(len(invoice_ids)):
@@ -134,6 +136,7 @@ def check_invoices(
             queue_alerts=queue_alerts,
             builder_class=builder_class,
             rules_for=rules_for or {},
+            lines_for=lines_for or {},
         )
 
 
@@ -146,6 +149,7 @@ def _check_invoices(
     queue_alerts: bool,
     builder_class: type[ContextBuilder] = ContextBuilder,
     rules_for: Mapping[int, frozenset[str] | None],
+    lines_for: Mapping[int, frozenset[int]],
 ) -> CheckResult:
     from monitor.settings import get_settings
 
@@ -170,6 +174,7 @@ def _check_invoices(
                 configs or None,
                 failures=failures,
                 only=rules_for.get(invoice_id),
+                lines=lines_for.get(invoice_id),
             )
             for failure in failures:
                 result.rule_failures.setdefault(failure.rule_id, failure.error)

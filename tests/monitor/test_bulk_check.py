@@ -169,6 +169,46 @@ def test_the_comparison_catches_a_rule_left_out_of_an_invoices_flags(  # type: i
     assert bulk != plain
 
 
+@pytest.mark.parametrize("narrowed", ["PRICE_BITS", "PEER_BITS"])
+def test_the_comparison_catches_a_line_left_out_of_what_the_rules_read(  # type: ignore[no-untyped-def]
+    world, monkeypatch, narrowed: str
+) -> None:
+    """The price and peer rules read only the lines the screen hit for them
+    (``screening.lines_read``): leaving out the lines hit for the one or the other is
+    caught like a missing screen."""
+    from monitor.findings import screening
+
+    engine, _ = world
+    plain, _, _ = run(engine, check_invoices)
+    monkeypatch.setattr(screening, "LINE_BITS", getattr(screening, narrowed))
+    bulk, _, _ = run(engine, check_screened)
+    assert bulk != plain
+
+
+def test_the_price_and_peer_rules_read_only_the_lines_the_screen_hit(world) -> None:  # type: ignore[no-untyped-def]
+    """What the screened check saves: of the flagged invoices' lines, the price and peer
+    rules read a small share (the rest cannot give their findings)."""
+    from monitor.findings import screening
+    from monitor.invoices.models import InvoiceLine
+    from monitor.rulesets.service import current_configs
+
+    engine, _ = world
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        flagged = screening.screen(
+            s, invoice_ids=ids, configs=current_configs(s), allow_unconfirmed_terms=True
+        )
+        read = screening.lines_read(s)
+        screening.drop_tables(s)
+        whole = {i for i, rules in flagged.items() if rules is None}
+        assert read and set(read) <= set(flagged) and not set(read) & whole
+        lines = s.scalar(
+            select(func.count()).where(InvoiceLine.invoice_id.in_(list(read)))
+        )
+        assert sum(len(x) for x in read.values()) < lines / 3
+        s.rollback()
+
+
 def every_invoice_backtest(session, rule_id: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
     """The backtest's report by evaluating every invoice, unscreened (the reference)."""
     import rules
