@@ -692,6 +692,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.kind.contract": {"da": "Kontrakt", "en": "Contract"},
     "upload.submit": {"da": "Indlæs", "en": "Upload"},
     "upload.results": {"da": "Resultat", "en": "Result"},
+    "upload.more": {
+        "da": "og {n} filer mere: de gemte står blandt de seneste dokumenter nedenfor.",
+        "en": "and {n} more files: those stored are among the recent documents below.",
+    },
     "upload.state.stored": {"da": "Gemt", "en": "Stored"},
     "upload.state.duplicate": {"da": "Findes allerede", "en": "Already stored"},
     "upload.state.failed": {"da": "Fejlede", "en": "Failed"},
