@@ -27,7 +27,11 @@ token_municipality = Table(
 
 class User(Base):
     """A person signing in to the web app. ``roles``: comma-separated legal|finance|admin,
-    each over ``municipalities``, or over every municipality with ``all_municipalities``."""
+    each over ``municipalities``, or over every municipality with ``all_municipalities``.
+
+    ``session_epoch`` is written into each session cookie at sign-in; a session whose
+    epoch is not the account's is over. Raising it (``monitor.auth.service.end_sessions``,
+    on every password reset) ends every session signed in before."""
 
     __tablename__ = "app_user"
 
@@ -39,6 +43,7 @@ class User(Base):
     all_municipalities: Mapped[bool] = mapped_column(default=False)
     language: Mapped[str] = mapped_column(String(2), default="da")
     active: Mapped[bool] = mapped_column(default=True)
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

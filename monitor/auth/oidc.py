@@ -10,7 +10,6 @@ both routes lead to the password form and the login page shows no provider butto
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -22,6 +21,7 @@ from monitor.db import utcnow
 from monitor.errors import PermissionDenied
 from monitor.settings import Settings
 from monitor.web.deps import DbSession
+from monitor.web.security import start_session
 
 router = APIRouter(tags=["sign-in"], include_in_schema=False)
 
@@ -82,7 +82,5 @@ async def oidc_callback(request: Request, session: DbSession) -> Response:
         )
     user.last_login_at = utcnow()
     target = request.session.get("oidc_next") or "/"
-    request.session.clear()
-    request.session["user_id"] = user.id
-    request.session["csrf"] = secrets.token_urlsafe(32)
+    start_session(request, user)
     return RedirectResponse(target, status_code=303)

@@ -217,11 +217,22 @@ def user_identity(user: User) -> Identity:
     )
 
 
-def load_user_identity(session: Session, user_id: int) -> Identity | None:
+def load_user_identity(session: Session, user_id: int, epoch: int = 0) -> Identity | None:
+    """The identity of a session cookie's account, or None when the account is gone,
+    disabled, or its sessions were ended after this one began (``epoch`` is the one the
+    cookie got at sign-in; a cookie from before epochs existed counts as 0)."""
     user = session.get(User, user_id)
-    if user is None or not user.active:
+    if user is None or not user.active or user.session_epoch != epoch:
         return None
     return user_identity(user)
+
+
+def end_sessions(user: User) -> int:
+    """End every session of ``user`` signed in until now: each is refused from its next
+    request. Returns the new epoch, for the one session that may stay (a person changing
+    their own password keeps the session they did it in, by writing it into the cookie)."""
+    user.session_epoch = (user.session_epoch or 0) + 1
+    return user.session_epoch
 
 
 def _token_hash(secret: str) -> str:

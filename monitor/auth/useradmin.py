@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from monitor.audit.service import record
 from monitor.auth.models import User, user_municipality
-from monitor.auth.service import Identity, add_user, hash_password, new_password
+from monitor.auth.service import Identity, add_user, end_sessions, hash_password, new_password
 from monitor.errors import InputError, NotFound, PermissionDenied
 from monitor.parties.models import Municipality
 
@@ -147,10 +147,13 @@ def enable(session: Session, *, admin: Identity, user_id: int) -> User:
 
 
 def reset_password(session: Session, *, admin: Identity, user_id: int) -> tuple[User, str]:
-    """A new generated password for the account (shown once, stored only hashed)."""
+    """A new generated password for the account (shown once, stored only hashed). Every
+    session signed in with the old one ends; an admin resetting their own password keeps
+    the session they did it in (the page writes the new epoch into that cookie)."""
     user = managed_user(session, admin=admin, user_id=user_id)
     password = new_password()
     user.password_hash = hash_password(password)
+    end_sessions(user)
     record(
         session,
         actor=admin.actor,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -20,7 +19,7 @@ from monitor.errors import InputError, PermissionDenied, PrisvagtError
 from monitor.parties.models import Municipality
 from monitor.web.deps import DbSession
 from monitor.web.i18n import translate
-from monitor.web.security import SignInRequired, current_identity
+from monitor.web.security import SignInRequired, current_identity, keep_session, start_session
 from monitor.web.templating import render
 
 router = APIRouter(tags=["sign-in"], include_in_schema=False)
@@ -97,9 +96,7 @@ def login_submit(
             status=401,
         )
     limiter.succeeded(session, address, email)
-    request.session.clear()  # a new session: nothing from before signing in carries over
-    request.session["user_id"] = user.id
-    request.session["csrf"] = secrets.token_urlsafe(32)
+    start_session(request, user)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
@@ -208,4 +205,5 @@ def user_enable(request: Request, session: DbSession, user_id: int) -> HTMLRespo
 def user_reset_password(request: Request, session: DbSession, user_id: int) -> HTMLResponse:
     """A new password, shown on this answer only (the page is not cached)."""
     user, password = useradmin.reset_password(session, admin=_identity(request), user_id=user_id)
+    keep_session(request, user)  # an admin's own reset: this session stays, the others end
     return _users_page(request, session, shown=(user, password), done="users.reset_done")

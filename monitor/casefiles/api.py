@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy.orm import Session
 
 from monitor.casefiles.models import CaseFile
 from monitor.casefiles.repository import api_listing
@@ -17,7 +16,7 @@ from monitor.casefiles.schemas import (
     CaseFileQuery,
     ClaimedFindingOut,
 )
-from monitor.casefiles.service import findings_of
+from monitor.casefiles.service import findings_of, remainder
 from monitor.errors import NotFound
 from monitor.parties.models import Municipality, Vendor
 from monitor.schemas import Page
@@ -61,8 +60,8 @@ def api_get(session: DbSession, case_file_id: CaseFileId) -> CaseFileDetailOut:
     row = session.execute(api_listing().where(CaseFile.id == case_file_id)).first()
     if row is None:
         raise NotFound(f"case file {case_file_id} does not exist")
-    case = row[0]
-    return CaseFileDetailOut(**_fields(*row), claims=_claims(session, case))
+    rows = findings_of(session, row[0])
+    return CaseFileDetailOut(**_fields(*row), remainder=remainder(rows), claims=_claims(rows))
 
 
 def _fields(case: CaseFile, vendor: Vendor, municipality: Municipality, n: int) -> dict[str, Any]:
@@ -98,9 +97,9 @@ def _out(case: CaseFile, vendor: Vendor, municipality: Municipality, n: int) -> 
     return CaseFileOut(**_fields(case, vendor, municipality, n))
 
 
-def _claims(session: Session, case: CaseFile) -> list[ClaimedFindingOut]:
+def _claims(rows: list[dict[str, Any]]) -> list[ClaimedFindingOut]:
     claims = []
-    for row in findings_of(session, case):
+    for row in rows:
         item, finding = row["item"], row["finding"]
         line = finding.invoice_line
         claims.append(
@@ -110,6 +109,7 @@ def _claims(session: Session, case: CaseFile) -> list[ClaimedFindingOut]:
                 claimed=item.overcharge,
                 status=finding.status,
                 recovered=finding.recovered,
+                credited=item.credited,
                 rule=finding.rule_id,
                 invoice_id=finding.invoice_id,
                 invoice_number=finding.invoice.number,

@@ -62,7 +62,10 @@ class CaseFile(Base):
 
 
 class CaseFileFinding(Base):
-    """A finding claimed in a case file, with its overcharge when the letter was made."""
+    """A finding claimed in a case file, with its overcharge when the letter was made
+    and ``credited``, the part of the vendor's credit settled against it (see
+    ``monitor.casefiles.service.allocate``): its overcharge when the credit covered it
+    (the finding is resolved), less when the credit ran out on it (it stays open)."""
 
     __tablename__ = "case_file_finding"
 
@@ -76,5 +79,6 @@ class CaseFileFinding(Base):
     )
     position: Mapped[int] = mapped_column(default=0)
     overcharge: Mapped[Decimal] = mapped_column(Money())
+    credited: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0), server_default="0")
 
     case_file: Mapped[CaseFile] = relationship(back_populates="items")

@@ -48,6 +48,7 @@ _CLAIMED_EXAMPLE: dict[str, Any] = {
     "claimed": "1000.00",
     "status": "resolved",
     "recovered": "1000.00",
+    "credited": "1000.00",
     "rule": "price_above_agreed",
     "invoice_id": 12,
     "invoice_number": "F-2026-0042",
@@ -110,7 +111,9 @@ class CaseFileOut(BaseModel):
 
 class ClaimedFindingOut(BaseModel):
     """A finding a case file claims: ``claimed`` its overcharge when the letter was
-    made; ``status`` and ``recovered`` as the finding stands now."""
+    made; ``status`` and ``recovered`` as the finding stands now; ``credited`` the part
+    of the vendor's credit settled against it (less than its overcharge: the credit ran
+    out on it, and it stays open for the rest)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [_CLAIMED_EXAMPLE]})
 
@@ -119,6 +122,7 @@ class ClaimedFindingOut(BaseModel):
     claimed: Decimal
     status: str
     recovered: Decimal
+    credited: Decimal = Field(description="the part of the vendor's credit settled against it")
     rule: str
     invoice_id: int
     invoice_number: str
@@ -130,7 +134,9 @@ class ClaimedFindingOut(BaseModel):
     invoiced_unit_price: Decimal | None
     currency: str
 
-    @field_serializer("claimed", "recovered", "agreed_unit_price", "invoiced_unit_price")
+    @field_serializer(
+        "claimed", "recovered", "credited", "agreed_unit_price", "invoiced_unit_price"
+    )
     def _money(self, value: Decimal | None) -> str | None:
         return None if value is None else decimal_str(value)
 
@@ -140,10 +146,19 @@ class ClaimedFindingOut(BaseModel):
 
 
 class CaseFileDetailOut(CaseFileOut):
-    """A case file with the findings it claims, in the letter's order."""
+    """A case file with the findings it claims, in the letter's order, and
+    ``remainder``: what its findings still open owe after the credit settled against
+    them (a partial credit resolves only the findings it covers in full)."""
 
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{**_CASE_EXAMPLE, "claims": [_CLAIMED_EXAMPLE]}]}
+        json_schema_extra={
+            "examples": [{**_CASE_EXAMPLE, "remainder": "150.50", "claims": [_CLAIMED_EXAMPLE]}]
+        }
     )
 
+    remainder: Decimal = Field(description="what the findings still open owe")
     claims: list[ClaimedFindingOut]
+
+    @field_serializer("remainder")
+    def _remainder(self, value: Decimal) -> str:
+        return decimal_str(value)

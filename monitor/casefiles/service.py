@@ -3,9 +3,10 @@ one municipality (with its letter), record that it was sent and the vendor's ans
 
 Each step is an audit entry on the case file, and making one is an entry on each
 finding it claims (``finding.claimed``), so the finding's history shows it. A credit
-the vendor grants resolves the findings through the review service
-(``monitor.findings.review``), within its rules: each finding's recovered amount is
-bounded by its overcharge unless the excess is confirmed with a reason.
+the vendor grants is settled against the findings (``allocate``): those it covers in full
+are resolved through the review service (``monitor.findings.review``), within its rules
+(a recovered amount above the overcharge only when confirmed with a reason); the rest
+stay open, and the case file shows what they still owe (``remainder``).
 Two people making a case file of the same findings at once: the page sends the ids
 of the findings it showed, and ``create`` claims exactly those or refuses, naming the
 ones claimed meanwhile (``AlreadyClaimed``); one claimed between that check and the
@@ -305,11 +306,16 @@ def record_answer(
     excess_reason: str | None = None,
     now: datetime | None = None,
 ) -> CaseFile:
-    """Record the vendor's answer (recorded ``now``, default the moment of the call). A credit (accepted or partly) with ``apply_credit``
-    resolves the claimed findings in the letter's order, each recovering at most its
-    overcharge until the credit is used up; a credit above the total goes to the last
-    finding, which the review service accepts only with ``confirm_excess`` and a
-    reason. Findings no longer open or confirmed are left as they are."""
+    """Record the vendor's answer (recorded ``now``, default the moment of the call).
+
+    A credit (accepted or partly) with ``apply_credit`` is settled against the claimed
+    findings still open or confirmed, as ``allocate`` says: a finding the credit covers
+    in full is resolved with its overcharge recovered; the finding the credit runs out
+    on keeps the part it got (``CaseFileFinding.credited``, an entry
+    ``finding.credited`` in its history) and stays open with the rest owed, as do the
+    ones after it. A credit above their total goes to the last finding, which the review
+    service accepts only with ``confirm_excess`` and a reason. Findings no longer open
+    or confirmed are left as they are."""
     if answer not in ANSWERS:
         raise InputError(
             f"unknown answer {answer!r}; use {', '.join(ANSWERS)}",
@@ -331,8 +337,9 @@ def record_answer(
         )
     credited = _credit(answer, credited)
     note = (note or "").strip() or None
+    settled: dict[str, Any] = {}
     if apply_credit and credited > 0:
-        _resolve(session, case, credited, actor, confirm_excess, excess_reason)
+        settled = _settle(session, case, credited, actor, confirm_excess, excess_reason)
     case.answer, case.credited, case.answer_note = answer, credited, note
     case.answered_on, case.answer_recorded_by = answered_on, actor
     case.answer_recorded_at = now or utcnow()
@@ -348,6 +355,7 @@ def record_answer(
             "credited": decimal_str(credited),
             "answered_on": answered_on.isoformat(),
             "applied_to_findings": bool(apply_credit and credited > 0),
+            **settled,
         },
     )
     return case
@@ -375,44 +383,108 @@ def _credit(answer: str, credited: Decimal | None) -> Decimal:
     return credited.quantize(Decimal("0.01"))
 
 
-def _resolve(
+def allocate(credited: Decimal, owed: Sequence[Decimal]) -> list[Decimal]:
+    """The part of a credit settled against each claim, in the order given.
+
+    A credit note as recorded names an amount, not the invoice lines it covers, so the
+    findings it settles cannot be read from it. It is settled in the letter's order
+    (the order the vendor read the claims): each claim takes what it is owed while the
+    credit lasts; the claim the credit runs out on takes what is left, and the claims
+    after it nothing. What is left once every claim has its due goes to the last
+    claim (an excess the review service accepts only when confirmed). Amounts are
+    exact Decimals in øre; the parts add up to ``credited`` whenever there is a claim.
+
+    >>> allocate(Decimal("1100.00"), [Decimal("1000.00"), Decimal("250.50")])
+    [Decimal('1000.00'), Decimal('100.00')]
+    """
+    parts, left = [], credited
+    for amount in owed:
+        part = min(left, amount)
+        parts.append(part)
+        left -= part
+    if parts and left > 0:
+        parts[-1] += left
+    return parts
+
+
+def _settle(
     session: Session,
     case: CaseFile,
     credited: Decimal,
     actor: str,
     confirm_excess: bool,
     excess_reason: str | None,
-) -> None:
+) -> dict[str, Any]:
+    """Settle ``credited`` against the case file's open findings (see ``allocate``):
+    resolve the ones covered in full, note the part on the one the credit ran out on.
+    Returns the answer's audit details: the findings resolved and the ones left open."""
     ids = [item.finding_id for item in case.items]
     findings = {f.id: f for f in session.scalars(select(Finding).where(Finding.id.in_(ids)))}
-    open_ones = [
-        findings[i] for i in ids if i in findings and findings[i].status in ("open", "confirmed")
+    items = [
+        item
+        for item in case.items
+        if item.finding_id in findings and findings[item.finding_id].status in ("open", "confirmed")
     ]
-    left = credited
-    for n, finding in enumerate(open_ones):
-        last = n == len(open_ones) - 1
-        share = left if last else min(left, finding.overcharge)
-        if share <= 0:
+    owed = [findings[item.finding_id].overcharge for item in items]
+    resolved, left_open = [], []
+    for item, due, part in zip(items, owed, allocate(credited, owed), strict=True):
+        finding = findings[item.finding_id]
+        item.credited = part
+        if part >= due:
+            review.review(
+                session,
+                finding_id=finding.id,
+                action="resolve",
+                actor=actor,
+                note=f"case file #{case.id}",
+                recovered=part,
+                confirm_excess=confirm_excess,
+                excess_reason=excess_reason,
+            )
+            resolved.append(finding.id)
             continue
-        review.review(
-            session,
-            finding_id=finding.id,
-            action="resolve",
-            actor=actor,
-            note=f"case file #{case.id}",
-            recovered=share,
-            confirm_excess=confirm_excess,
-            excess_reason=excess_reason,
-        )
-        left -= share
+        left_open.append(finding.id)
+        if part > 0:
+            record(
+                session,
+                actor=actor,
+                action="finding.credited",
+                entity="finding",
+                entity_id=finding.id,
+                details={
+                    "case_file": case.id,
+                    "credited": decimal_str(part),
+                    "remainder": decimal_str(due - part),
+                    "before": finding.status,
+                    "after": finding.status,
+                },
+            )
+    return {"resolved": resolved, "left_open": left_open}
 
 
 def findings_of(session: Session, case: CaseFile) -> list[dict[str, Any]]:
-    """The claimed findings with what the case file page shows of each."""
+    """The claimed findings with what the case file page shows of each: ``remainder``
+    is what a finding still open (or confirmed) owes after the part of the credit
+    settled against it; nothing for one resolved or dismissed."""
     ids = [item.finding_id for item in case.items]
     rows = {f.id: f for f in session.scalars(select(Finding).where(Finding.id.in_(ids)))}
     return [
-        {"item": item, "finding": rows.get(item.finding_id)}
+        {
+            "item": item,
+            "finding": rows[item.finding_id],
+            "remainder": _owed(rows[item.finding_id], item.credited),
+        }
         for item in case.items
         if item.finding_id in rows
     ]
+
+
+def remainder(rows: list[dict[str, Any]]) -> Decimal:
+    """What the case file's findings still open owe, from ``findings_of``'s rows."""
+    return sum((row["remainder"] for row in rows), ZERO)
+
+
+def _owed(finding: Finding, credited: Decimal | None) -> Decimal:
+    if finding.status not in ("open", "confirmed"):
+        return ZERO
+    return max(finding.overcharge - (credited or ZERO), ZERO)

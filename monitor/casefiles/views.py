@@ -247,6 +247,7 @@ def _detail(
         .where(AuditEntry.entity == "case_file", AuditEntry.entity_id == str(case.id))
         .order_by(AuditEntry.at, AuditEntry.id)
     ).all()
+    rows = service.findings_of(session, case)
     return render(
         request,
         "casefiles/detail.html",
@@ -254,7 +255,8 @@ def _detail(
             "case": case,
             "vendor": session.get(Vendor, case.vendor_id),
             "municipality": session.get(Municipality, case.municipality_id),
-            "rows": service.findings_of(session, case),
+            "rows": rows,
+            "remainder": service.remainder(rows),
             "history": history,
             "sent_via": SENT_VIA,
             "answers": ANSWERS,

@@ -24,7 +24,7 @@ from fastapi import (
     Request,
     UploadFile,
 )
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -37,6 +37,7 @@ from monitor.documents.service import KINDS, IngestResult, ingest_file
 from monitor.invoices.models import Invoice
 from monitor.outbox import service as outbox
 from monitor.schemas import ErrorOut, Page
+from monitor.web import flash
 from monitor.web.api import (
     CHANGE_ERRORS,
     DEFAULT_LIMIT,
@@ -50,7 +51,7 @@ from monitor.web.api import (
 )
 from monitor.web.deps import DbSession
 from monitor.web.security import actor
-from monitor.web.templating import render
+from monitor.web.templating import error_text, page_language, render
 
 router = APIRouter(prefix=f"{V1}/documents", tags=["documents"], responses=ERRORS)
 pages = APIRouter(tags=["pages"], include_in_schema=False)
@@ -220,18 +221,27 @@ def _links(session: Session, docs: list[Document]) -> dict[int, str]:
 # ---------------------------------------------------------------------------- page
 @pages.get("/upload", response_class=HTMLResponse, name="upload")
 def upload_page(request: Request, session: DbSession) -> HTMLResponse:
-    return _page(request, session, [])
+    """The upload form, the result of the upload just made (once), recent documents."""
+    shown = flash.take(request, FLASH)
+    outcomes = _outcomes_from(session, shown) if isinstance(shown, dict) else []
+    more = shown.get("more", {}) if isinstance(shown, dict) else {}
+    return _page(request, session, outcomes, more=more)
 
 
-@pages.post("/upload", response_class=HTMLResponse, name="upload_files")
+@pages.post("/upload", name="upload_files")
 def upload_files(
     request: Request,
     session: DbSession,
     background: BackgroundTasks,
     files: Annotated[list[UploadFile], File()],
     kind: Annotated[str, Form()] = "",
-) -> HTMLResponse:
-    """Several files at once; each is reported stored, already stored or failed."""
+) -> Response:
+    """Several files at once; each is reported stored, already stored or failed.
+
+    POST-redirect-GET: when a file was stored (or was there already) the answer is a
+    303 to ``/upload``, which shows each file's outcome once, so a refresh does not
+    post the files again. When every file failed nothing changed: the page is shown
+    again with the reasons (400), as for any invalid form."""
     outcomes = []
     for file in files:
         data, filename = _read(request, file)
@@ -249,8 +259,53 @@ def upload_files(
             outcomes.append(UploadOutcome(filename, state))
             continue
         outcomes.append(UploadOutcome(filename, state, doc, doc.error, _link(session, doc)))
-    failed = bool(outcomes) and all(o.state == "failed" for o in outcomes)
-    return _page(request, session, outcomes, kind=kind, status_code=400 if failed else 200)
+    if not outcomes or all(o.state == "failed" for o in outcomes):
+        status = 400 if outcomes else 200
+        return _page(request, session, outcomes, kind=kind, status_code=status)
+    flash.put(request, FLASH, _flashed(outcomes, page_language(request)))
+    return RedirectResponse("/upload", status_code=303)
+
+
+#: the name the upload's outcomes are flashed under
+FLASH = "upload"
+#: room kept for the count of the outcomes not listed
+_ROOM = {"stored": 99999, "duplicate": 99999, "failed": 99999}
+
+
+def _flashed(outcomes: list[UploadOutcome], lang: str) -> dict[str, Any]:
+    """The outcomes as the result page needs them: the caller's file name, the state,
+    the document id and a failure's reason in the page's language, as many as fit the
+    session cookie (``flash.BUDGET``); the rest only counted per state (they are among
+    the recent documents, or failed and stored nothing)."""
+    listed: list[dict[str, Any]] = []
+    more: dict[str, int] = {}
+    for o in outcomes:
+        entry = {
+            "name": o.filename[:120],
+            "state": o.state,
+            "id": None if o.document is None else o.document.id,
+            "error": None if o.error is None else error_text(o.error, lang, where=True)[:300],
+        }
+        if not more and flash.fits({"files": [*listed, entry], "more": _ROOM}):
+            listed.append(entry)
+        else:
+            more[o.state] = more.get(o.state, 0) + 1
+    return {"files": listed, "more": more}
+
+
+def _outcomes_from(session: Session, shown: dict[str, Any]) -> list[UploadOutcome]:
+    """The flashed outcomes with their documents as they stand now (read since, or
+    hidden from this reader: someone else's upload of the same bytes)."""
+    outcomes = []
+    for entry in shown.get("files", []):
+        doc_id = entry.get("id")
+        doc = session.get(Document, doc_id) if isinstance(doc_id, int) else None
+        name, state = str(entry.get("name", "")), str(entry.get("state", ""))
+        if doc is None:
+            outcomes.append(UploadOutcome(name, state, reason=entry.get("error")))
+        else:
+            outcomes.append(UploadOutcome(name, state, doc, doc.error, _link(session, doc)))
+    return outcomes
 
 
 def _page(
@@ -259,6 +314,7 @@ def _page(
     outcomes: list[UploadOutcome],
     *,
     kind: str = "",
+    more: dict[str, int] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     recent = list(session.scalars(select(Document).order_by(Document.id.desc()).limit(RECENT)))
@@ -267,6 +323,7 @@ def _page(
         "upload.html",
         {
             "outcomes": outcomes,
+            "more": more or {},
             "recent": [(doc, _link(session, doc)) for doc in recent],
             "check_failed": _check_failed(session, [doc.id for doc in recent]),
             "kind": kind,

@@ -142,9 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "casefiles.answer": {"da": "Leverandørens svar", "en": "Vendor's answer"},
     "casefiles.answered_on": {"da": "Svaret den", "en": "Answered on"},
     "casefiles.apply_credit": {
-        "da": "Fordel krediten på fundene (afslutter dem med det tilbagebetalte beløb)",
-        "en": "Apply the credit to the findings (resolves them with the amount recovered)",
+        "da": "Fordel krediten på fundene i brevets rækkefølge (de fund, krediten dækker "
+        "fuldt, afsluttes; resten forbliver åbne med det udestående)",
+        "en": "Apply the credit to the findings in the letter's order (those it covers in "
+        "full are resolved; the rest stay open with what is still owed)",
     },
+    "casefiles.remainder": {"da": "Udestående", "en": "Still owed"},
     "casefiles.excess_help": {
         "da": "Krediten er større end det krævede beløb. Bekræft og angiv en begrundelse.",
         "en": "The credit is more than the amount claimed. Confirm and give a reason.",
@@ -157,6 +160,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "casefiles.of_finding": {"da": "Sagsmapper", "en": "Case files"},
     "action.claimed": {"da": "krævede det i en sagsmappe", "en": "claimed it in a case file"},
+    "action.credited": {
+        "da": "registrerede en delvis kredit fra sagsmappen",
+        "en": "recorded a part credit from the case file",
+    },
     "letter.file_name": {"da": "anmodning-om-kreditnota", "en": "credit-note-request"},
     "letter.to": {"da": "Til:", "en": "To:"},
     "letter.subject": {"da": "Anmodning om kreditnota", "en": "Request for a credit note"},
@@ -685,6 +692,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.kind.contract": {"da": "Kontrakt", "en": "Contract"},
     "upload.submit": {"da": "Indlæs", "en": "Upload"},
     "upload.results": {"da": "Resultat", "en": "Result"},
+    "upload.more": {
+        "da": "og {n} filer mere: de gemte står blandt de seneste dokumenter nedenfor.",
+        "en": "and {n} more files: those stored are among the recent documents below.",
+    },
     "upload.state.stored": {"da": "Gemt", "en": "Stored"},
     "upload.state.duplicate": {"da": "Findes allerede", "en": "Already stored"},
     "upload.state.failed": {"da": "Fejlede", "en": "Failed"},

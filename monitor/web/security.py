@@ -29,6 +29,7 @@ from fastapi.responses import Response
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import BaseRoute
 
+from monitor.auth.models import User
 from monitor.auth.policy import route_key, rule_for
 from monitor.auth.scope import hidden_path_object, scope_session
 from monitor.auth.service import (
@@ -126,10 +127,26 @@ def _identify(request: Request, session: Any) -> Identity | None:
     user_id = request.session.get("user_id") if "session" in request.scope else None
     if not isinstance(user_id, int):
         return None
-    identity = load_user_identity(session, user_id)
-    if identity is None:  # disabled or deleted since signing in
+    epoch = request.session.get("epoch", 0)
+    identity = load_user_identity(session, user_id, epoch if isinstance(epoch, int) else -1)
+    if identity is None:  # disabled, deleted or its password reset since signing in
         request.session.clear()
     return identity
+
+
+def start_session(request: Request, user: User) -> None:
+    """Sign ``user`` in on this browser: a new session (nothing from before signing in
+    carries over) holding the account, its session epoch and a new CSRF token."""
+    request.session.clear()
+    request.session["user_id"] = user.id
+    request.session["epoch"] = user.session_epoch or 0
+    request.session["csrf"] = secrets.token_urlsafe(32)
+
+
+def keep_session(request: Request, user: User) -> None:
+    """After ``end_sessions`` on the signed-in person's own account: this session stays."""
+    if request.session.get("user_id") == user.id:
+        request.session["epoch"] = user.session_epoch
 
 
 async def check_csrf(request: Request) -> None:

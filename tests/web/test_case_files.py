@@ -263,7 +263,14 @@ def test_sending_and_a_full_credit_are_recorded_and_resolve_the_findings(
     assert twice.status_code == 400
 
 
-def test_a_partial_credit_goes_to_the_findings_in_the_letters_order(
+def _credited(engine: Engine, case_id: int) -> list[tuple[int, Decimal]]:
+    with transaction(engine) as s:
+        case = s.get(CaseFile, case_id)
+        assert case is not None
+        return [(item.finding_id, item.credited) for item in case.items]
+
+
+def test_a_partial_credit_resolves_only_the_findings_it_covers_in_the_letters_order(
     client: TestClient, engine: Engine, claim: dict[str, int]
 ) -> None:
     case_id = _create(client, claim["vendor"])
@@ -274,10 +281,48 @@ def test_a_partial_credit_goes_to_the_findings_in_the_letters_order(
         follow_redirects=False,
     )
     assert response.status_code == 303
+    # 1.100,00 covers the first claim (1.000,00) in full; the 100,00 left covers only
+    # part of the second (250,50), which stays confirmed with 150,50 still owed
     assert _findings(engine, claim["first"], claim["second"]) == [
         ("resolved", D("1000.00")),
-        ("resolved", D("100.00")),
+        ("confirmed", D("0.00")),
     ]
+    assert _credited(engine, case_id) == [
+        (claim["first"], D("1000.00")),
+        (claim["second"], D("100.00")),
+    ]
+    page = client.get(f"/case-files/{case_id}")
+    assert re.search(r"data-remainder>150,50 kr\.<", page.text), page.text
+    row = page.text[page.text.index(f'data-finding="{claim["second"]}"') :]
+    assert re.search(r"data-item-credited>100,00 kr\.<", row[: row.index("</tr>")])
+    body = client.get(f"/api/v1/case-files/{case_id}").json()
+    assert body["remainder"] == "150.50"
+    assert [(c["status"], c["credited"]) for c in body["claims"]] == [
+        ("resolved", "1000.00"),
+        ("confirmed", "100.00"),
+    ]
+    history = client.get(f"/findings/{claim['second']}").text
+    assert "history-credited" in history and "100,00 kr." in history
+
+
+def test_a_credit_below_the_first_claim_resolves_no_finding(
+    client: TestClient, engine: Engine, claim: dict[str, int]
+) -> None:
+    case_id = _create(client, claim["vendor"])
+    client.post(f"/case-files/{case_id}/sent", data={"via": "post"})
+    response = client.post(
+        f"/case-files/{case_id}/answer",
+        data={"answer": "partly", "credited": "600,00", "apply_credit": "1"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert _findings(engine, claim["first"], claim["second"]) == [
+        ("confirmed", D("0.00")),
+        ("confirmed", D("0.00")),
+    ]
+    assert _credited(engine, case_id) == [(claim["first"], D("600.00")), (claim["second"], D(0))]
+    page = client.get(f"/case-files/{case_id}")
+    assert re.search(r"data-remainder>650,50 kr\.<", page.text)
 
 
 def test_a_credit_above_the_claim_needs_a_confirmation_and_a_reason(
@@ -587,10 +632,13 @@ def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
     body = one.json()
     assert body["answer"] == "partly" and body["answered_on"] == "2026-04-15"
     assert body["sent_via"] == "email" and body["total"] == "1000.00"
+    assert body["remainder"] == "100.00"
     assert body["letter_url"] == f"/case-files/{answered}/letter.pdf"
     [claimed] = body["claims"]
     assert claimed["finding_id"] == claim["first"] and claimed["claimed"] == "1000.00"
-    assert claimed["status"] == "resolved" and claimed["recovered"] == "900.00"
+    # 900,00 of the 1.000,00 claimed: the finding stays open (confirmed) for the rest
+    assert claimed["status"] == "confirmed" and claimed["recovered"] == "0.00"
+    assert claimed["credited"] == "900.00"
     assert claimed["invoice_number"] == "F-2026-0042" and claimed["quantity"] == "40"
     assert client.get(f"{API}/424242").status_code == 404
 

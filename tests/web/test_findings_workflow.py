@@ -112,6 +112,27 @@ def test_bulk_confirm_reviews_each_finding_under_the_signed_in_person(site: Site
         assert site.history(fid) == [(LEGAL_ALL, "finding.confirm")]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap: POST /findings/bulk answers 200 with the result, so a refresh posts it "
+    "again; its handler is in monitor/findings/workflow_views.py, which this change "
+    "leaves to the session editing monitor/findings (see monitor/web/flash.py)",
+)
+def test_bulk_answers_with_a_redirect_to_its_result_so_a_refresh_posts_nothing(
+    site: Site,
+) -> None:
+    csrf = site.sign_in(LEGAL_ALL)
+    data = {
+        "csrf_token": csrf,
+        "action": "confirm",
+        "finding_id": [str(site.seed.price_finding_id)],
+    }
+    posted = site.client.post("/findings/bulk", data=data, follow_redirects=False)
+    assert posted.status_code == 303
+    shown = site.client.get(posted.headers["location"])
+    assert 'data-bulk-done="1" data-bulk-refused="0"' in shown.text
+
+
 def test_bulk_dismiss_needs_a_note_like_a_single_dismissal(site: Site) -> None:
     csrf = site.sign_in(LEGAL_ALL)
     ids = [site.seed.price_finding_id, site.seed.payment_finding_id]

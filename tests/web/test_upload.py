@@ -120,7 +120,9 @@ def test_the_upload_page_reports_each_file_stored_already_stored_or_failed(
         ("files", ("april-igen.xml", invoice, "application/xml")),
         ("files", ("foto.png", PNG, "image/png")),
     ]
-    result = client.post("/upload", files=files)
+    posted = client.post("/upload", files=files, follow_redirects=False)
+    assert posted.status_code == 303 and posted.headers["location"] == "/upload"
+    result = client.get("/upload")
     assert result.status_code == 200
     states = result.text.split('<ul class="plain outcomes">')[1].split("</ul>")[0]
     assert states.count('data-state="stored"') == 1
@@ -135,9 +137,49 @@ def test_the_upload_page_reports_each_file_stored_already_stored_or_failed(
     with transaction(engine) as s:
         invoice_id = s.scalars(select(Invoice.id).where(Invoice.number == "F-2026-0200")).one()
     again = client.post("/upload?lang=en", files=[("files", ("a.xml", invoice, "text/xml"))])
+    assert again.history[0].status_code == 303 and again.status_code == 200
     assert "Already stored" in again.text
     assert f'<a href="/invoices/{invoice_id}">Open invoice</a>' in again.text
     assert len(queued) == 1
+
+
+def test_after_an_upload_a_refresh_shows_the_page_and_posts_nothing_again(
+    client: TestClient, engine: Engine, seed: Seed, queued: list[tuple[int, str]]
+) -> None:
+    """POST-redirect-GET: the answer to the upload is a redirect to the page showing
+    the result once; reloading that page (what a browser's refresh does) reads it again
+    and stores nothing."""
+    before = _documents(engine)
+    files = [("files", ("maj.xml", oioubl("F-2026-0300"), "application/xml"))]
+    posted = client.post("/upload", files=files, follow_redirects=False)
+    assert posted.status_code == 303 and posted.headers["location"] == "/upload"
+    assert _documents(engine) == before + 1 and len(queued) == 1
+    shown = client.get(posted.headers["location"])
+    assert 'data-state="stored"' in shown.text and "maj.xml" in shown.text
+    refreshed = client.get("/upload")
+    assert refreshed.status_code == 200 and "data-state=" not in refreshed.text
+    assert "maj.xml" in refreshed.text  # still listed among the recent documents
+    assert _documents(engine) == before + 1 and len(queued) == 1
+
+
+def test_the_result_of_a_large_upload_is_summarised_to_fit_the_session_cookie(
+    client: TestClient, engine: Engine, seed: Seed, queued: list[tuple[int, str]]
+) -> None:
+    """The outcomes travel in the signed session cookie, which browsers drop over 4 KB
+    (and the sign-in with it): what does not fit is counted, not listed."""
+    long_name = "billede-" + "x" * 150
+    files = [("files", ("juni.xml", oioubl("F-2026-0400"), "application/xml"))] + [
+        ("files", (f"{long_name}-{n}.png", PNG, "image/png")) for n in range(40)
+    ]
+    posted = client.post("/upload", files=files, follow_redirects=False)
+    assert posted.status_code == 303
+    cookie = next(v for k, v in posted.headers.items() if k == "set-cookie" and "session" in v)
+    assert len(cookie) < 4096
+    page = client.get("/upload").text
+    listed = page.split('<ul class="plain outcomes">')[1].split("</ul>")[0]
+    shown = listed.count('data-state="failed"')
+    assert listed.count('data-state="stored"') == 1 and 0 < shown < 40
+    assert f"og {40 - shown} filer mere" in page
 
 
 def test_an_upload_page_post_where_every_file_fails_answers_400(

@@ -182,3 +182,31 @@ def test_an_admin_cannot_disable_their_own_account(site: Site) -> None:
 def test_other_roles_may_not_open_the_page(site: Site) -> None:
     jurist, _ = client_of(site, "jurist@kk.dk")
     assert jurist.get("/admin/users").status_code == 403
+
+
+def test_a_reset_password_ends_the_sessions_signed_in_with_the_old_one(site: Site) -> None:
+    jurist, _ = client_of(site, "jurist@kk.dk")
+    elsewhere, _ = client_of(site, "jurist@kk.dk")  # a second browser of the same person
+    assert jurist.get("/findings").status_code == 200
+    admin, csrf = client_of(site, "admin@kk.dk")
+    page = admin.post(
+        f"/admin/users/{site.ids['jurist@kk.dk']}/reset-password", data={"csrf_token": csrf}
+    )
+    password = shown_password(page.text)
+    for browser in (jurist, elsewhere):
+        assert "/login" in str(browser.get("/findings").url)
+    assert admin.get("/admin/users").status_code == 200  # the admin's own session stays
+    fresh, _ = client_of(site, "jurist@kk.dk", password)
+    assert fresh.get("/findings").status_code == 200
+
+
+def test_an_admin_resetting_their_own_password_stays_signed_in_there_only(site: Site) -> None:
+    admin, csrf = client_of(site, "admin@kk.dk")
+    other_browser, _ = client_of(site, "admin@kk.dk")
+    page = admin.post(
+        f"/admin/users/{site.ids['admin@kk.dk']}/reset-password", data={"csrf_token": csrf}
+    )
+    password = shown_password(page.text)
+    assert admin.get("/admin/users").status_code == 200
+    assert "/login" in str(other_browser.get("/admin/users").url)
+    assert can_sign_in(site, "admin@kk.dk", password)
