@@ -145,6 +145,13 @@ T_INVOICE = Table(
     Column("invoice_id", Integer, primary_key=True),
     Column("contract_id", Integer),
     Column("flagged", Integer, nullable=False),  # the bits of the rules that could fire
+    # what the line screens read of the invoice (one look-up of this table per line
+    # instead of two, the second in the invoice table)
+    Column("vendor_id", Integer),
+    Column("muni", Integer),
+    Column("issued", Date),
+    Column("pstart", Date),
+    Column("pend", Date),
     prefixes=["TEMPORARY"],
 )
 #: the invoice ids asked for
@@ -464,8 +471,26 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
     unbounded = or_(single.c.cid.is_(None), Invoice.document_type != "invoice")
     session.execute(
         insert(T_INVOICE).from_select(
-            ["invoice_id", "contract_id", "flagged"],
-            select(Invoice.id, single.c.cid, case((unbounded, ALL), else_=0))
+            [
+                "invoice_id",
+                "contract_id",
+                "flagged",
+                "vendor_id",
+                "muni",
+                "issued",
+                "pstart",
+                "pend",
+            ],
+            select(
+                Invoice.id,
+                single.c.cid,
+                case((unbounded, ALL), else_=0),
+                Invoice.vendor_id,
+                Invoice.municipality_id,
+                Invoice.issue_date,
+                Invoice.period_start,
+                Invoice.period_end,
+            )
             .join(T_IDS, T_IDS.c.invoice_id == Invoice.id)
             .outerjoin(
                 single,
@@ -827,7 +852,7 @@ def _flag_lines(
             conditions.append((and_(positive, priced), PRICE_BITS))
     if peers:
         _fill_peers(session)
-        other_min = case((Invoice.municipality_id == p.c.m1, p.c.p2), else_=p.c.p1)
+        other_min = case((T_INVOICE.c.muni == p.c.m1, p.c.p2), else_=p.c.p1)
         conditions.append(
             (
                 and_(
@@ -846,11 +871,11 @@ def _flag_lines(
     if period:
         # as the rule reads a line's period: its own, else the invoice's; without a
         # start, the issue date is both start and end (whatever end date is given)
-        billed_start = func.coalesce(InvoiceLine.period_start, Invoice.period_start)
-        start = func.coalesce(billed_start, Invoice.issue_date)
+        billed_start = func.coalesce(InvoiceLine.period_start, T_INVOICE.c.pstart)
+        start = func.coalesce(billed_start, T_INVOICE.c.issued)
         end = case(
-            (billed_start.is_(None), Invoice.issue_date),
-            else_=func.coalesce(InvoiceLine.period_end, Invoice.period_end, billed_start),
+            (billed_start.is_(None), T_INVOICE.c.issued),
+            else_=func.coalesce(InvoiceLine.period_end, T_INVOICE.c.pend, billed_start),
         )
         conditions.append(
             (or_(start < c.c.effective, end > c.c.expiry), BITS["outside_contract_period"])
@@ -876,12 +901,10 @@ def _flag_lines(
             u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
         )
     if peers or period:
-        lines = lines.join(Invoice, Invoice.id == InvoiceLine.invoice_id).join(
-            c, c.c.contract_id == T_INVOICE.c.contract_id
-        )
+        lines = lines.join(c, c.c.contract_id == T_INVOICE.c.contract_id)
     if peers:
         lines = lines.outerjoin(
-            p, and_(p.c.vendor_id == Invoice.vendor_id, p.c.key == InvoiceLine.item_key)
+            p, and_(p.c.vendor_id == T_INVOICE.c.vendor_id, p.c.key == InvoiceLine.item_key)
         )
     # the lines that hit, each with its rules (:func:`lines_read`); per invoice the OR
     # of its lines' rules, in SQL, merged into the verdicts at once
