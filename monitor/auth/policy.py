@@ -78,6 +78,7 @@ ROUTES: dict[str, Rule] = {
     "GET /api/v1/openapi.json": READ,
     # == findings workflow, alert history, alert preferences (add this area's routes below this line)
     "POST /findings/bulk": LEGAL,
+    "GET /findings/bulk": LEGAL,  # the result of the bulk change just posted
     "POST /findings/{finding_id}/assign": LEGAL,
     "GET /alerts": FINANCE_OR_ADMIN,
     "GET /alerts/preferences": SIGNED_IN,

@@ -124,6 +124,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /api/v1/alerts": FINANCE_OR_ADMIN,
     "GET /api/v1/alerts/{alert_id}": KBH_FINANCE_OR_ADMIN,
     "POST /findings/bulk": ANY_LEGAL,
+    "GET /findings/bulk": ANY_LEGAL,
     "POST /findings/{finding_id}/assign": LEGAL,
     "GET /alerts": FINANCE_OR_ADMIN,
     "GET /alerts/preferences": SIGNED_IN,
