@@ -195,6 +195,17 @@ T_CONTRACT = Table(
     Column("payment_days", Integer),
     Column("peer_factor", Float),  # None: no peer rule applies under this contract
     Column("peer_plus", Float),  # kr above factor x lowest before a peer rule can fire
+    # the lowest indexation factor of its billing dates (None: no indexation clause)
+    Column("ix", Float),
+    prefixes=["TEMPORARY"],
+)
+#: per tiered item (contract, key) whether its bands leave gaps (:func:`_band_gaps`)
+T_GAP = Table(
+    "screen_gap",
+    _meta,
+    Column("contract_id", Integer, primary_key=True),
+    Column("key", String(200), primary_key=True),
+    Column("gap", Integer, nullable=False),
     prefixes=["TEMPORARY"],
 )
 T_GROUP = Table(
@@ -281,6 +292,7 @@ TABLES = (
     T_LINE,
     T_HIT,
     T_CONTRACT,
+    T_GAP,
     T_GROUP,
     T_BAND,
     T_UNIT,
@@ -555,8 +567,10 @@ def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool)
                 "peer_plus": plus,
             }
         )
-    session.execute(insert(T_CONTRACT), rows)
     factors = _index_factors(session, indexation, effective)
+    for row in rows:
+        row["ix"] = factors.get(row["contract_id"])  # type: ignore[call-overload]
+    session.execute(insert(T_CONTRACT), rows)
     _fill_groups(session, ids, factors, loosest, allow_unconfirmed)
     _fill_units(session)
     analyze(session, T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT)
@@ -637,7 +651,10 @@ def _fill_groups(
         )
         .limit(1)
     ).first()
-    by = PriceTerm.item_key if stored else PriceTerm.item_id
+    if stored:
+        _group_in_sql(session, ids, net, flag, live, allow_unconfirmed)
+        return
+    by = PriceTerm.item_id
     for i in range(0, len(ids), _CHUNK):
         rows = session.execute(
             select(
@@ -715,6 +732,92 @@ def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]])
     sql = f"INSERT INTO {table.name} VALUES ({marks})"
     for i in range(0, len(rows), 20_000):
         conn.exec_driver_sql(sql, rows[i : i + 20_000])
+
+
+def _group_in_sql(
+    session: Session,
+    ids: list[int],
+    net: Any,
+    flag: Any,
+    live: Any,
+    allow_unconfirmed: bool,
+) -> None:
+    """:func:`_fill_groups` where every term has its stored key: the items grouped in
+    SQL straight into ``screen_group`` (the bands of tiered items, and whether they
+    leave gaps, first: they are few)."""
+    banded = or_(PriceTerm.tier_min.is_not(None), PriceTerm.tier_max.is_not(None))
+    tiered: set[tuple[int, str]] = set()
+    for i in range(0, len(ids), _CHUNK):
+        tiered |= {
+            (cid, key)
+            for cid, key in session.execute(
+                select(PriceTerm.contract_id, PriceTerm.item_key)
+                .where(
+                    PriceTerm.contract_id.in_(ids[i : i + _CHUNK]),
+                    live,
+                    PriceTerm.item_id.is_not(None),
+                    banded,
+                )
+                .distinct()
+            )
+        }
+    gaps = _fill_bands(session, ids, tiered, True)
+    _insert_rows(session, T_GAP, [(cid, key, gap) for (cid, key), gap in gaps.items()])
+    inhabitant = Unit.INHABITANT_YEAR.value
+    unit, other_unit = func.min(PriceTerm.unit), func.max(PriceTerm.unit)
+    per_head = or_(unit == inhabitant, other_unit == inhabitant)
+    tiered_ = flag(banded)
+    gap = func.coalesce(func.max(T_GAP.c.gap), 0)
+    dated = flag(or_(PriceTerm.valid_from.is_not(None), PriceTerm.valid_to.is_not(None)))
+    unconfirmed = flag(PriceTerm.review_state != "confirmed")
+    complex_ = or_(
+        unit != other_unit,
+        dated == 1,
+        *(() if allow_unconfirmed else (unconfirmed == 1,)),
+        and_(tiered_ == 1, gap == 2),
+        and_(tiered_ == 1, per_head),
+    )
+    # as ``_fill_groups`` reads a factor: none (or 0) is 1 without rounding margin
+    factor = func.max(T_CONTRACT.c.ix)
+    unindexed = or_(factor.is_(None), factor == 0)
+    session.execute(
+        insert(T_GROUP).from_select(
+            [
+                "contract_id",
+                "key",
+                "unit",
+                "low",
+                "ix",
+                "margin",
+                "per_head",
+                "complex",
+                "int_gaps",
+                "tiered",
+            ],
+            select(
+                PriceTerm.contract_id,
+                PriceTerm.item_key,
+                unit,
+                func.min(net) / 1e6,
+                case((unindexed, 1.0), else_=factor),
+                case((unindexed, 0.0), else_=_HALF_ORE),
+                case((per_head, 1), else_=0),
+                case((complex_, 1), else_=0),
+                case((and_(tiered_ == 1, gap == 1), 1), else_=0),
+                tiered_,
+            )
+            .join(T_CONTRACT, T_CONTRACT.c.contract_id == PriceTerm.contract_id)
+            .outerjoin(
+                T_GAP,
+                and_(
+                    T_GAP.c.contract_id == PriceTerm.contract_id,
+                    T_GAP.c.key == PriceTerm.item_key,
+                ),
+            )
+            .where(live, PriceTerm.item_id.is_not(None), PriceTerm.item_key.is_not(None))
+            .group_by(PriceTerm.contract_id, PriceTerm.item_key),
+        )  # fmt: skip
+    )
 
 
 def _fill_bands(

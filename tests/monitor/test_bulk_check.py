@@ -202,11 +202,42 @@ def test_the_price_and_peer_rules_read_only_the_lines_the_screen_hit(world) -> N
         screening.drop_tables(s)
         whole = {i for i, rules in flagged.items() if rules is None}
         assert read and set(read) <= set(flagged) and not set(read) & whole
-        lines = s.scalar(
-            select(func.count()).where(InvoiceLine.invoice_id.in_(list(read)))
-        )
+        lines = s.scalar(select(func.count()).where(InvoiceLine.invoice_id.in_(list(read))))
         assert sum(len(x) for x in read.values()) < lines / 3
         s.rollback()
+
+
+def _groups(engine) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """The screen's items (``screen_group``) and bands as it builds them now."""
+    from monitor.findings import screening
+    from monitor.rulesets.service import current_configs
+
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        screening.screen(
+            s, invoice_ids=ids, configs=current_configs(s), allow_unconfirmed_terms=False
+        )
+        rows = sorted(s.execute(select(screening.T_GROUP)).all())
+        bands = sorted(s.execute(select(screening.T_BAND)).all())
+        s.rollback()
+    return [*rows, *bands]
+
+
+def test_items_grouped_in_sql_are_the_items_grouped_from_their_item_ids(world) -> None:  # type: ignore[no-untyped-def]
+    """Where every term has its stored key the screen groups the items in SQL; where one
+    lacks it, from the item ids in Python: the same items, bounds, bands and flags."""
+    from sqlalchemy import text
+
+    engine, _ = world
+    in_sql = _groups(engine)
+    assert any(row[9] for row in in_sql if len(row) == 10)  # tiered items among them
+    with engine.begin() as conn:  # past the model: one term without its key
+        conn.execute(
+            text(
+                "UPDATE price_term SET item_key = NULL WHERE id = (SELECT min(id) FROM price_term)"
+            )
+        )
+    assert _groups(engine) == in_sql
 
 
 def every_invoice_backtest(session, rule_id: str, params: dict[str, object]):  # type: ignore[no-untyped-def]
