@@ -50,6 +50,14 @@ class Settings(BaseSettings):
     allow_unconfirmed_terms: bool = Field(
         default=True, description="Rules may use extracted terms legal has not confirmed yet"
     )
+    check_workers: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Processes a check of many invoices uses (0: the machine's cores where tasks run"
+            " in-process, one inside a Celery worker; 1: one)"
+        ),
+    )
     max_upload_mb: int = Field(default=25, gt=0, description="Largest document accepted")
     max_request_mb: int = Field(
         default=100, gt=0, description="Largest request (all files of one upload together)"

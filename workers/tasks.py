@@ -330,13 +330,15 @@ def check_many(self: PipelineTask, invoice_ids: list[int]) -> list[int]:
     """Check many invoices in one transaction (``check --all``, a re-check after a rule
     change): the same findings as checking each, without a task per invoice; from
     ``SCREEN_MIN_INVOICES`` on, only the invoices the SQL screen flags are evaluated in
-    Python (``monitor.findings.bulk.check_many``). When the bulk check raises (anything but a transient database error), each invoice
+    Python (``monitor.findings.bulk.check_many``), over the machine's cores when it runs
+    in-process (``monitor.findings.parallel``). When the bulk check raises (anything but a transient database error), each invoice
     is queued on its own, so that one bad invoice marks only itself ``check_failed``."""
     from monitor.findings.bulk import check_many as check
+    from monitor.findings.parallel import default_workers
 
     try:
-        with transaction() as session:
-            result = check(session, invoice_ids=invoice_ids)
+        with transaction() as session:  # nothing written before: workers may read too
+            result = check(session, invoice_ids=invoice_ids, workers=default_workers())
     except TRANSIENT_DB as exc:
         self.retry_transient(exc)
     except POISON as exc:

@@ -60,13 +60,17 @@ T_LOAD = Table(
 SCREEN_MIN_INVOICES = 1000
 
 
-def check_many(session: Session, *, invoice_ids: Sequence[int], **options: Any) -> Any:
+def check_many(
+    session: Session, *, invoice_ids: Sequence[int], workers: int = 1, **options: Any
+) -> Any:
     """Check these invoices as :func:`monitor.findings.service.check_invoices` does (same
-    options, same result, same stored findings): screened first when they are many."""
+    options, same result, same stored findings): screened first when they are many,
+    and spread over ``workers`` processes when they are very many
+    (``monitor.findings.parallel``: only from a transaction that has written nothing)."""
     from monitor.findings.service import check_invoices
 
     if len(invoice_ids) >= SCREEN_MIN_INVOICES:
-        return check_screened(session, invoice_ids=invoice_ids, **options)
+        return check_screened(session, invoice_ids=invoice_ids, workers=workers, **options)
     return check_invoices(session, invoice_ids=invoice_ids, **options)
 
 
@@ -94,14 +98,28 @@ def check_screened(
     allow_unconfirmed_terms: bool | None = None,
     queue_alerts: bool = True,
     omit: frozenset[str] = frozenset(),
+    workers: int = 1,
 ) -> Any:
     """Check these invoices with the rule set in force, as ``check_invoices`` does
     (same arguments, same ``CheckResult``), screening first. Never commits.
-    ``omit``: screens left out (``screening.screen``), only for the test that shows a
-    too tight screen is caught."""
+    ``workers``: processes to spread the screen and the rules over, where
+    ``parallel.usable`` (the workers read what is committed: pass more than one only
+    from a transaction that has written nothing). ``omit``: screens left out
+    (``screening.screen``), only for the test that shows a too tight screen is caught."""
+    from monitor.findings import parallel
     from monitor.findings.service import fewer_collections
 
     with fewer_collections(len(invoice_ids)):
+        if parallel.usable(session, len(invoice_ids), workers):
+            return _check_in_parts(
+                session,
+                invoice_ids=invoice_ids,
+                today=today,
+                allow_unconfirmed_terms=allow_unconfirmed_terms,
+                queue_alerts=queue_alerts,
+                omit=omit,
+                workers=workers,
+            )
         return _check_screened(
             session,
             invoice_ids=invoice_ids,
@@ -110,6 +128,63 @@ def check_screened(
             queue_alerts=queue_alerts,
             omit=omit,
         )
+
+
+def _check_in_parts(
+    session: Session,
+    *,
+    invoice_ids: Sequence[int],
+    today: date | None,
+    allow_unconfirmed_terms: bool | None,
+    queue_alerts: bool,
+    omit: frozenset[str],
+    workers: int,
+) -> Any:
+    """:func:`_check_screened` with the screen and the rules run by worker processes,
+    each on whole pairs (``monitor.findings.parallel``); stored here as each part
+    arrives, in this transaction."""
+    from monitor.findings import parallel
+    from monitor.findings.service import (
+        CheckResult,
+        _unassigned,
+        finish,
+        plan_each_read,
+        store_evaluated,
+    )
+    from monitor.rulesets.service import current_configs
+    from monitor.settings import get_settings
+
+    if allow_unconfirmed_terms is None:
+        allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
+    configs = current_configs(session)
+    parts = parallel.partition(session, invoice_ids, workers)
+    plan_each_read(session, len(invoice_ids))
+    result = CheckResult()
+    new_ids: list[int] = []
+    passed: list[int] = []
+    for part in parallel.evaluate_parts(
+        session,
+        parts,
+        configs=configs,
+        today=today or date.today(),
+        allow_unconfirmed_terms=allow_unconfirmed_terms,
+        omit=omit,
+    ):
+        new_ids += store_evaluated(session, part.evaluated, configs=configs, result=result)
+        passed += part.passed
+        result.worker_peak_kb[part.pid] = max(result.worker_peak_kb.get(part.pid, 0), part.peak_kb)
+        result.worker_cpu_s[part.pid] = max(result.worker_cpu_s.get(part.pid, 0.0), part.cpu_s)
+    ids = screening.T_IDS
+    ids.drop(session.connection(), checkfirst=True)
+    ids.create(session.connection())
+    try:
+        screening._insert_rows(session, ids, [(i,) for i in sorted(passed)])
+        _settle_passed(session, select(ids.c.invoice_id), configs, result)
+    finally:
+        ids.drop(session.connection(), checkfirst=True)
+    result.skipped = _unassigned(session, invoice_ids)
+    finish(session, result, new_ids, queue_alerts=queue_alerts)
+    return result
 
 
 def _check_screened(

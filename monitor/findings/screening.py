@@ -161,6 +161,15 @@ T_IDS = Table(
     Column("invoice_id", Integer, primary_key=True),
     prefixes=["TEMPORARY"],
 )
+#: the screened vendor-municipality pairs: the set-wise screens read only theirs (a
+#: check spread over processes screens a part of the pairs in each)
+T_PAIR = Table(
+    "screen_pair",
+    _meta,
+    Column("vendor_id", Integer, primary_key=True),
+    Column("muni", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+)
 T_SINGLE = Table(
     "screen_single",
     _meta,
@@ -288,6 +297,7 @@ T_NUMBER = Table(
 TABLES = (
     T_INVOICE,
     T_IDS,
+    T_PAIR,
     T_SINGLE,
     T_LINE,
     T_HIT,
@@ -514,7 +524,13 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
             .where(Invoice.vendor_id.is_not(None), Invoice.municipality_id.is_not(None)),
         )
     )
-    analyze(session, T_INVOICE)
+    session.execute(
+        insert(T_PAIR).from_select(
+            ["vendor_id", "muni"],
+            select(T_INVOICE.c.vendor_id, T_INVOICE.c.muni).distinct(),
+        )
+    )
+    analyze(session, T_INVOICE, T_PAIR)
 
 
 # ---------------------------------------------------------------------- contracts
@@ -1145,6 +1161,7 @@ def _fill_peers(session: Session) -> None:
             LatestPrice.municipality_id.label("muni"),
             func.min(latest).label("p"),
         )
+        .where(LatestPrice.vendor_id.in_(select(T_PAIR.c.vendor_id)))
         .group_by(LatestPrice.vendor_id, LatestPrice.item_key, LatestPrice.municipality_id)
         .subquery()
     )
@@ -1199,6 +1216,8 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
         insert(T_DUP0).from_select(
             ["vendor_id", "muni", "key", "s"],
             select(lip.vendor_id, lip.municipality_id, lip.item_key, lip.period_start)
+            # every pair's (a streamed group-by along the index, cheaper than a
+            # sorted one over the screened pairs only: their repeats are few)
             .where(lip.period_start.is_not(None))
             .group_by(lip.vendor_id, lip.municipality_id, lip.item_key, lip.period_start)
             .having(func.count() > 1),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 import rules
 from monitor.db import utcnow
 from monitor.findings import lifecycle
-from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder, PairBatch
+from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs
@@ -52,6 +52,11 @@ class CheckResult:
     skipped: list[str] = field(default_factory=list)
     #: custom rules that failed while they ran, switched to monitor: rule id -> error
     rule_failures: dict[str, str] = field(default_factory=dict)
+    #: a check spread over worker processes (``monitor.findings.parallel``): each
+    #: worker's peak resident memory (KiB), by process id
+    worker_peak_kb: dict[int, int] = field(default_factory=dict)
+    #: and each worker's CPU seconds, by process id
+    worker_cpu_s: dict[int, float] = field(default_factory=dict)
 
 
 #: Python's cyclic garbage collector's first threshold during a check of many invoices
@@ -156,18 +161,50 @@ def _check_invoices(
     if allow_unconfirmed_terms is None:
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
     configs = current_configs(session)
-    versions = {c.rule_id: c.version for c in configs}
     builder = builder_class(
         session, today=today or date.today(), allow_unconfirmed_terms=allow_unconfirmed_terms
     )
     result = CheckResult()
-    new_ids: list[int] = []
-    failed_on: dict[str, int] = {}
+    evaluated = evaluate_batches(
+        builder, invoice_ids, configs, rules_for=rules_for, lines_for=lines_for
+    )
+    new_ids = store_evaluated(session, evaluated, configs=configs, result=result)
+    # those the batches found assigned are not waiting for their parties
+    result.skipped = _unassigned(session, [i for i in invoice_ids if i not in builder.assigned])
+    finish(session, result, new_ids, queue_alerts=queue_alerts)
+    return result
+
+
+@dataclass(slots=True)
+class Evaluated:
+    """One vendor-municipality pair's checked invoices and the findings the rules
+    produced on each: what storing them needs (plain data: a worker process sends it
+    back, ``monitor.findings.parallel``)."""
+
+    vendor_id: int
+    municipality_id: int | None
+    targets: list[int]
+    contract_ids: dict[int, int | None]
+    produced: dict[int, list[RuleFinding]]
+    #: custom rules that failed: (rule id, error, the invoice it failed on)
+    failures: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def evaluate_batches(
+    builder: ContextBuilder,
+    invoice_ids: Sequence[int],
+    configs: list[Any],
+    *,
+    rules_for: Mapping[int, frozenset[str] | None],
+    lines_for: Mapping[int, frozenset[int]],
+) -> Iterator[Evaluated]:
+    """The rules on each invoice, one pair at a time (``builder.batches``)."""
     for batch in builder.batches(invoice_ids):
         produced: dict[int, list[RuleFinding]] = {}
+        failed: list[tuple[str, str, int]] = []
         for invoice_id in batch.targets:
-            # a custom rule that fails is left out (and switched to monitor below); the
-            # other rules' findings are stored as usual
+            # a custom rule that fails is left out (and switched to monitor when
+            # stored); the other rules' findings are stored as usual
             failures: list[RuleFailure] = []
             produced[invoice_id] = rules.evaluate(
                 builder.context(batch, invoice_id),
@@ -176,11 +213,35 @@ def _check_invoices(
                 only=rules_for.get(invoice_id),
                 lines=lines_for.get(invoice_id),
             )
-            for failure in failures:
-                result.rule_failures.setdefault(failure.rule_id, failure.error)
-                failed_on.setdefault(failure.rule_id, invoice_id)
+            failed += [(f.rule_id, f.error, invoice_id) for f in failures]
+        yield Evaluated(
+            batch.vendor_id,
+            batch.municipality_id,
+            batch.targets,
+            batch.contract_ids,
+            produced,
+            failed,
+        )
+
+
+def store_evaluated(
+    session: Session,
+    evaluated: Iterable[Evaluated],
+    *,
+    configs: list[Any],
+    result: CheckResult,
+) -> list[int]:
+    """Store each pair's findings as it comes (``_store_batch``), mark its invoices
+    checked, switch a custom rule that failed to monitor; the new findings' ids."""
+    versions = {c.rule_id: c.version for c in configs}
+    new_ids: list[int] = []
+    failed_on: dict[str, int] = {}
+    for batch in evaluated:
+        for rule_id, error, invoice_id in batch.failures:
+            result.rule_failures.setdefault(rule_id, error)
+            failed_on.setdefault(rule_id, invoice_id)
         new_ids += _store_batch(
-            session, batch=batch, produced=produced, versions=versions, result=result
+            session, batch=batch, produced=batch.produced, versions=versions, result=result
         )
         result.invoices += len(batch.targets)
         _mark_checked(session, batch.targets)
@@ -190,8 +251,14 @@ def _check_invoices(
         for rule_id, error in result.rule_failures.items():
             number = session.scalar(select(Invoice.number).where(Invoice.id == failed_on[rule_id]))
             switch_to_monitor(session, rule_id=rule_id, error=error, invoice_number=number)
-    # those the batches found assigned are not waiting for their parties
-    result.skipped = _unassigned(session, [i for i in invoice_ids if i not in builder.assigned])
+    return new_ids
+
+
+def finish(
+    session: Session, result: CheckResult, new_ids: list[int], *, queue_alerts: bool
+) -> None:
+    """The created findings on ``result``; alerts queued for them and for those made
+    final."""
     result.created = new_ids
     to_announce = new_ids + result.finalised
     if queue_alerts and to_announce:
@@ -203,13 +270,12 @@ def _check_invoices(
             for f in session.scalars(select(Finding).where(Finding.id.in_(chunk)))
         ]
         result.alert_ids = [a.id for a in queue(session, findings=findings)]
-    return result
 
 
 def _store_batch(
     session: Session,
     *,
-    batch: PairBatch,
+    batch: Evaluated,
     produced: dict[int, list[RuleFinding]],
     versions: dict[str, int],
     result: CheckResult,

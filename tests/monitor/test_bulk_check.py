@@ -107,6 +107,39 @@ def test_bulk_check_stores_what_the_line_by_line_check_stores(world) -> None:  #
     assert bulk_checked == plain_checked
 
 
+def test_a_check_spread_over_worker_processes_stores_what_one_process_stores(  # type: ignore[no-untyped-def]
+    world, monkeypatch
+) -> None:
+    """Each part (whole pairs) screened and evaluated by a worker process, stored by the
+    caller: the same findings, counts and checked invoices as in one process; and on a
+    re-check after a rule change, the same updates and withdrawals."""
+    from monitor.findings import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
+    engine, _ = world
+    one, one_counts, one_checked = run(engine, check_screened)
+    spread = run(engine, check_screened, workers=3)
+    assert spread == (one, one_counts, one_checked)
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        result = check_screened(
+            s, invoice_ids=ids, today=TODAY, allow_unconfirmed_terms=True, workers=2
+        )
+        assert len(result.worker_peak_kb) == 2 and all(result.worker_peak_kb.values())
+        configure(s, rule_id="payment_terms", actor="test", mode="off")
+        configure(
+            s,
+            rule_id="price_above_agreed",
+            actor="test",
+            mode="active",
+            params={"absolute_tolerance": "5"},
+        )
+        s.commit()
+    one, one_counts, _ = run(engine, check_screened)
+    assert one_counts[3] > 0 and one_counts[2] > 0  # withdrawn and updated
+    assert run(engine, check_screened, workers=2)[:2] == (one, one_counts)
+
+
 def test_a_recheck_after_a_rule_change_withdraws_and_updates_alike(world) -> None:  # type: ignore[no-untyped-def]
     engine, _ = world
     with session_factory(engine)() as s:
