@@ -25,13 +25,13 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from monitor.findings.service import Evaluated
@@ -41,6 +41,9 @@ from monitor.findings.service import Evaluated
 PARALLEL_MIN_INVOICES = 20_000
 #: at most this many worker processes (memory: each holds its pairs' invoices)
 MAX_WORKERS = 8
+#: seconds between the statements that keep the caller's transaction from sitting idle
+#: while it waits for a part
+KEEPALIVE_S = 60.0
 
 
 @dataclass(slots=True)
@@ -145,8 +148,13 @@ def evaluate_parts(
         max_workers=len(parts), mp_context=context, initializer=_start, initargs=(url,)
     ) as pool:
         with _main_not_imported():  # every worker starts as the jobs are submitted
-            done = pool.map(_evaluate_part, jobs)
-        yield from done
+            futures = [pool.submit(_evaluate_part, job) for job in jobs]
+        for future in futures:
+            # the caller's transaction is not left idle while a part takes long
+            # (PostgreSQL ends one idle for ``db_idle_in_transaction_timeout``)
+            while not wait([future], timeout=KEEPALIVE_S).done:
+                session.execute(text("SELECT 1"))
+            yield future.result()
 
 
 @contextmanager

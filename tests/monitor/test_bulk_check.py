@@ -115,11 +115,22 @@ def test_a_check_spread_over_worker_processes_stores_what_one_process_stores(  #
     re-check after a rule change, the same updates and withdrawals."""
     from monitor.findings import parallel
 
+    from sqlalchemy import event
+
     monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
     engine, _ = world
     one, one_counts, one_checked = run(engine, check_screened)
+    # while it waits for the workers, the caller's transaction is kept from idling
+    monkeypatch.setattr(parallel, "KEEPALIVE_S", 0.01)
+    pings: list[str] = []
+    event.listen(
+        engine,
+        "before_cursor_execute",
+        lambda conn, cur, stmt, *a: pings.append(stmt) if stmt == "SELECT 1" else None,
+    )
     spread = run(engine, check_screened, workers=3)
     assert spread == (one, one_counts, one_checked)
+    assert pings
     with session_factory(engine)() as s:
         ids = list(s.scalars(select(Invoice.id)))
         result = check_screened(
