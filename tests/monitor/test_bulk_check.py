@@ -113,9 +113,9 @@ def test_a_check_spread_over_worker_processes_stores_what_one_process_stores(  #
     """Each part (whole pairs) screened and evaluated by a worker process, stored by the
     caller: the same findings, counts and checked invoices as in one process; and on a
     re-check after a rule change, the same updates and withdrawals."""
-    from monitor.findings import parallel
-
     from sqlalchemy import event
+
+    from monitor.findings import parallel
 
     monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
     engine, _ = world
