@@ -32,4 +32,3 @@ def test_it_settles_the_credit_in_the_letters_order(
     assert got == [D(p) for p in parts]
     if owed:
         assert sum(got, D(0)) == D(credited)  # every øre of the credit is placed once
-
