@@ -203,16 +203,14 @@ def _check_screened(
     if allow_unconfirmed_terms is None:
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
     configs = current_configs(session)
-    flagged = screening.screen(
-        session,
-        invoice_ids=invoice_ids,
-        configs=configs,
-        allow_unconfirmed_terms=allow_unconfirmed_terms,
-        omit=omit,
-    )
     try:
-        loosest = screening.Loosest.of(configs)
-        fill_load(session, running=loosest.running, same_amount=loosest.same_amount)
+        flagged, lines = screen_for_check(
+            session,
+            invoice_ids=invoice_ids,
+            configs=configs,
+            allow_unconfirmed_terms=allow_unconfirmed_terms,
+            omit=omit,
+        )
         result = check_invoices(
             session,
             invoice_ids=sorted(flagged),
@@ -221,14 +219,42 @@ def _check_screened(
             queue_alerts=queue_alerts,
             builder_class=ScreenedBuilder,
             rules_for=flagged,
-            lines_for=screening.lines_read(session),
+            lines_for=lines,
         )
-        passed = select(screening.T_INVOICE.c.invoice_id).where(screening.T_INVOICE.c.flagged == 0)
-        _settle_passed(session, passed, configs, result)
+        _settle_passed(session, passed_by_screen(), configs, result)
         result.skipped = _unassigned(session, invoice_ids)
     finally:
         drop_tables(session)
     return result
+
+
+def screen_for_check(
+    session: Session,
+    *,
+    invoice_ids: Sequence[int],
+    configs: list[RuleConfig],
+    allow_unconfirmed_terms: bool,
+    omit: frozenset[str] = frozenset(),
+) -> tuple[dict[int, frozenset[str] | None], dict[int, frozenset[int]]]:
+    """The screen of these invoices (``screening.screen``: the rules that could fire on
+    each flagged one), the history their check loads (:func:`fill_load`) and, per
+    invoice, the lines the price and peer rules read (``screening.lines_read``). The
+    temporary tables stay for :func:`passed_by_screen`; :func:`drop_tables` removes them."""
+    flagged = screening.screen(
+        session,
+        invoice_ids=invoice_ids,
+        configs=configs,
+        allow_unconfirmed_terms=allow_unconfirmed_terms,
+        omit=omit,
+    )
+    loosest = screening.Loosest.of(configs)
+    fill_load(session, running=loosest.running, same_amount=loosest.same_amount)
+    return flagged, screening.lines_read(session)
+
+
+def passed_by_screen() -> Any:
+    """A select of the screened invoices no rule can fire on."""
+    return select(screening.T_INVOICE.c.invoice_id).where(screening.T_INVOICE.c.flagged == 0)
 
 
 def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None:

@@ -197,7 +197,7 @@ def _evaluate_part(job: tuple[list[int], list[Any], date, bool, frozenset[str]])
 
     import rules
     from monitor.db import session_factory
-    from monitor.findings import bulk, screening
+    from monitor.findings import bulk
     from monitor.findings.service import evaluate_batches, fewer_collections, plan_each_read
 
     ids, configs, today, allow, omit = job
@@ -207,19 +207,10 @@ def _evaluate_part(job: tuple[list[int], list[Any], date, bool, frozenset[str]])
     try:
         with rules.run_scope(), fewer_collections(len(ids)):
             t = time.perf_counter()
-            flagged = screening.screen(
+            flagged, lines = bulk.screen_for_check(
                 session, invoice_ids=ids, configs=configs, allow_unconfirmed_terms=allow, omit=omit
             )
-            loosest = screening.Loosest.of(configs)
-            bulk.fill_load(session, running=loosest.running, same_amount=loosest.same_amount)
-            lines = screening.lines_read(session)
-            passed = list(
-                session.scalars(
-                    select(screening.T_INVOICE.c.invoice_id).where(
-                        screening.T_INVOICE.c.flagged == 0
-                    )
-                )
-            )
+            passed = list(session.scalars(bulk.passed_by_screen()))
             timings["screen_s"] = round(time.perf_counter() - t, 2)
             t = time.perf_counter()
             plan_each_read(session, len(flagged))
