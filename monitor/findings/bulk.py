@@ -141,8 +141,9 @@ def _check_in_parts(
     workers: int,
 ) -> Any:
     """:func:`_check_screened` with the screen and the rules run by worker processes,
-    each on whole pairs (``monitor.findings.parallel``); stored here as each part
-    arrives, in this transaction."""
+    each on whole pairs (``monitor.findings.parallel``); stored here, in this
+    transaction, as each piece arrives (the invoices a part's screen passed, then its
+    evaluated pairs a few at a time), while the workers go on."""
     from monitor.findings import parallel
     from monitor.findings.service import (
         CheckResult,
@@ -161,8 +162,7 @@ def _check_in_parts(
     plan_each_read(session, len(invoice_ids))
     result = CheckResult()
     new_ids: list[int] = []
-    passed: list[int] = []
-    for part in parallel.evaluate_parts(
+    for piece in parallel.evaluate_parts(
         session,
         parts,
         configs=configs,
@@ -170,18 +170,16 @@ def _check_in_parts(
         allow_unconfirmed_terms=allow_unconfirmed_terms,
         omit=omit,
     ):
-        new_ids += store_evaluated(session, part.evaluated, configs=configs, result=result)
-        passed += part.passed
-        result.worker_peak_kb[part.pid] = max(result.worker_peak_kb.get(part.pid, 0), part.peak_kb)
-        result.worker_cpu_s[part.pid] = max(result.worker_cpu_s.get(part.pid, 0.0), part.cpu_s)
-    ids = screening.T_IDS
-    ids.drop(session.connection(), checkfirst=True)
-    ids.create(session.connection())
-    try:
-        screening._insert_rows(session, ids, [(i,) for i in sorted(passed)])
-        _settle_passed(session, select(ids.c.invoice_id), configs, result)
-    finally:
-        ids.drop(session.connection(), checkfirst=True)
+        if piece.passed:
+            _settle_passed_ids(session, piece.passed, configs, result)
+        new_ids += store_evaluated(session, piece.evaluated, configs=configs, result=result)
+        if piece.done:
+            result.worker_peak_kb[piece.pid] = max(
+                result.worker_peak_kb.get(piece.pid, 0), piece.peak_kb
+            )
+            result.worker_cpu_s[piece.pid] = max(
+                result.worker_cpu_s.get(piece.pid, 0.0), piece.cpu_s
+            )
     result.skipped = _unassigned(session, invoice_ids)
     finish(session, result, new_ids, queue_alerts=queue_alerts)
     return result
@@ -313,6 +311,21 @@ def _insert_load(session: Session, ids: Any) -> None:
 def drop_tables(session: Session) -> None:
     T_LOAD.drop(session.connection(), checkfirst=True)
     screening.drop_tables(session)
+
+
+def _settle_passed_ids(
+    session: Session, invoice_ids: list[int], configs: list[RuleConfig], result: Any
+) -> None:
+    """:func:`_settle_passed` for these ids (through a temporary table: one statement
+    each, whatever their number)."""
+    ids = screening.T_IDS
+    ids.drop(session.connection(), checkfirst=True)
+    ids.create(session.connection())
+    try:
+        screening._insert_rows(session, ids, [(i,) for i in sorted(invoice_ids)])
+        _settle_passed(session, select(ids.c.invoice_id), configs, result)
+    finally:
+        ids.drop(session.connection(), checkfirst=True)
 
 
 def _settle_passed(session: Session, passed: Any, configs: list[RuleConfig], result: Any) -> None:

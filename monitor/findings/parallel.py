@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,17 +49,25 @@ KEEPALIVE_S = 60.0
 
 @dataclass(slots=True)
 class PartResult:
-    """One part screened and evaluated by a worker."""
+    """What a worker sends of its part as it goes: the invoices its screen passed (the
+    rules find nothing on them), then the evaluated pairs a few at a time, then, with
+    ``done``, its figures. The caller stores each piece as it arrives, while the
+    workers go on (``monitor.findings.bulk._check_in_parts``)."""
 
-    evaluated: list[Evaluated]
-    #: the part's invoices the screen passed (the rules find nothing on them)
-    passed: list[int]
-    flagged: int
+    part: int
+    evaluated: list[Evaluated] = field(default_factory=list)
+    passed: list[int] = field(default_factory=list)
+    done: bool = False
+    flagged: int = 0
     pid: int = 0
     #: the worker's peak resident memory so far (KiB, ``VmHWM``) and its CPU seconds
     peak_kb: int = 0
     cpu_s: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+
+
+#: a worker sends its evaluated pairs once they hold this many invoices (or its last)
+PIECE_INVOICES = 2_000
 
 
 def default_workers() -> int:
@@ -138,23 +147,67 @@ def evaluate_parts(
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
 ) -> Iterator[PartResult]:
-    """Each part screened and evaluated in a worker process, yielded in the parts'
-    order as each is done (a worker's error is raised here)."""
+    """Each part screened and evaluated in a worker process; the pieces each worker
+    sends (:class:`PartResult`) are yielded as they arrive, so the caller stores one
+    while the workers evaluate the next. Ends when every part has sent its last piece;
+    a worker's error is raised here."""
     url = session.get_bind().url.render_as_string(hide_password=False)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["monitor.findings.parallel"])
-    jobs = [(part, configs, today, allow_unconfirmed_terms, omit) for part in parts]
+    pieces = context.Queue()
+    jobs = [
+        (index, part, configs, today, allow_unconfirmed_terms, omit)
+        for index, part in enumerate(parts)
+    ]
     with ProcessPoolExecutor(
-        max_workers=len(parts), mp_context=context, initializer=_start, initargs=(url,)
+        max_workers=len(parts),
+        mp_context=context,
+        initializer=_start,
+        initargs=(url, pieces),
     ) as pool:
         with _main_not_imported():  # every worker starts as the jobs are submitted
             futures = [pool.submit(_evaluate_part, job) for job in jobs]
-        for future in futures:
-            # the caller's transaction is not left idle while a part takes long
-            # (PostgreSQL ends one idle for ``db_idle_in_transaction_timeout``)
-            while not wait([future], timeout=KEEPALIVE_S).done:
+        try:
+            yield from _pieces_of(session, pieces, futures, len(jobs))
+        except BaseException:
+            # a failure here (or in the caller storing a piece): parts not yet started
+            # are dropped; the running ones end on their own (their pieces unread)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    pieces.close()
+
+
+def _pieces_of(
+    session: Session, pieces: Any, futures: list[Any], parts: int
+) -> Iterator[PartResult]:
+    """The workers' pieces as they arrive, until each of the ``parts`` has sent its
+    last; between pieces, a look at whether a worker failed (or died), and, every
+    :data:`KEEPALIVE_S`, a statement on the caller's transaction so that it is not left
+    idle while a part takes long (PostgreSQL ends one idle for
+    ``db_idle_in_transaction_timeout``)."""
+    ended = 0
+    waited = 0.0
+    while ended < parts:
+        try:
+            piece = pieces.get(timeout=_POLL_S)
+        except queue.Empty:
+            for future in futures:
+                if future.done() and future.exception() is not None:
+                    raise future.exception()  # type: ignore[misc]
+            waited += _POLL_S
+            if waited >= KEEPALIVE_S:
                 session.execute(text("SELECT 1"))
-            yield future.result()
+                waited = 0.0
+            continue
+        waited = 0.0
+        ended += piece.done
+        yield piece
+    for future in futures:
+        future.result()
+
+
+#: seconds between looks at the workers while no piece arrives
+_POLL_S = 0.25
 
 
 @contextmanager
@@ -180,18 +233,24 @@ def _main_not_imported() -> Iterator[None]:
 
 # ----------------------------------------------------------------- in the workers
 _engine: Engine | None = None
+_pieces: Any = None
 
 
-def _start(url: str) -> None:
-    global _engine
+def _start(url: str, pieces: Any) -> None:
+    global _engine, _pieces
+    _pieces = pieces
+    # what this worker sent and the caller has not read by the time the pool ends
+    # (the check failed there) is dropped, instead of holding the worker's exit
+    pieces.cancel_join_thread()
     import monitor.models  # noqa: F401  (every table, for the foreign keys between them)
     from monitor.db import make_engine
 
     _engine = make_engine(url)
 
 
-def _evaluate_part(job: tuple[list[int], list[Any], date, bool, frozenset[str]]) -> PartResult:
-    """Screen and evaluate one part on this worker's own connection; nothing is written
+def _evaluate_part(job: tuple[int, list[int], list[Any], date, bool, frozenset[str]]) -> None:
+    """Screen and evaluate one part on this worker's own connection, sending the
+    pieces to the caller as they are ready (:class:`PartResult`); nothing is written
     (the temporary tables go with the rolled-back transaction)."""
     import time
 
@@ -200,8 +259,8 @@ def _evaluate_part(job: tuple[list[int], list[Any], date, bool, frozenset[str]])
     from monitor.findings import bulk
     from monitor.findings.service import evaluate_batches, fewer_collections, plan_each_read
 
-    ids, configs, today, allow, omit = job
-    assert _engine is not None
+    index, ids, configs, today, allow, omit = job
+    assert _engine is not None and _pieces is not None
     session = session_factory(_engine)()
     timings: dict[str, float] = {}
     try:
@@ -210,25 +269,33 @@ def _evaluate_part(job: tuple[list[int], list[Any], date, bool, frozenset[str]])
             flagged, lines = bulk.screen_for_check(
                 session, invoice_ids=ids, configs=configs, allow_unconfirmed_terms=allow, omit=omit
             )
-            passed = list(session.scalars(bulk.passed_by_screen()))
+            _pieces.put(PartResult(index, passed=list(session.scalars(bulk.passed_by_screen()))))
             timings["screen_s"] = round(time.perf_counter() - t, 2)
             t = time.perf_counter()
             plan_each_read(session, len(flagged))
             builder = bulk.ScreenedBuilder(session, today=today, allow_unconfirmed_terms=allow)
-            evaluated = list(
-                evaluate_batches(
-                    builder, sorted(flagged), configs, rules_for=flagged, lines_for=lines
-                )
-            )
+            piece: list[Evaluated] = []
+            held = 0
+            for evaluated in evaluate_batches(
+                builder, sorted(flagged), configs, rules_for=flagged, lines_for=lines
+            ):
+                piece.append(evaluated)
+                held += len(evaluated.targets)
+                if held >= PIECE_INVOICES:
+                    _pieces.put(PartResult(index, evaluated=piece))
+                    piece, held = [], 0
             timings["evaluate_s"] = round(time.perf_counter() - t, 2)
-        return PartResult(
-            evaluated,
-            passed,
-            len(flagged),
-            os.getpid(),
-            _peak_kb(),
-            time.process_time(),
-            timings=timings,
+        _pieces.put(
+            PartResult(
+                index,
+                evaluated=piece,
+                done=True,
+                flagged=len(flagged),
+                pid=os.getpid(),
+                peak_kb=_peak_kb(),
+                cpu_s=time.process_time(),
+                timings=timings,
+            )
         )
     finally:
         session.rollback()

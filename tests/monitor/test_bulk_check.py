@@ -122,6 +122,7 @@ def test_a_check_spread_over_worker_processes_stores_what_one_process_stores(  #
     one, one_counts, one_checked = run(engine, check_screened)
     # while it waits for the workers, the caller's transaction is kept from idling
     monkeypatch.setattr(parallel, "KEEPALIVE_S", 0.01)
+    monkeypatch.setattr(parallel, "_POLL_S", 0.001)
     pings: list[str] = []
     event.listen(
         engine,

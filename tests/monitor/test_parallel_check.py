@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, func, select
 
 from bench.rules_data import build
 from monitor.db import make_engine, session_factory
@@ -71,3 +71,81 @@ def test_the_parts_are_whole_pairs_of_about_the_same_size(database_url: str) -> 
     sizes = sorted(len(p) for p in parts)
     biggest_pair = max(sum(1 for v in pair.values() if v == k) for k in set(pair.values()))
     assert len(parts) == 3 and sizes[-1] - sizes[0] <= biggest_pair
+
+
+def _piece(part: int, *, done: bool = False) -> parallel.PartResult:
+    return parallel.PartResult(part, passed=[part], done=done)
+
+
+def test_pieces_are_passed_on_as_they_arrive_until_every_part_has_ended() -> None:
+    import queue
+    from concurrent.futures import Future
+
+    pieces: queue.Queue = queue.Queue()
+    for piece in (_piece(1), _piece(0), _piece(1, done=True), _piece(0), _piece(0, done=True)):
+        pieces.put(piece)
+    pieces.put(_piece(7))  # never read: both parts have ended before it
+    futures: list[Future] = [Future(), Future()]
+    for future in futures:
+        future.set_result(None)
+    got = [(p.part, p.done) for p in parallel._pieces_of(None, pieces, futures, 2)]  # type: ignore[arg-type]
+    assert got == [(1, False), (0, False), (1, True), (0, False), (0, True)]
+
+
+def test_a_worker_that_fails_ends_the_check_with_its_error_while_others_run(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import queue
+    from concurrent.futures import Future
+
+    class Session:
+        pings = 0
+
+        def execute(self, statement: object) -> None:
+            self.pings += 1
+
+    monkeypatch.setattr(parallel, "_POLL_S", 0.01)
+    monkeypatch.setattr(parallel, "KEEPALIVE_S", 0.02)
+    pieces: queue.Queue = queue.Queue()
+    pieces.put(_piece(0))
+    running, failed = Future(), Future()  # one still running, one failed
+    running.set_running_or_notify_cancel()
+    session = Session()
+    got = parallel._pieces_of(session, pieces, [running, failed], 2)  # type: ignore[arg-type]
+    assert next(got).part == 0
+    # nothing arrives for a while: the caller's transaction is kept alive
+    failed.set_running_or_notify_cancel()
+    import threading
+
+    threading.Timer(0.2, failed.set_exception, (RuntimeError("part 1 failed"),)).start()
+    with pytest.raises(RuntimeError, match="part 1 failed"):
+        next(got)
+    assert session.pings >= 2
+
+
+def test_a_failure_in_a_worker_process_reaches_the_caller_and_stores_nothing(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    """A stored price no reader can take (written past the model, as a damaged file
+    might hold: only SQLite's loose typing lets one in) fails the worker evaluating
+    its invoice: the check ends with that error, and the caller, who stored the other
+    part's pieces in its transaction, rolls back to nothing."""
+    from decimal import InvalidOperation
+
+    from sqlalchemy import text
+
+    from monitor.findings.bulk import check_screened
+    from monitor.findings.models import Finding
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
+    engine = make_engine(f"sqlite:///{tmp_path / 'damaged.db'}")
+    upgrade(engine)
+    build(engine, 2000, municipalities=4, items=30, seed=3)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE invoice_line SET unit_price = 'x' WHERE id = 1"))
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        with pytest.raises(InvalidOperation):
+            check_screened(s, invoice_ids=ids, allow_unconfirmed_terms=True, workers=2)
+        s.rollback()
+        assert s.scalar(select(func.count()).select_from(Finding)) == 0
+        assert s.scalar(select(func.count()).where(Invoice.status == "checked")) == 0
+    engine.dispose()
