@@ -191,6 +191,8 @@ def _pieces_of(
         try:
             piece = pieces.get(timeout=_POLL_S)
         except queue.Empty:
+            piece = None
+        if piece is None:
             for future in futures:
                 if future.done() and future.exception() is not None:
                     raise future.exception()  # type: ignore[misc]
