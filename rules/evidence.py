@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,34 @@ def fmt(value: Decimal | None) -> str | None:
     if value != value.quantize(_SHOW):
         value = value.quantize(_SHOW)
     return decimal_str(value)
+
+
+def fmt_da(value: Decimal | None) -> str | None:
+    """:func:`fmt` written the Danish way: ``1.234,50``, ``-0,25``."""
+    return _danish(fmt(value))
+
+
+def fmt_qty_da(value: Decimal) -> str:
+    """:func:`fmt_qty` written the Danish way: ``1.000``, ``3,5``."""
+    return _danish(fmt_qty(value)) or ""
+
+
+def _danish(number: str | None) -> str | None:
+    if number is None:
+        return None
+    sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
+    whole, _, decimals = digits.partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    grouped = ".".join([whole, *groups])
+    return sign + grouped + ("," + decimals if decimals else "")
+
+
+def day_da(value: date | None) -> str | None:
+    """A date the Danish way: ``1.2.2026``."""
+    return None if value is None else f"{value.day}.{value.month}.{value.year}"
 
 
 def fmt_qty(value: Decimal) -> str:
@@ -122,6 +151,7 @@ def line_finding(
     allowed: Decimal,
     message: str,
     evidence: dict[str, Any],
+    message_da: str | None = None,
 ) -> RuleFinding:
     """A finding on one priced line: overcharge = (invoiced - allowed) x quantity."""
     line = lp.line
@@ -134,6 +164,7 @@ def line_finding(
         rule_id=rule_id,
         severity=severity,
         message=message,
+        message_da=message_da,
         dedup_key=dedup_key(rule_id, ctx, line.id, lp.term.id if lp.term else None),
         currency=ctx.invoice.currency,
         overcharge=over,

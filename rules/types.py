@@ -180,6 +180,9 @@ class RuleFinding:
     benchmark_unit_price: Decimal | None = None
     line_claims: dict[int, Decimal] = field(default_factory=dict)
     claim_basis: ClaimBasis = "whole_line"
+    #: the message in Danish, for Danish pages and letters (None: only ``message``,
+    #: English, exists: a custom rule's text, written by its admin)
+    message_da: str | None = None
     grounds_for: str | None = None
 
     def claims(self) -> dict[int, Decimal]:

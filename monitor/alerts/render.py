@@ -172,6 +172,8 @@ class FindingView:
     times_lowest: Decimal | None = None
     grounds_for_id: int | None = None
     basis: str | None = None
+    #: the message in Danish, where the rule wrote one
+    message_da: str | None = None
 
     @property
     def counted(self) -> bool:

@@ -140,6 +140,7 @@ def finding_views(
                 rule=f.rule_id,
                 severity=f.severity,
                 message=f.message,
+                message_da=f.message_da,
                 vendor=vendor or inv.supplier_name or inv.supplier_cvr or "–",
                 invoice_number=inv.number,
                 invoice_date=inv.issue_date,

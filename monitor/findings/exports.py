@@ -45,15 +45,18 @@ BATCH = 500
 
 
 def finding_rows(
-    session: Session, flt: FindingFilter, *, sort: str = "overcharge_desc"
+    session: Session, flt: FindingFilter, *, sort: str = "overcharge_desc", lang: str = "en"
 ) -> Iterator[dict[str, Any]]:
-    """Every finding matching the filter, in the list's order, read ``BATCH`` at a time."""
+    """Every finding matching the filter, in the list's order, read ``BATCH`` at a time;
+    the message in ``lang`` where the rule wrote one."""
     stmt = repository.filtered(repository.flat_select(), flt).order_by(
         *ORDER.get(sort, ORDER["overcharge_desc"])
     )
     for row in session.execute(stmt.execution_options(yield_per=BATCH)):
         finding = repository.to_out(row)
         values = dict(finding)
+        if lang == "da" and finding.message_da:
+            values["message"] = finding.message_da
         values["counted"] = int(finding.counted)  # 1: in the overcharge total
         # the finding's own figure, then the two summable columns: an overcharge counted
         # once (a further ground's money is its owner's), and a price gap apart

@@ -39,6 +39,7 @@ class Finding(Base):
         Index("ix_finding_overcharge_id", "overcharge", "id"),
         Index("ix_finding_created_at_id", "created_at", "id"),
         trigram_index("ix_finding_message_trgm", "message"),  # the list's search
+        trigram_index("ix_finding_message_da_trgm", "message_da"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +68,13 @@ class Finding(Base):
     recovered: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     currency: Mapped[str] = mapped_column(String(3), default="DKK")
     message: Mapped[str] = mapped_column(Text)
+    #: the message in Danish (None: a custom rule's text, or stored before it existed)
+    message_da: Mapped[str | None] = mapped_column(Text)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` where the rule wrote one, else in English."""
+        return self.message_da if lang == "da" and self.message_da else self.message
+
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

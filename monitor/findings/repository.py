@@ -76,6 +76,7 @@ def to_out(row: Any) -> FindingOut:
         status=f.status,
         mode=f.mode,
         message=f.message,
+        message_da=f.message_da,
         municipality=code,
         municipality_name=mname,
         vendor_cvr=vcvr,
@@ -252,6 +253,7 @@ def _mentions(word: str) -> Any:
 
     found = union(
         select(Finding.id).where(like(Finding.message)),
+        select(Finding.id).where(like(Finding.message_da)),
         select(Finding.id).where(
             Finding.invoice_id.in_(select(Invoice.id).where(like(Invoice.number)))
         ),

@@ -63,6 +63,8 @@ class FindingOut(BaseModel):
     status: str
     mode: str
     message: str
+    #: the message in Danish (None where the rule wrote none: a custom rule's text)
+    message_da: str | None = None
     municipality: str | None
     municipality_name: str | None
     vendor_cvr: str | None
@@ -121,6 +123,10 @@ class FindingOut(BaseModel):
     @field_serializer("quantity")
     def _quantity_as_string(self, value: Decimal | None) -> str | None:
         return None if value is None else decimal_str(value, min_places=0)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` where the rule wrote one, else in English."""
+        return self.message_da if lang == "da" and self.message_da else self.message
 
 
 class FindingFilter(BaseModel):

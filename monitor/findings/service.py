@@ -419,6 +419,7 @@ def _values(
         "overcharge": rf.overcharge if rf.overcharge is not None else Decimal(0),
         "currency": rf.currency,
         "message": rf.message,
+        "message_da": rf.message_da,
         "evidence": rf.evidence,
         "preliminary": rf.preliminary,
         "money_kind": rf.money_kind,

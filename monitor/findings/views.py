@@ -369,15 +369,17 @@ def api_export(
     format: Annotated[Format, FormatParam] = "csv",
 ) -> Response:
     """Every finding matching the filters (those of the list), in the list's order:
-    one row each, money as numbers (exact to the øre), dates as dates, headers in the
-    request's language. The findings list page links here with its filters."""
+    one row each, money as numbers (exact to the øre), dates as dates, headers and
+    messages in the request's language. The findings list page links here with its
+    filters."""
     flt, sort = query.to_filter(), query.sort
+    lang = request.state.lang
     return export(
         request,
         session,
         fmt=format,
         columns=FINDING_COLUMNS,
-        rows=lambda s: finding_rows(s, flt, sort=sort),
+        rows=lambda s: finding_rows(s, flt, sort=sort, lang=lang),
         name="findings",
         title_key="findings.title",
     )

@@ -244,6 +244,7 @@ def _finding(f: RuleFinding, municipality: str | None) -> dict[str, Any]:
         "mode": f.mode,
         "overcharge": str(f.overcharge),
         "message": f.message,
+        "message_da": f.message_da,
     }
 
 

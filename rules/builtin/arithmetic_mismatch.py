@@ -10,7 +10,7 @@ from pydantic import Field
 from extractors.money import ORE, to_ore
 from extractors.types import InvoiceTotals
 from rules.engine import Run
-from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence
+from rules.evidence import dedup_key, fmt, fmt_da, fmt_qty, fmt_qty_da, invoice_evidence
 from rules.spec import Params, RuleSpec
 from rules.types import EvaluationContext, InvoiceLineView, RuleFinding
 
@@ -63,6 +63,8 @@ def _line_finding(ctx: EvaluationContext, line: InvoiceLineView, diff: Decimal) 
         severity=SPEC.severity,
         message=f"Line {line.line_id}: amount {fmt(line.line_amount)} is not "
         f"{fmt_qty(line.quantity)} x {fmt(line.unit_price)} = {fmt(expected)}",
+        message_da=f"Linje {line.line_id}: beløbet {fmt_da(line.line_amount)} er ikke "
+        f"{fmt_qty_da(line.quantity)} x {fmt_da(line.unit_price)} = {fmt_da(expected)}",
         dedup_key=dedup_key(SPEC.id, ctx, line.id),
         currency=ctx.invoice.currency,
         overcharge=max(diff, ZERO),
@@ -83,15 +85,22 @@ def _totals_finding(
     excl = t.line_extension - t.allowances + t.charges
     vat_cap = to_ore(abs(t.tax_exclusive) * params.vat_percent / 100)
     problems = []
+    problems_da = []
     if abs(t.line_extension - line_sum) > tol:
         problems.append(f"line sum {fmt(line_sum)} != line extension {fmt(t.line_extension)}")
+        problems_da.append(f"linjesum {fmt_da(line_sum)} ≠ linjetotal {fmt_da(t.line_extension)}")
     if abs(t.tax_exclusive - excl) > tol:
         problems.append(f"tax exclusive {fmt(t.tax_exclusive)} != {fmt(excl)}")
+        problems_da.append(f"beløb uden moms {fmt_da(t.tax_exclusive)} ≠ {fmt_da(excl)}")
     if abs(t.tax) > vat_cap + tol:
         problems.append(f"VAT {fmt(t.tax)} > {fmt(params.vat_percent)} % = {fmt(vat_cap)}")
+        problems_da.append(
+            f"moms {fmt_da(t.tax)} > {fmt_da(params.vat_percent)} % = {fmt_da(vat_cap)}"
+        )
     payable = t.tax_exclusive + t.tax - t.prepaid + t.rounding
     if abs(t.payable - payable) > tol:
         problems.append(f"payable {fmt(t.payable)} != {fmt(payable)}")
+        problems_da.append(f"at betale {fmt_da(t.payable)} ≠ {fmt_da(payable)}")
     if not problems:
         return None
     correct_excl = line_sum - t.allowances + t.charges
@@ -104,6 +113,8 @@ def _totals_finding(
         rule_id=SPEC.id,
         severity=SPEC.severity,
         message=f"Invoice {ctx.invoice.number}: totals do not add up ({'; '.join(problems)})",
+        message_da=f"Faktura {ctx.invoice.number}: totalerne stemmer ikke "
+        f"({'; '.join(problems_da)})",
         dedup_key=dedup_key(SPEC.id, ctx, "totals"),
         currency=ctx.invoice.currency,
         overcharge=to_ore(at_stake),

@@ -9,7 +9,7 @@ from functools import partial
 
 from extractors.money import to_ore
 from rules.engine import Run
-from rules.evidence import dedup_key, fmt, invoice_evidence
+from rules.evidence import day_da, dedup_key, fmt, invoice_evidence
 from rules.matching import description_key, item_key
 from rules.spec import Params, RuleSpec
 from rules.types import EvaluationContext, InvoiceLineView, InvoiceView, RuleFinding
@@ -137,6 +137,8 @@ def _invoice_finding(ctx: EvaluationContext, repeat: InvoiceView) -> RuleFinding
         rule_id=SPEC.id,
         severity=SPEC.severity,
         message=f"Invoice {inv.number} repeats invoice {repeat.number} of {repeat.issue_date}",
+        message_da=f"Faktura {inv.number} gentager faktura {repeat.number} af "
+        f"{day_da(repeat.issue_date)}",
         dedup_key=dedup_key(SPEC.id, ctx),
         currency=inv.currency,
         overcharge=total,
@@ -171,10 +173,13 @@ def _line_finding(
         computation=f"line billed again: {fmt(line.line_amount)}",
     )
     where = f"invoice {first[0].number}" if first else "an earlier line of this invoice"
+    where_da = f"faktura {first[0].number}" if first else "en tidligere linje på denne faktura"
     return RuleFinding(
         rule_id=SPEC.id,
         severity=SPEC.severity,
         message=f"Line {line.line_id} bills {key[1]}..{key[2]} again (already on {where})",
+        message_da=f"Linje {line.line_id} fakturerer {day_da(key[1])}-{day_da(key[2])} igen "
+        f"(allerede på {where_da})",
         dedup_key=dedup_key(SPEC.id, ctx, line.id),
         currency=inv.currency,
         overcharge=to_ore(line.line_amount),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rules.engine import Run
-from rules.evidence import fmt, line_evidence, line_finding
+from rules.evidence import fmt, fmt_da, line_evidence, line_finding
 from rules.pricing import INDEXATION_CAP_EXCEEDED, LinePricing
 from rules.spec import RuleSpec, ToleranceParams
 from rules.types import RuleFinding
@@ -13,6 +13,12 @@ REASONS = {
     "above_cap": "above the cap on adjustments",
     "above_index": "above the change in the index",
     "below_threshold": "the index moved less than the threshold that allows adjustment",
+}
+REASONS_DA = {
+    "too_early": "før den første regulering klausulen tillader",
+    "above_cap": "over loftet for reguleringer",
+    "above_index": "over indeksets udvikling",
+    "below_threshold": "indekset har bevæget sig mindre end den tærskel, der tillader regulering",
 }
 
 
@@ -60,10 +66,23 @@ def _finding(run: Run, lp: LinePricing, params: IndexationParams) -> RuleFinding
         f"{fmt(lp.agreed)} to {fmt(lp.line.unit_price)}, {REASONS.get(reason, reason)}; "
         f"allowed {fmt(lp.allowed)}"
     )
+    msg_da = (
+        f"Linje {lp.line.line_id}: prisen er hævet {fmt_da(increase)} % over den aftalte "
+        f"{fmt_da(lp.agreed)} til {fmt_da(lp.line.unit_price)}, "
+        f"{REASONS_DA.get(reason, reason)}; tilladt {fmt_da(lp.allowed)}"
+    )
     if lp.schedule.index_missing():
         msg += " (index data missing: the cap alone bounds the increase)"
+        msg_da += " (indekstal mangler: kun loftet begrænser stigningen)"
     return line_finding(
-        SPEC.id, SPEC.severity, run.ctx, lp, allowed=lp.allowed, message=msg, evidence=ev
+        SPEC.id,
+        SPEC.severity,
+        run.ctx,
+        lp,
+        allowed=lp.allowed,
+        message=msg,
+        message_da=msg_da,
+        evidence=ev,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from rules.engine import Run
-from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence, price_excess
+from rules.evidence import dedup_key, fmt, fmt_da, fmt_qty, invoice_evidence, price_excess
 from rules.peers import Comparison, comparisons
 from rules.spec import RuleSpec, ToleranceParams
 from rules.types import EvaluationContext, RuleFinding
@@ -61,10 +61,15 @@ def _finding(ctx: EvaluationContext, cmp: Comparison, params: MfnParams) -> Rule
         f"Line {line.line_id}: {fmt(cmp.own)} while another municipality pays "
         f"{fmt(peers.lowest)} for the same item (most-favoured-customer clause)"
     )
+    msg_da = (
+        f"Linje {line.line_id}: {fmt_da(cmp.own)}, mens en anden kommune betaler "
+        f"{fmt_da(peers.lowest)} for samme vare (mestbegunstigelsesklausul)"
+    )
     return RuleFinding(
         rule_id=SPEC.id,
         severity=SPEC.severity,
         message=msg,
+        message_da=msg_da,
         dedup_key=dedup_key(SPEC.id, ctx, line.id),
         currency=ctx.invoice.currency,
         overcharge=over,

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from extractors.money import to_ore
 from rules.engine import Run
-from rules.evidence import dedup_key, fmt, invoice_evidence
+from rules.evidence import day_da, dedup_key, fmt, invoice_evidence
 from rules.spec import Params, RuleSpec
 from rules.types import ContractView, InvoiceLineView, InvoiceView, RuleFinding
 
@@ -62,11 +62,16 @@ def check(run: Run, params: OutsidePeriodParams) -> list[RuleFinding]:
         f"Invoice {ctx.invoice.number} bills outside the contract period "
         f"{_iso(contract.effective_date) or '...'} to {_iso(contract.expiry_date) or '...'}"
     )
+    msg_da = (
+        f"Faktura {ctx.invoice.number} fakturerer uden for kontraktperioden "
+        f"{day_da(contract.effective_date) or '...'} til {day_da(contract.expiry_date) or '...'}"
+    )
     return [
         RuleFinding(
             rule_id=SPEC.id,
             severity=SPEC.severity,
             message=msg,
+            message_da=msg_da,
             dedup_key=dedup_key(SPEC.id, ctx),
             currency=ctx.invoice.currency,
             overcharge=at_stake,

@@ -48,6 +48,7 @@ def check(run: Run, params: PaymentTermsParams) -> list[RuleFinding]:
             rule_id=SPEC.id,
             severity=SPEC.severity,
             message=f"Invoice {inv.number}: payment term {days} days, agreed {agreed} days",
+            message_da=f"Faktura {inv.number}: betalingsfrist {days} dage, aftalt {agreed} dage",
             dedup_key=dedup_key(SPEC.id, ctx),
             currency=inv.currency,
             overcharge=Decimal("0.00"),

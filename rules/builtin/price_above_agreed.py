@@ -7,7 +7,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from rules.engine import Run
-from rules.evidence import fmt, line_evidence, line_finding
+from rules.evidence import fmt, fmt_da, line_evidence, line_finding
 from rules.pricing import PRICE_ABOVE_AGREED, LinePricing
 from rules.spec import RuleSpec, ToleranceParams
 from rules.types import RuleFinding
@@ -46,8 +46,19 @@ def _finding(run: Run, lp: LinePricing, params: PriceAboveAgreedParams) -> RuleF
         f"Line {lp.line.line_id}: unit price {fmt(lp.line.unit_price)} is above the allowed "
         f"{fmt(lp.allowed)} ({lp.term.description if lp.term else ''})"
     )
+    msg_da = (
+        f"Linje {lp.line.line_id}: enhedsprisen {fmt_da(lp.line.unit_price)} er over den "
+        f"tilladte {fmt_da(lp.allowed)} ({lp.term.description if lp.term else ''})"
+    )
     return line_finding(
-        SPEC.id, SPEC.severity, run.ctx, lp, allowed=lp.allowed, message=msg, evidence=ev
+        SPEC.id,
+        SPEC.severity,
+        run.ctx,
+        lp,
+        allowed=lp.allowed,
+        message=msg,
+        message_da=msg_da,
+        evidence=ev,
     )
 
 

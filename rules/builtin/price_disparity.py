@@ -8,7 +8,7 @@ from pydantic import Field
 
 from extractors.money import to_ore
 from rules.engine import Run
-from rules.evidence import dedup_key, fmt, fmt_qty, invoice_evidence
+from rules.evidence import dedup_key, fmt, fmt_da, fmt_qty, invoice_evidence
 from rules.peers import Comparison, comparisons
 from rules.spec import Params, RuleSpec
 from rules.types import EvaluationContext, RuleFinding
@@ -96,10 +96,16 @@ def _finding(
         f"({fmt(cmp.own)} vs {fmt(peers.median)}); lowest elsewhere {fmt(peers.lowest)}; "
         "a price gap, not a breach of the contract"
     )
+    msg_da = (
+        f"Linje {line.line_id}: {fmt_da(ratio)} x medianprisen andre kommuner betaler "
+        f"({fmt_da(cmp.own)} mod {fmt_da(peers.median)}); laveste andetsteds "
+        f"{fmt_da(peers.lowest)}; en prisforskel, ikke et brud på kontrakten"
+    )
     return RuleFinding(
         rule_id=SPEC.id,
         severity=SPEC.severity,
         message=msg,
+        message_da=msg_da,
         dedup_key=dedup_key(SPEC.id, ctx, line.id),
         currency=ctx.invoice.currency,
         overcharge=over,

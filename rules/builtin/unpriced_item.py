@@ -69,6 +69,11 @@ REASON = {
     "not_valid_on_date": "the item's price is not valid on the billing date",
     "no_tier": "no volume band of the item covers this quantity",
 }
+REASON_DA = {
+    "unpriced": "kontrakten har ingen pris for denne vare",
+    "not_valid_on_date": "varens pris gælder ikke på faktureringsdatoen",
+    "no_tier": "intet mængdeinterval for varen dækker denne mængde",
+}
 
 
 def _finding(run: Run, lp: LinePricing) -> RuleFinding:
@@ -80,6 +85,7 @@ def _finding(run: Run, lp: LinePricing) -> RuleFinding:
         rule_id=SPEC.id,
         severity=SPEC.severity,
         message=f"Line {line.line_id} ({line.description}): {REASON[lp.status]}",
+        message_da=f"Linje {line.line_id} ({line.description}): {REASON_DA[lp.status]}",
         dedup_key=dedup_key(SPEC.id, run.ctx, line.id, None),
         currency=run.ctx.invoice.currency,
         overcharge=to_ore(line.line_amount),

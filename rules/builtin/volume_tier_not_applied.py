@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rules.engine import Run
-from rules.evidence import fmt, line_evidence, line_finding, term_evidence
+from rules.evidence import fmt, fmt_da, line_evidence, line_finding, term_evidence
 from rules.pricing import VOLUME_TIER_NOT_APPLIED, LinePricing
 from rules.spec import RuleSpec, ToleranceParams
 from rules.types import RuleFinding
@@ -42,9 +44,29 @@ def _finding(run: Run, lp: LinePricing, params: VolumeTierParams) -> RuleFinding
         f"{applied.get('applied_term_tier')}) but {fmt(lp.tier_quantity)} falls "
         f"in band {ev.get('term_tier')} at {fmt(lp.allowed)}"
     )
-    return line_finding(
-        SPEC.id, SPEC.severity, run.ctx, lp, allowed=lp.allowed, message=msg, evidence=ev
+    msg_da = (
+        f"Linje {lp.line.line_id}: faktureret {fmt_da(lp.line.unit_price)} (interval "
+        f"{_band_da(applied.get('applied_term_tier'))}), men {fmt_da(lp.tier_quantity)} "
+        f"ligger i intervallet {_band_da(ev.get('term_tier'))} til {fmt_da(lp.allowed)}"
     )
+    return line_finding(
+        SPEC.id,
+        SPEC.severity,
+        run.ctx,
+        lp,
+        allowed=lp.allowed,
+        message=msg,
+        message_da=msg_da,
+        evidence=ev,
+    )
+
+
+def _band_da(band: object) -> str:
+    """A band as the evidence writes it (``1.00-100.00``, ``101.00-``), the Danish way."""
+    if not isinstance(band, str) or "-" not in band:
+        return str(band)
+    low, _, high = band.partition("-")
+    return "-".join(fmt_da(Decimal(x)) or "" if x else "" for x in (low, high))
 
 
 SPEC = RuleSpec(

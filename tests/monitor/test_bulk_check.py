@@ -45,6 +45,7 @@ def stored(session) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
             f.overcharge,
             f.currency,
             f.message,
+            f.message_da,
             repr(f.evidence),
             f.preliminary,
             f.money_kind,

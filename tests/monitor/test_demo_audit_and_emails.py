@@ -111,6 +111,8 @@ def test_each_rules_email_quotes_the_contract_and_the_invoice_not_a_benchmark(
                 words, page = clause
                 assert words in text and f"side {page}" in text, f.rule_id
             assert "ingen kontekst" not in text, f.rule_id
+            # what the rule found, in Danish (the rule wrote it so)
+            assert f.message_da and f.message_da in text, f.rule_id
             _check_prices(f.rule_id, text, breach, view.currency)
     assert seen == {b.rule_id for b in demo.breaches}
 

@@ -265,3 +265,29 @@ def test_a_form_posted_from_another_site_is_refused(
         follow_redirects=False,
     )
     assert same_site.status_code == 303
+
+
+def test_the_message_is_shown_in_danish_where_the_rule_wrote_one(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    english = "Line 1: unit price 125.00 is above the allowed 100.00"
+    danish = "Linje 1: enhedsprisen 125,00 er over den tilladte 100,00"
+    with transaction(engine) as s:
+        f = s.get(Finding, seed.price_finding_id)
+        assert f is not None
+        f.message, f.message_da = english, danish
+    url = f"/findings/{seed.price_finding_id}"
+    da = client.get(url).text
+    assert f'<p class="lead">{danish}</p>' in da and english not in da
+    en = client.get(url, params={"lang": "en"}).text
+    assert f'<p class="lead">{english}</p>' in en and danish not in en
+    # the Danish list finds it by the words it shows
+    listed = client.get("/findings", params={"q": "enhedsprisen", "lang": "da"}).text
+    assert f'data-finding-id="{seed.price_finding_id}"' in listed
+    # a finding without a Danish text (a custom rule's) shows the English one, marked so
+    with transaction(engine) as s:
+        f = s.get(Finding, seed.price_finding_id)
+        assert f is not None
+        f.message_da = None
+    da = client.get(url, params={"lang": "da"}).text
+    assert f'<p class="lead" lang="en">{english}</p>' in da
