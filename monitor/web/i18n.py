@@ -1397,6 +1397,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "For mange forsøg. Prøv igen om {n} minutter.",
         "en": "Too many attempts. Try again in {n} minutes.",
     },
+    "error.password.is_email": {
+        "da": "Adgangskoden må ikke være din e-mailadresse.",
+        "en": "The password may not be your email address.",
+    },
+    "error.password.unchanged": {
+        "da": "Den nye adgangskode skal være en anden end den nuværende.",
+        "en": "The new password must differ from the current one.",
+    },
     "error.sign_in": {"da": "Log ind først", "en": "Sign in first"},
     "error.title": {"da": "Noget gik galt", "en": "Something went wrong"},
     "error.not_found": {"da": "Ikke fundet", "en": "Not found"},
