@@ -31,7 +31,8 @@ class User(Base):
 
     ``session_epoch`` is written into each session cookie at sign-in; a session whose
     epoch is not the account's is over. Raising it (``monitor.auth.service.end_sessions``,
-    on every password reset) ends every session signed in before."""
+    on every password reset or change) ends every session signed in before.
+    ``password_hash`` is None for an account that signs in only through OIDC."""
 
     __tablename__ = "app_user"
 

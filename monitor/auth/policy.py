@@ -47,6 +47,9 @@ ROUTES: dict[str, Rule] = {
     "GET /login/oidc": PUBLIC,
     "GET /login/oidc/callback": PUBLIC,
     "POST /logout": SIGNED_IN,
+    # one's own password: every signed-in person (the page tells a token it has none)
+    "GET /account/password": SIGNED_IN,
+    "POST /account/password": SIGNED_IN,
     "GET /api/v1/health": PUBLIC,
     # == legal's workflow: contracts list, contract pages, case files (add this area's routes below this line)
     "GET /contracts": READ,

@@ -11,20 +11,24 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.audit.service import record
 from monitor.auth.models import ApiToken, User
+from monitor.auth.passwords import (
+    check_policy,
+    hash_password,
+    needs_rehash,
+    new_password,
+    verify_password,
+)
 from monitor.db import utcnow
 from monitor.errors import InputError, NotFound
 from monitor.parties.models import Municipality
 
 ROLES = ("legal", "finance", "admin")
 TOKEN_PREFIX = "pv_"
-_hasher = PasswordHasher()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +101,6 @@ def _scope(session: Session, codes: list[str], all_municipalities: bool) -> list
     return _municipalities(session, codes)
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def new_password() -> str:
-    """A generated password: 20 URL-safe characters (about 120 bits)."""
-    return secrets.token_urlsafe(15)
-
-
 def add_user(
     session: Session,
     *,
@@ -135,12 +130,7 @@ def add_user(
         )
     roles = parse_roles(roles)
     password = password or new_password()
-    if len(password) < 12:
-        raise InputError(
-            "a password needs at least 12 characters",
-            field="password",
-            key="error.user.short_password",
-        )
+    check_policy(password, email=email)
     user = User(
         email=email,
         name=name or email,
@@ -187,20 +177,13 @@ def authenticate(session: Session, *, email: str, password: str) -> User | None:
     """The active user with this email and password, or None (same answer either way)."""
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
     hashed = user.password_hash if user is not None and user.active else None
-    try:
-        # verify a dummy hash for unknown users, so timing does not tell which emails exist
-        ok = _hasher.verify(hashed or _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        ok = False
-    if not ok or user is None or hashed is None:
+    # no hash: a dummy one is verified, so timing does not tell which emails exist
+    if not verify_password(hashed, password) or user is None or hashed is None:
         return None
-    if _hasher.check_needs_rehash(hashed):
+    if needs_rehash(hashed):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     return user
-
-
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
 def user_identity(user: User) -> Identity:

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from monitor.audit.service import record
 from monitor.auth.models import User, user_municipality
-from monitor.auth.service import Identity, add_user, end_sessions, hash_password, new_password
+from monitor.auth.passwords import hash_password, new_password
+from monitor.auth.service import Identity, add_user, end_sessions
 from monitor.errors import InputError, NotFound, PermissionDenied
 from monitor.parties.models import Municipality
 

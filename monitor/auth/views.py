@@ -1,4 +1,5 @@
-"""The login and logout pages, and the user administration page for admins."""
+"""The login and logout pages, the page where a person changes their own password, and
+the user administration page for admins."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.auth import useradmin
+from monitor.auth.account import WrongPassword, change_password, has_local_password
 from monitor.auth.models import User
 from monitor.auth.oidc import configured
+from monitor.auth.passwords import MIN_LENGTH
 from monitor.auth.ratelimit import LoginLimiter
 from monitor.auth.service import ROLES, Identity, authenticate
 from monitor.errors import InputError, PermissionDenied, PrisvagtError
 from monitor.parties.models import Municipality
+from monitor.web import flash
 from monitor.web.deps import DbSession
 from monitor.web.i18n import translate
 from monitor.web.security import SignInRequired, current_identity, keep_session, start_session
@@ -34,6 +38,11 @@ def _limiter(request: Request) -> LoginLimiter:
         )
     limiter: LoginLimiter = app.state.login_limiter
     return limiter
+
+
+def _address(request: Request) -> str:
+    """The client address the login limiter counts failures under."""
+    return request.client.host if request.client else "-"
 
 
 def safe_next(target: str | None) -> str:
@@ -75,7 +84,7 @@ def login_submit(
     next: Annotated[str, Form()] = "/",  # noqa: A002
 ) -> Response:
     lang = request.state.lang
-    address = request.client.host if request.client else "-"
+    address = _address(request)
     limiter = _limiter(request)
     wait = limiter.wait_seconds(session, address, email)
     if wait:
@@ -207,3 +216,79 @@ def user_reset_password(request: Request, session: DbSession, user_id: int) -> H
     user, password = useradmin.reset_password(session, admin=_identity(request), user_id=user_id)
     keep_session(request, user)  # an admin's own reset: this session stays, the others end
     return _users_page(request, session, shown=(user, password), done="users.reset_done")
+
+
+# ------------------------------------------------------------------ one's own password
+PASSWORD_PATH = "/account/password"
+_CHANGED = "password_changed"  # the flash shown once after the change
+
+
+def _password_page(
+    request: Request,
+    session: Session,
+    *,
+    changed: bool = False,
+    error: PrisvagtError | None = None,
+    message: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    identity = current_identity(request)
+    user = None
+    if identity is not None and identity.kind == "user":
+        user = session.get(User, identity.id)
+    return render(
+        request,
+        "account/password.html",
+        {
+            "is_user": user is not None,
+            "has_password": user is not None and has_local_password(user),
+            "min_length": MIN_LENGTH,
+            "changed": changed,
+            "error": error,
+            "message": message,
+        },
+        status_code=status,
+    )
+
+
+@router.get(PASSWORD_PATH, response_class=HTMLResponse, name="own_password")
+def own_password_page(request: Request, session: DbSession) -> HTMLResponse:
+    return _password_page(request, session, changed=bool(flash.take(request, _CHANGED)))
+
+
+@router.post(PASSWORD_PATH, name="own_password_change")
+def own_password_change(
+    request: Request,
+    session: DbSession,
+    current_password: Annotated[str, Form()] = "",
+    new_password: Annotated[str, Form()] = "",
+    repeat_password: Annotated[str, Form()] = "",
+) -> Response:
+    """Change the signed-in person's password. A wrong current password counts toward
+    the login lockout (same limiter, same address and email), so this form cannot be
+    used to guess it; on success every other session of the account ends, this one
+    stays, and the page says so once (POST-redirect-GET). No password is echoed."""
+    identity = _identity(request)
+    user = session.get(User, identity.id) if identity.kind == "user" else None
+    if user is None or not has_local_password(user):  # a token, or signs in by OIDC only
+        return _password_page(request, session, status=400)
+    address, limiter = _address(request), _limiter(request)
+    wait = limiter.wait_seconds(session, address, user.email)
+    if wait:
+        message = translate("login.too_many", request.state.lang, n=wait // 60 + 1)
+        response = _password_page(request, session, message=message, status=429)
+        response.headers["Retry-After"] = str(wait)
+        return response
+    try:
+        change_password(
+            session, user=user, current=current_password, new=new_password, repeat=repeat_password
+        )
+    except WrongPassword as exc:
+        limiter.failed(session, address, user.email)
+        return _password_page(request, session, error=exc, status=400)
+    except InputError as exc:
+        return _password_page(request, session, error=exc, status=400)
+    limiter.succeeded(session, address, user.email)
+    keep_session(request, user)
+    flash.put(request, _CHANGED, True)
+    return RedirectResponse(PASSWORD_PATH, status_code=303)

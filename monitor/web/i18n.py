@@ -1397,6 +1397,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "For mange forsøg. Prøv igen om {n} minutter.",
         "en": "Too many attempts. Try again in {n} minutes.",
     },
+    # one's own password (/account/password)
+    "nav.password": {"da": "Skift adgangskode", "en": "Change password"},
+    "account.password_title": {"da": "Skift adgangskode", "en": "Change password"},
+    "account.password_intro": {
+        "da": "Skriv din nuværende adgangskode og den nye to gange. Den nye skal have mindst "
+        "{n} tegn og må ikke være din e-mailadresse. Når den er skiftet, bliver du logget ud "
+        "alle andre steder; her forbliver du logget ind.",
+        "en": "Type your current password and the new one twice. The new one needs at least "
+        "{n} characters and may not be your email address. Once it is changed, you are "
+        "signed out everywhere else; here you stay signed in.",
+    },
+    "account.current_password": {"da": "Nuværende adgangskode", "en": "Current password"},
+    "account.new_password": {"da": "Ny adgangskode", "en": "New password"},
+    "account.repeat_password": {
+        "da": "Gentag den nye adgangskode",
+        "en": "Repeat the new password",
+    },
+    "account.password_submit": {"da": "Skift adgangskode", "en": "Change password"},
+    "account.password_changed": {
+        "da": "Din adgangskode er skiftet. Du er logget ud alle andre steder.",
+        "en": "Your password is changed. You are signed out everywhere else.",
+    },
+    "account.password_managed": {
+        "da": "Din adgangskode styres af din identitetsudbyder (du logger ind via din "
+        "organisation), så den skiftes dér og ikke i Prisvagt.",
+        "en": "Your password is managed by your identity provider (you sign in through your "
+        "organisation), so it is changed there, not in Prisvagt.",
+    },
+    "account.tokens_have_no_password": {
+        "da": "API-nøgler har ingen adgangskode. En nøgle, der kan være lækket, tilbagekaldes "
+        "med prisvagt tokens revoke.",
+        "en": "API tokens have no password. A token that may have leaked is revoked with "
+        "prisvagt tokens revoke.",
+    },
+    "error.password.current_missing": {
+        "da": "Skriv din nuværende adgangskode.",
+        "en": "Type your current password.",
+    },
+    "error.password.wrong_current": {
+        "da": "Den nuværende adgangskode er forkert.",
+        "en": "The current password is wrong.",
+    },
+    "error.password.mismatch": {
+        "da": "De to nye adgangskoder er ikke ens.",
+        "en": "The two new passwords are not the same.",
+    },
+    "error.password.is_email": {
+        "da": "Adgangskoden må ikke være din e-mailadresse.",
+        "en": "The password may not be your email address.",
+    },
+    "error.password.unchanged": {
+        "da": "Den nye adgangskode skal være en anden end den nuværende.",
+        "en": "The new password must differ from the current one.",
+    },
     "error.sign_in": {"da": "Log ind først", "en": "Sign in first"},
     "error.title": {"da": "Noget gik galt", "en": "Something went wrong"},
     "error.not_found": {"da": "Ikke fundet", "en": "Not found"},

@@ -129,6 +129,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /alerts": FINANCE_OR_ADMIN,
     "GET /alerts/preferences": SIGNED_IN,
     "POST /alerts/preferences": SIGNED_IN,
+    # one's own password: every signed-in person (a token is told it has none)
+    "GET /account/password": SIGNED_IN,
+    "POST /account/password": SIGNED_IN,
     # accounts: an admin manages those of its municipalities (the target is København's)
     "GET /admin/users": ADMINS,
     "POST /admin/users": ADMINS,

@@ -4,6 +4,7 @@ may do."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -12,8 +13,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from monitor.auth.models import User
+from monitor.db import transaction
 from monitor.settings import load_settings
 from monitor.web.app import create_app
 from tests.web.test_authorisation import World, world
@@ -77,3 +80,33 @@ def test_a_forged_callback_is_refused(oidc_app: FastAPI) -> None:
     forged = client.get("/login/oidc/callback?code=abc&state=not-the-state")
     assert forged.status_code == 403 and "did not complete" in forged.text
     assert client.get("/findings", follow_redirects=False).status_code == 303
+
+
+def test_an_account_without_a_local_password_is_told_its_provider_keeps_it(
+    oidc_app: FastAPI, engine: Engine
+) -> None:
+    with transaction(engine) as s:
+        user = s.scalars(select(User).where(User.email == "legal@kk.dk")).one()
+        user.password_hash = None  # signs in through the provider only
+    client = TestClient(oidc_app)
+    assert _sign_in_at_provider(client, "legal@kk.dk").status_code == 303
+    page = client.get("/account/password")
+    assert page.status_code == 200 and 'name="new_password"' not in page.text
+    assert "styres af din identitetsudbyder" in page.text
+    english = client.get("/account/password?lang=en").text
+    assert "managed by your identity provider" in english
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert csrf is not None
+    refused = client.post(
+        "/account/password",
+        data={
+            "csrf_token": csrf.group(1),
+            "current_password": "",
+            "new_password": "a brand new passphrase 2",
+            "repeat_password": "a brand new passphrase 2",
+        },
+    )
+    assert refused.status_code == 400 and 'name="new_password"' not in refused.text
+    with transaction(engine) as s:
+        user = s.scalars(select(User).where(User.email == "legal@kk.dk")).one()
+        assert user.password_hash is None and user.session_epoch == 0
