@@ -159,7 +159,8 @@ _DEFINED_BEFORE = re.compile(
     r"|(?P<end>expiration\s+date|expiry\s+date|termination\s+date|end\s+date|udløbsdato|"
     r"ophørsdato|slutdato|gældende\s+til)"
     r"|(?P<agreement>agreement\s+date|execution\s+date|date\s+of\s+(?:this\s+)?agreement))"
-    r"[\"”’]?\s*(?:(?:shall\s+mean|means|is|er|:|-|will\s+be(?:\s+on\s+or\s+about)?)?\s*:?\s*"
+    r"[\"”’]?(?:\s+(?:of|for|under)\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract))?"
+    r"\s*(?:(?:shall\s+mean|means|is|er|:|-|(?:will|shall)\s+be(?:\s+on\s+or\s+about)?)?\s*:?\s*"
     r"(?:the\s+)?"
     r"(?:12:01\s*a\.?m\.?[^,;]{0,40}?\s+on\s+)?|(?:shall\s+mean|means)\b[^.;\d]{0,90}?"
     r"(?:i\.\s?e\.|namely|viz\.?|being|which\s+is)\s*,?\s*)$",

@@ -50,6 +50,7 @@ Basis = Literal["stated", "term", "anniversary"]
 
 _PREAMBLE_SENTENCES = 40
 _BLANK = "left blank in the contract"
+_ENDS = re.compile(r"terminat|expir|ophør|udløb|\bend", re.IGNORECASE)
 _UNDATED = "counted from a date the contract does not state"
 
 
@@ -128,7 +129,7 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
         if chosen is not None and chosen.value is None:
             term.notes.append(f"{name}: {chosen.why or 'not stated'}")
     term.renewal = next((f.sentence.text for f in found if words.RENEWAL.search(f.sentence.text)
-                         and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence.text))),
+                         and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence))),
                         None)  # fmt: skip
     return term
 
@@ -145,11 +146,13 @@ def _weight(sentence: Sentence) -> float:
     return weight - (4.0 if sentence.appendix else 0.0)
 
 
-def _is_term_sentence(text: str) -> bool:
-    definition = words.DEFINITION.match(text)
+def _is_term_sentence(sentence: Sentence) -> bool:
+    """Whether the sentence, read with its clause's heading ("TERM: ..."), speaks of this
+    contract or its term (a definition of another term does not)."""
+    definition = words.DEFINITION.match(sentence.text)
     if definition is not None and not words.TERM_NAMES.search(definition.group("term")):
         return False
-    return words.SUBJECT.search(text) is not None
+    return words.SUBJECT.search(sentence.read_as) is not None
 
 
 def _agreement(found: list[_Found]) -> date | None:
@@ -178,7 +181,7 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
         candidates.append(_Candidate(2.5, -1, term.agreement, Sentence("")))
     for f in found:
         weight = _weight(f.sentence)
-        term_sentence = _is_term_sentence(f.sentence.text)
+        term_sentence = _is_term_sentence(f.sentence)
         for m in f.mentions:
             if m.defined == "start":
                 candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence, why=_BLANK))
@@ -186,24 +189,73 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
                 m.role == "start"
                 and term_sentence
                 and not m.cued("notice")
-                and not words.OPTIONAL_END.search(_before(f.sentence.text, m.start, 100))
+                and not words.OPTIONAL_END.search(_before(f.sentence.read_as, m.start, 100))
             ):
                 candidates.append(_Candidate(3 + weight, f.index, m.value, f.sentence))
         defined = words.EFFECTIVE_DEFINED.match(f.sentence.text)
         if defined is not None and not f.mentions and not words.ON_SIGNING.search(f.sentence.text):
-            # "Effective Date" means a day the contract does not date ("the Closing Date"),
-            # or the date written above
+            # "Effective Date" means a day the contract dates elsewhere or not at all ("the
+            # Closing Date"), or the date written above
+            event = words.EVENT.match(f.sentence.text, defined.end())
             value = term.agreement if words.DATE_ABOVE.search(f.sentence.text) else None
+            if value is None and event is not None:
+                value = _event_date(found, event.group("event"))
             why = "an event the contract does not date"
             candidates.append(_Candidate(5 + weight, f.index, value, f.sentence, why=why))
+        elif term_sentence and not f.mentions:
+            candidates += _starts_on_event(f, found, weight)
         signing = words.ON_SIGNING.search(f.sentence.text)
-        if signing is not None and term_sentence and not f.mentions:
+        if (
+            signing is not None
+            and term_sentence
+            and not f.mentions
+            and not words.OTHER_DOCUMENT_EFFECTIVE.search(f.sentence.text, 0, signing.end())
+        ):
             value = max(term.signatures) if term.signatures else None
             if value is None and signing.group("execution"):
                 value = term.agreement
+            if value is not None and words.DAY_AFTER.search(f.sentence.text, 0, signing.end()):
+                value += timedelta(days=1)  # "on the day after the date of last signature"
             why = "on signature, but no signature is dated"
             candidates.append(_Candidate(2.6 + weight, f.index, value, f.sentence, why=why))
     return candidates
+
+
+def _starts_on_event(f: _Found, found: list[_Found], weight: float) -> list[_Candidate]:
+    """A term that starts on a named event ("the start of the Term will be from the Launch
+    Date"): the date the contract gives that event elsewhere, or None (3)."""
+    text = f.sentence.text
+    event = words.START_ON_EVENT.search(text)
+    if (
+        event is None
+        or words.KNOWN_START.search(event.group("event"))
+        or _ENDS.search(text, max(0, event.start() - 30), event.start("event"))
+        or _ENDS.search(event.group("event"))
+    ):
+        return []  # "shall terminate effective as of the Termination Date"
+    value = _event_date(found, event.group("event"))
+    why = "an event the contract does not date"
+    return [_Candidate(3 + weight, f.index, value, f.sentence, why=why)]
+
+
+def _event_date(found: list[_Found], event: str) -> date | None:
+    """The date the contract gives a named event: "the launch date ... shall be September
+    1, 1999", "“Launch Date” means June 1, 2006", "June 1, 2006 (the “Launch Date”)"."""
+    name = r"\s+".join(map(re.escape, event.split()))
+    named_before = re.compile(
+        rf"\b{name}\b[^.;]{{0,60}}?\b(?:shall\s+be|will\s+be|is|means|occur\w*)\W*"
+        rf"(?:on\s+)?(?:or\s+about\s+)?$|\b{name}\W*:\s*$",
+        re.IGNORECASE,
+    )
+    named_after = re.compile(rf"^\s*,?\s*\(\s*(?:the\s+)?[\"“”'‘’]*\s*{name}\b", re.IGNORECASE)
+    for f in found:
+        for m in f.mentions:
+            after = f.sentence.read_as[m.end : m.end + 60]
+            if m.value is not None and (
+                named_before.search(m.context[-120:]) or named_after.match(after)
+            ):
+                return m.value
+    return None
 
 
 def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
@@ -213,7 +265,7 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
     candidates = []
     for f in found:
         weight = _weight(f.sentence)
-        text = f.sentence.text
+        text = f.sentence.read_as  # the mentions' offsets are in it
         for m in f.mentions:
             if m.defined == "end":
                 candidates.append(
@@ -222,8 +274,8 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
             elif (
                 m.role == "end"
                 and m.defined is None
-                and _is_term_sentence(text)
-                and words.SUBJECT.search(_before(f.sentence.read_as, m.start, 150))
+                and _is_term_sentence(f.sentence)
+                and words.SUBJECT.search(_before(text, m.start, 150))
                 and not words.OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):
@@ -231,7 +283,7 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
                 candidates.append(
                     _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated", _BLANK)
                 )
-        if _is_term_sentence(text) and not words.SURVIVAL.search(text):
+        if _is_term_sentence(f.sentence) and not words.SURVIVAL.search(text):
             candidates += _term_ends(f, term, weight)
     return candidates
 
@@ -240,7 +292,7 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
     """The end of a term stated as an anniversary or a duration in ``f`` (the expiry is
     None when counted from an event the contract does not date), or a term that runs
     until terminated."""
-    text = f.sentence.text
+    text = f.sentence.read_as
     if not words.TERM_WORDS.search(text):
         return []
     found = []

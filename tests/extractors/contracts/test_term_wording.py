@@ -1,0 +1,136 @@
+"""Classes of wording for a contract's term that real contracts use and the first reading
+missed: a term under a "TERM:" heading, a term that starts on a named event dated
+elsewhere, "shall terminate N years after", "will last for", the day after the last
+signature, a period in which the contract cannot be ended. Each case is a short
+synthetic sentence (none is copied from a contract)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.contracts.validity import Sentence, read_term
+
+PREAMBLE = ('This Service Agreement is entered into as of March 3, 2010 (the "Effective Date") '
+            "by and between Alpha Corp. and Beta LLC.")  # fmt: skip
+
+
+def _term(*sentences: str | Sentence):
+    return read_term(
+        [s if isinstance(s, Sentence) else Sentence(s) for s in sentences], month_first=True
+    )
+
+
+def test_a_term_stated_under_a_term_heading_ends_on_its_last_date() -> None:
+    term = _term(
+        Sentence("April 1, 2011 to March 31, 2014", heading="TERM", kind="validity"),
+    )
+
+    assert term.expiry == date(2014, 3, 31) and term.expiry_basis == "stated"
+
+
+def test_a_danish_contract_period_under_its_heading_ends_on_its_last_date() -> None:
+    term = _term(Sentence("1. april 2011 - 31. marts 2014", heading="Kontraktperiode"))
+
+    assert term.expiry == date(2014, 3, 31)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unless sooner terminated, this Agreement shall terminate five (5) years after the "
+        "Effective Date.",
+        "The parties agree that this Agreement will last for sixty (60) months.",
+        "This Agreement will automatically terminate five years after the Effective Date.",
+    ],
+)
+def test_a_term_worded_as_terminate_after_or_last_for_is_counted(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == date(2015, 3, 2) and term.expiry_basis == "term"
+
+
+def test_the_effective_date_of_this_agreement_is_a_defined_start() -> None:
+    term = _term("This Agreement is made between Alpha Corp. and Beta LLC.",
+                 "The effective date of this Agreement is June 1, 2006.")  # fmt: skip
+
+    assert term.effective == date(2006, 6, 1)
+
+
+def test_a_term_starting_the_day_after_the_last_signature_starts_a_day_later() -> None:
+    term = _term(
+        "This Agreement shall take effect on the day after the date of the last signature "
+        "below and shall continue for two (2) years.",
+        "By: /s/ A. Smith Title: CEO Date: June 1, 2006",
+        "By: /s/ B. Jones Title: CFO Date: June 3, 2006",
+    )
+
+    assert term.effective == date(2006, 6, 4) and term.expiry == date(2008, 6, 3)
+
+
+def test_an_amendment_effective_on_signature_says_nothing_of_the_contract_start() -> None:
+    term = _term(
+        "This Agreement is made as of May 2, 2006 between Alpha Corp. and Beta LLC.",
+        "No amendment to this Agreement shall be effective unless it is in writing and "
+        "signed by both parties.",
+        "By: /s/ A. Smith Title: CEO Date: June 9, 2006",
+    )
+
+    assert term.effective == date(2006, 5, 2)
+
+
+def test_a_term_starting_on_an_event_dated_elsewhere_starts_on_that_date() -> None:
+    term = _term(
+        "This Agreement is made as of May 2, 2006 between Alpha Corp. and Beta LLC.",
+        "The go-live date of the hosted platform shall be October 1, 2006.",
+        "The Term of this Agreement shall be three (3) years.",
+        "The Term shall begin on the Go-Live Date.",
+    )
+
+    assert term.effective == date(2006, 10, 1) and term.expiry == date(2009, 9, 30)
+
+
+def test_an_effective_date_defined_as_an_event_takes_the_events_date() -> None:
+    term = _term(
+        "This Agreement is made as of May 2, 2006 between Alpha Corp. and Beta LLC.",
+        "“Effective Date” means the Installation Date.",
+        "The equipment shall be installed on July 15, 2006 (the “Installation Date”).",
+    )
+
+    assert term.effective == date(2006, 7, 15)
+
+
+def test_a_term_starting_on_an_undated_event_has_no_start_and_no_end() -> None:
+    term = _term(
+        "This Agreement is made as of May 2, 2006 between Alpha Corp. and Beta LLC.",
+        "The Term shall begin on the Acceptance Date and shall last for three (3) years.",
+    )
+
+    assert term.effective is None and term.expiry is None
+    assert any("event the contract does not date" in note for note in term.notes)
+
+
+def test_terminating_as_of_a_termination_date_is_no_start() -> None:
+    term = _term(
+        "This Agreement is made as of May 2, 2006 between Alpha Corp. and Beta LLC.",
+        "Upon termination of this Agreement, the licence shall terminate effective as of "
+        "the Termination Date.",
+    )
+
+    assert term.effective == date(2006, 5, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aftalen gælder fra 1. marts 2010 og er uopsigelig i 3 år, hvorefter den løber, "
+        "indtil den opsiges.",
+        "This Agreement commences on March 1, 2010, is non-terminable for three (3) years and "
+        "thereafter continues until terminated by either party.",
+    ],
+)
+def test_a_period_in_which_the_contract_cannot_be_ended_is_no_term(sentence: str) -> None:
+    term = _term(sentence)
+
+    assert term.effective == date(2010, 3, 1) and term.expiry is None
