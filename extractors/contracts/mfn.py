@@ -38,9 +38,17 @@ _COMPARISON = re.compile(
     rf"offered|granted|given)|"
     rf"same\s+(?:or\s+(?:lower|better)\s+)?(?:prices?|pricing|rates|fees)\s+as|"
     r"(?:full\s+)?benefit\s+of\s+(?:any\s+)?(?:\w+\s+)?more\s+favou?rable\s+(?:terms|prices|pricing)|"
-    r"(?:better|lower|lavere|bedre)\s+(?:\w+\s+)?(?:prices?|pricing|priser|vilkår)|"
+    rf"(?:better|lower|more\s+favou?rable|lavere|bedre)\s+(?:\w+\s+)?{_PRICE}|"
+    # the others' price as the bound: "equal to or less than the price charged to", "at
+    # least as low as those offered to", "do not exceed the fees Provider charges"
+    r"(?:(?<!no\s)(?<!not\s)(?<!not\sbe\s)(?:less|lower|below)|(?:no|not)\s+(?:be\s+)?(?:higher|greater|more)|(?:not\s+)?exceed|"
+    r"better|more\s+favou?rable|at\s+least\s+as\s+(?:low|good))\s+(?:than\s+|as\s+)?"
+    rf"(?:or\s+equal\s+to\s+)?(?:those|that|the\s+(?:[\w-]+\s+){{0,2}}?{_PRICE})\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:charg\w*|offer\w*|paid|pay\w*|give\w*|given|grant\w*|provid\w*|"
+    r"extend\w*|sell\w*|sold|made\s+available|quoted)\b|"
     r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|lave)|"
-    r"ikke\s+(?:(?:være|er|bliver)\s+)?(?:ringere|dårligere|højere|mindre\s+gunstige?)|"
+    r"ikke\s+(?:(?:være|er|bliver|opkræve|tage|fakturere|afregne)\s+)?(?:ringere|dårligere|højere|"
+    r"mindre\s+gunstige?)|"
     r"laveste\s+pris\w*|"
     r"bedste\s+pris\w*|gunstigere\s+(?:priser|vilkår|betingelser)|lavere\s+priser|"
     r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
@@ -54,6 +62,7 @@ _OTHERS = re.compile(
     r"third[-\s]+part(?:y|ies)|"
     r"similarly\s+situated|equivalently\s+situated|comparable\s+customers?|outside\s+concerns|"
     rf"\b(?:andre|øvrige|tilsvarende|sammenlignelige)\s+(?:\w+\s+)?{_PARTIES}|tredjemand|"
+    rf"\b(?:its|their|his)\s+(?:best|largest|most\s+favou?red|preferred)\s+(?:[\w-]+\s+)?{_PARTIES}|"
     r"\banden\s+(?:\w+\s+)?kunde|\btreats?\s+(?:its\s+|their\s+)?(?:own\s+)?(?:users|customers|clients)",
     re.IGNORECASE,
 )
@@ -74,8 +83,16 @@ _NOT_APPLICABLE = re.compile(r"^\W*(?:finder\s+ikke\s+anvendelse|ikke\s+relevant
                              r"not\s+applicable|n/a|none|ingen|intet)\W*$", re.IGNORECASE)  # fmt: skip
 
 
+#: A floor on the buyer's own resale price ("Distributor shall not sell the Products at a
+#: price lower than the price charged to other distributors"): no promise to the buyer.
+_RESALE_FLOOR = re.compile(
+    r"\b(?:not|never)\s+(?:re)?(?:sell|offer|price)\w*\b(?P<between>[^.;]{0,80}?)\b(?:at\s+)?"
+    r"(?:a\s+)?(?:prices?|rates?)\s+(?:lower|less|below)\b",
+    re.IGNORECASE,
+)
 #: Words every MFN sentence holds one of (cheap to look for before the patterns above).
 _CANDIDATE = re.compile(r"favou?r|lowest|best|lower|better|higher|greater|exceed|same|benefit|"
+                        r"less|below|at\s+least|"
                         r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
                         r"lavere|samme|tilsvarende|mindst", re.IGNORECASE)  # fmt: skip
 
@@ -103,6 +120,9 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
         return not any(_negated(sentence, m.start(), m.end()) for m in named)
     if _ROFR.search(sentence):
         return None
+    floor = _RESALE_FLOOR.search(sentence)
+    if floor is not None and not _OTHERS.search(floor.group("between")):
+        return None  # the buyer's resale price may not undercut others: a floor
     for comparison in _COMPARISON.finditer(sentence):
         window = sentence[max(0, comparison.start() - 150) : comparison.end() + 200]
         if _OTHERS.search(window):
