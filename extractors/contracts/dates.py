@@ -132,9 +132,19 @@ ANNIVERSARY_RE = re.compile(
 )
 
 
+#: "the end of the fifteenth (15th) Contract Year": a term counted in contract years.
+CONTRACT_YEAR_RE = re.compile(
+    rf"\b(?:end|expiration|expiry|close|last\s+day)\s+of\s+the\s+"
+    rf"(?P<ordinal>{'|'.join(_ORDINAL_WORDS)}|\d{{1,2}}\s?(?:st|nd|rd|th))"
+    rf"(?:\s*\(\s*\d{{1,2}}\s?(?:st|nd|rd|th)?\s*\))?\s+"
+    rf"(?P<year>(?:contract|agreement|lease|service|supply|licen[cs]e)\s+year)\b",
+    re.IGNORECASE,
+)
+
+
 def anniversary_years(match: re.Match[str]) -> int | None:
     """How many years an ``ANNIVERSARY_RE`` match counts ("seventh" -> 7)."""
-    if match.group("ordinal"):
+    if match.re is CONTRACT_YEAR_RE or match.group("ordinal"):
         word = match.group("ordinal").lower()
         digits = re.match(r"\d+", word)
         return int(digits.group(0)) if digits else _ORDINAL_WORDS.get(word)

@@ -36,15 +36,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from extractors.contracts import events
 from extractors.contracts import term_words as words
 from extractors.contracts.dates import (
     ANNIVERSARY_RE,
+    CONTRACT_YEAR_RE,
     DateMention,
     Duration,
     anniversary_years,
     date_mentions,
     durations,
 )
+from extractors.contracts.patterns import month_number
 
 Basis = Literal["stated", "term", "anniversary"]
 
@@ -199,7 +202,7 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
             event = words.EVENT.match(f.sentence.text, defined.end())
             value = term.agreement if words.DATE_ABOVE.search(f.sentence.text) else None
             if value is None and event is not None:
-                value = _event_date(found, event.group("event"))
+                value = events.event_date(_dated(found), event.group("event"))
             why = "an event the contract does not date"
             candidates.append(_Candidate(5 + weight, f.index, value, f.sentence, why=why))
         elif term_sentence and not f.mentions:
@@ -221,6 +224,10 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
     return candidates
 
 
+def _dated(found: list[_Found]) -> list[tuple[str, DateMention]]:
+    return [(f.sentence.read_as, m) for f in found for m in f.mentions]
+
+
 def _starts_on_event(f: _Found, found: list[_Found], weight: float) -> list[_Candidate]:
     """A term that starts on a named event ("the start of the Term will be from the Launch
     Date"): the date the contract gives that event elsewhere, or None (3)."""
@@ -233,29 +240,9 @@ def _starts_on_event(f: _Found, found: list[_Found], weight: float) -> list[_Can
         or _ENDS.search(event.group("event"))
     ):
         return []  # "shall terminate effective as of the Termination Date"
-    value = _event_date(found, event.group("event"))
+    value = events.event_date(_dated(found), event.group("event"))
     why = "an event the contract does not date"
     return [_Candidate(3 + weight, f.index, value, f.sentence, why=why)]
-
-
-def _event_date(found: list[_Found], event: str) -> date | None:
-    """The date the contract gives a named event: "the launch date ... shall be September
-    1, 1999", "“Launch Date” means June 1, 2006", "June 1, 2006 (the “Launch Date”)"."""
-    name = r"\s+".join(map(re.escape, event.split()))
-    named_before = re.compile(
-        rf"\b{name}\b[^.;]{{0,60}}?\b(?:shall\s+be|will\s+be|is|means|occur\w*)\W*"
-        rf"(?:on\s+)?(?:or\s+about\s+)?$|\b{name}\W*:\s*$",
-        re.IGNORECASE,
-    )
-    named_after = re.compile(rf"^\s*,?\s*\(\s*(?:the\s+)?[\"“”'‘’]*\s*{name}\b", re.IGNORECASE)
-    for f in found:
-        for m in f.mentions:
-            after = f.sentence.read_as[m.end : m.end + 60]
-            if m.value is not None and (
-                named_before.search(m.context[-120:]) or named_after.match(after)
-            ):
-                return m.value
-    return None
 
 
 def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
@@ -284,19 +271,19 @@ def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]
                     _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated", _BLANK)
                 )
         if _is_term_sentence(f.sentence) and not words.SURVIVAL.search(text):
-            candidates += _term_ends(f, term, weight)
+            candidates += _term_ends(f, found, term, weight)
     return candidates
 
 
-def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
+def _term_ends(f: _Found, found: list[_Found], term: TermDates, weight: float) -> list[_Candidate]:
     """The end of a term stated as an anniversary or a duration in ``f`` (the expiry is
     None when counted from an event the contract does not date), or a term that runs
     until terminated."""
     text = f.sentence.read_as
     if not words.TERM_WORDS.search(text):
         return []
-    found = []
-    for match in ANNIVERSARY_RE.finditer(text):
+    ends: list[_Candidate] = []
+    for match in (*ANNIVERSARY_RE.finditer(text), *CONTRACT_YEAR_RE.finditer(text)):
         years = anniversary_years(match)
         before = _before(text, match.start(), 80)
         if (
@@ -307,10 +294,10 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
             or words.AFTER_THE_END.search(_before(text, match.start(), 120))
         ):
             continue
-        base = _base(match.group("anchor") or match.group("thereof"), f, term)
+        base = _base(_counted_from(match, found), f, found, term)
         value = _add(base, 12 * years) if base else None
         score = 3.5 + weight - (0 if value else 1.5)
-        found.append(_Candidate(score, f.index, value, f.sentence, "anniversary", _UNDATED))
+        ends.append(_Candidate(score, f.index, value, f.sentence, "anniversary", _UNDATED))
         break
     for duration in durations(text):
         around = text[max(0, duration.start - 80) : duration.end + 80]
@@ -322,18 +309,27 @@ def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
         ):
             continue
         anchor = words.ANCHOR.match(text[duration.end :])
-        base = _base(anchor.group("anchor") if anchor else None, f, term)
+        base = _base(anchor.group("anchor") if anchor else None, f, found, term)
         months = duration.months
         assert months is not None
         value = _add(base, months) if base else None
         governed = words.TERM_LENGTH_BEFORE.search(_before(text, duration.start, 60)) is not None
         score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
-        found.append(_Candidate(score, f.index, value, f.sentence, "term", _UNDATED))
+        ends.append(_Candidate(score, f.index, value, f.sentence, "term", _UNDATED))
         break
     perpetual = words.PERPETUAL.search(text)
-    if not found and perpetual and not words.RENEWAL.search(_before(text, perpetual.start(), 60)):
-        found.append(_Candidate(4 + weight, f.index, None, f.sentence, why="runs until terminated"))
-    return found
+    if not ends and perpetual and not words.RENEWAL.search(_before(text, perpetual.start(), 60)):
+        ends.append(_Candidate(4 + weight, f.index, None, f.sentence, why="runs until terminated"))
+    return ends
+
+
+def _counted_from(match: re.Match[str], found: list[_Found]) -> str | None:
+    """What an anniversary is counted from ("of the Effective Date"), or a contract year
+    (its definition: "... beginning on the Effective Date"); None when not stated."""
+    if match.re is CONTRACT_YEAR_RE:
+        start = events.year_start((f.sentence.read_as for f in found), match.group("year"))
+        return start or "an undefined contract year"
+    return match.group("anchor") or match.group("thereof")
 
 
 def _before(text: str, position: int, width: int) -> str:
@@ -356,17 +352,31 @@ def _is_term_length(duration: Duration, text: str) -> bool:
     )
 
 
-def _base(anchor: str | None, f: _Found, term: TermDates) -> date | None:
+def _base(anchor: str | None, f: _Found, found: list[_Found], term: TermDates) -> date | None:
     """The date a term is counted from: a start date in its own sentence, the date its
-    anchor names (effective or agreement date), or None for an undated event."""
+    anchor names (effective or agreement date, or an event the contract dates elsewhere),
+    or None for an undated event."""
     own = next((m.value for m in f.mentions if m.role == "start" and m.value is not None), None)
     if anchor is None or anchor.strip().lower() in ("thereof", "hereof"):
         return own or term.effective
+    if own is not None and _starts_with_date(anchor):
+        return own  # "i 2 år fra den 1. maj 2022", "for 3 years from March 3, 2010"
     if re.match(r"\s*(?:the\s+)?(?:date\s+)?(?:on\s+)?which\b", anchor):
         return own or term.effective
     if words.AGREEMENT_ANCHOR.search(anchor) and not re.search(r"effective", anchor, re.I):
         return term.agreement or term.effective
-    return term.effective if words.KNOWN_START.search(anchor) else None
+    if words.KNOWN_START.search(anchor):
+        return term.effective
+    event = words.EVENT.match(anchor)
+    return events.event_date(_dated(found), event.group("event")) if event else None
+
+
+def _starts_with_date(anchor: str) -> bool:
+    """Whether an anchor is a date as written ("den 1. maj 2022", "March 3, 2010")."""
+    first = re.match(r"\s*(?:den\s+|the\s+)?(?P<word>\d|[^\W\d]+\s+\d)", anchor)
+    return first is not None and (
+        first.group("word")[0].isdigit() or month_number(first.group("word").split()[0]) is not None
+    )
 
 
 def _add(start: date, months: int) -> date:

@@ -134,3 +134,44 @@ def test_a_period_in_which_the_contract_cannot_be_ended_is_no_term(sentence: str
     term = _term(sentence)
 
     assert term.effective == date(2010, 3, 1) and term.expiry is None
+
+
+def test_a_term_in_contract_years_counts_from_where_the_years_begin() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall continue until the end of the third (3rd) Contract Year.",
+        "“Contract Year” means each period of twelve months beginning on the Effective Date "
+        "or an anniversary thereof.",
+    )
+
+    assert term.expiry == date(2013, 3, 2) and term.expiry_basis == "anniversary"
+
+
+def test_contract_years_from_an_undated_event_give_no_expiry_and_no_perpetual_term() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall continue until the end of the third Contract Year and "
+        "thereafter until terminated by either party.",
+        "“Contract Year” means each period of twelve months beginning on the First Delivery Date.",
+    )
+
+    assert term.expiry is None
+    assert term.notes == ["expiry date: counted from a date the contract does not state"]
+
+
+def test_a_duration_counted_from_a_date_in_its_own_sentence_ends_from_that_date() -> None:
+    term = _term("Rammeaftalen har en løbetid på 2 år fra den 1. maj 2022 med option på "
+                 "forlængelse 2 x 12 måneder.")  # fmt: skip
+
+    assert term.expiry == date(2024, 4, 30)
+
+
+def test_a_duration_after_an_event_dated_elsewhere_is_counted_from_that_date() -> None:
+    term = _term(
+        "This Agreement is made as of May 2, 2006 between Alpha Corp. and Beta LLC.",
+        "The parties expect the hosted platform to go live on October 1, 2006 (the “Go-Live "
+        "Date”).",
+        "This Agreement shall remain in effect for two (2) years following the Go-Live Date.",
+    )
+
+    assert term.expiry == date(2008, 9, 30)
