@@ -181,7 +181,8 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                          r"\bstart\w*|\bfrom\b|\bfra(?:\s+og\s+med)?\b|ikrafttræd\w*|begynder|"
                          r"påbegynd\w*|\bstarter\b|"
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"
-                         r"\bperioden\b|\bperiod\b|\bterm\s*:|\binto\s+(?:force|effect)\b", re.I)),
+                         r"\bperioden\b|\bperiod\b|\w+perioden?\b|\bterm\s*:|"
+                         r"\binto\s+(?:force|effect)\b", re.I)),
     ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"
                        r"\bending\b|\bends?\b|\bconclud\w*|udløb\w*|ophør\w*|til\s+og\s+med|"
                        r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$", re.I)),

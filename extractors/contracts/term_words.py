@@ -89,7 +89,8 @@ EVENT = re.compile(r"\s*(?i:the\s+)?(?P<event>(?:[A-Z][\w-]*\s+){1,3}Date)\b")
 #: The term starts on a named event: "the start of the Term will be from the Launch Date",
 #: "This Agreement shall commence on the Installation Date".
 START_ON_EVENT = re.compile(
-    r"(?i:\b(?:effective|commenc\w*|begin\w*|start\w*|in\s+(?:force|effect)|run\s+from))"
+    r"(?i:\b(?:effective|commenc\w*|begin\w*|start\w*|take[sn]?\s+effect|in\s+(?:force|effect)|"
+    r"run\s+from))"
     r"\b[^.;]{0,40}?\b(?i:on|from|with|upon|as\s+of)\s+(?i:the\s+)?"
     r"(?P<event>(?:[A-Z][\w-]*\s+){1,3}Date)\b"
 )
