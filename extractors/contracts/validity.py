@@ -88,6 +88,9 @@ class TermDates:
     signatures: list[date] = field(default_factory=list)
     #: Why a date the contract speaks of has no value ("effective date left blank").
     notes: list[str] = field(default_factory=list)
+    #: Dates inferred rather than read, in words for a reviewer ("effective date: inferred
+    #: from the date the contract gives the Go-Live Date").
+    uncertain: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,9 @@ class _Candidate:
     basis: Basis | None = None
     #: Why the reading has no date, in words for a reviewer.
     why: str | None = None
+    #: What a date was inferred from rather than read ("the date the contract gives the
+    #: Go-Live Date"): such a date is shown for review, not enforced.
+    inferred: str | None = None
 
 
 def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDates:
@@ -131,10 +137,22 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
     for chosen, name in ((effective, "effective date"), (expiry, "expiry date")):
         if chosen is not None and chosen.value is None:
             term.notes.append(f"{name}: {chosen.why or 'not stated'}")
+    term.uncertain = _uncertain(effective, expiry)
     term.renewal = next((f.sentence.text for f in found if words.RENEWAL.search(f.sentence.text)
                          and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence))),
                         None)  # fmt: skip
     return term
+
+
+def _uncertain(effective: _Candidate | None, expiry: _Candidate | None) -> list[str]:
+    """The dates inferred rather than read: from the date the contract gives an event
+    elsewhere, or counted from such a date."""
+    start = effective.inferred if effective is not None and effective.value else None
+    end = expiry.inferred if expiry is not None and expiry.value else None
+    if end is None and start and expiry is not None and expiry.basis in ("term", "anniversary"):
+        end = start
+    return [f"{name}: inferred from {source}, to be checked"
+            for name, source in (("effective date", start), ("expiry date", end)) if source]  # fmt: skip
 
 
 def _best(candidates: list[_Candidate]) -> _Candidate | None:
@@ -201,10 +219,14 @@ def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candida
             # Closing Date"), or the date written above
             event = words.EVENT.match(f.sentence.text, defined.end())
             value = term.agreement if words.DATE_ABOVE.search(f.sentence.text) else None
+            inferred = None
             if value is None and event is not None:
                 value = events.event_date(_dated(found), event.group("event"))
+                inferred = _given(event.group("event")) if value else None
             why = "an event the contract does not date"
-            candidates.append(_Candidate(5 + weight, f.index, value, f.sentence, why=why))
+            candidates.append(
+                _Candidate(5 + weight, f.index, value, f.sentence, why=why, inferred=inferred)
+            )
         elif term_sentence and not f.mentions:
             candidates += _starts_on_event(f, found, weight)
         signing = words.ON_SIGNING.search(f.sentence.text)
@@ -242,7 +264,12 @@ def _starts_on_event(f: _Found, found: list[_Found], weight: float) -> list[_Can
         return []  # "shall terminate effective as of the Termination Date"
     value = events.event_date(_dated(found), event.group("event"))
     why = "an event the contract does not date"
-    return [_Candidate(3 + weight, f.index, value, f.sentence, why=why)]
+    inferred = _given(event.group("event")) if value else None
+    return [_Candidate(3 + weight, f.index, value, f.sentence, why=why, inferred=inferred)]
+
+
+def _given(event: str) -> str:
+    return f"the date the contract gives the {event}"
 
 
 def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
@@ -294,10 +321,14 @@ def _term_ends(f: _Found, found: list[_Found], term: TermDates, weight: float) -
             or words.AFTER_THE_END.search(_before(text, match.start(), 120))
         ):
             continue
-        base = _base(_counted_from(match, found), f, found, term)
+        anchor = _counted_from(match, found)
+        base = _base(anchor, f, found, term)
         value = _add(base, 12 * years) if base else None
         score = 3.5 + weight - (0 if value else 1.5)
-        ends.append(_Candidate(score, f.index, value, f.sentence, "anniversary", _UNDATED))
+        inferred = _event_anchor(anchor) if value else None
+        ends.append(
+            _Candidate(score, f.index, value, f.sentence, "anniversary", _UNDATED, inferred)
+        )
         break
     for duration in durations(text):
         around = text[max(0, duration.start - 80) : duration.end + 80]
@@ -309,13 +340,15 @@ def _term_ends(f: _Found, found: list[_Found], term: TermDates, weight: float) -
         ):
             continue
         anchor = words.ANCHOR.match(text[duration.end :])
-        base = _base(anchor.group("anchor") if anchor else None, f, found, term)
+        counted_from = anchor.group("anchor") if anchor else None
+        base = _base(counted_from, f, found, term)
         months = duration.months
         assert months is not None
         value = _add(base, months) if base else None
         governed = words.TERM_LENGTH_BEFORE.search(_before(text, duration.start, 60)) is not None
         score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
-        ends.append(_Candidate(score, f.index, value, f.sentence, "term", _UNDATED))
+        inferred = _event_anchor(counted_from) if value else None
+        ends.append(_Candidate(score, f.index, value, f.sentence, "term", _UNDATED, inferred))
         break
     perpetual = words.PERPETUAL.search(text)
     if not ends and perpetual and not words.RENEWAL.search(_before(text, perpetual.start(), 60)):
@@ -369,6 +402,15 @@ def _base(anchor: str | None, f: _Found, found: list[_Found], term: TermDates) -
         return term.effective
     event = words.EVENT.match(anchor)
     return events.event_date(_dated(found), event.group("event")) if event else None
+
+
+def _event_anchor(anchor: str | None) -> str | None:
+    """For an anchor that names an event (not the contract's own start), whose date
+    the contract gives elsewhere: where that date comes from."""
+    if anchor is None or words.KNOWN_START.search(anchor) or _starts_with_date(anchor):
+        return None
+    event = words.EVENT.match(anchor)
+    return _given(event.group("event")) if event else None
 
 
 def _starts_with_date(anchor: str) -> bool:

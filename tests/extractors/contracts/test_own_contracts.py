@@ -15,6 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from extractors.contracts import extract_contract
+from extractors.types import REVIEW_CONFIDENCE
 
 US_RECITALS = """\
 MASTER HOSTING SERVICES AGREEMENT
@@ -108,6 +109,21 @@ def test_it_reads_the_term_and_mfn_of_contracts_in_unfamiliar_styles(
     terms = extract_contract(_pdf(text), "own.pdf")
 
     assert (terms.effective_date, terms.expiry_date, terms.mfn) == (effective, expiry, mfn)
+
+
+def test_a_term_inferred_from_an_event_dated_elsewhere_is_shown_for_review() -> None:
+    terms = extract_contract(_pdf(UK_PLAIN), "own.pdf")
+    [validity] = [c for c in terms.clauses if c.kind == "validity"]
+
+    assert terms.needs_review and validity.confidence < REVIEW_CONFIDENCE
+    reason = "effective date: inferred from the date the contract gives the Go-Live Date"
+    assert f"{reason}, to be checked" in terms.review_reasons
+
+
+def test_a_term_read_as_stated_is_not_flagged() -> None:
+    terms = extract_contract(_pdf(DA_FRAMEWORK), "own.pdf")
+
+    assert not [r for r in terms.review_reasons if "date" in r]
 
 
 def test_an_open_ended_contract_says_why_it_has_no_expiry() -> None:

@@ -33,7 +33,7 @@ def test_a_term_stated_under_a_term_heading_ends_on_its_last_date() -> None:
 def test_a_danish_contract_period_under_its_heading_ends_on_its_last_date() -> None:
     term = _term(Sentence("1. april 2011 - 31. marts 2014", heading="Kontraktperiode"))
 
-    assert term.expiry == date(2014, 3, 31)
+    assert (term.effective, term.expiry) == (date(2011, 4, 1), date(2014, 3, 31))
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,10 @@ def test_a_term_starting_on_an_event_dated_elsewhere_starts_on_that_date() -> No
     )
 
     assert term.effective == date(2006, 10, 1) and term.expiry == date(2009, 9, 30)
+    assert term.uncertain == [
+        "effective date: inferred from the date the contract gives the Go-Live Date, to be checked",
+        "expiry date: inferred from the date the contract gives the Go-Live Date, to be checked",
+    ]
 
 
 def test_an_effective_date_defined_as_an_event_takes_the_events_date() -> None:
@@ -145,6 +149,7 @@ def test_a_term_in_contract_years_counts_from_where_the_years_begin() -> None:
     )
 
     assert term.expiry == date(2013, 3, 2) and term.expiry_basis == "anniversary"
+    assert term.uncertain == []  # counted from the Effective Date itself
 
 
 def test_contract_years_from_an_undated_event_give_no_expiry_and_no_perpetual_term() -> None:
@@ -174,4 +179,7 @@ def test_a_duration_after_an_event_dated_elsewhere_is_counted_from_that_date() -
         "This Agreement shall remain in effect for two (2) years following the Go-Live Date.",
     )
 
-    assert term.expiry == date(2008, 9, 30)
+    assert term.expiry == date(2008, 9, 30) and term.effective == date(2006, 5, 2)
+    assert term.uncertain == [
+        "expiry date: inferred from the date the contract gives the Go-Live Date, to be checked"
+    ]
