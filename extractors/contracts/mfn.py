@@ -26,7 +26,10 @@ _NAMED = re.compile(
     r"prices?|terms|rates?|conditions)|most\s+favou?red\s+customer",
     re.IGNORECASE,
 )
-_PRICE = r"(?:prices?|pricing|fees|rates?|terms|charges|remuneration|royalt\w*|vilkår|priser)"
+_PRICE = (
+    r"(?:prices?|pricing|fees|rates?|terms|charges|remuneration|royalt\w*|vilkår|"
+    r"pris(?:en|er|erne)?)"
+)
 _COMPARISON = re.compile(
     r"\b(?:no|not)\s+(?:be\s+)?(?:less|worse)\s+favou?rabl[ey]|at\s+least\s+as\s+favou?rabl[ey]|"
     r"as\s+(?:or\s+more\s+)?favou?rabl[ey]\s+(?:as|than)|more\s+favou?rable\s+(?:[\w-]+\s+){0,4}?than|"
@@ -47,6 +50,10 @@ _COMPARISON = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:charg\w*|offer\w*|paid|pay\w*|give\w*|given|grant\w*|provid\w*|"
     r"extend\w*|sell\w*|sold|made\s+available|quoted)\b|"
     r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|lave)|"
+    # "shall not charge Customer more than it charges", "må ikke overstige de priser"
+    r"\b(?:not|never)\s+(?:[\w-]+\s+){0,4}?more\s+than\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:charg|offer|bill|invoic|pa[iy])\w*|"
+    r"\b(?:ikke|aldrig)\s+(?:\w+\s+){0,3}?(?:overstige|mere\s+end)|"
     r"ikke\s+(?:(?:være|er|bliver|opkræve|tage|fakturere|afregne)\s+)?(?:ringere|dårligere|højere|"
     r"mindre\s+gunstige?)|"
     r"laveste\s+pris\w*|"
@@ -92,7 +99,7 @@ _RESALE_FLOOR = re.compile(
 )
 #: Words every MFN sentence holds one of (cheap to look for before the patterns above).
 _CANDIDATE = re.compile(r"favou?r|lowest|best|lower|better|higher|greater|exceed|same|benefit|"
-                        r"less|below|at\s+least|"
+                        r"less|below|at\s+least|more\s+than|bedre|overstige|mere\s+end|"
                         r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
                         r"lavere|samme|tilsvarende|mindst", re.IGNORECASE)  # fmt: skip
 

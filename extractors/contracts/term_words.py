@@ -40,7 +40,8 @@ SURVIVAL = re.compile(r"\bsurviv\w*|termination\s+of\s+this\s+agreement\s+is\s+f
                        re.IGNORECASE)  # fmt: skip
 #: Words about what happens after the contract ends: no term counted after them.
 AFTER_THE_END = re.compile(
-    r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b|"
+    r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b"
+    r"(?!\s+of\s+(?:a\s+(?:period|term)\s+of\s+)?\W*$)|"  # "upon the expiration of five years"
     r"\btermination\s+of\s+this\s+agreement\s+is\s+followed|efter\s+(?:kontraktens\s+)?ophør",
     re.IGNORECASE,
 )

@@ -36,6 +36,13 @@ from extractors.contracts.mfn import mfn_statement
         "charged to Buyer.",
         "Leverandøren må ikke opkræve højere priser hos Kunden end hos andre kommuner for samme "
         "ydelse.",
+        "Supplier shall not charge Customer more than it charges any other customer for the "
+        "same Product.",
+        "Priserne må ikke overstige de priser, Leverandøren anvender over for andre kunder.",
+        "Leverandøren forpligter sig til ikke at give andre offentlige kunder bedre vilkår end "
+        "Kunden.",
+        "Såfremt Leverandøren yder en anden kunde en lavere pris for samme ydelse, skal samme "
+        "pris tilbydes Kunden.",
     ],
 )
 def test_a_price_bounded_by_what_others_are_charged_is_most_favoured(sentence: str) -> None:

@@ -43,6 +43,8 @@ def test_a_danish_contract_period_under_its_heading_ends_on_its_last_date() -> N
         "Effective Date.",
         "The parties agree that this Agreement will last for sixty (60) months.",
         "This Agreement will automatically terminate five years after the Effective Date.",
+        "This Agreement shall terminate upon the expiration of five (5) years from the "
+        "Effective Date.",
     ],
 )
 def test_a_term_worded_as_terminate_after_or_last_for_is_counted(sentence: str) -> None:
