@@ -39,6 +39,11 @@ def event_date(mentions: Iterable[tuple[str, DateMention]], event: str) -> date 
     return None
 
 
+def given_by(event: str) -> str:
+    """Where a date inferred from an event comes from, in words for a reviewer."""
+    return f"the date the contract gives the {event}"
+
+
 def year_start(texts: Iterable[str], year_name: str) -> str | None:
     """What a contract year is counted from, as its definition words it: '“Contract Year”
     means each period of twelve months beginning on the Effective Date' -> "the Effective
