@@ -23,6 +23,9 @@ from extractors.contracts.patterns import month_number
 from extractors.contracts.term_types import Candidate, Found, TermDates, dated
 
 UNDATED = "counted from a date the contract does not state"
+#: "the date on which" this contract is signed or takes effect (not another event).
+_THIS_CONTRACT = re.compile(r"\b(?:sign\w*|execut\w*|agreement|contract|effective|hereof|"
+                            r"it\s+(?:is|was|has\s+been)\s+(?:signed|executed))", re.IGNORECASE)  # fmt: skip
 
 
 def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> list[Candidate]:
@@ -115,8 +118,11 @@ def _base(anchor: str | None, f: Found, found: list[Found], term: TermDates) -> 
         return own or term.effective
     if own is not None and _starts_with_date(anchor):
         return own  # "i 2 år fra den 1. maj 2022", "for 3 years from March 3, 2010"
-    if re.match(r"\s*(?:the\s+)?(?:date\s+)?(?:on\s+)?which\b", anchor):
-        return own or term.effective
+    on_which = re.match(r"\s*(?:the\s+)?(?P<date>(?:date|day)\s+)?(?:on\s+)?which\b", anchor)
+    if on_which is not None and (not on_which.group("date") or _THIS_CONTRACT.search(anchor)):
+        return own or term.effective  # "after which", "the date on which it is signed"
+    if on_which is not None:
+        return None  # "the date on which the first Product is sold": an undated event
     if words.AGREEMENT_ANCHOR.search(anchor) and not re.search(r"effective", anchor, re.I):
         return term.agreement or term.effective
     if words.KNOWN_START.search(anchor):

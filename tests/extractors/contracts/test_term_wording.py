@@ -185,3 +185,17 @@ def test_a_duration_after_an_event_dated_elsewhere_is_counted_from_that_date() -
     assert term.uncertain == [
         "expiry date: inferred from the date the contract gives the Go-Live Date, to be checked"
     ]
+
+
+def test_a_term_counted_from_the_day_another_event_happens_has_no_expiry() -> None:
+    term = _term(PREAMBLE, "This Agreement shall remain in force for five (5) years after the "
+                 "date on which the first Product is sold.")  # fmt: skip
+
+    assert term.expiry is None
+
+
+def test_a_term_counted_from_the_day_the_contract_is_signed_ends_from_its_start() -> None:
+    term = _term(PREAMBLE, "This Agreement shall remain in force for five (5) years after the "
+                 "date on which it is signed by both parties.")  # fmt: skip
+
+    assert term.expiry == date(2015, 3, 2)
