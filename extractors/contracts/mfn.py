@@ -86,6 +86,15 @@ _NEGATION = re.compile(
 _NOT_BOUND = re.compile(r"\b(?:er|is|are)\s+ikke\s+(?:forpligtet|omfattet|berettiget)|"
                         r"\bnot\s+(?:be\s+)?(?:obliged|obligated|required|entitled|bound)",
                         re.IGNORECASE)  # fmt: skip
+#: A comparison disclaimed: "Nothing ... shall require Supplier to offer ... prices no less
+#: favourable", "no obligation to offer the lowest price", "may charge other customers
+#: lower prices".
+_DISCLAIMED = re.compile(
+    r"\bno\s+obligation|\bnothing\b[^.;]{0,60}?\b(?:shall|will)\s+(?:require|oblige|obligate)|"
+    r"\bfree\s+to\s+(?:charge|offer|set|sell)|"
+    r"\bmay\s+(?:charge|offer|sell|grant)\s+(?:[\w-]+\s+){0,4}?(?:lower|different|better)",
+    re.IGNORECASE,
+)
 _NOT_APPLICABLE = re.compile(r"^\W*(?:finder\s+ikke\s+anvendelse|ikke\s+relevant|udgår|"
                              r"not\s+applicable|n/a|none|ingen|intet)\W*$", re.IGNORECASE)  # fmt: skip
 
@@ -133,7 +142,10 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
     for comparison in _COMPARISON.finditer(sentence):
         window = sentence[max(0, comparison.start() - 150) : comparison.end() + 200]
         if _OTHERS.search(window):
-            return True
+            disclaimed = _NOT_BOUND.search(sentence, 0, comparison.start()) or _DISCLAIMED.search(
+                sentence, 0, comparison.end()
+            )
+            return not disclaimed
     return None
 
 

@@ -65,3 +65,26 @@ def test_a_price_bounded_by_what_others_are_charged_is_most_favoured(sentence: s
 )
 def test_a_resale_floor_or_a_minimum_is_no_most_favoured_promise(sentence: str) -> None:
     assert mfn_statement(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nothing in this Agreement shall require Supplier to offer Customer prices no less "
+        "favourable than those offered to other customers.",
+        "Supplier shall have no obligation to offer Customer the lowest price offered to any "
+        "other customer.",
+        "Leverandøren er ikke forpligtet til at tilbyde Kunden de laveste priser, som gives til "
+        "andre kunder.",
+        "Customer acknowledges that Supplier may charge other customers lower prices.",
+    ],
+)
+def test_a_disclaimed_comparison_says_there_is_no_most_favoured_promise(sentence: str) -> None:
+    assert mfn_statement(sentence) is False
+
+
+def test_a_comparison_that_only_limits_nothing_is_still_a_promise() -> None:
+    sentence = ("Nothing in this Agreement shall limit Supplier's duty to offer prices no less "
+                "favourable than those offered to other customers.")  # fmt: skip
+
+    assert mfn_statement(sentence) is True
