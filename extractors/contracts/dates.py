@@ -182,10 +182,12 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                          r"påbegynd\w*|\bstarter\b|"
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"
                          r"\bperioden\b|\bperiod\b|\w+perioden?\b|\bterm\s*:|"
+                         r"\bterm\W{0,2}\s+(?:shall\s+)?(?:means?|is)\s*:?|"
                          r"\binto\s+(?:force|effect)\b", re.I)),
     ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"
                        r"\bending\b|\bends?\b|\bconclud\w*|udløb\w*|ophør\w*|til\s+og\s+med|"
-                       r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$", re.I)),
+                       r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$|"
+                       r"(?:in\s+any\s+event|at\s+the\s+latest)\W+(?:no|not)\s+later\s+than", re.I)),
     ("agreement", re.compile(r"\bmade\b|\bentered\s+into\b|\bdated\b|\bexecuted\b|indgået|"
                              r"\bis\s+effective\b(?=.*\bmade\b)", re.I)),
     ("signature", re.compile(r"\bsigned\b|\bsignature\b|underskrevet|underskrift|\bdato\b|"

@@ -199,3 +199,17 @@ def test_a_term_counted_from_the_day_the_contract_is_signed_ends_from_its_start(
                  "date on which it is signed by both parties.")  # fmt: skip
 
     assert term.expiry == date(2015, 3, 2)
+
+
+def test_a_term_defined_as_a_span_of_dates_starts_and_ends_on_them() -> None:
+    term = _term("“Term” means: 1 January 2013 to 31 December 2013 or until terminated under "
+                 "the provisions of this Agreement.")  # fmt: skip
+
+    assert (term.effective, term.expiry) == (date(2013, 1, 1), date(2013, 12, 31))
+
+
+def test_a_long_stop_date_ends_a_term_that_otherwise_runs_until_terminated() -> None:
+    term = _term(PREAMBLE, "This Agreement shall remain in effect until terminated, but in any "
+                 "event no later than December 31, 2015.")  # fmt: skip
+
+    assert term.expiry == date(2015, 12, 31) and term.notes == []
