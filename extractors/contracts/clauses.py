@@ -73,7 +73,8 @@ def _validity_clause(term: TermDates, text: str, page: int | None) -> ContractCl
         params["expiry_basis"] = term.expiry_basis
     if term.renewal:
         params["renewal"] = term.renewal
-    return ContractClause("validity", text, page, params, 0.95)
+    confidence = 0.7 if term.uncertain else 0.95  # below REVIEW_CONFIDENCE: inferred
+    return ContractClause("validity", text, page, params, confidence)
 
 
 def sentences(sections: list[Section]) -> list[Sentence]:

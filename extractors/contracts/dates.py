@@ -132,9 +132,19 @@ ANNIVERSARY_RE = re.compile(
 )
 
 
+#: "the end of the fifteenth (15th) Contract Year": a term counted in contract years.
+CONTRACT_YEAR_RE = re.compile(
+    rf"\b(?:end|expiration|expiry|close|last\s+day)\s+of\s+the\s+"
+    rf"(?P<ordinal>{'|'.join(_ORDINAL_WORDS)}|\d{{1,2}}\s?(?:st|nd|rd|th))"
+    rf"(?:\s*\(\s*\d{{1,2}}\s?(?:st|nd|rd|th)?\s*\))?\s+"
+    rf"(?P<year>(?:contract|agreement|lease|service|supply|licen[cs]e)\s+year)\b",
+    re.IGNORECASE,
+)
+
+
 def anniversary_years(match: re.Match[str]) -> int | None:
     """How many years an ``ANNIVERSARY_RE`` match counts ("seventh" -> 7)."""
-    if match.group("ordinal"):
+    if match.re is CONTRACT_YEAR_RE or match.group("ordinal"):
         word = match.group("ordinal").lower()
         digits = re.match(r"\d+", word)
         return int(digits.group(0)) if digits else _ORDINAL_WORDS.get(word)
@@ -159,7 +169,8 @@ _DEFINED_BEFORE = re.compile(
     r"|(?P<end>expiration\s+date|expiry\s+date|termination\s+date|end\s+date|udløbsdato|"
     r"ophørsdato|slutdato|gældende\s+til)"
     r"|(?P<agreement>agreement\s+date|execution\s+date|date\s+of\s+(?:this\s+)?agreement))"
-    r"[\"”’]?\s*(?:(?:shall\s+mean|means|is|er|:|-|will\s+be(?:\s+on\s+or\s+about)?)?\s*:?\s*"
+    r"[\"”’]?(?:\s+(?:of|for|under)\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract))?"
+    r"\s*(?:(?:shall\s+mean|means|is|er|:|-|(?:will|shall)\s+be(?:\s+on\s+or\s+about)?)?\s*:?\s*"
     r"(?:the\s+)?"
     r"(?:12:01\s*a\.?m\.?[^,;]{0,40}?\s+on\s+)?|(?:shall\s+mean|means)\b[^.;\d]{0,90}?"
     r"(?:i\.\s?e\.|namely|viz\.?|being|which\s+is)\s*,?\s*)$",
@@ -170,10 +181,13 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                          r"\bstart\w*|\bfrom\b|\bfra(?:\s+og\s+med)?\b|ikrafttræd\w*|begynder|"
                          r"påbegynd\w*|\bstarter\b|"
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"
-                         r"\bperioden\b|\bperiod\b|\bterm\s*:|\binto\s+(?:force|effect)\b", re.I)),
+                         r"\bperioden\b|\bperiod\b|\w+perioden?\b|\bterm\s*:|"
+                         r"\bterm\W{0,2}\s+(?:shall\s+)?(?:means?|is)\s*:?|"
+                         r"\binto\s+(?:force|effect)\b", re.I)),
     ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"
                        r"\bending\b|\bends?\b|\bconclud\w*|udløb\w*|ophør\w*|til\s+og\s+med|"
-                       r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$", re.I)),
+                       r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$|"
+                       r"(?:in\s+any\s+event|at\s+the\s+latest)\W+(?:no|not)\s+later\s+than", re.I)),
     ("agreement", re.compile(r"\bmade\b|\bentered\s+into\b|\bdated\b|\bexecuted\b|indgået|"
                              r"\bis\s+effective\b(?=.*\bmade\b)", re.I)),
     ("signature", re.compile(r"\bsigned\b|\bsignature\b|underskrevet|underskrift|\bdato\b|"

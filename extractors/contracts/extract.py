@@ -159,6 +159,7 @@ def _read_term(terms: ContractTerms, sections: list[Section], language: str) -> 
     terms.effective_date, terms.expiry_date = term.effective, term.expiry
     terms.renewal = term.renewal
     terms.warnings += term.notes
+    terms.uncertain_terms += term.uncertain
     if terms.effective_date and terms.expiry_date and terms.expiry_date > terms.effective_date:
         terms.term_months = read.months_between(terms.effective_date, terms.expiry_date)
     clause = read.validity_clause(term)

@@ -26,7 +26,10 @@ _NAMED = re.compile(
     r"prices?|terms|rates?|conditions)|most\s+favou?red\s+customer",
     re.IGNORECASE,
 )
-_PRICE = r"(?:prices?|pricing|fees|rates?|terms|charges|remuneration|royalt\w*|vilkår|priser)"
+_PRICE = (
+    r"(?:prices?|pricing|fees|rates?|terms|charges|remuneration|royalt\w*|vilkår|"
+    r"pris(?:en|er|erne)?)"
+)
 _COMPARISON = re.compile(
     r"\b(?:no|not)\s+(?:be\s+)?(?:less|worse)\s+favou?rabl[ey]|at\s+least\s+as\s+favou?rabl[ey]|"
     r"as\s+(?:or\s+more\s+)?favou?rabl[ey]\s+(?:as|than)|more\s+favou?rable\s+(?:[\w-]+\s+){0,4}?than|"
@@ -38,9 +41,21 @@ _COMPARISON = re.compile(
     rf"offered|granted|given)|"
     rf"same\s+(?:or\s+(?:lower|better)\s+)?(?:prices?|pricing|rates|fees)\s+as|"
     r"(?:full\s+)?benefit\s+of\s+(?:any\s+)?(?:\w+\s+)?more\s+favou?rable\s+(?:terms|prices|pricing)|"
-    r"(?:better|lower|lavere|bedre)\s+(?:\w+\s+)?(?:prices?|pricing|priser|vilkår)|"
+    rf"(?:better|lower|more\s+favou?rable|lavere|bedre)\s+(?:\w+\s+)?{_PRICE}|"
+    # the others' price as the bound: "equal to or less than the price charged to", "at
+    # least as low as those offered to", "do not exceed the fees Provider charges"
+    r"(?:(?<!no\s)(?<!not\s)(?<!not\sbe\s)(?:less|lower|below)|(?:no|not)\s+(?:be\s+)?(?:higher|greater|more)|(?:not\s+)?exceed|"
+    r"better|more\s+favou?rable|at\s+least\s+as\s+(?:low|good))\s+(?:than\s+|as\s+)?"
+    rf"(?:or\s+equal\s+to\s+)?(?:those|that|the\s+(?:[\w-]+\s+){{0,2}}?{_PRICE})\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:charg\w*|offer\w*|paid|pay\w*|give\w*|given|grant\w*|provid\w*|"
+    r"extend\w*|sell\w*|sold|made\s+available|quoted)\b|"
     r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|lave)|"
-    r"ikke\s+(?:(?:være|er|bliver)\s+)?(?:ringere|dårligere|højere|mindre\s+gunstige?)|"
+    # "shall not charge Customer more than it charges", "må ikke overstige de priser"
+    r"\b(?:not|never)\s+(?:[\w-]+\s+){0,4}?more\s+than\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:charg|offer|bill|invoic|pa[iy])\w*|"
+    r"\b(?:ikke|aldrig)\s+(?:\w+\s+){0,3}?(?:overstige|mere\s+end)|"
+    r"ikke\s+(?:(?:være|er|bliver|opkræve|tage|fakturere|afregne)\s+)?(?:ringere|dårligere|højere|"
+    r"mindre\s+gunstige?)|"
     r"laveste\s+pris\w*|"
     r"bedste\s+pris\w*|gunstigere\s+(?:priser|vilkår|betingelser)|lavere\s+priser|"
     r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
@@ -54,6 +69,7 @@ _OTHERS = re.compile(
     r"third[-\s]+part(?:y|ies)|"
     r"similarly\s+situated|equivalently\s+situated|comparable\s+customers?|outside\s+concerns|"
     rf"\b(?:andre|øvrige|tilsvarende|sammenlignelige)\s+(?:\w+\s+)?{_PARTIES}|tredjemand|"
+    rf"\b(?:its|their|his)\s+(?:best|largest|most\s+favou?red|preferred)\s+(?:[\w-]+\s+)?{_PARTIES}|"
     r"\banden\s+(?:\w+\s+)?kunde|\btreats?\s+(?:its\s+|their\s+)?(?:own\s+)?(?:users|customers|clients)",
     re.IGNORECASE,
 )
@@ -70,12 +86,29 @@ _NEGATION = re.compile(
 _NOT_BOUND = re.compile(r"\b(?:er|is|are)\s+ikke\s+(?:forpligtet|omfattet|berettiget)|"
                         r"\bnot\s+(?:be\s+)?(?:obliged|obligated|required|entitled|bound)",
                         re.IGNORECASE)  # fmt: skip
+#: A comparison disclaimed: "Nothing ... shall require Supplier to offer ... prices no less
+#: favourable", "no obligation to offer the lowest price", "may charge other customers
+#: lower prices".
+_DISCLAIMED = re.compile(
+    r"\bno\s+obligation|\bnothing\b[^.;]{0,60}?\b(?:shall|will)\s+(?:require|oblige|obligate)|"
+    r"\bfree\s+to\s+(?:charge|offer|set|sell)|"
+    r"\bmay\s+(?:charge|offer|sell|grant)\s+(?:[\w-]+\s+){0,4}?(?:lower|different|better)",
+    re.IGNORECASE,
+)
 _NOT_APPLICABLE = re.compile(r"^\W*(?:finder\s+ikke\s+anvendelse|ikke\s+relevant|udgår|"
                              r"not\s+applicable|n/a|none|ingen|intet)\W*$", re.IGNORECASE)  # fmt: skip
 
 
+#: A floor on the buyer's own resale price ("Distributor shall not sell the Products at a
+#: price lower than the price charged to other distributors"): no promise to the buyer.
+_RESALE_FLOOR = re.compile(
+    r"\b(?:not|never)\s+(?:re)?(?:sell|offer|price)\w*\b(?P<between>[^.;]{0,80}?)\b(?:at\s+)?"
+    r"(?:a\s+)?(?:prices?|rates?)\s+(?:lower|less|below)\b",
+    re.IGNORECASE,
+)
 #: Words every MFN sentence holds one of (cheap to look for before the patterns above).
 _CANDIDATE = re.compile(r"favou?r|lowest|best|lower|better|higher|greater|exceed|same|benefit|"
+                        r"less|below|at\s+least|more\s+than|bedre|overstige|mere\s+end|"
                         r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
                         r"lavere|samme|tilsvarende|mindst", re.IGNORECASE)  # fmt: skip
 
@@ -103,10 +136,16 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
         return not any(_negated(sentence, m.start(), m.end()) for m in named)
     if _ROFR.search(sentence):
         return None
+    floor = _RESALE_FLOOR.search(sentence)
+    if floor is not None and not _OTHERS.search(floor.group("between")):
+        return None  # the buyer's resale price may not undercut others: a floor
     for comparison in _COMPARISON.finditer(sentence):
         window = sentence[max(0, comparison.start() - 150) : comparison.end() + 200]
         if _OTHERS.search(window):
-            return True
+            disclaimed = _NOT_BOUND.search(sentence, 0, comparison.start()) or _DISCLAIMED.search(
+                sentence, 0, comparison.end()
+            )
+            return not disclaimed
     return None
 
 

@@ -41,7 +41,8 @@ _ORDINAL = r"(?:\.|\s?(?:st|nd|rd|th|t\s?h))"
 DATE_RE = re.compile(
     # 1. januar 2026 | 1 January 2026 | 1st day of May, 2006 | (1st) day of January, 1996
     rf"(?:\b|(?<=\())(?:(?P<d1>\d{{1,2}}){_ORDINAL}?\)?|(?P<w1>{_DAY_WORD_ALT})\)?)"
-    rf"(?:\s+day)?\s*(?:of\s+|,\s*)?(?P<m1>{_MONTH_ANY})\s*,?\s*(?P<y1>\d{{4}})\b"
+    rf"(?:\s+day)?(?:\s*(?:of\s+|,\s*)?|-)(?P<m1>{_MONTH_ANY})(?:\s*,?\s*|-)"
+    rf"(?:A\.\s?D\.\s*)?(?P<y1>\d{{4}})\b"  # 1-May-2006 | 1st day of May, A.D. 2006
     # January 1, 2026 | June 1,1999 | January 1st, 2006 | Dec. 8, 2005 | April 15 , 2010
     rf"|\b(?P<m2>{_MONTH_ANY})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"  # 2026-01-01

@@ -28,7 +28,10 @@ NOT_A_TERM_BEFORE = re.compile(
     r"(?:within|upon|giving|give|given|with|not\s+less\s+than|no\s+later\s+than|"
     r"prior|inden|senest|med|additional|successive|renewal|renew\w*|extend\w*|extension|further|"
     r"another|each|subsequent|yderligere|forlæng\w*|option\w*|up\s+to|maximum|op\s+til|"
-    r"minimum|than|over|last|first|every|per|hver|efter|after)"
+    r"minimum|than|over|last|first|første|every|per|hver|efter|after|"
+    # a period in which the contract cannot be ended is no term: "uopsigelig i 3 år"
+    r"uopsigelig\w*(?:\s+i)?|non-?(?:terminable|cancell?able)(?:\s+for)?|"
+    r"(?:may|can)\s*not\s+be\s+(?:terminated|cancell?ed)\s+(?:for|within))"
     r"(?:\s+(?:a|an|the)\s+(?:further\s+)?(?:period|term)\s+of)?\W*$"
     r"|\bterm\b[^.;]{0,40}\band\s+(?:for\s+)?(?:a\s+(?:further\s+)?period\s+of\s+)?$",
     re.IGNORECASE,
@@ -37,7 +40,8 @@ SURVIVAL = re.compile(r"\bsurviv\w*|termination\s+of\s+this\s+agreement\s+is\s+f
                        re.IGNORECASE)  # fmt: skip
 #: Words about what happens after the contract ends: no term counted after them.
 AFTER_THE_END = re.compile(
-    r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b|"
+    r"\bsurviv\w*|\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b"
+    r"(?!\s+of\s+(?:a\s+(?:period|term)\s+of\s+)?\W*$)|"  # "upon the expiration of five years"
     r"\btermination\s+of\s+this\s+agreement\s+is\s+followed|efter\s+(?:kontraktens\s+)?ophør",
     re.IGNORECASE,
 )
@@ -52,7 +56,7 @@ NOT_A_TERM_SENTENCE = re.compile(r"surviv|warrant|garanti|confidential|fortrolig
                                   re.IGNORECASE)  # fmt: skip
 TERM_WORDS = re.compile(
     r"\bterm\b|\bperiod\b|remain|continue|in\s+(?:full\s+)?(?:force|effect)|\bvalid\b|"
-    r"expire|\bend\b|\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
+    r"expire|\bend\b|(?:shall|will)\s+(?:automatically\s+)?terminate\b|\blast\s+for\b|\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
     r"uopsigelig|tidsbegrænset",
     re.IGNORECASE,
 )
@@ -73,11 +77,31 @@ AGREEMENT_ANCHOR = re.compile(r"date\s+(?:hereof|of\s+(?:this\s+)?(?:agreement|c
                                r"execution|signing|hereof", re.IGNORECASE)  # fmt: skip
 #: "effective as of the date of the last signature", "upon execution".
 ON_SIGNING = re.compile(
-    r"(?:effective|commence\w*|i\s+kraft|ikrafttræd\w*|effective\s+date)\W+(?:\w+\W+){0,12}?"
+    r"(?:effective|commence\w*|take[sn]?\s+effect|i\s+kraft|ikrafttræd\w*|effective\s+date)"
+    r"\W+(?:\w+\W+){0,12}?"
     r"(?:(?P<last>(?:last|latest|final|sidste)\s+(?:date\s+)?(?:of\s+)?(?:signature|signed|"
     r"execution|underskrift)|date\s+(?:last\s+)?(?:written|signed)\s+below|signature\s+of\s+"
     r"the\s+last|most\s+recent\s+(?:final\s+)?signature|underskrift|underskrivelse)"
     r"|(?P<execution>execution|signing|signature|signed\s+acceptance|acceptance|\bsign(?:s|ed)?\b))",
+    re.IGNORECASE,
+)
+#: A named event: "the Installation Date" (after "“Effective Date” means").
+EVENT = re.compile(r"\s*(?i:the\s+)?(?P<event>(?:[A-Z][\w-]*\s+){1,3}Date)\b")
+#: The term starts on a named event: "the start of the Term will be from the Launch Date",
+#: "This Agreement shall commence on the Installation Date".
+START_ON_EVENT = re.compile(
+    r"(?i:\b(?:effective|commenc\w*|begin\w*|start\w*|take[sn]?\s+effect|in\s+(?:force|effect)|"
+    r"run\s+from))"
+    r"\b[^.;]{0,40}?\b(?i:on|from|with|upon|as\s+of)\s+(?i:the\s+)?"
+    r"(?P<event>(?:[A-Z][\w-]*\s+){1,3}Date)\b"
+)
+#: "effective on the day after the date of last signature": one day after the signature.
+DAY_AFTER = re.compile(r"\b(?:the\s+)?(?:day|date)\s+(?:after|following)\b|\bdagen\s+efter\b",
+                        re.IGNORECASE)  # fmt: skip
+#: What else takes effect on signing: an amendment, a waiver, a notice (not the contract).
+OTHER_DOCUMENT_EFFECTIVE = re.compile(
+    r"\b(?:amendments?|modifications?|waivers?|notices?|consents?|changes?|orders?|"
+    r"ændring(?:er)?|tillæg)\b[^.;]{0,80}?\b(?:effective|binding|i\s+kraft)\b",
     re.IGNORECASE,
 )
 RENEWAL = re.compile(r"forlæng|option|extend|renew", re.IGNORECASE)
@@ -96,7 +120,7 @@ TERM_DEFINED_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+)?[\"“”']?\s*(?:ini
 #: Words that govern a duration as the contract's term: "for a period of", "løber i".
 TERM_LENGTH_BEFORE = re.compile(
     r"(?:\bterm|\bperiod|\bperiode)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
-    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|\brun|expire|løber|gælder|varer)\s+"
+    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|\brun|expire|\blast|løber|gælder|varer)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:for|i)\s+(?:a\s+|an\s+)?(?:(?:initial\s+)?(?:term|period)\s+of\s+)?$|"
     r"\bterm\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
     r"initial\s+(?:term|period)\s+of\s+$|\bfor\s+a\s+term\s+of\s+$",
@@ -104,7 +128,7 @@ TERM_LENGTH_BEFORE = re.compile(
 )
 #: A verb that makes the following duration the contract's own length.
 RUNS_FOR = re.compile(r"(?:continue|remain\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect|"
-                       r"be\s+in\s+effect|\brun|løber|gælder)\s+(?:\w+\s+){0,3}?(?:for|i)\s+$",
+                       r"be\s+in\s+effect|\brun|\blast|løber|gælder)\s+(?:\w+\s+){0,3}?(?:for|i)\s+$",
                        re.IGNORECASE)  # fmt: skip
 #: Words that make a sentence plainly about this contract's own term.
 STRONG_TERM = re.compile(

@@ -13,13 +13,20 @@ candidate wins; of equals, one with a date, then the first.
 - agreement date: the date of the preamble sentence that introduces the contract
   ("made this 1st day of May, 2006", "dated as of ...", "indgået den ...");
 - effective date: the best start candidate; for a contract "effective as of the date
-  of the last signature", the latest signature date (None when no signature is
-  dated); an Effective Date defined as an undated event ("the Closing Date") is None;
-  without any, the agreement date;
-- expiry date: the best end candidate; a term that runs until terminated has none; a
-  term counted from an event whose date the contract does not state ("two years
-  following the Launch Date") gives none. Renewals, survival periods ("for five (5)
-  years thereafter"), optional terminations and notice periods are no term.
+  of the last signature", the latest signature date (the day after it for "the day
+  after the date of last signature"; None when no signature is dated); a term that
+  starts on a named event ("the Term shall begin on the Go-Live Date", "“Effective
+  Date” means the Installation Date") starts on the date the contract gives that event
+  elsewhere, or has none; without any, the agreement date;
+- expiry date: the best end candidate (``term_ends``); a term that runs until
+  terminated has none; a term counted from an event whose date the contract does not
+  state ("two years following the Launch Date", contract years from an undated
+  "Commencement Date") gives none. Renewals, survival periods ("for five (5) years
+  thereafter"), optional terminations, notice periods and periods in which the contract
+  cannot be ended ("uopsigelig i 3 år") are no term.
+
+A date inferred from the date the contract gives an event elsewhere, or counted from
+one, is kept but listed in ``TermDates.uncertain``: it is shown for review, not enforced.
 
 Convention: a term of N years (or months) from a start date, or one that ends at the
 N-th anniversary, ends the day before the anniversary: 2026-02-01 + 4 years ->
@@ -31,84 +38,24 @@ anniversary itself). A placeholder where the date belongs ("[dato]", "March ___,
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
 
+from extractors.contracts import events
 from extractors.contracts import term_words as words
-from extractors.contracts.dates import (
-    ANNIVERSARY_RE,
-    DateMention,
-    Duration,
-    anniversary_years,
-    date_mentions,
-    durations,
-)
+from extractors.contracts.dates import date_mentions
+from extractors.contracts.term_ends import before, term_ends
+from extractors.contracts.term_types import Candidate, Found, Sentence, TermDates, dated
 
-Basis = Literal["stated", "term", "anniversary"]
+__all__ = ["Sentence", "TermDates", "read_term"]
 
 _PREAMBLE_SENTENCES = 40
 _BLANK = "left blank in the contract"
-_UNDATED = "counted from a date the contract does not state"
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of the contract, where it stands (page, the kind of its clause)."""
-
-    text: str
-    page: int | None = None
-    kind: str = "other"
-    #: Whether it stands in an appendix or exhibit after the body.
-    appendix: bool = False
-    #: The heading of its clause, for the clause's first sentence ("EFFECTIVE DATE").
-    heading: str | None = None
-
-    @property
-    def read_as(self) -> str:
-        """The text its dates are read in: the heading before the first sentence."""
-        return f"{self.heading}: {self.text}" if self.heading else self.text
-
-
-@dataclass(slots=True)
-class TermDates:
-    """The contract's dates and where each was read (the sentence)."""
-
-    agreement: date | None = None
-    effective: date | None = None
-    expiry: date | None = None
-    expiry_basis: Basis | None = None
-    renewal: str | None = None
-    evidence: list[Sentence] = field(default_factory=list)
-    signatures: list[date] = field(default_factory=list)
-    #: Why a date the contract speaks of has no value ("effective date left blank").
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    sentence: Sentence
-    index: int
-    mentions: list[DateMention]
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """A reading of one date: how strongly its sentence states it, where it stands."""
-
-    score: float
-    index: int
-    value: date | None
-    sentence: Sentence
-    basis: Basis | None = None
-    #: Why the reading has no date, in words for a reviewer.
-    why: str | None = None
+_ENDS = re.compile(r"terminat|expir|ophør|udløb|\bend", re.IGNORECASE)
 
 
 def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDates:
     """The agreement, effective and expiry dates the sentences state (see the module)."""
-    found = [_Found(s, i, date_mentions(s.read_as, month_first=month_first))
+    found = [Found(s, i, date_mentions(s.read_as, month_first=month_first))
              for i, s in enumerate(sentences)]  # fmt: skip
     term = TermDates()
     term.signatures = [m.value for f in found for m in f.mentions
@@ -127,13 +74,25 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
     for chosen, name in ((effective, "effective date"), (expiry, "expiry date")):
         if chosen is not None and chosen.value is None:
             term.notes.append(f"{name}: {chosen.why or 'not stated'}")
+    term.uncertain = _uncertain(effective, expiry)
     term.renewal = next((f.sentence.text for f in found if words.RENEWAL.search(f.sentence.text)
-                         and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence.text))),
+                         and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence))),
                         None)  # fmt: skip
     return term
 
 
-def _best(candidates: list[_Candidate]) -> _Candidate | None:
+def _uncertain(effective: Candidate | None, expiry: Candidate | None) -> list[str]:
+    """The dates inferred rather than read: from the date the contract gives an event
+    elsewhere, or counted from such a date."""
+    start = effective.inferred if effective is not None and effective.value else None
+    end = expiry.inferred if expiry is not None and expiry.value else None
+    if end is None and start and expiry is not None and expiry.basis in ("term", "anniversary"):
+        end = start
+    return [f"{name}: inferred from {source}, to be checked"
+            for name, source in (("effective date", start), ("expiry date", end)) if source]  # fmt: skip
+
+
+def _best(candidates: list[Candidate]) -> Candidate | None:
     """The candidate stated most strongly; of equals, one with a date, then the first."""
     return max(candidates, key=lambda c: (c.score, c.value is not None, -c.index), default=None)
 
@@ -145,14 +104,16 @@ def _weight(sentence: Sentence) -> float:
     return weight - (4.0 if sentence.appendix else 0.0)
 
 
-def _is_term_sentence(text: str) -> bool:
-    definition = words.DEFINITION.match(text)
+def _is_term_sentence(sentence: Sentence) -> bool:
+    """Whether the sentence, read with its clause's heading ("TERM: ..."), speaks of this
+    contract or its term (a definition of another term does not)."""
+    definition = words.DEFINITION.match(sentence.text)
     if definition is not None and not words.TERM_NAMES.search(definition.group("term")):
         return False
-    return words.SUBJECT.search(text) is not None
+    return words.SUBJECT.search(sentence.read_as) is not None
 
 
-def _agreement(found: list[_Found]) -> date | None:
+def _agreement(found: list[Found]) -> date | None:
     """The date of the preamble sentence that introduces the contract ("made this ...",
     "dated as of ...", "effective as of ... by and between"): the first such sentence
     that holds a date; None when it holds a blank ("dated as of [●]")."""
@@ -169,163 +130,102 @@ def _agreement(found: list[_Found]) -> date | None:
     return None
 
 
-def _effective_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
+def _effective_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
     """A defined Effective/Commencement Date (6); a start date of this contract's term
     (3); the latest signature for a contract effective on signing (2.5); the agreement
     date (2.5, the fallback). Each plus the sentence's weight."""
     candidates = []
     if term.agreement is not None:
-        candidates.append(_Candidate(2.5, -1, term.agreement, Sentence("")))
+        candidates.append(Candidate(2.5, -1, term.agreement, Sentence("")))
     for f in found:
         weight = _weight(f.sentence)
-        term_sentence = _is_term_sentence(f.sentence.text)
+        term_sentence = _is_term_sentence(f.sentence)
         for m in f.mentions:
             if m.defined == "start":
-                candidates.append(_Candidate(6 + weight, f.index, m.value, f.sentence, why=_BLANK))
+                candidates.append(Candidate(6 + weight, f.index, m.value, f.sentence, why=_BLANK))
             elif (
                 m.role == "start"
                 and term_sentence
                 and not m.cued("notice")
-                and not words.OPTIONAL_END.search(_before(f.sentence.text, m.start, 100))
+                and not words.OPTIONAL_END.search(before(f.sentence.read_as, m.start, 100))
             ):
-                candidates.append(_Candidate(3 + weight, f.index, m.value, f.sentence))
+                candidates.append(Candidate(3 + weight, f.index, m.value, f.sentence))
         defined = words.EFFECTIVE_DEFINED.match(f.sentence.text)
         if defined is not None and not f.mentions and not words.ON_SIGNING.search(f.sentence.text):
-            # "Effective Date" means a day the contract does not date ("the Closing Date"),
-            # or the date written above
+            # "Effective Date" means a day the contract dates elsewhere or not at all ("the
+            # Closing Date"), or the date written above
+            event = words.EVENT.match(f.sentence.text, defined.end())
             value = term.agreement if words.DATE_ABOVE.search(f.sentence.text) else None
+            inferred = None
+            if value is None and event is not None:
+                value = events.event_date(dated(found), event.group("event"))
+                inferred = events.given_by(event.group("event")) if value else None
             why = "an event the contract does not date"
-            candidates.append(_Candidate(5 + weight, f.index, value, f.sentence, why=why))
+            candidates.append(
+                Candidate(5 + weight, f.index, value, f.sentence, why=why, inferred=inferred)
+            )
+        elif term_sentence and not f.mentions:
+            candidates += _starts_on_event(f, found, weight)
         signing = words.ON_SIGNING.search(f.sentence.text)
-        if signing is not None and term_sentence and not f.mentions:
+        if (
+            signing is not None
+            and term_sentence
+            and not f.mentions
+            and not words.OTHER_DOCUMENT_EFFECTIVE.search(f.sentence.text, 0, signing.end())
+        ):
             value = max(term.signatures) if term.signatures else None
             if value is None and signing.group("execution"):
                 value = term.agreement
+            if value is not None and words.DAY_AFTER.search(f.sentence.text, 0, signing.end()):
+                value += timedelta(days=1)  # "on the day after the date of last signature"
             why = "on signature, but no signature is dated"
-            candidates.append(_Candidate(2.6 + weight, f.index, value, f.sentence, why=why))
+            candidates.append(Candidate(2.6 + weight, f.index, value, f.sentence, why=why))
     return candidates
 
 
-def _expiry_candidates(found: list[_Found], term: TermDates) -> list[_Candidate]:
+def _starts_on_event(f: Found, found: list[Found], weight: float) -> list[Candidate]:
+    """A term that starts on a named event ("the start of the Term will be from the Launch
+    Date"): the date the contract gives that event elsewhere, or None (3)."""
+    text = f.sentence.text
+    event = words.START_ON_EVENT.search(text)
+    if (
+        event is None
+        or words.KNOWN_START.search(event.group("event"))
+        or _ENDS.search(text, max(0, event.start() - 30), event.start("event"))
+        or _ENDS.search(event.group("event"))
+    ):
+        return []  # "shall terminate effective as of the Termination Date"
+    value = events.event_date(dated(found), event.group("event"))
+    why = "an event the contract does not date"
+    inferred = events.given_by(event.group("event")) if value else None
+    return [Candidate(3 + weight, f.index, value, f.sentence, why=why, inferred=inferred)]
+
+
+def _expiry_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
     """A defined Expiration Date (6); an end date of the term (4); an anniversary (3.5);
     a term that runs until terminated (3.5, no date); a duration (3). Each plus the
     sentence's weight."""
     candidates = []
     for f in found:
         weight = _weight(f.sentence)
-        text = f.sentence.text
+        text = f.sentence.read_as  # the mentions' offsets are in it
         for m in f.mentions:
             if m.defined == "end":
                 candidates.append(
-                    _Candidate(6 + weight, f.index, m.value, f.sentence, "stated", _BLANK)
+                    Candidate(6 + weight, f.index, m.value, f.sentence, "stated", _BLANK)
                 )
             elif (
                 m.role == "end"
                 and m.defined is None
-                and _is_term_sentence(text)
-                and words.SUBJECT.search(_before(f.sentence.read_as, m.start, 150))
+                and _is_term_sentence(f.sentence)
+                and words.SUBJECT.search(before(text, m.start, 150))
                 and not words.OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):
                 named = 1.0 if words.TERM_DEFINED_AFTER.match(text[m.end :]) else 0.0
                 candidates.append(
-                    _Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated", _BLANK)
+                    Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated", _BLANK)
                 )
-        if _is_term_sentence(text) and not words.SURVIVAL.search(text):
-            candidates += _term_ends(f, term, weight)
+        if _is_term_sentence(f.sentence) and not words.SURVIVAL.search(text):
+            candidates += term_ends(f, found, term, weight)
     return candidates
-
-
-def _term_ends(f: _Found, term: TermDates, weight: float) -> list[_Candidate]:
-    """The end of a term stated as an anniversary or a duration in ``f`` (the expiry is
-    None when counted from an event the contract does not date), or a term that runs
-    until terminated."""
-    text = f.sentence.text
-    if not words.TERM_WORDS.search(text):
-        return []
-    found = []
-    for match in ANNIVERSARY_RE.finditer(text):
-        years = anniversary_years(match)
-        before = _before(text, match.start(), 80)
-        if (
-            years is None
-            or words.NOT_A_TERM_BEFORE.search(before)
-            or words.RENEWAL_BEFORE.search(before)
-            or words.OPTIONAL_END.search(_before(text, match.start(), 100))
-            or words.AFTER_THE_END.search(_before(text, match.start(), 120))
-        ):
-            continue
-        base = _base(match.group("anchor") or match.group("thereof"), f, term)
-        value = _add(base, 12 * years) if base else None
-        score = 3.5 + weight - (0 if value else 1.5)
-        found.append(_Candidate(score, f.index, value, f.sentence, "anniversary", _UNDATED))
-        break
-    for duration in durations(text):
-        around = text[max(0, duration.start - 80) : duration.end + 80]
-        if (
-            not _is_term_length(duration, text)
-            or words.NOT_A_TERM_SENTENCE.search(around)
-            or words.OPTIONAL_END.search(_before(text, duration.start, 100))
-            or words.AFTER_THE_END.search(_before(text, duration.start, 120))
-        ):
-            continue
-        anchor = words.ANCHOR.match(text[duration.end :])
-        base = _base(anchor.group("anchor") if anchor else None, f, term)
-        months = duration.months
-        assert months is not None
-        value = _add(base, months) if base else None
-        governed = words.TERM_LENGTH_BEFORE.search(_before(text, duration.start, 60)) is not None
-        score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
-        found.append(_Candidate(score, f.index, value, f.sentence, "term", _UNDATED))
-        break
-    perpetual = words.PERPETUAL.search(text)
-    if not found and perpetual and not words.RENEWAL.search(_before(text, perpetual.start(), 60)):
-        found.append(_Candidate(4 + weight, f.index, None, f.sentence, why="runs until terminated"))
-    return found
-
-
-def _before(text: str, position: int, width: int) -> str:
-    """The words before ``position`` in its clause (at most ``width`` characters, not past
-    a semicolon: "...; provided that either party may terminate")."""
-    window = text[max(0, position - width) : position]
-    return window.rsplit(";", 1)[-1]
-
-
-def _is_term_length(duration: Duration, text: str) -> bool:
-    before = _before(text, duration.start, 80)
-    at_least = re.search(r"\bat\s+least\s+$", before, re.IGNORECASE)
-    if at_least is not None and not words.RUNS_FOR.search(before[: at_least.start()]):
-        return False  # "for a period of at least 12 months": a condition, not the term
-    return (
-        duration.months is not None
-        and not words.NOT_A_TERM_BEFORE.search(_before(text, duration.start, 80))
-        and not words.RENEWAL_BEFORE.search(text[max(0, duration.start - 60) : duration.start])
-        and not words.NOT_A_TERM_AFTER.search(text[duration.end : duration.end + 40])
-    )
-
-
-def _base(anchor: str | None, f: _Found, term: TermDates) -> date | None:
-    """The date a term is counted from: a start date in its own sentence, the date its
-    anchor names (effective or agreement date), or None for an undated event."""
-    own = next((m.value for m in f.mentions if m.role == "start" and m.value is not None), None)
-    if anchor is None or anchor.strip().lower() in ("thereof", "hereof"):
-        return own or term.effective
-    if re.match(r"\s*(?:the\s+)?(?:date\s+)?(?:on\s+)?which\b", anchor):
-        return own or term.effective
-    if words.AGREEMENT_ANCHOR.search(anchor) and not re.search(r"effective", anchor, re.I):
-        return term.agreement or term.effective
-    return term.effective if words.KNOWN_START.search(anchor) else None
-
-
-def _add(start: date, months: int) -> date:
-    """The last day of a term of ``months`` from ``start``: the day before the same day
-    ``months`` later (2026-02-01 + 48 months -> 2030-01-31)."""
-    return add_months(start, months) - timedelta(days=1)
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day ``months`` later (clamped to the month's last day)."""
-    total = start.year * 12 + start.month - 1 + months
-    year, month = divmod(total, 12)
-    day = min(start.day, monthrange(year, month + 1)[1])
-    return date(year, month + 1, day)

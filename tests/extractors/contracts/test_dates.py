@@ -31,6 +31,8 @@ from extractors.contracts.validity import Sentence, read_term
         ("the twenty-first day of June, 2001", True, date(2001, 6, 21)),
         ("the 20t h day of November, 2018", True, date(2018, 11, 20)),  # a PDF split "20th"
         ("Dec. 8, 2005", True, date(2005, 12, 8)),
+        ("signed 1-May-2006", True, date(2006, 5, 1)),
+        ("this 1st day of May, A.D. 2006", True, date(2006, 5, 1)),
         ("April 15 , 2010", True, date(2010, 4, 15)),
         ("01-01-2026", False, date(2026, 1, 1)),
         ("01.07.2025", False, date(2025, 7, 1)),
