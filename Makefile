@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 PYTEST_ARGS ?=
+# `make test` runs the suite over the machine's cores (pytest-xdist; each worker has its
+# own PostgreSQL database, `tests/conftest.py`): TEST_WORKERS=0 runs it in one process
+TEST_WORKERS ?= auto
 
 .PHONY: setup demo test faults load test-install lint format bench clean
 
@@ -23,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/prisvagt demo $(ARGS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 # fault runs with real workers (a worker SIGKILLed mid-batch or mid-send, a pool process
 # killed, SendGrid answering 429/401; prints the recovery time)

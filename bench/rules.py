@@ -71,6 +71,9 @@ def prepare(db: str, lines: int, rebuild: bool) -> dict[str, object]:
         if rebuild or not cached.exists() or not truth_path.exists():
             facts = _build(f"sqlite:///{cached}", cached, lines, truth_path)
         shutil.copyfile(cached, OUT / f"rules-{lines}-work.db")
+        engine = make_engine(url_of(db, lines))
+        upgrade(engine)  # built by an older schema: migrations since then
+        engine.dispose()
         return facts
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -39,7 +39,6 @@ class Finding(Base):
         Index("ix_finding_overcharge_id", "overcharge", "id"),
         Index("ix_finding_created_at_id", "created_at", "id"),
         trigram_index("ix_finding_message_trgm", "message"),  # the list's search
-        trigram_index("ix_finding_message_da_trgm", "message_da"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -253,7 +253,6 @@ def _mentions(word: str) -> Any:
 
     found = union(
         select(Finding.id).where(like(Finding.message)),
-        select(Finding.id).where(like(Finding.message_da)),
         select(Finding.id).where(
             Finding.invoice_id.in_(select(Invoice.id).where(like(Invoice.number)))
         ),
