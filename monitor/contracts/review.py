@@ -140,24 +140,39 @@ def _coerce(key: str, value: Any) -> Any:
     if key in {"agreed_unit_price", "tier_min", "tier_max"}:
         if value is None or value == "":
             if key == "agreed_unit_price":
-                raise InputError("the agreed unit price cannot be empty", field=key)
+                raise InputError(
+                    "the agreed unit price cannot be empty",
+                    da="den aftalte enhedspris må ikke være tom",
+                    field=key,
+                )
             return None
         try:
             amount = Decimal(str(value).replace(",", "."))
         except InvalidOperation:
-            raise InputError(f"{value!r} is not an amount", field=key) from None
+            raise InputError(
+                f"{value!r} is not an amount", da=f"{value!r} er ikke et beløb", field=key
+            ) from None
         if not amount.is_finite() or amount < 0:
-            raise InputError(f"{value!r} must be zero or more", field=key)
+            raise InputError(
+                f"{value!r} must be zero or more",
+                da=f"{value!r} skal være nul eller mere",
+                field=key,
+            )
         return amount
     if key == "unit":
         try:
             return str(Unit(value))
         except ValueError:
+            units = ", ".join(u.value for u in Unit)
             raise InputError(
-                f"unknown unit {value!r}; use {', '.join(u.value for u in Unit)}", field=key
+                f"unknown unit {value!r}; use {units}",
+                da=f"ukendt enhed {value!r}; brug {units}",
+                field=key,
             ) from None
     if key == "vat_basis" and value not in ("excl", "incl"):
-        raise InputError("vat_basis must be excl or incl", field=key)
+        raise InputError(
+            "vat_basis must be excl or incl", da="momsgrundlag skal være excl eller incl", field=key
+        )
     return value
 
 

@@ -22,6 +22,7 @@ from monitor.findings.models import Finding
 from monitor.parties.models import Municipality, Vendor
 from monitor.web.api import CHANGE_ERRORS, ERRORS, V1, TermId, examples_of
 from monitor.web.deps import DbSession
+from monitor.web.i18n import error_message
 from monitor.web.security import Actor
 from monitor.web.templating import page_language, render
 
@@ -89,7 +90,8 @@ def term_review(
         _apply(session, term=term, action=action, actor=actor, note=note or None, changes=changes)
     except InputError as exc:
         session.rollback()
-        return _page(request, session, contract_id, error=exc.describe(), status_code=400)
+        error = error_message(exc, page_language(request))
+        return _page(request, session, contract_id, error=error, status_code=400)
     return _after_review(request, session, background, contract_id)
 
 
@@ -230,14 +232,18 @@ def _apply(
 ) -> None:
     actor = actor.strip()
     if not actor:
-        raise InputError("say who is reviewing (name or email)", field="actor")
+        raise InputError(
+            "say who is reviewing (name or email)",
+            da="skriv hvem der gennemgår (navn eller e-mail)",
+            field="actor",
+        )
     if action == "confirm":
         review.set_review_state(session, term_id=term.id, state="confirmed", actor=actor, note=note)
     elif action == "reject":
         review.set_review_state(session, term_id=term.id, state="rejected", actor=actor, note=note)
     elif action == "correct":
         if not changes:
-            raise InputError("nothing to correct", field="changes")
+            raise InputError("nothing to correct", da="intet at rette", field="changes")
         review.correct_term(session, term_id=term.id, actor=actor, changes=changes, note=note)
     else:
         raise InputError(
@@ -254,11 +260,17 @@ def _term_of(session: Session, contract_id: int, term_id: int) -> PriceTerm:
 
 def _amount(text: str, lang: str) -> str:
     if not text.strip():
-        raise InputError("the agreed unit price cannot be empty", field="agreed_unit_price")
+        raise InputError(
+            "the agreed unit price cannot be empty",
+            da="den aftalte enhedspris må ikke være tom",
+            field="agreed_unit_price",
+        )
     try:
         return str(parse_amount(text, locale=lang))
     except ValueError:
-        raise InputError(f"{text!r} is not an amount", field="agreed_unit_price") from None
+        raise InputError(
+            f"{text!r} is not an amount", da=f"{text!r} er ikke et beløb", field="agreed_unit_price"
+        ) from None
 
 
 def _get(session: Session, model: Any, key: int | None) -> Any:

@@ -27,6 +27,22 @@ from monitor.findings.lifecycle import SYSTEM
 from monitor.findings.models import Finding
 
 ACTIONS = ("confirm", "dismiss", "note", "resolve", "reopen")
+#: the actions and statuses as the Danish error texts name them (infinitive; the
+#: passive adds -s: "bekræftes")
+_ACTION_DA = {
+    "confirm": "bekræfte",
+    "dismiss": "afvise",
+    "note": "notere",
+    "resolve": "afslutte",
+    "reopen": "genåbne",
+}
+_STATUS_DA = {
+    "open": "åben",
+    "confirmed": "bekræftet",
+    "dismissed": "afvist",
+    "resolved": "afsluttet",
+    "withdrawn": "trukket tilbage",
+}
 
 #: which statuses each action may start from, and the status it leads to (None: unchanged)
 _TRANSITIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -87,7 +103,11 @@ def review(
         )
     note = (note or "").strip() or None
     if action in ("dismiss", "note") and note is None:
-        raise InputError(f"a note is required to {action}", field="note")
+        raise InputError(
+            f"a note is required to {action}",
+            da=f"en note er påkrævet for at {_ACTION_DA.get(action, action)}",
+            field="note",
+        )
     amount = _recovered(recovered) if action == "resolve" else None
 
     finding = session.get(Finding, finding_id)
@@ -96,7 +116,12 @@ def review(
     allowed, after = _TRANSITIONS[action]
     before = finding.status
     if before not in allowed:
-        raise InputError(f"cannot {action} a finding that is {before}", field="action")
+        raise InputError(
+            f"cannot {action} a finding that is {before}",
+            da=f"et fund med status {_STATUS_DA.get(before, before)} kan ikke "
+            f"{_ACTION_DA.get(action, action)}s",
+            field="action",
+        )
 
     details: dict[str, Any] = {"before": before, "after": after or before}
     if amount is not None and amount > finding.overcharge:
@@ -136,14 +161,24 @@ def history(session: Session, *, finding_id: int) -> list[AuditEntry]:
 
 def _recovered(value: Decimal | str | None) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError("the recovered amount is required to resolve", field="recovered")
+        raise InputError(
+            "the recovered amount is required to resolve",
+            da="det inddrevne beløb er påkrævet for at afslutte",
+            field="recovered",
+        )
     if isinstance(value, str):
         try:
             value = parse_decimal(value)  # machine format, "750.50"; pages parse people's
         except ValueError:
-            raise InputError(f"{value!r} is not an amount", field="recovered") from None
+            raise InputError(
+                f"{value!r} is not an amount", da=f"{value!r} er ikke et beløb", field="recovered"
+            ) from None
     if not value.is_finite() or value < 0:
-        raise InputError("the recovered amount must be zero or more", field="recovered")
+        raise InputError(
+            "the recovered amount must be zero or more",
+            da="det inddrevne beløb skal være nul eller mere",
+            field="recovered",
+        )
     return to_ore(value)
 
 

@@ -246,7 +246,9 @@ def _amount(text: str, lang: str) -> Decimal | None:
     try:
         return parse_amount(text, locale=lang)
     except ValueError:
-        raise InputError(f"{text!r} is not an amount", field="recovered") from None
+        raise InputError(
+            f"{text!r} is not an amount", da=f"{text!r} er ikke et beløb", field="recovered"
+        ) from None
 
 
 def _detail(

@@ -52,7 +52,9 @@ def parties_import(
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise InputError("the file is not UTF-8 text", file=filename) from None
+            raise InputError(
+                "the file is not UTF-8 text", da="filen er ikke UTF-8-tekst", file=filename
+            ) from None
         result = admin.import_csv(session, text=text, filename=filename, actor=who)
     except InputError as exc:
         session.rollback()
@@ -199,7 +201,11 @@ def contact_edit(
 
 def _actor(actor: str) -> str:
     if not actor.strip():
-        raise InputError("say who makes the change (name or email)", field="actor")
+        raise InputError(
+            "say who makes the change (name or email)",
+            da="skriv hvem der foretager ændringen (navn eller e-mail)",
+            field="actor",
+        )
     return actor.strip()
 
 

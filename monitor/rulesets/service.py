@@ -149,9 +149,17 @@ def proposed_config(
         raise InputError(f"unknown rule {rule_id!r}; the rules are: {known}", field="rule")
     base = current.get(rule_id) or RuleConfig(rule_id=rule_id, version=0)
     if mode is not None and mode not in MODES:
-        raise InputError(f"mode must be one of {', '.join(MODES)}", field="mode")
+        raise InputError(
+            f"mode must be one of {', '.join(MODES)}",
+            da=f"tilstand skal være en af {', '.join(MODES)}",
+            field="mode",
+        )
     if severity and severity not in SEVERITIES:
-        raise InputError(f"severity must be one of {', '.join(SEVERITIES)}", field="severity")
+        raise InputError(
+            f"severity must be one of {', '.join(SEVERITIES)}",
+            da=f"alvor skal være en af {', '.join(SEVERITIES)}",
+            field="severity",
+        )
     merged = {**base.params, **(params or {})}
     validated = rules.validate_params(rule_id, merged)
     check_scope(session, municipalities=municipalities, vendors=vendors)

@@ -116,7 +116,11 @@ def custom_backtest(request: Request, session: DbSession, form: FormFields) -> H
 def _custom_rule(form: dict[str, str]) -> tuple[str, dict[str, Any]]:
     name = form.get("name", "").strip().lower()
     if not name:
-        raise InputError("give the rule a name (a-z, 0-9, _ and -)", field="name")
+        raise InputError(
+            "give the rule a name (a-z, 0-9, _ and -)",
+            da="giv reglen et navn (a-z, 0-9, _ og -)",
+            field="name",
+        )
     params = {
         "expression": form.get("expression", ""),
         "severity": form.get("severity") or "medium",

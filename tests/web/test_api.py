@@ -92,7 +92,10 @@ def test_a_refused_review_is_a_400_with_the_reason_and_changes_nothing(
         json={"action": "dismiss", "actor": "jura@kk.dk"},
     )
     assert response.status_code == 400
-    assert response.json() == {"error": "field note: a note is required to dismiss"}
+    assert response.json() == {
+        "error": "field note: a note is required to dismiss",
+        "error_da": "en note er påkrævet for at afvise",
+    }
     with transaction(engine) as s:
         assert s.get(Finding, seed.price_finding_id).status == "open"
         assert s.scalars(select(AuditEntry)).all() == []

@@ -68,7 +68,7 @@ def test_a_bad_correction_is_shown_on_the_page_and_changes_nothing(
         f"/contracts/{seed.contract_id}/terms/{term_id}/review",
         data={"action": "correct", "actor": "jura@kk.dk", "price": "hundrede"},
     )
-    assert response.status_code == 400 and "is not an amount" in response.text
+    assert response.status_code == 400 and "er ikke et beløb" in response.text
     assert _term(engine, term_id).agreed_unit_price == Decimal("100.00")
     assert rechecks == []
 

@@ -122,7 +122,7 @@ def test_dismissing_without_a_note_is_refused_on_the_page_and_nothing_changes(
         data={"action": "dismiss", "actor": "jura@kk.dk", "note": ""},
     )
     assert response.status_code == 400
-    assert "a note is required to dismiss" in response.text
+    assert "en note er påkrævet for at afvise" in response.text
     with transaction(engine) as s:
         assert s.get(Finding, seed.price_finding_id).status == "open"
         assert s.scalars(select(AuditEntry)).all() == []

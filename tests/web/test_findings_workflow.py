@@ -136,7 +136,7 @@ def test_bulk_dismiss_needs_a_note_like_a_single_dismissal(site: Site) -> None:
     ids = [site.seed.price_finding_id, site.seed.payment_finding_id]
     refused = _bulk(site, csrf, ids, "dismiss")
     assert 'data-bulk-done="0" data-bulk-refused="2"' in refused.text
-    assert refused.text.count("a note is required to dismiss") == 2
+    assert refused.text.count("en note er påkrævet for at afvise") == 2
     assert [site.finding(i).status for i in ids] == ["open", "open"]
     done = _bulk(site, csrf, ids, "dismiss", note="Aftalt med leverandøren")
     assert 'data-bulk-done="2"' in done.text
@@ -149,7 +149,7 @@ def test_bulk_reports_a_step_the_status_does_not_allow_and_does_the_rest(site: S
     page = _bulk(site, csrf, [site.seed.price_finding_id, site.seed.payment_finding_id], "confirm")
     assert 'data-bulk-done="1" data-bulk-refused="1"' in page.text
     assert f'data-refused="{site.seed.price_finding_id}"' in page.text
-    assert "cannot confirm a finding that is confirmed" in page.text
+    assert "et fund med status bekræftet kan ikke bekræftes" in page.text
     assert site.finding(site.seed.payment_finding_id).status == "confirmed"
 
 
