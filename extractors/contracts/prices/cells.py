@@ -262,7 +262,8 @@ _PERIOD = (
     (re.compile(r"(\bår\b|\båret\b|\bårs|årlig|\byear|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
 )  # fmt: skip
 _SUBJECT = (
-    (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation"), "user"),
+    (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation|"
+                r"\belev|student|pupil|medarbejder|employee|\bansat|lærer|teacher"), "user"),
     (re.compile(r"indbygger|\bindb\b|inhabitant|borger|citizen|resident|capita"), "inhabitant"),
     (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|kald\b|\bcall|"
                 r"brev|letter|message|besked|sms|dokument|document|sag\b|case\b|ansøgning"),
