@@ -136,6 +136,17 @@ EN = RowContext("en")
           (None, "brugerabonnement på portalen", Unit.USER_YEAR, "613.22", Decimal(1001),
            Decimal(2000)),
           (None, "brugerabonnement på portalen", Unit.USER_YEAR, "521.24", Decimal(2001), None)]),
+        # a product whose name is a word of another matter ("Budget", "Garanti")
+        ("Prisen for modulet Budget udgør 1.800 kr. pr. bruger pr. år ekskl. moms og er "
+         "uændret.", DA, [(None, "modulet Budget", Unit.USER_YEAR, "1800", None, None)]),
+        ("For licens til Garantistyring betaler Kunden 95,00 kr. pr. bruger pr. måned.", DA,
+         [(None, "licens til Garantistyring", Unit.USER_MONTH, "95", None, None)]),
+        # the former price beside the agreed one is not a second price
+        ("Prisen for licens til modulet Indkøb udgør fremover 2.400 kr. pr. bruger pr. år "
+         "ekskl. moms (tidligere 2.100 kr.).", DA,
+         [(None, "licens til modulet Indkøb", Unit.USER_YEAR, "2400", None, None)]),
+        ("The fee for the API add-on is EUR 450.00 per month (previously EUR 400.00).", EN,
+         [(None, "the API add-on", Unit.MONTH, "450", None, None)]),
     ],
 )  # fmt: skip
 def test_a_price_stated_in_a_sentence_is_read(
@@ -157,6 +168,8 @@ def test_a_price_stated_in_a_sentence_is_read(
         "The total Charges payable under this Agreement shall not exceed EUR 5,800,000.00.",
         "Ved forsinkelse betaler Leverandøren en dagbod på 0,5 % af vederlaget, dog mindst "
         "kr. 5.000 pr. dag.",
+        "Prisen for modulet Budget udgør i alt kr. 250.000 for hele kontraktperioden.",
+        "Vederlaget for driften er begrænset til et loft på kr. 1.000.000 pr. år.",
     ],
 )
 def test_an_amount_that_is_no_price_is_neither_read_nor_reported(sentence: str) -> None:
