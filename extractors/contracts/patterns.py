@@ -100,7 +100,11 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     ),  # fmt: skip
     (r"pr\.?\s*(?:måned|md\.?)|månedligt|per\s+month|monthly", Unit.MONTH),
     (r"pr\.?\s*år|årligt|per\s+year|annually|yearly", Unit.YEAR),
-    (r"pr\.?\s*(?:stk\.?|styk)|per\s+(?:piece|unit)", Unit.PIECE),
+    (
+        r"pr\.?\s*(?:stk\.?|styk|pakke|pk\.|æske|kasse|karton|rulle|sæt)(?!\w)|"
+        r"per\s+(?:piece|unit|pack(?:age)?|box|carton|roll)\b",
+        Unit.PIECE,
+    ),
 )
 UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)), re.IGNORECASE)
 #: A unit at the very end of a cell or line.

@@ -270,7 +270,10 @@ _SUBJECT = (
      "transaction"),
     (re.compile(r"engangs|one-off|one-time|once|fast pris|fastpris|fixed|lump|samlet|éngangs|"
                 r"fast beløb|\bfast\b|flat"), "fixed"),
-    (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle"), "piece"),
+    (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle|"
+                # a unit of sale counted like a piece: a pack, a box, a roll
+                r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\bsæt\b|\bpack(?:age)?\b|"
+                r"\bbox\b|\bcarton\b|\broll\b"), "piece"),
 )  # fmt: skip
 
 

@@ -68,7 +68,7 @@ OUTCOMES = ("right", "review", "missed", "wrong")
 FLOOR = {
     "effective_date": 17, "expiry_date": 17, "payment_days": 18, "mfn": 18, "currency": 18,
     "index": 18, "cap_pct": 18, "first_adjustment": 17,
-    "price_found": 108, "price_item": 51, "price_value": 108, "price_unit": 108,
+    "price_found": 125, "price_item": 68, "price_value": 125, "price_unit": 125,
     "price_tier": 0,
 }  # fmt: skip
 # Every silently wrong value now: (contract, field, what). A new one fails the test.

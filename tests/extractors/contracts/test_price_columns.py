@@ -93,6 +93,10 @@ def test_a_volume_band_is_read_from_a_column_header(header: str, band: object) -
         ("annually", Unit.YEAR),
         ("Stk.", Unit.PIECE),
         ("each", Unit.PIECE),
+        ("pr. pakke", Unit.PIECE),
+        ("pr. æske", Unit.PIECE),
+        ("per box", Unit.PIECE),
+        ("pr. kasse pr. måned", Unit.MONTH),
         ("efter regning", None),
     ],
 )
