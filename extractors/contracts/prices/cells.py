@@ -201,6 +201,8 @@ def read_row(
     unit, confidence = _unit(columns, cells, description)
     if unit is None and spanned and above is not None:
         unit = above.unit
+    if unit is None and band is not None:
+        unit = _band_unit(cells, roles)
     if band is None and description:
         at_end = BAND_AT_END_RE.search(description)
         if at_end is not None:
@@ -242,6 +244,15 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
                 return unit, 0.97
     unit = unit_of(description)
     return unit, 0.9
+
+
+def _band_unit(cells: list[str], roles: list[str]) -> Unit | None:
+    """The unit a row's volume band counts in, when it counts pieces ("101+ stk.": the
+    price is per piece); a band of users or inhabitants names no period, so no unit."""
+    for text, role in zip(cells, roles, strict=True):
+        if role == "band" and text and unit_in_cell(text) is Unit.PIECE:
+            return Unit.PIECE
+    return None
 
 
 def _table_unit(caption: str, columns: list[Column]) -> Unit | None:

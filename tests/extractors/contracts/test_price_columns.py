@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -16,6 +17,7 @@ from extractors.contracts.prices.headers import band_in_header, role_of
 from extractors.contracts.prices.prose import sentence_terms
 from extractors.contracts.prices.rows import RowContext
 from extractors.types import Unit
+from tests.generators.plain_da.render import Styles, grid_table, mm, write_pdf
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,8 @@ def test_a_header_names_its_columns_role(header: str, role: str, vat: str | None
         ("up to 1,000 users", (None, Decimal(1000))),
         ("from 4,001 users", (Decimal(4001), None)),
         ("0–250 brugere", (Decimal(0), Decimal(250))),
+        ("101+ stk.", (Decimal(101), None)),
+        ("501+ brugere", (Decimal(501), None)),
         ("Pris pr. bruger", None),
     ],
 )
@@ -337,3 +341,33 @@ def test_an_amount_cell_is_read_without_what_it_adds_in_parentheses(
     cell: str, amount: bool
 ) -> None:
     assert is_amount(cell) is amount
+
+
+def test_volume_bands_in_a_quantity_column_and_a_price_per_piece(tmp_path: Path) -> None:
+    """ "Antal: 1-100 stk. / 101+ stk." beside "Stykpris": one price per band, per piece."""
+    s = Styles()
+    story = [
+        s.title("Leveringsaftale om skærme"),
+        s.p("Aftalen gælder fra 1. maj 2025 til 30. april 2027. Betaling netto 30 dage."),
+        s.h("Priser"),
+        s.p("Alle beløb er ekskl. moms."),
+        grid_table(
+            [
+                ["Varenr.", "Beskrivelse", "Antal", "Stykpris"],
+                ["SK-2401", "Skærm 24 tommer", "1-100 stk.", "DKK 1.450"],
+                ["SK-2401", "Skærm 24 tommer", "101+ stk.", "DKK 1.390"],
+            ],
+            [25 * mm, 70 * mm, 30 * mm, 35 * mm], s,
+        ),
+    ]  # fmt: skip
+    pdf = tmp_path / "bands.pdf"
+    write_pdf(pdf, story, "Leveringsaftale om skærme")
+
+    terms = extract_contract(pdf.read_bytes(), pdf.name)
+
+    assert [(t.item_id, t.unit, t.unit_price, t.tier_min, t.tier_max)
+            for t in terms.price_terms] == [
+        ("SK-2401", Unit.PIECE, Decimal("1450"), Decimal(1), Decimal(100)),
+        ("SK-2401", Unit.PIECE, Decimal("1390"), Decimal(101), None),
+    ]  # fmt: skip
+    assert terms.unread_prices == []
