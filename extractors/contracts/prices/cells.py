@@ -30,6 +30,9 @@ _AMOUNT = re.compile(
     rf"(?P<dash>\s*[,.]-{{1,2}})?(?:\s*{_CURRENCY})?$"
 )
 _ITEM_ID = re.compile(r"^(?=.*\d)[A-ZÆØÅa-zæøå0-9][A-ZÆØÅa-zæøå0-9\-./_]{0,19}$")
+#: An item code of letters only, in a column its header names as the item's ("SK-ARM",
+#: "CC-ENT", "LMS-HOST"): upper case, in parts joined by a hyphen, dot or slash.
+_LETTER_CODE = re.compile(r"^[A-ZÆØÅ]{1,6}(?:[-./][A-ZÆØÅ0-9]{1,10})+$")
 _TOTAL_ROW = re.compile(
     r"^(i alt|total|subtotal|sum|samlet|samlede|heraf|moms|tilbudssum|grand total|"
     r"total (price|amount|excl)|i alt ekskl|i alt inkl|årlig(t)? i alt)\b",
@@ -185,8 +188,9 @@ def read_row(
     item_id = None
     for text, role in zip(cells, roles, strict=True):
         if role == "item" and text:
-            if is_item_id(text.replace(" ", "")):
-                item_id = text.replace(" ", "")
+            code = text.replace(" ", "")
+            if is_item_id(code) or _LETTER_CODE.match(code):
+                item_id = code
             elif not description:
                 description = text
     if not description:

@@ -371,3 +371,31 @@ def test_volume_bands_in_a_quantity_column_and_a_price_per_piece(tmp_path: Path)
         ("SK-2401", Unit.PIECE, Decimal("1390"), Decimal(101), None),
     ]  # fmt: skip
     assert terms.unread_prices == []
+
+
+def test_an_item_code_of_letters_only_is_read_in_an_item_column(tmp_path: Path) -> None:
+    s = Styles()
+    story = [
+        s.title("Order Form"),
+        s.p("Subscription Start Date: May 1, 2025. Payment terms: 30 days net."),
+        s.h("Fees"),
+        grid_table(
+            [
+                ["SKU", "Product", "Billing Unit", "Unit Price"],
+                ["CC-ENT", "Enterprise licence", "per user per month", "EUR 99.00"],
+                ["CC-API2", "API add-on", "per month", "EUR 450.00"],
+                ["Sandbox", "Sandbox environment", "per year", "EUR 2,400.00"],
+            ],
+            [25 * mm, 60 * mm, 40 * mm, 35 * mm], s,
+        ),
+    ]  # fmt: skip
+    pdf = tmp_path / "codes.pdf"
+    write_pdf(pdf, story, "Order Form")
+
+    terms = extract_contract(pdf.read_bytes(), pdf.name)
+
+    assert [(t.item_id, t.description) for t in terms.price_terms] == [
+        ("CC-ENT", "Enterprise licence"),
+        ("CC-API2", "API add-on"),
+        (None, "Sandbox environment"),
+    ]
