@@ -90,6 +90,8 @@ _SHAPES = (
                r"The (?:price|charge|fee|remuneration|rate))\s+(?:for|of)\s+(?P<d>.+?)\s+"
                r"(?:er|udgør|andrager|is|amounts to|shall be|will be)\b", re.IGNORECASE),
     re.compile(rf"^(?P<d>.+?)\s+(?:{_VERBS})\b", re.IGNORECASE),
+    # a list item or label: "a) Fast support pr. skole: 4.950,00 kr. pr. måned;"
+    re.compile(r"^(?P<d>(?:[^:;.]|\.(?=\s*\w)){3,80}?):\s*$"),
 )  # fmt: skip
 _AFTER_MONEY = re.compile(r"\s(?:for|til|af|on|applies to|gælder for|gælder)\s+(?P<d>[^:;]+?)\.?$",
                           re.IGNORECASE)  # fmt: skip

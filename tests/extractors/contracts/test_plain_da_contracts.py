@@ -68,7 +68,7 @@ OUTCOMES = ("right", "review", "missed", "wrong")
 FLOOR = {
     "effective_date": 17, "expiry_date": 17, "payment_days": 18, "mfn": 18, "currency": 18,
     "index": 18, "cap_pct": 18, "first_adjustment": 17,
-    "price_found": 129, "price_item": 79, "price_value": 129, "price_unit": 129,
+    "price_found": 132, "price_item": 79, "price_value": 132, "price_unit": 132,
     "price_tier": 4,
 }  # fmt: skip
 # Every silently wrong value now: (contract, field, what). A new one fails the test.

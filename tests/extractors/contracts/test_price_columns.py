@@ -155,6 +155,11 @@ EN = RowContext("en")
          [(None, "licens til modulet Indkøb", Unit.USER_YEAR, "2400", None, None)]),
         ("The fee for the API add-on is EUR 450.00 per month (previously EUR 400.00).", EN,
          [(None, "the API add-on", Unit.MONTH, "450", None, None)]),
+        # a list item that labels its price
+        ("Fast support pr. skole: 4.950,00 kr. pr. måned;", DA,
+         [(None, "Fast support pr. skole", Unit.MONTH, "4950", None, None)]),
+        ("Opsætning af ny klient-pc: 350,00 kr. pr. stk.", DA,
+         [(None, "Opsætning af ny klient-pc", Unit.PIECE, "350", None, None)]),
     ],
 )  # fmt: skip
 def test_a_price_stated_in_a_sentence_is_read(
@@ -178,6 +183,7 @@ def test_a_price_stated_in_a_sentence_is_read(
         "kr. 5.000 pr. dag.",
         "Prisen for modulet Budget udgør i alt kr. 250.000 for hele kontraktperioden.",
         "Vederlaget for driften er begrænset til et loft på kr. 1.000.000 pr. år.",
+        "Kontraktsum: 2.000.000 kr. ekskl. moms.",
     ],
 )
 def test_an_amount_that_is_no_price_is_neither_read_nor_reported(sentence: str) -> None:
