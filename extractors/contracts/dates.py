@@ -165,9 +165,9 @@ _DEFINED_AFTER = re.compile(
 )
 _DEFINED_BEFORE = re.compile(
     r"(?:(?P<start>effective\s*date|commencement\s+date|start\s+date|ikrafttrædelsesdato|"
-    r"startdato|gældende\s+fra|contract\s+start)"
+    r"startdato|gældende\s+fra|contract\s+start|ikrafttrædelse(?=\s*:))"
     r"|(?P<end>expiration\s+date|expiry\s+date|termination\s+date|end\s+date|udløbsdato|"
-    r"ophørsdato|slutdato|gældende\s+til)"
+    r"ophørsdato|slutdato|gældende\s+til|(?:udløb|ophør|expiry|expiration)(?=\s*:))"
     r"|(?P<agreement>agreement\s+date|execution\s+date|date\s+of\s+(?:this\s+)?agreement))"
     r"[\"”’]?(?:\s+(?:of|for|under)\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:agreement|contract))?"
     r"\s*(?:(?:shall\s+mean|means|is|er|:|-|(?:will|shall)\s+be(?:\s+on\s+or\s+about)?)?\s*:?\s*"

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from extractors.contracts import clauses as read
-from extractors.contracts import mfn
+from extractors.contracts import indexation_timing, mfn
 from extractors.contracts.front import (
     detect_language,
     parties_in_columns,
@@ -64,6 +64,7 @@ def _extract(document: PdfText) -> ContractTerms:
     classify(sections, language)
     _read_clauses(terms, sections, language)
     terms.indexation = find_indexation(sections, language, appendix)
+    _first_adjustment(terms, numeric_order(" ".join(s.text for s in sections), language))
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text) or terms.signing_date
     prices = read_prices(document, appendix=appendix, language=language, body_text=body_text)
@@ -175,6 +176,31 @@ def _read_mfn(terms: ContractTerms, sections: list[Section]) -> None:
         terms.mfn = statement.present
         params: dict[str, object] = {"present": statement.present}
         terms.clauses.append(ContractClause("mfn", statement.text, statement.page, params, 0.9))
+
+
+def _first_adjustment(terms: ContractTerms, month_first: bool) -> None:
+    """A first adjustment date the clause states ("første gang 1. januar 2027") becomes the
+    fixed period from the effective date, where it is later than the one read; an earlier
+    one contradicts the fixed period and is shown for review."""
+    ix, effective = terms.indexation, terms.effective_date
+    if ix is None or ix.evidence is None:
+        return
+    stated = indexation_timing.first_adjustment_date(ix.evidence.text, month_first=month_first)
+    if stated is not None and effective is None:
+        terms.uncertain_terms.append(
+            f"indexation: first adjustment stated as {stated.isoformat()}, but without an "
+            "effective date the fixed period cannot be counted"
+        )
+    if stated is None or effective is None or stated <= effective:
+        return
+    months = indexation_timing.months_until(effective, stated)
+    if ix.fixed_months is None or months > ix.fixed_months:
+        ix.fixed_months = months
+    elif months < ix.fixed_months:
+        terms.uncertain_terms.append(
+            f"indexation: first adjustment stated as {stated.isoformat()}, before the end of "
+            f"the {ix.fixed_months}-month fixed period"
+        )
 
 
 def _int(value: object) -> int | None:

@@ -213,6 +213,8 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
     forbrugerprisindekset er steget med mere end 2 %, dog højst 4 %"); "if the index rises
     more than 3 %, the increase is capped at 3 %" states a cap only."""
     if _NOT_ADJUSTMENT.search(text):
+        text = _clause_after_residue(text)
+    if _NOT_ADJUSTMENT.search(text):
         return None, None
     caps: list[Decimal] = []
     conditions: list[Decimal] = []
@@ -231,6 +233,26 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
     restricted = _ONLY.search(text) is not None
     thresholds = [v for v in conditions if restricted or v not in caps]
     return (caps[0] if caps else None), (thresholds[0] if thresholds else None)
+
+
+def _clause_after_residue(text: str) -> str:
+    """The statement from a few words before its first word of adjustment, when that part
+    names an index and holds no word of another matter: a price table or heading run into
+    the clause's sentence ("Honorar (kr. ekskl. moms) Partner pr. time 1.695,00 ...
+    Regulering Honorarsatserne reguleres ... (ILON12), dog højst 3,5 %") is not the clause
+    speaking of VAT. Otherwise the statement as it is."""
+    adjust = ADJUST_WORDS.search(text)
+    if adjust is None:
+        return text
+    start = text.rfind(" ", 0, max(0, adjust.start() - _SUBJECT_REACH)) + 1
+    rest = text[start:]
+    if _NOT_ADJUSTMENT.search(rest) is None and mentions_index(rest):
+        return rest
+    return text
+
+
+#: How far before its verb of adjustment a clause's subject may start ("Honorarsatserne").
+_SUBJECT_REACH = 40
 
 
 def _threshold_shape(sentence_before: str, before: str, after: str) -> bool:

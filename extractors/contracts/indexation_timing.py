@@ -10,10 +10,11 @@ senest 1. oktober med virkning fra 1. januar": the adjustment month is January.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extractors.contracts.dates import ANNIVERSARY_RE, Duration, anniversary_years, durations
 from extractors.contracts.indexation_facts import ADJUST_WORDS, FIXED_WORDS
-from extractors.contracts.patterns import MONTHS
+from extractors.contracts.patterns import DATE_RE, MONTHS, parse_date
 
 # ------------------------------------------------------------------ durations
 
@@ -177,3 +178,44 @@ def adjust_month(text: str) -> int | None:
         if 1 <= int(match["month"]) <= 12:
             candidates.append((1, match.start(), int(match["month"])))
     return min(candidates)[2] if candidates else None
+
+
+# ------------------------------------------------------------- the first adjustment
+
+#: Words that make the date after them the first adjustment's ("første gang 1. januar
+#: 2027", "Første regulering kan ske pr. 1. april 2026", "the first adjustment shall take
+#: place on 1 April 2026", "for the first time on ...").
+_FIRST_CUE = re.compile(
+    r"\bførste\s+(?:gang|(?:pris)?regulering\w*|prisjustering\w*|justering\w*|indeksering\w*)\b"
+    r"|\bfirst\s+(?:adjustment|increase|indexation|price\s+(?:adjustment|increase|change)|"
+    r"review|time)s?\b",
+    re.I,
+)
+#: What may stand between the cue and its date: words, not another sentence or number
+#: (an abbreviation's full stop aside: "pr.", "d.").
+_CUE_TO_DATE = re.compile(r"^[^.;:\d]{0,60}$")
+_ABBREVIATION = re.compile(r"\b(?:pr|d|ca)\.", re.I)
+
+
+def first_adjustment_date(text: str, *, month_first: bool = False) -> date | None:
+    """The date the clause says the first adjustment may take effect, when it states one
+    with its year ("Priserne reguleres årligt pr. 1. januar, første gang 1. januar 2027");
+    None when it does not (then the fixed period and adjustment month decide)."""
+    for cue in _FIRST_CUE.finditer(text):
+        for match in DATE_RE.finditer(text, cue.end(), cue.end() + 90):
+            if not _CUE_TO_DATE.match(_ABBREVIATION.sub("", text[cue.end() : match.start()])):
+                break
+            if _DEADLINE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+                break
+            value = parse_date(match, month_first=month_first)
+            if value is not None:
+                return value
+    return None
+
+
+def months_until(effective: date, first: date) -> int:
+    """The fixed period, in months from ``effective``, after which the first adjustment
+    falls on ``first`` (adjustments take effect on the 1st of a month: a start after the
+    1st counts from the next month, a first date after the 1st moves to the next 1st)."""
+    months = (first.year - effective.year) * 12 + first.month - effective.month
+    return months - (1 if effective.day > 1 else 0) + (1 if first.day > 1 else 0)

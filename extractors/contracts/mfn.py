@@ -49,7 +49,7 @@ _COMPARISON = re.compile(
     rf"(?:or\s+equal\s+to\s+)?(?:those|that|the\s+(?:[\w-]+\s+){{0,2}}?{_PRICE})\s+"
     r"(?:[\w-]+\s+){0,3}?(?:charg\w*|offer\w*|paid|pay\w*|give\w*|given|grant\w*|provid\w*|"
     r"extend\w*|sell\w*|sold|made\s+available|quoted)\b|"
-    r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|lave)|"
+    r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|fordelagtige?|gode|lave)|"
     # "shall not charge Customer more than it charges", "må ikke overstige de priser"
     r"\b(?:not|never)\s+(?:[\w-]+\s+){0,4}?more\s+than\s+(?:[\w-]+\s+){0,3}?"
     r"(?:charg|offer|bill|invoic|pa[iy])\w*|"
@@ -57,7 +57,8 @@ _COMPARISON = re.compile(
     r"ikke\s+(?:(?:være|er|bliver|opkræve|tage|fakturere|afregne)\s+)?(?:ringere|dårligere|højere|"
     r"mindre\s+gunstige?)|"
     r"laveste\s+pris\w*|"
-    r"bedste\s+pris\w*|gunstigere\s+(?:priser|vilkår|betingelser)|lavere\s+priser|"
+    r"bedste\s+pris\w*|(?:gunstigere|fordelagtigere)\s+(?:priser|vilkår|betingelser)|"
+    r"lavere\s+priser|"
     r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
     re.IGNORECASE,
 )
@@ -95,6 +96,19 @@ _DISCLAIMED = re.compile(
     r"\bmay\s+(?:charge|offer|sell|grant)\s+(?:[\w-]+\s+){0,4}?(?:lower|different|better)",
     re.IGNORECASE,
 )
+#: The name disclaimed as a reading of the contract: "Nothing in this Agreement shall be
+#: construed as a most favoured customer undertaking", "Intet i aftalen kan anses for en
+#: mestbegunstigelsesklausul".
+#: Words to the name that do not limit it ("shall be construed to limit the MFN terms" is
+#: no disclaimer).
+_UNLIMITED = r"(?:(?!limit|restrict|affect|prejudic|derogat|waiv|reduc|impair|begræns)[^.;]){0,30}"
+_NOT_CONSTRUED = re.compile(
+    r"\bnothing\b[^.;]{0,80}?\b(?:shall|will|may|is\s+to)\s+(?:be\s+)?(?:construed|deemed|"
+    r"interpreted|read|considered|constitute|create|amount)\w*\b" + _UNLIMITED + "$"
+    r"|\bintet\b[^.;]{0,80}?\b(?:skal|kan)\s+(?:\w+\s+)?(?:anses|fortolkes|betragtes|opfattes)"
+    r"\b" + _UNLIMITED + "$",
+    re.IGNORECASE,
+)
 _NOT_APPLICABLE = re.compile(r"^\W*(?:finder\s+ikke\s+anvendelse|ikke\s+relevant|udgår|"
                              r"not\s+applicable|n/a|none|ingen|intet)\W*$", re.IGNORECASE)  # fmt: skip
 
@@ -110,7 +124,7 @@ _RESALE_FLOOR = re.compile(
 _CANDIDATE = re.compile(r"favou?r|lowest|best|lower|better|higher|greater|exceed|same|benefit|"
                         r"less|below|at\s+least|more\s+than|bedre|overstige|mere\s+end|"
                         r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
-                        r"lavere|samme|tilsvarende|mindst", re.IGNORECASE)  # fmt: skip
+                        r"lavere|samme|tilsvarende|mindst|fordelagtig", re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +167,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     """A negation within a few words before the name, or right after it ("finder ikke
     anvendelse", "does not apply")."""
     before = " ".join(sentence[:start].split()[-6:])
-    if _NOT_BOUND.search(sentence[:start]):
+    if _NOT_BOUND.search(sentence[:start]) or _NOT_CONSTRUED.search(sentence[:start]):
         return True
     after = " ".join(sentence[end:].split()[:5])
     return bool(_NEGATION.search(before)) or bool(

@@ -82,12 +82,15 @@ AMOUNT_RE = re.compile(
     rf"(?:(?:kr\.|DKK|EUR)\s*)?(?P<n>{_NUMBER})(?P<dash>,-)?(?:\s*(?:kr\.?|DKK))?"
 )
 
+#: A person a licence is counted by, like a user: "pr. elev pr. år", "per employee per month".
+_PERSON_DA = r"(?:bruger|elev|medarbejder|ansat|lærer|studerende)"
+_PERSON_EN = r"(?:user|student|pupil|teacher|employee|staff\s+member)"
 _UNITS: tuple[tuple[str, Unit], ...] = (
-    (r"pr\.?\s*bruger\s*(?:pr\.?\s*|/\s*)(?:måned|md\.?|mdr\.?)", Unit.USER_MONTH),
-    (r"pr\.?\s*bruger\s*(?:pr\.?\s*|/\s*)år", Unit.USER_YEAR),
+    (rf"pr\.?\s*{_PERSON_DA}\s*(?:pr\.?\s*|/\s*)(?:måned|md\.?|mdr\.?)", Unit.USER_MONTH),
+    (rf"pr\.?\s*{_PERSON_DA}\s*(?:pr\.?\s*|/\s*)år", Unit.USER_YEAR),
     (r"pr\.?\s*(?:indbygger|indb\.?)\s*(?:pr\.?\s*|/\s*)år", Unit.INHABITANT_YEAR),
-    (r"per\s+user\s*(?:per\s+|/\s*)month", Unit.USER_MONTH),
-    (r"per\s+user\s*(?:per\s+|/\s*)year", Unit.USER_YEAR),
+    (rf"per\s+{_PERSON_EN}\s*(?:per\s+|/\s*)month", Unit.USER_MONTH),
+    (rf"per\s+{_PERSON_EN}\s*(?:per\s+|/\s*)year", Unit.USER_YEAR),
     (r"per\s+inhabitant\s*(?:per\s+|/\s*)year", Unit.INHABITANT_YEAR),
     (r"pr\.?\s*(?:påbegyndt\s+)?time|timepris|per\s+(?:started\s+)?hour", Unit.HOUR),
     (r"pr\.?\s*(?:transaktion|opslag|forsendelse)|per\s+(?:transaction|lookup)", Unit.TRANSACTION),
@@ -97,7 +100,11 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     ),  # fmt: skip
     (r"pr\.?\s*(?:måned|md\.?)|månedligt|per\s+month|monthly", Unit.MONTH),
     (r"pr\.?\s*år|årligt|per\s+year|annually|yearly", Unit.YEAR),
-    (r"pr\.?\s*(?:stk\.?|styk)|per\s+(?:piece|unit)", Unit.PIECE),
+    (
+        r"pr\.?\s*(?:stk\.?|styk|pakke|pk\.|æske|kasse|karton|rulle|sæt)(?!\w)|"
+        r"per\s+(?:piece|unit|pack(?:age)?|box|carton|roll)\b",
+        Unit.PIECE,
+    ),
 )
 UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)), re.IGNORECASE)
 #: A unit at the very end of a cell or line.

@@ -13,7 +13,7 @@ SUBJECT = re.compile(
     r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b"
     r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|\bhereof\b|"
     r"\b(?:initial\s+)?term\b|\bcontract\s+period\b|\b\w*kontrakt\w*|\b\w*aftale\w*|\bløbetid\w*|"
-    r"\bkontraktperiode\w*|\bvarighed\w*",
+    r"\bkontraktperiode\w*|\bvarighed\w*|\btillægget\b",
     re.IGNORECASE,
 )
 #: A definition of another term: "“Processing Year 1” means the period commencing ...".

@@ -30,6 +30,9 @@ _AMOUNT = re.compile(
     rf"(?P<dash>\s*[,.]-{{1,2}})?(?:\s*{_CURRENCY})?$"
 )
 _ITEM_ID = re.compile(r"^(?=.*\d)[A-ZÆØÅa-zæøå0-9][A-ZÆØÅa-zæøå0-9\-./_]{0,19}$")
+#: An item code of letters only, in a column its header names as the item's ("SK-ARM",
+#: "CC-ENT", "LMS-HOST"): upper case, in parts joined by a hyphen, dot or slash.
+_LETTER_CODE = re.compile(r"^[A-ZÆØÅ]{1,6}(?:[-./][A-ZÆØÅ0-9]{1,10})+$")
 _TOTAL_ROW = re.compile(
     r"^(i alt|total|subtotal|sum|samlet|samlede|heraf|moms|tilbudssum|grand total|"
     r"total (price|amount|excl)|i alt ekskl|i alt inkl|årlig(t)? i alt)\b",
@@ -185,8 +188,9 @@ def read_row(
     item_id = None
     for text, role in zip(cells, roles, strict=True):
         if role == "item" and text:
-            if is_item_id(text.replace(" ", "")):
-                item_id = text.replace(" ", "")
+            code = text.replace(" ", "")
+            if is_item_id(code) or _LETTER_CODE.match(code):
+                item_id = code
             elif not description:
                 description = text
     if not description:
@@ -201,6 +205,8 @@ def read_row(
     unit, confidence = _unit(columns, cells, description)
     if unit is None and spanned and above is not None:
         unit = above.unit
+    if unit is None and band is not None:
+        unit = _band_unit(cells, roles)
     if band is None and description:
         at_end = BAND_AT_END_RE.search(description)
         if at_end is not None:
@@ -244,6 +250,15 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
     return unit, 0.9
 
 
+def _band_unit(cells: list[str], roles: list[str]) -> Unit | None:
+    """The unit a row's volume band counts in, when it counts pieces ("101+ stk.": the
+    price is per piece); a band of users or inhabitants names no period, so no unit."""
+    for text, role in zip(cells, roles, strict=True):
+        if role == "band" and text and unit_in_cell(text) is Unit.PIECE:
+            return Unit.PIECE
+    return None
+
+
 def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
     """A unit for the whole table: named in its caption, or by its volume bands' noun
     ("0-20.000 indb.": a price per inhabitant, which public contracts state per year)."""
@@ -262,14 +277,18 @@ _PERIOD = (
     (re.compile(r"(\bår\b|\båret\b|\bårs|årlig|\byear|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
 )  # fmt: skip
 _SUBJECT = (
-    (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation"), "user"),
+    (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation|"
+                r"\belev|student|pupil|medarbejder|employee|\bansat|lærer|teacher"), "user"),
     (re.compile(r"indbygger|\bindb\b|inhabitant|borger|citizen|resident|capita"), "inhabitant"),
     (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|kald\b|\bcall|"
                 r"brev|letter|message|besked|sms|dokument|document|sag\b|case\b|ansøgning"),
      "transaction"),
     (re.compile(r"engangs|one-off|one-time|once|fast pris|fastpris|fixed|lump|samlet|éngangs|"
                 r"fast beløb|\bfast\b|flat"), "fixed"),
-    (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle"), "piece"),
+    (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle|"
+                # a unit of sale counted like a piece: a pack, a box, a roll
+                r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\bsæt\b|\bpack(?:age)?\b|"
+                r"\bbox\b|\bcarton\b|\broll\b"), "piece"),
 )  # fmt: skip
 
 

@@ -42,7 +42,9 @@ _HEADING = re.compile(
 )
 _PRICE_ROLES = ("price", "tier", "total")
 _BARE_BAND = re.compile(
-    r"^(?:\d[\d.,]*\s*[-–]\s*\d[\d.,]*|(?:over|fra|from|above|op til|up to)\s+\d[\d.,]*)$", re.I
+    r"^(?:\d[\d.,]*\s*[-–]\s*\d[\d.,]*|(?:over|fra|from|above|op til|up to)\s+\d[\d.,]*|"
+    r"\d[\d.,]*\s*\+)$",
+    re.I,
 )
 _TEXT_ROLES = ("description", "item", "unit", "position", "band")
 

@@ -58,7 +58,8 @@ _HEADER_BAND = re.compile(
     rf"(?:(?P<lo>{_NUM})\s*[-–]\s*(?P<hi>{_NUM})"
     rf"|(?P<over>over|mere end|flere end|more than|above|>)\s*(?P<over_n>{_NUM})"
     rf"|(?P<from>fra|from|min\.?|≥|>=)\s*(?P<from_n>{_NUM})"
-    rf"|(?P<upto>op til|til og med|højst|up to|max\.?|≤|<=)\s*(?P<upto_n>{_NUM}))"
+    rf"|(?P<upto>op til|til og med|højst|up to|max\.?|≤|<=)\s*(?P<upto_n>{_NUM})"
+    rf"|(?P<plus_n>{_NUM})\s*\+)"
     rf"(?:\s*(?P<noun>[a-zæøå.]+))?",
     re.IGNORECASE,
 )
@@ -156,4 +157,6 @@ def band_in_header(text: str, language: str) -> tuple[Decimal | None, Decimal | 
         return qty(g["over_n"]) + 1, None
     if g["from"]:
         return qty(g["from_n"]), None
+    if g["plus_n"]:  # "101+ stk."
+        return qty(g["plus_n"]), None
     return None, qty(g["upto_n"])

@@ -90,6 +90,8 @@ _SHAPES = (
                r"The (?:price|charge|fee|remuneration|rate))\s+(?:for|of)\s+(?P<d>.+?)\s+"
                r"(?:er|udgør|andrager|is|amounts to|shall be|will be)\b", re.IGNORECASE),
     re.compile(rf"^(?P<d>.+?)\s+(?:{_VERBS})\b", re.IGNORECASE),
+    # a list item or label: "a) Fast support pr. skole: 4.950,00 kr. pr. måned;"
+    re.compile(r"^(?P<d>(?:[^:;.]|\.(?=\s*\w)){3,80}?):\s*$"),
 )  # fmt: skip
 _AFTER_MONEY = re.compile(r"\s(?:for|til|af|on|applies to|gælder for|gælder)\s+(?P<d>[^:;]+?)\.?$",
                           re.IGNORECASE)  # fmt: skip
@@ -141,8 +143,9 @@ def _heading(paragraph: str) -> bool:
 def sentence_terms(
     text: str, page: int, ctx: RowContext
 ) -> list[ExtractedPriceTerm] | UnreadPrice | None:
+    stated, text = text, _FORMER_PRICE.sub("", text)
     money = list(MONEY.finditer(text))
-    if not money or NOT_A_PRICE.search(text):
+    if not money or _not_a_price(text):
         return None
     item = _ITEM.search(text)
     item_id = (item.group("id") or item.group("bare")) if item else None
@@ -156,10 +159,10 @@ def sentence_terms(
             break
     description = description or _description(plain, money[0].start(), money[-1].end())
     if not description:
-        return UnreadPrice(text, page, "a price in a sentence without a description")
+        return UnreadPrice(stated, page, "a price in a sentence without a description")
     unit = _unit(plain, money[0].start(), money[-1].end())
     if unit is None:
-        return UnreadPrice(text, page, "a price in a sentence without a unit we know")
+        return UnreadPrice(stated, page, "a price in a sentence without a unit we know")
     vat = page_vat(text) if re.search(r"moms|VAT", text) else ctx.vat
     bands = (
         _bands(plain, money, ctx.language)
@@ -167,20 +170,41 @@ def sentence_terms(
         else [_band_after(plain, money[0], ctx.language)]
     )
     if len(money) > 1 and any(b is None for b in bands):
-        return UnreadPrice(text, page, "several amounts in one sentence")
+        return UnreadPrice(stated, page, "several amounts in one sentence")
     terms = []
     for match, band in zip(money, bands, strict=True):
         value = amount(match.group(0), None, ctx.language)
         if value is None:
-            return UnreadPrice(text, page, "an amount we cannot read")
+            return UnreadPrice(stated, page, "an amount we cannot read")
         low, high = band or (None, None)
         terms.append(ExtractedPriceTerm(
             item_id=item_id, description=description, unit=unit, unit_price=value,
             currency=_currency(match.group(0), ctx.currency), vat=vat, tier_min=low,
             tier_max=high, page=page, confidence=0.9 if len(money) == 1 else 0.85,
-            evidence=Evidence(text=text, page=page),
+            evidence=Evidence(text=stated, page=page),
         ))  # fmt: skip
     return terms
+
+
+#: A former price beside the agreed one: "2.400 kr. pr. bruger pr. år (tidligere 2.100
+#: kr.)", "(previously EUR 90.00)". Not a price of this contract.
+_FORMER_PRICE = re.compile(
+    r"\s*\((?:tidligere|hidtil|før|indtil\s+nu|previously|formerly|was|earlier)\b[^()]*\)",
+    re.IGNORECASE,
+)
+
+
+def _not_a_price(text: str) -> bool:
+    """Whether the sentence speaks of an amount that is not a price (``NOT_A_PRICE``); a
+    sentence that names its subject as a price ("Prisen for modulet Budget udgør ...",
+    "For licens til Budget betaler Kunden ...") is judged without that subject's name."""
+    if not NOT_A_PRICE.search(text):
+        return False
+    for shape in _SHAPES[:2]:
+        match = shape.search(text)
+        if match and not NOT_A_PRICE.search(text[: match.start("d")] + text[match.end("d") :]):
+            return False
+    return True
 
 
 def _description(text: str, money_start: int, money_end: int) -> str | None:

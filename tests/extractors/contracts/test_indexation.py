@@ -291,3 +291,32 @@ def test_an_index_that_adjusts_another_amount_is_no_price_indexation(
     ]
 
     assert find_indexation(sections, language) is None
+
+
+def test_a_price_table_run_into_the_clause_sentence_does_not_veto_its_cap() -> None:
+    """An unruled table without full stops and the heading after it run into the clause's
+    sentence: the table's "ekskl. moms" is not the clause speaking of VAT."""
+    section = Section(
+        None,
+        "Ydelse Afregning Honorar (kr. ekskl. moms) Partner pr. time 1.695,00 Senior rådgiver "
+        "pr. time 1.295,00 Workshop, heldag pr. dag 9.800,00 Regulering Honorarsatserne "
+        "reguleres pr. 1. marts hvert år, første gang 1. marts 2026, med udviklingen i Danmarks "
+        "Statistiks lønindeks for den private sektor (ILON12), dog højst 3,5 %.",
+        page=1,
+    )
+
+    terms = read_indexation(section, "da")
+
+    assert terms is not None and (terms.index, terms.cap_pct) == ("ILON12", Decimal("3.5"))
+
+
+def test_vat_in_the_clause_itself_still_vetoes_its_percentages() -> None:
+    section = Section(
+        None,
+        "Priserne reguleres årligt efter nettoprisindekset. Til priserne lægges moms med 25 %.",
+        page=1,
+    )
+
+    terms = read_indexation(section, "da")
+
+    assert terms is not None and terms.cap_pct is None

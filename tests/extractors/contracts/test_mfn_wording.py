@@ -43,6 +43,9 @@ from extractors.contracts.mfn import mfn_statement
         "Kunden.",
         "Såfremt Leverandøren yder en anden kunde en lavere pris for samme ydelse, skal samme "
         "pris tilbydes Kunden.",
+        "Rådgiveren tilbyder Kunden vilkår, der er mindst lige så fordelagtige som de vilkår, "
+        "der tilbydes andre regioner.",
+        "Leverandøren må ikke give andre kommuner fordelagtigere priser end Kunden.",
     ],
 )
 def test_a_price_bounded_by_what_others_are_charged_is_most_favoured(sentence: str) -> None:
@@ -77,6 +80,9 @@ def test_a_resale_floor_or_a_minimum_is_no_most_favoured_promise(sentence: str) 
         "Leverandøren er ikke forpligtet til at tilbyde Kunden de laveste priser, som gives til "
         "andre kunder.",
         "Customer acknowledges that Supplier may charge other customers lower prices.",
+        "Nothing in this Agreement shall be construed as a most favoured customer undertaking.",
+        "Nothing herein is to be deemed to create most-favoured-customer pricing for Customer.",
+        "Intet i denne aftale kan anses for en mestbegunstigelsesklausul.",
     ],
 )
 def test_a_disclaimed_comparison_says_there_is_no_most_favoured_promise(sentence: str) -> None:
@@ -88,3 +94,11 @@ def test_a_comparison_that_only_limits_nothing_is_still_a_promise() -> None:
                 "favourable than those offered to other customers.")  # fmt: skip
 
     assert mfn_statement(sentence) is True
+
+
+def test_a_most_favoured_promise_after_a_nothing_that_limits_nothing_stands() -> None:
+    for sentence in (
+        "Nothing in this Agreement shall limit the most favoured customer terms in clause 9.",
+        "Nothing herein shall be construed to limit the most favoured customer terms.",
+    ):
+        assert mfn_statement(sentence) is True, sentence

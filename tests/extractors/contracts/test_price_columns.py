@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -16,6 +17,7 @@ from extractors.contracts.prices.headers import band_in_header, role_of
 from extractors.contracts.prices.prose import sentence_terms
 from extractors.contracts.prices.rows import RowContext
 from extractors.types import Unit
+from tests.generators.plain_da.render import Styles, grid_table, mm, write_pdf
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,8 @@ def test_a_header_names_its_columns_role(header: str, role: str, vat: str | None
         ("up to 1,000 users", (None, Decimal(1000))),
         ("from 4,001 users", (Decimal(4001), None)),
         ("0–250 brugere", (Decimal(0), Decimal(250))),
+        ("101+ stk.", (Decimal(101), None)),
+        ("501+ brugere", (Decimal(501), None)),
         ("Pris pr. bruger", None),
     ],
 )
@@ -74,6 +78,10 @@ def test_a_volume_band_is_read_from_a_column_header(header: str, band: object) -
         ("User/month", Unit.USER_MONTH),
         ("per seat/year", Unit.USER_YEAR),
         ("pr. licens pr. år", Unit.USER_YEAR),
+        ("per student per year", Unit.USER_YEAR),
+        ("per teacher per year", Unit.USER_YEAR),
+        ("pr. elev pr. år", Unit.USER_YEAR),
+        ("pr. medarbejder pr. måned", Unit.USER_MONTH),
         ("Indbygger pr. år", Unit.INHABITANT_YEAR),
         ("pr. indb./år", Unit.INHABITANT_YEAR),
         ("Inhabitant/year", Unit.INHABITANT_YEAR),
@@ -89,6 +97,10 @@ def test_a_volume_band_is_read_from_a_column_header(header: str, band: object) -
         ("annually", Unit.YEAR),
         ("Stk.", Unit.PIECE),
         ("each", Unit.PIECE),
+        ("pr. pakke", Unit.PIECE),
+        ("pr. æske", Unit.PIECE),
+        ("per box", Unit.PIECE),
+        ("pr. kasse pr. måned", Unit.MONTH),
         ("efter regning", None),
     ],
 )
@@ -132,6 +144,22 @@ EN = RowContext("en")
           (None, "brugerabonnement på portalen", Unit.USER_YEAR, "613.22", Decimal(1001),
            Decimal(2000)),
           (None, "brugerabonnement på portalen", Unit.USER_YEAR, "521.24", Decimal(2001), None)]),
+        # a product whose name is a word of another matter ("Budget", "Garanti")
+        ("Prisen for modulet Budget udgør 1.800 kr. pr. bruger pr. år ekskl. moms og er "
+         "uændret.", DA, [(None, "modulet Budget", Unit.USER_YEAR, "1800", None, None)]),
+        ("For licens til Garantistyring betaler Kunden 95,00 kr. pr. bruger pr. måned.", DA,
+         [(None, "licens til Garantistyring", Unit.USER_MONTH, "95", None, None)]),
+        # the former price beside the agreed one is not a second price
+        ("Prisen for licens til modulet Indkøb udgør fremover 2.400 kr. pr. bruger pr. år "
+         "ekskl. moms (tidligere 2.100 kr.).", DA,
+         [(None, "licens til modulet Indkøb", Unit.USER_YEAR, "2400", None, None)]),
+        ("The fee for the API add-on is EUR 450.00 per month (previously EUR 400.00).", EN,
+         [(None, "the API add-on", Unit.MONTH, "450", None, None)]),
+        # a list item that labels its price
+        ("Fast support pr. skole: 4.950,00 kr. pr. måned;", DA,
+         [(None, "Fast support pr. skole", Unit.MONTH, "4950", None, None)]),
+        ("Opsætning af ny klient-pc: 350,00 kr. pr. stk.", DA,
+         [(None, "Opsætning af ny klient-pc", Unit.PIECE, "350", None, None)]),
     ],
 )  # fmt: skip
 def test_a_price_stated_in_a_sentence_is_read(
@@ -153,6 +181,9 @@ def test_a_price_stated_in_a_sentence_is_read(
         "The total Charges payable under this Agreement shall not exceed EUR 5,800,000.00.",
         "Ved forsinkelse betaler Leverandøren en dagbod på 0,5 % af vederlaget, dog mindst "
         "kr. 5.000 pr. dag.",
+        "Prisen for modulet Budget udgør i alt kr. 250.000 for hele kontraktperioden.",
+        "Vederlaget for driften er begrænset til et loft på kr. 1.000.000 pr. år.",
+        "Kontraktsum: 2.000.000 kr. ekskl. moms.",
     ],
 )
 def test_an_amount_that_is_no_price_is_neither_read_nor_reported(sentence: str) -> None:
@@ -316,3 +347,61 @@ def test_an_amount_cell_is_read_without_what_it_adds_in_parentheses(
     cell: str, amount: bool
 ) -> None:
     assert is_amount(cell) is amount
+
+
+def test_volume_bands_in_a_quantity_column_and_a_price_per_piece(tmp_path: Path) -> None:
+    """ "Antal: 1-100 stk. / 101+ stk." beside "Stykpris": one price per band, per piece."""
+    s = Styles()
+    story = [
+        s.title("Leveringsaftale om skærme"),
+        s.p("Aftalen gælder fra 1. maj 2025 til 30. april 2027. Betaling netto 30 dage."),
+        s.h("Priser"),
+        s.p("Alle beløb er ekskl. moms."),
+        grid_table(
+            [
+                ["Varenr.", "Beskrivelse", "Antal", "Stykpris"],
+                ["SK-2401", "Skærm 24 tommer", "1-100 stk.", "DKK 1.450"],
+                ["SK-2401", "Skærm 24 tommer", "101+ stk.", "DKK 1.390"],
+            ],
+            [25 * mm, 70 * mm, 30 * mm, 35 * mm], s,
+        ),
+    ]  # fmt: skip
+    pdf = tmp_path / "bands.pdf"
+    write_pdf(pdf, story, "Leveringsaftale om skærme")
+
+    terms = extract_contract(pdf.read_bytes(), pdf.name)
+
+    assert [(t.item_id, t.unit, t.unit_price, t.tier_min, t.tier_max)
+            for t in terms.price_terms] == [
+        ("SK-2401", Unit.PIECE, Decimal("1450"), Decimal(1), Decimal(100)),
+        ("SK-2401", Unit.PIECE, Decimal("1390"), Decimal(101), None),
+    ]  # fmt: skip
+    assert terms.unread_prices == []
+
+
+def test_an_item_code_of_letters_only_is_read_in_an_item_column(tmp_path: Path) -> None:
+    s = Styles()
+    story = [
+        s.title("Order Form"),
+        s.p("Subscription Start Date: May 1, 2025. Payment terms: 30 days net."),
+        s.h("Fees"),
+        grid_table(
+            [
+                ["SKU", "Product", "Billing Unit", "Unit Price"],
+                ["CC-ENT", "Enterprise licence", "per user per month", "EUR 99.00"],
+                ["CC-API2", "API add-on", "per month", "EUR 450.00"],
+                ["Sandbox", "Sandbox environment", "per year", "EUR 2,400.00"],
+            ],
+            [25 * mm, 60 * mm, 40 * mm, 35 * mm], s,
+        ),
+    ]  # fmt: skip
+    pdf = tmp_path / "codes.pdf"
+    write_pdf(pdf, story, "Order Form")
+
+    terms = extract_contract(pdf.read_bytes(), pdf.name)
+
+    assert [(t.item_id, t.description) for t in terms.price_terms] == [
+        ("CC-ENT", "Enterprise licence"),
+        ("CC-API2", "API add-on"),
+        (None, "Sandbox environment"),
+    ]

@@ -213,3 +213,26 @@ def test_a_long_stop_date_ends_a_term_that_otherwise_runs_until_terminated() -> 
                  "event no later than December 31, 2015.")  # fmt: skip
 
     assert term.expiry == date(2015, 12, 31) and term.notes == []
+
+
+def test_a_labelled_expiry_is_the_end_of_the_term() -> None:
+    """A key-value form: "Ikrafttrædelse: 2025-04-01. Udløb: 2027-03-31."."""
+    term = _term("Ikrafttrædelse: 2025-04-01.", "Udløb: 2027-03-31.")
+
+    assert (term.effective, term.expiry) == (date(2025, 4, 1), date(2027, 3, 31))
+
+
+def test_an_addendum_valid_until_a_date_ends_then() -> None:
+    term = _term(
+        "Dette tillæg ændrer aftalen af 1. februar 2023 mellem parterne og har virkning fra "
+        "1. juli 2025.",
+        "Tillægget gælder til og med 30. juni 2027.",
+    )
+
+    assert (term.effective, term.expiry) == (date(2025, 7, 1), date(2027, 6, 30))
+
+
+def test_a_verb_of_expiry_without_a_colon_is_no_label() -> None:
+    term = _term("Leverandøren skal ved udløb 31. marts 2027 tilbagelevere Kundens data.")
+
+    assert term.expiry is None
