@@ -77,6 +77,16 @@ def _guess_locale(s: str) -> str:
     return "en"
 
 
+def group_digits(digits: str, sep: str) -> str:
+    """Whole digits in groups of three: ``group_digits("1234567", ".") -> "1.234.567"``."""
+    out: list[str] = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return sep.join(out)
+
+
 def decimal_str(value: Decimal, *, min_places: int = 2) -> str:
     """A plain decimal string without trailing zeros beyond ``min_places``.
 

@@ -19,21 +19,14 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+from extractors.money import group_digits
+
 _COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 _MONTHS = {
     "da": "januar februar marts april maj juni juli august september oktober november december",
     "en": "January February March April May June July August September October November December",
 }
 DASH = "–"
-
-
-def _group(digits: str, sep: str) -> str:
-    out: list[str] = []
-    while len(digits) > 3:
-        out.insert(0, digits[-3:])
-        digits = digits[:-3]
-    out.insert(0, digits)
-    return sep.join(out)
 
 
 def number(
@@ -64,7 +57,7 @@ def number(
         frac = frac.ljust(least, "0")
     sign = "-" if d < 0 else ""
     thousands, mark = (".", ",") if lang == "da" else (",", ".")
-    text = sign + _group(whole, thousands)
+    text = sign + group_digits(whole, thousands)
     return f"{text}{mark}{frac}" if frac else text
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from extractors.money import decimal_str, to_ore
+from extractors.money import decimal_str, group_digits, to_ore
 from rules.pricing import LinePricing
 from rules.types import EvaluationContext, InvoiceLineView, RuleFinding, Severity, TermView
 
@@ -37,12 +37,7 @@ def _danish(number: str | None) -> str | None:
         return None
     sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
     whole, _, decimals = digits.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    grouped = ".".join([whole, *groups])
-    return sign + grouped + ("," + decimals if decimals else "")
+    return sign + group_digits(whole, ".") + ("," + decimals if decimals else "")
 
 
 def day_da(value: date | None) -> str | None:

@@ -55,8 +55,7 @@ def finding_rows(
     for row in session.execute(stmt.execution_options(yield_per=BATCH)):
         finding = repository.to_out(row)
         values = dict(finding)
-        if lang == "da" and finding.message_da:
-            values["message"] = finding.message_da
+        values["message"] = finding.message_in(lang)
         values["counted"] = int(finding.counted)  # 1: in the overcharge total
         # the finding's own figure, then the two summable columns: an overcharge counted
         # once (a further ground's money is its owner's), and a price gap apart
