@@ -260,3 +260,40 @@ def create_all(engine: Engine | None = None) -> None:
     import monitor.models  # noqa: F401  (registers every table)
 
     Base.metadata.create_all(engine or get_engine())
+
+
+def copy_insert(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts by column name, as for ``insert(table)``) into ``table``
+    with PostgreSQL's ``COPY``: the column types' own conversions and the columns'
+    Python-side defaults applied as an ``INSERT`` applies them (to a column a row
+    leaves out), server defaults (the id) left to the server. One statement for any
+    number of rows, where an ``executemany`` runs one per row (15,600 findings: ~0.9 s
+    against ~3.1 s, bench/rules.py); foreign keys, constraints and indexes are checked
+    and kept as for an insert. A callable default is evaluated once for all the rows
+    (a timestamp is the same for every row of the statement)."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    given = set().union(*(row.keys() for row in rows))
+    columns: list[tuple[str, Any, Any]] = []
+    for column in table.columns:
+        default = column.default
+        fill = None
+        if default is not None and default.is_scalar:
+            fill = default.arg
+        elif default is not None and default.is_callable:
+            fill = default.arg(None)
+        elif column.name not in given:
+            continue  # a server default (the id's sequence) or NULL: the server's
+        columns.append((column.name, fill, column.type._cached_bind_processor(dialect)))
+    raw = connection.connection.driver_connection
+    names = ", ".join(name for name, _, _ in columns)
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            values = []
+            for name, fill, processor in columns:
+                value = row.get(name, fill) if name in row else fill
+                if value is not None and processor is not None:
+                    value = processor(value)
+                values.append(value)
+            copy.write_row(values)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from monitor.db import Base, Money, UnitPrice, UTCDateTime, trigram_index, utcnow
+from monitor.db import Base, Money, UnitPrice, UTCDateTime, utcnow
 from monitor.invoices.models import Invoice, InvoiceLine
 
 
@@ -38,7 +38,6 @@ class Finding(Base):
         # first), so that a page of 50 out of 100,000 reads 50 entries of an index
         Index("ix_finding_overcharge_id", "overcharge", "id"),
         Index("ix_finding_created_at_id", "created_at", "id"),
-        trigram_index("ix_finding_message_trgm", "message"),  # the list's search
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

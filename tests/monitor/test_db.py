@@ -61,3 +61,58 @@ def test_amounts_are_rounded_half_up_to_the_column_scale(app_env: object) -> Non
         s.add(_invoice("F1", Decimal("10.005")))
     with transaction() as s:
         assert s.scalar(select(Invoice.line_extension)) == Decimal("10.01")
+
+
+def test_copy_insert_stores_what_an_insert_stores(postgres_url: str) -> None:
+    """``copy_insert`` (the bulk check's finding rows on PostgreSQL) against a plain
+    ``insert`` of the same rows: money in øre, JSON, Python-side defaults (scalar and
+    callable) for the columns a row leaves out, a NULL given, the id from the server."""
+    from decimal import Decimal
+
+    from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select
+
+    from monitor.db import Money, UnitPrice, UTCDateTime, copy_insert, make_engine, utcnow
+
+    meta = MetaData()
+    table = Table(
+        "copy_probe",
+        meta,
+        Column("id", Integer, primary_key=True),
+        Column("name", String(20)),
+        Column("amount", Money()),
+        Column("price", UnitPrice()),
+        Column("status", String(10), default="open"),
+        Column("evidence", JSON, default=dict),
+        Column("at", UTCDateTime, default=utcnow),
+        Column("note", String(20)),
+    )
+    engine = make_engine(postgres_url)
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    rows = [
+        {"name": "a", "amount": Decimal("1234.565"), "price": Decimal("3.141593"), "note": None},
+        {
+            "name": "b",
+            "amount": Decimal("-0.01"),
+            "price": None,
+            "note": "x",
+            "evidence": {"k": [1, "æ"]},
+        },
+    ]
+    for row in rows:
+        row.setdefault("evidence", {})
+    try:
+        with engine.begin() as conn:
+            copy_insert(conn, table, [dict(r) for r in rows])
+            conn.execute(insert(table), [dict(r) for r in rows])
+            stored = conn.execute(select(table).order_by(table.c.id)).all()
+    finally:
+        meta.drop_all(engine)
+        engine.dispose()
+    copied, inserted = stored[:2], stored[2:]
+    assert [r.id for r in stored] == [1, 2, 3, 4]
+    drop = lambda r: tuple(v for k, v in r._mapping.items() if k not in ("id", "at"))  # noqa: E731
+    assert [drop(r) for r in copied] == [drop(r) for r in inserted]
+    assert copied[0].amount == Decimal("1234.57") and copied[1].evidence == {"k": [1, "æ"]}
+    assert copied[0].status == "open" and copied[0].note is None
+    assert all(r.at is not None and r.at.tzinfo is not None for r in stored)
