@@ -40,6 +40,7 @@ _MISSING = object()
 
 def clear_cache() -> None:
     item_key.cache_clear()
+    description_key.cache_clear()
 
 
 @lru_cache(maxsize=100_000)
@@ -51,8 +52,12 @@ def item_key(item_id: str | None) -> str | None:
     return key or None
 
 
+@lru_cache(maxsize=100_000)
 def description_key(text: str) -> str:
-    """Lower case, punctuation to spaces, month names and years dropped, spaces collapsed."""
+    """Lower case, punctuation to spaces, month names and years dropped, spaces collapsed.
+    Memoised (capped, cleared with :func:`clear_cache` at the end of a run): a vendor's
+    price list repeats its descriptions in every municipality's contract, and a bulk
+    check builds each contract's description index."""
     text = _NON_ALNUM.sub(" ", text.casefold())
     return " ".join(_NOISE.sub(" ", text).split())
 
