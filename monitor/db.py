@@ -104,26 +104,32 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         return None if value is None else Decimal(value).scaleb(self._neg_scale)
 
     def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
-        """One call per value (not TypeDecorator's two), and the Decimal of a stored
-        integer made once: prices and quantities repeat across millions of rows, and a
-        Decimal is immutable. The memo is capped (cleared when full)."""
+        """One C-level dict look-up per value (not TypeDecorator's two Python calls),
+        and the Decimal of a stored integer made once: prices and quantities repeat
+        across millions of rows, and a Decimal is immutable. The memo is capped
+        (cleared when full)."""
         inner = self.impl_instance.result_processor(dialect, coltype)
         if inner is not None:  # a driver giving something other than int: the plain way
             return super().result_processor(dialect, coltype)
-        neg = self._neg_scale
-        memo: dict[int, Decimal] = {}
+        return _DecimalMemo(self._neg_scale).__getitem__
 
-        def process(value: Any) -> Decimal | None:
-            if value is None:
-                return None
-            found = memo.get(value)
-            if found is None:
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                found = memo[value] = Decimal(value).scaleb(neg)
-            return found
 
-        return process
+class _DecimalMemo(dict[Any, Decimal | None]):
+    """Stored integer -> its Decimal at a scale, made on first look-up (``None`` ->
+    ``None``); at most :data:`_MEMO_LIMIT` entries."""
+
+    __slots__ = ("neg_scale",)
+
+    def __init__(self, neg_scale: int) -> None:
+        super().__init__({None: None})
+        self.neg_scale = neg_scale
+
+    def __missing__(self, value: int) -> Decimal:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+            self[None] = None
+        found = self[value] = Decimal(value).scaleb(self.neg_scale)
+        return found
 
 
 #: distinct stored integers whose Decimal each column type keeps at most

@@ -157,6 +157,7 @@ def _check_in_parts(
 
     if allow_unconfirmed_terms is None:
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
+    parallel.start_server()  # the workers' server starts while the parts are made
     configs = current_configs(session)
     parts = parallel.partition(session, invoice_ids, workers)
     plan_each_read(session, len(invoice_ids))

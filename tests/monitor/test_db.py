@@ -116,3 +116,20 @@ def test_copy_insert_stores_what_an_insert_stores(postgres_url: str) -> None:
     assert copied[0].amount == Decimal("1234.57") and copied[1].evidence == {"k": [1, "æ"]}
     assert copied[0].status == "open" and copied[0].note is None
     assert all(r.at is not None and r.at.tzinfo is not None for r in stored)
+
+
+def test_money_read_back_is_exact_and_its_memo_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stored integer's Decimal is made once and reused, at most ``_MEMO_LIMIT``
+    kept; every value read back is exact whatever the memo holds."""
+    from sqlalchemy.dialects import sqlite
+
+    import monitor.db as db
+
+    monkeypatch.setattr(db, "_MEMO_LIMIT", 3)
+    read = db.Money().result_processor(sqlite.dialect(), None)
+    memo = read.__self__
+    values = [read(v) for v in (12345, None, -1, 12345, 7, 8, 9, 10)]
+    assert values == [Decimal("123.45"), None, Decimal("-0.01"), Decimal("123.45"),
+                      Decimal("0.07"), Decimal("0.08"), Decimal("0.09"), Decimal("0.10")]  # fmt: skip
+    assert len(memo) <= 3 and read(None) is None
+    assert str(db.UnitPrice().result_processor(sqlite.dialect(), None)(3141593)) == "3.141593"

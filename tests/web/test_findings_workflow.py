@@ -235,6 +235,17 @@ def test_search_finds_message_invoice_number_vendor_and_item(site: Site) -> None
     assert _listed(site, q="F-2026-0043", municipality="101") == set()
 
 
+def test_search_reads_the_danish_message_too(site: Site) -> None:
+    site.sign_in(LEGAL_ALL)
+    price = site.seed.price_finding_id
+    with transaction(site.engine) as s:
+        finding = s.get(Finding, price)
+        assert "overfakturering" not in finding.message.lower()
+        finding.message_da = "Overfakturering af enhedsprisen"
+    assert _listed(site, q="overfakturering") == {price}
+    assert _listed(site, q="OVERFAKTURERING enhedsprisen") == {price}
+
+
 def test_date_ranges_by_invoice_date_and_by_finding_date(site: Site) -> None:
     site.sign_in(LEGAL_ALL)
     price, payment = site.seed.price_finding_id, site.seed.payment_finding_id
