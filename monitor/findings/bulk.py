@@ -26,8 +26,11 @@ from sqlalchemy import (
     MetaData,
     Table,
     and_,
+    exists,
     func,
     insert,
+    literal,
+    or_,
     select,
     update,
 )
@@ -47,6 +50,8 @@ T_LOAD = Table(
     Column("invoice_id", Integer, primary_key=True),
     Column("vendor_id", Integer),
     Column("muni", Integer),
+    # 1: every line is read; 0: only the lines the screen flagged (:func:`fill_load`)
+    Column("whole", Integer, nullable=False),
     # each pair reads its own ids (an IN over the whole table per pair would scan it)
     Index("ix_screen_load_pair", "vendor_id", "muni", "invoice_id"),
     prefixes=["TEMPORARY"],
@@ -76,10 +81,17 @@ def check_many(
 
 class ScreenedBuilder(ContextBuilder):
     """A context builder that reads, of each pair's history, only the invoices in
-    ``screen_load`` (unless the incremental path already restricts it)."""
+    ``screen_load`` (unless the incremental path already restricts it), and of an
+    invoice loaded in part (``whole`` 0) only the lines the screen flagged."""
 
     def _load_pair(
-        self, vendor_id: int, muni_id: int, since: date, until: date, related: Any = None
+        self,
+        vendor_id: int,
+        muni_id: int,
+        since: date,
+        until: date,
+        related: Any = None,
+        lines_on: Any = None,
     ) -> dict[int, InvoiceView]:
         if related is None:
             related = Invoice.id.in_(
@@ -87,7 +99,17 @@ class ScreenedBuilder(ContextBuilder):
                     T_LOAD.c.vendor_id == vendor_id, T_LOAD.c.muni == muni_id
                 )
             )
-        return super()._load_pair(vendor_id, muni_id, since, until, related)
+            lines_on = or_(
+                Invoice.id.in_(
+                    select(T_LOAD.c.invoice_id).where(
+                        T_LOAD.c.vendor_id == vendor_id,
+                        T_LOAD.c.muni == muni_id,
+                        T_LOAD.c.whole == 1,
+                    )
+                ),
+                exists().where(screening.T_LINE.c.line_id == InvoiceLine.id),
+            )
+        return super()._load_pair(vendor_id, muni_id, since, until, related, lines_on)
 
 
 def check_screened(
@@ -268,9 +290,18 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
     flagged = screening.T_INVOICE
     T_LOAD.drop(session.connection(), checkfirst=True)
     T_LOAD.create(session.connection())
-    own = select(flagged.c.invoice_id.label("id")).where(flagged.c.flagged != 0)
+    # an invoice flagged for line rules only (the price and peer rules, on the lines
+    # ``screening.lines_read`` gives) is read in part: those lines alone, which are all
+    # these rules read of it (``rules.evaluate``'s ``lines``); unless the duplicate rule
+    # may read it as another invoice's earlier one (below: read whole)
+    others = screening.ALL & ~screening.LINE_BITS
+    own = select(flagged.c.invoice_id.label("id")).where(flagged.c.flagged.op("&")(others) != 0)
+    in_part = select(flagged.c.invoice_id.label("id")).where(
+        flagged.c.flagged != 0, flagged.c.flagged.op("&")(others) == 0
+    )
     if "duplicate_billing" not in running:
         _insert_load(session, own)
+        _insert_load(session, in_part, whole=False)
         screening.analyze(session, T_LOAD)
         return
     same_item = screening.repeated_invoices(same_amount)
@@ -293,19 +324,21 @@ def fill_load(session: Session, *, running: set[str], same_amount: bool) -> None
         ),
     )
     _insert_load(session, own.union(same_number, same_item, whole_pair))
+    _insert_load(session, in_part, whole=False)
     screening.analyze(session, T_LOAD)
 
 
-def _insert_load(session: Session, ids: Any) -> None:
-    """These invoices (a select of ids) into ``screen_load``, with their pair."""
+def _insert_load(session: Session, ids: Any, *, whole: bool = True) -> None:
+    """These invoices (a select of ids) into ``screen_load``, with their pair; in part
+    (``whole`` false) only those not already in it (read whole)."""
     chosen = ids.subquery()
+    rows = select(
+        Invoice.id, Invoice.vendor_id, Invoice.municipality_id, literal(int(whole))
+    ).join(chosen, chosen.c.id == Invoice.id)
+    if not whole:
+        rows = rows.where(Invoice.id.not_in(select(T_LOAD.c.invoice_id)))
     session.execute(
-        insert(T_LOAD).from_select(
-            ["invoice_id", "vendor_id", "muni"],
-            select(Invoice.id, Invoice.vendor_id, Invoice.municipality_id).join(
-                chosen, chosen.c.id == Invoice.id
-            ),
-        )
+        insert(T_LOAD).from_select(["invoice_id", "vendor_id", "muni", "whole"], rows)
     )
 
 

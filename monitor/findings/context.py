@@ -264,10 +264,17 @@ class ContextBuilder:
         )
 
     def _load_pair(
-        self, vendor_id: int, muni_id: int, since: date, until: date, related: Any = None
+        self,
+        vendor_id: int,
+        muni_id: int,
+        since: date,
+        until: date,
+        related: Any = None,
+        lines_on: Any = None,
     ) -> dict[int, InvoiceView]:
         """The pair's invoices in the window (those ``related`` selects, if given) with
-        their lines: one read for a few invoices (lines joined), two for many."""
+        their lines (those ``lines_on`` admits, if given, with ``related``): one read for
+        a few invoices (lines joined), two for many."""
         code, population = self._municipality(muni_id)
         vendor_cvr = self._vendor(vendor_id)
         where: tuple[Any, ...] = (
@@ -281,7 +288,12 @@ class ContextBuilder:
         if related is not None:
             rows = self._read(
                 select(*_INVOICE_COLUMNS, *_LINE_COLUMNS[1:])
-                .outerjoin(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
+                .outerjoin(
+                    InvoiceLine,
+                    InvoiceLine.invoice_id == Invoice.id
+                    if lines_on is None
+                    else and_(InvoiceLine.invoice_id == Invoice.id, lines_on),
+                )
                 .where(*where, related)
                 .order_by(Invoice.id, InvoiceLine.position)
             )

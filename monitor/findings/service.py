@@ -23,11 +23,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 import rules
-from monitor.db import copy_insert, utcnow
+from monitor.db import insert_rows, utcnow
 from monitor.findings import lifecycle
 from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder
 from monitor.findings.models import Finding
@@ -335,11 +335,7 @@ def _store_batch(
         # one COPY on PostgreSQL, one executemany on SQLite (RETURNING in parameter
         # order would send a statement per row there), then the new ids by the unique
         # dedup key, in the rows' order
-        connection = session.connection()
-        if connection.dialect.name == "postgresql":
-            copy_insert(connection, Finding.__table__, rows)
-        else:
-            session.execute(insert(Finding.__table__), rows)
+        insert_rows(session.connection(), Finding.__table__, rows)
         keys = [str(row["dedup_key"]) for row in rows]
         ids: dict[str, int] = {}
         for chunk in _chunks(keys):

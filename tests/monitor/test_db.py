@@ -63,15 +63,15 @@ def test_amounts_are_rounded_half_up_to_the_column_scale(app_env: object) -> Non
         assert s.scalar(select(Invoice.line_extension)) == Decimal("10.01")
 
 
-def test_copy_insert_stores_what_an_insert_stores(postgres_url: str) -> None:
-    """``copy_insert`` (the bulk check's finding rows on PostgreSQL) against a plain
+def test_insert_rows_stores_what_an_insert_stores(database_url: str) -> None:
+    """``insert_rows`` (the bulk check's finding rows: COPY on PostgreSQL) against a plain
     ``insert`` of the same rows: money in øre, JSON, Python-side defaults (scalar and
     callable) for the columns a row leaves out, a NULL given, the id from the server."""
     from decimal import Decimal
 
     from sqlalchemy import JSON, Column, Integer, MetaData, String, Table, insert, select
 
-    from monitor.db import Money, UnitPrice, UTCDateTime, copy_insert, make_engine, utcnow
+    from monitor.db import Money, UnitPrice, UTCDateTime, insert_rows, make_engine, utcnow
 
     meta = MetaData()
     table = Table(
@@ -86,7 +86,7 @@ def test_copy_insert_stores_what_an_insert_stores(postgres_url: str) -> None:
         Column("at", UTCDateTime, default=utcnow),
         Column("note", String(20)),
     )
-    engine = make_engine(postgres_url)
+    engine = make_engine(database_url)
     meta.drop_all(engine)
     meta.create_all(engine)
     rows = [
@@ -103,7 +103,7 @@ def test_copy_insert_stores_what_an_insert_stores(postgres_url: str) -> None:
         row.setdefault("evidence", {})
     try:
         with engine.begin() as conn:
-            copy_insert(conn, table, [dict(r) for r in rows])
+            insert_rows(conn, table, [dict(r) for r in rows])
             conn.execute(insert(table), [dict(r) for r in rows])
             stored = conn.execute(select(table).order_by(table.c.id)).all()
     finally:
