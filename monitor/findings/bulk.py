@@ -332,14 +332,12 @@ def _insert_load(session: Session, ids: Any, *, whole: bool = True) -> None:
     """These invoices (a select of ids) into ``screen_load``, with their pair; in part
     (``whole`` false) only those not already in it (read whole)."""
     chosen = ids.subquery()
-    rows = select(
-        Invoice.id, Invoice.vendor_id, Invoice.municipality_id, literal(int(whole))
-    ).join(chosen, chosen.c.id == Invoice.id)
+    rows = select(Invoice.id, Invoice.vendor_id, Invoice.municipality_id, literal(int(whole))).join(
+        chosen, chosen.c.id == Invoice.id
+    )
     if not whole:
         rows = rows.where(Invoice.id.not_in(select(T_LOAD.c.invoice_id)))
-    session.execute(
-        insert(T_LOAD).from_select(["invoice_id", "vendor_id", "muni", "whole"], rows)
-    )
+    session.execute(insert(T_LOAD).from_select(["invoice_id", "vendor_id", "muni", "whole"], rows))
 
 
 def drop_tables(session: Session) -> None:

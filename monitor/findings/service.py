@@ -440,15 +440,29 @@ def _mark_checked(session: Session, invoice_ids: list[int]) -> None:
 
 
 def _unassigned(session: Session, invoice_ids: Sequence[int]) -> list[str]:
-    out = []
-    for chunk in _chunks(invoice_ids):
-        for number, reason in session.execute(
-            select(Invoice.number, Invoice.unassigned_reason).where(
-                Invoice.id.in_(chunk), Invoice.status == "unassigned"
-            )
+    """The invoices among these without vendor or municipality, each with why (in the
+    order of their ids). For many ids, one read of the unassigned invoices (few, and
+    read whole where a look-up per 900 ids would take a hundred statements)."""
+    columns = (Invoice.id, Invoice.number, Invoice.unassigned_reason)
+    rows: list[tuple[int, str, str | None]] = []
+    if len(invoice_ids) > _MANY_IDS:
+        wanted = set(invoice_ids)
+        for i, number, reason in session.execute(
+            select(*columns).where(Invoice.status == "unassigned")
         ):
-            out.append(f"invoice {number}: {reason}")
-    return out
+            if i in wanted:
+                rows.append((i, number, reason))
+    else:
+        for chunk in _chunks(invoice_ids):
+            for i, number, reason in session.execute(
+                select(*columns).where(Invoice.id.in_(chunk), Invoice.status == "unassigned")
+            ):
+                rows.append((i, number, reason))
+    return [f"invoice {number}: {reason}" for _, number, reason in sorted(rows)]
+
+
+#: from this many invoice ids, :func:`_unassigned` reads every unassigned invoice once
+_MANY_IDS = 5_000
 
 
 def _chunks(ids: Sequence[Any], size: int = 900) -> list[list[Any]]:

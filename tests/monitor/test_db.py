@@ -133,3 +133,27 @@ def test_money_read_back_is_exact_and_its_memo_capped(monkeypatch: pytest.Monkey
                       Decimal("0.07"), Decimal("0.08"), Decimal("0.09"), Decimal("0.10")]  # fmt: skip
     assert len(memo) <= 3 and read(None) is None
     assert str(db.UnitPrice().result_processor(sqlite.dialect(), None)(3141593)) == "3.141593"
+
+
+@pytest.mark.usefixtures("sqlite_env")
+def test_unassigned_invoices_read_the_same_for_few_and_many_ids(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A check reports the invoices it skipped (no vendor or municipality); for many
+    ids it reads the unassigned invoices once instead of per 900 ids: same answer."""
+    from monitor.findings import service
+
+    with transaction() as s:
+        made = [_invoice(f"U-{i}", Decimal("10.00")) for i in range(6)]
+        for i, invoice in enumerate(made):
+            if i % 2 == 0:
+                invoice.status = "unassigned"
+                invoice.unassigned_reason = f"no vendor with CVR {i}"
+        s.add_all(made)
+        s.flush()
+        ids = [x.id for x in made]
+    with transaction() as s:
+        few = service._unassigned(s, ids[1:])
+        monkeypatch.setattr(service, "_MANY_IDS", 0)
+        many = service._unassigned(s, ids[1:])
+    assert few == many == ["invoice U-2: no vendor with CVR 2", "invoice U-4: no vendor with CVR 4"]
