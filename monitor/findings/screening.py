@@ -313,6 +313,9 @@ TABLES = (
 )
 #: a float comparison is never trusted closer than this (kr)
 _EPS = 0.0001
+#: PostgreSQL's work_mem for the line pass (1,000,000 lines: ~1.2 s with the default
+#: 4 MB, its hash of the items' bounds in batches on disk, ~1.05 s with this)
+_LINE_PASS_MEMORY = "64MB"
 _HALF_ORE = 0.005
 
 
@@ -1029,12 +1032,17 @@ def _flag_lines(
     # of its lines' rules, in SQL, merged into the verdicts at once
     T_LINE.drop(session.connection(), checkfirst=True)
     T_LINE.create(session.connection())
+    postgresql = session.connection().dialect.name == "postgresql"
+    if postgresql:  # its hash joins in memory (the items' bounds: 100,000s of rows)
+        session.connection().exec_driver_sql(f"SET LOCAL work_mem = '{_LINE_PASS_MEMORY}'")
     session.execute(
         insert(T_LINE).from_select(
             ["invoice_id", "line_id", "mask"],
             lines.where(or_(*(cond for cond, _ in conditions))),
         )
     )
+    if postgresql:  # the groupings after it plan better with the default
+        session.connection().exec_driver_sql("SET LOCAL work_mem TO DEFAULT")
     T_HIT.drop(session.connection(), checkfirst=True)
     T_HIT.create(session.connection())
     rule_bits = [1 << i for i in range(len(BUILTIN)) if mask & (1 << i)]
