@@ -181,7 +181,10 @@ def _check_in_parts(
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
     parallel.start_server()  # the workers' server starts while the parts are made
     configs = current_configs(session)
-    parts = parallel.partition(session, invoice_ids, workers)
+    vendors: set[int] = set()
+    parts = parallel.partition(session, invoice_ids, workers, vendors=vendors)
+    # what every part's screen reads alike, once, while the workers' server starts
+    shared = screening.shared_inputs(session, vendor_ids=sorted(vendors), configs=configs)
     plan_each_read(session, len(invoice_ids))
     result = CheckResult()
     new_ids: list[int] = []
@@ -192,6 +195,7 @@ def _check_in_parts(
         today=today or date.today(),
         allow_unconfirmed_terms=allow_unconfirmed_terms,
         omit=omit,
+        shared=shared,
     ):
         if piece.passed:
             _settle_passed_ids(session, piece.passed, configs, result)
@@ -256,6 +260,7 @@ def screen_for_check(
     configs: list[RuleConfig],
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
+    shared: screening.Shared | None = None,
 ) -> tuple[dict[int, frozenset[str] | None], dict[int, frozenset[int]]]:
     """The screen of these invoices (``screening.screen``: the rules that could fire on
     each flagged one), the history their check loads (:func:`fill_load`) and, per
@@ -267,6 +272,7 @@ def screen_for_check(
         configs=configs,
         allow_unconfirmed_terms=allow_unconfirmed_terms,
         omit=omit,
+        shared=shared,
     )
     loosest = screening.Loosest.of(configs)
     fill_load(session, running=loosest.running, same_amount=loosest.same_amount)

@@ -106,10 +106,13 @@ def usable(session: Session, invoices: int, workers: int) -> bool:
     return True
 
 
-def partition(session: Session, invoice_ids: Sequence[int], parts: int) -> list[list[int]]:
+def partition(
+    session: Session, invoice_ids: Sequence[int], parts: int, *, vendors: set[int] | None = None
+) -> list[list[int]]:
     """The invoices in ``parts`` groups of whole vendor-municipality pairs, of about
     the same number of invoices each (largest pair first into the smallest group);
-    invoices without vendor or municipality go with the first (the screen skips them)."""
+    invoices without vendor or municipality go with the first (the screen skips them).
+    ``vendors``, if given, receives the vendors of the pairs."""
     from monitor.findings import screening
     from monitor.invoices.models import Invoice
 
@@ -127,6 +130,8 @@ def partition(session: Session, invoice_ids: Sequence[int], parts: int) -> list[
             pairs.setdefault((vendor_id, muni_id), []).append(invoice_id)
     finally:
         screening.T_IDS.drop(session.connection(), checkfirst=True)
+    if vendors is not None:
+        vendors.update(v for v, m in pairs if v is not None and m is not None)
     groups: list[list[int]] = [[] for _ in range(parts)]
     loose = [i for (v, m), found in pairs.items() if v is None or m is None for i in found]
     for _, found in sorted(
@@ -164,6 +169,7 @@ def evaluate_parts(
     today: date,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
+    shared: Any = None,
 ) -> Iterator[PartResult]:
     """Each part screened and evaluated in a worker process; the pieces each worker
     sends (:class:`PartResult`) are yielded as they arrive, so the caller stores one
@@ -173,7 +179,7 @@ def evaluate_parts(
     context = start_server()
     pieces = context.Queue()
     jobs = [
-        (index, part, configs, today, allow_unconfirmed_terms, omit)
+        (index, part, configs, today, allow_unconfirmed_terms, omit, shared)
         for index, part in enumerate(parts)
     ]
     with ProcessPoolExecutor(
@@ -267,7 +273,9 @@ def _start(url: str, pieces: Any) -> None:
     _engine = make_engine(url)
 
 
-def _evaluate_part(job: tuple[int, list[int], list[Any], date, bool, frozenset[str]]) -> None:
+def _evaluate_part(
+    job: tuple[int, list[int], list[Any], date, bool, frozenset[str], Any],
+) -> None:
     """Screen and evaluate one part on this worker's own connection, sending the
     pieces to the caller as they are ready (:class:`PartResult`); nothing is written
     (the temporary tables go with the rolled-back transaction)."""
@@ -278,7 +286,7 @@ def _evaluate_part(job: tuple[int, list[int], list[Any], date, bool, frozenset[s
     from monitor.findings import bulk
     from monitor.findings.service import evaluate_batches, fewer_collections, plan_each_read
 
-    index, ids, configs, today, allow, omit = job
+    index, ids, configs, today, allow, omit, shared = job
     assert _engine is not None and _pieces is not None
     session = session_factory(_engine)()
     timings: dict[str, float] = {}
@@ -286,7 +294,12 @@ def _evaluate_part(job: tuple[int, list[int], list[Any], date, bool, frozenset[s
         with rules.run_scope(), fewer_collections(len(ids)):
             t = time.perf_counter()
             flagged, lines = bulk.screen_for_check(
-                session, invoice_ids=ids, configs=configs, allow_unconfirmed_terms=allow, omit=omit
+                session,
+                invoice_ids=ids,
+                configs=configs,
+                allow_unconfirmed_terms=allow,
+                omit=omit,
+                shared=shared,
             )
             _pieces.put(PartResult(index, passed=list(session.scalars(bulk.passed_by_screen()))))
             timings["screen_s"] = round(time.perf_counter() - t, 2)

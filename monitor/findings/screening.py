@@ -389,6 +389,24 @@ def drop_tables(session: Session) -> None:
         table.drop(conn, checkfirst=True)
 
 
+@dataclass(slots=True)
+class Shared:
+    """What the screen of every part of a check spread over processes reads alike (the
+    unit factors; the vendors' peer bounds, None when no peer rule runs), computed once
+    by the caller instead of in each (:func:`shared_inputs`)."""
+
+    units: list[tuple[object, ...]]
+    peers: list[tuple[object, ...]] | None
+
+
+def shared_inputs(
+    session: Session, *, vendor_ids: Sequence[int], configs: Sequence[RuleConfig] | None
+) -> Shared:
+    loosest = Loosest.of(configs)
+    peers = bool(loosest.running & {"price_disparity", "mfn_breach"}) and not loosest.custom
+    return Shared(unit_rows(session), peer_rows(session, vendor_ids) if peers else None)
+
+
 def screen(
     session: Session,
     *,
@@ -396,12 +414,14 @@ def screen(
     configs: Sequence[RuleConfig] | None,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
+    shared: Shared | None = None,
 ) -> dict[int, frozenset[str] | None]:
     """The invoices among ``invoice_ids`` on which a rule of ``configs`` could fire, each
     with the rules that could fire on it (None: any rule), a superset: see the module
     doc. Leaves ``screen_invoice`` (ids and verdicts: a bit per built-in rule,
     :data:`BITS`) in place for the caller; :func:`drop_tables` removes the temporary
-    tables. ``omit``: screens left out, only to show that the comparison test catches it."""
+    tables. ``omit``: screens left out, only to show that the comparison test catches it.
+    ``shared``: the inputs every part reads alike, computed by the caller."""
     loosest = Loosest.of(configs)
     if session.connection().dialect.name == "postgresql":
         # set-based statements over every line of a bulk check: like a migration, a
@@ -414,13 +434,14 @@ def screen(
     if loosest.custom:
         session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)
-    _fill_contracts(session, loosest, allow_unconfirmed_terms)
+    _fill_contracts(session, loosest, allow_unconfirmed_terms, shared)
     _flag_unkeyed(session)
     _flag_lines(
         session,
         loosest,
         allow_unconfirmed_terms,
         {"prices", "peers", "period", "arithmetic"} - omit,
+        shared,
     )
     steps = {
         "duplicates": _flag_duplicates,
@@ -537,7 +558,9 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
 
 
 # ---------------------------------------------------------------------- contracts
-def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool) -> None:
+def _fill_contracts(
+    session: Session, loosest: Loosest, allow_unconfirmed: bool, shared: Shared | None = None
+) -> None:
     """The screened pairs' contracts, their items' price bounds and the unit factors."""
     ids = sorted(
         set(
@@ -591,7 +614,7 @@ def _fill_contracts(session: Session, loosest: Loosest, allow_unconfirmed: bool)
         row["ix"] = factors.get(row["contract_id"])  # type: ignore[call-overload]
     session.execute(insert(T_CONTRACT), rows)
     _fill_groups(session, ids, factors, loosest, allow_unconfirmed)
-    _fill_units(session)
+    _fill_units(session, shared)
     analyze(session, T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT)
 
 
@@ -904,15 +927,16 @@ def _band_gaps(bands: list[tuple[object, ...]]) -> int:
     return 2  # the highest band ends: quantities above it are in no band
 
 
-def _fill_units(session: Session) -> None:
+def _fill_units(session: Session, shared: Shared | None = None) -> None:
     """The lowest conversion factor per contract unit and line unit code."""
+    rows = shared.units if shared is not None else unit_rows(session)
+    _insert_rows(session, T_UNIT, rows)
+
+
+def unit_rows(session: Session) -> list[tuple[object, ...]]:
+    """``screen_unit``'s rows: every contract unit with every unit code on a line."""
     codes = set(session.scalars(select(func.coalesce(InvoiceLine.unit_code, "")).distinct()))
-    rows = []
-    for unit in Unit:
-        for code in codes:
-            rows.append({"unit": unit.value, "code": code, "lb": _lowest_factor(unit, code)})
-    if rows:
-        session.execute(insert(T_UNIT), rows)
+    return [(u.value, code, _lowest_factor(u, code)) for u in Unit for code in sorted(codes)]
 
 
 def _lowest_factor(unit: Unit, raw: str) -> float | None:
@@ -944,7 +968,11 @@ def _raw(column):  # type: ignore[no-untyped-def]
 
 
 def _flag_lines(
-    session: Session, loosest: Loosest, allow_unconfirmed: bool, screens: set[str]
+    session: Session,
+    loosest: Loosest,
+    allow_unconfirmed: bool,
+    screens: set[str],
+    shared: Shared | None = None,
 ) -> None:
     """The line screens in one pass over the screened lines, each condition flagging its
     own rules: ``prices`` (a line without an exact key match, or with a complex item:
@@ -973,7 +1001,7 @@ def _flag_lines(
         if priced is not None:
             conditions.append((and_(positive, priced), PRICE_BITS))
     if peers:
-        _fill_peers(session)
+        _fill_peers(session, shared)
         other_min = case((T_INVOICE.c.muni == p.c.m1, p.c.p2), else_=p.c.p1)
         conditions.append(
             (
@@ -1155,9 +1183,34 @@ def _price_conditions(loosest: Loosest):  # type: ignore[no-untyped-def]
     )
 
 
-def _fill_peers(session: Session) -> None:
+def _fill_peers(session: Session, shared: Shared | None = None) -> None:
     """``screen_peer``: per (vendor, item key) the lowest latest price of any
-    municipality, which municipality, and the second lowest."""
+    municipality, which municipality, and the second lowest (:func:`peer_rows`)."""
+    if shared is not None and shared.peers is not None:
+        _insert_rows(session, T_PEER, shared.peers)
+    else:
+        session.execute(
+            insert(T_PEER).from_select(
+                ["vendor_id", "key", "m1", "p1", "p2"],
+                _peers(select(T_PAIR.c.vendor_id)),
+            )
+        )
+    analyze(session, T_PEER)
+
+
+def peer_rows(session: Session, vendor_ids: Sequence[int]) -> list[tuple[object, ...]]:
+    """``screen_peer``'s rows for these vendors."""
+    ids = sorted(set(vendor_ids))
+    return [
+        tuple(row)
+        for i in range(0, len(ids), _CHUNK)
+        for row in session.execute(_peers(ids[i : i + _CHUNK]))
+    ]
+
+
+def _peers(vendors: Any):  # type: ignore[no-untyped-def]
+    """Per (vendor, item key) of ``vendors`` (ids or a select of them): the lowest
+    latest price of any municipality, which municipality, and the second lowest."""
     # the lowest latest price per (vendor, item key, municipality), from
     # ``item_latest_price`` (kept by triggers: exactly the rows the rules' peer
     # observations come from, a few per item and municipality however long the history)
@@ -1169,7 +1222,7 @@ def _fill_peers(session: Session) -> None:
             LatestPrice.municipality_id.label("muni"),
             func.min(latest).label("p"),
         )
-        .where(LatestPrice.vendor_id.in_(select(T_PAIR.c.vendor_id)))
+        .where(LatestPrice.vendor_id.in_(vendors))
         .group_by(LatestPrice.vendor_id, LatestPrice.item_key, LatestPrice.municipality_id)
         .subquery()
     )
@@ -1182,21 +1235,17 @@ def _fill_peers(session: Session) -> None:
         .label("rn")
     )
     ranked = select(per_muni, rank).subquery()
-    session.execute(
-        insert(T_PEER).from_select(
-            ["vendor_id", "key", "m1", "p1", "p2"],
-            select(
-                ranked.c.vendor_id,
-                ranked.c.key,
-                func.max(case((ranked.c.rn == 1, ranked.c.muni))),
-                func.max(case((ranked.c.rn == 1, ranked.c.p))),
-                func.max(case((ranked.c.rn == 2, ranked.c.p))),
-            )
-            .where(ranked.c.rn <= 2)
-            .group_by(ranked.c.vendor_id, ranked.c.key),
+    return (
+        select(
+            ranked.c.vendor_id,
+            ranked.c.key,
+            func.max(case((ranked.c.rn == 1, ranked.c.muni))),
+            func.max(case((ranked.c.rn == 1, ranked.c.p))),
+            func.max(case((ranked.c.rn == 2, ranked.c.p))),
         )
+        .where(ranked.c.rn <= 2)
+        .group_by(ranked.c.vendor_id, ranked.c.key)
     )
-    analyze(session, T_PEER)
 
 
 def _period(line_col, invoice_col):  # type: ignore[no-untyped-def]
