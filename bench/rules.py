@@ -178,6 +178,7 @@ def phase_prisvagt(db: str, lines: int, *, screened: bool = True) -> dict[str, o
         "worker_cpu_s": round(sum(result.worker_cpu_s.values()), 2),
         # the worker processes' own peaks, added to this process's (``run_phase``)
         "worker_peak_mb": round(sum(result.worker_peak_kb.values()) / 1024),
+        "parts": [result.part_figures[k] for k in sorted(result.part_figures)],
         **timings,
         "by_rule": dict(Counter(r for r, _, _ in found)),
         **_against_truth(found, lines),
@@ -340,7 +341,12 @@ def _report(db: str, lines: int, run: dict, duck: dict, bare: dict, plain: dict 
             f"screen {run.get('screen_s')} s, {run.get('flagged_invoices')} invoices evaluated "
             "in Python"
             if run["workers"] == 1
-            else "screened and evaluated by the workers, stored here"
+            else "screened and evaluated by the workers, stored here; each part: "
+            + "; ".join(
+                f"{p['flagged']:,} invoices flagged, screen {p.get('screen_s')} s, "
+                f"evaluation {p.get('evaluate_s')} s"
+                for p in run.get("parts", [])
+            )
         )
     )
     print(f"[{db}] findings by rule: {run['by_rule']}")

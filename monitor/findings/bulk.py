@@ -207,6 +207,7 @@ def _check_in_parts(
             result.worker_cpu_s[piece.pid] = max(
                 result.worker_cpu_s.get(piece.pid, 0.0), piece.cpu_s
             )
+            result.part_figures[piece.part] = {"flagged": piece.flagged, **piece.timings}
     result.skipped = _unassigned(session, invoice_ids)
     finish(session, result, new_ids, queue_alerts=queue_alerts)
     return result

@@ -57,6 +57,9 @@ class CheckResult:
     worker_peak_kb: dict[int, int] = field(default_factory=dict)
     #: and each worker's CPU seconds, by process id
     worker_cpu_s: dict[int, float] = field(default_factory=dict)
+    #: per part of a check spread over processes: its invoices flagged by the screen, and
+    #: seconds (wall) of its screen and of its evaluation
+    part_figures: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
 #: Python's cyclic garbage collector's first threshold during a check of many invoices
