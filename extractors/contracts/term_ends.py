@@ -23,6 +23,7 @@ from extractors.contracts.patterns import month_number
 from extractors.contracts.term_types import Candidate, Found, TermDates, dated
 
 UNDATED = "counted from a date the contract does not state"
+_NOT_CALENDAR = "the end of a fiscal or contract period, not a calendar date"
 #: "the date on which" this contract is signed or takes effect (not another event).
 _THIS_CONTRACT = re.compile(r"\b(?:sign\w*|execut\w*|agreement|contract|effective|hereof|"
                             r"it\s+(?:is|was|has\s+been)\s+(?:signed|executed))", re.IGNORECASE)  # fmt: skip
@@ -50,9 +51,15 @@ def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> l
         counted_from = _counted_from(match, found)
         base = _base(counted_from, f, found, term)
         value = _add(base, 12 * years) if base else None
+        why = UNDATED
+        period_end = words.END_OF_PERIOD_IN_WHICH.search(preceding)
+        if base is not None and period_end is not None:
+            value, why = None, _NOT_CALENDAR
+            if not period_end.group("other"):
+                value = _end_of_period(add_months(base, 12 * years), period_end.group("period"))
         score = 3.5 + weight - (0 if value else 1.5)
         inferred = _event_anchor(counted_from) if value else None
-        ends.append(Candidate(score, f.index, value, f.sentence, "anniversary", UNDATED, inferred))
+        ends.append(Candidate(score, f.index, value, f.sentence, "anniversary", why, inferred))
         break
     for duration in durations(text):
         around = text[max(0, duration.start - 80) : duration.end + 80]
@@ -152,6 +159,14 @@ def _add(start: date, months: int) -> date:
     """The last day of a term of ``months`` from ``start``: the day before the same day
     ``months`` later (2026-02-01 + 48 months -> 2030-01-31)."""
     return add_months(start, months) - timedelta(days=1)
+
+
+def _end_of_period(day: date, period: str) -> date:
+    """The last day of the calendar month, quarter or year that holds ``day``."""
+    if period.lower() == "year":
+        return date(day.year, 12, 31)
+    month = day.month if period.lower() == "month" else 3 * ((day.month - 1) // 3 + 1)
+    return date(day.year, month, monthrange(day.year, month)[1])
 
 
 def add_months(start: date, months: int) -> date:

@@ -56,7 +56,11 @@ NOT_A_TERM_SENTENCE = re.compile(r"surviv|warrant|garanti|confidential|fortrolig
                                   re.IGNORECASE)  # fmt: skip
 TERM_WORDS = re.compile(
     r"\bterm\b|\bperiod\b|remain|continue|in\s+(?:full\s+)?(?:force|effect)|\bvalid\b|"
-    r"expire|\bend\b|(?:shall|will)\s+(?:automatically\s+)?terminate\b|\blast\s+for\b|\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
+    r"expire|\bend\b|(?:shall|will)\s+(?:automatically\s+)?terminate\b|\blast\s+for\b|"
+    # "shall be effective for three years", "shall run for two years", "a duration of"
+    r"\b(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:be\s+effective|run)\s+for\b|\bduration\b|"
+    r"\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
     r"uopsigelig|tidsbegrænset",
     re.IGNORECASE,
 )
@@ -119,10 +123,11 @@ TERM_DEFINED_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+)?[\"“”']?\s*(?:ini
                                  re.IGNORECASE)  # fmt: skip
 #: Words that govern a duration as the contract's term: "for a period of", "løber i".
 TERM_LENGTH_BEFORE = re.compile(
-    r"(?:\bterm|\bperiod|\bperiode)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
-    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|\brun|expire|\blast|løber|gælder|varer)\s+"
+    r"(?:\bterm|\bperiod|\bperiode|\bduration)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
+    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|(?:be|remain)\s+effective|\brun|expire|\blast|"
+    r"løber|gælder|varer)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:for|i)\s+(?:a\s+|an\s+)?(?:(?:initial\s+)?(?:term|period)\s+of\s+)?$|"
-    r"\bterm\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
+    r"\b(?:term|duration)\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
     r"initial\s+(?:term|period)\s+of\s+$|\bfor\s+a\s+term\s+of\s+$",
     re.IGNORECASE,
 )
@@ -155,3 +160,19 @@ PERPETUAL = re.compile(
     r"until\s+(?:\w+\s+){0,3}ceases",
     re.IGNORECASE,
 )
+#: An anniversary rolled forward to the end of its period: "the last day of the calendar
+#: month in which the third anniversary ... occurs" (a fiscal or contract year is not a
+#: calendar period and is not counted).
+END_OF_PERIOD_IN_WHICH = re.compile(
+    r"\b(?:last\s+day|end|close)\s+of\s+(?:the\s+|that\s+)?(?:calendar\s+|(?P<other>[\w-]+)\s+)?"
+    r"(?P<period>month|quarter|year)\s+(?:in|during)\s+which\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: An end that is the later of several: "until the later of (a) ... or (b) ...".
+LATER_OF = re.compile(r"\b(?:later|last|latest)\s+(?:to\s+occur\s+)?of\b", re.IGNORECASE)
+#: What stands between the dates of "the later of": "(a)", "or", "and", commas.
+ALTERNATIVES_BETWEEN = re.compile(r"[\s,;:]*(?:(?:\(\w{1,3}\)|\w{1,3}\)|or|and|and/or|the)[\s,;:]*)*",
+                                  re.IGNORECASE)  # fmt: skip
+#: Where the alternatives of "the later of" stop: a defined term, a proviso, the sentence.
+ALTERNATIVES_END = re.compile(r",?\s*(?:\(\s*(?:the\s+)?[\"“”']|\bunless\b|\bprovided\b|"
+                              r"\bsubject\s+to\b|\bexcept\b)|\.(?:\s|$)", re.IGNORECASE)  # fmt: skip

@@ -1,0 +1,136 @@
+"""More classes of wording for a contract's term: a term that "shall be effective for",
+"shall run for" or "has a duration of" N years, a start that "takes effect on" a date,
+an anniversary rolled forward to the end of its calendar month, quarter or year, and an
+end that is "the later of" several alternatives. Each case is a short synthetic sentence
+(none is copied from a contract)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.contracts.validity import Sentence, read_term
+
+PREAMBLE = ("This Reseller Agreement is made as of April 4, 2011 by and between Gamma Systems "
+            "Inc. and Delta Partners LLC.")  # fmt: skip
+
+
+def _term(*sentences: str):
+    return read_term([Sentence(s) for s in sentences], month_first=True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This Agreement shall be effective for four (4) years following the date hereof.",
+        "This Agreement shall run for four (4) years from the date hereof.",
+        "The duration of this Agreement shall be four (4) years from the date hereof.",
+        "This Agreement has a duration of forty-eight (48) months.",
+    ],
+)
+def test_a_term_worded_as_effective_for_run_for_or_duration_is_counted(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == date(2015, 4, 3) and term.expiry_basis == "term"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Any notice under this Agreement shall be effective for all purposes on receipt.",
+        "The Reseller's exclusivity shall run for two (2) years from the date hereof, after "
+        "which it may be renewed.",
+        "The duration of any warranty shall be one (1) year from delivery.",
+    ],
+)
+def test_other_things_effective_for_or_running_for_a_while_are_no_term(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry is None
+
+
+def test_a_term_that_takes_effect_on_a_date_starts_on_it() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall take effect on May 2, 2011 and shall continue for a period of "
+        "two (2) years.",
+    )
+
+    assert term.effective == date(2011, 5, 2) and term.expiry == date(2013, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("period", "end"),
+    [
+        ("calendar month", date(2014, 4, 30)),
+        ("calendar quarter", date(2014, 6, 30)),
+        ("calendar year", date(2014, 12, 31)),
+        ("year", date(2014, 12, 31)),
+    ],
+)
+def test_an_anniversary_rolled_to_the_end_of_its_period_ends_then(period: str, end: date) -> None:
+    term = _term(
+        PREAMBLE,
+        f"The initial term of this Agreement shall expire on the last day of the {period} "
+        "in which the third anniversary of the date hereof occurs.",
+    )
+
+    assert term.expiry == end
+
+
+def test_an_anniversary_rolled_to_the_end_of_a_fiscal_year_has_no_calendar_date() -> None:
+    term = _term(
+        PREAMBLE,
+        "The initial term of this Agreement shall end on the last day of the fiscal year "
+        "in which the third anniversary of the date hereof occurs.",
+    )
+
+    assert term.expiry is None
+    assert any("fiscal" in note for note in term.notes)
+
+
+def test_the_later_of_two_dates_is_the_later_date() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall remain in force until the later of (i) September 30, 2013 and "
+        "(ii) March 31, 2014, unless terminated earlier.",
+    )
+
+    assert term.expiry == date(2014, 3, 31) and not term.uncertain
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This Agreement shall remain in force until the later of (i) September 30, 2013 or "
+        "(ii) the date on which the last Licensed Patent expires.",
+        "This Agreement shall remain in force until the later of (i) the completion of the "
+        "Pilot Program and (ii) September 30, 2013.",
+    ],
+)
+def test_the_later_of_a_date_and_an_event_is_kept_only_for_review(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == date(2013, 9, 30)
+    assert term.uncertain and term.uncertain[0].startswith("expiry date:")
+
+
+def test_the_later_of_a_blank_date_and_an_event_has_no_expiry() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall remain in force until the later of (i) [__________], 2013 or "
+        "(ii) the date on which the last Licensed Patent expires.",
+    )
+
+    assert term.expiry is None
+
+
+def test_the_earlier_of_a_date_and_an_event_ends_by_the_date() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall terminate on the earlier of (i) September 30, 2013 or (ii) the "
+        "date of a change of control of Gamma Systems Inc.",
+    )
+
+    assert term.expiry == date(2013, 9, 30) and not term.uncertain
