@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-#: The sentence speaks of this contract or its term.
+#: The sentence speaks of this contract or its term ("the date hereof" is only a date:
+#: "the licence shall continue for five years from the date hereof" is no term).
 SUBJECT = re.compile(
     r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b"
-    r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|\bhereof\b|"
+    r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|(?<!date\s)\bhereof\b|"
     r"\b(?:initial\s+)?term\b|\bcontract\s+period\b|\b\w*kontrakt\w*|\b\w*aftale\w*|\bløbetid\w*|"
     r"\bkontraktperiode\w*|\bvarighed\w*|\btillægget\b",
     re.IGNORECASE,

@@ -1,7 +1,8 @@
 """More classes of wording for a contract's term: a term that "shall be effective for",
 "shall run for" or "has a duration of" N years, a start that "takes effect on" a date,
-an anniversary rolled forward to the end of its calendar month, quarter or year, and an
-end that is "the later of" several alternatives. Each case is a short synthetic sentence
+an anniversary rolled forward to the end of its calendar month, quarter or year, an
+end that is "the later of" several alternatives, the end of a named year or month ("the
+end of 2013"), and something other than the contract lasting "from the date hereof". Each case is a short synthetic sentence
 (none is copied from a contract)."""
 
 from __future__ import annotations
@@ -134,3 +135,55 @@ def test_the_earlier_of_a_date_and_an_event_ends_by_the_date() -> None:
     )
 
     assert term.expiry == date(2013, 9, 30) and not term.uncertain
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The licence granted under Section 2 shall continue for five (5) years from the date "
+        "hereof.",
+        "Reseller's exclusive rights in the Territory shall remain in effect for three (3) "
+        "years from the date hereof.",
+        "The obligations in this Section shall remain in effect for two (2) years from the "
+        "date hereof.",
+    ],
+)
+def test_something_else_lasting_from_the_date_hereof_is_no_term(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry is None
+
+
+def test_this_agreement_lasting_from_the_date_hereof_is_its_term() -> None:
+    term = _term(
+        PREAMBLE,
+        "This Agreement shall continue for five (5) years from the date hereof.",
+    )
+
+    assert term.expiry == date(2016, 4, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("This Agreement shall remain in effect through the end of 2013.", date(2013, 12, 31)),
+        (
+            "The term of this Agreement shall run until the end of calendar year 2013.",
+            date(2013, 12, 31),
+        ),
+        ("This Agreement shall continue until the last day of June 2013.", date(2013, 6, 30)),
+        ("This Agreement shall continue until the end of February, 2012.", date(2012, 2, 29)),
+    ],
+)
+def test_the_end_of_a_named_year_or_month_is_its_last_day(sentence: str, end: date) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == end
+
+
+def test_the_end_of_a_named_fiscal_year_is_no_date() -> None:
+    term = _term(
+        PREAMBLE, "This Agreement shall remain in effect until the end of fiscal year 2013."
+    )
+
+    assert term.expiry is None
