@@ -185,7 +185,8 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"
                          r"\bperioden\b|\bperiod\b|\w+perioden?\b|\bterm\s*:|"
                          r"\bterm\W{0,2}\s+(?:shall\s+)?(?:means?|is)\s*:?|"
-                         r"\binto\s+(?:force|effect)\b|\b(?:tak(?:e|es|ing)|took)\s+effect\b", re.I)),
+                         r"\binto\s+(?:force|effect)\b|\b(?:tak(?:e|es|ing)|took)\s+effect\b|"
+                         r"\bretroactive(?:ly)?\s+(?:to|as\s+of|from)\b", re.I)),
     ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"
                        r"\bending\b|\bends?\b|\bconclud\w*|udløb\w*|ophør\w*|til\s+og\s+med|"
                        r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$|"

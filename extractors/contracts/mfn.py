@@ -70,7 +70,9 @@ _COMPARISON = re.compile(
     # grants to any other customer", "make the same reduction available"
     r"\bany\s+(?:\w+\s+)?(?:price|pricing|fee|rate)\s+(?:reductions?|decreases?)|"
     r"\b(?:the\s+same|an?\s+equivalent|a\s+corresponding|a\s+comparable)\s+(?:price\s+|"
-    r"pricing\s+)?(?:reductions?|decreases?|discounts?)|\bsuch\s+(?:price\s+)?reductions?",
+    r"pricing\s+)?(?:reductions?|decreases?|discounts?)|\bsuch\s+(?:price\s+)?reductions?|"
+    # the deepest discount given to others: "the best discount offered to any other dealer"
+    r"\b(?:best|largest|greatest|highest|deepest|biggest|maximum)\s+(?:[\w-]+\s+)?discounts?\b",
     re.IGNORECASE,
 )
 _PARTIES = (r"(?:customers?|clients?|licensees?|purchasers?|resellers?|distributors?|buyers?|"

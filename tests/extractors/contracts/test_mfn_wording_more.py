@@ -1,6 +1,7 @@
 """More most-favoured-customer wording: "advantageous" for "favourable" ("no less
 advantageous than"), a "most preferred customer", a price reduction granted to others
-passed on to this buyer, and the others named as partners, dealers or retailers; with
+passed on to this buyer, the deepest discount given to others, and the others named as
+partners, dealers or retailers; with
 sentences that merely speak of discounts, reductions or other partners, which promise
 nothing. Each case is a short synthetic sentence (none is copied from a contract)."""
 
@@ -25,6 +26,10 @@ from extractors.contracts.mfn import mfn_statement
         "reduction available to Client within thirty days.",
         "Supplier will give Partner pricing equal to the best pricing Supplier gives any "
         "other partner in the region.",
+        "Dealer shall receive a discount at least equal to the deepest discount Maker grants "
+        "to any other dealer.",
+        "Authority shall be entitled to the largest discount Contractor extends to any of its "
+        "other public customers.",
     ],
 )
 def test_these_wordings_promise_most_favoured_terms(sentence: str) -> None:
@@ -38,6 +43,7 @@ def test_these_wordings_promise_most_favoured_terms(sentence: str) -> None:
         "Any price reduction under this Section shall take effect on the first day of the "
         "following month.",
         "Partner shall refer to Supplier any inquiries received from other partners.",
+        "The best discount in the volume schedule is twelve percent for orders over 500 units.",
         "The parties shall discuss in good faith whether more advantageous logistics are "
         "available.",
         "Licensee shall not grant sublicenses on terms less advantageous to Licensor than "

@@ -1,9 +1,10 @@
 """More classes of wording for a contract's term: a term that "shall be effective for",
-"shall run for" or "has a duration of" N years, a start that "takes effect on" a date,
-an anniversary rolled forward to the end of its calendar month, quarter or year, an
-end that is "the later of" several alternatives, the end of a named year or month ("the
-end of 2013"), and something other than the contract lasting "from the date hereof". Each case is a short synthetic sentence
-(none is copied from a contract)."""
+"shall run for" or "has a duration of" N years; a start that "takes effect on" a date or
+is "effective retroactively to" one; an anniversary rolled forward to the end of its
+calendar month, quarter or year; an end that is "the later of" several alternatives; the
+end of a named year or month ("the end of 2013"); and something other than the contract
+lasting "from the date hereof". Each case is a short synthetic sentence (none is copied
+from a contract)."""
 
 from __future__ import annotations
 
@@ -187,3 +188,13 @@ def test_the_end_of_a_named_fiscal_year_is_no_date() -> None:
     )
 
     assert term.expiry is None
+
+
+def test_a_contract_effective_retroactively_to_a_date_starts_on_it() -> None:
+    term = _term(
+        PREAMBLE,
+        "The parties agree that this Agreement shall be effective retroactively to January 1, "
+        "2011.",
+    )
+
+    assert term.effective == date(2011, 1, 1) and term.expiry is None
