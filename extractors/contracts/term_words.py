@@ -177,3 +177,23 @@ ALTERNATIVES_BETWEEN = re.compile(r"[\s,;:]*(?:(?:\(\w{1,3}\)|\w{1,3}\)|or|and|a
 #: Where the alternatives of "the later of" stop: a defined term, a proviso, the sentence.
 ALTERNATIVES_END = re.compile(r",?\s*(?:\(\s*(?:the\s+)?[\"“”']|\bunless\b|\bprovided\b|"
                               r"\bsubject\s+to\b|\bexcept\b)|\.(?:\s|$)", re.IGNORECASE)  # fmt: skip
+#: A day of the year that holds an anniversary: "December 31 of the year in which the".
+DAY_OF_YEAR_IN_WHICH = re.compile(
+    r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?:the\s+|that\s+)?"
+    r"(?:calendar\s+)?year\s+(?:in|during)\s+which\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A stretch after an anniversary: "six (6) months after the", "ninety days following the".
+AFTER_ANNIVERSARY = re.compile(
+    r"(?:\b[\w-]+\s+)?(?:\(\s*\d{1,3}\s*\)\s+)?(?:calendar\s+)?(?:years?|months?|weeks?|"
+    r"days?|business\s+days?)\s+(?:after|following|from|beyond)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Other days counted from an anniversary: "the first day of the month following the month
+#: in which the", "the thirtieth (30th) day following the".
+COUNTED_FROM_IT = re.compile(r"\b(?:in|during|following|after)\s+which\s+(?:the\s+)?$|"
+                             r"\b(?:day|month|year)\s+(?:after|following|preceding|before|"
+                             r"prior\s+to)\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+#: "the day prior to the fifth anniversary": the last day of the term, as it is counted.
+DAY_BEFORE_IT = re.compile(r"\b(?:day|date)\s+(?:immediately\s+)?(?:prior\s+to|before|preceding)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)  # fmt: skip

@@ -2,8 +2,9 @@
 "shall run for" or "has a duration of" N years; a start that "takes effect on" a date or
 is "effective retroactively to" one; an anniversary rolled forward to the end of its
 calendar month, quarter or year; an end that is "the later of" several alternatives; the
-end of a named year or month ("the end of 2013"); and something other than the contract
-lasting "from the date hereof". Each case is a short synthetic sentence (none is copied
+end of a named year or month ("the end of 2013"); days counted from an anniversary and
+lengths in parts; and something other than the contract lasting "from the date hereof".
+Each case is a short synthetic sentence (none is copied
 from a contract)."""
 
 from __future__ import annotations
@@ -198,3 +199,56 @@ def test_a_contract_effective_retroactively_to_a_date_starts_on_it() -> None:
     )
 
     assert term.effective == date(2011, 1, 1) and term.expiry is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        (
+            "This Agreement shall expire on December 31 of the year in which the fourth "
+            "anniversary of the date hereof occurs.",
+            date(2015, 12, 31),
+        ),
+        (
+            '"Initial Term" shall mean the date hereof through the day prior to the fourth '
+            "anniversary of the date hereof.",
+            date(2015, 4, 3),
+        ),
+        (
+            "This Agreement shall expire six (6) months after the fourth anniversary of the "
+            "date hereof.",
+            date(2015, 10, 3),
+        ),
+        (
+            "This Agreement shall expire on the date falling four (4) years and six (6) months "
+            "after the date hereof.",
+            date(2015, 10, 3),
+        ),
+    ],
+)
+def test_an_end_counted_from_an_anniversary_or_in_parts_is_counted(
+    sentence: str, end: date
+) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == end
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This Agreement shall expire ninety (90) days after the fourth anniversary of the "
+        "date hereof.",
+        "This Agreement shall expire on the first day of the month following the month in "
+        "which the fourth anniversary of the date hereof occurs.",
+        "This Agreement shall expire on the fifteenth (15th) day following the fourth "
+        "anniversary of the date hereof.",
+        "This Agreement shall continue for four (4) years and ten (10) days from the date hereof.",
+    ],
+)
+def test_a_day_counted_in_words_not_read_gives_no_expiry_rather_than_a_wrong_one(
+    sentence: str,
+) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry is None and term.notes
