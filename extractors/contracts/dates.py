@@ -187,7 +187,10 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                          r"\bterm\W{0,2}\s+(?:shall\s+)?(?:means?|is)\s*:?|"
                          r"\binto\s+(?:force|effect)\b|\b(?:tak(?:e|es|ing)|took)\s+effect\b|"
                          r"\bretroactive(?:ly)?\s+(?:to|as\s+of|from)\b", re.I)),
-    ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"
+    # "to" ends a span ("from ... to", "the period ... to", "1 May 2010 to"), not "payments
+    # to the Vendor upon the earlier of"
+    ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|"
+                       r"(?:\b(?:from|term|period|valid|effective)\b[^;]*?|^\W*|\bup\s+)\bto\b|"
                        r"\bending\b|\bends?\b|\bconclud\w*|udløb\w*|ophør\w*|til\s+og\s+med|"
                        r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$|"
                        r"(?:in\s+any\s+event|at\s+the\s+latest)\W+(?:no|not)\s+later\s+than", re.I)),

@@ -252,3 +252,28 @@ def test_a_day_counted_in_words_not_read_gives_no_expiry_rather_than_a_wrong_one
     term = _term(PREAMBLE, sentence)
 
     assert term.expiry is None and term.notes
+
+
+def test_a_payment_due_to_a_party_by_a_date_is_no_end_of_the_term() -> None:
+    term = _term(
+        PREAMBLE,
+        "In consideration of the rights granted under this Agreement, Delta Partners LLC shall "
+        "pay the set-up fee to Gamma Systems Inc. upon the earlier of (a) June 30, 2011 and "
+        "(b) the launch of the portal.",
+    )
+
+    assert term.expiry is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This Agreement is valid up to June 30, 2013.",
+        "The term of this Agreement is the period from the date hereof to June 30, 2013.",
+        "This Agreement covers the period July 1, 2011 to June 30, 2013.",
+    ],
+)
+def test_to_a_date_after_a_span_ends_the_term(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == date(2013, 6, 30)
