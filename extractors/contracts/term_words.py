@@ -197,3 +197,15 @@ COUNTED_FROM_IT = re.compile(r"\b(?:in|during|following|after)\s+which\s+(?:the\
 #: "the day prior to the fifth anniversary": the last day of the term, as it is counted.
 DAY_BEFORE_IT = re.compile(r"\b(?:day|date)\s+(?:immediately\s+)?(?:prior\s+to|before|preceding)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+#: The verb after a sentence's subject ("... shall remain", "... expires").
+SUBJECT_ENDS = re.compile(r"\b(?:shall|will|must|may|is|are|expires?|terminates?|ends?|"
+                          r"continues?|remains?|runs?|lasts?)\b", re.IGNORECASE)  # fmt: skip
+#: Where a subject's head ends: "The prices | under this Agreement".
+SUBJECT_QUALIFIER = re.compile(r"\b(?:of|under|in|granted|hereunder|pursuant|to|for|between|by|"
+                               r"made|set|issued|placed|with)\b", re.IGNORECASE)  # fmt: skip
+#: A subject that names a thing: "The prices", "Each Purchase Order", "Company's right".
+OTHER_THING = re.compile(r"^\W*(?:the|each|any|all|such|its|their|[A-Z][\w-]*(?:'|’)s)\s+[\w-]+",
+                         re.IGNORECASE)  # fmt: skip
+#: A subject that names the contract or its term: "This Agreement", "The Initial Term".
+TERM_THING = re.compile(r"\b(?:agreement|contract|term|period|amendment|addendum|lease|hereof|"
+                        r"kontrakt\w*|aftale\w*)\b", re.IGNORECASE)  # fmt: skip

@@ -8,7 +8,9 @@ an end or start date of the term ("shall expire on", "until", "til og med",
 "træder i kraft den"), then an anniversary, then a duration; a sentence plainly about
 the term ("the term of this Agreement shall ...", "Kontrakten løber ...", a clause
 classified as validity) weighs more, one in an appendix or exhibit far less. The best
-candidate wins; of equals, one with a date, then the first.
+candidate wins; of equals, one with a date, then the first. An end date whose clause has
+another subject ("The fees under this Agreement shall remain fixed until ...") is no end
+of this contract.
 
 - agreement date: the date of the preamble sentence that introduces the contract
   ("made this 1st day of May, 2006", "dated as of ...", "indgået den ...");
@@ -112,6 +114,24 @@ def _is_term_sentence(sentence: Sentence) -> bool:
     if definition is not None and not words.TERM_NAMES.search(definition.group("term")):
         return False
     return words.SUBJECT.search(sentence.read_as) is not None
+
+
+def _other_subject(preceding: str, following: str) -> bool:
+    """Whether the subject of the clause that states a date (``preceding`` it, from the last
+    stop or colon) is something other than the contract or its term ("The prices under this
+    Agreement shall remain fixed until ...", "Each Purchase Order shall remain in effect
+    until ..."): the end it states is not the contract's, unless it is named the term
+    ('... December 31, 2006 (the "Term")')."""
+    if words.TERM_DEFINED_AFTER.match(following):
+        return False
+    text = re.split(r"[;:]|\.\s", preceding)[-1]
+    verb = words.SUBJECT_ENDS.search(text)
+    if verb is None:
+        return False
+    subject = text[: verb.start()].rsplit(",", 1)[-1]  # "Unless earlier terminated, this ..."
+    subject = re.split(r"\bthat\b", subject, flags=re.IGNORECASE)[-1]  # "agree that this ..."
+    head = words.SUBJECT_QUALIFIER.split(subject, maxsplit=1)[0]
+    return words.OTHER_THING.match(head) is not None and not words.TERM_THING.search(head)
 
 
 def _agreement(found: list[Found]) -> date | None:
@@ -245,6 +265,7 @@ def _expiry_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
                 and m.defined is None
                 and _is_term_sentence(f.sentence)
                 and words.SUBJECT.search(before(text, m.start, 150))
+                and not _other_subject(text[: m.start], text[m.end :])
                 and not words.OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):

@@ -3,7 +3,8 @@
 is "effective retroactively to" one; an anniversary rolled forward to the end of its
 calendar month, quarter or year; an end that is "the later of" several alternatives; the
 end of a named year or month ("the end of 2013"); days counted from an anniversary and
-lengths in parts; and something other than the contract lasting "from the date hereof".
+lengths in parts; something other than the contract lasting "from the date hereof" or
+ending on a date ("The fees under this Agreement shall remain fixed until ...").
 Each case is a short synthetic sentence (none is copied
 from a contract)."""
 
@@ -277,3 +278,39 @@ def test_to_a_date_after_a_span_ends_the_term(sentence: str) -> None:
     term = _term(PREAMBLE, sentence)
 
     assert term.expiry == date(2013, 6, 30)
+
+
+TERM = "The term of this Agreement shall be four (4) years from the date hereof."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fees under this Agreement shall remain fixed until December 31, 2012.",
+        "The exclusivity granted under this Agreement shall expire on December 31, 2012.",
+        "Each Order placed under this Agreement shall remain in effect until December 31, 2012.",
+        "Reseller's option to buy the demonstration units under this Agreement shall expire on "
+        "December 31, 2012.",
+    ],
+)
+def test_the_end_of_something_else_under_the_contract_is_not_its_end(sentence: str) -> None:
+    for order in ((PREAMBLE, TERM, sentence), (PREAMBLE, sentence, TERM)):
+        term = _term(*order)
+
+        assert term.expiry == date(2015, 4, 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The parties agree that this Agreement shall remain in effect until December 31, 2012.",
+        "Unless terminated earlier, the Initial Term shall end on December 31, 2012.",
+        'The rights granted under this Agreement shall expire on December 31, 2012 (the "Term").',
+        'As used herein, the following words shall have these meanings: "Contract Period" '
+        "shall mean the period from the date hereof through December 31, 2012.",
+    ],
+)
+def test_the_contract_or_its_term_as_subject_ends_on_the_date(sentence: str) -> None:
+    term = _term(PREAMBLE, sentence)
+
+    assert term.expiry == date(2012, 12, 31)
