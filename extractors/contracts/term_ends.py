@@ -48,6 +48,7 @@ def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> l
         preceding = before(text, match.start(), 80)
         if (
             years is None
+            or other_subject(text[: match.start()], text[match.end() :])
             or words.NOT_A_TERM_BEFORE.search(preceding)
             or words.RENEWAL_BEFORE.search(preceding)
             or words.OPTIONAL_END.search(before(text, match.start(), 100))
@@ -68,6 +69,7 @@ def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> l
         around = text[max(0, duration.start - 80) : duration.end + 80]
         if (
             not _is_term_length(duration, text)
+            or other_subject(text[: duration.start], text[duration.end :])
             or words.NOT_A_TERM_SENTENCE.search(around)
             or words.OPTIONAL_END.search(before(text, duration.start, 100))
             or words.AFTER_THE_END.search(before(text, duration.start, 120))
@@ -133,6 +135,24 @@ def _from_anniversary(preceding: str, base: date, years: int) -> tuple[date | No
     if words.COUNTED_FROM_IT.search(preceding) and not words.DAY_BEFORE_IT.search(preceding):
         return None, _COUNTED_FROM_ANNIVERSARY
     return _add(base, 12 * years), UNDATED
+
+
+def other_subject(preceding: str, following: str) -> bool:
+    """Whether the subject of the clause that states a date (``preceding`` it, from the last
+    stop or colon) is something other than the contract or its term ("The prices under this
+    Agreement shall remain fixed until ...", "Each Purchase Order shall remain in effect
+    until ..."): the end it states is not the contract's, unless it is named the term
+    ('... December 31, 2006 (the "Term")')."""
+    if words.TERM_DEFINED_AFTER.match(following) or words.TERM_HEADING.match(preceding):
+        return False  # named the term, or the first sentence under a "TERM:" heading
+    text = re.split(r"[;:]|\.\s", preceding)[-1]
+    verb = words.SUBJECT_ENDS.search(text)
+    if verb is None:
+        return False
+    subject = text[: verb.start()].rsplit(",", 1)[-1]  # "Unless earlier terminated, this ..."
+    subject = re.split(r"\bthat\b", subject, flags=re.IGNORECASE)[-1]  # "agree that this ..."
+    head = words.SUBJECT_QUALIFIER.split(subject, maxsplit=1)[0]
+    return words.OTHER_THING.match(head) is not None and not words.TERM_THING.search(head)
 
 
 def _counted_from(match: re.Match[str], found: list[Found]) -> str | None:

@@ -207,5 +207,10 @@ SUBJECT_QUALIFIER = re.compile(r"\b(?:of|under|in|granted|hereunder|pursuant|to|
 OTHER_THING = re.compile(r"^\W*(?:the|each|any|all|such|its|their|[A-Z][\w-]*(?:'|’)s)\s+[\w-]+",
                          re.IGNORECASE)  # fmt: skip
 #: A subject that names the contract or its term: "This Agreement", "The Initial Term".
-TERM_THING = re.compile(r"\b(?:agreement|contract|term|period|amendment|addendum|lease|hereof|"
+TERM_THING = re.compile(r"\b(?:agreement|contract|term|period|duration|length|life|validity|"
+                        r"amendment|addendum|lease|hereof|"
                         r"kontrakt\w*|aftale\w*)\b", re.IGNORECASE)  # fmt: skip
+#: A heading that names the term, before the first sentence of its clause: "TERM OF
+#: AGREEMENT: ...", "3. Duration: ...".
+TERM_HEADING = re.compile(r"^\W*(?:[\d.]+\s*)?(?:initial\s+)?(?:term|duration|contract\s+period|"
+                          r"løbetid|varighed)\b[^:.;]{0,30}:", re.IGNORECASE)  # fmt: skip

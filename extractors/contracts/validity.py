@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from extractors.contracts import events
 from extractors.contracts import term_words as words
 from extractors.contracts.dates import DateMention, date_mentions
-from extractors.contracts.term_ends import before, term_ends
+from extractors.contracts.term_ends import before, other_subject, term_ends
 from extractors.contracts.term_types import Candidate, Found, Sentence, TermDates, dated
 
 __all__ = ["Sentence", "TermDates", "read_term"]
@@ -114,24 +114,6 @@ def _is_term_sentence(sentence: Sentence) -> bool:
     if definition is not None and not words.TERM_NAMES.search(definition.group("term")):
         return False
     return words.SUBJECT.search(sentence.read_as) is not None
-
-
-def _other_subject(preceding: str, following: str) -> bool:
-    """Whether the subject of the clause that states a date (``preceding`` it, from the last
-    stop or colon) is something other than the contract or its term ("The prices under this
-    Agreement shall remain fixed until ...", "Each Purchase Order shall remain in effect
-    until ..."): the end it states is not the contract's, unless it is named the term
-    ('... December 31, 2006 (the "Term")')."""
-    if words.TERM_DEFINED_AFTER.match(following):
-        return False
-    text = re.split(r"[;:]|\.\s", preceding)[-1]
-    verb = words.SUBJECT_ENDS.search(text)
-    if verb is None:
-        return False
-    subject = text[: verb.start()].rsplit(",", 1)[-1]  # "Unless earlier terminated, this ..."
-    subject = re.split(r"\bthat\b", subject, flags=re.IGNORECASE)[-1]  # "agree that this ..."
-    head = words.SUBJECT_QUALIFIER.split(subject, maxsplit=1)[0]
-    return words.OTHER_THING.match(head) is not None and not words.TERM_THING.search(head)
 
 
 def _agreement(found: list[Found]) -> date | None:
@@ -265,7 +247,7 @@ def _expiry_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
                 and m.defined is None
                 and _is_term_sentence(f.sentence)
                 and words.SUBJECT.search(before(text, m.start, 150))
-                and not _other_subject(text[: m.start], text[m.end :])
+                and not other_subject(text[: m.start], text[m.end :])
                 and not words.OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):

@@ -314,3 +314,38 @@ def test_the_contract_or_its_term_as_subject_ends_on_the_date(sentence: str) -> 
     term = _term(PREAMBLE, sentence)
 
     assert term.expiry == date(2012, 12, 31)
+
+
+PERPETUAL = "This Agreement shall continue until terminated by either party on ninety days notice."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The exclusivity granted under this Agreement shall continue for two (2) years from "
+        "the date hereof.",
+        "The fees under this Agreement shall remain fixed for a period of two (2) years.",
+        "Each Order placed under this Agreement shall remain in effect for twelve (12) months.",
+    ],
+)
+def test_how_long_something_else_lasts_is_not_the_contracts_length(sentence: str) -> None:
+    for order in ((PREAMBLE, PERPETUAL, sentence), (PREAMBLE, sentence, PERPETUAL)):
+        assert _term(*order).expiry is None
+    for order in ((PREAMBLE, TERM, sentence), (PREAMBLE, sentence, TERM)):
+        assert _term(*order).expiry == date(2015, 4, 3)
+
+
+def test_the_first_sentence_under_a_term_heading_states_the_term_whatever_its_subject() -> None:
+    term = read_term(
+        [
+            Sentence(PREAMBLE),
+            Sentence(
+                "Vendor's obligations hereunder shall remain in full force and effect for two "
+                "(2) years from the date hereof.",
+                heading="TERM OF AGREEMENT",
+            ),
+        ],
+        month_first=True,
+    )
+
+    assert term.expiry == date(2013, 4, 3)
