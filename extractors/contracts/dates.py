@@ -7,8 +7,8 @@ kraft den" and a following ``(the "Effective Date")`` make it a start; "expire o
 "until", "til og med" an end; "made this", "dated as of" the agreement's own date;
 "Dato:", "signed" a signature; "Version" a version stamp; "notice", "senest" a
 deadline. "The end of 2008" and "the last day of June 2008" are dates (the last day of
-that year or month). A placeholder ("[dato]", "[●]", "March ___, 1999") is a date with no value:
-it is never replaced by a guess.
+that year or month). A placeholder ("[dato]", "[●]", "March ___, 1999") is a date with no
+value: it is never replaced by a guess.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Most-favoured-customer clauses (mestbegunstigelse), found by meaning in any sentence.
 
 A sentence promises most-favoured terms when it names them ("most favoured customer",
-"mestbegunstiget", "most favourable pricing", "most preferred customer") or when it compares this buyer's prices
-or terms with those given to others: a comparison ("no less favourable than", "at least
+"mestbegunstiget", "most favourable pricing", "most preferred customer") or when it
+compares this buyer's prices or terms with those given to others: a comparison ("no less favourable than", "at least
 as favourable as", "the lowest price offered", "shall not exceed the fees charged",
 "ikke ringere vilkår", "samme priser som"; "advantageous" reads as "favourable"), or a
 price reduction given to others passed on ("any price reduction it grants", "the same

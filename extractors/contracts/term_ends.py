@@ -57,10 +57,7 @@ def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> l
             continue
         counted_from = _counted_from(match, found)
         base = _base(counted_from, f, found, term)
-        value = _add(base, 12 * years) if base else None
-        why = UNDATED
-        if base is not None:
-            value, why = _from_anniversary(preceding, base, years)
+        value, why = _from_anniversary(preceding, base, years) if base else (None, UNDATED)
         score = 3.5 + weight - (0 if value else 1.5)
         inferred = _event_anchor(counted_from) if value else None
         ends.append(Candidate(score, f.index, value, f.sentence, "anniversary", why, inferred))
