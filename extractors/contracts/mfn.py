@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 _NAMED = re.compile(
     r"most[-\s]+favou?red(?:[-\s]+(?:customer|nation|client|licensee|buyer|pricing|terms?|"
@@ -65,16 +66,21 @@ _COMPARISON = re.compile(
     r"laveste\s+pris\w*|"
     r"bedste\s+pris\w*|(?:gunstigere|fordelagtigere)\s+(?:priser|vilkår|betingelser)|"
     r"lavere\s+priser|"
-    r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som|"
-    # a reduction given to others passed on: "extend to Customer any price reduction it
-    # grants to any other customer", "make the same reduction available"
+    r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
+    re.IGNORECASE,
+)
+#: A reduction given to others passed on ("extend to Customer any price reduction it grants
+#: to any other customer", "make the same reduction available"), or the deepest discount
+#: given to others ("the best discount offered to any other dealer"); looked for only in
+#: sentences that speak of reductions or discounts.
+_PASSED_ON = re.compile(
     r"\bany\s+(?:\w+\s+)?(?:price|pricing|fee|rate)\s+(?:reductions?|decreases?)|"
     r"\b(?:the\s+same|an?\s+equivalent|a\s+corresponding|a\s+comparable)\s+(?:price\s+|"
     r"pricing\s+)?(?:reductions?|decreases?|discounts?)|\bsuch\s+(?:price\s+)?reductions?|"
-    # the deepest discount given to others: "the best discount offered to any other dealer"
     r"\b(?:best|largest|greatest|highest|deepest|biggest|maximum)\s+(?:[\w-]+\s+)?discounts?\b",
     re.IGNORECASE,
 )
+_REDUCTION = re.compile(r"reduction|decrease|discount", re.IGNORECASE)
 _PARTIES = (r"(?:customers?|clients?|licensees?|purchasers?|resellers?|distributors?|buyers?|"
             r"collaborators?|competitors?|partners?|dealers?|retailers?|wholesalers?|"
             r"kunder?|myndigheder|ordregivere|kommuner|regioner)")  # fmt: skip
@@ -135,12 +141,21 @@ _RESALE_FLOOR = re.compile(
     re.IGNORECASE,
 )
 #: Words every MFN sentence holds one of (cheap to look for before the patterns above).
-_CANDIDATE = re.compile(r"favou?r|advantag|preferred|reduc|decrease|discount|equivalent|"
-                        r"corresponding|comparable|"
-                        r"lowest|best|lower|better|higher|greater|exceed|same|benefit|"
-                        r"less|below|at\s+least|more\s+than|bedre|overstige|mere\s+end|"
-                        r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
-                        r"lavere|samme|tilsvarende|mindst|fordelagtig", re.IGNORECASE)  # fmt: skip
+_CANDIDATE_WORDS = ("favo", "advantag", "preferred", "reduction", "decrease", "discount",
+                    "lowest", "best", "lower", "better", "higher", "greater", "exceed", "same",
+                    "benefit", "less", "below", "least", "bedre", "overstige", "mfn", "mestbeg",
+                    "ringere", "dårligere", "højere", "laveste", "bedste", "gunstig", "lavere",
+                    "samme", "tilsvarende", "mindst", "fordelagtig")  # fmt: skip
+_CANDIDATE_SPACED = re.compile(r"more\s+than|mere\s+end", re.IGNORECASE)
+
+
+def _candidate(sentence: str) -> bool:
+    """Whether the sentence holds a word every MFN sentence holds one of (plain substring
+    tests: far cheaper than the patterns, which most sentences never need)."""
+    lower = sentence.lower()
+    return any(word in lower for word in _CANDIDATE_WORDS) or bool(
+        _CANDIDATE_SPACED.search(sentence)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +174,7 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
     a clause so titled that only says "Finder ikke anvendelse" has none."""
     if heading and _NAMED.search(heading) and _NOT_APPLICABLE.match(sentence):
         return False
-    if not _CANDIDATE.search(sentence):
+    if not _candidate(sentence):
         return None
     named = list(_NAMED.finditer(sentence))
     if named:
@@ -169,7 +184,8 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
     floor = _RESALE_FLOOR.search(sentence)
     if floor is not None and not _OTHERS.search(floor.group("between")):
         return None  # the buyer's resale price may not undercut others: a floor
-    for comparison in _COMPARISON.finditer(sentence):
+    passed_on = _PASSED_ON.finditer(sentence) if _REDUCTION.search(sentence) else ()
+    for comparison in chain(_COMPARISON.finditer(sentence), passed_on):
         window = sentence[max(0, comparison.start() - 150) : comparison.end() + 200]
         if _OTHERS.search(window):
             disclaimed = _NOT_BOUND.search(sentence, 0, comparison.start()) or _DISCLAIMED.search(
