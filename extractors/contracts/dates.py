@@ -6,18 +6,20 @@ A date's role comes from the words around it, nearest first: "commencing on", "t
 kraft den" and a following ``(the "Effective Date")`` make it a start; "expire on",
 "until", "til og med" an end; "made this", "dated as of" the agreement's own date;
 "Dato:", "signed" a signature; "Version" a version stamp; "notice", "senest" a
-deadline. A placeholder ("[dato]", "[●]", "March ___, 1999") is a date with no value:
-it is never replaced by a guess.
+deadline. "The end of 2008" and "the last day of June 2008" are dates (the last day of
+that year or month). A placeholder ("[dato]", "[●]", "March ___, 1999") is a date with no
+value: it is never replaced by a guess.
 """
 
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from extractors.contracts.patterns import DATE_RE, PLACEHOLDER_DATE_RE, parse_date
+from extractors.contracts.patterns import DATE_RE, PLACEHOLDER_DATE_RE, month_number, parse_date
 
 Role = Literal["start", "end", "agreement", "signature", "version", "notice", "other"]
 Unit = Literal["day", "week", "month", "year"]
@@ -183,8 +185,12 @@ _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"
                          r"\bperioden\b|\bperiod\b|\w+perioden?\b|\bterm\s*:|"
                          r"\bterm\W{0,2}\s+(?:shall\s+)?(?:means?|is)\s*:?|"
-                         r"\binto\s+(?:force|effect)\b", re.I)),
-    ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|\bto\b|"
+                         r"\binto\s+(?:force|effect)\b|\b(?:tak(?:e|es|ing)|took)\s+effect\b|"
+                         r"\bretroactive(?:ly)?\s+(?:to|as\s+of|from)\b", re.I)),
+    # "to" ends a span ("from ... to", "the period ... to", "1 May 2010 to"), not "payments
+    # to the Vendor upon the earlier of"
+    ("end", re.compile(r"\bexpir\w*|\bterminat\w*|\buntil\b|\bthrough\b|\bthru\b|"
+                       r"(?:\b(?:from|term|period|valid|effective)\b[^;]*?|^\W*|\bup\s+)\bto\b|"
                        r"\bending\b|\bends?\b|\bconclud\w*|udløb\w*|ophør\w*|til\s+og\s+med|"
                        r"\bindtil\b|\btil\b|\band\s+ending\b|^\s*[-–]\s*$|"
                        r"(?:in\s+any\s+event|at\s+the\s+latest)\W+(?:no|not)\s+later\s+than", re.I)),
@@ -208,6 +214,14 @@ _SIGNATURE_BLOCK = re.compile(r"\bBy:\s|/s/|\bName:\s|\bTitle:\s|\bPrinted\s+Nam
                               r"\bUnderskrift\b|\bNavn:\s", re.IGNORECASE)  # fmt: skip
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:\(\s*_*\s*\)\s*)?(?:months?|years?|days?|weeks?|måneder|år|"
                                r"dage|uger|%|percent|procent|dollars|kr)\b", re.IGNORECASE)  # fmt: skip
+#: The last day of a calendar year or month named by its number: "the end of 2008", "the
+#: end of calendar year 2008", "the last day of June 2008" (a fiscal year's end is not known).
+_YEAR_END = re.compile(
+    r"\b(?:end|close|last\s+day)\s+of\s+(?:the\s+)?(?:calendar\s+year\s+|(?P<month>"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r",?\s+)?(?P<year>(?:19|20)\d{2})\b(?![.,/-]\d)(?!\s+(?:fiscal|financial|contract|lease))",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"\b(?:uden|without|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -238,6 +252,9 @@ def date_mentions(sentence: str, *, month_first: bool = False) -> list[DateMenti
             value = parse_date(match, month_first=month_first)
             if value is not None:
                 spans.append((match.start(), match.end(), value))
+        for match in _YEAR_END.finditer(sentence):
+            if not any(s < match.end() and match.start() < e for s, e, _ in spans):
+                spans.append((match.start(), match.end(), _last_day(match)))
     if _MAY_BE_BLANK.search(sentence):
         for match in PLACEHOLDER_DATE_RE.finditer(sentence):
             if not any(s < match.end() and match.start() < e for s, e, _ in spans):
@@ -259,6 +276,16 @@ def date_mentions(sentence: str, *, month_first: bool = False) -> list[DateMenti
         mentions.append(DateMention(value, sentence[start:end], start, end, role, defined, before))
         previous_end = end
     return mentions
+
+
+def _last_day(match: re.Match[str]) -> date:
+    """The last day of the year or month a ``_YEAR_END`` match names."""
+    year = int(match.group("year"))
+    if match.group("month") is None:
+        return date(year, 12, 31)
+    month = month_number(match.group("month"))
+    assert month is not None
+    return date(year, month, monthrange(year, month)[1])
 
 
 def _defined(before: str, after: str) -> Role | None:

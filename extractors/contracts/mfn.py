@@ -1,11 +1,13 @@
 """Most-favoured-customer clauses (mestbegunstigelse), found by meaning in any sentence.
 
 A sentence promises most-favoured terms when it names them ("most favoured customer",
-"mestbegunstiget", "most favourable pricing") or when it compares this buyer's prices
-or terms with those given to others: a comparison ("no less favourable than", "at least
+"mestbegunstiget", "most favourable pricing", "most preferred customer") or when it
+compares this buyer's prices or terms with those given to others: a comparison ("no less favourable than", "at least
 as favourable as", "the lowest price offered", "shall not exceed the fees charged",
-"ikke ringere vilkår", "samme priser som") next to the others compared with ("any
-other customer", "third parties", "similarly situated customers", "andre kunder").
+"ikke ringere vilkår", "samme priser som"; "advantageous" reads as "favourable"), or a
+price reduction given to others passed on ("any price reduction it grants", "the same
+reduction"), next to the others compared with ("any other customer", "third parties",
+"similarly situated customers", "other partners", "andre kunder").
 A weak comparison ("lower", "better", "the same") counts only when the sentence speaks
 of prices or terms. A negation next to the name ("Mestbegunstigelse finder ikke
 anvendelse", "No most-favoured customer terms apply", a clause titled "MFN" that says
@@ -19,33 +21,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 _NAMED = re.compile(
     r"most[-\s]+favou?red(?:[-\s]+(?:customer|nation|client|licensee|buyer|pricing|terms?|"
     r"status|treatment))?|\bMFN\b|mestbegunstig\w*|most\s+favou?rable\s+(?:customer|pricing|"
-    r"prices?|terms|rates?|conditions)|most\s+favou?red\s+customer",
+    r"prices?|terms|rates?|conditions)|most\s+favou?red\s+customer|"
+    r"most[-\s]+preferred[-\s]+(?:customer|nation|client|licensee|buyer|pricing|status)",
     re.IGNORECASE,
 )
 _PRICE = (
     r"(?:prices?|pricing|fees|rates?|terms|charges|remuneration|royalt\w*|vilkår|"
     r"pris(?:en|er|erne)?)"
 )
+#: "favourable" and its synonym in comparisons ("no less advantageous than").
+_FAV = r"(?:favou?rabl[ey]|advantageous(?:ly)?)"
+_FAVOURABLE = r"(?:favou?rable|advantageous)"
 _COMPARISON = re.compile(
-    r"\b(?:no|not)\s+(?:be\s+)?(?:less|worse)\s+favou?rabl[ey]|at\s+least\s+as\s+favou?rabl[ey]|"
-    r"as\s+(?:or\s+more\s+)?favou?rabl[ey]\s+(?:as|than)|more\s+favou?rable\s+(?:[\w-]+\s+){0,4}?than|"
-    rf"(?:lower|better|more\s+favou?rable|preferred)\s+(?:[\w-]+\s+){{0,3}}?{_PRICE}\b[^.;]{{0,80}}?"
-    rf"\b(?:than|end)\b|{_PRICE}[^.;]{{0,40}}?\b(?:lower|better|more\s+favou?rable)\s+than|"
+    rf"\b(?:no|not)\s+(?:be\s+)?(?:less|worse)\s+{_FAV}|at\s+least\s+as\s+{_FAV}|"
+    rf"as\s+(?:or\s+more\s+)?{_FAV}\s+(?:as|than)|more\s+{_FAVOURABLE}\s+(?:[\w-]+\s+){{0,4}}?than|"
+    rf"(?:lower|better|more\s+{_FAVOURABLE}|preferred)\s+(?:[\w-]+\s+){{0,3}}?{_PRICE}\b[^.;]{{0,80}}?"
+    rf"\b(?:than|end)\b|{_PRICE}[^.;]{{0,40}}?\b(?:lower|better|more\s+{_FAVOURABLE})\s+than|"
     rf"(?:lowest|best)\s+(?:net\s+|then[-\s]+current\s+)?{_PRICE}|"
     rf"no\s+(?:higher|greater)\s+than\s+(?:the\s+)?(?:lowest|{_PRICE})|"
     rf"(?:shall|will|may)\s+not\s+exceed\s+the\s+(?:[\w-]+\s+){{0,2}}{_PRICE}\s+(?:charged|paid|"
     rf"offered|granted|given)|"
     rf"same\s+(?:or\s+(?:lower|better)\s+)?(?:prices?|pricing|rates|fees)\s+as|"
-    r"(?:full\s+)?benefit\s+of\s+(?:any\s+)?(?:\w+\s+)?more\s+favou?rable\s+(?:terms|prices|pricing)|"
-    rf"(?:better|lower|more\s+favou?rable|lavere|bedre)\s+(?:\w+\s+)?{_PRICE}|"
+    rf"(?:full\s+)?benefit\s+of\s+(?:any\s+)?(?:\w+\s+)?more\s+{_FAVOURABLE}\s+(?:terms|prices|pricing)|"
+    rf"(?:better|lower|more\s+{_FAVOURABLE}|lavere|bedre)\s+(?:\w+\s+)?{_PRICE}|"
     # the others' price as the bound: "equal to or less than the price charged to", "at
     # least as low as those offered to", "do not exceed the fees Provider charges"
     r"(?:(?<!no\s)(?<!not\s)(?<!not\sbe\s)(?:less|lower|below)|(?:no|not)\s+(?:be\s+)?(?:higher|greater|more)|(?:not\s+)?exceed|"
-    r"better|more\s+favou?rable|at\s+least\s+as\s+(?:low|good))\s+(?:than\s+|as\s+)?"
+    rf"better|more\s+{_FAVOURABLE}|at\s+least\s+as\s+(?:low|good))\s+(?:than\s+|as\s+)?"
     rf"(?:or\s+equal\s+to\s+)?(?:those|that|the\s+(?:[\w-]+\s+){{0,2}}?{_PRICE})\s+"
     r"(?:[\w-]+\s+){0,3}?(?:charg\w*|offer\w*|paid|pay\w*|give\w*|given|grant\w*|provid\w*|"
     r"extend\w*|sell\w*|sold|made\s+available|quoted)\b|"
@@ -62,8 +69,21 @@ _COMPARISON = re.compile(
     r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
     re.IGNORECASE,
 )
+#: A reduction given to others passed on ("extend to Customer any price reduction it grants
+#: to any other customer", "make the same reduction available"), or the deepest discount
+#: given to others ("the best discount offered to any other dealer"); looked for only in
+#: sentences that speak of reductions or discounts.
+_PASSED_ON = re.compile(
+    r"\bany\s+(?:\w+\s+)?(?:price|pricing|fee|rate)\s+(?:reductions?|decreases?)|"
+    r"\b(?:the\s+same|an?\s+equivalent|a\s+corresponding|a\s+comparable)\s+(?:price\s+|"
+    r"pricing\s+)?(?:reductions?|decreases?|discounts?)|\bsuch\s+(?:price\s+)?reductions?|"
+    r"\b(?:best|largest|greatest|highest|deepest|biggest|maximum)\s+(?:[\w-]+\s+)?discounts?\b",
+    re.IGNORECASE,
+)
+_REDUCTION = re.compile(r"reduction|decrease|discount", re.IGNORECASE)
 _PARTIES = (r"(?:customers?|clients?|licensees?|purchasers?|resellers?|distributors?|buyers?|"
-            r"collaborators?|competitors?|kunder?|myndigheder|ordregivere|kommuner|regioner)")  # fmt: skip
+            r"collaborators?|competitors?|partners?|dealers?|retailers?|wholesalers?|"
+            r"kunder?|myndigheder|ordregivere|kommuner|regioner)")  # fmt: skip
 _OTHERS = re.compile(
     rf"\b(?:any|all)\s+(?:[\w'’-]+\s+){{0,3}}?{_PARTIES}\b|\bother\s+(?:[\w-]+\s+){{0,2}}{_PARTIES}\b|"
     r"\banother\s+(?:[\w-]+\s+)?(?:person|party|customer|licensee|entity|buyer)\b|"
@@ -91,7 +111,7 @@ _NOT_BOUND = re.compile(r"\b(?:er|is|are)\s+ikke\s+(?:forpligtet|omfattet|berett
 #: favourable", "no obligation to offer the lowest price", "may charge other customers
 #: lower prices".
 _DISCLAIMED = re.compile(
-    r"\bno\s+obligation|\bnothing\b[^.;]{0,60}?\b(?:shall|will)\s+(?:require|oblige|obligate)|"
+    r"\bno\s+obligation|\bnothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:require|oblige|obligate)[sd]?\b|"
     r"\bfree\s+to\s+(?:charge|offer|set|sell)|"
     r"\bmay\s+(?:charge|offer|sell|grant)\s+(?:[\w-]+\s+){0,4}?(?:lower|different|better)",
     re.IGNORECASE,
@@ -121,10 +141,21 @@ _RESALE_FLOOR = re.compile(
     re.IGNORECASE,
 )
 #: Words every MFN sentence holds one of (cheap to look for before the patterns above).
-_CANDIDATE = re.compile(r"favou?r|lowest|best|lower|better|higher|greater|exceed|same|benefit|"
-                        r"less|below|at\s+least|more\s+than|bedre|overstige|mere\s+end|"
-                        r"\bMFN\b|mestbeg|ringere|dårligere|højere|laveste|bedste|gunstig|"
-                        r"lavere|samme|tilsvarende|mindst|fordelagtig", re.IGNORECASE)  # fmt: skip
+_CANDIDATE_WORDS = ("favo", "advantag", "preferred", "reduction", "decrease", "discount",
+                    "lowest", "best", "lower", "better", "higher", "greater", "exceed", "same",
+                    "benefit", "less", "below", "least", "bedre", "overstige", "mfn", "mestbeg",
+                    "ringere", "dårligere", "højere", "laveste", "bedste", "gunstig", "lavere",
+                    "samme", "tilsvarende", "mindst", "fordelagtig")  # fmt: skip
+_CANDIDATE_SPACED = re.compile(r"more\s+than|mere\s+end", re.IGNORECASE)
+
+
+def _candidate(sentence: str) -> bool:
+    """Whether the sentence holds a word every MFN sentence holds one of (plain substring
+    tests: far cheaper than the patterns, which most sentences never need)."""
+    lower = sentence.lower()
+    return any(word in lower for word in _CANDIDATE_WORDS) or bool(
+        _CANDIDATE_SPACED.search(sentence)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +174,7 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
     a clause so titled that only says "Finder ikke anvendelse" has none."""
     if heading and _NAMED.search(heading) and _NOT_APPLICABLE.match(sentence):
         return False
-    if not _CANDIDATE.search(sentence):
+    if not _candidate(sentence):
         return None
     named = list(_NAMED.finditer(sentence))
     if named:
@@ -153,7 +184,8 @@ def mfn_statement(sentence: str, heading: str | None = None) -> bool | None:
     floor = _RESALE_FLOOR.search(sentence)
     if floor is not None and not _OTHERS.search(floor.group("between")):
         return None  # the buyer's resale price may not undercut others: a floor
-    for comparison in _COMPARISON.finditer(sentence):
+    passed_on = _PASSED_ON.finditer(sentence) if _REDUCTION.search(sentence) else ()
+    for comparison in chain(_COMPARISON.finditer(sentence), passed_on):
         window = sentence[max(0, comparison.start() - 150) : comparison.end() + 200]
         if _OTHERS.search(window):
             disclaimed = _NOT_BOUND.search(sentence, 0, comparison.start()) or _DISCLAIMED.search(

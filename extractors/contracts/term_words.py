@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-#: The sentence speaks of this contract or its term.
+#: The sentence speaks of this contract or its term ("the date hereof" is only a date:
+#: "the licence shall continue for five years from the date hereof" is no term).
 SUBJECT = re.compile(
     r"\b(?:this|the|such)\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|amendment)\b"
-    r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|\bhereof\b|"
+    r"(?!\s+(?:year|quarter|month|manager|price|value|sum|number|no\b|reference))|(?<!date\s)\bhereof\b|"
     r"\b(?:initial\s+)?term\b|\bcontract\s+period\b|\b\w*kontrakt\w*|\b\w*aftale\w*|\bløbetid\w*|"
     r"\bkontraktperiode\w*|\bvarighed\w*|\btillægget\b",
     re.IGNORECASE,
@@ -56,7 +57,11 @@ NOT_A_TERM_SENTENCE = re.compile(r"surviv|warrant|garanti|confidential|fortrolig
                                   re.IGNORECASE)  # fmt: skip
 TERM_WORDS = re.compile(
     r"\bterm\b|\bperiod\b|remain|continue|in\s+(?:full\s+)?(?:force|effect)|\bvalid\b|"
-    r"expire|\bend\b|(?:shall|will)\s+(?:automatically\s+)?terminate\b|\blast\s+for\b|\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
+    r"expire|\bend\b|(?:shall|will)\s+(?:automatically\s+)?terminate\b|\blast\s+for\b|"
+    # "shall be effective for three years", "shall run for two years", "a duration of"
+    r"\b(?:agreement|contract|term)\s+(?:shall|will|is\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:be\s+effective|run)\s+for\b|\bduration\b|"
+    r"\bløbe\w*|\bgælde\w*|varighed|periode|i\s+kraft|bindingsperiode|"
     r"uopsigelig|tidsbegrænset",
     re.IGNORECASE,
 )
@@ -119,10 +124,11 @@ TERM_DEFINED_AFTER = re.compile(r"^\s*,?\s*\(\s*(?:the\s+)?[\"“”']?\s*(?:ini
                                  re.IGNORECASE)  # fmt: skip
 #: Words that govern a duration as the contract's term: "for a period of", "løber i".
 TERM_LENGTH_BEFORE = re.compile(
-    r"(?:\bterm|\bperiod|\bperiode)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
-    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|\brun|expire|\blast|løber|gælder|varer)\s+"
+    r"(?:\bterm|\bperiod|\bperiode|\bduration)\s+(?:of|på)\s+$|(?:continue|remain\s+in\s+(?:full\s+)?"
+    r"(?:force\s+and\s+)?effect|be\s+in\s+effect|(?:be|remain)\s+effective|\brun|expire|\blast|"
+    r"løber|gælder|varer)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:for|i)\s+(?:a\s+|an\s+)?(?:(?:initial\s+)?(?:term|period)\s+of\s+)?$|"
-    r"\bterm\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
+    r"\b(?:term|duration)\b[^.;]{0,40}\b(?:shall|will)\s+be\s+(?:for\s+)?(?:a\s+period\s+of\s+)?$|"
     r"initial\s+(?:term|period)\s+of\s+$|\bfor\s+a\s+term\s+of\s+$",
     re.IGNORECASE,
 )
@@ -155,3 +161,56 @@ PERPETUAL = re.compile(
     r"until\s+(?:\w+\s+){0,3}ceases",
     re.IGNORECASE,
 )
+#: An anniversary rolled forward to the end of its period: "the last day of the calendar
+#: month in which the third anniversary ... occurs" (a fiscal or contract year is not a
+#: calendar period and is not counted).
+END_OF_PERIOD_IN_WHICH = re.compile(
+    r"\b(?:last\s+day|end|close)\s+of\s+(?:the\s+|that\s+)?(?:calendar\s+|(?P<other>[\w-]+)\s+)?"
+    r"(?P<period>month|quarter|year)\s+(?:in|during)\s+which\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: An end that is the later of several: "until the later of (a) ... or (b) ...".
+LATER_OF = re.compile(r"\b(?:later|last|latest)\s+(?:to\s+occur\s+)?of\b", re.IGNORECASE)
+#: What stands between the dates of "the later of": "(a)", "or", "and", commas.
+ALTERNATIVES_BETWEEN = re.compile(r"[\s,;:]*(?:(?:\(\w{1,3}\)|\w{1,3}\)|or|and|and/or|the)[\s,;:]*)*",
+                                  re.IGNORECASE)  # fmt: skip
+#: Where the alternatives of "the later of" stop: a defined term, a proviso, the sentence.
+ALTERNATIVES_END = re.compile(r",?\s*(?:\(\s*(?:the\s+)?[\"“”']|\bunless\b|\bprovided\b|"
+                              r"\bsubject\s+to\b|\bexcept\b)|\.(?:\s|$)", re.IGNORECASE)  # fmt: skip
+#: A day of the year that holds an anniversary: "December 31 of the year in which the".
+DAY_OF_YEAR_IN_WHICH = re.compile(
+    r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?:the\s+|that\s+)?"
+    r"(?:calendar\s+)?year\s+(?:in|during)\s+which\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A stretch after an anniversary: "six (6) months after the", "ninety days following the".
+AFTER_ANNIVERSARY = re.compile(
+    r"(?:\b[\w-]+\s+)?(?:\(\s*\d{1,3}\s*\)\s+)?(?:calendar\s+)?(?:years?|months?|weeks?|"
+    r"days?|business\s+days?)\s+(?:after|following|from|beyond)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Other days counted from an anniversary: "the first day of the month following the month
+#: in which the", "the thirtieth (30th) day following the".
+COUNTED_FROM_IT = re.compile(r"\b(?:in|during|following|after)\s+which\s+(?:the\s+)?$|"
+                             r"\b(?:day|month|year)\s+(?:after|following|preceding|before|"
+                             r"prior\s+to)\s+(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+#: "the day prior to the fifth anniversary": the last day of the term, as it is counted.
+DAY_BEFORE_IT = re.compile(r"\b(?:day|date)\s+(?:immediately\s+)?(?:prior\s+to|before|preceding)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+#: The verb after a sentence's subject ("... shall remain", "... expires").
+SUBJECT_ENDS = re.compile(r"\b(?:shall|will|must|may|is|are|expires?|terminates?|ends?|"
+                          r"continues?|remains?|runs?|lasts?)\b", re.IGNORECASE)  # fmt: skip
+#: Where a subject's head ends: "The prices | under this Agreement".
+SUBJECT_QUALIFIER = re.compile(r"\b(?:of|under|in|granted|hereunder|pursuant|to|for|between|by|"
+                               r"made|set|issued|placed|with)\b", re.IGNORECASE)  # fmt: skip
+#: A subject that names a thing: "The prices", "Each Purchase Order", "Company's right".
+OTHER_THING = re.compile(r"^\W*(?:the|each|any|all|such|its|their|[A-Z][\w-]*(?:'|’)s)\s+[\w-]+",
+                         re.IGNORECASE)  # fmt: skip
+#: A subject that names the contract or its term: "This Agreement", "The Initial Term".
+TERM_THING = re.compile(r"\b(?:agreement|contract|term|period|duration|length|life|validity|"
+                        r"amendment|addendum|lease|hereof|"
+                        r"kontrakt\w*|aftale\w*)\b", re.IGNORECASE)  # fmt: skip
+#: A heading that names the term, before the first sentence of its clause: "TERM OF
+#: AGREEMENT: ...", "3. Duration: ...".
+TERM_HEADING = re.compile(r"^\W*(?:[\d.]+\s*)?(?:initial\s+)?(?:term|duration|contract\s+period|"
+                          r"løbetid|varighed)\b[^:.;]{0,30}:", re.IGNORECASE)  # fmt: skip

@@ -8,7 +8,9 @@ an end or start date of the term ("shall expire on", "until", "til og med",
 "træder i kraft den"), then an anniversary, then a duration; a sentence plainly about
 the term ("the term of this Agreement shall ...", "Kontrakten løber ...", a clause
 classified as validity) weighs more, one in an appendix or exhibit far less. The best
-candidate wins; of equals, one with a date, then the first.
+candidate wins; of equals, one with a date, then the first. An end date whose clause has
+another subject ("The fees under this Agreement shall remain fixed until ...") is no end
+of this contract.
 
 - agreement date: the date of the preamble sentence that introduces the contract
   ("made this 1st day of May, 2006", "dated as of ...", "indgået den ...");
@@ -42,14 +44,15 @@ from datetime import date, timedelta
 
 from extractors.contracts import events
 from extractors.contracts import term_words as words
-from extractors.contracts.dates import date_mentions
-from extractors.contracts.term_ends import before, term_ends
+from extractors.contracts.dates import DateMention, date_mentions
+from extractors.contracts.term_ends import before, other_subject, term_ends
 from extractors.contracts.term_types import Candidate, Found, Sentence, TermDates, dated
 
 __all__ = ["Sentence", "TermDates", "read_term"]
 
 _PREAMBLE_SENTENCES = 40
 _BLANK = "left blank in the contract"
+_LATER_THAN_EVENT = "the later of this date and an event the contract does not date"
 _ENDS = re.compile(r"terminat|expir|ophør|udløb|\bend", re.IGNORECASE)
 
 
@@ -201,6 +204,31 @@ def _starts_on_event(f: Found, found: list[Found], weight: float) -> list[Candid
     return [Candidate(3 + weight, f.index, value, f.sentence, why=why, inferred=inferred)]
 
 
+def _later_of(f: Found, mention: DateMention) -> tuple[date | None, str | None]:
+    """An end stated as "the later of" alternatives: the latest date among them ("the
+    later of (a) June 30, 2012 or (b) December 31, 2012"). When one alternative is an
+    event ("... or (b) the expiration of the last Patent"), that date is only the earliest
+    the term can end: kept, with the event named as why it is to be checked (the second
+    value); a placeholder among them gives None."""
+    text = f.sentence.read_as
+    opening = list(words.LATER_OF.finditer(text, 0, mention.start))[-1]
+    closing = words.ALTERNATIVES_END.search(text, opening.end())
+    stop = closing.start() if closing is not None else len(text)
+    dates = [m for m in f.mentions if opening.end() <= m.start < stop]
+    if mention not in dates:
+        return mention.value, None
+    if any(m.value is None for m in dates):
+        return None, None
+    rest, position = [], opening.end()
+    for m in dates:
+        rest.append(text[position : m.start])
+        position = m.end
+    rest.append(text[position:stop])
+    value = max(m.value for m in dates if m.value is not None)
+    event = not all(words.ALTERNATIVES_BETWEEN.fullmatch(part) for part in rest)
+    return value, (_LATER_THAN_EVENT if event else None)
+
+
 def _expiry_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
     """A defined Expiration Date (6); an end date of the term (4); an anniversary (3.5);
     a term that runs until terminated (3.5, no date); a duration (3). Each plus the
@@ -219,13 +247,15 @@ def _expiry_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
                 and m.defined is None
                 and _is_term_sentence(f.sentence)
                 and words.SUBJECT.search(before(text, m.start, 150))
+                and not other_subject(text[: m.start], text[m.end :])
                 and not words.OPTIONAL_END.search(m.context)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):
                 named = 1.0 if words.TERM_DEFINED_AFTER.match(text[m.end :]) else 0.0
-                candidates.append(
-                    Candidate(5 + weight + named, f.index, m.value, f.sentence, "stated", _BLANK)
-                )
+                later = words.LATER_OF.search(before(text, m.start, 200))
+                value, inferred = _later_of(f, m) if later else (m.value, None)
+                candidates.append(Candidate(5 + weight + named, f.index, value, f.sentence,
+                                            "stated", _BLANK, inferred))  # fmt: skip
         if _is_term_sentence(f.sentence) and not words.SURVIVAL.search(text):
             candidates += term_ends(f, found, term, weight)
     return candidates
