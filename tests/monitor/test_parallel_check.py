@@ -149,3 +149,41 @@ def test_a_failure_in_a_worker_process_reaches_the_caller_and_stores_nothing(  #
         assert s.scalar(select(func.count()).select_from(Finding)) == 0
         assert s.scalar(select(func.count()).where(Invoice.status == "checked")) == 0
     engine.dispose()
+
+
+def test_shared_inputs_that_fail_in_the_caller_end_the_check_without_a_hang(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch
+) -> None:
+    """The caller makes what every part's screen reads alike while the workers start
+    and sends it to them; when making it fails, the workers are told to make their
+    own (none waits for inputs that never come), the check ends with the caller's
+    error, and nothing is stored. With it working, both parts receive the same inputs
+    and the findings are those of one process."""
+    from monitor.findings import screening
+    from monitor.findings.bulk import check_screened
+    from monitor.findings.models import Finding
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
+    engine = make_engine(f"sqlite:///{tmp_path / 'shared.db'}")
+    upgrade(engine)
+    build(engine, 2000, municipalities=4, items=30, seed=5)
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the peer bounds could not be read")
+
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        monkeypatch.setattr(screening, "shared_inputs", broken)
+        with pytest.raises(RuntimeError, match="peer bounds"):
+            check_screened(s, invoice_ids=ids, allow_unconfirmed_terms=True, workers=2)
+        s.rollback()
+        assert s.scalar(select(func.count()).select_from(Finding)) == 0
+        monkeypatch.undo()
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
+        spread = check_screened(s, invoice_ids=ids, allow_unconfirmed_terms=True, workers=2)
+        assert len(spread.worker_peak_kb) == 2
+        found = sorted(s.scalars(select(Finding.dedup_key)))
+        s.rollback()
+        check_screened(s, invoice_ids=ids, allow_unconfirmed_terms=True, workers=1)
+        assert found and sorted(s.scalars(select(Finding.dedup_key))) == found
+    engine.dispose()
