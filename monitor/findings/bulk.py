@@ -183,12 +183,9 @@ def _check_in_parts(
     configs = current_configs(session)
     vendors: set[int] = set()
     parts = parallel.partition(session, invoice_ids, workers, vendors=vendors)
+    # what every part's screen reads alike, once, while the workers' server starts
+    shared = screening.shared_inputs(session, vendor_ids=sorted(vendors), configs=configs)
     plan_each_read(session, len(invoice_ids))
-
-    def shared() -> screening.Shared:
-        """What every part's screen reads alike, made once while the workers start."""
-        return screening.shared_inputs(session, vendor_ids=sorted(vendors), configs=configs)
-
     result = CheckResult()
     new_ids: list[int] = []
     for piece in parallel.evaluate_parts(

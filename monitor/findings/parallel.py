@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import queue
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -169,40 +169,28 @@ def evaluate_parts(
     today: date,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
-    shared: Callable[[], Any] | None = None,
+    shared: Any = None,
 ) -> Iterator[PartResult]:
     """Each part screened and evaluated in a worker process; the pieces each worker
     sends (:class:`PartResult`) are yielded as they arrive, so the caller stores one
     while the workers evaluate the next. Ends when every part has sent its last piece;
-    a worker's error is raised here. ``shared``: makes what every part's screen reads
-    alike (``screening.shared_inputs``), called here once the workers are starting and
-    sent to each (a part whose screen needs it first waits for it)."""
+    a worker's error is raised here."""
     url = session.get_bind().url.render_as_string(hide_password=False)
     context = start_server()
     pieces = context.Queue()
-    inputs = context.Queue()
-    # a part that never needs them leaves its copy unread: not waited for at exit
-    inputs.cancel_join_thread()
     jobs = [
-        (index, part, configs, today, allow_unconfirmed_terms, omit, shared is not None)
+        (index, part, configs, today, allow_unconfirmed_terms, omit, shared)
         for index, part in enumerate(parts)
     ]
     with ProcessPoolExecutor(
         max_workers=len(parts),
         mp_context=context,
         initializer=_start,
-        initargs=(url, pieces, inputs),
+        initargs=(url, pieces),
     ) as pool:
         with _main_not_imported():  # every worker starts as the jobs are submitted
             futures = [pool.submit(_evaluate_part, job) for job in jobs]
         try:
-            if shared is not None:
-                made = None
-                try:
-                    made = shared()
-                finally:  # None (it failed): each part makes its own
-                    for _ in jobs:
-                        inputs.put(made)
             yield from _pieces_of(session, pieces, futures, len(jobs))
         except BaseException:
             # a failure here (or in the caller storing a piece): parts not yet started
@@ -210,7 +198,6 @@ def evaluate_parts(
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     pieces.close()
-    inputs.close()
 
 
 def _pieces_of(
@@ -272,14 +259,11 @@ def _main_not_imported() -> Iterator[None]:
 # ----------------------------------------------------------------- in the workers
 _engine: Engine | None = None
 _pieces: Any = None
-_inputs: Any = None
-#: seconds a part waits for the caller's shared inputs before making its own
-INPUTS_WAIT_S = 600.0
 
 
-def _start(url: str, pieces: Any, inputs: Any) -> None:
-    global _engine, _pieces, _inputs
-    _pieces, _inputs = pieces, inputs
+def _start(url: str, pieces: Any) -> None:
+    global _engine, _pieces
+    _pieces = pieces
     # what this worker sent and the caller has not read by the time the pool ends
     # (the check failed there) is dropped, instead of holding the worker's exit
     pieces.cancel_join_thread()
@@ -290,7 +274,7 @@ def _start(url: str, pieces: Any, inputs: Any) -> None:
 
 
 def _evaluate_part(
-    job: tuple[int, list[int], list[Any], date, bool, frozenset[str], bool],
+    job: tuple[int, list[int], list[Any], date, bool, frozenset[str], Any],
 ) -> None:
     """Screen and evaluate one part on this worker's own connection, sending the
     pieces to the caller as they are ready (:class:`PartResult`); nothing is written
@@ -302,9 +286,8 @@ def _evaluate_part(
     from monitor.findings import bulk
     from monitor.findings.service import evaluate_batches, fewer_collections, plan_each_read
 
-    index, ids, configs, today, allow, omit, sent = job
+    index, ids, configs, today, allow, omit, shared = job
     assert _engine is not None and _pieces is not None
-    shared = _received if sent else None
     session = session_factory(_engine)()
     timings: dict[str, float] = {}
     try:
@@ -349,14 +332,6 @@ def _evaluate_part(
     finally:
         session.rollback()
         session.close()
-
-
-def _received() -> Any:
-    """The shared inputs the caller sends (None: make them here)."""
-    try:
-        return _inputs.get(timeout=INPUTS_WAIT_S)
-    except queue.Empty:
-        return None
 
 
 def _peak_kb() -> int:

@@ -66,7 +66,7 @@ rule fires and compares every stored field; it fails when a screen is made too t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -399,21 +399,6 @@ class Shared:
     peers: list[tuple[object, ...]] | None
 
 
-class _Given:
-    """The shared inputs of :func:`screen`, asked for once, when first needed."""
-
-    def __init__(self, source: Shared | Callable[[], Shared | None] | None) -> None:
-        self._source = source
-        self._value: Shared | None = source if isinstance(source, Shared) else None
-        self._asked = not callable(source) or isinstance(source, Shared)
-
-    def get(self) -> Shared | None:
-        if not self._asked:
-            self._asked = True
-            self._value = self._source()  # type: ignore[operator]
-        return self._value
-
-
 def shared_inputs(
     session: Session, *, vendor_ids: Sequence[int], configs: Sequence[RuleConfig] | None
 ) -> Shared:
@@ -429,17 +414,15 @@ def screen(
     configs: Sequence[RuleConfig] | None,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
-    shared: Shared | Callable[[], Shared | None] | None = None,
+    shared: Shared | None = None,
 ) -> dict[int, frozenset[str] | None]:
     """The invoices among ``invoice_ids`` on which a rule of ``configs`` could fire, each
     with the rules that could fire on it (None: any rule), a superset: see the module
     doc. Leaves ``screen_invoice`` (ids and verdicts: a bit per built-in rule,
     :data:`BITS`) in place for the caller; :func:`drop_tables` removes the temporary
     tables. ``omit``: screens left out, only to show that the comparison test catches it.
-    ``shared``: the inputs every part reads alike, computed by the caller (or how to
-    get them, asked when first needed: None, make them here)."""
+    ``shared``: the inputs every part reads alike, computed by the caller."""
     loosest = Loosest.of(configs)
-    given = _Given(shared)
     if session.connection().dialect.name == "postgresql":
         # set-based statements over every line of a bulk check: like a migration, a
         # batch job the per-statement limit of interactive work does not fit
@@ -451,14 +434,14 @@ def screen(
     if loosest.custom:
         session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)
-    _fill_contracts(session, loosest, allow_unconfirmed_terms, given)
+    _fill_contracts(session, loosest, allow_unconfirmed_terms, shared)
     _flag_unkeyed(session)
     _flag_lines(
         session,
         loosest,
         allow_unconfirmed_terms,
         {"prices", "peers", "period", "arithmetic"} - omit,
-        given,
+        shared,
     )
     steps = {
         "duplicates": _flag_duplicates,
@@ -576,7 +559,7 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
 
 # ---------------------------------------------------------------------- contracts
 def _fill_contracts(
-    session: Session, loosest: Loosest, allow_unconfirmed: bool, given: _Given | None = None
+    session: Session, loosest: Loosest, allow_unconfirmed: bool, shared: Shared | None = None
 ) -> None:
     """The screened pairs' contracts, their items' price bounds and the unit factors."""
     ids = sorted(
@@ -631,7 +614,7 @@ def _fill_contracts(
         row["ix"] = factors.get(row["contract_id"])  # type: ignore[call-overload]
     session.execute(insert(T_CONTRACT), rows)
     _fill_groups(session, ids, factors, loosest, allow_unconfirmed)
-    _fill_units(session, given.get() if given is not None else None)
+    _fill_units(session, shared)
     analyze(session, T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT)
 
 
@@ -989,7 +972,7 @@ def _flag_lines(
     loosest: Loosest,
     allow_unconfirmed: bool,
     screens: set[str],
-    given: _Given | None = None,
+    shared: Shared | None = None,
 ) -> None:
     """The line screens in one pass over the screened lines, each condition flagging its
     own rules: ``prices`` (a line without an exact key match, or with a complex item:
@@ -1018,7 +1001,7 @@ def _flag_lines(
         if priced is not None:
             conditions.append((and_(positive, priced), PRICE_BITS))
     if peers:
-        _fill_peers(session, given.get() if given is not None else None)
+        _fill_peers(session, shared)
         other_min = case((T_INVOICE.c.muni == p.c.m1, p.c.p2), else_=p.c.p1)
         conditions.append(
             (
