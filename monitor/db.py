@@ -124,7 +124,9 @@ class _DecimalMemo(dict[Any, Decimal | None]):
         super().__init__({None: None})
         self.neg_scale = neg_scale
 
-    def __missing__(self, value: int) -> Decimal:
+    def __missing__(self, value: int | None) -> Decimal | None:
+        if value is None:  # another thread cleared the memo and has not put None back
+            return None
         if len(self) >= _MEMO_LIMIT:
             self.clear()
             self[None] = None
