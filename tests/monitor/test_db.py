@@ -199,3 +199,27 @@ def test_money_read_back_gives_none_for_null_while_another_thread_fills_the_memo
     finally:
         sys.setswitchinterval(saved)
     assert errors == []
+
+
+def test_insert_rows_stores_a_json_none_as_an_insert_does(database_url: str) -> None:
+    """A JSON column given None: an ``insert`` stores JSON ``null`` (SQLAlchemy's JSON
+    type evaluates None), so ``insert_rows`` stores the same, not SQL NULL."""
+    from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert
+
+    from monitor.db import insert_rows, make_engine
+
+    meta = MetaData()
+    table = Table("json_probe", meta, Column("id", Integer, primary_key=True), Column("ev", JSON))
+    engine = make_engine(database_url)
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    try:
+        with engine.begin() as conn:
+            insert_rows(conn, table, [{"ev": None}])
+            conn.execute(insert(table), [{"ev": None}])
+            null = conn.execute(select(table.c.id, table.c.ev.is_(None)).order_by(table.c.id))
+            stored = [is_null for _, is_null in null]
+    finally:
+        meta.drop_all(engine)
+        engine.dispose()
+    assert stored[0] == stored[1]
