@@ -124,7 +124,9 @@ class _DecimalMemo(dict[Any, Decimal | None]):
         super().__init__({None: None})
         self.neg_scale = neg_scale
 
-    def __missing__(self, value: int) -> Decimal:
+    def __missing__(self, value: int | None) -> Decimal | None:
+        if value is None:  # another thread cleared the memo and has not put None back
+            return None
         if len(self) >= _MEMO_LIMIT:
             self.clear()
             self[None] = None
@@ -282,7 +284,7 @@ def insert_rows(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None
         return
     dialect = connection.dialect
     given = set().union(*(row.keys() for row in rows))
-    columns: list[tuple[str, Any, Any]] = []
+    columns: list[tuple[str, Any, Any, bool]] = []
     for column in table.columns:
         default = column.default
         fill = None
@@ -292,18 +294,20 @@ def insert_rows(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None
             fill = default.arg(None)
         elif column.name not in given:
             continue  # a server default (the id's sequence) or NULL: the database's
-        columns.append((column.name, fill, column.type._cached_bind_processor(dialect)))
+        processor = column.type._cached_bind_processor(dialect)
+        # a type that evaluates None (JSON: ``null``) converts it, as an insert does
+        columns.append((column.name, fill, processor, column.type.should_evaluate_none))
 
     def values(row: dict[str, Any]) -> list[Any]:
         out = []
-        for name, fill, processor in columns:
+        for name, fill, processor, evaluates_none in columns:
             value = row.get(name, fill)
-            if value is not None and processor is not None:
+            if processor is not None and (value is not None or evaluates_none):
                 value = processor(value)
             out.append(value)
         return out
 
-    names = ", ".join(name for name, _, _ in columns)
+    names = ", ".join(name for name, _, _, _ in columns)
     if dialect.name == "postgresql":
         raw = connection.connection.driver_connection
         with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:

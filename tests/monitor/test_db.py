@@ -157,3 +157,69 @@ def test_unassigned_invoices_read_the_same_for_few_and_many_ids(
         monkeypatch.setattr(service, "_MANY_IDS", 0)
         many = service._unassigned(s, ids[1:])
     assert few == many == ["invoice U-2: no vendor with CVR 2", "invoice U-4: no vendor with CVR 4"]
+
+
+def test_money_read_back_gives_none_for_null_while_another_thread_fills_the_memo(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The result processor is shared by every thread of the process (one per column
+    type and dialect): a NULL read while another thread clears the full memo is still
+    None, never an error."""
+    import sys
+    import threading
+
+    from sqlalchemy.dialects import sqlite
+
+    import monitor.db as db
+
+    monkeypatch.setattr(db, "_MEMO_LIMIT", 2)
+    read = db.Money().result_processor(sqlite.dialect(), None)
+    errors: list[str] = []
+
+    def reader(values: list[int | None]) -> None:
+        try:
+            for _ in range(5_000):
+                for value in values:
+                    read(value)
+        except Exception as exc:  # noqa: BLE001 - the failure is what the test reports
+            errors.append(repr(exc))
+
+    saved = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # thread switches as often as possible
+    try:
+        for _ in range(10):  # a few rounds: the window is a few bytecodes wide
+            threads = [threading.Thread(target=reader, args=([None],)) for _ in range(3)]
+            threads += [threading.Thread(target=reader, args=([1, 2, 3, 4, 5],)) for _ in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            if errors:
+                break
+    finally:
+        sys.setswitchinterval(saved)
+    assert errors == []
+
+
+def test_insert_rows_stores_a_json_none_as_an_insert_does(database_url: str) -> None:
+    """A JSON column given None: an ``insert`` stores JSON ``null`` (SQLAlchemy's JSON
+    type evaluates None), so ``insert_rows`` stores the same, not SQL NULL."""
+    from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert
+
+    from monitor.db import insert_rows, make_engine
+
+    meta = MetaData()
+    table = Table("json_probe", meta, Column("id", Integer, primary_key=True), Column("ev", JSON))
+    engine = make_engine(database_url)
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    try:
+        with engine.begin() as conn:
+            insert_rows(conn, table, [{"ev": None}])
+            conn.execute(insert(table), [{"ev": None}])
+            null = conn.execute(select(table.c.id, table.c.ev.is_(None)).order_by(table.c.id))
+            stored = [is_null for _, is_null in null]
+    finally:
+        meta.drop_all(engine)
+        engine.dispose()
+    assert stored[0] == stored[1]
