@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import DDL, BigInteger, DateTime, Engine, Index, MetaData, create_engine, event
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Boolean, TypeDecorator
 
 if TYPE_CHECKING:
     from monitor.settings import Settings
@@ -177,6 +179,9 @@ def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) ->
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+            # case folding beyond ASCII for searches (SQLite's own lower() and LIKE
+            # fold only A-Z: "Æ" would not find "æ"), see :class:`folded_like`
+            dbapi_conn.create_function("prisvagt_fold", 1, _fold, deterministic=True)
 
         _ENGINES.add(engine)
         return engine
@@ -317,4 +322,34 @@ def insert_rows(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None
     marks = ", ".join(["?" if dialect.paramstyle == "qmark" else "%s"] * len(columns))
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} ({names}) VALUES ({marks})", [tuple(values(r)) for r in rows]
+    )
+
+
+def _fold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+class folded_like(FunctionElement[bool]):  # noqa: N801 - a SQL construct, named as used
+    """``column`` matches the LIKE ``pattern`` (escape character ``\\``), case ignored
+    in every alphabet: ``ILIKE`` on PostgreSQL; on SQLite, whose ``LIKE`` ignores the
+    case of A-Z only, both sides case-folded by Python (``prisvagt_fold``, registered
+    on each connection by :func:`make_engine`): "æble" finds "ÆBLE"."""
+
+    type = Boolean()
+    name = "folded_like"
+    inherit_cache = True
+
+
+@compiles(folded_like)
+def _folded_like(element: folded_like, compiler: Any, **kw: Any) -> str:
+    column, pattern = list(element.clauses)
+    return f"({compiler.process(column, **kw)} ILIKE {compiler.process(pattern, **kw)} ESCAPE '\\')"
+
+
+@compiles(folded_like, "sqlite")
+def _folded_like_sqlite(element: folded_like, compiler: Any, **kw: Any) -> str:
+    column, pattern = list(element.clauses)
+    return (
+        f"(prisvagt_fold({compiler.process(column, **kw)}) LIKE "
+        f"prisvagt_fold({compiler.process(pattern, **kw)}) ESCAPE '\\')"
     )

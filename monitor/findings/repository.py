@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from monitor.auth.models import User
 from monitor.contracts.models import Contract, PriceTerm
+from monitor.db import folded_like
 from monitor.documents.models import Document
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
@@ -253,7 +254,7 @@ def _mentions(word: str) -> Any:
     pattern = "%" + _escape_like(word) + "%"
 
     def like(column: Any) -> Any:
-        return column.ilike(pattern, escape="\\")
+        return folded_like(column, pattern)
 
     found = union(
         select(Finding.id).where(or_(like(Finding.message), like(Finding.message_da))),

@@ -241,9 +241,13 @@ def test_search_reads_the_danish_message_too(site: Site) -> None:
     with transaction(site.engine) as s:
         finding = s.get(Finding, price)
         assert "overfakturering" not in finding.message.lower()
-        finding.message_da = "Overfakturering af enhedsprisen"
+        finding.message_da = "Overfakturering af enhedsprisen for ÆBLEMOST på Ørsted Skole"
     assert _listed(site, q="overfakturering") == {price}
     assert _listed(site, q="OVERFAKTURERING enhedsprisen") == {price}
+    # case ignored beyond A-Z on both databases (SQLite's own LIKE folds A-Z only)
+    assert _listed(site, q="æblemost ørsted") == {price}
+    assert _listed(site, q="ØRSTED SKOLE") == {price}
+    assert _listed(site, q="æble_most") == set()  # "_" stays a plain character
 
 
 def test_date_ranges_by_invoice_date_and_by_finding_date(site: Site) -> None:
