@@ -100,13 +100,7 @@ _CHUNK = 4 * MB
 def check_pdf(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse a PDF over the limits before it is read. Raises :class:`LimitExceeded`;
     a PDF pdfium cannot open is left to the reader, which names its problem."""
-    inflated = inflated_bytes(data, stop_after=limits.max_decompressed_bytes)
-    if inflated > limits.max_decompressed_bytes:
-        raise limits.exceeded(
-            "max_decompressed_bytes",
-            f"its streams inflate to {inflated:,} bytes or more",
-            file=filename,
-        )
+    check_streams(data, filename, limits)
     import pypdfium2 as pdfium
 
     try:
@@ -114,40 +108,71 @@ def check_pdf(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> No
     except pdfium.PdfiumError:
         return
     try:
-        pages = len(pdf)
-        if pages > limits.max_pdf_pages:
-            raise limits.exceeded("max_pdf_pages", f"{pages:,} pages", file=filename)
-        for index in range(pages):
-            _check_page(pdf, index, filename, limits)
+        for page, textpage in check_pages(pdf, filename, limits):
+            if textpage is not None:
+                textpage.close()
+            if page is not None:
+                page.close()
     finally:
         pdf.close()
 
 
-def _check_page(pdf: Any, index: int, filename: str, limits: Limits) -> None:
+def check_streams(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a PDF whose compressed streams inflate beyond the limit, before pdfium
+    opens it (counted with zlib, a bounded amount at a time)."""
+    inflated = inflated_bytes(data, stop_after=limits.max_decompressed_bytes)
+    if inflated > limits.max_decompressed_bytes:
+        raise limits.exceeded(
+            "max_decompressed_bytes",
+            f"its streams inflate to {inflated:,} bytes or more",
+            file=filename,
+        )
+
+
+def check_pages(pdf: Any, filename: str, limits: Limits = DEFAULT_LIMITS) -> list[tuple[Any, Any]]:
+    """Refuse an open PDF (pdfium's document) with more pages than the limit, or a page
+    with more objects or characters, before any page's text is read. Returns each page
+    with its text page (None, None for a page pdfium cannot load: the reader names it),
+    for the reader to go on with instead of loading them again; on a refusal the pages
+    loaded so far are closed."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    count = len(pdf)
+    if count > limits.max_pdf_pages:
+        raise limits.exceeded("max_pdf_pages", f"{count:,} pages", file=filename)
+    loaded: list[tuple[Any, Any]] = []
     try:
-        page = pdf[index]
-    except pdfium.PdfiumError:
-        return  # the reader names an unreadable page
-    try:
-        objects = pdfium_c.FPDFPage_CountObjects(page)  # top level: forms count as one
-        if objects > limits.max_page_objects:
-            raise limits.exceeded(
-                "max_page_objects", f"{objects:,} objects", file=filename, page=index + 1
-            )
-        textpage = page.get_textpage()
-        try:
+        for index in range(count):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                loaded.append((None, None))  # the reader names an unreadable page
+                continue
+            loaded.append((page, None))
+            objects = pdfium_c.FPDFPage_CountObjects(page)  # top level: forms count as one
+            if objects > limits.max_page_objects:
+                raise limits.exceeded(
+                    "max_page_objects", f"{objects:,} objects", file=filename, page=index + 1
+                )
+            try:
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:
+                continue  # the reader names it
+            loaded[-1] = (page, textpage)
             chars = textpage.count_chars()
-        finally:
-            textpage.close()
-        if chars > limits.max_page_chars:
-            raise limits.exceeded(
-                "max_page_chars", f"{chars:,} characters of text", file=filename, page=index + 1
-            )
-    finally:
-        page.close()
+            if chars > limits.max_page_chars:
+                raise limits.exceeded(
+                    "max_page_chars", f"{chars:,} characters of text", file=filename, page=index + 1
+                )
+    except BaseException:
+        for page, textpage in loaded:
+            if textpage is not None:
+                textpage.close()
+            if page is not None:
+                page.close()
+        raise
+    return loaded
 
 
 def inflated_bytes(data: bytes, *, stop_after: int) -> int:

@@ -31,7 +31,7 @@ from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.sections import Section, classify, split_body
 from extractors.contracts.title import read_title
-from extractors.limits import DEFAULT_LIMITS, Limits, check_pdf
+from extractors.limits import DEFAULT_LIMITS, Limits, check_streams
 from extractors.types import ContractClause, ContractTerms
 
 
@@ -46,8 +46,8 @@ def extract_contract(
     a warning says which expected terms were not found.
     """
     if b"%PDF-" in data[:1024]:
-        check_pdf(data, filename, limits)
-    document = read_pdf(data, filename)
+        check_streams(data, filename, limits)  # before pdfium opens it
+    document = read_pdf(data, filename, limits)
     try:
         return _extract(document)
     finally:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.errors import CorruptPdf, EmptyDocument, EncryptedPdf, NeedsOcr, NotAPdf
+from extractors.limits import Limits, check_pages
 
 #: Fewer visible characters than this in the whole document counts as "no text layer".
 MIN_TEXT_CHARS = 40
@@ -122,14 +123,21 @@ class PdfText:
             self._pdf = None
 
 
-def read_pdf(data: bytes, filename: str) -> PdfText:
-    """Open ``data`` and read every page's text, or raise the matching ExtractionError."""
+def read_pdf(data: bytes, filename: str, limits: Limits | None = None) -> PdfText:
+    """Open ``data`` and read every page's text, or raise the matching ExtractionError.
+    With ``limits``, the document and each page are held to them once it is open and
+    before any text is read (``extractors.limits.check_pages``: LimitExceeded), on the
+    very pages the text is then read from."""
     _check_signature(data, filename)
     pdf = _open(data, filename)
     textpages: dict[int, tuple[Any, float]] = {}
     try:
+        loaded = check_pages(pdf, filename, limits) if limits is not None else None
         pages = _drop_running_lines(
-            [_page_text(pdf, i, filename, textpages) for i in range(len(pdf))]
+            [
+                _page_text(pdf, i, filename, textpages, loaded[i] if loaded else None)
+                for i in range(len(pdf))
+            ]
         )
         scanned = _scanned_pages(pdf, pages, filename)
     except BaseException:
@@ -169,14 +177,22 @@ def _has_no_pages(data: bytes) -> bool:
 
 
 def _page_text(
-    pdf: Any, index: int, filename: str, textpages: dict[int, tuple[Any, float]]
+    pdf: Any,
+    index: int,
+    filename: str,
+    textpages: dict[int, tuple[Any, float]],
+    loaded: tuple[Any, Any] | None = None,
 ) -> PageText:
-    """The page's text lines; its pdfium text page is kept in ``textpages`` for searches."""
+    """The page's text lines; its pdfium text page is kept in ``textpages`` for searches.
+    ``loaded``: the page and its text page, if already loaded (either may be None)."""
     import pypdfium2 as pdfium
 
+    page, textpage = loaded or (None, None)
     try:
-        page = pdf[index]
-        textpage = page.get_textpage()
+        if page is None:
+            page = pdf[index]
+        if textpage is None:
+            textpage = page.get_textpage()
         textpages[index + 1] = (textpage, page.get_height())
         raw = textpage.get_text_range()
     except pdfium.PdfiumError as exc:
