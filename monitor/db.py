@@ -312,17 +312,30 @@ def insert_rows(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None
             out.append(value)
         return out
 
-    names = ", ".join(name for name, _, _, _ in columns)
-    if dialect.name == "postgresql":
-        raw = connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(values(row))
+    names = [name for name, _, _, _ in columns]
+    write_tuples(connection, table.name, names, [tuple(values(row)) for row in rows])
+
+
+def write_tuples(
+    connection: Any, table_name: str, names: list[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Rows already in the database's own types (plain tuples, in the order of
+    ``names``) into ``table_name``, through the driver: one ``COPY`` on PostgreSQL, one
+    ``executemany`` on SQLite."""
+    if not rows:
         return
-    marks = ", ".join(["?" if dialect.paramstyle == "qmark" else "%s"] * len(columns))
-    connection.exec_driver_sql(
-        f"INSERT INTO {table.name} ({names}) VALUES ({marks})", [tuple(values(r)) for r in rows]
-    )
+    columns = ", ".join(names)
+    if connection.dialect.name == "postgresql":
+        raw = connection.connection.driver_connection
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY {table_name} ({columns}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join(["?" if connection.dialect.paramstyle == "qmark" else "%s"] * len(names))
+    connection.exec_driver_sql(f"INSERT INTO {table_name} ({columns}) VALUES ({marks})", rows)
 
 
 def _fold(value: Any) -> Any:

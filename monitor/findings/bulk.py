@@ -100,13 +100,7 @@ class ScreenedBuilder(ContextBuilder):
                 )
             )
             lines_on = or_(
-                Invoice.id.in_(
-                    select(T_LOAD.c.invoice_id).where(
-                        T_LOAD.c.vendor_id == vendor_id,
-                        T_LOAD.c.muni == muni_id,
-                        T_LOAD.c.whole == 1,
-                    )
-                ),
+                exists().where(T_LOAD.c.invoice_id == Invoice.id, T_LOAD.c.whole == 1),
                 exists().where(screening.T_LINE.c.line_id == InvoiceLine.id),
             )
         return super()._load_pair(vendor_id, muni_id, since, until, related, lines_on)

@@ -98,6 +98,7 @@ from sqlalchemy.orm import Session
 from extractors.types import Unit
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.contracts.service import indexation_from_params
+from monitor.db import write_tuples
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine, LatestPrice, LineItemPeriod
 from rules.indexation import schedule
@@ -133,7 +134,9 @@ def bits(*rule_ids: str) -> int:
 
 
 PRICE_BITS = bits(*PRICE_RULES, "unpriced_item")
-PEER_BITS = bits("price_disparity", "mfn_breach")
+#: the rules that compare a line with the other municipalities' prices
+PEER_RULES = ("price_disparity", "mfn_breach")
+PEER_BITS = bits(*PEER_RULES)
 #: the rules that read the price analysis or the peer comparisons of lines
 LINE_BITS = PRICE_BITS | PEER_BITS
 _CHUNK = 900
@@ -403,7 +406,7 @@ def shared_inputs(
     session: Session, *, vendor_ids: Sequence[int], configs: Sequence[RuleConfig] | None
 ) -> Shared:
     loosest = Loosest.of(configs)
-    peers = bool(loosest.running & {"price_disparity", "mfn_breach"}) and not loosest.custom
+    peers = bool(loosest.running & set(PEER_RULES)) and not loosest.custom
     return Shared(unit_rows(session), peer_rows(session, vendor_ids) if peers else None)
 
 
@@ -757,23 +760,8 @@ def _fill_groups(
 
 
 def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]]) -> None:
-    """Many rows into a temporary table through the driver (no per-row processing):
-    COPY on PostgreSQL, executemany on SQLite."""
-    if not rows:
-        return
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        raw = conn.connection.driver_connection
-        with raw.cursor() as cursor:  # type: ignore[union-attr]
-            columns = ", ".join(c.name for c in table.columns)
-            with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        return
-    marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(rows[0]))
-    sql = f"INSERT INTO {table.name} VALUES ({marks})"
-    for i in range(0, len(rows), 20_000):
-        conn.exec_driver_sql(sql, rows[i : i + 20_000])
+    """Many rows into a temporary table through the driver (no per-row processing)."""
+    write_tuples(session.connection(), table.name, [c.name for c in table.columns], rows)
 
 
 def _group_in_sql(
@@ -984,9 +972,9 @@ def _flag_lines(
     unit price: ``arithmetic_mismatch``). The price and peer conditions apply to lines
     of positive quantity and price only (the rules skip the others)."""
     prices = "prices" in screens and bool(
-        loosest.running & {*PRICE_RULES, "unpriced_item", "price_disparity", "mfn_breach"}
+        loosest.running & {*PRICE_RULES, "unpriced_item", *PEER_RULES}
     )
-    peers = "peers" in screens and bool(loosest.running & {"price_disparity", "mfn_breach"})
+    peers = "peers" in screens and bool(loosest.running & set(PEER_RULES))
     period = "period" in screens and "outside_contract_period" in loosest.running
     arithmetic = "arithmetic" in screens and "arithmetic_mismatch" in loosest.running
     if not (prices or peers or period or arithmetic):
