@@ -100,7 +100,13 @@ from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.contracts.service import indexation_from_params
 from monitor.db import write_tuples
 from monitor.indexes.models import IndexValue
-from monitor.invoices.models import Invoice, InvoiceLine, LatestPrice, LineItemPeriod
+from monitor.invoices.models import (
+    Invoice,
+    InvoiceLine,
+    ItemPeriodCount,
+    LatestPrice,
+    LineItemPeriod,
+)
 from rules.indexation import schedule
 from rules.matching import item_key
 from rules.types import RuleConfig
@@ -1253,19 +1259,20 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
     )
     _mark(session, mine.where(InvoiceLine.item_key.is_(None)), dup)
     amount = duplicate_amount(loosest.same_amount)
-    # first the (pair, item key, period start) billed more than once, from
-    # ``line_item_period`` (kept by triggers) along its index: a streamed group-by over
-    # narrow rows; then the full key (period end, amount) only for those candidates
-    lip = LineItemPeriod
+    # first the (pair, item key, period start) billed more than once: kept counted by
+    # triggers (``item_period_count``), the repeated ones by a partial index; then the
+    # full key (period end, amount) only for those candidates
+    lip, counted = LineItemPeriod, ItemPeriodCount
     session.execute(
         insert(T_DUP0).from_select(
             ["vendor_id", "muni", "key", "s"],
-            select(lip.vendor_id, lip.municipality_id, lip.item_key, lip.period_start)
-            # every pair's (a streamed group-by along the index, cheaper than a
-            # sorted one over the screened pairs only: their repeats are few)
-            .where(lip.period_start.is_not(None))
-            .group_by(lip.vendor_id, lip.municipality_id, lip.item_key, lip.period_start)
-            .having(func.count() > 1),
+            # every pair's: few, and a join with the screened pairs would cost more
+            select(
+                counted.vendor_id,
+                counted.municipality_id,
+                counted.item_key,
+                counted.period_start,
+            ).where(counted.lines > 1),
         )
     )
     analyze(session, T_DUP0)

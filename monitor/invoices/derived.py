@@ -22,6 +22,14 @@ again by its (vendor, municipality, item key, period) index. One row per line, s
 insert, replaced on update, removed on delete; an invoice's change of vendor,
 municipality or period rewrites its lines' rows.
 
+``item_period_count``: per (vendor, municipality, item key, period start) of
+``line_item_period`` with a start, how many lines bill it, kept by triggers on that
+table (an upsert of +1 on insert, -1 on delete, the row gone at 0). A bulk check's
+screen reads the repeated ones (``lines > 1``, a partial index) instead of grouping
+every line (``monitor.findings.screening``). A count, not a "repeated" mark set by
+looking for another line: two transactions adding the same item and period at once
+each see only their own line, where both upserts meet on the row's key.
+
 Triggers cover every writer (the ORM, Core inserts, a loader's raw SQL, cascaded
 deletes). The same statements serve SQLite (trigger bodies) and PostgreSQL (plpgsql
 trigger functions): :func:`install` runs in the migration and after ``create_all``.
@@ -50,6 +58,7 @@ COVERING = (
     "quantity",
 )
 PERIODS = "line_item_period"
+COUNTS = "item_period_count"
 _COLUMNS = (
     "vendor_id, municipality_id, item_id, item_key, issue_date, invoice_id, line_id, "
     "number, unit_price, quantity"
@@ -88,8 +97,23 @@ SELECT l.id AS line_id, i.id AS invoice_id, i.vendor_id, i.municipality_id, l.it
 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
 WHERE i.vendor_id IS NOT NULL AND i.municipality_id IS NOT NULL AND l.item_key IS NOT NULL
 """
-#: table -> (columns, every row it must hold: the full recomputation from the lines)
-RECOMPUTE = {TABLE: (_COLUMNS, _LATEST), _PERIODS: (_PERIOD_COLUMNS, _BILLED)}
+_COUNT_KEY = "vendor_id, municipality_id, item_key, period_start"
+_COUNT_COLUMNS = f"{_COUNT_KEY}, lines"
+_COUNTED = f"""
+SELECT {_COUNT_KEY}, count(*) AS lines FROM {PERIODS}
+WHERE period_start IS NOT NULL
+GROUP BY {_COUNT_KEY}
+"""
+#: table -> (columns, every row it must hold: the full recomputation from the lines),
+#: in the order they are rebuilt (the counts from the periods)
+RECOMPUTE = {
+    TABLE: (_COLUMNS, _LATEST),
+    _PERIODS: (_PERIOD_COLUMNS, _BILLED),
+    COUNTS: (_COUNT_COLUMNS, _COUNTED),
+}
+#: what the first revision of the derived tables made (``d9a3f6b2c180``); the counts
+#: came with ``b7d1e9c3a5f2``
+FIRST = (TABLE, PERIODS)
 
 
 def _add_period(row: str) -> str:
@@ -180,6 +204,28 @@ WHERE {_LATER};
 """
 
 
+def _count_period(row: str) -> str:
+    """One more line bills ``row``'s (pair, item key, period start)."""
+    return f"""
+INSERT INTO {COUNTS} ({_COUNT_COLUMNS})
+SELECT {row}.vendor_id, {row}.municipality_id, {row}.item_key, {row}.period_start, 1
+WHERE {row}.period_start IS NOT NULL
+ON CONFLICT ({_COUNT_KEY}) DO UPDATE SET lines = {COUNTS}.lines + 1;
+"""
+
+
+def _uncount_period(row: str) -> str:
+    """One line fewer bills ``row``'s (pair, item key, period start)."""
+    match = (
+        f"vendor_id = {row}.vendor_id AND municipality_id = {row}.municipality_id"
+        f" AND item_key = {row}.item_key AND period_start = {row}.period_start"
+    )
+    return f"""
+UPDATE {COUNTS} SET lines = lines - 1 WHERE {match};
+DELETE FROM {COUNTS} WHERE {match} AND lines <= 0;
+"""
+
+
 _INVOICE_FIELDS = (
     "vendor_id",
     "municipality_id",
@@ -189,6 +235,7 @@ _INVOICE_FIELDS = (
     "period_start",
 )
 _LINE_FIELDS = ("invoice_id", "item_id", "item_key", "unit_price", "quantity", "period_start")
+_PERIOD_FIELDS = ("vendor_id", "municipality_id", "item_key", "period_start")
 
 
 def _changed(fields: tuple[str, ...], postgres: bool) -> str:
@@ -197,7 +244,41 @@ def _changed(fields: tuple[str, ...], postgres: bool) -> str:
 
 
 #: name -> (event, table, columns of an update or None, condition or None, body)
-def _triggers(postgres: bool) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
+def _triggers(
+    postgres: bool, tables: tuple[str, ...] = tuple(RECOMPUTE)
+) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
+    """The triggers that keep ``tables`` (by default all the derived tables)."""
+    out = _first_triggers(postgres)
+    if COUNTS in tables:
+        out.update(
+            {
+                "trg_derived_period_insert": (
+                    "INSERT",
+                    PERIODS,
+                    None,
+                    "NEW.period_start IS NOT NULL",
+                    _count_period("NEW"),
+                ),
+                "trg_derived_period_delete": (
+                    "DELETE",
+                    PERIODS,
+                    None,
+                    "OLD.period_start IS NOT NULL",
+                    _uncount_period("OLD"),
+                ),
+                "trg_derived_period_update": (
+                    "UPDATE",
+                    PERIODS,
+                    _PERIOD_FIELDS,
+                    _changed(_PERIOD_FIELDS, postgres),
+                    _uncount_period("OLD") + _count_period("NEW"),
+                ),
+            }
+        )
+    return out
+
+
+def _first_triggers(postgres: bool) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
     return {
         # a line without an item key has no rows in either table
         "trg_derived_line_insert": (
@@ -231,10 +312,11 @@ def _triggers(postgres: bool) -> dict[str, tuple[str, str, tuple[str, ...] | Non
     }
 
 
-def install(conn: Connection) -> None:
-    """Create (or replace) the triggers that keep the derived tables."""
+def install(conn: Connection, tables: tuple[str, ...] = tuple(RECOMPUTE)) -> None:
+    """Create (or replace) the triggers that keep the derived tables (``tables``: those
+    a migration made so far)."""
     postgres = conn.dialect.name == "postgresql"
-    for name, (event, table, columns, when, body) in _triggers(postgres).items():
+    for name, (event, table, columns, when, body) in _triggers(postgres, tables).items():
         of = f" OF {', '.join(columns)}" if columns else ""
         if postgres:
             conn.exec_driver_sql(
@@ -256,9 +338,13 @@ def install(conn: Connection) -> None:
             )
 
 
-def uninstall(conn: Connection) -> None:
+def uninstall(conn: Connection, tables: tuple[str, ...] = tuple(RECOMPUTE)) -> None:
+    """Drop the triggers that keep ``tables`` (by default all)."""
     postgres = conn.dialect.name == "postgresql"
-    for name, (_, table, *_rest) in _triggers(postgres).items():
+    kept = _triggers(postgres, tables)
+    if COUNTS in tables and set(tables) != set(RECOMPUTE):  # the counts' own only
+        kept = {k: v for k, v in kept.items() if k not in _first_triggers(postgres)}
+    for name, (_, table, *_rest) in kept.items():
         if postgres:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
@@ -266,9 +352,12 @@ def uninstall(conn: Connection) -> None:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def rebuild(conn: Connection) -> None:
-    """Empty the derived tables and fill them from the lines (the full recomputation)."""
+def rebuild(conn: Connection, tables: tuple[str, ...] = tuple(RECOMPUTE)) -> None:
+    """Empty the derived tables (``tables``: those a migration made so far) and fill
+    them from the lines (the full recomputation)."""
     for table, (columns, rows) in RECOMPUTE.items():
+        if table not in tables:
+            continue
         conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text(f"INSERT INTO {table} ({columns}) {rows}"))
 
@@ -279,12 +368,13 @@ def ensure(conn: Connection) -> bool:
     True when it had to. One catalogue query when all is well."""
     postgres = conn.dialect.name == "postgresql"
     if postgres:
-        tables = "SELECT count(*) FROM pg_tables WHERE tablename IN ('{}', '{}')"
+        tables = "SELECT count(*) FROM pg_tables WHERE tablename IN ({})"
         present = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
     else:
-        tables = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('{}', '{}')"
+        tables = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({})"
         present = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    if conn.exec_driver_sql(tables.format(TABLE, PERIODS)).scalar() != 2:
+    names = ", ".join(f"'{t}'" for t in RECOMPUTE)
+    if conn.exec_driver_sql(tables.format(names)).scalar() != len(RECOMPUTE):
         return False  # before the revision that creates them
     if set(_triggers(postgres)) <= {r[0] for r in conn.exec_driver_sql(present)}:
         return False

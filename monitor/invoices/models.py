@@ -191,9 +191,35 @@ class LineItemPeriod(Base):
     period_start: Mapped[date | None]
 
 
+class ItemPeriodCount(Base):
+    """How many lines bill each (vendor, municipality, item key, period start) of
+    ``line_item_period`` with a start: kept by database triggers
+    (``monitor.invoices.derived``). A bulk check's duplicate screen reads the repeated
+    ones by the partial index."""
+
+    __tablename__ = derived.COUNTS
+    __table_args__ = (
+        Index(
+            "ix_item_period_count_repeated",
+            "vendor_id",
+            "municipality_id",
+            "item_key",
+            "period_start",
+            sqlite_where=text("lines > 1"),
+            postgresql_where=text("lines > 1"),
+        ),
+    )
+
+    vendor_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    municipality_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    item_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    period_start: Mapped[date] = mapped_column(primary_key=True)
+    lines: Mapped[int]
+
+
 @event.listens_for(Base.metadata, "after_create")
 def _install_triggers(target: MetaData, connection: Connection, **kw: Any) -> None:
     """``create_all`` (tests, a fresh embedded database) gets the triggers too."""
     created = {t.name for t in kw.get("tables") or target.sorted_tables}
-    if {derived.TABLE, derived.PERIODS, "invoice", "invoice_line"} <= created:
+    if {*derived.RECOMPUTE, "invoice", "invoice_line"} <= created:
         derived.install(connection)

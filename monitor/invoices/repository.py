@@ -189,7 +189,13 @@ def one_listed(session: Session, invoice_id: int) -> tuple[Invoice, dict[str, An
 
 #: a document bringing at least this many lines refreshes the planner's statistics
 BULK_LINES = 5_000
-_ANALYSED = ("invoice", "invoice_line", "item_latest_price", "line_item_period")
+_ANALYSED = (
+    "invoice",
+    "invoice_line",
+    "item_latest_price",
+    "line_item_period",
+    "item_period_count",
+)
 
 
 def refresh_statistics(session: Session) -> None:

@@ -23,15 +23,15 @@ D = Decimal
 def kept(engine: Engine, table: str = derived.TABLE) -> list[tuple[object, ...]]:
     columns = derived.RECOMPUTE[table][0]
     with engine.connect() as conn:
-        return [
-            tuple(r) for r in conn.execute(text(f"SELECT {columns} FROM {table} ORDER BY 1, 2, 3"))
-        ]
+        return sorted(
+            (tuple(r) for r in conn.execute(text(f"SELECT {columns} FROM {table}"))), key=str
+        )
 
 
 def recomputed(engine: Engine, table: str = derived.TABLE) -> list[tuple[object, ...]]:
     rows = derived.RECOMPUTE[table][1]
     with engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(f"SELECT * FROM ({rows}) r ORDER BY 1, 2, 3"))]
+        return sorted((tuple(r) for r in conn.execute(text(f"SELECT * FROM ({rows}) r"))), key=str)
 
 
 def add_invoice(s, number, vendor, muni, issued, lines, kind="invoice"):  # type: ignore[no-untyped-def]
@@ -183,6 +183,53 @@ def test_the_kept_latest_prices_equal_a_full_recomputation(database_url: str, sc
     engine.dispose()
 
 
+def test_the_repeated_periods_are_counted_as_lines_come_and_go(database_url: str) -> None:
+    """``item_period_count``: how many lines bill each (pair, item key, period start),
+    through inserts, a corrected period, a moved invoice and deletes; the rows with
+    more than one line are what the bulk screen reads as repeats."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+    jan, feb = date(2026, 1, 1), date(2026, 2, 1)
+    januar, februar = str(jan), str(feb)  # as the rows read back (SQLite: text)
+
+    def counts() -> dict[tuple[object, ...], int]:
+        assert kept(engine, derived.COUNTS) == recomputed(engine, derived.COUNTS)
+        return {(*r[:3], str(r[3])[:10]): r[4] for r in kept(engine, derived.COUNTS)}  # type: ignore[misc]
+
+    with transaction(engine) as s:
+        vendor = Vendor(cvr="11111111", name="A")
+        munis = [Municipality(code=c, name=c, cvr=f"3000000{c}") for c in ("1", "2")]
+        s.add_all([vendor, *munis])
+        s.flush()
+        v, m1, m2 = vendor.id, munis[0].id, munis[1].id
+    ids = {}
+    with transaction(engine) as s:
+        for name, muni in (("a", m1), ("b", m1), ("c", m2)):
+            ids[name] = add_invoice(s, name, v, muni, date(2026, 1, 20), [("LIC-1", D(5))])
+            s.get(Invoice, ids[name]).period_start = jan  # type: ignore[union-attr]
+        # "lic 1" is LIC-1's key: the same item; a line without a period is not counted
+        add_invoice(s, "n", v, m1, date(2026, 1, 21), [("lic 1", D(5))])
+    assert counts() == {(v, m1, "lic1", januar): 2, (v, m2, "lic1", januar): 1}
+    with transaction(engine) as s:  # b's line corrected to February
+        line = s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == ids["b"])).one()
+        line.period_start = feb
+    assert counts() == {
+        (v, m1, "lic1", januar): 1,
+        (v, m1, "lic1", februar): 1,
+        (v, m2, "lic1", januar): 1,
+    }
+    with transaction(engine) as s:  # c moved to the first municipality: a repeat again
+        s.get(Invoice, ids["c"]).municipality_id = m1  # type: ignore[union-attr]
+    assert counts() == {(v, m1, "lic1", januar): 2, (v, m1, "lic1", februar): 1}
+    with engine.begin() as conn:  # deleted, the lines by ON DELETE CASCADE
+        conn.execute(delete(Invoice.__table__).where(Invoice.id == ids["a"]))
+    assert counts() == {(v, m1, "lic1", januar): 1, (v, m1, "lic1", februar): 1}
+    with transaction(engine) as s:
+        s.get(Invoice, ids["c"]).vendor_id = None  # type: ignore[union-attr]
+    assert counts() == {(v, m1, "lic1", februar): 1}
+    engine.dispose()
+
+
 def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> None:
     """A database upgraded past the revision gets the rows of the lines it holds."""
     from alembic import command
@@ -207,6 +254,7 @@ def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> N
     rows, full = kept(engine), recomputed(engine)
     periods = kept(engine, derived.PERIODS)
     assert periods == recomputed(engine, derived.PERIODS)
+    assert kept(engine, derived.COUNTS) == recomputed(engine, derived.COUNTS)
     engine.dispose()
     assert rows == full
     assert len(periods) == 2
@@ -224,7 +272,10 @@ def test_refreshing_statistics_gives_the_planner_the_invoice_tables(database_url
         s.add_all([vendor, muni])
         s.flush()
         for n in range(30):
-            add_invoice(s, f"N-{n}", vendor.id, muni.id, date(2026, 1, 5), [(f"I-{n}", D(n + 1))])
+            invoice_id = add_invoice(
+                s, f"N-{n}", vendor.id, muni.id, date(2026, 1, 5), [(f"I-{n}", D(n + 1))]
+            )
+            s.get(Invoice, invoice_id).period_start = date(2026, 1, 1)  # type: ignore[union-attr]
     counts = "SELECT relname, analyze_count FROM pg_stat_user_tables"
 
     def analysed() -> dict[str, int]:
@@ -241,7 +292,7 @@ def test_refreshing_statistics_gives_the_planner_the_invoice_tables(database_url
         refresh_statistics(s)
     after = analysed()
     engine.dispose()
-    for table in ("invoice", "invoice_line", "item_latest_price", "line_item_period"):
+    for table in ("invoice", "invoice_line", *derived.RECOMPUTE):
         assert after.get(table, 0) > before.get(table, 0), (table, before, after)
 
 

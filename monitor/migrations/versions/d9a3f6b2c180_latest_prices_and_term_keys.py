@@ -80,8 +80,8 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_line_item_period_invoice_id"), derived.PERIODS, ["invoice_id"])
     op.create_index("ix_invoice_vendor_number", "invoice", ["vendor_id", "number"])
-    derived.rebuild(conn)
-    derived.install(conn)
+    derived.rebuild(conn, derived.FIRST)
+    derived.install(conn, derived.FIRST)
     if conn.dialect.name == "postgresql":
         # index-only scans need the visibility map: vacuum the rewritten pages early
         for table in (derived.TABLE, derived.PERIODS):
@@ -124,7 +124,7 @@ def fill_term_keys(conn: sa.Connection) -> None:
 
 
 def downgrade() -> None:
-    derived.uninstall(op.get_bind())
+    derived.uninstall(op.get_bind(), derived.FIRST)
     op.drop_index("ix_invoice_vendor_number", table_name="invoice")
     op.drop_index(op.f("ix_line_item_period_invoice_id"), table_name=derived.PERIODS)
     op.drop_index("ix_line_item_period_lookup", table_name=derived.PERIODS)
