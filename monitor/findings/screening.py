@@ -161,6 +161,9 @@ T_INVOICE = Table(
     Column("issued", Date),
     Column("pstart", Date),
     Column("pend", Date),
+    # the contract's dates (the period screen reads them with each line)
+    Column("effective", Date),
+    Column("expiry", Date),
     prefixes=["TEMPORARY"],
 )
 #: the invoice ids asked for
@@ -208,6 +211,8 @@ T_CONTRACT = Table(
     "screen_contract",
     _meta,
     Column("contract_id", Integer, primary_key=True),
+    Column("vendor_id", Integer),
+    Column("muni", Integer),
     Column("effective", Date),
     Column("expiry", Date),
     Column("payment_days", Integer),
@@ -239,6 +244,10 @@ T_GROUP = Table(
     Column("complex", Integer),
     Column("int_gaps", Integer),
     Column("tiered", Integer),
+    # the price (kr) above which a peer rule could fire on a line of the item: the
+    # contract's peer factor x the other municipalities' lowest latest price, plus its
+    # margin (None: no peer rule applies, or no other municipality billed it)
+    Column("peer", Float),
     prefixes=["TEMPORARY"],
 )
 #: the volume bands of tiered items: the allowed price is at least the lowest band
@@ -443,7 +452,11 @@ def screen(
     if loosest.custom:
         session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)
-    _fill_contracts(session, loosest, allow_unconfirmed_terms, shared)
+    # the peer bounds go with the items' price bounds (``screen_group.peer``)
+    peers = "peers" not in omit and bool(loosest.running & set(PEER_RULES))
+    if peers:
+        _fill_peers(session, shared)
+    _fill_contracts(session, loosest, allow_unconfirmed_terms, shared, peers=peers)
     _flag_unkeyed(session)
     _flag_lines(
         session,
@@ -535,6 +548,8 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
                 "issued",
                 "pstart",
                 "pend",
+                "effective",
+                "expiry",
             ],
             select(
                 Invoice.id,
@@ -545,6 +560,8 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
                 Invoice.issue_date,
                 Invoice.period_start,
                 Invoice.period_end,
+                Contract.effective_date,
+                Contract.expiry_date,
             )
             .join(T_IDS, T_IDS.c.invoice_id == Invoice.id)
             .outerjoin(
@@ -554,6 +571,7 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
                     single.c.muni == Invoice.municipality_id,
                 ),
             )
+            .outerjoin(Contract, Contract.id == single.c.cid)
             .where(Invoice.vendor_id.is_not(None), Invoice.municipality_id.is_not(None)),
         )
     )
@@ -568,9 +586,15 @@ def _fill_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
 
 # ---------------------------------------------------------------------- contracts
 def _fill_contracts(
-    session: Session, loosest: Loosest, allow_unconfirmed: bool, shared: Shared | None = None
+    session: Session,
+    loosest: Loosest,
+    allow_unconfirmed: bool,
+    shared: Shared | None = None,
+    *,
+    peers: bool = False,
 ) -> None:
-    """The screened pairs' contracts, their items' price bounds and the unit factors."""
+    """The screened pairs' contracts, their items' price bounds (with ``peers``, their
+    peer bounds too, from ``screen_peer``) and the unit factors."""
     ids = sorted(
         set(
             session.scalars(
@@ -591,9 +615,11 @@ def _fill_contracts(
         indexation.setdefault(cid, params or {})
     rows = []
     effective: dict[int, date | None] = {}
-    for cid, eff, exp, days, mfn in session.execute(
+    for cid, vendor, muni, eff, exp, days, mfn in session.execute(
         select(
             Contract.id,
+            Contract.vendor_id,
+            Contract.municipality_id,
             Contract.effective_date,
             Contract.expiry_date,
             Contract.payment_days,
@@ -611,6 +637,8 @@ def _fill_contracts(
         rows.append(
             {
                 "contract_id": cid,
+                "vendor_id": vendor,
+                "muni": muni,
                 "effective": eff,
                 "expiry": exp,
                 "payment_days": days,
@@ -622,7 +650,7 @@ def _fill_contracts(
     for row in rows:
         row["ix"] = factors.get(row["contract_id"])  # type: ignore[call-overload]
     session.execute(insert(T_CONTRACT), rows)
-    _fill_groups(session, ids, factors, loosest, allow_unconfirmed)
+    _fill_groups(session, ids, factors, loosest, allow_unconfirmed, peers)
     _fill_units(session, shared)
     analyze(session, T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT)
 
@@ -674,9 +702,11 @@ def _fill_groups(
     factors: dict[int, float],
     loosest: Loosest,
     allow_unconfirmed: bool,
+    peers: bool = False,
 ) -> None:
     """One row per contract item (terms grouped by the ``rules.matching`` key of their
-    item id), aggregated in SQL per raw item id first; the bands of tiered items."""
+    item id), aggregated in SQL per raw item id first; the bands of tiered items; with
+    ``peers``, each item's peer bound (:func:`_peer_bound`)."""
     net = case(
         (
             PriceTerm.vat_basis == "incl",
@@ -703,7 +733,7 @@ def _fill_groups(
         .limit(1)
     ).first()
     if stored:
-        _group_in_sql(session, ids, net, flag, live, allow_unconfirmed)
+        _group_in_sql(session, ids, net, flag, live, allow_unconfirmed, peers)
         return
     by = PriceTerm.item_id
     for i in range(0, len(ids), _CHUNK):
@@ -760,9 +790,34 @@ def _fill_groups(
         index = factors.get(cid)
         rows.append(
             (cid, key, unit, low / 1e6, index or 1.0, _HALF_ORE if index else 0.0,  # type: ignore[operator]
-             int(per_head), int(bool(complex_)), int(gap == 1), int(bool(tiered)))
+             int(per_head), int(bool(complex_)), int(gap == 1), int(bool(tiered)), None)
         )  # fmt: skip
     _insert_rows(session, T_GROUP, rows)
+    if peers:  # (terms written past the model: rare) set after the rows
+        g, c, p = T_GROUP, T_CONTRACT, T_PEER
+        of_item = and_(c.c.contract_id == g.c.contract_id, p.c.key == g.c.key)
+        bound = _peer_bound(c.c.muni, c.c.peer_factor, c.c.peer_plus, p.c.m1, p.c.p1, p.c.p2)
+        session.execute(
+            update(g).values(
+                peer=select(bound)
+                .select_from(c)
+                .join(p, p.c.vendor_id == c.c.vendor_id)
+                .where(of_item)
+                .scalar_subquery()
+            )
+        )
+
+
+def _peer_bound(muni, factor, plus, m1, p1, p2):  # type: ignore[no-untyped-def]
+    """An item's peer bound (kr, ``screen_group.peer``): the contract's peer factor x
+    the lowest latest price another municipality than the contract's pays (the
+    lowest, or the second lowest where the contract's own is the lowest), plus the
+    contract's margin, less the float slack; None where either is missing."""
+    other = case((muni == m1, p2), else_=p1)
+    return case(
+        (or_(factor.is_(None), other.is_(None)), None),
+        else_=factor * cast(other, Float) / 1e6 + plus - _EPS,
+    )
 
 
 def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]]) -> None:
@@ -777,6 +832,7 @@ def _group_in_sql(
     flag: Any,
     live: Any,
     allow_unconfirmed: bool,
+    peers: bool = False,
 ) -> None:
     """:func:`_fill_groups` where every term has its stored key: the items grouped in
     SQL straight into ``screen_group`` (the bands of tiered items, and whether they
@@ -816,43 +872,50 @@ def _group_in_sql(
     # as ``_fill_groups`` reads a factor: none (or 0) is 1 without rounding margin
     factor = func.max(T_CONTRACT.c.ix)
     unindexed = or_(factor.is_(None), factor == 0)
+    c, p = T_CONTRACT, T_PEER
+    peer = (
+        _peer_bound(
+            func.max(c.c.muni),
+            func.max(c.c.peer_factor),
+            func.max(c.c.peer_plus),
+            func.max(p.c.m1),
+            func.max(p.c.p1),
+            func.max(p.c.p2),
+        )
+        if peers
+        else literal(None, Float)
+    )
+    items = (
+        select(
+            PriceTerm.contract_id,
+            PriceTerm.item_key,
+            unit,
+            func.min(net) / 1e6,
+            case((unindexed, 1.0), else_=factor),
+            case((unindexed, 0.0), else_=_HALF_ORE),
+            case((per_head, 1), else_=0),
+            case((complex_, 1), else_=0),
+            case((and_(tiered_ == 1, gap == 1), 1), else_=0),
+            tiered_,
+            peer,
+        )
+        .join(c, c.c.contract_id == PriceTerm.contract_id)
+        .outerjoin(
+            T_GAP,
+            and_(T_GAP.c.contract_id == PriceTerm.contract_id, T_GAP.c.key == PriceTerm.item_key),
+        )
+    )
+    if peers:
+        items = items.outerjoin(
+            p, and_(p.c.vendor_id == c.c.vendor_id, p.c.key == PriceTerm.item_key)
+        )
     session.execute(
         insert(T_GROUP).from_select(
-            [
-                "contract_id",
-                "key",
-                "unit",
-                "low",
-                "ix",
-                "margin",
-                "per_head",
-                "complex",
-                "int_gaps",
-                "tiered",
-            ],
-            select(
-                PriceTerm.contract_id,
-                PriceTerm.item_key,
-                unit,
-                func.min(net) / 1e6,
-                case((unindexed, 1.0), else_=factor),
-                case((unindexed, 0.0), else_=_HALF_ORE),
-                case((per_head, 1), else_=0),
-                case((complex_, 1), else_=0),
-                case((and_(tiered_ == 1, gap == 1), 1), else_=0),
-                tiered_,
-            )
-            .join(T_CONTRACT, T_CONTRACT.c.contract_id == PriceTerm.contract_id)
-            .outerjoin(
-                T_GAP,
-                and_(
-                    T_GAP.c.contract_id == PriceTerm.contract_id,
-                    T_GAP.c.key == PriceTerm.item_key,
-                ),
-            )
-            .where(live, PriceTerm.item_id.is_not(None), PriceTerm.item_key.is_not(None))
-            .group_by(PriceTerm.contract_id, PriceTerm.item_key),
-        )  # fmt: skip
+            [column.name for column in T_GROUP.columns],
+            items.where(
+                live, PriceTerm.item_id.is_not(None), PriceTerm.item_key.is_not(None)
+            ).group_by(PriceTerm.contract_id, PriceTerm.item_key),
+        )
     )
 
 
@@ -985,7 +1048,7 @@ def _flag_lines(
     arithmetic = "arithmetic" in screens and "arithmetic_mismatch" in loosest.running
     if not (prices or peers or period or arithmetic):
         return
-    g, u, p, c = T_GROUP, T_UNIT, T_PEER, T_CONTRACT
+    g, u = T_GROUP, T_UNIT
     raw_price = type_coerce(InvoiceLine.unit_price, BigInteger)
     positive = and_(type_coerce(InvoiceLine.quantity, BigInteger) > 0, raw_price > 0)
     conditions: list[tuple[Any, int]] = []
@@ -995,19 +1058,14 @@ def _flag_lines(
         if priced is not None:
             conditions.append((and_(positive, priced), PRICE_BITS))
     if peers:
-        _fill_peers(session, shared)
-        other_min = case((T_INVOICE.c.muni == p.c.m1, p.c.p2), else_=p.c.p1)
+        # the item's peer bound (``screen_group.peer``, :func:`_peer_bound`); a line
+        # without a contract item is flagged for the peer rules by ``prices`` above
         conditions.append(
             (
                 and_(
                     positive,
-                    c.c.peer_factor.is_not(None),
-                    other_min.is_not(None),
-                    or_(
-                        g.c.per_head == 1,
-                        cast(raw_price, Float) / 1e6
-                        > c.c.peer_factor * cast(other_min, Float) / 1e6 + c.c.peer_plus - _EPS,
-                    ),
+                    g.c.peer.is_not(None),
+                    or_(g.c.per_head == 1, cast(raw_price, Float) / 1e6 > g.c.peer),
                 ),
                 PEER_BITS,
             )
@@ -1022,7 +1080,10 @@ def _flag_lines(
             else_=func.coalesce(InvoiceLine.period_end, T_INVOICE.c.pend, billed_start),
         )
         conditions.append(
-            (or_(start < c.c.effective, end > c.c.expiry), BITS["outside_contract_period"])
+            (
+                or_(start < T_INVOICE.c.effective, end > T_INVOICE.c.expiry),
+                BITS["outside_contract_period"],
+            )
         )
     if arithmetic:
         line_tol = float(loosest.line_tolerance or 0) - _HALF_ORE - _EPS
@@ -1043,12 +1104,6 @@ def _flag_lines(
     if prices:
         lines = lines.outerjoin(
             u, and_(u.c.unit == g.c.unit, u.c.code == func.coalesce(InvoiceLine.unit_code, ""))
-        )
-    if peers or period:
-        lines = lines.join(c, c.c.contract_id == T_INVOICE.c.contract_id)
-    if peers:
-        lines = lines.outerjoin(
-            p, and_(p.c.vendor_id == T_INVOICE.c.vendor_id, p.c.key == InvoiceLine.item_key)
         )
     # the lines that hit, each with its rules (:func:`lines_read`); per invoice the OR
     # of its lines' rules, in SQL, merged into the verdicts at once
