@@ -8,11 +8,17 @@ removed) at or above a threshold. Two different items scoring within
 
 A :class:`ContractMatcher` is built once per contract and reused across invoices; it
 memoises description matches, so a description seen before costs one dict lookup.
+What it searches is the contract's :class:`Catalogue`: every item's key with its terms'
+descriptions. A caller may load the terms of only the items its lines bill and pass the
+whole catalogue beside them (``ContractView.catalogue``): the matches are the same as
+with every term loaded, and a match to an item whose terms were not loaded is an error,
+never a silent miss.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -62,6 +68,83 @@ def description_key(text: str) -> str:
     return " ".join(_NOISE.sub(" ", text).split())
 
 
+def term_key(item_id: str | None, description: str) -> str:
+    """The item a term prices: its normalised item id, else its normalised description."""
+    return item_key(item_id) or "desc:" + description_key(description)
+
+
+class Catalogue:
+    """A contract's items: each item's key (:func:`term_key`) with its terms'
+    descriptions, in the order of the terms (first appearance of each item). It answers
+    which item a line bills (:meth:`wanted`) without the terms themselves, and memoises
+    the description ranking (:meth:`rank`), so the caller that asks first and the
+    matcher that matches later rank a description once."""
+
+    __slots__ = ("items", "_choice_text", "_choice_key", "_memo")
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        #: item key -> the descriptions of its terms, in term order
+        self.items: dict[str, list[str]] = {}
+        for key, description in entries:
+            self.items.setdefault(key, []).append(description)
+        self._choice_text: list[str] | None = None
+        self._choice_key: list[str] = []
+        self._memo: dict[tuple[str, float], tuple[str, float] | Ambiguous | None] = {}
+
+    @classmethod
+    def of_terms(cls, terms: Iterable[TermView]) -> Catalogue:
+        return cls((term_key(t.item_id, t.description), t.description) for t in terms)
+
+    def wanted(self, item_id: str | None, description: str) -> str | None:
+        """The key of the item a line with this item id and description matches (as
+        :meth:`ContractMatcher.match`), or None (no item, or an ambiguous description)."""
+        key = item_key(item_id) if item_id else None
+        if key is not None and key in self.items:
+            return key
+        ranked = self.rank(description_key(description), DEFAULT_THRESHOLD)
+        return ranked[0] if isinstance(ranked, tuple) else None
+
+    def _choices(self) -> list[str]:
+        """Normalised term descriptions, built on the first description match."""
+        if self._choice_text is None:
+            choices: dict[str, str] = {}
+            for key, descriptions in self.items.items():
+                for description in descriptions:
+                    choices.setdefault(description_key(description), key)
+            self._choice_text = list(choices)
+            self._choice_key = list(choices.values())
+        return self._choice_text
+
+    def rank(self, text: str, threshold: float) -> tuple[str, float] | Ambiguous | None:
+        """The item whose descriptions best match ``text`` (a :func:`description_key`)
+        and its score, Ambiguous, or None (nothing at or above ``threshold``)."""
+        memo_key = (text, threshold)
+        found = self._memo.get(memo_key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        result = self._rank(text, threshold)
+        if len(self._memo) < _MEMO_LIMIT:
+            self._memo[memo_key] = result
+        return result
+
+    def _rank(self, text: str, threshold: float) -> tuple[str, float] | Ambiguous | None:
+        choices = self._choices()
+        if not text or not choices:
+            return None
+        best = process.extract(text, choices, scorer=fuzz.WRatio, limit=4, score_cutoff=threshold)
+        if not best:
+            return None
+        top_key = self._choice_key[best[0][2]]
+        rivals = [
+            self._choice_key[i]
+            for _, score, i in best[1:]
+            if self._choice_key[i] != top_key and best[0][1] - score < AMBIGUITY_MARGIN
+        ]
+        if rivals:
+            return Ambiguous((top_key, *rivals), round(best[0][1], 1))
+        return top_key, round(best[0][1], 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """The terms of one contract item (all tiers and validity windows) a line matched."""
@@ -85,14 +168,16 @@ class ContractMatcher:
 
     def __init__(self, contract: ContractView, *, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
+        self.contract_id = contract.id
         groups: dict[str, list[TermView]] = {}
         for term in contract.price_terms:
-            key = item_key(term.item_id) or "desc:" + description_key(term.description)
-            groups.setdefault(key, []).append(term)
+            groups.setdefault(term_key(term.item_id, term.description), []).append(term)
         self.by_key = {k: tuple(v) for k, v in groups.items()}
+        #: the whole catalogue when the contract carries only some items' terms; else
+        #: built from the terms on the first description match
+        self._catalogue = contract.catalogue
+        self._partial = contract.catalogue is not None
         self._by_item: dict[str, Match | None] = {}
-        self._choice_text: list[str] | None = None
-        self._choice_key: list[str] = []
         self._memo: dict[str, Match | Ambiguous | None] = {}
 
     def match(self, line: InvoiceLineView) -> Match | Ambiguous | None:
@@ -103,6 +188,8 @@ class ContractMatcher:
             if found is _MISSING:
                 key = item_key(raw)
                 terms = self.by_key.get(key) if key else None
+                if terms is None and key and self._partial and key in self.catalogue.items:
+                    terms = self._terms(key)  # an item the caller did not load: an error
                 found = (
                     Match(terms, "item_id", 100.0, key, _plain(terms)) if terms and key else None
                 )
@@ -118,36 +205,30 @@ class ContractMatcher:
             self._memo[text] = result
         return result
 
-    def _choices(self) -> list[str]:
-        """Normalised term descriptions, built on the first description match."""
-        if self._choice_text is None:
-            choices: dict[str, str] = {}
-            for key, terms in self.by_key.items():
-                for term in terms:
-                    choices.setdefault(description_key(term.description), key)
-            self._choice_text = list(choices)
-            self._choice_key = list(choices.values())
-        return self._choice_text
+    @property
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self._catalogue = Catalogue(
+                (key, term.description) for key, terms in self.by_key.items() for term in terms
+            )
+        return self._catalogue
+
+    def _terms(self, key: str) -> tuple[TermView, ...]:
+        terms = self.by_key.get(key)
+        if terms is None:
+            raise LookupError(
+                f"contract {self.contract_id}: a line matches item {key!r}, whose terms "
+                "were not loaded with the contract"
+            )
+        return terms
 
     def _by_description(self, text: str) -> Match | Ambiguous | None:
-        choices = self._choices()
-        if not text or not choices:
-            return None
-        best = process.extract(
-            text, choices, scorer=fuzz.WRatio, limit=4, score_cutoff=self.threshold
-        )
-        if not best:
-            return None
-        top_key = self._choice_key[best[0][2]]
-        rivals = [
-            self._choice_key[i]
-            for _, score, i in best[1:]
-            if self._choice_key[i] != top_key and best[0][1] - score < AMBIGUITY_MARGIN
-        ]
-        if rivals:
-            return Ambiguous((top_key, *rivals), round(best[0][1], 1))
-        terms = self.by_key[top_key]
-        return Match(terms, "description", round(best[0][1], 1), top_key, _plain(terms))
+        ranked = self.catalogue.rank(text, self.threshold)
+        if ranked is None or isinstance(ranked, Ambiguous):
+            return ranked
+        key, score = ranked
+        terms = self._terms(key)
+        return Match(terms, "description", score, key, _plain(terms))
 
 
 def _plain(terms: tuple[TermView, ...]) -> TermView | None:

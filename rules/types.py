@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from extractors.types import IndexationTerms, InvoiceTotals, Unit
+
+if TYPE_CHECKING:
+    from rules.matching import Catalogue
 
 Severity = Literal["low", "medium", "high", "critical"]
 Mode = Literal["active", "monitor", "off"]
@@ -65,6 +68,9 @@ class ContractView:
     #: it: findings resting on its terms are preliminary, and an item missing from its
     #: price list is no evidence of an unpriced item
     pending_review: bool = False
+    #: every item of the contract (``rules.matching.Catalogue``) when ``price_terms``
+    #: holds only the terms of the items the caller's lines match; None: all its terms
+    catalogue: Catalogue | None = None
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ a check goes through: nothing of a pair is kept once the caller drops its batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -27,7 +27,7 @@ from monitor.contracts.service import indexation_from_params
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine, LatestPrice, LineItemPeriod
 from monitor.parties.models import Municipality, Vendor
-from rules.matching import item_key
+from rules.matching import Catalogue, item_key, term_key
 from rules.types import (
     ContractView,
     EvaluationContext,
@@ -46,6 +46,18 @@ HISTORY_DAYS = 400
 #: check does not grow with the vendor's history. More invoices (a re-check of all)
 #: read the vendor's latest prices for every item once instead.
 INCREMENTAL_MAX_INVOICES = 100
+#: the built-in rules that read the price analysis (``rules.engine.Run.pricing``), so
+#: the match of lines with contract items; custom rules read it too
+MATCHING_RULES = frozenset(
+    {
+        "price_above_agreed",
+        "indexation_cap_exceeded",
+        "volume_tier_not_applied",
+        "unpriced_item",
+        "price_disparity",
+        "mfn_breach",
+    }
+)
 _CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
 
 _INVOICE_COLUMNS = (
@@ -162,6 +174,31 @@ class ContextBuilder:
         self._incremental = False
         #: the checked invoices found assigned to a vendor and municipality
         self.assigned: set[int] = set()
+        #: per invoice, the rules that run and the lines the price analysis reads
+        #: (:meth:`reads`); none given: every rule, every line
+        self._rules_for: Mapping[int, frozenset[str] | None] = {}
+        self._lines_for: Mapping[int, frozenset[int]] = {}
+
+    def reads(
+        self,
+        rules_for: Mapping[int, frozenset[str] | None],
+        lines_for: Mapping[int, frozenset[int]],
+    ) -> None:
+        """What the rules will read of each invoice (``rules.evaluate``'s ``only`` and
+        ``lines``): a check of many loads the terms of only the items those lines match
+        (:meth:`_contracts_in_part`)."""
+        self._rules_for, self._lines_for = rules_for, lines_for
+
+    def _matched_lines(self, invoice_id: int, view: InvoiceView) -> Iterable[InvoiceLineView]:
+        """The lines of this invoice the rules match with contract items: those the
+        price analysis reads, when a rule that reads it runs (:data:`MATCHING_RULES`)."""
+        only = self._rules_for.get(invoice_id)
+        if only is None:  # every rule (custom ones read every line's analysis)
+            return view.lines
+        if not only & MATCHING_RULES:
+            return ()
+        ids = self._lines_for.get(invoice_id)
+        return view.lines if ids is None else [x for x in view.lines if x.id in ids]
 
     def _read(self, statement: Any) -> Any:
         """Core rows on the session's connection, past the ORM's per-row layer (it shows
@@ -335,6 +372,8 @@ class ContextBuilder:
         Each pair is read once per :meth:`batches`, so nothing is kept for later pairs
         (a contract belongs to one pair)."""
         some = self._term_keys(keys)
+        if some is None and not self._incremental:
+            return self._contracts_in_part(vendor_id, muni_id, views, target_ids)
         loaded = self._load_contracts(vendor_id, muni_id, some)
         chosen = {i: contracts_repo.applicable(loaded, views[i].issue_date) for i in target_ids}
         if some is not None and not _covered(chosen, views):
@@ -349,12 +388,74 @@ class ContextBuilder:
             return None
         return keys
 
+    def _contracts_in_part(
+        self, vendor_id: int, muni_id: int, views: dict[int, InvoiceView], target_ids: list[int]
+    ) -> dict[int, ContractView | None]:
+        """Each target's applicable contract, for a check of many invoices: with the
+        whole catalogue of each contract (every item's key and descriptions, a narrow
+        read) and the full terms of only the items the targets' lines match, by item id
+        or by description (``rules.matching.Catalogue.wanted``: the very match the rules
+        make, so they find every term they need loaded; a contract prices thousands of
+        items and a pair's flagged lines bill few of them)."""
+        rows, clauses = self._contract_rows(vendor_id, muni_id)
+        if not rows:
+            return {i: None for i in target_ids}
+        ids = [r.id for r in rows]
+        entries: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        term_ids: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for cid, tid, item, description in self._read(
+            select(PriceTerm.contract_id, PriceTerm.id, PriceTerm.item_id, PriceTerm.description)
+            .where(PriceTerm.contract_id.in_(ids), PriceTerm.review_state != "rejected")
+            .order_by(PriceTerm.id)
+        ):
+            key = term_key(item, description)
+            entries[cid].append((key, description))
+            term_ids[cid][key].append(tid)
+        catalogues = {cid: Catalogue(entries[cid]) for cid in ids}
+        contracts = self._contract_views(vendor_id, muni_id, rows, clauses, {}, catalogues)
+        chosen = {i: contracts_repo.applicable(contracts, views[i].issue_date) for i in target_ids}
+        wanted: set[int] = set()
+        for invoice_id, contract in chosen.items():
+            if contract is None:
+                continue
+            catalogue, by_key = catalogues[contract.id], term_ids[contract.id]
+            for line in self._matched_lines(invoice_id, views[invoice_id]):
+                key = catalogue.wanted(line.item_id, line.description)
+                if key is not None:
+                    wanted.update(by_key[key])
+        ordered = sorted(wanted)
+        terms: dict[int, list[TermView]] = defaultdict(list)
+        for i in range(0, len(ordered), _CHUNK):
+            for cid, term in self._term_views(PriceTerm.id.in_(ordered[i : i + _CHUNK])):
+                terms[cid].append(term)
+        for contract in contracts:
+            contract.price_terms = terms[contract.id]  # in term order, as read whole
+        return chosen
+
     def _load_contracts(
         self, vendor_id: int, muni_id: int, keys: set[str] | None = None
     ) -> list[ContractView]:
         """The pair's active contracts with their terms and clauses, newest first (Core rows:
         a contract may price thousands of items); each says whether it is pending review.
         With ``keys``, only the terms of items with those keys."""
+        rows, clauses = self._contract_rows(vendor_id, muni_id)
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        terms: dict[int, list[TermView]] = defaultdict(list)
+        for cid, term in self._term_views(
+            PriceTerm.contract_id.in_(ids),
+            PriceTerm.review_state != "rejected",
+            *(() if keys is None else (PriceTerm.item_key.in_(sorted(keys)),)),
+        ):
+            terms[cid].append(term)
+        return self._contract_views(vendor_id, muni_id, rows, clauses, terms)
+
+    def _contract_rows(
+        self, vendor_id: int, muni_id: int
+    ) -> tuple[list[Any], dict[int, dict[str, tuple[dict[str, object], str | None]]]]:
+        """The pair's active contracts (rows, newest first) and each one's first clause
+        of each kind (params, evidence)."""
         contracts: dict[int, Any] = {}
         clauses: dict[int, dict[str, tuple[dict[str, object], str | None]]] = defaultdict(dict)
         for row in self._read(
@@ -386,11 +487,10 @@ class ContextBuilder:
             contracts.setdefault(row.id, row)
             if row.kind is not None:
                 clauses[row.id].setdefault(row.kind, (row.params or {}, row.evidence_text))
-        if not contracts:
-            return []
-        rows = list(contracts.values())
-        ids = list(contracts)
-        terms: dict[int, list[TermView]] = defaultdict(list)
+        return list(contracts.values()), clauses
+
+    def _term_views(self, *where: Any) -> Iterator[tuple[int, TermView]]:
+        """(contract id, term) of the terms ``where`` selects, in term order."""
         for (
             cid,
             tid,
@@ -425,14 +525,11 @@ class ContextBuilder:
                 PriceTerm.evidence_page,
                 PriceTerm.evidence_text,
             )
-            .where(
-                PriceTerm.contract_id.in_(ids),
-                PriceTerm.review_state != "rejected",
-                *(() if keys is None else (PriceTerm.item_key.in_(sorted(keys)),)),
-            )
+            .where(*where)
             .order_by(PriceTerm.id)
         ):
-            terms[cid].append(
+            yield (
+                cid,
                 TermView(
                     id=tid,
                     item_id=item,
@@ -448,8 +545,18 @@ class ContextBuilder:
                     confirmed=state == "confirmed",
                     page=page,
                     evidence_text=text,
-                )
+                ),
             )
+
+    def _contract_views(
+        self,
+        vendor_id: int,
+        muni_id: int,
+        rows: list[Any],
+        clauses: dict[int, dict[str, tuple[dict[str, object], str | None]]],
+        terms: dict[int, list[TermView]],
+        catalogues: dict[int, Catalogue] | None = None,
+    ) -> list[ContractView]:
         code = self._municipality(muni_id)[0]
         cvr = self._vendor(vendor_id)
         views = []
@@ -468,8 +575,9 @@ class ContextBuilder:
                     mfn_evidence=mfn[1] if mfn else None,
                     indexation=indexation_from_params(ix[0]) if ix else None,
                     title=r.title,
-                    price_terms=terms[r.id],
+                    price_terms=terms.get(r.id, []),
                     pending_review=r.review_status == NEEDS_REVIEW,
+                    catalogue=None if catalogues is None else catalogues[r.id],
                 )
             )
         return views

@@ -202,6 +202,7 @@ def evaluate_batches(
     lines_for: Mapping[int, frozenset[int]],
 ) -> Iterator[Evaluated]:
     """The rules on each invoice, one pair at a time (``builder.batches``)."""
+    builder.reads(rules_for, lines_for)
     for batch in builder.batches(invoice_ids):
         produced: dict[int, list[RuleFinding]] = {}
         failed: list[tuple[str, str, int]] = []

@@ -501,3 +501,22 @@ def test_a_line_with_an_end_but_no_start_is_screened_by_its_issue_date(world) ->
     assert ("outside_contract_period", invoice_id) in {(row[1], row[6]) for row in plain}
     bulk, _, _ = run(engine, check_screened)
     assert bulk == plain
+
+
+def test_the_rules_that_match_lines_with_contract_items_are_the_screens_line_rules() -> None:
+    """A check of many loads the terms of the items only the lines that the price and
+    peer rules read match (``context.MATCHING_RULES``); the screen names the same rules
+    for the lines it flags (``screening.LINE_BITS``). Every built-in rule whose check
+    reads the price analysis is among them."""
+    import inspect
+
+    from monitor.findings import context, screening
+    from rules.builtin import builtin_specs
+
+    assert {
+        rule_id for rule_id, bit in screening.BITS.items() if bit & screening.LINE_BITS
+    } == context.MATCHING_RULES
+    for rule_id, spec in builtin_specs().items():
+        source = inspect.getsource(inspect.getmodule(spec.check))  # type: ignore[arg-type]
+        reads = any(x in source for x in ("pricing()", "owned_by(", "comparisons("))
+        assert reads == (rule_id in context.MATCHING_RULES), rule_id

@@ -201,7 +201,28 @@ def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings
     assert len(loaded["by_text"]) == len(loaded["unknown_id"]) == all_terms == 33
 
     incremental = {name: findings_of(engine, i) for name, i in ids.items()}
-    monkeypatch.setattr(context, "INCREMENTAL_MAX_INVOICES", 0)  # every term, whole history
+    # as a check of many invoices: the whole history, every item's key and descriptions
+    # (the catalogue), and the full terms of only the items the lines match
+    monkeypatch.setattr(context, "INCREMENTAL_MAX_INVOICES", 0)
+    session = session_factory(engine)()
+    try:
+        in_part = {}
+        for name, invoice_id in ids.items():
+            builder = context.ContextBuilder(
+                session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
+            )
+            batch = next(builder.batches([invoice_id]))
+            ctx = builder.context(batch, invoice_id)
+            assert ctx.contract is not None and ctx.contract.catalogue is not None
+            assert len(ctx.contract.catalogue.items) == all_terms
+            in_part[name] = sorted(t.description for t in ctx.contract.price_terms)
+    finally:
+        session.close()
+    assert in_part == {
+        "by_key": ["Brugerlicens ESDH", "Drift og hosting af ESDH"],
+        "by_text": ["Konsulenttimer seniorarkitekt"],
+        "unknown_id": ["Brugerlicens ESDH", "Drift og hosting af ESDH"],
+    }, in_part
     whole = {name: findings_of(engine, i) for name, i in ids.items()}
     engine.dispose()
 
