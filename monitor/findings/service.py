@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 import rules
@@ -381,6 +381,7 @@ def _link_grounds(
             ids[key] = fid
             if status == "dismissed":
                 dismissed.add(key)
+    links: list[dict[str, int]] = []  # the new findings': one executemany
     for key, owner_key in wanted.items():
         owner_id = ids.get(owner_key) if owner_key and owner_key not in dismissed else None
         finding = existing.get(key)
@@ -388,12 +389,15 @@ def _link_grounds(
             if finding.status == "open" and finding.grounds_for_id != owner_id:
                 finding.grounds_for_id = owner_id
         elif owner_id is not None and key in ids:
-            session.execute(
-                update(Finding)
-                .where(Finding.id == ids[key])
-                .values(grounds_for_id=owner_id)
-                .execution_options(synchronize_session=False)
-            )
+            links.append({"b_id": ids[key], "b_owner": owner_id})
+    if links:
+        table = Finding.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(grounds_for_id=bindparam("b_owner")),
+            links,
+        )
 
 
 def _set_preliminary(finding: Finding, preliminary: bool) -> bool:
