@@ -220,6 +220,9 @@ T_CONTRACT = Table(
     Column("peer_plus", Float),  # kr above factor x lowest before a peer rule can fire
     # the lowest indexation factor of its billing dates (None: no indexation clause)
     Column("ix", Float),
+    # that factor in millionths where it is exact so and above 1, at most 2 (else
+    # None): the allowed price is then computed to the øre (:func:`_exact_allowed`)
+    Column("ix_ppm", BigInteger),
     prefixes=["TEMPORARY"],
 )
 #: per tiered item (contract, key) whether its bands leave gaps (:func:`_band_gaps`)
@@ -648,16 +651,42 @@ def _fill_contracts(
         )
     factors = _index_factors(session, indexation, effective)
     for row in rows:
-        row["ix"] = factors.get(row["contract_id"])  # type: ignore[call-overload]
+        found = factors.get(row["contract_id"])  # type: ignore[call-overload]
+        row["ix"] = None if found is None else float(found)
+        row["ix_ppm"] = _ppm(found)
     session.execute(insert(T_CONTRACT), rows)
     _fill_groups(session, ids, factors, loosest, allow_unconfirmed, peers)
     _fill_units(session, shared)
     analyze(session, T_INVOICE, T_CONTRACT, T_GROUP, T_BAND, T_UNIT)
 
 
+#: the highest price (micro-kr) whose exact allowed price is computed in 64-bit integers
+#: (x a factor of at most 2 in millionths)
+_EXACT_MAX = 4_000_000_000_000
+
+
+def _ppm(factor: Decimal | None) -> int | None:
+    """``factor`` in millionths, where that is exact, the factor above 1 and at most 2."""
+    if factor is None or not Decimal(1) < factor <= 2:
+        return None
+    scaled = factor.scaleb(6)
+    return int(scaled) if scaled == scaled.to_integral_value() else None
+
+
+def _exact_allowed(low_raw: int, ppm: int) -> float:
+    """The allowed price (kr) of an agreed price of ``low_raw`` micro-kr moved by a
+    factor of ``ppm`` millionths, rounded to the øre half up: exactly the rules'
+    ``to_ore(agreed x factor)`` (``rules.pricing``). The screen's bound for an item
+    of a contract with such a factor: the lowest of its billing dates' factors, and
+    a higher factor allows at least as much. (Without it, the bound must allow half an
+    øre below agreed x factor, and a price indexed to a tie, 581.25 x 1.02 = 592.875
+    billed 592.88, was flagged every time.)"""
+    return (low_raw * ppm + 5_000_000_000) // 10_000_000_000 / 100
+
+
 def _index_factors(
     session: Session, clauses: dict[int, dict[str, object]], effective: dict[int, date | None]
-) -> dict[int, float]:
+) -> dict[int, Decimal]:
     """Per contract with an indexation clause: the lowest allowed factor on any billing
     date of its screened lines (1 where none is known)."""
     if not clauses:
@@ -673,7 +702,7 @@ def _index_factors(
     ):
         dates[cid].add(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
     series: dict[str, dict[str, Decimal]] = {}
-    out: dict[int, float] = {}
+    out: dict[int, Decimal] = {}
     for cid, params in clauses.items():
         ix = indexation_from_params(params)
         if ix.index and ix.index not in series:
@@ -692,14 +721,14 @@ def _index_factors(
             for day in dates[cid]
         ]
         known = [f for f in factors if f is not None]
-        out[cid] = float(min(known)) if known else 1.0
+        out[cid] = min(known) if known else Decimal(1)
     return out
 
 
 def _fill_groups(
     session: Session,
     ids: list[int],
-    factors: dict[int, float],
+    factors: dict[int, Decimal],
     loosest: Loosest,
     allow_unconfirmed: bool,
     peers: bool = False,
@@ -747,6 +776,8 @@ def _fill_groups(
                 flag(or_(PriceTerm.valid_from.is_not(None), PriceTerm.valid_to.is_not(None))),
                 flag(PriceTerm.review_state != "confirmed"),
                 flag(or_(PriceTerm.tier_min.is_not(None), PriceTerm.tier_max.is_not(None))),
+                func.min(type_coerce(PriceTerm.agreed_unit_price, BigInteger)),
+                flag(PriceTerm.vat_basis == "incl"),
             )
             .where(
                 PriceTerm.contract_id.in_(ids[i : i + _CHUNK]),
@@ -772,12 +803,15 @@ def _fill_groups(
                     row[5] or found[5],
                     row[6] or found[6],
                     row[7] or found[7],
+                    min(row[8], found[8]),  # type: ignore[type-var]
+                    row[9] or found[9],
                 )
             groups[(row[0], key)] = row
     gaps = _fill_bands(session, ids, tiered_ids, stored)
     inhabitant = Unit.INHABITANT_YEAR.value
     rows = []
-    for (cid, key), (_, _, unit, other_unit, low, dated, unconfirmed, tiered) in groups.items():
+    for (cid, key), found in groups.items():
+        _, _, unit, other_unit, low, dated, unconfirmed, tiered, low_raw, incl = found
         gap = gaps.get((cid, key), 0) if tiered else 0
         per_head = unit == inhabitant or other_unit == inhabitant
         complex_ = (
@@ -788,9 +822,14 @@ def _fill_groups(
             or (tiered and per_head)  # banded by population, not by quantity
         )
         index = factors.get(cid)
+        ppm = _ppm(index)
+        if ppm is not None and not tiered and not incl and low_raw <= _EXACT_MAX:  # type: ignore[operator]
+            bound = (_exact_allowed(low_raw, ppm), 1.0, 0.0)  # type: ignore[arg-type]
+        else:
+            bound = (low / 1e6, float(index or 1), _HALF_ORE if index else 0.0)  # type: ignore[operator]
         rows.append(
-            (cid, key, unit, low / 1e6, index or 1.0, _HALF_ORE if index else 0.0,  # type: ignore[operator]
-             int(per_head), int(bool(complex_)), int(gap == 1), int(bool(tiered)), None)
+            (cid, key, unit, *bound, int(per_head), int(bool(complex_)), int(gap == 1),
+             int(bool(tiered)), None)
         )  # fmt: skip
     _insert_rows(session, T_GROUP, rows)
     if peers:  # (terms written past the model: rare) set after the rows
@@ -869,9 +908,19 @@ def _group_in_sql(
         and_(tiered_ == 1, gap == 2),
         and_(tiered_ == 1, per_head),
     )
-    # as ``_fill_groups`` reads a factor: none (or 0) is 1 without rounding margin
+    # as ``_fill_groups`` reads a factor: none (or 0) is 1 without rounding margin;
+    # one exact in millionths gives the allowed price to the øre (:func:`_exact_allowed`)
     factor = func.max(T_CONTRACT.c.ix)
     unindexed = or_(factor.is_(None), factor == 0)
+    ppm = func.max(T_CONTRACT.c.ix_ppm)
+    low_raw = func.min(type_coerce(PriceTerm.agreed_unit_price, BigInteger))
+    exact = and_(
+        ppm.is_not(None),
+        tiered_ == 0,
+        flag(PriceTerm.vat_basis == "incl") == 0,
+        low_raw <= _EXACT_MAX,
+    )
+    allowed_ore = (low_raw * ppm + 5_000_000_000) // 10_000_000_000  # integers: floor
     c, p = T_CONTRACT, T_PEER
     peer = (
         _peer_bound(
@@ -890,9 +939,9 @@ def _group_in_sql(
             PriceTerm.contract_id,
             PriceTerm.item_key,
             unit,
-            func.min(net) / 1e6,
-            case((unindexed, 1.0), else_=factor),
-            case((unindexed, 0.0), else_=_HALF_ORE),
+            case((exact, cast(allowed_ore, Float) / 100.0), else_=func.min(net) / 1e6),
+            case((or_(exact, unindexed), 1.0), else_=factor),
+            case((or_(exact, unindexed), 0.0), else_=_HALF_ORE),
             case((per_head, 1), else_=0),
             case((complex_, 1), else_=0),
             case((and_(tiered_ == 1, gap == 1), 1), else_=0),

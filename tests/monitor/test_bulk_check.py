@@ -520,3 +520,79 @@ def test_the_rules_that_match_lines_with_contract_items_are_the_screens_line_rul
         source = inspect.getsource(inspect.getmodule(spec.check))  # type: ignore[arg-type]
         reads = any(x in source for x in ("pricing()", "owned_by(", "comparisons("))
         assert reads == (rule_id in context.MATCHING_RULES), rule_id
+
+
+def test_a_fraction_of_an_ore_over_an_indexed_price_is_found_by_both_paths(world) -> None:  # type: ignore[no-untyped-def]
+    """With no price tolerance, a line billed a fraction of an øre above its indexed
+    price is a breach, and one billed at it is none, also where agreed x factor falls on half an
+    øre (581.25 x 1.02 = 592.875: allowed 592.88, rounded half up). The screen bounds
+    such an item's price to the øre (``screening._exact_allowed``): a bound one øre too
+    high would miss these breaches."""
+    from decimal import Decimal
+
+    from sqlalchemy import and_, update
+
+    from extractors.money import to_ore
+    from monitor.contracts.models import Contract, ContractClause, PriceTerm
+    from monitor.findings.screening import PRICE_RULES
+    from monitor.invoices.models import InvoiceLine
+
+    engine, made = world
+    injected = {line for _, _, line in made.truth if line is not None}
+    factor = Decimal("1.02")  # the generated contracts' indexation (bench/rules_data.py)
+    with session_factory(engine)() as s:
+        indexed = select(ContractClause.contract_id).where(ContractClause.kind == "indexation")
+        rows = s.execute(
+            select(
+                InvoiceLine.id,
+                InvoiceLine.unit_price,
+                InvoiceLine.quantity,
+                PriceTerm.agreed_unit_price,
+            )
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .join(
+                Contract,
+                and_(
+                    Contract.vendor_id == Invoice.vendor_id,
+                    Contract.municipality_id == Invoice.municipality_id,
+                ),
+            )
+            .join(
+                PriceTerm,
+                and_(
+                    PriceTerm.contract_id == Contract.id, PriceTerm.item_key == InvoiceLine.item_key
+                ),
+            )
+            .where(
+                Contract.id.in_(indexed),
+                PriceTerm.tier_min.is_(None),
+                PriceTerm.tier_max.is_(None),
+                PriceTerm.vat_basis == "excl",
+                PriceTerm.unit.in_(["user_month", "hour", "transaction"]),  # billed 1:1
+            )
+        ).all()
+        at_indexed = [
+            r for r in rows if r.id not in injected and r.unit_price == to_ore(r[3] * factor)
+        ]
+        ties = [r for r in at_indexed if (r[3] * factor * 100) % 1 == Decimal("0.5")]
+        others = [r for r in at_indexed if (r[3] * factor * 100) % 1 != Decimal("0.5")]
+        assert len(ties) >= 3 and len(others) >= 20, (len(ties), len(others))
+        bumped, kept = ties[:2] + others[:10], ties[2:] + others[10:]
+        for r in bumped:
+            price = r.unit_price + Decimal("0.0002")  # unit prices may have decimals
+            s.execute(
+                update(InvoiceLine)
+                .where(InvoiceLine.id == r.id)
+                .values(unit_price=price, line_amount=to_ore(price * r.quantity))
+            )
+        for rule_id in PRICE_RULES:
+            configure(
+                s, rule_id=rule_id, actor="test", mode="active", params={"absolute_tolerance": "0"}
+            )
+        s.commit()
+    plain, _, _ = run(engine, check_invoices)
+    priced = {row[7] for row in plain if row[1] in PRICE_RULES}
+    assert {r.id for r in bumped} <= priced
+    assert not {r.id for r in kept} & priced  # at the price: no breach
+    bulk, _, _ = run(engine, check_screened)
+    assert bulk == plain
