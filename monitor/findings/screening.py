@@ -307,6 +307,13 @@ T_DUP0 = Table(
     Column("s", Date),
     prefixes=["TEMPORARY"],
 )
+#: the invoices a set-wise screen flags, computed in Python (:func:`_flag_duplicates`)
+T_MARKED = Table(
+    "screen_marked",
+    _meta,
+    Column("invoice_id", Integer, primary_key=True),
+    prefixes=["TEMPORARY"],
+)
 T_NUMBER = Table(
     "screen_number",
     _meta,
@@ -331,6 +338,7 @@ TABLES = (
     T_DUP0,
     T_DUP,
     T_NUMBER,
+    T_MARKED,
 )
 #: a float comparison is never trusted closer than this (kr)
 _EPS = 0.0001
@@ -1411,8 +1419,42 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
         )
     )
     analyze(session, T_DUP, T_NUMBER)
-    _mark(session, repeated_invoices(loosest.same_amount), dup)
-    _mark(session, renumbered_invoices(), dup)
+    # of each group only the invoices with something earlier in it: the first one
+    # (lowest id, as ``PairBatch.earlier`` orders) repeats nothing, unless it bills the
+    # group twice itself; it is still read, whole, as the others' history
+    # (``bulk.fill_load``)
+    later: set[int] = set()
+    items: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for invoice_id, *group in session.execute(repeated_lines(loosest.same_amount)):
+        items[tuple(group)].append(invoice_id)  # once per line
+    numbers: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for invoice_id, *group in session.execute(
+        renumbered_invoices().add_columns(
+            Invoice.vendor_id, Invoice.municipality_id, Invoice.number
+        )
+    ):
+        numbers[tuple(group)].append(invoice_id)
+    for members in items.values():
+        first = min(members)
+        later.update(i for i in members if i != first)
+        if members.count(first) > 1:  # two lines of one invoice
+            later.add(first)
+    for members in numbers.values():
+        first = min(members)
+        later.update(i for i in members if i != first)
+    T_MARKED.drop(session.connection(), checkfirst=True)
+    T_MARKED.create(session.connection())
+    _insert_rows(session, T_MARKED, [(i,) for i in sorted(later)])
+    _mark(session, select(T_MARKED.c.invoice_id), dup)
+
+
+def repeated_lines(same_amount: bool):  # type: ignore[no-untyped-def]
+    """Each line of a group (pair, item key, period, amount) billed more than once
+    (``screen_dup``): its invoice id, then the group's columns."""
+    d = T_DUP
+    return repeated_invoices(same_amount).add_columns(
+        d.c.vendor_id, d.c.muni, d.c.key, d.c.s, d.c.e, d.c.amount
+    )
 
 
 def repeated_invoices(same_amount: bool):  # type: ignore[no-untyped-def]
