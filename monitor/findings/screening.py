@@ -942,9 +942,12 @@ def _group_in_sql(
         if peers
         else literal(None, Float)
     )
+    # grouped by the screened contract's id: SQLite then reads each contract's terms
+    # in (contract, item key) order along the index and groups them as they come,
+    # instead of sorting them all first
     items = (
         select(
-            PriceTerm.contract_id,
+            c.c.contract_id,
             PriceTerm.item_key,
             unit,
             case((exact, cast(allowed_ore, Float) / 100.0), else_=func.min(net) / 1e6),
@@ -971,7 +974,7 @@ def _group_in_sql(
             [column.name for column in T_GROUP.columns],
             items.where(
                 live, PriceTerm.item_id.is_not(None), PriceTerm.item_key.is_not(None)
-            ).group_by(PriceTerm.contract_id, PriceTerm.item_key),
+            ).group_by(c.c.contract_id, PriceTerm.item_key),
         )
     )
 
