@@ -368,7 +368,9 @@ class ContextBuilder:
         the terms of their own items (``price_term.item_key``, indexed): enough when
         every line's item matches a loaded term by its key, as matching by item id
         comes first (``rules.matching``). A line that would fall back to matching by
-        description needs every term: then the pair's contracts are loaded whole.
+        description needs every item's description: then the contracts' catalogues are
+        read, with the terms of the items the lines match (:meth:`_contracts_in_part`,
+        as a check of many reads them).
         Each pair is read once per :meth:`batches`, so nothing is kept for later pairs
         (a contract belongs to one pair)."""
         some = self._term_keys(keys)
@@ -377,8 +379,8 @@ class ContextBuilder:
         loaded = self._load_contracts(vendor_id, muni_id, some)
         chosen = {i: contracts_repo.applicable(loaded, views[i].issue_date) for i in target_ids}
         if some is not None and not _covered(chosen, views):
-            loaded = self._load_contracts(vendor_id, muni_id, None)
-            chosen = {i: contracts_repo.applicable(loaded, views[i].issue_date) for i in target_ids}
+            # a line matched by description: the catalogue and its item's terms
+            return self._contracts_in_part(vendor_id, muni_id, views, target_ids)
         return chosen
 
     def _term_keys(self, keys: set[str]) -> set[str] | None:

@@ -186,7 +186,7 @@ def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings
 
     session = session_factory(engine)()
     try:
-        loaded = {}
+        loaded, catalogued = {}, {}
         for name, invoice_id in ids.items():
             builder = context.ContextBuilder(
                 session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
@@ -195,10 +195,18 @@ def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings
             ctx = builder.context(batch, invoice_id)
             assert ctx.contract is not None
             loaded[name] = sorted(t.item_id or "" for t in ctx.contract.price_terms)
+            catalogued[name] = ctx.contract.catalogue is not None
     finally:
         session.close()
-    assert loaded["by_key"] == ["DRIFT-7", "LIC-100"]
-    assert len(loaded["by_text"]) == len(loaded["unknown_id"]) == all_terms == 33
+    # by item id: those items' terms; by description: every item's key and
+    # descriptions (the catalogue) and the terms of the item matched
+    assert loaded == {
+        "by_key": ["DRIFT-7", "LIC-100"],
+        "by_text": ["KONS-2"],
+        "unknown_id": ["DRIFT-7", "LIC-100"],
+    }, loaded
+    assert catalogued == {"by_key": False, "by_text": True, "unknown_id": True}
+    assert all_terms == 33
 
     incremental = {name: findings_of(engine, i) for name, i in ids.items()}
     # as a check of many invoices: the whole history, every item's key and descriptions
