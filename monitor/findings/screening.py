@@ -23,8 +23,10 @@ that only narrow a rule are dropped), and everything it cannot bound is flagged:
   *allowed* price of the matched term. A line whose normalised item id equals a
   contract item's key matches that item (``rules.matching``: an item id match comes
   first). Its allowed price is at least ``min(net price of the item's terms) x
-  min(1, lowest indexation factor of the contract's billing months) - 0.005`` (øre
-  rounding) times the lowest unit conversion factor for the term unit and the line's
+  lowest indexation factor of the contract's billing dates - 0.005`` (øre rounding;
+  where that factor is exact in millionths and the prices are at least 0, the rules'
+  own rounding to the øre, :func:`_exact_allowed`) times the lowest unit conversion
+  factor for the term unit and the line's
   unit code (``rules.units``: a period code is exact; a counted code under a periodic
   unit is ``months / months per unit`` with at least one month; per inhabitant the
   per-head reading is the lower one; unreconcilable units price nothing). The line is
@@ -37,10 +39,11 @@ that only narrow a rule are dropped), and everything it cannot bound is flagged:
   exact key match is never unpriced; validity windows are flagged above; volume bands
   that leave a gap are flagged, except integer gaps (``0-500``, ``501-``) which only a
   fractional quantity falls into (flagged);
-* ``duplicate_billing``: needs another line of the same pair with the same item key
-  and period, or another invoice of the same pair with the same number (the window and
-  amounts ignored); lines without an item id but with a period are flagged (their key
-  is the normalised description);
+* ``duplicate_billing``: needs an earlier line (of a lower invoice id, or of the same
+  invoice) of the same pair with the same item key, period and amount (the amount only
+  where every configuration compares it), or an earlier invoice of the same pair with
+  the same number (the window ignored); lines without an item id but with a period are
+  flagged (their key is the normalised description);
 * ``outside_contract_period``: any line whose period (or issue date) reaches outside
   the contract's effective..expiry dates, grace days ignored;
 * ``payment_terms``: due date - issue date above the smallest ``max_days`` (and the
@@ -240,7 +243,10 @@ T_GROUP = Table(
     Column("contract_id", Integer, primary_key=True),
     Column("key", String(200), primary_key=True),
     Column("unit", String(30)),
-    Column("low", Float),  # the lowest net price of the item's terms (kr per contract unit)
+    # the lowest net price of the item's terms (kr per contract unit); where the
+    # contract's lowest indexation factor is exact (:func:`_exact_allowed`), that price
+    # indexed, to the øre, with ``ix`` 1 and ``margin`` 0
+    Column("low", Float),
     Column("ix", Float),  # the lowest indexation factor of the contract's billing dates
     Column("margin", Float),  # øre rounding of an indexed price
     Column("per_head", Integer),
@@ -494,12 +500,14 @@ def analyze(session: Session, *tables: Table) -> None:
     in a sensible order (PostgreSQL's autovacuum never analyses temporary tables)."""
     conn = session.connection()
     sqlite = conn.dialect.name == "sqlite"
+    before = None
     if not sqlite:  # a small sample is enough to join them well (default: 30,000 rows)
+        before = conn.exec_driver_sql("SHOW default_statistics_target").scalar()
         conn.exec_driver_sql(f"SET LOCAL default_statistics_target = {_SAMPLE}")
     for table in tables:
         conn.exec_driver_sql(f"ANALYZE {'temp.' if sqlite else ''}{table.name}")
-    if not sqlite:
-        conn.exec_driver_sql("SET LOCAL default_statistics_target TO DEFAULT")
+    if before is not None:  # as it was (a number: the setting's own syntax)
+        conn.exec_driver_sql(f"SET LOCAL default_statistics_target = {int(before)}")
 
 
 def _flagged(session: Session) -> dict[int, frozenset[str] | None]:
@@ -688,11 +696,12 @@ def _ppm(factor: Decimal | None) -> int | None:
 
 
 def _exact_allowed(low_raw: int, ppm: int) -> float:
-    """The allowed price (kr) of an agreed price of ``low_raw`` micro-kr moved by a
-    factor of ``ppm`` millionths, rounded to the øre half up: exactly the rules'
-    ``to_ore(agreed x factor)`` (``rules.pricing``). The screen's bound for an item
-    of a contract with such a factor: the lowest of its billing dates' factors, and
-    a higher factor allows at least as much. (Without it, the bound must allow half an
+    """The allowed price (kr) of a non-negative agreed price of ``low_raw`` micro-kr
+    moved by a factor of ``ppm`` millionths, rounded to the øre half up: exactly the
+    rules' ``to_ore(agreed x factor)`` (``rules.pricing``). The screen's bound for an
+    item of a contract with such a factor: the lowest of its billing dates' factors,
+    and a higher factor allows at least as much (for a price of at least 0; a negative
+    one keeps the bound half an øre below). (Without it, the bound must allow half an
     øre below agreed x factor, and a price indexed to a tie, 581.25 x 1.02 = 592.875
     billed 592.88, was flagged every time.)"""
     return (low_raw * ppm + 5_000_000_000) // 10_000_000_000 / 100
@@ -837,7 +846,7 @@ def _fill_groups(
         )
         index = factors.get(cid)
         ppm = _ppm(index)
-        if ppm is not None and not tiered and not incl and low_raw <= _EXACT_MAX:  # type: ignore[operator]
+        if ppm is not None and not tiered and not incl and 0 <= low_raw <= _EXACT_MAX:  # type: ignore[operator]
             bound = (_exact_allowed(low_raw, ppm), 1.0, 0.0)  # type: ignore[arg-type]
         else:
             bound = (low / 1e6, float(index or 1), _HALF_ORE if index else 0.0)  # type: ignore[operator]
@@ -932,9 +941,10 @@ def _group_in_sql(
         ppm.is_not(None),
         tiered_ == 0,
         flag(PriceTerm.vat_basis == "incl") == 0,
+        low_raw >= 0,  # (integer division truncates: the floor of a non-negative)
         low_raw <= _EXACT_MAX,
     )
-    allowed_ore = (low_raw * ppm + 5_000_000_000) // 10_000_000_000  # integers: floor
+    allowed_ore = (low_raw * ppm + 5_000_000_000) // 10_000_000_000
     c, p = T_CONTRACT, T_PEER
     peer = (
         _peer_bound(

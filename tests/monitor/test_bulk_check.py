@@ -596,3 +596,86 @@ def test_a_fraction_of_an_ore_over_an_indexed_price_is_found_by_both_paths(world
     assert not {r.id for r in kept} & priced  # at the price: no breach
     bulk, _, _ = run(engine, check_screened)
     assert bulk == plain
+
+
+def test_a_negative_agreed_price_keeps_the_half_ore_margin(database_url: str) -> None:
+    """The screen's bound to the øre (``screening._exact_allowed``) holds for prices of
+    at least 0; a negative agreed price (a discount line) under an exact indexation
+    factor keeps the margin, so a line above its allowed price is still flagged for
+    the price rules. (-0.013 kr x 1.02 = -0.01326: allowed -0.01; billed 0.005.)"""
+    from decimal import Decimal
+
+    from monitor.contracts.models import Contract, ContractClause, PriceTerm
+    from monitor.findings import screening
+    from monitor.invoices.models import InvoiceLine
+    from monitor.parties.models import Municipality, Vendor
+    from monitor.rulesets.service import current_configs
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with session_factory(engine)() as s:
+        vendor = Vendor(cvr="11111111", name="V")
+        muni = Municipality(code="101", name="K", cvr="30000001", population=10000)
+        s.add_all([vendor, muni])
+        s.flush()
+        contract = Contract(
+            vendor_id=vendor.id,
+            municipality_id=muni.id,
+            title="T",
+            effective_date=date(2025, 1, 1),
+            expiry_date=date(2027, 12, 31),
+            status="active",
+            vendor_cvr="11111111",
+        )
+        s.add(contract)
+        s.flush()
+        # a fixed 2 % (a cap, no index): factor 1.02, exact in millionths
+        params = {"cap_pct": "2", "adjust_month": 1, "fixed_months": 0}
+        s.add(ContractClause(contract_id=contract.id, kind="indexation", params=params))
+        s.add(
+            PriceTerm(
+                contract_id=contract.id,
+                item_id="NEG-1",
+                description="Rabat",
+                unit="piece",
+                agreed_unit_price=Decimal("-0.013"),
+                review_state="confirmed",
+            )
+        )
+        invoice = Invoice(
+            vendor_id=vendor.id,
+            municipality_id=muni.id,
+            format="oioubl-2.02",
+            document_type="invoice",
+            number="F-1",
+            issue_date=date(2025, 3, 1),
+            currency="DKK",
+            line_extension=Decimal("0.01"),
+            tax_exclusive=Decimal("0.01"),
+            tax=Decimal(0),
+            payable=Decimal("0.01"),
+        )
+        invoice.lines.append(
+            InvoiceLine(
+                position=1,
+                line_id="1",
+                item_id="NEG-1",
+                description="Rabat",
+                quantity=Decimal(1),
+                unit_code="EA",
+                unit_price=Decimal("0.005"),
+                line_amount=Decimal("0.01"),
+            )
+        )
+        s.add(invoice)
+        s.commit()
+        invoice_id = invoice.id
+    with session_factory(engine)() as s:
+        flagged = screening.screen(
+            s, invoice_ids=[invoice_id], configs=current_configs(s), allow_unconfirmed_terms=True
+        )
+        s.rollback()
+    plain, _, _ = run(engine, check_invoices)
+    engine.dispose()
+    assert "price_above_agreed" in {row[1] for row in plain}
+    assert "price_above_agreed" in (flagged.get(invoice_id) or set())
