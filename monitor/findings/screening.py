@@ -1442,29 +1442,31 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
     # (lowest id, as ``PairBatch.earlier`` orders) repeats nothing, unless it bills the
     # group twice itself; it is still read, whole, as the others' history
     # (``bulk.fill_load``)
-    later: set[int] = set()
-    items: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for invoice_id, *group in session.execute(repeated_lines(loosest.same_amount)):
-        items[tuple(group)].append(invoice_id)  # once per line
-    numbers: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for invoice_id, *group in session.execute(
-        renumbered_invoices().add_columns(
-            Invoice.vendor_id, Invoice.municipality_id, Invoice.number
-        )
-    ):
-        numbers[tuple(group)].append(invoice_id)
-    for members in items.values():
-        first = min(members)
-        later.update(i for i in members if i != first)
-        if members.count(first) > 1:  # two lines of one invoice
-            later.add(first)
-    for members in numbers.values():
-        first = min(members)
-        later.update(i for i in members if i != first)
+    numbered = renumbered_invoices().add_columns(
+        Invoice.vendor_id, Invoice.municipality_id, Invoice.number
+    )
+    later = _later(session.execute(repeated_lines(loosest.same_amount))) | _later(
+        session.execute(numbered)
+    )
     T_MARKED.drop(session.connection(), checkfirst=True)
     T_MARKED.create(session.connection())
     _insert_rows(session, T_MARKED, [(i,) for i in sorted(later)])
     _mark(session, select(T_MARKED.c.invoice_id), dup)
+
+
+def _later(rows: Any) -> set[int]:
+    """Of rows (invoice id, *group): per group the invoices after its first (the lowest
+    id), and the first too where it is in the group twice (two lines of one invoice)."""
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for invoice_id, *group in rows:
+        groups[tuple(group)].append(invoice_id)
+    out: set[int] = set()
+    for members in groups.values():
+        first = min(members)
+        out.update(i for i in members if i != first)
+        if members.count(first) > 1:
+            out.add(first)
+    return out
 
 
 def repeated_lines(same_amount: bool):  # type: ignore[no-untyped-def]

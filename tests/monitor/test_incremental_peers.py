@@ -19,6 +19,7 @@ from monitor.findings.service import check_invoices
 from monitor.invoices.models import InvoiceLine, LatestPrice
 from monitor.migrate import upgrade
 from monitor.parties.models import Municipality
+from rules.types import ContractView
 from tests.web.conftest import _invoice, seed_database
 
 D = Decimal
@@ -47,6 +48,23 @@ def findings_of(engine, invoice_id: int) -> list[tuple[object, ...]]:  # type: i
         ]
     finally:
         session.rollback()
+        session.close()
+
+
+def contracts_read(engine, ids: dict[str, int]) -> dict[str, ContractView]:  # type: ignore[no-untyped-def]
+    """Per named invoice, the contract its check reads (as loaded for the rules)."""
+    session = session_factory(engine)()
+    try:
+        out = {}
+        for name, invoice_id in ids.items():
+            builder = context.ContextBuilder(
+                session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
+            )
+            ctx = builder.context(next(builder.batches([invoice_id])), invoice_id)
+            assert ctx.contract is not None
+            out[name] = ctx.contract
+        return out
+    finally:
         session.close()
 
 
@@ -184,20 +202,9 @@ def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings
         ids = {"by_key": by_key.id, "by_text": by_text.id, "unknown_id": unknown_id.id}
         all_terms = len(contract.price_terms)
 
-    session = session_factory(engine)()
-    try:
-        loaded, catalogued = {}, {}
-        for name, invoice_id in ids.items():
-            builder = context.ContextBuilder(
-                session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
-            )
-            batch = next(builder.batches([invoice_id]))
-            ctx = builder.context(batch, invoice_id)
-            assert ctx.contract is not None
-            loaded[name] = sorted(t.item_id or "" for t in ctx.contract.price_terms)
-            catalogued[name] = ctx.contract.catalogue is not None
-    finally:
-        session.close()
+    read = contracts_read(engine, ids)
+    loaded = {name: sorted(t.item_id or "" for t in c.price_terms) for name, c in read.items()}
+    catalogued = {name: c.catalogue is not None for name, c in read.items()}
     # by item id: those items' terms; by description: every item's key and
     # descriptions (the catalogue) and the terms of the item matched
     assert loaded == {
@@ -212,20 +219,11 @@ def test_a_few_invoices_load_the_terms_of_their_own_items_with_the_same_findings
     # as a check of many invoices: the whole history, every item's key and descriptions
     # (the catalogue), and the full terms of only the items the lines match
     monkeypatch.setattr(context, "INCREMENTAL_MAX_INVOICES", 0)
-    session = session_factory(engine)()
-    try:
-        in_part = {}
-        for name, invoice_id in ids.items():
-            builder = context.ContextBuilder(
-                session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
-            )
-            batch = next(builder.batches([invoice_id]))
-            ctx = builder.context(batch, invoice_id)
-            assert ctx.contract is not None and ctx.contract.catalogue is not None
-            assert len(ctx.contract.catalogue.items) == all_terms
-            in_part[name] = sorted(t.description for t in ctx.contract.price_terms)
-    finally:
-        session.close()
+    in_part = {}
+    for name, contract in contracts_read(engine, ids).items():
+        assert contract.catalogue is not None
+        assert len(contract.catalogue.items) == all_terms
+        in_part[name] = sorted(t.description for t in contract.price_terms)
     assert in_part == {
         "by_key": ["Brugerlicens ESDH", "Drift og hosting af ESDH"],
         "by_text": ["Konsulenttimer seniorarkitekt"],
