@@ -96,7 +96,7 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from extractors.types import Unit
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
@@ -1335,42 +1335,43 @@ def peer_rows(session: Session, vendor_ids: Sequence[int]) -> list[tuple[object,
 
 def _peers(vendors: Any):  # type: ignore[no-untyped-def]
     """Per (vendor, item key) of ``vendors`` (ids or a select of them): the lowest
-    latest price of any municipality, which municipality, and the second lowest."""
-    # the lowest latest price per (vendor, item key, municipality), from
-    # ``item_latest_price`` (kept by triggers: exactly the rows the rules' peer
-    # observations come from, a few per item and municipality however long the history)
-    latest = type_coerce(LatestPrice.unit_price, BigInteger)
-    per_muni = (
-        select(
-            LatestPrice.vendor_id.label("vendor_id"),
-            LatestPrice.item_key.label("key"),
-            LatestPrice.municipality_id.label("muni"),
-            func.min(latest).label("p"),
-        )
+    latest price of any municipality, which municipality (the lowest id of those paying
+    it), and the lowest any other municipality pays: the first two of the
+    municipalities ranked by (their lowest latest price, id).
+
+    From ``item_latest_price`` (kept by triggers: exactly the rows the rules' peer
+    observations come from, a few per item and municipality however long the history),
+    each value one probe of its index by (vendor, item key, price, municipality), per
+    item key: not every latest price of the vendor grouped and ranked."""
+    keys = (
+        select(LatestPrice.vendor_id.label("vendor_id"), LatestPrice.item_key.label("key"))
         .where(LatestPrice.vendor_id.in_(vendors))
-        .group_by(LatestPrice.vendor_id, LatestPrice.item_key, LatestPrice.municipality_id)
-        .subquery()
+        .distinct()
+        .subquery("peer_keys")
     )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=(per_muni.c.vendor_id, per_muni.c.key),
-            order_by=(per_muni.c.p, per_muni.c.muni),
-        )
-        .label("rn")
+
+    def prices(row: Any) -> Any:
+        """The latest prices of ``row``'s item (raw integers), by the index."""
+        other = aliased(LatestPrice)
+        price = type_coerce(other.unit_price, BigInteger)
+        return other, price, (other.vendor_id == row.c.vendor_id, other.item_key == row.c.key)
+
+    other, price, same = prices(keys)
+    lowest = select(keys, select(func.min(price)).where(*same).scalar_subquery().label("p1"))
+    low = lowest.subquery("peer_low")
+    other, price, same = prices(low)
+    payer = select(func.min(other.municipality_id)).where(*same, price == low.c.p1)
+    first = select(low, payer.scalar_subquery().label("m1")).subquery("peer_first")
+    other, price, same = prices(first)
+    # ordered by price, the first row of another municipality: a short index scan
+    second = (
+        select(price)
+        .where(*same, other.municipality_id != first.c.m1)
+        .order_by(price)
+        .limit(1)
+        .scalar_subquery()
     )
-    ranked = select(per_muni, rank).subquery()
-    return (
-        select(
-            ranked.c.vendor_id,
-            ranked.c.key,
-            func.max(case((ranked.c.rn == 1, ranked.c.muni))),
-            func.max(case((ranked.c.rn == 1, ranked.c.p))),
-            func.max(case((ranked.c.rn == 2, ranked.c.p))),
-        )
-        .where(ranked.c.rn <= 2)
-        .group_by(ranked.c.vendor_id, ranked.c.key)
-    )
+    return select(first.c.vendor_id, first.c.key, first.c.m1, first.c.p1, second)
 
 
 def _period(line_col, invoice_col):  # type: ignore[no-untyped-def]

@@ -57,6 +57,10 @@ COVERING = (
     "unit_price",
     "quantity",
 )
+#: its index for the peer screen: per (vendor, item key) the lowest price and who pays
+#: it, each an index probe (``monitor.findings.screening._peers``)
+BY_PRICE = ("vendor_id", "item_key", "unit_price", "municipality_id")
+BY_PRICE_INDEX = "ix_item_latest_price_by_price"
 PERIODS = "line_item_period"
 COUNTS = "item_period_count"
 _COLUMNS = (

@@ -151,7 +151,10 @@ class LatestPrice(Base):
     __tablename__ = derived.TABLE
     # covering: a check's read is an index-only range scan (PostgreSQL: once vacuumed;
     # the migration asks autovacuum to come often), not ~100 scattered rows per item
-    __table_args__ = (Index("ix_item_latest_price_vendor_key", *derived.COVERING),)
+    __table_args__ = (
+        Index("ix_item_latest_price_vendor_key", *derived.COVERING),
+        Index(derived.BY_PRICE_INDEX, *derived.BY_PRICE),
+    )
 
     vendor_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     municipality_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
