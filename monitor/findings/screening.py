@@ -917,82 +917,82 @@ def _group_in_sql(
         }
     gaps = _fill_bands(session, ids, tiered, True)
     _insert_rows(session, T_GAP, [(cid, key, gap) for (cid, key), gap in gaps.items()])
+    # the terms grouped per item first, over ``price_term`` alone (its index by
+    # contract and item key gives them in order); the contract's factors, the bands'
+    # gaps and the peers' prices joined to each item after, once
+    terms = (
+        select(
+            PriceTerm.contract_id.label("contract_id"),
+            PriceTerm.item_key.label("key"),
+            func.min(PriceTerm.unit).label("unit"),
+            func.max(PriceTerm.unit).label("other_unit"),
+            func.min(net).label("low"),
+            func.min(type_coerce(PriceTerm.agreed_unit_price, BigInteger)).label("low_raw"),
+            flag(banded).label("tiered"),
+            flag(PriceTerm.vat_basis == "incl").label("incl"),
+            flag(or_(PriceTerm.valid_from.is_not(None), PriceTerm.valid_to.is_not(None))).label(
+                "dated"
+            ),
+            flag(PriceTerm.review_state != "confirmed").label("unconfirmed"),
+        )
+        .where(
+            PriceTerm.contract_id.in_(select(T_CONTRACT.c.contract_id)),
+            live,
+            PriceTerm.item_id.is_not(None),
+            PriceTerm.item_key.is_not(None),
+        )
+        .group_by(PriceTerm.contract_id, PriceTerm.item_key)
+        .subquery("items")
+    )
+    t, c, p = terms.c, T_CONTRACT, T_PEER
     inhabitant = Unit.INHABITANT_YEAR.value
-    unit, other_unit = func.min(PriceTerm.unit), func.max(PriceTerm.unit)
-    per_head = or_(unit == inhabitant, other_unit == inhabitant)
-    tiered_ = flag(banded)
-    gap = func.coalesce(func.max(T_GAP.c.gap), 0)
-    dated = flag(or_(PriceTerm.valid_from.is_not(None), PriceTerm.valid_to.is_not(None)))
-    unconfirmed = flag(PriceTerm.review_state != "confirmed")
+    per_head = or_(t.unit == inhabitant, t.other_unit == inhabitant)
+    gap = func.coalesce(T_GAP.c.gap, 0)
     complex_ = or_(
-        unit != other_unit,
-        dated == 1,
-        *(() if allow_unconfirmed else (unconfirmed == 1,)),
-        and_(tiered_ == 1, gap == 2),
-        and_(tiered_ == 1, per_head),
+        t.unit != t.other_unit,
+        t.dated == 1,
+        *(() if allow_unconfirmed else (t.unconfirmed == 1,)),
+        and_(t.tiered == 1, gap == 2),
+        and_(t.tiered == 1, per_head),
     )
     # as ``_fill_groups`` reads a factor: none (or 0) is 1 without rounding margin;
     # one exact in millionths gives the allowed price to the øre (:func:`_exact_allowed`)
-    factor = func.max(T_CONTRACT.c.ix)
+    factor, ppm = c.c.ix, c.c.ix_ppm
     unindexed = or_(factor.is_(None), factor == 0)
-    ppm = func.max(T_CONTRACT.c.ix_ppm)
-    low_raw = func.min(type_coerce(PriceTerm.agreed_unit_price, BigInteger))
     exact = and_(
         ppm.is_not(None),
-        tiered_ == 0,
-        flag(PriceTerm.vat_basis == "incl") == 0,
-        low_raw >= 0,  # (integer division truncates: the floor of a non-negative)
-        low_raw <= _EXACT_MAX,
+        t.tiered == 0,
+        t.incl == 0,
+        t.low_raw >= 0,  # (integer division truncates: the floor of a non-negative)
+        t.low_raw <= _EXACT_MAX,
     )
-    allowed_ore = (low_raw * ppm + 5_000_000_000) // 10_000_000_000
-    c, p = T_CONTRACT, T_PEER
+    allowed_ore = (t.low_raw * ppm + 5_000_000_000) // 10_000_000_000
     peer = (
-        _peer_bound(
-            func.max(c.c.muni),
-            func.max(c.c.peer_factor),
-            func.max(c.c.peer_plus),
-            func.max(p.c.m1),
-            func.max(p.c.p1),
-            func.max(p.c.p2),
-        )
+        _peer_bound(c.c.muni, c.c.peer_factor, c.c.peer_plus, p.c.m1, p.c.p1, p.c.p2)
         if peers
         else literal(None, Float)
     )
-    # grouped by the screened contract's id: SQLite then reads each contract's terms
-    # in (contract, item key) order along the index and groups them as they come,
-    # instead of sorting them all first
     items = (
         select(
-            c.c.contract_id,
-            PriceTerm.item_key,
-            unit,
-            case((exact, cast(allowed_ore, Float) / 100.0), else_=func.min(net) / 1e6),
+            t.contract_id,
+            t.key,
+            t.unit,
+            case((exact, cast(allowed_ore, Float) / 100.0), else_=t.low / 1e6),
             case((or_(exact, unindexed), 1.0), else_=factor),
             case((or_(exact, unindexed), 0.0), else_=_HALF_ORE),
             case((per_head, 1), else_=0),
             case((complex_, 1), else_=0),
-            case((and_(tiered_ == 1, gap == 1), 1), else_=0),
-            tiered_,
+            case((and_(t.tiered == 1, gap == 1), 1), else_=0),
+            t.tiered,
             peer,
         )
-        .join(c, c.c.contract_id == PriceTerm.contract_id)
-        .outerjoin(
-            T_GAP,
-            and_(T_GAP.c.contract_id == PriceTerm.contract_id, T_GAP.c.key == PriceTerm.item_key),
-        )
+        .select_from(terms)
+        .join(c, c.c.contract_id == t.contract_id)
+        .outerjoin(T_GAP, and_(T_GAP.c.contract_id == t.contract_id, T_GAP.c.key == t.key))
     )
     if peers:
-        items = items.outerjoin(
-            p, and_(p.c.vendor_id == c.c.vendor_id, p.c.key == PriceTerm.item_key)
-        )
-    session.execute(
-        insert(T_GROUP).from_select(
-            [column.name for column in T_GROUP.columns],
-            items.where(
-                live, PriceTerm.item_id.is_not(None), PriceTerm.item_key.is_not(None)
-            ).group_by(c.c.contract_id, PriceTerm.item_key),
-        )
-    )
+        items = items.outerjoin(p, and_(p.c.vendor_id == c.c.vendor_id, p.c.key == t.key))
+    session.execute(insert(T_GROUP).from_select([column.name for column in T_GROUP.columns], items))
 
 
 def _fill_bands(
