@@ -173,16 +173,17 @@ _CACHED = (
     "rules.builtin.duplicate_billing",
     "rules.engine",
     "rules.matching",
+    "rules.evidence",
 )
 _scopes = 0
 
 
 def release_caches() -> None:
     """Empty what the rules memoise across invoices: contract plans (matchers, allowed
-    prices, unit readings), peer price indexes, duplicate line keys, compiled rule sets
-    and normalised item ids. They are capped while a run goes on, and hold the run's
-    contracts, invoices and observations alive; a long-running worker releases them
-    when the run ends (see :func:`run_scope`). Results never depend on them."""
+    prices, unit readings), peer price indexes, duplicate line keys, compiled rule sets,
+    normalised item ids and formatted amounts. They are capped while a run goes on, and
+    hold the run's contracts, invoices and observations alive; a long-running worker
+    releases them when the run ends (see :func:`run_scope`). Results never depend on them."""
     import sys
 
     for name in _CACHED:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from extractors.money import decimal_str, group_digits, to_ore
@@ -17,9 +18,26 @@ def fmt(value: Decimal | None) -> str | None:
     """A Decimal for people: at least 2 and at most 6 decimals, trailing zeros dropped."""
     if value is None:
         return None
+    if not value:  # a zero keeps its sign ("-0.00"), which equality and hashing ignore
+        return _fmt(value)
+    return _fmt_memo(value)
+
+
+def _fmt(value: Decimal) -> str:
     if value != value.quantize(_SHOW):
         value = value.quantize(_SHOW)
     return decimal_str(value)
+
+
+#: the same prices and amounts recur on thousands of findings: each written once. The
+#: text depends only on the value (``Decimal("1.5")`` and ``Decimal("1.50")``, equal and
+#: hashed alike, both read "1.50"); cleared with the rules' other memos at the end of a
+#: run (``rules.run_scope``)
+_fmt_memo = lru_cache(maxsize=50_000)(_fmt)
+
+
+def clear_cache() -> None:
+    _fmt_memo.cache_clear()
 
 
 def fmt_da(value: Decimal | None) -> str | None:

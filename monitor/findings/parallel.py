@@ -290,10 +290,16 @@ def _start(url: str, pieces: Any) -> None:
     # what this worker sent and the caller has not read by the time the pool ends
     # (the check failed there) is dropped, instead of holding the worker's exit
     pieces.cancel_join_thread()
+    import gc
+
     import monitor.models  # noqa: F401  (every table, for the foreign keys between them)
     from monitor.db import make_engine
 
     _engine = make_engine(url)
+    # what the worker holds from its start (modules, the tables' metadata) stays: the
+    # collector's full passes over the part's hundreds of thousands of values need not
+    # walk it again each time
+    gc.freeze()
 
 
 def _evaluate_part(

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 import rules
-from rules import peers, plan
+from rules import evidence, peers, plan
 from rules.builtin import duplicate_billing
 from rules.matching import item_key
 from tests.rules.builders import contract, ctx, invoice, line, peer, term
@@ -42,6 +42,7 @@ def cached() -> dict[str, int]:
         "peer indexes": len(peers._indexes),
         "duplicate keys": len(duplicate_billing._memo),
         "item keys": item_key.cache_info().currsize,
+        "amounts": evidence._fmt_memo.cache_info().currsize,
     }
 
 
@@ -59,7 +60,7 @@ def test_a_run_scope_releases_what_the_run_memoised() -> None:
         inside = cached()
     assert {f.rule_id for f in found} >= {"price_above_agreed", "duplicate_billing"}
     assert all(inside.values()), inside  # the run did memoise
-    assert cached() == {"plans": 0, "peer indexes": 0, "duplicate keys": 0, "item keys": 0}
+    assert set(cached().values()) == {0}
 
 
 def test_a_nested_scope_releases_nothing_until_the_outermost_ends() -> None:
@@ -122,3 +123,14 @@ def test_duplicate_keys_go_with_their_invoice() -> None:
     assert cached()["duplicate keys"] == 4  # each invoice and its earlier one
     del first  # the caller is done with its invoices (a check: with their pair)
     assert cached()["duplicate keys"] == 2
+
+
+def test_a_memoised_amount_reads_as_its_value_does() -> None:
+    """Equal values share their text (trailing zeros never show past two decimals);
+    a zero keeps its sign, which equality ignores, so zeros are never memoised."""
+    from decimal import Decimal
+
+    seen = [evidence.fmt(Decimal(v)) for v in ("1.5", "1.50", "1.500000", "0", "-0", "-0.00")]
+    assert seen == ["1.50", "1.50", "1.50", "0.00", "-0.00", "-0.00"]
+    assert evidence.fmt(Decimal("12.3456789")) == "12.345679"
+    assert evidence.fmt(Decimal("-0.0000001")) == "-0.00"
