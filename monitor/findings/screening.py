@@ -106,6 +106,7 @@ from monitor.indexes.models import IndexValue
 from monitor.invoices.models import (
     Invoice,
     InvoiceLine,
+    InvoiceLineSum,
     ItemPeriodCount,
     LatestPrice,
     LineItemPeriod,
@@ -1579,23 +1580,16 @@ def _flag_arithmetic(session: Session, loosest: Loosest, allow_unconfirmed: bool
     # invoice's totals
     arith = BITS["arithmetic_mismatch"]
     tol = float(loosest.total_tolerance or 0) - _EPS
-    sums = (
-        select(
-            InvoiceLine.invoice_id.label("invoice_id"),
-            func.sum(type_coerce(InvoiceLine.line_amount, BigInteger)).label("line_sum"),
-        )
-        .join(T_INVOICE, T_INVOICE.c.invoice_id == InvoiceLine.invoice_id)
-        .where(_unset(arith))
-        .group_by(InvoiceLine.invoice_id)
-        .subquery()
-    )
+    # the sum of each invoice's line amounts, kept by triggers (``invoice_line_sum``):
+    # one row per invoice instead of every line summed
+    sums = InvoiceLineSum.__table__
     ext, allow, charge = (
         _raw(Invoice.line_extension),
         _raw(Invoice.allowances),
         _raw(Invoice.charges),
     )
     excl, tax, payable = _raw(Invoice.tax_exclusive), _raw(Invoice.tax), _raw(Invoice.payable)
-    line_sum = cast(func.coalesce(sums.c.line_sum, 0), Float) / 100.0
+    line_sum = cast(func.coalesce(type_coerce(sums.c.line_sum, BigInteger), 0), Float) / 100.0
     invoices = (
         select(Invoice.id)
         .join(T_INVOICE, T_INVOICE.c.invoice_id == Invoice.id)

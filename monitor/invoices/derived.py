@@ -30,6 +30,12 @@ every line (``monitor.findings.screening``). A count, not a "repeated" mark set 
 looking for another line: two transactions adding the same item and period at once
 each see only their own line, where both upserts meet on the row's key.
 
+``invoice_line_sum``: per invoice with lines, how many and the sum of their amounts
+(øre), kept by triggers on ``invoice_line`` (+ on insert, - on delete, both on a
+change of amount or invoice; the row gone with the last line). A bulk check's
+screen of the invoices' totals reads it instead of summing every line of every
+invoice.
+
 Triggers cover every writer (the ORM, Core inserts, a loader's raw SQL, cascaded
 deletes). The same statements serve SQLite (trigger bodies) and PostgreSQL (plpgsql
 trigger functions): :func:`install` runs in the migration and after ``create_all``.
@@ -63,6 +69,7 @@ BY_PRICE = ("vendor_id", "item_key", "unit_price", "municipality_id")
 BY_PRICE_INDEX = "ix_item_latest_price_by_price"
 PERIODS = "line_item_period"
 COUNTS = "item_period_count"
+SUMS = "invoice_line_sum"
 _COLUMNS = (
     "vendor_id, municipality_id, item_id, item_key, issue_date, invoice_id, line_id, "
     "number, unit_price, quantity"
@@ -108,15 +115,21 @@ SELECT {_COUNT_KEY}, count(*) AS lines FROM {PERIODS}
 WHERE period_start IS NOT NULL
 GROUP BY {_COUNT_KEY}
 """
+_SUM_COLUMNS = "invoice_id, lines, line_sum"
+_SUMMED = """
+SELECT invoice_id, count(*) AS lines, sum(COALESCE(line_amount, 0)) AS line_sum
+FROM invoice_line GROUP BY invoice_id
+"""
 #: table -> (columns, every row it must hold: the full recomputation from the lines),
 #: in the order they are rebuilt (the counts from the periods)
 RECOMPUTE = {
     TABLE: (_COLUMNS, _LATEST),
     _PERIODS: (_PERIOD_COLUMNS, _BILLED),
     COUNTS: (_COUNT_COLUMNS, _COUNTED),
+    SUMS: (_SUM_COLUMNS, _SUMMED),
 }
 #: what the first revision of the derived tables made (``d9a3f6b2c180``); the counts
-#: came with ``b7d1e9c3a5f2``
+#: came with ``b7d1e9c3a5f2``, the sums with ``e2b6d4f8a1c3``
 FIRST = (TABLE, PERIODS)
 
 
@@ -230,6 +243,27 @@ DELETE FROM {COUNTS} WHERE {match} AND lines <= 0;
 """
 
 
+def _add_to_sum(row: str) -> str:
+    """Line ``row`` counts in its invoice's sum."""
+    return f"""
+INSERT INTO {SUMS} ({_SUM_COLUMNS})
+VALUES ({row}.invoice_id, 1, COALESCE({row}.line_amount, 0))
+ON CONFLICT (invoice_id) DO UPDATE
+SET lines = {SUMS}.lines + 1, line_sum = {SUMS}.line_sum + excluded.line_sum;
+"""
+
+
+def _take_from_sum(row: str) -> str:
+    """Line ``row`` no longer counts in its invoice's sum."""
+    return f"""
+UPDATE {SUMS} SET lines = lines - 1, line_sum = line_sum - COALESCE({row}.line_amount, 0)
+WHERE invoice_id = {row}.invoice_id;
+DELETE FROM {SUMS} WHERE invoice_id = {row}.invoice_id AND lines <= 0;
+"""
+
+
+_SUM_FIELDS = ("invoice_id", "line_amount")
+
 _INVOICE_FIELDS = (
     "vendor_id",
     "municipality_id",
@@ -248,41 +282,63 @@ def _changed(fields: tuple[str, ...], postgres: bool) -> str:
 
 
 #: name -> (event, table, columns of an update or None, condition or None, body)
-def _triggers(
-    postgres: bool, tables: tuple[str, ...] = tuple(RECOMPUTE)
-) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
-    """The triggers that keep ``tables`` (by default all the derived tables)."""
-    out = _first_triggers(postgres)
+_Trigger = tuple[str, str, tuple[str, ...] | None, str, str]
+
+
+def _triggers(postgres: bool, tables: tuple[str, ...] = tuple(RECOMPUTE)) -> dict[str, _Trigger]:
+    """The triggers that keep ``tables`` (by default all the derived tables): the first
+    two tables' together (one trigger keeps both), the others' each their own."""
+    out: dict[str, _Trigger] = {}
+    if set(FIRST) & set(tables):
+        out.update(_first_triggers(postgres))
     if COUNTS in tables:
-        out.update(
-            {
-                "trg_derived_period_insert": (
-                    "INSERT",
-                    PERIODS,
-                    None,
-                    "NEW.period_start IS NOT NULL",
-                    _count_period("NEW"),
-                ),
-                "trg_derived_period_delete": (
-                    "DELETE",
-                    PERIODS,
-                    None,
-                    "OLD.period_start IS NOT NULL",
-                    _uncount_period("OLD"),
-                ),
-                "trg_derived_period_update": (
-                    "UPDATE",
-                    PERIODS,
-                    _PERIOD_FIELDS,
-                    _changed(_PERIOD_FIELDS, postgres),
-                    _uncount_period("OLD") + _count_period("NEW"),
-                ),
-            }
-        )
+        out.update(_count_triggers(postgres))
+    if SUMS in tables:
+        out.update(_sum_triggers(postgres))
     return out
 
 
-def _first_triggers(postgres: bool) -> dict[str, tuple[str, str, tuple[str, ...] | None, str, str]]:
+def _count_triggers(postgres: bool) -> dict[str, _Trigger]:
+    return {
+        "trg_derived_period_insert": (
+            "INSERT",
+            PERIODS,
+            None,
+            "NEW.period_start IS NOT NULL",
+            _count_period("NEW"),
+        ),
+        "trg_derived_period_delete": (
+            "DELETE",
+            PERIODS,
+            None,
+            "OLD.period_start IS NOT NULL",
+            _uncount_period("OLD"),
+        ),
+        "trg_derived_period_update": (
+            "UPDATE",
+            PERIODS,
+            _PERIOD_FIELDS,
+            _changed(_PERIOD_FIELDS, postgres),
+            _uncount_period("OLD") + _count_period("NEW"),
+        ),
+    }
+
+
+def _sum_triggers(postgres: bool) -> dict[str, _Trigger]:
+    return {
+        "trg_derived_sum_insert": ("INSERT", "invoice_line", None, "", _add_to_sum("NEW")),
+        "trg_derived_sum_delete": ("DELETE", "invoice_line", None, "", _take_from_sum("OLD")),
+        "trg_derived_sum_update": (
+            "UPDATE",
+            "invoice_line",
+            _SUM_FIELDS,
+            _changed(_SUM_FIELDS, postgres),
+            _take_from_sum("OLD") + _add_to_sum("NEW"),
+        ),
+    }
+
+
+def _first_triggers(postgres: bool) -> dict[str, _Trigger]:
     return {
         # a line without an item key has no rows in either table
         "trg_derived_line_insert": (
@@ -345,10 +401,7 @@ def install(conn: Connection, tables: tuple[str, ...] = tuple(RECOMPUTE)) -> Non
 def uninstall(conn: Connection, tables: tuple[str, ...] = tuple(RECOMPUTE)) -> None:
     """Drop the triggers that keep ``tables`` (by default all)."""
     postgres = conn.dialect.name == "postgresql"
-    kept = _triggers(postgres, tables)
-    if COUNTS in tables and set(tables) != set(RECOMPUTE):  # the counts' own only
-        kept = {k: v for k, v in kept.items() if k not in _first_triggers(postgres)}
-    for name, (_, table, *_rest) in kept.items():
+    for name, (_, table, *_rest) in _triggers(postgres, tables).items():
         if postgres:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")

@@ -220,6 +220,18 @@ class ItemPeriodCount(Base):
     lines: Mapped[int]
 
 
+class InvoiceLineSum(Base):
+    """Per invoice with lines: how many and the sum of their amounts, kept by database
+    triggers (``monitor.invoices.derived``). A bulk check's screen of the invoices'
+    totals reads it instead of summing every line."""
+
+    __tablename__ = derived.SUMS
+
+    invoice_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    lines: Mapped[int]
+    line_sum: Mapped[Decimal] = mapped_column(Money())
+
+
 @event.listens_for(Base.metadata, "after_create")
 def _install_triggers(target: MetaData, connection: Connection, **kw: Any) -> None:
     """``create_all`` (tests, a fresh embedded database) gets the triggers too."""

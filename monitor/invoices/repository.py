@@ -195,6 +195,7 @@ _ANALYSED = (
     "item_latest_price",
     "line_item_period",
     "item_period_count",
+    "invoice_line_sum",
 )
 
 

@@ -230,6 +230,47 @@ def test_the_repeated_periods_are_counted_as_lines_come_and_go(database_url: str
     engine.dispose()
 
 
+def test_each_invoice_s_line_sum_follows_its_lines(database_url: str) -> None:
+    """``invoice_line_sum``: per invoice its lines' count and amount sum (øre), through
+    lines with and without an item id, a corrected amount, a line moved to another
+    invoice, a line deleted, and an invoice deleted with its lines by the database."""
+    engine = make_engine(database_url)
+    upgrade(engine)
+
+    def sums() -> dict[int, tuple[int, int]]:
+        assert kept(engine, derived.SUMS) == recomputed(engine, derived.SUMS)
+        return {r[0]: (r[1], r[2]) for r in kept(engine, derived.SUMS)}  # type: ignore[misc]
+
+    with transaction(engine) as s:
+        vendor = Vendor(cvr="11111111", name="A")
+        muni = Municipality(code="101", name="K", cvr="30000001")
+        s.add_all([vendor, muni])
+        s.flush()
+        a = add_invoice(
+            s, "A", vendor.id, muni.id, date(2026, 1, 5), [("LIC-1", D("10")), (None, D("2.5"))]
+        )
+        b = add_invoice(s, "B", vendor.id, muni.id, date(2026, 1, 6), [("LIC-1", D("7"))])
+    assert sums() == {a: (2, 2500), b: (1, 1400)}
+    with transaction(engine) as s:  # an amount corrected
+        line = s.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == b)).one()
+        line.line_amount = D("14.01")
+    assert sums() == {a: (2, 2500), b: (1, 1401)}
+    with engine.begin() as conn:  # a line moved to the other invoice, past the model
+        conn.execute(
+            update(InvoiceLine.__table__)
+            .where(InvoiceLine.invoice_id == a, InvoiceLine.item_id.is_(None))
+            .values(invoice_id=b)
+        )
+    assert sums() == {a: (1, 2000), b: (2, 1901)}
+    with transaction(engine) as s:  # A's last line deleted: its row goes
+        s.execute(delete(InvoiceLine).where(InvoiceLine.invoice_id == a))
+    assert sums() == {b: (2, 1901)}
+    with engine.begin() as conn:  # deleted, the lines by ON DELETE CASCADE
+        conn.execute(delete(Invoice.__table__).where(Invoice.id == b))
+    assert sums() == {}
+    engine.dispose()
+
+
 def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> None:
     """A database upgraded past the revision gets the rows of the lines it holds."""
     from alembic import command
@@ -255,8 +296,11 @@ def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> N
     periods = kept(engine, derived.PERIODS)
     assert periods == recomputed(engine, derived.PERIODS)
     assert kept(engine, derived.COUNTS) == recomputed(engine, derived.COUNTS)
+    sums = kept(engine, derived.SUMS)
+    assert sums == recomputed(engine, derived.SUMS)
     engine.dispose()
     assert rows == full
+    assert sorted(r[1:] for r in sums) == [(1, 2000), (1, 2400)]  # øre: 2 x 10.00, 2 x 12.00
     assert len(periods) == 2
     assert [(r[2], r[7], r[8]) for r in rows] == [("LIC-1", "B", 12_000_000)]
 

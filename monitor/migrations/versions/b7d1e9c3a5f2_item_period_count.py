@@ -46,7 +46,7 @@ def upgrade() -> None:
         postgresql_where=sa.text(REPEATED),
     )
     derived.rebuild(conn, (derived.COUNTS,))
-    derived.install(conn)
+    derived.install(conn, (*derived.FIRST, derived.COUNTS))
     op.execute(f"ANALYZE {derived.COUNTS}")
 
 
