@@ -322,6 +322,23 @@ class ContextBuilder:
         )
         views: dict[int, InvoiceView] = {}
         n = len(_INVOICE_COLUMNS)
+        if related is not None and not self._incremental:
+            # a check of many: the pair's chosen invoices, then their lines (each
+            # invoice's columns read once, not again on every line)
+            for row in self._read(
+                select(*_INVOICE_COLUMNS).where(*where, related).order_by(Invoice.id)
+            ):
+                views[row[0]] = _invoice_view(row, vendor_cvr, code, population)
+            chosen = select(*_LINE_COLUMNS).join(Invoice, InvoiceLine.invoice_id == Invoice.id)
+            if lines_on is not None:
+                chosen = chosen.where(lines_on)
+            for row in self._read(
+                chosen.where(*where, related).order_by(InvoiceLine.invoice_id, InvoiceLine.position)
+            ):
+                view = views.get(row[0])
+                if view is not None:  # else stored by another worker between the two reads
+                    view.lines.append(_line_view(row[1:]))
+            return views
         if related is not None:
             rows = self._read(
                 select(*_INVOICE_COLUMNS, *_LINE_COLUMNS[1:])
