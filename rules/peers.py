@@ -137,7 +137,7 @@ def _rank(observations: list[PriceObservation], per_head: bool) -> ItemPeers | N
         if not code:
             continue
         prev = latest.get(code)
-        if prev is None or (obs.issue_date or date.min) >= (prev.issue_date or date.min):
+        if prev is None or _later(obs, prev):
             latest[code] = obs
     if not latest:
         return None
@@ -156,6 +156,15 @@ def _rank(observations: list[PriceObservation], per_head: bool) -> ItemPeers | N
         min(dates) if dates else None,
         max(dates) if dates else None,
     )
+
+
+def _later(obs: PriceObservation, prev: PriceObservation) -> bool:
+    """Whether ``obs`` is at least as late as ``prev``: by issue date, then by stored
+    invoice and line (a tie on all: the later in the list)."""
+    day, before = obs.issue_date or date.min, prev.issue_date or date.min
+    if day != before:
+        return day > before
+    return (obs.invoice_id or 0, obs.line_id or 0) >= (prev.invoice_id or 0, prev.line_id or 0)
 
 
 def _without(item: ItemPeers, own: str | None) -> PeerView | None:

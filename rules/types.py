@@ -118,6 +118,11 @@ class PriceObservation:
     issue_date: date | None = None
     #: the billed quantity: tells a per-inhabitant price from a whole-municipality charge
     quantity: Decimal | None = None
+    #: the stored invoice and line it was read from: of a municipality's observations of
+    #: an item on the same day, the greatest (invoice, line) is its latest (None: the
+    #: later in the list is)
+    invoice_id: int | None = None
+    line_id: int | None = None
 
 
 @dataclass(slots=True)

@@ -250,9 +250,10 @@ def test_a_check_of_many_reads_the_latest_prices_of_the_lines_themselves(
     database_url: str,
 ) -> None:
     """A check of many invoices reads every latest price of the vendor from
-    ``item_latest_price``: the same observations, in the same order, as computing them
-    from the lines; a line written by raw SQL with an item id and no key (not in that
-    table) makes it compute them from the lines."""
+    ``item_latest_price``: the same observations as computing them from the lines, each
+    with its invoice and line (the rules break a same-day tie by them, so the order of
+    the list does not matter); a line written by raw SQL with an item id and no key
+    (not in that table) makes it compute them from the lines."""
     engine = make_engine(database_url)
     upgrade(engine)
     seed = seed_database(engine)
@@ -268,8 +269,13 @@ def test_a_check_of_many_reads_the_latest_prices_of_the_lines_themselves(
         builder = context.ContextBuilder(
             session, today=date(2026, 4, 1), allow_unconfirmed_terms=True
         )
-        from_table = builder._peer_prices(vendor_id)
-        from_lines = builder._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
+
+        def by_line(found):  # type: ignore[no-untyped-def]
+            assert all(o.invoice_id and o.line_id for o in found)
+            return sorted(found, key=lambda o: (o.invoice_id, o.line_id))
+
+        from_table = by_line(builder._peer_prices(vendor_id))
+        from_lines = by_line(builder._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None)))
         return from_table, from_lines
 
     with transaction(engine) as s:

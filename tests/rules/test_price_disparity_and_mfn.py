@@ -78,3 +78,27 @@ def test_mfn_breach_owns_the_comparison_when_the_contract_has_the_clause():
     inv = invoice(line("26.00", "100"))
     found = rules.evaluate(ctx(inv, contract(term("26.00"), mfn=True), peer_prices=PEERS))
     assert [(f.rule_id, f.overcharge) for f in found] == [("mfn_breach", D("1600.00"))]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_municipality_s_latest_price_is_the_greatest_invoice_and_line_that_day(reverse):
+    """Two spellings of one item billed to one municipality on the same day: its latest
+    price is the one on the greater (invoice, line), in whatever order the observations
+    come (the database is not asked to sort them)."""
+    from dataclasses import replace
+    from datetime import date
+
+    day = date(2026, 3, 1)
+    same_day = [
+        replace(peer("751", "4.00", item="A-100"), issue_date=day, invoice_id=8, line_id=3),
+        replace(peer("751", "10.00", item="a 100"), issue_date=day, invoice_id=9, line_id=1),
+        replace(peer("751", "3.00", item="A-100"), issue_date=day, invoice_id=9, line_id=0),
+    ]
+    others = [peer("461", "20.00"), peer("147", "30.00")]
+    observations = (same_day[::-1] if reverse else same_day) + others
+    inv = invoice(line("50.00", "1"))
+    found = only("price_disparity", ctx(inv, contract(), peer_prices=observations), min_peers=3)
+    # 751's latest is 10.00 (invoice 9, line 1), the lowest of 10, 20 and 30
+    assert [(f.evidence["lowest_municipality"], f.evidence["lowest_price"]) for f in found] == [
+        ("751", "10.00")
+    ]
