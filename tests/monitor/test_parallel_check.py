@@ -53,13 +53,21 @@ def test_only_many_invoices_on_a_database_other_processes_can_open(tmp_path) -> 
     assert not parallel.usable(in_memory, many, 2)
 
 
-def test_the_parts_are_whole_pairs_of_about_the_same_size(database_url: str) -> None:
+@pytest.mark.parametrize("chosen", ["every", "every third", "most"])
+def test_the_parts_are_whole_pairs_of_about_the_same_size(database_url: str, chosen: str) -> None:
+    """Of every invoice, of every third (read through a temporary table) and of most
+    (read as their id range: the ids left out and one that does not exist stay out)."""
     engine = make_engine(database_url)
     upgrade(engine)
     build(engine, 3000, municipalities=7, items=40, seed=5)
     with session_factory(engine)() as s:
         rows = s.execute(select(Invoice.id, Invoice.vendor_id, Invoice.municipality_id)).all()
-        parts = parallel.partition(s, [r[0] for r in rows], 3)
+        missing = max(r[0] for r in rows) + 1  # no such invoice
+        if chosen == "every third":
+            rows = rows[::3]
+        elif chosen == "most":
+            rows = [r for r in rows if r[0] % 5]
+        parts = parallel.partition(s, [r[0] for r in rows] + [missing], 3)
         s.rollback()
     engine.dispose()
     pair = {r[0]: (r[1], r[2]) for r in rows}
