@@ -39,6 +39,9 @@ def test_the_rules_bench_runs_and_checks_the_truth(db: str, tmp_path: Path) -> N
                 "--db",
                 db,
                 "--line-by-line",
+                # the medians over rounds, on the embedded database (a second round
+                # starts from a reset database)
+                *(["--rounds", "2"] if db == "sqlite" else []),
             ],
             capture_output=True,
             text=True,
@@ -63,3 +66,6 @@ def test_the_rules_bench_runs_and_checks_the_truth(db: str, tmp_path: Path) -> N
         and out.stdout.count("== truth: True") >= 2
     )
     assert "ratios (wall)" in out.stdout
+    if db == "sqlite":
+        assert out.stdout.count(f"[{db}] prisvagt findings == injected truth: True") == 2
+        assert "medians over 2 rounds" in out.stdout and "in every round: True" in out.stdout
