@@ -351,14 +351,8 @@ def _settle_passed_ids(
 ) -> None:
     """:func:`_settle_passed` for these ids (through a temporary table: one statement
     each, whatever their number)."""
-    ids = screening.T_IDS
-    ids.drop(session.connection(), checkfirst=True)
-    ids.create(session.connection())
-    try:
-        screening._insert_rows(session, ids, [(i,) for i in sorted(invoice_ids)])
+    with screening.ids_table(session, invoice_ids) as ids:
         _settle_passed(session, select(ids.c.invoice_id), configs, result)
-    finally:
-        ids.drop(session.connection(), checkfirst=True)
 
 
 def _settle_passed(session: Session, passed: Any, configs: list[RuleConfig], result: Any) -> None:

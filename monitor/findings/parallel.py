@@ -149,15 +149,10 @@ def _pairs_of(session: Session, ids: list[int]) -> Iterator[tuple[int | None, in
             if row[2] in wanted:
                 yield row[0], row[1], row[2]
         return
-    screening.T_IDS.drop(session.connection(), checkfirst=True)
-    screening.T_IDS.create(session.connection())
-    try:
-        screening._insert_rows(session, screening.T_IDS, [(i,) for i in ids])
+    with screening.ids_table(session, ids) as chosen:
         rows = session.execute(
-            select(*columns).join(screening.T_IDS, screening.T_IDS.c.invoice_id == Invoice.id)
+            select(*columns).join(chosen, chosen.c.invoice_id == Invoice.id)
         ).all()
-    finally:
-        screening.T_IDS.drop(session.connection(), checkfirst=True)
     for row in rows:
         yield row[0], row[1], row[2]
 

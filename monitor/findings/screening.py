@@ -69,7 +69,8 @@ rule fires and compares every stored field; it fails when a screen is made too t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -883,6 +884,19 @@ def _peer_bound(muni, factor, plus, m1, p1, p2):  # type: ignore[no-untyped-def]
     )
 
 
+@contextmanager
+def ids_table(session: Session, invoice_ids: Sequence[int]) -> Iterator[Table]:
+    """``screen_ids`` holding these invoice ids while the block runs (one statement can
+    then join them, whatever their number), dropped after."""
+    T_IDS.drop(session.connection(), checkfirst=True)
+    T_IDS.create(session.connection())
+    try:
+        _insert_rows(session, T_IDS, [(i,) for i in sorted(set(invoice_ids))])
+        yield T_IDS
+    finally:
+        T_IDS.drop(session.connection(), checkfirst=True)
+
+
 def _insert_rows(session: Session, table: Table, rows: list[tuple[object, ...]]) -> None:
     """Many rows into a temporary table through the driver (no per-row processing)."""
     write_tuples(session.connection(), table.name, [c.name for c in table.columns], rows)
@@ -1357,7 +1371,7 @@ def _peers(vendors: Any):  # type: ignore[no-untyped-def]
         price = type_coerce(other.unit_price, BigInteger)
         return other, price, (other.vendor_id == row.c.vendor_id, other.item_key == row.c.key)
 
-    other, price, same = prices(keys)
+    _, price, same = prices(keys)
     lowest = select(keys, select(func.min(price)).where(*same).scalar_subquery().label("p1"))
     low = lowest.subquery("peer_low")
     other, price, same = prices(low)
