@@ -628,6 +628,10 @@ class ContextBuilder:
         latest price of the vendor, computed from the lines (:meth:`_peer_prices`)."""
         if self._unkeyed_lines(vendor_id):
             return self._peer_prices(vendor_id)
+        return self._latest_by_keys(vendor_id, keys)
+
+    def _latest_by_keys(self, vendor_id: int, keys: set[str]) -> list[PriceObservation]:
+        """The vendor's ``item_latest_price`` rows of the items keyed ``keys``."""
         observations: list[PriceObservation] = []
         ordered = sorted(keys)
         for i in range(0, len(ordered), _CHUNK):

@@ -679,3 +679,61 @@ def test_a_negative_agreed_price_keeps_the_half_ore_margin(database_url: str) ->
     engine.dispose()
     assert "price_above_agreed" in {row[1] for row in plain}
     assert "price_above_agreed" in (flagged.get(invoice_id) or set())
+
+
+def test_a_screened_check_reads_latest_prices_of_the_items_the_peer_rules_compare(world) -> None:  # type: ignore[no-untyped-def]
+    """Of a vendor's latest prices, the screened check reads those of the items on the
+    lines the peer rules read (``bulk.ScreenedBuilder._peer_prices``): for every such
+    line, exactly the observations of its item that reading every latest price gives;
+    fewer in all."""
+    from monitor.findings import bulk, screening
+    from monitor.findings.context import ContextBuilder
+    from monitor.rulesets.service import current_configs
+    from rules.matching import item_key
+
+    engine, _ = world
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        flagged, lines = bulk.screen_for_check(
+            s, invoice_ids=ids, configs=current_configs(s), allow_unconfirmed_terms=True
+        )
+        builder = bulk.ScreenedBuilder(s, today=TODAY, allow_unconfirmed_terms=True)
+        builder.reads(flagged, lines)
+        every = ContextBuilder(s, today=TODAY, allow_unconfirmed_terms=True)
+        compared = 0
+        for batch in builder.batches(sorted(flagged)):
+            whole = every._peer_prices(batch.vendor_id)
+            some = builder._peer_prices(batch.vendor_id)
+            assert len(some) < len(whole)
+            for invoice_id in batch.targets:
+                only = flagged[invoice_id]
+                if only is not None and not only & set(screening.PEER_RULES):
+                    continue
+                view = batch.views[invoice_id]
+                read = lines.get(invoice_id)
+                for line in view.lines:
+                    key = item_key(line.item_id)
+                    if key is None or (read is not None and line.id not in read):
+                        continue
+                    mine = sorted(o.line_id for o in some if item_key(o.item_key) == key)
+                    assert mine == sorted(o.line_id for o in whole if item_key(o.item_key) == key)
+                    compared += 1
+        assert compared > 100
+        s.rollback()
+
+
+def test_a_screened_check_runs_without_jit_compilation_on_postgresql(world) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL's JIT compiled the line screen's expressions for as long as the
+    statement ran: off for the bulk check's transaction, as the server has it after."""
+    from sqlalchemy import text
+
+    engine, _ = world
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's JIT only")
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        default = s.execute(text("SHOW jit")).scalar()
+        check_screened(s, invoice_ids=ids, today=TODAY, allow_unconfirmed_terms=True)
+        assert s.execute(text("SHOW jit")).scalar() == "off"
+        s.rollback()
+        assert s.execute(text("SHOW jit")).scalar() == default
