@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 import rules
@@ -235,20 +235,28 @@ def store_evaluated(
     configs: list[Any],
     result: CheckResult,
 ) -> list[int]:
-    """Store each pair's findings as it comes (``_store_batch``), mark its invoices
-    checked, switch a custom rule that failed to monitor; the new findings' ids."""
+    """Store the pairs' findings as they come, several pairs at a time (up to
+    :data:`STORE_INVOICES` invoices: one look-up of their existing findings, one insert
+    and one update of their invoices, where a statement each per pair cost more than
+    the rows on PostgreSQL), mark their invoices checked, switch a custom rule that
+    failed to monitor; the new findings' ids."""
     versions = {c.rule_id: c.version for c in configs}
     new_ids: list[int] = []
     failed_on: dict[str, int] = {}
+    pending: list[tuple[Evaluated, frozenset[str]]] = []
+    held = 0
     for batch in evaluated:
         for rule_id, error, invoice_id in batch.failures:
             result.rule_failures.setdefault(rule_id, error)
             failed_on.setdefault(rule_id, invoice_id)
-        new_ids += _store_batch(
-            session, batch=batch, produced=batch.produced, versions=versions, result=result
-        )
-        result.invoices += len(batch.targets)
-        _mark_checked(session, batch.targets)
+        # the rules that had failed by this pair (their findings are not withdrawn)
+        pending.append((batch, frozenset(result.rule_failures)))
+        held += len(batch.targets)
+        if held >= STORE_INVOICES:
+            new_ids += _store_batches(session, pending, versions=versions, result=result)
+            pending, held = [], 0
+    if pending:
+        new_ids += _store_batches(session, pending, versions=versions, result=result)
     if result.rule_failures:
         from monitor.rulesets.service import switch_to_monitor
 
@@ -256,6 +264,10 @@ def store_evaluated(
             number = session.scalar(select(Invoice.number).where(Invoice.id == failed_on[rule_id]))
             switch_to_monitor(session, rule_id=rule_id, error=error, invoice_number=number)
     return new_ids
+
+
+#: invoices whose findings :func:`store_evaluated` stores together
+STORE_INVOICES = 2_000
 
 
 def finish(
@@ -276,80 +288,109 @@ def finish(
         result.alert_ids = [a.id for a in queue(session, findings=findings)]
 
 
-def _store_batch(
+def _store_batches(
     session: Session,
+    batches: list[tuple[Evaluated, frozenset[str]]],
     *,
-    batch: Evaluated,
-    produced: dict[int, list[RuleFinding]],
     versions: dict[str, int],
     result: CheckResult,
 ) -> list[int]:
+    """Store these pairs' findings (each with the rules failed by then): new ones
+    inserted at once, open ones updated, those no longer produced withdrawn; their
+    invoices marked checked. The new findings' ids, in the order produced."""
+    targets = [i for batch, _ in batches for i in batch.targets]
     existing: dict[str, Finding] = {}
-    for chunk in _chunks(batch.targets):
+    for chunk in _chunks(targets):
         for f in session.scalars(select(Finding).where(Finding.invoice_id.in_(chunk))):
             existing[f.dedup_key] = f
+    failed_for = {i: failed for batch, failed in batches for i in batch.targets}
     rows: list[dict[str, object]] = []
     seen: set[str] = set()
-    for invoice_id, findings in produced.items():
-        contract_id = batch.contract_ids[invoice_id]
-        for rf in findings:
-            if rf.dedup_key in seen:
-                continue
-            seen.add(rf.dedup_key)
-            values = _values(rf, contract_id, versions)
-            finding = existing.get(rf.dedup_key)
-            if finding is None:
-                rows.append(
-                    {
-                        **values,
-                        "dedup_key": rf.dedup_key,
-                        "invoice_id": invoice_id,
-                        "status": "open",
-                        "municipality_id": None,
-                        "vendor_id": batch.vendor_id,
-                    }
-                )
-                continue
-            if _set_preliminary(finding, rf.preliminary):
-                result.finalised.append(finding.id)
-            version = versions.get(rf.rule_id, 0)
-            if lifecycle.was_withdrawn(finding):
-                lifecycle.reopen(session, finding, rule_version=version)
-                result.reopened += 1
-            if finding.status == "open":
-                overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
-                lifecycle.note_recomputed(
-                    session, finding, overcharge=overcharge, rule_version=version
-                )
-                for key, value in values.items():
-                    setattr(finding, key, value)
-                result.updated += 1
+    produced: dict[int, list[RuleFinding]] = {}
+    for batch, _ in batches:
+        produced.update(batch.produced)
+        muni_id = batch.municipality_id
+        for invoice_id, findings in batch.produced.items():
+            contract_id = batch.contract_ids[invoice_id]
+            for rf in findings:
+                if rf.dedup_key in seen:
+                    continue
+                seen.add(rf.dedup_key)
+                values = _values(rf, contract_id, versions)
+                finding = existing.get(rf.dedup_key)
+                if finding is None:
+                    if muni_id is None:
+                        muni_id = session.scalar(
+                            select(Invoice.municipality_id).where(Invoice.id == batch.targets[0])
+                        )
+                    rows.append(
+                        {
+                            **values,
+                            "dedup_key": rf.dedup_key,
+                            "invoice_id": invoice_id,
+                            "status": "open",
+                            "municipality_id": muni_id,
+                            "vendor_id": batch.vendor_id,
+                        }
+                    )
+                    continue
+                if _set_preliminary(finding, rf.preliminary):
+                    result.finalised.append(finding.id)
+                version = versions.get(rf.rule_id, 0)
+                if lifecycle.was_withdrawn(finding):
+                    lifecycle.reopen(session, finding, rule_version=version)
+                    result.reopened += 1
+                if finding.status == "open":
+                    overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
+                    lifecycle.note_recomputed(
+                        session, finding, overcharge=overcharge, rule_version=version
+                    )
+                    for key, value in values.items():
+                        setattr(finding, key, value)
+                    result.updated += 1
     for key, finding in existing.items():
-        failed = finding.rule_id in result.rule_failures  # did not run: nothing to withdraw
+        # a rule that had failed did not run: nothing of it to withdraw
+        failed = finding.rule_id in failed_for.get(finding.invoice_id, frozenset())
         if key not in seen and finding.status == "open" and not failed:
             lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
             result.withdrawn += 1
-    new_ids: list[int] = []
-    if rows:
-        muni_id = batch.municipality_id or session.scalar(
-            select(Invoice.municipality_id).where(Invoice.id == batch.targets[0])
-        )
-        for row in rows:
-            row["municipality_id"] = muni_id
-        # one COPY on PostgreSQL, one executemany on SQLite (RETURNING in parameter
-        # order would send a statement per row there), then the new ids by the unique
-        # dedup key, in the rows' order
-        insert_rows(session.connection(), Finding.__table__, rows)
-        keys = [str(row["dedup_key"]) for row in rows]
-        ids: dict[str, int] = {}
-        for chunk in _chunks(keys):
-            for key, finding_id in session.execute(
-                select(Finding.dedup_key, Finding.id).where(Finding.dedup_key.in_(chunk))
-            ):
-                ids[key] = finding_id
-        new_ids = [ids[key] for key in keys]
+    new_ids = _insert_new(session, rows)
     _link_grounds(session, produced=produced, existing=existing)
+    result.invoices += len(targets)
+    _mark_checked(session, targets)
     return new_ids
+
+
+def _insert_new(session: Session, rows: list[dict[str, object]]) -> list[int]:
+    """Insert these new findings; their ids, in the rows' order. On PostgreSQL the ids
+    are drawn from the table's sequence first and written with the rows (one COPY, no
+    look-up after); on SQLite one executemany (RETURNING in parameter order would send
+    a statement per row there), then the ids by the unique dedup key."""
+    if not rows:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        drawn = list(
+            session.execute(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"
+                ),
+                {"t": Finding.__tablename__, "n": len(rows)},
+            ).scalars()
+        )
+        for row, finding_id in zip(rows, drawn, strict=True):
+            row["id"] = finding_id
+        insert_rows(connection, Finding.__table__, rows)
+        return drawn
+    insert_rows(connection, Finding.__table__, rows)
+    keys = [str(row["dedup_key"]) for row in rows]
+    ids: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        for key, finding_id in session.execute(
+            select(Finding.dedup_key, Finding.id).where(Finding.dedup_key.in_(chunk))
+        ):
+            ids[key] = finding_id
+    return [ids[key] for key in keys]
 
 
 def _link_grounds(
