@@ -1020,7 +1020,10 @@ def _group_in_sql(
     )
     if peers:
         items = items.outerjoin(p, and_(p.c.vendor_id == c.c.vendor_id, p.c.key == t.key))
-    session.execute(insert(T_GROUP).from_select([column.name for column in T_GROUP.columns], items))
+    with _line_pass_memory(session):  # the terms' grouping in memory, not on disk
+        session.execute(
+            insert(T_GROUP).from_select([column.name for column in T_GROUP.columns], items)
+        )
 
 
 def _fill_bands(
@@ -1128,6 +1131,22 @@ def _raw(column):  # type: ignore[no-untyped-def]
     return cast(type_coerce(column, BigInteger), Float) / float(10**scale)
 
 
+@contextmanager
+def _line_pass_memory(session: Session) -> Iterator[None]:
+    """On PostgreSQL, :data:`_LINE_PASS_MEMORY` for the hashes of the statement run
+    inside (the items' bounds, the terms' grouping: 100,000s of rows, which the default
+    ``work_mem`` spilled to disk in batches); the default after it, with which the
+    groupings after the line pass plan better."""
+    postgresql = session.connection().dialect.name == "postgresql"
+    if postgresql:
+        session.connection().exec_driver_sql(f"SET LOCAL work_mem = '{_LINE_PASS_MEMORY}'")
+    try:
+        yield
+    finally:
+        if postgresql:
+            session.connection().exec_driver_sql("SET LOCAL work_mem TO DEFAULT")
+
+
 def _flag_lines(
     session: Session,
     loosest: Loosest,
@@ -1213,17 +1232,13 @@ def _flag_lines(
     # of its lines' rules, in SQL, merged into the verdicts at once
     T_LINE.drop(session.connection(), checkfirst=True)
     T_LINE.create(session.connection())
-    postgresql = session.connection().dialect.name == "postgresql"
-    if postgresql:  # its hash joins in memory (the items' bounds: 100,000s of rows)
-        session.connection().exec_driver_sql(f"SET LOCAL work_mem = '{_LINE_PASS_MEMORY}'")
-    session.execute(
-        insert(T_LINE).from_select(
-            ["invoice_id", "line_id", "mask"],
-            lines.where(or_(*(cond for cond, _ in conditions))),
+    with _line_pass_memory(session):  # its hash joins (the items' bounds: 100,000s of rows)
+        session.execute(
+            insert(T_LINE).from_select(
+                ["invoice_id", "line_id", "mask"],
+                lines.where(or_(*(cond for cond, _ in conditions))),
+            )
         )
-    )
-    if postgresql:  # the groupings after it plan better with the default
-        session.connection().exec_driver_sql("SET LOCAL work_mem TO DEFAULT")
     T_HIT.drop(session.connection(), checkfirst=True)
     T_HIT.create(session.connection())
     rule_bits = [1 << i for i in range(len(BUILTIN)) if mask & (1 << i)]
@@ -1458,14 +1473,23 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
             .having(func.count() > 1),
         )
     )
-    session.execute(
-        insert(T_NUMBER).from_select(
-            ["vendor_id", "muni", "number"],
-            select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
-            .group_by(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
-            .having(func.count() > 1),
+    # the screened pairs' numbers (another part's pairs are its own), grouped in memory
+    with _line_pass_memory(session):
+        session.execute(
+            insert(T_NUMBER).from_select(
+                ["vendor_id", "muni", "number"],
+                select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
+                .join(
+                    T_PAIR,
+                    and_(
+                        T_PAIR.c.vendor_id == Invoice.vendor_id,
+                        T_PAIR.c.muni == Invoice.municipality_id,
+                    ),
+                )
+                .group_by(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
+                .having(func.count() > 1),
+            )
         )
-    )
     analyze(session, T_DUP, T_NUMBER)
     # of each group only the invoices with something earlier in it: the first one
     # (lowest id, as ``PairBatch.earlier`` orders) repeats nothing, unless it bills the
