@@ -15,7 +15,7 @@ that produces nothing would.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -236,8 +236,6 @@ def _check_in_parts(
     configs = current_configs(session)
     vendors: set[int] = set()
     parts = parallel.partition(session, invoice_ids, workers, vendors=vendors)
-    # what every part's screen reads alike, once, while the workers' server starts
-    shared = screening.shared_inputs(session, vendor_ids=sorted(vendors), configs=configs)
     plan_each_read(session, len(invoice_ids))
     result = CheckResult()
     new_ids: list[int] = []
@@ -248,7 +246,11 @@ def _check_in_parts(
         today=today or date.today(),
         allow_unconfirmed_terms=allow_unconfirmed_terms,
         omit=omit,
-        shared=shared,
+        # what every part's screen reads alike: computed once, here, while the workers
+        # start and fill their invoices, and sent to each when it is ready
+        shared=lambda: screening.shared_inputs(
+            session, vendor_ids=sorted(vendors), configs=configs
+        ),
     ):
         if piece.passed:
             _settle_passed_ids(session, piece.passed, configs, result)
@@ -314,7 +316,7 @@ def screen_for_check(
     configs: list[RuleConfig],
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
-    shared: screening.Shared | None = None,
+    shared: screening.Shared | Callable[[], screening.Shared] | None = None,
 ) -> tuple[dict[int, frozenset[str] | None], dict[int, frozenset[int]]]:
     """The screen of these invoices (``screening.screen``: the rules that could fire on
     each flagged one), the history their check loads (:func:`fill_load`) and, per

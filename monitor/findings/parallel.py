@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import queue
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -187,28 +187,43 @@ def evaluate_parts(
     today: date,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
-    shared: Any = None,
+    shared: Callable[[], Any] | None = None,
 ) -> Iterator[PartResult]:
     """Each part screened and evaluated in a worker process; the pieces each worker
     sends (:class:`PartResult`) are yielded as they arrive, so the caller stores one
     while the workers evaluate the next. Ends when every part has sent its last piece;
-    a worker's error is raised here."""
+    a worker's error is raised here. ``shared``: computes, here, what every part's
+    screen reads alike (``screening.shared_inputs``), once the workers have started:
+    each receives it when its screen first needs it, having filled its invoices in the
+    meantime."""
     url = session.get_bind().url.render_as_string(hide_password=False)
     context = start_server()
     pieces = context.Queue()
+    inputs = context.Queue()
+    # what a worker failed before reading is dropped at the end, not waited for
+    inputs.cancel_join_thread()
     jobs = [
-        (index, part, configs, today, allow_unconfirmed_terms, omit, shared)
+        (index, part, configs, today, allow_unconfirmed_terms, omit, shared is not None)
         for index, part in enumerate(parts)
     ]
     with ProcessPoolExecutor(
         max_workers=len(parts),
         mp_context=context,
         initializer=_start,
-        initargs=(url, pieces),
+        initargs=(url, pieces, inputs),
     ) as pool:
         with _main_not_imported():  # every worker starts as the jobs are submitted
             futures = [pool.submit(_evaluate_part, job) for job in jobs]
         try:
+            if shared is not None:
+                try:
+                    value = shared()
+                except BaseException:
+                    for _ in jobs:  # each worker waiting for it stops
+                        inputs.put(_NO_INPUTS)
+                    raise
+                for _ in jobs:
+                    inputs.put(value)
             yield from _pieces_of(session, pieces, futures, len(jobs))
         except BaseException:
             # a failure here (or in the caller storing a piece): parts not yet started
@@ -216,6 +231,13 @@ def evaluate_parts(
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     pieces.close()
+    inputs.close()
+
+
+#: sent instead of the shared inputs when the caller failed to compute them
+_NO_INPUTS = "no shared inputs: the check failed in the calling process"
+#: seconds a worker waits for the shared inputs before it gives up
+INPUTS_TIMEOUT_S = 600.0
 
 
 def _pieces_of(
@@ -277,11 +299,12 @@ def _main_not_imported() -> Iterator[None]:
 # ----------------------------------------------------------------- in the workers
 _engine: Engine | None = None
 _pieces: Any = None
+_inputs: Any = None
 
 
-def _start(url: str, pieces: Any) -> None:
-    global _engine, _pieces
-    _pieces = pieces
+def _start(url: str, pieces: Any, inputs: Any) -> None:
+    global _engine, _pieces, _inputs
+    _pieces, _inputs = pieces, inputs
     # what this worker sent and the caller has not read by the time the pool ends
     # (the check failed there) is dropped, instead of holding the worker's exit
     pieces.cancel_join_thread()
@@ -298,7 +321,7 @@ def _start(url: str, pieces: Any) -> None:
 
 
 def _evaluate_part(
-    job: tuple[int, list[int], list[Any], date, bool, frozenset[str], Any],
+    job: tuple[int, list[int], list[Any], date, bool, frozenset[str], bool],
 ) -> None:
     """Screen and evaluate one part on this worker's own connection, sending the
     pieces to the caller as they are ready (:class:`PartResult`); nothing is written
@@ -310,8 +333,9 @@ def _evaluate_part(
     from monitor.findings import bulk
     from monitor.findings.service import evaluate_batches, fewer_collections, plan_each_read
 
-    index, ids, configs, today, allow, omit, shared = job
+    index, ids, configs, today, allow, omit, sent = job
     assert _engine is not None and _pieces is not None
+    shared = _received if sent else None
     session = session_factory(_engine)()
     timings: dict[str, float] = {}
     try:
@@ -356,6 +380,19 @@ def _evaluate_part(
     finally:
         session.rollback()
         session.close()
+
+
+def _received() -> Any:
+    """The shared inputs the caller sends each part (:func:`evaluate_parts`)."""
+    try:
+        value = _inputs.get(timeout=INPUTS_TIMEOUT_S)
+    except queue.Empty:
+        raise RuntimeError(
+            f"no shared inputs from the calling process in {INPUTS_TIMEOUT_S:.0f} s"
+        ) from None
+    if isinstance(value, str) and value == _NO_INPUTS:
+        raise RuntimeError(value)
+    return value
 
 
 def _peak_kb() -> int:

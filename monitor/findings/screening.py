@@ -69,7 +69,7 @@ rule fires and compares every stored field; it fails when a screen is made too t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -465,14 +465,16 @@ def screen(
     configs: Sequence[RuleConfig] | None,
     allow_unconfirmed_terms: bool,
     omit: frozenset[str] = frozenset(),
-    shared: Shared | None = None,
+    shared: Shared | Callable[[], Shared] | None = None,
 ) -> dict[int, frozenset[str] | None]:
     """The invoices among ``invoice_ids`` on which a rule of ``configs`` could fire, each
     with the rules that could fire on it (None: any rule), a superset: see the module
     doc. Leaves ``screen_invoice`` (ids and verdicts: a bit per built-in rule,
     :data:`BITS`) in place for the caller; :func:`drop_tables` removes the temporary
     tables. ``omit``: screens left out, only to show that the comparison test catches it.
-    ``shared``: the inputs every part reads alike, computed by the caller."""
+    ``shared``: the inputs every part reads alike, computed by the caller (or a callable
+    giving them, asked once the screened invoices are in: a worker process fills them
+    while the caller still computes what it then receives, ``monitor.findings.parallel``)."""
     loosest = Loosest.of(configs)
     if session.connection().dialect.name == "postgresql":
         # set-based statements over every line of a bulk check: like a migration, a
@@ -483,6 +485,8 @@ def screen(
         without_jit(session)
     create_tables(session)
     _fill_invoices(session, invoice_ids)
+    if callable(shared):
+        shared = shared()
     if loosest.custom:
         session.execute(update(T_INVOICE).values(flagged=ALL))
         return _flagged(session)

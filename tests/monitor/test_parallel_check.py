@@ -157,3 +157,52 @@ def test_a_failure_in_a_worker_process_reaches_the_caller_and_stores_nothing(  #
         assert s.scalar(select(func.count()).select_from(Finding)) == 0
         assert s.scalar(select(func.count()).where(Invoice.status == "checked")) == 0
     engine.dispose()
+
+
+def test_what_every_part_reads_alike_comes_once_the_workers_run_or_stops_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The shared inputs are computed by the caller after the workers have started
+    (each fills its invoices meanwhile) and reach every part; when computing them
+    fails, that error ends the check and the workers waiting for them stop at once."""
+    import time
+    from datetime import date
+
+    from monitor.findings import screening
+    from monitor.rulesets.service import current_configs
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'shared.db'}")
+    upgrade(engine)
+    build(engine, 1200, municipalities=4, items=30, seed=3)
+    asked: list[float] = []
+    with session_factory(engine)() as s:
+        ids = list(s.scalars(select(Invoice.id)))
+        configs = current_configs(s)
+        vendors: set[int] = set()
+        parts = parallel.partition(s, ids, 2, vendors=vendors)
+        options = {"configs": configs, "today": date(2026, 12, 31)}
+
+        def shared() -> screening.Shared:
+            asked.append(time.perf_counter())
+            return screening.shared_inputs(s, vendor_ids=sorted(vendors), configs=configs)
+
+        pieces = list(
+            parallel.evaluate_parts(
+                s, parts, allow_unconfirmed_terms=True, shared=shared, **options
+            )
+        )
+        assert len(asked) == 1
+        assert sum(p.done for p in pieces) == 2
+        assert sum(p.flagged for p in pieces) > 0
+
+        def failing() -> screening.Shared:
+            raise LookupError("the peer bounds could not be read")
+
+        started = time.perf_counter()
+        with pytest.raises(LookupError, match="peer bounds"):
+            list(
+                parallel.evaluate_parts(
+                    s, parts, allow_unconfirmed_terms=True, shared=failing, **options
+                )
+            )
+        assert time.perf_counter() - started < 60  # the workers did not wait it out
+        s.rollback()
+    engine.dispose()
