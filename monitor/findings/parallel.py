@@ -174,9 +174,35 @@ def start_server() -> Any:
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
-    with _main_not_imported():
+    with _main_not_imported(), _same_code():
         forkserver.ensure_running()
     return context
+
+
+@contextmanager
+def _same_code() -> Iterator[None]:
+    """Start the server so that it preloads this very package, wherever it runs from.
+    Python 3.11's forkserver ignores the caller's ``sys.path`` and starts as ``python
+    -c``, which puts the working directory first: run from a folder holding another
+    copy of the package (a checkout of another version), it would preload that one,
+    and the workers run what it preloaded. The server gets the folder this package was
+    imported from first on its ``PYTHONPATH``, and no working directory
+    (``PYTHONSAFEPATH``)."""
+    import monitor
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(monitor.__file__)))
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    rest = saved["PYTHONPATH"]
+    os.environ["PYTHONPATH"] = root + (os.pathsep + rest if rest else "")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def evaluate_parts(

@@ -206,3 +206,55 @@ def test_what_every_part_reads_alike_comes_once_the_workers_run_or_stops_them(tm
         assert time.perf_counter() - started < 60  # the workers did not wait it out
         s.rollback()
     engine.dispose()
+
+
+def test_the_workers_run_the_callers_code_whatever_folder_the_check_runs_from(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Python 3.11's forkserver starts as ``python -c``, the working directory first on
+    its path, and preloads the package from there: run from a folder holding another
+    ``monitor`` package, the workers would run its code. They run the caller's (in a
+    fresh process: the server is started once per process)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    decoy = tmp_path / "elsewhere" / "monitor"
+    (decoy / "findings").mkdir(parents=True)
+    for module in ("__init__.py", "models.py", "findings/__init__.py"):
+        (decoy / module).write_text("")
+    (decoy / "findings" / "parallel.py").write_text(
+        "def _start(*args):\n    raise RuntimeError('another copy of the package')\n"
+    )
+    script = f"""
+import monitor.models
+from sqlalchemy import select
+from bench.rules_data import build
+from monitor.db import make_engine, session_factory
+from monitor.findings import parallel
+from monitor.findings.bulk import check_screened
+from monitor.invoices.models import Invoice
+from monitor.migrate import upgrade
+
+parallel.PARALLEL_MIN_INVOICES = 1
+engine = make_engine("sqlite:///{tmp_path / "check.db"}")
+upgrade(engine)
+build(engine, 600, municipalities=4, items=20, seed=2)
+with session_factory(engine)() as s:
+    ids = list(s.scalars(select(Invoice.id)))
+    result = check_screened(s, invoice_ids=ids, allow_unconfirmed_terms=True, workers=2)
+    print("parts", len(result.part_figures), "invoices", result.invoices)
+"""
+    # a script (its own folder first on its path, as the installed ``prisvagt`` command
+    # has), run from the folder with the other copy
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "check.py").write_text(script)
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, str(tmp_path / "scripts" / "check.py")],
+        cwd=decoy.parent,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.split() == ["parts", "2", "invoices", "60"]  # 600 lines
