@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import queue
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -238,8 +239,10 @@ def evaluate_parts(
         initializer=_start,
         initargs=(url, pieces, inputs),
     ) as pool:
-        with _main_not_imported():  # every worker starts as the jobs are submitted
-            futures = [pool.submit(_evaluate_part, job) for job in jobs]
+        # every worker starts as its job is submitted, which waits for the server to
+        # have imported what it preloads (~0.4 s): submitted from a thread, while this
+        # one computes the shared inputs
+        starting = _Submitting(pool, jobs)
         try:
             if shared is not None:
                 try:
@@ -250,14 +253,45 @@ def evaluate_parts(
                     raise
                 for _ in jobs:
                     inputs.put(value)
+            futures = starting.futures()
             yield from _pieces_of(session, pieces, futures, len(jobs))
         except BaseException:
             # a failure here (or in the caller storing a piece): parts not yet started
             # are dropped; the running ones end on their own (their pieces unread)
+            starting.wait()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     pieces.close()
     inputs.close()
+
+
+class _Submitting:
+    """The jobs submitted to the pool from a thread of their own (their workers start
+    meanwhile); :meth:`futures` waits for it, and raises what submitting raised."""
+
+    def __init__(self, pool: ProcessPoolExecutor, jobs: list[Any]) -> None:
+        self._pool, self._jobs = pool, jobs
+        self._futures: list[Any] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="prisvagt-workers", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with _main_not_imported():
+                for job in self._jobs:
+                    self._futures.append(self._pool.submit(_evaluate_part, job))
+        except BaseException as error:  # noqa: BLE001 (raised in the caller's thread)
+            self._error = error
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def futures(self) -> list[Any]:
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._futures
 
 
 #: sent instead of the shared inputs when the caller failed to compute them
