@@ -1477,18 +1477,17 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
             .having(func.count() > 1),
         )
     )
-    # the screened pairs' numbers (another part's pairs are its own), grouped in memory
+    # the numbers of the screened pairs' municipalities and vendors (not every invoice's:
+    # another part's pairs are its own; by the municipality's index, where a join with
+    # the pairs had SQLite read a vendor's every invoice for each), grouped in memory
     with _line_pass_memory(session):
         session.execute(
             insert(T_NUMBER).from_select(
                 ["vendor_id", "muni", "number"],
                 select(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
-                .join(
-                    T_PAIR,
-                    and_(
-                        T_PAIR.c.vendor_id == Invoice.vendor_id,
-                        T_PAIR.c.muni == Invoice.municipality_id,
-                    ),
+                .where(
+                    Invoice.municipality_id.in_(select(T_PAIR.c.muni)),
+                    Invoice.vendor_id.in_(select(T_PAIR.c.vendor_id)),
                 )
                 .group_by(Invoice.vendor_id, Invoice.municipality_id, Invoice.number)
                 .having(func.count() > 1),
