@@ -154,7 +154,13 @@ def UnitPrice() -> ScaledDecimal:  # noqa: N802
 _ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
-def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    settings: Settings | None = None,
+    server_settings: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> Engine:
     """Create an engine; for SQLite, create the folder and turn on WAL and foreign keys.
 
     On PostgreSQL the pool (``PRISVAGT_DB_POOL_SIZE``, ``..._MAX_OVERFLOW``,
@@ -163,6 +169,8 @@ def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) ->
     ``..._IDLE_IN_TRANSACTION_TIMEOUT``) come from the settings: a statement that
     runs away, a lock wait, or a transaction left open by a stuck process ends with an
     error instead of holding locks and connections for everyone else.
+    ``server_settings``: further settings every PostgreSQL session of the engine starts
+    with (those a session cannot change once it has begun, such as ``temp_buffers``).
     """
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
@@ -186,6 +194,8 @@ def make_engine(url: str, *, settings: Settings | None = None, **kwargs: Any) ->
         _ENGINES.add(engine)
         return engine
     options = _postgres_options(settings)
+    for name, value in (server_settings or {}).items():
+        options["connect_args"]["options"] += f" -c {name}={value}"
     if "poolclass" in kwargs:  # a pool of another kind takes no size
         options = {"connect_args": options["connect_args"]}
     engine = create_engine(url, pool_pre_ping=True, **{**options, **kwargs})

@@ -43,6 +43,8 @@ from monitor.findings.service import Evaluated
 PARALLEL_MIN_INVOICES = 20_000
 #: at most this many worker processes (memory: each holds its pairs' invoices)
 MAX_WORKERS = 8
+#: PostgreSQL's memory for each worker's temporary tables (``temp_buffers``, per session)
+WORKER_TEMP_BUFFERS = "64MB"
 #: seconds between the statements that keep the caller's transaction from sitting idle
 #: while it waits for a part
 KEEPALIVE_S = 60.0
@@ -373,7 +375,9 @@ def _start(url: str, pieces: Any, inputs: Any) -> None:
     import monitor.models  # noqa: F401  (every table, for the foreign keys between them)
     from monitor.db import make_engine
 
-    _engine = make_engine(url)
+    # the screen's temporary tables (a part's items, invoices and flagged lines) in
+    # memory: PostgreSQL's default 8 MB of buffers for them wrote them out to disk
+    _engine = make_engine(url, server_settings={"temp_buffers": WORKER_TEMP_BUFFERS})
     # what the worker holds from its start (modules, the tables' metadata) stays: the
     # collector's full passes over the part's hundreds of thousands of values need not
     # walk it again each time

@@ -223,3 +223,25 @@ def test_insert_rows_stores_a_json_none_as_an_insert_does(database_url: str) -> 
         meta.drop_all(engine)
         engine.dispose()
     assert stored[0] == stored[1]
+
+
+def test_server_settings_hold_for_every_session_of_the_engine(database_url: str) -> None:
+    """Settings a session cannot change once it has used a temporary table (a bulk
+    check's workers ask for more ``temp_buffers``) are given at connection: every
+    session of the engine has them, after a rollback too; the timeouts stay."""
+    from sqlalchemy import text
+
+    from monitor.db import make_engine
+
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's session settings")
+    engine = make_engine(database_url, server_settings={"temp_buffers": "24MB"})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("CREATE TEMPORARY TABLE t (x int)"))
+            assert conn.execute(text("SHOW temp_buffers")).scalar() == "24MB"
+            conn.rollback()
+            assert conn.execute(text("SHOW temp_buffers")).scalar() == "24MB"
+            assert conn.execute(text("SHOW statement_timeout")).scalar() != "0"
+    finally:
+        engine.dispose()
