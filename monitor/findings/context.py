@@ -59,6 +59,8 @@ MATCHING_RULES = frozenset(
     }
 )
 _CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
+#: distinct contract catalogues a builder keeps (each holds its items' descriptions)
+_CATALOGUES_KEPT = 200
 
 _INVOICE_COLUMNS = (
     Invoice.id,
@@ -170,6 +172,8 @@ class ContextBuilder:
         #: per vendor: whether a line has an item id but no stored key
         self._unkeyed: dict[int, bool] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
+        #: the catalogues read, by their entries (:meth:`_catalogue`)
+        self._catalogues: dict[tuple[tuple[str, str], ...], Catalogue] = {}
         self._vendors: dict[int, str] = {}
         self._incremental = False
         #: the checked invoices found assigned to a vendor and municipality
@@ -430,7 +434,7 @@ class ContextBuilder:
             key = term_key(item, description)
             entries[cid].append((key, description))
             term_ids[cid][key].append(tid)
-        catalogues = {cid: Catalogue(entries[cid]) for cid in ids}
+        catalogues = {cid: self._catalogue(entries[cid]) for cid in ids}
         contracts = self._contract_views(vendor_id, muni_id, rows, clauses, {}, catalogues)
         chosen = {i: contracts_repo.applicable(contracts, views[i].issue_date) for i in target_ids}
         wanted: set[int] = set()
@@ -450,6 +454,19 @@ class ContextBuilder:
         for contract in contracts:
             contract.price_terms = terms[contract.id]  # in term order, as read whole
         return chosen
+
+    def _catalogue(self, entries: list[tuple[str, str]]) -> Catalogue:
+        """The catalogue of these entries, one object for every contract that has the
+        very same (a framework agreement's price list, in each municipality's
+        contract): its descriptions are normalised, and a line's description ranked
+        against them, once for all of them. Kept for the builder's run (a check)."""
+        content = tuple(entries)
+        found = self._catalogues.get(content)
+        if found is None:
+            if len(self._catalogues) >= _CATALOGUES_KEPT:
+                self._catalogues.clear()
+            found = self._catalogues[content] = Catalogue(entries)
+        return found
 
     def _load_contracts(
         self, vendor_id: int, muni_id: int, keys: set[str] | None = None

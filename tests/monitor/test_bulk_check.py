@@ -737,3 +737,57 @@ def test_a_screened_check_runs_without_jit_compilation_on_postgresql(world) -> N
         assert s.execute(text("SHOW jit")).scalar() == "off"
         s.rollback()
         assert s.execute(text("SHOW jit")).scalar() == default
+
+
+def test_contracts_with_the_same_price_list_share_one_catalogue(world) -> None:  # type: ignore[no-untyped-def]
+    """A framework agreement's price list, in each municipality's contract: one
+    catalogue object (its descriptions normalised and a line's description ranked once
+    for all of them), and one per different list. A term's description changed in one
+    contract gives that contract a catalogue of its own."""
+    from sqlalchemy import text
+
+    from monitor.contracts.models import PriceTerm
+    from monitor.findings import bulk
+    from monitor.rulesets.service import current_configs
+    from rules.matching import term_key
+
+    engine, _ = world
+
+    def catalogues(s) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        ids = list(s.scalars(select(Invoice.id)))
+        flagged, lines = bulk.screen_for_check(
+            s, invoice_ids=ids, configs=current_configs(s), allow_unconfirmed_terms=True
+        )
+        builder = bulk.ScreenedBuilder(s, today=TODAY, allow_unconfirmed_terms=True)
+        builder.reads(flagged, lines)
+        objects: dict[int, int] = {}
+        for batch in builder.batches(sorted(flagged)):
+            for contract in batch.contracts.values():
+                if contract is not None and contract.catalogue is not None:
+                    objects[contract.id] = id(contract.catalogue)
+        lists: dict[int, list[tuple[str, str]]] = {}
+        for cid, item, description in s.execute(
+            select(PriceTerm.contract_id, PriceTerm.item_id, PriceTerm.description)
+            .where(PriceTerm.contract_id.in_(list(objects)), PriceTerm.review_state != "rejected")
+            .order_by(PriceTerm.id)
+        ):
+            lists.setdefault(cid, []).append((term_key(item, description), description))
+        contents = {tuple(v) for v in lists.values()}
+        assert len(objects) > 2
+        return len(set(objects.values())), len(contents)
+
+    with session_factory(engine)() as s:
+        shared, contents = catalogues(s)
+        assert shared == contents
+        s.rollback()
+    with engine.begin() as conn:  # one contract's first term described otherwise
+        conn.execute(
+            text(
+                "UPDATE price_term SET description = description || ' (revised)' WHERE id ="
+                " (SELECT min(id) FROM price_term WHERE contract_id = (SELECT min(id) FROM contract))"
+            )
+        )
+    with session_factory(engine)() as s:
+        shared_after, contents_after = catalogues(s)
+        assert shared_after == contents_after == contents + 1
+        s.rollback()
