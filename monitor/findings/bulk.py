@@ -85,6 +85,11 @@ class ScreenedBuilder(ContextBuilder):
     ``screen_load`` (unless the incremental path already restricts it), and of an
     invoice loaded in part (``whole`` 0) only the lines the screen flagged."""
 
+    #: per vendor, the item keys the peer rules compare (:meth:`_compared_keys`)
+    _compared: dict[int, set[str]] | None = None
+    #: whether :meth:`reads` told what the rules read (a backtest does not)
+    _told = False
+
     def _load_pair(
         self,
         vendor_id: int,
@@ -115,10 +120,6 @@ class ScreenedBuilder(ContextBuilder):
         the items the peer rules compare (:meth:`_peer_prices`)."""
         super().reads(rules_for, lines_for)
         self._compared, self._told = None, True
-
-    _compared: dict[int, set[str]] | None = None
-    #: whether :meth:`reads` told what the rules read (a backtest does not)
-    _told = False
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
         """The vendor's latest prices of the items on the lines the peer rules read in

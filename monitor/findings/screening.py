@@ -443,8 +443,7 @@ def shared_inputs(
 ) -> Shared:
     loosest = Loosest.of(configs)
     peers = bool(loosest.running & set(PEER_RULES)) and not loosest.custom
-    if session.connection().dialect.name == "postgresql":
-        without_jit(session)
+    without_jit(session)
     return Shared(unit_rows(session), peer_rows(session, vendor_ids) if peers else None)
 
 
@@ -454,8 +453,9 @@ def without_jit(session: Session) -> None:
     functions), which JIT (on by default, for any statement estimated above
     ``jit_above_cost``) spent ~0.47 s compiling in a statement that ran ~0.49 s (half a
     million lines, auto_explain); the per-pair reads after the screen gain nothing from
-    it either."""
-    session.connection().exec_driver_sql("SET LOCAL jit = off")
+    it either. Nothing on SQLite."""
+    if session.connection().dialect.name == "postgresql":
+        session.connection().exec_driver_sql("SET LOCAL jit = off")
 
 
 def screen(
@@ -1024,7 +1024,7 @@ def _group_in_sql(
     )
     if peers:
         items = items.outerjoin(p, and_(p.c.vendor_id == c.c.vendor_id, p.c.key == t.key))
-    with _line_pass_memory(session):  # the terms' grouping in memory, not on disk
+    with _hash_memory(session):  # the terms' grouping in memory, not on disk
         session.execute(
             insert(T_GROUP).from_select([column.name for column in T_GROUP.columns], items)
         )
@@ -1136,7 +1136,7 @@ def _raw(column):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def _line_pass_memory(session: Session) -> Iterator[None]:
+def _hash_memory(session: Session) -> Iterator[None]:
     """On PostgreSQL, :data:`_LINE_PASS_MEMORY` for the hashes of the statement run
     inside (the items' bounds, the terms' grouping: 100,000s of rows, which the default
     ``work_mem`` spilled to disk in batches); the default after it, with which the
@@ -1236,7 +1236,7 @@ def _flag_lines(
     # of its lines' rules, in SQL, merged into the verdicts at once
     T_LINE.drop(session.connection(), checkfirst=True)
     T_LINE.create(session.connection())
-    with _line_pass_memory(session):  # its hash joins (the items' bounds: 100,000s of rows)
+    with _hash_memory(session):  # its hash joins (the items' bounds: 100,000s of rows)
         session.execute(
             insert(T_LINE).from_select(
                 ["invoice_id", "line_id", "mask"],
@@ -1478,9 +1478,9 @@ def _flag_duplicates(session: Session, loosest: Loosest, allow_unconfirmed: bool
         )
     )
     # the numbers of the screened pairs' municipalities and vendors (not every invoice's:
-    # another part's pairs are its own; by the municipality's index, where a join with
-    # the pairs had SQLite read a vendor's every invoice for each), grouped in memory
-    with _line_pass_memory(session):
+    # another part's pairs are its own; as two IN lists, where a join with the pairs had
+    # SQLite read a vendor's every invoice once per pair), grouped in memory
+    with _hash_memory(session):
         session.execute(
             insert(T_NUMBER).from_select(
                 ["vendor_id", "muni", "number"],

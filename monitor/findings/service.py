@@ -334,20 +334,7 @@ def _store_batches(
                         }
                     )
                     continue
-                if _set_preliminary(finding, rf.preliminary):
-                    result.finalised.append(finding.id)
-                version = versions.get(rf.rule_id, 0)
-                if lifecycle.was_withdrawn(finding):
-                    lifecycle.reopen(session, finding, rule_version=version)
-                    result.reopened += 1
-                if finding.status == "open":
-                    overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
-                    lifecycle.note_recomputed(
-                        session, finding, overcharge=overcharge, rule_version=version
-                    )
-                    for key, value in values.items():
-                        setattr(finding, key, value)
-                    result.updated += 1
+                _refresh(session, finding, rf, values, versions=versions, result=result)
     for key, finding in existing.items():
         # a rule that had failed did not run: nothing of it to withdraw
         failed = finding.rule_id in failed_for.get(finding.invoice_id, frozenset())
@@ -359,6 +346,31 @@ def _store_batches(
     result.invoices += len(targets)
     _mark_checked(session, targets)
     return new_ids
+
+
+def _refresh(
+    session: Session,
+    finding: Finding,
+    rf: RuleFinding,
+    values: dict[str, object],
+    *,
+    versions: dict[str, int],
+    result: CheckResult,
+) -> None:
+    """A stored finding the rules produced again: final once its contract is reviewed,
+    reopened if a re-check had withdrawn it, and, while open, set to what they say now."""
+    if _set_preliminary(finding, rf.preliminary):
+        result.finalised.append(finding.id)
+    version = versions.get(rf.rule_id, 0)
+    if lifecycle.was_withdrawn(finding):
+        lifecycle.reopen(session, finding, rule_version=version)
+        result.reopened += 1
+    if finding.status == "open":
+        overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
+        lifecycle.note_recomputed(session, finding, overcharge=overcharge, rule_version=version)
+        for key, value in values.items():
+            setattr(finding, key, value)
+        result.updated += 1
 
 
 def _insert_new(session: Session, rows: list[dict[str, object]]) -> list[int]:
