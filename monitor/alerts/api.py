@@ -98,5 +98,9 @@ def api_list(
 def api_get(session: DbSession, alert_id: AlertId) -> AlertOut:
     row = session.execute(_listing(AlertQuery()).where(Alert.id == alert_id)).first()
     if row is None:
-        raise NotFound(f"alert {alert_id} does not exist")
+        raise NotFound(
+            f"alert {alert_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.alert_id"}, "id": alert_id},
+        )
     return _outs(session, [tuple(row)])[0]

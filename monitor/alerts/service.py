@@ -185,7 +185,11 @@ def dispatch(
     claimed = repo.claim(session, alert_id)
     alert = session.get(Alert, alert_id, populate_existing=True)
     if alert is None:
-        raise NotFound(f"alert {alert_id} does not exist")
+        raise NotFound(
+            f"alert {alert_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.alert_id"}, "id": alert_id},
+        )
     if not claimed:
         return alert.status
     try:

@@ -267,7 +267,11 @@ def list_tokens(session: Session) -> list[ApiToken]:
 def revoke_token(session: Session, *, token_id: int, actor: str) -> ApiToken:
     token = session.get(ApiToken, token_id)
     if token is None:
-        raise NotFound(f"no API token {token_id}")
+        raise NotFound(
+            f"no API token {token_id}",
+            key="error.missing",
+            params={"what": {"key": "entity.token_id"}, "id": token_id},
+        )
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         record(session, actor=actor, action="token.revoke", entity="api_token", entity_id=token_id)

@@ -59,7 +59,11 @@ def api_list(
 def api_get(session: DbSession, case_file_id: CaseFileId) -> CaseFileDetailOut:
     row = session.execute(api_listing().where(CaseFile.id == case_file_id)).first()
     if row is None:
-        raise NotFound(f"case file {case_file_id} does not exist")
+        raise NotFound(
+            f"case file {case_file_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.case_file_id"}, "id": case_file_id},
+        )
     rows = findings_of(session, row[0])
     return CaseFileDetailOut(**_fields(*row), remainder=remainder(rows), claims=_claims(rows))
 

@@ -93,7 +93,11 @@ def claimed_in(session: Session, finding_ids: list[int]) -> dict[int, int]:
 def get(session: Session, case_file_id: int) -> CaseFile:
     case = session.get(CaseFile, case_file_id)
     if case is None:
-        raise NotFound(f"case file {case_file_id} does not exist")
+        raise NotFound(
+            f"case file {case_file_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.case_file_id"}, "id": case_file_id},
+        )
     return case
 
 

@@ -148,7 +148,11 @@ def create(
     vendor = session.get(Vendor, vendor_id)
     municipality = session.get(Municipality, municipality_id)
     if vendor is None or municipality is None:
-        raise NotFound(f"vendor {vendor_id} or municipality {municipality_id} does not exist")
+        raise NotFound(
+            f"vendor {vendor_id} or municipality {municipality_id} does not exist",
+            key="error.missing.pair",
+            params={"vendor": vendor_id, "municipality": municipality_id},
+        )
     if finding_ids:
         findings = chosen(
             session, vendor_id=vendor_id, municipality_id=municipality_id, finding_ids=finding_ids

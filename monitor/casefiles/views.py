@@ -200,7 +200,11 @@ def _parties(session: Session, vendor_id: int, code: str) -> tuple[Vendor, Munic
     vendor = session.get(Vendor, vendor_id)
     municipality = session.scalar(select(Municipality).where(Municipality.code == code))
     if vendor is None or municipality is None:
-        raise NotFound(f"vendor {vendor_id} or municipality {code} does not exist")
+        raise NotFound(
+            f"vendor {vendor_id} or municipality {code} does not exist",
+            key="error.missing.pair",
+            params={"vendor": vendor_id, "municipality": code},
+        )
     return vendor, municipality
 
 

@@ -51,7 +51,11 @@ def api_get(session: DbSession, contract_id: ContractId) -> ContractDetailOut:
         repository.api_listing(ContractQuery()).where(Contract.id == contract_id)
     ).first()
     if row is None:
-        raise NotFound(f"contract {contract_id} does not exist")
+        raise NotFound(
+            f"contract {contract_id} does not exist",
+            key="error.missing.contract",
+            params={"id": contract_id},
+        )
     c: Contract = row[0]
     return ContractDetailOut(
         **repository.api_listed(row),

@@ -51,12 +51,24 @@ def contract_document(session: Session, contract_id: int) -> tuple[Contract, Doc
     """The contract and its stored PDF, or NotFound naming which is missing."""
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise NotFound(f"contract {contract_id} does not exist")
+        raise NotFound(
+            f"contract {contract_id} does not exist",
+            key="error.missing.contract",
+            params={"id": contract_id},
+        )
     document = session.get(Document, contract.document_id) if contract.document_id else None
     if document is None:
-        raise NotFound(f"contract {contract_id} has no stored document")
+        raise NotFound(
+            f"contract {contract_id} has no stored document",
+            key="error.contract.no_document",
+            params={"id": contract_id},
+        )
     if not document.content.startswith(b"%PDF"):
-        raise NotFound(f"contract {contract_id}'s document {document.filename!r} is not a PDF")
+        raise NotFound(
+            f"contract {contract_id}'s document {document.filename!r} is not a PDF",
+            key="error.contract.not_pdf",
+            params={"id": contract_id, "filename": document.filename},
+        )
     return contract, document
 
 
@@ -76,17 +88,29 @@ def target(
     if term_id is not None:
         term = session.get(PriceTerm, term_id)
         if term is None or term.contract_id != contract_id:
-            raise NotFound(f"price term {term_id} is not part of contract {contract_id}")
+            raise NotFound(
+                f"price term {term_id} is not part of contract {contract_id}",
+                key="error.term.other_contract",
+                params={"term": term_id, "contract": contract_id},
+            )
         return Target(term.evidence_page, term.evidence_text, "term")
     if clause_id is not None:
         clause = session.get(ContractClause, clause_id)
         if clause is None or clause.contract_id != contract_id:
-            raise NotFound(f"clause {clause_id} is not part of contract {contract_id}")
+            raise NotFound(
+                f"clause {clause_id} is not part of contract {contract_id}",
+                key="error.clause.other_contract",
+                params={"clause": clause_id, "contract": contract_id},
+            )
         return Target(clause.evidence_page, clause.evidence_text, "clause")
     if finding_id is not None:
         finding = session.get(Finding, finding_id)
         if finding is None or finding.contract_id != contract_id:
-            raise NotFound(f"finding {finding_id} does not rest on contract {contract_id}")
+            raise NotFound(
+                f"finding {finding_id} does not rest on contract {contract_id}",
+                key="error.finding.other_contract",
+                params={"finding": finding_id, "contract": contract_id},
+            )
         return finding_target(session, finding)
     return None
 

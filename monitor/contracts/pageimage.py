@@ -74,7 +74,11 @@ def _open(data: bytes, page: int) -> tuple[Any, Any]:
     if not 1 <= page <= len(pdf):
         pages = len(pdf)
         pdf.close()
-        raise NotFound(f"page {page} does not exist: the contract has {pages} page(s)")
+        raise NotFound(
+            f"page {page} does not exist: the contract has {pages} page(s)",
+            key="error.missing.page",
+            params={"page": page, "pages": pages},
+        )
     return pdf, pdf[page - 1]
 
 

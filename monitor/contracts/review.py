@@ -40,7 +40,11 @@ _CORRECTABLE = {
 def get_term(session: Session, term_id: int) -> PriceTerm:
     term = session.get(PriceTerm, term_id)
     if term is None:
-        raise NotFound(f"price term {term_id} does not exist")
+        raise NotFound(
+            f"price term {term_id} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.term_id"}, "id": term_id},
+        )
     return term
 
 
@@ -69,7 +73,11 @@ def confirm_contract(session: Session, *, contract_id: int, actor: str) -> int:
     (legal has read it, unread price rows included); returns how many terms."""
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise NotFound(f"contract {contract_id} does not exist")
+        raise NotFound(
+            f"contract {contract_id} does not exist",
+            key="error.missing.contract",
+            params={"id": contract_id},
+        )
     n = 0
     for term in contract.price_terms:
         if term.review_state == "proposed":

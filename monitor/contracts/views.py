@@ -132,7 +132,11 @@ def _page(
 ) -> HTMLResponse:
     contract = session.get(Contract, contract_id)
     if contract is None:
-        raise NotFound(f"contract {contract_id} does not exist")
+        raise NotFound(
+            f"contract {contract_id} does not exist",
+            key="error.missing.contract",
+            params={"id": contract_id},
+        )
     findings_per_term = {
         term_id: n
         for term_id, n in session.execute(
@@ -254,7 +258,11 @@ def _apply(
 def _term_of(session: Session, contract_id: int, term_id: int) -> PriceTerm:
     term = review.get_term(session, term_id)
     if term.contract_id != contract_id:
-        raise NotFound(f"price term {term_id} is not part of contract {contract_id}")
+        raise NotFound(
+            f"price term {term_id} is not part of contract {contract_id}",
+            key="error.term.other_contract",
+            params={"term": term_id, "contract": contract_id},
+        )
     return term
 
 

@@ -112,7 +112,11 @@ def review(
 
     finding = session.get(Finding, finding_id)
     if finding is None:
-        raise NotFound(f"finding {finding_id} does not exist")
+        raise NotFound(
+            f"finding {finding_id} does not exist",
+            key="error.missing.finding",
+            params={"id": finding_id},
+        )
     allowed, after = _TRANSITIONS[action]
     before = finding.status
     if before not in allowed:

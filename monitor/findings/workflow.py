@@ -155,7 +155,11 @@ def assignable_users(session: Session, municipality_ids: frozenset[int] | None) 
 def _finding(session: Session, finding_id: int) -> Finding:
     finding = session.get(Finding, finding_id)
     if finding is None:
-        raise NotFound(f"finding {finding_id} does not exist")
+        raise NotFound(
+            f"finding {finding_id} does not exist",
+            key="error.missing.finding",
+            params={"id": finding_id},
+        )
     return finding
 
 

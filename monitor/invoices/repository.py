@@ -183,7 +183,11 @@ def one_listed(session: Session, invoice_id: int) -> tuple[Invoice, dict[str, An
         listing(InvoiceQuery()).order_by(None).where(Invoice.id == invoice_id)
     ).first()
     if row is None:
-        raise NotFound(f"invoice {invoice_id} does not exist")
+        raise NotFound(
+            f"invoice {invoice_id} does not exist",
+            key="error.missing.invoice",
+            params={"id": invoice_id},
+        )
     return row[0], listed(row)
 
 

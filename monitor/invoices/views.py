@@ -71,7 +71,11 @@ def invoices_list(
 def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTMLResponse:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFound(f"invoice {invoice_id} does not exist")
+        raise NotFound(
+            f"invoice {invoice_id} does not exist",
+            key="error.missing.invoice",
+            params={"id": invoice_id},
+        )
     findings = list(
         session.scalars(
             select(Finding)

@@ -46,7 +46,11 @@ def _municipality(session: DbSession, code: str) -> Municipality:
         .where(Municipality.code == code)
     )
     if found is None:
-        raise NotFound(f"municipality {code} does not exist")
+        raise NotFound(
+            f"municipality {code} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.code"}, "id": code},
+        )
     return found
 
 
@@ -113,5 +117,9 @@ def vendors(
 def vendor(session: DbSession, cvr: VendorCvr) -> VendorOut:
     found = session.scalar(select(Vendor).where(Vendor.cvr == cvr))
     if found is None:
-        raise NotFound(f"vendor {cvr} does not exist")
+        raise NotFound(
+            f"vendor {cvr} does not exist",
+            key="error.missing",
+            params={"what": {"key": "entity.vendor_id"}, "id": cvr},
+        )
     return VendorOut.model_validate(found)

@@ -91,7 +91,11 @@ def rule_row(session: Session, rule_id: str) -> RuleRow:
     try:
         spec_for(rule_id)
     except RuleConfigError as exc:
-        raise NotFound(f"no rule {rule_id!r}: {exc.message}") from None
+        raise NotFound(
+            f"no rule {rule_id!r}: {exc.message}",
+            key="error.rule.missing",
+            params={"rule": rule_id},
+        ) from None
     return _row(RuleConfig(rule_id=rule_id, version=0), None)
 
 

@@ -179,7 +179,11 @@ def rollback_target(
         )
     )
     if current is None:
-        raise NotFound(f"rule {rule_id!r} has no published version to roll back")
+        raise NotFound(
+            f"rule {rule_id!r} has no published version to roll back",
+            key="error.rule.nothing_published",
+            params={"rule": rule_id},
+        )
     target = current.version - 1 if to_version is None else to_version
     if target == current.version:
         raise InputError(
@@ -202,7 +206,11 @@ def rollback_target(
         )
     )
     if row is None:
-        raise NotFound(f"rule {rule_id!r} has no version {target}")
+        raise NotFound(
+            f"rule {rule_id!r} has no version {target}",
+            key="error.rule.no_version",
+            params={"rule": rule_id, "version": target},
+        )
     return target, {
         "mode": row.mode,
         "params": dict(row.params or {}),

@@ -499,7 +499,11 @@ def api_export(session: DbSession) -> Response:
 def api_get(session: DbSession, rule_id: RuleId) -> RuleOut:
     row = admin.rule_row(session, rule_id)
     if row.custom and not row.config.version:
-        raise NotFound(f"no custom rule {rule_id!r} has been added")
+        raise NotFound(
+            f"no custom rule {rule_id!r} has been added",
+            key="error.rule.no_custom",
+            params={"rule": rule_id},
+        )
     return _rule_out(row)
 
 

@@ -1036,6 +1036,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entity.case_file_id": {"da": "Sagsmappe", "en": "Case file"},
     "entity.vendor_id": {"da": "Leverandør", "en": "Vendor"},
     "entity.alert_id": {"da": "Advisering", "en": "Alert"},
+    "entity.token_id": {"da": "API-nøgle", "en": "API token"},
+    "error.missing.pair": {
+        "da": "Leverandør {vendor} eller kommune {municipality} findes ikke.",
+        "en": "Vendor {vendor} or municipality {municipality} does not exist.",
+    },
+    "error.missing.page": {
+        "da": "Side {page} findes ikke: kontrakten har {pages} side(r).",
+        "en": "Page {page} does not exist: the contract has {pages} page(s).",
+    },
+    "error.contract.no_document": {
+        "da": "Kontrakt {id} har intet gemt dokument.",
+        "en": "Contract {id} has no stored document.",
+    },
+    "error.contract.not_pdf": {
+        "da": "Dokumentet {filename} til kontrakt {id} er ikke en PDF.",
+        "en": "Contract {id}'s document {filename} is not a PDF.",
+    },
+    "error.term.other_contract": {
+        "da": "Prisvilkår {term} hører ikke til kontrakt {contract}.",
+        "en": "Price term {term} is not part of contract {contract}.",
+    },
+    "error.clause.other_contract": {
+        "da": "Klausul {clause} hører ikke til kontrakt {contract}.",
+        "en": "Clause {clause} is not part of contract {contract}.",
+    },
+    "error.finding.other_contract": {
+        "da": "Fund {finding} bygger ikke på kontrakt {contract}.",
+        "en": "Finding {finding} does not rest on contract {contract}.",
+    },
+    "error.rule.missing": {"da": "Reglen {rule} findes ikke.", "en": "There is no rule {rule}."},
+    "error.rule.no_custom": {
+        "da": "Der er ikke tilføjet en egen regel {rule}.",
+        "en": "No custom rule {rule} has been added.",
+    },
+    "error.rule.nothing_published": {
+        "da": "Reglen {rule} har ingen offentliggjort version at rulle tilbage.",
+        "en": "Rule {rule} has no published version to roll back.",
+    },
+    "error.rule.no_version": {
+        "da": "Reglen {rule} har ingen version {version}.",
+        "en": "Rule {rule} has no version {version}.",
+    },
     "error.no_page": {"da": "Siden {path} findes ikke.", "en": "The page {path} does not exist."},
     "error.http": {
         "da": "Forespørgslen fejlede ({status}).",

@@ -3,6 +3,7 @@ names exists, and every page renders in both languages with no key missing (stri
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,3 +130,53 @@ def test_every_row_a_path_can_name_has_a_name_in_both_languages() -> None:
     from monitor.auth.scope import PATH_OBJECTS
 
     assert [name for name in [*PATH_OBJECTS, "code"] if f"entity.{name}" not in MESSAGES] == []
+
+
+def _not_found_calls() -> Iterator[tuple[str, ast.Call]]:
+    """Every ``raise NotFound(...)`` in the application's code."""
+    for source in SOURCES:
+        for path in sorted(source.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                call = node.exc if isinstance(node, ast.Raise) else None
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == "NotFound"
+                ):
+                    yield f"{path.relative_to(REPO)}:{node.lineno}", call
+
+
+def test_every_not_found_the_code_raises_names_its_catalogue_text() -> None:
+    """A Danish page never shows an English "does not exist": each one names a key."""
+    calls = list(_not_found_calls())
+    assert len(calls) > 30  # the scan finds them (a broken walk would find none)
+    unnamed = [where for where, call in calls if not any(k.arg == "key" for k in call.keywords)]
+    assert unnamed == []
+    # and each key it names (a literal) is in the catalogue
+    named = {
+        k.value.value
+        for _, call in calls
+        for k in call.keywords
+        if k.arg == "key" and isinstance(k.value, ast.Constant)
+    }
+    assert sorted(named - MESSAGES.keys()) == []
+
+
+@pytest.mark.usefixtures("sqlite_env")
+def test_a_missing_price_term_or_rule_reads_in_danish() -> None:
+    from monitor.contracts.review import get_term
+    from monitor.db import transaction
+    from monitor.errors import NotFound
+    from monitor.rulesets.publish import rollback_target
+
+    with transaction() as session:
+        with pytest.raises(NotFound) as term:
+            get_term(session, 987654)
+        with pytest.raises(NotFound) as rule:
+            rollback_target(session, rule_id="price_above_agreed")
+    assert error_message(term.value, "da") == "Prisvilkår 987654 findes ikke."
+    assert str(term.value) == "price term 987654 does not exist"  # the API and the CLI
+    assert error_message(rule.value, "da") == (
+        "Reglen price_above_agreed har ingen offentliggjort version at rulle tilbage."
+    )
