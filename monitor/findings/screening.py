@@ -152,6 +152,11 @@ PEER_BITS = bits(*PEER_RULES)
 LINE_BITS = PRICE_BITS | PEER_BITS
 _CHUNK = 900
 _meta = MetaData()
+#: a table looked up by its composite key, once per line of a screen: on SQLite its
+#: rows stored in the key's b-tree (``WITHOUT ROWID``), one search per look-up instead
+#: of the key's index and then the row (the line pass: 1.10 -> 0.93 s for 500,000
+#: lines); PostgreSQL ignores it
+_CLUSTERED: dict[str, Any] = {"sqlite_with_rowid": False}
 #: the invoices screened, their pair's contract (None: flagged) and the verdict
 T_INVOICE = Table(
     "screen_invoice",
@@ -186,6 +191,7 @@ T_PAIR = Table(
     Column("vendor_id", Integer, primary_key=True),
     Column("muni", Integer, primary_key=True),
     prefixes=["TEMPORARY"],
+    **_CLUSTERED,
 )
 T_SINGLE = Table(
     "screen_single",
@@ -194,6 +200,7 @@ T_SINGLE = Table(
     Column("muni", Integer, primary_key=True),
     Column("cid", Integer),
     prefixes=["TEMPORARY"],
+    **_CLUSTERED,
 )
 #: the lines a line screen hit, with the rules each could give a finding of
 T_LINE = Table(
@@ -238,6 +245,7 @@ T_GAP = Table(
     Column("key", String(200), primary_key=True),
     Column("gap", Integer, nullable=False),
     prefixes=["TEMPORARY"],
+    **_CLUSTERED,
 )
 T_GROUP = Table(
     "screen_group",
@@ -260,6 +268,7 @@ T_GROUP = Table(
     # margin (None: no peer rule applies, or no other municipality billed it)
     Column("peer", Float),
     prefixes=["TEMPORARY"],
+    **_CLUSTERED,
 )
 #: the volume bands of tiered items: the allowed price is at least the lowest band
 #: price covering the quantity
@@ -281,6 +290,7 @@ T_UNIT = Table(
     Column("code", String(20), primary_key=True),
     Column("lb", Float),  # None: never reconcilable, nothing priced
     prefixes=["TEMPORARY"],
+    **_CLUSTERED,
 )
 T_PEER = Table(
     "screen_peer",
@@ -291,6 +301,7 @@ T_PEER = Table(
     Column("p1", BigInteger),
     Column("p2", BigInteger),
     prefixes=["TEMPORARY"],
+    **_CLUSTERED,
 )
 #: (pair, item key, period, amount) billed more than once; pairs' repeated numbers
 T_DUP = Table(
