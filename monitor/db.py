@@ -311,12 +311,18 @@ def insert_rows(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None
             continue  # a server default (the id's sequence) or NULL: the database's
         processor = column.type._cached_bind_processor(dialect)
         # a type that evaluates None (JSON: ``null``) converts it, as an insert does
-        columns.append((column.name, fill, processor, column.type.should_evaluate_none))
+        evaluates_none = column.type.should_evaluate_none
+        if processor is not None and (fill is not None or evaluates_none):
+            fill = processor(fill)  # the same for every row that leaves it out: once
+        columns.append((column.name, fill, processor, evaluates_none))
 
     def values(row: dict[str, Any]) -> list[Any]:
         out = []
         for name, fill, processor, evaluates_none in columns:
-            value = row.get(name, fill)
+            if name not in row:
+                out.append(fill)
+                continue
+            value = row[name]
             if processor is not None and (value is not None or evaluates_none):
                 value = processor(value)
             out.append(value)
