@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from monitor.findings import lifecycle, screening
-from monitor.findings.context import ContextBuilder
+from monitor.findings.context import ContextBuilder, id_chunks
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice, InvoiceLine
 from rules.matching import item_key
@@ -144,25 +144,33 @@ class ScreenedBuilder(ContextBuilder):
         if self._compared is None:
             i, hit, line = screening.T_INVOICE, screening.T_HIT, screening.T_LINE
             line_bits = screening.LINE_BITS
-            read = select(i.c.vendor_id, InvoiceLine.item_id).distinct()
-            read = read.join(i, i.c.invoice_id == InvoiceLine.invoice_id).where(
-                i.c.flagged.op("&")(screening.PEER_BITS) != 0,
-                InvoiceLine.item_id.is_not(None),
-                or_(
-                    i.c.flagged.op("&")(screening.WHOLE) != 0,
-                    ~exists().where(
-                        hit.c.invoice_id == i.c.invoice_id, hit.c.mask.op("&")(line_bits) != 0
-                    ),
-                    exists().where(
-                        line.c.line_id == InvoiceLine.id, line.c.mask.op("&")(line_bits) != 0
-                    ),
-                ),
+            # the invoices first, then their lines by the lines' index on the invoice: in
+            # one join PostgreSQL cannot estimate the flags' share of the invoices (a
+            # bit mask), and read every line of the table for a few thousand invoices
+            peered = self._read(
+                select(i.c.invoice_id).where(i.c.flagged.op("&")(screening.PEER_BITS) != 0)
             )
             self._compared = {}
-            for vendor_id, item_id in self._read(read):
-                key = item_key(item_id)
-                if key is not None:
-                    self._compared.setdefault(vendor_id, set()).add(key)
+            for chunk in id_chunks([row[0] for row in peered]):
+                read = select(i.c.vendor_id, InvoiceLine.item_id).distinct()
+                read = read.join(i, i.c.invoice_id == InvoiceLine.invoice_id).where(
+                    InvoiceLine.invoice_id.in_(chunk),
+                    InvoiceLine.item_id.is_not(None),
+                    or_(
+                        i.c.flagged.op("&")(screening.WHOLE) != 0,
+                        ~exists().where(
+                            hit.c.invoice_id == i.c.invoice_id,
+                            hit.c.mask.op("&")(line_bits) != 0,
+                        ),
+                        exists().where(
+                            line.c.line_id == InvoiceLine.id, line.c.mask.op("&")(line_bits) != 0
+                        ),
+                    ),
+                )
+                for vendor_id, item_id in self._read(read):
+                    key = item_key(item_id)
+                    if key is not None:
+                        self._compared.setdefault(vendor_id, set()).add(key)
         return self._compared
 
 

@@ -219,7 +219,7 @@ class ContextBuilder:
         self._incremental = len(invoice_ids) <= INCREMENTAL_MAX_INVOICES
         pairs: dict[tuple[int, int], dict[int, date]] = defaultdict(dict)
         facts: dict[tuple[int, int], _TargetFacts] = defaultdict(_TargetFacts)
-        for chunk in _chunks(invoice_ids):
+        for chunk in id_chunks(invoice_ids):
             # a few invoices: with what :meth:`_related` needs of their lines, in one read
             for row in self._read(_targets(chunk, with_lines=self._incremental)):
                 vendor_id, muni_id, invoice_id, issued, status, cvr = row[:6]
@@ -922,7 +922,8 @@ def _covered(chosen: dict[int, ContractView | None], views: dict[int, InvoiceVie
     return True
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+def id_chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    """``ids`` in lists of at most ``_CHUNK`` (one ``IN`` list each)."""
     ids = list(ids)
     for i in range(0, len(ids), _CHUNK):
         yield ids[i : i + _CHUNK]
