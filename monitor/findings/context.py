@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, or_, select, union
 from sqlalchemy.orm import Session
@@ -59,6 +59,7 @@ MATCHING_RULES = frozenset(
     }
 )
 _CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
+_T = TypeVar("_T")
 #: distinct contract catalogues a builder keeps (each holds its items' descriptions)
 _CATALOGUES_KEPT = 200
 
@@ -922,8 +923,8 @@ def _covered(chosen: dict[int, ContractView | None], views: dict[int, InvoiceVie
     return True
 
 
-def id_chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    """``ids`` in lists of at most ``_CHUNK`` (one ``IN`` list each)."""
+def id_chunks(ids: Sequence[_T]) -> Iterator[list[_T]]:
+    """``ids`` (or keys) in lists of at most ``_CHUNK``: one ``IN`` list each."""
     ids = list(ids)
     for i in range(0, len(ids), _CHUNK):
         yield ids[i : i + _CHUNK]

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 import rules
 from monitor.db import insert_rows, utcnow
 from monitor.findings import lifecycle
-from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder
+from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder, id_chunks
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
 from monitor.rulesets.service import current_configs
@@ -282,7 +282,7 @@ def finish(
 
         findings = [
             f
-            for chunk in _chunks(to_announce)
+            for chunk in id_chunks(to_announce)
             for f in session.scalars(select(Finding).where(Finding.id.in_(chunk)))
         ]
         result.alert_ids = [a.id for a in queue(session, findings=findings)]
@@ -300,7 +300,7 @@ def _store_batches(
     invoices marked checked. The new findings' ids, in the order produced."""
     targets = [i for batch, _ in batches for i in batch.targets]
     existing: dict[str, Finding] = {}
-    for chunk in _chunks(targets):
+    for chunk in id_chunks(targets):
         for f in session.scalars(select(Finding).where(Finding.invoice_id.in_(chunk))):
             existing[f.dedup_key] = f
     failed_for = {i: failed for batch, failed in batches for i in batch.targets}
@@ -397,7 +397,7 @@ def _insert_new(session: Session, rows: list[dict[str, object]]) -> list[int]:
     insert_rows(connection, Finding.__table__, rows)
     keys = [str(row["dedup_key"]) for row in rows]
     ids: dict[str, int] = {}
-    for chunk in _chunks(keys):
+    for chunk in id_chunks(keys):
         for key, finding_id in session.execute(
             select(Finding.dedup_key, Finding.id).where(Finding.dedup_key.in_(chunk))
         ):
@@ -491,7 +491,7 @@ def _values(
 
 def _mark_checked(session: Session, invoice_ids: list[int]) -> None:
     now = utcnow()
-    for chunk in _chunks(invoice_ids):
+    for chunk in id_chunks(invoice_ids):
         session.execute(
             update(Invoice)
             .where(Invoice.id.in_(chunk))
@@ -514,7 +514,7 @@ def _unassigned(session: Session, invoice_ids: Sequence[int]) -> list[str]:
             if i in wanted:
                 rows.append((i, number, reason))
     else:
-        for chunk in _chunks(invoice_ids):
+        for chunk in id_chunks(invoice_ids):
             for i, number, reason in session.execute(
                 select(*columns).where(Invoice.id.in_(chunk), Invoice.status == "unassigned")
             ):
@@ -524,11 +524,6 @@ def _unassigned(session: Session, invoice_ids: Sequence[int]) -> list[str]:
 
 #: from this many invoice ids, :func:`_unassigned` reads every unassigned invoice once
 _MANY_IDS = 5_000
-
-
-def _chunks(ids: Sequence[Any], size: int = 900) -> list[list[Any]]:
-    ids = list(ids)
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 def peer_dependents(
