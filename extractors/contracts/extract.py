@@ -76,10 +76,18 @@ def _extract(document: PdfText) -> ContractTerms:
         terms.currency = currencies.pop()
     terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
+    if terms.effective_date is None and (terms.price_terms or terms.unread_prices):
+        # the contract then applies to an invoice of any date: its prices are not
+        # enforced on invoices from before it began until a person has looked
+        terms.uncertain_terms.append(UNDATED_PRICES)
     if document.scanned_pages:
         pages = ", ".join(map(str, document.scanned_pages))
         terms.warnings.append(f"scanned pages without text: {pages} (OCR them to read their terms)")
     return terms
+
+
+#: the review reason of a price list read without the date the contract began
+UNDATED_PRICES = "effective date: not found, so its prices would apply to invoices of every date"
 
 
 def _read_front(terms: ContractTerms, document: PdfText) -> None:

@@ -130,3 +130,25 @@ def test_an_open_ended_contract_says_why_it_has_no_expiry() -> None:
     terms = extract_contract(_pdf(OPEN_ENDED), "own.pdf")
 
     assert "expiry date: runs until terminated" in terms.warnings
+
+
+UNDATED_PRICES = """\
+DRIFTSAFTALE
+Aftalen er indgået mellem Vestby Kommune og Renhold A/S.
+Priser
+Ugentlig rengøring af kontorer: 1.250,00 kr. pr. måned.
+Vinduespudsning: 450,00 kr. pr. time.
+"""
+
+
+def test_a_price_list_without_an_effective_date_is_shown_for_review() -> None:
+    """Without a start date the contract applies to an invoice of any date: its prices
+    are not enforced on invoices from before it began until a person has looked."""
+    undated = extract_contract(_pdf(UNDATED_PRICES), "own.pdf")
+    dated = extract_contract(_pdf(DA_FRAMEWORK + UNDATED_PRICES.split("Priser\n")[1]), "own.pdf")
+
+    assert undated.effective_date is None and undated.price_terms
+    reason = "effective date: not found, so its prices would apply to invoices of every date"
+    assert undated.needs_review and reason in undated.review_reasons
+    assert dated.effective_date == date(2022, 1, 1) and dated.price_terms
+    assert reason not in dated.review_reasons
