@@ -395,7 +395,12 @@ def _evaluate_part(
     import rules
     from monitor.db import session_factory
     from monitor.findings import bulk
-    from monitor.findings.service import evaluate_batches, fewer_collections, plan_each_read
+    from monitor.findings.service import (
+        encode_evidence,
+        evaluate_batches,
+        fewer_collections,
+        plan_each_read,
+    )
 
     index, ids, configs, today, allow, omit, sent = job
     assert _engine is not None and _pieces is not None
@@ -423,6 +428,7 @@ def _evaluate_part(
             for evaluated in evaluate_batches(
                 builder, sorted(flagged), configs, rules_for=flagged, lines_for=lines
             ):
+                encode_evidence(evaluated)
                 piece.append(evaluated)
                 held += len(evaluated.targets)
                 if held >= PIECE_INVOICES:

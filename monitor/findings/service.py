@@ -27,7 +27,7 @@ from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 import rules
-from monitor.db import insert_rows, utcnow
+from monitor.db import decoded_json, encoded_json, insert_rows, utcnow
 from monitor.findings import lifecycle
 from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder, id_chunks
 from monitor.findings.models import Finding
@@ -191,6 +191,17 @@ class Evaluated:
     produced: dict[int, list[RuleFinding]]
     #: custom rules that failed: (rule id, error, the invoice it failed on)
     failures: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def encode_evidence(evaluated: Evaluated) -> None:
+    """Each finding's evidence as the JSON text it is stored as
+    (``monitor.db.encoded_json``): what a worker process sends the caller
+    (``monitor.findings.parallel``), one string per finding instead of a dict of
+    dozens of objects to pickle and unpickle, and then to encode there."""
+    for findings in evaluated.produced.values():
+        for rf in findings:
+            # stored as it is (``insert_rows``), decoded where a stored finding is set
+            rf.evidence = encoded_json(rf.evidence)  # type: ignore[assignment]
 
 
 def evaluate_batches(
@@ -369,7 +380,7 @@ def _refresh(
         overcharge = rf.overcharge if rf.overcharge is not None else Decimal(0)
         lifecycle.note_recomputed(session, finding, overcharge=overcharge, rule_version=version)
         for key, value in values.items():
-            setattr(finding, key, value)
+            setattr(finding, key, decoded_json(value))
         result.updated += 1
 
 

@@ -225,6 +225,36 @@ def test_insert_rows_stores_a_json_none_as_an_insert_does(database_url: str) -> 
     assert stored[0] == stored[1]
 
 
+def test_insert_rows_stores_encoded_json_as_the_text_an_insert_stores(database_url: str) -> None:
+    """Evidence a worker process encoded (``encoded_json``) is written as it is: the
+    stored text and the value read back are those of the dict given to an insert."""
+    from sqlalchemy import JSON, Column, Integer, MetaData, Table, Text, cast, insert
+
+    from monitor.db import decoded_json, encoded_json, insert_rows, make_engine
+
+    evidence = {"line_text": 'Æbler, 2 kg "økologiske"\ttab', "quantity": "31", "page": 2}
+    meta = MetaData()
+    table = Table("json_probe", meta, Column("id", Integer, primary_key=True), Column("ev", JSON))
+    engine = make_engine(database_url)
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    try:
+        with engine.begin() as conn:
+            insert_rows(conn, table, [{"ev": encoded_json(evidence)}])
+            conn.execute(insert(table), [{"ev": evidence}])
+            read = [ev for _, ev in conn.execute(select(table.c.id, table.c.ev).order_by("id"))]
+            texts = [
+                t for (t,) in conn.execute(select(cast(table.c.ev, Text)).order_by(table.c.id))
+            ]
+    finally:
+        meta.drop_all(engine)
+        engine.dispose()
+    assert read == [evidence, evidence]
+    assert texts[0] == texts[1]
+    assert decoded_json(encoded_json(evidence)) == evidence
+    assert decoded_json(evidence) is evidence
+
+
 def test_server_settings_hold_for_every_session_of_the_engine(database_url: str) -> None:
     """Settings a session cannot change once it has used a temporary table (a bulk
     check's workers ask for more ``temp_buffers``) are given at connection: every
