@@ -148,7 +148,7 @@ def phase_prisvagt(db: str, lines: int, *, screened: bool = True) -> dict[str, o
     from monitor.db import make_engine, session_factory
     from monitor.findings import bulk, screening, service
     from monitor.findings.models import Finding
-    from monitor.invoices.models import Invoice
+    from monitor.invoices import repository
 
     engine = make_engine(url_of(db, lines))
     session = session_factory(engine)()
@@ -164,12 +164,15 @@ def phase_prisvagt(db: str, lines: int, *, screened: bool = True) -> dict[str, o
 
     bulk.screening.screen = timed_screen  # measure the screen's share (same code)
     wall, cpu = time.perf_counter(), time.process_time()
-    ids = list(session.scalars(select(Invoice.id).order_by(Invoice.id)))
     options: dict[str, object] = {}
-    if screened:  # as ``check --all`` runs in-process: over the machine's cores
-        from monitor.findings.parallel import default_workers
+    if screened:  # as ``check --all`` runs in-process: over the machine's cores, the
+        # workers' server started before the invoices are read (``monitor.cli.main``)
+        from monitor.findings.parallel import default_workers, start_early
 
         options["workers"] = default_workers()
+        start_early(options["workers"])  # type: ignore[arg-type]
+    # as ``check --all`` reads them
+    ids = repository.ids_by_status(session, "assigned", "checked", "check_failed")
     check = bulk.check_screened if screened else service.check_invoices
     result = check(
         session,

@@ -123,6 +123,10 @@ def check(
     from monitor.invoices import repository
     from workers import tasks
 
+    if all_:  # its workers' server starts while the invoices are read
+        from monitor.findings.parallel import default_workers, start_early
+
+        start_early(default_workers())
     ensure_database()
     with transaction() as session:
         if invoice:

@@ -58,9 +58,13 @@ def with_lines(session: Session, invoice_ids: Sequence[int]) -> list[Invoice]:
 
 
 def ids_by_status(session: Session, *statuses: str) -> list[int]:
-    return list(
-        session.scalars(select(Invoice.id).where(Invoice.status.in_(statuses)).order_by(Invoice.id))
-    )
+    """The ids of the invoices in these statuses, in order: read as plain rows on the
+    session's connection (``check --all`` reads every invoice's: 100,000 at 1,000,000
+    lines, where the ORM's result layer took a third longer); pending changes flushed
+    first, as the ORM's read would."""
+    session.flush()
+    stmt = select(Invoice.id).where(Invoice.status.in_(statuses)).order_by(Invoice.id)
+    return list(session.connection().execute(stmt).scalars())
 
 
 def all_ids(session: Session) -> list[int]:
