@@ -353,7 +353,8 @@ def _store_batches(
             lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
             result.withdrawn += 1
     new_ids = _insert_new(session, rows)
-    _link_grounds(session, produced=produced, existing=existing)
+    inserted = {str(row["dedup_key"]): fid for row, fid in zip(rows, new_ids, strict=True)}
+    _link_grounds(session, produced=produced, existing=existing, inserted=inserted)
     result.invoices += len(targets)
     _mark_checked(session, targets)
     return new_ids
@@ -417,12 +418,18 @@ def _insert_new(session: Session, rows: list[dict[str, object]]) -> list[int]:
 
 
 def _link_grounds(
-    session: Session, *, produced: dict[int, list[RuleFinding]], existing: dict[str, Finding]
+    session: Session,
+    *,
+    produced: dict[int, list[RuleFinding]],
+    existing: dict[str, Finding],
+    inserted: dict[str, int],
 ) -> None:
     """Point each open finding that is a further ground of another (``grounds_for``,
     ``rules.ownership``) at its owner, and clear the link of those that own their money
     again. An owner legal dismissed owns nothing: its ground then counts its money
-    itself. Reviewed findings stay as legal left them."""
+    itself. Reviewed findings stay as legal left them. The findings' ids are those just
+    ``inserted`` (by dedup key) and those of the ``existing`` ones; a key that is in
+    neither (none, as the engine names owners among the findings it produced) is read."""
     wanted = {rf.dedup_key: rf.grounds_for for fs in produced.values() for rf in fs}
     if not wanted:
         return
@@ -432,19 +439,24 @@ def _link_grounds(
             if finding is not None and finding.status == "open" and finding.grounds_for_id:
                 finding.grounds_for_id = None
         return
-    session.flush()
-    keys = list(wanted.keys() | {k for k in wanted.values() if k})
-    ids: dict[str, int] = {}
+    ids: dict[str, int] = dict(inserted)
     dismissed: set[str] = set()
-    for i in range(0, len(keys), 900):
-        for key, fid, status in session.execute(
-            select(Finding.dedup_key, Finding.id, Finding.status).where(
-                Finding.dedup_key.in_(keys[i : i + 900])
-            )
-        ):
-            ids[key] = fid
-            if status == "dismissed":
-                dismissed.add(key)
+    for key, finding in existing.items():
+        ids[key] = finding.id
+        if finding.status == "dismissed":
+            dismissed.add(key)
+    unknown = sorted((wanted.keys() | {k for k in wanted.values() if k}) - ids.keys())
+    if unknown:
+        session.flush()
+        for chunk in id_chunks(unknown):
+            for key, fid, status in session.execute(
+                select(Finding.dedup_key, Finding.id, Finding.status).where(
+                    Finding.dedup_key.in_(chunk)
+                )
+            ):
+                ids[key] = fid
+                if status == "dismissed":
+                    dismissed.add(key)
     links: list[dict[str, int]] = []  # the new findings': one executemany
     for key, owner_key in wanted.items():
         owner_id = ids.get(owner_key) if owner_key and owner_key not in dismissed else None
