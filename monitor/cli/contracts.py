@@ -1,4 +1,5 @@
-"""``prisvagt contracts``: list, show, confirm and correct stored contracts and their terms.
+"""``prisvagt contracts``: list, show, confirm and correct stored contracts and their terms;
+``set`` corrects a contract's own period, payment days or most-favoured-customer clause.
 
 A contract's ``review_status`` (needs_review|complete|reviewed) shows in the list and can
 be filtered on; ``show`` prints why a reading needs review and the price rows not read;
@@ -157,4 +158,46 @@ def contracts_correct(
         )
         invoice_ids = review.affected_invoice_ids(session, contract_id=term.contract_id)
     console.print(f"term {term_id} corrected; re-checking {len(invoice_ids)} invoices")
+    queue_rechecks(invoice_ids)
+
+
+@contracts_app.command("set")
+@cli_errors
+def contracts_set(
+    contract_id: int,
+    effective: str | None = typer.Option(
+        None, help="When it takes effect, YYYY-MM-DD ('' for none)"
+    ),
+    expiry: str | None = typer.Option(None, help="When it ends, YYYY-MM-DD ('' for none)"),
+    payment_days: str | None = typer.Option(None, help="Payment days ('' for none)"),
+    mfn: bool | None = typer.Option(
+        None, "--mfn/--no-mfn", help="Whether it promises most-favoured-customer prices"
+    ),
+    note: str | None = typer.Option(None, help="Why (kept in the audit log)"),
+    actor: str = typer.Option("cli", help="Who corrects (for the audit log)"),
+) -> None:
+    """Correct what the reading got wrong of a contract itself: its period, payment days
+    or most-favoured-customer clause. Audited with the values before; its invoices are
+    re-checked. Confirming it as reviewed stays `contracts confirm`."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    given = {
+        "effective_date": effective,
+        "expiry_date": expiry,
+        "payment_days": payment_days,
+        "mfn": mfn,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    if not changes:
+        raise InputError(
+            "nothing to correct: give --effective, --expiry, --payment-days or --mfn/--no-mfn"
+        )
+    ensure_database()
+    with transaction() as session:
+        review.correct_contract(
+            session, contract_id=contract_id, actor=actor, changes=changes, note=note
+        )
+        invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    console.print(f"contract {contract_id} corrected; re-checking {len(invoice_ids)} invoices")
     queue_rechecks(invoice_ids)

@@ -1,25 +1,40 @@
-"""Contracts in the JSON API: the list with filters, and one contract with its price
-terms and clauses. (Reviewing a term is ``POST /api/v1/terms/{term_id}/review``.)"""
+"""Contracts in the JSON API: the list with filters, one contract with its price terms
+and clauses, and legal's correction of what the reading got wrong of the contract
+itself. (Reviewing a term is ``POST /api/v1/terms/{term_id}/review``.)"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
 
-from monitor.contracts import repository
+from monitor.contracts import repository, review
 from monitor.contracts.models import Contract
 from monitor.contracts.schemas import (
     ClauseOut,
+    ContractCorrectedOut,
     ContractDetailOut,
     ContractOut,
     ContractQuery,
     PriceTermOut,
 )
-from monitor.errors import NotFound
+from monitor.errors import InputError, NotFound
 from monitor.schemas import Page
-from monitor.web.api import DEFAULT_LIMIT, ERRORS, V1, ContractId, Limit, Offset, count, page_of
+from monitor.web.api import (
+    CHANGE_ERRORS,
+    DEFAULT_LIMIT,
+    ERRORS,
+    V1,
+    ContractId,
+    Limit,
+    Offset,
+    count,
+    examples_of,
+    page_of,
+)
 from monitor.web.deps import DbSession
+from monitor.web.security import Actor
 
 api = APIRouter(prefix=f"{V1}/contracts", tags=["contracts"], responses=ERRORS)
 
@@ -70,3 +85,57 @@ def api_get(session: DbSession, contract_id: ContractId) -> ContractDetailOut:
         reviewed_by=c.reviewed_by,
         reviewed_at=c.reviewed_at,
     )
+
+
+class ContractCorrectionIn(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"changes": {"effective_date": "2025-01-01"}, "note": "Kontraktens punkt 3"},
+                {"changes": {"expiry_date": None, "payment_days": 30, "mfn": True}},
+            ]
+        }
+    )
+
+    changes: dict[str, Any] = Field(
+        description="any of effective_date, expiry_date (ISO dates; null for none), "
+        "payment_days (whole days, 0-365; null for none), mfn (true or false)"
+    )
+    note: str | None = None
+
+
+@api.post(
+    "/{contract_id}/correct",
+    response_model=ContractCorrectedOut,
+    summary="Correct a contract's period, payment days or most-favoured-customer clause",
+    responses=CHANGE_ERRORS,
+)
+def api_correct(
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    background: BackgroundTasks,
+    contract_id: ContractId,
+    body: Annotated[ContractCorrectionIn, examples_of(ContractCorrectionIn)],
+) -> ContractCorrectedOut:
+    """Correct what the reading got wrong of the contract itself (only the fields given;
+    a field already so is an error if nothing else changes). Recorded in the audit log
+    with the values before and after; the contract's invoices are queued for a re-check
+    after the commit. Confirming the contract as reviewed stays a step of its own."""
+    reviewer = actor.strip()
+    if not reviewer:
+        raise InputError(
+            "say who is reviewing (name or email)",
+            da="skriv hvem der gennemgår (navn eller e-mail)",
+            field="actor",
+        )
+    review.correct_contract(
+        session, contract_id=contract_id, actor=reviewer, changes=body.changes, note=body.note
+    )
+    session.flush()
+    invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    background.add_task(request.app.state.queue_recheck, invoice_ids)
+    row = session.execute(
+        repository.api_listing(ContractQuery()).where(Contract.id == contract_id)
+    ).one()
+    return ContractCorrectedOut(**repository.api_listed(row), invoices_queued=len(invoice_ids))

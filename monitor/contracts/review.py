@@ -1,5 +1,6 @@
-"""Legal's review of extracted terms: confirm, correct or reject each price term, and
-confirm the contract as a whole.
+"""Legal's review of extracted terms: confirm, correct or reject each price term,
+correct what the reading got wrong of the contract itself (its period, payment days,
+most-favoured-customer clause), and confirm the contract as a whole.
 
 Terms stay ``proposed`` until confirmed. A contract whose reading needs review stays
 ``needs_review`` (its findings preliminary, its alerts held) until legal confirms the
@@ -10,6 +11,7 @@ task): that re-check makes the held findings final and queues their alerts.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -126,6 +128,123 @@ def correct_term(
         details={"before": before, "after": {k: _plain(getattr(term, k)) for k in changes}},
     )
     return term
+
+
+#: what legal may correct of the contract itself (``correct_contract``)
+CONTRACT_CORRECTABLE = ("effective_date", "expiry_date", "payment_days", "mfn")
+
+
+def correct_contract(
+    session: Session,
+    *,
+    contract_id: int,
+    actor: str,
+    changes: dict[str, Any],
+    note: str | None = None,
+) -> Contract:
+    """Correct what the reading got wrong of the contract itself: when it takes effect
+    and ends (``effective_date``, ``expiry_date``: ISO dates, empty for none), its
+    payment days (empty for none) and whether it promises most-favoured-customer prices
+    (``mfn``). A reading without an effective date is shown for review because its
+    prices would otherwise apply to invoices of every date: this is where legal gives
+    the date. Only the fields given change; the contract stays as reviewed or pending as
+    it was (confirming it is a step of its own). The change is in the audit log, each
+    field with its value before and after; the caller re-checks the contract's
+    invoices (``affected_invoice_ids``)."""
+    unknown = set(changes) - set(CONTRACT_CORRECTABLE)
+    if unknown:
+        fields = ", ".join(CONTRACT_CORRECTABLE)
+        raise InputError(
+            f"cannot correct {', '.join(sorted(unknown))} of a contract; use {fields}",
+            da=f"kan ikke rette {', '.join(sorted(unknown))} på en kontrakt; brug {fields}",
+            field="changes",
+        )
+    if not changes:
+        raise InputError("nothing to correct", da="intet at rette", field="changes")
+    contract = session.get(Contract, contract_id)
+    if contract is None:
+        raise NotFound(
+            f"contract {contract_id} does not exist",
+            key="error.missing.contract",
+            params={"id": contract_id},
+        )
+    values = {key: _coerce_contract(key, value) for key, value in changes.items()}
+    starts = values.get("effective_date", contract.effective_date)
+    ends = values.get("expiry_date", contract.expiry_date)
+    if starts is not None and ends is not None and ends < starts:
+        raise InputError(
+            f"the contract cannot end ({ends.isoformat()}) before it takes effect "
+            f"({starts.isoformat()})",
+            da=f"kontrakten kan ikke udløbe ({ends.isoformat()}) før den træder i kraft "
+            f"({starts.isoformat()})",
+            field="expiry_date",
+        )
+    # only what differs (the page's form sends every field)
+    values = {key: value for key, value in values.items() if value != getattr(contract, key)}
+    if not values:
+        raise InputError(
+            "the contract already has these values",
+            da="kontrakten har allerede disse værdier",
+            field="changes",
+        )
+    before = {key: _plain(getattr(contract, key)) for key in values}
+    for key, value in values.items():
+        setattr(contract, key, value)
+    record(
+        session,
+        actor=actor,
+        action="contract.corrected",
+        entity="contract",
+        entity_id=contract.id,
+        reason=note,
+        details={"before": before, "after": {k: _plain(getattr(contract, k)) for k in values}},
+    )
+    return contract
+
+
+def _coerce_contract(key: str, value: Any) -> Any:
+    """A correction's value in the contract's own type (None for an empty one)."""
+    if key == "mfn":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("true", "1", "yes", "ja", "on"):
+            return True
+        if text in ("false", "0", "no", "nej", "off", ""):
+            return False
+        raise InputError(
+            f"mfn must be true or false, not {value!r}",
+            da=f"mestbegunstigelse skal være sand eller falsk, ikke {value!r}",
+            field=key,
+        )
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if key == "payment_days":
+        try:
+            days = int(str(value).strip())
+        except ValueError:
+            raise InputError(
+                f"payment days must be a whole number, not {value!r}",
+                da=f"betalingsfristen skal være et helt antal dage, ikke {value!r}",
+                field=key,
+            ) from None
+        if not 0 <= days <= 365:
+            raise InputError(
+                f"payment days must be between 0 and 365, not {days}",
+                da=f"betalingsfristen skal være mellem 0 og 365 dage, ikke {days}",
+                field=key,
+            )
+        return days
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(
+            f"{value!r} is not a date (YYYY-MM-DD)",
+            da=f"{value!r} er ikke en dato (ÅÅÅÅ-MM-DD)",
+            field=key,
+        ) from None
 
 
 def affected_invoice_ids(session: Session, *, contract_id: int) -> list[int]:

@@ -219,6 +219,16 @@ class ContractOut(BaseModel):
     created_at: datetime
 
 
+class ContractCorrectedOut(ContractOut):
+    """The corrected contract, and how many of its invoices were queued for a re-check."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{**_CONTRACT_EXAMPLE, "invoices_queued": 12}]}
+    )
+
+    invoices_queued: int
+
+
 class ContractDetailOut(ContractOut):
     """A contract with its price terms and clauses, and how its reading stands."""
 

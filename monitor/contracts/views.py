@@ -5,6 +5,7 @@ invoices are re-checked by a queued task, once the review is committed."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Form, Request, Response
@@ -64,9 +65,9 @@ class TermOut(BaseModel):
 # ---------------------------------------------------------------------------- pages
 @router.get("/contracts/{contract_id}", response_class=HTMLResponse, name="contract")
 def contract_detail(
-    request: Request, session: DbSession, contract_id: int, saved: int = 0
+    request: Request, session: DbSession, contract_id: int, saved: int = 0, corrected: int = 0
 ) -> HTMLResponse:
-    return _page(request, session, contract_id, saved=saved)
+    return _page(request, session, contract_id, saved=saved, corrected=corrected)
 
 
 @router.post("/contracts/{contract_id}/terms/{term_id}/review", name="review_term")
@@ -109,16 +110,68 @@ def contract_confirm(
     return _after_review(request, session, background, contract_id)
 
 
+@router.post("/contracts/{contract_id}/correct", name="correct_contract")
+def contract_correct(
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    background: BackgroundTasks,
+    contract_id: int,
+    effective_date: Annotated[str, Form()] = "",
+    expiry_date: Annotated[str, Form()] = "",
+    payment_days: Annotated[str, Form()] = "",
+    mfn: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Correct the contract's period, payment days or most-favoured-customer clause from
+    the contract page (what differs from the stored values); its invoices are re-checked."""
+    try:
+        review.correct_contract(
+            session,
+            contract_id=contract_id,
+            actor=_reviewer(actor),
+            changes={
+                "effective_date": effective_date,
+                "expiry_date": expiry_date,
+                "payment_days": payment_days,
+                "mfn": mfn == "true",
+            },
+            note=note or None,
+        )
+    except InputError as exc:
+        session.rollback()
+        # each message names what it is about ("the contract cannot end ... before")
+        error = error_message(exc, page_language(request), where=False)
+        form = {
+            "effective_date": effective_date,
+            "expiry_date": expiry_date,
+            "payment_days": payment_days,
+            "mfn": mfn == "true",
+            "note": note,
+        }  # shown again as given, to be mended
+        return _page(
+            request,
+            session,
+            contract_id,
+            correct_error=error,
+            correct_form=form,
+            status_code=400,
+        )
+    return _after_review(request, session, background, contract_id, saved="corrected=1#facts")
+
+
 def _after_review(
     request: Request,
     session: Session,
     background: BackgroundTasks,
     contract_id: int,
+    *,
+    saved: str = "saved=1#terms",
 ) -> Response:
     invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
     # a background task runs after the request's commit, so the re-check sees the review
     background.add_task(request.app.state.queue_recheck, invoice_ids)
-    return RedirectResponse(f"/contracts/{contract_id}?saved=1#terms", status_code=303)
+    return RedirectResponse(f"/contracts/{contract_id}?{saved}", status_code=303)
 
 
 def _page(
@@ -128,6 +181,9 @@ def _page(
     *,
     saved: int = 0,
     error: str | None = None,
+    corrected: int = 0,
+    correct_error: str | None = None,
+    correct_form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     contract = session.get(Contract, contract_id)
@@ -178,6 +234,16 @@ def _page(
             ),
             "saved": bool(saved),
             "error": error,
+            "corrected": bool(corrected),
+            "correct_error": correct_error,
+            "correct_form": correct_form
+            or {
+                "effective_date": _iso(contract.effective_date),
+                "expiry_date": _iso(contract.expiry_date),
+                "payment_days": "" if contract.payment_days is None else contract.payment_days,
+                "mfn": contract.mfn,
+                "note": "",
+            },
         },
         status_code=status_code,
     )
@@ -225,6 +291,21 @@ def api_term_review(
 
 
 # ---------------------------------------------------------------------------- helpers
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _reviewer(actor: str) -> str:
+    actor = actor.strip()
+    if not actor:
+        raise InputError(
+            "say who is reviewing (name or email)",
+            da="skriv hvem der gennemgår (navn eller e-mail)",
+            field="actor",
+        )
+    return actor
+
+
 def _apply(
     session: Session,
     *,
@@ -234,13 +315,7 @@ def _apply(
     note: str | None,
     changes: dict[str, Any],
 ) -> None:
-    actor = actor.strip()
-    if not actor:
-        raise InputError(
-            "say who is reviewing (name or email)",
-            da="skriv hvem der gennemgår (navn eller e-mail)",
-            field="actor",
-        )
+    actor = _reviewer(actor)
     if action == "confirm":
         review.set_review_state(session, term_id=term.id, state="confirmed", actor=actor, note=note)
     elif action == "reject":

@@ -563,6 +563,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contract.correct": {"da": "Ret pris", "en": "Correct price"},
     "contract.save": {"da": "Gem rettelse", "en": "Save correction"},
     "contract.untitled": {"da": "Kontrakt uden titel", "en": "Untitled contract"},
+    "contract.correct_facts": {
+        "da": "Ret ikrafttræden, udløb, betalingsfrist eller mestbegunstigelse",
+        "en": "Correct the effective date, expiry, payment terms or most-favoured customer",
+    },
+    "contract.correct_facts_help": {
+        "da": "Når aflæsningen tog fejl af kontrakten selv: rettelsen logges med de tidligere "
+        "værdier, og kontraktens fakturaer kontrolleres igen. Bekræft derefter kontrakten som "
+        "gennemgået.",
+        "en": "Where the reading got the contract itself wrong: the correction is logged with "
+        "the values before, and the contract's invoices are checked again. Then confirm the "
+        "contract as reviewed.",
+    },
+    "contract.corrected": {
+        "da": "Kontrakten er rettet. Dens fakturaer kontrolleres igen.",
+        "en": "The contract was corrected. Its invoices are being re-checked.",
+    },
     # a contract's reading: complete, or waiting for legal's review
     "review.needs_review": {"da": "Kræver gennemgang", "en": "Needs review"},
     "review.complete": {"da": "Læst fuldstændigt", "en": "Read completely"},

@@ -88,3 +88,38 @@ def test_extract_says_which_price_rows_it_could_not_read(app_env: object, tmp_pa
         (2, "unit not recognised")
     ]
     assert "KO-310" in printed["unread_prices"][0]["text"]
+
+
+def test_contracts_set_corrects_the_contracts_own_facts(app_env: object) -> None:
+    """``contracts set`` gives a contract the period, payment days or MFN clause the
+    reading got wrong; only what differs is changed and audited; a bad date or nothing
+    to change is refused with the reason and changes nothing."""
+    from sqlalchemy import select
+
+    from monitor.audit.models import AuditEntry
+    from monitor.db import transaction
+
+    assert runner.invoke(app, ["ingest", str(FIXTURE)]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    result = runner.invoke(
+        app,
+        ["contracts", "set", "1", "--effective", "2026-02-01", "--payment-days", "45", "--mfn"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "contract 1 corrected" in result.stdout
+    shown = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert (shown["effective_date"], shown["payment_days"], shown["mfn"]) == (
+        "2026-02-01",
+        45,
+        True,
+    )
+    assert shown["expiry_date"] == before["expiry_date"]
+    with transaction() as s:
+        (entry,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "contract.corrected"))
+        assert set(entry.details["after"]) <= {"effective_date", "payment_days", "mfn"}
+    bad = runner.invoke(app, ["contracts", "set", "1", "--expiry", "2020-01-01"])
+    assert bad.exit_code != 0 and "cannot end (2020-01-01) before it takes effect" in bad.output
+    none = runner.invoke(app, ["contracts", "set", "1"])
+    assert none.exit_code != 0 and "nothing to correct" in none.output
+    again = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert again["expiry_date"] == before["expiry_date"]
