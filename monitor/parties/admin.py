@@ -8,6 +8,7 @@ callers get those invoice ids back to queue their check after the commit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ from monitor.errors import InputError, NotFound
 from monitor.invoices.models import Invoice
 from monitor.parties import repository
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
-from monitor.parties.schemas import PartyRow
+from monitor.parties.schemas import PartyRow, ean_check_digit
 from monitor.parties.service import (
     ImportReport,
     import_parties,
@@ -112,7 +113,16 @@ def add_ean(
     session: Session, *, code: str, ean: str, department: str | None, actor: str
 ) -> list[int]:
     muni = _municipality(session, code)
-    row = _valid(kind="municipality", code=code, name=muni.name, ean=ean.strip())
+    typed = ean.strip()
+    if re.fullmatch(r"\d{13}", typed) and int(typed[12]) != ean_check_digit(typed[:12]):
+        raise InputError(
+            f"EAN {typed} has a wrong check digit: with these first 12 digits it ends in "
+            f"{ean_check_digit(typed[:12])} (a digit mistyped?)",
+            field="ean",
+            key="error.party.ean_check",
+            params={"ean": typed, "digit": ean_check_digit(typed[:12])},
+        )
+    row = _valid(kind="municipality", code=code, name=muni.name, ean=typed)
     number = row.ean[0] if row.ean else ""
     if not number:
         raise InputError("type the 13-digit EAN number", field="ean", key="error.party.ean")

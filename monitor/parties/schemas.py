@@ -56,6 +56,12 @@ class PartyRow(BaseModel):
         for ean in eans:
             if not re.fullmatch(r"\d{13}", ean):
                 raise ValueError(f"EAN {ean!r} must be 13 digits")
+            expected = ean_check_digit(ean[:12])
+            if int(ean[12]) != expected:
+                raise ValueError(
+                    f"EAN {ean} has a wrong check digit: with these first 12 digits it "
+                    f"ends in {expected} (a digit mistyped?)"
+                )
         return eans
 
     @field_validator("finance_email", "legal_email")
@@ -150,3 +156,12 @@ class ContactOut(BaseModel):
     language: str
     immediate_min_severity: str
     active: bool
+
+
+def ean_check_digit(first12: str) -> int:
+    """The GS1 check digit of an EAN-13 (GLN) whose first 12 digits are ``first12``:
+    the digits weighted 1, 3, 1, 3, ... from the left, the check digit bringing their
+    sum to a multiple of 10. Every EAN a municipality receives invoices on has it right;
+    a wrong one is a digit mistyped (or two swapped), which would route no invoice."""
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
+    return (10 - total % 10) % 10

@@ -1157,6 +1157,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Skriv det 13-cifrede EAN-nummer.",
         "en": "Type the 13-digit EAN number.",
     },
+    "error.party.ean_check": {
+        "da": "EAN-nummeret {ean} har et forkert kontrolciffer: med de første 12 cifre ender "
+        "det på {digit}. Er et ciffer tastet forkert?",
+        "en": "EAN {ean} has a wrong check digit: with these first 12 digits it ends in "
+        "{digit}. Was a digit mistyped?",
+    },
     "error.party.ean_taken_elsewhere": {
         "da": "EAN {ean} er allerede registreret til en anden kommune.",
         "en": "EAN {ean} is already registered to another municipality.",

@@ -18,7 +18,7 @@ from tests.signin import TEST_ACTOR
 from tests.web.conftest import Seed
 
 HEADER = "kind,code,name,cvr,ean,population,finance_email,legal_email\n"
-ODENSE_EAN = "5798007461006"
+ODENSE_EAN = "5798007461003"
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def unassigned_invoice(engine: Engine, seed: Seed) -> int:
             tax=Decimal("125.00"),
             payable=Decimal("625.00"),
             status="unassigned",
-            unassigned_reason="buyer EAN 5798007461006 is not a registered municipality",
+            unassigned_reason="buyer EAN 5798007461003 is not a registered municipality",
         )
         invoice.lines.append(
             InvoiceLine(
@@ -113,6 +113,11 @@ def test_a_good_csv_registers_the_parties_and_checks_the_invoices_it_assigns(
         ("vendor,,Fujitsu A/S,8765432,,,,\n", "line 3, field cvr", "CVR must be 8 digits"),
         ("municipality,46,Odense,,,,,\n", "line 3, field code", "kommunekode must be 3 digits"),
         ("municipality,461,Odense,,,,not-an-email,\n", "line 3, field finance_email", "email"),
+        (
+            "municipality,461,Odense,,5798007461006,,,\n",
+            "line 3, field ean",
+            "EAN 5798007461006 has a wrong check digit: with these first 12 digits it ends in 3",
+        ),
     ],
 )
 def test_a_bad_csv_names_the_line_and_field_and_stores_nothing(
@@ -211,6 +216,12 @@ def test_an_ean_is_added_once_and_assigns_the_invoice_it_names(
     assert again.status_code == 400 and "er allerede registreret til Odense" in again.text
     bad = client.post("/admin/parties/municipalities/101/eans", data={**form, "ean": "123"})
     assert bad.status_code == 400 and "must be 13 digits" in bad.text
+    # a digit mistyped: the check digit no longer fits (GS1), said in Danish
+    typo = client.post(
+        "/admin/parties/municipalities/101/eans", data={**form, "ean": "5798000000002"}
+    )
+    assert typo.status_code == 400
+    assert "har et forkert kontrolciffer: med de første 12 cifre ender det på 1" in typo.text
     assert _count(engine, MunicipalityEan) == 1
     assert client.post("/admin/parties/municipalities/999/eans", data=form).status_code == 404
 

@@ -13,7 +13,7 @@ from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, rend
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
 
 VENDOR = InvoiceParty(name="Fiktiv Kommunedata A/S", cvr="12345678", city="Aarhus")
-BUYER = InvoiceParty(name="Aarhus Kommune", cvr="55133018", ean="5798005770001", city="Aarhus")
+BUYER = InvoiceParty(name="Aarhus Kommune", cvr="55133018", ean="5798005770008", city="Aarhus")
 AGREED = Decimal("125.00")
 
 
