@@ -15,10 +15,11 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from extractors.types import Unit
+from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
 from monitor.contracts.models import REVIEWED, Contract, PriceTerm
 from monitor.db import utcnow
@@ -245,6 +246,24 @@ def _coerce_contract(key: str, value: Any) -> Any:
             da=f"{value!r} er ikke en dato (ÅÅÅÅ-MM-DD)",
             field=key,
         ) from None
+
+
+def history(session: Session, *, contract_id: int) -> list[AuditEntry]:
+    """The contract's review, oldest first: its corrections and confirmation, and the
+    review of each of its terms (who, when, what changed, the note)."""
+    term_ids = [
+        str(t)
+        for t in session.scalars(select(PriceTerm.id).where(PriceTerm.contract_id == contract_id))
+    ]
+    own = and_(AuditEntry.entity == "contract", AuditEntry.entity_id == str(contract_id))
+    terms = and_(AuditEntry.entity == "price_term", AuditEntry.entity_id.in_(term_ids))
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .where(or_(own, terms) if term_ids else own)
+            .order_by(AuditEntry.at, AuditEntry.id)
+        )
+    )
 
 
 def affected_invoice_ids(session: Session, *, contract_id: int) -> list[int]:

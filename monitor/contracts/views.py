@@ -234,6 +234,8 @@ def _page(
             ),
             "saved": bool(saved),
             "error": error,
+            "history": review.history(session, contract_id=contract_id),
+            "term_names": {str(t.id): t.item_id or t.description for t in contract.price_terms},
             "corrected": bool(corrected),
             "correct_error": correct_error,
             "correct_form": correct_form

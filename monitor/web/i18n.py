@@ -575,6 +575,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the values before, and the contract's invoices are checked again. Then confirm the "
         "contract as reviewed.",
     },
+    "contract.history": {"da": "Gennemgang og rettelser", "en": "Review and corrections"},
+    "contract.no_history": {
+        "da": "Ingen har gennemgået eller rettet kontrakten endnu.",
+        "en": "No one has reviewed or corrected the contract yet.",
+    },
+    "contract.did.contract.corrected": {"da": "rettede kontrakten", "en": "corrected the contract"},
+    "contract.did.contract.reviewed": {
+        "da": "bekræftede kontrakten som gennemgået",
+        "en": "confirmed the contract as reviewed",
+    },
+    "contract.did.term.confirmed": {"da": "bekræftede prisen", "en": "confirmed the price"},
+    "contract.did.term.rejected": {"da": "forkastede prisen", "en": "rejected the price"},
+    "contract.did.term.proposed": {
+        "da": "satte prisen tilbage til foreslået",
+        "en": "set the price back to proposed",
+    },
+    "contract.did.term.corrected": {"da": "rettede prisen", "en": "corrected the price"},
     "contract.corrected": {
         "da": "Kontrakten er rettet. Dens fakturaer kontrolleres igen.",
         "en": "The contract was corrected. Its invoices are being re-checked.",

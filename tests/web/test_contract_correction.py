@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from monitor.audit.models import AuditEntry
-from monitor.contracts.models import Contract
+from monitor.contracts.models import Contract, PriceTerm
 from monitor.db import transaction
-from tests.signin import TEST_ACTOR
+from tests.signin import TEST_ACTOR, signed_in
 from tests.web.conftest import Seed
 
 #: the page's form as the seeded contract fills it (every field is sent)
@@ -170,3 +171,35 @@ def test_a_corrected_period_changes_what_the_check_finds(
         data={**AS_STORED, "effective_date": "2026-06-01"},
     )
     assert outside() == [seed.invoice_id]
+
+
+def test_the_page_shows_who_reviewed_and_corrected_what(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    page = client.get(f"/contracts/{seed.contract_id}").text
+    assert "Ingen har gennemgået eller rettet kontrakten endnu." in page
+    client.post(
+        f"/contracts/{seed.contract_id}/correct",
+        data={**AS_STORED, "payment_days": "45", "note": "Punkt 7"},
+    )
+    with transaction(engine) as s:
+        term_id = s.scalars(select(PriceTerm.id)).one()
+    client.post(
+        f"/contracts/{seed.contract_id}/terms/{term_id}/review",
+        data={"action": "reject", "note": "Ikke en pris"},
+    )
+    history = client.get(f"/contracts/{seed.contract_id}").text.split('id="h-history"')[1]
+    corrected = history.split('data-action="contract.corrected"')[1].split("</li>\n    \n")[0]
+    assert f"{TEST_ACTOR}</span> rettede kontrakten" in corrected
+    assert "Betalingsfrist: 30 → 45" in corrected and "Punkt 7" in corrected
+    rejected = history.split('data-action="term.rejected"')[1]
+    assert "forkastede prisen" in rejected and "LIC-100" in rejected and "Ikke en pris" in rejected
+    assert history.index("contract.corrected") < history.index("term.rejected")  # oldest first
+
+
+def test_only_those_who_may_correct_are_offered_the_form(app: FastAPI, seed: Seed) -> None:
+    with signed_in(TestClient(app), roles=("finance",)) as finance:
+        page = finance.get(f"/contracts/{seed.contract_id}").text
+        assert 'id="contract-correct"' not in page
+        refused = finance.post(f"/contracts/{seed.contract_id}/correct", data=AS_STORED)
+        assert refused.status_code == 403
