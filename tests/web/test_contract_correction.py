@@ -186,12 +186,18 @@ def test_the_page_shows_who_reviewed_and_corrected_what(
         term_id = s.scalars(select(PriceTerm.id)).one()
     client.post(
         f"/contracts/{seed.contract_id}/terms/{term_id}/review",
+        data={"action": "correct", "price": "1.099,50"},
+    )
+    client.post(
+        f"/contracts/{seed.contract_id}/terms/{term_id}/review",
         data={"action": "reject", "note": "Ikke en pris"},
     )
     history = client.get(f"/contracts/{seed.contract_id}").text.split('id="h-history"')[1]
     corrected = history.split('data-action="contract.corrected"')[1].split("</li>\n    \n")[0]
     assert f"{TEST_ACTOR}</span> rettede kontrakten" in corrected
     assert "Betalingsfrist: 30 → 45" in corrected and "Punkt 7" in corrected
+    price = history.split('data-action="term.corrected"')[1].split('data-action="term.rejected"')[0]
+    assert "rettede prisen" in price and "Aftalt enhedspris: 100 → 1.099,50" in price
     rejected = history.split('data-action="term.rejected"')[1]
     assert "forkastede prisen" in rejected and "LIC-100" in rejected and "Ikke en pris" in rejected
     assert history.index("contract.corrected") < history.index("term.rejected")  # oldest first
