@@ -19,7 +19,7 @@ from monitor.contracts.schemas import (
     ContractQuery,
     PriceTermOut,
 )
-from monitor.errors import InputError, NotFound
+from monitor.errors import NotFound
 from monitor.schemas import Page
 from monitor.web.api import (
     CHANGE_ERRORS,
@@ -122,15 +122,12 @@ def api_correct(
     a field already so is an error if nothing else changes). Recorded in the audit log
     with the values before and after; the contract's invoices are queued for a re-check
     after the commit. Confirming the contract as reviewed stays a step of its own."""
-    reviewer = actor.strip()
-    if not reviewer:
-        raise InputError(
-            "say who is reviewing (name or email)",
-            da="skriv hvem der gennemgår (navn eller e-mail)",
-            field="actor",
-        )
     review.correct_contract(
-        session, contract_id=contract_id, actor=reviewer, changes=body.changes, note=body.note
+        session,
+        contract_id=contract_id,
+        actor=review.reviewer(actor),
+        changes=body.changes,
+        note=body.note,
     )
     session.flush()
     invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)

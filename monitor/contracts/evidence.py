@@ -15,7 +15,7 @@ from threading import Lock
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from monitor.contracts import pageimage
+from monitor.contracts import pageimage, repository
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
 from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
@@ -49,13 +49,7 @@ class PageView:
 
 def contract_document(session: Session, contract_id: int) -> tuple[Contract, Document]:
     """The contract and its stored PDF, or NotFound naming which is missing."""
-    contract = session.get(Contract, contract_id)
-    if contract is None:
-        raise NotFound(
-            f"contract {contract_id} does not exist",
-            key="error.missing.contract",
-            params={"id": contract_id},
-        )
+    contract = repository.get(session, contract_id)
     document = session.get(Document, contract.document_id) if contract.document_id else None
     if document is None:
         raise NotFound(

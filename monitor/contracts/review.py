@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from extractors.types import Unit
 from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
+from monitor.contracts import repository
 from monitor.contracts.models import REVIEWED, Contract, PriceTerm
 from monitor.db import utcnow
 from monitor.errors import InputError, NotFound
@@ -38,6 +39,18 @@ _CORRECTABLE = {
     "valid_to",
     "vat_basis",
 }
+
+
+def reviewer(actor: str) -> str:
+    """Who reviews, as the audit log records them: a name or email, never blank."""
+    actor = actor.strip()
+    if not actor:
+        raise InputError(
+            "say who is reviewing (name or email)",
+            da="skriv hvem der gennemgår (navn eller e-mail)",
+            field="actor",
+        )
+    return actor
 
 
 def get_term(session: Session, term_id: int) -> PriceTerm:
@@ -74,13 +87,7 @@ def set_review_state(
 def confirm_contract(session: Session, *, contract_id: int, actor: str) -> int:
     """Confirm every proposed term of a contract, and the contract as ``reviewed``
     (legal has read it, unread price rows included); returns how many terms."""
-    contract = session.get(Contract, contract_id)
-    if contract is None:
-        raise NotFound(
-            f"contract {contract_id} does not exist",
-            key="error.missing.contract",
-            params={"id": contract_id},
-        )
+    contract = repository.get(session, contract_id)
     n = 0
     for term in contract.price_terms:
         if term.review_state == "proposed":
@@ -115,20 +122,35 @@ def correct_term(
     if unknown:
         raise InputError(f"cannot correct {', '.join(sorted(unknown))}")
     term = get_term(session, term_id)
-    before = {k: _plain(getattr(term, k)) for k in changes}
-    for key, value in changes.items():
-        setattr(term, key, _coerce(key, value))
+    values = {key: _coerce(key, value) for key, value in changes.items()}
+    _change(session, term, values, actor=actor, action="term.corrected", note=note)
     term.review_state, term.reviewed_by, term.reviewed_at = "confirmed", actor, utcnow()
+    return term
+
+
+def _change(
+    session: Session,
+    target: PriceTerm | Contract,
+    values: dict[str, Any],
+    *,
+    actor: str,
+    action: str,
+    note: str | None,
+) -> None:
+    """Set these (already coerced) values on a term or contract and record the change in
+    the audit log, each field with its value before and after."""
+    before = {key: _plain(getattr(target, key)) for key in values}
+    for key, value in values.items():
+        setattr(target, key, value)
     record(
         session,
         actor=actor,
-        action="term.corrected",
-        entity="price_term",
-        entity_id=term.id,
+        action=action,
+        entity="price_term" if isinstance(target, PriceTerm) else "contract",
+        entity_id=target.id,
         reason=note,
-        details={"before": before, "after": {k: _plain(getattr(term, k)) for k in changes}},
+        details={"before": before, "after": {k: _plain(getattr(target, k)) for k in values}},
     )
-    return term
 
 
 #: what legal may correct of the contract itself (``correct_contract``)
@@ -162,13 +184,7 @@ def correct_contract(
         )
     if not changes:
         raise InputError("nothing to correct", da="intet at rette", field="changes")
-    contract = session.get(Contract, contract_id)
-    if contract is None:
-        raise NotFound(
-            f"contract {contract_id} does not exist",
-            key="error.missing.contract",
-            params={"id": contract_id},
-        )
+    contract = repository.get(session, contract_id)
     values = {key: _coerce_contract(key, value) for key, value in changes.items()}
     starts = values.get("effective_date", contract.effective_date)
     ends = values.get("expiry_date", contract.expiry_date)
@@ -188,18 +204,7 @@ def correct_contract(
             da="kontrakten har allerede disse værdier",
             field="changes",
         )
-    before = {key: _plain(getattr(contract, key)) for key in values}
-    for key, value in values.items():
-        setattr(contract, key, value)
-    record(
-        session,
-        actor=actor,
-        action="contract.corrected",
-        entity="contract",
-        entity_id=contract.id,
-        reason=note,
-        details={"before": before, "after": {k: _plain(getattr(contract, k)) for k in values}},
-    )
+    _change(session, contract, values, actor=actor, action="contract.corrected", note=note)
     return contract
 
 

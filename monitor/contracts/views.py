@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from extractors.money import parse_amount
 from monitor.contracts import evidence, repository, review
-from monitor.contracts.models import Contract, PriceTerm
+from monitor.contracts.models import PriceTerm
 from monitor.documents.models import Document
 from monitor.errors import InputError, NotFound
 from monitor.findings.models import Finding
@@ -129,7 +129,7 @@ def contract_correct(
         review.correct_contract(
             session,
             contract_id=contract_id,
-            actor=_reviewer(actor),
+            actor=review.reviewer(actor),
             changes={
                 "effective_date": effective_date,
                 "expiry_date": expiry_date,
@@ -186,13 +186,7 @@ def _page(
     correct_form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    contract = session.get(Contract, contract_id)
-    if contract is None:
-        raise NotFound(
-            f"contract {contract_id} does not exist",
-            key="error.missing.contract",
-            params={"id": contract_id},
-        )
+    contract = repository.get(session, contract_id)
     findings_per_term = {
         term_id: n
         for term_id, n in session.execute(
@@ -297,17 +291,6 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _reviewer(actor: str) -> str:
-    actor = actor.strip()
-    if not actor:
-        raise InputError(
-            "say who is reviewing (name or email)",
-            da="skriv hvem der gennemgår (navn eller e-mail)",
-            field="actor",
-        )
-    return actor
-
-
 def _apply(
     session: Session,
     *,
@@ -317,7 +300,7 @@ def _apply(
     note: str | None,
     changes: dict[str, Any],
 ) -> None:
-    actor = _reviewer(actor)
+    actor = review.reviewer(actor)
     if action == "confirm":
         review.set_review_state(session, term_id=term.id, state="confirmed", actor=actor, note=note)
     elif action == "reject":

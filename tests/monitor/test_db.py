@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, Table, func, select
 
 from monitor.db import transaction
 from monitor.invoices.models import Invoice, InvoiceLine
@@ -201,12 +202,12 @@ def test_money_read_back_gives_none_for_null_while_another_thread_fills_the_memo
     assert errors == []
 
 
-def test_insert_rows_stores_a_json_none_as_an_insert_does(database_url: str) -> None:
-    """A JSON column given None: an ``insert`` stores JSON ``null`` (SQLAlchemy's JSON
-    type evaluates None), so ``insert_rows`` stores the same, not SQL NULL."""
-    from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert
+@pytest.fixture
+def json_probe(database_url: str) -> Iterator[tuple[Engine, Table]]:
+    """A table with a JSON column on the test database, dropped afterwards."""
+    from sqlalchemy import JSON, Column, Integer, MetaData
 
-    from monitor.db import insert_rows, make_engine
+    from monitor.db import make_engine
 
     meta = MetaData()
     table = Table("json_probe", meta, Column("id", Integer, primary_key=True), Column("ev", JSON))
@@ -214,41 +215,46 @@ def test_insert_rows_stores_a_json_none_as_an_insert_does(database_url: str) -> 
     meta.drop_all(engine)
     meta.create_all(engine)
     try:
-        with engine.begin() as conn:
-            insert_rows(conn, table, [{"ev": None}])
-            conn.execute(insert(table), [{"ev": None}])
-            null = conn.execute(select(table.c.id, table.c.ev.is_(None)).order_by(table.c.id))
-            stored = [is_null for _, is_null in null]
+        yield engine, table
     finally:
         meta.drop_all(engine)
         engine.dispose()
+
+
+def test_insert_rows_stores_a_json_none_as_an_insert_does(
+    json_probe: tuple[Engine, Table],
+) -> None:
+    """A JSON column given None: an ``insert`` stores JSON ``null`` (SQLAlchemy's JSON
+    type evaluates None), so ``insert_rows`` stores the same, not SQL NULL."""
+    from sqlalchemy import insert
+
+    from monitor.db import insert_rows
+
+    engine, table = json_probe
+    with engine.begin() as conn:
+        insert_rows(conn, table, [{"ev": None}])
+        conn.execute(insert(table), [{"ev": None}])
+        null = conn.execute(select(table.c.id, table.c.ev.is_(None)).order_by(table.c.id))
+        stored = [is_null for _, is_null in null]
     assert stored[0] == stored[1]
 
 
-def test_insert_rows_stores_encoded_json_as_the_text_an_insert_stores(database_url: str) -> None:
+def test_insert_rows_stores_encoded_json_as_the_text_an_insert_stores(
+    json_probe: tuple[Engine, Table],
+) -> None:
     """Evidence a worker process encoded (``encoded_json``) is written as it is: the
     stored text and the value read back are those of the dict given to an insert."""
-    from sqlalchemy import JSON, Column, Integer, MetaData, Table, Text, cast, insert
+    from sqlalchemy import Text, cast, insert
 
-    from monitor.db import decoded_json, encoded_json, insert_rows, make_engine
+    from monitor.db import decoded_json, encoded_json, insert_rows
 
     evidence = {"line_text": 'Æbler, 2 kg "økologiske"\ttab', "quantity": "31", "page": 2}
-    meta = MetaData()
-    table = Table("json_probe", meta, Column("id", Integer, primary_key=True), Column("ev", JSON))
-    engine = make_engine(database_url)
-    meta.drop_all(engine)
-    meta.create_all(engine)
-    try:
-        with engine.begin() as conn:
-            insert_rows(conn, table, [{"ev": encoded_json(evidence)}])
-            conn.execute(insert(table), [{"ev": evidence}])
-            read = [ev for _, ev in conn.execute(select(table.c.id, table.c.ev).order_by("id"))]
-            texts = [
-                t for (t,) in conn.execute(select(cast(table.c.ev, Text)).order_by(table.c.id))
-            ]
-    finally:
-        meta.drop_all(engine)
-        engine.dispose()
+    engine, table = json_probe
+    with engine.begin() as conn:
+        insert_rows(conn, table, [{"ev": encoded_json(evidence)}])
+        conn.execute(insert(table), [{"ev": evidence}])
+        read = [ev for _, ev in conn.execute(select(table.c.id, table.c.ev).order_by("id"))]
+        texts = [t for (t,) in conn.execute(select(cast(table.c.ev, Text)).order_by(table.c.id))]
     assert read == [evidence, evidence]
     assert texts[0] == texts[1]
     assert decoded_json(encoded_json(evidence)) == evidence
