@@ -151,7 +151,7 @@ class ScreenedBuilder(ContextBuilder):
                 select(i.c.invoice_id).where(i.c.flagged.op("&")(screening.PEER_BITS) != 0)
             )
             self._compared = {}
-            for chunk in id_chunks([row[0] for row in peered]):
+            for chunk in id_chunks([row[0] for row in peered], self.session):
                 read = select(i.c.vendor_id, InvoiceLine.item_id).distinct()
                 read = read.join(i, i.c.invoice_id == InvoiceLine.invoice_id).where(
                     InvoiceLine.invoice_id.in_(chunk),
