@@ -99,6 +99,7 @@ ROUTES: dict[str, Rule] = {
     "GET /api/v1/invoices/{invoice_id}": READ,
     "GET /api/v1/contracts": READ,
     "GET /api/v1/contracts/{contract_id}": READ,
+    "GET /api/v1/contracts/{contract_id}/history": READ,
     "GET /api/v1/documents": READ,
     "GET /api/v1/municipalities": READ,
     "GET /api/v1/municipalities/{code}": READ,

@@ -1,5 +1,6 @@
 """``prisvagt contracts``: list, show, confirm and correct stored contracts and their terms;
-``set`` corrects a contract's own period, payment days or most-favoured-customer clause.
+``set`` corrects a contract's own period, payment days or most-favoured-customer clause;
+``history`` prints its review and corrections.
 
 A contract's ``review_status`` (needs_review|complete|reviewed) shows in the list and can
 be filtered on; ``show`` prints why a reading needs review and the price rows not read;
@@ -201,3 +202,35 @@ def contracts_set(
         invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
     console.print(f"contract {contract_id} corrected; re-checking {len(invoice_ids)} invoices")
     queue_rechecks(invoice_ids)
+
+
+@contracts_app.command("history")
+@cli_errors
+def contracts_history(
+    contract_id: int, format: OutFormat = typer.Option(OutFormat.text, "--format", "-f")
+) -> None:
+    """Print a contract's review and corrections, oldest first: who did what when, to
+    the contract or which of its terms, each changed field before -> after, the note."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    ensure_database()
+    with transaction() as session:
+        entries = review.history_entries(session, contract_id=contract_id)
+    if format is OutFormat.json:
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
+        return
+    if not entries:
+        typer.echo(f"contract {contract_id}: not reviewed or corrected yet")
+        return
+    for entry in entries:
+        what = entry["action"]
+        if entry["term_id"] is not None:
+            what += f" term {entry['term_id']} ({entry['term'] or '?'})"
+        typer.echo(f"{entry['at']:%Y-%m-%d %H:%M} {entry['actor']}: {what}")
+        for key, change in entry["changes"].items():
+            before = "-" if change["before"] is None else change["before"]
+            after = "-" if change["after"] is None else change["after"]
+            typer.echo(f"    {key}: {before} -> {after}")
+        if entry["note"]:
+            typer.echo(f"    note: {entry['note']}")

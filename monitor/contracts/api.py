@@ -15,6 +15,7 @@ from monitor.contracts.schemas import (
     ClauseOut,
     ContractCorrectedOut,
     ContractDetailOut,
+    ContractHistoryEntryOut,
     ContractOut,
     ContractQuery,
     PriceTermOut,
@@ -85,6 +86,22 @@ def api_get(session: DbSession, contract_id: ContractId) -> ContractDetailOut:
         reviewed_by=c.reviewed_by,
         reviewed_at=c.reviewed_at,
     )
+
+
+@api.get(
+    "/{contract_id}/history",
+    response_model=list[ContractHistoryEntryOut],
+    summary="A contract's review and corrections",
+)
+def api_history(session: DbSession, contract_id: ContractId) -> list[ContractHistoryEntryOut]:
+    """Every step of the contract's review, oldest first: corrections of its period,
+    payment days or most-favoured-customer clause, its confirmation, and the review or
+    correction of each of its price terms, with who, when, the note and each changed
+    field's value before and after (what the contract page shows)."""
+    return [
+        ContractHistoryEntryOut.model_validate(entry)
+        for entry in review.history_entries(session, contract_id=contract_id)
+    ]
 
 
 class ContractCorrectionIn(BaseModel):

@@ -271,6 +271,33 @@ def history(session: Session, *, contract_id: int) -> list[AuditEntry]:
     )
 
 
+def history_entries(session: Session, *, contract_id: int) -> list[dict[str, Any]]:
+    """:func:`history` of an existing contract (else ``NotFound``) as plain values, for
+    the API and the command line: each step with the term it concerns (its item id, or
+    its description), and each changed field with its value before and after."""
+    contract = repository.get(session, contract_id)
+    names = {str(t.id): t.item_id or t.description for t in contract.price_terms}
+    entries = []
+    for entry in history(session, contract_id=contract_id):
+        details = entry.details or {}
+        before, after = details.get("before") or {}, details.get("after") or {}
+        term = entry.entity == "price_term"
+        entries.append(
+            {
+                "at": entry.at,
+                "actor": entry.actor,
+                "action": entry.action,
+                "term_id": int(entry.entity_id) if term and entry.entity_id else None,
+                "term": names.get(entry.entity_id or "") if term else None,
+                "note": entry.reason,
+                "changes": {
+                    key: {"before": before.get(key), "after": value} for key, value in after.items()
+                },
+            }
+        )
+    return entries
+
+
 def affected_invoice_ids(session: Session, *, contract_id: int) -> list[int]:
     contract = session.get(Contract, contract_id)
     if contract is None or contract.vendor_id is None or contract.municipality_id is None:

@@ -229,6 +229,45 @@ class ContractCorrectedOut(ContractOut):
     invoices_queued: int
 
 
+class FieldChangeOut(BaseModel):
+    before: Any = Field(description="the value before (money as a decimal string)")
+    after: Any = Field(description="the value after")
+
+
+class ContractHistoryEntryOut(BaseModel):
+    """One step of a contract's review: a correction or confirmation of the contract, or
+    the review or correction of one of its price terms."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "at": "2026-03-02T10:15:00Z",
+                    "actor": "jurist@kommune.dk",
+                    "action": "contract.corrected",
+                    "term_id": None,
+                    "term": None,
+                    "note": "Kontraktens punkt 3",
+                    "changes": {"expiry_date": {"before": None, "after": "2027-12-31"}},
+                }
+            ]
+        }
+    )
+
+    at: datetime
+    actor: str
+    action: str = Field(
+        description="contract.corrected, contract.reviewed, term.confirmed, "
+        "term.rejected, term.proposed or term.corrected"
+    )
+    term_id: int | None = Field(description="the price term the step concerns, if any")
+    term: str | None = Field(description="that term's item id, or its description")
+    note: str | None
+    changes: dict[str, FieldChangeOut] = Field(
+        description="each changed field with its value before and after"
+    )
+
+
 class ContractDetailOut(ContractOut):
     """A contract with its price terms and clauses, and how its reading stands."""
 

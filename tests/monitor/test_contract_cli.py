@@ -123,3 +123,12 @@ def test_contracts_set_corrects_the_contracts_own_facts(app_env: object) -> None
     assert none.exit_code != 0 and "nothing to correct" in none.output
     again = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
     assert again["expiry_date"] == before["expiry_date"]
+    # the correction, and only it, in the contract's history
+    history = runner.invoke(app, ["contracts", "history", "1"])
+    assert history.exit_code == 0, history.output
+    assert "cli: contract.corrected" in history.stdout
+    assert "    payment_days: " in history.stdout and " -> 45" in history.stdout
+    (step,) = json.loads(runner.invoke(app, ["contracts", "history", "1", "-f", "json"]).stdout)
+    assert step["changes"]["payment_days"]["after"] == 45 and step["term_id"] is None
+    missing = runner.invoke(app, ["contracts", "history", "99"])
+    assert missing.exit_code != 0 and "contract 99 does not exist" in missing.output

@@ -117,6 +117,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "GET /api/v1/invoices/{invoice_id}": KBH_READERS,
     "GET /api/v1/contracts": READERS,
     "GET /api/v1/contracts/{contract_id}": KBH_READERS,
+    "GET /api/v1/contracts/{contract_id}/history": KBH_READERS,
     "GET /api/v1/documents": READERS,
     "GET /api/v1/municipalities": READERS,
     "GET /api/v1/municipalities/{code}": KBH_READERS,

@@ -209,3 +209,35 @@ def test_only_those_who_may_correct_are_offered_the_form(app: FastAPI, seed: See
         assert 'id="contract-correct"' not in page
         refused = finance.post(f"/contracts/{seed.contract_id}/correct", data=AS_STORED)
         assert refused.status_code == 403
+
+
+def test_the_api_gives_the_contracts_review_history(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    """``GET /api/v1/contracts/{id}/history``: what the page shows, as data: each step
+    oldest first, with the term it concerns and each field before and after."""
+    url = f"/api/v1/contracts/{seed.contract_id}/history"
+    assert client.get(url).json() == []
+    client.post(
+        f"/api/v1/contracts/{seed.contract_id}/correct",
+        json={"changes": {"payment_days": 45}, "note": "Punkt 7"},
+    )
+    with transaction(engine) as s:
+        term_id = s.scalars(select(PriceTerm.id)).one()
+    client.post(
+        f"/contracts/{seed.contract_id}/terms/{term_id}/review",
+        data={"action": "correct", "price": "1.099,50"},
+    )
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    corrected, price = response.json()
+    assert corrected["action"] == "contract.corrected" and corrected["actor"] == TEST_ACTOR
+    assert corrected["changes"] == {"payment_days": {"before": 30, "after": 45}}
+    assert (corrected["note"], corrected["term_id"], corrected["term"]) == ("Punkt 7", None, None)
+    assert (price["action"], price["term_id"], price["term"]) == (
+        "term.corrected",
+        term_id,
+        "LIC-100",
+    )
+    assert price["changes"]["agreed_unit_price"] == {"before": "100.000000", "after": "1099.50"}
+    assert client.get("/api/v1/contracts/999/history").status_code == 404
