@@ -22,6 +22,14 @@ from extractors.types import ContractClause
 
 _PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|betale\b|forfald|payable|payment|"
                             r"\bpaid\b|\bpay\b|faktura|invoice", re.I)  # fmt: skip
+#: Words about paying itself: a sentence about invoices without them may state when the
+#: invoice is sent, not when it is paid.
+_PAYING = re.compile(r"netto|\bnet\b|betal|forfald|payable|payment|\bpaid\b|\bpay\b|\bdue\b",
+                     re.I)  # fmt: skip
+#: Sending or issuing the invoice: "Leverandøren skal fremsende faktura senest 10 dage
+#: efter periodens start", "shall submit the invoice no later than 10 days after".
+_INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|fakturer|submit|\bissu|render",
+                        re.I)  # fmt: skip
 #: Days that are no payment term: notice, reminders, late interest, deadlines to object.
 _NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|interest|"
                           r"efter\s+forfald|after\s+the\s+due\s+date|overdue|indsigelse|dispute|"
@@ -92,8 +100,8 @@ def sentences(sections: list[Section]) -> list[Sentence]:
 def read_payment(section: Section, *, strict: bool = False) -> ContractClause | None:
     """Payment days: a duration in days in a sentence about paying invoices ("30 dage
     netto", "Betalingsfrist: 30 dage fra fakturadato", "within thirty (30) days of
-    receipt"), or "net 30". A notice period, a reminder fee's grace period or late
-    interest is no payment term.
+    receipt"), or "net 30". A notice period, a reminder fee's grace period, late
+    interest or the days within which the invoice is sent is no payment term.
 
     ``strict`` (for clauses not classified as payment terms) lowers the confidence.
     """
@@ -103,6 +111,8 @@ def read_payment(section: Section, *, strict: bool = False) -> ContractClause | 
         text = sentence.text
         if not _PAYMENT_WORDS.search(text):
             continue
+        if not _PAYING.search(text) and _INVOICING.search(text):
+            continue  # when the invoice is sent, not when it is paid
         for found in durations(text):
             if found.unit == "day" and not _NOT_PAYMENT.search(
                 _around(text, found.start, found.end)

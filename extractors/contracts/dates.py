@@ -34,8 +34,11 @@ _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)} | _TENS_WORDS
 NUMBER_WORDS |= {"a": 1, "an": 1, "et": 1, "én": 1, "ét": 1, "en": 1, "to": 2, "tre": 3,
                  "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
-                 "elleve": 11, "tolv": 12, "atten": 18, "tyve": 20, "fireogtyve": 24,
-                 "seksogtredive": 36, "otteogfyrre": 48, "tres": 60}  # fmt: skip
+                 "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15,
+                 "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19, "tyve": 20,
+                 "fireogtyve": 24, "femogtyve": 25, "tredive": 30, "seksogtredive": 36,
+                 "fyrre": 40, "femogfyrre": 45, "otteogfyrre": 48, "halvtreds": 50,
+                 "tres": 60, "halvfjerds": 70, "firs": 80, "halvfems": 90}  # fmt: skip
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
                   "twelfth": 12, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25,
@@ -69,9 +72,11 @@ _UNIT_WORDS = (r"years?|months?|weeks?|days?|business\s+days?|working\s+days?|"
                r"årig|års?|måneders?|måneder|mdr\.?|md\.|dages?|dage|ugers?|uger|"
                r"arbejdsdage|bankdage|hverdage")  # fmt: skip
 #: "five (5) years", "(5) years", "sixty (60) days'", "two years (2)", "4 år", "48 måneder",
-#: "a 5-year term", "twelve (12) full calendar months", "tolv (12) måneder".
+#: "a 5-year term", "twelve (12) full calendar months", "tolv (12) måneder",
+#: "30 (tredive) dage".
 DURATION_RE = re.compile(
     rf"(?<![\w.,/-])(?:(?P<words>{NUMBER_TEXT})\s*(?:\(\s*(?P<paren>\d{{1,3}})\s*\))?"
+    rf"|(?P<spelled>\d{{1,3}})\s*\(\s*(?:{NUMBER_TEXT})\s*\)"
     rf"|\(?\s*(?P<digits>\d{{1,3}})\s*\)?)"
     rf"(?:\s*-\s*|\s+|(?<=\))\s*)(?:(?:full|calendar|consecutive|hele|kalender)\s+)*"
     rf"(?P<unit>{_UNIT_WORDS})(?![\w])(?:'s?|’s?)?(?:\s*\(\s*(?P<after>\d{{1,3}})\s*\))?",
@@ -109,7 +114,7 @@ def durations(text: str) -> list[Duration]:
     found = []
     for match in DURATION_RE.finditer(text):
         g = match.groupdict()
-        number = next((int(g[k]) for k in ("paren", "after", "digits") if g[k]), None)
+        number = next((int(g[k]) for k in ("paren", "spelled", "after", "digits") if g[k]), None)
         if number is None and g["words"]:
             number = number_value(g["words"])
         if number is None or number == 0:

@@ -76,6 +76,7 @@ def _extract(document: PdfText) -> ContractTerms:
         terms.currency = currencies.pop()
     terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
+    terms.uncertain_terms += same_party_reasons(terms)
     if terms.effective_date is None and (terms.price_terms or terms.unread_prices):
         # the contract then applies to an invoice of any date: its prices are not
         # enforced on invoices from before it began until a person has looked
@@ -209,6 +210,19 @@ def _first_adjustment(terms: ContractTerms, month_first: bool) -> None:
             f"indexation: first adjustment stated as {stated.isoformat()}, before the end of "
             f"the {ix.fixed_months}-month fixed period"
         )
+
+
+def same_party_reasons(terms: ContractTerms) -> list[str]:
+    """Buyer and vendor read as one party (one name, or one CVR number) cannot both be
+    right: a misreading (one party's letterhead, a column read twice) that would bill the
+    wrong buyer and send its findings to the wrong municipality."""
+    buyer, vendor = terms.party("buyer"), terms.party("vendor")
+    if not buyer or not vendor:
+        return []
+    if buyer.name != vendor.name and not (buyer.cvr and buyer.cvr == vendor.cvr):
+        return []
+    cvr = vendor.cvr or "not stated"
+    return [f"parties: buyer and vendor read as the same party ({vendor.name}, CVR {cvr})"]
 
 
 def _int(value: object) -> int | None:

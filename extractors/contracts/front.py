@@ -133,16 +133,25 @@ def _role(text: str, *, marker_only: bool = False) -> PartyRole | None:
 
 def _assign_roles(found: list[tuple[ContractParty, PartyRole | None]]) -> list[ContractParty]:
     """Keep one buyer and one vendor: roles stated win, then "Kommune" in the name, then
-    order (the buyer is named first in Danish public contracts)."""
+    order (the buyer is named first in Danish public contracts). A CVR number met again
+    is the same party (a vendor's letterhead above the parties' blocks), never the other."""
     parties: dict[str, ContractParty] = {}
-    for party, role in found:
-        if role is None:
-            role = "buyer" if re.search(r"\bkommune\b|region", party.name, re.I) else None
-        if role is None:
-            role = "vendor" if "buyer" in parties else "buyer"
-        if role not in parties:
+
+    def place(party: ContractParty, role: PartyRole) -> None:
+        known = party.cvr is not None and any(p.cvr == party.cvr for p in parties.values())
+        if role not in parties and not known:
             party.role = role
             parties[role] = party
+
+    for party, role in found:
+        if role is not None:
+            place(party, role)
+    for party, role in found:
+        if role is None and re.search(r"\bkommune\b|region", party.name, re.I):
+            place(party, "buyer")
+    for party, role in found:
+        if role is None:
+            place(party, "vendor" if "buyer" in parties else "buyer")
     return [parties[r] for r in ("buyer", "vendor") if r in parties]
 
 

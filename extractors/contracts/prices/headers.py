@@ -51,7 +51,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("other", r"^(bemærk|note|kommentar|comment|remarks|forklaring|option|betingelse)"),
 )  # fmt: skip
 _ROLE_RES = tuple((role, re.compile(pattern)) for role, pattern in _WORDS)
-_INCL = re.compile(r"\b(inkl|inklusive|incl|including|med moms|m\. ?moms|with vat)\b")
+_INCL = re.compile(
+    r"\b(inkl|inklusive|incl|including|med moms|m\. ?moms|with vat)\b|"
+    r"\b(inclusive|includes?)\b.*\b(vat|moms)\b"
+)
 _EXCL = re.compile(r"\b(ekskl|eksklusive|excl|excluding|ex|uden moms|u\. ?moms|ekskl\.moms)\b")
 _NUM = r"\d{1,3}(?:[.,\s]\d{3})+|\d+"
 _HEADER_BAND = re.compile(

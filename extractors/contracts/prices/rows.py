@@ -154,10 +154,34 @@ def _is_amount(cell: str, language: str) -> bool:
     return match is not None and amount_of(cell, language) is not None
 
 
+#: "25 %" or "25%" between the word and "VAT"/"moms" ("inkl. 25 % moms", "include 25% VAT")
+_RATE = r"(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?"
+#: prices quoted with VAT: "inkl. moms", "inklusive 25 % moms", "med moms", "moms er
+#: inkluderet", "incl. VAT", "including VAT", "All prices include 25 % VAT", "inclusive of
+#: VAT", "VAT included"
+_WITH_VAT = re.compile(
+    rf"\bink(?:l\.?|lusive?|luderet)\s*{_RATE}moms|\bmed\s+{_RATE}moms|"
+    rf"\bmoms\s+(?:er\s+)?(?:inkluderet|indregnet|indeholdt)|"
+    rf"\bincl(?:\.|uding|udes?|usive(?:\s+of)?)?\s*{_RATE}VAT|\bVAT\s+(?:is\s+)?included",
+    re.IGNORECASE,
+)
+#: prices quoted without: "ekskl. moms", "eksklusive moms", "uden moms", "+ moms", "plus
+#: moms", "tillægges moms", "excl. VAT", "excluding VAT", "exclusive of VAT", "VAT is
+#: added", and a negated inclusion ("ikke inkl. moms", "do not include VAT")
+_WITHOUT_VAT = re.compile(
+    rf"\beks(?:kl\.?|klusive?)\s*{_RATE}moms|\buden\s+{_RATE}moms|(?:\+|\bplus)\s*{_RATE}moms|"
+    rf"\btillægges\s+{_RATE}moms|\bexcl(?:\.|uding|udes?|usive(?:\s+of)?)?\s*{_RATE}VAT|"
+    rf"(?:\+|\bplus)\s*{_RATE}VAT|\bVAT\s+(?:is\s+|will\s+be\s+|shall\s+be\s+)?(?:added|not\s+included)|"
+    rf"\b(?:not|ikke)\s+(?:inkl|incl|includ)\w*\.?\s*(?:of\s+)?{_RATE}(?:moms|VAT)",
+    re.IGNORECASE,
+)
+
+
 def page_vat(text: str) -> VatBasis:
-    """``incl`` if the page quotes prices including VAT, else ``excl``."""
-    incl = re.search(r"inkl\.?\s*moms|inklusive moms|incl\.?\s*VAT|including VAT", text, re.I)
-    excl = re.search(r"ekskl\.?\s*moms|eksklusive moms|excl\.?\s*VAT|excluding VAT", text, re.I)
+    """``incl`` if the page quotes prices including VAT, else ``excl`` (also when it says
+    both, or neither)."""
+    incl = _WITH_VAT.search(text)
+    excl = _WITHOUT_VAT.search(text)
     return "incl" if incl and not excl else "excl"
 
 

@@ -1,0 +1,128 @@
+"""Wordings and layouts found by an independent probe (``tests/generators/probe_mixed``,
+written without reading the extractor): an invoicing deadline is no payment term, "30
+(tredive) dage", English VAT-inclusive footnotes, and a vendor's letterhead above the
+parties' blocks. Each test fails on the reading before the probe."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors.contracts import extract_contract, review_to_dict, terms_to_dict
+from extractors.contracts.dates import durations
+from extractors.contracts.front import _assign_roles
+from extractors.contracts.prices.rows import page_vat
+from extractors.types import ContractParty
+from tests.generators.probe_mixed import generate
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("*) All prices include 25 % VAT.", "incl"),
+        ("All prices are in Danish kroner (DKK) inclusive of VAT.", "incl"),
+        ("Prices are quoted with VAT included.", "incl"),
+        ("Alle priser er inklusive 25 % moms.", "incl"),
+        ("Priserne er med moms.", "incl"),
+        ("All prices incl. VAT.", "incl"),
+        ("Prices do not include VAT.", "excl"),
+        ("Priserne er ikke inkl. moms.", "excl"),
+        ("Prices exclusive of VAT.", "excl"),
+        ("VAT is added at the applicable rate.", "excl"),
+        ("Priserne tillægges moms.", "excl"),
+        ("Alle priser er ekskl. 25 % moms.", "excl"),
+        ("Priserne fremgår af bilaget.", "excl"),
+    ],
+)
+def test_the_vat_basis_a_page_states(text: str, basis: str) -> None:
+    assert page_vat(text) == basis
+
+
+def test_a_number_with_its_word_after_it_is_a_duration() -> None:
+    found = durations("Betaling sker 30 (tredive) dage netto efter modtagelse af faktura.")
+    assert [(d.number, d.unit) for d in found] == [(30, "day")]
+    assert [(d.number, d.unit) for d in durations("fjorten (14) dage")] == [(14, "day")]
+
+
+def _party(name: str, cvr: str) -> ContractParty:
+    return ContractParty(name, "buyer", cvr)
+
+
+def test_a_letterhead_repeating_the_vendor_is_not_taken_for_the_buyer() -> None:
+    """Side by side: the vendor's letterhead (no label), then "Kunde:" and "Leverandør:"
+    blocks; the letterhead's CVR is the vendor's, met again."""
+    letterhead = _party("Nordisk Forvaltning ApS", "42771309")
+    buyer = _party("Aalborg Kommune", "29189420")
+    vendor = _party("Nordisk Forvaltning ApS", "42771309")
+    parties = _assign_roles([(letterhead, None), (buyer, "buyer"), (vendor, "vendor")])
+    assert [(p.role, p.name, p.cvr) for p in parties] == [
+        ("buyer", "Aalborg Kommune", "29189420"),
+        ("vendor", "Nordisk Forvaltning ApS", "42771309"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def probed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[dict, dict]]:
+    """(truth, reading) of the probe seeds with the cases above: 0 and 9 an invoicing
+    deadline and no payment term; 3 and 8 a letterhead and the deadline before the
+    payment term (8 in English, "thirty (30) days"); 7 "30 (tredive) dage netto"; 11
+    "*) All prices include 25 % VAT." after the table."""
+    out = tmp_path_factory.mktemp("probe")
+    read = {}
+    for seed in (0, 3, 7, 8, 9, 11):
+        pdf, truth_path = generate(out, seed)
+        terms = extract_contract(pdf.read_bytes(), pdf.name)
+        reading = {**terms_to_dict(terms), **review_to_dict(terms)}
+        read[seed] = (json.loads(truth_path.read_text("utf-8")), json.loads(json.dumps(reading)))
+    return read
+
+
+def test_payment_days_are_the_payment_term_not_the_invoicing_deadline(
+    probed: dict[int, tuple[dict, dict]],
+) -> None:
+    got = {seed: reading["payment_days"] for seed, (_, reading) in probed.items()}
+    want = {seed: truth["payment_days"] for seed, (truth, _) in probed.items()}
+    assert got == want
+    assert {want[0], want[9]} == {None}  # only the deadline: no payment term at all
+
+
+def test_the_buyer_is_not_the_vendor_of_the_letterhead(
+    probed: dict[int, tuple[dict, dict]],
+) -> None:
+    for seed in (3, 8):
+        truth, reading = probed[seed]
+        roles = {p["role"]: (p["name"], p["cvr"]) for p in reading["parties"]}
+        assert roles["buyer"][1] == truth["buyer"]["cvr"], seed
+        assert roles["vendor"][1] == truth["vendor"]["cvr"], seed
+
+
+def test_prices_a_footnote_says_include_vat_are_read_as_incl(
+    probed: dict[int, tuple[dict, dict]],
+) -> None:
+    truth, reading = probed[11]
+    assert {row["vat"] for row in truth["prices"]} == {"incl"}
+    read = reading["price_terms"]
+    assert read and {t["vat"] for t in read} == {"incl"}
+    assert {Decimal(t["unit_price"]) for t in read} <= {
+        Decimal(row["unit_price"]) for row in truth["prices"]
+    }
+
+
+def test_a_reading_with_one_party_twice_is_for_review(tmp_path: Path) -> None:
+    """Buyer and vendor with one CVR number cannot both be right: the reading says so."""
+    from extractors.contracts import extract as extract_module
+
+    terms = extract_contract(generate(tmp_path, 3)[0].read_bytes(), "letterhead.pdf")
+    assert not any("same party" in r for r in terms.review_reasons)
+    vendor = terms.party("vendor")
+    assert vendor is not None
+    buyer = terms.party("buyer")
+    assert buyer is not None
+    buyer.name, buyer.cvr = vendor.name, vendor.cvr
+    reasons = extract_module.same_party_reasons(terms)
+    assert reasons == [
+        f"parties: buyer and vendor read as the same party ({vendor.name}, CVR {vendor.cvr})"
+    ]
