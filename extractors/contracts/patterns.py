@@ -111,12 +111,20 @@ UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS
 UNIT_AT_END_RE = re.compile(rf"(?:^|\s)(?:{UNIT_RE.pattern})\.?$", re.IGNORECASE)
 
 _QTY = r"\d{1,3}(?:[.,]\d{3})+|\d+"
-_NOUN = r"(?:indbyggere|brugere|transaktioner|licenser|inhabitants|users|transactions|licences)"
+_NOUN = (r"(?:indbyggere|borgere|brugere|transaktioner|licenser|licens|stk\.?|styk|enheder|"
+         r"inhabitants|citizens|users|transactions|licences|licenses|pcs\.?|pieces|units)")  # fmt: skip
+#: "and more" after a band's lower end: "500 brugere og derover", "500 users or more"
+_AND_MORE = (r"(?:og|eller)\s+(?:derover|flere|mere|opefter)|(?:or|and)\s+(?:more|above|over|"
+             r"greater)")  # fmt: skip
+#: A volume band: "1-99 brugere" (also with an en dash), "over 500 brugere", "fra 1.001
+#: stk", "op til 100 users", "100+ brugere", "500 brugere og derover", "500 users or more".
 BAND_RE = re.compile(
-    rf"(?:(?P<lo>{_QTY})\s*-\s*(?P<hi>{_QTY})"
+    rf"(?:(?:(?P<lo>{_QTY})\s*[-–—]\s*(?P<hi>{_QTY})"
     rf"|(?P<over>over|mere end|more than|above)\s+(?P<over_n>{_QTY})"
     rf"|(?P<from>fra|from)\s+(?P<from_n>{_QTY})"
-    rf"|(?P<upto>op til|under|up to)\s+(?P<upto_n>{_QTY}))\s+{_NOUN}",
+    rf"|(?P<upto>op til|under|up to)\s+(?P<upto_n>{_QTY})"
+    rf"|(?P<plus_n>{_QTY})\s*\+)\s+{_NOUN}"
+    rf"|(?P<more_n>{_QTY})\s+{_NOUN}\s+(?:{_AND_MORE}))",
     re.IGNORECASE,
 )
 BAND_AT_END_RE = re.compile(rf"(?:^|\s)(?:{BAND_RE.pattern})$", re.IGNORECASE)
@@ -205,13 +213,21 @@ def unit_of(text: str) -> Unit | None:
     return _UNITS[index][1]
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+
+
 def quantity(text: str, language: str) -> Decimal:
-    """A whole quantity as written ("10.000" da, "10,000" en)."""
+    """A whole quantity as written ("10.000" da, "10,000" en). Digits grouped by threes
+    are a whole number in either language: a band's bound is a count, and a Danish
+    document quoting "50,000 inhabitants" means fifty thousand, not fifty."""
+    if _GROUPED.fullmatch(text.strip()):
+        return Decimal(re.sub(r"[.,]", "", text.strip()))
     return parse_amount(text, locale=language)
 
 
 def band_of(match: re.Match[str], language: str) -> tuple[Decimal | None, Decimal | None]:
-    """``(tier_min, tier_max)`` of a ``BAND_RE`` match; "over 500" starts at 501."""
+    """``(tier_min, tier_max)`` of a ``BAND_RE`` match; "over 500" starts at 501; "100+"
+    and "500 brugere og derover" start at 100 and 500."""
     g = match.groupdict()
     if g["lo"]:
         return quantity(g["lo"], language), quantity(g["hi"], language)
@@ -219,6 +235,9 @@ def band_of(match: re.Match[str], language: str) -> tuple[Decimal | None, Decima
         return quantity(g["over_n"], language) + 1, None
     if g["from"]:
         return quantity(g["from_n"], language), None
+    for open_ended in ("plus_n", "more_n"):
+        if g[open_ended]:
+            return quantity(g[open_ended], language), None
     return None, quantity(g["upto_n"], language)
 
 

@@ -73,7 +73,7 @@ def parse_line(
         band_match = BAND_RE.search(band.group(0))
         assert band_match is not None
         tier_min, tier_max = band_of(band_match, ctx.language)
-        rest = rest[: band.start()].strip()
+        rest = rest[: band.start()].strip(" ,;–-")
     if unit is None or not rest:
         return None
     return ExtractedPriceTerm(

@@ -126,3 +126,30 @@ def test_a_reading_with_one_party_twice_is_for_review(tmp_path: Path) -> None:
     assert reasons == [
         f"parties: buyer and vendor read as the same party ({vendor.name}, CVR {vendor.cvr})"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "band"),
+    [
+        ("1–99 brugere", "da", ("1", "99")),  # an en dash
+        ("100+ brugere", "da", ("100", None)),
+        ("100+ users", "en", ("100", None)),
+        ("1-99 stk", "da", ("1", "99")),
+        ("500 brugere og derover", "da", ("500", None)),
+        ("500 transactions or more", "en", ("500", None)),
+        ("above 50,000 inhabitants", "en", ("50001", None)),
+        # digits grouped by threes are a count in a Danish document too (not 50.000 -> 50)
+        ("above 50,000 inhabitants", "da", ("50001", None)),
+        ("over 50.000 indbyggere", "da", ("50001", None)),
+        ("fra 1.001 stk", "da", ("1001", None)),
+    ],
+)
+def test_volume_bands_as_descriptions_write_them(
+    text: str, language: str, band: tuple[str | None, str | None]
+) -> None:
+    from extractors.contracts.patterns import BAND_RE, band_of
+
+    match = BAND_RE.search(text)
+    assert match is not None
+    low, high = band_of(match, language)
+    assert (low, high) == tuple(None if b is None else Decimal(b) for b in band)
