@@ -153,3 +153,26 @@ def test_volume_bands_as_descriptions_write_them(
     assert match is not None
     low, high = band_of(match, language)
     assert (low, high) == tuple(None if b is None else Decimal(b) for b in band)
+
+
+def test_rows_whose_cells_centre_a_wrapped_unit_keep_their_own_unit(
+    probed: dict[int, tuple[dict, dict]],
+) -> None:
+    """fpdf2's table centres each cell's text in its row: a unit cell wrapped to two lines
+    ("pr. bruger pr." / "måned") stands above and below the row's amount; both lines are
+    the row's, not the rows' above and below."""
+    truth, reading = probed[9]
+    units = {row["description"]: row["unit"] for row in truth["prices"]}
+    read = {t["description"]: t["unit"] for t in reading["price_terms"]}
+    wrapped = [d for d, u in units.items() if u == "user_month"]
+    assert len(wrapped) >= 5
+    assert {d: read.get(d) for d in units} == units
+
+
+def test_the_row_gap_is_the_first_jump_above_the_wrapped_lines() -> None:
+    from extractors.contracts.prices.columns import _row_gap
+
+    # wrapped lines overlap (-3.4), rows 3.7 apart, one larger space before a group
+    threshold = _row_gap([3.7, 3.7, -3.4, -3.4, 3.7, 3.7, 11.4, 3.7])
+    assert threshold is not None and -3.4 < threshold < 3.7
+    assert _row_gap([3.7, 3.8, 3.6, 3.7]) is None  # evenly spaced
