@@ -251,8 +251,10 @@ def _drop_running_lines(pages: list[PageText]) -> list[PageText]:
         return [PageText(p.number, _strip_edges(p.lines, set())) for p in pages]
     counts: dict[str, int] = {}
     for page in pages:
-        for line in set(page.lines[:_EDGE] + page.lines[-_EDGE:]):
-            key = _running_key(line)
+        # each key once a page: two rows of one price list alike but for their digits
+        # ("A-100 ESDH-licens 1–99 brugere ... 204,00" and "... 100–499 ... 179,52") at
+        # the foot of one page are no running line
+        for key in {_running_key(line) for line in page.lines[:_EDGE] + page.lines[-_EDGE:]}:
             counts[key] = counts.get(key, 0) + 1
     threshold = max(2, (2 * len(pages) + 2) // 3)
     running = {key for key, n in counts.items() if n >= threshold}

@@ -83,17 +83,35 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     """The columns of a table header starting at line ``i`` and how many lines it takes
     (a header cell may wrap over up to three lines: "Pris (kr." / "ekskl." / "moms)")."""
     line = _unglued(lines[i])
-    if len(line.cells) < 2 or any(_data_like(c.text, language) for c in line.cells):
+    if any(_data_like(c.text, language) for c in line.cells):
         return None
     cells = [part for cell in line.cells for part in _bands_apart(cell)]
+    start = 1
+    if len(line.cells) < 2:
+        # one cell set higher than the others, its text centred on a taller header ("Pris
+        # pr. enhed" / "*)" around "Pos. Ydelse Mængde Enh."): the header goes on below
+        below = _unglued(lines[i + 1]) if i + 1 < len(lines) else None
+        if (
+            below is None
+            or not line.cells
+            or below.top - line.bottom >= 0.5 * max(line.height, 4.0)
+            or len(below.cells) < 2
+            or any(_data_like(c.text, language) for c in below.cells)
+            # a column of its own (a heading or caption above the table spans others')
+            or any(c.x0 < line.cells[0].x1 and c.x1 > line.cells[0].x0 for c in below.cells)
+            or _role(line.cells[0], language) is None
+        ):
+            return None
+        cells = _merge_cells(cells, [p for c in below.cells for p in _bands_apart(c)])
+        start = 2
     best = _columns(cells, language)
     if best is not None and _quality(best) <= 0:
         best = _columns(cells, language, eager=True) or best
     named = sum(c.role.role != "other" or looks_like_band(c.header) for c in best or [])
     if best is None or named < 2:
         return None
-    used = 1
-    for below in lines[i + 1 : i + 3]:
+    used = start
+    for below in lines[i + start : i + start + 2]:
         above = lines[i + used - 1]
         if (
             below.top - above.bottom >= 0.5 * max(above.height, 4.0)

@@ -69,10 +69,13 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[dict, di
     """(truth, reading) of the probe seeds with the cases above: 0 and 9 an invoicing
     deadline and no payment term; 3 and 8 a letterhead and the deadline before the
     payment term (8 in English, "thirty (30) days"); 7 "30 (tredive) dage netto"; 11
-    "*) All prices include 25 % VAT." after the table."""
+    "*) All prices include 25 % VAT." after the table; 1 a header whose price cell is
+    centred on the others ("Pris pr. enhed" / "*)" around "Pos. Ydelse Mængde Enh."); 6
+    a price list that starts with two rows at the foot of page 1 and goes on over page 2
+    without its header."""
     out = tmp_path_factory.mktemp("probe")
     read = {}
-    for seed in (0, 3, 7, 8, 9, 11):
+    for seed in (0, 1, 3, 6, 7, 8, 9, 11):
         pdf, truth_path = generate(out, seed)
         terms = extract_contract(pdf.read_bytes(), pdf.name)
         reading = {**terms_to_dict(terms), **review_to_dict(terms)}
@@ -176,3 +179,46 @@ def test_the_row_gap_is_the_first_jump_above_the_wrapped_lines() -> None:
     threshold = _row_gap([3.7, 3.7, -3.4, -3.4, 3.7, 3.7, 11.4, 3.7])
     assert threshold is not None and -3.4 < threshold < 3.7
     assert _row_gap([3.7, 3.8, 3.6, 3.7]) is None  # evenly spaced
+
+
+def _table_rows(truth: dict) -> dict[tuple[str | None, str, str | None], Decimal]:
+    """The truth's rows of the price table (not the prices stated in sentences)."""
+    return {
+        (row["item_id"], row["description"], row["tier_min"]): Decimal(row["unit_price"])
+        for row in truth["prices"]
+        if " | " in row.get("row_text", "")
+    }
+
+
+def _read_rows(reading: dict) -> dict[tuple[str | None, str, str | None], Decimal]:
+    return {
+        (t["item_id"], t["description"], t["tier_min"]): Decimal(t["unit_price"])
+        for t in reading["price_terms"]
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 6])
+def test_every_row_of_the_price_table_is_read(
+    probed: dict[int, tuple[dict, dict]], seed: int
+) -> None:
+    truth, reading = probed[seed]
+    rows = _table_rows(truth)
+    assert len(rows) >= 20
+    read = _read_rows(reading)
+    assert {k: read.get(k) for k in rows} == rows
+
+
+def test_two_rows_alike_at_a_pages_foot_are_no_running_footer() -> None:
+    from extractors.contracts.pdf import _drop_running_lines
+    from extractors.contracts.pdf import PageText
+
+    pages = [
+        PageText(1, ["Kontrakt nr. 7 - Leverandør A/S", "Vilkår", "Bilag B Vederlag",
+                     "A-100 ESDH-licens 1–99 brugere pr. bruger/md. DKK 204,00",
+                     "A-100 ESDH-licens 100–499 brugere pr. bruger/md. DKK 179,52"]),
+        PageText(2, ["Kontrakt nr. 7 - Leverandør A/S", "A-110 Integration pr. stk. DKK 19,50",
+                     "A-120 Drift pr. måned DKK 2.667,00"]),
+    ]  # fmt: skip
+    kept = _drop_running_lines(pages)
+    assert kept[0].lines[-2:] == pages[0].lines[-2:]
+    assert "Kontrakt nr. 7 - Leverandør A/S" not in kept[1].lines  # the running header goes
