@@ -209,8 +209,7 @@ def test_every_row_of_the_price_table_is_read(
 
 
 def test_two_rows_alike_at_a_pages_foot_are_no_running_footer() -> None:
-    from extractors.contracts.pdf import _drop_running_lines
-    from extractors.contracts.pdf import PageText
+    from extractors.contracts.pdf import PageText, _drop_running_lines
 
     pages = [
         PageText(1, ["Kontrakt nr. 7 - Leverandør A/S", "Vilkår", "Bilag B Vederlag",
