@@ -26,7 +26,7 @@ from extractors.contracts.front import (
 from extractors.contracts.indexation import find_indexation, read_indexation
 from extractors.contracts.parties import read_parties
 from extractors.contracts.patterns import numeric_order
-from extractors.contracts.pdf import PdfText, read_pdf
+from extractors.contracts.pdf import PageText, PdfText, read_pdf
 from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.sections import Section, classify, split_body
@@ -67,7 +67,16 @@ def _extract(document: PdfText) -> ContractTerms:
     _first_adjustment(terms, numeric_order(" ".join(s.text for s in sections), language))
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text) or terms.signing_date
-    prices = read_prices(document, appendix=appendix, language=language, body_text=body_text)
+    # the body's clauses about prices ("5. Priser og prisregulering"), outside the appendix
+    price_clauses = [PageText(c.page, c.text.splitlines()) for c in sections
+                     if not c.appendix and c.scores.get("prices", 0) > 0]  # fmt: skip
+    prices = read_prices(
+        document,
+        appendix=appendix,
+        language=language,
+        body_text=body_text,
+        price_clauses=price_clauses,
+    )
     terms.price_terms = prices.terms
     terms.unread_prices = prices.unread
     terms.price_candidates = prices.candidates

@@ -49,7 +49,12 @@ class PriceReading:
 
 
 def read_prices(
-    document: PdfText, *, appendix: list[PageText] | None, language: str, body_text: str = ""
+    document: PdfText,
+    *,
+    appendix: list[PageText] | None,
+    language: str,
+    body_text: str = "",
+    price_clauses: list[PageText] | None = None,
 ) -> PriceReading:
     """Every price term of the document, in the order written, and what was not read.
 
@@ -58,7 +63,10 @@ def read_prices(
     appendix's pages and the pages holding a price table; documents whose price list
     has no header row are read line by line in the appendix (``rows``, ``positions``).
     ``appendix`` is the price appendix's pages (None: not found); ``body_text`` is the
-    contract body, consulted for the VAT basis when the appendix does not state it.
+    contract body, consulted for the VAT basis when the appendix does not state it;
+    ``price_clauses`` are the body's clauses about prices ("5. Priser og prisregulering"),
+    whose sentences are read for prices too ("Konsulentbistand afregnes med 1.253,25 kr.
+    pr. time"), or reported when they state one that cannot be read.
     """
     pages = appendix if appendix is not None else (document.pages[1:] or document.pages)
     appendix_text = "\n".join(p.text for p in pages)
@@ -70,27 +78,37 @@ def read_prices(
         table_pages = {t.page for t in tables.tables}
         prose_pages = [p for p in document.pages if p.number in table_pages
                        or (appendix is not None and p in pages)]  # fmt: skip
-        prose = prose_terms(_outside(prose_pages, tables), ctx)
+        prose = prose_terms(_outside(prose_pages, tables) + _apart(price_clauses, prose_pages), ctx)
         reading.terms += _located(document, _new(prose.terms, reading.terms))
         reading.unread += prose.unread
         if reading.terms:
             return reading
         # tables found whose rows could not be read: the other readings may read them;
         # a table row none of them read stays reported
-        other = _without_tables(document, pages, appendix, ctx)
+        other = _without_tables(document, pages, appendix, ctx, price_clauses)
         if not other.terms:
             return reading
         read = [t.description for t in other.terms if t.description]
         other.unread += [u for u in reading.unread if not any(d in u.text for d in read)]
         return other
-    return _without_tables(document, pages, appendix, ctx)
+    return _without_tables(document, pages, appendix, ctx, price_clauses)
+
+
+def _apart(clauses: list[PageText] | None, read: list[PageText]) -> list[PageText]:
+    """The body's price clauses on pages not already read for prices."""
+    pages = {p.number for p in read}
+    return [c for c in clauses or [] if c.number not in pages]
 
 
 def _without_tables(
-    document: PdfText, pages: list[PageText], appendix: list[PageText] | None, ctx: RowContext
+    document: PdfText,
+    pages: list[PageText],
+    appendix: list[PageText] | None,
+    ctx: RowContext,
+    price_clauses: list[PageText] | None = None,
 ) -> PriceReading:
     """The prices in sentences, else the price appendix read line by line."""
-    prose = prose_terms(pages, ctx)
+    prose = prose_terms(pages + _apart(price_clauses, pages), ctx)
     if prose.terms:
         return PriceReading(_located(document, prose.terms), prose.unread)
     terms: list[ExtractedPriceTerm] = []

@@ -221,3 +221,19 @@ def test_two_rows_alike_at_a_pages_foot_are_no_running_footer() -> None:
     kept = _drop_running_lines(pages)
     assert kept[0].lines[-2:] == pages[0].lines[-2:]
     assert "Kontrakt nr. 7 - Leverandør A/S" not in kept[1].lines  # the running header goes
+
+
+def test_a_price_stated_in_the_contracts_price_clause_is_read(
+    probed: dict[int, tuple[dict, dict]],
+) -> None:
+    """ "5. Priser og prisregulering: ... Konsulentbistand ved tilkøb afregnes med kr.
+    1.300,- pr. time inkl. moms." in the body, before the price appendix: read, with the
+    sentence's own VAT basis."""
+    truth, reading = probed[7]
+    stated = [row for row in truth["prices"] if " | " not in row.get("row_text", " | ")]
+    assert len(stated) == 1
+    row = stated[0]
+    read = [
+        t for t in reading["price_terms"] if Decimal(t["unit_price"]) == Decimal(row["unit_price"])
+    ]
+    assert [(t["unit"], t["vat"]) for t in read] == [(row["unit"], row["vat"])]
