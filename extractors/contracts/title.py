@@ -15,6 +15,14 @@ from extractors.contracts.prices.layout import Line, lines_of, pdfium_words
 
 _MAX_TITLE_LINES = 4
 _NOT_TITLE = re.compile(r"^(?:side|page)\s+\d|^\d+$|^[\W_]+$", re.IGNORECASE)
+#: a numbered clause heading: "1. Parterne", "2 Background", "§ 1 Aftalens parter"
+_NUMBERED_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+)\s+[A-ZÆØÅ]"
+    # or a clause heading of its own: "Parter", "The Parties", "Baggrund", "Definitions"
+    r"|^(?:(?:the\s+|aftalens\s+|kontraktens\s+)?(?:parter|parterne|parties|baggrund|background|"
+    r"indledning|introduction|definitioner|definitions|recitals|præambel|preamble))\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def read_title(document: PdfText, page: int = 1) -> str | None:
@@ -41,6 +49,8 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
         )
         if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES:
             break  # a subtitle set larger than the text and bold belongs to the title
+        if _NUMBERED_HEADING.match(line.text):
+            break  # the first clause's heading ("1. Parterne"), set bold just below it
         run.append(line)
     return " ".join(" ".join(line.text.split()) for line in run)
 

@@ -298,7 +298,12 @@ def extract(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--form
 
     terms = extract_contract(_read_bytes(file), file.name)
     printed = {**terms_to_dict(terms), **review_to_dict(terms)}
-    typer.echo(json.dumps(printed, ensure_ascii=False, indent=2))
+    if format is OutFormat.text:
+        from monitor.cli.output import extraction_text
+
+        typer.echo(extraction_text(printed))
+    else:
+        typer.echo(json.dumps(printed, ensure_ascii=False, indent=2))
 
 
 @app.command()

@@ -155,3 +155,41 @@ def contract_text(data: dict[str, Any]) -> str:
             f"{t['unit']}  page {t['page'] or '?'}  {t['review_state']}"
         )
     return "\n".join(out)
+
+
+def extraction_text(data: dict[str, Any]) -> str:
+    """A contract as read by ``prisvagt extract`` (``terms_to_dict`` + ``review_to_dict``)
+    for people: what was read, whether it is complete, the reasons for review, the price
+    rows not read and the price list."""
+    out = [f"{data.get('title') or '(untitled)'}  [{data.get('language') or '?'}]"]
+    for party in data["parties"]:
+        out.append(f"  {party['role']}: {party['name'] or '-'} (CVR {party['cvr'] or '-'})")
+    out.append(f"  valid: {data['effective_date'] or '?'} – {data['expiry_date'] or '?'}")
+    days = data.get("payment_days")
+    out.append(f"  payment: {'-' if days is None else f'{days} days'}")
+    out.append(f"  most-favoured customer: {'yes' if data.get('mfn') else 'no'}")
+    index = data.get("indexation")
+    if index:
+        cap = f", at most {index['cap_pct']} %" if index.get("cap_pct") else ""
+        out.append(f"  indexation: {index.get('index') or '?'}{cap}")
+    review = REVIEW_STATUS_TEXT.get(data["review_status"], data["review_status"])
+    out.append(f"  reading: {review}")
+    if data["review_reasons"]:
+        out.append("reasons for review:")
+        out += [f"  - {reason}" for reason in data["review_reasons"]]
+    if data["unread_prices"]:
+        out.append("price rows not read:")
+        for row in data["unread_prices"]:
+            page = f"page {row['page']}" if row["page"] is not None else "page ?"
+            reason = f" ({row['reason']})" if row["reason"] else ""
+            out.append(f"  {page}: {row['text']}{reason}")
+    out.append(f"price terms: {len(data['price_terms'])}")
+    for t in data["price_terms"]:
+        tier = ""
+        if t.get("tier_min") is not None or t.get("tier_max") is not None:
+            tier = f"  [{t.get('tier_min') or ''}–{t.get('tier_max') or ''}]"
+        out.append(
+            f"  {t['item_id'] or '-'}  {t['description']}{tier}  {t['unit_price']} "
+            f"{t['currency']} {t['unit']} {t['vat']}. VAT  page {t['page'] or '?'}"
+        )
+    return "\n".join(out)

@@ -47,6 +47,20 @@ def test_extract_prints_the_terms_without_storing_them(app_env: object) -> None:
     assert "ruled_table" not in listed.stdout and "JD-1010" not in listed.stdout
 
 
+def test_extract_prints_text_for_people_on_request(app_env: object) -> None:
+    """``--format text`` (``-f text``) prints the reading for people, not the JSON."""
+    expected = json.loads(FIXTURE.with_suffix(".json").read_text("utf-8"))
+    for flag in ("--format", "-f"):
+        result = runner.invoke(app, ["extract", str(FIXTURE), flag, "text"])
+        assert result.exit_code == 0, result.output
+        assert not result.stdout.lstrip().startswith("{")
+        buyer = next(p for p in expected["parties"] if p["role"] == "buyer")
+        assert f"  buyer: {buyer['name']} (CVR {buyer['cvr']})" in result.stdout
+        assert f"price terms: {len(expected['price_terms'])}" in result.stdout
+        first = expected["price_terms"][0]
+        assert f"{first['unit_price']} {first['currency']} {first['unit']}" in result.stdout
+
+
 def test_contracts_show_prints_the_stored_terms_in_the_same_shape(app_env: object) -> None:
     assert runner.invoke(app, ["ingest", str(FIXTURE)]).exit_code == 0
     shown = json.loads(runner.invoke(app, ["contracts", "show", "1", "--format", "json"]).stdout)

@@ -237,3 +237,12 @@ def test_a_price_stated_in_the_contracts_price_clause_is_read(
         t for t in reading["price_terms"] if Decimal(t["unit_price"]) == Decimal(row["unit_price"])
     ]
     assert [(t["unit"], t["vat"]) for t in read] == [(row["unit"], row["vat"])]
+
+
+@pytest.mark.parametrize("seed", [0, 6])
+def test_the_title_stops_before_the_first_clause_heading(
+    probed: dict[int, tuple[dict, dict]], seed: int
+) -> None:
+    """The title, then "1. Parterne" set bold just below it: the heading is no part of it."""
+    truth, reading = probed[seed]
+    assert reading["title"] == truth["title"]
