@@ -111,10 +111,17 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if best is None or named < 2:
         return None
     used = start
-    for below in lines[i + start : i + start + 2]:
+    for k, below in enumerate(lines[i + start : i + start + 2], start=i + start):
         above = lines[i + used - 1]
+        after = lines[k + 1] if k + 1 < len(lines) else None
         if (
             below.top - above.bottom >= 0.5 * max(above.height, 4.0)
+            # the first row's wrapped cell, centred on the row's amount just below it
+            or (
+                after is not None
+                and any(is_amount(c.text) for c in after.cells)
+                and after.top - below.bottom < below.top - above.bottom - 1.0
+            )
             or any(is_amount(c.text) and not _ends_band(c, cells) for c in below.cells)
             or any(
                 is_item_id(c.text, in_id_column=False) and not _ends_band(c, cells)

@@ -88,6 +88,11 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+#: a price header naming no unit of its own: "Price per unit", "Pris pr. enhed", "per
+#: item" (each row's unit is in its unit column), unlike "Pris pr. stk." or "Price per hour"
+_GENERIC_UNIT = re.compile(r"\b(?:per|pr)\s+(?:unit|enhed|item|line|linje)\b")
+
+
 def role_of(header: str, language: str = "da") -> ColumnRole | None:
     """The role a header cell names, or None when it names none."""
     text = normalise(header)
@@ -106,7 +111,9 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
         if re.search(r"\beur\b|€", text)
         else ("DKK" if re.search(r"\bdkk\b|\bkr\b", text) else None)
     )
-    unit = (unit_of(header) or _period_price(text)) if role in ("price", "total") else None
+    unit = None
+    if role in ("price", "total") and not _GENERIC_UNIT.search(text):
+        unit = unit_of(header) or _period_price(text)
     if role == "description" and re.search(r"\b(pris|price)\b", text):
         role = "price"
     return ColumnRole(role, vat=vat, unit=unit, currency=currency)

@@ -72,10 +72,11 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[dict, di
     "*) All prices include 25 % VAT." after the table; 1 a header whose price cell is
     centred on the others ("Pris pr. enhed" / "*)" around "Pos. Ydelse Mængde Enh."); 6
     a price list that starts with two rows at the foot of page 1 and goes on over page 2
-    without its header."""
+    without its header; 206 and 209 English tables headed "Price per unit" beside a
+    "Billing unit" column, 209 with the first row's cells centred on its amount."""
     out = tmp_path_factory.mktemp("probe")
     read = {}
-    for seed in (0, 1, 3, 6, 7, 8, 9, 11):
+    for seed in (0, 1, 3, 6, 7, 8, 9, 11, 206, 209):
         pdf, truth_path = generate(out, seed)
         terms = extract_contract(pdf.read_bytes(), pdf.name)
         reading = {**terms_to_dict(terms), **review_to_dict(terms)}
@@ -246,3 +247,27 @@ def test_the_title_stops_before_the_first_clause_heading(
     """The title, then "1. Parterne" set bold just below it: the heading is no part of it."""
     truth, reading = probed[seed]
     assert reading["title"] == truth["title"]
+
+
+def test_price_per_unit_names_no_unit() -> None:
+    from extractors.contracts.prices.headers import role_of
+    from extractors.types import Unit
+
+    for generic in ("Price per unit *)", "Pris pr. enhed", "Price per item"):
+        role = role_of(generic, "en")
+        assert role is not None and role.role == "price" and role.unit is None, generic
+    for named, unit in (("Pris pr. stk.", Unit.PIECE), ("Price per hour", Unit.HOUR)):
+        role = role_of(named, "da")
+        assert role is not None and role.unit is unit, named
+
+
+@pytest.mark.parametrize("seed", [206, 209])
+def test_each_row_has_the_unit_of_its_unit_column(
+    probed: dict[int, tuple[dict, dict]], seed: int
+) -> None:
+    truth, reading = probed[seed]
+    units = {(r["description"], r["tier_min"]): r["unit"] for r in truth["prices"]}
+    read = {(t["description"], t["tier_min"]): t["unit"] for t in reading["price_terms"]}
+    common = units.keys() & read.keys()
+    assert len(common) >= 0.9 * len(units)
+    assert {k: read[k] for k in common} == {k: units[k] for k in common}
