@@ -230,8 +230,10 @@ class ContractCorrectedOut(ContractOut):
 
 
 class FieldChangeOut(BaseModel):
-    before: Any = Field(description="the value before (money as a decimal string)")
-    after: Any = Field(description="the value after")
+    before: Any = Field(
+        None, description="the value before (null: none; money as a decimal string)"
+    )
+    after: Any = Field(None, description="the value after (null: none)")
 
 
 class ContractHistoryEntryOut(BaseModel):
