@@ -37,6 +37,10 @@ _NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|in
 _NOTICE = re.compile(r"varsel|notice|opsig|terminat|written|skriftlig", re.I)
 _NOT_NOTICE = re.compile(r"uopsigelig|non-?terminable|første|first|after\s+the\s+end|"
                          r"payment|betaling|faktura|invoice", re.I)  # fmt: skip
+#: days counted from the end of the invoice's month: "løbende måned + 30 dage", "lb. md. +
+#: 30", "30 days end of month", "end of month following"
+_RUNNING_MONTH = re.compile(r"løbende\s+måned|\blb\.?\s*md\.?|end\s+of\s+(?:the\s+)?month|"
+                            r"current\s+month\s*\+", re.I)  # fmt: skip
 _NET_DAYS = re.compile(r"\bnet(?:to)?\s+(\d{1,3})\b(?!\s*(?:%|procent|percent|[.,]\d))", re.I)
 _SIGNED = re.compile(r"(?:Sted og dato|Dato|Underskrevet den|Place and date|Date|Signed on|[A-ZÆØÅ][a-zæøå]+, den)\s*:?\s*",
                      re.IGNORECASE)  # fmt: skip
@@ -118,6 +122,8 @@ def read_payment(section: Section, *, strict: bool = False) -> ContractClause | 
                 _around(text, found.start, found.end)
             ):
                 params: dict[str, object] = {"payment_days": found.number}
+                if _RUNNING_MONTH.search(text):
+                    params["counted_from"] = "end_of_month"
                 return ContractClause("payment", text, section.page, params, confidence)
         net = _NET_DAYS.search(text)
         if net is not None:

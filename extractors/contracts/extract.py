@@ -143,6 +143,15 @@ def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) 
         if found is not None:
             terms.payment_days = _int(found.params["payment_days"])
             terms.clauses.append(found)
+    payment = next((c for c in terms.clauses if c.kind == "payment"), None)
+    if payment is not None and payment.params.get("counted_from") == "end_of_month":
+        # "løbende måned + 30 dage": 30 to 61 days after the invoice's date, depending on
+        # its day of the month; enforced as 30, an invoice asking for 35 would pass
+        terms.uncertain_terms.append(
+            f"payment terms: {terms.payment_days} days counted from the end of the invoice's "
+            "month (up to a month more than read): check how the payment terms rule should "
+            "apply them"
+        )
 
 
 def _read_clause(

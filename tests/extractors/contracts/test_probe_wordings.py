@@ -271,3 +271,38 @@ def test_each_row_has_the_unit_of_its_unit_column(
     common = units.keys() & read.keys()
     assert len(common) >= 0.9 * len(units)
     assert {k: read[k] for k in common} == {k: units[k] for k in common}
+
+
+@pytest.mark.parametrize(
+    ("wording", "counted_from_month_end"),
+    [
+        ("Betalingsbetingelser: løbende måned + 30 dage.", True),
+        ("Payment terms: 30 days end of month.", True),
+        ("Betalingsbetingelser: netto 30 dage.", False),
+    ],
+)
+def test_days_counted_from_the_end_of_the_month_are_for_review(
+    tmp_path: Path, wording: str, counted_from_month_end: bool
+) -> None:
+    """ "Løbende måned + 30 dage" gives 30 to 61 days by the invoice's day of the month:
+    read as 30 and shown for review, never silently enforced as 30 days net."""
+    from tests.generators.plain_da.render import Styles, grid_table, mm, write_pdf
+
+    s = Styles()
+    story = [
+        s.title("Leveringsaftale om skærme"),
+        s.p(f"Aftalen gælder fra 1. maj 2025 til 30. april 2027. {wording}"),
+        s.h("Priser"),
+        s.p("Alle beløb er ekskl. moms."),
+        grid_table(
+            [["Varenr.", "Beskrivelse", "Enhed", "Stykpris"],
+             ["SK-2401", "Skærm 24 tommer", "pr. stk.", "DKK 1.450"]],
+            [25 * mm, 70 * mm, 30 * mm, 35 * mm], s,
+        ),
+    ]  # fmt: skip
+    pdf = tmp_path / "payment.pdf"
+    write_pdf(pdf, story, "Leveringsaftale om skærme")
+    terms = extract_contract(pdf.read_bytes(), pdf.name)
+    assert terms.payment_days == 30
+    flagged = [r for r in terms.review_reasons if r.startswith("payment terms:")]
+    assert bool(flagged) is counted_from_month_end, terms.review_reasons
