@@ -122,13 +122,33 @@ REVIEW_STATUS_TEXT = {
 }
 
 
+def _parties_lines(data: dict[str, Any]) -> list[str]:
+    """A contract's parties and period, as ``contract_text`` and ``extraction_text`` print them."""
+    lines = [f"  {p['role']}: {p['name'] or '-'} (CVR {p['cvr'] or '-'})" for p in data["parties"]]
+    return [*lines, f"  valid: {data['effective_date'] or '?'} – {data['expiry_date'] or '?'}"]
+
+
+def _review_lines(data: dict[str, Any]) -> list[str]:
+    """Why a reading needs review, the price rows not read (each with its page and
+    reason) and how many terms were read."""
+    lines = []
+    if data["review_reasons"]:
+        lines.append("reasons for review:")
+        lines += [f"  - {reason}" for reason in data["review_reasons"]]
+    if data["unread_prices"]:
+        lines.append("price rows not read:")
+        for row in data["unread_prices"]:
+            page = f"page {row['page']}" if row["page"] is not None else "page ?"
+            reason = f" ({row['reason']})" if row["reason"] else ""
+            lines.append(f"  {page}: {row['text']}{reason}")
+    return [*lines, f"price terms: {len(data['price_terms'])}"]
+
+
 def contract_text(data: dict[str, Any]) -> str:
     """A stored contract (``contract_to_dict``) for people: parties, review status, the
     reasons it needs review, each unread price row with its page, and the terms."""
     out = [f"contract {data['id']}: {data.get('title') or '(untitled)'}"]
-    for party in data["parties"]:
-        out.append(f"  {party['role']}: {party['name'] or '-'} (CVR {party['cvr'] or '-'})")
-    out.append(f"  valid: {data['effective_date'] or '?'} – {data['expiry_date'] or '?'}")
+    out += _parties_lines(data)
     status = data["status"] + (
         f": {data['unassigned_reason']}" if data["unassigned_reason"] else ""
     )
@@ -139,16 +159,7 @@ def contract_text(data: dict[str, Any]) -> str:
     out.append(f"  review: {review}")
     if data["preliminary_findings"]:
         out.append(f"  preliminary findings: {data['preliminary_findings']}")
-    if data["review_reasons"]:
-        out.append("reasons for review:")
-        out += [f"  - {reason}" for reason in data["review_reasons"]]
-    if data["unread_prices"]:
-        out.append("price rows not read:")
-        for row in data["unread_prices"]:
-            page = f"page {row['page']}" if row["page"] is not None else "page ?"
-            reason = f" ({row['reason']})" if row["reason"] else ""
-            out.append(f"  {page}: {row['text']}{reason}")
-    out.append(f"price terms: {len(data['price_terms'])}")
+    out += _review_lines(data)
     for t in data["price_terms"]:
         out.append(
             f"  {t['item_id'] or '-'}  {t['description']}  {t['unit_price']} {t['currency']} "
@@ -162,9 +173,7 @@ def extraction_text(data: dict[str, Any]) -> str:
     for people: what was read, whether it is complete, the reasons for review, the price
     rows not read and the price list."""
     out = [f"{data.get('title') or '(untitled)'}  [{data.get('language') or '?'}]"]
-    for party in data["parties"]:
-        out.append(f"  {party['role']}: {party['name'] or '-'} (CVR {party['cvr'] or '-'})")
-    out.append(f"  valid: {data['effective_date'] or '?'} – {data['expiry_date'] or '?'}")
+    out += _parties_lines(data)
     days = data.get("payment_days")
     out.append(f"  payment: {'-' if days is None else f'{days} days'}")
     out.append(f"  most-favoured customer: {'yes' if data.get('mfn') else 'no'}")
@@ -174,16 +183,7 @@ def extraction_text(data: dict[str, Any]) -> str:
         out.append(f"  indexation: {index.get('index') or '?'}{cap}")
     review = REVIEW_STATUS_TEXT.get(data["review_status"], data["review_status"])
     out.append(f"  reading: {review}")
-    if data["review_reasons"]:
-        out.append("reasons for review:")
-        out += [f"  - {reason}" for reason in data["review_reasons"]]
-    if data["unread_prices"]:
-        out.append("price rows not read:")
-        for row in data["unread_prices"]:
-            page = f"page {row['page']}" if row["page"] is not None else "page ?"
-            reason = f" ({row['reason']})" if row["reason"] else ""
-            out.append(f"  {page}: {row['text']}{reason}")
-    out.append(f"price terms: {len(data['price_terms'])}")
+    out += _review_lines(data)
     for t in data["price_terms"]:
         tier = ""
         if t.get("tier_min") is not None or t.get("tier_max") is not None:
