@@ -40,14 +40,17 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
     largest = max(sizes)
     if largest < body * 1.15:
         return None  # nothing set larger than the text around it
-    first = next(i for i, s in enumerate(sizes) if s >= largest * 0.93)
+    # a line of cells set apart (a letterhead's "Leverandør A/S ... Kontrakt nr. 12",
+    # a heading and a date) is a page's header, not its title
+    candidates = [i for i, s in enumerate(sizes) if s >= largest * 0.93]
+    first = next((i for i in candidates if len(lines[i].cells) == 1), candidates[0])
     run = [lines[first]]
     for line, size in zip(lines[first + 1 :], sizes[first + 1 :], strict=True):
         gap = line.top - run[-1].bottom
         display = size >= largest * 0.93 or (
             line.bold and (size > body * 1.04 or (size >= body * 0.98 and gap <= 0.6 * size))
         )
-        if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES:
+        if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES or len(line.cells) > 1:
             break  # a subtitle set larger than the text and bold belongs to the title
         if _NUMBERED_HEADING.match(line.text):
             break  # the first clause's heading ("1. Parterne"), set bold just below it

@@ -197,8 +197,11 @@ def read_row(
         description = max(text_cells, key=len) if text_cells else ""
     if _TOTAL_ROW.match(description or row.text):
         return None
+    # a band column's cell, or a range in a quantity column ("Antal": "1-99 transaktioner",
+    # "100+"): an expected quantity is one number, a range or an open end is a volume band
     band = next((b for t, r in zip(cells, roles, strict=True)
-                 if r == "band" and t and (b := _band(t, ctx.language, bare=True))), None)  # fmt: skip
+                 if r in ("band", "quantity") and t
+                 and (b := _band(t, ctx.language, bare=True))), None)  # fmt: skip
     spanned = not description and item_id is None and band is not None and above is not None
     if spanned and above is not None:
         item_id, description = above.item_id, above.description

@@ -492,6 +492,12 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
             merged[i].words = merged[i].words + list(cell.words)
             extents[i] = (min(extents[i][0], cell.x0), max(extents[i][1], cell.x1))
             continue
+        if not over and all(_reach(w, x0, x1) > 12 for w in cell.words for x0, x1 in extents):
+            # a cell of its own under no upper cell ("Billing unit" beside a "Price"
+            # set higher): its words stay together
+            merged.append(Cell(list(cell.words)))
+            extents.append((cell.x0, cell.x1))
+            continue
         for word in cell.words:
             # the upper cell over the word's centre, else the one it overlaps most, else
             # the nearest within reach
@@ -802,10 +808,16 @@ def read_tables(
         start = _continuation_start(lines[:stop], carried.columns)
         if start is not None:
             lead = _carried_lead(lines[:start], carried.columns)
+            first = start - (
+                0 if lead else len(_wrapped_above(lines[: start + 1], carried.columns))
+            )
             end = min(body_lines(lines, start + 1, carried.columns, language), stop)
+            # a header left alone at the previous page's foot gave no rows to place its
+            # columns by: they are placed by this page's rows, as under a header here
             table = _table(page, _copy(carried.columns), carried.header_text,
-                           lines[start:end], carried.style, rulings, continued=True)  # fmt: skip
-            table.lines = lines[start - len(lead) : end]
+                           lines[first:end], carried.style, rulings,
+                           continued=bool(carried.rows))  # fmt: skip
+            table.lines = lines[min(first, start - len(lead)) : end]
             table.caption = carried.caption
             probe = _copy(carried.columns)
             table.lead = [split_line(probe, line) for line in lead]
@@ -864,6 +876,36 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
         if k >= 6 and len(_carried_lead(lines[: k + 1], columns)) <= k:
             return None  # not the wrapped end of the row above the page break
     return None
+
+
+def _wrapped_above(lines: list[Line], columns: list[Column]) -> list[Line]:
+    """The lines just above a continuation's first row (the last of ``lines``' end) that
+    are its own cells wrapped around it ("1-99" above the row, "transaktioner" below: a
+    cell centred on the row): set as close as a wrapped line, holding no amount and no
+    heading, filling only cells the row leaves empty."""
+    if len(lines) < 2:
+        return []
+    probe = _copy(columns)
+    if len(probe) < 2 or probe[0].right == float("inf"):
+        set_zones(probe, [])
+    row = lines[-1]
+    empty = {i for i, t in enumerate(split_line(probe, row)) if not t}
+    found: list[Line] = []
+    below = row
+    for line in reversed(lines[:-1]):
+        if below.top - line.bottom > 0.6 * max(line.height, 4.0):
+            break
+        filled = {i for i, t in enumerate(split_line(probe, line)) if t}
+        if (
+            not filled
+            or not filled <= empty
+            or MONEY.search(line.text)
+            or _HEADING.match(line.text)
+        ):
+            break
+        found.insert(0, line)
+        below = line
+    return found
 
 
 def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:

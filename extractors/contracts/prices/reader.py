@@ -66,7 +66,9 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
         reading.prose_lines[page.number] = [ln.text for ln in lines if id(ln) not in inside]
         if tables:
             last = tables[-1]
-            near_bottom = not lines or last.bottom >= lines[-1].top - 60
+            # a header alone at a page's foot ends where its lines end (it has no rows)
+            bottom = max(last.bottom, last.lines[-1].bottom if last.lines else 0.0)
+            near_bottom = not lines or bottom >= lines[-1].top - 60
             carried = last if near_bottom else None
         else:
             carried = None
