@@ -221,6 +221,8 @@ def read_row(
     terms = _priced(columns, cells, page, ctx, style)
     if not terms:
         return _unread(row, page, "no unit price column with an amount")
+    if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):
+        confidence = min(confidence, 0.6)  # two prices, neither named the agreed one
     out = []
     for col, value in terms:
         term_unit = col.role.unit or unit or _table_unit(caption, columns)
@@ -333,8 +335,51 @@ def _priced(
     units = {c.role.unit for c, _ in prices}
     if len(prices) > 1 and len(units) == len(prices) and None not in units:
         return prices  # one price per unit ("pr. måned" | "pr. år")
-    rank = {"excl": 0, None: 1, "incl": 2}
-    return [min(prices, key=lambda cv: rank[cv[0].role.vat])]
+    return [min(prices, key=_price_rank)]
+
+
+#: a column of the price the buyer pays under the agreement, beside a list price
+_AGREED_PRICE = re.compile(
+    r"aftale ?pris|tilbuds ?pris|tilbudt|netto ?pris|kontrakt ?pris|rammeaftale ?pris|"
+    r"rabat ?pris|efter rabat|rabatteret|\bagreed\b|\bcontract (?:price|rate)|"
+    r"\bnet (?:unit )?(?:price|rate)|\boffer(?:ed)? price|\btender(?:ed)? price|discounted|"
+    r"after discount|\bbid price",
+    re.IGNORECASE,
+)
+#: a list price: the vendor's reference, not what the agreement charges
+_LIST_PRICE = re.compile(
+    r"liste ?pris|vejl(?:edende|\.)|brutto ?pris|normal ?pris|katalog ?pris|før rabat|"
+    r"\blist (?:price|rate)|\bcatalog(?:ue)? price|\bgross price|\bstandard (?:price|rate)|"
+    r"\bretail|\brrp\b|before discount",
+    re.IGNORECASE,
+)
+_VAT_RANK = {"excl": 0, None: 1, "incl": 2}
+
+
+def _price_rank(priced: tuple[Column, Decimal]) -> tuple[int, int]:
+    """The price column a row's price is read from, the first by this rank: the agreed
+    price ("Aftalepris", "Nettopris", "Net price") over an unnamed one over a list price
+    ("Listepris", "List price"); then excl. VAT over unstated over incl. VAT."""
+    header = priced[0].header
+    kind = 0 if _AGREED_PRICE.search(header) else 2 if _LIST_PRICE.search(header) else 1
+    return kind, _VAT_RANK[priced[0].role.vat]
+
+
+def _rival_prices(
+    columns: list[Column], cells: list[str], chosen: Column, style: NumberStyle | None,
+    language: str,
+) -> bool:  # fmt: skip
+    """Whether another price column of the row ranks as high as the one read and states
+    another amount: nothing in the header tells which the agreement charges."""
+    value = amount(_cell(columns, cells, chosen), style, language)
+    rank = _price_rank((chosen, Decimal(0)))
+    for column, text in zip(columns, cells, strict=True):
+        if column is chosen or column.role.role != "price" or column.role.unit != chosen.role.unit:
+            continue
+        other = amount(text, style, language)
+        if other is not None and other != value and _price_rank((column, other)) == rank:
+            return True
+    return False
 
 
 def _checked(

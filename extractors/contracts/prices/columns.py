@@ -97,8 +97,9 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
             or below.top - line.bottom >= 0.5 * max(line.height, 4.0)
             or len(below.cells) < 2
             or any(_data_like(c.text, language) for c in below.cells)
-            # a column of its own (a heading or caption above the table spans others')
-            or any(c.x0 < line.cells[0].x1 and c.x1 > line.cells[0].x0 for c in below.cells)
+            # a column of its own (a heading or caption above the table spans others'),
+            # unless it is one header cell's first line ("Aftalepris inkl." over "moms")
+            or _stands_over(line, below)
             or _role(line.cells[0], language) is None
         ):
             return None
@@ -156,6 +157,24 @@ _CODE = re.compile(r"\b[A-ZÆØÅ]{1,5}-?\d{2,}\b")
 
 
 _COMPACT_BAND = re.compile(r"^\d[\d.,]*\s?[–-]\s?\d[\d.,]*$")
+
+
+def _stands_over(upper: Line, lower: Line) -> bool:
+    """Whether a one-cell line above a header line is a column of its own over the header
+    (a heading or caption over the table): it stands over any of its cells, unless it is
+    one header cell's first line ("Aftalepris inkl." over "moms"): over one cell only, in
+    the header's type size, as close as a wrapped line."""
+    cell = upper.cells[0]
+    under = [c for c in lower.cells if c.x0 < cell.x1 and c.x1 > cell.x0]
+    if not under:
+        return False
+    wrapped = (
+        len(under) == 1
+        and abs(upper.height - lower.height) <= 0.15 * lower.height
+        and lower.top - upper.bottom <= 0.35 * lower.height
+        and not (under[0].x0 < cell.x0 - 2 and under[0].x1 > cell.x1 + 2)
+    )
+    return not wrapped
 
 
 def _bands_apart(cell: Cell) -> list[Cell]:
