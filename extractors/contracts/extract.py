@@ -26,9 +26,10 @@ from extractors.contracts.front import (
 from extractors.contracts.indexation import find_indexation, read_indexation
 from extractors.contracts.parties import read_parties
 from extractors.contracts.patterns import numeric_order
-from extractors.contracts.pdf import PageText, PdfText, read_pdf
+from extractors.contracts.pdf import PageText, PdfText, Segment, read_pdf
 from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
+from extractors.contracts.prices.layout import lines_of, pdfium_words
 from extractors.contracts.sections import Section, classify, split_body
 from extractors.contracts.title import read_title
 from extractors.limits import DEFAULT_LIMITS, Limits, check_streams
@@ -112,6 +113,16 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
         terms.parties = parties_in_columns(segments, first.number)
     else:
         terms.parties = read_parties(document.pages)
+        for page in document.pages[:3] if len(terms.parties) < 2 else []:
+            # the parties side by side under "Ordregiver | Leverandør" (after a cover page
+            # too), their columns told by the words' positions (a producer may give each
+            # glyph a text run of its own)
+            segments = _cell_segments(document, page.number)
+            if side_by_side(segments):
+                columns = parties_in_columns(segments, page.number)
+                if len(columns) > len(terms.parties):
+                    terms.parties = columns
+                break
         if len(terms.parties) < 2 and len(front.parties) > len(terms.parties):
             terms.parties = front.parties
     for party in terms.parties:
@@ -119,6 +130,16 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
             party.evidence.bbox = party.evidence.bbox or document.bbox_of(
                 party.evidence.page, party.name
             )
+
+
+def _cell_segments(document: PdfText, page: int) -> list[Segment]:
+    """The page's lines cut into cells by the gaps between their words, as text runs."""
+    textpage, height = document.textpage(page)
+    return [
+        Segment(cell.x0, line.top, cell.x1, line.bottom, cell.text)
+        for line in lines_of(pdfium_words(textpage, height))
+        for cell in line.cells
+    ]
 
 
 def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.contracts.party_names import clean_name
+from extractors.contracts.party_names import ROLE_LABEL, clean_name
 from extractors.contracts.pdf import Segment
 from extractors.types import ContractParty, Evidence, PartyRole
 
@@ -155,6 +155,18 @@ def _assign_roles(found: list[tuple[ContractParty, PartyRole | None]]) -> list[C
     return [parties[r] for r in ("buyer", "vendor") if r in parties]
 
 
+def _wrapped_name(block: list[str]) -> str:
+    """A name without a legal form in a narrow column: its lines down to the address (the
+    first line with a number: "Holbækvej 141"), at most two ("Indkøbsfællesskabet" /
+    "Vestsjælland")."""
+    lines: list[str] = []
+    for line in block[:2]:
+        if re.search(r"\d", line):
+            break
+        lines.append(line)
+    return " ".join(lines) if lines else (block[0] if block else "")
+
+
 def side_by_side(segments: list[Segment]) -> bool:
     """Whether the parties stand in columns: CVR numbers start at different columns."""
     starts = [s.x0 for s in segments if _CVR_RE.search(s.text)]
@@ -180,13 +192,18 @@ def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty
                 or _CVR_RE.search(run.text)
             ):
                 break
-            if run.text.endswith(":") or _NUMBER_RE.match(run.text):
+            label = ROLE_LABEL.match(run.text)
+            if (
+                run.text.endswith(":")
+                or _NUMBER_RE.match(run.text)
+                or (label is not None and not label.group("rest"))
+            ):  # "Kunden:", "Ordregiver" over its column
                 role = _role(run.text)
                 break
             block.insert(0, run.text)
             bottom = run.top
         named = [line for line in block if _LEGAL_FORM.search(line)]
-        name = named[0] if named else (block[0] if block else "")
+        name = named[0] if named else _wrapped_name(block)
         match = _CVR_RE.search(cvr_run.text)
         assert match is not None
         evidence = Evidence(text=f"{name}\n{cvr_run.text}", page=page,

@@ -37,7 +37,8 @@ from extractors.contracts.pdf import PageText
 from extractors.contracts.structure import heading, toc_lines
 from extractors.types import ContractParty, Evidence, PartyRole
 
-_CVR = re.compile(r"CVR\)?(?:/SE)?[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*[:.]?\s*(?:DK[-\s]?)?"
+_CVR = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?)[-\s]*(?:nr\.?|no\.?|nummer|number)?"
+                  r"\s*[:.]?\s*(?:DK[-\s]?)?"
                   r"(?P<cvr>\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\b", re.IGNORECASE)  # fmt: skip
 _MARKER = re.compile(
     rf"\((?:[^()]|\([^()]*\))*?[{QUOTE}](?P<t1>[^{QUOTE}()]{{1,60}})[{QUOTE}](?:[^()]|\([^()]*\))*?\)"
@@ -214,8 +215,14 @@ def _term(marker: re.Match[str]) -> str:
 def _unmarked(segment: str, page: int | None) -> list[Found]:
     """Parties named without defined terms: "mellem X, adresse og Y, adresse"; each must
     read as a legal name (a legal form, a public body, or capitalised words)."""
-    parts = re.split(r"\s+(?:og|and|AND)\s+(?=[A-ZÆØÅ(])|\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n",
-                     segment)  # fmt: skip
+    # parties stacked in blocks, "og" on a line of its own between them: split there only
+    # (a block's own sentence may say "på vegne af Kalundborg Kommune og Holbæk Kommune")
+    stacked = r"\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n"
+    parts = (
+        re.split(stacked, segment)
+        if re.search(stacked, segment)
+        else re.split(rf"\s+(?:og|and|AND)\s+(?=[A-ZÆØÅ(])|{stacked}", segment)
+    )
     found = []
     for part in parts[:3]:
         lines = [line for line in part.split("\n") if line.strip()]
@@ -252,6 +259,15 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
             current = None
             label_role = role_of(label.group("label")) if label else None
             continue
+        labelled = _labelled_name(label)
+        if labelled is not None:  # "Ordregiver  Viborg Kommune": a row of a parties table
+            if len(found) == 2:
+                break
+            current = Found(labelled, role_of(label.group("label")), _cvr(_CVR.search(line)),
+                            page, line)  # fmt: skip
+            found.append(current)
+            label_role = None
+            continue
         marker = _MARKER.search(line) or _standalone_role(line)
         if marker is not None and current is not None:
             term = marker if isinstance(marker, str) else _term(marker)
@@ -275,6 +291,15 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
         found.append(current)
         label_role = None
     return found
+
+
+def _labelled_name(label: re.Match[str] | None) -> str | None:
+    """The party a line names after its role label ("Leverandør  Datavej Systems ApS",
+    "Customer: Central Denmark Region"), when what follows reads as a legal name."""
+    if label is None or not label.group("rest"):
+        return None
+    name = clean_name(label.group("rest"))
+    return name if name is not None and legal_looking(name) else None
 
 
 def _standalone_role(line: str) -> str | None:

@@ -33,7 +33,10 @@ _VENDOR = re.compile(
 )
 ROLE_LABEL = re.compile(
     r"^(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
-    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)(?:\s+name)?\s*:?\s*"
+    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)(?:\s+name)?"
+    # a second name for the role in brackets: "Kunde (Ordregiver):", "Customer (Buyer):"
+    r"(?:\s*\((?:kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
+    r"buyer|vendor|contractor|contracting authority)\))?\s*:?\s*"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )

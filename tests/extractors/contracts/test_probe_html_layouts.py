@@ -52,3 +52,17 @@ def test_the_agreed_price_is_read_beside_a_list_price(probe) -> None:  # type: i
         listed = {d: p for d, p in got.items() if d in want}
         assert len(listed) >= 4, seed
         assert listed == {d: want[d] for d in listed}, seed
+
+
+def test_the_parties_in_every_layout_are_read(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seed 4: a parties table, each row a role label and the party ("Ordregiver  Viborg
+    Kommune"); 13: the vendor first, "Kunde (Ordregiver):" over the buyer; 8 (English):
+    "Company reg. no."; 6: a joint purchasing body on the cover, acting "på vegne af A, B
+    og C Kommune" before "og" and the vendor; 7 and 12: the parties side by side under
+    "Ordregiver | Leverandør" after a cover page, 12 a name wrapped in its column;
+    14: "Customer" and "Supplier" as the row labels of a parties table."""
+    for seed in (4, 6, 7, 8, 12, 13, 14):
+        truth, reading = probe(seed)
+        roles = {p["role"]: (p["name"], p["cvr"]) for p in reading["parties"]}
+        for role in ("buyer", "vendor"):
+            assert roles.get(role) == (truth[role]["name"], truth[role]["cvr"]), (seed, role)
