@@ -260,7 +260,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
             label_role = role_of(label.group("label")) if label else None
             continue
         labelled = _labelled_name(label)
-        if labelled is not None:  # "Ordregiver  Viborg Kommune": a row of a parties table
+        if labelled is not None and label is not None:  # "Ordregiver  Viborg Kommune": a row
             if len(found) == 2:
                 break
             current = Found(labelled, role_of(label.group("label")), _cvr(_CVR.search(line)),
