@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 NumberStyle = Literal["da", "en"]
 
 _CURRENCY = r"(?:kr\.?|DKK|EUR|€|Kr\.?)"
+#: the unit written after a price in its cell: "1.405,00 kr./time", "DKK 950 per hour"
+_PER_PATTERN = r"\s*(?:/|\bpr\.?|\bper\b)\s*(?P<per>[A-Za-zÆØÅæøå][\w.]*(?:\s+[\w.]+){0,3})"
+_PER = re.compile(_PER_PATTERN + "$")
 _AMOUNT = re.compile(
     rf"^(?:{_CURRENCY}\s*)?(?P<n>-?\d{{1,3}}(?:[.,\s]\d{{3}})+(?:[.,]\d{{1,4}})?|-?\d+(?:[.,]\d{{1,4}})?)"
-    rf"(?P<dash>\s*[,.]-{{1,2}})?(?:\s*{_CURRENCY})?$"
+    rf"(?P<dash>\s*[,.]-{{1,2}})?(?:\s*{_CURRENCY})?(?:{_PER_PATTERN})?$"
 )
 _ITEM_ID = re.compile(r"^(?=.*\d)[A-ZÆØÅa-zæøå0-9][A-ZÆØÅa-zæøå0-9\-./_]{0,19}$")
 #: An item code of letters only, in a column its header names as the item's ("SK-ARM",
@@ -251,8 +254,18 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
             unit = unit_in_cell(text)
             if unit is not None:
                 return unit, 0.97
+    for column, text in zip(columns, cells, strict=True):
+        unit = price_cell_unit(text) if column.role.role == "price" else None
+        if unit is not None:  # "1.405,00 kr./time"
+            return unit, 0.95
     unit = unit_of(description)
     return unit, 0.9
+
+
+def price_cell_unit(text: str) -> Unit | None:
+    """The unit a price cell names after its amount ("1.405,00 kr./time": per hour)."""
+    per = _PER.search(_main(text)) if text and is_amount(text) else None
+    return unit_in_cell("pr. " + per.group("per")) if per is not None else None
 
 
 def _band_unit(cells: list[str], roles: list[str]) -> Unit | None:

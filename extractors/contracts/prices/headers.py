@@ -47,7 +47,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
                     r"varebeskrivelse|varetekst|service|services|description|item description|"
                     r"tjeneste|leverance|komponent|modul|betegnelse|navn|name|product|"
                     r"deliverable|specifikation|specification|indhold|element|delydelse|"
-                    r"aktivitet|activity|licens|license|licence)"),
+                    r"aktivitet|activity|licens|license|licence|kategori|category|rolle|role|"
+                    r"profil|profile|konsulent ?(type|kategori|niveau)|medarbejder ?(type|kategori)|"
+                    r"kompetence ?(profil|niveau)?|stilling|stillingsbetegnelse|job ?title|"
+                    r"consultant (type|category|level)|resource|ressource)"),
     ("other", r"^(bemærk|note|kommentar|comment|remarks|forklaring|option|betingelse)"),
 )  # fmt: skip
 _ROLE_RES = tuple((role, re.compile(pattern)) for role, pattern in _WORDS)

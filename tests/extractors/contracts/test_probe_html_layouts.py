@@ -66,3 +66,33 @@ def test_the_parties_in_every_layout_are_read(probe) -> None:  # type: ignore[no
         roles = {p["role"]: (p["name"], p["cvr"]) for p in reading["parties"]}
         for role in ("buyer", "vendor"):
             assert roles.get(role) == (truth[role]["name"], truth[role]["cvr"]), (seed, role)
+
+
+def test_an_hourly_rate_table_with_the_unit_in_the_price_cell_is_read(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seeds 0, 4 and 10: "Timepriser" under "Kategori | Timepris ekskl. moms", each row
+    a consultant category and "1.405,00 kr./time"."""
+    for seed in (0, 4, 10):
+        truth, reading = probe(seed)
+        rates = {r["description"]: Decimal(r["unit_price"]) for r in truth["prices"]
+                 if r["item_id"] is None and r["unit"] == "hour"}  # fmt: skip
+        assert len(rates) >= 3, seed
+        got = {r["description"]: Decimal(str(r["unit_price"])) for r in reading["price_terms"]
+               if r["unit"] == "hour" and r["description"] in rates}  # fmt: skip
+        assert got == rates, seed
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("1.405,00 kr./time", "1405.00", "hour"),
+        ("DKK 950 per hour", "950", "hour"),
+        ("817,00 kr. pr. time", "817.00", "hour"),
+        ("kr. 1.234,50", "1234.50", None),
+    ],
+)
+def test_a_price_cell_may_name_its_unit(text: str, value: str, unit: str | None) -> None:
+    from extractors.contracts.prices.cells import amount, price_cell_unit
+
+    assert amount(text, None, "da") == Decimal(value)
+    found = price_cell_unit(text)
+    assert (found.value if found else None) == unit
