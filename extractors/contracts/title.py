@@ -36,7 +36,14 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
     if len(lines) < 2:
         return None
     sizes = [_size(line) for line in lines]
-    body = sorted(sizes)[len(sizes) // 2]
+    known = list(sizes)
+    if len(known) < 8 and page + 1 <= len(document.pages):
+        # a cover page: a logo, the title's lines and a reference or two, too few to tell
+        # the body's type size by; the next page's text tells it
+        following, below = document.textpage(page + 1)
+        known += [_size(line) for line in lines_of(pdfium_words(following, below))
+                  if not PAGE_NUMBER.match(line.text)]  # fmt: skip
+    body = sorted(known)[len(known) // 2]
     largest = max(sizes)
     if largest < body * 1.15:
         return None  # nothing set larger than the text around it

@@ -96,3 +96,12 @@ def test_a_price_cell_may_name_its_unit(text: str, value: str, unit: str | None)
     assert amount(text, None, "da") == Decimal(value)
     found = price_cell_unit(text)
     assert (found.value if found else None) == unit
+
+
+def test_the_title_on_a_cover_page_leaves_the_buyers_logo_line_out(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seeds 0, 3 and 10: a cover page holding a logo line (the buyer's name, 13 points,
+    bold), the title over two lines (20-24 points) and a reference line: too few lines to
+    tell the body's type size from the page alone."""
+    for seed in (0, 3, 10):
+        truth, reading = probe(seed)
+        assert reading["title"] == truth["title"], seed
