@@ -151,9 +151,44 @@ def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Deci
     found = band_in_header(text, language)
     if found is not None:
         return found
-    if bare:  # a band column's cell: "0-500", "over 2.000"
+    if bare:  # a band column's cell: "0-500", "over 2.000", "1-10 packs", "50 og derover"
+        core = " ".join(
+            w for w in text.split() if w[0] in "0123456789+-–" or w.lower() in _BAND_WORDS
+        )
+        for candidate in (f"{core} stk", re.sub(r"(\d[\d.,]*)(?!.*\d)", r"\1 stk", core, count=1)):
+            match = BAND_RE.search(candidate) if core else None
+            if match is not None:
+                return band_of(match, language)
         return band_in_header(f"{text} brugere", language)
     return None
+
+
+#: the words of a volume band itself, whatever it counts ("over 50 packs", "50 og derover")
+_BAND_WORDS = frozenset(
+    [
+        "over",
+        "mere",
+        "flere",
+        "end",
+        "more",
+        "than",
+        "above",
+        "fra",
+        "from",
+        "op",
+        "til",
+        "up",
+        "to",
+        "under",
+        "og",
+        "eller",
+        "derover",
+        "opefter",
+        "or",
+        "and",
+        "greater",
+    ]
+)
 
 
 ReadRow = list[ExtractedPriceTerm] | UnreadPrice | None

@@ -266,7 +266,22 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
         columns.append(Column(role, cell.text, cell.x0, cell.x1, cell=cell))
     _bands_beside_tiers(columns, language)
     _amount_beside_price(columns)
+    _item_beside_number(columns)
     return columns
+
+
+_BARE_ITEM = re.compile(r"^(?:item|vare|produkt|product)$", re.IGNORECASE)
+
+
+def _item_beside_number(columns: list[Column]) -> None:
+    """A column headed only "Item" beside an item-number column ("Catalogue no.") and no
+    description column names the item: its description."""
+    if any(c.role.role == "description" for c in columns):
+        return
+    items = [c for c in columns if c.role.role == "item"]
+    bare = [c for c in items if _BARE_ITEM.match(c.header.strip(" .:"))]
+    if len(items) >= 2 and len(bare) == 1:
+        bare[0].role = ColumnRole("description")
 
 
 _LINE_AMOUNT = re.compile(r"^(?:beløb|amount|sum|pris i alt|price total)\b", re.IGNORECASE)
@@ -738,7 +753,7 @@ def group_rows(
             if _is_group_label(columns, line, texts, split):
                 rows.append([item])  # a label over a group of rows; it holds no price
                 current = None
-            elif is_anchor(columns, texts) and (
+            elif (is_anchor(columns, texts) or _priceless_row(columns, texts)) and (
                 current is None or _conflicts(columns, current, texts)
             ):
                 current = [*lead, item]
@@ -797,7 +812,8 @@ def _row_gap(gaps: list[float]) -> float | None:
 
 def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: list[str]) -> bool:
     """Whether an anchor line starts a new row: it states an item number or a price where
-    the row already has one (an id on one line and its price on the next is one row)."""
+    the row already has one (an id on one line and its price on the next is one row), or
+    it is a row without a price ("Returnering af emballage | -") under a priced one."""
     for i, column in enumerate(columns):
         role = column.role.role
         if role not in ("item", "position", "price", "tier") or not texts[i]:
@@ -805,7 +821,29 @@ def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: 
         check = is_amount if role in ("price", "tier") else is_item_id
         if any(check(t[i]) for _, t in row):
             return True
+        if role in ("price", "tier") and _NO_PRICE.match(texts[i]):
+            return any(is_amount(t[i]) for _, t in row)
     return False
+
+
+#: what a price cell says of an item that has no price of its own
+_NO_PRICE = re.compile(
+    r"^(?:[-–—]|inkluderet|inkl\.?|indeholdt|included|incl\.?|gratis|free(?: of charge)?|"
+    r"efter regning|at cost|on account|ikke relevant|not applicable|n/?a|ved tilbud|"
+    r"på forespørgsel|on request|uden beregning|no charge)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _priceless_row(columns: list[Column], texts: list[str]) -> bool:
+    """A line of a row without a price: its own description, and a price cell saying
+    there is none ("-", "Inkluderet", "At cost")."""
+    described = any(t for c, t in zip(columns, texts, strict=True) if c.role.role == "description")
+    return described and any(
+        _NO_PRICE.match(t)
+        for c, t in zip(columns, texts, strict=True)
+        if c.role.role in ("price", "tier") and t
+    )
 
 
 def read_tables(

@@ -25,12 +25,15 @@ _WORDS: tuple[tuple[str, str], ...] = (
               r"pris i alt|i alt)\b"),
     ("band", r"^(number of|no\.? of|antal|interval|trin) (users|brugere|inhabitants|indbyggere|"
              r"licen[cs]es|licenser|seats|transaktioner|transactions)\b"),
+    ("band", r"^(volume ?band|volumen ?(interval|trin)|quantity (band|range|interval)|"
+             r"mængde ?(interval|trin)|antal ?(interval|trin)|order size|ordrestørrelse)\b"),
     ("quantity", r"^(forventet |estimeret |anslået |skønnet |estimated |expected |est |"
                  r"forv |ca |approx |annual |årligt |årlig )?"
                  r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),
     ("position", r"^(pos|position|linje|lin|løbenr|løbenummer|#|line|row|l\.?nr)\b"),
     ("item", r"^(varenr|varenummer|vare-?nr|ydelses?-?(nr|nummer|id)|artikel-?nr|"
              r"produkt-?nr|katalog-?nr|tjeneste-?nr|item (no|number|code|id)|item$|id$|"
+             r"catalog(ue)? (no|number)|article (no|number)|product (no|number|code)|part number|"
              r"nr|no|number|code|kode|sku|ref|reference|service (id|no|code)|part no|"
              r"prisnr|pris-?id)\b"),
     ("unit", r"\b(charging|billing|pricing|charge|price) (basis|unit)$|"

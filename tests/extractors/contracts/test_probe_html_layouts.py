@@ -105,3 +105,30 @@ def test_the_title_on_a_cover_page_leaves_the_buyers_logo_line_out(probe) -> Non
     for seed in (0, 3, 10):
         truth, reading = probe(seed)
         assert reading["title"] == truth["title"], seed
+
+
+def test_rows_without_a_price_under_the_last_row_stay_rows_of_their_own(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seeds 0, 7 and 11: "Returnering af emballage | -", "Set-up and instruction |
+    Included", "Delivery to address | Free of charge" under the last priced row were glued
+    to it, which left its price unread; 11 also "Catalogue no. | Item | Volume band":
+    the item number, the description and the bands ("1-10 packs", "over 50 packs")."""
+    for seed in (0, 7, 11):
+        truth, reading = probe(seed)
+        last = [r for r in truth["prices"] if r["item_id"]][-1]
+        got = [
+            r for r in reading["price_terms"] if r["item_id"] == last["item_id"].replace(" ", "")
+        ]
+        assert [Decimal(str(r["unit_price"])) for r in got] == [Decimal(last["unit_price"])], seed
+        assert reading["unread_prices"] == [], seed
+    truth, reading = probe(11)
+    banded = sorted(
+        (r["item_id"], r["tier_min"], r["tier_max"]) for r in truth["prices"] if r["tier_min"]
+    )
+    got = sorted(
+        (r["item_id"], r["tier_min"], r["tier_max"])
+        for r in reading["price_terms"]
+        if r["tier_min"] is not None
+    )
+    assert [(i, Decimal(a), b and Decimal(b)) for i, a, b in got] == [
+        (i, Decimal(a), b and Decimal(b)) for i, a, b in banded
+    ]
