@@ -68,7 +68,8 @@ def number_value(text: str) -> int | None:
 
 # ---------------------------------------------------------------------- durations
 
-_UNIT_WORDS = (r"years?|months?|weeks?|days?|business\s+days?|working\s+days?|"
+_UNIT_WORDS = (r"years?|months?|weeks?|days?|business\s+days?|working\s+days?|calendar\s+days?|"
+               r"kalenderdage|kalenderdages?|"
                r"årig|års?|måneders?|måneder|mdr\.?|md\.|dages?|dage|ugers?|uger|"
                r"arbejdsdage|bankdage|hverdage")  # fmt: skip
 #: "five (5) years", "(5) years", "sixty (60) days'", "two years (2)", "4 år", "48 måneder",

@@ -76,7 +76,9 @@ ADJUST_WORDS = re.compile(
     r"indeks(?:regul\w*|ere|eres|eret|ering\w*)\b|prisstigning\w*|prisændring\w*|prisjuster\w*|"
     r"\bjuster(?:e|es|ing|ingen)\b|\bforhøj\w*|\bstigning\w*|\bhæve[s]?\b|"
     r"\badjust\w*|\bindex(?:ed|ation|ing)\b|\bescalat\w*|\brevis(?:e|ed|ion)\b|"
-    r"\bincreas\w*|\bprice\s+(?:change|review)s?\b",
+    r"\bincreas\w*|\bprice\s+(?:change|review)s?\b|"
+    # Danish English: "Index regulation", "the prices are regulated annually"
+    r"\bindex[- ]regulat\w*|\bregulat(?:ed|ion)\b",
     re.I,
 )
 #: Prices held unchanged ("Priserne er faste", "fastlåst", "The Fees are fixed").

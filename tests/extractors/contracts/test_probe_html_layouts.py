@@ -132,3 +132,13 @@ def test_rows_without_a_price_under_the_last_row_stay_rows_of_their_own(probe) -
     assert [(i, Decimal(a), b and Decimal(b)) for i, a, b in got] == [
         (i, Decimal(a), b and Decimal(b)) for i, a, b in banded
     ]
+
+
+def test_calendar_days_and_an_index_regulation_are_read(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seeds 3 and 13: "30 (tredive) kalenderdage fra modtagelse af en korrekt elektronisk
+    faktura"; 14: "Index regulation: annually, net price index, max. 3.5 %."."""
+    for seed in (3, 13):
+        truth, reading = probe(seed)
+        assert reading["payment_days"] == truth["payment_days"] == 30, seed
+    truth, reading = probe(14)
+    assert Decimal(str(reading["indexation"]["cap_pct"])) == Decimal(truth["indexation_cap_pct"])
