@@ -49,8 +49,8 @@ DATE_RE = re.compile(
     # 01-01-2026 | 01.07.2025 | 1/1/2026 | 04/25/2018 | 05/05/98 (two-digit years: / and - only)
     r"|\b(?P<a4>\d{1,2})(?P<s4>[-./])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4})\b"
     r"|\b(?P<a5>\d{1,2})(?P<s5>[-/])(?P<b5>\d{1,2})(?P=s5)(?P<y5>\d{2})\b(?![-/.]\d)"
-    # 1/4 2026 (Danish: day/month, then the year)
-    r"|\b(?P<d6>\d{1,2})/(?P<m6>\d{1,2})\s+(?P<y6>\d{4})\b",
+    # 1/4 2026, 1/4-2026 (Danish: day/month, then the year)
+    r"|\b(?P<d6>\d{1,2})/(?P<m6>\d{1,2})(?:\s+|-)(?P<y6>\d{4})\b",
     re.IGNORECASE,
 )
 #: "1. januar" / "1 January" without a year: the day an adjustment takes effect.
@@ -146,8 +146,6 @@ def parse_date(match: re.Match[str], *, month_first: bool = False) -> date | Non
             return date(int(g["y2"]), _month(g["m2"]), int(g["d2"]))
         if g["y3"]:
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-        if g["y6"]:
-            return date(int(g["y6"]), int(g["m6"]), int(g["d6"]))
         if g["y6"]:
             return date(int(g["y6"]), int(g["m6"]), int(g["d6"]))
         for n in "45":

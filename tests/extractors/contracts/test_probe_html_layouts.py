@@ -142,3 +142,17 @@ def test_calendar_days_and_an_index_regulation_are_read(probe) -> None:  # type:
         assert reading["payment_days"] == truth["payment_days"] == 30, seed
     truth, reading = probe(14)
     assert Decimal(str(reading["indexation"]["cap_pct"])) == Decimal(truth["indexation_cap_pct"])
+
+
+def test_a_period_in_a_key_facts_table_in_danish_slash_dash_dates(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seed 4: the cover's key facts "Aftaleperiode | 15/2-2026 – 14/2-2028" beside the
+    tender's dates ("Tilbudsfrist 3/10-2025"); the body says the period is on the cover."""
+    from extractors.contracts.patterns import DATE_RE, parse_date
+
+    found = [parse_date(m) for m in DATE_RE.finditer("15/2-2026 – 14/2-2028, 1/4 2026")]
+    assert [d.isoformat() for d in found if d] == ["2026-02-15", "2028-02-14", "2026-04-01"]
+    truth, reading = probe(4)
+    assert (reading["effective_date"], reading["expiry_date"]) == (
+        truth["effective_date"],
+        truth["expiry_date"],
+    )
