@@ -108,8 +108,22 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     best = _columns(cells, language)
     if best is not None and _quality(best) <= 0:
         best = _columns(cells, language, eager=True) or best
-    named = sum(c.role.role != "other" or looks_like_band(c.header) for c in best or [])
-    if best is None or named < 2:
+    if _named(best) < 2 and start == 1:
+        # header cells set to the bottom of a header row, some wrapped onto two lines:
+        # "Catalogue | List | Agreed price incl." over "no. | Item | Unit | price | VAT"
+        below = _unglued(lines[i + 1]) if i + 1 < len(lines) else None
+        if (
+            below is not None
+            and len(below.cells) >= 2
+            and below.top - line.bottom < 0.5 * max(line.height, 4.0)
+            and abs(below.height - line.height) <= 0.15 * line.height
+            and not any(_data_like(c.text, language) for c in below.cells)
+        ):
+            merged_cells = _merge_cells(cells, [p for c in below.cells for p in _bands_apart(c)])
+            merged = _columns(merged_cells, language)
+            if _named(merged) >= 2:
+                best, cells, start = merged, merged_cells, 2
+    if best is None or _named(best) < 2:
         return None
     used = start
     for k, below in enumerate(lines[i + start : i + start + 2], start=i + start):
@@ -147,6 +161,11 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
         return None
     return best, used
+
+
+def _named(columns: list[Column] | None) -> int:
+    """How many of a header's columns name a role (or a volume band)."""
+    return sum(c.role.role != "other" or looks_like_band(c.header) for c in columns or [])
 
 
 _NAMES_PRICE = re.compile(

@@ -156,3 +156,18 @@ def test_a_period_in_a_key_facts_table_in_danish_slash_dash_dates(probe) -> None
         truth["effective_date"],
         truth["expiry_date"],
     )
+
+
+def test_a_header_row_wrapped_at_the_bottom_names_the_agreed_price(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seeds 23 and 44 (a second development batch): header cells set to the bottom of
+    the header row, some wrapped onto two lines ("Catalogue | List | Agreed price incl."
+    over "no. | Item | Unit | price | VAT"): read as one header, the agreed price is the
+    one read, not the list price."""
+    for seed in (23, 44):
+        truth, reading = probe(seed)
+        want = {r["description"]: Decimal(r["unit_price"]) for r in truth["prices"]}
+        got = {r["description"]: Decimal(str(r["unit_price"])) for r in reading["price_terms"]
+               if r["description"] in want}  # fmt: skip
+        assert len(got) >= 4, seed
+        assert got == {d: want[d] for d in got}, seed
+        assert all(r["confidence"] >= 0.8 for r in reading["price_terms"]), seed
