@@ -163,6 +163,12 @@ def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Deci
     return None
 
 
+def band_cell(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:
+    """The volume band a cell that holds nothing else states ("0-500", "1-10 packs", "50 og
+    derover"), or None."""
+    return _band(text, language, bare=True)
+
+
 #: the words of a volume band itself, whatever it counts ("over 50 packs", "50 og derover")
 _BAND_WORDS = frozenset(
     [
@@ -261,6 +267,11 @@ def read_row(
         return _unread(row, page, "no unit price column with an amount")
     if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):
         confidence = min(confidence, 0.6)  # two prices, neither named the agreed one
+    every_band: bool | None = False
+    if len(terms) == 1 and terms[0][0].role.role == "tier":
+        every_band = _spans_the_bands(columns, row, terms[0][0])
+        if every_band is None:
+            confidence = min(confidence, 0.6)  # one band's price, or all bands'?
     out = []
     for col, value in terms:
         term_unit = col.role.unit or unit or _table_unit(caption, columns)
@@ -268,6 +279,8 @@ def read_row(
             return _unread(row, page, "unit not recognised")
         tier_min, tier_max = (col.role.tier_min, col.role.tier_max) if col.role.role == "tier" \
             else (band or (None, None))  # fmt: skip
+        if every_band:
+            tier_min, tier_max = band or (None, None)
         vat: VatBasis = "incl" if col.role.vat == "incl" else ctx.vat
         currency = currency_of(_cell(columns, cells, col)) or col.role.currency or ctx.currency
         out.append(ExtractedPriceTerm(
@@ -295,6 +308,24 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
             return unit, 0.95
     unit = unit_of(description)
     return unit, 0.9
+
+
+def _spans_the_bands(columns: list[Column], row: RowCells, column: Column) -> bool | None:
+    """Whether a row's one price among two or more band columns is every band's price
+    (its cell spans them: the amount stands centred under them all, "127,25" under "1-9 |
+    10-49 | 50+"): True; False when there is one band column; None when the amount stands
+    in its own band's column only, which may be that band's price alone."""
+    tiers = [c for c in columns if c.role.role == "tier"]
+    if len(tiers) < 2:
+        return False
+    zone = (min(c.left for c in tiers), max(c.right for c in tiers))
+    words = [w for line in row.lines for w in line.words
+             if zone[0] <= (w.x0 + w.x1) / 2 <= zone[1]]  # fmt: skip
+    if not any(is_amount(w.text) for w in words):
+        return None
+    centre = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
+    left, right = min(c.x0 for c in tiers), max(c.x1 for c in tiers)
+    return True if abs(centre - (left + right) / 2) <= 0.15 * (right - left) else None
 
 
 def price_cell_unit(text: str) -> Unit | None:

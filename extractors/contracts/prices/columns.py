@@ -22,6 +22,7 @@ from extractors.contracts.prices.cells import (
     MONEY,
     NumberStyle,
     RowCells,
+    band_cell,
     is_amount,
     is_item_id,
     number_style,
@@ -286,7 +287,19 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
     _bands_beside_tiers(columns, language)
     _amount_beside_price(columns)
     _item_beside_number(columns)
+    _bare_bands(columns, language)
     return columns
+
+
+def _bare_bands(columns: list[Column], language: str) -> None:
+    """Two or more header cells that are volume bands and nothing else ("1-9 | 10-49 |
+    50 og derover", under "Pris pr. enhed ved ordrestørrelse"): the prices of each band."""
+    bands = [(c, band_cell(c.header, language)) for c in columns if c.role.role == "other"]
+    found = [(c, b) for c, b in bands if b is not None]
+    if len(found) < 2:
+        return
+    for column, (low, high) in found:
+        column.role = ColumnRole("tier", tier_min=low, tier_max=high)
 
 
 _BARE_ITEM = re.compile(r"^(?:item|vare|produkt|product)$", re.IGNORECASE)

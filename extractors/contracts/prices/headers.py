@@ -89,6 +89,7 @@ class ColumnRole:
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"(?<=[a-zæøå])- (?=[a-zæøå])", "", text)  # a word wrapped at its hyphen
     text = re.sub(r"[()\[\]:;,*]", " ", text)
     text = re.sub(r"(?<=\w)\.(?=\s|$)", "", text)  # "varenr." -> "varenr"
     return " ".join(text.split())

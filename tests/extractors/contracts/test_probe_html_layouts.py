@@ -171,3 +171,23 @@ def test_a_header_row_wrapped_at_the_bottom_names_the_agreed_price(probe) -> Non
         assert len(got) >= 4, seed
         assert got == {d: want[d] for d in got}, seed
         assert all(r["confidence"] >= 0.8 for r in reading["price_terms"]), seed
+
+
+def test_volume_bands_as_columns_and_a_price_spanning_them(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seeds 2 and 12: "1-9 | 10-49 | 50 og derover" ("50 or more") as header cells under
+    "Pris pr. enhed ved ordrestørrelse", "Vare-" / "nr." wrapped at its hyphen; a row with
+    one price centred under all three bands is every band's price."""
+    for seed in (2, 12):
+        truth, reading = probe(seed)
+
+        def rows(found: list[dict]) -> list[tuple[object, ...]]:
+            return sorted(
+                (r["description"], Decimal(str(r["unit_price"])), r["tier_min"] and
+                 Decimal(str(r["tier_min"])), r["tier_max"] and Decimal(str(r["tier_max"])))
+                for r in found
+            )  # fmt: skip
+
+        listed = [r for r in truth["prices"] if r["item_id"]]
+        got = [r for r in reading["price_terms"] if r["description"] in
+               {t["description"] for t in listed}]  # fmt: skip
+        assert rows(got) == rows(listed), seed
