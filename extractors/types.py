@@ -27,6 +27,8 @@ class Unit(StrEnum):
     TRANSACTION = "transaction"
     FIXED = "fixed"
     PIECE = "piece"
+    #: a price per kilogram (goods sold by weight: "pr. kg", "per kg")
+    KG = "kg"
 
 
 VatBasis = Literal["excl", "incl"]

@@ -23,6 +23,8 @@ ONE = Decimal(1)
 #: codes that count things: each, one, piece, number of articles, service unit, lump sum
 COUNT_CODES = frozenset({"", "EA", "C62", "H87", "PCE", "NAR", "NMP", "E48", "LS", "SET", "XPP"})
 PERIOD_CODES = {"MON": 1, "QAN": 3, "ANN": 12}  # months per invoice unit
+#: kilograms per invoice unit of weight (UN/ECE: kilogram, gram, tonne)
+WEIGHT_CODES = {"KGM": ONE, "GRM": Decimal("0.001"), "TNE": Decimal(1000)}
 #: contract units priced per period, with the months in one contract unit
 PERIODIC = {
     Unit.MONTH: 1,
@@ -92,6 +94,11 @@ def _period_factor(
         if code == "MIN":
             return Conversion(ONE / 60, "MIN = 1/60 hour")
         return Unreconciled(f"invoice unit {code} cannot be compared with an hourly price")
+    if unit is Unit.KG:  # by weight: only an invoice unit of weight compares
+        if code in WEIGHT_CODES:
+            factor = WEIGHT_CODES[code]
+            return Conversion(factor, "kilograms" if factor == ONE else f"{code} = {factor} kg")
+        return Unreconciled(f"invoice unit {code or 'none'} cannot be compared with a price per kg")
     if code in COUNT_CODES or (unit is Unit.FIXED and code == "ANN"):
         return Conversion(ONE, "one contract unit per invoice unit")
     return Unreconciled(f"invoice unit {code} cannot be compared with a price per {_words(unit)}")

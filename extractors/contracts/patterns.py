@@ -105,6 +105,7 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
         r"per\s+(?:piece|unit|pack(?:age)?|box|carton|roll)\b",
         Unit.PIECE,
     ),
+    (r"pr\.?\s*(?:kg|kilo(?:gram)?)(?!\w)|per\s+(?:kg|kilo(?:gram)?)\b", Unit.KG),
 )
 UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)), re.IGNORECASE)
 #: A unit at the very end of a cell or line.

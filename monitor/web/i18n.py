@@ -377,6 +377,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit.hour": {"da": "pr. time", "en": "per hour"},
     "unit.transaction": {"da": "pr. transaktion", "en": "per transaction"},
     "unit.fixed": {"da": "fast pris", "en": "fixed price"},
+    "unit.piece": {"da": "pr. stk.", "en": "per piece"},
+    "unit.kg": {"da": "pr. kg", "en": "per kg"},
     "clause.indexation": {"da": "Prisregulering", "en": "Indexation"},
     "clause.mfn": {"da": "Mestbegunstigelse", "en": "Most-favoured customer"},
     "clause.payment": {"da": "Betaling", "en": "Payment"},

@@ -114,6 +114,11 @@ UNIT_CASES = [
     (Unit.INHABITANT_YEAR, "12.50", "EA", "750000.00", "1", None, 60000, None),
     (Unit.INHABITANT_YEAR, "12.50", "EA", "780000.00", "1", None, 60000, "30000.00"),
     (Unit.INHABITANT_YEAR, "12.50", "MON", "65000.00", "1", None, 60000, "2500.00"),
+    # goods by weight: kilograms and grams compare, a count does not
+    (Unit.KG, "45.00", "KGM", "48.00", "20", None, None, "60.00"),
+    (Unit.KG, "45.00", "KGM", "45.00", "20", None, None, None),
+    (Unit.KG, "45.00", "GRM", "0.06", "500", None, None, "7.50"),
+    (Unit.KG, "45.00", "EA", "99.00", "3", None, None, None),  # unreconcilable: no claim
 ]
 
 

@@ -373,6 +373,7 @@ _SUBJECT = (
                 # a unit of sale counted like a piece: a pack, a box, a roll
                 r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\bsæt\b|\bpack(?:age)?\b|"
                 r"\bbox\b|\bcarton\b|\broll\b"), "piece"),
+    (re.compile(r"\bkg\b|\bkilo(?:gram)?s?\b"), "kg"),
 )  # fmt: skip
 
 
@@ -393,6 +394,8 @@ def unit_in_cell(text: str) -> Unit | None:
         return Unit.TRANSACTION if period is None else None
     if subject == "fixed":
         return Unit.FIXED
+    if subject == "kg":
+        return Unit.KG if period is None else None
     if period is not None:
         return period
     return Unit.PIECE if subject == "piece" else unit_of(text)

@@ -191,3 +191,16 @@ def test_volume_bands_as_columns_and_a_price_spanning_them(probe) -> None:  # ty
         got = [r for r in reading["price_terms"] if r["description"] in
                {t["description"] for t in listed}]  # fmt: skip
         assert rows(got) == rows(listed), seed
+
+
+def test_a_price_per_kilogram_is_read(probe) -> None:  # type: ignore[no-untyped-def]
+    """Seed 3: food sold by weight, the unit column saying "kg": the rows were not read
+    ("unit not recognised")."""
+    truth, reading = probe(3)
+    by_weight = {
+        r["item_id"]: Decimal(r["unit_price"]) for r in truth["prices"] if r["unit"] == "kg"
+    }
+    assert len(by_weight) >= 3
+    got = {r["item_id"]: Decimal(str(r["unit_price"])) for r in reading["price_terms"]
+           if r["unit"] == "kg"}  # fmt: skip
+    assert got == by_weight
