@@ -298,8 +298,12 @@ def _labelled_name(label: re.Match[str] | None) -> str | None:
     "Customer: Central Denmark Region"), when what follows reads as a legal name."""
     if label is None or not label.group("rest"):
         return None
-    name = clean_name(label.group("rest"))
-    return name if name is not None and legal_looking(name) else None
+    rest = label.group("rest")
+    name = clean_name(rest)
+    # a legal name, or a capitalised one after a bare label ("Ordregiver  Indkøbsfællesskabet
+    # Vestsjælland"); "Kunden skal ..." is a sentence
+    plain = ":" not in label.group(0) and rest[:1].isupper() and len(rest.split()) <= 6
+    return name if name is not None and (legal_looking(name) or plain) else None
 
 
 def _standalone_role(line: str) -> str | None:

@@ -60,8 +60,10 @@ def test_the_parties_in_every_layout_are_read(probe) -> None:  # type: ignore[no
     "Company reg. no."; 6: a joint purchasing body on the cover, acting "på vegne af A, B
     og C Kommune" before "og" and the vendor; 7 and 12: the parties side by side under
     "Ordregiver | Leverandør" after a cover page, 12 a name wrapped in its column;
-    14: "Customer" and "Supplier" as the row labels of a parties table."""
-    for seed in (4, 6, 7, 8, 12, 13, 14):
+    14: "Customer" and "Supplier" as the row labels of a parties table; 17 (English):
+    side by side under "Contracting authority | Supplier", "Company reg. no."; 24: a
+    parties table's row "Ordregiver  Indkøbsfællesskabet Vestsjælland" (no legal form)."""
+    for seed in (4, 6, 7, 8, 12, 13, 14, 17, 24):
         truth, reading = probe(seed)
         roles = {p["role"]: (p["name"], p["cvr"]) for p in reading["parties"]}
         for role in ("buyer", "vendor"):
