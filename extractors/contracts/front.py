@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.contracts.party_names import ROLE_LABEL, clean_name
+from extractors.contracts.party_names import PUBLIC_BODY, ROLE_LABEL, clean_name
 from extractors.contracts.pdf import Segment
 from extractors.types import ContractParty, Evidence, PartyRole
 
@@ -165,6 +165,8 @@ def _wrapped_name(block: list[str]) -> str:
         if re.search(r"\d", line):
             break
         lines.append(line)
+    if len(lines) == 2 and (len(lines[0].split()) > 2 or PUBLIC_BODY.search(lines[0])):
+        lines = lines[:1]  # a whole name, then its department ("Center for It, ...")
     return " ".join(lines) if lines else (block[0] if block else "")
 
 

@@ -78,7 +78,8 @@ ADJUST_WORDS = re.compile(
     r"\badjust\w*|\bindex(?:ed|ation|ing)\b|\bescalat\w*|\brevis(?:e|ed|ion)\b|"
     r"\bincreas\w*|\bprice\s+(?:change|review)s?\b|"
     # Danish English: "Index regulation", "the prices are regulated annually"
-    r"\bindex[- ]regulat\w*|\bregulat(?:ed|ion)\b",
+    r"\b(?:index|price)[- ]regulat\w*|"
+    r"\b(?:prices|fees|rates|charges)\b[^.;]{0,40}\bregulated\b",
     re.I,
 )
 #: Prices held unchanged ("Priserne er faste", "fastlåst", "The Fees are fixed").

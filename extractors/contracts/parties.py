@@ -252,14 +252,14 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
     current: Found | None = None
     label_role: PartyRole | None = None
     previous: str | None = None
-    for page, line in lines:
+    for index, (page, line) in enumerate(lines):
         before, previous = previous, line
         label = ROLE_LABEL.match(line)
         if _SEPARATOR_LINE.match(line) or (label and not label.group("rest")):
             current = None
             label_role = role_of(label.group("label")) if label else None
             continue
-        labelled = _labelled_name(label)
+        labelled = _labelled_name(label, [text for _, text in lines[index + 1 : index + 5]])
         if labelled is not None and label is not None:  # "Ordregiver  Viborg Kommune": a row
             if len(found) == 2:
                 break
@@ -293,17 +293,36 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
     return found
 
 
-def _labelled_name(label: re.Match[str] | None) -> str | None:
+def _labelled_name(label: re.Match[str] | None, following: list[str]) -> str | None:
     """The party a line names after its role label ("Leverandør  Datavej Systems ApS",
-    "Customer: Central Denmark Region"), when what follows reads as a legal name."""
+    "Customer: Central Denmark Region"), when what follows reads as a legal name, or as a
+    capitalised name over an address ("Ordregiver  Indkøbsfællesskabet Vestsjælland" over
+    "Holbækvej 141" / "4400 Kalundborg"): not "Customer Contact Person Anna Jensen", nor
+    "Kunden skal ..."."""
     if label is None or not label.group("rest"):
         return None
     rest = label.group("rest")
     name = clean_name(rest)
-    # a legal name, or a capitalised one after a bare label ("Ordregiver  Indkøbsfællesskabet
-    # Vestsjælland"); "Kunden skal ..." is a sentence
-    plain = ":" not in label.group(0) and rest[:1].isupper() and len(rest.split()) <= 6
-    return name if name is not None and (legal_looking(name) or plain) else None
+    if name is None:
+        return None
+    if LEGAL_FORM.search(name) or PUBLIC_BODY.search(name):
+        return name
+    block = []
+    for text in following:  # the block's own lines, up to "og" or the next role label
+        if _SEPARATOR_LINE.match(text) or ROLE_LABEL.match(text):
+            break
+        block.append(text)
+    # its address right under it: a street and number, then the postcode and town
+    addressed = bool(block) and (
+        _POSTCODE.match(block[0]) is not None
+        or (re.search(r"\d", block[0]) is not None and any(_POSTCODE.match(t) for t in block[1:3]))
+    )
+    plain = rest[:1].isupper() and len(rest.split()) <= 6 and ":" not in label.group(0)
+    return name if plain and addressed else None
+
+
+#: a Danish address's postcode and town: "4400 Kalundborg", "DK-8000 Aarhus C"
+_POSTCODE = re.compile(r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ][a-zæøå]")
 
 
 def _standalone_role(line: str) -> str | None:

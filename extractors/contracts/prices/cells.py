@@ -26,7 +26,10 @@ NumberStyle = Literal["da", "en"]
 
 _CURRENCY = r"(?:kr\.?|DKK|EUR|€|Kr\.?)"
 #: the unit written after a price in its cell: "1.405,00 kr./time", "DKK 950 per hour"
-_PER_PATTERN = r"\s*(?:/|\bpr\.?|\bper\b)\s*(?P<per>[A-Za-zÆØÅæøå][\w.]*(?:\s+[\w.]+){0,3})"
+_PER_PATTERN = (
+    r"\s*(?:/|\bpr\b\.?|\bper\b)\s*"
+    r"(?P<per>(?!(?:cent|procent|pct|percent)\b)[A-Za-zÆØÅæøå][\w.]*(?:\s+[\w.]+){0,3})"
+)
 _PER = re.compile(_PER_PATTERN + "$")
 _AMOUNT = re.compile(
     rf"^(?:{_CURRENCY}\s*)?(?P<n>-?\d{{1,3}}(?:[.,\s]\d{{3}})+(?:[.,]\d{{1,4}})?|-?\d+(?:[.,]\d{{1,4}})?)"
@@ -80,7 +83,20 @@ def _main(text: str) -> str:
 
 
 def is_amount(text: str) -> bool:
-    return bool(text) and _AMOUNT.match(_main(text)) is not None
+    return bool(text) and _amount_match(text) is not None
+
+
+def _amount_match(text: str) -> re.Match[str] | None:
+    """The cell's amount, with a unit after it only when it names one ("1.405,00
+    kr./time"; not "50 procent", "25 produkter")."""
+    match = _AMOUNT.match(_main(text))
+    if (
+        match is not None
+        and match.group("per")
+        and unit_in_cell("pr. " + match.group("per")) is None
+    ):
+        return None
+    return match
 
 
 def is_item_id(text: str, *, in_id_column: bool = True) -> bool:
@@ -112,7 +128,7 @@ def number_style(texts: list[str]) -> NumberStyle | None:
 
 
 def amount(text: str, style: NumberStyle | None, language: str) -> Decimal | None:
-    match = _AMOUNT.match(_main(text))
+    match = _amount_match(text)
     if match is None:
         return None
     number = match.group("n").replace(" ", "")
@@ -152,15 +168,33 @@ def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Deci
     if found is not None:
         return found
     if bare:  # a band column's cell: "0-500", "over 2.000", "1-10 packs", "50 og derover"
-        core = " ".join(
-            w for w in text.split() if w[0] in "0123456789+-–" or w.lower() in _BAND_WORDS
-        )
+        words = text.split()
+        # only a band's own words and what it counts: "Kl. 8-16", "Str. 36-40", "0-3 mdr",
+        # "2025-2026" are hours, sizes, periods and years, no volume band
+        foreign = [w for w in words if w[0] not in "0123456789+-–"
+                   and w.lower() not in _BAND_WORDS and not _COUNT_NOUN.match(w)]  # fmt: skip
+        years = [n for n in re.findall(r"\b\d{4}\b", text) if 1900 <= int(n) <= 2100]
+        # "08-16", "22-08": hours of the day (a leading zero), not counts
+        clock = re.search(r"(?<![\d.,])0\d", text)
+        if not words or foreign or years or clock:
+            return None
+        core = " ".join(w for w in words if not _COUNT_NOUN.match(w))
         for candidate in (f"{core} stk", re.sub(r"(\d[\d.,]*)(?!.*\d)", r"\1 stk", core, count=1)):
-            match = BAND_RE.search(candidate) if core else None
-            if match is not None:
-                return band_of(match, language)
+            match = BAND_RE.search(candidate)
+            found = band_of(match, language) if match is not None else None
+            if found is not None and (found[0] is None or found[1] is None or found[0] <= found[1]):
+                return found
         return band_in_header(f"{text} brugere", language)
     return None
+
+
+#: what a volume band counts: pieces, packs, users, inhabitants, transactions, orders
+_COUNT_NOUN = re.compile(
+    r"^(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
+    r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
+    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages)\.?$",
+    re.IGNORECASE,
+)
 
 
 def band_cell(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:
@@ -245,7 +279,7 @@ def read_row(
     # "100+"): an expected quantity is one number, a range or an open end is a volume band
     band = next((b for t, r in zip(cells, roles, strict=True)
                  if r in ("band", "quantity") and t
-                 and (b := _band(t, ctx.language, bare=True))), None)  # fmt: skip
+                 and (b := _band(t, ctx.language, bare=r == "band"))), None)  # fmt: skip
     spanned = not description and item_id is None and band is not None and above is not None
     if spanned and above is not None:
         item_id, description = above.item_id, above.description
@@ -271,7 +305,7 @@ def read_row(
     if len(terms) == 1 and terms[0][0].role.role == "tier":
         every_band = _spans_the_bands(columns, row, terms[0][0])
         if every_band is None:
-            confidence = min(confidence, 0.6)  # one band's price, or all bands'?
+            confidence = min(confidence, 0.6)  # all bands' price, or the middle band's?
     out = []
     for col, value in terms:
         term_unit = col.role.unit or unit or _table_unit(caption, columns)
@@ -279,7 +313,7 @@ def read_row(
             return _unread(row, page, "unit not recognised")
         tier_min, tier_max = (col.role.tier_min, col.role.tier_max) if col.role.role == "tier" \
             else (band or (None, None))  # fmt: skip
-        if every_band:
+        if every_band is not False:  # spanning, or maybe: every band's (for review)
             tier_min, tier_max = band or (None, None)
         vat: VatBasis = "incl" if col.role.vat == "incl" else ctx.vat
         currency = currency_of(_cell(columns, cells, col)) or col.role.currency or ctx.currency
@@ -311,21 +345,27 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
 
 
 def _spans_the_bands(columns: list[Column], row: RowCells, column: Column) -> bool | None:
-    """Whether a row's one price among two or more band columns is every band's price
-    (its cell spans them: the amount stands centred under them all, "127,25" under "1-9 |
-    10-49 | 50+"): True; False when there is one band column; None when the amount stands
-    in its own band's column only, which may be that band's price alone."""
+    """Whether a row's one price among two or more band columns is every band's price: True
+    when its amount reaches over more than one band column (a cell spanning them); None
+    when it stands centred under all of them but within one column (a spanning cell, or
+    the middle band's price alone: for review); False when it stands in its own band's
+    column only, as that band's price ("100,00 | - | -")."""
     tiers = [c for c in columns if c.role.role == "tier"]
     if len(tiers) < 2:
         return False
-    zone = (min(c.left for c in tiers), max(c.right for c in tiers))
     words = [w for line in row.lines for w in line.words
-             if zone[0] <= (w.x0 + w.x1) / 2 <= zone[1]]  # fmt: skip
+             if (is_amount(w.text) or currency_of(w.text)) and column.left - 40 <= w.x0
+             and w.x1 <= column.right + 40]  # fmt: skip
     if not any(is_amount(w.text) for w in words):
         return None
-    centre = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    others = [c for c in tiers if c is not column]
+    if any(x0 < c.right and x1 > c.left for c in others if c.right != float("inf")):
+        return True  # the amount itself stands over another band's column
     left, right = min(c.x0 for c in tiers), max(c.x1 for c in tiers)
-    return True if abs(centre - (left + right) / 2) <= 0.15 * (right - left) else None
+    centred = abs((x0 + x1) / 2 - (left + right) / 2) <= 0.1 * (right - left)
+    empty = all(not t for c, t in zip(columns, row.cells, strict=True) if c in others)
+    return None if centred and empty else False
 
 
 def price_cell_unit(text: str) -> Unit | None:
@@ -373,8 +413,10 @@ _SUBJECT = (
                 # a unit of sale counted like a piece: a pack, a box, a roll
                 r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\bsæt\b|\bpack(?:age)?\b|"
                 r"\bbox\b|\bcarton\b|\broll\b"), "piece"),
-    (re.compile(r"\bkg\b|\bkilo(?:gram)?s?\b"), "kg"),
 )  # fmt: skip
+#: a cell that is the unit of weight itself ("kg", "pr. kg", "per kilo"); "Sæk 25 kg" is a
+#: sack, priced per sack, not per kilogram
+_KG_CELL = re.compile(r"(?:pr\.?\s*|per\s+)?(?:kg|kilo(?:gram)?s?)\.?")
 
 
 def unit_in_cell(text: str) -> Unit | None:
@@ -382,6 +424,8 @@ def unit_in_cell(text: str) -> Unit | None:
     måned", "Bruger pr. md.", "User/month", "Indbygger pr. år", "hourly rate", "Time",
     "Stk.", "one-off fee", "årligt"."""
     lowered = text.lower()
+    if _KG_CELL.fullmatch(lowered.strip()):
+        return Unit.KG
     period = next((unit for pattern, unit in _PERIOD if pattern.search(lowered)), None)
     subject = next((name for pattern, name in _SUBJECT if pattern.search(lowered)), None)
     if period is Unit.HOUR:
@@ -394,8 +438,6 @@ def unit_in_cell(text: str) -> Unit | None:
         return Unit.TRANSACTION if period is None else None
     if subject == "fixed":
         return Unit.FIXED
-    if subject == "kg":
-        return Unit.KG if period is None else None
     if period is not None:
         return period
     return Unit.PIECE if subject == "piece" else unit_of(text)
@@ -421,7 +463,7 @@ def _priced(
 
 
 #: a column of the price the buyer pays under the agreement, beside a list price
-_AGREED_PRICE = re.compile(
+AGREED_PRICE = re.compile(
     r"aftale ?pris|tilbuds ?pris|tilbudt|netto ?pris|kontrakt ?pris|rammeaftale ?pris|"
     r"rabat ?pris|efter rabat|rabatteret|\bagreed\b|\bcontract (?:price|rate)|"
     r"\bnet (?:unit )?(?:price|rate)|\boffer(?:ed)? price|\btender(?:ed)? price|discounted|"
@@ -429,9 +471,9 @@ _AGREED_PRICE = re.compile(
     re.IGNORECASE,
 )
 #: a list price: the vendor's reference, not what the agreement charges
-_LIST_PRICE = re.compile(
-    r"liste ?pris|vejl(?:edende|\.)|brutto ?pris|normal ?pris|katalog ?pris|før rabat|"
-    r"\blist (?:price|rate)|\bcatalog(?:ue)? price|\bgross price|\bstandard (?:price|rate)|"
+LIST_PRICE = re.compile(
+    r"liste ?pris|vejl(?:edende|\.)|brutto ?pris|katalog ?pris|før rabat|"
+    r"\blist (?:price|rate)|\bcatalog(?:ue)? price|\bgross price|"
     r"\bretail|\brrp\b|before discount",
     re.IGNORECASE,
 )
@@ -443,7 +485,7 @@ def _price_rank(priced: tuple[Column, Decimal]) -> tuple[int, int]:
     price ("Aftalepris", "Nettopris", "Net price") over an unnamed one over a list price
     ("Listepris", "List price"); then excl. VAT over unstated over incl. VAT."""
     header = priced[0].header
-    kind = 0 if _AGREED_PRICE.search(header) else 2 if _LIST_PRICE.search(header) else 1
+    kind = 0 if AGREED_PRICE.search(header) else 2 if LIST_PRICE.search(header) else 1
     return kind, _VAT_RANK[priced[0].role.vat]
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from extractors.contracts.prices.cells import (
+    AGREED_PRICE,
     CURRENCY_AMOUNT,
+    LIST_PRICE,
     MONEY,
     NumberStyle,
     RowCells,
@@ -105,6 +107,8 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
         ):
             return None
         cells = _merge_cells(cells, [p for c in below.cells for p in _bands_apart(c)])
+        if not _beats_alone(_columns(cells, language), below, language):
+            return None  # a caption over the header ("Priser" over "Varenr."): read below
         start = 2
     best = _columns(cells, language)
     if best is not None and _quality(best) <= 0:
@@ -122,7 +126,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
         ):
             merged_cells = _merge_cells(cells, [p for c in below.cells for p in _bands_apart(c)])
             merged = _columns(merged_cells, language)
-            if _named(merged) >= 2:
+            if _named(merged) >= 2 and _beats_alone(merged, below, language):
                 best, cells, start = merged, merged_cells, 2
     if best is None or _named(best) < 2:
         return None
@@ -162,6 +166,27 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
         return None
     return best, used
+
+
+def _beats_alone(merged: list[Column] | None, lower: Line, language: str) -> bool:
+    """Whether a header read with the line above it says more than the line below alone:
+    more columns named, or which price is agreed and which a list price ("Agreed price
+    incl." over "price"); else the line above is a caption or heading ("Priser", "Kategori:
+    Kaffe og te", "Tabel 1 | Priser ekskl. moms"), not part of the header."""
+    alone = _columns([p for c in lower.cells for p in _bands_apart(c)], language)
+    if _quality(alone) == 0:  # the line below alone is no header: it names no price
+        return _quality(merged) > 0
+    if _named(merged) != _named(alone):
+        return _named(merged) > _named(alone)
+
+    def kinds(columns: list[Column] | None) -> bool:
+        return any(
+            c.role.role == "price"
+            and (AGREED_PRICE.search(c.header) or LIST_PRICE.search(c.header))
+            for c in columns or []
+        )
+
+    return kinds(merged) and not kinds(alone)
 
 
 def _named(columns: list[Column] | None) -> int:
@@ -853,8 +878,6 @@ def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: 
         check = is_amount if role in ("price", "tier") else is_item_id
         if any(check(t[i]) for _, t in row):
             return True
-        if role in ("price", "tier") and _NO_PRICE.match(texts[i]):
-            return any(is_amount(t[i]) for _, t in row)
     return False
 
 

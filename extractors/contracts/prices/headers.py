@@ -89,7 +89,8 @@ class ColumnRole:
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
-    text = re.sub(r"(?<=[a-zæøå])- (?=[a-zæøå])", "", text)  # a word wrapped at its hyphen
+    # a word wrapped at its hyphen ("vare- nr."), not a suspended one ("etablerings- og drift")
+    text = re.sub(r"(?<=[a-zæøå])- (?!(?:og|eller|and|or|samt|til)\b)(?=[a-zæøå])", "", text)
     text = re.sub(r"[()\[\]:;,*]", " ", text)
     text = re.sub(r"(?<=\w)\.(?=\s|$)", "", text)  # "varenr." -> "varenr"
     return " ".join(text.split())
