@@ -412,7 +412,10 @@ _SUBJECT = (
     (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle|"
                 # a unit of sale counted like a piece: a pack, a box, a roll
                 r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\bsæt\b|\bpack(?:age)?\b|"
-                r"\bbox\b|\bcarton\b|\broll\b"), "piece"),
+                r"\bbox\b|\bcarton\b|\broll\b|"
+                # a tray, a sack, a bucket, a bottle: sold as one, whatever it holds
+                r"\bbakke\b|\bsæk\b|\bspand\b|\bdunk\b|\bflaske\b|\bdåse\b|\bpose\b|"
+                r"\btray\b|\bsack\b|\bbag\b|\bbucket\b|\bbottle\b|\btub\b"), "piece"),
 )  # fmt: skip
 #: a cell that is the unit of weight itself ("kg", "pr. kg", "per kilo"); "Sæk 25 kg" is a
 #: sack, priced per sack, not per kilogram

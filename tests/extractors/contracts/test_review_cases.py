@@ -98,10 +98,12 @@ def test_a_number_and_a_word_is_no_amount(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("kg", Unit.KG), ("pr. kg", Unit.KG), ("Kilo", Unit.KG), ("Sæk 25 kg", None),
-     ("Spand (10 kg)", None)],
+    [("kg", Unit.KG), ("pr. kg", Unit.KG), ("Kilo", Unit.KG), ("Sæk 25 kg", Unit.PIECE),
+     ("Spand (10 kg)", Unit.PIECE), ("bakke à 30", Unit.PIECE)],
 )  # fmt: skip
 def test_kg_is_the_unit_only_when_the_cell_is_the_unit_of_weight(text: str, unit: Unit) -> None:
+    """A sack, a bucket, a tray of eggs is the unit sold, priced per piece, whatever it
+    weighs or holds; only "kg" itself prices by weight."""
     assert unit_in_cell(text) is unit
 
 
