@@ -977,11 +977,17 @@ def _copy(columns: list[Column], at: list[Column] | None = None) -> list[Column]
     return [Column(c.role, c.header, c.x0, c.x1, c.left, c.right, c.cell) for c in columns]
 
 
-def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
-    """The first line at the top of a page that reads as a row of the carried table."""
+def _zoned_copy(columns: list[Column]) -> list[Column]:
+    """A copy of a carried table's columns with zones to split this page's lines by."""
     probe = _copy(columns)
     if len(probe) < 2 or probe[0].right == float("inf"):
         set_zones(probe, [])
+    return probe
+
+
+def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
+    """The first line at the top of a page that reads as a row of the carried table."""
+    probe = _zoned_copy(columns)
     for k, line in enumerate(lines[:20]):
         if is_anchor(probe, split_line(probe, line)):
             return k
@@ -997,9 +1003,7 @@ def _wrapped_above(lines: list[Line], columns: list[Column]) -> list[Line]:
     heading, filling only cells the row leaves empty."""
     if len(lines) < 2:
         return []
-    probe = _copy(columns)
-    if len(probe) < 2 or probe[0].right == float("inf"):
-        set_zones(probe, [])
+    probe = _zoned_copy(columns)
     row = lines[-1]
     empty = {i for i, t in enumerate(split_line(probe, row)) if not t}
     found: list[Line] = []
@@ -1026,9 +1030,7 @@ def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:
     and reaching down to that first row; empty when anything else stands there."""
     if not lines:
         return []
-    probe = _copy(columns)
-    if len(probe) < 2 or probe[0].right == float("inf"):
-        set_zones(probe, [])
+    probe = _zoned_copy(columns)
     text = [i for i, c in enumerate(probe) if c.role.role in ("description", "unit", "other")]
     for line in lines:
         texts = split_line(probe, line)
