@@ -158,8 +158,8 @@ def _assign_roles(found: list[tuple[ContractParty, PartyRole | None]]) -> list[C
 
 def _wrapped_name(block: list[str]) -> str:
     """A name without a legal form in a narrow column: its lines down to the address (the
-    first line with a number: "Holbækvej 141"), at most two ("Indkøbsfællesskabet" /
-    "Vestsjælland")."""
+    first line with a number: "Skolevej 12"), at most two ("Indkøbsfællesskabet" /
+    "Nord")."""
     lines: list[str] = []
     for line in block[:2]:
         if re.search(r"\d", line):

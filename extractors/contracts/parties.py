@@ -216,7 +216,7 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
     """Parties named without defined terms: "mellem X, adresse og Y, adresse"; each must
     read as a legal name (a legal form, a public body, or capitalised words)."""
     # parties stacked in blocks, "og" on a line of its own between them: split there only
-    # (a block's own sentence may say "på vegne af Kalundborg Kommune og Holbæk Kommune")
+    # (a block's own sentence may say "på vegne af A Kommune og B Kommune")
     stacked = r"\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n"
     parts = (
         re.split(stacked, segment)
@@ -260,7 +260,7 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
             label_role = role_of(label.group("label")) if label else None
             continue
         labelled = _labelled_name(label, [text for _, text in lines[index + 1 : index + 5]])
-        if labelled is not None and label is not None:  # "Ordregiver  Viborg Kommune": a row
+        if labelled is not None and label is not None:  # "Ordregiver  X Kommune": a row
             if len(found) == 2:
                 break
             current = Found(labelled, role_of(label.group("label")), _cvr(_CVR.search(line)),
@@ -294,10 +294,10 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
 
 
 def _labelled_name(label: re.Match[str] | None, following: list[str]) -> str | None:
-    """The party a line names after its role label ("Leverandør  Datavej Systems ApS",
-    "Customer: Central Denmark Region"), when what follows reads as a legal name, or as a
-    capitalised name over an address ("Ordregiver  Indkøbsfællesskabet Vestsjælland" over
-    "Holbækvej 141" / "4400 Kalundborg"): not "Customer Contact Person Anna Jensen", nor
+    """The party a line names after its role label ("Leverandør  Firma ApS",
+    "Customer: X Region"), when what follows reads as a legal name, or as a
+    capitalised name over an address ("Ordregiver  Indkøbsfællesskabet Nord" over
+    "Skolevej 12" / "4400 Byen"): not "Customer Contact Person Anna Jensen", nor
     "Kunden skal ..."."""
     if label is None or not label.group("rest"):
         return None
@@ -321,7 +321,7 @@ def _labelled_name(label: re.Match[str] | None, following: list[str]) -> str | N
     return name if plain and addressed else None
 
 
-#: a Danish address's postcode and town: "4400 Kalundborg", "DK-8000 Aarhus C"
+#: a Danish address's postcode and town: "4400 Byen", "DK-8000 Aarhus C"
 _POSTCODE = re.compile(r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ][a-zæøå]")
 
 

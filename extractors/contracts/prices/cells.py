@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 NumberStyle = Literal["da", "en"]
 
 _CURRENCY = r"(?:kr\.?|DKK|EUR|€|Kr\.?)"
-#: the unit written after a price in its cell: "1.405,00 kr./time", "DKK 950 per hour"
+#: the unit written after a price in its cell: "950,00 kr./time", "DKK 950 per hour"
 _PER_PATTERN = (
     r"\s*(?:/|\bpr\b\.?|\bper\b)\s*"
     r"(?P<per>(?!(?:cent|procent|pct|percent)\b)[A-Za-zÆØÅæøå][\w.]*(?:\s+[\w.]+){0,3})"
@@ -87,7 +87,7 @@ def is_amount(text: str) -> bool:
 
 
 def _amount_match(text: str) -> re.Match[str] | None:
-    """The cell's amount, with a unit after it only when it names one ("1.405,00
+    """The cell's amount, with a unit after it only when it names one ("950,00
     kr./time"; not "50 procent", "25 produkter")."""
     match = _AMOUNT.match(_main(text))
     if (
@@ -338,7 +338,7 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
                 return unit, 0.97
     for column, text in zip(columns, cells, strict=True):
         unit = price_cell_unit(text) if column.role.role == "price" else None
-        if unit is not None:  # "1.405,00 kr./time"
+        if unit is not None:  # "950,00 kr./time"
             return unit, 0.95
     unit = unit_of(description)
     return unit, 0.9
@@ -369,7 +369,7 @@ def _spans_the_bands(columns: list[Column], row: RowCells, column: Column) -> bo
 
 
 def price_cell_unit(text: str) -> Unit | None:
-    """The unit a price cell names after its amount ("1.405,00 kr./time": per hour)."""
+    """The unit a price cell names after its amount ("950,00 kr./time": per hour)."""
     per = _PER.search(_main(text)) if text and is_amount(text) else None
     return unit_in_cell("pr. " + per.group("per")) if per is not None else None
 
