@@ -56,6 +56,35 @@ def read_prices(
     body_text: str = "",
     price_clauses: list[PageText] | None = None,
 ) -> PriceReading:
+    """Every price term of the document (:func:`_read_prices`), each term whose band
+    cannot be right (its lower bound above its upper: "100-50") held for review."""
+    reading = _read_prices(
+        document,
+        appendix=appendix,
+        language=language,
+        body_text=body_text,
+        price_clauses=price_clauses,
+    )
+    for term in reading.terms:
+        low, high = term.tier_min, term.tier_max
+        if low is not None and high is not None and low > high:
+            term.confidence = min(term.confidence, _REVERSED_BAND)
+    return reading
+
+
+#: the confidence of a term whose volume band runs backwards ("100-50"): misread, or
+#: misprinted; either way a person reads it before it is enforced
+_REVERSED_BAND = 0.5
+
+
+def _read_prices(
+    document: PdfText,
+    *,
+    appendix: list[PageText] | None,
+    language: str,
+    body_text: str = "",
+    price_clauses: list[PageText] | None = None,
+) -> PriceReading:
     """Every price term of the document, in the order written, and what was not read.
 
     Price tables are found on every page by their header row and read by the role of

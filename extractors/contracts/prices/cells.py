@@ -188,9 +188,11 @@ def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Deci
     return None
 
 
-#: what a volume band counts: pieces, packs, users, inhabitants, transactions, orders
+#: what a volume band counts: pieces, packs, users, inhabitants, transactions, orders,
+#: or weighs ("1-99 kg", "500 kg og derover": in a band column, the quantity bought)
 _COUNT_NOUN = re.compile(
     r"^(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
+    r"kg|kilo|kilogram|tons?|"
     r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
     r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages)\.?$",
     re.IGNORECASE,

@@ -793,6 +793,8 @@ def group_rows(
         for a, b in zip(body, body[1:], strict=False)
     ]
     threshold = None if any(drawn) else _row_gap(gaps)
+    if threshold is not None and threshold <= 0 and not any(drawn):
+        threshold = _past_overlaps(columns, split, gaps, threshold)
     blocks: list[list[tuple[Line, list[str]]]] = []
     for k, item in enumerate(split):
         new = k > 0 and (
@@ -847,6 +849,26 @@ def _is_group_label(
     above = line.top - split[k - 1][0].bottom if k > 0 else float("inf")
     below = split[k + 1][0].top - line.bottom if k + 1 < len(split) else float("inf")
     return above > below + 1
+
+
+def _past_overlaps(
+    columns: list[Column], split: list[tuple[Line, list[str]]], gaps: list[float], found: float
+) -> float:
+    """The rows' gap where the one found parts overlapping lines from the rest: those
+    are a cell spanning several rows (its wrapped text centred between two of them, a
+    volume band's rows under one item) or a cell centred on its row's line, one row's
+    either way. The gap the lines that do not overlap show is the rows' own when no two
+    lines that each hold a price or an item number lie closer than it (a wrapped line
+    under its row does); else the one found stands (a table whose rows' cells are
+    centred on the row: its overlaps are every wrapped row's, its gaps the rows')."""
+    apart = _row_gap([g for g in gaps if g > 0])
+    if apart is None:
+        return found
+    anchored = [is_anchor(columns, texts) for _, texts in split]
+    for k, gap in enumerate(gaps):
+        if anchored[k] and anchored[k + 1] and gap < apart:
+            return found
+    return apart
 
 
 def _row_gap(gaps: list[float]) -> float | None:
