@@ -41,9 +41,20 @@ _ITEM_ID = re.compile(r"^(?=.*\d)[A-ZÆØÅa-zæøå0-9][A-ZÆØÅa-zæøå0-9\-
 _LETTER_CODE = re.compile(r"^[A-ZÆØÅ]{1,6}(?:[-./][A-ZÆØÅ0-9]{1,10})+$")
 _TOTAL_ROW = re.compile(
     r"^(i alt|total|subtotal|sum|samlet|samlede|heraf|moms|tilbudssum|grand total|"
-    r"total (price|amount|excl)|i alt ekskl|i alt inkl|årlig(t)? i alt)\b",
+    r"total (price|amount|excl)|i alt ekskl|i alt inkl|årlig(t)? i alt|"
+    # an estimate of the whole: "Anslået samlet kontraktsum pr. år", "Estimated total
+    # contract value per year", "Kontraktsum i alt"
+    r"anslået (samlet|årlig|total)|estimeret (samlet|årlig|total)|estimated (total|annual)|"
+    r"kontraktsum|kontraktværdi|contract (sum|value|total))\b",
     re.IGNORECASE,
 )
+
+
+def is_total_line(text: str) -> bool:
+    """A line stating a total, subtotal or estimated contract sum: no price of its own."""
+    return _TOTAL_ROW.match(text.strip()) is not None
+
+
 _PRICE_ROLES = ("price", "tier", "total", "quantity")
 #: a figure beside a currency ("4 DKK", "kr. 500")
 CURRENCY_AMOUNT = re.compile(rf"\d\s?{_CURRENCY}(?!\w)|{_CURRENCY}\s?\d")
@@ -80,6 +91,29 @@ def _main(text: str) -> str:
     # a parenthesis the line broke ("19,17 DKK (23,96" over "DKK)")
     stripped = re.sub(r"\([^)]*$", " ", stripped).strip()
     return stripped or text.strip()
+
+
+def _plain(row: RowCells) -> str:
+    """The row's text as one line, its cells run together ("Anslået | samlet
+    kontraktsum" reads "Anslået samlet kontraktsum")."""
+    return " ".join(c for c in row.cells if c)
+
+
+def _dated_year(cells: list[str], roles: list[str]) -> bool:
+    """Whether every amount in the row's price columns is a bare year ("2025") that
+    completes a date written across the cells ("Date: March 23, | 2025"): a signature
+    block or a dated note below the table, no price."""
+    years = [t.strip() for t, r in zip(cells, roles, strict=True)
+             if r in _PRICE_ROLES and is_amount(t)]  # fmt: skip
+    if not years or not all(_YEAR.fullmatch(y) for y in years):
+        return False
+    from extractors.contracts.patterns import find_dates
+
+    dated = {str(d.year) for d, _ in find_dates(" ".join(c for c in cells if c))}
+    return all(y in dated for y in years)
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def is_amount(text: str) -> bool:
@@ -255,10 +289,12 @@ def read_row(
     roles = [c.role.role for c in columns]
     cells = row.cells
     has_amount = any(is_amount(t) for t, r in zip(cells, roles, strict=True) if r in _PRICE_ROLES)
+    if has_amount and _dated_year(cells, roles):
+        return None  # "Date: 23 March | 2025": a date's year fell in a price column
     if not has_amount:
         # a sum of money the columns did not deliver as one amount ("27 DKK 2.646.000 DKK"
         # in one cell) is a row not read, never a row without a price
-        if any(MONEY.search(t) for t in cells) and not _TOTAL_ROW.match(row.text):
+        if any(MONEY.search(t) for t in cells) and not is_total_line(_plain(row)):
             return _unread(row, page, "price not in one cell")
         return None
     text_cells = [
@@ -275,7 +311,7 @@ def read_row(
                 description = text
     if not description:
         description = max(text_cells, key=len) if text_cells else ""
-    if _TOTAL_ROW.match(description or row.text):
+    if is_total_line(description or _plain(row)):
         return None
     # a band column's cell, or a range in a quantity column ("Antal": "1-99 transaktioner",
     # "100+"): an expected quantity is one number, a range or an open end is a volume band

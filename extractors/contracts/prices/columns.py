@@ -27,6 +27,7 @@ from extractors.contracts.prices.cells import (
     band_cell,
     is_amount,
     is_item_id,
+    is_total_line,
     number_style,
     unit_in_cell,
 )
@@ -809,8 +810,12 @@ def group_rows(
         lead: list[tuple[Line, list[str]]] = []
         for item in block:
             line, texts = item
-            if _is_group_label(columns, line, texts, split):
-                rows.append([item])  # a label over a group of rows; it holds no price
+            if _is_group_label(columns, line, texts, split) or (
+                is_total_line(line.text) and MONEY.search(line.text)
+            ):
+                # a label over a group of rows, or a subtotal under one ("Subtotal
+                # Delområde A | 29.737,20"): a row of its own, without a price
+                rows.append([item])
                 current = None
             elif (is_anchor(columns, texts) or _priceless_row(columns, texts)) and (
                 current is None or _conflicts(columns, current, texts)
