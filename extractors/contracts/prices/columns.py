@@ -145,7 +145,10 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
             )
             or any(is_amount(c.text) and not _ends_band(c, cells) for c in below.cells)
             or any(
-                is_item_id(c.text, in_id_column=False) and not _ends_band(c, cells)
+                is_item_id(c.text, in_id_column=False)
+                and not _ends_band(c, cells)
+                # "1-49 | 50-199 | Over 199" under a merged header cell: bands
+                and not (looks_like_band(c.text) and _bands_line(below))
                 for c in below.cells
             )
         ):
@@ -167,6 +170,11 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
         return None
     return best, used
+
+
+def _bands_line(line: Line) -> bool:
+    """A header line of two or more volume bands and nothing else."""
+    return len(line.cells) >= 2 and all(looks_like_band(c.text) for c in line.cells)
 
 
 def _beats_alone(merged: list[Column] | None, lower: Line, language: str) -> bool:
@@ -322,7 +330,10 @@ def _bare_bands(columns: list[Column], language: str) -> None:
     50 og derover", under "Pris pr. enhed ved ordrestørrelse"): the prices of each band."""
     bands = [(c, band_cell(c.header, language)) for c in columns if c.role.role == "other"]
     found = [(c, b) for c, b in bands if b is not None]
-    if len(found) < 2:
+    # beside bands already read as tier columns ("1-49 stk. | 50-199 stk. | 200 stk. og
+    # derover"), one band is enough
+    tiers = sum(c.role.role == "tier" and c.role.tier_min is not None for c in columns)
+    if not found or len(found) + tiers < 2:
         return
     for column, (low, high) in found:
         column.role = ColumnRole("tier", tier_min=low, tier_max=high)
@@ -574,7 +585,9 @@ def _unbroken(cell: Cell) -> list[str]:
 
 
 def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
-    """A header wrapped over two lines: each lower cell joins the upper cell it overlaps."""
+    """A header wrapped over two lines: each lower cell joins the upper cell it overlaps;
+    an upper cell spanning several lower ones heads each of them (:func:`_spread`)."""
+    upper, lower = _spread(upper, lower)
     merged = [Cell(list(c.words)) for c in upper]
     extents = [(min(w.x0 for w in c.words), max(w.x1 for w in c.words)) for c in upper]
     for cell in lower:
@@ -605,6 +618,44 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     for m in merged:
         m.words.sort(key=lambda w: (round(w.top), w.x0))
     return sorted(merged, key=lambda c: c.x0)
+
+
+def _spread(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """``(upper, lower)`` with each upper cell that spans two or more lower cells naming
+    volume bands or prices ("Pris pr. enhed ved årligt forbrug (ekskl. moms)" over "1-49
+    stk. | 50-199 stk. | 200 stk. og", "Pris ekskl. moms" over "Listepris | Nettopris")
+    replaced by those lower cells, each a column of its own: a merged header cell names
+    what the columns under it hold. Prices keep the VAT basis it states ("Listepris
+    ekskl. moms"); a band is read alone, as a band column's header."""
+    out: list[Cell] = []
+    taken: set[int] = set()
+    for cell in upper:
+        under = [c for c in lower if c.x0 >= cell.x0 - 3 and c.x1 <= cell.x1 + 3]
+        bands = sum(looks_like_band(c.text) for c in under) >= 2 and all(
+            looks_like_band(c.text) or c.text[:1].isdigit() for c in under
+        )  # the last perhaps wrapped ("200 stk. og" over "derover")
+        prices = _NAMES_PRICE.search(cell.text) is not None and all(
+            _NAMES_PRICE.search(c.text) for c in under
+        )
+        if len(under) < 2 or not (bands or prices):
+            out.append(cell)
+            continue
+        vat = [] if bands else [w for w in cell.words if _VAT_WORD.search(w.text)]
+        for part in under:
+            taken.add(id(part))
+            width = max(1.0, part.x1 - part.x0) / (len(part.words) + len(vat))
+            words = [
+                Word(part.x0 + k * width, part.x0 + (k + 1) * width, w.top, w.bottom, w.text,
+                     w.bold)
+                for k, w in enumerate(list(part.words) + vat)
+            ]  # fmt: skip
+            out.append(Cell(words))
+    return sorted(out, key=lambda c: c.x0), [c for c in lower if id(c) not in taken]
+
+
+#: the words of a header stating its VAT basis ("ekskl. moms", "(incl. VAT)")
+_VAT_WORD = re.compile(r"^\(?(ekskl|eksklusiv|excl|excluding|inkl|inklusiv|incl|including|"
+                       r"moms|vat)\b", re.IGNORECASE)  # fmt: skip
 
 
 def _reach(word: Word, x0: float, x1: float) -> float:

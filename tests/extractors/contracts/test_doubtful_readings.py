@@ -124,15 +124,18 @@ def test_cells_centred_on_their_row_still_join_their_row() -> None:
     ]
 
 
-def _read_chained(lines: list) -> list:
+def _read_chained(lines: list, rules_at: tuple[float, ...] = ()) -> list:
     """The terms of the tables in these lines, each row read knowing the term above it
-    (a band row without its own item takes the item's), as the reader reads them."""
+    (a band row without its own item takes the item's), as the reader reads them;
+    ``rules_at``: the heights of horizontal rules drawn across the table."""
     from extractors.contracts.prices.cells import read_row
     from extractors.contracts.prices.columns import read_tables
+    from extractors.contracts.prices.layout import Rulings
     from extractors.contracts.prices.rows import RowContext
 
     ctx, terms = RowContext(language="da"), []
-    for table in read_tables(lines, 1, "da", None):
+    rulings = Rulings(horizontal=[(y, 0.0, 600.0) for y in rules_at])
+    for table in read_tables(lines, 1, "da", None, rulings):
         above = None
         for row in table.rows:
             found = read_row(table.columns, row, 1, ctx, table.style, above, table.caption)
