@@ -15,11 +15,14 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.contracts import clauses as read
 from extractors.contracts import indexation_timing, mfn
 from extractors.contracts.front import (
     detect_language,
     parties_in_columns,
+    parties_in_matrix,
     read_front_page,
     side_by_side,
 )
@@ -125,11 +128,37 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
                 break
         if len(terms.parties) < 2 and len(front.parties) > len(terms.parties):
             terms.parties = front.parties
+        _parties_table(terms, document)
     for party in terms.parties:
         if party.evidence is not None and party.evidence.page is not None:
             party.evidence.bbox = party.evidence.bbox or document.bbox_of(
                 party.evidence.page, party.name
             )
+
+
+def _parties_table(terms: ContractTerms, document: PdfText) -> None:
+    """The parties from a table of one column each ("Kunde | Leverandør" over rows
+    "Navn", "Adresse", "CVR-nr."), on the first pages: the parties when fewer were read,
+    else each party's CVR number where the table gives the party's name.
+    (Only pages with a CVR label and two bare numbers on its line hold such a table.)"""
+    for page in document.pages[:3]:
+        table = parties_in_matrix(_cell_segments(document, page.number), page.number)
+        if not table:
+            continue
+        if len(terms.parties) < 2:
+            terms.parties = table
+            return
+        for party in terms.parties:
+            same = next((t for t in table if _key(t.name) == _key(party.name)), None)
+            if same is not None:
+                # the table's column says whose number it is; read as text, the row of
+                # numbers follows both names and the first number would be taken
+                party.cvr = same.cvr
+        return
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W", "", name.lower())
 
 
 def _cell_segments(document: PdfText, page: int) -> list[Segment]:

@@ -214,3 +214,71 @@ def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty
         party = ContractParty(name, "buyer", match.group("cvr").replace(" ", ""), evidence)
         found.append((party, role))
     return _assign_roles(found)
+
+
+#: a CVR label standing alone in the first column of a parties table
+_CVR_LABEL = re.compile(r"^(?:CVR(?:/SE)?|company\s+reg(?:istration|\.)?|reg(?:istration|\.)?)"
+                        r"[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*:?$", re.IGNORECASE)  # fmt: skip
+_BARE_CVR = re.compile(r"^(?:DK[-\s]?)?(?P<cvr>\d{2} ?\d{2} ?\d{2} ?\d{2})$")
+#: the label of a parties table's row of names
+_NAME_LABEL = re.compile(r"^(?:navn|name|firma(?:navn)?|virksomhed|company(?:\s+name)?|"
+                         r"legal\s+name|juridisk\s+navn)\s*:?$", re.IGNORECASE)  # fmt: skip
+
+
+def parties_in_matrix(segments: list[Segment], page: int) -> list[ContractParty]:
+    """Parties in a table of one column each, the rows labelled in the first ("Navn",
+    "Adresse", "CVR-nr."), each column headed by its role ("Kunde | Leverandør"): the
+    CVR row's numbers, each with the name in its column (the row labelled "Navn", else
+    the column's first cell under its role) and the role heading it."""
+    for label in (s for s in segments if _CVR_LABEL.match(s.text.strip())):
+        numbers = sorted(
+            (s for s in _same_row(segments, label) if s.x0 > label.x1 and _BARE_CVR.match(s.text.strip())),
+            key=lambda s: s.x0,
+        )  # fmt: skip
+        if len(numbers) != 2:
+            continue
+        name_row = next(
+            (s for s in segments if _NAME_LABEL.match(s.text.strip()) and s.top < label.top
+             and abs(s.x0 - label.x0) <= 2 * _SAME_COLUMN and label.top - s.top < 200),
+            None,
+        )  # fmt: skip
+        found: list[tuple[ContractParty, PartyRole | None]] = []
+        for number in numbers:
+            above = sorted(
+                (s for s in segments if s.top < number.top and label.top - s.top < 200
+                 and s.x0 < number.x1 and s.x1 > number.x0 and s.x0 > label.x1 - 2),
+                key=lambda s: s.top,
+            )  # fmt: skip
+            roles = [(i, r) for i, s in enumerate(above) if (r := _header_role(s.text))]
+            role = roles[-1][1] if roles else None
+            below_role = above[roles[-1][0] + 1 :] if roles else above
+            if name_row is not None:
+                named = [s for s in _same_row(below_role, name_row)]
+            else:
+                named = below_role[:1]
+            name = clean_name(named[0].text) if named else None
+            if not name:
+                break
+            cvr = _BARE_CVR.match(number.text.strip())
+            assert cvr is not None
+            evidence = Evidence(text=f"{name}\n{label.text} {number.text}", page=page,
+                                bbox=(number.x0, number.top, number.x1, number.bottom))  # fmt: skip
+            found.append((ContractParty(name, "buyer", cvr.group("cvr").replace(" ", ""),
+                                        evidence), role))  # fmt: skip
+        if len(found) == 2 and found[0][0].name != found[1][0].name:
+            return _assign_roles(found)
+    return []
+
+
+def _same_row(segments: list[Segment], anchor: Segment) -> list[Segment]:
+    """The segments on the anchor's line (their middles within its height)."""
+    return [s for s in segments if anchor.top - 2 <= (s.top + s.bottom) / 2 <= anchor.bottom + 2]
+
+
+def _header_role(text: str) -> PartyRole | None:
+    """The role a parties table's column heading names ("Kunde", "Leverandøren",
+    "Customer (Buyer)"), alone."""
+    label = ROLE_LABEL.match(text.strip())
+    if label is None or label.group("rest"):
+        return None
+    return _role(label.group("label"))

@@ -215,6 +215,9 @@ def _term(marker: re.Match[str]) -> str:
 def _unmarked(segment: str, page: int | None) -> list[Found]:
     """Parties named without defined terms: "mellem X, adresse og Y, adresse"; each must
     read as a legal name (a legal form, a public body, or capitalised words)."""
+    one_line = _one_line_pair(segment, page)
+    if one_line:
+        return one_line
     # parties stacked in blocks, "og" on a line of its own between them: split there only
     # (a block's own sentence may say "på vegne af A Kommune og B Kommune")
     stacked = r"\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n"
@@ -230,6 +233,22 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
         if name is not None and legal_looking(name):
             found.append(Found(name, None, _cvr(_CVR.search(part)), page, " ".join(part.split())))
     return found if len(found) >= 2 else []
+
+
+def _one_line_pair(segment: str, page: int | None) -> list[Found]:
+    """"mellem Aarhus Kommune og Nordisk Drift A/S" as a line of its own (a cover page's
+    subtitle): the two names it joins, one of them a legal name, the other capitalised;
+    what follows the line (the next page's text) is no part of either."""
+    first = segment.lstrip().split("\n", 1)[0].strip()
+    pair = re.split(r"\s+(?:og|and)\s+(?=[A-ZÆØÅ])", first)
+    if len(pair) != 2:
+        return []
+    names = [clean_name(part) for part in pair]
+    if not all(n and n == " ".join(part.split()).strip(" ,.") for n, part in zip(names, pair)):
+        return []  # more than a name on the line ("..., CVR-nr. ...", "(herefter ...)")
+    if not any(legal_looking(n) for n in names if n) or len(pair[0].split()) > 6:
+        return []
+    return [Found(n, None, None, page, n) for n in names if n]
 
 
 # ----------------------------------------------------------------------------- blocks
@@ -402,12 +421,15 @@ def _add_cvrs(found: list[Found], lines: list[tuple[int, str]]) -> None:
     for party in found:
         if party.cvr is not None:
             continue
-        at = text.find(party.name)
-        if at >= 0:
+        # wherever the name is written: a cover page may name both parties on one line,
+        # their blocks with the CVR numbers follow
+        for at in (m.start() for m in re.finditer(re.escape(party.name), text)):
             window = text[at + len(party.name) : at + len(party.name) + 160]
             others = [p.name for p in found if p is not party and p.name in window]
             cut = min((window.find(o) for o in others), default=len(window))
             party.cvr = _cvr(_CVR.search(window[:cut]))
+            if party.cvr is not None:
+                break
 
 
 def assign_roles(found: list[Found]) -> list[ContractParty]:
