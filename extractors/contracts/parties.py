@@ -236,7 +236,7 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
 
 
 def _one_line_pair(segment: str, page: int | None) -> list[Found]:
-    """"mellem Aarhus Kommune og Nordisk Drift A/S" as a line of its own (a cover page's
+    """ "mellem Aarhus Kommune og Nordisk Drift A/S" as a line of its own (a cover page's
     subtitle): the two names it joins, one of them a legal name, the other capitalised;
     what follows the line (the next page's text) is no part of either."""
     first = segment.lstrip().split("\n", 1)[0].strip()
@@ -244,7 +244,9 @@ def _one_line_pair(segment: str, page: int | None) -> list[Found]:
     if len(pair) != 2:
         return []
     names = [clean_name(part) for part in pair]
-    if not all(n and n == " ".join(part.split()).strip(" ,.") for n, part in zip(names, pair)):
+    if not all(
+        n and n == " ".join(part.split()).strip(" ,.") for n, part in zip(names, pair, strict=True)
+    ):
         return []  # more than a name on the line ("..., CVR-nr. ...", "(herefter ...)")
     if not any(legal_looking(n) for n in names if n) or len(pair[0].split()) > 6:
         return []
