@@ -145,7 +145,11 @@ def _parties_table(terms: ContractTerms, document: PdfText) -> None:
         table = parties_in_matrix(_cell_segments(document, page.number), page.number)
         if not table:
             continue
-        if len(terms.parties) < 2:
+        matched = [p for p in terms.parties if any(_key(t.name) == _key(p.name) for t in table)]
+        if len(terms.parties) < 2 or len(matched) < len(terms.parties):
+            # the table names the parties, each in its column with its role and number:
+            # a reading elsewhere that names another party ("mellem Aarhus Kommune og
+            # Skanderborg Kommune", a joint purchase) is not the contract's parties
             terms.parties = table
             return
         for party in terms.parties:

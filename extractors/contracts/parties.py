@@ -250,6 +250,12 @@ def _one_line_pair(segment: str, page: int | None) -> list[Found]:
         return []  # more than a name on the line ("..., CVR-nr. ...", "(herefter ...)")
     if not any(legal_looking(n) for n in names if n) or len(pair[0].split()) > 6:
         return []
+    if all(PUBLIC_BODY.search(n) for n in names if n):
+        return []  # two municipalities buying together ("Aarhus Kommune og Skanderborg
+        # Kommune"), their supplier named below
+    rest = segment.lstrip().split("\n", 2)
+    if len(rest) > 1 and re.fullmatch(r"\s*[-–—]*\s*(?:og|and)\s*[-–—]*:?\s*", rest[1], re.I):
+        return []  # the first of stacked blocks, "og" on the next line
     return [Found(n, None, None, page, n) for n in names if n]
 
 
@@ -424,14 +430,32 @@ def _add_cvrs(found: list[Found], lines: list[tuple[int, str]]) -> None:
         if party.cvr is not None:
             continue
         # wherever the name is written: a cover page may name both parties on one line,
-        # their blocks with the CVR numbers follow
-        for at in (m.start() for m in re.finditer(re.escape(party.name), text)):
-            window = text[at + len(party.name) : at + len(party.name) + 160]
+        # their blocks with the CVR numbers follow. A later mention counts only as the
+        # head of a block ("Kunde: X, Adresse ..., CVR-nr. ..."): the name alone (not
+        # "X Kommunes tilslutning"), no other company, role or party before the number
+        for k, at in enumerate(m.start() for m in re.finditer(re.escape(party.name), text)):
+            end = at + len(party.name)
+            if k > 0 and re.match(r"\w", text[end : end + 1]):
+                continue
+            window = text[end : end + 160]
             others = [p.name for p in found if p is not party and p.name in window]
-            cut = min((window.find(o) for o in others), default=len(window))
+            cuts = [window.find(o) for o in others]
+            if k > 0:
+                cuts += [m.start() for m in _ANOTHER.finditer(window)]
+            cut = min(cuts, default=len(window))
             party.cvr = _cvr(_CVR.search(window[:cut]))
             if party.cvr is not None:
                 break
+
+
+#: what ends a party's block after a later mention of its name: another company (a
+#: legal form), a role, a signature's "For ...", an opening bracket (a third party named
+#: in passing: "(Staten og Kommunernes Indkøbsservice A/S, CVR-nr. ...)")
+_ANOTHER = re.compile(
+    r"\b(?:A/S|ApS|I/S|P/S|K/S|IVS|Ltd|Inc|GmbH|AB)\b|\(|\bfor\s+|"
+    r"\b(?:kunden?|leverandør(?:en)?|ordregiver(?:en)?|customer|supplier|vendor|buyer)\b",
+    re.IGNORECASE,
+)
 
 
 def assign_roles(found: list[Found]) -> list[ContractParty]:

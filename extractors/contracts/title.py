@@ -51,18 +51,38 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
     # a heading and a date) is a page's header, not its title
     candidates = [i for i, s in enumerate(sizes) if s >= largest * 0.93]
     first = next((i for i in candidates if len(lines[i].cells) == 1), candidates[0])
+    # a display line's box is as tall as its letters ("system" with its descender is
+    # taller than "Service Contract – IT case management" over it): lines set close
+    # together in about the same display size are one title
+    while first > 0 and _one_display(lines[first - 1], lines[first], body):
+        first -= 1
     run = [lines[first]]
     for line, size in zip(lines[first + 1 :], sizes[first + 1 :], strict=True):
         gap = line.top - run[-1].bottom
         display = size >= largest * 0.93 or (
             line.bold and (size > body * 1.04 or (size >= body * 0.98 and gap <= 0.6 * size))
         )
+        display = display or _one_display(run[-1], line, body)
         if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES or len(line.cells) > 1:
             break  # a subtitle set larger than the text and bold belongs to the title
         if _NUMBERED_HEADING.match(line.text):
             break  # the first clause's heading ("1. Parterne"), set bold just below it
         run.append(line)
     return " ".join(" ".join(line.text.split()) for line in run)
+
+
+def _one_display(upper: Line, lower: Line, body: float) -> bool:
+    """Whether two lines are one title's: both set well above the body's size, within a
+    quarter of each other, one cell each, as close as a wrapped line."""
+    a, b = _size(upper), _size(lower)
+    return (
+        min(a, b) > 1.5 * body
+        and min(a, b) >= 0.75 * max(a, b)
+        and len(upper.cells) == 1
+        and len(lower.cells) == 1
+        and lower.top - upper.bottom <= 0.6 * max(a, b)
+        and not _NUMBERED_HEADING.match(lower.text)
+    )
 
 
 def _size(line: Line) -> float:

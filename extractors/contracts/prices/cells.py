@@ -44,8 +44,8 @@ _TOTAL_ROW = re.compile(
     r"total (price|amount|excl)|i alt ekskl|i alt inkl|årlig(t)? i alt|"
     # an estimate of the whole: "Anslået samlet kontraktsum pr. år", "Estimated total
     # contract value per year", "Kontraktsum i alt"
-    r"anslået (samlet|årlig|total)|estimeret (samlet|årlig|total)|estimated (total|annual)|"
-    r"kontraktsum|kontraktværdi|contract (sum|value|total))\b",
+    r"anslået (samlet|total)|estimeret (samlet|total)|estimated total|samlet kontraktsum|"
+    r"kontraktsum|kontraktværdi|contract (sum|value|total))(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -91,6 +91,13 @@ def _main(text: str) -> str:
     # a parenthesis the line broke ("19,17 DKK (23,96" over "DKK)")
     stripped = re.sub(r"\([^)]*$", " ", stripped).strip()
     return stripped or text.strip()
+
+
+def _has_unit(cells: list[str], roles: list[str]) -> bool:
+    """Whether the row's unit column names a unit ("stk.", "pr. måned")."""
+    return any(
+        r == "unit" and t and unit_of(t) is not None for t, r in zip(cells, roles, strict=True)
+    )
 
 
 def _plain(row: RowCells) -> str:
@@ -194,7 +201,9 @@ def currency_of(text: str) -> str | None:
     return None
 
 
-def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Decimal | None] | None:
+def _band(
+    text: str, language: str, *, bare: bool, weights: bool = True
+) -> tuple[Decimal | None, Decimal | None] | None:
     match = BAND_RE.search(text)
     if match is not None:
         return band_of(match, language)
@@ -205,8 +214,9 @@ def _band(text: str, language: str, *, bare: bool) -> tuple[Decimal | None, Deci
         words = text.split()
         # only a band's own words and what it counts: "Kl. 8-16", "Str. 36-40", "0-3 mdr",
         # "2025-2026" are hours, sizes, periods and years, no volume band
+        counts = _COUNT_NOUN if weights else _COUNT_NOUN_ONLY
         foreign = [w for w in words if w[0] not in "0123456789+-–"
-                   and w.lower() not in _BAND_WORDS and not _COUNT_NOUN.match(w)]  # fmt: skip
+                   and w.lower() not in _BAND_WORDS and not counts.match(w)]  # fmt: skip
         years = [n for n in re.findall(r"\b\d{4}\b", text) if 1900 <= int(n) <= 2100]
         # "08-16", "22-08": hours of the day (a leading zero), not counts
         clock = re.search(r"(?<![\d.,])0\d", text)
@@ -231,12 +241,21 @@ _COUNT_NOUN = re.compile(
     r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages)\.?$",
     re.IGNORECASE,
 )
+#: the same without weights
+_COUNT_NOUN_ONLY = re.compile(
+    r"^(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
+    r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
+    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages)\.?$",
+    re.IGNORECASE,
+)
 
 
-def band_cell(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:
+def band_cell(
+    text: str, language: str, *, weights: bool = True
+) -> tuple[Decimal | None, Decimal | None] | None:
     """The volume band a cell that holds nothing else states ("0-500", "1-10 packs", "50 og
-    derover"), or None."""
-    return _band(text, language, bare=True)
+    derover"), or None; with ``weights`` false, a weight ("1-99 kg") is none."""
+    return _band(text, language, bare=True, weights=weights)
 
 
 #: the words of a volume band itself, whatever it counts ("over 50 packs", "50 og derover")
@@ -311,7 +330,13 @@ def read_row(
                 description = text
     if not description:
         description = max(text_cells, key=len) if text_cells else ""
-    if is_total_line(description or _plain(row)):
+    if (
+        is_total_line(description or _plain(row))
+        and item_id is None
+        and not _has_unit(cells, roles)
+    ):
+        # a total (a product named "Total Care" or "Sum-up kit" has an item number or a
+        # unit of its own)
         return None
     # a band column's cell, or a range in a quantity column ("Antal": "1-99 transaktioner",
     # "100+"): an expected quantity is one number, a range or an open end is a volume band

@@ -148,7 +148,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
                 is_item_id(c.text, in_id_column=False)
                 and not _ends_band(c, cells)
                 # "1-49 | 50-199 | Over 199" under a merged header cell: bands
-                and not (looks_like_band(c.text) and _bands_line(below))
+                and not (looks_like_band(c.text) and _bands_line(below, cells))
                 for c in below.cells
             )
         ):
@@ -172,9 +172,19 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     return best, used
 
 
-def _bands_line(line: Line) -> bool:
-    """A header line of two or more volume bands and nothing else."""
-    return len(line.cells) >= 2 and all(looks_like_band(c.text) for c in line.cells)
+def _bands_line(line: Line, above: list[Cell]) -> bool:
+    """A header line of two or more volume bands and nothing else, under a header cell
+    naming the quantity bought ("Pris pr. enhed ved årligt forbrug") or counting
+    ("1-49 stk."): not weight classes, hours or sizes under "Vægt (kg)" or "Kl."."""
+    if len(line.cells) < 2 or not all(looks_like_band(c.text) for c in line.cells):
+        return False
+    if all(_COUNTED.search(c.text) for c in line.cells):
+        return True
+    return any(
+        _BOUGHT.search(a.text) and a.x0 - 3 <= c.x0 and c.x1 <= a.x1 + 3
+        for a in above
+        for c in line.cells
+    )
 
 
 def _beats_alone(merged: list[Column] | None, lower: Line, language: str) -> bool:
@@ -328,7 +338,11 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
 def _bare_bands(columns: list[Column], language: str) -> None:
     """Two or more header cells that are volume bands and nothing else ("1-9 | 10-49 |
     50 og derover", under "Pris pr. enhed ved ordrestørrelse"): the prices of each band."""
-    bands = [(c, band_cell(c.header, language)) for c in columns if c.role.role == "other"]
+    # (a weight as a column's header is a pack size, "5-10 kg | 10-25 kg | Big bag", not
+    # the quantity bought)
+    bands = [
+        (c, band_cell(c.header, language, weights=False)) for c in columns if c.role.role == "other"
+    ]
     found = [(c, b) for c, b in bands if b is not None]
     # beside bands already read as tier columns ("1-49 stk. | 50-199 stk. | 200 stk. og
     # derover"), one band is enough
@@ -631,8 +645,16 @@ def _spread(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell
     taken: set[int] = set()
     for cell in upper:
         under = [c for c in lower if c.x0 >= cell.x0 - 3 and c.x1 <= cell.x1 + 3]
-        bands = sum(looks_like_band(c.text) for c in under) >= 2 and all(
-            looks_like_band(c.text) or c.text[:1].isdigit() for c in under
+        bands = (
+            sum(looks_like_band(c.text) for c in under) >= 2
+            and all(looks_like_band(c.text) or c.text[:1].isdigit() for c in under)
+            # ranges are volume bands only where the quantity bought is named: over them
+            # ("ved årligt forbrug", "order size") or in them ("1-49 stk."); not a weight
+            # class, the hours of the day, a contract year or a size
+            and (
+                _BOUGHT.search(cell.text) is not None
+                or all(_COUNTED.search(c.text) for c in under if looks_like_band(c.text))
+            )
         )  # the last perhaps wrapped ("200 stk. og" over "derover")
         prices = _NAMES_PRICE.search(cell.text) is not None and all(
             _NAMES_PRICE.search(c.text) for c in under
@@ -653,6 +675,13 @@ def _spread(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell
     return sorted(out, key=lambda c: c.x0), [c for c in lower if id(c) not in taken]
 
 
+#: a header naming the quantity bought, over its volume bands
+_BOUGHT = re.compile(r"forbrug|antal|mængde|ordrestørrelse|bestilling|køb|volumen|"
+                     r"quantit|volume|order|purchase|consumption|usage", re.IGNORECASE)  # fmt: skip
+#: a band that names what it counts ("1-49 stk.", "100-499 brugere")
+_COUNTED = re.compile(r"\b(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|kasser?|"
+                      r"boxes|brugere|users|licenser|licenses|licences|indbyggere|inhabitants|"
+                      r"ordrer|orders|transaktioner|transactions)\b", re.IGNORECASE)  # fmt: skip
 #: the words of a header stating its VAT basis ("ekskl. moms", "(incl. VAT)")
 _VAT_WORD = re.compile(r"^\(?(ekskl|eksklusiv|excl|excluding|inkl|inklusiv|incl|including|"
                        r"moms|vat)\b", re.IGNORECASE)  # fmt: skip

@@ -22,6 +22,8 @@ class Word:
     bottom: float
     text: str
     bold: bool = False
+    #: the type size the PDF sets the word in (points; 0 when not known)
+    size: float = 0.0
 
     @property
     def center(self) -> float:
@@ -124,6 +126,7 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
     chars: list[tuple[float, float, float, float]] = []
     letters: list[str] = []
     bold = False
+    size = 0.0
 
     def flush() -> None:
         if letters:
@@ -131,7 +134,7 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
             x1 = max(c[2] for c in chars)
             top = height - max(c[3] for c in chars)
             bottom = height - min(c[1] for c in chars)
-            words.append(Word(x0, x1, top, bottom, "".join(letters), bold))
+            words.append(Word(x0, x1, top, bottom, "".join(letters), bold, size))
         chars.clear()
         letters.clear()
 
@@ -154,6 +157,7 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
                 flush()
         if not chars:
             bold = _is_bold(raw, textpage, k, name)
+            size = float(raw.FPDFText_GetFontSize(textpage.raw, k))
         chars.append(box)
         letters.append(ch)
     flush()
@@ -213,7 +217,7 @@ def lines_of(words: list[Word], rulings: list[Ruling] | None = None) -> list[Lin
     at the vertical borders drawn across the line)."""
     lines: list[Line] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(word.top - lines[-1].words[0].top) <= _SAME_LINE:
+        if lines and _on_line(word, lines[-1].words[0]):
             lines[-1].words.append(word)
         else:
             lines.append(Line([word]))
@@ -222,6 +226,17 @@ def lines_of(words: list[Word], rulings: list[Ruling] | None = None) -> list[Lin
         borders = [r.x for r in rulings or () if r.crosses(line.top, line.bottom)]
         line.cells = cells_of(line.words, borders)
     return lines
+
+
+def _on_line(word: Word, first: Word) -> bool:
+    """Whether ``word`` stands on the line ``first`` opened: their tops level, or (a
+    producer giving each word a box as tall as its own letters, "om" lower than
+    "Rammeaftale" in a 22-point title) most of the shorter one's height shared."""
+    if abs(word.top - first.top) <= _SAME_LINE:
+        return True
+    shared = min(word.bottom, first.bottom) - max(word.top, first.top)
+    shorter = min(word.bottom - word.top, first.bottom - first.top)
+    return shorter > 0 and shared >= 0.8 * shorter
 
 
 def cells_of(words: list[Word], borders: list[float] | None = None) -> list[Cell]:
