@@ -32,7 +32,9 @@ def test_parcel_weight_classes_are_no_volume_bands() -> None:
             [(320, "0-1"), (390, "1-5"), (450, "5-20")],
             [(72, "Pakke, Danmark"), (240, "stk."), (320, "45,00"), (390, "62,00"), (450, "89,00")],
             [(72, "Pakke, Sverige"), (240, "stk."), (320, "95,00"), (390, "112,00"), (450, "149,00")]]  # fmt: skip
-    assert _confident_bands(page) == []  # misread before: (Pakke, Danmark, 1, 5, 62.00) ... 45,00 lost
+    assert (
+        _confident_bands(page) == []
+    )  # misread before: (Pakke, Danmark, 1, 5, 62.00) ... 45,00 lost
 
 
 # 2: sack / parcel sizes as column headers read as bands;
@@ -54,7 +56,9 @@ def test_hours_of_the_day_are_no_volume_bands() -> None:
             [(72, "Ydelse"), (240, "Enhed"), (300, "Timepris i tidsrummet (kl.)")],
             [(320, "7-16"), (390, "16-22"), (450, "22-7")],
             [(72, "Vagtmester"), (240, "time"), (320, "450,00"), (390, "550,00"), (450, "750,00")]]  # fmt: skip
-    assert _confident_bands(page) == []  # misread before: (Vagtmester, 7, 16, 450.00), (.., 16, 22, 550.00)
+    assert (
+        _confident_bands(page) == []
+    )  # misread before: (Vagtmester, 7, 16, 450.00), (.., 16, 22, 550.00)
 
 
 # 4: the buyer takes a third party's CVR that follows
@@ -79,7 +83,11 @@ def test_the_vendors_cvr_in_the_signature_block_is_not_the_buyers() -> None:
             'Papirhuset Nord ApS, Havnegade 12, 9000 Aalborg, CVR-nr. 31415926 (herefter "Leverandøren").',
             *BODY, "Underskrifter", "For Kunden: Hvidsten Kommune", "Dato:",
             "For Leverandøren: Papirhuset Nord (CVR 31415926)"]  # fmt: skip
-    assert _parties(_pdf([page]))[0] == ("Hvidsten Kommune", None, "buyer")  # misread before: "31415926"
+    assert _parties(_pdf([page]))[0] == (
+        "Hvidsten Kommune",
+        None,
+        "buyer",
+    )  # misread before: "31415926"
 
 
 # 6: a joint purchase, "mellem" / "A Kommune og B Kommune" /
