@@ -27,6 +27,11 @@ INDEX_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bløn[-\s]*(?:pris[-\s]*)?indeks\w*|\b(?:wage|salary|salaries|earnings|labou?r[-\s]+cost|"
                 r"pay)[-\s]+(?:price[-\s]+|rate[-\s]+)?ind(?:ex|ices)\w*", re.I),
      "lønindeks"),
+    # the public sector's price and wage index ("PL-indekset", "pris- og lønindekset",
+    # "P/L-fremskrivningen")
+    (re.compile(r"\bP\s?/?\s?L[-\s]*(?:indeks|index|fremskrivning|skøn)\w*|"
+                r"\bpris-?\s+og\s+løn(?:indeks|skøn|fremskrivning)\w*", re.I),
+     "pl-indeks"),
 )  # fmt: skip
 #: A Statistics Denmark table code: named as a table ("tabel PRIS113", "table ILON12")
 #: or a wage-index code on its own ("ILON 12", "LON12").
@@ -164,6 +169,7 @@ _PERCENT = re.compile(
 )
 _CAP_BEFORE = re.compile(
     r"(?:højst|maksimalt|maks\.?|max\.?|maximum(?:\s+of)?|maksimum|op\s+til|up\s+to|"
+    r"maksimeret\s+til|maximi[sz]ed\s+(?:at|to)|"
     r"overstige|overskride|begrænse[st]?\s+til|begrænset\s+til|loft\w*|"
     r"cap(?:ped)?|ceiling|exceed|not\s+exceeding|at\s+most|limited\s+to|limit\s+of|ikke\s+over|"
     r"(?:no|not|ikke)\s+(?:\w+\s+){0,2}(?:more|greater|higher|mere|højere|større)\s+(?:than|end)"

@@ -35,6 +35,11 @@ _THIS_CONTRACT = re.compile(r"\b(?:sign\w*|execut\w*|agreement|contract|effectiv
                             r"it\s+(?:is|was|has\s+been)\s+(?:signed|executed))", re.IGNORECASE)  # fmt: skip
 
 
+#: an anchor naming the date the sentence has just given: "fra denne dato", "from that date"
+_THAT_DATE = re.compile(r"\s*(?:(?:denne|samme|nævnte|førnævnte)\s+dato|dette\s+tidspunkt|"
+                        r"(?:this|that|the\s+same|such)\s+date)\b", re.IGNORECASE)  # fmt: skip
+
+
 def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> list[Candidate]:
     """The end of a term stated as an anniversary or a duration in ``f`` (the expiry is
     None when counted from an event the contract does not date), or a term that runs
@@ -190,6 +195,9 @@ def _base(anchor: str | None, f: Found, found: list[Found], term: TermDates) -> 
         return own or term.effective
     if own is not None and _starts_with_date(anchor):
         return own  # "i 2 år fra den 1. maj 2022", "for 3 years from March 3, 2010"
+    if _THAT_DATE.match(anchor):
+        return own or term.effective  # "træder i kraft den 1.6.2026 og løber i 3 år fra
+        # denne dato", "... from that date"
     on_which = re.match(r"\s*(?:the\s+)?(?P<date>(?:date|day)\s+)?(?:on\s+)?which\b", anchor)
     if on_which is not None and (not on_which.group("date") or _THIS_CONTRACT.search(anchor)):
         return own or term.effective  # "after which", "the date on which it is signed"
