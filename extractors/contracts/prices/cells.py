@@ -342,7 +342,8 @@ def read_row(
     # "100+"): an expected quantity is one number, a range or an open end is a volume band
     band = next((b for t, r in zip(cells, roles, strict=True)
                  if r in ("band", "quantity") and t
-                 and (b := _band(t, ctx.language, bare=r == "band"))), None)  # fmt: skip
+                 and (b := _band(t, ctx.language, bare=r == "band")
+                      or (r == "quantity" and band_cell(t, ctx.language)))), None)  # fmt: skip
     spanned = not description and item_id is None and band is not None and above is not None
     if spanned and above is not None:
         item_id, description = above.item_id, above.description

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -37,7 +38,7 @@ from extractors.contracts.prices.headers import (
     looks_like_band,
     role_of,
 )
-from extractors.contracts.prices.layout import Cell, Line, Rulings, Word
+from extractors.contracts.prices.layout import Cell, Line, Rulings, Word, reading_order
 from extractors.contracts.prices.realign import realigned_rows
 
 _HEADING = re.compile(
@@ -581,14 +582,7 @@ _NOUN_AT_END = re.compile(r"(?P<noun>[A-Za-zæøåÆØÅ.]+)\s*$")
 def _unbroken(cell: Cell) -> list[str]:
     """A wrapped header cell's text with each line break closed or not ("Estimate" + "d"
     + "quantity" -> "Estimated quantity")."""
-    lines: list[list[str]] = []
-    last_top: float | None = None
-    for word in cell.words:
-        if last_top is None or abs(word.top - last_top) >= 2.5:
-            lines.append([])
-        lines[-1].append(word.text)
-        last_top = word.top
-    texts = [" ".join(line) for line in lines]
+    texts = [" ".join(w.text for w in row) for row in reading_order(cell.words)]
     variants = []
     for mask in range(1 << max(0, len(texts) - 1)):
         text = texts[0]
@@ -630,7 +624,7 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
                 x0, x1 = extents[best]
                 extents[best] = (min(x0, word.x0), max(x1, word.x1))
     for m in merged:
-        m.words.sort(key=lambda w: (round(w.top), w.x0))
+        m.words = [w for row in reading_order(m.words) for w in row]
     return sorted(merged, key=lambda c: c.x0)
 
 
@@ -1149,6 +1143,23 @@ def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:
     return lines
 
 
+def _wrapped(parts: Iterable[str]) -> str:
+    """A cell's lines as one text: a word wrapped at its hyphen joins again
+    ("fragrance-" / "free"), a suspended one stays ("Social- og sundhedshjælper")."""
+    text = ""
+    for part in parts:
+        part = part.strip()
+        if text.endswith("-") and part[:1].islower() and not _SUSPENDED.match(part):
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+#: the word after a suspended hyphen: "Social- og sundhedshjælper", "pre- and post-"
+_SUSPENDED = re.compile(r"(?:og|eller|samt|and|or|to|til)\b", re.IGNORECASE)
+
+
 def _table(page: int, columns: list[Column], header: str, body: list[Line],
            style: NumberStyle | None, rulings: Rulings | None = None,
            continued: bool = False) -> Table:  # fmt: skip
@@ -1166,7 +1177,7 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
     texts = [t[i] for line in body for t in [split_line(columns, line)] for i in priced]
     table.style = style or number_style(texts)
     for group in group_rows(columns, body, row_borders):
-        cells = [" ".join(t[i] for _, t in group if t[i]).strip() for i in range(len(columns))]
+        cells = [_wrapped(t[i] for _, t in group if t[i]) for i in range(len(columns))]
         table.rows.append(RowCells(cells=cells, lines=[line for line, _ in group]))
     ruled = body and any(body[0].top < y < body[-1].bottom for y in row_borders)
     if not ruled and _read_rows(columns, table.rows) < _money_rows(table.rows):

@@ -32,6 +32,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
                  r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),
     ("position", r"^(pos|position|linje|lin|løbenr|løbenummer|#|line|row|l\.?nr)\b"),
     ("item", r"^(varenr|varenummer|vare-?nr|ydelses?-?(nr|nummer|id)|artikel-?nr|"
+             r"art\.? ?(no|nr|number|nummer)|artikelnummer|"
              r"produkt-?nr|katalog-?nr|tjeneste-?nr|item (no|number|code|id)|item$|id$|"
              r"catalog(ue)? (no|number)|article (no|number)|product (no|number|code)|part number|"
              r"nr|no|number|code|kode|sku|ref|reference|service (id|no|code)|part no|"
@@ -50,7 +51,9 @@ _WORDS: tuple[tuple[str, str], ...] = (
                     r"varebeskrivelse|varetekst|service|services|description|item description|"
                     r"tjeneste|leverance|komponent|modul|betegnelse|navn|name|product|"
                     r"deliverable|specifikation|specification|indhold|element|delydelse|"
-                    r"aktivitet|activity|licens|license|licence|kategori|category|rolle|role|"
+                    r"aktivitet|activity|licens|license|licence|[a-zæøå]*kategori|category|rolle|"
+                    r"role|personalegruppe|faggruppe|fagområde|staff (category|type|grade)|"
+                    r"personnel (category|type)|"
                     r"profil|profile|konsulent ?(type|kategori|niveau)|medarbejder ?(type|kategori)|"
                     r"kompetence ?(profil|niveau)?|stilling|stillingsbetegnelse|job ?title|"
                     r"consultant (type|category|level)|resource|ressource)"),

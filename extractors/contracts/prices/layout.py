@@ -228,6 +228,18 @@ def lines_of(words: list[Word], rulings: list[Ruling] | None = None) -> list[Lin
     return lines
 
 
+def reading_order(words: list[Word]) -> list[list[Word]]:
+    """The words in lines, top to bottom, each line left to right (lines as
+    :func:`lines_of` groups them)."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and _on_line(word, rows[-1][0]):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
 def _on_line(word: Word, first: Word) -> bool:
     """Whether ``word`` stands on the line ``first`` opened: their tops level, or (a
     producer giving each word a box as tall as its own letters, "om" lower than

@@ -1,8 +1,9 @@
 """Layouts found by the independent Word/LibreOffice probe (``tests/generators/probe_office``,
 written without reading the extractor; development seeds 0-19): titles whose words are
 boxed only as tall as their letters, parties in a table of one column each or named on a
-cover line, volume bands under a merged header cell. Each failed on the reading before
-its fix (``589c8ff``)."""
+cover line, volume bands under a merged header cell, hourly rates by staff category,
+bands in an annual-volume column, "Art. no.", a header's words in reading order. Each
+failed on the reading before its fix (``589c8ff``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from extractors.contracts import extract_contract, terms_to_dict
 from tests.generators.probe_office import find_soffice, generate_many
 
-SEEDS = (0, 2, 4, 6, 9, 13, 16, 19)
+SEEDS = (0, 2, 4, 6, 7, 8, 9, 11, 13, 16, 19)
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +79,22 @@ def test_bands_under_a_merged_header_cell(probe, seed: int) -> None:  # type: ig
     banded = [r for r in truth["prices"] if r["tier_min"] is not None]
     assert len(banded) >= 9
     assert rows(banded) <= rows(reading["price_terms"])
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9, 11, 19])
+def test_every_price_row_is_read_right(probe, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """7: "Art.nr. | Produkt | Pris pr. stk." over "inkl. moms" (the header's words in
+    reading order, though boxed at different heights); 8: "1-50.000 kg" bands in an
+    "Annual volume (kg)" column; 9: hourly rates under "Personalekategori", the header
+    alone at a page's foot; 11: "Art. no." beside list price, discount and net price; 19:
+    "372,00 kr./time" under "Personalekategori | Pris"."""
+    truth, reading = probe[seed]
+
+    def row(r: dict) -> tuple:
+        low, high = r["tier_min"], r["tier_max"]
+        return (r["item_id"], Decimal(str(r["unit_price"])), r["unit"], r["vat"],
+                low and Decimal(str(low)), high and Decimal(str(high)))  # fmt: skip
+
+    assert sorted(map(row, reading["price_terms"]), key=str) == sorted(
+        map(row, truth["prices"]), key=str
+    )
