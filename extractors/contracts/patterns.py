@@ -120,7 +120,8 @@ _AND_MORE = (r"(?:og|eller)\s+(?:derover|flere|mere|opefter)|(?:or|and)\s+(?:mor
 #: A volume band: "1-99 brugere" (also with an en dash), "over 500 brugere", "fra 1.001
 #: stk", "op til 100 users", "100+ brugere", "500 brugere og derover", "500 users or more".
 BAND_RE = re.compile(
-    rf"(?:(?:(?P<lo>{_QTY})\s*[-–—]\s*(?P<hi>{_QTY})"
+    rf"(?:(?:(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{_QTY})"
+    rf"(?:\s*[-–—]\s*|\s+(?:til|to|and|og)\s+)(?P<hi>{_QTY})"
     rf"|(?P<over>over|mere end|more than|above)\s+(?P<over_n>{_QTY})"
     rf"|(?P<from>fra|from)\s+(?P<from_n>{_QTY})"
     rf"|(?P<upto>op til|under|up to)\s+(?P<upto_n>{_QTY})"

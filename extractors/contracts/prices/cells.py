@@ -204,6 +204,8 @@ def currency_of(text: str) -> str | None:
 def _band(
     text: str, language: str, *, bare: bool, weights: bool = True
 ) -> tuple[Decimal | None, Decimal | None] | None:
+    if _DANGLING.search(text):
+        return None  # a band cut off ("Fra 50 til", its end on the next line): not read
     match = BAND_RE.search(text)
     if match is not None:
         return band_of(match, language)
@@ -232,6 +234,8 @@ def _band(
     return None
 
 
+#: a band whose end is missing: "Fra 50 til", "10 to", "100 -"
+_DANGLING = re.compile(r"(?:\btil|\bto|\band|\bog|[-–])\s*$", re.IGNORECASE)
 #: what a volume band counts: pieces, packs, users, inhabitants, transactions, orders,
 #: or weighs ("1-99 kg", "500 kg og derover": in a band column, the quantity bought)
 _COUNT_NOUN = re.compile(
@@ -347,6 +351,19 @@ def read_row(
     spanned = not description and item_id is None and band is not None and above is not None
     if spanned and above is not None:
         item_id, description = above.item_id, above.description
+    elif (
+        item_id is None
+        and band is not None
+        and above is not None
+        and above.tier_min is not None
+        and description[:1].islower()
+        and not above.description.endswith(description)
+    ):
+        # the item's name wrapped onto its next band's line ("Universalrengøring," over
+        # "parfumefri, 1 l | Fra 10 til 49 | ..."): the item's, whole, on both bands
+        above.description = f"{above.description} {description}"
+        item_id, description = above.item_id, above.description
+        spanned = True
     unit, confidence = _unit(columns, cells, description)
     if unit is None and spanned and above is not None:
         unit = above.unit

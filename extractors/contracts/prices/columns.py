@@ -82,6 +82,9 @@ class Table:
     #: a continuation's lines above its first row that finish the previous page's last
     #: row, as text per column
     lead: list[list[str]] = field(default_factory=list)
+    #: the previous page's table goes on here (its first row may be a band of the
+    #: previous page's last item)
+    carries: bool = False
 
 
 def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], int] | None:
@@ -260,7 +263,8 @@ def _data_like(text: str, language: str) -> bool:
 
 
 _OPEN_BAND = re.compile(
-    r"[-–]\s*$|\b(?:up to|op til|over|more than|mere end|flere end|fra|from|under|til og med)\s*$",
+    r"[-–]\s*$|\b(?:up to|op til|over|more than|mere end|flere end|fra|from|under|til og med)\s*$|"
+    r"\d\s+(?:til|to)\s*$",  # "Fra 50 til" over "199"
     re.IGNORECASE,
 )
 
@@ -638,7 +642,14 @@ def _spread(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell
     out: list[Cell] = []
     taken: set[int] = set()
     for cell in upper:
-        under = [c for c in lower if c.x0 >= cell.x0 - 3 and c.x1 <= cell.x1 + 3]
+        # the lower cells it stands over and no other upper cell does (a merged cell's
+        # text is centred: narrower than the columns under it)
+        others = [o for o in upper if o is not cell]
+        under = [
+            c for c in lower
+            if c.x0 < cell.x1 and c.x1 > cell.x0
+            and not any(c.x0 < o.x1 and c.x1 > o.x0 for o in others)
+        ]  # fmt: skip
         bands = (
             sum(looks_like_band(c.text) for c in under) >= 2
             and all(looks_like_band(c.text) or c.text[:1].isdigit() for c in under)
@@ -1034,6 +1045,7 @@ def read_tables(
             table.caption = carried.caption
             probe = _copy(carried.columns)
             table.lead = [split_line(probe, line) for line in lead]
+            table.carries = True
             tables.append(table)
     while i < len(lines):
         found = header_at(lines, i, language)
@@ -1051,6 +1063,7 @@ def read_tables(
                        continued=repeated)  # fmt: skip
         table.lines = lines[i:end]
         table.caption = _caption(lines, i)
+        table.carries = repeated
         tables.append(table)
         i = max(end, start)
     return tables
@@ -1193,18 +1206,22 @@ def _table(page: int, columns: list[Column], header: str, body: list[Line],
 
 
 def _read_rows(columns: list[Column], rows: list[RowCells]) -> int:
-    """Rows whose every filled number cell holds one number and whose item cell holds an
-    item number (rows that read as the header says)."""
+    """Rows whose every filled number cell holds one number (or a quantity column's
+    band) and whose item cell holds an item number (rows that read as the header says)."""
     numbers = [i for i, c in enumerate(columns) if c.role.role in (*_PRICE_ROLES, "quantity")]
     money = [i for i, c in enumerate(columns) if c.role.role in _PRICE_ROLES]
     items = [i for i, c in enumerate(columns) if c.role.role == "item"]
+    # a quantity column may hold volume bands ("10 to 49 units"): one band is one number
+    ranges = {i for i, c in enumerate(columns) if c.role.role == "quantity"}
     count = 0
     for row in rows:
         if not any(row.cells[i] for i in money):
             continue
-        count += all(is_amount(row.cells[i]) for i in numbers if row.cells[i]) and all(
-            is_item_id(row.cells[i]) for i in items if row.cells[i]
-        )
+        count += all(
+            is_amount(row.cells[i]) or (i in ranges and band_cell(row.cells[i], "da") is not None)
+            for i in numbers
+            if row.cells[i]
+        ) and all(is_item_id(row.cells[i]) for i in items if row.cells[i])
     return count
 
 

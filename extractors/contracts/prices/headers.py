@@ -67,7 +67,8 @@ _INCL = re.compile(
 _EXCL = re.compile(r"\b(ekskl|eksklusive|excl|excluding|ex|uden moms|u\. ?moms|ekskl\.moms)\b")
 _NUM = r"\d{1,3}(?:[.,\s]\d{3})+|\d+"
 _HEADER_BAND = re.compile(
-    rf"(?:(?P<lo>{_NUM})\s*[-–]\s*(?P<hi>{_NUM})"
+    rf"(?:(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{_NUM})(?:\s*[-–]\s*|\s+(?:til|to)\s+)"
+    rf"(?P<hi>{_NUM})"
     rf"|(?P<over>over|mere end|flere end|more than|above|>)\s*(?P<over_n>{_NUM})"
     rf"|(?P<from>fra|from|min\.?|≥|>=)\s*(?P<from_n>{_NUM})"
     rf"|(?P<upto>op til|til og med|højst|up to|max\.?|≤|<=)\s*(?P<upto_n>{_NUM})"
@@ -158,6 +159,8 @@ def _vat(text: str) -> str | None:
 def band_in_header(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:
     """A volume band written as a column header ("0-10.000 indb.", "over 50.000 indbyggere",
     "501-2,000 users"); None when the text is no band."""
+    if re.search(r"(?:\btil|\bto|\band|\bog|[-–])\s*$", text, re.IGNORECASE):
+        return None  # cut off: "Fra 50 til" over "199"
     match = _HEADER_BAND.search(text)
     if match is None:
         return None

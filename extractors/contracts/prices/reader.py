@@ -45,6 +45,7 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
     reading = TableReading()
     carried: Table | None = None
     previous_page = None
+    last_term: ExtractedPriceTerm | None = None
     for page in pages:
         continues = carried is not None and previous_page == page.number - 1
         if not _AMOUNT_ON_PAGE.search(page.text) or not (
@@ -61,7 +62,7 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
         if tables and tables[0].lead and keep is not None:
             _finish_last_row(keep, tables[0].lead, ctx, reading)
         for table in tables:
-            _read(table, ctx, reading)
+            last_term = _read(table, ctx, reading, last_term if table.carries else None)
         inside = {id(ln) for t in tables for ln in t.lines}
         reading.prose_lines[page.number] = [ln.text for ln in lines if id(ln) not in inside]
         if tables:
@@ -81,9 +82,12 @@ def _without_margins(lines: list[Line], page: PageText, height: float) -> list[L
     bottom margin that the page's text (from which running lines were removed) lacks."""
     kept = {_key(line) for line in page.lines}
     text = _key("".join(page.lines))
+    # (a number alone is a page's number in its margins; between them, a header's
+    # wrapped band, "Fra 50 til" over "199")
     return [
         line for line in lines
-        if not PAGE_NUMBER.match(line.text) and not _PAGE_OF.match(line.text)
+        if not ((PAGE_NUMBER.match(line.text) or _PAGE_OF.match(line.text))
+                and not 0.12 * height < line.top < 0.88 * height)
         and (0.07 * height < line.top < 0.93 * height or _key(line.text) in kept
              # a table row whose cells pdfium gives as lines of their own
              or (len(line.cells) > 1 and all(_key(c.text) in text for c in line.cells)))
@@ -116,12 +120,16 @@ def _finish_last_row(
     _read_row(table, row, ctx, reading, None)
 
 
-def _read(table: Table, ctx: RowContext, reading: TableReading) -> None:
+def _read(
+    table: Table, ctx: RowContext, reading: TableReading, above: ExtractedPriceTerm | None = None
+) -> ExtractedPriceTerm | None:
+    """Read the table's rows, each knowing the term read just above it (``above``: the
+    previous page's last, for a table that goes on from there); the last term read."""
     reading.tables.append(table)
-    above = None
     for row in table.rows:
         result = _read_row(table, row, ctx, reading, above)
         above = result[-1] if isinstance(result, list) and result else None
+    return above
 
 
 def _read_row(

@@ -142,3 +142,14 @@ def _read_chained(lines: list, rules_at: tuple[float, ...] = ()) -> list:
             above = found[-1] if isinstance(found, list) and found else None
             terms += found if isinstance(found, list) else []
     return terms
+
+
+def test_a_band_cut_off_is_no_band() -> None:
+    """ "Fra 50 til" with its end lost: not "from 50 up" (a price enforced from 50 on)."""
+    from extractors.contracts.prices.cells import band_cell
+    from extractors.contracts.prices.headers import band_in_header
+
+    assert band_cell("Fra 50 til", "da") is None
+    assert band_in_header("10,001 -", "en") is None
+    assert band_cell("Fra 50 til 199", "da") == (Decimal(50), Decimal(199))
+    assert band_cell("10 to 49 units", "en") == (Decimal(10), Decimal(49))

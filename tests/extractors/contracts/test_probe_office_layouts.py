@@ -17,7 +17,7 @@ import pytest
 from extractors.contracts import extract_contract, terms_to_dict
 from tests.generators.probe_office import find_soffice, generate_many
 
-SEEDS = (0, 2, 4, 6, 7, 8, 9, 11, 13, 16, 19)
+SEEDS = (0, 2, 4, 6, 7, 8, 9, 11, 13, 16, 19, 21, 33, 41, 53)
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +81,17 @@ def test_bands_under_a_merged_header_cell(probe, seed: int) -> None:  # type: ig
     assert rows(banded) <= rows(reading["price_terms"])
 
 
-@pytest.mark.parametrize("seed", [7, 8, 9, 11, 19])
+@pytest.mark.parametrize("seed", [7, 8, 9, 11, 19, 21, 33, 41, 53])
 def test_every_price_row_is_read_right(probe, seed: int) -> None:  # type: ignore[no-untyped-def]
     """7: "Art.nr. | Produkt | Pris pr. stk." over "inkl. moms" (the header's words in
     reading order, though boxed at different heights); 8: "1-50.000 kg" bands in an
     "Annual volume (kg)" column; 9: hourly rates under "Personalekategori", the header
     alone at a page's foot; 11: "Art. no." beside list price, discount and net price; 19:
-    "372,00 kr./time" under "Personalekategori | Pris"."""
+    "372,00 kr./time" under "Personalekategori | Pris"; 21: "Fra 1 til 9" bands in an
+    "Antal pr. ordre" column, an item's name wrapped onto its next band's line; 33: "Fra
+    50 til" over "199" in the header (a number alone mid-page is no page number); 41: "10
+    to 49 units", an item's bands going on over a page break; 53: a merged header cell
+    narrower than the band columns under it."""
     truth, reading = probe[seed]
 
     def row(r: dict) -> tuple:
