@@ -120,8 +120,7 @@ _AND_MORE = (r"(?:og|eller)\s+(?:derover|flere|mere|opefter)|(?:or|and)\s+(?:mor
 #: A volume band: "1-99 brugere" (also with an en dash), "over 500 brugere", "fra 1.001
 #: stk", "op til 100 users", "100+ brugere", "500 brugere og derover", "500 users or more".
 BAND_RE = re.compile(
-    rf"(?:(?:(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{_QTY})"
-    rf"(?:\s*[-–—]\s*|\s+(?:til|to|and|og)\s+)(?P<hi>{_QTY})"
+    rf"(?:(?:(?P<lo>{_QTY})\s*[-–—]\s*(?P<hi>{_QTY})"
     rf"|(?P<over>over|mere end|more than|above)\s+(?P<over_n>{_QTY})"
     rf"|(?P<from>fra|from)\s+(?P<from_n>{_QTY})"
     rf"|(?P<upto>op til|under|up to)\s+(?P<upto_n>{_QTY})"
@@ -130,6 +129,14 @@ BAND_RE = re.compile(
     re.IGNORECASE,
 )
 BAND_AT_END_RE = re.compile(rf"(?:^|\s)(?:{BAND_RE.pattern})$", re.IGNORECASE)
+#: A band written in words, a cell of its own in a band or quantity column: "Fra 10 til
+#: 49", "10 to 49 units", "between 10 and 49" (in running text or a description these are
+#: sizes and counts: "Kuverter C5, 10 og 20 stk.", "Workshop for 5 til 10 brugere")
+WORDED_BAND_RE = re.compile(
+    rf"^(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{_QTY})\s+(?:til|to|and|og)\s+"
+    rf"(?P<hi>{_QTY})(?:\s+{_NOUN})?$",
+    re.IGNORECASE,
+)
 
 
 def parse_date(match: re.Match[str], *, month_first: bool = False) -> date | None:

@@ -40,6 +40,16 @@ _THAT_DATE = re.compile(r"\s*(?:(?:denne|samme|nævnte|førnævnte)\s+dato|dette
                         r"(?:this|that|the\s+same|such)\s+date)\b", re.IGNORECASE)  # fmt: skip
 
 
+#: "such date as the Customer notifies", "samme dato som idriftsættelsen": an event
+_AN_EVENT = re.compile(r"\b(?:as|that|on\s+which|when|som|hvor|når|hvorpå)\b", re.IGNORECASE)
+
+
+def _date_before(f: Found, at: int) -> date | None:
+    """The date the sentence gives last before position ``at``, or None."""
+    before_it = [m for m in f.mentions if m.value is not None and m.end <= at]
+    return max(before_it, key=lambda m: m.end).value if before_it else None
+
+
 def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> list[Candidate]:
     """The end of a term stated as an anniversary or a duration in ``f`` (the expiry is
     None when counted from an event the contract does not date), or a term that runs
@@ -80,7 +90,15 @@ def term_ends(f: Found, found: list[Found], term: TermDates, weight: float) -> l
         months, length_end = _length(duration, text)
         anchored = words.ANCHOR.match(text[length_end:])
         counted_from = anchored.group("anchor") if anchored else None
-        base = _base(counted_from, f, found, term)
+        that = _THAT_DATE.match(counted_from) if counted_from is not None else None
+        if that is not None and counted_from is not None:
+            # "træder i kraft den 1.6.2026 og løber i 3 år fra denne dato": the date the
+            # sentence has just given; none for "such date as ..." (an undated event)
+            event = _AN_EVENT.search(counted_from[that.end() :])
+            base = None if event else _date_before(f, duration.start)
+            counted_from = None
+        else:
+            base = _base(counted_from, f, found, term)
         value = _add(base, months) if base and months is not None else None
         governed = words.TERM_LENGTH_BEFORE.search(before(text, duration.start, 60)) is not None
         score = 3 + weight + 1.5 * governed - (0 if value else 1.5)
@@ -195,9 +213,6 @@ def _base(anchor: str | None, f: Found, found: list[Found], term: TermDates) -> 
         return own or term.effective
     if own is not None and _starts_with_date(anchor):
         return own  # "i 2 år fra den 1. maj 2022", "for 3 years from March 3, 2010"
-    if _THAT_DATE.match(anchor):
-        return own or term.effective  # "træder i kraft den 1.6.2026 og løber i 3 år fra
-        # denne dato", "... from that date"
     on_which = re.match(r"\s*(?:the\s+)?(?P<date>(?:date|day)\s+)?(?:on\s+)?which\b", anchor)
     if on_which is not None and (not on_which.group("date") or _THIS_CONTRACT.search(anchor)):
         return own or term.effective  # "after which", "the date on which it is signed"

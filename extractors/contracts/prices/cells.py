@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from extractors.contracts.patterns import BAND_AT_END_RE, BAND_RE, band_of, unit_of
+from extractors.contracts.patterns import (
+    BAND_AT_END_RE,
+    BAND_RE,
+    WORDED_BAND_RE,
+    band_of,
+    quantity,
+    unit_of,
+)
 from extractors.contracts.prices.headers import band_in_header
 from extractors.contracts.prices.rows import RowContext
 from extractors.money import parse_amount
@@ -202,7 +209,7 @@ def currency_of(text: str) -> str | None:
 
 
 def _band(
-    text: str, language: str, *, bare: bool, weights: bool = True
+    text: str, language: str, *, bare: bool, weights: bool = True, worded: bool = False
 ) -> tuple[Decimal | None, Decimal | None] | None:
     if _DANGLING.search(text):
         return None  # a band cut off ("Fra 50 til", its end on the next line): not read
@@ -224,16 +231,28 @@ def _band(
         clock = re.search(r"(?<![\d.,])0\d", text)
         if not words or foreign or years or clock:
             return None
+        spelled = WORDED_BAND_RE.match(" ".join(words)) if worded else None
+        if spelled is not None:
+            low = quantity(spelled.group("lo"), language)
+            high = quantity(spelled.group("hi"), language)
+            return (low, high) if low <= high else None
         core = " ".join(w for w in words if not _COUNT_NOUN.match(w))
         for candidate in (f"{core} stk", re.sub(r"(\d[\d.,]*)(?!.*\d)", r"\1 stk", core, count=1)):
             match = BAND_RE.search(candidate)
             found = band_of(match, language) if match is not None else None
             if found is not None and (found[0] is None or found[1] is None or found[0] <= found[1]):
                 return found
+        if not worded and re.search(r"\d\s+(?:til|to|and|og)\s+\d", text, re.IGNORECASE):
+            return None  # a range in words only where a band is expected (``worded``)
         return band_in_header(f"{text} brugere", language)
     return None
 
 
+#: a name that goes on: "Universalrengøring," / "Afkalkning til" over "parfumefri, 1 l"
+_OPEN_END = re.compile(r"(?:[,(/-]|\b(?:og|med|til|for|af|i|uden|and|with|for|of|in))\s*$",
+                       re.IGNORECASE)  # fmt: skip
+#: a quantity column of estimates: "Forventet antal", "Anslået forbrug", "Estimated qty"
+_ESTIMATE = re.compile(r"forvent|anslå|skøn|estimat|expected|approx", re.IGNORECASE)
 #: a band whose end is missing: "Fra 50 til", "10 to", "100 -"
 _DANGLING = re.compile(r"(?:\btil|\bto|\band|\bog|[-–])\s*$", re.IGNORECASE)
 #: what a volume band counts: pieces, packs, users, inhabitants, transactions, orders,
@@ -255,11 +274,12 @@ _COUNT_NOUN_ONLY = re.compile(
 
 
 def band_cell(
-    text: str, language: str, *, weights: bool = True
+    text: str, language: str, *, weights: bool = True, worded: bool = True
 ) -> tuple[Decimal | None, Decimal | None] | None:
     """The volume band a cell that holds nothing else states ("0-500", "1-10 packs", "50 og
-    derover"), or None; with ``weights`` false, a weight ("1-99 kg") is none."""
-    return _band(text, language, bare=True, weights=weights)
+    derover", with ``worded`` "Fra 10 til 49"), or None; with ``weights`` false, a weight
+    ("1-99 kg") is none."""
+    return _band(text, language, bare=True, weights=weights, worded=worded)
 
 
 #: the words of a volume band itself, whatever it counts ("over 50 packs", "50 og derover")
@@ -344,10 +364,12 @@ def read_row(
         return None
     # a band column's cell, or a range in a quantity column ("Antal": "1-99 transaktioner",
     # "100+"): an expected quantity is one number, a range or an open end is a volume band
-    band = next((b for t, r in zip(cells, roles, strict=True)
+    band = next((b for t, r, c in zip(cells, roles, columns, strict=True)
                  if r in ("band", "quantity") and t
-                 and (b := _band(t, ctx.language, bare=r == "band")
-                      or (r == "quantity" and band_cell(t, ctx.language)))), None)  # fmt: skip
+                 and (b := _band(t, ctx.language, bare=r == "band", worded=r == "band")
+                      or (r == "quantity" and band_cell(
+                          t, ctx.language, worded=not _ESTIMATE.search(c.header))))),
+                None)  # fmt: skip
     spanned = not description and item_id is None and band is not None and above is not None
     if spanned and above is not None:
         item_id, description = above.item_id, above.description
@@ -357,6 +379,7 @@ def read_row(
         and above is not None
         and above.tier_min is not None
         and description[:1].islower()
+        and _OPEN_END.search(above.description) is not None
         and not above.description.endswith(description)
     ):
         # the item's name wrapped onto its next band's line ("Universalrengøring," over
@@ -364,6 +387,10 @@ def read_row(
         above.description = f"{above.description} {description}"
         item_id, description = above.item_id, above.description
         spanned = True
+    fragment = (
+        item_id is None and band is not None and above is not None and description[:1].islower()
+    )  # a band row under an item, its own name lower-case: the item's wrapped name, a
+    # variant ("inkl. montering") or a product ("iPhone 15")? read as written, for review
     unit, confidence = _unit(columns, cells, description)
     if unit is None and spanned and above is not None:
         unit = above.unit
@@ -382,6 +409,8 @@ def read_row(
         return _unread(row, page, "no unit price column with an amount")
     if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):
         confidence = min(confidence, 0.6)  # two prices, neither named the agreed one
+    if fragment:
+        confidence = min(confidence, 0.6)
     every_band: bool | None = False
     if len(terms) == 1 and terms[0][0].role.role == "tier":
         every_band = _spans_the_bands(columns, row, terms[0][0])

@@ -346,8 +346,11 @@ def _bare_bands(columns: list[Column], language: str) -> None:
     # (a weight as a column's header is a pack size, "5-10 kg | 10-25 kg | Big bag", not
     # the quantity bought)
     bands = [
-        (c, band_cell(c.header, language, weights=False)) for c in columns if c.role.role == "other"
-    ]
+        (c, band_cell(c.header, language, weights=False,
+                      worded=c.cell is not None and c.cell.bought))
+        for c in columns
+        if c.role.role == "other"
+    ]  # fmt: skip
     found = [(c, b) for c, b in bands if b is not None]
     # beside bands already read as tier columns ("1-49 stk. | 50-199 stk. | 200 stk. og
     # derover"), one band is enough
@@ -600,7 +603,7 @@ def _merge_cells(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     """A header wrapped over two lines: each lower cell joins the upper cell it overlaps;
     an upper cell spanning several lower ones heads each of them (:func:`_spread`)."""
     upper, lower = _spread(upper, lower)
-    merged = [Cell(list(c.words)) for c in upper]
+    merged = [Cell(list(c.words), bought=c.bought) for c in upper]
     extents = [(min(w.x0 for w in c.words), max(w.x1 for w in c.words)) for c in upper]
     for cell in lower:
         over = [i for i, (x0, x1) in enumerate(extents) if cell.x0 < x1 and cell.x1 > x0]
@@ -676,7 +679,7 @@ def _spread(upper: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell
                      w.bold)
                 for k, w in enumerate(list(part.words) + vat)
             ]  # fmt: skip
-            out.append(Cell(words))
+            out.append(Cell(words, bought=bands))
     return sorted(out, key=lambda c: c.x0), [c for c in lower if id(c) not in taken]
 
 
@@ -1162,7 +1165,7 @@ def _wrapped(parts: Iterable[str]) -> str:
     text = ""
     for part in parts:
         part = part.strip()
-        if text.endswith("-") and part[:1].islower() and not _SUSPENDED.match(part):
+        if re.search(r"\w-$", text) and part[:1].islower() and not _SUSPENDED.match(part):
             text += part
         else:
             text = f"{text} {part}" if text else part

@@ -51,7 +51,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
                     r"varebeskrivelse|varetekst|service|services|description|item description|"
                     r"tjeneste|leverance|komponent|modul|betegnelse|navn|name|product|"
                     r"deliverable|specifikation|specification|indhold|element|delydelse|"
-                    r"aktivitet|activity|licens|license|licence|[a-zæøå]*kategori|category|rolle|"
+                    r"aktivitet|activity|licens|license|licence|(personale|medarbejder|stillings|fag|ydelses|produkt|vare|service)?kategori|category|rolle|"
                     r"role|personalegruppe|faggruppe|fagområde|staff (category|type|grade)|"
                     r"personnel (category|type)|"
                     r"profil|profile|konsulent ?(type|kategori|niveau)|medarbejder ?(type|kategori)|"

@@ -46,6 +46,9 @@ class Ruling:
 @dataclass(slots=True)
 class Cell:
     words: list[Word]
+    #: a header cell under a merged cell naming the quantity bought ("Pris pr. enhed ved
+    #: årligt forbrug" over "Fra 1 til 49"): its band may be written in words
+    bought: bool = False
 
     @property
     def x0(self) -> float:
