@@ -251,6 +251,8 @@ def _band(
 #: a name that goes on: "Universalrengøring," / "Afkalkning til" over "parfumefri, 1 l"
 _OPEN_END = re.compile(r"(?:[,(/-]|\b(?:og|med|til|for|af|i|uden|and|with|for|of|in))\s*$",
                        re.IGNORECASE)  # fmt: skip
+#: a unit of measure alone
+_MEASURE = re.compile(r"(?:ml|cl|dl|l|g|kg|mg|cm|mm|m|m2|m²|m3|stk\.?|pcs)", re.IGNORECASE)
 #: a quantity column of estimates: "Forventet antal", "Anslået forbrug", "Estimated qty"
 _ESTIMATE = re.compile(r"forvent|anslå|skøn|estimat|expected|approx", re.IGNORECASE)
 #: a band whose end is missing: "Fra 50 til", "10 to", "100 -"
@@ -379,7 +381,11 @@ def read_row(
         and above is not None
         and above.tier_min is not None
         and description[:1].islower()
-        and _OPEN_END.search(above.description) is not None
+        and (
+            _OPEN_END.search(above.description) is not None
+            # a measure cut from its number: "Afkalkningsmiddel, 1" over "l"
+            or (_MEASURE.fullmatch(description) is not None and above.description[-1:].isdigit())
+        )
         and not above.description.endswith(description)
     ):
         # the item's name wrapped onto its next band's line ("Universalrengøring," over
