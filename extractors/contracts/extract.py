@@ -154,7 +154,7 @@ def _parties_table(terms: ContractTerms, document: PdfText) -> None:
             return
         for party in terms.parties:
             same = next((t for t in table if _key(t.name) == _key(party.name)), None)
-            if same is not None:
+            if same is not None and same.cvr is not None:
                 # the table's column says whose number it is; read as text, the row of
                 # numbers follows both names and the first number would be taken
                 party.cvr = same.cvr

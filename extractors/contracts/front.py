@@ -231,6 +231,9 @@ def parties_in_matrix(segments: list[Segment], page: int) -> list[ContractParty]
     CVR row's numbers, each with the name in its column (the row labelled "Navn", else
     the column's first cell under its role) and the role heading it."""
     for label in (s for s in segments if _CVR_LABEL.match(s.text.strip())):
+        by_names = _by_name_row(segments, label, page)
+        if by_names:
+            return by_names
         numbers = sorted(
             (s for s in _same_row(segments, label) if s.x0 > label.x1 and _BARE_CVR.match(s.text.strip())),
             key=lambda s: s.x0,
@@ -268,6 +271,50 @@ def parties_in_matrix(segments: list[Segment], page: int) -> list[ContractParty]
         if len(found) == 2 and found[0][0].name != found[1][0].name:
             return _assign_roles(found)
     return []
+
+
+def _by_name_row(segments: list[Segment], label: Segment, page: int) -> list[ContractParty]:
+    """The parties of a table whose row labelled "Navn" names one party per column (above
+    or below the CVR row): each column's name, the CVR number in that column on the CVR
+    label's line (none where the cell is empty or a dash), and the role heading the
+    column."""
+    name_label = next(
+        (s for s in segments if _NAME_LABEL.match(s.text.strip())
+         and abs(s.x0 - label.x0) <= 2 * _SAME_COLUMN and abs(label.top - s.top) < 200),
+        None,
+    )  # fmt: skip
+    if name_label is None:
+        return []
+    names = sorted((s for s in _same_row(segments, name_label) if s.x0 > name_label.x1),
+                   key=lambda s: s.x0)  # fmt: skip
+    if len(names) != 2:
+        return []
+    numbers = [s for s in _same_row(segments, label) if s.x0 > label.x1]
+    top = min(name_label.top, label.top)
+    found: list[tuple[ContractParty, PartyRole | None]] = []
+    for cell in names:
+        name = clean_name(cell.text)
+        if not name:
+            return []
+        inside = [s for s in numbers if s.x0 < cell.x1 + 20 and s.x1 > cell.x0 - 20]
+        cvr = next((m for s in inside if (m := _BARE_CVR.match(s.text.strip()))), None)
+        if (
+            inside
+            and cvr is None
+            and not all(re.fullmatch(r"[-–—]*", s.text.strip()) for s in inside)
+        ):
+            return []  # something else in the CVR row's cell: not this kind of table
+        heads = sorted((s for s in segments if s.top < top and top - s.top < 60
+                        and s.x0 < cell.x1 and s.x1 > cell.x0 and _header_role(s.text)),
+                       key=lambda s: s.top)  # fmt: skip
+        role = _header_role(heads[-1].text) if heads else None
+        number = cvr.group("cvr").replace(" ", "") if cvr else None
+        evidence = Evidence(text=f"{name}\n{label.text} {number or '-'}", page=page,
+                            bbox=(cell.x0, cell.top, cell.x1, cell.bottom))  # fmt: skip
+        found.append((ContractParty(name, "buyer", number, evidence), role))
+    if found[0][0].name == found[1][0].name or not any(p.cvr for p, _ in found):
+        return []
+    return _assign_roles(found)
 
 
 def _same_row(segments: list[Segment], anchor: Segment) -> list[Segment]:

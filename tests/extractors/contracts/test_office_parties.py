@@ -124,3 +124,35 @@ def test_labelled_lines_in_two_groups_after_a_cover_naming_both() -> None:
         ("Hvidsten Kommune", "29189803", "buyer"),
         ("Køkkenengros ApS", "31415926", "vendor"),
     ]
+
+
+def test_a_table_with_only_the_vendors_cvr_number() -> None:
+    """The buyer's CVR cell left empty: the buyer has none, not both names and the
+    vendor's number."""
+    page = [
+        "KONTRAKT OM LEVERING AF KONTORARTIKLER",
+        "1. Aftalens parter",
+        [(150, "Kunde"), (330, "Leverandør")],
+        [(72, "Navn"), (150, "Hvidsten Kommune"), (330, "Papirhuset Nord A/S")],
+        [(72, "CVR-nr."), (330, "31415926")],
+        *BODY,
+    ]
+    assert _parties(_pdf([page])) == [
+        ("Hvidsten Kommune", None, "buyer"),
+        ("Papirhuset Nord A/S", "31415926", "vendor"),
+    ]
+
+
+def test_a_table_with_the_cvr_row_above_the_names() -> None:
+    page = [
+        "KONTRAKT OM LEVERING AF KONTORARTIKLER",
+        "1. Aftalens parter",
+        [(150, "Kunde"), (330, "Leverandør")],
+        [(72, "CVR-nr."), (150, "29189803"), (330, "31415926")],
+        [(72, "Navn"), (150, "Hvidsten Kommune"), (330, "Papirhuset Nord A/S")],
+        *BODY,
+    ]
+    assert _parties(_pdf([page])) == [
+        ("Hvidsten Kommune", "29189803", "buyer"),
+        ("Papirhuset Nord A/S", "31415926", "vendor"),
+    ]
