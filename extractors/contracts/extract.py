@@ -142,14 +142,16 @@ def _parties_table(terms: ContractTerms, document: PdfText) -> None:
     else each party's CVR number where the table gives the party's name.
     (Only pages with a CVR label and two bare numbers on its line hold such a table.)"""
     for page in document.pages[:3]:
+        if not _CVR_WORD.search(page.text):
+            continue  # no CVR row: no such table (its words are not extracted for nothing)
         table = parties_in_matrix(_cell_segments(document, page.number), page.number)
         if not table:
             continue
         matched = [p for p in terms.parties if any(_key(t.name) == _key(p.name) for t in table)]
         if len(terms.parties) < 2 or len(matched) < len(terms.parties):
             # the table names the parties, each in its column with its role and number:
-            # a reading elsewhere that names another party ("mellem Aarhus Kommune og
-            # Skanderborg Kommune", a joint purchase) is not the contract's parties
+            # a reading elsewhere that names another party ("mellem A Kommune og
+            # B Kommune", a joint purchase) is not the contract's parties
             terms.parties = table
             return
         for party in terms.parties:
@@ -159,6 +161,10 @@ def _parties_table(terms: ContractTerms, document: PdfText) -> None:
                 # numbers follows both names and the first number would be taken
                 party.cvr = same.cvr
         return
+
+
+#: what a parties table's CVR row is labelled with ("CVR-nr.", "Company reg. no.")
+_CVR_WORD = re.compile(r"cvr|reg", re.IGNORECASE)
 
 
 def _key(name: str) -> str:

@@ -251,7 +251,7 @@ def _one_line_pair(segment: str, page: int | None) -> list[Found]:
     if not any(legal_looking(n) for n in names if n) or len(pair[0].split()) > 6:
         return []
     if all(PUBLIC_BODY.search(n) for n in names if n):
-        return []  # two municipalities buying together ("Aarhus Kommune og Skanderborg
+        return []  # two municipalities buying together ("A Kommune og B
         # Kommune"), their supplier named below
     rest = segment.lstrip().split("\n", 2)
     if len(rest) > 1 and re.fullmatch(r"\s*[-–—]*\s*(?:og|and)\s*[-–—]*:?\s*", rest[1], re.I):

@@ -20,7 +20,7 @@ from extractors.contracts.patterns import (
     quantity,
     unit_of,
 )
-from extractors.contracts.prices.headers import band_in_header
+from extractors.contracts.prices.headers import DANGLING, band_in_header
 from extractors.contracts.prices.rows import RowContext
 from extractors.money import parse_amount
 from extractors.types import ExtractedPriceTerm, Unit, UnreadPrice, VatBasis
@@ -211,7 +211,7 @@ def currency_of(text: str) -> str | None:
 def _band(
     text: str, language: str, *, bare: bool, weights: bool = True, worded: bool = False
 ) -> tuple[Decimal | None, Decimal | None] | None:
-    if _DANGLING.search(text):
+    if DANGLING.search(text):
         return None  # a band cut off ("Fra 50 til", its end on the next line): not read
     match = BAND_RE.search(text)
     if match is not None:
@@ -248,31 +248,23 @@ def _band(
     return None
 
 
-#: a name that goes on: "Universalrengøring," / "Afkalkning til" over "parfumefri, 1 l"
+#: a name that goes on: "Rengøringsmiddel," / "Middel til" over "parfumefri, 1 l"
 _OPEN_END = re.compile(r"(?:[,(/-]|\b(?:og|med|til|for|af|i|uden|and|with|for|of|in))\s*$",
                        re.IGNORECASE)  # fmt: skip
 #: a unit of measure alone
 _MEASURE = re.compile(r"(?:ml|cl|dl|l|g|kg|mg|cm|mm|m|m2|m²|m3|stk\.?|pcs)", re.IGNORECASE)
 #: a quantity column of estimates: "Forventet antal", "Anslået forbrug", "Estimated qty"
 _ESTIMATE = re.compile(r"forvent|anslå|skøn|estimat|expected|approx", re.IGNORECASE)
-#: a band whose end is missing: "Fra 50 til", "10 to", "100 -"
-_DANGLING = re.compile(r"(?:\btil|\bto|\band|\bog|[-–])\s*$", re.IGNORECASE)
 #: what a volume band counts: pieces, packs, users, inhabitants, transactions, orders,
 #: or weighs ("1-99 kg", "500 kg og derover": in a band column, the quantity bought)
-_COUNT_NOUN = re.compile(
-    r"^(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
-    r"kg|kilo|kilogram|tons?|"
+_COUNTS = (
+    r"stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
     r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
-    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages)\.?$",
-    re.IGNORECASE,
+    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages"
 )
+_COUNT_NOUN = re.compile(rf"^(?:{_COUNTS}|kg|kilo|kilogram|tons?)\.?$", re.IGNORECASE)
 #: the same without weights
-_COUNT_NOUN_ONLY = re.compile(
-    r"^(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
-    r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
-    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages)\.?$",
-    re.IGNORECASE,
-)
+_COUNT_NOUN_ONLY = re.compile(rf"^(?:{_COUNTS})\.?$", re.IGNORECASE)
 
 
 def band_cell(
@@ -383,12 +375,12 @@ def read_row(
         and description[:1].islower()
         and (
             _OPEN_END.search(above.description) is not None
-            # a measure cut from its number: "Afkalkningsmiddel, 1" over "l"
+            # a measure cut from its number: "Rengøringsmiddel, 1" over "l"
             or (_MEASURE.fullmatch(description) is not None and above.description[-1:].isdigit())
         )
         and not above.description.endswith(description)
     ):
-        # the item's name wrapped onto its next band's line ("Universalrengøring," over
+        # the item's name wrapped onto its next band's line ("Rengøringsmiddel," over
         # "parfumefri, 1 l | Fra 10 til 49 | ..."): the item's, whole, on both bands
         above.description = f"{above.description} {description}"
         item_id, description = above.item_id, above.description

@@ -156,10 +156,14 @@ def _vat(text: str) -> str | None:
     return "incl" if _INCL.search(text) else ("excl" if _EXCL.search(text) else None)
 
 
+#: a band whose end is missing: "Fra 50 til", "10 to", "100 -" (its end on the next line)
+DANGLING = re.compile(r"(?:\btil|\bto|\band|\bog|[-–])\s*$", re.IGNORECASE)
+
+
 def band_in_header(text: str, language: str) -> tuple[Decimal | None, Decimal | None] | None:
     """A volume band written as a column header ("0-10.000 indb.", "over 50.000 indbyggere",
     "501-2,000 users"); None when the text is no band."""
-    if re.search(r"(?:\btil|\bto|\band|\bog|[-–])\s*$", text, re.IGNORECASE):
+    if DANGLING.search(text):
         return None  # cut off: "Fra 50 til" over "199"
     match = _HEADER_BAND.search(text)
     if match is None:
