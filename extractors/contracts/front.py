@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.contracts.party_names import PUBLIC_BODY, ROLE_LABEL, clean_name
+from extractors.contracts.party_names import PUBLIC_BODY, ROLE_LABEL, TWO_BODIES, clean_name
 from extractors.contracts.pdf import Segment
 from extractors.types import ContractParty, Evidence, PartyRole
 
@@ -95,7 +95,10 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
             name, role = _name_above(lines, i), None
         if role is None:
             role = _role(" ".join(lines[i + 1 : i + 4]), marker_only=True)
-        party = ContractParty(name=clean_name(name) or name.strip(" ,"), role="buyer", cvr=cvr,
+        cleaned = clean_name(name)
+        if cleaned is None and TWO_BODIES.search(name):
+            continue  # a row of names over a row of numbers: the table reader's
+        party = ContractParty(name=cleaned or name.strip(" ,"), role="buyer", cvr=cvr,
                               evidence=Evidence(text=line if before else f"{name}\n{line}", page=page))  # fmt: skip
         found.append((party, role))
     return _assign_roles(found)
@@ -287,7 +290,7 @@ def _by_name_row(segments: list[Segment], label: Segment, page: int) -> list[Con
         return []
     names = sorted((s for s in _same_row(segments, name_label) if s.x0 > name_label.x1),
                    key=lambda s: s.x0)  # fmt: skip
-    if len(names) != 2:
+    if len(names) < 2:
         return []
     numbers = [s for s in _same_row(segments, label) if s.x0 > label.x1]
     top = min(name_label.top, label.top)
@@ -312,6 +315,12 @@ def _by_name_row(segments: list[Segment], label: Segment, page: int) -> list[Con
         evidence = Evidence(text=f"{name}\n{label.text} {number or '-'}", page=page,
                             bbox=(cell.x0, cell.top, cell.x1, cell.bottom))  # fmt: skip
         found.append((ContractParty(name, "buyer", number, evidence), role))
+    if len(found) > 2:
+        # a third column (a subcontractor, a guarantor): the two columns headed by the
+        # buyer's and the vendor's roles, or none
+        found = [(p, r) for p, r in found if r is not None]
+        if len(found) != 2 or found[0][1] == found[1][1]:
+            return []
     if found[0][0].name == found[1][0].name or not any(p.cvr for p, _ in found):
         return []
     return _assign_roles(found)

@@ -139,7 +139,12 @@ def _strip_lead(text: str) -> str:
         text = new
 
 
-_NAME_LABEL = re.compile(r"^(?:[\w ]{1,20}\s)?name\s*:\s*", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:[\w ]{1,20}\s)?name\s*:\s*|^(?:firma)?navn\s*:?\s+(?=[A-ZÆØÅ0-9])",
+                         re.IGNORECASE)  # fmt: skip
+#: a municipality or region and a company in one "name": two cells of a row of names
+#: ("Hvidsten Kommune Renfix ApS"), never one party
+TWO_BODIES = re.compile(r"\b(?i:kommune|region)\b.*\b(?:A/S|ApS|I/S|P/S|K/S|IVS)\b|"
+                         r"\b(?:A/S|ApS|I/S|P/S|K/S|IVS)\b.*\b(?i:kommune|region)\b")  # fmt: skip
 _DESCRIPTOR = re.compile(r"^[a-zæøå]+(?:\s+[a-zæøå-]+){1,5},\s*(?=[A-ZÆØÅ])")
 
 
@@ -180,6 +185,7 @@ def is_name(name: str) -> bool:
         and re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None  # a postcode or a date
         and _MONTH_DAY.search(name) is None
         and role_of(name) is None
+        and TWO_BODIES.search(name) is None
     )
 
 

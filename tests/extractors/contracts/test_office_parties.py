@@ -156,3 +156,36 @@ def test_a_table_with_the_cvr_row_above_the_names() -> None:
         ("Hvidsten Kommune", "29189803", "buyer"),
         ("Papirhuset Nord A/S", "31415926", "vendor"),
     ]
+
+
+def test_a_table_with_a_third_column_for_a_subcontractor() -> None:
+    """Three columns (customer, vendor, subcontractor): the two headed by the contract's
+    roles are its parties; the third column's name and number are no party, and the
+    row of names is not one name."""
+    page = [
+        "KONTRAKT OM RENGØRING",
+        "1. Parter",
+        [(150, "Kunde"), (290, "Leverandør"), (430, "Underleverandør")],
+        [(72, "Navn"), (150, "Hvidsten Kommune"), (290, "Renfix ApS"), (430, "Glasmester Bo")],
+        [(72, "Adresse"), (150, "Torvet 1"), (290, "Havnegade 12"), (430, "Bakken 2")],
+        [(72, "CVR-nr."), (150, "29189803"), (290, "31415926"), (430, "25313763")],
+        *BODY,
+    ]
+    assert _parties(_pdf([page])) == [
+        ("Hvidsten Kommune", "29189803", "buyer"),
+        ("Renfix ApS", "31415926", "vendor"),
+    ]
+
+
+def test_three_columns_without_role_headings_are_not_guessed() -> None:
+    """Three named columns and no heading saying whose is whose: the table gives no
+    parties (no name made of the whole row either)."""
+    page = [
+        "KONTRAKT OM RENGØRING",
+        "1. Parter",
+        [(72, "Navn"), (150, "Hvidsten Kommune"), (290, "Renfix ApS"), (430, "Glasmester Bo")],
+        [(72, "CVR-nr."), (150, "29189803"), (290, "31415926"), (430, "25313763")],
+        *BODY,
+    ]
+    names = [name for name, _, _ in _parties(_pdf([page]))]
+    assert not any("Renfix" in name and "Kommune" in name for name in names)
