@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from extractors.contracts import clauses as read
 from extractors.contracts import indexation_timing, mfn
@@ -34,6 +35,7 @@ from extractors.contracts.prices import read_prices
 from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.prices.layout import lines_of, pdfium_words
 from extractors.contracts.sections import Section, classify, split_body
+from extractors.contracts.term_ends import add_months
 from extractors.contracts.title import read_title
 from extractors.limits import DEFAULT_LIMITS, Limits, check_streams
 from extractors.types import ContractClause, ContractTerms
@@ -82,6 +84,7 @@ def _extract(document: PdfText) -> ContractTerms:
         price_clauses=price_clauses,
     )
     terms.price_terms = prices.terms
+    _contract_years(terms)
     terms.unread_prices = prices.unread
     terms.price_candidates = prices.candidates
     currencies = {t.currency for t in terms.price_terms}
@@ -98,6 +101,22 @@ def _extract(document: PdfText) -> ContractTerms:
         pages = ", ".join(map(str, document.scanned_pages))
         terms.warnings.append(f"scanned pages without text: {pages} (OCR them to read their terms)")
     return terms
+
+
+def _contract_years(terms: ContractTerms) -> None:
+    """Prices given per contract year ("År 1 | År 2 | År 3"), each dated from the
+    effective date: year N runs from N - 1 years after it to the day before N years after
+    it. Without an effective date they stay undated, for review."""
+    for term in terms.price_terms:
+        if term.contract_year is None:
+            continue
+        if terms.effective_date is None:
+            term.confidence = min(term.confidence, 0.6)
+            continue
+        term.valid_from = add_months(terms.effective_date, 12 * (term.contract_year - 1))
+        term.valid_to = add_months(terms.effective_date, 12 * term.contract_year) - timedelta(
+            days=1
+        )
 
 
 #: the review reason of a price list read without the date the contract began

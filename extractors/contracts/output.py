@@ -59,6 +59,14 @@ def _indexation(ix: IndexationTerms | None) -> dict[str, object] | None:
 
 
 def _price_term(t: ExtractedPriceTerm) -> dict[str, object]:
+    out = _price_fields(t)
+    if t.valid_from is not None or t.valid_to is not None:  # a price for one period
+        out["valid_from"] = t.valid_from.isoformat() if t.valid_from else None
+        out["valid_to"] = t.valid_to.isoformat() if t.valid_to else None
+    return out
+
+
+def _price_fields(t: ExtractedPriceTerm) -> dict[str, object]:
     return {
         "item_id": t.item_id,
         "description": t.description,

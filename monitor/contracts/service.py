@@ -123,6 +123,8 @@ def store_terms(session: Session, *, terms: ContractTerms, document_id: int | No
                 vat_basis=t.vat,
                 tier_min=t.tier_min,
                 tier_max=t.tier_max,
+                valid_from=t.valid_from,
+                valid_to=t.valid_to,
                 confidence=t.confidence,
                 evidence_page=t.page
                 if t.page is not None

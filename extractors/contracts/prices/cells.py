@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -415,7 +416,12 @@ def read_row(
         if every_band is None:
             confidence = min(confidence, 0.6)  # all bands' price, or the middle band's?
     out = []
-    for col, value in terms:
+    windows = (
+        period_windows([col for col, _ in terms])
+        if len(terms) > 1 and terms[0][0].role.role == "price" and _period(terms[1][0])
+        else [(None, None, None)] * len(terms)
+    )
+    for (col, value), (valid_from, valid_to, contract_year) in zip(terms, windows, strict=True):
         term_unit = col.role.unit or unit or _table_unit(caption, columns)
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
@@ -429,6 +435,7 @@ def read_row(
             item_id=item_id, description=description, unit=term_unit, unit_price=value,
             currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
             confidence=_checked(columns, cells, value, confidence, style, ctx.language),
+            valid_from=valid_from, valid_to=valid_to, contract_year=contract_year,
         ))  # fmt: skip
     return out
 
@@ -570,7 +577,61 @@ def _priced(
     units = {c.role.unit for c, _ in prices}
     if len(prices) > 1 and len(units) == len(prices) and None not in units:
         return prices  # one price per unit ("pr. måned" | "pr. år")
+    periods = _by_period(prices)
+    if periods:
+        return periods  # one price per period ("Pris 2026" | "Pris 2027")
     return [min(prices, key=_price_rank)]
+
+
+def _period(column: Column) -> tuple[object, ...] | None:
+    role = column.role
+    if role.valid_from is None and role.contract_year is None:
+        return None
+    return (role.valid_from, role.valid_to, role.contract_year)
+
+
+def _by_period(prices: list[tuple[Column, Decimal]]) -> list[tuple[Column, Decimal]]:
+    """The row's price for each period its price columns name ("Pris 2026 | Pris 2027",
+    "Pris | Pris pr. 1.1.2027", "År 1 | År 2"), the best ranked of each; none unless
+    every column names one of two or more periods (the first may name none: it holds
+    until the next begins) of one kind, in order, for one unit."""
+    if len(prices) < 2 or len({c.role.unit for c, _ in prices}) > 1:
+        return []
+    groups: dict[tuple[object, ...] | None, list[tuple[Column, Decimal]]] = {}
+    for priced in prices:
+        groups.setdefault(_period(priced[0]), []).append(priced)
+    keys = list(groups)
+    if len(keys) < 2 or None in keys[1:]:
+        return []
+    named = [k for k in keys if k is not None]
+    if len({k[2] is None for k in named}) > 1:  # calendar and contract years mixed
+        return []
+    if named[0][2] is None:
+        starts = [k[0] for k in named]
+        if starts != sorted(starts) or len(set(starts)) < len(starts):
+            return []
+        if keys[0] is None and named[0][1] is not None:
+            return []  # "Pris | Pris 2027": the first's period unknown
+    elif keys[0] is None or [k[2] for k in named] != sorted({k[2] for k in named}):  # type: ignore[type-var]
+        return []
+    return [min(groups[k], key=_price_rank) for k in keys]
+
+
+def period_windows(
+    columns: list[Column],
+) -> list[tuple[date | None, date | None, int | None]]:
+    """Each period column's window (first day, last day, contract year): a day on runs
+    until the day before the next column's; the undated first column until the day
+    before the second's."""
+    out: list[tuple[date | None, date | None, int | None]] = []
+    for i, column in enumerate(columns):
+        role = column.role
+        start, end = role.valid_from, role.valid_to
+        if end is None and role.contract_year is None and i + 1 < len(columns):
+            following = columns[i + 1].role.valid_from
+            end = following - timedelta(days=1) if following is not None else None
+        out.append((start, end, role.contract_year))
+    return out
 
 
 #: a column of the price the buyer pays under the agreement, beside a list price

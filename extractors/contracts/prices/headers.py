@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
+from extractors.contracts.dates import date_mentions
 from extractors.contracts.patterns import unit_of
 from extractors.types import Unit
 
@@ -89,6 +91,12 @@ class ColumnRole:
     currency: str | None = None
     tier_min: Decimal | None = None
     tier_max: Decimal | None = None
+    #: when a price column's prices apply: a calendar year ("Pris 2027": its first and
+    #: last day), a day on ("Pris pr. 1.1.2027": ``valid_from`` alone) or a contract
+    #: year ("År 2", "Year 2"); used only where a row has several such columns
+    valid_from: date | None = None
+    valid_to: date | None = None
+    contract_year: int | None = None
 
 
 def normalise(text: str) -> str:
@@ -128,7 +136,43 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
         unit = unit_of(header) or _period_price(text)
     if role == "description" and re.search(r"\b(pris|price)\b", text):
         role = "price"
-    return ColumnRole(role, vat=vat, unit=unit, currency=currency)
+    found = ColumnRole(role, vat=vat, unit=unit, currency=currency)
+    return _when(header, found) if role == "price" else found
+
+
+#: a calendar year in a price header ("Pris 2027", "2027 price", "Pris 2026-2027"), not
+#: a price level ("2026-niveau", "i 2026-priser") nor part of a date
+_YEAR = re.compile(
+    r"(?<![\d./-])(?P<lo>20\d\d)(?:\s*[-–/]\s*(?P<hi>(?:20)?\d\d))?(?![\d./])"
+    r"(?!\s*-?\s*(?:niveau|level|prisniveau|priser|prices|tal)\b)",
+    re.IGNORECASE,
+)
+#: a contract year ("År 2", "2. år", "Aftaleår 2", "Year 2", "Contract year 2")
+_CONTRACT_YEAR = re.compile(
+    r"\b(?:kontrakt|aftale|contract\s+)?(?:år|year)\s*(?P<n>\d{1,2})\b|"
+    r"\b(?P<m>\d{1,2})\.\s*(?:kontrakt|aftale)?år\b",
+    re.IGNORECASE,
+)
+
+
+def _when(header: str, role: ColumnRole) -> ColumnRole:
+    """A price column's role with the period its header gives its prices, if any."""
+    mentions = [m.value for m in date_mentions(header) if m.value is not None]
+    if len(mentions) == 1:
+        return replace(role, valid_from=mentions[0])
+    year = _YEAR.search(header)
+    if year is not None and not mentions:
+        lo = int(year.group("lo"))
+        hi = year.group("hi")
+        last = lo if hi is None else int(hi) + (2000 if len(hi) == 2 else 0)
+        if lo <= last <= lo + 10:
+            return replace(role, valid_from=date(lo, 1, 1), valid_to=date(last, 12, 31))
+    counted = _CONTRACT_YEAR.search(header)
+    if counted is not None:
+        n = int(counted.group("n") or counted.group("m"))
+        if 1 <= n <= 20:
+            return replace(role, contract_year=n)
+    return role
 
 
 def looks_like_band(text: str) -> bool:
