@@ -156,11 +156,12 @@ class ExtractedPriceTerm:
     confidence: float = 1.0
     evidence: Evidence | None = None
     #: the period the price applies in, where the contract gives one per period ("Pris
-    #: 2026 | Pris 2027"); ``contract_year`` counts from the effective date ("År 2"),
+    #: 2026 | Pris 2027"); ``contract_years`` count from the effective date ("År 2"),
     #: turned into dates once that date is read
     valid_from: date | None = None
     valid_to: date | None = None
-    contract_year: int | None = None
+    #: (first contract year, number of years): "År 1" (1, 1), "2.-4. år" (2, 3)
+    contract_years: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

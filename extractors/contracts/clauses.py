@@ -32,8 +32,12 @@ _INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|fakturer|submit|\bissu|r
                         re.I)  # fmt: skip
 #: Days that are no payment term: notice, reminders, late interest, deadlines to object.
 _NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|interest|"
-                          r"efter\s+forfald|after\s+the\s+due\s+date|overdue|indsigelse|dispute|"
+                          r"efter\s+forfald|after\s+the\s+due\s+date|overdue|indsigelse|(?<!un)dispute|"
                           r"object", re.I)  # fmt: skip
+#: what a late payment brings (interest, reminders): days after it are no payment term
+_LATE_PAYMENT = re.compile(r"interest\s+on\s+(?:late|overdue)|late[-\s]payment|morarente|"
+                           r"rykker|forsinket\s+betaling|for\s+sen\s+betaling|overdue",
+                           re.I)  # fmt: skip
 _NOTICE = re.compile(r"varsel|notice|opsig|terminat|written|skriftlig", re.I)
 _NOT_NOTICE = re.compile(r"uopsigelig|non-?terminable|første|first|after\s+the\s+end|"
                          r"payment|betaling|faktura|invoice", re.I)  # fmt: skip
@@ -117,7 +121,10 @@ def read_payment(section: Section, *, strict: bool = False) -> ContractClause | 
             continue
         if not _PAYING.search(text) and _INVOICING.search(text):
             continue  # when the invoice is sent, not when it is paid
+        late = _LATE_PAYMENT.search(text)
         for found in durations(text):
+            if late is not None and found.start > late.start():
+                break  # the days of a late-payment remedy ("interest ... allowed 14 days")
             if found.unit == "day" and not _NOT_PAYMENT.search(
                 _around(text, found.start, found.end)
             ):

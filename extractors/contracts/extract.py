@@ -104,19 +104,24 @@ def _extract(document: PdfText) -> ContractTerms:
 
 
 def _contract_years(terms: ContractTerms) -> None:
-    """Prices given per contract year ("År 1 | År 2 | År 3"), each dated from the
-    effective date: year N runs from N - 1 years after it to the day before N years after
-    it. Without an effective date they stay undated, for review."""
+    """Prices given per contract year ("År 1 | År 2-4"), each dated from the effective
+    date: years N to M run from N - 1 years after it to the day before M years after it
+    (without an effective date they stay undated, for review); a price for a period that
+    ended before the contract began ("Pris 2025 (reference)") is none of its prices."""
+    start = terms.effective_date
+    kept = []
     for term in terms.price_terms:
-        if term.contract_year is None:
+        if term.contract_years is not None:
+            if start is None:
+                term.confidence = min(term.confidence, 0.6)
+            else:
+                first, count = term.contract_years
+                term.valid_from = add_months(start, 12 * (first - 1))
+                term.valid_to = add_months(start, 12 * (first - 1 + count)) - timedelta(days=1)
+        elif start is not None and term.valid_to is not None and term.valid_to < start:
             continue
-        if terms.effective_date is None:
-            term.confidence = min(term.confidence, 0.6)
-            continue
-        term.valid_from = add_months(terms.effective_date, 12 * (term.contract_year - 1))
-        term.valid_to = add_months(terms.effective_date, 12 * term.contract_year) - timedelta(
-            days=1
-        )
+        kept.append(term)
+    terms.price_terms = kept
 
 
 #: the review reason of a price list read without the date the contract began

@@ -136,7 +136,14 @@ def prices_fixed_for_the_term(text: str) -> bool:
         and _WHOLE_TERM.search(text)
         and not durations(text)
         and not re.search(r"\bførste\b|\bfirst\b", text, re.I)
+        # "Rabatsatserne er faste i hele aftaleperioden": the discounts, not the prices
+        and not (_DISCOUNTS.search(text) and not _PRICES_WORD.search(text))
     )
+
+
+_DISCOUNTS = re.compile(r"\brabat\w*|\bdiscount\w*|\bavance\w*|\bmark-?up\w*", re.I)
+_PRICES_WORD = re.compile(r"\bpris(?!\w*rabat)\w*|\bprices?\b|\bfees?\b|(?<!discount )\brates?\b|\bcharges?\b",
+                          re.I)  # fmt: skip
 
 
 def adjustment_denied(text: str) -> bool:

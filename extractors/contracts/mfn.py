@@ -56,7 +56,7 @@ _COMPARISON = re.compile(
     rf"(?:or\s+equal\s+to\s+)?(?:those|that|the\s+(?:[\w-]+\s+){{0,2}}?{_PRICE})\s+"
     r"(?:[\w-]+\s+){0,3}?(?:charg\w*|offer\w*|paid|pay\w*|give\w*|given|grant\w*|provid\w*|"
     r"extend\w*|sell\w*|sold|made\s+available|quoted)\b|"
-    r"mindst\s+lige\s+så\s+(?:gunstige?|favorable|fordelagtige?|gode|lave)|"
+    r"mindst\s+(?:er\s+|være\s+|blive\s+)?lige\s+så\s+(?:gunstige?|favorable|fordelagtige?|gode|lave)|"
     # "shall not charge Customer more than it charges", "må ikke overstige de priser"
     r"\b(?:not|never)\s+(?:[\w-]+\s+){0,4}?more\s+than\s+(?:[\w-]+\s+){0,3}?"
     r"(?:charg|offer|bill|invoic|pa[iy])\w*|"
@@ -100,6 +100,7 @@ _ROFR = re.compile(r"first\s+refusal|right\s+of\s+first|negotiat\w*|previously\s
                    re.IGNORECASE)  # fmt: skip
 _NEGATION = re.compile(
     r"\b(?:ikke|ingen|intet|no|not|none|n/a)\b|finder\s+ikke\s+anvendelse|gælder\s+ikke|"
+    r"\bfravalgt|\bfraskrevet|\bwaived?\b|\bopted\s+out|"
     r"does\s+not\s+apply|do\s+not\s+apply|shall\s+not\s+apply|not\s+applicable|"
     r"ikke\s+relevant|udgår|excluded",
     re.IGNORECASE,
@@ -199,18 +200,28 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     """A negation within a few words before the name, or right after it ("finder ikke
     anvendelse", "does not apply")."""
     before = " ".join(sentence[:start].split()[-6:])
-    if _NOT_BOUND.search(sentence[:start]) or _NOT_CONSTRUED.search(sentence[:start]):
+    if (
+        _NOT_BOUND.search(sentence[:start])
+        or _NOT_CONSTRUED.search(sentence[:start])
+        or _DISCLAIMED.search(sentence[:start])  # "Nothing ... shall oblige ... to offer"
+    ):
         return True
     after = " ".join(sentence[end:].split()[:5])
-    return bool(_NEGATION.search(before)) or bool(
-        re.match(
-            r"^\W*(?:\w+\s+){0,2}(?:finder\s+ikke|gælder\s+ikke|does\s+not|do\s+not|"
-            r"shall\s+not\s+apply|is\s+not\s+applicable|not\s+applicable|er\s+ikke\s+aftalt|"
-            r"(?:terms?\s+)?(?:do|does|shall)\s+not\s+apply)",
-            after,
-            re.IGNORECASE,
-        )  # fmt: skip
-    )
+    return bool(_NEGATION.search(before)) or bool(_DENIED_AFTER.match(after))
+
+
+#: the name followed by what denies it: "finder ikke anvendelse", "does not apply",
+#: "(Mestbegunstigelse) udgår", a key-facts row "Mestbegunstigelse | Nej",
+#: "Mestbegunstigelse: Ikke relevant" (not "no less favourable than")
+_DENIED_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:finder\s+ikke|gælder\s+ikke|does\s+not|do\s+not|"
+    r"shall\s+not\s+apply|is\s+not\s+applicable|not\s+applicable|er\s+ikke\s+aftalt|"
+    r"(?:terms?\s+)?(?:do|does|shall)\s+not\s+apply|udgår|bortfalder|er\s+udgået|"
+    r"(?:is|are)\s+(?:deleted|waived|excluded)|ikke\s+relevant|not\s+relevant)|"
+    r"^\W*(?:nej|no|none|ingen|n/?a)\b(?!\s+(?:less|more|higher|lower|worse|later|greater|"
+    r"ringere|dårligere|højere|mindre))",
+    re.IGNORECASE,
+)
 
 
 def read_mfn(sentences: list[tuple[str, str | None, int | None]]) -> MfnStatement | None:

@@ -211,8 +211,26 @@ def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower())
 
 
+#: a unit no ``Unit`` stands for, which read as one would misprice by a factor: a price per
+#: N units ("pr. 1.000 stk.", "per 1,000 words", "pr. 100 ark"), per part of an hour
+#: ("pr. påbegyndt halve time", "pr. ½ time", "pr. kvarter"), a measure per period
+#: ("pr. m² pr. år", "per TB per month")
+UNREPRESENTED_UNIT = re.compile(
+    r"(?:\bpr\.?|\bper)\s*(?:påbegyndte?\s+|started\s+|commenced\s+)?"
+    r"(?:(?!1(?!\d|[.,]\d))\d[\d.,]*\s*[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
+    r"quarter[-\s]hour)"
+    r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week|døgn)\b"
+    r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|km|tb|gb|ton|tons|tonnes?|meter|m)\b\.?\s*"
+    r"(?:pr\.?|per|/)\s*(?:år|måned|md|mdr|year|month|time|hour|dag|day)",
+    re.IGNORECASE,
+)
+
+
 def unit_of(text: str) -> Unit | None:
-    """The unit a phrase names ("pr. bruger pr. måned" -> user_month), else None."""
+    """The unit a phrase names ("pr. bruger pr. måned" -> user_month), else None (also
+    for a unit no ``Unit`` stands for: ``UNREPRESENTED_UNIT``)."""
+    if UNREPRESENTED_UNIT.search(text):
+        return None
     match = UNIT_RE.search(text)
     if match is None:
         return None

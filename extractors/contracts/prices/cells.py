@@ -10,19 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from extractors.contracts.patterns import (
     BAND_AT_END_RE,
     BAND_RE,
+    UNREPRESENTED_UNIT,
     WORDED_BAND_RE,
     band_of,
     quantity,
     unit_of,
 )
 from extractors.contracts.prices.headers import DANGLING, band_in_header
-from extractors.contracts.prices.rows import RowContext
+from extractors.contracts.prices.rows import RowContext, named_currency
 from extractors.money import parse_amount
 from extractors.types import ExtractedPriceTerm, Unit, UnreadPrice, VatBasis
 
@@ -202,11 +203,8 @@ def _locale_of(number: str, language: str) -> str:
 
 
 def currency_of(text: str) -> str | None:
-    if re.search(r"EUR|€", text):
-        return "EUR"
-    if re.search(r"DKK|\bkr\b", text, re.IGNORECASE):
-        return "DKK"
-    return None
+    """The currency a price cell names ("DKK 1.234,50", "€ 12", "kr. 40"), if any."""
+    return named_currency(text)
 
 
 def _band(
@@ -408,6 +406,19 @@ def read_row(
         return _unread(row, page, "no unit price column with an amount")
     if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):
         confidence = min(confidence, 0.6)  # two prices, neither named the agreed one
+    if (
+        len(terms) == 1
+        and terms[0][0].role.role == "price"
+        and LIST_PRICE.search(terms[0][0].header)
+    ):
+        # a list price and no agreed price beside it: the agreement charges the list
+        # price less the row's discount ("Listepris | Rabat 35 %"), else less a discount
+        # stated elsewhere, or the list price itself: shown for review either way
+        discount = _discount(columns, cells)
+        if discount is not None:
+            net = terms[0][1] * (100 - discount) / 100
+            terms = [(terms[0][0], net.quantize(Decimal("0.01"), ROUND_HALF_UP))]
+        confidence = min(confidence, 0.7)
     if fragment:
         confidence = min(confidence, 0.6)
     every_band: bool | None = False
@@ -421,7 +432,7 @@ def read_row(
         if len(terms) > 1 and terms[0][0].role.role == "price" and _period(terms[1][0])
         else [(None, None, None)] * len(terms)
     )
-    for (col, value), (valid_from, valid_to, contract_year) in zip(terms, windows, strict=True):
+    for (col, value), (valid_from, valid_to, years) in zip(terms, windows, strict=True):
         term_unit = col.role.unit or unit or _table_unit(caption, columns)
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
@@ -435,7 +446,7 @@ def read_row(
             item_id=item_id, description=description, unit=term_unit, unit_price=value,
             currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
             confidence=_checked(columns, cells, value, confidence, style, ctx.language),
-            valid_from=valid_from, valid_to=valid_to, contract_year=contract_year,
+            valid_from=valid_from, valid_to=valid_to, contract_years=years,
         ))  # fmt: skip
     return out
 
@@ -542,6 +553,8 @@ def unit_in_cell(text: str) -> Unit | None:
     måned", "Bruger pr. md.", "User/month", "Indbygger pr. år", "hourly rate", "Time",
     "Stk.", "one-off fee", "årligt"."""
     lowered = text.lower()
+    if UNREPRESENTED_UNIT.search(lowered):
+        return None  # "pr. 1.000 stk.", "pr. m² pr. år": no unit of ours, not read
     if _KG_CELL.fullmatch(lowered.strip()):
         return Unit.KG
     period = next((unit for pattern, unit in _PERIOD if pattern.search(lowered)), None)
@@ -587,7 +600,7 @@ def _period(column: Column) -> tuple[object, ...] | None:
     role = column.role
     if role.valid_from is None and role.contract_year is None:
         return None
-    return (role.valid_from, role.valid_to, role.contract_year)
+    return (role.valid_from, role.valid_to, role.contract_year, role.contract_years)
 
 
 def _by_period(prices: list[tuple[Column, Decimal]]) -> list[tuple[Column, Decimal]]:
@@ -619,18 +632,19 @@ def _by_period(prices: list[tuple[Column, Decimal]]) -> list[tuple[Column, Decim
 
 def period_windows(
     columns: list[Column],
-) -> list[tuple[date | None, date | None, int | None]]:
-    """Each period column's window (first day, last day, contract year): a day on runs
-    until the day before the next column's; the undated first column until the day
-    before the second's."""
-    out: list[tuple[date | None, date | None, int | None]] = []
+) -> list[tuple[date | None, date | None, tuple[int, int] | None]]:
+    """Each period column's window (first day, last day, contract years (first, count)):
+    a day on runs until the day before the next column's; the undated first column
+    until the day before the second's."""
+    out: list[tuple[date | None, date | None, tuple[int, int] | None]] = []
     for i, column in enumerate(columns):
         role = column.role
         start, end = role.valid_from, role.valid_to
         if end is None and role.contract_year is None and i + 1 < len(columns):
             following = columns[i + 1].role.valid_from
             end = following - timedelta(days=1) if following is not None else None
-        out.append((start, end, role.contract_year))
+        years = None if role.contract_year is None else (role.contract_year, role.contract_years)
+        out.append((start, end, years))
     return out
 
 
@@ -659,6 +673,21 @@ def _price_rank(priced: tuple[Column, Decimal]) -> tuple[int, int]:
     header = priced[0].header
     kind = 0 if AGREED_PRICE.search(header) else 2 if LIST_PRICE.search(header) else 1
     return kind, _VAT_RANK[priced[0].role.vat]
+
+
+_DISCOUNT_HEADER = re.compile(r"rabat|discount", re.IGNORECASE)
+_PERCENT = re.compile(r"^\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%?\s*$")
+
+
+def _discount(columns: list[Column], cells: list[str]) -> Decimal | None:
+    """The percentage in the row's discount column ("Rabat", "Rabat i %": "35 %"), if any."""
+    for column, text in zip(columns, cells, strict=True):
+        if column.role.role == "price" or not _DISCOUNT_HEADER.search(column.header):
+            continue
+        match = _PERCENT.match(text)
+        if match is not None and ("%" in text or "%" in column.header):
+            return Decimal(match.group(1).replace(",", "."))
+    return None
 
 
 def _rival_prices(

@@ -564,9 +564,24 @@ def _channels(spans: list[tuple[float, float]], lo: float, hi: float) -> list[tu
 
 
 def _role(cell: Cell, language: str) -> ColumnRole | None:
+    texts = [" ".join(w.text for w in row) for row in reading_order(cell.words)]
+    if any(_BROKEN_OFF.fullmatch(t) for t in texts[1:]) and texts[0][-1:].isalpha():
+        # a word broken in a narrow cell, its last letters alone on the next line
+        # ("Varenumme" / "r"): the word joined is the header ("vare..." read as it is
+        # would name a description)
+        joined = texts[0]
+        for part in texts[1:]:
+            joined += part if _BROKEN_OFF.fullmatch(part) else f" {part}"
+        role = role_of(joined, language)
+        if role is not None:
+            return role
     return role_of(cell.text, language) or next(
         (r for v in _unbroken(cell) if (r := role_of(v, language)) is not None), None
     )
+
+
+#: the last letters of a word broken without a hyphen, alone on their line
+_BROKEN_OFF = re.compile(r"(?!(?:nr|no|pr|og|or|i|à|a|kr|m|l)$)[a-zæøå]{1,2}")
 
 
 def _bands_beside_tiers(columns: list[Column], language: str) -> None:

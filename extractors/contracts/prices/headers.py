@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from extractors.contracts.dates import date_mentions
 from extractors.contracts.patterns import unit_of
+from extractors.contracts.prices.rows import named_currency
 from extractors.types import Unit
 
 _WORDS: tuple[tuple[str, str], ...] = (
@@ -97,6 +98,7 @@ class ColumnRole:
     valid_from: date | None = None
     valid_to: date | None = None
     contract_year: int | None = None
+    contract_years: int = 1
 
 
 def normalise(text: str) -> str:
@@ -126,11 +128,7 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
         return None
     outside = normalise(re.sub(r"\([^)]*\)", " ", header))
     vat = _vat(outside) or _vat(text)
-    currency = (
-        "EUR"
-        if re.search(r"\beur\b|€", text)
-        else ("DKK" if re.search(r"\bdkk\b|\bkr\b", text) else None)
-    )
+    currency = named_currency(header)
     unit = None
     if role in ("price", "total") and not _GENERIC_UNIT.search(text):
         unit = unit_of(header) or _period_price(text)
@@ -147,10 +145,12 @@ _YEAR = re.compile(
     r"(?!\s*-?\s*(?:niveau|level|prisniveau|priser|prices|tal)\b)",
     re.IGNORECASE,
 )
-#: a contract year ("År 2", "2. år", "Aftaleår 2", "Year 2", "Contract year 2")
+#: a contract year or a run of them ("År 2", "2. år", "Aftaleår 2", "Year 2",
+#: "2.-4. år", "år 2-4", "Years 2-4")
 _CONTRACT_YEAR = re.compile(
-    r"\b(?:kontrakt|aftale|contract\s+)?(?:år|year)\s*(?P<n>\d{1,2})\b|"
-    r"\b(?P<m>\d{1,2})\.\s*(?:kontrakt|aftale)?år\b",
+    r"\b(?:kontrakt|aftale|contract\s+)?(?:år|years?)\s*(?P<n>\d{1,2})"
+    r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b|"
+    r"\b(?P<m>\d{1,2})\.?(?:\s*[-–]\s*(?P<m2>\d{1,2})\.?)?\s*(?:kontrakt|aftale)?år\b",
     re.IGNORECASE,
 )
 
@@ -164,14 +164,18 @@ def _when(header: str, role: ColumnRole) -> ColumnRole:
     if year is not None and not mentions:
         lo = int(year.group("lo"))
         hi = year.group("hi")
-        last = lo if hi is None else int(hi) + (2000 if len(hi) == 2 else 0)
+        if hi is not None and len(hi) == 2:
+            return role  # "2026/27": a school or financial year, its first day unsaid
+        last = lo if hi is None else int(hi)
         if lo <= last <= lo + 10:
             return replace(role, valid_from=date(lo, 1, 1), valid_to=date(last, 12, 31))
+        return role
     counted = _CONTRACT_YEAR.search(header)
     if counted is not None:
-        n = int(counted.group("n") or counted.group("m"))
-        if 1 <= n <= 20:
-            return replace(role, contract_year=n)
+        first = int(counted.group("n") or counted.group("m"))
+        last = int(counted.group("n2") or counted.group("m2") or first)
+        if 1 <= first <= last <= 20:
+            return replace(role, contract_year=first, contract_years=last - first + 1)
     return role
 
 

@@ -185,10 +185,40 @@ def page_vat(text: str) -> VatBasis:
     return "incl" if incl and not excl else "excl"
 
 
+#: currencies other than the Danish krone, by code, sign or name (a "kr." price is DKK
+#: unless the page names Swedish or Norwegian kroner)
+FOREIGN_CURRENCIES = (
+    ("EUR", re.compile(r"\bEUR\b|€|\beuro\b", re.IGNORECASE)),
+    ("SEK", re.compile(r"\bSEK\b|svenske\s+kroner|swedish\s+kron[ao]r?", re.IGNORECASE)),
+    ("NOK", re.compile(r"\bNOK\b|norske\s+kroner|norwegian\s+kron[ae]r?", re.IGNORECASE)),
+    ("GBP", re.compile(r"\bGBP\b|£|pounds?\s+sterling|britiske\s+pund", re.IGNORECASE)),
+    ("USD", re.compile(r"\bUSD\b|US\$|\bUS\s+dollars?|amerikanske\s+dollars?", re.IGNORECASE)),
+    ("CHF", re.compile(r"\bCHF\b|schweizerfranc|swiss\s+francs?", re.IGNORECASE)),
+)
+_DANISH_CURRENCY = re.compile(r"\bDKK\b|danske\s+kroner|danish\s+kron", re.IGNORECASE)
+
+
+def named_currency(text: str) -> str | None:
+    """The one currency ``text`` names by code, sign or name; DKK for "DKK" or "kr."
+    alone; None when it names none, or several foreign ones."""
+    foreign = {code for code, pattern in FOREIGN_CURRENCIES if pattern.search(text)}
+    if len(foreign) == 1:
+        return foreign.pop()
+    if not foreign and (_DANISH_CURRENCY.search(text) or re.search(r"\bkr\b", text, re.I)):
+        return "DKK"
+    return None
+
+
 def page_currency(text: str) -> str:
-    return (
-        "EUR" if re.search(r"\bEUR\b|€", text) and not re.search(r"\bDKK\b|kr\.", text) else "DKK"
-    )
+    """The currency a page's prices are in: one foreign currency it names while naming
+    no Danish kroner (a krone sign "kr." counts for the foreign krone it names), else DKK."""
+    foreign = {code for code, pattern in FOREIGN_CURRENCIES if pattern.search(text)}
+    if len(foreign) != 1 or _DANISH_CURRENCY.search(text):
+        return "DKK"
+    code = foreign.pop()
+    if code not in ("SEK", "NOK") and re.search(r"\bkr\.", text):
+        return "DKK"
+    return code
 
 
 def tier_key(term: ExtractedPriceTerm) -> tuple[str | None, str, Decimal | None]:

@@ -42,12 +42,14 @@ HEAD = [
 X = (72, 130, 300, 360, 440)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[Placed | str]:
-    return [list(zip(X, header, strict=False)), *[list(zip(X, r, strict=False)) for r in rows]]
+def _table(header: list[str], rows: list[list[str]], x: tuple[int, ...] = X) -> list[Placed | str]:
+    return [list(zip(x, header, strict=False)), *[list(zip(x, r, strict=False)) for r in rows]]
 
 
-def _read(header: list[str], rows: list[list[str]]) -> list[tuple[object, ...]]:
-    terms = extract_contract(_pdf([*HEAD, *_table(header, rows)]), "aftale.pdf")
+def _read(
+    header: list[str], rows: list[list[str]], x: tuple[int, ...] = X
+) -> list[tuple[object, ...]]:
+    terms = extract_contract(_pdf([*HEAD, *_table(header, rows, x)]), "aftale.pdf")
     return [
         (t.item_id, t.unit_price, t.valid_from, t.valid_to, t.confidence >= 0.9)
         for t in terms.price_terms
@@ -107,3 +109,27 @@ def test_a_year_and_an_undated_column_are_not_guessed() -> None:
     one price, for review."""
     read = _read(["Varenr.", "Beskrivelse", "Enhed", "Pris", "Pris 2027"], ROWS)
     assert len(read) == 2 and not any(r[4] for r in read)
+
+
+def test_a_run_of_contract_years_is_one_window() -> None:
+    """ "Pris 1. år | Pris 2.-4. år": the second price holds for years 2 to 4."""
+    header = ["Varenr.", "Beskrivelse", "Enhed", "Pris 1. år", "Pris 2.-4. år"]
+    assert _read(header, ROWS)[:2] == [
+        ("R-10", Decimal("89.00"), date(2026, 4, 1), date(2027, 3, 31), True),
+        ("R-10", Decimal("92.50"), date(2027, 4, 1), date(2030, 3, 31), True),
+    ]
+
+
+def test_school_years_are_not_taken_for_calendar_years() -> None:
+    """ "Pris 2026/27 | Pris 2027/28": a season whose first day the header does not give
+    (August? July?): one price, for review, never two overlapping calendar windows."""
+    read = _read(["Varenr.", "Beskrivelse", "Enhed", "Pris 2026/27", "Pris 2027/28"], ROWS)
+    assert len(read) == 2 and not any(r[4] for r in read)
+    assert all(r[2] is None and r[3] is None for r in read)
+
+
+def test_a_reference_price_from_before_the_contract_is_no_price_of_it() -> None:
+    header = ["Varenr.", "Beskrivelse", "Enhed", "Pris 2025 (reference)", "Pris 2026-2029"]
+    assert _read(header, ROWS, (60, 110, 250, 300, 430))[:1] == [
+        ("R-10", Decimal("92.50"), date(2026, 1, 1), date(2029, 12, 31), True),
+    ]

@@ -27,7 +27,10 @@ PAY_DA = [
     (30, "Betalingsbetingelser: netto 30 dage."),
     (30, "Betaling sker senest 30 dage efter Ordregivers modtagelse af korrekt faktura."),
     (30, "Betalingsfristen er løbende måned + 30 dage."),
-    (20, "Ordregiver betaler fakturaer 20 dage efter modtagelse af en korrekt og elektronisk faktura."),
+    (
+        20,
+        "Ordregiver betaler fakturaer 20 dage efter modtagelse af en korrekt og elektronisk faktura.",
+    ),
     (None, None),
     (14, "Fakturaen forfalder til betaling 14 dage efter fakturadato."),
 ]
@@ -35,7 +38,10 @@ PAY_EN = [
     (30, "Payment terms: net 30 days."),
     (30, "Invoices are payable within 30 days of receipt of a correct electronic invoice."),
     (None, None),
-    (45, "The Customer shall pay undisputed invoices no later than forty-five (45) days after receipt."),
+    (
+        45,
+        "The Customer shall pay undisputed invoices no later than forty-five (45) days after receipt.",
+    ),
 ]
 MFN_DA = [
     (True, "Leverandøren yder Ordregiver mestbegunstigelse, således at Ordregiver til enhver tid "
@@ -97,30 +103,46 @@ def make_terms(rng, picks, lang: str, li: int):
     option = rng.choice(["2 x 12 måneder", "1 x 12 måneder", "op til 24 måneder"])
     if en:
         if term == "explicit":
-            tx = [f"This Agreement enters into force on {E} and expires on {X} without further notice.",
-                  "The Customer may extend the Agreement by up to 2 x 12 months."]
+            tx = [
+                f"This Agreement enters into force on {E} and expires on {X} without further notice.",
+                "The Customer may extend the Agreement by up to 2 x 12 months.",
+            ]
         elif term == "years":
-            tx = [f"The Agreement applies from {E} and runs for a period of {WORDS_NUM_EN[years]} "
-                  f"({years}) years from that date.",
-                  "The Customer has an option to extend the Agreement by 1 x 12 months."]
+            tx = [
+                f"The Agreement applies from {E} and runs for a period of {WORDS_NUM_EN[years]} "
+                f"({years}) years from that date.",
+                "The Customer has an option to extend the Agreement by 1 x 12 months.",
+            ]
         else:
-            tx = [f"This Agreement enters into force on {E} and remains in force until terminated by "
-                  "either party with six months' notice to the end of a month."]
+            tx = [
+                f"This Agreement enters into force on {E} and remains in force until terminated by "
+                "either party with six months' notice to the end of a month."
+            ]
     else:
         if term == "explicit":
-            tx = [f"Rammeaftalen træder i kraft den {E} og udløber den {X} uden yderligere varsel.",
-                  f"Ordregiver har option på forlængelse af rammeaftalen i {option}."]
+            tx = [
+                f"Rammeaftalen træder i kraft den {E} og udløber den {X} uden yderligere varsel.",
+                f"Ordregiver har option på forlængelse af rammeaftalen i {option}.",
+            ]
         elif term == "period":
-            tx = [f"Aftaleperioden er fra {E} til og med {X}.",
-                  f"Ordregiver kan forlænge aftalen i {option} på uændrede vilkår."]
+            tx = [
+                f"Aftaleperioden er fra {E} til og med {X}.",
+                f"Ordregiver kan forlænge aftalen i {option} på uændrede vilkår.",
+            ]
         elif term == "years":
-            tx = [f"Rammeaftalen gælder fra {E} og løber i {years} ({WORDS_NUM_DA[years]}) år fra denne dato.",
-                  f"Ordregiver har option på forlængelse i {option}."]
+            tx = [
+                f"Rammeaftalen gælder fra {E} og løber i {years} ({WORDS_NUM_DA[years]}) år fra denne dato.",
+                f"Ordregiver har option på forlængelse i {option}.",
+            ]
         elif term == "months":
-            tx = [f"Kontrakten har en varighed af {months} måneder regnet fra ikrafttrædelsen den {E}."]
+            tx = [
+                f"Kontrakten har en varighed af {months} måneder regnet fra ikrafttrædelsen den {E}."
+            ]
         else:
-            tx = [f"Kontrakten træder i kraft den {E} og er tidsubegrænset. Den kan opsiges af "
-                  "Ordregiver med 6 måneders varsel til udgangen af en måned."]
+            tx = [
+                f"Kontrakten træder i kraft den {E} og er tidsubegrænset. Den kan opsiges af "
+                "Ordregiver med 6 måneders varsel til udgangen af en måned."
+            ]
     pay_days, pay = picks.rot("payment:" + lang, PAY_EN if en else PAY_DA, li, 3)
     distract = picks.rot("payment_distractor", [True, False], li, 0)
     mfn, mfn_s = picks.rot("mfn:" + lang, MFN_EN if en else MFN_DA, li, 4)
@@ -237,7 +259,11 @@ def build_docx(o: dict):
     b, v = o["buyer"], o["vendor"]
     bl = [b["name"]] + b["address"] + [cvr_text(b["cvr"], o["cvr_style"], en)]
     vl = [v["name"]] + v["address"] + [cvr_text(v["cvr"], o["cvr_style"], en)]
-    brole = t("Ordregiver", "the Customer") if o["party_layout"] != "sentence" else t("Kunden", "the Customer")
+    brole = (
+        t("Ordregiver", "the Customer")
+        if o["party_layout"] != "sentence"
+        else t("Kunden", "the Customer")
+    )
     heading("Aftalens parter", "The parties")
     lay = o["party_layout"]
     if lay == "table":
@@ -294,9 +320,10 @@ def build_docx(o: dict):
            f"after a public tender with a tender deadline of {fmt_date(o['tender_deadline'], o['dstyle'])}."))  # fmt: skip
     para(t("De i bilaget anførte mængder er estimater og ikke bindende. Der er ikke garanteret "
            f"en bestemt omsætning. Den anslåede samlede kontraktværdi er {o['est_value_text']} "
-           "ekskl. moms for hele aftaleperioden.",
+           f"{'ekskl.' if o['vat'] == 'excl' else 'inkl.'} moms for hele aftaleperioden.",
            "The quantities in the annex are estimates only and are not binding. The estimated "
-           f"total contract value is {o['est_value_text']} excl. VAT for the full term."))  # fmt: skip
+           f"total contract value is {o['est_value_text']} {'excl.' if o['vat'] == 'excl' else 'incl.'} "
+           "VAT for the full term."))  # fmt: skip
 
     # ---- term
     heading("Aftaleperiode", "Term")
@@ -307,11 +334,17 @@ def build_docx(o: dict):
     heading("Priser", "Prices")
     ps = t(f"Priserne fremgår af {o['annex']}. ", f"The prices are set out in {o['annex']}. ")
     if o["vat_loc"] == "body" or o["vat_body_too"]:
-        vw = t("ekskl. moms", "excluding VAT") if o["vat"] == "excl" else t("inkl. moms", "including VAT")
+        vw = (
+            t("ekskl. moms", "excluding VAT")
+            if o["vat"] == "excl"
+            else t("inkl. moms", "including VAT")
+        )
         ps += t(f"Alle priser er angivet i danske kroner {vw}. ",
                 f"All prices are stated in Danish kroner (DKK) {vw}. ")  # fmt: skip
-    ps += t("Priserne er inkl. levering frit leveringssted, emballage og miljøafgifter.",
-            "Prices include delivery to the delivery address, packaging and environmental charges.")
+    ps += t(
+        "Priserne er inkl. levering frit leveringssted, emballage og miljøafgifter.",
+        "Prices include delivery to the delivery address, packaging and environmental charges.",
+    )
     para(ps)
     tm = o["terms"]
     if o["idx_own_clause"]:
@@ -322,8 +355,10 @@ def build_docx(o: dict):
 
     # ---- payment
     heading("Fakturering og betaling", "Invoicing and payment")
-    inv = t("Fakturering sker elektronisk via NemHandel (OIOUBL) med angivelse af EAN-nummer.",
-            "Invoices shall be sent electronically via NemHandel (OIOUBL) stating the EAN number.")
+    inv = t(
+        "Fakturering sker elektronisk via NemHandel (OIOUBL) med angivelse af EAN-nummer.",
+        "Invoices shall be sent electronically via NemHandel (OIOUBL) stating the EAN number.",
+    )
     if tm["distract"]:
         inv += t(" Leverandøren skal fremsende faktura senest 5 dage efter levering. Reklamation over "
                  "fejl i leverancen skal ske senest 8 dage efter modtagelsen.",
@@ -349,7 +384,10 @@ def build_docx(o: dict):
 
     # ---- annexes
     heading("Bilag", "Annexes")
-    para(t(f"{o['annex']} (Excel-ark, udskrevet)", f"{o['annex']} (spreadsheet, printed)"), space_after=2)
+    para(
+        t(f"{o['annex']} (Excel-ark, udskrevet)", f"{o['annex']} (spreadsheet, printed)"),
+        space_after=2,
+    )
     para(t("Bilag 2 – Kravspecifikation (ikke vedlagt)", "Annex 2 – Requirements (not attached)"))
 
     # ---- signatures

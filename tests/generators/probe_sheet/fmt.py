@@ -8,10 +8,34 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
-MONTHS_DA = "januar februar marts april maj juni juli august september oktober november december".split()
-MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS_DA = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -24,14 +48,14 @@ def cvr_ok(s: str) -> bool:
         len(s) == 8
         and s.isdigit()
         and s[0] != "0"
-        and sum(int(c) * w for c, w in zip(s, CVR_WEIGHTS)) % 11 == 0
+        and sum(int(c) * w for c, w in zip(s, CVR_WEIGHTS, strict=False)) % 11 == 0
     )
 
 
 def make_cvr(rng: random.Random) -> str:
     while True:
         head = [rng.randint(1, 9)] + [rng.randint(0, 9) for _ in range(6)]
-        rest = -sum(d * w for d, w in zip(head, CVR_WEIGHTS)) % 11
+        rest = -sum(d * w for d, w in zip(head, CVR_WEIGHTS, strict=False)) % 11
         if rest <= 9:
             s = "".join(map(str, head + [rest]))
             assert cvr_ok(s)
@@ -106,7 +130,7 @@ def general(x: Decimal, lang: str) -> str:
 
 # money styles: name -> (Excel number format code, printed look)
 MONEY_STYLES = {
-    "da_2dec": '#,##0.00',
+    "da_2dec": "#,##0.00",
     "da_general": "General",
     "da_kr_pre": '"kr "#,##0.00',
     "da_kr_post": '#,##0.00 "kr."',

@@ -84,6 +84,13 @@ class Ctx:
         opts = da_opts if self.da or en_opts is None else en_opts
         return opts[(self.hdr_alt + off) % len(opts)]
 
+    def pick_vat(self, da_opts, en_opts=None, off=0):
+        """pick() for texts that name the VAT basis: made to agree with the sheet's."""
+        s = self.pick(da_opts, en_opts, off)
+        if self.vat == "incl":
+            s = s.replace("ekskl. moms", "inkl. moms").replace("excl. VAT", "incl. VAT")
+        return s
+
     def vat_words(self) -> str:
         if self.da:
             return "ekskl. moms" if self.vat == "excl" else "inkl. moms"
@@ -114,12 +121,14 @@ def shown(ctx: Ctx, col: Col, v) -> str:
         return ""
     if isinstance(v, tuple):  # formula
         return ""
+    if isinstance(v, str):
+        return v.replace("\n", " ")
     if col.kind == "money":
         return money_text(v, ctx.money)
     if col.kind == "int":
         return int_text(v, ctx.lang, ctx.qty_grouping)
     if col.kind == "pct":
-        return f"{int(v * 100)}%" if ctx.da else f"{int(v * 100)}%"
+        return f"{round(v * 100)} %" if ctx.da else f"{round(v * 100)}%"
     if col.kind == "pctnum":
         return num(Decimal(str(v)), ctx.lang, 1 if v != int(v) else 0)
     return str(v).replace("\n", " ")
@@ -219,7 +228,10 @@ DESC_H = (
     ["Description", "Product description", "Item"],
 )
 UNIT_H = (["Enhed", "Salgsenhed", "Enh."], ["Unit", "Unit of sale"])
-CONTENT_H = (["Antal i salgsenhed", "Indhold pr. salgsenhed"], ["Quantity per unit", "Units per pack"])
+CONTENT_H = (
+    ["Antal i salgsenhed", "Indhold pr. salgsenhed"],
+    ["Quantity per unit", "Units per pack"],
+)
 QTY_H = (
     ["Forventet årligt forbrug", "Estimeret mængde", "Estimeret årligt forbrug (antal enheder)",
      "Anslået antal pr. år"],
@@ -277,26 +289,31 @@ def plan_goods(ctx: Ctx, subjects, n, *, sections, long, content_col, qty, total
                         "#,##0" if ctx.qty_grouping else "0", RIGHT, wrap=True))  # fmt: skip
     cols.append(money_col(ctx, "price", price_head(ctx)))
     if qty and total:
-        cols.append(Col("total", ctx.pick(*TOTAL_H), "money", 15, MONEY_STYLES[ctx.money] if not
+        cols.append(Col("total", ctx.pick_vat(*TOTAL_H), "money", 15, MONEY_STYLES[ctx.money] if not
                         ctx.money.endswith("general") else "#,##0.00", RIGHT, wrap=True))  # fmt: skip
     if note_col:
-        cols.append(Col("note", ctx.t("Bemærkninger", "Remarks"), "text", 18, None, LEFT, wrap=True))
+        cols.append(
+            Col("note", ctx.t("Bemærkninger", "Remarks"), "text", 18, None, LEFT, wrap=True)
+        )
     items = goods_items(ctx, subjects, n, sections)
     rows, truth = [], []
     sec = None
-    pos = 0
     first_section = True
-    for s, desc, uk, content, lo, hi in items:
+    for pos, (s, desc, uk, content, lo, hi) in enumerate(items, 1):
         if s and s != sec:
             if not first_section and rng.random() < 0.5:
                 rows.append(Row("blank"))
             sec = s
             letter = "ABCDEFGH"[len([r for r in rows if r.kind == "section"])]
             label = ctx.t(f"Delområde {letter} – {s}", f"Sub-area {letter} – {s}")
-            rows.append(Row("section", {"desc": label},
-                            page_break_before=(long and not first_section and letter == "C")))
+            rows.append(
+                Row(
+                    "section",
+                    {"desc": label},
+                    page_break_before=(long and not first_section and letter == "C"),
+                )
+            )
             first_section = False
-        pos += 1
         iid = ids.next()
         price = price_between(rng, lo, hi)
         ut = unit_word(ctx, uk)
@@ -317,12 +334,14 @@ def plan_goods(ctx: Ctx, subjects, n, *, sections, long, content_col, qty, total
             cells["note"] = rng.choice(["", "", ctx.t("Svanemærket", "Nordic Swan"),
                                         ctx.t("Leveres i hele kolli", "Full cartons only"), ""])  # fmt: skip
         rows.append(Row("item", cells))
-        truth.append(truth_row(iid, dprinted, uk, ut, price, ctx.vat, rt=row_text(ctx, cols, cells)))
+        truth.append(
+            truth_row(iid, dprinted, uk, ut, price, ctx.vat, rt=row_text(ctx, cols, cells))
+        )
     if qty and total:
         if rng.random() < 0.5:
             rows.append(Row("blank"))
-        rows.append(Row("total", {"desc": ctx.pick(*TOTAL_LABEL), "total": ("sum", "total")}))
-    feats = ["kind:goods"] + [f"col:{c.key}" for c in cols]
+        rows.append(Row("total", {"desc": ctx.pick_vat(*TOTAL_LABEL), "total": ("sum", "total")}))
+    feats = ["table:goods"] + [f"col:{c.key}" for c in cols]
     return cols, rows, truth, feats
 
 
@@ -330,30 +349,57 @@ def plan_discount(ctx: Ctx, subjects, n, with_qty: bool, pct_style: str):
     rng = ctx.rng
     ids = Ids(rng, ctx.id_style if ctx.id_style != "none" else "num")
     list_h = ctx.t("Listepris", "List price")
-    net_h = ctx.t(ctx.pick(["Nettopris", "Tilbudt nettopris", "Aftalepris"]), ctx.pick(
-        ["Net price", "Net price"], ["Net price", "Agreed net price"]))
+    net_h = ctx.t(
+        ctx.pick(["Nettopris", "Tilbudt nettopris", "Aftalepris"]),
+        ctx.pick(["Net price", "Net price"], ["Net price", "Agreed net price"]),
+    )
     if ctx.vat_in_header():
-        list_h += ctx.t(" ekskl. moms", " excl. VAT") if ctx.vat == "excl" else ctx.t(" inkl. moms", " incl. VAT")
+        list_h += (
+            ctx.t(" ekskl. moms", " excl. VAT")
+            if ctx.vat == "excl"
+            else ctx.t(" inkl. moms", " incl. VAT")
+        )
         net_h += " " + ctx.vat_words()
     cols = [
         Col("id", ctx.pick(*ID_H, off=1), "text", 12, None, LEFT),
         Col("desc", ctx.pick(*DESC_H, off=2), "text", 34, None, LEFT, wrap=ctx.desc_wrap),
         Col("unit", ctx.pick(*UNIT_H, off=3), "text", 9, None, CENTER),
         money_col(ctx, "list", list_h),
-        Col("disc", ctx.t("Rabat i %", "Discount %"), "pct" if pct_style == "pct" else "pctnum", 9,
-            "0%" if pct_style == "pct" else "General", RIGHT, wrap=True),
+        Col(
+            "disc",
+            ctx.t("Rabat i %", "Discount %"),
+            "pct" if pct_style == "pct" else "pctnum",
+            9,
+            "0%" if pct_style == "pct" else "General",
+            RIGHT,
+            wrap=True,
+        ),
         money_col(ctx, "net", net_h),
     ]
     if with_qty:
-        cols.append(Col("qty", ctx.pick(*QTY_H, off=2), "int", 12, "#,##0" if ctx.qty_grouping else "0",
-                        RIGHT, wrap=True))
-        cols.append(Col("total", ctx.pick(*TOTAL_H, off=1), "money", 15, "#,##0.00", RIGHT, wrap=True))
+        cols.append(
+            Col(
+                "qty",
+                ctx.pick(*QTY_H, off=2),
+                "int",
+                12,
+                "#,##0" if ctx.qty_grouping else "0",
+                RIGHT,
+                wrap=True,
+            )
+        )
+        cols.append(
+            Col("total", ctx.pick_vat(*TOTAL_H, off=1), "money", 15, "#,##0.00", RIGHT, wrap=True)
+        )
     rows, truth = [], []
-    for _s, desc, uk, content, lo, hi in goods_items(ctx, subjects, n, False):
+    for _s, desc, uk, _content, lo, hi in goods_items(ctx, subjects, n, False):
         iid = ids.next()
         lp = price_between(rng, lo * 1.3, hi * 1.5)
-        d = rng.choice([10, 12, 15, 20, 25, 30, 35, 40]) if pct_style == "pct" else rng.choice(
-            [10, 12.5, 15, 17.5, 20, 22, 25, 30, 32.5])
+        d = (
+            rng.choice([10, 12, 15, 20, 25, 30, 35, 40])
+            if pct_style == "pct"
+            else rng.choice([10, 12.5, 15, 17.5, 20, 22, 25, 30, 32.5])
+        )
         net = q(lp * (1 - Decimal(str(d)) / 100))
         ut = unit_word(ctx, uk)
         cells = {"id": iid, "desc": desc, "unit": ut, "list": lp,
@@ -364,8 +410,10 @@ def plan_discount(ctx: Ctx, subjects, n, with_qty: bool, pct_style: str):
         rows.append(Row("item", cells))
         truth.append(truth_row(iid, desc, uk, ut, net, ctx.vat, rt=row_text(ctx, cols, cells)))
     if with_qty:
-        rows.append(Row("total", {"desc": ctx.pick(*TOTAL_LABEL, off=1), "total": ("sum", "total")}))
-    return cols, rows, truth, ["kind:discount", f"discount:{pct_style}"]
+        rows.append(
+            Row("total", {"desc": ctx.pick_vat(*TOTAL_LABEL, off=1), "total": ("sum", "total")})
+        )
+    return cols, rows, truth, ["table:discount", f"discount:{pct_style}", f"ids:{ids.style}"]
 
 
 BAND_STYLES = {
@@ -392,8 +440,17 @@ def plan_bands_cols(ctx: Ctx, subjects, n, band_style: int, with_qty: bool):
         Col("unit", ctx.pick(*UNIT_H, off=3), "text", 9, None, CENTER, wrap=True),
     ]
     if with_qty:
-        cols.append(Col("qty", ctx.pick(*QTY_H, off=3), "int", 13, "#,##0" if ctx.qty_grouping else "0",
-                        RIGHT, wrap=True))
+        cols.append(
+            Col(
+                "qty",
+                ctx.pick(*QTY_H, off=3),
+                "int",
+                13,
+                "#,##0" if ctx.qty_grouping else "0",
+                RIGHT,
+                wrap=True,
+            )
+        )
     labels = {}
     for i, (lab, _a, _b) in enumerate(bands):
         cols.append(Col(f"b{i}", lab, "money", 13, MONEY_STYLES[ctx.money], RIGHT, wrap=True))
@@ -406,7 +463,7 @@ def plan_bands_cols(ctx: Ctx, subjects, n, band_style: int, with_qty: bool):
     if ctx.vat_in_header():
         gtext += " " + ctx.vat_words()
     rows, truth = [], []
-    for _s, desc, uk, content, lo, hi in goods_items(ctx, subjects, n, False):
+    for _s, desc, uk, _content, lo, hi in goods_items(ctx, subjects, n, False):
         iid = ids.next()
         ut = unit_word(ctx, uk)
         p0 = price_between(rng, lo, hi)
@@ -422,7 +479,7 @@ def plan_bands_cols(ctx: Ctx, subjects, n, band_style: int, with_qty: bool):
             rt = " | ".join([x for x in base if x] + [f"{lab}: {money_text(prices[i], ctx.money)}"])
             truth.append(truth_row(iid, desc, uk, ut, prices[i], ctx.vat, a, b, rt))
     group = (cols[-3].key, cols[-1].key, gtext)
-    return cols, rows, truth, ["kind:bands_cols", f"bands:{band_style}"], group
+    return cols, rows, truth, ["table:bands_cols", f"ids:{ids.style}"], group
 
 
 def plan_bands_rows(ctx: Ctx, subjects, n, band_style: int, merge: str):
@@ -432,13 +489,22 @@ def plan_bands_rows(ctx: Ctx, subjects, n, band_style: int, merge: str):
     cols = [
         Col("id", ctx.pick(*ID_H, off=1), "text", 12, None, LEFT),
         Col("desc", ctx.pick(*DESC_H, off=2), "text", 34, None, LEFT, wrap=ctx.desc_wrap),
-        Col("band", ctx.t(ctx.pick(["Mængdeinterval", "Antal (interval)", "Trin"]),
-                          ctx.pick(["Quantity band", "Volume band"])), "text", 14, None, CENTER),  # fmt: skip
+        Col(
+            "band",
+            ctx.t(
+                ctx.pick(["Mængdeinterval", "Antal (interval)", "Trin"]),
+                ctx.pick(["Quantity band", "Volume band"]),
+            ),
+            "text",
+            14,
+            None,
+            CENTER,
+        ),  # fmt: skip
         Col("unit", ctx.pick(*UNIT_H, off=3), "text", 9, None, CENTER),
         money_col(ctx, "price", price_head(ctx)),
     ]
     rows, truth = [], []
-    for _s, desc, uk, content, lo, hi in goods_items(ctx, subjects, n, False):
+    for _s, desc, uk, _content, lo, hi in goods_items(ctx, subjects, n, False):
         iid = ids.next()
         ut = unit_word(ctx, uk)
         p0 = price_between(rng, lo, hi)
@@ -453,7 +519,7 @@ def plan_bands_rows(ctx: Ctx, subjects, n, band_style: int, merge: str):
             rows.append(Row("item", cells, merge_up=mu))
             rt = row_text(ctx, cols, dict(cells, id=iid, desc=desc))
             truth.append(truth_row(iid, desc, uk, ut, p, ctx.vat, a, b, rt))
-    return cols, rows, truth, ["kind:bands_rows", f"bands:{band_style}", f"band_rows:{merge}"]
+    return cols, rows, truth, ["table:bands_rows", f"ids:{ids.style}", f"band_rows:{merge}"]
 
 
 def plan_hourly(ctx: Ctx, roles, quals: bool, unit_col: bool, hours: bool):
@@ -475,7 +541,7 @@ def plan_hourly(ctx: Ctx, roles, quals: bool, unit_col: bool, hours: bool):
     if hours:
         cols.append(Col("qty", ctx.t("Estimeret antal timer pr. år", "Estimated hours per year"),
                         "int", 13, "#,##0" if ctx.qty_grouping else "0", RIGHT, wrap=True))  # fmt: skip
-        cols.append(Col("total", ctx.pick(*TOTAL_H), "money", 15, "#,##0.00", RIGHT, wrap=True))
+        cols.append(Col("total", ctx.pick_vat(*TOTAL_H), "money", 15, "#,##0.00", RIGHT, wrap=True))
     rows, truth = [], []
     for i, (r_da, r_en, lo, hi, qd, qe) in enumerate(roles):
         p = price_between(rng, lo, hi)
@@ -490,9 +556,17 @@ def plan_hourly(ctx: Ctx, roles, quals: bool, unit_col: bool, hours: bool):
         truth.append(truth_row(None, ctx.t(r_da, r_en), "hour", ut, p, ctx.vat,
                                rt=row_text(ctx, cols, cells)))  # fmt: skip
     if hours:
-        rows.append(Row("total", {"desc": ctx.pick(*TOTAL_LABEL, off=2), "total": ("sum", "total")}))
-    return cols, rows, truth, ["kind:hourly"] + (["hourly:quals"] if quals else []) + (
-        ["hourly:unit_col"] if unit_col else [])
+        rows.append(
+            Row("total", {"desc": ctx.pick_vat(*TOTAL_LABEL, off=2), "total": ("sum", "total")})
+        )
+    return (
+        cols,
+        rows,
+        truth,
+        ["table:hourly"]
+        + (["hourly:quals"] if quals else [])
+        + (["hourly:unit_col"] if unit_col else []),
+    )
 
 
 def plan_it(ctx: Ctx):
@@ -502,9 +576,18 @@ def plan_it(ctx: Ctx):
         Col("desc", ctx.t("Ydelse", "Service"), "text", 36, None, LEFT, wrap=True),
         Col("unit", ctx.pick(*UNIT_H), "text", 18, None, LEFT, wrap=True),
         money_col(ctx, "price", price_head(ctx, "Pris", "Price")),
-        Col("qty", ctx.t("Antal (estimat)", "Quantity (estimate)"), "int", 11, "0", RIGHT, wrap=True),
-        Col("total", ctx.t("Samlet pris pr. år", "Total per year"), "money", 15, "#,##0.00", RIGHT,
-            wrap=True),
+        Col(
+            "qty", ctx.t("Antal (estimat)", "Quantity (estimate)"), "int", 11, "0", RIGHT, wrap=True
+        ),
+        Col(
+            "total",
+            ctx.t("Samlet pris pr. år", "Total per year"),
+            "money",
+            15,
+            "#,##0.00",
+            RIGHT,
+            wrap=True,
+        ),
     ]
     rows, truth = [], []
     pos = 0
@@ -518,13 +601,21 @@ def plan_it(ctx: Ctx):
         p = price_between(rng, lo, hi)
         ut = unit_word(ctx, uk)
         n = {"user_year": 45, "user_month": 120, "month": 12, "hour": 150}[uk]
-        cells = {"pos": pos, "desc": ctx.t(d_da, d_en), "unit": ut, "price": p, "qty": n,
-                 "total": ("mul", "qty", "price") if uk != "user_month" else ("mul12", "qty", "price")}
+        cells = {
+            "pos": pos,
+            "desc": ctx.t(d_da, d_en),
+            "unit": ut,
+            "price": p,
+            "qty": n,
+            "total": ("mul", "qty", "price") if uk != "user_month" else ("mul12", "qty", "price"),
+        }
         rows.append(Row("item", cells))
-        truth.append(truth_row(None, ctx.t(d_da, d_en), uk, ut, p, ctx.vat, rt=row_text(ctx, cols, cells)))
+        truth.append(
+            truth_row(None, ctx.t(d_da, d_en), uk, ut, p, ctx.vat, rt=row_text(ctx, cols, cells))
+        )
     rows.append(Row("blank"))
-    rows.append(Row("total", {"desc": ctx.pick(*TOTAL_LABEL), "total": ("sum", "total")}))
-    return cols, rows, truth, ["kind:it", "noprice:included"]
+    rows.append(Row("total", {"desc": ctx.pick_vat(*TOTAL_LABEL), "total": ("sum", "total")}))
+    return cols, rows, truth, ["table:it", "noprice:included"]
 
 
 def plan_incl_beside(ctx: Ctx, subjects, n):
@@ -541,7 +632,7 @@ def plan_incl_beside(ctx: Ctx, subjects, n):
         money_col(ctx, "incl", ctx.t("Enhedspris inkl. moms", "Unit price incl. VAT")),
     ]
     rows, truth = [], []
-    for _s, desc, uk, content, lo, hi in goods_items(ctx, subjects, n, False):
+    for _s, desc, uk, _content, lo, hi in goods_items(ctx, subjects, n, False):
         iid = ids.next()
         p = price_between(rng, lo, hi)
         ut = unit_word(ctx, uk)
@@ -549,7 +640,7 @@ def plan_incl_beside(ctx: Ctx, subjects, n):
         rows.append(Row("item", cells))
         rt = row_text(ctx, cols, cells) + " | " + money_text(q(p * Decimal("1.25")), ctx.money)
         truth.append(truth_row(iid, desc, uk, ut, p, "excl", rt=rt))
-    return cols, rows, truth, ["kind:incl_beside"]
+    return cols, rows, truth, ["table:incl_beside"]
 
 
 # ----------------------------------------------------------------------------- writer
@@ -578,7 +669,7 @@ def _lines(text: str, width: float, size: float, wrap: bool) -> int:
     parts = str(text).split("\n")
     if not wrap:
         return len(parts)
-    cap = max(1.0, (width - 1.2) * 11.0 / size / 1.18)
+    cap = max(1.0, (7.0 * width - 5) / (0.58 * size))  # ~7 pt per width unit; wide sans font
     return sum(max(1, math.ceil(len(p) / cap)) for p in parts)
 
 
@@ -593,12 +684,12 @@ def write_workbook(wb, plans: list[SheetPlan], st: Style, ctx: Ctx, vejledning: 
     first = True
     if vejledning:
         ws0.title = ctx.t("Vejledning", "Instructions")
-        ws0.column_dimensions["A"].width = 95
+        ws0.column_dimensions["A"].width = 70
         for i, line in enumerate(vejledning, 1):
             c = ws0.cell(i, 1, line)
             c.font = Font(name=st.font, size=st.size + (3 if i == 1 else 0), bold=i == 1)
             c.alignment = Alignment(wrap_text=True, vertical="top")
-            ws0.row_dimensions[i].height = _lines(line, 95, st.size, True) * st.size * 1.35 + 3
+            ws0.row_dimensions[i].height = _lines(line, 70, st.size, True) * st.size * 1.35 + 4
         ws0.page_setup.paperSize = 9
         ws0.page_setup.orientation = "portrait"
         first = False
@@ -682,8 +773,11 @@ def write_workbook(wb, plans: list[SheetPlan], st: Style, ctx: Ctx, vejledning: 
             for c in cols:
                 v = ws.cell(hr, ci[c.key]).value
                 if v and not c.hidden:
-                    w = c.width if not (two and hr == hrows[0] and c.key == plan.group[0]) else sum(
-                        x.width for x in cols[g0 - 1 : g1])
+                    w = (
+                        c.width
+                        if not (two and hr == hrows[0] and c.key == plan.group[0])
+                        else sum(x.width for x in cols[g0 - 1 : g1])
+                    )
                     span = 2 if (two and not (g0 <= ci[c.key] <= g1)) else 1
                     lines = max(lines, math.ceil(_lines(v, w, st.size, True) / span))
             ws.row_dimensions[hr].height = lines * st.size * 1.32 + 4
@@ -754,7 +848,11 @@ def write_workbook(wb, plans: list[SheetPlan], st: Style, ctx: Ctx, vejledning: 
                     cell.border = Border(top=thin, bottom=Side(style="double"))
                 if st.zebra and len(item_rows) % 2 == 1 and row.kind != "total":
                     cell.fill = zebra_fill
-                if st.input_fill and c.key in ("price", "net", "b0", "b1", "b2") and row.kind == "item":
+                if (
+                    st.input_fill
+                    and c.key in ("price", "net", "b0", "b1", "b2")
+                    and row.kind == "item"
+                ):
                     cell.fill = input_fill
                 if c.kind == "text" and isinstance(v, str) and not c.hidden:
                     lines = max(lines, _lines(v, c.width, st.size, c.wrap))
@@ -773,7 +871,9 @@ def write_workbook(wb, plans: list[SheetPlan], st: Style, ctx: Ctx, vejledning: 
                 nxt = plan.rows[k + 1] if k + 1 < len(plan.rows) else None
                 if nxt is None or key not in nxt.merge_up:
                     j = ci[key]
-                    ws.merge_cells(start_row=merge_start[key], start_column=j, end_row=r, end_column=j)
+                    ws.merge_cells(
+                        start_row=merge_start[key], start_column=j, end_row=r, end_column=j
+                    )
             ws.row_dimensions[r].height = lines * st.size * 1.32 + 3
             if row.kind == "item":
                 item_rows.append(r)
@@ -811,3 +911,48 @@ def write_workbook(wb, plans: list[SheetPlan], st: Style, ctx: Ctx, vejledning: 
 
 def table_width(plan: SheetPlan) -> float:
     return sum(c.width for c in plan.cols if not c.hidden)
+
+
+def _evaluate(plan: SheetPlan) -> list[dict]:
+    """Row cells with formulas replaced by their values (for sizing the columns)."""
+    out, acc = [], {}
+    for row in plan.rows:
+        cells = {}
+        for k, v in row.cells.items():
+            if isinstance(v, tuple):
+                if v[0] in ("mul", "mul12"):
+                    a, b = row.cells.get(v[1]), row.cells.get(v[2])
+                    v = Decimal(a) * Decimal(b) * (12 if v[0] == "mul12" else 1)
+                    acc[k] = acc.get(k, Decimal(0)) + v
+                elif v[0] == "sum":
+                    v = acc.get(v[1], Decimal(0))
+                elif v[0] == "vat":
+                    v = q(Decimal(row.cells[v[1]]) * Decimal("1.25"))
+            cells[k] = v
+        out.append(cells)
+    return out
+
+
+def autosize(plan: SheetPlan, ctx: Ctx, size: float) -> None:
+    """Widen columns so that no number prints as ### and no unwrapped text is cut off."""
+    rows = _evaluate(plan)
+    for c in plan.cols:
+        longest = 0
+        for cells in rows:
+            v = cells.get(c.key)
+            if v is None or v == "":
+                continue
+            if isinstance(v, Decimal) and c.kind == "money" and c.fmt != MONEY_STYLES[ctx.money]:
+                s = num(v, ctx.lang)  # totals in '#,##0.00'
+            else:
+                s = shown(ctx, c, v)
+            if c.kind == "text" and c.wrap:
+                s = max(str(v).split(), key=len)  # a wrapped cell needs its longest word
+            longest = max(longest, max(len(p) for p in str(s).split("\n")))
+        if c.fmt and "kr." in c.fmt and "*" in c.fmt:
+            longest += 3  # accounting format: currency at the left edge, padding
+        need = (longest * 0.6 * size + 10) / 7.0
+        # the header's longest word must fit too (bold), or Calc breaks it inside the word
+        hword = max(len(w) for w in c.head.split()) if c.head.split() else 0
+        need = max(need, (hword * 0.68 * size + 10) / 7.0)
+        c.width = max(c.width, round(need, 1))

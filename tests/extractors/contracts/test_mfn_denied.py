@@ -1,0 +1,46 @@
+"""A most-favoured-customer clause denied in the ways contracts deny it: a key-facts row
+("Mestbegunstigelse | Nej"), a standard clause struck out ("Pkt. 12 (Mestbegunstigelse)
+udgår"), opted out of ("har fravalgt"), "Ikke relevant", and an English disclaimer
+("Nothing ... shall oblige the Supplier to offer ... most-favoured-customer pricing");
+and a promise worded "mindst er lige så gunstige som". Synthetic sentences (found by an
+independent review; none copied from a contract)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.contracts.mfn import mfn_statement
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Betalingsfrist 30 dage netto Mestbegunstigelse Nej",
+        "Mestbegunstigelse: nej",
+        "MFN: No",
+        "Pkt. 9 (Mestbegunstigelse) udgår.",
+        "Bestemmelsen om mestbegunstigelse bortfalder.",
+        "Parterne har fravalgt mestbegunstigelse.",
+        "Mestbegunstigelse: Ikke relevant.",
+        "Nothing in this Agreement shall oblige the Supplier to offer the Customer "
+        "most-favoured-customer pricing.",
+        "The parties have waived any most favoured customer treatment.",
+    ],
+)
+def test_these_sentences_say_there_is_no_mfn(sentence: str) -> None:
+    assert mfn_statement(sentence) is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leverandøren garanterer, at Kunden opnår priser, der mindst er lige så gunstige "
+        "som dem, Leverandøren tilbyder andre kommuner.",
+        "Mestbegunstigelse: Ja",
+        "The Supplier grants most favoured customer terms, no less favourable than those "
+        "given to any other customer.",
+        "Kunden er mestbegunstiget, og priserne må ikke være højere end for andre kunder.",
+    ],
+)
+def test_these_sentences_promise_it(sentence: str) -> None:
+    assert mfn_statement(sentence) is True

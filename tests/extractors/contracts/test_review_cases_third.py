@@ -1,0 +1,124 @@
+"""Confident misreadings found by a third independent review (a helper that had not read
+the extractor wrote short contracts and their truth): each case is drawn anew here in
+a generic layout, with invented names and numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractors.contracts import extract_contract
+from tests.extractors.contracts.test_prices_per_period import _pdf, _table
+
+HEAD = [
+    "Kontrakt om levering af undervisningsmaterialer",
+    "Kontrakten er indgået mellem Egeby Kommune, CVR-nr. 29189803, og",
+    "Bokförlaget Norden AB, CVR-nr. 31415926.",
+    "Kontrakten gælder fra 1. august 2026 til og med 31. juli 2028.",
+    "3. Priser",
+]
+
+
+def test_prices_in_swedish_kronor_are_not_danish() -> None:
+    lines = [
+        *HEAD,
+        "Alle priser er angivet i svenske kroner (SEK) ekskl. moms.",
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris (SEK)"],
+                [["NS-1", "Matematik 4, elevbog", "stk.", "189,00"]]),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(t.unit_price, t.currency) for t in terms.price_terms] == [(Decimal("189.00"), "SEK")]
+
+
+def test_a_price_header_in_pounds() -> None:
+    lines = [
+        *HEAD,
+        "Charges are exclusive of VAT.",
+        *_table(["Item", "Service", "Unit", "Charge (GBP)"],
+                [["I2", "Video interpreting", "hour", "48.00"]]),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "contract.pdf")
+    assert [(t.unit_price, t.currency) for t in terms.price_terms] == [(Decimal("48.00"), "GBP")]
+
+
+def test_danish_kroner_stay_danish_beside_a_euro_amount_elsewhere() -> None:
+    lines = [
+        *HEAD,
+        "Alle priser er i kr. ekskl. moms. Bod udgør EUR 500 pr. dag.",
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"],
+                [["NS-1", "Matematik 4, elevbog", "stk.", "189,00"]]),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [t.currency for t in terms.price_terms] == ["DKK"]
+
+
+def test_a_price_per_thousand_or_per_part_of_an_hour_is_not_read_as_per_one() -> None:
+    """ "pr. 1.000 stk.", "pr. påbegyndt halve time", "pr. m² pr. år": no unit of ours
+    stands for them, and read as "piece", "hour" or "year" they would misprice by a
+    factor: each row is listed as not read, for review."""
+    rows = [
+        ["K-5", "Kuvert C5 med rude", "pr. 1.000 stk.", "289,00"],
+        ["T-1", "Fremmødetolkning", "pr. påbegyndt halve time", "225,00"],
+        ["R-1", "Daglig rengøring", "pr. m² pr. år", "142,00"],
+        ["S-1", "Lagerplads", "per TB per month", "310,00"],
+        ["K-6", "Kuvert E65", "pr. stk.", "0,45"],
+    ]
+    lines = [*HEAD, "Alle priser er i kr. ekskl. moms.",
+             *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"], rows, (60, 110, 250, 420))]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(t.item_id, str(t.unit), t.unit_price) for t in terms.price_terms] == [
+        ("K-6", "piece", Decimal("0.45"))
+    ]
+    unread = " ".join(u.text for u in terms.unread_prices)
+    assert all(item in unread for item in ("K-5", "T-1", "R-1", "S-1"))
+    assert terms.needs_review
+
+
+def test_a_list_price_and_a_discount_give_the_net_price_for_review() -> None:
+    """ "Listepris | Rabat" and no net price column: the agreement charges the list price
+    less the discount (245,00 less 30 % = 171,50), shown for review."""
+    lines = [*HEAD, "Der faktureres listeprisen med fradrag af den anførte rabat. Priser i kr. ekskl. moms.",
+             *_table(["Varenr.", "Beskrivelse", "Enhed", "Listepris", "Rabat"],
+                     [["L-1", "Pipettespidser, rack", "stk.", "245,00", "30 %"]])]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [t.unit_price for t in terms.price_terms] == [Decimal("171.50")]
+    assert terms.needs_review
+
+
+def test_a_header_word_broken_without_a_hyphen_and_discounts_fixed_for_the_term() -> None:
+    """ "Varenumme" over "r" in a narrow header cell is the item number column; "Rabatsatserne
+    er faste i hele aftaleperioden" fixes the discounts, not the prices: the list prices'
+    indexation and its cap stand."""
+    lines = [
+        *HEAD,
+        "Priserne er i kr. ekskl. moms.",
+        [(60, "Varenumme"), (130, "Betegnelse"), (300, "Enhed"), (360, "Listepris"),
+         (420, "Rabat i %"), (480, "Kontraktpris")],
+        [(60, "r")],
+        [(60, "LS-771"), (130, "Pipettespidser, rack"), (300, "pk."), (360, "245,00"),
+         (420, "30 %"), (480, "171,50")],
+        "4. Prisregulering",
+        "Listepriserne kan reguleres én gang årligt pr. 1. april med udviklingen i "
+        "nettoprisindekset.",
+        "Rabatsatserne er faste i hele aftaleperioden. Reguleringen kan højst udgøre 3,5 % om året.",
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(t.item_id, t.description, t.unit_price) for t in terms.price_terms] == [
+        ("LS-771", "Pipettespidser, rack", Decimal("171.50"))
+    ]
+    assert terms.indexation is not None and terms.indexation.cap_pct == Decimal("3.5")
+
+
+def test_payment_days_of_an_undisputed_invoice_not_the_late_payment_grace() -> None:
+    lines = [
+        "Services Agreement",
+        "This agreement is made between Egeby Kommune, CVR no. 29189803, and",
+        "Northwind Interpreting Ltd, CVR no. 31415926.",
+        "1. Term",
+        "The agreement runs from 1 April 2026 to 31 March 2028.",
+        "2. Charges and payment",
+        "The Customer shall pay each valid, undisputed invoice within 30 days of receipt.",
+        "Interest on late payment shall accrue at 8% above the base rate, provided that the",
+        "Supplier has notified the Customer in writing and allowed 14 days for payment.",
+    ]
+    terms = extract_contract(_pdf(lines), "contract.pdf")
+    assert terms.payment_days == 30
