@@ -509,10 +509,16 @@ def _band_unit(cells: list[str], roles: list[str]) -> Unit | None:
     return None
 
 
+_ESTIMATE_WORDS = re.compile(r"estim|forventet|anslået|forbrug|mængde|consumption|volume|"
+                             r"expected|quantit", re.IGNORECASE)  # fmt: skip
+
+
 def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
     """A unit for the whole table: named in its caption, or by its volume bands' noun
     ("0-20.000 indb.": a price per inhabitant, which public contracts state per year)."""
-    unit = unit_of(caption) if caption else None
+    # a caption about the estimated consumption ("Estimeret årligt forbrug") names no
+    # unit of the prices
+    unit = unit_of(caption) if caption and not _ESTIMATE_WORDS.search(caption) else None
     if unit is not None:
         return unit
     headers = " ".join(c.header for c in columns if c.role.role == "tier").lower()

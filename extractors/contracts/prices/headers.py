@@ -3,7 +3,8 @@
 Roles: ``position`` (a running number, never the item id), ``item`` (the vendor's item
 number), ``description``, ``unit``, ``price`` (a unit price), ``quantity``, ``total``
 (quantity x price), ``band`` (a volume band per row), ``tier`` (a column holding the
-prices of one volume band, its band in the header) and ``other``.
+prices of one volume band, its band in the header), ``content`` (what a sales unit holds:
+"Indhold pr. salgsenhed", never a price, quantity or name) and ``other``.
 A price column also tells its VAT basis ("inkl. moms") and may name the unit
 ("Pris pr. måned") or the currency ("Pris (kr.)", "Price, EUR").
 """
@@ -23,6 +24,12 @@ from extractors.types import Unit
 
 _WORDS: tuple[tuple[str, str], ...] = (
     # (role, regex over the normalised header text); the first match wins.
+    # the pack's content, not a price, a quantity bought nor the item's name: "Indhold pr.
+    # salgsenhed", "Antal i salgsenhed", "Pakningsstørrelse", "Units per pack"
+    ("content", r"^(indhold|antal|stk|enheder) (pr|i|per) (salgsenhed|salgsenheden|pakning|"
+              r"pakke|kolli|karton|æske)\b|^(pakningsstørrelse|pakningsstr|kollistørrelse)\b|"
+              r"^(units|pieces|items|contents?) (per|in) (pack|package|box|case|carton|sales unit)\b|"
+              r"^pack size\b"),
     ("total", r"^(samlet|i alt|total|subtotal|sum\b|tilbudssum|evaluerings|line total|"
               r"extended|samlede|årlig(t)? (samlet|i alt))|\b(samlet pris|total (price|cost|amount)|"
               r"pris i alt|i alt)\b"),
@@ -34,7 +41,11 @@ _WORDS: tuple[tuple[str, str], ...] = (
                  r"forv |ca |approx |annual |årligt |årlig )?"
                  r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),
     ("position", r"^(pos|position|linje|lin|løbenr|løbenummer|#|line|row|l\.?nr)\b"),
-    ("item", r"^(varenr|varenummer|vare-?nr|ydelses?-?(nr|nummer|id)|artikel-?nr|"
+    ("item", r"^(lev|leverandørens|leverandør|levs|supplier'?s?|vendor'?s?|manufacturer'?s?|"
+             r"producentens|fabrikantens)\s+(varenr|varenummer|vare-?nr|artikel-?nr|art ?nr|"
+             r"produkt-?nr|item (no|number|code)|product (no|number|code)|part (no|number)|"
+             r"article (no|number)|catalog(ue)? (no|number))\b|"
+             r"^(varenr|varenummer|vare-?nr|ydelses?-?(nr|nummer|id)|artikel-?nr|"
              r"art\.? ?(no|nr|number|nummer)|artikelnummer|"
              r"produkt-?nr|katalog-?nr|tjeneste-?nr|item (no|number|code|id)|item$|id$|"
              r"catalog(ue)? (no|number)|article (no|number)|product (no|number|code)|part number|"
@@ -44,7 +55,9 @@ _WORDS: tuple[tuple[str, str], ...] = (
              r"^(afregnings|pris|betalings)(grundlag|form|basis|enhed)$"),
     ("price", r"(pris|price|rate|sats|takst|beløb|amount|fee|charge|vederlag|honorar|"
               r"kr\b|dkk\b|eur\b)"),
-    ("unit", r"^(enhed|afregningsenhed|måleenhed|prisenhed|enh|unit|units|per|basis|"
+    ("unit", r"^(enhed|afregningsenhed|måleenhed|prisenhed|salgsenhed|salgs-enhed|"
+             r"pakningsenhed|leveringsenhed|sales unit|unit of sale|selling unit|"
+             r"enh|unit|units|per|basis|"
              r"charging unit|billing unit|pricing unit|unit of measure|uom|afregning)\b|"
              r"\b(charging|billing|pricing|charge|price) (basis|unit)\b|"
              r"^(afregnings|pris|betalings)(grundlag|form|basis)\b"),

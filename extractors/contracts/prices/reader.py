@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.contracts.pdf import PAGE_NUMBER, PageText, PdfText
-from extractors.contracts.prices.cells import RowCells, read_row
+from extractors.contracts.prices.cells import RowCells, is_total_line, read_row
 from extractors.contracts.prices.columns import Table, read_tables
 from extractors.contracts.prices.layout import Line, lines_of, page_rulings, pdfium_words
 from extractors.contracts.prices.rows import RowContext
@@ -23,6 +23,9 @@ _PRICE_WORD = re.compile(
 _PAGE_OF = re.compile(
     r"^(?:side|page|s\.|p\.)?\s*-?\s*\d{1,3}\s*(?:/|af|of|ud af)?\s*\d{0,3}\s*-?$", re.I
 )
+#: a running footer the page's text kept (it names the page: "Prisbilag ... Side 1 af 2"):
+#: no text after a table
+_FOOTER = re.compile(r"\b(?:side|page)\s+\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\s*$", re.I)
 _AMOUNT_ON_PAGE = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+|\d,-")
 
 
@@ -64,17 +67,43 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
         for table in tables:
             last_term = _read(table, ctx, reading, last_term if table.carries else None)
         inside = {id(ln) for t in tables for ln in t.lines}
-        reading.prose_lines[page.number] = [ln.text for ln in lines if id(ln) not in inside]
+        outside = [ln for ln in lines if id(ln) not in inside]
+        reading.prose_lines[page.number] = [ln.text for ln in outside]
+        if tables or keep is not None:
+            # on a page of price tables, a line laid out as a priced row that no table
+            # took (a continuation whose header went unrecognised): shown, never dropped
+            reading.unread += [
+                UnreadPrice(" | ".join(c.text for c in ln.cells), page.number,
+                            "a priced row outside the tables read")
+                for ln in outside if _row_like(ln)
+            ]  # fmt: skip
         if tables:
             last = tables[-1]
             # a header alone at a page's foot ends where its lines end (it has no rows)
             bottom = max(last.bottom, last.lines[-1].bottom if last.lines else 0.0)
-            near_bottom = not lines or bottom >= lines[-1].top - 60
+            body = [ln for ln in lines if not _FOOTER.search(ln.text) or ln.top <= bottom]
+            near_bottom = not body or bottom >= body[-1].top - 60
             carried = last if near_bottom else None
         else:
             carried = None
         previous_page = page.number
     return reading
+
+
+_ROW_AMOUNT = re.compile(r"^(?:kr\.?\s*|DKK\s*)?\d{1,3}(?:[.\s]\d{3})*,\d{2}(?:\s*kr\.?)?$|"
+                         r"^(?:DKK\s*)?\d{1,3}(?:,\d{3})*\.\d{2}$")  # fmt: skip
+
+
+def _row_like(line: Line) -> bool:
+    """A line set out as a table row with a price: three cells or more, the first not an
+    amount, one of the others an amount with øre, and no total ("I alt", "Tilbudssum")."""
+    cells = [c.text.strip() for c in line.cells]
+    return (
+        len(cells) >= 3
+        and not _ROW_AMOUNT.match(cells[0])
+        and any(_ROW_AMOUNT.match(c) for c in cells[1:])
+        and not is_total_line(line.text)
+    )
 
 
 def _without_margins(lines: list[Line], page: PageText, height: float) -> list[Line]:
