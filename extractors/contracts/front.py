@@ -26,7 +26,9 @@ _NUMBER_RE = re.compile(
     r"|Contract\s+number|Agreement\s+no\.?)\s*:?\s*(?P<number>\S+)",
     re.IGNORECASE,
 )
-_CVR_RE = re.compile(r"(?:CVR(?:/SE)?|company\s+reg(?:istration|\.)?)[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*:?\s*"
+_CVR_RE = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?(?:\s*\(CVR\))?|"
+                     r"moms-?(?:nr\.?|nummer)|vat\s+(?:reg(?:istration|\.)?\s+)?(?:no\.?|number))"
+                     r"[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*:?\s*"
                      r"(?:DK[-\s]?)?(?P<cvr>\d{2} ?\d{2} ?\d{2} ?\d{2})\b",
                      re.IGNORECASE)  # fmt: skip
 _BUYER_WORDS = re.compile(r"\b(kunden?|ordregiver(?:en)?|køber(?:en)?|kommunen|customer|"

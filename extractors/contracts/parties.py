@@ -37,7 +37,8 @@ from extractors.contracts.pdf import PageText
 from extractors.contracts.structure import heading, toc_lines
 from extractors.types import ContractParty, Evidence, PartyRole
 
-_CVR = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?)[-\s]*(?:nr\.?|no\.?|nummer|number)?"
+_CVR = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?|moms-?(?:nr\.?|nummer)|"
+                  r"vat\s+(?:reg(?:istration|\.)?\s+)?(?:no\.?|number))[-\s]*(?:nr\.?|no\.?|nummer|number)?"
                   r"\s*[:.]?\s*(?:DK[-\s]?)?"
                   r"(?P<cvr>\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\b", re.IGNORECASE)  # fmt: skip
 _MARKER = re.compile(

@@ -122,3 +122,36 @@ def test_payment_days_of_an_undisputed_invoice_not_the_late_payment_grace() -> N
     ]
     terms = extract_contract(_pdf(lines), "contract.pdf")
     assert terms.payment_days == 30
+
+
+def test_cvr_numbers_labelled_as_vat_numbers_and_company_registration() -> None:
+    """ "Momsnr. DK 88878388" (a Danish VAT number is DK and the CVR number) and "Company
+    reg. (CVR) no.: ..." in parties set side by side."""
+    lines = [
+        "Aftale om tolkebistand",
+        "Kunden: Egeby Kommune, Torvet 1, 5750 Egeby, CVR-nr. 29189803",
+        "Leverandøren: Tolkecentralen ApS, Sprogvej 5, 5000 Odense C, Momsnr. DK 31415926",
+        "1. Aftaleperiode",
+        "Aftalen gælder fra 1. februar 2026 til 31. januar 2028.",
+    ]
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    assert [(p.cvr, p.role) for p in terms.parties] == [
+        ("29189803", "buyer"),
+        ("31415926", "vendor"),
+    ]
+    columns = [
+        "Framework Agreement for the Supply of Office Supplies",
+        "1. The parties",
+        [(72, "Customer"), (300, "Supplier")],
+        [(72, "Egeby Kommune"), (300, "Kontorhuset Midt A/S")],
+        [(72, "Rådhusstræde 4"), (300, "Industrivej 14")],
+        [(72, "Company reg. (CVR) no.: 29189803"), (300, "Company reg. (CVR) no.: 31415926")],
+        '(hereinafter "the Customer" and "the Supplier")',
+        "2. Term",
+        "This Agreement enters into force on October 1, 2026.",
+    ]
+    terms = extract_contract(_pdf(columns), "agreement.pdf")
+    assert [(p.name, p.cvr, p.role) for p in terms.parties] == [
+        ("Egeby Kommune", "29189803", "buyer"),
+        ("Kontorhuset Midt A/S", "31415926", "vendor"),
+    ]
