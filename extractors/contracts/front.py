@@ -89,8 +89,19 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
         cvr = match.group("cvr").replace(" ", "")
         before = line[: match.start()].rstrip(" ,;(")
         label = _LABEL_RE.match(before) if before else None
+        labelled = ROLE_LABEL.match(before) if before and not label else None
         if label:
             name, role = label.group("name"), _role(label.group("label"))
+        elif (
+            labelled is not None
+            and labelled.group("rest")[:1].isupper()
+            and (
+                _LEGAL_FORM.search(labelled.group("rest"))
+                or PUBLIC_BODY.search(labelled.group("rest"))
+            )
+        ):
+            # a key-facts row "Kunde | Havnsø Kommune, CVR-nr. ...": the role, then the name
+            name, role = labelled.group("rest"), _role(labelled.group("label"))
         elif before:
             name, role = before, None
         else:

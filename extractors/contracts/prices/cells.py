@@ -547,7 +547,11 @@ _SUBJECT = (
                 r"\bbox\b|\bcarton\b|\broll\b|"
                 # a tray, a sack, a bucket, a bottle: sold as one, whatever it holds
                 r"\bbakke\b|\bsæk\b|\bspand\b|\bdunk\b|\bflaske\b|\bdåse\b|\bpose\b|"
-                r"\btray\b|\bsack\b|\bbag\b|\bbucket\b|\bbottle\b|\btub\b"), "piece"),
+                r"\btray\b|\bsack\b|\bbag\b|\bbucket\b|\bbottle\b|\btub\b|"
+                # an occasion counted like a piece: a visit, a delivery, a call-out, a portion
+                r"\bbesøg\b|\blevering\b|\bleverance\b|\budkald\b|\bportion\b|\bkuvert\b|"
+                r"\bpar\b|\bgang\b|\bordre\b|\bnormalside\b|\bvisit\b|\bdelivery\b|"
+                r"\bcall-?out\b|\bpair\b|\boccasion\b|\border\b"), "piece"),
 )  # fmt: skip
 #: a cell that is the unit of weight itself ("kg", "pr. kg", "per kilo"); "Sæk 25 kg" is a
 #: sack, priced per sack, not per kilogram

@@ -155,3 +155,34 @@ def test_cvr_numbers_labelled_as_vat_numbers_and_company_registration() -> None:
         ("Egeby Kommune", "29189803", "buyer"),
         ("Kontorhuset Midt A/S", "31415926", "vendor"),
     ]
+
+
+def test_a_key_facts_row_names_the_party_after_its_role() -> None:
+    lines = [
+        "Kontrakt om skadedyrsbekæmpelse",
+        "Nøgleoplysninger",
+        [(72, "Kunde"), (200, "Havnsø Kommune, CVR-nr. 29189803")],
+        [(72, "Leverandør"), (200, "Rottefri Service ApS, CVR-nr. 31415926")],
+        [(72, "Aftaleperiode"), (200, "01.03.2026 til 28.02.2028")],
+    ]
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(p.name, p.cvr, p.role) for p in terms.parties] == [
+        ("Havnsø Kommune", "29189803", "buyer"),
+        ("Rottefri Service ApS", "31415926", "vendor"),
+    ]
+
+
+def test_occasions_are_counted_like_pieces() -> None:
+    """A price per visit, per delivery or per portion is paid per one of them: the
+    invoice counts them as it counts pieces."""
+    rows = [["S-1", "Vinduespudsning", "pr. besøg", "1.250,00"],
+            ["S-2", "Ekstra levering", "pr. levering", "350,00"],
+            ["S-3", "Dagens ret", "pr. portion", "42,50"]]  # fmt: skip
+    lines = [*HEAD, "Priser i kr. ekskl. moms.",
+             *_table(["Varenr.", "Ydelse", "Enhed", "Pris"], rows, (60, 110, 250, 420))]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(t.item_id, str(t.unit), t.unit_price) for t in terms.price_terms] == [
+        ("S-1", "piece", Decimal("1250.00")),
+        ("S-2", "piece", Decimal("350.00")),
+        ("S-3", "piece", Decimal("42.50")),
+    ]
