@@ -68,7 +68,17 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
         if _NUMBERED_HEADING.match(line.text):
             break  # the first clause's heading ("1. Parterne"), set bold just below it
         run.append(line)
-    return " ".join(" ".join(line.text.split()) for line in run)
+    title = ""
+    for line in run:
+        text = " ".join(line.text.split())
+        # a word wrapped at its own hyphen ("IT-" / "konsulentydelser") joins again; a
+        # suspended one ("Social- og sundhedshjælpere") keeps its space
+        joined = re.search(r"\w-$", title) and re.match(r"[a-zæøå]", text)
+        title = f"{title}{text}" if joined and not _SUSPENDED.match(text) else f"{title} {text}"
+    return title.strip()
+
+
+_SUSPENDED = re.compile(r"(?:og|eller|and|or|samt|til)\b")
 
 
 def _one_display(upper: Line, lower: Line, body: float) -> bool:

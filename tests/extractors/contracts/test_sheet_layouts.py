@@ -102,3 +102,18 @@ def test_priced_rows_no_table_took_are_listed_not_dropped() -> None:
     assert [t.item_id for t in terms.price_terms] == ["R-10", "R-11"]
     assert [u.text for u in terms.unread_prices] == ["R-12 | Skurecreme 500 ml | stk. | 24,50"]
     assert terms.needs_review
+
+
+def test_a_title_wrapped_at_its_own_hyphen_joins_again() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica-Bold", 20)
+    canvas.drawString(50, 780, "Rammeaftale om IT-")
+    canvas.drawString(50, 756, "konsulentydelser")
+    canvas.setFont("Helvetica", 10)
+    for k, line in enumerate(HEAD[1:], 1):
+        canvas.drawString(50, 730 - 14 * k, line)
+    canvas.showPage()
+    canvas.save()
+    terms = extract_contract(buffer.getvalue(), "kontrakt.pdf")
+    assert terms.title == "Rammeaftale om IT-konsulentydelser"
