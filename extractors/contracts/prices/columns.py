@@ -93,6 +93,12 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     line = _unglued(lines[i])
     if any(_data_like(c.text, language) for c in line.cells):
         return None
+    band = _header_band(lines, i, language)
+    if band is not None:
+        # a spreadsheet's header row whose cells are centred one by one, each wrapped
+        # over its own number of lines: its lines interleave; read as one line
+        found = header_at([*lines[:i], band[0], *lines[i + band[1] + 1 :]], i, language)
+        return None if found is None else (found[0], found[1] + band[1])
     cells = [part for cell in line.cells for part in _bands_apart(cell)]
     start = 1
     if len(line.cells) < 2:
@@ -174,6 +180,27 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
         return None
     return best, used
+
+
+def _header_band(lines: list[Line], i: int, language: str) -> tuple[Line, int] | None:
+    """Line ``i`` with the lines below it that it overlaps in height (a header row set by
+    a spreadsheet: "Leverandørens" / "varenr." beside "Varebeskrivelse" centred between
+    them), merged into one line, and how many it took; None when the next line does not
+    overlap it or holds data."""
+    line, taken = _unglued(lines[i]), 0
+    while i + taken + 1 < len(lines) and taken < 4:
+        below = _unglued(lines[i + taken + 1])
+        overlap = line.bottom - below.top
+        if (
+            overlap < 0.3 * min(line.height, below.height)
+            or below.top < line.top
+            or any(_data_like(c.text, language) or is_amount(c.text) for c in below.cells)
+        ):
+            break
+        words = sorted([*line.words, *below.words], key=lambda w: w.x0)
+        line = Line(words, _merge_cells(line.cells, below.cells))
+        taken += 1
+    return (line, taken) if taken else None
 
 
 def _bands_line(line: Line, above: list[Cell]) -> bool:

@@ -117,3 +117,54 @@ def test_a_title_wrapped_at_its_own_hyphen_joins_again() -> None:
     canvas.save()
     terms = extract_contract(buffer.getvalue(), "kontrakt.pdf")
     assert terms.title == "Rammeaftale om IT-konsulentydelser"
+
+
+def test_a_header_row_whose_cells_are_centred_one_by_one() -> None:
+    """A spreadsheet centres each header cell in the row's height, each wrapped over its
+    own number of lines: "Leverandørens" / "varenr." beside "Varebeskrivelse" between
+    them, a merged "Enhedspris ved samlet årligt køb" over its bands: one header."""
+    page = [
+        *HEAD,
+        [(50, "")],
+        [(370, "Anslået"), (460, "Enhedspris ved samlet årligt køb")],
+    ]
+    lines = [
+        (783 - 14 * len(HEAD) - 20, [(50, "Leverandørens"), (400, "antal pr.")]),
+        (783 - 14 * len(HEAD) - 24, [(130, "Varebeskrivelse"), (300, "Enhed")]),
+        (783 - 14 * len(HEAD) - 29, [(50, "varenr."), (380, "år")]),
+        (783 - 14 * len(HEAD) - 33, [(460, "0-99 stk."), (510, "100-999 stk."), (565, "Over 999 stk.")]),
+    ]  # fmt: skip
+    rows = [("KO-1", "Universalrengøring, 1 liter", "stk", "40", ("30,50", "28,67", "26,84")),
+            ("KO-2", "Gulvsæbe, 5 liter", "stk", "3.500", ("101,00", "94,94", "88,88"))]  # fmt: skip
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 8)
+    y = 780.0
+    for line in page[:-1]:
+        for x, text in [(50.0, line)] if isinstance(line, str) else line:
+            canvas.drawString(x, y, text)
+        y -= 14
+    top = y
+    for x, text in page[-1]:  # type: ignore[misc]
+        canvas.drawString(x, top, text)
+    for y_line, cells in lines:
+        for x, text in cells:
+            canvas.drawString(x, y_line + (top - (783 - 14 * len(HEAD) - 14)), text)
+    y = top - 50
+    for item, name, unit, qty, prices in rows:
+        for x, text in zip((50, 130, 300, 400, 460, 510, 565), (item, name, unit, qty, *prices),
+                           strict=True):  # fmt: skip
+            canvas.drawString(x, y, text)
+        y -= 12
+    canvas.showPage()
+    canvas.save()
+    terms = extract_contract(buffer.getvalue(), "kontrakt.pdf")
+    got = [(t.item_id, t.unit_price, t.tier_min, t.tier_max) for t in terms.price_terms]
+    assert got == [
+        ("KO-1", Decimal("30.50"), Decimal("0"), Decimal("99")),
+        ("KO-1", Decimal("28.67"), Decimal("100"), Decimal("999")),
+        ("KO-1", Decimal("26.84"), Decimal("1000"), None),
+        ("KO-2", Decimal("101.00"), Decimal("0"), Decimal("99")),
+        ("KO-2", Decimal("94.94"), Decimal("100"), Decimal("999")),
+        ("KO-2", Decimal("88.88"), Decimal("1000"), None),
+    ]
