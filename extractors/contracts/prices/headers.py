@@ -37,9 +37,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
              r"licen[cs]es|licenser|seats|transaktioner|transactions)\b"),
     ("band", r"^(volume ?band|volumen ?(interval|trin)|quantity (band|range|interval)|"
              r"mængde ?(interval|trin)|antal ?(interval|trin)|order size|ordrestørrelse)\b"),
-    ("quantity", r"^(forventet |estimeret |anslået |skønnet |estimated |expected |est |"
-                 r"forv |ca |approx |annual |årligt |årlig )?"
-                 r"(antal|mængde|volumen|forbrug|qty|quantity|volume|amount of units)\b"),
+    ("quantity", r"^((forventet|estimeret|anslået|skønnet|estimated|expected|est|forv|ca|"
+                 r"approx|annual|årligt|årlig|yearly) ){0,2}"
+                 r"(antal|mængde|volumen|forbrug|qty|quantity|volume|consumption|usage|"
+                 r"amount of units)\b"),
     ("position", r"^(pos|position|linje|lin|løbenr|løbenummer|#|line|row|l\.?nr)\b"),
     ("item", r"^(lev|leverandørens|leverandør|levs|supplier'?s?|vendor'?s?|manufacturer'?s?|"
              r"producentens|fabrikantens)\s+(varenr|varenummer|vare-?nr|artikel-?nr|art ?nr|"

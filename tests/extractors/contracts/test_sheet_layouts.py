@@ -168,3 +168,38 @@ def test_a_header_row_whose_cells_are_centred_one_by_one() -> None:
         ("KO-2", Decimal("94.94"), Decimal("100"), Decimal("999")),
         ("KO-2", Decimal("88.88"), Decimal("1000"), None),
     ]
+
+
+def _simple(header: list[tuple[float, str]], rows: list[list[tuple[float, str]]]) -> bytes:
+    return _pdf([[*HEAD, "Alle priser er i kr. ekskl. moms.", header, *rows]])
+
+
+def test_a_column_headed_nr_that_counts_the_rows_names_no_item() -> None:
+    x = (50, 80, 250, 330, 400)
+    rows = [["1", "Licens, sagsbehandler", "pr. bruger pr. år", "2.080,76", "45"],
+            ["2", "Drift og hosting", "pr. måned", "9.798,35", "12"],
+            ["4", "Konsulentbistand", "time", "1.221,04", "150"]]  # fmt: skip
+    header = list(zip(x, ["Nr.", "Ydelse", "Enhed", "Pris", "Antal (estimat)"], strict=True))
+    terms = extract_contract(_simple(header, [list(zip(x, r, strict=True)) for r in rows]), "k.pdf")
+    assert [(t.item_id, t.description) for t in terms.price_terms] == [
+        (None, "Licens, sagsbehandler"),
+        (None, "Drift og hosting"),
+        (None, "Konsulentbistand"),
+    ]
+
+
+def test_product_no_set_apart_and_an_expected_annual_consumption() -> None:
+    """ "Product" and "no." spread apart by a scaled header are one column; "Expected
+    annual consumption" is a quantity, never a price or a description."""
+    header = [(50, "Product"), (83, "no."), (150, "Description"), (280, "Unit"),
+              (330, "Expected annual consumption"), (470, "Unit price")]  # fmt: skip
+    rows = [[(50, "199.995"), (150, "Work trousers, black"), (280, "piece"), (330, "25"),
+             (470, "467.50")],
+            [(50, "201.011"), (150, "Work jacket, navy"), (280, "piece"), (330, "25"),
+             (470, "772.00")]]  # fmt: skip
+    lines = [*HEAD, "All prices are in DKK excluding VAT.", header, *rows]
+    terms = extract_contract(_pdf([lines]), "k.pdf")
+    assert [(t.item_id, t.description, t.unit_price) for t in terms.price_terms] == [
+        ("199.995", "Work trousers, black", Decimal("467.50")),
+        ("201.011", "Work jacket, navy", Decimal("772.00")),
+    ]
