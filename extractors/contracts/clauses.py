@@ -38,6 +38,10 @@ _NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|in
 _LATE_PAYMENT = re.compile(r"interest\s+on\s+(?:late|overdue)|late[-\s]payment|morarente|"
                            r"rykker|forsinket\s+betaling|for\s+sen\s+betaling|overdue",
                            re.I)  # fmt: skip
+#: the invoice paid (after the late-payment words: "Uanset morarente ... skal fakturaer
+#: betales senest 30 dage efter modtagelse" states the term)
+_PAYS = re.compile(r"\bbetales\b|\bbe\s+paid\b|\bpayable\b|\bshall\s+pay\b|\bforfalder\b",
+                   re.I)  # fmt: skip
 _NOTICE = re.compile(r"varsel|notice|opsig|terminat|written|skriftlig", re.I)
 _NOT_NOTICE = re.compile(r"uopsigelig|non-?terminable|første|first|after\s+the\s+end|"
                          r"payment|betaling|faktura|invoice", re.I)  # fmt: skip
@@ -123,7 +127,11 @@ def read_payment(section: Section, *, strict: bool = False) -> ContractClause | 
             continue  # when the invoice is sent, not when it is paid
         late = _LATE_PAYMENT.search(text)
         for found in durations(text):
-            if late is not None and found.start > late.start():
+            if (
+                late is not None
+                and found.start > late.start()
+                and not _PAYS.search(text, late.end(), found.start)
+            ):
                 break  # the days of a late-payment remedy ("interest ... allowed 14 days")
             if found.unit == "day" and not _NOT_PAYMENT.search(
                 _around(text, found.start, found.end)

@@ -38,6 +38,9 @@ _LABEL_RE = re.compile(r"^(?P<label>[A-Za-zÆØÅæøå ]{3,30}):\s*(?P<name>.+?
 _LEGAL_FORM = re.compile(
     r"\b(A/S|ApS|I/S|P/S|K/S|IVS|Kommune|Region|Styrelsen|Ltd|GmbH|AB|AS|Inc)\b"
 )
+#: a key-facts row: the party's role, then its name ("Kunde Havnsø Kommune")
+_KEY_FACT = re.compile(r"^(?P<label>(?i:kunden?|ordregiver(?:en)?|leverandør(?:en)?|køber(?:en)?|"
+                       r"customer|supplier|buyer))\s+(?P<rest>[A-ZÆØÅ].*)$")  # fmt: skip
 _STOP_LINES = re.compile(r"^(mellem|og|between|and|parterne|the parties)$", re.IGNORECASE)
 
 
@@ -89,7 +92,7 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
         cvr = match.group("cvr").replace(" ", "")
         before = line[: match.start()].rstrip(" ,;(")
         label = _LABEL_RE.match(before) if before else None
-        labelled = ROLE_LABEL.match(before) if before and not label else None
+        labelled = _KEY_FACT.match(before) if before and not label else None
         if label:
             name, role = label.group("name"), _role(label.group("label"))
         elif (

@@ -142,7 +142,7 @@ def prices_fixed_for_the_term(text: str) -> bool:
 
 
 _DISCOUNTS = re.compile(r"\brabat\w*|\bdiscount\w*|\bavance\w*|\bmark-?up\w*", re.I)
-_PRICES_WORD = re.compile(r"\bpris(?!\w*rabat)\w*|\bprices?\b|\bfees?\b|(?<!discount )\brates?\b|\bcharges?\b",
+_PRICES_WORD = re.compile(r"\w*pris(?!\w*rabat)\w*|\bprices?\b|\bfees?\b|(?<!discount )\brates?\b|\bcharges?\b",
                           re.I)  # fmt: skip
 
 

@@ -203,23 +203,29 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     if (
         _NOT_BOUND.search(sentence[:start])
         or _NOT_CONSTRUED.search(sentence[:start])
-        or _DISCLAIMED.search(sentence[:start])  # "Nothing ... shall oblige ... to offer"
+        or _NOTHING_OBLIGES.search(sentence[:start])  # "Nothing ... shall oblige ... to offer"
     ):
         return True
     after = " ".join(sentence[end:].split()[:5])
     return bool(_NEGATION.search(before)) or bool(_DENIED_AFTER.match(after))
 
 
+#: "Nothing in this Agreement shall oblige ...", "no obligation to offer ..." before the name
+_NOTHING_OBLIGES = re.compile(
+    r"\bno\s+obligation|\bnothing\b[^.;]{0,60}?\b(?:(?:shall|will)\s+)?(?:require|oblige|obligate)[sd]?\b",
+    re.IGNORECASE,
+)
 #: the name followed by what denies it: "finder ikke anvendelse", "does not apply",
 #: "(Mestbegunstigelse) udgår", a key-facts row "Mestbegunstigelse | Nej",
 #: "Mestbegunstigelse: Ikke relevant" (not "no less favourable than")
 _DENIED_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:finder\s+ikke|gælder\s+ikke|does\s+not|do\s+not|"
     r"shall\s+not\s+apply|is\s+not\s+applicable|not\s+applicable|er\s+ikke\s+aftalt|"
-    r"(?:terms?\s+)?(?:do|does|shall)\s+not\s+apply|udgår|bortfalder|er\s+udgået|"
-    r"(?:is|are)\s+(?:deleted|waived|excluded)|ikke\s+relevant|not\s+relevant)|"
-    r"^\W*(?:nej|no|none|ingen|n/?a)\b(?!\s+(?:less|more|higher|lower|worse|later|greater|"
-    r"ringere|dårligere|højere|mindre))",
+    r"(?:terms?\s+)?(?:do|does|shall)\s+not\s+apply|(?:udgår|bortfalder|er\s+udgået)(?!\s+ikke)|"
+    r"(?:is|are)\s+(?:deleted|waived|excluded)|(?:ikke|not)\s+relevant\W*$)|"
+    # a key-facts cell: the word alone ("Mestbegunstigelse | Nej", "MFN: No"), not "Ingen
+    # anden kunde må ..." nor "no other customer shall ..."
+    r"^\W*(?:nej|no|none|ingen|n/?a)\W*(?:$|\d)",
     re.IGNORECASE,
 )
 

@@ -217,7 +217,8 @@ def month_number(word: str) -> int | None:
 #: ("pr. m² pr. år", "per TB per month")
 UNREPRESENTED_UNIT = re.compile(
     r"(?:\bpr\.?|\bper)\s*(?:påbegyndte?\s+|started\s+|commenced\s+)?"
-    r"(?:(?!1(?!\d|[.,]\d))\d[\d.,]*\s*[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
+    r"(?:(?!1(?!\d|[.,]\d))(?!\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]{3,}\.?\s+\d{4})\d[\d.,]*\s*"
+    r"(?!(?:l|kg|g|ml|cl|dl|mm|cm|m|liter|gram|ltr)\b)[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
     r"quarter[-\s]hour)"
     r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week|døgn)\b"
     r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|km|tb|gb|ton|tons|tonnes?|meter|m)\b\.?\s*"

@@ -632,7 +632,9 @@ def _role(cell: Cell, language: str) -> ColumnRole | None:
 
 
 #: the last letters of a word broken without a hyphen, alone on their line
-_BROKEN_OFF = re.compile(r"(?!(?:nr|no|pr|og|or|i|à|a|kr|m|l)$)[a-zæøå]{1,2}")
+_BROKEN_OFF = re.compile(
+    r"(?!(?:nr|no|pr|og|or|i|à|a|kr|m|l|ex|in|ud|at|on|of|to|på|af)$)[a-zæøå]{1,2}"
+)
 
 
 def _bands_beside_tiers(columns: list[Column], language: str) -> None:

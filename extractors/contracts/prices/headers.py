@@ -159,12 +159,17 @@ _YEAR = re.compile(
     r"(?!\s*-?\s*(?:niveau|level|prisniveau|priser|prices|tal)\b)",
     re.IGNORECASE,
 )
+_INDEX_BASE = re.compile(r"\b(?:indeks|index|npi|pl|basis|base)\s*(?:år\s*)?20\d\d|20\d\d\s*=\s*100",
+                         re.IGNORECASE)  # fmt: skip
+_FROM_YEAR = re.compile(
+    r"\b(?:fra|from|efter|after|pr\.?|per|med\s+virkning\s+fra)\s*$", re.IGNORECASE
+)
 #: a contract year or a run of them ("År 2", "2. år", "Aftaleår 2", "Year 2",
 #: "2.-4. år", "år 2-4", "Years 2-4")
 _CONTRACT_YEAR = re.compile(
     r"\b(?:kontrakt|aftale|contract\s+)?(?:år|years?)\s*(?P<n>\d{1,2})"
     r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b|"
-    r"\b(?P<m>\d{1,2})\.?(?:\s*[-–]\s*(?P<m2>\d{1,2})\.?)?\s*(?:kontrakt|aftale)?år\b",
+    r"\b(?P<m>\d{1,2})\.(?:\s*[-–]\s*(?P<m2>\d{1,2})\.)?\s*(?:kontrakt|aftale)?år\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +180,10 @@ def _when(header: str, role: ColumnRole) -> ColumnRole:
     if len(mentions) == 1:
         return replace(role, valid_from=mentions[0])
     year = _YEAR.search(header)
+    if year is not None and _INDEX_BASE.search(header):
+        year = None  # "Pris (indeks 2020 = 100)", "Enhedspris (NPI 2025)"
+    if year is not None and not mentions and _FROM_YEAR.search(header[: year.start()]):
+        return replace(role, valid_from=date(int(year.group("lo")), 1, 1))  # "gældende fra 2026"
     if year is not None and not mentions:
         lo = int(year.group("lo"))
         hi = year.group("hi")

@@ -69,13 +69,16 @@ def read_price_tables(document: PdfText, pages: list[PageText], ctx: RowContext)
         inside = {id(ln) for t in tables for ln in t.lines}
         outside = [ln for ln in lines if id(ln) not in inside]
         reading.prose_lines[page.number] = [ln.text for ln in outside]
-        if tables or keep is not None:
-            # on a page of price tables, a line laid out as a priced row that no table
-            # took (a continuation whose header went unrecognised): shown, never dropped
+        priced = [(c.x0, c.x1) for t in [*tables, *([keep] if keep is not None else [])]
+                  for c in t.columns if c.role.role in ("price", "tier")]  # fmt: skip
+        if priced:
+            # on a page of price tables, a line laid out as a priced row, its amount under
+            # a table's price column, that no table took (a continuation whose header went
+            # unrecognised): shown, never dropped
             reading.unread += [
                 UnreadPrice(" | ".join(c.text for c in ln.cells), page.number,
                             "a priced row outside the tables read")
-                for ln in outside if _row_like(ln)
+                for ln in outside if _row_like(ln, priced)
             ]  # fmt: skip
         if tables:
             last = tables[-1]
@@ -94,14 +97,19 @@ _ROW_AMOUNT = re.compile(r"^(?:kr\.?\s*|DKK\s*)?\d{1,3}(?:[.\s]\d{3})*,\d{2}(?:\
                          r"^(?:DKK\s*)?\d{1,3}(?:,\d{3})*\.\d{2}$")  # fmt: skip
 
 
-def _row_like(line: Line) -> bool:
+def _row_like(line: Line, priced: list[tuple[float, float]]) -> bool:
     """A line set out as a table row with a price: three cells or more, the first not an
-    amount, one of the others an amount with øre, and no total ("I alt", "Tilbudssum")."""
-    cells = [c.text.strip() for c in line.cells]
+    amount, one of the others an amount with øre standing under a price column, and no
+    total ("I alt", "Tilbudssum")."""
+    cells = line.cells
     return (
         len(cells) >= 3
-        and not _ROW_AMOUNT.match(cells[0])
-        and any(_ROW_AMOUNT.match(c) for c in cells[1:])
+        and not _ROW_AMOUNT.match(cells[0].text.strip())
+        and any(
+            _ROW_AMOUNT.match(c.text.strip())
+            and any(x0 - 20 <= (c.x0 + c.x1) / 2 <= x1 + 20 for x0, x1 in priced)
+            for c in cells[1:]
+        )
         and not is_total_line(line.text)
     )
 

@@ -185,22 +185,28 @@ def page_vat(text: str) -> VatBasis:
     return "incl" if incl and not excl else "excl"
 
 
-#: currencies other than the Danish krone, by code, sign or name (a "kr." price is DKK
-#: unless the page names Swedish or Norwegian kroner)
+#: currencies other than the Danish krone: the code in capitals, the sign, or the name
+#: (Danish "nok" and "sek." are words, not currencies)
 FOREIGN_CURRENCIES = (
-    ("EUR", re.compile(r"\bEUR\b|€|\beuro\b", re.IGNORECASE)),
-    ("SEK", re.compile(r"\bSEK\b|svenske\s+kroner|swedish\s+kron[ao]r?", re.IGNORECASE)),
-    ("NOK", re.compile(r"\bNOK\b|norske\s+kroner|norwegian\s+kron[ae]r?", re.IGNORECASE)),
-    ("GBP", re.compile(r"\bGBP\b|£|pounds?\s+sterling|britiske\s+pund", re.IGNORECASE)),
-    ("USD", re.compile(r"\bUSD\b|US\$|\bUS\s+dollars?|amerikanske\s+dollars?", re.IGNORECASE)),
-    ("CHF", re.compile(r"\bCHF\b|schweizerfranc|swiss\s+francs?", re.IGNORECASE)),
+    ("EUR", re.compile(r"\bEUR\b|€|\b(?i:euro)\b")),
+    ("SEK", re.compile(r"\bSEK\b|(?i:svenske\s+kroner|swedish\s+kron[ao]r?)")),
+    ("NOK", re.compile(r"\bNOK\b|(?i:norske\s+kroner|norwegian\s+kron[ae]r?)")),
+    ("GBP", re.compile(r"\bGBP\b|£|(?i:pounds?\s+sterling|britiske\s+pund)")),
+    ("USD", re.compile(r"\bUSD\b|US\$|(?i:\bUS\s+dollars?|amerikanske\s+dollars?)")),
+    ("CHF", re.compile(r"\bCHF\b|(?i:schweizerfranc|swiss\s+francs?)")),
 )
 _DANISH_CURRENCY = re.compile(r"\bDKK\b|danske\s+kroner|danish\s+kron", re.IGNORECASE)
+#: a sentence that says what the prices are in ("Alle priser er i svenske kroner (SEK)",
+#: "Charges are in GBP"), not one that merely names a currency ("en USD-kurs på 6,80")
+_PRICES_IN = re.compile(r"pris|price|charge|fee|beløb|amount|valuta|currency|angiv|stated|"
+                        r"quoted|tilbud|vederlag", re.IGNORECASE)  # fmt: skip
+_EXCHANGE = re.compile(r"kurs\b|kursen|valutakurs|exchange\s+rate|rate\s+of\s+exchange", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)")
 
 
 def named_currency(text: str) -> str | None:
-    """The one currency ``text`` names by code, sign or name; DKK for "DKK" or "kr."
-    alone; None when it names none, or several foreign ones."""
+    """The one currency ``text`` (a price cell or header) names by code, sign or name;
+    DKK for "DKK" or "kr." alone; None when it names none, or several foreign ones."""
     foreign = {code for code, pattern in FOREIGN_CURRENCIES if pattern.search(text)}
     if len(foreign) == 1:
         return foreign.pop()
@@ -210,9 +216,16 @@ def named_currency(text: str) -> str | None:
 
 
 def page_currency(text: str) -> str:
-    """The currency a page's prices are in: one foreign currency it names while naming
-    no Danish kroner (a krone sign "kr." counts for the foreign krone it names), else DKK."""
-    foreign = {code for code, pattern in FOREIGN_CURRENCIES if pattern.search(text)}
+    """The currency a page's prices are in: one foreign currency its sentences about the
+    prices name, while the page names no Danish kroner (a krone sign "kr." counts for the
+    foreign krone named), else DKK."""
+    foreign = {
+        code
+        for sentence in _SENTENCE.findall(text)
+        if _PRICES_IN.search(sentence) and not _EXCHANGE.search(sentence)
+        for code, pattern in FOREIGN_CURRENCIES
+        if pattern.search(sentence)
+    }
     if len(foreign) != 1 or _DANISH_CURRENCY.search(text):
         return "DKK"
     code = foreign.pop()

@@ -40,6 +40,15 @@ def test_these_sentences_say_there_is_no_mfn(sentence: str) -> None:
         "The Supplier grants most favoured customer terms, no less favourable than those "
         "given to any other customer.",
         "Kunden er mestbegunstiget, og priserne må ikke være højere end for andre kunder.",
+        # a review of the change: "no"/"ingen" opening a promise, a double negative, a
+        # limit on where it applies, another customers' pricing freedom before it
+        "Mestbegunstigelse: Ingen anden offentlig kunde må opnå lavere priser end Kunden.",
+        "Most favoured customer: no other customer shall receive lower prices than the Customer.",
+        "Mestbegunstigelsesklausulen bortfalder ikke ved forlængelse.",
+        "The most favoured nation clause is not relevant to call-offs but applies to all "
+        "direct orders.",
+        "The Supplier may charge other customers lower prices for different volumes; however, "
+        "the Customer shall have most favoured customer status.",
     ],
 )
 def test_these_sentences_promise_it(sentence: str) -> None:

@@ -186,3 +186,67 @@ def test_occasions_are_counted_like_pieces() -> None:
         ("S-2", "piece", Decimal("350.00")),
         ("S-3", "piece", Decimal("42.50")),
     ]
+
+
+# ---------------------------------------------------------------- a review of the fixes
+def test_danish_words_are_no_currency_codes() -> None:
+    """ "nok" (enough) and "sek." (seconds) in the text, an exchange rate in USD: the
+    prices are still Danish kroner."""
+    lines = [*HEAD,
+             "Alle priser er i kr. ekskl. moms. Leverandøren skal sikre, at der er nok vikarer.",
+             "Svartiden er højst 2 sek. Prisen er baseret på en USD-kurs på 6,80.",
+             *_table(["Varenr.", "Ydelse", "Enhed", "Pris"], [["V-1", "Vikartime", "time", "385,00"]])]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(t.unit_price, t.currency) for t in terms.price_terms] == [(Decimal("385.00"), "DKK")]
+
+
+def test_a_price_for_three_years_is_no_third_contract_year() -> None:
+    """ "Pris 1 år | Pris 3 år": prices of a one-year and a three-year licence, not the
+    first and third contract years: one price, for review."""
+    rows = [["L-1", "Licens", "stk.", "120,00", "300,00"]]
+    read = [(t.valid_from, t.contract_years, t.confidence < 0.8) for t in extract_contract(
+        _pdf([*HEAD, *_table(["Varenr.", "Ydelse", "Enhed", "Pris 1 år", "Pris 3 år"], rows)]),
+        "k.pdf").price_terms]  # fmt: skip
+    assert read == [(None, None, True)]
+
+
+def test_pack_sizes_and_dates_in_a_unit_are_no_scaled_units() -> None:
+    rows = [["D-1", "Gulvsæbe", "pr. 5 l dunk", "135,25"], ["S-1", "Vejsalt", "pr. 25 kg sæk", "89,00"]]  # fmt: skip
+    lines = [*HEAD, "Priser i kr. ekskl. moms.",
+             *_table(["Varenr.", "Vare", "Enhed", "Pris"], rows, (60, 110, 250, 420))]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [(t.item_id, str(t.unit)) for t in terms.price_terms] == [
+        ("D-1", "piece"),
+        ("S-1", "piece"),
+    ]
+
+
+def test_payment_days_after_a_late_payment_clause_opening_the_sentence() -> None:
+    lines = [*HEAD, "5. Betaling",
+             "Uanset Leverandørens ret til morarente ved forsinket betaling skal fakturaer "
+             "betales senest 30 dage efter modtagelse."]  # fmt: skip
+    assert extract_contract(_pdf(lines), "kontrakt.pdf").payment_days == 30
+
+
+def test_enhedspriser_fixed_are_prices_fixed() -> None:
+    from extractors.contracts.indexation_facts import prices_fixed_for_the_term
+
+    assert prices_fixed_for_the_term("Rabatsatser og enhedspriser er faste i hele aftaleperioden.")
+    assert not prices_fixed_for_the_term("Rabatsatserne er faste i hele aftaleperioden.")
+
+
+def test_company_names_with_a_public_word_are_names() -> None:
+    from extractors.contracts.party_names import clean_name
+
+    assert clean_name("Region Syd Busser A/S") == "Region Syd Busser A/S"
+    assert clean_name("Kommune-Data A/S") == "Kommune-Data A/S"
+    assert clean_name("Hvidsten Kommune Renfix ApS") is None
+
+
+def test_an_instalment_line_beside_a_price_table_is_no_unread_row() -> None:
+    lines = [*HEAD, "Priser i kr. ekskl. moms.",
+             *_table(["Varenr.", "Ydelse", "Enhed", "Pris"], [["V-1", "Vikartime", "time", "385,00"]]),
+             "Betalingsplan for implementeringen:",
+             [(72, "Rate 1"), (130, "ved underskrift"), (240, "1. marts 2026"), (470, "25.000,00")]]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [t.item_id for t in terms.price_terms] == ["V-1"] and not terms.unread_prices
