@@ -606,7 +606,10 @@ def _priced(
     return [min(prices, key=_price_rank)]
 
 
-def _period(column: Column) -> tuple[object, ...] | None:
+_Period = tuple[date | None, date | None, int | None, int]
+
+
+def _period(column: Column) -> _Period | None:
     role = column.role
     if role.valid_from is None and role.contract_year is None:
         return None
@@ -620,7 +623,7 @@ def _by_period(prices: list[tuple[Column, Decimal]]) -> list[tuple[Column, Decim
     until the next begins) of one kind, in order, for one unit."""
     if len(prices) < 2 or len({c.role.unit for c, _ in prices}) > 1:
         return []
-    groups: dict[tuple[object, ...] | None, list[tuple[Column, Decimal]]] = {}
+    groups: dict[_Period | None, list[tuple[Column, Decimal]]] = {}
     for priced in prices:
         groups.setdefault(_period(priced[0]), []).append(priced)
     keys = list(groups)
@@ -630,12 +633,12 @@ def _by_period(prices: list[tuple[Column, Decimal]]) -> list[tuple[Column, Decim
     if len({k[2] is None for k in named}) > 1:  # calendar and contract years mixed
         return []
     if named[0][2] is None:
-        starts = [k[0] for k in named]
-        if starts != sorted(starts) or len(set(starts)) < len(starts):
+        starts = [k[0] for k in named if k[0] is not None]
+        if len(starts) < len(named) or starts != sorted(starts) or len(set(starts)) < len(starts):
             return []
         if keys[0] is None and named[0][1] is not None:
             return []  # "Pris | Pris 2027": the first's period unknown
-    elif keys[0] is None or [k[2] for k in named] != sorted({k[2] for k in named}):  # type: ignore[type-var]
+    elif keys[0] is None or [k[2] for k in named] != sorted({k[2] or 0 for k in named}):
         return []
     return [min(groups[k], key=_price_rank) for k in keys]
 
