@@ -186,20 +186,3 @@ def test_a_column_headed_nr_that_counts_the_rows_names_no_item() -> None:
         (None, "Drift og hosting"),
         (None, "Konsulentbistand"),
     ]
-
-
-def test_product_no_set_apart_and_an_expected_annual_consumption() -> None:
-    """ "Product" and "no." spread apart by a scaled header are one column; "Expected
-    annual consumption" is a quantity, never a price or a description."""
-    header = [(50, "Product"), (83, "no."), (150, "Description"), (280, "Unit"),
-              (330, "Expected annual consumption"), (470, "Unit price")]  # fmt: skip
-    rows = [[(50, "199.995"), (150, "Work trousers, black"), (280, "piece"), (330, "25"),
-             (470, "467.50")],
-            [(50, "201.011"), (150, "Work jacket, navy"), (280, "piece"), (330, "25"),
-             (470, "772.00")]]  # fmt: skip
-    lines = [*HEAD, "All prices are in DKK excluding VAT.", header, *rows]
-    terms = extract_contract(_pdf([lines]), "k.pdf")
-    assert [(t.item_id, t.description, t.unit_price) for t in terms.price_terms] == [
-        ("199.995", "Work trousers, black", Decimal("467.50")),
-        ("201.011", "Work jacket, navy", Decimal("772.00")),
-    ]
