@@ -350,7 +350,9 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
     """The header cells' columns; ``eager`` splits any cell that names two roles (used
     when the header reads as none without it)."""
     columns = []
-    cells = [part for cell in cells for part in _split_header_cell(cell, language, eager)]
+    cells = _numbers_joined(
+        [part for cell in cells for part in _split_header_cell(cell, language, eager)]
+    )
     for cell in cells:
         if len(cell.words) > 8 or len(cell.text) > 60:
             return None  # a sentence, not a header
@@ -365,6 +367,26 @@ def _columns(cells: list[Cell], language: str, *, eager: bool = False) -> list[C
     _item_beside_number(columns)
     _bare_bands(columns, language)
     return columns
+
+
+_NUMBER_WORD = re.compile(r"^(?:no|nr|number|nummer|#)\.?$", re.IGNORECASE)
+
+
+def _numbers_joined(cells: list[Cell]) -> list[Cell]:
+    """ "Product" | "no." set apart by a justified or scaled header: one cell."""
+    out: list[Cell] = []
+    for cell in cells:
+        if (
+            out
+            and _NUMBER_WORD.match(cell.text.strip())
+            and cell.x0 - out[-1].x1 < 20
+            and not _NUMBER_WORD.match(out[-1].text.strip())
+            and len(out[-1].words) <= 2
+        ):
+            out[-1] = Cell([*out[-1].words, *cell.words], bought=out[-1].bought)
+            continue
+        out.append(cell)
+    return out
 
 
 def _bare_bands(columns: list[Column], language: str) -> None:
@@ -500,6 +522,8 @@ def _body_split(column: Column, words: list, next_x0: float | None) -> list[Colu
         if _DANGLING.search(left.text) or _LEADING.match(right.text):
             continue  # "Pris pr." | "enhed": a header does not end in a preposition, nor
             # start with one ("Price per user" | "per month")
+        if _NUMBER_WORD.match(right.text.split()[0] if right.text.split() else ""):
+            continue  # "Product" | "no.": one header, the number of the product
         roles = (_role(left, ""), _role(right, ""))
         clearance = min(cut - max(before), min(after) - cut)
         if all(r is not None and r.role != "other" for r in roles) and (
@@ -879,8 +903,12 @@ def _widest_channel(
     if hi - cursor >= 1.5:
         channels.append((cursor, hi))
     wide = [c for c in channels if c[1] - c[0] >= 3.5] or channels  # wider than a word space
-    meeting = [c for c in wide if c[0] <= gap[1] and c[1] >= gap[0]]
-    pool = meeting or wide
+    # a channel with the body's words on both sides parts two columns of data; one with
+    # none on a side only cuts a column's right-aligned numbers from their header
+    between = [c for c in wide if any(x1 <= c[0] for _, x1 in spans)
+               and any(x0 >= c[1] for x0, _ in spans)]  # fmt: skip
+    meeting = [c for c in between or wide if c[0] <= gap[1] and c[1] >= gap[0]]
+    pool = meeting or between or wide
     return max(pool, key=lambda c: c[1] - c[0]) if pool else None
 
 

@@ -186,3 +186,25 @@ def test_a_column_headed_nr_that_counts_the_rows_names_no_item() -> None:
         (None, "Drift og hosting"),
         (None, "Konsulentbistand"),
     ]
+
+
+def test_product_no_set_apart_and_numbers_right_of_their_header() -> None:
+    """ "Product" and "no." spread apart by a scaled header are one column; a quantity
+    column's numbers set right of its header ("Estimated" / "quantity") stay in it on the
+    page the list goes on to, where no header is repeated."""
+    header = [(50, "Product"), (83, "no."), (150, "Description"), (280, "Unit"),
+              (330, "Estimated"), (420, "Unit price")]  # fmt: skip
+    wrapped = [(330, "quantity")]
+
+    def row(n: int) -> Placed:
+        return [(50, f"{199 + n}.995"), (90, _NAMES[n % len(_NAMES)] + f" {n}"),
+                (280, "piece"), (392, f"{10 * n}"), (430, "DKK"), (452, f"{n}7.50")]  # fmt: skip
+
+    first = [*HEAD, "All prices are in DKK excluding VAT.", header, wrapped,
+             *[row(n) for n in range(1, 51)]]  # fmt: skip
+    second = [row(n) for n in range(51, 56)]
+    terms = extract_contract(_pdf([first, second], footer="Annex 1 - Price schedule"), "k.pdf")
+    assert [(t.item_id, t.unit_price) for t in terms.price_terms] == [
+        (f"{199 + n}.995", Decimal(f"{n}7.50")) for n in range(1, 56)
+    ]
+    assert not terms.unread_prices
