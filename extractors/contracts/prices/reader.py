@@ -163,36 +163,10 @@ def _read(
     """Read the table's rows, each knowing the term read just above it (``above``: the
     previous page's last, for a table that goes on from there); the last term read."""
     reading.tables.append(table)
-    first = len(reading.terms)
     for row in table.rows:
         result = _read_row(table, row, ctx, reading, above)
         above = result[-1] if isinstance(result, list) and result else None
-    _running_numbers(table, reading.terms[first:])
     return above
-
-
-_BARE_NUMBER = re.compile(r"^(?:nr|no|#|number|nummer|løbenr)\.?$", re.IGNORECASE)
-
-
-def _running_numbers(table: Table, terms: list[ExtractedPriceTerm]) -> None:
-    """A column headed only "Nr." whose numbers count the table's lines (1, 2, 4, 5 ...:
-    rising from 1, no further than its lines go, rows without a price skipped) numbers
-    them; it names no item ("Nr." over 101, 102 ... does): no item id."""
-    if not any(
-        c.role.role == "item" and _BARE_NUMBER.match(c.header.strip()) for c in table.columns
-    ):
-        return
-    ids = [t.item_id for t in terms]
-    if len(ids) < 2 or not all(i is not None and i.isdigit() and int(i) < 1000 for i in ids):
-        return
-    numbers = [int(i) for i in ids if i is not None]
-    if (
-        numbers[0] == 1
-        and numbers[-1] <= 2 * len(numbers) + 2
-        and all(a <= b for a, b in zip(numbers, numbers[1:], strict=False))
-    ):
-        for term in terms:
-            term.item_id = None
 
 
 def _read_row(

@@ -170,24 +170,6 @@ def test_a_header_row_whose_cells_are_centred_one_by_one() -> None:
     ]
 
 
-def _simple(header: list[tuple[float, str]], rows: list[list[tuple[float, str]]]) -> bytes:
-    return _pdf([[*HEAD, "Alle priser er i kr. ekskl. moms.", header, *rows]])
-
-
-def test_a_column_headed_nr_that_counts_the_rows_names_no_item() -> None:
-    x = (50, 80, 250, 330, 400)
-    rows = [["1", "Licens, sagsbehandler", "pr. bruger pr. år", "2.080,76", "45"],
-            ["2", "Drift og hosting", "pr. måned", "9.798,35", "12"],
-            ["4", "Konsulentbistand", "time", "1.221,04", "150"]]  # fmt: skip
-    header = list(zip(x, ["Nr.", "Ydelse", "Enhed", "Pris", "Antal (estimat)"], strict=True))
-    terms = extract_contract(_simple(header, [list(zip(x, r, strict=True)) for r in rows]), "k.pdf")
-    assert [(t.item_id, t.description) for t in terms.price_terms] == [
-        (None, "Licens, sagsbehandler"),
-        (None, "Drift og hosting"),
-        (None, "Konsulentbistand"),
-    ]
-
-
 def test_product_no_set_apart_and_numbers_right_of_their_header() -> None:
     """ "Product" and "no." spread apart by a scaled header are one column; a quantity
     column's numbers set right of its header ("Estimated" / "quantity") stay in it on the
