@@ -433,7 +433,10 @@ def read_row(
         else [(None, None, None)] * len(terms)
     )
     for (col, value), (valid_from, valid_to, years) in zip(terms, windows, strict=True):
-        term_unit = col.role.unit or unit or _table_unit(caption, columns)
+        # a unit cell that names a unit we do not know ("pr. løbende meter") is not read:
+        # never one borrowed from the caption or the page ("... højst 4,5 % pr. år")
+        stated = any(r == "unit" and t.strip() for t, r in zip(cells, roles, strict=True))
+        term_unit = col.role.unit or unit or (None if stated else _table_unit(caption, columns))
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
         tier_min, tier_max = (col.role.tier_min, col.role.tier_max) if col.role.role == "tier" \
@@ -510,14 +513,15 @@ def _band_unit(cells: list[str], roles: list[str]) -> Unit | None:
 
 
 _ESTIMATE_WORDS = re.compile(r"estim|forventet|anslået|forbrug|mængde|consumption|volume|"
-                             r"expected|quantit", re.IGNORECASE)  # fmt: skip
+                             r"expected|quantit|%|procent|per\s+cent|reguler|indeks|index",
+                             re.IGNORECASE)  # fmt: skip
 
 
 def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
     """A unit for the whole table: named in its caption, or by its volume bands' noun
     ("0-20.000 indb.": a price per inhabitant, which public contracts state per year)."""
-    # a caption about the estimated consumption ("Estimeret årligt forbrug") names no
-    # unit of the prices
+    # a caption about the estimated consumption ("Estimeret årligt forbrug") or about
+    # adjusting the prices ("dog højst 4,5 % pr. år") names no unit of the prices
     unit = unit_of(caption) if caption and not _ESTIMATE_WORDS.search(caption) else None
     if unit is not None:
         return unit
