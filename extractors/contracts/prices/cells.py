@@ -202,11 +202,6 @@ def _locale_of(number: str, language: str) -> str:
     return "da" if language == "da" else "en"
 
 
-def currency_of(text: str) -> str | None:
-    """The currency a price cell names ("DKK 1.234,50", "€ 12", "kr. 40"), if any."""
-    return named_currency(text)
-
-
 def _band(
     text: str, language: str, *, bare: bool, weights: bool = True, worded: bool = False
 ) -> tuple[Decimal | None, Decimal | None] | None:
@@ -444,7 +439,7 @@ def read_row(
         if every_band is not False:  # spanning, or maybe: every band's (for review)
             tier_min, tier_max = band or (None, None)
         vat: VatBasis = "incl" if col.role.vat == "incl" else ctx.vat
-        currency = currency_of(_cell(columns, cells, col)) or col.role.currency or ctx.currency
+        currency = named_currency(_cell(columns, cells, col)) or col.role.currency or ctx.currency
         out.append(ExtractedPriceTerm(
             item_id=item_id, description=description, unit=term_unit, unit_price=value,
             currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
@@ -483,7 +478,7 @@ def _spans_the_bands(columns: list[Column], row: RowCells, column: Column) -> bo
     if len(tiers) < 2:
         return False
     words = [w for line in row.lines for w in line.words
-             if (is_amount(w.text) or currency_of(w.text)) and column.left - 40 <= w.x0
+             if (is_amount(w.text) or named_currency(w.text)) and column.left - 40 <= w.x0
              and w.x1 <= column.right + 40]  # fmt: skip
     if not any(is_amount(w.text) for w in words):
         return None

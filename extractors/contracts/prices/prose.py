@@ -22,9 +22,9 @@ from decimal import Decimal
 
 from extractors.contracts.patterns import BAND_RE, band_of
 from extractors.contracts.pdf import PageText
-from extractors.contracts.prices.cells import amount, currency_of, unit_in_cell
+from extractors.contracts.prices.cells import amount, unit_in_cell
 from extractors.contracts.prices.headers import band_in_header
-from extractors.contracts.prices.rows import RowContext, page_vat
+from extractors.contracts.prices.rows import RowContext, named_currency, page_vat
 from extractors.types import Evidence, ExtractedPriceTerm, Unit, UnreadPrice
 
 _AMT = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
@@ -269,4 +269,4 @@ def _band_after(
 
 
 def _currency(text: str, default: str) -> str:
-    return currency_of(text) or default
+    return named_currency(text) or default
