@@ -142,7 +142,7 @@ def _strip_lead(text: str) -> str:
 _NAME_LABEL = re.compile(r"^(?:[\w ]{1,20}\s)?name\s*:\s*|^(?:firma)?navn\s*:?\s+(?=[A-ZÆØÅ0-9])",
                          re.IGNORECASE)  # fmt: skip
 #: a municipality or region and a company in one "name": two cells of a row of names
-#: ("Hvidsten Kommune Renfix ApS"), never one party
+#: ("Egn Kommune Firma ApS"), never one party
 TWO_BODIES = re.compile(r"\b[A-ZÆØÅ]\w+\s+Kommune\s+[A-ZÆØÅ][^,]*\b(?:A/S|ApS|I/S|P/S|K/S|IVS)\b|"
                         r"\b(?:A/S|ApS|I/S|P/S|K/S|IVS)\s+[A-ZÆØÅ]\w+\s+Kommune\b")  # fmt: skip
 _DESCRIPTOR = re.compile(r"^[a-zæøå]+(?:\s+[a-zæøå-]+){1,5},\s*(?=[A-ZÆØÅ])")
