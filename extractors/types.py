@@ -29,6 +29,16 @@ class Unit(StrEnum):
     PIECE = "piece"
     #: a price per kilogram (goods sold by weight: "pr. kg", "per kg")
     KG = "kg"
+    #: prices per measured quantity, as operational services are billed: per tonne (waste,
+    #: salt), kilometre driven, metre (of fence, "løbende meter"), square metre (cleaning,
+    #: paving), cubic metre (soil, gravel), litre (fuel) and day (rental, "pr. døgn")
+    TONNE = "tonne"
+    KM = "km"
+    METRE = "metre"
+    SQUARE_METRE = "m2"
+    CUBIC_METRE = "m3"
+    LITRE = "litre"
+    DAY = "day"
 
 
 VatBasis = Literal["excl", "incl"]

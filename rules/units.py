@@ -25,6 +25,31 @@ COUNT_CODES = frozenset({"", "EA", "C62", "H87", "PCE", "NAR", "NMP", "E48", "LS
 PERIOD_CODES = {"MON": 1, "QAN": 3, "ANN": 12}  # months per invoice unit
 #: kilograms per invoice unit of weight (UN/ECE: kilogram, gram, tonne)
 WEIGHT_CODES = {"KGM": ONE, "GRM": Decimal("0.001"), "TNE": Decimal(1000)}
+#: metres per invoice unit of length (UN/ECE: metre, kilometre, centimetre, millimetre)
+LENGTH_CODES = {"MTR": ONE, "KMT": Decimal(1000), "CMT": Decimal("0.01"), "MMT": Decimal("0.001")}
+#: square metres per invoice unit of area (UN/ECE: square metre)
+AREA_CODES = {"MTK": ONE}
+#: litres per invoice unit of volume (UN/ECE: litre, millilitre, centilitre, decilitre,
+#: cubic decimetre, cubic metre)
+VOLUME_CODES = {
+    "LTR": ONE,
+    "MLT": Decimal("0.001"),
+    "CLT": Decimal("0.01"),
+    "DLT": Decimal("0.1"),
+    "DMQ": ONE,
+    "MTQ": Decimal(1000),
+}
+#: contract units of measure: the invoice codes of their dimension (in a base unit), the
+#: base units in one contract unit, and the contract unit's name in the evidence
+MEASURES: dict[Unit, tuple[dict[str, Decimal], Decimal, str]] = {
+    Unit.KG: (WEIGHT_CODES, ONE, "kg"),
+    Unit.TONNE: (WEIGHT_CODES, Decimal(1000), "tonne"),
+    Unit.KM: (LENGTH_CODES, Decimal(1000), "km"),
+    Unit.METRE: (LENGTH_CODES, ONE, "m"),
+    Unit.SQUARE_METRE: (AREA_CODES, ONE, "m²"),
+    Unit.CUBIC_METRE: (VOLUME_CODES, Decimal(1000), "m³"),
+    Unit.LITRE: (VOLUME_CODES, ONE, "litre"),
+}
 #: contract units priced per period, with the months in one contract unit
 PERIODIC = {
     Unit.MONTH: 1,
@@ -94,11 +119,23 @@ def _period_factor(
         if code == "MIN":
             return Conversion(ONE / 60, "MIN = 1/60 hour")
         return Unreconciled(f"invoice unit {code} cannot be compared with an hourly price")
-    if unit is Unit.KG:  # by weight: only an invoice unit of weight compares
-        if code in WEIGHT_CODES:
-            factor = WEIGHT_CODES[code]
-            return Conversion(factor, "kilograms" if factor == ONE else f"{code} = {factor} kg")
-        return Unreconciled(f"invoice unit {code or 'none'} cannot be compared with a price per kg")
+    if unit is Unit.DAY:  # a day's rate: billed in days, or counted (like hours)
+        if code == "DAY" or code in COUNT_CODES:
+            return Conversion(ONE, "days")
+        return Unreconciled(f"invoice unit {code} cannot be compared with a price per day")
+    measure = MEASURES.get(unit)
+    if measure is not None:
+        # by measure (weight, length, area, volume): only an invoice unit of the same
+        # dimension compares, converted exactly; a line counted in pieces does not
+        codes, per_unit, name = measure
+        if code in codes:
+            factor = codes[code] / per_unit
+            if factor == ONE:
+                return Conversion(factor, "kilograms" if unit is Unit.KG else f"{code} = 1 {name}")
+            return Conversion(factor, f"{code} = {_plain(factor)} {name}")
+        return Unreconciled(
+            f"invoice unit {code or 'none'} cannot be compared with a price per {name}"
+        )
     if code in COUNT_CODES or (unit is Unit.FIXED and code == "ANN"):
         return Conversion(ONE, "one contract unit per invoice unit")
     return Unreconciled(f"invoice unit {code} cannot be compared with a price per {_words(unit)}")
@@ -166,6 +203,11 @@ def choose(
     if billed_per_inhabitant or agreed <= 0 or unit_price <= 0:
         return per_head
     return min(found, key=lambda c: _distance(unit_price, agreed * c.factor))
+
+
+def _plain(value: Decimal) -> str:
+    """A factor as written ("0.001", "1000"), without an exponent."""
+    return format(value.normalize(), "f")
 
 
 def _words(unit: Unit) -> str:

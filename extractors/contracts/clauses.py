@@ -28,8 +28,11 @@ _PAYING = re.compile(r"netto|\bnet\b|betal|forfald|payable|payment|\bpaid\b|\bpa
                      re.I)  # fmt: skip
 #: Sending or issuing the invoice: "Leverandøren skal fremsende faktura senest 10 dage
 #: efter periodens start", "shall submit the invoice no later than 10 days after".
-_INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|fakturer|submit|\bissu|render",
-                        re.I)  # fmt: skip
+_INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|fakturer|submit|\bissu|render|"
+                        # "invoice" as the verb: "The Supplier shall invoice monthly"
+                        r"\b(?:shall|will|must|may)\s+(?:\w+\s+)?invoice\b|"
+                        r"\binvoic(?:e|es|ed)\s+(?:monthly|quarterly|annually|in\s+arrears|"
+                        r"in\s+advance)", re.I)  # fmt: skip
 #: Days that are no payment term: notice, reminders, late interest, deadlines to object.
 _NOT_PAYMENT = re.compile(r"varsel|varsles|notice|notif|rykker|reminder|rente|interest|"
                           r"efter\s+forfald|after\s+the\s+due\s+date|overdue|indsigelse|(?<!un)dispute|"

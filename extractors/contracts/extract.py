@@ -80,7 +80,9 @@ def _extract(document: PdfText) -> ContractTerms:
         document,
         appendix=appendix,
         language=language,
-        body_text=body_text,
+        # its clauses apart, each with its lines: a statement about the prices is read
+        # as written, not run into a table's rows (``prices.rows.page_vat``)
+        body_text="\n\n".join(s.text for s in sections),
         price_clauses=price_clauses,
     )
     terms.price_terms = prices.terms

@@ -39,8 +39,21 @@ _TABLE_CODE = re.compile(
     r"\b(?i:tabel(?:len)?|table)\s+(?P<a>[A-ZÆØÅ]{2,8})[\s-]?(?P<b>\d{1,4})\b"
     r"|\b(?P<c>(?i:ilon)|SBLON|LON)[\s-]?(?P<d>\d{1,3})\b"
 )
-#: Any other Danish price or cost index, by its own name ("byggeomkostningsindekset").
-_OTHER_INDEX = re.compile(r"\b([a-zæøå]{3,}(?:pris|omkostnings)indeks)(?:et|ets)?\b", re.I)
+#: Any other Danish price or cost index, by its own name ("byggeomkostningsindekset"), or
+#: by what it measures ("Danmarks Statistiks omkostningsindeks for anlæg", "the Road
+#: Directorate's cost index for road operation", "the producer price index"); a market
+#: quotation a fuel price follows ("the official Platts quotation for gasoil")
+_OTHER_INDEX = re.compile(
+    r"\b([a-zæøå]*(?:pris|omkostnings)indeks)(?:et|ets)?\b"
+    r"(?:\s+for\s+(?!at\b|den\b|det\b|de\b)([a-zæøå]{3,}))?",
+    re.I,
+)
+_OTHER_INDEX_EN = re.compile(
+    r"\b((?:producer|construction|building|road|transport|operating|service)?\s*"
+    r"(?:cost|price)s?\s+index)(?:es)?\b(?:\s+for\s+(?!the\b)([a-z]{3,}(?:\s+[a-z]{3,})?))?"
+    r"|\b(Platts)\b",
+    re.I,
+)
 _KNOWN = ("nettoprisindeks", "forbrugerprisindeks", "lønprisindeks")
 _ANY_INDEX = re.compile(r"ind(?:eks|ex|ices)|\bNPI\b|\bCPI\b|\bHICP\b|" + _TABLE_CODE.pattern)
 
@@ -52,10 +65,27 @@ def index_names(text: str) -> list[tuple[int, str]]:
     for match in _TABLE_CODE.finditer(text):
         letters, digits = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
         found.append((match.start(), f"{letters}{digits}".upper()))
+    known = {start for start, _ in found}
     for match in _OTHER_INDEX.finditer(text):
         name = match.group(1).lower()
-        if not name.endswith(_KNOWN) and name != "basisprisindeks":
+        if name in ("prisindeks", "omkostningsindeks"):  # named by what it measures
+            if match.group(2) is None:
+                continue  # "prisindekset" alone: the index named elsewhere
+            name = f"{name} for {match.group(2).lower()}"
+        if not name.endswith(_KNOWN) and not name.startswith("basisprisindeks"):
             found.append((match.start(), name))
+    for match in _OTHER_INDEX_EN.finditer(text):
+        if match.group(3):
+            found.append((match.start(), "platts"))
+            continue
+        named = " ".join(match.group(1).lower().split())
+        if named in ("price index", "cost index") and match.group(2) is None:
+            continue  # "the price index" alone: named elsewhere
+        if any(abs(match.start() - start) < 30 for start in known):
+            continue  # "the consumer price index", "the net price index": known
+        found.append(
+            (match.start(), named + (f" for {match.group(2).lower()}" if match.group(2) else ""))
+        )
     return sorted(found)
 
 

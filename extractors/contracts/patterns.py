@@ -106,6 +106,41 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
         Unit.PIECE,
     ),
     (r"pr\.?\s*(?:kg|kilo(?:gram)?)(?!\w)|per\s+(?:kg|kilo(?:gram)?)\b", Unit.KG),
+    # an occasion counted like a piece: a trip, a collection, a call-out, a visit
+    (
+        r"pr\.?\s*(?:tur|kørsel|tømning|afhentning|udkald|udrykning|besøg|levering|vindue|"
+        r"container|løft)(?!\w)|per\s+(?:trip|ride|journey|collection|emptying|call-out|visit|"
+        r"delivery|window|container|lift)\b",
+        Unit.PIECE,
+    ),
+    # measures: weight, distance, length, area, volume; a day's rate
+    (r"pr\.?\s*(?:tons?|tonne?s?)(?!\w)|per\s+(?:metric\s+)?(?:tons?|tonnes?)\b", Unit.TONNE),
+    (
+        r"pr\.?\s*(?:kørt(?:e)?\s+)?(?:km|kilometer)(?!\w)|"
+        r"per\s+(?:km|kilomet(?:er|re))\b|kilometerpris|km-pris",
+        Unit.KM,
+    ),
+    (
+        r"pr\.?\s*(?:m²|m2|kvm|kvadratmeter)(?!\w)|per\s+(?:m²|m2|sq\.?\s*m|square\s+met(?:er|re))"
+        r"(?!\w)|kvadratmeterpris",
+        Unit.SQUARE_METRE,
+    ),
+    (
+        r"pr\.?\s*(?:m³|m3|kubikmeter)(?!\w)|per\s+(?:m³|m3|cubic\s+met(?:er|re))(?!\w)",
+        Unit.CUBIC_METRE,
+    ),
+    (
+        r"pr\.?\s*(?:løbende\s+meter|lb\.?\s*m\.?|lbm|meter|m(?![\w.]))(?!\w)|"
+        r"per\s+(?:(?:linear|running)\s+)?met(?:er|re)\b",
+        Unit.METRE,
+    ),
+    (r"pr\.?\s*(?:liter|ltr|l)(?![\w.])|per\s+lit(?:er|re)\b|literpris", Unit.LITRE),
+    (
+        r"pr\.?\s*(?:påbegyndt\s+)?(?:dag|døgn|arbejdsdag|kalenderdag|24\s*timer)(?!\w)|"
+        r"per\s+(?:started\s+)?(?:day|diem|24\s*hours)\b|dagspris|døgnpris|dagpris|daily\s+rate|"
+        r"day\s+rate",
+        Unit.DAY,
+    ),
 )
 UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)), re.IGNORECASE)
 #: A unit at the very end of a cell or line.
@@ -217,12 +252,15 @@ def month_number(word: str) -> int | None:
 #: ("pr. m² pr. år", "per TB per month")
 UNREPRESENTED_UNIT = re.compile(
     r"(?:\bpr\.?|\bper)\s*(?:påbegyndte?\s+|started\s+|commenced\s+)?"
-    r"(?:(?!1(?!\d|[.,]\d))(?!\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]{3,}\.?\s+\d{4})\d[\d.,]*\s*"
+    r"(?:(?!1(?!\d|[.,]\d))(?!24\s*(?:hours?|timer|t)\b)"
+    r"(?!\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]{3,}\.?\s+\d{4})\d[\d.,]*\s*"
     r"(?!(?:l|kg|g|ml|cl|dl|mm|cm|m|liter|gram|ltr)\b)[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
     r"quarter[-\s]hour)"
-    r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week|døgn)\b"
-    r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|km|tb|gb|ton|tons|tonnes?|meter|m)\b\.?\s*"
-    r"(?:pr\.?|per|/)\s*(?:år|måned|md|mdr|year|month|time|hour|dag|day)",
+    r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week)\b"
+    r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|km|tb|gb|ton|tons|tonnes?|meter|m|liter|ltr|l|lbm|"
+    r"kg)\b\.?\s*(?:pr\.?|per|/)\s*(?:år|måned|md|mdr|year|month|time|hour|dag|døgn|day|uge|week)"
+    # a thing per day ("pr. stk. pr. døgn", "per person per day"): no unit of ours
+    r"|(?:\bpr\.?|\bper)\s*[a-zæøå]+\.?\s*(?:pr\.?|per|/)\s*(?:dag|døgn|day)\b",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,10 @@ UNIT_CODES = {
     "timer": "HUR", "time": "HUR", "hours": "HUR", "hour": "HUR", "hrs": "HUR", "t": "HUR",
     "måned": "MON", "md": "MON", "md.": "MON", "month": "MON", "months": "MON",
     "år": "ANN", "year": "ANN", "kg": "KGM", "g": "GRM", "l": "LTR",
+    "ltr": "LTR", "liter": "LTR", "litre": "LTR", "ton": "TNE", "tons": "TNE", "tonne": "TNE",
+    "km": "KMT", "m": "MTR", "meter": "MTR", "lbm": "MTR", "m2": "MTK", "m²": "MTK",
+    "kvm": "MTK", "m3": "MTQ", "m³": "MTQ", "dag": "DAY", "dage": "DAY", "døgn": "DAY",
+    "day": "DAY", "days": "DAY",
 }  # fmt: skip
 MAX_QUANTITY = Decimal(1_000_000)
 

@@ -119,6 +119,27 @@ UNIT_CASES = [
     (Unit.KG, "45.00", "KGM", "45.00", "20", None, None, None),
     (Unit.KG, "45.00", "GRM", "0.06", "500", None, None, "7.50"),
     (Unit.KG, "45.00", "EA", "99.00", "3", None, None, None),  # unreconcilable: no claim
+    # measures: the same dimension converts exactly, a count or another dimension does not
+    (Unit.TONNE, "650.00", "TNE", "700.00", "12.5", None, None, "625.00"),
+    (Unit.TONNE, "650.00", "KGM", "0.70", "2000", None, None, "100.00"),
+    (Unit.TONNE, "650.00", "EA", "700.00", "3", None, None, None),
+    (Unit.KM, "12.50", "KMT", "13.75", "40", None, None, "50.00"),
+    (Unit.KM, "12.50", "MTR", "0.03", "1000", None, None, "17.50"),
+    (Unit.KM, "12.50", "HUR", "400.00", "2", None, None, None),
+    (Unit.METRE, "185.00", "MTR", "190.00", "30", None, None, "150.00"),
+    (Unit.METRE, "185.00", "KMT", "185000.00", "1", None, None, None),
+    (Unit.SQUARE_METRE, "9.40", "MTK", "9.90", "1200", None, None, "600.00"),
+    (Unit.SQUARE_METRE, "9.40", "MTR", "9.90", "1200", None, None, None),
+    (Unit.CUBIC_METRE, "240.00", "MTQ", "255.00", "8", None, None, "120.00"),
+    (Unit.CUBIC_METRE, "240.00", "LTR", "0.30", "500", None, None, "30.00"),
+    (Unit.LITRE, "11.20", "LTR", "11.95", "4000", None, None, "3000.00"),
+    (Unit.LITRE, "11.20", "MTQ", "11200.00", "2", None, None, None),
+    (Unit.LITRE, "11.20", "EA", "12.00", "10", None, None, None),
+    # a day's rate: billed in days or counted, never in hours or weeks
+    (Unit.DAY, "1450.00", "DAY", "1600.00", "5", None, None, "750.00"),
+    (Unit.DAY, "1450.00", "EA", "1600.00", "5", None, None, "750.00"),
+    (Unit.DAY, "1450.00", "HUR", "200.00", "8", None, None, None),
+    (Unit.DAY, "1450.00", "WEE", "9000.00", "1", None, None, None),
 ]
 
 

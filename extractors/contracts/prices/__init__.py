@@ -25,6 +25,7 @@ from extractors.contracts.prices.rows import (
     page_currency,
     page_vat,
     parse_line,
+    prices_vat,
 )
 from extractors.types import Evidence, ExtractedPriceTerm, UnreadPrice
 
@@ -100,7 +101,10 @@ def _read_prices(
     pages = appendix if appendix is not None else (document.pages[1:] or document.pages)
     appendix_text = "\n".join(p.text for p in pages)
     vat_source = appendix_text if _states_vat(appendix_text) else body_text
-    ctx = RowContext(language, page_vat(vat_source), page_currency(appendix_text))
+    # what the appendix, else the body, says of the prices' VAT ("Alle priser er angivet
+    # inkl. moms") before any VAT word on the appendix (the contract value's, a total's)
+    vat = prices_vat(appendix_text) or prices_vat(body_text) or page_vat(vat_source)
+    ctx = RowContext(language, vat, page_currency(appendix_text))
     tables = read_price_tables(document, document.pages, ctx)
     if tables.terms or tables.unread:
         reading = PriceReading(tables.terms, tables.unread)

@@ -535,7 +535,7 @@ _SUBJECT = (
     (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation|"
                 r"\belev|student|pupil|medarbejder|employee|\bansat|lærer|teacher"), "user"),
     (re.compile(r"indbygger|\bindb\b|inhabitant|borger|citizen|resident|capita"), "inhabitant"),
-    (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|kald\b|\bcall|"
+    (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|\bkald\b|\bcall\b|"
                 r"brev|letter|message|besked|sms|dokument|document|sag\b|case\b|ansøgning"),
      "transaction"),
     (re.compile(r"engangs|one-off|one-time|once|fast pris|fastpris|fixed|lump|samlet|éngangs|"
@@ -550,11 +550,37 @@ _SUBJECT = (
                 # an occasion counted like a piece: a visit, a delivery, a call-out, a portion
                 r"\bbesøg\b|\blevering\b|\bleverance\b|\budkald\b|\bportion\b|\bkuvert\b|"
                 r"\bpar\b|\bgang\b|\bordre\b|\bnormalside\b|\bvisit\b|\bdelivery\b|"
-                r"\bcall-?out\b|\bpair\b|\boccasion\b|\border\b"), "piece"),
+                r"\bcall-?out\b|\bpair\b|\boccasion\b|\border\b|"
+                # a trip, a collection, an emptying, a window cleaned, a container
+                r"\btur\b|\bture\b|\bkørsel\b|\btømning\b|\bafhentning\b|\budrykning\b|"
+                r"\bvindue\b|\bcontainer\b|\btrip\b|\bride\b|\bjourney\b|\bcollection\b|"
+                r"\bemptying\b|\bwindow\b|\bløft\b|\blift\b"), "piece"),
 )  # fmt: skip
-#: a cell that is the unit of weight itself ("kg", "pr. kg", "per kilo"); "Sæk 25 kg" is a
-#: sack, priced per sack, not per kilogram
-_KG_CELL = re.compile(r"(?:pr\.?\s*|per\s+)?(?:kg|kilo(?:gram)?s?)\.?")
+_PER_WORD = r"(?:(?:kr\.?|dkk)\s*)?(?:pr\.?\s*|per\s+|/\s*)"
+#: a cell that is a unit of measure itself ("kg", "pr. kg", "per kilo", "km", "kr./km",
+#: "m²", "lbm", "liter", "døgn"); "Sæk 25 kg" is a sack, priced per sack, not per kilogram
+_MEASURE_CELLS = tuple(
+    (re.compile(rf"(?:{_PER_WORD})?(?:{words})\.?"), unit)
+    for words, unit in (
+        (r"kg|kilo(?:gram)?s?", Unit.KG),
+        (r"tons?|tonnes?|metric\s+tons?", Unit.TONNE),
+        (r"km|kilomet(?:er|re)s?|kørte?\s+km", Unit.KM),
+        (r"m²|m2|kvm|kvadratmeter|square\s+met(?:er|re)s?|sq\.?\s*m", Unit.SQUARE_METRE),
+        (r"m³|m3|kubikmeter|cubic\s+met(?:er|re)s?", Unit.CUBIC_METRE),
+        (r"m|meter|metre|meters|metres|lbm|lb\.?\s*m|løbende\s+meter|"
+         r"(?:linear|running)\s+met(?:er|re)s?", Unit.METRE),
+        (r"l|ltr|liter|litre|liters|litres", Unit.LITRE),
+        (r"dag|dage|døgn|day|days|arbejdsdag|kalenderdag|dagsleje|døgnleje|24\s*(?:hours|timer)",
+         Unit.DAY),
+    )
+)  # fmt: skip
+#: a measure named after "pr."/"per" anywhere in a cell ("Kørsel pr. km", "Pris pr. m²")
+_MEASURE_PER = re.compile(
+    r"(?:\bpr\.?|\bper|/)\s*(?:(?P<km>km|kilomet(?:er|re))|(?P<m2>m²|m2|kvm)|(?P<m3>m³|m3)|"
+    r"(?P<t>tons?|tonnes?)|(?P<l>liter|litre|ltr)|(?P<day>dag|døgn|day|24\s*(?:hours|timer)))(?!\w)"
+)
+_MEASURE_NAMES = {"km": Unit.KM, "m2": Unit.SQUARE_METRE, "m3": Unit.CUBIC_METRE,
+                  "t": Unit.TONNE, "l": Unit.LITRE, "day": Unit.DAY}  # fmt: skip
 
 
 def unit_in_cell(text: str) -> Unit | None:
@@ -562,11 +588,20 @@ def unit_in_cell(text: str) -> Unit | None:
     måned", "Bruger pr. md.", "User/month", "Indbygger pr. år", "hourly rate", "Time",
     "Stk.", "one-off fee", "årligt"."""
     lowered = text.lower()
-    if UNREPRESENTED_UNIT.search(lowered):
-        return None  # "pr. 1.000 stk.", "pr. m² pr. år": no unit of ours, not read
-    if _KG_CELL.fullmatch(lowered.strip()):
-        return Unit.KG
+    bare = lowered.strip()
+    if UNREPRESENTED_UNIT.search(lowered) or (
+        bare[:1].isalpha() and UNREPRESENTED_UNIT.match("pr. " + bare)
+    ):
+        # "pr. 1.000 stk.", "pr. m² pr. år", a unit cell "påbegyndt halve time" or "m² pr.
+        # år" (its "pr." left out): no unit of ours, not read
+        return None
+    measure = next((unit for pattern, unit in _MEASURE_CELLS if pattern.fullmatch(bare)), None)
+    if measure is not None:
+        return measure
     period = next((unit for pattern, unit in _PERIOD if pattern.search(lowered)), None)
+    per = _MEASURE_PER.search(lowered)
+    if per is not None and period is None:  # "Kørsel pr. km", "Hovedrengøring pr. m²"
+        return _MEASURE_NAMES[next(k for k, v in per.groupdict().items() if v)]
     subject = next((name for pattern, name in _SUBJECT if pattern.search(lowered)), None)
     if period is Unit.HOUR:
         return Unit.HOUR

@@ -1098,7 +1098,7 @@ def read_tables(
     """Every price table part on one page's lines. ``carried`` is the previous page's last
     table: its columns read a continuation at the top of this page that has no header."""
     tables: list[Table] = []
-    i = 0
+    i = floor = 0
     first_header = next(
         (k for k in range(len(lines)) if header_at(lines, k, language) is not None), None
     )
@@ -1118,6 +1118,7 @@ def read_tables(
                            continued=bool(carried.rows))  # fmt: skip
             table.lines = lines[min(first, start - len(lead)) : end]
             table.caption = carried.caption
+            floor = end
             probe = _copy(carried.columns)
             table.lead = [split_line(probe, line) for line in lead]
             table.carries = True
@@ -1137,18 +1138,20 @@ def read_tables(
         table = _table(page, columns, header_text, lines[start:end], None, rulings,
                        continued=repeated)  # fmt: skip
         table.lines = lines[i:end]
-        table.caption = _caption(lines, i)
+        # (never the previous table's header or rows, right above: its unit is its own)
+        table.caption = _caption(lines, i, floor)
         table.carries = repeated
         tables.append(table)
-        i = max(end, start)
+        i = floor = max(end, start)
     return tables
 
 
-def _caption(lines: list[Line], header: int) -> str:
-    """Up to two lines just above the header, close to it and to each other."""
+def _caption(lines: list[Line], header: int, floor: int = 0) -> str:
+    """Up to two lines just above the header, close to it and to each other, below
+    ``floor`` (where the table above ends)."""
     found: list[str] = []
     below = lines[header]
-    for line in reversed(lines[max(0, header - 2) : header]):
+    for line in reversed(lines[max(0, floor, header - 2) : header]):
         if below.top - line.bottom > 2.5 * max(line.height, 4.0):
             break
         found.insert(0, line.text)

@@ -55,7 +55,11 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("unit", r"\b(charging|billing|pricing|charge|price) (basis|unit)$|"
              r"^(afregnings|pris|betalings)(grundlag|form|basis|enhed)$"),
     ("price", r"(pris|price|rate|sats|takst|beløb|amount|fee|charge|vederlag|honorar|"
-              r"kr\b|dkk\b|eur\b)"),
+              r"kr\b|dkk\b|eur\b|"
+              # a rent: "Månedlig leje", "Døgnleje", "Leje pr. uge", "Monthly rent"
+              r"^((månedlig|årlig|ugentlig|daglig|kvartalsvis) )?\w*leje( (ekskl|inkl|excl|incl|pr|per)\b.*)?$|"
+              r"^(monthly|annual|yearly|weekly|daily) "
+              r"(rent|rental|hire)\b)"),
     ("unit", r"^(enhed|afregningsenhed|måleenhed|prisenhed|salgsenhed|salgs-enhed|"
              r"pakningsenhed|leveringsenhed|sales unit|unit of sale|selling unit|"
              r"enh|unit|units|per|basis|"
@@ -215,6 +219,11 @@ _PERIOD_PRICES = (
     (re.compile(r"^(månedlig|månedspris|monthly|pris pr måned|price per month)"), Unit.MONTH),
     (re.compile(r"^(timepris|timesats|hourly|pris pr time|price per hour)"), Unit.HOUR),
     (re.compile(r"^(engangspris|engangsbeløb|one-off|one-time|fast pris|fixed price)"), Unit.FIXED),
+    (re.compile(r"^(kilometerpris|km-pris|kilometertakst|price per km|rate per km)"), Unit.KM),
+    (re.compile(r"^(dagspris|døgnpris|dagpris|dagsleje|døgnleje|daily rate|day rate)"), Unit.DAY),
+    (re.compile(r"^(kvadratmeterpris|m2-pris|m²-pris)"), Unit.SQUARE_METRE),
+    (re.compile(r"^(literpris|price per lit)"), Unit.LITRE),
+    (re.compile(r"^(tonpris|price per ton)"), Unit.TONNE),
 )
 
 

@@ -66,8 +66,9 @@ _VAT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:(?:pr\.?|per|/|a|an|om)\s*(?:påbegyndt\s+|started\s+|commenced\s+)?[a-zæøå./-]+"
-    r"(?:\s*(?:pr\.?|per|/|a|an|om)\s*[a-zæøå./-]+)?|årligt|månedligt|annually|monthly|yearly|"
+    r"^\s*(?:(?:pr\.?|per|/|a|an|om)\s*(?:påbegyndt\s+|started\s+|commenced\s+|kørt\s+)?"
+    r"[a-zæøå./-]+[²³]?(?:(?<=m)[23](?!\d))?"
+    r"(?:\s*(?:pr\.?|per|/|a|an|om)\s*[a-zæøå./-]+[²³]?(?:(?<=m)[23](?!\d))?)?|årligt|månedligt|annually|monthly|yearly|"
     r"each|hourly|quarterly|kvartalsvis|i timen|om året|om måneden|one-off|som engangsbeløb|"
     r"fast\s+(?:pr\.?\s*år|årligt)|fixed\s+(?:per\s+year|annual\w*)|engangsbeløb|fast pris|"
     r"fixed (?:price|fee))",
@@ -76,7 +77,11 @@ _UNIT_AFTER = re.compile(
 _UNIT_BEFORE = re.compile(
     r"(engangsbeløb|engangsvederlag|engangspris|one-off fee|one-time fee|one-off charge|"
     r"fixed fee|fixed price|fast pris|fast beløb|"
-    r"(?:pr\.?|per)\s+[a-zæøå./-]+(?:\s+(?:pr\.?|per)\s+[a-zæøå./-]+)?)",
+    # a price named by its unit: "en timepris på", "Timeprisen for ... udgør", "an hourly
+    # rate of", "the daily rate for ... is"
+    r"(?:time|dags|døgn|kilometer|liter|ton)pris(?:en)?|timesats(?:en)?|"
+    r"(?:hourly|daily)\s+(?:rate|fee|charge|price)|day\s+rate|"
+    r"\b(?:pr\.?|per)\s+[a-zæøå./-]+[²³]?(?:\s+(?:pr\.?|per)\s+[a-zæøå./-]+[²³]?)?)",
     re.IGNORECASE,
 )
 _VERBS = (r"faktureres|afregnes|betales|koster|udgør|honoreres|prissættes|andrager|udføres|"
@@ -87,8 +92,17 @@ _SHAPES = (
     re.compile(r"^(?:For|Til)\s+(?P<d>.+?),?\s+(?:betaler|skal|the Customer|Kunden|"
                r"Ordregiver|Kommunen|the Buyer|shall|pays|betales)\b", re.IGNORECASE),
     re.compile(r"^(?:Prisen|Vederlaget|Betalingen|Honoraret|Gebyret|Afgiften|Timeprisen|"
-               r"The (?:price|charge|fee|remuneration|rate))\s+(?:for|of)\s+(?P<d>.+?)\s+"
+               r"Dagsprisen|Døgnprisen|Kilometerprisen|Literprisen|Tonprisen|Timesatsen|"
+               r"The (?:hourly |daily |monthly |annual )?(?:price|charge|fee|remuneration|rate))"
+               r"\s+(?:for|of)\s+(?P<d>.+?)\s+"
                r"(?:er|udgør|andrager|is|amounts to|shall be|will be)\b", re.IGNORECASE),
+    # a supplement: "Ved akut bestilling ... tillægges 856,00 kr. pr. time", "For delivery
+    # outside normal working hours a supplement of DKK 469.00 per delivery is charged",
+    # "For an urgent booking made at less than 2 hours' notice, DKK 535.00 per hour is added"
+    re.compile(r"(?:^|(?<=:)\s+)(?:Ved|For|When|At)\s+(?P<d>.+?),?\s+(?:tillægges|(?:betales|opkræves) "
+               r"(?:et|en) tillæg|et tillæg|a supplement|a surcharge|an additional charge)\b"
+               r"(?:\s+(?:på|of))?\s*$", re.IGNORECASE),
+    re.compile(r"^(?:Ved|For)\s+(?P<d>[^,]{3,120}),\s*$", re.IGNORECASE),
     re.compile(rf"^(?P<d>.+?)\s+(?:{_VERBS})\b", re.IGNORECASE),
     # a list item or label: "a) Fast support pr. skole: 4.950,00 kr. pr. måned;"
     re.compile(r"^(?P<d>(?:[^:;.]|\.(?=\s*\w)){3,80}?):\s*$"),
@@ -221,6 +235,9 @@ def _description(text: str, money_start: int, money_end: int) -> str | None:
 
 def _clean(description: str) -> str | None:
     description = re.sub(r"\s+", " ", description).strip(" ,:;")
+    # "The Supplier is paid the following unit prices ...: A wasted journey": what follows
+    # the lead-in
+    description = description.rsplit(": ", 1)[-1].strip(" ,:;")
     description = _AFTER_UNIT.sub("", description).strip(" ,:;")
     if not description or len(description) > 160 or MONEY.search(description):
         return None

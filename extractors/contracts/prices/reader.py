@@ -98,12 +98,16 @@ _ROW_AMOUNT = re.compile(r"^(?:kr\.?\s*|DKK\s*)?\d{1,3}(?:[.\s]\d{3})*,\d{2}(?:\
 
 
 def _row_like(line: Line, priced: list[tuple[float, float]]) -> bool:
-    """A line set out as a table row with a price: three cells or more, the first not an
-    amount, one of the others an amount with øre standing under a price column, and no
-    total ("I alt", "Tilbudssum")."""
+    """A line set out as a table row with a price: three cells or more (or two, the first
+    naming something in words: "Leje af minicontainer | 68,62"), the first not an amount,
+    one of the others an amount with øre standing under a price column, and no total ("I
+    alt", "Tilbudssum")."""
     cells = line.cells
     return (
-        len(cells) >= 3
+        (
+            len(cells) >= 3
+            or (len(cells) == 2 and len(re.findall(r"[^\W\d_]{2,}", cells[0].text)) >= 2)
+        )
         and not _ROW_AMOUNT.match(cells[0].text.strip())
         and any(
             _ROW_AMOUNT.match(c.text.strip())

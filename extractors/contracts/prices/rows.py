@@ -179,10 +179,47 @@ _WITHOUT_VAT = re.compile(
 
 def page_vat(text: str) -> VatBasis:
     """``incl`` if the page quotes prices including VAT, else ``excl`` (also when it says
-    both, or neither)."""
+    both, or neither). A statement about the prices themselves ("Alle priser er angivet i
+    danske kroner inkl. moms", "All prices include VAT") decides over the VAT of another
+    sum on the page ("Kontraktens anslåede samlede værdi er 1.000.000 kr. ekskl. moms")."""
+    return prices_vat(text) or _any_vat(text)
+
+
+def prices_vat(text: str) -> VatBasis | None:
+    """The VAT basis the statements about the prices themselves give, if they give one."""
+    stated = set()
+    for statement in _STATEMENT.split(text):
+        if len(statement) > 300 or not _THE_PRICES.search(statement):
+            continue
+        if _OTHER_SUM.search(statement):
+            continue
+        incl, excl = _WITH_VAT.search(statement), _WITHOUT_VAT.search(statement)
+        if bool(incl) != bool(excl):
+            stated.add("incl" if incl else "excl")
+    if len(stated) == 1:
+        return "incl" if "incl" in stated else "excl"
+    return None
+
+
+def _any_vat(text: str) -> VatBasis:
     incl = _WITH_VAT.search(text)
     excl = _WITHOUT_VAT.search(text)
     return "incl" if incl and not excl else "excl"
+
+
+#: where one statement ends: a full stop before a capital letter, or an empty line (not
+#: "inkl. moms", "kr. 12,50")
+_STATEMENT = re.compile(
+    r"(?<=[.!?])\s+(?=[A-ZÆØÅ*•])|\n\s*\n|\n(?=\s*[*•])|(?<=\d)\n|"
+    r"\s+(?=[*•]\)?\s+[A-ZÆØÅ])"
+)  # a footnote: "... 1.810 * Alle priser"
+#: the prices themselves as the statement's subject
+_THE_PRICES = re.compile(r"\b(?:alle\s+)?priser(?:ne)?\b|\b(?:all\s+)?(?:the\s+)?prices\b|"
+                         r"\b(?:the\s+)?(?:charges|rates|fees)\b|\benhedspriser|\btimepriser",
+                         re.IGNORECASE)  # fmt: skip
+#: a sum that is no price: the contract's estimated value, a budget, a total
+_OTHER_SUM = re.compile(r"anslå|estimer|værdi|kontraktsum|budget|i\s+alt|samlet|estimat|"
+                        r"value|total|aggregate", re.IGNORECASE)  # fmt: skip
 
 
 #: currencies other than the Danish krone: the code in capitals, the sign, or the name

@@ -34,7 +34,7 @@ from rules.indexation import first_adjustment
 from tests.generators.plain_da import generate
 
 # The generator's units -> the extractor's units a careful reader accepts. The extractor's
-# vocabulary has no day, km or package; a package or box sold as one is a piece.
+# vocabulary has no package; a package or box sold as one is a piece.
 UNITS: dict[str, set[str]] = {
     "hour": {"hour"},
     "each": {"piece"},
@@ -53,8 +53,8 @@ UNITS: dict[str, set[str]] = {
     "callout": {"piece", "transaction"},
     "device_month": {"month", "user_month"},
     "site_month": {"month"},
-    "day": set(),
-    "km": set(),
+    "day": {"day"},
+    "km": {"km"},
 }
 INDEXES = {"NPI": "nettoprisindeks", "CPI": "forbrugerprisindeks", "ILON12": "ILON12"}
 FIELDS = (

@@ -1,0 +1,183 @@
+"""Operational service contracts (transport, cleaning, waste, winter service, hire), as an
+eighth generator (``tests/generators/probe_service``, written by a helper that never read
+the extractor) found them misread: each case drawn anew here with invented names and
+numbers, in a generic layout."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractors.contracts import extract_contract
+from extractors.contracts import indexation_facts as facts
+from extractors.contracts.prices.headers import role_of
+from extractors.contracts.prices.prose import sentence_terms
+from extractors.contracts.prices.rows import RowContext, page_vat
+from extractors.types import Unit
+from tests.extractors.contracts.test_prices_per_period import _pdf, _table
+
+PARTIES = [
+    "Kontrakt om vintertjeneste",
+    "Kontrakten er indgået mellem Egeby Kommune, CVR-nr. 29189803, og",
+    "Vejservice Syd ApS, CVR-nr. 31415926.",
+    "Kontrakten gælder fra 1. oktober 2026 til og med 30. september 2028.",
+]
+
+
+def test_an_index_named_by_what_it_measures() -> None:
+    """ "Danmarks Statistiks omkostningsindeks for anlæg", "the Road Directorate's cost
+    index for road operation", a fuel price following a market quotation: each an index
+    the prices follow, so the clause and its cap are read."""
+    assert [
+        n for _, n in facts.index_names("efter Danmarks Statistiks omkostningsindeks for anlæg")
+    ] == ["omkostningsindeks for anlæg"]
+    assert [n for _, n in facts.index_names("according to the cost index for road operation")] == [
+        "cost index for road operation"
+    ]
+    assert [n for _, n in facts.index_names("the official Platts quotation for gasoil")] == [
+        "platts"
+    ]
+    # a generic word alone names no index; a known one is not named twice
+    assert facts.index_names("prisindekset") == []
+    assert [n for _, n in facts.index_names("the consumer price index")] == ["forbrugerprisindeks"]
+    for clause in (
+        "Priserne reguleres årligt pr. 1. januar efter Danmarks Statistiks omkostningsindeks "
+        "for anlæg, dog højst 3 %.",
+        "Prisregulering sker efter Trafikselskabernes omkostningsindeks for kørsel og er "
+        "maksimeret til 3 % pr. år.",
+    ):
+        terms = extract_contract(_pdf([*PARTIES, "5. Prisregulering", clause]), "k.pdf")
+        assert terms.indexation is not None and terms.indexation.cap_pct == Decimal("3"), clause
+    english = [
+        "Contract for winter road maintenance",
+        "This contract is made between Egeby Municipality (CVR 29189803) and",
+        "Road Service South ApS (CVR 31415926).",
+        "The contract runs from 1 October 2026 to 30 September 2028.",
+        "5. Price adjustment",
+        "The prices may be indexed once a year according to the Road Directorate's cost index",
+        "for road operation. The adjustment shall not exceed 3.5 per cent per year.",
+    ]
+    terms = extract_contract(_pdf(english), "c.pdf")
+    assert terms.indexation is not None and terms.indexation.cap_pct == Decimal("3.5")
+
+
+def test_the_supplier_invoicing_by_a_deadline_is_no_payment_term() -> None:
+    lines = [
+        "Contract for waste collection",
+        "This contract is made between Egeby Municipality (CVR 29189803) and",
+        "Waste Partners ApS (CVR 31415926).",
+        "The contract runs from 1 October 2026 to 30 September 2028.",
+        "7. Invoicing and payment",
+        "The Supplier shall invoice monthly in arrears, no later than 8 days after the end of",
+        "each month. The Municipality pays approved invoices within 35 calendar days.",
+    ]
+    assert extract_contract(_pdf(lines), "c.pdf").payment_days == 35
+
+
+def test_the_prices_vat_beats_the_contract_values() -> None:
+    text = (
+        "Alle priser er angivet i danske kroner inkl. moms.\n"
+        "Kontraktens anslåede samlede værdi er 2.000.000 kr. ekskl. moms for grundperioden."
+    )
+    assert page_vat(text) == "incl"
+    # a footnote under a table's rows, run into them in a clause's text
+    assert (
+        page_vat("Vagt nat timer DKK 480,00 1.200 * Alle priser er i kr. og inkl. moms.") == "incl"
+    )
+    # both for the prices, or neither: as before
+    assert page_vat("Priserne er ekskl. moms. Priserne inkl. moms fremgår af bilag 2.") == "excl"
+    assert page_vat("Pris inkl. moms") == "incl"
+
+
+def test_a_rent_is_a_price_column() -> None:
+    assert role_of("Månedlig leje ekskl. moms") is not None
+    role = role_of("Månedlig leje ekskl. moms")
+    assert role is not None and (role.role, role.unit, role.vat) == ("price", Unit.MONTH, "excl")
+    role = role_of("Døgnleje")
+    assert role is not None and (role.role, role.unit) == ("price", Unit.DAY)
+    assert role_of("Udstyr til leje") is None
+
+
+def test_small_tables_one_per_unit_each_keep_their_own_unit() -> None:
+    """One small table per unit ("Ydelse | Literpris", "Ydelse | Pris pr. uge", ...): a
+    table whose header names no unit of ours never takes the unit of the table above."""
+    x = (72, 330)
+    lines = [
+        *PARTIES,
+        "4. Priser",
+        "Alle priser er i kr. ekskl. moms.",
+        *_table(["Ydelse", "Literpris"], [["Saltlage", "kr. 1,45"]], x),
+        *_table(["Ydelse", "Pris pr. uge"], [["Rådighedsvagt", "kr. 3.900,00"]], x),
+        *_table(["Ydelse", "Timepris"], [["Saltspreder med fører", "kr. 980,00"]], x),
+    ]
+    terms = extract_contract(_pdf(lines), "k.pdf")
+    assert [(t.description, t.unit) for t in terms.price_terms] == [
+        ("Saltlage", Unit.LITRE),
+        ("Saltspreder med fører", Unit.HOUR),
+    ]
+    assert [u.text.split(" | ")[0] for u in terms.unread_prices] == ["Rådighedsvagt"]
+
+
+def test_a_unit_cell_without_its_pr_is_still_no_unit_of_ours() -> None:
+    """ "påbegyndt halve time", "m² pr. år" in a unit column: per half hour, per area per
+    year; read as "hour" or "year" they would misprice."""
+    lines = [
+        *PARTIES,
+        "4. Priser",
+        "Alle priser er i kr. ekskl. moms.",
+        *_table(["Nr.", "Ydelse", "Enhed", "Pris"],
+                [["V-1", "Ventetid ud over 15 min.", "påbegyndt halve time", "120,00"],
+                 ["V-2", "Periodisk rengøring", "m² pr. år", "95,00"],
+                 ["V-3", "Kørsel", "time", "640,00"]], (60, 110, 300, 430)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "k.pdf")
+    assert [(t.item_id, t.unit) for t in terms.price_terms] == [("V-3", Unit.HOUR)]
+    assert sorted(u.text.split(" | ")[0] for u in terms.unread_prices) == ["V-1", "V-2"]
+
+
+def test_prices_named_by_their_unit_and_supplements_in_sentences() -> None:
+    ctx = RowContext("da", "excl", "DKK")
+
+    def read(text: str) -> list[tuple[str, Unit, Decimal]] | str | None:
+        found = sentence_terms(text, 1, ctx)
+        if isinstance(found, list):
+            return [(t.description, t.unit, t.unit_price) for t in found]
+        return None if found is None else found.reason
+
+    assert read("Akut rengøring afregnes med en timepris på 612,50 kr. ekskl. moms.") == [
+        ("Akut rengøring", Unit.HOUR, Decimal("612.50"))
+    ]
+    assert read("Timeprisen for fejemaskine med fører udgør kr. 905,00 ekskl. moms.") == [
+        ("fejemaskine med fører", Unit.HOUR, Decimal("905.00"))
+    ]
+    assert read("The hourly rate for a sweeper with driver is DKK 905.00 excl. VAT.") == [
+        ("a sweeper with driver", Unit.HOUR, Decimal("905.00"))
+    ]
+    assert read("Ved bestilling uden for normal arbejdstid tillægges 310,00 kr. pr. time.") == [
+        ("bestilling uden for normal arbejdstid", Unit.HOUR, Decimal("310.00"))
+    ]
+    assert read(
+        "For collection on a public holiday a supplement of DKK 215.00 per collection is charged."
+    ) == [("collection on a public holiday", Unit.PIECE, Decimal("215.00"))]
+    assert read(
+        "The following unit prices apply: A wasted trip is charged at DKK 310.00 per trip."
+    ) == [("A wasted trip", Unit.PIECE, Decimal("310.00"))]
+    # a penalty per day is no price
+    assert (
+        read("Ved forsinkelse betaler Leverandøren en dagbod på 1.500 kr. pr. arbejdsdag.") is None
+    )
+
+
+def test_a_two_cell_priced_row_no_table_took_is_listed_for_review() -> None:
+    """A small table whose header we do not know ("Ydelse | Abonnement") above one we do:
+    its row is shown as not read, never dropped in silence."""
+    x = (72, 330)
+    lines = [
+        *PARTIES,
+        "4. Priser",
+        "Alle priser er i kr. ekskl. moms.",
+        *_table(["Ydelse", "Abonnement"], [["Adgang til ruteportal", "1.250,00"]], x),
+        *_table(["Ydelse", "Timepris"], [["Saltspreder med fører", "980,00"]], x),
+    ]
+    terms = extract_contract(_pdf(lines), "k.pdf")
+    assert [t.description for t in terms.price_terms] == ["Saltspreder med fører"]
+    assert [u.text for u in terms.unread_prices] == ["Adgang til ruteportal | 1.250,00"]
