@@ -20,7 +20,7 @@ from extractors.contracts.sections import Section
 from extractors.contracts.validity import Sentence, TermDates, read_term
 from extractors.types import ContractClause
 
-_PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|betale\b|forfald|payable|payment|"
+_PAYMENT_WORDS = re.compile(r"netto|\bnet\b|betaling|betales|betaler\b|betale\b|forfald|payable|payment|"
                             r"\bpaid\b|\bpay\b|faktura|invoice", re.I)  # fmt: skip
 #: Words about paying itself: a sentence about invoices without them may state when the
 #: invoice is sent, not when it is paid.
@@ -31,6 +31,9 @@ _PAYING = re.compile(r"netto|\bnet\b|betal|forfald|payable|payment|\bpaid\b|\bpa
 _INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|fakturer|submit|\bissu|render|"
                         # "invoice" as the verb: "The Supplier shall invoice monthly"
                         r"\b(?:shall|will|must|may)\s+(?:\w+\s+)?invoice\b|"
+                        # the invoice must reach the buyer by then: "Fakturaen skal være
+                        # Kommunen i hænde senest 5 dage efter", "must be received within"
+                        r"\bi\s+hænde\b|\bbe\s+received\b|"
                         r"\binvoic(?:e|es|ed)\s+(?:monthly|quarterly|annually|in\s+arrears|"
                         r"in\s+advance)", re.I)  # fmt: skip
 #: Days that are no payment term: notice, reminders, late interest, deadlines to object.
@@ -123,30 +126,50 @@ def read_payment(section: Section, *, strict: bool = False) -> ContractClause | 
     assert section.doc is not None
     confidence = 0.85 if strict else 0.95
     for sentence in section.sentences:
-        text = sentence.text
-        if not _PAYMENT_WORDS.search(text):
-            continue
-        if not _PAYING.search(text) and _INVOICING.search(text):
-            continue  # when the invoice is sent, not when it is paid
-        late = _LATE_PAYMENT.search(text)
-        for found in durations(text):
-            if (
-                late is not None
-                and found.start > late.start()
-                and not _PAYS.search(text, late.end(), found.start)
-            ):
-                break  # the days of a late-payment remedy ("interest ... allowed 14 days")
-            if found.unit == "day" and not _NOT_PAYMENT.search(
-                _around(text, found.start, found.end)
-            ):
-                params: dict[str, object] = {"payment_days": found.number}
-                if _RUNNING_MONTH.search(text):
-                    params["counted_from"] = "end_of_month"
-                return ContractClause("payment", text, section.page, params, confidence)
-        net = _NET_DAYS.search(text)
-        if net is not None:
-            params = {"payment_days": int(net.group(1))}
-            return ContractClause("payment", text, section.page, params, confidence)
+        for text in _clauses(sentence.text):
+            found = _payment_in(text, section.page, confidence)
+            if found is not None:
+                return found
+    return None
+
+
+#: where a sentence's clauses part: "...; invoices are paid within 45 days", ", og
+#: betalingsfristen er 30 dage", "; betaling sker 20 dage efter modtagelse"
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:og|and)\s+(?:\w+\s+){0,2}(?:betal|pay|invoice|faktur))",
+                           re.I)  # fmt: skip
+
+
+def _clauses(text: str) -> list[str]:
+    """The sentence's clauses, each read alone when one sends the invoice and another pays
+    it ("The Supplier shall invoice within 10 days ...; invoices are paid within 45 days")."""
+    parts = [p for p in _CLAUSE_BREAK.split(text) if p.strip()]
+    return parts if len(parts) > 1 else [text]
+
+
+def _payment_in(text: str, page: int | None, confidence: float) -> ContractClause | None:
+    """The payment days one sentence (or clause of one) states, if any."""
+    if not _PAYMENT_WORDS.search(text):
+        return None
+    if not _PAYING.search(text) and _INVOICING.search(text):
+        return None  # when the invoice is sent, not when it is paid
+    late = _LATE_PAYMENT.search(text)
+    for found in durations(text):
+        if (
+            late is not None
+            and found.start > late.start()
+            and not _PAYS.search(text, late.end(), found.start)
+        ):
+            break  # the days of a late-payment remedy ("interest ... allowed 14 days")
+        if found.unit == "day" and not _NOT_PAYMENT.search(_around(text, found.start, found.end)):
+            params: dict[str, object] = {"payment_days": found.number}
+            if _RUNNING_MONTH.search(text):
+                params["counted_from"] = "end_of_month"
+            return ContractClause("payment", text, page, params, confidence)
+    net = _NET_DAYS.search(text)
+    if net is not None:
+        return ContractClause(
+            "payment", text, page, {"payment_days": int(net.group(1))}, confidence
+        )
     return None
 
 

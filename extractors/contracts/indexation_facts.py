@@ -48,6 +48,13 @@ _OTHER_INDEX = re.compile(
     r"(?:\s+for\s+(?!at\b|den\b|det\b|de\b)([a-zæøå]{3,}))?",
     re.I,
 )
+#: an index named by what it measures, without "pris" or "omkostnings" ("Vejdirektoratets
+#: indeks for drift", "the index for bus transport")
+_INDEX_FOR = re.compile(
+    r"\b(?:indeks|index)\s+for\s+(?!at\b|den\b|det\b|de\b|the\b|this\b)"
+    r"([a-zæøå]{3,}(?:\s+(?!og\b|and\b|er\b|is\b|dog\b|but\b)[a-zæøå]{3,})?)",
+    re.I,
+)
 _OTHER_INDEX_EN = re.compile(
     r"\b((?:producer|construction|building|road|transport|operating|service)?\s*"
     r"(?:cost|price)s?\s+index)(?:es)?\b(?:\s+for\s+(?!the\b)([a-z]{3,}(?:\s+[a-z]{3,})?))?"
@@ -86,6 +93,9 @@ def index_names(text: str) -> list[tuple[int, str]]:
         found.append(
             (match.start(), named + (f" for {match.group(2).lower()}" if match.group(2) else ""))
         )
+    for match in _INDEX_FOR.finditer(text):
+        if not any(abs(match.start() - start) < 40 for start, _ in found):
+            found.append((match.start(), f"indeks for {match.group(1).lower()}"))
     return sorted(found)
 
 
@@ -261,6 +271,13 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
     if _NOT_ADJUSTMENT.search(text):
         text = _clause_after_residue(text)
     if _NOT_ADJUSTMENT.search(text):
+        # "The adjustment is capped at 2 per cent; penalties are capped at 15 per cent":
+        # the part about the adjustment, apart from the other matter's
+        parts = [p for p in re.split(r";|,\s+(?:og|and|while|mens)\s+", text) if p.strip()]
+        if len(parts) > 1:
+            kept = [p for p in parts if not _NOT_ADJUSTMENT.search(p) and ADJUST_WORDS.search(p)]
+            if kept:
+                return caps_and_thresholds(" ".join(kept))
         return None, None
     caps: list[Decimal] = []
     conditions: list[Decimal] = []

@@ -257,8 +257,10 @@ UNREPRESENTED_UNIT = re.compile(
     r"(?!(?:l|kg|g|ml|cl|dl|mm|cm|m|liter|gram|ltr)\b)[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
     r"quarter[-\s]hour)"
     r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week)\b"
-    r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|km|tb|gb|ton|tons|tonnes?|meter|m|liter|ltr|l|lbm|"
-    r"kg)\b\.?\s*(?:pr\.?|per|/)\s*(?:år|måned|md|mdr|year|month|time|hour|dag|døgn|day|uge|week)"
+    # a measure per anything ("pr. m² pr. måned", "per sq m per year", "pr. ton pr. km")
+    r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|sq\.?\s*m|square\s+met(?:er|re)s?|km|kilomet(?:er|re)|"
+    r"tb|gb|ton|tons|tonnes?|meter|metre|m|liter|litre|ltr|l|lbm|kg)(?![\w²³])\.?\s*(?:pr\.?|per|/)\s*"
+    r"[a-zæøå²³\d]"
     # a thing per day ("pr. stk. pr. døgn", "per person per day"): no unit of ours
     r"|(?:\bpr\.?|\bper)\s*[a-zæøå]+\.?\s*(?:pr\.?|per|/)\s*(?:dag|døgn|day)\b",
     re.IGNORECASE,
@@ -274,7 +276,15 @@ def unit_of(text: str) -> Unit | None:
     if match is None:
         return None
     index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
-    return _UNITS[index][1]
+    unit = _UNITS[index][1]
+    if unit is Unit.PIECE:  # a thing per period ("pr. stk. pr. måned"): the period's price
+        period = _THEN_PERIOD.match(text, match.end())
+        if period is not None:
+            return Unit.MONTH if period.group(1).lower().startswith(("m", "md")) else Unit.YEAR
+    return unit
+
+
+_THEN_PERIOD = re.compile(r"\.?\s*(?:pr\.?|per|/)\s*(måned|md|mdr|month|år|year)\b", re.IGNORECASE)
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")

@@ -180,3 +180,10 @@ def test_a_missing_price_term_or_rule_reads_in_danish() -> None:
     assert error_message(rule.value, "da") == (
         "Reglen price_above_agreed har ingen offentliggjort version at rulle tilbage."
     )
+
+
+def test_every_unit_has_a_label() -> None:
+    """The contract page and the findings name each term's unit by ``unit.<value>``."""
+    from extractors.types import Unit
+
+    assert [u.value for u in Unit if f"unit.{u.value}" not in MESSAGES] == []

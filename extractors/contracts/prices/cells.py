@@ -438,7 +438,9 @@ def read_row(
             else (band or (None, None))  # fmt: skip
         if every_band is not False:  # spanning, or maybe: every band's (for review)
             tier_min, tier_max = band or (None, None)
-        vat: VatBasis = "incl" if col.role.vat == "incl" else ctx.vat
+        # the column's own basis ("Pris ekskl. moms", "Pris*" over "* inkl. moms"), else
+        # what the page or the contract says of its prices
+        vat: VatBasis = "incl" if col.role.vat == "incl" else "excl" if col.role.vat else ctx.vat
         currency = named_currency(_cell(columns, cells, col)) or col.role.currency or ctx.currency
         out.append(ExtractedPriceTerm(
             item_id=item_id, description=description, unit=term_unit, unit_price=value,
@@ -590,7 +592,7 @@ def unit_in_cell(text: str) -> Unit | None:
     lowered = text.lower()
     bare = lowered.strip()
     if UNREPRESENTED_UNIT.search(lowered) or (
-        bare[:1].isalpha() and UNREPRESENTED_UNIT.match("pr. " + bare)
+        (bare[:1].isalpha() or bare[:1] in "½¼") and UNREPRESENTED_UNIT.match("pr. " + bare)
     ):
         # "pr. 1.000 stk.", "pr. m² pr. år", a unit cell "påbegyndt halve time" or "m² pr.
         # år" (its "pr." left out): no unit of ours, not read

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 from extractors.contracts.prices.cells import (
@@ -40,6 +40,7 @@ from extractors.contracts.prices.headers import (
 )
 from extractors.contracts.prices.layout import Cell, Line, Rulings, Word, reading_order
 from extractors.contracts.prices.realign import realigned_rows
+from extractors.contracts.prices.rows import vat_stated
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -808,6 +809,8 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             return j  # text left of the table (not an amount, nor a label over rows)
         if _sentence_across(line, columns, width) or _prose_run(line, left, width):
             return j
+        if _FOOTNOTE.match(line.text) and line.text.lstrip()[:1] in "*¹(":
+            return j  # a footnote under the table ("* Priserne er inkl. moms")
         if not any(is_amount(c.text) for c in line.cells) and _next_header(lines, j, language):
             return j  # the next table's header (which names a price in words, where a
             # wrapped row's second line may hold "pr. år | indbyggere | DKK")
@@ -1131,6 +1134,7 @@ def read_tables(
         columns, used = found
         start = i + used
         end = body_lines(lines, start, columns, language) if start < len(lines) else start
+        _footnoted_vat(columns, lines[end : end + 3])
         header_text = " | ".join(c.header for c in columns)
         repeated = not tables and carried is not None and carried.header_text == header_text
         if repeated and carried is not None:  # the header repeated over a page break
@@ -1144,6 +1148,26 @@ def read_tables(
         tables.append(table)
         i = floor = max(end, start)
     return tables
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:\*+|¹|\(\*\))\s*\)?\s*\S")
+
+
+def _footnoted_vat(columns: list[Column], after: list[Line]) -> None:
+    """A price column whose header carries an asterisk ("Pris*") takes the VAT basis its
+    footnote under the table states ("* Priserne er inkl. moms"), where the header itself
+    states none: the table's own, over what the page says of prices in general."""
+    marked = [c for c in columns if c.role.role in ("price", "tier") and c.role.vat is None
+              and "*" in c.header]  # fmt: skip
+    if not marked:
+        return
+    for line in after:
+        if _FOOTNOTE.match(line.text):
+            vat = vat_stated(line.text)
+            if vat is not None:
+                for column in marked:
+                    column.role = replace(column.role, vat=vat)
+            return
 
 
 def _caption(lines: list[Line], header: int, floor: int = 0) -> str:

@@ -63,7 +63,8 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("unit", r"^(enhed|afregningsenhed|måleenhed|prisenhed|salgsenhed|salgs-enhed|"
              r"pakningsenhed|leveringsenhed|sales unit|unit of sale|selling unit|"
              r"enh|unit|units|per|basis|"
-             r"charging unit|billing unit|pricing unit|unit of measure|uom|afregning)\b|"
+             r"charging unit|billing unit|pricing unit|unit of measure|uom|afregning|"
+             r"lejeform|lejeperiode|lejeenhed|rental period|hire period|rental basis)\b|"
              r"\b(charging|billing|pricing|charge|price) (basis|unit)\b|"
              r"^(afregnings|pris|betalings)(grundlag|form|basis)\b"),
     ("band", r"^(interval|trin|niveau|volumen ?interval|antal (brugere|indbyggere|licenser)|"
@@ -77,7 +78,10 @@ _WORDS: tuple[tuple[str, str], ...] = (
                     r"personnel (category|type)|"
                     r"profil|profile|konsulent ?(type|kategori|niveau)|medarbejder ?(type|kategori)|"
                     r"kompetence ?(profil|niveau)?|stilling|stillingsbetegnelse|job ?title|"
-                    r"consultant (type|category|level)|resource|ressource)"),
+                    r"consultant (type|category|level)|resource|ressource|"
+                    # what is hired: "Materiel | Lejeform | Pris", "Equipment | Day rate"
+                    r"materiel|udstyr|equipment|maskine|maskiner|machine|machinery|køretøj|"
+                    r"køretøjer|vehicle|vehicles|container|containere|beholder|beholdere)"),
     ("other", r"^(bemærk|note|kommentar|comment|remarks|forklaring|option|betingelse)"),
 )  # fmt: skip
 _ROLE_RES = tuple((role, re.compile(pattern)) for role, pattern in _WORDS)

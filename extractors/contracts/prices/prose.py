@@ -51,6 +51,13 @@ _ID_SHAPES = (
                r"(?i:er|is|udgør|amounts to)\b"),
 )  # fmt: skip
 #: Amounts that are not prices: a liability cap, a penalty, an estimate, a total ...
+#: money the supplier pays (a penalty, a credit): "For each day of delay the Supplier pays
+#: DKK 1,500", "Leverandøren betaler 2.000 kr. pr. dag"
+_SUPPLIER_PAYS = re.compile(
+    r"(?:leverandøren|the\s+supplier|the\s+contractor|entreprenøren)\s+(?:skal\s+)?"
+    r"(?:betaler|betale|pays|shall\s+pay|will\s+pay|must\s+pay)\b",
+    re.IGNORECASE,
+)
 NOT_A_PRICE = re.compile(
     r"ansvar|erstatning|\bbod\b|bodsbeløb|dagbod|konventionalbod|godtgørelse|sikkerhedsstillelse|"
     r"garanti|forsikring|kontraktsum|kontraktværdi|samlet værdi|anslået|forventet samlet|"
@@ -212,6 +219,8 @@ def _not_a_price(text: str) -> bool:
     """Whether the sentence speaks of an amount that is not a price (``NOT_A_PRICE``); a
     sentence that names its subject as a price ("Prisen for modulet Budget udgør ...",
     "For licens til Budget betaler Kunden ...") is judged without that subject's name."""
+    if _SUPPLIER_PAYS.search(text):
+        return True
     if not NOT_A_PRICE.search(text):
         return False
     for shape in _SHAPES[:2]:

@@ -201,6 +201,14 @@ def prices_vat(text: str) -> VatBasis | None:
     return None
 
 
+def vat_stated(text: str) -> VatBasis | None:
+    """The one VAT basis ``text`` states ("* inkl. moms"), None for neither or both."""
+    incl, excl = _WITH_VAT.search(text), _WITHOUT_VAT.search(text)
+    if bool(incl) == bool(excl):
+        return None
+    return "incl" if incl else "excl"
+
+
 def _any_vat(text: str) -> VatBasis:
     incl = _WITH_VAT.search(text)
     excl = _WITHOUT_VAT.search(text)

@@ -39,7 +39,8 @@ HEAD = [
         ("kg", Unit.KG), ("Sæk 25 kg", Unit.PIECE), ("Pakke à 5 l", Unit.PIECE),
         ("Timer", Unit.HOUR),
         # no unit of ours: a measure per period, a thing per day, a week
-        ("pr. m² pr. måned", None), ("pr. stk. pr. døgn", None), ("uge", None),
+        ("pr. m² pr. måned", None), ("pr. stk. pr. døgn", None), ("uge", None), ("½ time", None),
+        ("påbegyndt halve time", None), ("m² pr. år", None),
         ("pr. uge", None), ("Aften og nat", None),
     ],
 )  # fmt: skip

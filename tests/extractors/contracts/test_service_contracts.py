@@ -94,7 +94,8 @@ def test_a_rent_is_a_price_column() -> None:
     assert role is not None and (role.role, role.unit, role.vat) == ("price", Unit.MONTH, "excl")
     role = role_of("Døgnleje")
     assert role is not None and (role.role, role.unit) == ("price", Unit.DAY)
-    assert role_of("Udstyr til leje") is None
+    hired = role_of("Udstyr til leje")  # what is hired, not its price
+    assert hired is not None and hired.role == "description"
 
 
 def test_small_tables_one_per_unit_each_keep_their_own_unit() -> None:
@@ -181,3 +182,52 @@ def test_a_two_cell_priced_row_no_table_took_is_listed_for_review() -> None:
     terms = extract_contract(_pdf(lines), "k.pdf")
     assert [t.description for t in terms.price_terms] == ["Saltspreder med fører"]
     assert [u.text for u in terms.unread_prices] == ["Adgang til ruteportal | 1.250,00"]
+
+
+def test_a_tables_vat_footnote_beats_the_general_statement() -> None:
+    """ "Priser er ekskl. moms, medmindre andet er angivet" above a table whose price
+    header carries an asterisk and whose footnote says "* inkl. moms"."""
+    x = (72, 250, 380)
+    lines = [
+        *PARTIES,
+        "4. Priser",
+        "Priser er ekskl. moms, medmindre andet er angivet.",
+        *_table(["Ydelse", "Enhed", "Pris"], [["Fejning af p-plads", "time", "540,00"]], x),
+        "",
+        *_table(["Ydelse", "Enhed", "Pris*"], [["Måttevask, ekstra", "stk.", "18,00"]], x),
+        "* Priserne er inkl. moms.",
+    ]
+    terms = extract_contract(_pdf(lines), "k.pdf")
+    assert [(t.description, t.vat) for t in terms.price_terms] == [
+        ("Fejning af p-plads", "excl"),
+        ("Måttevask, ekstra", "incl"),
+    ]
+
+
+def test_payment_days_in_a_sentence_that_also_sets_the_invoicing_deadline() -> None:
+    for clause, days in (
+        ("The Supplier shall invoice within 7 days after the end of each month; invoices are "
+         "paid within 40 days of receipt.", 40),
+        ("Fakturaen skal være Kommunen i hænde senest 6 dage efter månedens udløb; betaling "
+         "sker 25 dage efter modtagelse.", 25),
+        ("Fakturaen skal fremsendes senest 9 dage efter levering, og betalingsfristen er 35 "
+         "dage.", 35),
+        ("Kommunen betaler inden 21 dage.", 21),
+    ):  # fmt: skip
+        lines = [*PARTIES, "7. Betaling", clause]
+        assert extract_contract(_pdf(lines), "k.pdf").payment_days == days, clause
+
+
+def test_money_the_supplier_pays_is_no_price() -> None:
+    ctx = RowContext("en", "excl", "DKK")
+    text = "For each day of delay the Supplier pays DKK 1,200 per day."
+    assert sentence_terms(text, 1, ctx) is None
+
+
+def test_an_index_for_what_it_measures_and_a_cap_beside_a_penalty_cap() -> None:
+    assert [n for _, n in facts.index_names("efter Vejdirektoratets indeks for drift")] == [
+        "indeks for drift"
+    ]
+    assert facts.caps_and_thresholds(
+        "The adjustment is capped at 2 per cent; penalties are capped at 15 per cent."
+    ) == (Decimal("2"), None)
