@@ -28,7 +28,7 @@ _PAYING = re.compile(r"netto|\bnet\b|betal|forfald|payable|payment|\bpaid\b|\bpa
                      re.I)  # fmt: skip
 #: Sending or issuing the invoice: "Leverandøren skal fremsende faktura senest 10 dage
 #: efter periodens start", "shall submit the invoice no later than 10 days after".
-_INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|fakturer|submit|\bissu|render|"
+_INVOICING = re.compile(r"fremsend|udsted|afsend|\bsend|\bsent\b|fakturer|submit|\bissu|render|"
                         # "invoice" as the verb: "The Supplier shall invoice monthly"
                         r"\b(?:shall|will|must|may)\s+(?:\w+\s+)?invoice\b|"
                         # the invoice must reach the buyer by then: "Fakturaen skal være

@@ -431,6 +431,10 @@ def read_row(
         # a unit cell that names a unit we do not know ("pr. løbende meter") is not read:
         # never one borrowed from the caption or the page ("... højst 4,5 % pr. år")
         stated = any(r == "unit" and t.strip() for t, r in zip(cells, roles, strict=True))
+        if _PER_N.search(col.header) or UNREPRESENTED_UNIT.search(col.header.lower()):
+            # the price column prices per hundred, per thousand ("Pris pr. 100 stk."): the
+            # unit cell's "stk." says what is counted, not what the price is for
+            return _unread(row, page, "unit not recognised")
         term_unit = col.role.unit or unit or (None if stated else _table_unit(caption, columns))
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
@@ -558,6 +562,10 @@ _SUBJECT = (
                 r"\bvindue\b|\bcontainer\b|\btrip\b|\bride\b|\bjourney\b|\bcollection\b|"
                 r"\bemptying\b|\bwindow\b|\bløft\b|\blift\b"), "piece"),
 )  # fmt: skip
+#: a price header per N units ("Pris pr. 100 stk.", "Pris pr. 100", "Price per 1,000")
+_PER_N = re.compile(r"(?:\bpr\.?|\bper)\s*(?!1(?![\d.,]\d))(?!\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})"
+                    r"(?!\d{1,2}\.?\s*[a-zæøå]{3,}\.?\s+\d{4})\d[\d.,]*(?!\s*(?:%|procent|pct|per\s*cent))",
+                    re.IGNORECASE)  # fmt: skip
 _PER_WORD = r"(?:(?:kr\.?|dkk)\s*)?(?:pr\.?\s*|per\s+|/\s*)"
 #: a cell that is a unit of measure itself ("kg", "pr. kg", "per kilo", "km", "kr./km",
 #: "m²", "lbm", "liter", "døgn"); "Sæk 25 kg" is a sack, priced per sack, not per kilogram
@@ -636,6 +644,10 @@ def _priced(
     units = {c.role.unit for c, _ in prices}
     if len(prices) > 1 and len(units) == len(prices) and None not in units:
         return prices  # one price per unit ("pr. måned" | "pr. år")
+    if len(prices) > 1 and len(units) == len(prices) and len(units - {None}) >= 2:
+        # one price per unit, one of them a unit we do not know ("Døgnleje | Leje pr. uge
+        # | Månedlig leje"): the row is listed as not read, never cut to its first price
+        return prices
     periods = _by_period(prices)
     if periods:
         return periods  # one price per period ("Pris 2026" | "Pris 2027")

@@ -40,7 +40,7 @@ from extractors.contracts.prices.headers import (
 )
 from extractors.contracts.prices.layout import Cell, Line, Rulings, Word, reading_order
 from extractors.contracts.prices.realign import realigned_rows
-from extractors.contracts.prices.rows import vat_stated
+from extractors.contracts.prices.rows import caption_vat, vat_stated
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -1101,7 +1101,7 @@ def read_tables(
     """Every price table part on one page's lines. ``carried`` is the previous page's last
     table: its columns read a continuation at the top of this page that has no header."""
     tables: list[Table] = []
-    i = floor = 0
+    i = 0
     first_header = next(
         (k for k in range(len(lines)) if header_at(lines, k, language) is not None), None
     )
@@ -1121,7 +1121,6 @@ def read_tables(
                            continued=bool(carried.rows))  # fmt: skip
             table.lines = lines[min(first, start - len(lead)) : end]
             table.caption = carried.caption
-            floor = end
             probe = _copy(carried.columns)
             table.lead = [split_line(probe, line) for line in lead]
             table.carries = True
@@ -1142,11 +1141,11 @@ def read_tables(
         table = _table(page, columns, header_text, lines[start:end], None, rulings,
                        continued=repeated)  # fmt: skip
         table.lines = lines[i:end]
-        # (never the previous table's header or rows, right above: its unit is its own)
-        table.caption = _caption(lines, i, floor)
+        table.caption = _caption(lines, i, language)
+        _captioned_vat(columns, table.caption)
         table.carries = repeated
         tables.append(table)
-        i = floor = max(end, start)
+        i = max(end, start)
     return tables
 
 
@@ -1170,13 +1169,31 @@ def _footnoted_vat(columns: list[Column], after: list[Line]) -> None:
             return
 
 
-def _caption(lines: list[Line], header: int, floor: int = 0) -> str:
-    """Up to two lines just above the header, close to it and to each other, below
-    ``floor`` (where the table above ends)."""
+def _captioned_vat(columns: list[Column], caption: str) -> None:
+    """Price columns stating no VAT basis take the one their table's caption states ("The
+    following prices are VAT inclusive:", "Priserne i denne tabel er inkl. moms")."""
+    vat = caption_vat(caption) if caption else None
+    if vat is None:
+        return
+    for column in columns:
+        if column.role.role in ("price", "tier") and column.role.vat is None:
+            column.role = replace(column.role, vat=vat)
+
+
+def _caption(lines: list[Line], header: int, language: str = "da") -> str:
+    """Up to two lines just above the header, close to it and to each other, up to a row
+    or the header of a table above (its unit, its VAT are its own)."""
     found: list[str] = []
     below = lines[header]
-    for line in reversed(lines[max(0, floor, header - 2) : header]):
+    for k in range(header - 1, max(-1, header - 3), -1):
+        line = lines[k]
         if below.top - line.bottom > 2.5 * max(line.height, 4.0):
+            break
+        if (
+            any(is_amount(c.text) for c in line.cells)
+            or _FOOTNOTE.match(line.text)  # the table above's footnote
+            or header_at(lines, k, language)
+        ):
             break
         found.insert(0, line.text)
         below = line

@@ -86,10 +86,12 @@ _WORDS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _ROLE_RES = tuple((role, re.compile(pattern)) for role, pattern in _WORDS)
 _INCL = re.compile(
-    r"\b(inkl|inklusive|incl|including|med moms|m\. ?moms|with vat)\b|"
+    r"\b(inkl|inklusive|incl|including|med moms|m\.? ?moms|m ?/ ?moms|with vat|vat[- ]inclusive)\b|"
     r"\b(inclusive|includes?)\b.*\b(vat|moms)\b"
 )
-_EXCL = re.compile(r"\b(ekskl|eksklusive|excl|excluding|ex|uden moms|u\. ?moms|ekskl\.moms)\b")
+_EXCL = re.compile(
+    r"\b(ekskl|eksklusive|excl|excluding|ex|uden moms|u\.? ?moms|u ?/ ?moms|ekskl\.moms)\b"
+)
 _NUM = r"\d{1,3}(?:[.,\s]\d{3})+|\d+"
 _HEADER_BAND = re.compile(
     rf"(?:(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{_NUM})(?:\s*[-–]\s*|\s+(?:til|to)\s+)"

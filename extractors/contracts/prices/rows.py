@@ -162,7 +162,8 @@ _RATE = r"(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?"
 _WITH_VAT = re.compile(
     rf"\bink(?:l\.?|lusive?|luderet)\s*{_RATE}moms|\bmed\s+{_RATE}moms|"
     rf"\bmoms\s+(?:er\s+)?(?:inkluderet|indregnet|indeholdt)|"
-    rf"\bincl(?:\.|uding|udes?|usive(?:\s+of)?)?\s*{_RATE}VAT|\bVAT\s+(?:is\s+)?included",
+    rf"\bincl(?:\.|uding|udes?|usive(?:\s+of)?)?\s*{_RATE}VAT|\bVAT\s+(?:is\s+)?included|"
+    rf"\bm\.?\s*/?\s*{_RATE}moms\b|\bVAT[-\s]inclusive\b",
     re.IGNORECASE,
 )
 #: prices quoted without: "ekskl. moms", "eksklusive moms", "uden moms", "+ moms", "plus
@@ -171,6 +172,7 @@ _WITH_VAT = re.compile(
 _WITHOUT_VAT = re.compile(
     rf"\beks(?:kl\.?|klusive?)\s*{_RATE}moms|\buden\s+{_RATE}moms|(?:\+|\bplus)\s*{_RATE}moms|"
     rf"\btillægges\s+{_RATE}moms|\bexcl(?:\.|uding|udes?|usive(?:\s+of)?)?\s*{_RATE}VAT|"
+    rf"\bnet\s+of\s+{_RATE}VAT|\bex\.?\s+VAT|\bVAT[-\s]exclusive\b|\bfør\s+{_RATE}moms|"
     rf"(?:\+|\bplus)\s*{_RATE}VAT|\bVAT\s+(?:is\s+|will\s+be\s+|shall\s+be\s+)?(?:added|not\s+included)|"
     rf"\b(?:not|ikke)\s+(?:inkl|incl|includ)\w*\.?\s*(?:of\s+)?{_RATE}(?:moms|VAT)",
     re.IGNORECASE,
@@ -191,14 +193,31 @@ def prices_vat(text: str) -> VatBasis | None:
     for statement in _STATEMENT.split(text):
         if len(statement) > 300 or not _THE_PRICES.search(statement):
             continue
-        if _OTHER_SUM.search(statement):
-            continue
+        if _OTHER_SUM.search(statement) or _ONE_TABLE.search(statement):
+            continue  # another sum's VAT, or one table's (its caption: ``caption_vat``)
         incl, excl = _WITH_VAT.search(statement), _WITHOUT_VAT.search(statement)
         if bool(incl) != bool(excl):
             stated.add("incl" if incl else "excl")
     if len(stated) == 1:
         return "incl" if "incl" in stated else "excl"
     return None
+
+
+def caption_vat(text: str) -> VatBasis | None:
+    """The VAT basis a table's caption states of its prices ("The following prices are VAT
+    inclusive:"), not of another sum ("Den anslåede kontraktværdi er 1.800.000 kr. inkl.
+    moms")."""
+    if _OTHER_SUM.search(text) or MONEY_IN_TEXT.search(text):
+        return None
+    return vat_stated(text)
+
+
+#: an amount of money in running text ("1.800.000 kr.", "DKK 2,000")
+MONEY_IN_TEXT = re.compile(r"\d[\d.,]*\s*(?:kr\b|DKK|EUR)|(?:kr\.|DKK|EUR)\s*\d", re.IGNORECASE)
+#: a statement about one table's prices, not all of them ("Prices in Table 2 are ...",
+#: "Priserne i denne tabel ...", "følgende priser")
+_ONE_TABLE = re.compile(r"\b(?:table|tabel(?:len)?)\s*\d|\bdenne\s+tabel|\bthis\s+table|"
+                        r"\bnedenstående|\bbelow\b|\bfølgende\b|\bfollowing\b", re.IGNORECASE)  # fmt: skip
 
 
 def vat_stated(text: str) -> VatBasis | None:

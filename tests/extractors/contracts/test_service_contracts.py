@@ -231,3 +231,72 @@ def test_an_index_for_what_it_measures_and_a_cap_beside_a_penalty_cap() -> None:
     assert facts.caps_and_thresholds(
         "The adjustment is capped at 2 per cent; penalties are capped at 15 per cent."
     ) == (Decimal("2"), None)
+
+
+def test_volume_bands_at_the_end_of_descriptions_and_sizes_that_are_none() -> None:
+    from extractors.contracts.prices.bands import banded_descriptions
+    from extractors.types import ExtractedPriceTerm
+
+    def term(description: str, price: str, item: str | None = None) -> ExtractedPriceTerm:
+        return ExtractedPriceTerm(item_id=item, description=description, unit=Unit.LITRE,
+                                  unit_price=Decimal(price), vat="excl", page=2)  # fmt: skip
+
+    fuel = [term("Gasolie, leveret, 0-2.499 liter", "10.10"),
+            term("Gasolie, leveret, 2.500-9.999 liter", "9.80"),
+            term("Gasolie, leveret, 10.000 liter og derover", "9.55")]  # fmt: skip
+    sizes = [
+        term("Affaldsspand, 40-60 liter", "120.00"),
+        term("Affaldsspand, 80-120 liter", "180.00"),
+    ]
+    alone = [term("Kanister, 10-20 liter", "95.00", "K-7")]
+    terms = [*fuel, *sizes, *alone]
+    banded_descriptions(terms, "da")
+    assert [(t.description, t.tier_min, t.tier_max) for t in terms] == [
+        ("Gasolie, leveret", 0, 2499),
+        ("Gasolie, leveret", 2500, 9999),
+        ("Gasolie, leveret", 10000, None),
+        ("Affaldsspand, 40-60 liter", None, None),
+        ("Affaldsspand, 80-120 liter", None, None),
+        ("Kanister, 10-20 liter", None, None),
+    ]
+
+
+def test_a_price_header_per_hundred_is_no_price_per_piece() -> None:
+    """ "Pris pr. 100 stk." over a unit column saying "stk." (a fifth review, of goods
+    contracts): read per piece, every invoice line would look a hundred times cheaper."""
+    lines = [
+        *PARTIES,
+        "4. Priser",
+        "Alle priser er i kr. ekskl. moms.",
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris pr. 100 stk."],
+                [["E-1", "Etiket 70x37 mm", "stk.", "31,00"]], (60, 110, 300, 430)),
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris pr. 1.1.2027"],
+                [["E-2", "Etiket 105x48 mm", "stk.", "0,45"]], (60, 110, 300, 430)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "k.pdf")
+    assert [(t.item_id, t.unit) for t in terms.price_terms] == [("E-2", Unit.PIECE)]
+    assert [u.text.split(" | ")[0] for u in terms.unread_prices] == ["E-1"]
+
+
+def test_vat_inclusive_in_words_a_header_or_a_caption() -> None:
+    assert role_of("Pris m. moms") is not None and role_of("Pris m. moms").vat == "incl"  # type: ignore[union-attr]
+    assert role_of("Pris m/moms").vat == "incl"  # type: ignore[union-attr]
+    x = (72, 300, 420)
+    lines = [
+        *PARTIES,
+        "4. Priser",
+        "Priserne er generelt ekskl. moms.",
+        *_table(["Ydelse", "Enhed", "Pris"], [["Fejning", "time", "540,00"]], x),
+        "",
+        "The following prices are VAT inclusive:",
+        *_table(["Ydelse", "Enhed", "Pris"], [["Forklæde", "stk.", "65,00"]], x),
+    ]
+    terms = extract_contract(_pdf(lines), "k.pdf")
+    assert [(t.description, t.vat) for t in terms.price_terms] == [
+        ("Fejning", "excl"),
+        ("Forklæde", "incl"),
+    ]
+    sent = [*PARTIES, "7. Payment",
+            "Invoices shall be sent electronically within 5 days of delivery.",
+            "The invoice is payable within 30 days."]  # fmt: skip
+    assert extract_contract(_pdf(sent), "k.pdf").payment_days == 30
