@@ -542,6 +542,7 @@ _SUBJECT = (
                 r"\belev|student|pupil|medarbejder|employee|\bansat|lærer|teacher"), "user"),
     (re.compile(r"indbygger|\bindb\b|inhabitant|borger|citizen|resident|capita"), "inhabitant"),
     (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|\bkald\b|\bcall\b|"
+                r"^(?:pr\.?\s*|per\s+)?(?:side|page|sider|pages)\.?$|"
                 r"brev|letter|message|besked|sms|dokument|document|sag\b|case\b|ansøgning"),
      "transaction"),
     (re.compile(r"engangs|one-off|one-time|once|fast pris|fastpris|fixed|lump|samlet|éngangs|"
@@ -560,7 +561,10 @@ _SUBJECT = (
                 # a trip, a collection, an emptying, a window cleaned, a container
                 r"\btur\b|\bture\b|\bkørsel\b|\btømning\b|\bafhentning\b|\budrykning\b|"
                 r"\bvindue\b|\bcontainer\b|\btrip\b|\bride\b|\bjourney\b|\bcollection\b|"
-                r"\bemptying\b|\bwindow\b|\bløft\b|\blift\b"), "piece"),
+                r"\bemptying\b|\bwindow\b|\bløft\b|\blift\b|"
+                # a sales unit's abbreviation or name: bottle, case, bundle, tin, parcel,
+                # pallet, ream, drum ("fl.", "ks.", "bdt.", "ds.", "kolli")
+                r"^(?:fl|ks|bdt|ds|kolli|palle|pallet|ream|drum|tønde|bundt)\.?$"), "piece"),
 )  # fmt: skip
 #: a price header per N units ("Pris pr. 100 stk.", "Pris pr. 100", "Price per 1,000")
 _PER_N = re.compile(r"(?:\bpr\.?|\bper)\s*(?!1(?![\d.,]\d))(?!\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})"

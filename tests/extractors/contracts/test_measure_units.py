@@ -37,7 +37,9 @@ HEAD = [
         ("Tons", Unit.TONNE), ("Dag", Unit.DAY), ("døgn", Unit.DAY), ("pr. døgn", Unit.DAY),
         ("Tur", Unit.PIECE), ("tømning", Unit.PIECE), ("Container", Unit.PIECE),
         ("kg", Unit.KG), ("Sæk 25 kg", Unit.PIECE), ("Pakke à 5 l", Unit.PIECE),
-        ("Timer", Unit.HOUR),
+        ("Timer", Unit.HOUR), ("fl.", Unit.PIECE), ("ks.", Unit.PIECE), ("bdt.", Unit.PIECE),
+        ("kolli", Unit.PIECE), ("pallet", Unit.PIECE), ("pr. side", Unit.TRANSACTION),
+        ("Side 1 af 2", None),
         # no unit of ours: a measure per period, a thing per day, a week
         ("pr. m² pr. måned", None), ("pr. stk. pr. døgn", None), ("uge", None), ("½ time", None),
         ("påbegyndt halve time", None), ("m² pr. år", None),
