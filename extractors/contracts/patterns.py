@@ -146,21 +146,22 @@ UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS
 #: A unit at the very end of a cell or line.
 UNIT_AT_END_RE = re.compile(rf"(?:^|\s)(?:{UNIT_RE.pattern})\.?$", re.IGNORECASE)
 
-_QTY = r"\d{1,3}(?:[.,]\d{3})+|\d+"
+#: a whole quantity as written: "10.000", "10,000", "500"
+QTY = r"\d{1,3}(?:[.,]\d{3})+|\d+"
 _NOUN = (r"(?:indbyggere|borgere|brugere|transaktioner|licenser|licens|stk\.?|styk|enheder|"
          r"inhabitants|citizens|users|transactions|licences|licenses|pcs\.?|pieces|units)")  # fmt: skip
 #: "and more" after a band's lower end: "500 brugere og derover", "500 users or more"
-_AND_MORE = (r"(?:og|eller)\s+(?:derover|flere|mere|opefter)|(?:or|and)\s+(?:more|above|over|"
+AND_MORE = (r"(?:og|eller)\s+(?:derover|flere|mere|opefter)|(?:or|and)\s+(?:more|above|over|"
              r"greater)")  # fmt: skip
 #: A volume band: "1-99 brugere" (also with an en dash), "over 500 brugere", "fra 1.001
 #: stk", "op til 100 users", "100+ brugere", "500 brugere og derover", "500 users or more".
 BAND_RE = re.compile(
-    rf"(?:(?:(?P<lo>{_QTY})\s*[-–—]\s*(?P<hi>{_QTY})"
-    rf"|(?P<over>over|mere end|more than|above)\s+(?P<over_n>{_QTY})"
-    rf"|(?P<from>fra|from)\s+(?P<from_n>{_QTY})"
-    rf"|(?P<upto>op til|under|up to)\s+(?P<upto_n>{_QTY})"
-    rf"|(?P<plus_n>{_QTY})\s*\+)\s+{_NOUN}"
-    rf"|(?P<more_n>{_QTY})\s+{_NOUN}\s+(?:{_AND_MORE}))",
+    rf"(?:(?:(?P<lo>{QTY})\s*[-–—]\s*(?P<hi>{QTY})"
+    rf"|(?P<over>over|mere end|more than|above)\s+(?P<over_n>{QTY})"
+    rf"|(?P<from>fra|from)\s+(?P<from_n>{QTY})"
+    rf"|(?P<upto>op til|under|up to)\s+(?P<upto_n>{QTY})"
+    rf"|(?P<plus_n>{QTY})\s*\+)\s+{_NOUN}"
+    rf"|(?P<more_n>{QTY})\s+{_NOUN}\s+(?:{AND_MORE}))",
     re.IGNORECASE,
 )
 BAND_AT_END_RE = re.compile(rf"(?:^|\s)(?:{BAND_RE.pattern})$", re.IGNORECASE)
@@ -168,8 +169,8 @@ BAND_AT_END_RE = re.compile(rf"(?:^|\s)(?:{BAND_RE.pattern})$", re.IGNORECASE)
 #: 49", "10 to 49 units", "between 10 and 49" (in running text or a description these are
 #: sizes and counts: "Kuverter C5, 10 og 20 stk.", "Workshop for 5 til 10 brugere")
 WORDED_BAND_RE = re.compile(
-    rf"^(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{_QTY})\s+(?:til|to|and|og)\s+"
-    rf"(?P<hi>{_QTY})(?:\s+{_NOUN})?$",
+    rf"^(?:(?:fra|from|between|mellem)\s+)?(?P<lo>{QTY})\s+(?:til|to|and|og)\s+"
+    rf"(?P<hi>{QTY})(?:\s+{_NOUN})?$",
     re.IGNORECASE,
 )
 

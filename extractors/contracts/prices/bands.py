@@ -17,17 +17,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.contracts.patterns import quantity
+from extractors.contracts.patterns import AND_MORE, QTY, quantity
 from extractors.types import ExtractedPriceTerm
 
-_QTY = r"\d{1,3}(?:[.,]\d{3})+|\d+"
 _NOUN = (r"(?:liter|litre|litres|liters|l|ltr|kg|tons?|tonnes?|m²|m2|m³|m3|km|stk\.?|styk|"
          r"pieces|pcs|units|enheder)")  # fmt: skip
 _AT_END = re.compile(
-    rf"(?:,\s*|\s+)(?:(?P<lo>{_QTY})\s*[-–]\s*(?P<hi>{_QTY})\s*{_NOUN}?"
-    rf"|(?P<more>{_QTY})\s*{_NOUN}?\s+(?:og\s+derover|og\s+opefter|eller\s+mere|or\s+more|"
-    rf"and\s+above|and\s+over)"
-    rf"|(?:over|mere\s+end|more\s+than|above)\s+(?P<over>{_QTY})\s*{_NOUN}?)"
+    rf"(?:,\s*|\s+)(?:(?P<lo>{QTY})\s*[-–]\s*(?P<hi>{QTY})\s*{_NOUN}?"
+    rf"|(?P<more>{QTY})\s*{_NOUN}?\s+(?:{AND_MORE})"
+    rf"|(?:over|mere\s+end|more\s+than|above)\s+(?P<over>{QTY})\s*{_NOUN}?)"
     r"(?:,?\s*(?:pr\.?|per)\s+\S+)?\s*$",
     re.IGNORECASE,
 )
