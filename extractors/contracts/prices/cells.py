@@ -22,7 +22,7 @@ from extractors.contracts.patterns import (
     quantity,
     unit_of,
 )
-from extractors.contracts.prices.headers import DANGLING, band_in_header
+from extractors.contracts.prices.headers import DANGLING, band_in_header, unrepresented
 from extractors.contracts.prices.rows import RowContext, named_currency
 from extractors.money import parse_amount
 from extractors.types import ExtractedPriceTerm, Unit, UnreadPrice, VatBasis
@@ -431,7 +431,7 @@ def read_row(
         # a unit cell that names a unit we do not know ("pr. løbende meter") is not read:
         # never one borrowed from the caption or the page ("... højst 4,5 % pr. år")
         stated = any(r == "unit" and t.strip() for t, r in zip(cells, roles, strict=True))
-        if _PER_N.search(col.header) or UNREPRESENTED_UNIT.search(col.header.lower()):
+        if _PER_N.search(col.header) or unrepresented(col.header):
             # the price column prices per hundred, per thousand ("Pris pr. 100 stk."): the
             # unit cell's "stk." says what is counted, not what the price is for
             return _unread(row, page, "unit not recognised")

@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from extractors.contracts.dates import date_mentions
-from extractors.contracts.patterns import unit_of
+from extractors.contracts.patterns import UNREPRESENTED_UNIT, unit_of
 from extractors.contracts.prices.rows import named_currency
 from extractors.types import Unit
 
@@ -154,7 +154,7 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
     vat = _vat(outside) or _vat(text)
     currency = named_currency(header)
     unit = None
-    if role in ("price", "total") and not _GENERIC_UNIT.search(text):
+    if role in ("price", "total") and not _GENERIC_UNIT.search(text) and not unrepresented(header):
         unit = unit_of(header) or _period_price(text)
     if role == "description" and re.search(r"\b(pris|price)\b", text):
         role = "price"
@@ -231,6 +231,28 @@ _PERIOD_PRICES = (
     (re.compile(r"^(literpris|price per lit)"), Unit.LITRE),
     (re.compile(r"^(tonpris|price per ton)"), Unit.TONNE),
 )
+
+
+#: what a yearly or monthly price cannot be per and still be one of our units: "Annual
+#: price per m²", "Monthly price per km", "Årlig pris pr. time" (a measure or an hour per
+#: period; a thing per period is the period's price: "Årspris pr. stk.")
+_NOT_PER_PERIOD = frozenset({
+    Unit.KG, Unit.TONNE, Unit.KM, Unit.METRE, Unit.SQUARE_METRE, Unit.CUBIC_METRE,
+    Unit.LITRE, Unit.HOUR, Unit.DAY, Unit.TRANSACTION,
+})  # fmt: skip
+_PER = re.compile(r"\b(?:per|pr)\b\.?", re.IGNORECASE)
+
+
+def unrepresented(header: str) -> bool:
+    """Whether a price header prices per a unit no ``Unit`` stands for: per N units, per
+    part of an hour, a measure per period (``patterns.UNREPRESENTED_UNIT``), also with
+    the period first ("Annual price per m²", "Månedlig pris pr. km")."""
+    if UNREPRESENTED_UNIT.search(header.lower()):
+        return True
+    if _period_price(normalise(header)) not in (Unit.YEAR, Unit.MONTH):
+        return False
+    per = _PER.search(header)
+    return per is not None and unit_of(header[per.start() :]) in _NOT_PER_PERIOD
 
 
 def _period_price(text: str) -> Unit | None:

@@ -116,3 +116,28 @@ def test_measured_prices_in_sentences_and_a_penalty_per_day_that_is_none() -> No
         (Unit.KM, Decimal("12.50")),
         (Unit.SQUARE_METRE, Decimal("9.40")),
     ]
+
+
+@pytest.mark.parametrize(
+    "header,unit",
+    [
+        ("Annual price per m²", None), ("Årlig pris pr. m²", None),
+        ("Monthly price per km", None), ("Yearly price per tonne", None),
+        ("Månedlig pris pr. time", None), ("Annual price", Unit.YEAR),
+        ("Årspris pr. stk.", Unit.PIECE), ("Kvadratmeterpris", Unit.SQUARE_METRE),
+        ("Price per m²", Unit.SQUARE_METRE),
+    ],
+)  # fmt: skip
+def test_a_price_header_naming_its_period_before_its_measure(
+    header: str, unit: Unit | None
+) -> None:
+    """A yearly or monthly price per m², km, tonne or hour is no unit of ours, whichever
+    of the two the header names first; its rows are listed as not read."""
+    lines = [
+        *HEAD,
+        "Alle priser er i kr. ekskl. moms.",
+        *_table(["Ydelse", header], [["Periodisk rengøring, idrætshaller", "78,75"]], (60, 330)),
+    ]
+    terms = extract_contract(_pdf(lines), "kontrakt.pdf")
+    assert [t.unit for t in terms.price_terms] == ([unit] if unit else [])
+    assert len(terms.unread_prices) == (0 if unit else 1)
