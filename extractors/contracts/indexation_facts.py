@@ -295,7 +295,27 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
             caps.append(value)
     restricted = _ONLY.search(text) is not None
     thresholds = [v for v in conditions if restricted or v not in caps]
+    small = _SMALL_CHANGE.search(text)
+    if not thresholds and small is not None:
+        value = percent_value(small["value"])
+        thresholds = [value] if value is not None else []
     return (caps[0] if caps else None), (thresholds[0] if thresholds else None)
+
+
+#: a threshold stated as what is not adjusted: "Ændringer under 1 % reguleres ikke",
+#: "Stigninger på mindre end 2 % medfører ikke regulering", "Changes of less than 1% shall
+#: not lead to an adjustment", "Index movements below 1.5 % are disregarded"
+_SMALL_CHANGE = re.compile(
+    r"\b(?:ændring\w*|stigning\w*|udsving\w*|bevægelse\w*|indeksændring\w*|changes?|"
+    r"increases?|movements?|variations?|fluctuations?)\s+"
+    r"(?:(?:i|af)\s+\w*indeks\w*\s+|in\s+the\s+\w*\s*index\s+)?(?:på\s+|of\s+)?"
+    r"(?:under|mindre\s+end|less\s+than|below|lower\s+than)\s+"
+    r"(?P<value>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|pct\.?|procent|per\s*cent|percent)"
+    r"[^.;]{0,60}?(?:reguleres\s+ikke|medfører\s+ikke|giver\s+ikke|udløser\s+ikke|"
+    r"fører\s+ikke|ses\s+bort|ikke\s+(?:til\s+)?regul|shall\s+not|will\s+not|do(?:es)?\s+not|"
+    r"are\s+not|is\s+not|no\s+adjustment|disregarded|ignored)",
+    re.IGNORECASE,
+)
 
 
 def _clause_after_residue(text: str) -> str:

@@ -63,6 +63,16 @@ WORDINGS = [
         "da", ("forbrugerprisindeks", D("4"), None, None, None, D("2")), id="da-threshold-and-cap",
     ),
     pytest.param(
+        "Priserne reguleres årligt efter nettoprisindekset, dog højst 3 % pr. år. Ændringer på "
+        "under 1 % reguleres ikke.",
+        "da", ("nettoprisindeks", D("3"), None, None, None, D("1")), id="da-small-changes-not",
+    ),
+    pytest.param(
+        "The Charges are adjusted each year by the net price index. Changes of less than 1.5% "
+        "shall not lead to an adjustment.",
+        "en", ("nettoprisindeks", None, None, None, None, D("1.5")), id="en-small-changes-not",
+    ),
+    pytest.param(
         "Priserne reguleres årligt efter nettoprisindekset. Såfremt indeksudviklingen overstiger "
         "3 %, er reguleringen begrænset til 3 %.",
         "da", ("nettoprisindeks", D("3"), None, None, None, None), id="da-if-above-then-capped",
