@@ -209,7 +209,7 @@ def _allowances_charges(
     allowances = charges = ZERO
     for ac in p.allowance_charges(parent):
         amount = dec(p.actual(ac), filename, "AllowanceCharge/ActualAmount")
-        if p.is_charge(ac).lower() == "true":
+        if p.is_charge(ac).strip().lower() in ("true", "1"):  # xs:boolean
             charges += amount
         else:
             allowances += amount

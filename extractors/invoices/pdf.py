@@ -34,10 +34,29 @@ from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, PartyRef
 
 MAX_PAGES = 30
 NUMBER_LABELS = (
+    r"kredit\s*nota\s*(?:nummer|nr\.?)", r"kreditnotanr\.?",
+    r"credit\s*(?:note|memo)\s*(?:number|no\.?|nr\.?|#)", r"gutschrift\s*(?:nummer|nr\.?)",
     r"invoice\s*(?:number|no\.?|nr\.?|#)", r"faktura\s*(?:nummer|nr\.?)", r"fakturanr\.?",
     r"rechnungs\s*(?:nummer|nr\.?)", r"f\s?actuur\s*nummer", r"facture\s*n[°o]\.?",
     r"invoice", r"faktura", r"factuur", r"#",
 )  # fmt: skip
+#: a label word that is not the document's own number: "Invoice date", "Fakturadato",
+#: "Vedr. faktura 20250311" (the invoice a credit note credits), "Ref. invoice"
+_NOT_OWN_NUMBER_AFTER = re.compile(r"(?i)^\s*(?:date|dato|datum|period|periode)\b")
+_NOT_OWN_NUMBER_BEFORE = re.compile(
+    r"(?i)(?:\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?|"
+    r"\bkrediterer|\bkreditering\s+af|\boriginal|\boprindelig|\bconcerning|\bfor)\s*$"
+)
+#: a document titled as a credit note ("Kreditnota", "Credit note", "Credit memo")
+_CREDIT_TITLE = re.compile(
+    r"(?i)^\W*(?:kredit\s*nota|kreditnote|kreditfaktura|credit\s*(?:note|memo)|creditnota|"
+    r"gutschrift|avoir|note\s+de\s+crédit)\b"
+)
+#: a discount on the whole invoice, in its totals ("Rabat 5 % -1.042,50", "Framework
+#: discount 5% -1,042.50")
+_DISCOUNT = re.compile(r"(?i)^\W*(?:[^\W\d]+\s+){0,2}[^\W\d]*(?:rabat|discount|rebate|nedslag)\b")
+#: where the totals start: a discount above it is a row of the lines
+_TOTALS_START = re.compile(r"(?i)^\W*(?:sub\s*total|i\s*alt|total|varer\s*i\s*alt)\b")
 DATE_LABELS = (
     r"invoice\s*date", r"date\s*of\s*invoice", r"faktura\s*dato", r"fakturadato",
     r"rechnungs\s*datum", r"f\s?actuur\s*datum", r"dato", r"datum", r"date",
@@ -56,7 +75,8 @@ PAYABLE_LABELS = (
 NET_LABELS = (
     r"total\s*ekskl\.?\s*moms", r"i\s*alt\s*ekskl\.?\s*moms", r"subtotal\s*ekskl\.?\s*moms",
     r"total\s*excl\.?\s*(?:vat|tax)", r"exclusief\s*btw", r"total\s*ht", r"montant\s*ht",
-    r"netto\s*betrag", r"nettobetrag", r"net\s*amount", r"subtotal", r"sub\s*total",
+    r"netto\s*betrag", r"nettobetrag", r"net\s*amount", r"netto(?:\s*beløb)?", r"subtotal",
+    r"sub\s*total",
     r"moms\s*grundlag", r"grondslag", r"taxable\s*amount",
 )  # fmt: skip
 # VAT amounts named as a column ("BTW bedrag" above "8,68"), tried before the short words.
@@ -155,11 +175,19 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
     )
     if payable is None and net is None:
         raise ParseError("no total amount found in the PDF text", file=filename)
-    payable, net, tax = _complete_totals(payable, net, tax, warnings)
     items = line_items(lines, locale)
-    line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
-    if items and line_extension != net:
-        line_extension = net  # the lines found may be incomplete or incl. VAT; trust the totals
+    line_extension, net, allowances = _discounted(lines, locale, items, net)
+    payable, net, tax = _complete_totals(payable, net, tax, warnings)
+    if line_extension is None:
+        line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
+        if items and line_extension != net:
+            line_extension = net  # the lines found may be incomplete or incl. VAT: the totals'
+    credit = payable < 0 or _titled_credit(lines)
+    if credit and payable > 0:  # a credit note printing its amounts positive
+        for item in items:
+            item.quantity, item.line_amount = -item.quantity, -item.line_amount
+        payable, net, tax, line_extension = -payable, -net, -tax, -line_extension
+        allowances = -allowances
     currency = currency_of(lines)
     if currency is None:
         currency = "DKK"
@@ -170,7 +198,7 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
     )
     return ParsedInvoice(
         format="pdf",
-        document_type="credit_note" if payable < 0 else "invoice",
+        document_type="credit_note" if credit else "invoice",
         number=number,
         issue_date=issue,
         currency=currency,
@@ -179,13 +207,58 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
             ean=next((m.group(1) for ln in lines if (m := _BUYER_EAN.search(ln))), None)
         ),
         totals=InvoiceTotals(
-            line_extension=line_extension, tax_exclusive=net, tax=tax, payable=payable
+            line_extension=line_extension,
+            tax_exclusive=net,
+            tax=tax,
+            payable=payable,
+            allowances=allowances,
         ),
         lines=items,
         due_date=due,
         payment_days=(due - issue).days if due else None,
         warnings=warnings,
     )
+
+
+def _titled_credit(lines: list[str]) -> bool:
+    """Whether the document calls itself a credit note: in its title (one of its first
+    lines) or by the label of its number ("Kreditnota nr.", "Credit note no.")."""
+    if any(_CREDIT_TITLE.search(line) for line in lines[:8]):
+        return True
+    return bool(labelled(lines, NUMBER_LABELS[:4]))
+
+
+def _discounted(
+    lines: list[str], locale: str, items: list[Any], net: Decimal | None
+) -> tuple[Decimal | None, Decimal | None, Decimal]:
+    """(line total, total excl. VAT, allowances) where the totals print a discount on
+    the whole invoice ("Subtotal 20.850,00 / Rabat 5 % -1.042,50 / Netto 19.807,50"), the
+    line total being the lines' sum or the subtotal; (None, ``net``, 0) where none adds
+    up: the discount is only taken when lines or subtotal less it give the net (else a
+    discount line among the items, "Rabat 10 % på skiltestandere -774,00", is one)."""
+    start = next((i for i, line in enumerate(lines) if _TOTALS_START.search(line)), len(lines))
+    found = [
+        line for line in lines[start:] if _DISCOUNT.search(line) and not _TOTAL_WORDS.search(line)
+    ]
+    if len(found) != 1:
+        return None, net, ZERO
+    value = _money(found[0], locale, last=True)
+    if value is None or value == 0:
+        return None, net, ZERO
+    discount = abs(value)
+    subtotal = _amount(lines, (r"subtotal", r"sub\s*total", r"varer\s*i\s*alt"), locale)
+    summed = sum((ln.line_amount for ln in items), ZERO) if items else None
+    for gross in (summed, subtotal):
+        if gross is None:
+            continue
+        if net is not None and gross - discount == net:
+            return gross, net, discount
+        if net is not None and net == gross:  # the net read was the subtotal
+            return gross, gross - discount, discount
+    return None, net, ZERO
+
+
+_TOTAL_WORDS = re.compile(r"(?i)\b(?:i\s*alt|total|subtotal|moms|vat)\b")
 
 
 def _complete_totals(
@@ -205,6 +278,8 @@ def _complete_totals(
 
 def _invoice_number(lines: list[str], layout: Layout) -> str | None:
     for i, line, start, end in labelled(lines, NUMBER_LABELS):
+        if _NOT_OWN_NUMBER_AFTER.match(line[end:]) or _NOT_OWN_NUMBER_BEFORE.search(line[:start]):
+            continue
         found = _number_token(line[end:]) or _number_token(layout.below(i, start, end) or "")
         if found:
             return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.invoices.pdftext import tokens
+from extractors.invoices.pdftext import group_gaps, join_groups, tokens
 from extractors.money import to_ore
 from extractors.types import ParsedInvoiceLine
 
@@ -53,7 +53,40 @@ def line_items(lines: list[str], locale: str) -> list[ParsedInvoiceLine]:
     return found
 
 
+#: at most this many places in a row where digits may be grouped by spaces are weighed
+_MAX_GAPS = 5
+
+
 def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
+    """The row read with its numbers' digits grouped by spaces ("1 stk 12 500,00 12
+    500,00") where that adds up: the readings with the amount whole are tried first,
+    those joining more groups before fewer (a quantity and a price, "2 500,00", stay
+    apart when only apart they give the amount: "2 500,00 1 000,00")."""
+    gaps = group_gaps(line)[:_MAX_GAPS]
+    if not gaps:
+        return _read_row(line, locale, position)
+    words = len(line.split())
+    trailing = [g for g in gaps if g == words - 1 or _ends_number_run(line, g)]
+    choices = []
+    for mask in range(1 << len(gaps)):
+        chosen = [g for k, g in enumerate(gaps) if mask >> k & 1]
+        whole_amount = all(g in chosen for g in trailing)
+        choices.append((not whole_amount, -len(chosen), mask, chosen))
+    for *_, chosen in sorted(choices):
+        found = _read_row(join_groups(line, chosen), locale, position)
+        if found is not None:
+            return found
+    return None
+
+
+def _ends_number_run(line: str, gap: int) -> bool:
+    """Whether the group at ``gap`` is the last number of the row (only a currency or
+    a sign after it): the row's amount."""
+    rest = line.split()[gap + 1 :]
+    return all(not any(c.isdigit() for c in word) for word in rest) and len(rest) <= 2
+
+
+def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
     toks = tokens(line, locale)
     nums = [
         (i, v) for i, (kind, _, v) in enumerate(toks) if kind in ("num", "money") and v is not None
@@ -78,6 +111,8 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
             continue
         item_id, description = described
         unit = toks[q_idx + 1][1].lower() if q_idx + 1 < len(toks) else ""
+        if net < 0 < qty:  # "3 md. 189,00 -567,00": three months credited
+            qty = -qty
         return ParsedInvoiceLine(
             line_id=str(position),
             description=description,
@@ -101,8 +136,8 @@ def _net_amount(
     a_idx: int,
 ) -> Decimal | None:
     product = to_ore(qty * price)
-    if product == amount:
-        return amount
+    if product == amount or (amount < 0 < qty and price > 0 and product == -amount):
+        return amount  # (a credited row: its quantity printed without the minus)
     for t_idx, tax in nums:
         if max(p_idx, q_idx) < t_idx < a_idx and product + tax == amount:
             return product

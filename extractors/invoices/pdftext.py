@@ -94,12 +94,49 @@ def number_locale(lines: list[str]) -> str:
     return "da" if commas > points else "en"
 
 
+#: a number's leading group and a following group of three ("12 500,00", "1 250 000"):
+#: digits grouped by spaces (plain, no-break or narrow), as Danish and SI print them
+_GROUP_HEAD = re.compile(r"^[-−(]?\d{1,3}$")
+_GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d{1,2})?(?:,-|-|\))?$|^\d{3}$")
+
+
+def group_gaps(line: str) -> list[int]:
+    """The positions (in ``line.split()``) of the words that may continue the number
+    before them as its next group of three digits ("12 500,00": 1); a chain of
+    groups ("1 250 000,00") gives each. Whether they do is the reader's choice: "2
+    500,00" may be a quantity and a price (:func:`join_groups`)."""
+    words = line.split()
+    gaps = []
+    for i in range(1, len(words)):
+        head = words[i - 1]
+        if _GROUP_TAIL.match(words[i]) and (
+            _GROUP_HEAD.match(head) or (i - 1 in gaps and re.fullmatch(r"\d{3}", head))
+        ):
+            gaps.append(i)
+    return gaps
+
+
+def join_groups(line: str, gaps: list[int] | None = None) -> str:
+    """``line`` with the words at ``gaps`` joined to the number before them (all of
+    :func:`group_gaps` when None): "I alt 12 500,00" -> "I alt 12500,00"."""
+    words = line.split()
+    joined = set(group_gaps(line) if gaps is None else gaps)
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i in joined and out:
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def tokens(line: str, locale: str) -> list[tuple[str, str, Decimal | None]]:
     """Whitespace tokens as (kind, text, value): kind is num, money, pct, cur or word.
 
-    ``money`` is a number written with decimals or beside a currency sign.
+    ``money`` is a number written with decimals or beside a currency sign. A number in
+    parentheses or with a trailing minus ("(14,480.00)", "1.250,00-") is negative.
     """
-    raw = line.replace("\u00a0", " ").split()
+    raw = line.split()
     out: list[tuple[str, str, Decimal | None]] = []
     for i, tok in enumerate(raw):
         low = tok.lower()
@@ -111,6 +148,11 @@ def tokens(line: str, locale: str) -> list[tuple[str, str, Decimal | None]]:
             continue
         stripped = tok.strip(_SIGN_EDGES + ":;()")
         signed = tok != stripped and any(c in tok for c in _SIGN_EDGES)
+        negative = bool(re.fullmatch(r"\(.*\d.*\)[:;]?", tok)) or (
+            len(stripped) > 1 and stripped.endswith("-") and not stripped.endswith(",-")
+        )
+        if negative and stripped.endswith("-"):
+            stripped = stripped[:-1]
         pct = stripped.endswith("%")
         stripped = stripped.rstrip("%").rstrip(",.") if pct else stripped.rstrip(",")
         if stripped.endswith(",-"):
@@ -124,6 +166,8 @@ def tokens(line: str, locale: str) -> list[tuple[str, str, Decimal | None]]:
                 except (ValueError, InvalidOperation):
                     out.append(("word", tok, None))
                     continue
+            if negative and value > 0:
+                value = -value
             if pct:
                 out.append(("pct", tok, value))
                 continue
@@ -153,8 +197,9 @@ def labelled(lines: list[str], labels: tuple[str, ...]) -> list[tuple[int, str, 
 
 
 def money_after(line: str, start: int, locale: str, *, last: bool = False) -> Decimal | None:
-    """The first (or last) money amount after ``start`` in ``line``; plain numbers as fallback."""
-    toks = tokens(line[start:], locale)
+    """The first (or last) money amount after ``start`` in ``line``, its digits perhaps
+    grouped by spaces ("12 500,00"); plain numbers as fallback."""
+    toks = tokens(join_groups(line[start:]), locale)
     money = [v for kind, _, v in toks if kind == "money" and v is not None]
     if money:
         return money[-1] if last else money[0]

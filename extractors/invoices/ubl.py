@@ -62,8 +62,12 @@ _ROOT_TEXTS = frozenset(
         "IssueDate",
         "DueDate",
         "DocumentCurrencyCode",
+        "InvoiceTypeCode",
     )
 )
+#: UNCL 1001 codes of credit notes (credit note, related to goods or services, to
+#: financial adjustments, self-billed, consolidated, factored, forwarder's)
+CREDIT_TYPE_CODES = frozenset({"381", "81", "83", "261", "262", "296", "308", "396", "420", "532"})
 # the texts of these grandchildren,
 _NESTED_TEXTS = {
     PERIOD: (START, END),
@@ -186,11 +190,21 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
     lines = [line(el, filename, pos, warnings) for pos, el in enumerate(line_els, 1)]
     totals = _totals(money, acs, tax_amounts, currency, filename)
     credit = root.tag == CREDIT_ROOT
+    type_code = get(CBC + "InvoiceTypeCode", "")
+    if not credit and type_code in CREDIT_TYPE_CODES:
+        # a credit note written as an Invoice (PEPPOL BIS 3 forbids it; UBL allows it):
+        # its amounts are the credit's, so they are negated as a CreditNote's are
+        credit = True
+        warnings.append(
+            f"an Invoice document with type code {type_code} (a credit note): read as a credit note"
+        )
+        # (already written negative: kept as written)
+        credit = totals.payable >= 0
     if credit:
         negate_credit(lines, totals)
     return ParsedInvoice(  # positional: the field order is checked at import
         fmt,
-        "credit_note" if credit else "invoice",
+        "credit_note" if credit or type_code in CREDIT_TYPE_CODES else "invoice",
         number,
         issue_date,
         currency,

@@ -194,7 +194,7 @@ def allowances_charges(elements: list[etree._Element], filename: str) -> tuple[D
             elif tag == CHARGE_INDICATOR and indicator is None:
                 indicator = child.text or ""
         value = dec(amount, filename, "AllowanceCharge/Amount")
-        if indicator is not None and indicator.strip().lower() == "true":
+        if indicator is not None and indicator.strip().lower() in ("true", "1"):  # xs:boolean
             charges += value
         else:
             allowances += value
