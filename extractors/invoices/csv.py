@@ -39,9 +39,16 @@ unit_code           no        UN/ECE code: ``EA``, ``HUR``, ``MON``, ``ANN`` ...
 base_quantity       no        units the ``unit_price`` is for, default 1
 line_amount         no        default: quantity x unit price, rounded to øre
 vat_percent         no        e.g. ``25``; the VAT total is computed per rate
+vat_amount          no        the line's VAT; when given, the VAT total is their sum
 period_start        no        billing period of the line
 period_end          no
 ==================  ========  ===================================================
+
+Danish exports' names are read too (``Fakturanr.``, ``Fakturadato``, ``CVR-nr.``,
+``Varenr.``, ``Beskrivelse``, ``Antal``, ``Enhed``, ``Enhedspris``, ``Beløb``, ``Moms %``,
+``Momsbeløb`` ...: ``csvrows._ALIASES``). A column about VAT that none of these names
+reads is named in a warning on each invoice. A comma-separated file quoting its numbers
+with a decimal comma (``"0,89"``) is read as Danish numbers.
 
 ``online_retail``: the UCI Online Retail export (``InvoiceNo, StockCode,
 Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country,
@@ -53,6 +60,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -118,13 +126,22 @@ def _iter_stream(
     encoding = _encoding(head)
     text = io.TextIOWrapper(buffered, encoding=encoding, newline="")
     try:
-        yield from _iter_text(text, name, profile, limits)
+        yield from _iter_text(text, name, profile, limits, _quoted_locale(head))
     except UnicodeDecodeError as exc:
         raise ParseError(f"the file is not {encoding} text: {exc.reason}", file=name) from None
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise ParseError(f"unreadable or truncated gzip data: {exc}", file=name) from None
     except csv.Error as exc:
         raise ParseError(f"malformed CSV: {exc}", file=name) from None
+
+
+def _quoted_locale(head: bytes) -> str | None:
+    """``da`` when the file's first bytes quote numbers with a decimal comma
+    ("0,89", "1.398,00": a comma-separated file must quote them), else None (the
+    delimiter decides)."""
+    danish = len(re.findall(rb'"-?\d{1,3}(?:\.\d{3})*,\d{1,4}"', head))
+    english = len(re.findall(rb'"-?\d{1,3}(?:,\d{3})*\.\d{1,4}"', head))
+    return "da" if danish > english else None
 
 
 def _encoding(head: bytes) -> str:
@@ -159,7 +176,7 @@ def _bounded_lines(text: IO[str], name: str, limits: Limits) -> Iterator[str]:
 
 
 def _iter_text(
-    text: IO[str], name: str, profile: str | None, limits: Limits
+    text: IO[str], name: str, profile: str | None, limits: Limits, locale: str | None = None
 ) -> Iterator[ParsedInvoice]:
     lines = _bounded_lines(text, name, limits)
     header_line = next(lines, "")
@@ -168,7 +185,7 @@ def _iter_text(
     delimiter = max((";", ",", "\t", "|"), key=header_line.count)
     header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter))]
     chosen = _choose_profile(header, name, profile)
-    reader = RowReader(chosen, header, name, delimiter)
+    reader = RowReader(chosen, header, name, delimiter, locale)
     rows = csv.reader(lines, delimiter=delimiter)
     seen: set[str] = set()
     current: str | None = None

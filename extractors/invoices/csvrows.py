@@ -10,6 +10,7 @@ See :mod:`extractors.invoices.csv` for the ``prisvagt`` format.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from extractors.errors import ParseError
 from extractors.invoices.common import cvr_from, gln_from, payment_days_from, unit_price
+from extractors.invoices.pdflines import UNIT_CODES
 from extractors.money import parse_amount, to_ore
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, ParsedInvoiceLine, PartyRef
 
@@ -41,6 +43,7 @@ FIELDS = [
     "base_quantity",
     "line_amount",
     "vat_percent",
+    "vat_amount",
     "period_start",
     "period_end",
     "payable",
@@ -52,13 +55,14 @@ class CsvProfile:
     """How one kind of CSV export names its columns.
 
     ``columns`` maps our field names (:data:`FIELDS`) to the file's header names
-    (compared case-insensitively); ``required`` are our field names that must be
+    (compared case-insensitively), a tuple giving names a column may have instead
+    (the first the header has is read); ``required`` are our field names that must be
     present. ``number_locale`` is ``"da"``, ``"en"`` or None (by delimiter).
     ``credit_prefix`` marks credit notes by invoice number (``C536379``).
     """
 
     name: str
-    columns: Mapping[str, str]
+    columns: Mapping[str, str | tuple[str, ...]]
     required: tuple[str, ...]
     date_formats: tuple[str, ...] = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
     number_locale: str | None = None
@@ -67,16 +71,53 @@ class CsvProfile:
     supplier_name: str | None = None
     defaults: Mapping[str, str] = field(default_factory=dict)
 
+    def names(self, field: str) -> tuple[str, ...]:
+        """The header names the column of ``field`` may have."""
+        found = self.columns.get(field, ())
+        return (found,) if isinstance(found, str) else found
+
     def missing(self, header_lower: set[str]) -> list[str]:
         """The required columns (file names) not in the header."""
         return [
-            self.columns[f] for f in self.required if self.columns[f].lower() not in header_lower
+            self.names(f)[0]
+            for f in self.required
+            if not any(n.lower() in header_lower for n in self.names(f))
         ]
 
 
+#: other names of our own format's columns: Danish exports and common spellings
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "invoice_number": ("fakturanr.", "fakturanr", "fakturanummer", "bilagsnr."),
+    "document_type": ("dokumenttype", "bilagstype"),
+    "issue_date": ("fakturadato", "dato"),
+    "due_date": ("forfaldsdato", "betalingsfrist"),
+    "currency": ("valuta",),
+    "supplier_name": ("leverandør", "leverandørnavn"),
+    "supplier_cvr": ("cvr-nr.", "cvr", "cvr-nr", "cvr nr.", "leverandør cvr", "supplier_vat"),
+    "buyer_name": ("kunde", "kundenavn"),
+    "buyer_cvr": ("kunde cvr", "kunde cvr-nr."),
+    "buyer_ean": ("ean", "ean-nr.", "ean-nummer", "gln"),
+    "line_id": ("linje", "linjenr."),
+    "item_id": ("varenr.", "varenr", "varenummer", "item_number", "sku"),
+    "description": ("beskrivelse", "tekst", "varetekst", "varebeskrivelse"),
+    "quantity": ("antal", "qty", "mængde"),
+    "unit_code": ("enhed", "unit"),
+    "unit_price": ("enhedspris", "stykpris", "pris"),
+    "base_quantity": ("prisenhed", "pris pr. antal"),
+    "line_amount": ("beløb", "linjebeløb", "amount", "line_total", "total"),
+    "vat_percent": ("moms %", "moms%", "momssats", "momsprocent", "vat_rate", "vat %",
+                    "vat_pct", "tax_rate", "tax_percent"),
+    "vat_amount": ("momsbeløb", "moms beløb", "tax_amount", "line_vat"),
+    "period_start": ("periode fra", "periode start", "fra dato"),
+    "period_end": ("periode til", "periode slut", "til dato"),
+    "payable": ("at betale", "i alt inkl. moms", "total_incl_vat"),
+}  # fmt: skip
+#: a column whose name speaks of VAT: one not read is said (its VAT would be lost)
+VAT_COLUMN = re.compile(r"(?i)\b(?:vat|tax|moms|mva|mwst)")
+
 PRISVAGT = CsvProfile(
     name="prisvagt",
-    columns={f: f for f in FIELDS},
+    columns={f: (f, *_ALIASES.get(f, ())) for f in FIELDS},
     required=(
         "invoice_number",
         "issue_date",
@@ -112,17 +153,29 @@ class RowReader:
     """Typed access to the cells of rows under one profile and header."""
 
     def __init__(
-        self, profile: CsvProfile, header: list[str], filename: str, delimiter: str
+        self,
+        profile: CsvProfile,
+        header: list[str],
+        filename: str,
+        delimiter: str,
+        locale: str | None = None,
     ) -> None:
         self.profile = profile
         self.filename = filename
+        self.header = header
         lower = [h.lower() for h in header]
-        self.index = {
-            f: lower.index(col.lower())
-            for f, col in profile.columns.items()
-            if col.lower() in lower
-        }
-        self.locale = profile.number_locale or ("da" if delimiter == ";" else "en")
+        self.index: dict[str, int] = {}
+        for f in profile.columns:
+            found = next((n for n in profile.names(f) if n.lower() in lower), None)
+            if found is not None:
+                self.index[f] = lower.index(found.lower())
+        self.locale = profile.number_locale or locale or ("da" if delimiter == ";" else "en")
+        read = set(self.index.values())
+        #: columns of the header no field reads: said on each invoice when one speaks of
+        #: VAT (its VAT would otherwise be lost without a word)
+        self.unread_vat = [
+            h for i, h in enumerate(header) if i not in read and h and VAT_COLUMN.search(h)
+        ]
         self._dates: dict[str, date] = {}
 
     def text(self, row: list[str], name: str) -> str | None:
@@ -188,7 +241,8 @@ class RowReader:
         )
 
     def _col(self, name: str) -> str:
-        return self.profile.columns.get(name, name)
+        i = self.index.get(name)
+        return self.header[i] if i is not None else (self.profile.names(name) or (name,))[0]
 
 
 def _line(reader: RowReader, row: list[str], line_no: int, pos: int) -> ParsedInvoiceLine:
@@ -213,13 +267,21 @@ def _line(reader: RowReader, row: list[str], line_no: int, pos: int) -> ParsedIn
         unit_price=normalised,
         line_amount=to_ore(quantity * normalised) if amount is None else amount,
         item_id=reader.text(row, "item_id"),
-        unit_code=reader.text(row, "unit_code"),
+        unit_code=_unit_code(reader.text(row, "unit_code")),
         price_amount=price,
         base_quantity=base,
         vat_percent=reader.number(row, "vat_percent", line_no),
         period_start=reader.date(row, "period_start", line_no),
         period_end=reader.date(row, "period_end", line_no),
     )
+
+
+def _unit_code(text: str | None) -> str | None:
+    """A UN/ECE unit code as written ("EA", "HUR"), or the code of a unit word a Danish
+    or English export writes ("stk", "timer", "km"); other text as written."""
+    if text is None:
+        return None
+    return UNIT_CODES.get(text.lower(), text)
 
 
 def build_invoice(
@@ -255,6 +317,14 @@ def build_invoice(
         if ln.vat_percent is not None:
             by_rate[ln.vat_percent] += ln.line_amount
     tax = sum((to_ore(base * rate / 100) for rate, base in by_rate.items()), ZERO)
+    vat_amounts = [reader.number(row, "vat_amount", line_no) for line_no, row in group]
+    if any(v is not None for v in vat_amounts):  # as the file states it, line by line
+        tax = sum((v for v in vat_amounts if v is not None), ZERO)
+    if reader.unread_vat:
+        warnings.append(
+            f"column{'s' if len(reader.unread_vat) > 1 else ''} not read: "
+            f"{', '.join(reader.unread_vat)} (VAT is read from vat_percent or vat_amount)"
+        )
     payable = reader.number(first, "payable", first_no)
     return ParsedInvoice(
         format="csv",

@@ -40,6 +40,8 @@ def _line(line: ParsedInvoiceLine) -> dict[str, Any]:
         "unit_code": line.unit_code,
         "unit_price": decimal_str(line.unit_price),
         "line_amount": _money(line.line_amount),
+        "period_start": _date(line.period_start),
+        "period_end": _date(line.period_end),
     }
 
 
@@ -52,6 +54,8 @@ def invoice_to_dict(parsed: ParsedInvoice) -> dict[str, Any]:
         "number": parsed.number,
         "issue_date": _date(parsed.issue_date),
         "due_date": _date(parsed.due_date),
+        "period_start": _date(parsed.period_start),
+        "period_end": _date(parsed.period_end),
         "currency": parsed.currency,
         "supplier": _party(parsed.supplier),
         "buyer": _party(parsed.buyer),

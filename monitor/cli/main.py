@@ -281,12 +281,23 @@ def alerts_send() -> None:
 @app.command()
 @cli_errors
 def parse(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--format", "-f")) -> None:
-    """Print a parsed invoice without storing it."""
-    from extractors.invoices import invoice_to_dict, parse_invoice
+    """Print a parsed invoice without storing it (every invoice of a CSV file: a JSON
+    list when it holds more than one)."""
+    from extractors.invoices import invoice_to_dict, iter_invoices
 
     data = _read_bytes(file)
-    parsed = parse_invoice(data, file.name)
-    typer.echo(json.dumps(invoice_to_dict(parsed), ensure_ascii=False, indent=2))
+    printed = [invoice_to_dict(parsed) for parsed in iter_invoices(data, file.name)]
+    if not printed:
+        from extractors.errors import ParseError
+
+        raise ParseError("the file holds no invoice", file=file.name)
+    if format is OutFormat.text:
+        from monitor.cli.output import invoice_text
+
+        typer.echo("\n\n".join(invoice_text(one) for one in printed))
+        return
+    shown: object = printed[0] if len(printed) == 1 else printed
+    typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
 
 @app.command()

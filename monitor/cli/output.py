@@ -193,3 +193,32 @@ def extraction_text(data: dict[str, Any]) -> str:
             f"{t['currency']} {t['unit']} {t['vat']}. VAT  page {t['page'] or '?'}"
         )
     return "\n".join(out)
+
+
+def invoice_text(data: dict[str, Any]) -> str:
+    """An invoice as read by ``prisvagt parse`` (``invoice_to_dict``) for people: what
+    it is, who sent it to whom, its lines, its totals and what to check."""
+    kind = "Credit note" if data["document_type"] == "credit_note" else "Invoice"
+    out = [f"{kind} {data['number']}  ({data['format']})"]
+    due = f", due {data['due_date']}" if data.get("due_date") else ""
+    period = ""
+    if data.get("period_start") or data.get("period_end"):
+        period = f", period {data.get('period_start') or '?'} – {data.get('period_end') or '?'}"
+    out.append(f"  issued {data['issue_date']}{due}{period}  [{data['currency']}]")
+    for role in ("supplier", "buyer"):
+        p = data[role]
+        ids = ", ".join(f"{k.upper()} {p[k]}" for k in ("cvr", "ean") if p.get(k))
+        out.append(f"  {role}: {p.get('name') or '-'}{f'  ({ids})' if ids else ''}")
+    for ln in data["lines"]:
+        unit = f" {ln['unit_code']}" if ln.get("unit_code") else ""
+        out.append(
+            f"  {ln['line_id']:>3}  {ln.get('item_id') or '-'}  {ln['description']}  "
+            f"{ln['quantity']}{unit} x {ln['unit_price']} = {ln['line_amount']}"
+        )
+    t = data["totals"]
+    out.append(
+        f"  lines {t['line_extension']}  allowances {t['allowances']}  charges {t['charges']}"
+        f"  excl. VAT {t['tax_exclusive']}  VAT {t['tax']}  payable {t['payable']}"
+    )
+    out += [f"  ! {w}" for w in data["warnings"]]
+    return "\n".join(out)

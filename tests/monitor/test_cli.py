@@ -92,3 +92,20 @@ def test_parties_import_of_a_wrong_csv_exits_2_naming_file_and_line(
     result = runner.invoke(app, ["parties", "import", str(bad)])
     assert result.exit_code == 2
     assert "parter.csv, line 1: the header must be" in result.stderr
+
+
+def test_parse_prints_every_invoice_of_a_csv_and_reads_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "to.csv"
+    path.write_text(
+        "invoice_number,issue_date,supplier_cvr,description,quantity,unit_price\n"
+        "A-1,2026-05-01,12345678,Webhotel,12,189.00\n"
+        "A-2,2026-05-02,12345678,SSL-certifikat,1,2495.00\n",
+        encoding="utf-8",
+    )
+    out = runner.invoke(app, ["parse", str(path)])
+    assert out.exit_code == 0, out.output
+    assert [inv["number"] for inv in json.loads(out.output)] == ["A-1", "A-2"]
+    text = runner.invoke(app, ["parse", str(path), "--format", "text"])
+    assert text.exit_code == 0, text.output
+    assert "Invoice A-2  (csv)" in text.output
+    assert "1 EA x 2495.00 = 2495.00" in text.output or "1 x 2495.00 = 2495.00" in text.output

@@ -145,3 +145,44 @@ def test_it_yields_the_first_invoices_before_reading_the_rest(tmp_path: Path) ->
     assert next(stream).number == "F-2"
     with pytest.raises(ParseError, match=r"cut\.csv, line 5, field issue_date: not a date"):
         next(stream)
+
+
+def test_it_reads_a_danish_export_by_its_column_names() -> None:
+    data = (
+        "\ufeffFakturanr.;Fakturadato;Forfaldsdato;CVR-nr.;EAN;Varenr.;Beskrivelse;Antal;"
+        "Enhed;Enhedspris;Beløb;Moms %\n"
+        "2026-7;14-03-2026;13-04-2026;12345678;5798000000001;L-1;Licens;12;stk;1.450,00;"
+        "17.400,00;25\n"
+        "2026-7;14-03-2026;13-04-2026;12345678;5798000000001;S-1;Support;7,5;timer;895,00;"
+        "6.712,50;25\n"
+    ).encode()
+    inv = parse_invoice(data, "eksport.csv")
+    assert (inv.number, inv.supplier.cvr, inv.buyer.ean) == ("2026-7", "12345678", "5798000000001")
+    assert [(ln.item_id, ln.quantity, ln.unit_code, ln.unit_price) for ln in inv.lines] == [
+        ("L-1", Decimal("12"), "EA", Decimal("1450.00")),
+        ("S-1", Decimal("7.5"), "HUR", Decimal("895.00")),
+    ]
+    assert inv.totals.tax == Decimal("6028.13")
+
+
+def test_a_vat_amount_column_gives_the_vat_and_an_unread_one_is_said() -> None:
+    head = "invoice_number,issue_date,supplier_cvr,description,quantity,unit_price,line_amount,"
+    rows = "K-1,2026-06-30,12345678,Rådgivning,12.5,1350.00,16875.00,4218.75\n"
+    read = parse_invoice(f"{head}vat_amount\n{rows}".encode(), "moms.csv")
+    assert (read.totals.tax, read.totals.payable) == (Decimal("4218.75"), Decimal("21093.75"))
+    unread = parse_invoice(f"{head}VAT (DKK)\n{rows}".encode(), "moms.csv")
+    assert unread.totals.tax == Decimal("0")
+    assert any("not read: VAT (DKK)" in w for w in unread.warnings)
+
+
+def test_a_comma_separated_file_quoting_decimal_commas_has_danish_numbers() -> None:
+    data = (
+        b"invoice_number,issue_date,supplier_cvr,description,quantity,unit_price,line_amount\n"
+        b'K-9,2026-01-15,12345678,"Kuverter C5","1.000","0,89","890,00"\n'
+        b'K-9,2026-01-15,12345678,"Kopipapir","40","34,95","1.398,00"\n'
+    )
+    inv = parse_invoice(data, "kuverter.csv")
+    assert [(ln.quantity, ln.unit_price, ln.line_amount) for ln in inv.lines] == [
+        (Decimal("1000"), Decimal("0.89"), Decimal("890.00")),
+        (Decimal("40"), Decimal("34.95"), Decimal("1398.00")),
+    ]

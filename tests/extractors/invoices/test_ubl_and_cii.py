@@ -181,8 +181,8 @@ def test_invoice_to_dict_gives_exactly_the_documented_json_shape() -> None:
     out = invoice_to_dict(parse_invoice(ubl(), "licens.xml"))
     assert json.loads(json.dumps(out)) == out
     assert list(out) == [
-        "format", "document_type", "number", "issue_date", "due_date", "currency",
-        "supplier", "buyer", "totals", "lines", "warnings",
+        "format", "document_type", "number", "issue_date", "due_date", "period_start",
+        "period_end", "currency", "supplier", "buyer", "totals", "lines", "warnings",
     ]  # fmt: skip
     assert out["supplier"] == {"name": "Leverandøren A/S", "cvr": "12345678", "ean": None}
     assert out["buyer"] == {"name": "Aarhus Kommune", "cvr": None, "ean": "5798000416604"}
@@ -194,6 +194,8 @@ def test_invoice_to_dict_gives_exactly_the_documented_json_shape() -> None:
         {
             "line_id": "1", "item_id": "LIC-1", "description": "Licens", "quantity": "12",
             "unit_code": "MON", "unit_price": "99.9166666667", "line_amount": "1199.00",
+            "period_start": None, "period_end": None,
         }
     ]  # fmt: skip
+    assert (out["period_start"], out["period_end"]) == ("2026-01-01", "2026-12-31")
     assert (out["issue_date"], out["due_date"]) == ("2026-01-01", "2026-01-31")
