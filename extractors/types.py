@@ -172,6 +172,9 @@ class ExtractedPriceTerm:
     valid_to: date | None = None
     #: (first contract year, number of years): "År 1" (1, 1), "2.-4. år" (2, 3)
     contract_years: tuple[int, int] | None = None
+    #: why the price is in doubt, in words, where its confidence is low for a reason
+    #: the reviewer should see ("a list price: ..."); shown with the review reason
+    doubt: str | None = None
 
 
 @dataclass(slots=True)
@@ -271,7 +274,10 @@ class ContractTerms:
         for t in self.price_terms:
             if t.confidence < REVIEW_CONFIDENCE:
                 label = t.item_id or t.description[:40]
-                reasons.append(f"price term {label} read with low confidence ({t.confidence:.2f})")
+                doubt = f": {t.doubt}" if t.doubt else ""
+                reasons.append(
+                    f"price term {label} read with low confidence ({t.confidence:.2f}){doubt}"
+                )
         reasons += self.uncertain_terms
         if not self.price_terms and not self.unread_prices:
             reasons.append("no price list was read: every billed item would look unpriced")

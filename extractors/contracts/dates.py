@@ -168,7 +168,9 @@ _DEFINED_AFTER = re.compile(
     r"ikrafttrædelses(?:dato|dagen)(?:en)?|startdato(?:en)?)"
     r"|(?P<end>expiration\s+date|expiry\s+date|termination\s+date|end\s+date|"
     r"udløbsdato(?:en)?|ophørsdato(?:en)?|slutdato(?:en)?)"
-    r"|(?P<agreement>agreement\s+date|execution\s+date|signing\s+date|contract\s+date))",
+    r"|(?P<agreement>agreement\s+date|execution\s+date|signing\s+date|contract\s+date))"
+    # not the label of the next value ("Commencement date: 1 July 2026 Expiry date: ...")
+    r"(?![\"”’']?\s*:)",
     re.IGNORECASE,
 )
 _DEFINED_BEFORE = re.compile(

@@ -116,7 +116,7 @@ def read_statements(statements: list[Statement], language: str) -> IndexationTer
     prices ("3.2 Priserne er faste de første 12 måneder" under "Priser")."""
     clause = _clause(statements, _anchor) or _clause(statements, _anchor_by_defined_term)
     if not clause:
-        return None
+        return _capped_without_index(statements)
     texts = [s.text for s in clause]
     if any(facts.prices_fixed_for_the_term(t) for t in texts):
         return None
@@ -134,6 +134,26 @@ def read_statements(statements: list[Statement], language: str) -> IndexationTer
         if id(statement) not in inside and _about_prices(statement.text):
             _fill_from(terms, statement.text)
     return terms
+
+
+def _capped_without_index(statements: list[Statement]) -> IndexationTerms | None:
+    """A clause that caps the adjustment of the prices without naming an index ("Prices
+    may be indexed annually ...; any increase shall not exceed 2 per cent", "Priserne kan
+    reguleres én gang årligt, dog højst med 3 %"): its cap, with no index (the rules then
+    allow the cap a year, ``rules.indexation``); None when no such statement caps one."""
+    for statement in statements:
+        text = statement.text
+        if not _about_prices(text) or facts.prices_fixed_for_the_term(text):
+            continue
+        if facts.adjustment_denied(text) or not facts.ADJUST_WORDS.search(text):
+            continue
+        cap = facts.caps_and_thresholds(text)[0]
+        if cap is None:
+            continue
+        terms = IndexationTerms(index=None, evidence=Evidence(text=text, page=statement.page))
+        _read_statement(terms, text)
+        return terms
+    return None
 
 
 def _read_statement(terms: IndexationTerms, text: str) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from extractors.contracts.pdf import PageText, PdfText
+from extractors.contracts.prices.cells import LIST_PRICE_DOUBT
 from extractors.contracts.prices.positions import positioned_rows
 from extractors.contracts.prices.prose import prose_terms
 from extractors.contracts.prices.reader import TableReading, read_price_tables
@@ -105,6 +107,18 @@ def _read_prices(
     # inkl. moms") before any VAT word on the appendix (the contract value's, a total's)
     vat = prices_vat(appendix_text) or prices_vat(body_text) or page_vat(vat_source)
     ctx = RowContext(language, vat, page_currency(appendix_text))
+    reading = _read_with(document, pages, appendix, ctx, price_clauses)
+    discounted_list_prices(reading.terms, f"{appendix_text}\n{body_text}")
+    return reading
+
+
+def _read_with(
+    document: PdfText,
+    pages: list[PageText],
+    appendix: list[PageText] | None,
+    ctx: RowContext,
+    price_clauses: list[PageText] | None,
+) -> PriceReading:
     tables = read_price_tables(document, document.pages, ctx)
     if tables.terms or tables.unread:
         reading = PriceReading(tables.terms, tables.unread)
@@ -125,6 +139,36 @@ def _read_prices(
         other.unread += [u for u in reading.unread if not any(d in u.text for d in read)]
         return other
     return _without_tables(document, pages, appendix, ctx, price_clauses)
+
+
+#: a discount the contract grants on list prices: "Leverandøren yder en rabat på 12 % på
+#: listepriserne", "12 % rabat på alle listepriser", "a discount of 8% off the list prices"
+_LIST_DISCOUNT = re.compile(
+    r"(?:(?P<a>\d{1,2}(?:[.,]\d{1,2})?)\s*%\s*(?:i\s+)?(?:rabat|discount|reduction)|"
+    r"(?:rabat|discount|reduction)\s+(?:på|of)\s+(?P<b>\d{1,2}(?:[.,]\d{1,2})?)\s*%)"
+    r"\s+(?:på|on|off|from|of|i\s+forhold\s+til)\s+(?:\w+\s+){0,3}?"
+    r"(?:liste|list|katalog|catalog|brutto|gross|vejledende)",
+    re.IGNORECASE,
+)
+
+
+def discounted_list_prices(terms: list[ExtractedPriceTerm], text: str) -> None:
+    """List prices read as agreed with no discount beside them (``cells``'s
+    ``LIST_PRICE_DOUBT``) less the one discount on list prices ``text`` states (the
+    contract's sentences), in place; they stay held for review, the doubt saying what
+    was done. Several different discounts stated: left as they are."""
+    stated = {Decimal((m["a"] or m["b"]).replace(",", ".")) for m in _LIST_DISCOUNT.finditer(text)}
+    if len(stated) != 1:
+        return
+    pct = stated.pop()
+    for term in terms:
+        if term.doubt != LIST_PRICE_DOUBT:
+            continue
+        listed = term.unit_price
+        term.unit_price = (listed * (100 - pct) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        term.doubt = (
+            f"list price {listed} less the {pct} % discount on list prices the contract states"
+        )
 
 
 def _apart(clauses: list[PageText] | None, read: list[PageText]) -> list[PageText]:

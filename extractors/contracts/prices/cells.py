@@ -401,6 +401,7 @@ def read_row(
         return _unread(row, page, "no unit price column with an amount")
     if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):
         confidence = min(confidence, 0.6)  # two prices, neither named the agreed one
+    doubt: str | None = None
     if (
         len(terms) == 1
         and terms[0][0].role.role == "price"
@@ -410,6 +411,13 @@ def read_row(
         # price less the row's discount ("Listepris | Rabat 35 %"), else less a discount
         # stated elsewhere, or the list price itself: shown for review either way
         discount = _discount(columns, cells)
+        doubt = f"list price {terms[0][1]} less the row's {discount} % discount"
+        stated = HEADER_DISCOUNT.search(terms[0][0].header)
+        if discount is None and stated is not None:  # "List price (less 8 % discount)"
+            discount = Decimal(stated["pct"].replace(",", "."))
+            doubt = f"list price {terms[0][1]} less the {discount} % discount of its header"
+        elif discount is None:
+            doubt = LIST_PRICE_DOUBT
         if discount is not None:
             net = terms[0][1] * (100 - discount) / 100
             terms = [(terms[0][0], net.quantize(Decimal("0.01"), ROUND_HALF_UP))]
@@ -445,18 +453,39 @@ def read_row(
         # the column's own basis ("Pris ekskl. moms", "Pris*" over "* inkl. moms"), else
         # what the page or the contract says of its prices
         vat: VatBasis = "incl" if col.role.vat == "incl" else "excl" if col.role.vat else ctx.vat
-        currency = named_currency(_cell(columns, cells, col)) or col.role.currency or ctx.currency
+        currency = (
+            named_currency(_cell(columns, cells, col))
+            or _currency_cell(columns, cells)
+            or col.role.currency
+            or ctx.currency
+        )
         out.append(ExtractedPriceTerm(
             item_id=item_id, description=description, unit=term_unit, unit_price=value,
             currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
             confidence=_checked(columns, cells, value, confidence, style, ctx.language),
-            valid_from=valid_from, valid_to=valid_to, contract_years=years,
+            valid_from=valid_from, valid_to=valid_to, contract_years=years, doubt=doubt,
         ))  # fmt: skip
     return out
 
 
 def _cell(columns: list[Column], cells: list[str], column: Column) -> str:
     return cells[columns.index(column)]
+
+
+#: a cell that holds a currency and nothing else (a "Valuta" / "Currency" column)
+_CURRENCY_CELL = re.compile(r"(?i)(?:[A-Z]{3}|kr\.?|€|£|\$)")
+
+
+def _currency_cell(columns: list[Column], cells: list[str]) -> str | None:
+    """The currency the row's own currency cell names ("EUR" beside "25,93"), if one
+    of its cells outside the prices is a currency alone."""
+    for column, text in zip(columns, cells, strict=True):
+        if column.role.role in _PRICE_ROLES or not _CURRENCY_CELL.fullmatch(text.strip()):
+            continue
+        found = named_currency(text.strip())
+        if found is not None:
+            return found
+    return None
 
 
 def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Unit | None, float]:
@@ -604,10 +633,10 @@ def unit_in_cell(text: str) -> Unit | None:
     lowered = text.lower()
     bare = lowered.strip()
     if UNREPRESENTED_UNIT.search(lowered) or (
-        (bare[:1].isalpha() or bare[:1] in "½¼") and UNREPRESENTED_UNIT.match("pr. " + bare)
+        (bare[:1].isalnum() or bare[:1] in "½¼") and UNREPRESENTED_UNIT.match("pr. " + bare)
     ):
-        # "pr. 1.000 stk.", "pr. m² pr. år", a unit cell "påbegyndt halve time" or "m² pr.
-        # år" (its "pr." left out): no unit of ours, not read
+        # "pr. 1.000 stk.", "pr. m² pr. år", a unit cell "påbegyndt halve time", "m² pr.
+        # år" or "100 stk." (its "pr." left out): no unit of ours, not read
         return None
     measure = next((unit for pattern, unit in _MEASURE_CELLS if pattern.fullmatch(bare)), None)
     if measure is not None:
@@ -719,6 +748,15 @@ AGREED_PRICE = re.compile(
     r"rabat ?pris|efter rabat|rabatteret|\bagreed\b|\bcontract (?:price|rate)|"
     r"\bnet (?:unit )?(?:price|rate)|\boffer(?:ed)? price|\btender(?:ed)? price|discounted|"
     r"after discount|\bbid price",
+    re.IGNORECASE,
+)
+#: the doubt of a list price read as the agreed one with no discount found
+#: (``prices.discounted_list_prices`` may find the contract's)
+LIST_PRICE_DOUBT = "a list price: the agreed price may be it less a discount"
+#: a discount a list price column's header states: "List price (less 8% discount)"
+HEADER_DISCOUNT = re.compile(
+    r"(?:less|minus|fratrukket|med|with|ekskl\.?|excl\.?)\s+(?P<pct>\d{1,2}(?:[.,]\d{1,2})?)\s*%"
+    r"\s*(?:rabat|discount)",
     re.IGNORECASE,
 )
 #: a list price: the vendor's reference, not what the agreement charges
