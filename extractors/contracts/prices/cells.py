@@ -412,9 +412,9 @@ def read_row(
         # stated elsewhere, or the list price itself: shown for review either way
         discount = _discount(columns, cells)
         doubt = f"list price {terms[0][1]} less the row's {discount} % discount"
-        stated = HEADER_DISCOUNT.search(terms[0][0].header)
-        if discount is None and stated is not None:  # "List price (less 8 % discount)"
-            discount = Decimal(stated["pct"].replace(",", "."))
+        in_header = HEADER_DISCOUNT.search(terms[0][0].header)
+        if discount is None and in_header is not None:  # "List price (less 8 % discount)"
+            discount = Decimal(in_header["pct"].replace(",", "."))
             doubt = f"list price {terms[0][1]} less the {discount} % discount of its header"
         elif discount is None:
             doubt = LIST_PRICE_DOUBT
