@@ -572,14 +572,16 @@ _SUBJECT = (
     (re.compile(r"indbygger|\bindb\b|inhabitant|borger|citizen|resident|capita"), "inhabitant"),
     (re.compile(r"transaktion|transaction|opslag|lookup|forsendelse|dispatch|\bkald\b|\bcall\b|"
                 r"^(?:pr\.?\s*|per\s+)?(?:side|page|sider|pages)\.?$|"
-                r"brev|letter|message|besked|sms|dokument|document|sag\b|case\b|ansøgning"),
+                r"brev|letter|message|besked|sms|dokument|document|sag\b|ansøgning|"
+                # a support case; a case alone is a carton, counted like a piece
+                r"\b(?:support|service|incident|help\s*desk|sags)\s*cases?\b"),
      "transaction"),
     (re.compile(r"engangs|one-off|one-time|once|fast pris|fastpris|fixed|lump|samlet|éngangs|"
                 r"fast beløb|\bfast\b|flat"), "fixed"),
     (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle|"
                 # a unit of sale counted like a piece: a pack, a box, a roll
                 r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\brl\b|\bsæt\b|\bpack(?:age)?\b|"
-                r"\bbox\b|\bcarton\b|\broll\b|"
+                r"\bbox\b|\bcarton\b|\broll\b|\bcases?\b|"
                 # a tray, a sack, a bucket, a bottle: sold as one, whatever it holds
                 r"\bbakke\b|\bsæk\b|\bspand\b|\bdunk\b|\bflaske\b|\bdåse\b|\bpose\b|"
                 r"\btray\b|\bsack\b|\bbag\b|\bbucket\b|\bbottle\b|\btub\b|"

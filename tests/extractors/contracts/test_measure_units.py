@@ -39,6 +39,9 @@ HEAD = [
         ("kg", Unit.KG), ("Sæk 25 kg", Unit.PIECE), ("Pakke à 5 l", Unit.PIECE),
         ("Timer", Unit.HOUR), ("fl.", Unit.PIECE), ("ks.", Unit.PIECE), ("bdt.", Unit.PIECE),
         ("kolli", Unit.PIECE), ("pallet", Unit.PIECE), ("pr. side", Unit.TRANSACTION),
+        ("case", Unit.PIECE), ("case of 12 x 100", Unit.PIECE),
+        ("per support case", Unit.TRANSACTION), ("pr. sag", Unit.TRANSACTION),
+        ("100 stk.", None), ("1.000 stk.", None), ("1 stk.", Unit.PIECE),
         ("Side 1 af 2", None),
         # no unit of ours: a measure per period, a thing per day, a week
         ("pr. m² pr. måned", None), ("pr. stk. pr. døgn", None), ("uge", None), ("½ time", None),
