@@ -256,7 +256,10 @@ _COUNTS = (
     r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
     r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages"
 )
-_COUNT_NOUN = re.compile(rf"^(?:{_COUNTS}|kg|kilo|kilogram|tons?)\.?$", re.IGNORECASE)
+_COUNT_NOUN = re.compile(
+    rf"^(?:{_COUNTS}|kg|kilo|kilogram|tons?|liter|litre|liters|litres|ltr|l|m3|m³)\.?$",
+    re.IGNORECASE,
+)
 #: the same without weights
 _COUNT_NOUN_ONLY = re.compile(rf"^(?:{_COUNTS})\.?$", re.IGNORECASE)
 
@@ -301,6 +304,30 @@ _BAND_WORDS = frozenset(
 ReadRow = list[ExtractedPriceTerm] | UnreadPrice | None
 
 
+#: the start of a volume band cut off at its dash: "2.000 -", "10 til"
+_BAND_START = re.compile(r"^\s*\d[\d.,]*\s*(?:[-–]|til|to)\s*$", re.IGNORECASE)
+
+
+def _band_into_its_column(cells: list[str], roles: list[str], language: str) -> list[str]:
+    """The row's cells with a volume band that spilled into the description column
+    moved back to the band or quantity column after it: a band printed wider than its
+    column's header ("2.000 -" | "4.999 liter", "5.000 liter og derover" | ""), on the
+    band rows under an item named only on the first."""
+    for i in range(len(cells) - 1):
+        if roles[i] != "description" or roles[i + 1] not in ("band", "quantity"):
+            continue
+        text, after = cells[i].strip(), cells[i + 1].strip()
+        if _BAND_START.match(text) and after:
+            joined = f"{text} {after}"
+        elif text and not after:
+            joined = text
+        else:
+            continue
+        if band_cell(joined, language) is not None:
+            return [*cells[:i], "", joined, *cells[i + 2 :]]
+    return cells
+
+
 def read_row(
     columns: list[Column],
     row: RowCells,
@@ -318,7 +345,7 @@ def read_row(
     is the text just above the table's header, which may name the unit of every price
     ("Priser pr. indbygger pr. år")."""
     roles = [c.role.role for c in columns]
-    cells = row.cells
+    cells = _band_into_its_column(row.cells, roles, ctx.language)
     has_amount = any(is_amount(t) for t, r in zip(cells, roles, strict=True) if r in _PRICE_ROLES)
     if has_amount and _dated_year(cells, roles):
         return None  # "Date: 23 March | 2025": a date's year fell in a price column

@@ -115,3 +115,21 @@ def test_a_list_price_with_no_discount_found_says_so() -> None:
     terms = extract_contract(_pdf(lines), "aftale.pdf")
     assert [t.unit_price for t in terms.price_terms] == [D("11.62")]
     assert any("a list price: the agreed price may be" in r for r in terms.review_reasons)
+
+
+def test_volume_bands_under_an_item_named_on_the_first_band_only() -> None:
+    """ "Diesel | 0 - 1.999 liter | 12,19" then bands alone, printed wider than their
+    column ("2.000 -" spilling into the description's): one item, three bands."""
+    lines = [
+        *DA,
+        [(60, "Produkt"), (250, "Mængde pr. levering"), (420, "Pris pr. liter (kr.)")],
+        [(60, "Diesel, leveret på tank"), (250, "0 - 1.999 liter"), (420, "12,19")],
+        [(200, "2.000 -"), (250, "4.999 liter"), (420, "11,84")],
+        [(200, "5.000 liter og derover"), (420, "11,49")],
+    ]
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    assert [(t.description, t.unit_price, t.tier_min, t.tier_max) for t in terms.price_terms] == [
+        ("Diesel, leveret på tank", D("12.19"), D("0"), D("1999")),
+        ("Diesel, leveret på tank", D("11.84"), D("2000"), D("4999")),
+        ("Diesel, leveret på tank", D("11.49"), D("5000"), None),
+    ]
