@@ -199,7 +199,24 @@ def _page_text(
         raise CorruptPdf(f"page cannot be read: {exc}", file=filename, page=index + 1) from exc
     raw = _join_line_end_hyphens(raw.replace("\r", "")).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in raw.split("\n")]
-    return PageText(number=index + 1, lines=[line for line in lines if line])
+    lines = [line for line in lines if line]
+    if _glyph_by_glyph(lines):
+        lines = _lines_from_words(textpage, page.get_height())
+    return PageText(number=index + 1, lines=lines)
+
+
+def _glyph_by_glyph(lines: list[str]) -> bool:
+    """Whether pdfium ended a line after (nearly) every character: a page whose producer
+    placed each glyph on its own ("B", "i", "l", "a", "g"), its lines then rebuilt from
+    the characters' positions (:func:`_lines_from_words`)."""
+    single = sum(len(line) == 1 for line in lines)
+    return len(lines) >= 20 and single >= 0.4 * len(lines)
+
+
+def _lines_from_words(textpage: Any, height: float) -> list[str]:
+    from extractors.contracts.prices.layout import pdfium_words, reading_order
+
+    return [" ".join(w.text for w in row) for row in reading_order(pdfium_words(textpage, height))]
 
 
 def _join_line_end_hyphens(raw: str) -> str:

@@ -110,6 +110,12 @@ def words_of(plumber_words: list[dict[str, Any]]) -> list[Word]:
     ]  # fmt: skip
 
 
+#: between glyphs placed one by one, the widest gap inside a word (points): their loose
+#: boxes abut inside a word (a gap of ~0) and leave a space's width between words (~2.4
+#: at 10 points)
+_GLYPH_GAP = 1.0
+
+
 def pdfium_words(textpage: Any, height: float) -> list[Word]:
     """The page's words from pdfium's characters and their boxes (top-left origin).
 
@@ -141,23 +147,35 @@ def pdfium_words(textpage: Any, height: float) -> list[Word]:
         chars.clear()
         letters.clear()
 
+    # a break pdfium made up between two characters (not in the PDF): some producers
+    # place every glyph on its own, and pdfium then ends a line after each one ("B\r\ni\r
+    # \nl..."); whether the word goes on is then the characters' own geometry's to say
+    generated = False
     for k in range(min(count, len(text))):
         ch = text[k]
         if ch in "\x02\ufffe":  # a hyphen pdfium marks as the end of a line
             ch = "-"
         if ch.isspace() or ch == "\x00":
-            flush()
+            if ch in "\r\n" and raw.FPDFText_IsGenerated(textpage.raw, k) == 1:
+                generated = True
+            else:
+                flush()
             continue
         box = textpage.get_charbox(k, loose=True)
         if chars:
             last = chars[-1]
             size = max(last[3] - last[1], 4.0)
+            gap = box[0] - last[2]
             if (
                 box[0] < last[0] - 1
                 or abs(box[1] - last[1]) > size * 0.6
-                or box[0] - last[2] > size / 3
+                or gap > size / 3
+                or (generated and gap > max(_GLYPH_GAP, size / 10))
             ):
                 flush()
+        elif generated:
+            flush()
+        generated = False
         if not chars:
             bold = _is_bold(raw, textpage, k, name)
             size = float(raw.FPDFText_GetFontSize(textpage.raw, k))

@@ -133,3 +133,21 @@ def test_volume_bands_under_an_item_named_on_the_first_band_only() -> None:
         ("Diesel, leveret på tank", D("11.84"), D("2000"), D("4999")),
         ("Diesel, leveret på tank", D("11.49"), D("5000"), None),
     ]
+
+
+def test_a_page_printed_glyph_by_glyph_is_read_in_words() -> None:
+    """pdfium ends a line after every character of the appendix page ("B", "i", "l" ...):
+    its lines and words are rebuilt from the characters' positions, the price list read."""
+    from pathlib import Path
+
+    from extractors.contracts.pdf import read_pdf
+
+    data = (
+        Path(__file__).parents[2] / "fixtures" / "pdf_quirks" / "glyph_by_glyph.pdf"
+    ).read_bytes()
+    page = read_pdf(data, "glyph_by_glyph.pdf").pages[1]
+    assert page.lines[:2] == ["Bilag 3 - Prisbilag", "Priserne i dette bilag er ekskl. moms."]
+    terms = extract_contract(data, "glyph_by_glyph.pdf")
+    read = {t.item_id: (t.description, t.unit_price) for t in terms.price_terms}
+    assert len(read) >= 30
+    assert read["2.02"] == ("Opsætning af arbejdsplads", D("535.00"))
