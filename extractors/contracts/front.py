@@ -190,9 +190,21 @@ def _wrapped_name(block: list[str]) -> str:
 
 
 def side_by_side(segments: list[Segment]) -> bool:
-    """Whether the parties stand in columns: CVR numbers start at different columns."""
-    starts = [s.x0 for s in segments if _CVR_RE.search(s.text)]
+    """Whether the parties stand in columns: CVR numbers start at different columns,
+    in runs that are no sentence ("... made between X, CVR no. ..." wrapped so that its
+    second line's run starts mid-line is a paragraph naming both, not two columns)."""
+    starts = [
+        s.x0 for s in segments if _CVR_RE.search(s.text) and not _SENTENCE_WORDS.search(s.text)
+    ]
     return len(starts) >= 2 and max(starts) - min(starts) > 50
+
+
+#: words of a sentence naming the parties, never of a party's block
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:between|mellem|made|entered|indgået|herefter|hereinafter|agreement|aftale)\b|"
+    r"\)\s+(?:and|og)\b",
+    re.IGNORECASE,
+)
 
 
 def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty]:

@@ -151,3 +151,21 @@ def test_a_page_printed_glyph_by_glyph_is_read_in_words() -> None:
     read = {t.item_id: (t.description, t.unit_price) for t in terms.price_terms}
     assert len(read) >= 30
     assert read["2.02"] == ("Opsætning af arbejdsplads", D("535.00"))
+
+
+def test_a_paragraph_naming_both_parties_is_no_pair_of_columns() -> None:
+    """The second line of a justified paragraph whose run starts mid-line (after a wide
+    gap) is not a second column of party blocks: the parties are the sentence's."""
+    lines = [
+        "Contract for temporary care staff",
+        [(72, "This agreement is made between Egebjerg Kommune, CVR no. 29189803, Mejerivej 2")],
+        [(72, 'Silkeborg ("the Municipality"'),
+         (220, ") and Sikker Drift A/S, CVR no. 31415926, Skovvej 33, 2630 Taastrup")],
+        '("the Supplier").',
+        "The Contract commences on 1 July 2026 and expires on 30 June 2027.",
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "contract.pdf")
+    assert [(p.role, p.name, p.cvr) for p in terms.parties] == [
+        ("buyer", "Egebjerg Kommune", "29189803"),
+        ("vendor", "Sikker Drift A/S", "31415926"),
+    ]
