@@ -486,11 +486,15 @@ def read_row(
             or col.role.currency
             or ctx.currency
         )
+        checked = _checked(columns, cells, value, confidence, style, ctx.language)
+        if value == 0:  # free or included ("Fragt ved ordrer over 1.000 kr. | 0,-"): its
+            # conditions, if any, are in words a person reads before a charge is a breach
+            checked, doubt = min(checked, _FREE), doubt or FREE_DOUBT
         out.append(ExtractedPriceTerm(
             item_id=item_id, description=description, unit=term_unit, unit_price=value,
             currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
-            confidence=_checked(columns, cells, value, confidence, style, ctx.language),
-            valid_from=valid_from, valid_to=valid_to, contract_years=years, doubt=doubt,
+            confidence=checked, valid_from=valid_from, valid_to=valid_to,
+            contract_years=years, doubt=doubt,
         ))  # fmt: skip
     return out
 
@@ -779,6 +783,9 @@ AGREED_PRICE = re.compile(
     r"after discount|\bbid price",
     re.IGNORECASE,
 )
+#: a price of 0 is held for review: free, or included, perhaps only under a condition
+_FREE = 0.7
+FREE_DOUBT = "a price of 0: free or included, perhaps under a condition its description states"
 #: the doubt of a list price read as the agreed one with no discount found
 #: (``prices.discounted_list_prices`` may find the contract's)
 LIST_PRICE_DOUBT = "a list price: the agreed price may be it less a discount"

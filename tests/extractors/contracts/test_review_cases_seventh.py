@@ -169,3 +169,20 @@ def test_a_paragraph_naming_both_parties_is_no_pair_of_columns() -> None:
         ("buyer", "Egebjerg Kommune", "29189803"),
         ("vendor", "Sikker Drift A/S", "31415926"),
     ]
+
+
+def test_a_price_of_zero_is_held_for_review_with_its_reason() -> None:
+    """ "Fragt ved ordrer over 1.000 kr. | stk. | 0,-": free only under a condition in
+    words; enforced as 0 it would flag every freight charge on a small order."""
+    lines = [
+        *DA,
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"],
+                [["7914", "Gulvvask, koncentrat", "l", "54,00"],
+                 ["7933", "Fragt ved ordrer over 1.000 kr.", "stk.", "0,-"]],
+                (60, 120, 330, 430)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    free = next(t for t in terms.price_terms if t.item_id == "7933")
+    assert (free.unit_price, free.confidence < 0.8) == (D("0"), True)
+    assert any("a price of 0: free or included" in r for r in terms.review_reasons)
+    assert next(t for t in terms.price_terms if t.item_id == "7914").confidence >= 0.8
