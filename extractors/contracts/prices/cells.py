@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 NumberStyle = Literal["da", "en"]
 
-_CURRENCY = r"(?:kr\.?|DKK|EUR|€|Kr\.?)"
+_CURRENCY = r"(?:kr\.?|DKK|EUR|GBP|USD|SEK|NOK|CHF|€|£|\$|Kr\.?)"
 #: the unit written after a price in its cell: "950,00 kr./time", "DKK 950 per hour"
 _PER_PATTERN = (
     r"\s*(?:/|\bpr\b\.?|\bper\b)\s*"

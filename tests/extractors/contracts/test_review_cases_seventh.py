@@ -186,3 +186,23 @@ def test_a_price_of_zero_is_held_for_review_with_its_reason() -> None:
     assert (free.unit_price, free.confidence < 0.8) == (D("0"), True)
     assert any("a price of 0: free or included" in r for r in terms.review_reasons)
     assert next(t for t in terms.price_terms if t.item_id == "7914").confidence >= 0.8
+
+
+def test_a_rate_card_with_pounds_in_every_cell() -> None:
+    """ "£1,175.00" in each cell is an amount (it was not, and the rows ran together
+    as one "price not in one cell")."""
+    lines = [
+        "Framework agreement for consultancy services",
+        "This agreement is made between Calder District Council (the Authority) and",
+        "Finch Consulting Ltd (the Supplier).",
+        "The agreement runs from 1 June 2026 to 31 May 2027.",
+        *_table(["Role", "Level", "Day rate (£/day, excl. VAT)"],
+                [["Senior Consultant", "3", "£1,175.00"],
+                 ["Business Analyst", "4", "£1,318.86"],
+                 ["Travel and subsistence", "-", "included"]], (60, 300, 420)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "agreement.pdf")
+    assert [(t.description, t.unit_price, t.currency) for t in terms.price_terms] == [
+        ("Senior Consultant", D("1175.00"), "GBP"),
+        ("Business Analyst", D("1318.86"), "GBP"),
+    ]
