@@ -14,8 +14,9 @@ import re
 from decimal import Decimal
 
 from extractors.invoices.pdftext import group_gaps, join_groups, tokens
+from extractors.invoices.common import unit_price
 from extractors.money import to_ore
-from extractors.types import ParsedInvoiceLine
+from extractors.types import ZERO, ParsedInvoiceLine
 
 _HEADER = re.compile(
     r"(?i)\b(qty|quantity|antal|menge|aantal|nombre|hoeveelheid|stk\.?|rate|price|pris|prijs|"
@@ -104,8 +105,12 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
                 continue
             # Prefer a plain quantity and a price written as money, close to the amount.
             rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
-            candidates.append((rank, q_idx, p_idx, qty, price, net))
-    for _, q_idx, p_idx, qty, price, net in sorted(candidates, key=lambda c: c[0], reverse=True):
+            candidates.append((rank, q_idx, p_idx, qty, price, net, None))
+    if not candidates:
+        candidates = _discounted(toks, nums, amount, a_idx)
+    for _, q_idx, p_idx, qty, price, net, off in sorted(
+        candidates, key=lambda c: c[0], reverse=True
+    ):
         described = _description(toks, min(p_idx, q_idx), q_idx, p_idx)
         if described is None:
             continue
@@ -117,13 +122,39 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
             line_id=str(position),
             description=description,
             quantity=qty,
-            unit_price=price,
+            # a discounted row's price is what one unit costs after its discount
+            unit_price=price if off is None else unit_price(net, qty),
             line_amount=net,
             item_id=item_id,
             unit_code=UNIT_CODES.get(unit),
             price_amount=price,
+            allowances=ZERO if off is None else to_ore(qty * price) - net,
         )
     return None
+
+
+def _discounted(
+    toks: list[tuple[str, str, Decimal | None]],
+    nums: list[tuple[int, Decimal]],
+    amount: Decimal,
+    a_idx: int,
+) -> list[tuple[tuple[bool, bool, int, int], int, int, Decimal, Decimal, Decimal, Decimal]]:
+    """Readings of a row with a discount column between its price and its amount
+    ("Switch 8 4,995.00 15 33,966.00", "... 15 % ..."): quantity x price less the
+    discount in percent gives the amount to the øre."""
+    found = []
+    for d_idx, (kind, _, off) in enumerate(toks[:a_idx]):
+        if kind not in ("num", "pct") or off is None or not 0 < off < 100:
+            continue
+        for p_idx, price in nums[:-1]:
+            for q_idx, qty in nums[:-1]:
+                if len({p_idx, q_idx, d_idx}) < 3 or d_idx < max(p_idx, q_idx) or qty <= 0:
+                    continue
+                if price <= 0 or to_ore(qty * price * (100 - off) / 100) != amount:
+                    continue
+                rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
+                found.append((rank, q_idx, p_idx, qty, price, amount, off))
+    return found
 
 
 def _net_amount(

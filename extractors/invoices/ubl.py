@@ -131,6 +131,29 @@ def ubl_format(customization: str, profile: str, version: str) -> str:
     return "ubl"
 
 
+_TAX_IN_OTHER_CURRENCY = CBC + "TransactionCurrencyTaxAmount"
+
+
+def _foreign_amounts(line_els: list[etree._Element], currency: str) -> list[str]:
+    """A warning per line with an amount in another currency than the document's (EN
+    16931 wants every amount in it): its figure is read as the document's currency."""
+    found = []
+    for pos, el in enumerate(line_els, 1):
+        other = {
+            code
+            for sub in el.iter()
+            if (code := sub.get("currencyID"))
+            and code != currency
+            and sub.tag != _TAX_IN_OTHER_CURRENCY  # the VAT in the tax currency: allowed
+        }
+        if other:
+            found.append(
+                f"line {pos}: an amount in {', '.join(sorted(other))} in a {currency} invoice "
+                f"(read as {currency})"
+            )
+    return found
+
+
 def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
     """Read a UBL Invoice or CreditNote root element (see the module contract)."""
     if root.tag not in ROOTS:
@@ -188,6 +211,7 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         warnings.append("no currency stated; DKK assumed")
     due = iso_date(get(_DUEDATE) or get(_PAYMENTDUEDATE), filename, "DueDate")
     lines = [line(el, filename, pos, warnings) for pos, el in enumerate(line_els, 1)]
+    warnings += _foreign_amounts(line_els, currency)
     totals = _totals(money, acs, tax_amounts, currency, filename)
     credit = root.tag == CREDIT_ROOT
     type_code = get(CBC + "InvoiceTypeCode", "")

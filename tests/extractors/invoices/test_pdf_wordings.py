@@ -227,3 +227,30 @@ def test_a_charge_indicator_written_as_1_is_a_charge(indicator: str) -> None:
     parsed = parse_ubl(parse_xml(data, "x.xml"), "x.xml")
     assert parsed.lines[0].charges == D("50.00")
     assert parse_invoice(data, "x.xml").warnings == []
+
+
+def test_a_row_with_a_discount_column_is_read_at_its_net_price() -> None:
+    """ "8 | 4,995.00 | 15 | 33,966.00": 8 x 4,995.00 less 15 %: the row is read, its
+    unit price what one unit costs after the discount, the discount its allowance."""
+    (line,) = line_items(
+        ["Item Description Qty Unit price Disc. % Amount",
+         "SW-24 Switch 24 ports PoE 8 4,995.00 15 33,966.00"],
+        "en",
+    )  # fmt: skip
+    assert (line.quantity, line.unit_price, line.price_amount) == (
+        D("8"),
+        D("4245.75"),
+        D("4995.00"),
+    )
+    assert (line.allowances, line.line_amount) == (D("5994.00"), D("33966.00"))
+
+
+def test_a_line_amount_in_another_currency_is_said() -> None:
+    line = """<cac:InvoiceLine><cbc:ID>1</cbc:ID>
+  <cbc:InvoicedQuantity unitCode="EA">1</cbc:InvoicedQuantity>
+  <cbc:LineExtensionAmount currencyID="EUR">1199.00</cbc:LineExtensionAmount>
+  <cac:Item><cbc:Name>Licens</cbc:Name></cac:Item>
+  <cac:Price><cbc:PriceAmount currencyID="EUR">1199.00</cbc:PriceAmount></cac:Price>
+ </cac:InvoiceLine>"""
+    parsed = parse_invoice(ubl(lines=line), "valuta.xml")
+    assert "line 1: an amount in EUR in a DKK invoice (read as DKK)" in parsed.warnings
