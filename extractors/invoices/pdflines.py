@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.invoices.pdftext import group_gaps, join_groups, tokens
 from extractors.invoices.common import unit_price
+from extractors.invoices.pdftext import group_gaps, join_groups, tokens
 from extractors.money import to_ore
 from extractors.types import ZERO, ParsedInvoiceLine
 
@@ -54,6 +54,9 @@ def line_items(lines: list[str], locale: str) -> list[ParsedInvoiceLine]:
     return found
 
 
+#: a reading of a row: (rank, quantity's and price's token, quantity, price, amount,
+#: discount in percent or None)
+_Reading = tuple[tuple[bool, bool, int, int], int, int, Decimal, Decimal, Decimal, Decimal | None]
 #: at most this many places in a row where digits may be grouped by spaces are weighed
 _MAX_GAPS = 5
 
@@ -95,7 +98,7 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
     if len(nums) < 2 or nums[-1][0] < len(toks) - 3:
         return None
     a_idx, amount = nums[-1]
-    candidates = []
+    candidates: list[_Reading] = []
     for p_idx, price in nums[:-1]:
         for q_idx, qty in nums[:-1]:
             if q_idx == p_idx or abs(qty) > MAX_QUANTITY:
@@ -138,11 +141,11 @@ def _discounted(
     nums: list[tuple[int, Decimal]],
     amount: Decimal,
     a_idx: int,
-) -> list[tuple[tuple[bool, bool, int, int], int, int, Decimal, Decimal, Decimal, Decimal]]:
+) -> list[_Reading]:
     """Readings of a row with a discount column between its price and its amount
     ("Switch 8 4,995.00 15 33,966.00", "... 15 % ..."): quantity x price less the
     discount in percent gives the amount to the øre."""
-    found = []
+    found: list[_Reading] = []
     for d_idx, (kind, _, off) in enumerate(toks[:a_idx]):
         if kind not in ("num", "pct") or off is None or not 0 < off < 100:
             continue
