@@ -84,6 +84,7 @@ def parse_invoice(
     limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedInvoice:
     """Parse one invoice (for CSV: the first of the file), reconciled, with warnings."""
+    data = _as_utf8(data, filename)
     if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return _checked_one(_parse_xml_invoice(data, filename, max_bytes, limits))
     for invoice in iter_invoices(
@@ -109,8 +110,8 @@ def iter_invoices(
     are XML nesting and PDF pages, streams, objects and text (checked before reading).
     """
     if isinstance(data_or_path, bytes | bytearray | memoryview):
-        data = bytes(data_or_path)
         name = filename or "<bytes>"
+        data = _as_utf8(bytes(data_or_path), name)
         if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             yield _checked_one(_parse_xml_invoice(data, name, max_bytes, limits))
             return
@@ -146,6 +147,31 @@ def iter_invoices(
     yield from iter_invoices(
         path.read_bytes(), name, csv_profile=csv_profile, max_bytes=max_bytes, limits=limits
     )
+
+
+_UTF16_32 = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+)  # fmt: skip
+_ENCODING_DECL = re.compile(rb"^(<\?xml[^>]*?)\s+encoding=[\"'][^\"']*[\"']")
+
+
+def _as_utf8(data: bytes, filename: str) -> bytes:
+    """The file's bytes; an empty file refused; a UTF-16 or UTF-32 text (a BOM first,
+    as some ERP systems write XML) as UTF-8, its encoding declaration dropped, so that
+    every check made on the bytes (no DOCTYPE, the root) sees the text as written."""
+    if not data.strip(b" \t\r\n\x00"):
+        raise ParseError("the file is empty", file=filename)
+    for bom, codec in _UTF16_32:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ParseError(
+                    f"not valid {codec.upper()} text: {exc.reason}", file=filename
+                ) from None
+            return _ENCODING_DECL.sub(rb"\1", text.encode("utf-8"), count=1)
+    return data
 
 
 def _parse_xml_invoice(data: bytes, name: str, max_bytes: int, limits: Limits) -> ParsedInvoice:

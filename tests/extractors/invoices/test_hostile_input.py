@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,21 @@ def test_it_refuses_a_corrupt_pdf() -> None:
 def test_it_refuses_an_unknown_format() -> None:
     with pytest.raises(ParseError, match=r"photo\.jpg: not a supported invoice format"):
         parse_invoice(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)), "photo.jpg")
+
+
+def test_a_utf16_xml_invoice_is_read_and_its_doctype_still_refused() -> None:
+    text = ubl().decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    parsed = parse_invoice(b"\xff\xfe" + text.encode("utf-16-le"), "utf16.xml")
+    assert (parsed.number, parsed.totals.payable) == ("F-2026-001", Decimal("1498.75"))
+    evil = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY x SYSTEM '
+        '"file:///etc/passwd">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:'
+        'xsd:Invoice-2">&x;</Invoice>'
+    )
+    with pytest.raises(ParseError, match=r"evil\.xml: XML with a DOCTYPE declaration is refused"):
+        parse_invoice(b"\xfe\xff" + evil.encode("utf-16-be"), "evil.xml")
+
+
+def test_an_empty_file_is_said_to_be_empty() -> None:
+    with pytest.raises(ParseError, match=r"empty\.xml: the file is empty"):
+        parse_invoice(b" \n", "empty.xml")
