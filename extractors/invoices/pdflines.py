@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.invoices.common import unit_price
 from extractors.invoices.pdftext import group_gaps, join_groups, tokens
 from extractors.money import to_ore
 from extractors.types import ZERO, ParsedInvoiceLine
@@ -125,8 +124,9 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
             line_id=str(position),
             description=description,
             quantity=qty,
-            # a discounted row's price is what one unit costs after its discount
-            unit_price=price if off is None else unit_price(net, qty),
+            # a discounted row keeps its price; its discount is its allowance, as a UBL
+            # line's (quantity x price - allowances = amount)
+            unit_price=price,
             line_amount=net,
             item_id=item_id,
             unit_code=UNIT_CODES.get(unit),

@@ -230,8 +230,8 @@ def test_a_charge_indicator_written_as_1_is_a_charge(indicator: str) -> None:
 
 
 def test_a_row_with_a_discount_column_is_read_at_its_net_price() -> None:
-    """ "8 | 4,995.00 | 15 | 33,966.00": 8 x 4,995.00 less 15 %: the row is read, its
-    unit price what one unit costs after the discount, the discount its allowance."""
+    """ "8 | 4,995.00 | 15 | 33,966.00": 8 x 4,995.00 less 15 %: the row is read at its
+    price, the discount its allowance (as a UBL line's), and it adds up."""
     (line,) = line_items(
         ["Item Description Qty Unit price Disc. % Amount",
          "SW-24 Switch 24 ports PoE 8 4,995.00 15 33,966.00"],
@@ -239,10 +239,11 @@ def test_a_row_with_a_discount_column_is_read_at_its_net_price() -> None:
     )  # fmt: skip
     assert (line.quantity, line.unit_price, line.price_amount) == (
         D("8"),
-        D("4245.75"),
+        D("4995.00"),
         D("4995.00"),
     )
     assert (line.allowances, line.line_amount) == (D("5994.00"), D("33966.00"))
+    assert line.quantity * line.unit_price - line.allowances == line.line_amount
 
 
 def test_a_line_amount_in_another_currency_is_said() -> None:
