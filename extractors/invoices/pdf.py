@@ -175,7 +175,7 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
     )
     if payable is None and net is None:
         raise ParseError("no total amount found in the PDF text", file=filename)
-    items = line_items(lines, locale)
+    items = line_items(lines, locale, net)
     line_extension, net, allowances = _discounted(lines, locale, items, net)
     payable, net, tax = _complete_totals(payable, net, tax, warnings)
     if line_extension is None:

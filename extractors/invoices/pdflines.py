@@ -38,19 +38,78 @@ UNIT_CODES = {
 MAX_QUANTITY = Decimal(1_000_000)
 
 
-def line_items(lines: list[str], locale: str) -> list[ParsedInvoiceLine]:
-    """The rows of the item table that add up (see the module contract)."""
+def line_items(
+    lines: list[str], locale: str, total: Decimal | None = None
+) -> list[ParsedInvoiceLine]:
+    """The rows of the item table that add up (see the module contract); with ``total``
+    (the invoice's total excl. VAT), also its rows of an amount alone (a fee, freight,
+    a discount: :func:`_amount_only`) when only with them the rows add up to it."""
     start = next((i + 1 for i, ln in enumerate(lines) if _HEADER.search(ln)), None)
     if start is None:
         return []
     found: list[ParsedInvoiceLine] = []
+    charged: list[ParsedInvoiceLine] = []  # rows of an amount alone, above the totals
+    totals = False
     for line in lines[start:]:
         if _TOTAL_ROW.search(line):
+            totals = True
             continue
         item = _row(line, locale, len(found) + 1)
+        if item is None and not totals:
+            item = _amount_only(line, locale, len(found) + 1)
+            if item is not None:
+                charged.append(item)
         if item is not None:
             found.append(item)
-    return found
+    kept = [ln for ln in found if not any(ln is c for c in charged)]
+    if not kept or total is None or not charged:
+        return _numbered(kept)
+    if sum((ln.line_amount for ln in kept), ZERO) == total:
+        return _numbered(kept)
+    if sum((ln.line_amount for ln in found), ZERO) != total:
+        return _numbered(kept)  # amounts alone that do not close the sum: not lines
+    return _numbered(found)
+
+
+def _numbered(lines: list[ParsedInvoiceLine]) -> list[ParsedInvoiceLine]:
+    for position, line in enumerate(lines, 1):
+        line.line_id = str(position)
+    return lines
+
+
+#: a row of an amount alone: a fee, freight, a discount ("Fragt 450,00", "Rabat 10 % på
+#: skiltestandere -774,00", "HE-ABO Serviceabonnement maj 1.250,00")
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _amount_only(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
+    """A row of the item table with a description and one amount of money at its end
+    and no quantity or price: one of it (quantity 1 at that amount), as an accountant
+    books a fee line."""
+    toks = tokens(join_groups(line), locale)
+    if not toks or toks[-1][0] != "money" or toks[-1][2] is None:
+        if not (len(toks) > 1 and toks[-1][0] == "cur" and toks[-2][0] == "money"):
+            return None
+        toks = toks[:-1]
+    amount = toks[-1][2]
+    before = toks[:-1]
+    if amount is None or any(kind == "money" for kind, _, _ in before):
+        return None
+    if any(kind == "num" for kind, text, _ in before if not _ITEM_CODE.match(text)):
+        return None  # a number beside it: a quantity or a price not read, not a fee
+    described = _description(before + [("num", "0", ZERO)], len(before), len(before), len(before))
+    if described is None or not _WORDS.search(described[1]):
+        return None
+    item_id, description = described
+    return ParsedInvoiceLine(
+        line_id=str(position),
+        description=description,
+        quantity=Decimal(1),
+        unit_price=amount,
+        line_amount=amount,
+        item_id=item_id,
+        price_amount=amount,
+    )
 
 
 #: a reading of a row: (rank, quantity's and price's token, quantity, price, amount,

@@ -176,21 +176,43 @@ def test_a_discount_on_the_whole_invoice_in_its_totals(
     )
 
 
-def test_a_discount_row_among_the_lines_is_no_invoice_discount() -> None:
-    """Above the totals a discount is a row of the lines (not read: the lines' sum
-    then differs from the total, which is said)."""
+def test_rows_of_an_amount_alone_are_lines_when_they_close_the_sum() -> None:
+    """Above the totals, a discount, freight or a fee printed with its amount alone is
+    a line (one of it at that amount) when only with them the lines add up to the
+    total; the invoice's own discount is then none."""
     lines = [
         *HEAD,
         "T-1 Trafikkegler 60 stk 89,00 5.340,00",
         "Rabat 10 % på trafikkegler -534,00",
-        "I alt ekskl. moms 4.806,00",
-        "Moms 25 % 1.201,50",
-        "I alt inkl. moms 6.007,50",
+        "Fragt 450,00",
+        "T-ABO Serviceabonnement maj 1.250,00",
+        "I alt ekskl. moms 6.506,00",
+        "Moms 25 % 1.626,50",
+        "I alt inkl. moms 8.132,50",
     ]
-    parsed = parse_lines(lines, "linjerabat.pdf")
-    t = parsed.totals
-    assert (t.allowances, t.tax_exclusive, t.tax) == (D("0"), D("4806.00"), D("1201.50"))
-    assert "the lines add up to 5340.00, but the line total is 4806.00" in reconcile(parsed)
+    parsed = parse_lines(lines, "linjer.pdf")
+    assert [(ln.line_id, ln.item_id, ln.quantity, ln.line_amount) for ln in parsed.lines] == [
+        ("1", "T-1", D("60"), D("5340.00")),
+        ("2", None, D("1"), D("-534.00")),
+        ("3", None, D("1"), D("450.00")),
+        ("4", "T-ABO", D("1"), D("1250.00")),
+    ]
+    assert parsed.totals.allowances == D("0")
+    assert reconcile(parsed) == ["no due date"]
+
+
+def test_an_amount_alone_that_does_not_close_the_sum_is_no_line() -> None:
+    """ "Transporteres 39.675,00" (carried to the next page) is no line: with it the
+    lines would not add up to the total."""
+    lines = [
+        *HEAD,
+        "T-1 Trafikkegler 60 stk 89,00 5.340,00",
+        "Transporteres 5.340,00",
+        "I alt ekskl. moms 5.340,00",
+        "Moms 25 % 1.335,00",
+        "I alt inkl. moms 6.675,00",
+    ]
+    assert [ln.item_id for ln in parse_lines(lines, "side.pdf").lines] == ["T-1"]
 
 
 def test_an_invoice_with_a_credit_note_type_code_is_a_credit_note() -> None:
