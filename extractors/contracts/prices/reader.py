@@ -26,7 +26,13 @@ _PAGE_OF = re.compile(
 #: a running footer the page's text kept (it names the page: "Prisbilag ... Side 1 af 2"):
 #: no text after a table
 _FOOTER = re.compile(r"\b(?:side|page)\s+\d{1,3}\s*(?:af|of|/)\s*\d{1,3}\s*$", re.I)
-_AMOUNT_ON_PAGE = re.compile(r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+|\d,-")
+#: a page that may hold a price: an amount with decimals, grouped thousands, "450,-", or a
+#: whole amount beside its currency ("kr. 211", "211 kr.", "DKK 95", "£40")
+_AMOUNT_ON_PAGE = re.compile(
+    r"\d[.,]\d{2}\b|\d{1,3}(?:[.,]\d{3})+|\d,-|"
+    r"(?:\bkr\.?|\b(?:DKK|EUR|GBP|USD|SEK|NOK)|[€£$])\s?\d|\d\s?(?:kr\b|DKK\b|EUR\b|GBP\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)

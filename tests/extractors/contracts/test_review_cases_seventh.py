@@ -206,3 +206,20 @@ def test_a_rate_card_with_pounds_in_every_cell() -> None:
         ("Senior Consultant", D("1175.00"), "GBP"),
         ("Business Analyst", D("1318.86"), "GBP"),
     ]
+
+
+def test_whole_kroner_beside_their_currency_make_a_price_page() -> None:
+    """An annex whose prices are whole kroner ("kr. 211") was passed over as holding
+    no price; a list price, a discount and a net price column: the net price read."""
+    lines = [
+        *DA,
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Listepris", "Rabat", "Nettopris"],
+                [["175367", "Kaffebønner, økologiske", "kg", "kr. 211", "22 %", "kr. 165"],
+                 ["885152", "Yoghurt naturel", "liter", "kr. 25", "22 %", "kr. 20"]],
+                (60, 120, 300, 370, 430, 490)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    assert [(t.item_id, t.unit_price) for t in terms.price_terms] == [
+        ("175367", D("165")),
+        ("885152", D("20")),
+    ]
