@@ -47,6 +47,31 @@ _NOT_OWN_NUMBER_BEFORE = re.compile(
     r"(?i)(?:\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?|"
     r"\bkrediterer|\bkreditering\s+af|\boriginal|\boprindelig|\bconcerning|\bfor)\s*$"
 )
+#: a document that is no invoice to pay, by its title: a reminder, a quote, an order
+#: confirmation, a delivery note, a statement of account, a pro forma invoice
+_NOT_AN_INVOICE = (
+    (re.compile(r"(?i)^\W*(?:\d+\.\s*)?(?:rykker|betalingspåmindelse|påmindelse|"
+                r"payment\s+reminder|reminder)\b"), "a payment reminder"),
+    (re.compile(r"(?i)^\W*(?:tilbud|quotation|quote|offerte|angebot)\b(?!\s*(?:nr|no)\b.*faktura)"),
+     "a quote"),
+    (re.compile(r"(?i)^\W*(?:ordrebekræftelse|order\s+confirmation|orderbekräftelse|"
+                r"auftragsbestätigung)\b"), "an order confirmation"),
+    (re.compile(r"(?i)^\W*(?:følgeseddel|delivery\s+note|packing\s+slip|lieferschein)\b"),
+     "a delivery note"),
+    (re.compile(r"(?i)^\W*(?:kontoudtog|kontoudskrift|statement(?:\s+of\s+account)?|"
+                r"saldoudskrift)\b"), "a statement of account"),
+    (re.compile(r"(?i)^\W*pro[\s-]*forma\b"), "a pro forma invoice"),
+)  # fmt: skip
+#: a title word of an invoice or a credit note, alone
+_INVOICE_TITLE = re.compile(r"(?i)faktura|invoice|kreditnota|creditnote|rechnung|factuur|facture")
+#: a fee or freight in the totals ("Fragt 450,00", "Gebyr 75,00"): the invoice's charges
+_CHARGE = re.compile(
+    r"(?i)^\W*(?:fragt|gebyr|fakturagebyr|ekspeditionsgebyr|faktureringsgebyr|"
+    r"miljøgebyr|freight|shipping|carriage|handling(?:\s+fee)?|delivery\s+charge|"
+    r"invoice\s+fee|fee)\b"
+)
+#: a rounding in the totals ("Øreafrunding 0,02")
+_ROUNDING = re.compile(r"(?i)^\W*(?:øre\s*afrunding|afrunding|rounding|öresavrundning)\b")
 #: a document titled as a credit note ("Kreditnota", "Credit note", "Credit memo")
 _CREDIT_TITLE = re.compile(
     r"(?i)^\W*(?:kredit\s*nota|kreditnote|kreditfaktura|credit\s*(?:note|memo)|creditnota|"
@@ -56,9 +81,12 @@ _CREDIT_TITLE = re.compile(
 #: discount 5% -1,042.50")
 _DISCOUNT = re.compile(r"(?i)^\W*(?:[^\W\d]+\s+){0,2}[^\W\d]*(?:rabat|discount|rebate|nedslag)\b")
 #: where the totals start: a discount above it is a row of the lines
-_TOTALS_START = re.compile(r"(?i)^\W*(?:sub\s*total|i\s*alt|total|varer\s*i\s*alt)\b")
+_TOTALS_START = re.compile(
+    r"(?i)^\W*(?:sub\s*total|i\s*alt|total|varer\s*i\s*alt|moms\s*grundlag|netto(?:beløb)?)\b"
+)
 DATE_LABELS = (
     r"invoice\s*date", r"date\s*of\s*invoice", r"faktura\s*dato", r"fakturadato",
+    r"fakturadatum", r"bogføringsdato", r"laskun\s*päiväys", r"päiväys",
     r"rechnungs\s*datum", r"f\s?actuur\s*datum", r"dato", r"datum", r"date",
 )  # fmt: skip
 DUE_LABELS = (
@@ -67,6 +95,10 @@ DUE_LABELS = (
     r"payment\s*due",
 )  # fmt: skip
 PAYABLE_LABELS = (
+    r"faktura\s*beløb", r"fakturatotal", r"brutto\s*beløb", r"beløb\s*i\s*alt",
+    r"at\s*betale\s*i\s*alt", r"total\s*(?:dkk|eur|nok|sek|gbp)?\s*(?:inkl|incl)\.?\s*(?:moms|vat)",
+    r"å\s*betale", r"summa\s*att\s*betala", r"att\s*betala", r"maksettava(?:\s*yhteensä)?",
+    r"amount\s*payable", r"total\s*due",
     r"total\s*amount\s*due", r"amount\s*due", r"balance\s*due", r"(?:beløb\s*)?at\s*betale",
     r"total\s*inkl\.?\s*moms", r"i\s*alt\s*inkl\.?\s*moms", r"total\s*for\s*this\s*invoice",
     r"grand\s*total", r"total\s*ttc", r"somme\s*à\s*payer", r"factuur\s*totaal",
@@ -81,7 +113,7 @@ NET_LABELS = (
 )  # fmt: skip
 # VAT amounts named as a column ("BTW bedrag" above "8,68"), tried before the short words.
 TAX_COLUMN_LABELS = (
-    r"moms\s*beløb", r"btw[-\s]*bedrag", r"vat\s*amount", r"tax\s*amount", r"montant\s*tva",
+    r"heraf\s*moms", r"moms\s*beløb", r"btw[-\s]*bedrag", r"vat\s*amount", r"tax\s*amount", r"montant\s*tva",
     r"mwst\.?[-\s]*betrag",
 )  # fmt: skip
 TAX_LABELS = (r"moms", r"vat", r"tax", r"btw", r"mwst\.?", r"ust\.?", r"tva")
@@ -156,6 +188,7 @@ def printed_payable(data: bytes, filename: str) -> Decimal | None:
 def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -> ParsedInvoice:
     """An invoice read from text lines; ``layout`` adds values printed under labels."""
     layout = layout or Layout([])
+    _refuse_other_documents(lines, filename)
     locale = number_locale(lines)
     warnings: list[str] = ["read from the PDF text: check the values against the document"]
     number = _invoice_number(lines, layout)
@@ -177,7 +210,13 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         raise ParseError("no total amount found in the PDF text", file=filename)
     items = line_items(lines, locale, net)
     line_extension, net, allowances = _discounted(lines, locale, items, net)
-    payable, net, tax = _complete_totals(payable, net, tax, warnings)
+    charges, rounding = _in_totals(lines, locale, _CHARGE), _in_totals(lines, locale, _ROUNDING)
+    payable, net, tax = _complete_totals(payable, net, tax, warnings, charges + rounding)
+    if tax and payable and (tax < 0) != (payable < 0):
+        warnings.append(
+            f"the VAT comes out as {tax} from the totals read ({payable} - {net}): the total "
+            "to pay may be misread"
+        )
     if line_extension is None:
         line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
         if items and line_extension != net:
@@ -212,6 +251,8 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
             tax=tax,
             payable=payable,
             allowances=allowances,
+            charges=charges,
+            rounding=rounding,
         ),
         lines=items,
         due_date=due,
@@ -261,14 +302,55 @@ def _discounted(
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:i\s*alt|total|subtotal|moms|vat)\b")
 
 
+def _refuse_other_documents(lines: list[str], filename: str) -> None:
+    """A ParseError naming what the document is when its title (one of its first
+    lines, alone or after the sender's name: "Lysgaard El-service ApS Tilbud") says it
+    is no invoice: a reminder, a quote, an order confirmation ..."""
+    titled_invoice = any(
+        _INVOICE_TITLE.fullmatch(word)
+        for line in lines[:8]
+        for word in line.split()[:1] + line.split()[-1:]
+    )
+    for line in lines[:8]:
+        words = line.split()
+        for pattern, kind in _NOT_AN_INVOICE:
+            after_name = not titled_invoice and len(words) > 1 and pattern.search(words[-1])
+            if pattern.search(line) or after_name:
+                raise ParseError(
+                    f"not an invoice: the document is titled as {kind} ({line[:60]!r})",
+                    file=filename,
+                )
+
+
+def _in_totals(lines: list[str], locale: str, label: re.Pattern[str]) -> Decimal:
+    """The sum of the amounts printed below the lines on rows ``label`` names (fees and
+    freight, a rounding), where the totals start."""
+    start = next((i for i, line in enumerate(lines) if _TOTALS_START.search(line)), None)
+    if start is None:
+        return ZERO
+    found = ZERO
+    for line in lines[start:]:
+        if label.search(line) and not _TOTAL_WORDS.search(line):
+            value = _money(line, locale, last=True)
+            found += value or ZERO
+    return found
+
+
 def _complete_totals(
-    payable: Decimal | None, net: Decimal | None, tax: Decimal | None, warnings: list[str]
+    payable: Decimal | None,
+    net: Decimal | None,
+    tax: Decimal | None,
+    warnings: list[str],
+    extra: Decimal = ZERO,
 ) -> tuple[Decimal, Decimal, Decimal]:
+    """``extra``: fees, freight and rounding printed between the net and the total."""
     if payable is None:
         assert net is not None
-        payable = net + (tax or ZERO)
+        payable = net + (tax or ZERO) + extra
     if net is None:
         net = payable - tax if tax is not None and abs(tax) < abs(payable) else payable
+    if tax is not None and abs(net + tax + extra - payable) <= Decimal("0.01"):
+        return payable, net, tax  # as printed: the fees and rounding close the sum
     if tax is None or abs(net + tax - payable) > Decimal("0.01"):
         tax = payable - net
         if not tax:

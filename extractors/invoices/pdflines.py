@@ -206,7 +206,8 @@ def _discounted(
     discount in percent gives the amount to the øre."""
     found: list[_Reading] = []
     for d_idx, (kind, _, off) in enumerate(toks[:a_idx]):
-        if kind not in ("num", "pct") or off is None or not 0 < off < 100:
+        # a percentage, or a number printed like money in a "Rabat %" column ("15,00")
+        if kind not in ("num", "pct", "money") or off is None or not 0 < off < 100:
             continue
         for p_idx, price in nums[:-1]:
             for q_idx, qty in nums[:-1]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from extractors.errors import ParseError
 from extractors.invoices import parse_invoice
 from extractors.invoices.pdf import parse_lines
 from extractors.invoices.pdflines import line_items
@@ -277,3 +278,49 @@ def test_a_line_amount_in_another_currency_is_said() -> None:
  </cac:InvoiceLine>"""
     parsed = parse_invoice(ubl(lines=line), "valuta.xml")
     assert "line 1: an amount in EUR in a DKK invoice (read as DKK)" in parsed.warnings
+
+
+def test_danish_systems_total_labels_fees_and_rounding() -> None:
+    """ "Fakturabeløb" is the total to pay (the "Total" column's first row was taken);
+    freight, a fee and a rounding between the net and the total are its charges and
+    rounding, and the printed VAT stands; a "Rabat %" printed like money ("8,00")."""
+    lines = [
+        *HEAD[:4],
+        "Varenr. Tekst Antal Enhed Pris Rabat % Total",
+        "VS-1 Vejsalt 25 kg sæk 320 sæk 78,00 8,00 22.963,20",
+        "VS-2 Grus 2 ton 500,00 1.000,00",
+        "Momsgrundlag 23.963,20",
+        "Fragt 1.450,00",
+        "Øreafrunding 0,02",
+        "Moms 6.353,30",
+        "Fakturabeløb 31.766,52",
+    ]
+    parsed = parse_lines(lines, "uniconta.pdf")
+    t = parsed.totals
+    assert (t.tax_exclusive, t.charges, t.rounding, t.tax, t.payable) == (
+        D("23963.20"),
+        D("1450.00"),
+        D("0.02"),
+        D("6353.30"),
+        D("31766.52"),
+    )
+    assert [(ln.item_id, ln.allowances) for ln in parsed.lines] == [
+        ("VS-1", D("1996.80")),
+        ("VS-2", D("0")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title,kind",
+    [
+        ("Rykker", "a payment reminder"),
+        ("Lysgaard El-service ApS Tilbud", "a quote"),
+        ("Ordrebekræftelse", "an order confirmation"),
+        ("Kontoudtog", "a statement of account"),
+        ("PRO FORMA INVOICE", "a pro forma invoice"),
+    ],
+)
+def test_a_document_titled_as_no_invoice_is_refused_by_name(title: str, kind: str) -> None:
+    lines = [title, *HEAD[1:], "SA-1 Analyse 1 stk 500,00 500,00", "I alt 625,00"]
+    with pytest.raises(ParseError, match=rf"doc\.pdf: not an invoice: .*as {kind}"):
+        parse_lines(lines, "doc.pdf")
