@@ -221,6 +221,8 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
         if items and line_extension != net:
             line_extension = net  # the lines found may be incomplete or incl. VAT: the totals'
+    if charges and abs(net + charges + tax + rounding - payable) <= Decimal("0.01"):
+        net += charges  # the subtotal was the lines': the total excl. VAT holds the fees
     credit = payable < 0 or _titled_credit(lines)
     if credit and payable > 0:  # a credit note printing its amounts positive
         for item in items:

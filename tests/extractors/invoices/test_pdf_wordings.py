@@ -297,8 +297,9 @@ def test_danish_systems_total_labels_fees_and_rounding() -> None:
     ]
     parsed = parse_lines(lines, "uniconta.pdf")
     t = parsed.totals
-    assert (t.tax_exclusive, t.charges, t.rounding, t.tax, t.payable) == (
+    assert (t.line_extension, t.tax_exclusive, t.charges, t.rounding, t.tax, t.payable) == (
         D("23963.20"),
+        D("25413.20"),
         D("1450.00"),
         D("0.02"),
         D("6353.30"),
