@@ -33,12 +33,16 @@ from extractors.invoices.pdftext import (
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, PartyRef
 
 MAX_PAGES = 30
-NUMBER_LABELS = (
+#: the labels of a credit note's own number ("Kreditnota nr.", "Credit note no.")
+CREDIT_NUMBER_LABELS = (
     r"kredit\s*nota\s*(?:nummer|nr\.?)", r"kreditnotanr\.?",
     r"credit\s*(?:note|memo)\s*(?:number|no\.?|nr\.?|#)", r"gutschrift\s*(?:nummer|nr\.?)",
+)  # fmt: skip
+NUMBER_LABELS = (
+    *CREDIT_NUMBER_LABELS,
     r"invoice\s*(?:number|no\.?|nr\.?|#)", r"faktura\s*(?:nummer|nr\.?)", r"fakturanr\.?",
     r"rechnungs\s*(?:nummer|nr\.?)", r"f\s?actuur\s*nummer", r"facture\s*n[°o]\.?",
-    r"invoice", r"faktura", r"factuur", r"#",
+    r"dokument\s*nr\.?", r"invoice", r"faktura", r"factuur", r"#",
 )  # fmt: skip
 #: a label word that is not the document's own number: "Invoice date", "Fakturadato",
 #: "Vedr. faktura 20250311" (the invoice a credit note credits), "Ref. invoice"
@@ -92,7 +96,7 @@ DATE_LABELS = (
 DUE_LABELS = (
     r"due\s*date", r"forfalds\s*dato", r"betalings\s*frist", r"sidste\s*rettidige\s*betalingsdag",
     r"zahlungsziel", r"f[äa]llig(?:keit)?", r"vervaldatum", r"date\s*limite\s*de\s*paiement",
-    r"payment\s*due",
+    r"payment\s*due", r"forfald",
 )  # fmt: skip
 PAYABLE_LABELS = (
     r"faktura\s*beløb", r"fakturatotal", r"brutto\s*beløb", r"beløb\s*i\s*alt",
@@ -105,6 +109,7 @@ PAYABLE_LABELS = (
     r"gesamtbetrag", r"rechnungsbetrag", r"totaal", r"total\s*eur", r"total", r"i\s*alt",
 )  # fmt: skip
 NET_LABELS = (
+    r"total\s*(?:dkk|eur|nok|sek|gbp)\s*(?:ekskl|excl)\.?\s*(?:moms|vat)", r"nettoværdi\s*i\s*alt",
     r"total\s*ekskl\.?\s*moms", r"i\s*alt\s*ekskl\.?\s*moms", r"subtotal\s*ekskl\.?\s*moms",
     r"total\s*excl\.?\s*(?:vat|tax)", r"exclusief\s*btw", r"total\s*ht", r"montant\s*ht",
     r"netto\s*betrag", r"nettobetrag", r"net\s*amount", r"netto(?:\s*beløb)?", r"subtotal",
@@ -115,6 +120,8 @@ NET_LABELS = (
 TAX_COLUMN_LABELS = (
     r"heraf\s*moms", r"moms\s*beløb", r"btw[-\s]*bedrag", r"vat\s*amount", r"tax\s*amount", r"montant\s*tva",
     r"mwst\.?[-\s]*betrag",
+    # "25% VAT 33,189.38": the rate first
+    r"\d{1,2}(?:[.,]\d{1,2})?\s*%\s*(?:vat|moms|mva|mwst)(?!\s*(?:af|of|on)\b)",
 )  # fmt: skip
 TAX_LABELS = (r"moms", r"vat", r"tax", r"btw", r"mwst\.?", r"ust\.?", r"tva")
 VAT_LABELS = (
@@ -268,7 +275,7 @@ def _titled_credit(lines: list[str]) -> bool:
     lines) or by the label of its number ("Kreditnota nr.", "Credit note no.")."""
     if any(_CREDIT_TITLE.search(line) for line in lines[:8]):
         return True
-    return bool(labelled(lines, NUMBER_LABELS[:4]))
+    return bool(labelled(lines, CREDIT_NUMBER_LABELS))
 
 
 def _discounted(

@@ -325,3 +325,33 @@ def test_a_document_titled_as_no_invoice_is_refused_by_name(title: str, kind: st
     lines = [title, *HEAD[1:], "SA-1 Analyse 1 stk 500,00 500,00", "I alt 625,00"]
     with pytest.raises(ParseError, match=rf"doc\.pdf: not an invoice: .*as {kind}"):
         parse_lines(lines, "doc.pdf")
+
+
+def test_erp_totals_labels_with_their_currency_and_the_rate_first() -> None:
+    """Business Central: "Total DKK Excl. VAT" / "25% VAT" / "Total DKK Incl. VAT"; SAP:
+    "Dokumentnr.", "Forfald", "Nettoværdi i alt" / "Bruttobeløb"."""
+    bc = [
+        "Invoice",
+        "Posted Sales Invoice No. PSI-2026-311",
+        "Document Date 12 March 2026",
+        "Item Description Quantity Unit Price Amount",
+        "SW-1 Named users 240 112.50 27,000.00",
+        "Total DKK Excl. VAT 27,000.00",
+        "25% VAT 6,750.00",
+        "Total DKK Incl. VAT 33,750.00",
+    ]
+    t = parse_lines(bc, "bc.pdf").totals
+    assert (t.tax_exclusive, t.tax, t.payable) == (D("27000.00"), D("6750.00"), D("33750.00"))
+    sap = [
+        "Faktura",
+        "Dokumentnr. 90012345 Dato 20.02.2026",
+        "Forfald 20.03.2026",
+        "Pos. Materiale Betegnelse Antal Enhed Pris Beløb",
+        "10 100-200 Ventil 3 stk 500,00 1.500,00",
+        "Nettoværdi i alt 1.500,00",
+        "Moms 25,00 % 375,00",
+        "Bruttobeløb 1.875,00",
+    ]
+    parsed = parse_lines(sap, "sap.pdf")
+    assert (parsed.number, str(parsed.due_date)) == ("90012345", "2026-03-20")
+    assert (parsed.totals.tax_exclusive, parsed.totals.payable) == (D("1500.00"), D("1875.00"))
