@@ -156,19 +156,14 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
     if len(nums) < 2 or nums[-1][0] < len(toks) - 3:
         return None
     a_idx, amount = nums[-1]
-    candidates: list[_Reading] = []
-    for p_idx, price in nums[:-1]:
-        for q_idx, qty in nums[:-1]:
-            if q_idx == p_idx or abs(qty) > MAX_QUANTITY:
-                continue
-            net = _net_amount(nums, qty, price, amount, p_idx, q_idx, a_idx)
-            if net is None:
-                continue
-            # Prefer a plain quantity and a price written as money, close to the amount.
-            rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
-            candidates.append((rank, q_idx, p_idx, qty, price, net, None))
+    candidates = _readings(toks, nums, amount, a_idx)
     if not candidates:
         candidates = _discounted(toks, nums, amount, a_idx)
+    if not candidates and len(nums) >= 4 and _vat_of(nums[-1][1], nums[-2][1]):
+        # "Net | VAT" as the row's last columns ("1 £2,400.00 £2,400.00 £480.00"): the
+        # amount is the net, the VAT beside it
+        a_idx, amount = nums[-2]
+        candidates = _readings(toks, nums[:-1], amount, a_idx)
     for _, q_idx, p_idx, qty, price, net, off in sorted(
         candidates, key=lambda c: c[0], reverse=True
     ):
@@ -193,6 +188,35 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
             allowances=ZERO if off is None else to_ore(qty * price) - net,
         )
     return None
+
+
+def _readings(
+    toks: list[tuple[str, str, Decimal | None]],
+    nums: list[tuple[int, Decimal]],
+    amount: Decimal,
+    a_idx: int,
+) -> list[_Reading]:
+    """Every (quantity, price) of the row's numbers before ``amount`` that gives it."""
+    found: list[_Reading] = []
+    for p_idx, price in nums[:-1]:
+        for q_idx, qty in nums[:-1]:
+            if q_idx == p_idx or abs(qty) > MAX_QUANTITY:
+                continue
+            net = _net_amount(nums, qty, price, amount, p_idx, q_idx, a_idx)
+            if net is None:
+                continue
+            # Prefer a plain quantity and a price written as money, close to the amount.
+            rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
+            found.append((rank, q_idx, p_idx, qty, price, net, None))
+    return found
+
+
+def _vat_of(vat: Decimal, net: Decimal) -> bool:
+    """Whether ``vat`` can be the VAT of ``net``: a rate of 0 to 30 % of it, to the øre."""
+    if not net or (vat < 0) != (net < 0):
+        return False
+    rate = vat * 100 / net
+    return 0 <= rate <= 30 and to_ore(net * rate.quantize(Decimal("0.1")) / 100) == vat
 
 
 def _discounted(

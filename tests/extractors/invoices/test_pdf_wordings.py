@@ -355,3 +355,18 @@ def test_erp_totals_labels_with_their_currency_and_the_rate_first() -> None:
     parsed = parse_lines(sap, "sap.pdf")
     assert (parsed.number, str(parsed.due_date)) == ("90012345", "2026-03-20")
     assert (parsed.totals.tax_exclusive, parsed.totals.payable) == (D("1500.00"), D("1875.00"))
+
+
+def test_a_row_ending_in_its_net_and_its_vat() -> None:
+    """The UK layout "Qty | Rate | Net | VAT": the row's amount is its net, the VAT
+    beside it (the rows were not read: "the invoice has no lines")."""
+    rows = line_items(
+        ["Item Description Qty Rate Net VAT",
+         "BA-PLAT Platform licence 1 £2,400.00 £2,400.00 £480.00",
+         "BA-SEAT Analyst seats 12 £45.00 £540.00 £108.00"],
+        "en",
+    )  # fmt: skip
+    assert [(ln.item_id, ln.quantity, ln.unit_price, ln.line_amount) for ln in rows] == [
+        ("BA-PLAT", D("1"), D("2400.00"), D("2400.00")),
+        ("BA-SEAT", D("12"), D("45.00"), D("540.00")),
+    ]
