@@ -187,7 +187,14 @@ _DEFINED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("start", re.compile(r"\beffective(?:\s+(?:as\s+of|on|from|date))?|\bcommenc\w*|\bbegin\w*|"
+    ("start", re.compile(
+                         # "træder i kraft ved underskrift, dog tidligst den ...": the start,
+                         # not the signature the sentence names on the way (first: it wins
+                         # where it starts with another start cue)
+                         r"(?:træder\s+i\s+kraft|i\s+kraft|ikrafttræd\w*|\beffective|\bcommenc\w*|"
+                         r"in\s+force)\b[^.;]{0,80}?"
+                         r"\b(?:tidligst|at\s+the\s+earliest|no\s+earlier\s+than)\b|"
+                         r"\beffective(?:\s+(?:as\s+of|on|from|date))?|\bcommenc\w*|\bbegin\w*|"
                          r"\bstart\w*|\bfrom\b|\bfra(?:\s+og\s+med)?\b|ikrafttræd\w*|begynder|"
                          r"påbegynd\w*|\bstarter\b|"
                          r"træder\s+i\s+kraft|\bi\s+kraft|virkning\s+fra|gældende\s+fra|"

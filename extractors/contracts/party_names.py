@@ -32,8 +32,11 @@ _VENDOR = re.compile(
     re.IGNORECASE,
 )
 ROLE_LABEL = re.compile(
-    r"^(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
+    # a definition may number and quote it: '1.1 “Ordregiver”: X Kommune, ..., CVR-nr. ...'
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?[“”\"'«»„‘’]?"
+    r"(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
     r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)(?:\s+name)?"
+    r"[“”\"'«»„‘’]?"
     # a second name for the role in brackets: "Kunde (Ordregiver):", "Customer (Buyer):"
     r"(?:\s*\((?:kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
     r"buyer|vendor|contractor|contracting authority)\))?\s*:?\s*"

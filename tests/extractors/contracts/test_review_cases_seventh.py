@@ -223,3 +223,27 @@ def test_whole_kroner_beside_their_currency_make_a_price_page() -> None:
         ("175367", D("165")),
         ("885152", D("20")),
     ]
+
+
+def test_a_long_contract_s_parties_in_its_definitions_and_its_start_at_the_earliest() -> None:
+    """Parties defined in numbered definitions ('1.1 “Ordregiver”: X Kommune, ...,
+    CVR-nr. ...'); "træder i kraft ved begge Parters underskrift, dog tidligst den 1. juli
+    2026, og løber herefter i 2 år": the start is that date, not a signature's (a tenth
+    review's long municipal contracts)."""
+    lines = [
+        "Rammeaftale om teknisk rådgivning",
+        "1. Definitioner",
+        "1.1 “Ordregiver”: Ulvedal Kommune, Torvegade 9, 6376 Åmosen, CVR-nr.",
+        "29189803.",
+        "1.2 “Leverandøren”: Ingeniørhuset Tværsnit A/S, Engvej 39, 8340 Stenmose, CVR-nr.",
+        "31415926.",
+        "4. Kontraktperiode",
+        "4.1 Rammeaftalen træder i kraft ved begge Parters underskrift, dog tidligst den 1. juli",
+        "2026, og løber herefter i 2 år. Ordregiver har ret til at forlænge 2 x 12 måneder.",
+    ]
+    terms = extract_contract(_pdf(lines), "rammeaftale.pdf")
+    assert [(p.role, p.name, p.cvr) for p in terms.parties] == [
+        ("buyer", "Ulvedal Kommune", "29189803"),
+        ("vendor", "Ingeniørhuset Tværsnit A/S", "31415926"),
+    ]
+    assert (terms.effective_date, terms.expiry_date) == (date(2026, 7, 1), date(2028, 6, 30))
