@@ -148,6 +148,8 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
     if band is not None:
         return ColumnRole("tier", tier_min=band[0], tier_max=band[1])
     role = next((name for name, pattern in _ROLE_RES if pattern.search(text)), None)
+    if role in (None, "other") and _YEAR_COLUMN.fullmatch(text):
+        role = "price"  # "År 1 | År 2 | Option år 3": each contract year's price
     if role is None:
         return None
     outside = normalise(re.sub(r"\([^)]*\)", " ", header))
@@ -181,6 +183,14 @@ _CONTRACT_YEAR = re.compile(
     r"(?:\s*[-–]\s*(?P<n2>\d{1,2}))?\b|"
     r"\b(?P<m>\d{1,2})\.(?:\s*[-–]\s*(?P<m2>\d{1,2})\.)?\s*(?:kontrakt|aftale)?år\b",
     re.IGNORECASE,
+)
+
+
+#: a header naming only a contract year, perhaps an option year: "År 2", "Option år 3",
+#: "Year 1", "Aftaleår 2", "2. år"
+_YEAR_COLUMN = re.compile(
+    r"(?:option(?:s)?\s*)?(?:(?:kontrakt|aftale)?år|(?:contract\s+)?years?)\s*\d{1,2}|"
+    r"(?:option(?:s)?\s*)?\d{1,2}\s*(?:kontrakt|aftale)?år"
 )
 
 

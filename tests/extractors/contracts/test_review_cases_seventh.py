@@ -247,3 +247,22 @@ def test_a_long_contract_s_parties_in_its_definitions_and_its_start_at_the_earli
         ("vendor", "Ingeniørhuset Tværsnit A/S", "31415926"),
     ]
     assert (terms.effective_date, terms.expiry_date) == (date(2026, 7, 1), date(2028, 6, 30))
+
+
+def test_price_columns_named_only_by_their_contract_year() -> None:
+    """ "Varenr. | Ydelse | Enhed | År 1 | År 2 | Option år 3" with whole kroner: each
+    year's price for its year (the table was neither read nor listed)."""
+    lines = [
+        *DA,
+        *_table(["Varenr.", "Ydelse", "Enhed", "År 1", "År 2", "Option år 3"],
+                [["950544", "Testkonsulent", "time", "855", "876", "898"],
+                 ["530904", "Projektleder", "time", "1.340", "1.360", "1.401"]],
+                (60, 120, 300, 370, 430, 490)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    assert [(t.unit_price, t.valid_from, t.valid_to) for t in terms.price_terms][:3] == [
+        (D("855"), date(2026, 3, 1), date(2027, 2, 28)),
+        (D("876"), date(2027, 3, 1), date(2028, 2, 29)),
+        (D("898"), date(2028, 3, 1), date(2029, 2, 28)),
+    ]
+    assert len(terms.price_terms) == 6
