@@ -207,7 +207,12 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     ):
         return True
     after = " ".join(sentence[end:].split()[:5])
-    return bool(_NEGATION.search(before)) or bool(_DENIED_AFTER.match(after))
+    farther = " ".join(sentence[end:].split()[:10])
+    return (
+        bool(_NEGATION.search(before))
+        or bool(_DENIED_AFTER.match(after))
+        or bool(_DENIED_FARTHER.match(farther))
+    )
 
 
 #: "Nothing in this Agreement shall oblige ...", "no obligation to offer ..." before the name
@@ -226,6 +231,18 @@ _DENIED_AFTER = re.compile(
     # a key-facts cell: the word alone ("Mestbegunstigelse | Nej", "MFN: No"), not "Ingen
     # anden kunde må ..." nor "no other customer shall ..."
     r"^\W*(?:nej|no|none|ingen|n/?a)\W*(?:$|\d)",
+    re.IGNORECASE,
+)
+
+
+#: the clause named, then where it stands, then denied: "Bestemmelsen om mestbegunstigelse
+#: i Ordregivers generelle kontraktvilkår pkt. 14 finder ikke anvendelse", "Clause 14 (Most
+#: Favoured Customer) of the General Conditions shall not apply": only these words, a few
+#: words on (a plain "do not" there may be the promise's own: "prices do not exceed")
+_DENIED_FARTHER = re.compile(
+    r"^\W*(?:[\w.()\-]+\s+){0,7}(?:finder\s+ikke\s+anvendelse|gælder\s+ikke|"
+    r"shall\s+not\s+apply|(?:does|do)\s+not\s+apply|is\s+not\s+applicable|"
+    r"(?:is|are)\s+(?:deleted|waived|excluded))\b",
     re.IGNORECASE,
 )
 

@@ -266,3 +266,19 @@ def test_price_columns_named_only_by_their_contract_year() -> None:
         (D("898"), date(2028, 3, 1), date(2029, 2, 28)),
     ]
     assert len(terms.price_terms) == 6
+
+
+def test_an_mfn_clause_of_general_conditions_denied_a_few_words_on() -> None:
+    from extractors.contracts.mfn import mfn_statement
+
+    denied = (
+        "Bestemmelsen om mestbegunstigelse i Ordregivers generelle kontraktvilkår pkt. 14 "
+        "finder ikke anvendelse på nærværende Kontrakt."
+    )
+    english = "Clause 14 (Most Favoured Customer) of the General Conditions shall not apply."
+    promised = (
+        "Most favoured customer: the Supplier shall ensure that its prices do not exceed "
+        "those offered to any other public customer."
+    )
+    assert (mfn_statement(denied, None), mfn_statement(english, None)) == (False, False)
+    assert mfn_statement(promised, None) is True
