@@ -205,10 +205,16 @@ def _readings(
             net = _net_amount(nums, qty, price, amount, p_idx, q_idx, a_idx)
             if net is None:
                 continue
-            # Prefer a plain quantity and a price written as money, close to the amount.
-            rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
-            found.append((rank, q_idx, p_idx, qty, price, net, None))
+            found.append((_rank(toks, q_idx, p_idx), q_idx, p_idx, qty, price, net, None))
     return found
+
+
+def _rank(
+    toks: list[tuple[str, str, Decimal | None]], q_idx: int, p_idx: int
+) -> tuple[bool, bool, int, int]:
+    """How a reading ranks: a plain quantity and a price written as money, close to the
+    amount, first."""
+    return (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
 
 
 def _vat_of(vat: Decimal, net: Decimal) -> bool:
@@ -239,8 +245,7 @@ def _discounted(
                     continue
                 if price <= 0 or to_ore(qty * price * (100 - off) / 100) != amount:
                     continue
-                rank = (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
-                found.append((rank, q_idx, p_idx, qty, price, amount, off))
+                found.append((_rank(toks, q_idx, p_idx), q_idx, p_idx, qty, price, amount, off))
     return found
 
 
