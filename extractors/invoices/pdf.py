@@ -313,7 +313,7 @@ _TOTAL_WORDS = re.compile(r"(?i)\b(?:i\s*alt|total|subtotal|moms|vat)\b")
 
 def _refuse_other_documents(lines: list[str], filename: str) -> None:
     """A ParseError naming what the document is when its title (one of its first
-    lines, alone or after the sender's name: "Lysgaard El-service ApS Tilbud") says it
+    lines, alone or after the sender's name: "Firma ApS Tilbud") says it
     is no invoice: a reminder, a quote, an order confirmation ..."""
     titled_invoice = any(
         _INVOICE_TITLE.fullmatch(word)
