@@ -175,6 +175,9 @@ class ExtractedPriceTerm:
     #: why the price is in doubt, in words, where its confidence is low for a reason
     #: the reviewer should see ("a list price: ..."); shown with the review reason
     doubt: str | None = None
+    #: the time of day or week the price is for, where the contract prices an item per
+    #: time band ("Hverdage kl. 17-22", "Helligdage"); also at the end of the description
+    time_band: str | None = None
 
 
 @dataclass(slots=True)

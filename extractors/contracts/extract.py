@@ -39,7 +39,7 @@ from extractors.contracts.sections import Section, classify, split_body
 from extractors.contracts.term_ends import add_months
 from extractors.contracts.title import read_title
 from extractors.limits import DEFAULT_LIMITS, Limits, check_streams
-from extractors.types import ContractClause, ContractTerms
+from extractors.types import ContractClause, ContractTerms, IndexationTerms
 
 
 def extract_contract(
@@ -72,6 +72,7 @@ def _extract(document: PdfText) -> ContractTerms:
     _read_clauses(terms, sections, language)
     terms.indexation = find_indexation(sections, language, appendix)
     _first_adjustment(terms, numeric_order(" ".join(s.text for s in sections), language))
+    terms.uncertain_terms += _composite(terms.indexation)
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text) or terms.signing_date
     # the body's clauses about prices ("5. Priser og prisregulering"), outside the appendix
@@ -316,6 +317,19 @@ def _first_adjustment(terms: ContractTerms, month_first: bool) -> None:
             f"indexation: first adjustment stated as {stated.isoformat()}, before the end of "
             f"the {ix.fixed_months}-month fixed period"
         )
+
+
+def _composite(ix: IndexationTerms | None) -> list[str]:
+    """A clause that adjusts by a mix of indexes ("composite: 60 % ILON12 + 40 %
+    nettoprisindeks") has no stored series to follow: said, with what is enforced."""
+    if ix is None or not (ix.index or "").startswith("composite:"):
+        return []
+    mix = ix.index.removeprefix("composite:").strip()  # type: ignore[union-attr]
+    if ix.cap_pct is not None:
+        held = f"price rises are only held to its cap of {ix.cap_pct} % a year"
+    else:
+        held = "price rises cannot be bounded: check each one by hand"
+    return [f"indexation: prices follow a composite index ({mix}); {held}"]
 
 
 def same_party_reasons(terms: ContractTerms) -> list[str]:

@@ -122,7 +122,8 @@ def read_statements(statements: list[Statement], language: str) -> IndexationTer
         return None
     named = [name for t in texts if not facts.adjustment_denied(t)
              for _, name in facts.index_names(t)]  # fmt: skip
-    index = facts.best_index(named) or _defined_index(statements)
+    mixed = next((m for t in texts if (m := facts.composite_index(t))), None)
+    index = mixed or facts.best_index(named) or _defined_index(statements)
     if index is None:
         return None
     evidence = Evidence(text=" ".join(texts), page=clause[0].page)
@@ -322,7 +323,20 @@ def _run_statements(pages: list[PageText], language: str) -> list[Statement]:
 def _statements(doc: Doc, page: int | None) -> list[Statement]:
     found = []
     for sentence in doc.sents:
+        carried = ""
         for part in _SUBCLAUSE.split(sentence.text):
-            if part.strip() and not _MARKER_ONLY.match(part.strip()):
-                found.append(Statement(part.strip(), page))
+            part = f"{carried} {part.strip()}".strip()
+            if _OPEN_ENDED.search(part):
+                carried = part  # "the lower of (i) ... and (ii) 2 %": one statement
+                continue
+            carried = ""
+            if part and not _MARKER_ONLY.match(part):
+                found.append(Statement(part, page))
+        if carried and not _MARKER_ONLY.match(carried):
+            found.append(Statement(carried, page))
     return found
+
+
+#: a part of a sentence that runs on into the items it lists ("by the lower of",
+#: "det laveste af", "between"): read with them
+_OPEN_ENDED = re.compile(r"\b(?:of|af|between|mellem|and|og|or|eller)$", re.I)

@@ -21,8 +21,14 @@ from extractors.contracts.dates import durations
 INDEX_NAMES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"netto[-\s]*pris[-\s]*indeks\w*|\bnet[-\s]+price[-\s]+index\w*|\bNPI\b", re.I),
      "nettoprisindeks"),
-    (re.compile(r"forbruger[-\s]*pris[-\s]*indeks\w*|\bconsumer[-\s]+price[-\s]+ind(?:ex|ices)\w*|"
-                r"\bindex\s+of\s+consumer\s+prices|\b(?:CPI|HICP|HIPC)\b", re.I),
+    (re.compile(r"\bHICP\b|\bHIPC\b|\bharmoni[sz]\w*\s+(?:forbruger[-\s]*pris[-\s]*indeks\w*|"
+                r"consumer[-\s]+price[-\s]+ind(?:ex|ices)|index\s+of\s+consumer\s+prices)", re.I),
+     "hicp"),
+    (re.compile(r"\bRPI\b|\bretail[-\s]+prices?[-\s]+index\w*", re.I), "rpi-uk"),
+    (re.compile(r"\bCPIH\b"), "cpih-uk"),
+    (re.compile(r"(?<!harmoniseret\s)(?<!harmoniserede\s)forbruger[-\s]*pris[-\s]*indeks\w*|"
+                r"(?<!harmonised\s)(?<!harmonized\s)\bconsumer[-\s]+prices?[-\s]+ind(?:ex|ices)\w*|"
+                r"(?<!harmonised\s)(?<!harmonized\s)\bindex\s+of\s+consumer\s+prices|\bCPI\b", re.I),
      "forbrugerprisindeks"),
     (re.compile(r"\bløn[-\s]*(?:pris[-\s]*)?indeks\w*|\b(?:wage|salary|salaries|earnings|labou?r[-\s]+cost|"
                 r"pay)[-\s]+(?:price[-\s]+|rate[-\s]+)?ind(?:ex|ices)\w*", re.I),
@@ -65,10 +71,84 @@ _KNOWN = ("nettoprisindeks", "forbrugerprisindeks", "lønprisindeks")
 _ANY_INDEX = re.compile(r"ind(?:eks|ex|ices)|\bNPI\b|\bCPI\b|\bHICP\b|" + _TABLE_CODE.pattern)
 
 
+#: A consumer price index of another country than Denmark, by the country or the office
+#: that publishes it, named near the index ("the UK Consumer Prices Index published by
+#: the Office for National Statistics", "det svenske forbrugerprisindeks"): another
+#: series than Statistics Denmark's, so another name (no stored series: the rules then
+#: hold the prices to the clause's cap alone, ``rules.indexation``)
+_FOREIGN_CPI: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\bU\.?K\.?(?![\w.])|(?i:\bunited\s+kingdom|\bbritish\b|\bbritisk\w*|"
+            r"\boffice\s+for\s+national\s+statistics|\bengland\b|\bengelsk\w*)|\bONS\b"
+        ),
+        "cpi-uk",
+    ),
+    (
+        re.compile(
+            r"(?i:\bswedish\b|\bsvensk\w*|\bsverige\b|\bsweden\b|\bstatistiska\s+"
+            r"centralbyr\w*)|\bSCB\b"
+        ),
+        "kpi-se",
+    ),
+    (
+        re.compile(
+            r"(?i:\bnorwegian\b|\bnorsk\w*|\bnorge\b|\bnorway\b|\bstatistisk\s+"
+            r"sentralbyr\w*)|\bSSB\b"
+        ),
+        "kpi-no",
+    ),
+    (
+        re.compile(
+            r"\bU\.?S\.?(?![\w.])|\bUSA\b|(?i:\bunited\s+states|\bamerikansk\w*|\bbureau\s+"
+            r"of\s+labou?r\s+statistics)|\bBLS\b|\bCPI-U\b"
+        ),
+        "cpi-us",
+    ),
+    (
+        re.compile(
+            r"(?i:\bgerman\b|\btysk\w*|\btyskland\b|\bgermany\b|\bdestatis\b|"
+            r"verbraucherpreis\w*)"
+        ),
+        "vpi-de",
+    ),
+    (
+        re.compile(
+            r"(?i:\beurostat\b|\beuro[-\s]?(?:area|zone)\b|\beuroområde\w*|"
+            r"\beurozone\w*|\beuropæisk\w*|\beuropean\b)"
+        ),
+        "hicp",
+    ),
+)
+#: how far around a consumer price index's name its country is looked for
+_COUNTRY_REACH = 70
+
+
+def _country_of(text: str, start: int, end: int) -> str | None:
+    """The foreign index a consumer price index named at ``text[start:end]`` is, by a
+    country or office named near it in the same sentence (None: Denmark's)."""
+    before = re.split(r"[.;:]\s", text[max(0, start - _COUNTRY_REACH) : start])[-1]
+    after = re.split(r"[.;:]\s", text[end : end + _COUNTRY_REACH])[0]
+    if re.search(r"(?i:danmarks?\s+statisti\w*|statistics\s+denmark|\bdansk\w*|\bdanish\b)",
+                 before + " " + after):  # fmt: skip
+        return None
+    for pattern, name in _FOREIGN_CPI:
+        if pattern.search(before) or pattern.search(after):
+            return name
+    return None
+
+
 def index_names(text: str) -> list[tuple[int, str]]:
     """Every index the text names, with its position: ``(start, normalised name)``;
-    a table code is upper case without space ("ILON 12" -> "ILON12")."""
-    found = [(m.start(), name) for pattern, name in INDEX_NAMES for m in pattern.finditer(text)]
+    a table code is upper case without space ("ILON 12" -> "ILON12"); a consumer price
+    index of another country is named by it ("cpi-uk", "kpi-se", "hicp" ...)."""
+    found = []
+    for pattern, name in INDEX_NAMES:
+        for m in pattern.finditer(text):
+            foreign = (
+                _country_of(text, m.start(), m.end()) if name == "forbrugerprisindeks" else None
+            )
+            found.append((m.start(), foreign or name))
     for match in _TABLE_CODE.finditer(text):
         letters, digits = (match["a"], match["b"]) if match["a"] else (match["c"], match["d"])
         found.append((match.start(), f"{letters}{digits}".upper()))
@@ -103,10 +183,64 @@ def best_index(names: list[str]) -> str | None:
     """The index a clause adjusts by: a named price index beats a table code, a table code
     beats a generic wage index ("lønindekset for den private sektor (ILON12)" -> ILON12);
     another index named in Danish ("byggeomkostningsindeks") ranks with the codes."""
+    if any(n in _FOREIGN_NAMES for n in names):  # "the UK CPI ...": every later "CPI" is it
+        names = [n for n in names if n != "forbrugerprisindeks"]
     price = [n for n in names if n in ("nettoprisindeks", "forbrugerprisindeks")]
     codes = [n for n in names if n not in ("nettoprisindeks", "forbrugerprisindeks", "lønindeks")]
     ranked = price or codes or names
     return ranked[0] if ranked else None
+
+
+#: the consumer price indexes of other countries (:data:`_FOREIGN_CPI`, ``INDEX_NAMES``)
+_FOREIGN_NAMES = frozenset([name for _, name in _FOREIGN_CPI] + ["hicp", "rpi-uk", "cpih-uk"])
+#: a clause that adjusts by a mix of indexes ("et sammensat indeks", "a weighted index")
+_COMPOSITE_WORDS = re.compile(
+    r"\b(?:sammensa?t\w*|vægte\w*|kombinere\w*|composite|weighted|blended|combined|"
+    r"weighting)\b|\bvægt(?:ning)?\b|\bindekskurv\w*|\bbasket\b",
+    re.I,
+)
+#: a weight beside an index's name: "60 % efter lønindekset", "70 % the wage index",
+#: "nettoprisindekset (40 %)", "nettoprisindeks med en vægt på 40 %"
+_WEIGHT_BEFORE = re.compile(
+    r"(?P<w>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|pct\.?|procent|per\s?cent|percent)\s*"
+    r"(?:\w+\s+){0,3}$",
+    re.I,
+)
+_WEIGHT_AFTER = re.compile(
+    r"^[^%\d]{0,40}?(?:\(\s*(?:(?:weight(?:ing)?|vægt\w*|andel|share)\s*(?:of|på|:)?\s*)?|,\s*|med\s+(?:en\s+)?(?:vægt|andel)\w*\s+(?:på\s+)?|with\s+a\s+"
+    r"(?:weight|weighting|share)\s+of\s+|weighted\s+(?:at\s+)?|vægtet\s+(?:med\s+)?)"
+    r"(?P<w>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|pct\.?|procent|per\s?cent|percent)",
+    re.I,
+)
+
+
+def composite_index(text: str) -> str | None:
+    """The mix a clause adjusts by when it names several indexes, each with its weight
+    ("60 % efter lønindekset (ILON12) og 40 % efter nettoprisindekset"), or several
+    indexes as one composite or weighted index: "composite: 60 % ILON12 + 40 %
+    nettoprisindeks". No series is stored under such a name: the rules then hold the
+    prices to the clause's cap alone, and the clause is shown for review. None when the
+    clause adjusts by one index (another index named beside it, unweighted, is not a mix)."""
+    parts: dict[str, str | None] = {}
+    for start, name in index_names(text):
+        if name in parts and parts[name] is not None:
+            continue
+        before = _WEIGHT_BEFORE.search(text[max(0, start - 40) : start])
+        named = re.match(r"[\w-]*", text[start:])
+        end = start + (len(named[0]) if named else 0)
+        after = _WEIGHT_AFTER.match(text[end : end + 80])
+        weight = (before or after)["w"] if (before or after) else None  # type: ignore[index]
+        parts[name] = weight.replace(".", ",") if weight else parts.get(name)
+    codes = [n for n in parts if n[:1].isupper()]
+    if codes and "lønindeks" in parts:  # the wage index named and coded: the code
+        weight = parts.pop("lønindeks")
+        parts[codes[0]] = parts[codes[0]] or weight
+    weighted = [n for n, w in parts.items() if w is not None]
+    if len(parts) < 2 or (len(weighted) < 2 and not _COMPOSITE_WORDS.search(text)):
+        return None
+    return "composite: " + " + ".join(
+        f"{parts[n]} % {n}" if parts[n] is not None else n for n in parts
+    )
 
 
 def mentions_index(text: str) -> bool:
@@ -228,6 +362,15 @@ _CAP_AFTER = re.compile(
     r"(?:som\s+(?:loft|maksimum)|i\s+loft|as\s+(?:a\s+)?(?:cap|maximum|ceiling)|cap\b)",
     re.I,
 )
+#: the lower of the index's movement and a percentage, either way round: "the lower of the
+#: change in CPI and 2 %", "the lesser of 2.5 % or CPI", "det laveste af indeksudviklingen
+#: og 2 %", "den mindste af 3 % og stigningen": the percentage is a cap
+_LOWER_OF = re.compile(
+    r"\b(?:(?:the\s+)?(?:lower|lesser|smaller|lowest|least)\s+of|"
+    r"(?:den|det|de)\s+(?:laveste|mindste)\s+af)\b"
+    r"(?:\s*(?:the\s+)?|[^\d%.;]{0,90}\b(?:and|or|og|eller)\s*)(?:\(?(?:ii|2|b)\)\s*)?$",
+    re.I,
+)
 #: A condition on the index's movement: "kun hvis indekset er steget med", "only if the index".
 _CONDITION = re.compile(
     r"\b(?:hvis|såfremt|forudsat|forudsætter|forudsætning|når|betinget|if|where|when|provided|"
@@ -291,7 +434,7 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
             continue
         if _threshold_shape(text[: match.start()], before, after):
             conditions.append(value)
-        elif _CAP_BEFORE.search(before) or _CAP_AFTER.match(after):
+        elif _CAP_BEFORE.search(before) or _CAP_AFTER.match(after) or _LOWER_OF.search(before):
             caps.append(value)
     restricted = _ONLY.search(text) is not None
     thresholds = [v for v in conditions if restricted or v not in caps]

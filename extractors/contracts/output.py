@@ -63,6 +63,8 @@ def _price_term(t: ExtractedPriceTerm) -> dict[str, object]:
     if t.valid_from is not None or t.valid_to is not None:  # a price for one period
         out["valid_from"] = t.valid_from.isoformat() if t.valid_from else None
         out["valid_to"] = t.valid_to.isoformat() if t.valid_to else None
+    if t.time_band is not None:  # a price for one time of day or week
+        out["time_band"] = t.time_band
     return out
 
 

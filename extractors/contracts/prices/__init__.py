@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from extractors.contracts.pdf import PageText, PdfText
 from extractors.contracts.prices.cells import LIST_PRICE_DOUBT
 from extractors.contracts.prices.positions import positioned_rows
-from extractors.contracts.prices.prose import prose_terms
+from extractors.contracts.prices.prose import prose_terms, without_penalties
 from extractors.contracts.prices.reader import TableReading, read_price_tables
 from extractors.contracts.prices.rows import (
     RowContext,
@@ -226,6 +226,7 @@ def _page_rows(
 ) -> list[ExtractedPriceTerm]:
     line_terms: list[ExtractedPriceTerm] = []
     incomplete = 0
+    page = PageText(page.number, without_penalties(page.lines))
     for line in page.lines:
         term = parse_line(line, page.number, ctx)
         if term is not None:

@@ -490,11 +490,16 @@ def read_row(
         if value == 0:  # free or included ("Fragt ved ordrer over 1.000 kr. | 0,-"): its
             # conditions, if any, are in words a person reads before a charge is a breach
             checked, doubt = min(checked, _FREE), doubt or FREE_DOUBT
+        band_of_day, named, said = col.role.time_band, description, doubt
+        if band_of_day is not None:  # one of the item's prices by time of day or week
+            named = f"{description} – {band_of_day}"
+            checked = min(checked, _TIME_BAND)
+            said = doubt or TIME_BAND_DOUBT.format(band=band_of_day)
         out.append(ExtractedPriceTerm(
-            item_id=item_id, description=description, unit=term_unit, unit_price=value,
+            item_id=item_id, description=named, unit=term_unit, unit_price=value,
             currency=currency, vat=vat, tier_min=tier_min, tier_max=tier_max, page=page,
             confidence=checked, valid_from=valid_from, valid_to=valid_to,
-            contract_years=years, doubt=doubt,
+            contract_years=years, doubt=said, time_band=band_of_day,
         ))  # fmt: skip
     return out
 
@@ -717,6 +722,9 @@ def _priced(
     periods = _by_period(prices)
     if periods:
         return periods  # one price per period ("Pris 2026" | "Pris 2027")
+    bands = [(c, v) for c, v in prices if c.role.time_band is not None]
+    if len(bands) > 1 and len({c.role.time_band for c, _ in bands}) == len(bands):
+        return bands  # one price per time band ("Hverdage kl. 07-17" | "Helligdage")
     return [min(prices, key=_price_rank)]
 
 
@@ -782,6 +790,14 @@ AGREED_PRICE = re.compile(
     r"\bnet (?:unit )?(?:price|rate)|\boffer(?:ed)? price|\btender(?:ed)? price|discounted|"
     r"after discount|\bbid price",
     re.IGNORECASE,
+)
+#: a price for one time band of an item priced per time of day or week ("Hverdage kl.
+#: 07-17 | Aften | Helligdage") is held for review: an invoice line rarely says which
+#: band it bills, and the rules hold a line of the item to its dearest band
+_TIME_BAND = 0.7
+TIME_BAND_DOUBT = (
+    "the price for one time band ({band}); an invoice line is held to the band its "
+    "description names, else to the item's dearest band"
 )
 #: a price of 0 is held for review: free, or included, perhaps only under a condition
 _FREE = 0.7

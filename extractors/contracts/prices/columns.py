@@ -40,7 +40,7 @@ from extractors.contracts.prices.headers import (
 )
 from extractors.contracts.prices.layout import Cell, Line, Rulings, Word, reading_order
 from extractors.contracts.prices.realign import realigned_rows
-from extractors.contracts.prices.rows import caption_vat, vat_stated
+from extractors.contracts.prices.rows import caption_vat, stated_currency, vat_stated
 
 _HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+|[IVX]{1,5}\.|(?i:bilag|appendix|annex|schedule|exhibit"
@@ -86,6 +86,9 @@ class Table:
     #: the previous page's table goes on here (its first row may be a band of the
     #: previous page's last item)
     carries: bool = False
+    #: the one currency the text just before the table says its prices are in ("Tabel
+    #: 2.1 – Priser i EUR ekskl. moms", "All prices are stated in GBP"), if it says so
+    currency: str | None = None
 
 
 def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], int] | None:
@@ -791,6 +794,8 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             return j
         if line.height > 1.2 * body_height and not any(is_amount(c.text) for c in line.cells):
             return j  # a heading in a larger font
+        if _NEW_PART.match(line.text) and not MONEY.search(line.text):
+            return j  # "Bilag 4 – Servicemål og bod": another appendix begins
         if (
             _HEADING.match(line.text)
             and not any(is_amount(c.text) for c in line.cells)
@@ -1121,6 +1126,7 @@ def read_tables(
                            continued=bool(carried.rows))  # fmt: skip
             table.lines = lines[min(first, start - len(lead)) : end]
             table.caption = carried.caption
+            table.currency = carried.currency
             probe = _copy(carried.columns)
             table.lead = [split_line(probe, line) for line in lead]
             table.carries = True
@@ -1144,9 +1150,21 @@ def read_tables(
         table.caption = _caption(lines, i, language)
         _captioned_vat(columns, table.caption)
         table.carries = repeated
+        since = _end_of(lines, tables[-1]) if tables else 0  # the text since a table above
+        table.currency = stated_currency(" ".join(ln.text for ln in lines[since:i]))
+        if table.currency is None and repeated and carried is not None:
+            table.currency = carried.currency
         tables.append(table)
         i = max(end, start)
     return tables
+
+
+def _end_of(lines: list[Line], table: Table) -> int:
+    """The index in ``lines`` just after the table's last line."""
+    if not table.lines:
+        return 0
+    last = table.lines[-1]
+    return next((k + 1 for k, line in enumerate(lines) if line is last), 0)
 
 
 _FOOTNOTE = re.compile(r"^\s*(?:\*+|¹|\(\*\))\s*\)?\s*\S")
@@ -1218,10 +1236,21 @@ def _zoned_copy(columns: list[Column]) -> list[Column]:
     return probe
 
 
+#: the heading of another appendix or annex ("Bilag 3 – Prisregulering", "Appendix 4
+#: Service levels", "Annex B"): a table of the previous page does not go on past it
+_NEW_PART = re.compile(
+    r"^\s*(?:bilag|underbilag|appendiks|appendix|annex|annexe|schedule|anlage|attachment)"
+    r"\s+(?:\d{1,2}|[A-H]|[IVX]{1,4})\b(?!\s*[.,]\d)",
+    re.IGNORECASE,
+)
+
+
 def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
     """The first line at the top of a page that reads as a row of the carried table."""
     probe = _zoned_copy(columns)
     for k, line in enumerate(lines[:20]):
+        if _NEW_PART.match(line.text):
+            return None  # "Bilag 3 – Prisregulering": another part begins, not the table
         if is_anchor(probe, split_line(probe, line)):
             return k
         if k >= 6 and len(_carried_lead(lines[: k + 1], columns)) <= k:

@@ -123,6 +123,9 @@ class ColumnRole:
     valid_to: date | None = None
     contract_year: int | None = None
     contract_years: int = 1
+    #: the time of day or week a price column's prices are for ("Hverdage kl. 07-17",
+    #: "Weekday evenings 17-22", "Lørdag og søndag", "Helligdage"): the header, cleaned
+    time_band: str | None = None
 
 
 def normalise(text: str) -> str:
@@ -150,6 +153,12 @@ def role_of(header: str, language: str = "da") -> ColumnRole | None:
     role = next((name for name, pattern in _ROLE_RES if pattern.search(text)), None)
     if role in (None, "other") and _YEAR_COLUMN.fullmatch(text):
         role = "price"  # "År 1 | År 2 | Option år 3": each contract year's price
+    band_of_day = time_band(header)
+    if band_of_day is not None and role in (None, "other", "price", "description"):
+        # "Hverdage kl. 07-17 | Aften | Weekend": each time band's price
+        vat = _vat(text)
+        return ColumnRole("price", vat=vat, unit=unit_of(header) if role == "price" else None,
+                          currency=named_currency(header), time_band=band_of_day)  # fmt: skip
     if role is None:
         return None
     outside = normalise(re.sub(r"\([^)]*\)", " ", header))
@@ -220,6 +229,46 @@ def _when(header: str, role: ColumnRole) -> ColumnRole:
         if 1 <= first <= last <= 20:
             return replace(role, contract_year=first, contract_years=last - first + 1)
     return role
+
+
+#: the words of a time of day or of the week a price holds for
+_TIME_WORDS = re.compile(
+    r"^(?:hverdag\w*|hverdagsaften\w*|man(?:dag)?|tirs(?:dag)?|ons(?:dag)?|tors(?:dag)?|"
+    r"fre(?:dag)?|lør(?:dag)?\w*|søn(?:dag)?\w*|weekend\w*|helligdag\w*|helligdags\w*|"
+    r"aften\w*|nat\w*|dag|dagtid|daglig|døgn\w*|normal\w*|arbejdstid\w*|åbningstid\w*|"
+    r"tidsrum\w*|udenfor|uden|for|inden|inkl|efter|før|fra|til|kl|og|samt|eller|alle|"
+    r"weekdays?|weekday|evenings?|nights?|night-?time|day-?time|days?|saturdays?|sundays?|"
+    r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat|sun|public|bank|"
+    r"holidays?|out|of|office|business|working|hours?|outside|and|or|to|from|after|before|"
+    r"all|incl|\d{1,2}(?:[.:]\d{2})?|[-–/&+])$",
+    re.IGNORECASE,
+)
+#: of which at least one names the time itself
+_TIME_NAMES = re.compile(
+    r"\b(?:hverdag\w*|lør(?:dag)?\w*|søn(?:dag)?\w*|weekend\w*|helligdag\w*|aften\w*|nat\w*|"
+    r"dagtid|weekdays?|evenings?|nights?|saturdays?|sundays?|holidays?|out\s+of\s+hours|"
+    r"man(?:dag)?\s*[-–]\s*fre(?:dag)?|mon(?:day)?\s*[-–]\s*fri(?:day)?)",
+    re.IGNORECASE,
+)
+#: price words a time band's header may carry ("Timepris hverdage", "Rate, weekends")
+_BAND_PRICE_WORDS = re.compile(
+    r"\b(?:timepris\w*|pris\w*|takst\w*|sats\w*|price\w*|rates?|fee|kr|dkk|eur|"
+    r"pr|per|time|hour|ekskl|excl|inkl|incl|moms|vat)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def time_band(header: str) -> str | None:
+    """The time of day or week a price column's header names ("Hverdage kl. 07-17",
+    "Weekday evenings 17-22", "Lør-, søn- og helligdage", "Timepris nat"), cleaned; None
+    when the header names something else too (a product, a year, a volume band)."""
+    if not _TIME_NAMES.search(header):
+        return None
+    rest = _BAND_PRICE_WORDS.sub(" ", header)
+    words = re.findall(r"\d{1,2}(?:[.:]\d{2})?|[^\W\d]+|[-–/&+]", rest.replace("\u00ad", ""))
+    if not words or not all(_TIME_WORDS.match(w) for w in words):
+        return None
+    return " ".join(header.split()).strip(" :,")
 
 
 def looks_like_band(text: str) -> bool:

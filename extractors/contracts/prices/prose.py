@@ -132,13 +132,41 @@ def prose_terms(pages: list[PageText], ctx: RowContext) -> ProseReading:
     money-bearing sentences that state a price but could not be read."""
     reading = ProseReading()
     for page in pages:
-        for sentence in sentences(page.lines):
+        for sentence in sentences(without_penalties(page.lines)):
             result = sentence_terms(sentence, page.number, ctx)
             if isinstance(result, UnreadPrice):
                 reading.unread.append(result)
             elif result:
                 reading.terms += result
     return reading
+
+
+#: a heading over the amounts the supplier pays when it fails ("Servicemål og bod",
+#: "Service level | Requirement | Penalty", "Service credits"): none of them a price
+_PENALTY_HEADING = re.compile(
+    r"\bbod\b|\bbøder?\b|dagbod|konventionalbod|bodsbeløb|\bpenalt\w*|liquidated|"
+    r"service\s+credits?|servicekredit\w*|sanktion\w*|\bsanctions?\b",
+    re.IGNORECASE,
+)
+
+
+def without_penalties(lines: list[str]) -> list[str]:
+    """The lines, less those under a heading of penalties ("Servicemål | Krav | Bod",
+    "Appendix 4 – Service levels and penalties") up to the next heading: "Leveringstid,
+    standard 3 arbejdsdage 5.000,00 kr. pr. dag" there is what the supplier pays."""
+    kept: list[str] = []
+    penalties = False
+    for line in lines:
+        if not MONEY.search(line) and (_heading(line) or _PART.match(line)):
+            penalties = bool(_PENALTY_HEADING.search(line))
+        if not penalties:
+            kept.append(line)
+    return kept
+
+
+#: the heading of a part: "Bilag 4 – Servicemål og bod", "Appendix 4 – Service levels"
+_PART = re.compile(r"^\s*(?:bilag|appendix|annex|schedule|\d{1,2}(?:\.\d{1,2})?\.?)\s+\S",
+                   re.IGNORECASE)  # fmt: skip
 
 
 def sentences(lines: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ the columns of its header on the earlier page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.contracts.pdf import PAGE_NUMBER, PageText, PdfText
 from extractors.contracts.prices.cells import RowCells, is_total_line, read_row
@@ -183,6 +183,8 @@ def _read_row(
     table: Table, row: RowCells, ctx: RowContext, reading: TableReading,
     above: ExtractedPriceTerm | None,
 ) -> list[ExtractedPriceTerm] | UnreadPrice | None:  # fmt: skip
+    if table.currency is not None:  # what the text before the table says of its prices
+        ctx = replace(ctx, currency=table.currency)
     result = read_row(table.columns, row, table.page, ctx, table.style, above, table.caption)
     if result is None:
         return None

@@ -298,5 +298,27 @@ def page_currency(text: str) -> str:
     return code
 
 
+def stated_currency(text: str) -> str | None:
+    """The one currency the sentences about prices in ``text`` (the lines just before a
+    price table: its caption, the annex's opening words) name: "Tabel 2.1 – Priser i EUR
+    ekskl. moms", "All prices are stated in GBP"; DKK for kroner. None when they name
+    none, or more than one (an exchange rate, "EUR ... or kr.")."""
+    named = {
+        found
+        for sentence in _SENTENCE.findall(text)
+        if _PRICES_IN.search(sentence) and not _EXCHANGE.search(sentence)
+        and (found := named_currency(sentence)) is not None
+        and not _AMOUNT_NEAR_CURRENCY.search(sentence)
+    }  # fmt: skip
+    return named.pop() if len(named) == 1 else None
+
+
+#: a currency beside an amount ("a reminder fee of DKK 100", "850 kr."): a sum named,
+#: not the currency of the prices below
+_AMOUNT_NEAR_CURRENCY = re.compile(
+    r"(?:\b[A-Z]{3}|kr\.?|€|£|\$)\s?\d|\d[\d.,]*\s?(?:[A-Z]{3}\b|kr\b|€|£)"
+)
+
+
 def tier_key(term: ExtractedPriceTerm) -> tuple[str | None, str, Decimal | None]:
     return (term.item_id, term.description, term.tier_min)

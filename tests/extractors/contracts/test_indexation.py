@@ -166,6 +166,66 @@ WORDINGS = [
         "each year. Any adjustment must be notified in writing at least 30 days in advance.",
         "en", ("lønindeks", None, 10, 18, 30, None), id="en-earlier-than-in-advance",
     ),
+    # the lower of the index and a percentage: the percentage is the cap
+    pytest.param(
+        "From the second contract year the prices may be adjusted annually by the lower of (i) "
+        "the change in the consumer price index (CPI) and (ii) 2 %.",
+        "en", ("forbrugerprisindeks", D("2"), None, None, None, None), id="en-lower-of-i-ii",
+    ),
+    pytest.param(
+        "Prices are adjusted each January by the lesser of 3 per cent and the change in the net "
+        "price index.",
+        "en", ("nettoprisindeks", D("3"), 1, None, None, None), id="en-lesser-of-percent-first",
+    ),
+    pytest.param(
+        "Priserne reguleres årligt med udviklingen i forbrugerprisindekset, dog maksimalt med "
+        "det laveste af indeksudviklingen og 2,5 %.",
+        "da", ("forbrugerprisindeks", D("2.5"), None, None, None, None), id="da-laveste-af",
+    ),
+    # another country's consumer price index is not Statistics Denmark's
+    pytest.param(
+        "Prices shall be adjusted annually on 1 January by the change in the Harmonised Index of "
+        "Consumer Prices (HICP) published by Eurostat.",
+        "en", ("hicp", None, 1, None, None, None), id="en-hicp",
+    ),
+    pytest.param(
+        "The Charges shall be adjusted each April by the UK Consumer Prices Index (CPI) "
+        "published by the Office for National Statistics, capped at 3 %. CPI means the index "
+        "last published before the adjustment.",
+        "en", ("cpi-uk", D("3"), 4, None, None, None), id="en-uk-cpi-then-cpi",
+    ),
+    pytest.param(
+        "Priserne reguleres årligt efter det svenske forbrugerprisindeks (KPI), som "
+        "offentliggøres af SCB.",
+        "da", ("kpi-se", None, None, None, None, None), id="da-swedish-cpi",
+    ),
+    pytest.param(
+        "Priserne reguleres årligt efter forbrugerprisindekset offentliggjort af Danmarks "
+        "Statistik, som også anvendes i Sverige.",
+        "da", ("forbrugerprisindeks", None, None, None, None, None), id="da-danish-cpi-named",
+    ),
+    pytest.param(
+        "Prices shall be adjusted each year by RPI.",
+        "en", ("rpi-uk", None, None, None, None, None), id="en-rpi",
+    ),
+    # a mix of indexes, each with its weight: no single index's series
+    pytest.param(
+        "Priserne reguleres pr. 1. januar med et sammensat indeks, hvor 60 % vægtes efter "
+        "lønindekset for den private sektor (ILON12) og 40 % efter nettoprisindekset, dog højst "
+        "4 % årligt.",
+        "da", ("composite: 60 % ILON12 + 40 % nettoprisindeks", D("4"), 1, None, None, None),
+        id="da-composite-weights-before",
+    ),
+    pytest.param(
+        "Prices follow a weighted index: the net price index (weighting 30 %) and the wage index "
+        "for the private sector, ILON12 (weighting 70 %), capped at 3.5 %.",
+        "en", ("composite: 30 % nettoprisindeks + 70 % ILON12", D("3.5"), None, None, None, None),
+        id="en-composite-weights-after",
+    ),
+    pytest.param(
+        "Priserne reguleres efter nettoprisindekset. Lønindekset anvendes ikke til regulering.",
+        "da", ("nettoprisindeks", None, None, None, None, None), id="da-second-index-denied",
+    ),
 ]  # fmt: skip
 
 
@@ -330,3 +390,17 @@ def test_vat_in_the_clause_itself_still_vetoes_its_percentages() -> None:
     terms = read_indexation(section, "da")
 
     assert terms is not None and terms.cap_pct is None
+
+
+def test_a_composite_index_is_shown_for_review_with_what_is_enforced() -> None:
+    from extractors.contracts.extract import _composite
+    from extractors.types import IndexationTerms
+
+    capped = IndexationTerms(index="composite: 60 % ILON12 + 40 % nettoprisindeks", cap_pct=D("4"))
+    assert _composite(capped) == [
+        "indexation: prices follow a composite index (60 % ILON12 + 40 % nettoprisindeks); "
+        "price rises are only held to its cap of 4 % a year"
+    ]
+    uncapped = IndexationTerms(index="composite: ILON12 + nettoprisindeks")
+    assert "cannot be bounded" in _composite(uncapped)[0]
+    assert _composite(IndexationTerms(index="nettoprisindeks")) == []

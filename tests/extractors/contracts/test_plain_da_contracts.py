@@ -56,7 +56,12 @@ UNITS: dict[str, set[str]] = {
     "day": {"day"},
     "km": {"km"},
 }
-INDEXES = {"NPI": "nettoprisindeks", "CPI": "forbrugerprisindeks", "ILON12": "ILON12"}
+INDEXES = {
+    "NPI": "nettoprisindeks",
+    "CPI": "forbrugerprisindeks",
+    "ILON12": "ILON12",
+    "HICP": "hicp",
+}
 FIELDS = (
     "effective_date", "expiry_date", "payment_days", "mfn", "currency",
     "index", "cap_pct", "first_adjustment",

@@ -312,7 +312,7 @@ def saas_order_form() -> tuple:
         s.p("This Order Form does not renew automatically."),
     ]  # fmt: skip
     t = truth(
-        "2025-04-01", "2026-03-31", 30, True, index("CPI", None, "2026-04-01"), "EUR",
+        "2025-04-01", "2026-03-31", 30, True, index("HICP", None, "2026-04-01"), "EUR",
         [
             price("CC-ENT", "CloudCase Enterprise", "user_month", "99.00"),
             price("CC-API", "API Add-on", "month", "450.00"),

@@ -1,0 +1,185 @@
+"""Cases from an eleventh independent review (long municipal framework agreements with
+definitions, annexes, time-band price tables, worked index examples and penalty tables,
+written by a helper that never read the extractor), rewritten with invented figures:
+each was read wrong, or not at all, without a word of review before."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.contracts import extract_contract
+from extractors.contracts.prices.headers import role_of, time_band
+from extractors.contracts.prices.prose import without_penalties
+from extractors.contracts.prices.rows import stated_currency
+from tests.extractors.contracts.test_prices_per_period import Placed, _table
+
+D = Decimal
+
+DA = [
+    "Rammeaftale om tolkeydelser",
+    "Denne aftale er indgået mellem Egeby Kommune, CVR-nr. 29189803, og",
+    "Tolkehuset Nord ApS, CVR-nr. 31415926.",
+    "Aftalen gælder fra den 1. marts 2026 til og med den 28. februar 2028.",
+    "Betaling sker netto 30 dage efter modtagelse af korrekt faktura.",
+]
+EN = [
+    "Framework Agreement on interpreting services",
+    "This agreement is made between Egeby Kommune, CVR no. 29189803 (the Contracting",
+    "Authority) and Tolkehuset Nord ApS, CVR no. 31415926 (the Supplier).",
+    "The agreement enters into force on 1 March 2026 and expires on 28 February 2028.",
+    "Payment shall be made within 30 days of receipt of a correct invoice.",
+]
+
+
+def _pdf(*pages: list[Placed | str]) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    for lines in pages:
+        y = 780.0
+        for line in lines:
+            canvas.setFont("Helvetica", 10)
+            for x, text in [(72.0, line)] if isinstance(line, str) else line:
+                canvas.drawString(x, y, text)
+            y -= 16
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+BANDS_X = (60, 80, 200, 300, 400, 500)
+
+
+def test_a_price_per_time_band_is_one_term_per_band_held_for_review() -> None:
+    """ "Nr. | Ydelse | Hverdage kl. 07-17 | Hverdage kl. 17-22 | Lørdag og søndag |
+    Helligdage": four prices per item. The table was not read at all (no word of review),
+    or read as one price with no band; each band is now its own term, its band in the
+    description, held for review: which band a line bills is rarely on the invoice."""
+    lines = [
+        *DA,
+        "Bilag 2 – Priser",
+        "Alle priser er i kr. ekskl. moms og pr. påbegyndt time.",
+        *_table(
+            ["Nr.", "Ydelse", "Hverdage kl. 07-17", "Hverdage kl. 17-22", "Lørdag og søndag",
+             "Helligdage"],
+            [["1", "Fremmødetolkning", "410,00", "512,50", "615,00", "820,00"],
+             ["2", "Videotolkning", "300,00", "375,00", "450,00", "600,00"]],
+            BANDS_X,
+        ),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    got = [(t.item_id, t.time_band, t.unit_price, t.unit.value) for t in terms.price_terms]
+    assert got == [
+        ("1", "Hverdage kl. 07-17", D("410.00"), "hour"),
+        ("1", "Hverdage kl. 17-22", D("512.50"), "hour"),
+        ("1", "Lørdag og søndag", D("615.00"), "hour"),
+        ("1", "Helligdage", D("820.00"), "hour"),
+        ("2", "Hverdage kl. 07-17", D("300.00"), "hour"),
+        ("2", "Hverdage kl. 17-22", D("375.00"), "hour"),
+        ("2", "Lørdag og søndag", D("450.00"), "hour"),
+        ("2", "Helligdage", D("600.00"), "hour"),
+    ]
+    assert terms.price_terms[1].description == "Fremmødetolkning – Hverdage kl. 17-22"
+    assert all(t.confidence < 0.8 for t in terms.price_terms)
+    assert terms.needs_review
+    assert any("one time band (Helligdage)" in r for r in terms.review_reasons)
+
+
+def test_time_band_headers() -> None:
+    for header in ("Hverdage kl. 07-17", "Weekday evenings 17-22", "Saturday/Sunday",
+                   "Lør-, søn- og helligdage", "Timepris nat", "Public holidays", "Aften/nat"):  # fmt: skip
+        assert time_band(header) is not None, header
+        role = role_of(header)
+        assert role is not None and role.role == "price" and role.time_band, header
+    # a product, a year, a delivery time, a surcharge: no time band of a price
+    for header in ("Produkt", "Pris", "År 1", "Levering næste hverdag", "Pris 2027"):
+        assert time_band(header) is None, header
+
+
+def test_the_currency_the_caption_states_is_the_tables() -> None:
+    """ "Table 2.1 – Prices in EUR excluding VAT" over a table of bare amounts: euro,
+    though the contract names kroner elsewhere (a reminder fee, the contract value)."""
+    lines = [
+        *EN,
+        "A reminder fee of DKK 100 may be charged. The estimated value is DKK 2,000,000.00.",
+        "Appendix 2 – Prices",
+        "Table 2.1 – Prices in EUR excluding VAT",
+        *_table(["Item no.", "Description", "Unit", "Price"],
+                [["P-110", "Analyst", "per hour", "105,18"],
+                 ["P-120", "Senior analyst", "per hour", "131,40"]], (60, 120, 330, 430)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "agreement.pdf")
+    assert [(t.item_id, t.unit_price, t.currency) for t in terms.price_terms] == [
+        ("P-110", D("105.18"), "EUR"),
+        ("P-120", D("131.40"), "EUR"),
+    ]
+
+
+def test_stated_currency() -> None:
+    assert stated_currency("Tabel 2.1 – Priser i EUR ekskl. moms") == "EUR"
+    assert stated_currency("All prices are stated in GBP.") == "GBP"
+    assert stated_currency("Priserne er angivet i danske kroner.") == "DKK"
+    # a sum named, an exchange rate, two currencies: not the table's currency
+    assert stated_currency("Et rykkergebyr på DKK 100 kan opkræves.") is None
+    assert stated_currency("Prices in EUR are converted at the exchange rate to DKK.") is None
+    assert stated_currency("Prices are in EUR. A fee is charged in SEK.") is None
+
+
+def test_a_penalty_table_states_no_prices() -> None:
+    """ "Service level | Requirement | Penalty" / "Delivery time, standard 3 Working Days
+    DKK 2,000.00 per day": what the supplier pays when late, never a price of the
+    contract (it was read as 2,000 kr. a day)."""
+    page = [
+        *EN,
+        "All prices are excluding VAT.",
+        "Appendix 2 – Prices",
+        "",
+        *_table(["Item no.", "Description", "Unit", "Price"],
+                [["P-1", "Laptop, standard", "each", "DKK 6,250.00"]], (60, 120, 330, 430)),
+        "",
+        "",
+        "Appendix 4 – Service levels and penalties",
+        "",
+        *_table(["Service level", "Requirement", "Penalty"],
+                [["Delivery time, standard", "3 Working Days", "DKK 2,000.00 per day"],
+                 ["Response time, incidents", "4 hours", "DKK 1,000.00 per hour"]],
+                (60, 250, 400)),
+        "",
+        "",
+        "Appendix 5 – Data processing agreement",
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(page), "agreement.pdf")
+    assert [(t.item_id, t.unit_price) for t in terms.price_terms] == [("P-1", D("6250.00"))]
+    assert without_penalties(
+        ["Servicemål Krav Bod", "Leveringstid 3 arbejdsdage 5.000,00 kr. pr. dag",
+         "Bilag 5 – Priser", "1 Bærbar pc stk. 6.250,00"]
+    ) == ["Bilag 5 – Priser", "1 Bærbar pc stk. 6.250,00"]  # fmt: skip
+
+
+def test_a_table_does_not_go_on_past_the_next_appendix_heading() -> None:
+    """A time-band table at the foot of a page; the next page opens "Appendix 3 – Price
+    adjustment" with a worked example ("Index value base month (October) 117.5",
+    "Example price before adjustment 850,00"): those are no rows of the table."""
+    first = [
+        *EN,
+        "Appendix 2 – Prices",
+        "All prices are excluding VAT. Rates are per started hour.",
+        *_table(["No.", "Service", "Weekdays 07-17", "Weekday evenings", "Saturday/Sunday"],
+                [["2.1", "On-site interpreting", "DKK 358,95", "DKK 448,69", "DKK 538,43"],
+                 ["2.2", "Video interpreting", "DKK 504,00", "DKK 630,00", "DKK 756,00"]],
+                (60, 90, 250, 360, 470)),
+    ]  # fmt: skip
+    second = [
+        "Appendix 3 – Price adjustment",
+        "The following worked example is for illustration only.",
+        *_table(["Calculation", "Value"],
+                [["Index value base month (October)", "117.5"],
+                 ["Example price before adjustment", "DKK 850,00"],
+                 ["Example price after adjustment", "DKK 860,12"]], (60, 330)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(first, second), "agreement.pdf")
+    assert {t.item_id for t in terms.price_terms} == {"2.1", "2.2"}
+    assert all("Example" not in t.description for t in terms.price_terms)
