@@ -240,6 +240,41 @@ def _plain(terms: tuple[TermView, ...]) -> TermView | None:
     return t if plain and t.valid_to is None else None
 
 
+_BAND_TOKEN = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?|[^\W\d_]{3,}")
+
+
+def _band_tokens(text: str) -> set[str]:
+    """The words (their first six letters: "hverdag" and "hverdage" are one) and the
+    times of day ("17-22", "7.00-17.00") of a description."""
+    out = set()
+    for token in _BAND_TOKEN.findall(text.casefold()):
+        if token[0].isdigit():
+            hours = re.findall(r"\d{1,2}", re.sub(r"[.:]\d{2}", "", token))
+            out.add("-".join(str(int(h)) for h in hours))
+        else:
+            out.add(token[:6])
+    return out
+
+
+def named_band(terms: tuple[TermView, ...], description: str) -> tuple[TermView, ...]:
+    """Of an item's terms whose descriptions differ (its prices per time band: "Tolkning
+    – Hverdage kl. 07-17", "Tolkning – Helligdage"), those naming most of what the
+    invoice line's description names of them ("Tolkning, hverdag kl. 7-17": the first);
+    all of them when it names none, or every one's (``select_term`` then takes the dearest: no breach is claimed
+    on a band the line does not name)."""
+    if len({t.description for t in terms}) < 2 or any(
+        t.tier_min is not None or t.tier_max is not None for t in terms
+    ):
+        return terms  # one description, or volume bands (chosen by the quantity)
+    own = {t.id: _band_tokens(t.description) for t in terms}
+    shared = set.intersection(*own.values())
+    said = _band_tokens(description)
+    score = {t.id: len((own[t.id] - shared) & said) for t in terms}
+    best = max(score.values())
+    named = tuple(t for t in terms if best and score[t.id] == best)
+    return named if named and len(named) < len(terms) else terms
+
+
 def select_term(
     terms: tuple[TermView, ...], *, on: date, tier_quantity: Decimal, allow_unconfirmed: bool
 ) -> tuple[TermView | None, str]:

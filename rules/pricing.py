@@ -28,7 +28,7 @@ from typing import Any
 from extractors.money import to_ore
 from extractors.types import Unit
 from rules.indexation import Schedule
-from rules.matching import Ambiguous, Match, other_tiers, select_term
+from rules.matching import Ambiguous, Match, named_band, other_tiers, select_term
 from rules.plan import ContractPlan
 from rules.types import EvaluationContext, InvoiceLineView, TermView
 from rules.units import Conversion, Readings, Unreconciled, choose, readings
@@ -116,7 +116,7 @@ def _analyse_line(
         status = "ok"
     else:
         term, status = select_term(
-            found.terms,
+            named_band(found.terms, line.description),
             on=on,
             tier_quantity=tier_qty,
             allow_unconfirmed=ctx.allow_unconfirmed_terms,

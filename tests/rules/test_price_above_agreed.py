@@ -215,3 +215,35 @@ def test_it_puts_what_a_lawyer_needs_in_json_able_evidence():
 def test_it_skips_credit_notes():
     inv = invoice(line("120.00", "-1", amount="-120.00"), document_type="credit_note")
     assert run(contract(term("100.00")), inv) == []
+
+
+def _banded_contract():
+    """One item priced per time band ("Tolkning – Hverdage kl. 07-17" ...), as the
+    extractor reads a table of time-band columns."""
+    bands = [("Hverdage kl. 07-17", "400.00"), ("Hverdage kl. 17-22", "500.00"),
+             ("Lørdag og søndag", "600.00"), ("Helligdage", "800.00")]  # fmt: skip
+    return contract(
+        *(
+            term(price, id=i, item="1", desc=f"Fremmødetolkning – {band}", unit=Unit.HOUR)
+            for i, (band, price) in enumerate(bands, start=1)
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("desc", "price", "expected"),
+    [
+        # the line names its band: held to that band's price
+        ("Fremmødetolkning hverdag kl. 7-17", "450.00", "50.00"),
+        ("Fremmødetolkning, hverdage 17-22", "520.00", "20.00"),
+        ("Fremmødetolkning lørdag", "600.00", None),
+        ("Fremmødetolkning helligdag", "790.00", None),
+        # no band named: the dearest band's price, no breach claimed below it
+        ("Fremmødetolkning", "790.00", None),
+        ("Fremmødetolkning", "810.00", "10.00"),
+    ],
+)
+def test_a_line_is_held_to_the_time_band_it_names(desc: str, price: str, expected) -> None:
+    inv = invoice(line(price, "1", item="1", desc=desc, unit="HUR"))
+    found = run(_banded_contract(), inv)
+    assert [f.overcharge for f in found] == ([] if expected is None else [Decimal(expected)])

@@ -20,8 +20,10 @@ from decimal import Decimal
 from extractors.contracts.patterns import AND_MORE, QTY, quantity
 from extractors.types import ExtractedPriceTerm
 
+#: what a band counts: a measure, pieces, or any word ("1-250 dispatches", "251-1.000
+#: forsendelser"): the rows' shape together tells a band from a size (module doc)
 _NOUN = (r"(?:liter|litre|litres|liters|l|ltr|kg|tons?|tonnes?|m²|m2|m³|m3|km|stk\.?|styk|"
-         r"pieces|pcs|units|enheder)")  # fmt: skip
+         r"pieces|pcs|units|enheder|[^\W\d_]{3,})")  # fmt: skip
 _AT_END = re.compile(
     rf"(?:,\s*|\s+)(?:(?P<lo>{QTY})\s*[-–]\s*(?P<hi>{QTY})\s*{_NOUN}?"
     rf"|(?P<more>{QTY})\s*{_NOUN}?\s+(?:{AND_MORE})"

@@ -161,6 +161,8 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
             or any(
                 is_item_id(c.text, in_id_column=False)
                 and not _ends_band(c, cells)
+                # "Hverdage kl." over "07-17": the time band's hours
+                and not _hours_of_band(c, best)
                 # "1-49 | 50-199 | Over 199" under a merged header cell: bands
                 and not (looks_like_band(c.text) and _bands_line(below, cells))
                 for c in below.cells
@@ -184,6 +186,21 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
         return None
     return best, used
+
+
+#: hours of the day: "07-17", "17.00-22.00", "kl. 22-07"
+_HOURS = re.compile(r"(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?", re.I)
+
+
+def _hours_of_band(cell: Cell, columns: list[Column] | None) -> bool:
+    """Whether ``cell`` holds hours of the day under a header cell naming a time band
+    ("Hverdage kl." over "07-17"): the header's second line, not a row's item number."""
+    if columns is None or not _HOURS.fullmatch(cell.text.strip()):
+        return False
+    return any(
+        c.role.time_band is not None and c.x0 - 6 <= cell.x1 and cell.x0 <= c.x1 + 6
+        for c in columns
+    )
 
 
 def _header_band(lines: list[Line], i: int, language: str) -> tuple[Line, int] | None:
@@ -1137,6 +1154,7 @@ def read_tables(
             i += 1
             continue
         columns, used = found
+        _options_after_base(columns)
         start = i + used
         end = body_lines(lines, start, columns, language) if start < len(lines) else start
         _footnoted_vat(columns, lines[end : end + 3])
@@ -1157,6 +1175,23 @@ def read_tables(
         tables.append(table)
         i = max(end, start)
     return tables
+
+
+def _options_after_base(columns: list[Column]) -> None:
+    """Option years counted after the base term's last year the header names ("År 1 |
+    År 2 | Option år 1 | Option år 2": years 1 to 4; "År 1 | År 2 | Option år 3": an
+    option year counted as a contract year), in place; left as they are when no
+    column names a year of the base term (the term's length is then not in the table)."""
+    base = [c.role.contract_year + c.role.contract_years - 1 for c in columns
+            if c.role.contract_year and not c.role.option_year]  # fmt: skip
+    if not base:
+        return
+    for column in columns:
+        counted = column.role.contract_year
+        if column.role.option_year and counted:
+            # "Option år 3" after "År 2": the contract's third year, counted as such
+            year = max(base) + counted if counted <= max(base) else counted
+            column.role = replace(column.role, contract_year=year, option_year=False)
 
 
 def _end_of(lines: list[Line], table: Table) -> int:

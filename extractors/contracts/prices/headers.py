@@ -123,6 +123,9 @@ class ColumnRole:
     valid_to: date | None = None
     contract_year: int | None = None
     contract_years: int = 1
+    #: the contract year is an option year's number ("Option år 1", "Optionsår 2"):
+    #: counted after the table's last year of the base term (``cells._by_period``)
+    option_year: bool = False
     #: the time of day or week a price column's prices are for ("Hverdage kl. 07-17",
     #: "Weekday evenings 17-22", "Lørdag og søndag", "Helligdage"): the header, cleaned
     time_band: str | None = None
@@ -227,8 +230,15 @@ def _when(header: str, role: ColumnRole) -> ColumnRole:
         first = int(counted.group("n") or counted.group("m"))
         last = int(counted.group("n2") or counted.group("m2") or first)
         if 1 <= first <= last <= 20:
-            return replace(role, contract_year=first, contract_years=last - first + 1)
+            option = _OPTION_YEAR.search(header[: counted.end()]) is not None
+            return replace(role, contract_year=first, contract_years=last - first + 1,
+                           option_year=option)  # fmt: skip
     return role
+
+
+#: an option year ("Pris Option år 1", "Optionsår 2", "Option year 1", "Extension year 1")
+_OPTION_YEAR = re.compile(r"\b(?:options?|extension|forlængelses)\w*[\s-]*(?:år|years?)\b",
+                          re.IGNORECASE)  # fmt: skip
 
 
 #: the words of a time of day or of the week a price holds for

@@ -59,7 +59,7 @@ _SUPPLIER_PAYS = re.compile(
     re.IGNORECASE,
 )
 NOT_A_PRICE = re.compile(
-    r"ansvar|erstatning|\bbod\b|bodsbeløb|dagbod|konventionalbod|godtgørelse|sikkerhedsstillelse|"
+    r"ansvar|erstatning|\bbod\b|bodsbeløb|dagbod|konventionalbod|\bgodtgørelse|sikkerhedsstillelse|"
     r"garanti|forsikring|kontraktsum|kontraktværdi|samlet værdi|anslået|forventet samlet|"
     r"estimeret|\bloft\b|maksim|tærskel|udbudsgrænse|liabilit|damages|penalt|liquidated|"
     r"indemn|insurance|guarantee|estimat|total (contract )?value|aggregate|\bcap\b|capped|"

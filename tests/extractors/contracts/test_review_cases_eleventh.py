@@ -183,3 +183,88 @@ def test_a_table_does_not_go_on_past_the_next_appendix_heading() -> None:
     terms = extract_contract(_pdf(first, second), "agreement.pdf")
     assert {t.item_id for t in terms.price_terms} == {"2.1", "2.2"}
     assert all("Example" not in t.description for t in terms.price_terms)
+
+
+def test_option_year_columns_follow_the_base_term() -> None:
+    """ "År 1 | År 2 | Pris Option år 1 | Pris Option år 2": the option years are the
+    third and fourth contract years (they were dropped without a word)."""
+    lines = [
+        *DA,
+        "Bilag 2 – Priser",
+        "Alle priser er angivet i danske kroner ekskl. moms.",
+        *_table(["Nr.", "Ydelse", "Enhed", "År 1", "År 2", "Option år 1", "Option år 2"],
+                [["2.1", "Pædagog", "pr. time", "438,75", "447,53", "456,48", "467,89"]],
+                (60, 90, 190, 260, 320, 380, 470)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    got = [(t.unit_price, t.valid_from.isoformat() if t.valid_from else None)
+           for t in terms.price_terms]  # fmt: skip
+    assert got == [
+        (D("438.75"), "2026-03-01"),
+        (D("447.53"), "2027-03-01"),
+        (D("456.48"), "2028-03-01"),
+        (D("467.89"), "2029-03-01"),
+    ]
+
+
+def test_a_time_band_header_wrapped_over_two_lines() -> None:
+    """ "Hverdage kl." over "07-17": the hours are the header's, not a row's item number
+    (the header stopped at its first line and every row read the first band alone)."""
+    x = (60, 200, 290, 380, 470)
+    lines = [
+        *DA,
+        "Bilag 2 – Priser",
+        "Alle priser er i kr. ekskl. moms og pr. påbegyndt time.",
+        "",
+        *_table(
+            ["Ydelse", "Hverdage kl.", "Hverdage kl.", "Lørdag og", "Helligdage"],
+            [
+                ["", "07-17", "17-22", "søndag"],
+                ["Kørsel med liftbus", "712,00", "890,00", "1.068,00", "1.424,00"],
+            ],
+            x,
+        ),
+    ]
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    assert [(t.time_band, t.unit_price) for t in terms.price_terms] == [
+        ("Hverdage kl. 07-17", D("712.00")),
+        ("Hverdage kl. 17-22", D("890.00")),
+        ("Lørdag og søndag", D("1068.00")),
+        ("Helligdage", D("1424.00")),
+    ]
+
+
+def test_a_mileage_allowance_in_a_sentence_is_a_price() -> None:
+    """ "Kilometergodtgørelse ... afregnes med 3,85 kr. pr. km": a price the buyer pays
+    ("godtgørelse" alone is compensation, no price)."""
+    from extractors.contracts.prices.prose import sentence_terms
+    from extractors.contracts.prices.rows import RowContext
+
+    found = sentence_terms(
+        "Kilometergodtgørelse for ledsagers egen bil afregnes med 3,85 kr. pr. km ekskl. moms.",
+        8,
+        RowContext("da"),
+    )
+    assert isinstance(found, list) and [(t.unit.value, t.unit_price) for t in found] == [
+        ("km", D("3.85"))
+    ]
+
+
+def test_volume_bands_at_the_end_of_english_descriptions() -> None:
+    """ "Digital Post dispatch, 1-250 dispatches | 251-1,000 dispatches | above 1,000
+    dispatches": one item in three bands (three prices for one item, no band, before)."""
+    lines = [
+        *EN,
+        "All prices are excluding VAT.",
+        *_table(["Description", "Unit", "Price"],
+                [["Digital Post dispatch, 1-250 dispatches", "per dispatch", "1.53"],
+                 ["Digital Post dispatch, 251-1,000 dispatches", "per dispatch", "1.38"],
+                 ["Digital Post dispatch, above 1,000 dispatches", "per dispatch", "1.22"]],
+                (60, 330, 430)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "agreement.pdf")
+    assert [(t.description, t.tier_min, t.tier_max, t.unit_price) for t in terms.price_terms] == [
+        ("Digital Post dispatch", D("1"), D("250"), D("1.53")),
+        ("Digital Post dispatch", D("251"), D("1000"), D("1.38")),
+        ("Digital Post dispatch", D("1001"), None, D("1.22")),
+    ]
