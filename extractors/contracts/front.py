@@ -211,6 +211,7 @@ def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty
     """Parties laid out side by side: each CVR run, with the runs above it in its column
     up to a label ("Kunden:", "Leverandøren:") or a gap, is one party's block."""
     found: list[tuple[ContractParty, PartyRole | None]] = []
+    segments = _joined(segments)
     for cvr_run in (s for s in segments if _CVR_RE.search(s.text)):
         column = sorted(
             (s for s in segments if abs(s.x0 - cvr_run.x0) <= _SAME_COLUMN and s.top < cvr_run.top),
@@ -245,6 +246,26 @@ def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty
         party = ContractParty(name, "buyer", match.group("cvr").replace(" ", ""), evidence)
         found.append((party, role))
     return _assign_roles(found)
+
+
+def _joined(segments: list[Segment]) -> list[Segment]:
+    """The runs with each run that goes on the same line a word's space to its right
+    joined to it: a producer may end a run inside a name ("Skandinavisk Hardware
+    Danmark" | "ApS"), whose legal form would then stand in no column."""
+    out: list[Segment] = []
+    for run in sorted(segments, key=lambda s: (round(s.top), s.x0)):
+        last = out[-1] if out else None
+        height = max(run.bottom - run.top, 1.0)
+        if (
+            last is not None
+            and abs(last.top - run.top) < 0.3 * height
+            and 0 <= run.x0 - last.x1 < 0.6 * height
+        ):
+            out[-1] = Segment(last.x0, min(last.top, run.top), run.x1,
+                              max(last.bottom, run.bottom), f"{last.text} {run.text}")  # fmt: skip
+            continue
+        out.append(run)
+    return out
 
 
 #: a CVR label standing alone in the first column of a parties table

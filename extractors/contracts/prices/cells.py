@@ -594,6 +594,8 @@ def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
     headers = " ".join(c.header for c in columns if c.role.role == "tier").lower()
     if re.search(r"indb|inhabitant|borger|citizen", headers):
         return Unit.INHABITANT_YEAR
+    if headers and re.search(r"\b(?:stk|styk|pcs|pieces|items)\b", headers):
+        return Unit.PIECE  # "Pris 1-49 stk.": a price a piece, by the pieces ordered
     return None
 
 

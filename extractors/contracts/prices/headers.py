@@ -104,8 +104,8 @@ _HEADER_BAND = re.compile(
     re.IGNORECASE,
 )
 _BAND_NOUNS = re.compile(r"^(indb|indbyggere|brugere|bruger|licenser|users|user|inhabitants|"
-                         r"transaktioner|transactions|stk|enheder|units|seats|licences|"
-                         r"licenses)", re.I)  # fmt: skip
+                         r"transaktioner|transactions|stk|styk|enheder|units|pcs|pieces|items|"
+                         r"seats|licences|licenses)", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,3 +268,31 @@ def test_volume_bands_at_the_end_of_english_descriptions() -> None:
         ("Digital Post dispatch", D("251"), D("1000"), D("1.38")),
         ("Digital Post dispatch", D("1001"), None, D("1.22")),
     ]
+
+
+def test_a_party_name_whose_legal_form_is_a_text_run_of_its_own() -> None:
+    """ "Ordregiver | Leverandør" side by side, the producer ending a text run inside the
+    vendor's name ("Nordisk Hardware Danmark" | "ApS"): the name keeps its legal form
+    (it was read as "Nordisk Hardware Danmark")."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 10)
+    y = 780.0
+    for runs in (
+        [(72, "Rammeaftale om køb af klienthardware")],
+        [(72, "Ordregiver"), (300, "Leverandør")],
+        [(72, "Egeby Kommune"), (300, "Nordisk Hardware Danmark"), (300 + 127.3, "ApS")],
+        [(72, "Torvet 1, 8600 Egeby"), (300, "Havnegade 39, 1058 København K")],
+        [(72, "CVR: 29189803"), (300, "CVR: 31415926")],
+    ):
+        for x, text in runs:
+            canvas.drawString(x, y, text)
+        y -= 16
+    canvas.showPage()
+    canvas.save()
+    terms = extract_contract(buffer.getvalue(), "aftale.pdf")
+    vendor = terms.party("vendor")
+    assert vendor is not None and (vendor.name, vendor.cvr) == (
+        "Nordisk Hardware Danmark ApS",
+        "31415926",
+    )
