@@ -101,8 +101,8 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"pr\.?\s*(?:måned|md\.?)|månedligt|per\s+month|monthly", Unit.MONTH),
     (r"pr\.?\s*år|årligt|per\s+year|annually|yearly", Unit.YEAR),
     (
-        r"pr\.?\s*(?:stk\.?|styk|pakke|pk\.|æske|kasse|karton|rulle|sæt)(?!\w)|"
-        r"per\s+(?:piece|unit|pack(?:age)?|box|carton|roll)\b",
+        r"pr\.?\s*(?:stk\.?|styk|pakke|pk\.|æske|kasse|karton|rulle|sæt|enhed|integration)(?!\w)|"
+        r"per\s+(?:piece|unit|pack(?:age)?|box|carton|roll|device|integration)\b",
         Unit.PIECE,
     ),
     (r"pr\.?\s*(?:kg|kilo(?:gram)?)(?!\w)|per\s+(?:kg|kilo(?:gram)?)\b", Unit.KG),
@@ -136,9 +136,10 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     ),
     (r"pr\.?\s*(?:liter|ltr|l)(?![\w.])|per\s+lit(?:er|re)\b|literpris", Unit.LITRE),
     (
-        r"pr\.?\s*(?:påbegyndt\s+)?(?:dag|døgn|arbejdsdag|kalenderdag|24\s*timer)(?!\w)|"
-        r"per\s+(?:started\s+)?(?:day|diem|24\s*hours)\b|dagspris|døgnpris|dagpris|daily\s+rate|"
-        r"day\s+rate",
+        r"pr\.?\s*(?:påbegyndt\s+)?(?:dag|døgn|arbejdsdag|kalenderdag|kursusdag|"
+        r"undervisningsdag|24\s*timer)(?!\w)|"
+        r"per\s+(?:started\s+)?(?:(?:course|training|workshop)\s+)?(?:day|diem|24\s*hours)\b|"
+        r"dagspris|døgnpris|dagpris|daily\s+rate|day\s+rate",
         Unit.DAY,
     ),
 )

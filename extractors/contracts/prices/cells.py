@@ -583,14 +583,19 @@ _ESTIMATE_WORDS = re.compile(r"estim|forventet|anslået|forbrug|mængde|consumpt
                              re.IGNORECASE)  # fmt: skip
 
 
+#: a caption's price per unit of whatever each row sells ("Priser pr. enhed", "Prices per
+#: unit"): no unit of its own
+_PER_ANY_UNIT = re.compile(r"\b(?:pr\.?|per)\s+(?:enhed|unit|item)\b", re.IGNORECASE)
+
+
 def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
     """A unit for the whole table: named in its caption, or by its volume bands' noun
     ("0-20.000 indb.": a price per inhabitant, which public contracts state per year)."""
     # a caption about the estimated consumption ("Estimeret årligt forbrug") or about
     # adjusting the prices ("dog højst 4,5 % pr. år") names no unit of the prices
     unit = unit_of(caption) if caption and not _ESTIMATE_WORDS.search(caption) else None
-    if unit is not None:
-        return unit
+    if unit is not None and not _PER_ANY_UNIT.search(caption):
+        return unit  # not "Priser pr. enhed": each row's own unit, whatever it is
     headers = " ".join(c.header for c in columns if c.role.role == "tier").lower()
     if re.search(r"indb|inhabitant|borger|citizen", headers):
         return Unit.INHABITANT_YEAR

@@ -157,12 +157,17 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
                 and any(is_amount(c.text) for c in after.cells)
                 and after.top - below.bottom < below.top - above.bottom - 1.0
             )
-            or any(is_amount(c.text) and not _ends_band(c, cells) for c in below.cells)
+            or any(
+                is_amount(c.text) and not _ends_band(c, cells) and not _number_of_year(c, best)
+                for c in below.cells
+            )
             or any(
                 is_item_id(c.text, in_id_column=False)
                 and not _ends_band(c, cells)
-                # "Hverdage kl." over "07-17": the time band's hours
+                # "Hverdage kl." over "07-17": the time band's hours; "Pris Option år"
+                # over "1": the year's number
                 and not _hours_of_band(c, best)
+                and not _number_of_year(c, best)
                 # "1-49 | 50-199 | Over 199" under a merged header cell: bands
                 and not (looks_like_band(c.text) and _bands_line(below, cells))
                 for c in below.cells
@@ -188,6 +193,9 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     return best, used
 
 
+#: a note under a table, by its label: "Bemærk:", "Note:", "NB:", "Obs.:"
+_NOTE = re.compile(r"^\s*(?:bemærk|bemærkning|note|nb|n\.b\.|obs|anm\.?|anmærkning|please note)"
+                   r"\s*[:.!]", re.IGNORECASE)  # fmt: skip
 #: hours of the day: "07-17", "17.00-22.00", "kl. 22-07"
 _HOURS = re.compile(r"(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?", re.I)
 
@@ -199,6 +207,21 @@ def _hours_of_band(cell: Cell, columns: list[Column] | None) -> bool:
         return False
     return any(
         c.role.time_band is not None and c.x0 - 6 <= cell.x1 and cell.x0 <= c.x1 + 6
+        for c in columns
+    )
+
+
+#: a header cell that ends waiting for its year's number ("Pris Option år", "Year")
+_YEAR_WORD_AT_END = re.compile(r"\b(?:år|aar|year|years|optionsår)\s*$", re.IGNORECASE)
+
+
+def _number_of_year(cell: Cell, columns: list[Column] | None) -> bool:
+    """Whether ``cell`` holds a year's number alone under a header cell ending in "år" or
+    "year" ("Pris Option år" over "1"): the header's second line, not a row's item."""
+    if columns is None or not re.fullmatch(r"\d{1,2}", cell.text.strip()):
+        return False
+    return any(
+        _YEAR_WORD_AT_END.search(c.header) and c.x0 - 6 <= cell.x1 and cell.x0 <= c.x1 + 6
         for c in columns
     )
 
@@ -813,6 +836,8 @@ def body_lines(lines: list[Line], start: int, columns: list[Column], language: s
             return j  # a heading in a larger font
         if _NEW_PART.match(line.text) and not MONEY.search(line.text):
             return j  # "Bilag 4 – Servicemål og bod": another appendix begins
+        if _NOTE.match(line.text):
+            return j  # "Bemærk: Den anslåede kontraktsum på ...": a note under the table
         if (
             _HEADING.match(line.text)
             and not any(is_amount(c.text) for c in line.cells)

@@ -296,3 +296,35 @@ def test_a_party_name_whose_legal_form_is_a_text_run_of_its_own() -> None:
         "Nordisk Hardware Danmark ApS",
         "31415926",
     )
+
+
+def test_units_of_a_course_day_a_device_and_an_integration() -> None:
+    from extractors.contracts.patterns import unit_of
+    from extractors.types import Unit
+
+    assert unit_of("pr. kursusdag") is Unit.DAY
+    assert unit_of("per course day") is Unit.DAY
+    assert unit_of("pr. enhed") is Unit.PIECE
+    assert unit_of("per device") is Unit.PIECE
+    assert unit_of("pr. integration") is Unit.PIECE
+
+
+def test_a_year_number_wrapped_under_its_header_and_a_note_under_the_table() -> None:
+    """ "Pris Option år" over "1" (the number was read as a row with no description and
+    the column as no year: every row fell to one price for review); "Bemærk: Den anslåede
+    kontraktsum på 11.000.000,00 kr. ..." under the table is a note, not a row."""
+    x = (60, 200, 260, 330, 400, 470)
+    lines = [
+        *DA,
+        "Bilag 2 – Priser",
+        "Tabel 2.1 – Priser i DKK ekskl. moms",
+        "",
+        *_table(["Produkt", "Enhed", "Pris År 1", "Pris År 2", "Pris År 3", "Pris Option år"],
+                [["", "", "", "", "", "1"],
+                 ["Sygeplejerske", "pr. time", "590,-", "608,-", "626,-", "639,-"]], x),
+        "Bemærk: Den anslåede samlede kontraktsum på 11.000.000,00 kr. er alene vejledende.",
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "aftale.pdf")
+    got = [(t.unit_price, t.valid_from.year if t.valid_from else None) for t in terms.price_terms]
+    assert got == [(D("590"), 2026), (D("608"), 2027), (D("626"), 2028), (D("639"), 2029)]
+    assert terms.unread_prices == []
