@@ -141,9 +141,12 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
     terms.title = front.title
     terms.contract_number = front.contract_number
     segments = document.segments(first.number)
-    if side_by_side(segments):
-        terms.parties = parties_in_columns(segments, first.number)
+    columns = parties_in_columns(segments, first.number) if side_by_side(segments) else []
+    if columns and all(p.name for p in columns):
+        terms.parties = columns
     else:
+        # no columns, or runs that only looked like columns (a producer writing each
+        # glyph as a run of its own; a block without a name): from the sentences
         terms.parties = read_parties(document.pages)
         for page in document.pages[:3] if len(terms.parties) < 2 else []:
             # the parties side by side under "Ordregiver | Leverandør" (after a cover page

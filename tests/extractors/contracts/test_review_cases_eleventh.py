@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -328,3 +329,35 @@ def test_a_year_number_wrapped_under_its_header_and_a_note_under_the_table() -> 
     got = [(t.unit_price, t.valid_from.year if t.valid_from else None) for t in terms.price_terms]
     assert got == [(D("590"), 2026), (D("608"), 2027), (D("626"), 2028), (D("639"), 2029)]
     assert terms.unread_prices == []
+
+
+def test_parties_in_prose_on_a_page_whose_text_runs_break_inside_words() -> None:
+    """A page Chromium printed with its text runs broken inside words: the CVR numbers
+    of the two prose lines naming the parties start at different places and looked like
+    two columns, whose blocks held no name (both names were read empty)."""
+    pdf = Path(__file__).parents[2] / "fixtures" / "pdf_quirks" / "prose_parties_runs_chromium.pdf"
+    terms = extract_contract(pdf.read_bytes(), pdf.name)
+    assert [(p.role, p.name, p.cvr) for p in terms.parties] == [
+        ("buyer", "Københavns Kommune", "64942212"),
+        ("vendor", "Sundhedsvikaren A/S", "33784007"),
+    ]
+
+
+def test_a_role_label_on_the_line_of_the_name() -> None:
+    """ "Leverandør Nordtolk P/S" over its address and CVR line (the label sat in its own
+    column, the name beside it): the name is without its label."""
+    from extractors.contracts.front import read_front_page
+
+    lines = [
+        "Rammeaftale om tolkeydelser",
+        "Ordregiver (indkøbende",
+        "kommune) Egeby Kommune",
+        "Torvet 1, 8600 Egeby",
+        "CVR: 29189803",
+        "Leverandør Tolkehuset Nord P/S",
+        "Vestergade 5, 7100 Vejle",
+        "CVR: 31415926",
+    ]
+    parties = read_front_page(lines, 1).parties
+    vendor = next(p for p in parties if p.role == "vendor")
+    assert (vendor.name, vendor.cvr) == ("Tolkehuset Nord P/S", "31415926")
