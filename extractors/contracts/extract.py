@@ -148,14 +148,17 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
         # no columns, or runs that only looked like columns (a producer writing each
         # glyph as a run of its own; a block without a name): from the sentences
         terms.parties = read_parties(document.pages)
-        for page in document.pages[:3] if len(terms.parties) < 2 else []:
+        unsure = len(terms.parties) < 2 or any(p.cvr is None for p in terms.parties)
+        for page in document.pages[:3] if unsure else []:
             # the parties side by side under "Ordregiver | Leverandør" (after a cover page
             # too), their columns told by the words' positions (a producer may give each
-            # glyph a text run of its own)
+            # glyph a text run of its own): where the sentences gave fewer, or a party
+            # without its number (a signature block "For X Kommune | For Y ApS")
             segments = _cell_segments(document, page.number)
             if side_by_side(segments):
                 columns = parties_in_columns(segments, page.number)
-                if len(columns) > len(terms.parties):
+                whole = len(columns) >= 2 and all(p.name and p.cvr for p in columns)
+                if len(columns) > len(terms.parties) or whole:
                     terms.parties = columns
                 break
         if len(terms.parties) < 2 and len(front.parties) > len(terms.parties):

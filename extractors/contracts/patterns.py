@@ -255,7 +255,8 @@ def month_number(word: str) -> int | None:
 UNREPRESENTED_UNIT = re.compile(
     r"(?:\bpr\.?|\bper)\s*(?:påbegyndte?\s+|started\s+|commenced\s+)?"
     r"(?:(?!1(?!\d|[.,]\d))(?!24\s*(?:hours?|timer|t)\b)"
-    r"(?!\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]{3,}\.?\s+\d{4})\d[\d.,]*\s*"
+    r"(?!\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]{3,}\.?\s+\d{4})"
+    r"(?!\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\d[\d.,]*\s*"
     r"(?!(?:l|kg|g|ml|cl|dl|mm|cm|m|liter|gram|ltr)\b)[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
     r"quarter[-\s]hour)"
     r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week)\b"

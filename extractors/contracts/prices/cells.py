@@ -22,7 +22,12 @@ from extractors.contracts.patterns import (
     quantity,
     unit_of,
 )
-from extractors.contracts.prices.headers import DANGLING, band_in_header, unrepresented
+from extractors.contracts.prices.headers import (
+    DANGLING,
+    band_in_header,
+    unrepresented,
+    unwrapped_dates,
+)
 from extractors.contracts.prices.rows import RowContext, named_currency
 from extractors.money import parse_amount
 from extractors.types import ExtractedPriceTerm, Unit, UnreadPrice, VatBasis
@@ -466,11 +471,15 @@ def read_row(
         # a unit cell that names a unit we do not know ("pr. løbende meter") is not read:
         # never one borrowed from the caption or the page ("... højst 4,5 % pr. år")
         stated = any(r == "unit" and t.strip() for t, r in zip(cells, roles, strict=True))
-        if _PER_N.search(col.header) or unrepresented(col.header):
+        if _PER_N.search(unwrapped_dates(col.header)) or unrepresented(col.header):
             # the price column prices per hundred, per thousand ("Pris pr. 100 stk."): the
             # unit cell's "stk." says what is counted, not what the price is for
             return _unread(row, page, "unit not recognised")
         term_unit = col.role.unit or unit or (None if stated else _table_unit(caption, columns))
+        own = unit_of(_cell(columns, cells, col)) if col.role.unit is not None else None
+        if own is not None and own is not col.role.unit:
+            # "3,65 kr. pr. km" under "Timepris": the amount's own unit, for review
+            term_unit, confidence = own, min(confidence, _CONTRADICTED)
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
         tier_min, tier_max = (col.role.tier_min, col.role.tier_max) if col.role.role == "tier" \
@@ -642,6 +651,7 @@ _SUBJECT = (
 )  # fmt: skip
 #: a price header per N units ("Pris pr. 100 stk.", "Pris pr. 100", "Price per 1,000")
 _PER_N = re.compile(r"(?:\bpr\.?|\bper)\s*(?!1(?![\d.,]\d))(?!\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})"
+                    r"(?!\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})"  # "pr. 2026-06-01"
                     r"(?!\d{1,2}\.?\s*[a-zæøå]{3,}\.?\s+\d{4})\d[\d.,]*(?!\s*(?:%|procent|pct|per\s*cent))",
                     re.IGNORECASE)  # fmt: skip
 _PER_WORD = r"(?:(?:kr\.?|dkk)\s*)?(?:pr\.?\s*|per\s+|/\s*)"
@@ -762,8 +772,14 @@ def _by_period(prices: list[tuple[Column, Decimal]]) -> list[tuple[Column, Decim
     if len({k[2] is None for k in named}) > 1:  # calendar and contract years mixed
         return []
     if named[0][2] is None:
-        starts = [k[0] for k in named if k[0] is not None]
-        if len(starts) < len(named) or starts != sorted(starts) or len(set(starts)) < len(starts):
+        # the first may hold up to a day ("Pris til og med 31.05.2026 | Ny pris pr.
+        # 01.06.2026"), the others from theirs on
+        until = named[0][1] if named[0][0] is None and keys[0] is not None else None
+        dated = named[1:] if until is not None else named
+        starts = [k[0] for k in dated if k[0] is not None]
+        if len(starts) < len(dated) or starts != sorted(starts) or len(set(starts)) < len(starts):
+            return []
+        if until is not None and starts and starts[0] <= until:
             return []
         if keys[0] is None and named[0][1] is not None:
             return []  # "Pris | Pris 2027": the first's period unknown
@@ -806,6 +822,9 @@ TIME_BAND_DOUBT = (
     "the price for one time band ({band}); an invoice line is held to the band its "
     "description names, else to the item's dearest band"
 )
+#: the confidence of a price whose cell names another unit than its column's header
+#: ("3,65 kr. pr. km" under "Timepris"): a sentence run into the table, or a misprint
+_CONTRADICTED = 0.7
 #: a price of 0 is held for review: free, or included, perhaps only under a condition
 _FREE = 0.7
 FREE_DOUBT = "a price of 0: free or included, perhaps under a condition its description states"

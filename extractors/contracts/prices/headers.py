@@ -206,11 +206,34 @@ _YEAR_COLUMN = re.compile(
 )
 
 
+#: a date broken at a separator by a header's line break: "2026- 06-01", "1.4. 2026"
+_WRAPPED_DATE = re.compile(r"(\d)([-./])\s+(\d)")
+#: a price that holds up to a day: "til og med", "t.o.m.", "indtil", "until", "up to and
+#: including", "gældende til"
+_UNTIL = re.compile(
+    r"(?:til\s+og\s+med|t\.\s?o\.\s?m\.?|indtil|frem\s+til|gældende\s+til|until|up\s+to"
+    r"(?:\s+and\s+including)?|through|to)\s*$",
+    re.IGNORECASE,
+)
+
+
+def unwrapped_dates(header: str) -> str:
+    """The header with a date broken over its lines whole again ("2026- 06-01")."""
+    return _WRAPPED_DATE.sub(r"\1\2\3", header)
+
+
 def _when(header: str, role: ColumnRole) -> ColumnRole:
     """A price column's role with the period its header gives its prices, if any."""
-    mentions = [m.value for m in date_mentions(header) if m.value is not None]
-    if len(mentions) == 1:
-        return replace(role, valid_from=mentions[0])
+    # a date wrapped over the header's lines ("Ny pris pr. 2026-" over "06-01", "1.4."
+    # over "2026"): one date again
+    header = unwrapped_dates(header)
+    found = [m for m in date_mentions(header) if m.value is not None]
+    if len(found) == 1:
+        day = found[0].value
+        if _UNTIL.search(header[: found[0].start]):  # "Pris til og med 31.05.2026"
+            return replace(role, valid_to=day)
+        return replace(role, valid_from=day)
+    mentions = [m.value for m in found]
     year = _YEAR.search(header)
     if year is not None and _INDEX_BASE.search(header):
         year = None  # "Pris (indeks 2020 = 100)", "Enhedspris (NPI 2025)"
