@@ -74,6 +74,20 @@ _CHARGE = re.compile(
     r"miljøgebyr|freight|shipping|carriage|handling(?:\s+fee)?|delivery\s+charge|"
     r"invoice\s+fee|fee)\b"
 )
+#: an amount paid before, deducted in the totals ("Fradrag a conto -1.115.604,00",
+#: "Forudbetalt", "Less payment on account", "Prepaid amount")
+_PREPAID = re.compile(
+    r"(?i)^\W*(?:fradrag\s+|heraf\s+|less\s+|minus\s+)?(?:a[\s-]?conto\w*|aconto\w*|"
+    r"forudbetal\w*|forud\s*betalt|prepaid|prepayment|(?:payment|paid)\s+on\s+account|"
+    r"amount\s+paid|already\s+paid|allerede\s+betalt|indbetalt|deposit\s+paid|"
+    r"förskott\w*|redan\s+betalt)\b"
+)
+#: the amount left to pay once a prepayment is deducted: "Til betaling", "Restbeløb"
+_AFTER_PREPAID = (
+    r"til\s*betaling", r"betalings\s*beløb", r"rest\s*(?:beløb)?\s*(?:at\s*betale)?",
+    r"(?:beløb\s*)?at\s*betale",
+    r"balance\s*due", r"amount\s*due", r"amount\s*payable", r"att\s*betala", r"å\s*betale",
+)  # fmt: skip
 #: a rounding in the totals ("Øreafrunding 0,02")
 _ROUNDING = re.compile(r"(?i)^\W*(?:øre\s*afrunding|afrunding|rounding|öresavrundning)\b")
 #: a document titled as a credit note ("Kreditnota", "Credit note", "Credit memo")
@@ -125,7 +139,7 @@ TAX_COLUMN_LABELS = (
 )  # fmt: skip
 TAX_LABELS = (r"moms", r"vat", r"tax", r"btw", r"mwst\.?", r"ust\.?", r"tva")
 VAT_LABELS = (
-    r"cvr[-\s]?(?:nr\.?|nummer)?", r"se[-\s]?nr\.?", r"vat\s*(?:no\.?|number|reg\.?(?:\s*no\.?)?)",
+    r"cvr\s*/\s*se[-\s]?(?:nr\.?|nummer)?", r"cvr[-\s]?(?:nr\.?|nummer)?", r"se[-\s]?nr\.?", r"vat\s*(?:no\.?|number|reg\.?(?:\s*no\.?)?)",
     r"moms\s*nr\.?", r"ust[-\s]?id(?:[-\s]?nr\.?)?", r"n°\s*de\s*tva(?:\s*intra\s*communautaire)?",
     r"(?<!uw\s)btw(?:[-\s]?nummer)?", r"tva\s*intra(?:communautaire)?",
 )  # fmt: skip
@@ -218,7 +232,11 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
     items = line_items(lines, locale, net)
     line_extension, net, allowances = _discounted(lines, locale, items, net)
     charges, rounding = _in_totals(lines, locale, _CHARGE), _in_totals(lines, locale, _ROUNDING)
-    payable, net, tax = _complete_totals(payable, net, tax, warnings, charges + rounding)
+    prepaid = abs(_in_totals(lines, locale, _PREPAID))
+    if prepaid:  # what is left to pay once the prepayment is deducted, not the total
+        left = _amount(lines, _AFTER_PREPAID, locale, exclude=_NOT_PAYABLE, layout=layout)
+        payable = left if left is not None else (payable - prepaid if payable else None)
+    payable, net, tax = _complete_totals(payable, net, tax, warnings, charges + rounding - prepaid)
     if tax and payable and (tax < 0) != (payable < 0):
         warnings.append(
             f"the VAT comes out as {tax} from the totals read ({payable} - {net}): the total "
@@ -228,7 +246,7 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
         if items and line_extension != net:
             line_extension = net  # the lines found may be incomplete or incl. VAT: the totals'
-    if charges and abs(net + charges + tax + rounding - payable) <= Decimal("0.01"):
+    if charges and abs(net + charges + tax + rounding - prepaid - payable) <= Decimal("0.01"):
         net += charges  # the subtotal was the lines': the total excl. VAT holds the fees
     credit = payable < 0 or _titled_credit(lines)
     if credit and payable > 0:  # a credit note printing its amounts positive
@@ -262,6 +280,7 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
             allowances=allowances,
             charges=charges,
             rounding=rounding,
+            prepaid=prepaid,
         ),
         lines=items,
         due_date=due,
@@ -361,7 +380,7 @@ def _complete_totals(
     if tax is not None and abs(net + tax + extra - payable) <= Decimal("0.01"):
         return payable, net, tax  # as printed: the fees and rounding close the sum
     if tax is None or abs(net + tax - payable) > Decimal("0.01"):
-        tax = payable - net
+        tax = payable - net - extra  # the fees, rounding and prepayment are no VAT
         if not tax:
             warnings.append("no VAT found in the PDF text")
     return payable, net, tax

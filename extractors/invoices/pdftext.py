@@ -208,7 +208,24 @@ def money_after(line: str, start: int, locale: str, *, last: bool = False) -> De
 
 
 def currency_of(lines: list[str]) -> str | None:
-    """The currency named most often by ISO code or sign."""
+    """The currency named most often by ISO code or sign, leaving out the lines that
+    convert an amount into another ("Total in DKK (rate 7.4604) ...", "Modværdi i DKK");
+    on a tie, the one the totals' lines name ("Total EUR 471,365.96")."""
+    kept = [line for line in lines if not _CONVERSION.search(line)]
+    counts = _currency_counts(kept)
+    best = max(counts.values())
+    if not best:
+        return None
+    leaders = [code for code, n in counts.items() if n == best]
+    if len(leaders) > 1:
+        totals = _currency_counts([line for line in kept if _TOTAL_LINE.search(line)])
+        named = [code for code in leaders if totals[code]]
+        if len(named) == 1:
+            return named[0]
+    return leaders[0]
+
+
+def _currency_counts(lines: list[str]) -> dict[str, int]:
     text = "\n".join(lines)
     counts = {code: len(re.findall(rf"\b{code}\b", text)) for code in CURRENCY_CODES}
     counts["EUR"] += text.count("€")
@@ -216,5 +233,17 @@ def currency_of(lines: list[str]) -> str | None:
     counts["USD"] += len(re.findall(r"\$\s?\d", text))
     counts["INR"] += len(re.findall(r"\bRs\.?\s?-?\d", text)) + text.count("₹")
     counts["DKK"] += len(re.findall(r"(?i)\bkr\.?\s?\d|\d\s?kr\b", text))
-    code, n = max(counts.items(), key=lambda kv: kv[1])
-    return code if n else None
+    return counts
+
+
+#: a line converting an amount into another currency: "Total in DKK (rate 7.4604)",
+#: "Modværdi i DKK", "Beløb i DKK til kurs 7,46", "Equivalent in EUR"
+_CONVERSION = re.compile(
+    r"(?i)\b(?:rate|kurs|kursen|valutakurs|exchange|modværdi|modværdien|counter-?\s?value|"
+    r"equivalent|omregnet|omregning|svarende\s+til|converted)\b"
+)
+#: a line of the invoice's totals: "Total EUR 471,365.96", "I alt DKK", "Amount due"
+_TOTAL_LINE = re.compile(
+    r"(?i)\b(?:total|i\s+alt|at\s+betale|til\s+betaling|amount\s+due|balance\s+due|"
+    r"payable|beløb|summa|att\s+betala)\b"
+)

@@ -65,6 +65,10 @@ def invoice_to_dict(parsed: ParsedInvoice) -> dict[str, Any]:
             "charges": _money(t.charges),
             "tax_exclusive": _money(t.tax_exclusive),
             "tax": _money(t.tax),
+            # paid before (a-conto) and the rounding: payable = tax_exclusive + tax -
+            # prepaid + rounding
+            "prepaid": _money(t.prepaid),
+            "rounding": _money(t.rounding),
             "payable": _money(t.payable),
         },
         "lines": [_line(line) for line in parsed.lines],

@@ -216,9 +216,14 @@ def invoice_text(data: dict[str, Any]) -> str:
             f"{ln['quantity']}{unit} x {ln['unit_price']} = {ln['line_amount']}"
         )
     t = data["totals"]
+    before = "".join(
+        f"  {label} {t[key]}"
+        for key, label in (("prepaid", "prepaid"), ("rounding", "rounding"))
+        if t.get(key) not in (None, "0.00")
+    )  # shown when there is one: what closes the sum
     out.append(
         f"  lines {t['line_extension']}  allowances {t['allowances']}  charges {t['charges']}"
-        f"  excl. VAT {t['tax_exclusive']}  VAT {t['tax']}  payable {t['payable']}"
+        f"  excl. VAT {t['tax_exclusive']}  VAT {t['tax']}{before}  payable {t['payable']}"
     )
     out += [f"  ! {w}" for w in data["warnings"]]
     return "\n".join(out)

@@ -188,7 +188,8 @@ def test_invoice_to_dict_gives_exactly_the_documented_json_shape() -> None:
     assert out["buyer"] == {"name": "Aarhus Kommune", "cvr": None, "ean": "5798000416604"}
     assert out["totals"] == {
         "line_extension": "1199.00", "allowances": "0.00", "charges": "0.00",
-        "tax_exclusive": "1199.00", "tax": "299.75", "payable": "1498.75",
+        "tax_exclusive": "1199.00", "tax": "299.75", "prepaid": "0.00", "rounding": "0.00",
+        "payable": "1498.75",
     }  # fmt: skip
     assert out["lines"] == [
         {

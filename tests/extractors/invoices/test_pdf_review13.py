@@ -1,0 +1,83 @@
+"""PDF invoices from a thirteenth independent review (Navision, SAP-like and UK layouts,
+written by a helper that never read the reader), rewritten with invented figures: each
+was read wrong without a word of warning before."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractors.invoices.pdf import parse_lines
+from extractors.invoices.serialize import invoice_to_dict
+
+D = Decimal
+
+
+def test_a_prepayment_deducted_in_the_totals() -> None:
+    """ "Fradrag a conto -1.000.000,00 / Til betaling 1.000.000,00": what is left to pay
+    is the payable amount, the prepayment stated (it was read as the full 2.000.000,00,
+    without a word)."""
+    lines = [
+        "Vestby Data A/S",
+        "CVR-nr. 12345678",
+        "Faktura",
+        "Bogført fakturanr. 6515",
+        "Bogføringsdato 03.01.2026",
+        "Nummer Beskrivelse Antal Enhed Enhedspris Beløb",
+        "K-1 Kommunelicens ESDH 1 stk 1.600.000,00 1.600.000,00",
+        "Total DKK ekskl. moms 1.600.000,00",
+        "25% moms 400.000,00",
+        "Total DKK inkl. moms 2.000.000,00",
+        "Fradrag a conto -1.000.000,00",
+        "Til betaling 1.000.000,00",
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    t = parsed.totals
+    assert (t.tax_exclusive, t.tax, t.prepaid, t.payable) == (
+        D("1600000.00"), D("400000.00"), D("1000000.00"), D("1000000.00")
+    )  # fmt: skip
+    assert invoice_to_dict(parsed)["totals"]["prepaid"] == "1000000.00"
+    assert len(parsed.warnings) == 1  # "read from the PDF text": nothing else to say
+
+
+def test_a_prepayment_and_a_rounding_before_a_payment_amount() -> None:
+    lines = [
+        "Vestby Data A/S",
+        "CVR/SE-nr. 12345678",
+        "Egeby Kommune",
+        "CVR 29189803",
+        "FAKTURA",
+        "Dokumentnr. 90606069",
+        "Dato 01.05.2026",
+        "Pos. Materiale Beskrivelse Antal Enh. Pris pr. Nettoværdi",
+        "10 Brugerlicens 10 stk 100,00 1.000,00",
+        "Nettoværdi i alt 1.000,00",
+        "Moms 25 % 250,00",
+        "Total 1.250,00",
+        "A conto -600,00",
+        "Afrunding -0,01",
+        "Betalingsbeløb 649,99",
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    t = parsed.totals
+    assert (t.prepaid, t.rounding, t.payable) == (D("600.00"), D("-0.01"), D("649.99"))
+    # the supplier's number beside "CVR/SE-nr.", never the buyer's below
+    assert parsed.supplier.cvr == "12345678"
+
+
+def test_a_total_in_euro_and_its_counter_value_in_kroner() -> None:
+    """ "Total EUR 471,365.96 / Total in DKK (rate 7.4604) 3,516,578.61": a euro invoice
+    (it was read as kroner: every price 7.46 times too low)."""
+    lines = [
+        "Civitas Software Ltd",
+        "VAT Reg. No. GB459744402",
+        "INVOICE",
+        "Invoice No.: INV-2026-398",
+        "Invoice Date: 31/01/2026",
+        "Code Description Qty Unit Price Net",
+        "98090 Professional services 2 1,783.00 3,566.00",
+        "Net total 3,566.00",
+        "VAT 0% (reverse charge) 0.00",
+        "Total EUR 3,566.00",
+        "Total in DKK (rate 7.4604) 26,603.79",
+    ]
+    assert parse_lines(lines, "invoice.pdf").currency == "EUR"
