@@ -24,7 +24,9 @@ _HEADER = re.compile(
 _TOTAL_ROW = re.compile(
     r"(?i)^\W*(sub\s*total|total|subtotal|i\s*alt|sum|totaal|grand|balance|moms|vat|tax|btw|tva)\b"
 )
-_ITEM_CODE = re.compile(r"^(?:\[([^\]]+)\]|([A-Z]{0,4}\d[\w./-]*|[A-Z]+[_-]\w+))$")
+_ITEM_CODE = re.compile(
+    r"^(?:\[([^\]]+)\]|([A-Z]{0,4}\d[\w./-]*|[A-Z]+[_-]\w+|(?=[A-Z._-]*\d)[A-Z]{1,6}(?:[._-][A-Z0-9]+)+))$"
+)
 UNIT_CODES = {
     "stk": "EA", "stk.": "EA", "pcs": "EA", "pc": "EA", "units": "EA", "unit": "EA", "ea": "EA",
     "timer": "HUR", "time": "HUR", "hours": "HUR", "hour": "HUR", "hrs": "HUR", "t": "HUR",
@@ -114,7 +116,9 @@ def _amount_only(line: str, locale: str, position: int) -> ParsedInvoiceLine | N
 
 #: a reading of a row: (rank, quantity's and price's token, quantity, price, amount,
 #: discount in percent or None)
-_Reading = tuple[tuple[bool, bool, int, int], int, int, Decimal, Decimal, Decimal, Decimal | None]
+_Reading = tuple[
+    tuple[bool, bool, bool, int, int], int, int, Decimal, Decimal, Decimal, Decimal | None
+]
 #: at most this many places in a row where digits may be grouped by spaces are weighed
 _MAX_GAPS = 5
 
@@ -211,10 +215,11 @@ def _readings(
 
 def _rank(
     toks: list[tuple[str, str, Decimal | None]], q_idx: int, p_idx: int
-) -> tuple[bool, bool, int, int]:
-    """How a reading ranks: a plain quantity and a price written as money, close to the
-    amount, first."""
-    return (toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
+) -> tuple[bool, bool, bool, int, int]:
+    """How a reading ranks: a quantity followed by its unit ("1.049,6 kg 1,842"), then a
+    plain quantity and a price written as money, close to the amount, first."""
+    unit_after = q_idx + 1 < len(toks) and toks[q_idx + 1][1].lower() in UNIT_CODES
+    return (unit_after, toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)
 
 
 def _vat_of(vat: Decimal, net: Decimal) -> bool:
@@ -274,8 +279,8 @@ def _description(
     between = [t for k, t, _ in toks[min(q_idx, p_idx) + 1 : max(q_idx, p_idx)] if k == "word"]
     if not any(re.search(r"[^\W\d_]{2,}", w) for w in words) and len(between) >= 2:
         words = between  # "1 1 Small Business Exchange 3,89 3,89": position, quantity, text
-    while words and re.fullmatch(r"\d+\.?", words[0]):
-        words = words[1:]  # a leading position number
+    while words and re.fullmatch(r"\d{1,4}\.?", words[0]):
+        words = words[1:]  # a leading position number (a longer one is an item number)
     if not any(re.search(r"[^\W\d_]{2,}", w) for w in words):
         return None
     item_id = None

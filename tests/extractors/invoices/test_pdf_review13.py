@@ -81,3 +81,36 @@ def test_a_total_in_euro_and_its_counter_value_in_kroner() -> None:
         "Total in DKK (rate 7.4604) 26,603.79",
     ]
     assert parse_lines(lines, "invoice.pdf").currency == "EUR"
+
+
+def test_the_quantity_is_the_number_before_its_unit() -> None:
+    """ "1.049,6 kg 1,842 1.933,36": 1.049,6 kg at 1,842 kr. (it was read as 1,842 at
+    1.049,60 kr., which adds up too: a false price alarm nothing downstream catches)."""
+    from extractors.invoices.pdflines import line_items
+
+    header = "Produkt Beskrivelse Antal Enhed Stk. pris Pris"
+    (line,) = line_items([header, "X11B252 Vejsalt 1.049,6 kg 1,842 1.933,36"], "da", None)
+    assert (line.item_id, line.quantity, line.unit_code, line.unit_price) == (
+        "X11B252", D("1049.6"), "KGM", D("1.842")
+    )  # fmt: skip
+
+
+def test_item_numbers_of_more_shapes_before_the_description() -> None:
+    from extractors.invoices.pdflines import line_items
+
+    header = "Produkt Beskrivelse Antal Enhed Stk. pris Pris"
+    rows = [
+        "000000000001982606 Toner sort 44 stk 1.163,00 51.172,00",
+        "SRV.2026.09 Affaldssække 120 l 60 stk 56,66 3.399,60",
+        "SRV-LIC-5049 Rengøringsmiddel 26 stk 133,80 3.478,80",
+        "5764804848477 Kopipapir A4 39 stk 186,00 7.254,00",
+        "12 Konsulent 2 timer 900,00 1.800,00",
+    ]
+    found = [(ln.item_id, ln.description) for ln in line_items([header, *rows], "da", None)]
+    assert found == [
+        ("000000000001982606", "Toner sort"),
+        ("SRV.2026.09", "Affaldssække 120 l"),
+        ("SRV-LIC-5049", "Rengøringsmiddel"),
+        ("5764804848477", "Kopipapir A4"),
+        (None, "Konsulent"),  # a short leading number is the row's position
+    ]
