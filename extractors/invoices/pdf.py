@@ -104,7 +104,8 @@ _TOTALS_START = re.compile(
 )
 DATE_LABELS = (
     r"invoice\s*date", r"date\s*of\s*invoice", r"faktura\s*dato", r"fakturadato",
-    r"fakturadatum", r"bogføringsdato", r"laskun\s*päiväys", r"päiväys",
+    r"fakturadatum", r"bogføringsdato", r"bilags\s*dato", r"dokument\s*dato",
+    r"document\s*date", r"issue\s*date", r"udstedelses\s*dato", r"laskun\s*päiväys", r"päiväys",
     r"rechnungs\s*datum", r"f\s?actuur\s*datum", r"dato", r"datum", r"date",
 )  # fmt: skip
 DUE_LABELS = (
@@ -113,6 +114,8 @@ DUE_LABELS = (
     r"payment\s*due", r"forfald",
 )  # fmt: skip
 PAYABLE_LABELS = (
+    # what is left to pay, after a rounding or a prepayment ("Til betaling DKK 11.786,00")
+    r"til\s*betaling", r"betalings\s*beløb",
     r"faktura\s*beløb", r"fakturatotal", r"brutto\s*beløb", r"beløb\s*i\s*alt",
     r"at\s*betale\s*i\s*alt", r"total\s*(?:dkk|eur|nok|sek|gbp)?\s*(?:inkl|incl)\.?\s*(?:moms|vat)",
     r"å\s*betale", r"summa\s*att\s*betala", r"att\s*betala", r"maksettava(?:\s*yhteensä)?",
@@ -121,11 +124,13 @@ PAYABLE_LABELS = (
     r"total\s*inkl\.?\s*moms", r"i\s*alt\s*inkl\.?\s*moms", r"total\s*for\s*this\s*invoice",
     r"grand\s*total", r"total\s*ttc", r"somme\s*à\s*payer", r"factuur\s*totaal",
     r"gesamtbetrag", r"rechnungsbetrag", r"totaal", r"total\s*eur", r"total", r"i\s*alt",
+    r"summa",
 )  # fmt: skip
 NET_LABELS = (
     r"total\s*(?:dkk|eur|nok|sek|gbp)\s*(?:ekskl|excl)\.?\s*(?:moms|vat)", r"nettoværdi\s*i\s*alt",
-    r"total\s*ekskl\.?\s*moms", r"i\s*alt\s*ekskl\.?\s*moms", r"subtotal\s*ekskl\.?\s*moms",
-    r"total\s*excl\.?\s*(?:vat|tax)", r"exclusief\s*btw", r"total\s*ht", r"montant\s*ht",
+    r"total\s*ekskl\.?\s*moms", r"i\s*alt\s*(?:dkk|eur|nok|sek|gbp)?\s*ekskl\.?\s*moms",
+    r"beløb\s*ekskl\.?\s*moms", r"subtotal\s*ekskl\.?\s*moms",
+    r"total\s*excl\.?\s*(?:vat|tax)", r"summa\s*exkl\.?\s*moms", r"exclusief\s*btw", r"total\s*ht", r"montant\s*ht",
     r"netto\s*betrag", r"nettobetrag", r"net\s*amount", r"netto(?:\s*beløb)?", r"subtotal",
     r"sub\s*total",
     r"moms\s*grundlag", r"grondslag", r"taxable\s*amount",
@@ -144,7 +149,7 @@ VAT_LABELS = (
     r"(?<!uw\s)btw(?:[-\s]?nummer)?", r"tva\s*intra(?:communautaire)?",
 )  # fmt: skip
 # Words that make a "total" label a net or partial total.
-_NOT_PAYABLE = ("sub", "ekskl", "excl", " ht", "exclusief")
+_NOT_PAYABLE = ("sub", "ekskl", "excl", "exkl", " ht", "exclusief")
 _VAT_VALUE = re.compile(r"^[\s.:]*([A-Z]{2})?[\s.]*(\d[\d .]{6,}\d[A-Z0-9]{0,4})")
 _BUYER_EAN = re.compile(r"(?i)\bEAN(?:[-\s]?(?:nr\.?|nummer))?[:.\s]*(\d{13})\b")
 _INVOICE_WORDS = re.compile(r"(?i)\b(invoice|faktura|rechnung|factuur|facture|tax invoice)\b\.?")
@@ -375,8 +380,8 @@ def _complete_totals(
     if payable is None:
         assert net is not None
         payable = net + (tax or ZERO) + extra
-    if net is None:
-        net = payable - tax if tax is not None and abs(tax) < abs(payable) else payable
+    if net is None:  # the fees, rounding and prepayment are no part of it
+        net = payable - tax - extra if tax is not None and abs(tax) < abs(payable) else payable
     if tax is not None and abs(net + tax + extra - payable) <= Decimal("0.01"):
         return payable, net, tax  # as printed: the fees and rounding close the sum
     if tax is None or abs(net + tax - payable) > Decimal("0.01"):

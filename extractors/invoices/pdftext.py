@@ -239,7 +239,7 @@ def _currency_counts(lines: list[str]) -> dict[str, int]:
 #: a line converting an amount into another currency: "Total in DKK (rate 7.4604)",
 #: "Modværdi i DKK", "Beløb i DKK til kurs 7,46", "Equivalent in EUR"
 _CONVERSION = re.compile(
-    r"(?i)\b(?:rate|kurs|kursen|valutakurs|exchange|modværdi|modværdien|counter-?\s?value|"
+    r"(?i)\b(?:rate|kurs|kursen|valutakurs|exchange|modværdi|modværdien|motvärde|counter-?\s?value|"
     r"equivalent|omregnet|omregning|svarende\s+til|converted)\b"
 )
 #: a line of the invoice's totals: "Total EUR 471,365.96", "I alt DKK", "Amount due"

@@ -114,3 +114,50 @@ def test_item_numbers_of_more_shapes_before_the_description() -> None:
         ("5764804848477", "Kopipapir A4"),
         (None, "Konsulent"),  # a short leading number is the row's position
     ]
+
+
+def test_business_central_labels_and_a_rounding_before_til_betaling() -> None:
+    """ "Bilagsdato" is the issue date (the invoice was refused: no issue date); "Til
+    betaling" after "Afrunding 0,05" is what is paid, its net the one printed."""
+    lines = [
+        "Vestby IT Partner A/S",
+        "CVR-nr. 12345678",
+        "SALGSFAKTURA",
+        "Fakturanr. PS-024606",
+        "Bilagsdato 09-03-2026",
+        "Forfaldsdato 23-03-2026",
+        "Nr. Beskrivelse Antal Enhed Enhedspris Moms % Linjebeløb",
+        "VB-9609 Backup, lagerplads 12 md. 785,73 25 9.428,76",
+        "I alt DKK ekskl. moms 9.428,76",
+        "25% moms 2.357,19",
+        "I alt DKK inkl. moms 11.785,95",
+        "Afrunding 0,05",
+        "Til betaling DKK 11.786,00",
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    t = parsed.totals
+    assert (parsed.issue_date.isoformat(), t.tax_exclusive, t.tax, t.rounding, t.payable) == (
+        "2026-03-09", D("9428.76"), D("2357.19"), D("0.05"), D("11786.00")
+    )  # fmt: skip
+    assert len(parsed.warnings) == 1
+
+
+def test_a_swedish_summa_is_the_total() -> None:
+    """ "Summa exkl. moms" is the net, "Summa" the total (the invoice was refused: no
+    total found); "Motvärde DKK (kurs ...)" names no currency of the invoice."""
+    lines = [
+        "Skolsystem Norden AB",
+        "Org.nr / VAT SE102100617801",
+        "Faktura",
+        "Fakturanummer 811340",
+        "Fakturadatum 2026-07-02",
+        "Art.nr Benämning Antal Enhet À-pris Belopp",
+        "KD-6974 Konsulttjänster 12 tim 1 226,02 14 712,24",
+        "Summa exkl. moms 14 712,24",
+        "Moms 0% (omvänd skattskyldighet) 0,00",
+        "Summa 14 712,24",
+        "Motvärde DKK (kurs 0,6712) 9 874,86",
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert (parsed.totals.tax_exclusive, parsed.totals.payable) == (D("14712.24"), D("14712.24"))
+    assert "no currency found; DKK assumed" in parsed.warnings  # said, not guessed silently
