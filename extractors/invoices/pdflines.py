@@ -11,9 +11,10 @@ so a row is either read right or not at all.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
-from extractors.invoices.pdftext import group_gaps, join_groups, tokens
+from extractors.invoices.pdftext import date_span, group_gaps, join_groups, tokens
 from extractors.money import to_ore
 from extractors.types import ZERO, ParsedInvoiceLine
 
@@ -52,6 +53,7 @@ def line_items(
     found: list[ParsedInvoiceLine] = []
     charged: list[ParsedInvoiceLine] = []  # rows of an amount alone, above the totals
     totals = False
+    after_row = False  # the line before was a row
     for line in lines[start:]:
         if _TOTAL_ROW.search(line):
             totals = True
@@ -62,7 +64,15 @@ def line_items(
             if item is not None:
                 charged.append(item)
         if item is not None:
+            _own_period(item)
             found.append(item)
+        elif after_row and not totals and found[-1].period_start is None:
+            # "Periode: 01.01.2026 - 31.12.2026" under its row: the row's period; or the
+            # end of a period its row left open ("... 01.10.2026 -" over "31.12.2026")
+            period = _period_line(line) or _period_closed(found[-1], line)
+            if period is not None:
+                found[-1].period_start, found[-1].period_end = period
+        after_row = item is not None
     kept = [ln for ln in found if not any(ln is c for c in charged)]
     if not kept or total is None or not charged:
         return _numbered(kept)
@@ -71,6 +81,71 @@ def line_items(
     if sum((ln.line_amount for ln in found), ZERO) != total:
         return _numbered(kept)  # amounts alone that do not close the sum: not lines
     return _numbered(found)
+
+
+#: a period of service: "Periode: 01.01.2026 - 31.12.2026", "Period: 2026-07-01 –
+#: 2026-07-31", "01.10.2026 - 31.12.2026" (the dates read by ``find_date``)
+_PERIOD_LABEL = re.compile(r"(?i)^\W*(?:(?:leverings|service|abonnements)?periode|period|"
+                           r"perioden|periode\s*fra|for\s+perioden)\s*:?\s*")  # fmt: skip
+_RANGE_DASH = re.compile(r"^\s*(?:-|–|—|til|to|until)\s*", re.IGNORECASE)
+
+
+def _period_range(text: str) -> tuple[date, date, int, int] | None:
+    """The first "date - date" in ``text``: (first, last, where it starts, where it ends)."""
+    first = date_span(text)
+    if first is None:
+        return None
+    dash = _RANGE_DASH.match(text[first[2] :])
+    if dash is None:
+        return None
+    after = first[2] + dash.end()
+    second = date_span(text[after:])
+    if second is None or second[1] != 0 or second[0] < first[0]:
+        return None
+    return first[0], second[0], first[1], after + second[2]
+
+
+def _period_line(line: str) -> tuple[date, date] | None:
+    """The period a line of its own states ("Periode: 01.01.2026 - 31.12.2026")."""
+    label = _PERIOD_LABEL.match(line)
+    rest = line[label.end() :] if label else line
+    found = _period_range(rest)
+    if found is None or rest[: found[2]].strip() or rest[found[3] :].strip(" .)"):
+        return None  # a sentence naming dates, not a period alone
+    return found[0], found[1]
+
+
+_OPEN_PERIOD = re.compile(r"\s*[-–—]\s*$")
+
+
+def _period_closed(item: ParsedInvoiceLine, line: str) -> tuple[date, date] | None:
+    """A period whose first day ends the row's description ("Microsoft 365 01.10.2026 -")
+    and whose last day is the next line alone ("31.12.2026"); the dates leave the text."""
+    dash = _OPEN_PERIOD.search(item.description)
+    last = date_span(line.strip())
+    if dash is None or last is None or last[1] != 0 or line.strip()[last[2] :].strip():
+        return None
+    head = item.description[: dash.start()]
+    words = head.split()
+    for n in range(1, min(4, len(words)) + 1):  # the date: its last one to four words
+        first = date_span(" ".join(words[-n:]))
+        if first is not None and first[1] == 0 and first[0] <= last[0]:
+            item.description = " ".join(words[:-n]) or item.description
+            return first[0], last[0]
+    return None
+
+
+def _own_period(item: ParsedInvoiceLine) -> None:
+    """A period written in the row's description ("Microsoft 365 01.10.2026 -
+    31.12.2026", "Licens, periode: 1.1.2026-31.12.2026"): the row's, out of the text."""
+    found = _period_range(item.description)
+    if found is None:
+        return
+    head = item.description[: found[2]].rstrip(" ,:(")
+    head = re.sub(r"(?i)[\s,]*(?:periode|period)\s*:?$", "", head)
+    tail = item.description[found[3] :].strip(" ,)")
+    item.period_start, item.period_end = found[0], found[1]
+    item.description = " ".join(f"{head} {tail}".split()) or item.description
 
 
 def _numbered(lines: list[ParsedInvoiceLine]) -> list[ParsedInvoiceLine]:

@@ -51,6 +51,12 @@ _SIGN_EDGES = "€$£₹"
 
 def find_date(text: str) -> tuple[date, int] | None:
     """The first date in ``text`` and the index where it ends."""
+    found = date_span(text)
+    return (found[0], found[2]) if found else None
+
+
+def date_span(text: str) -> tuple[date, int, int] | None:
+    """The first date in ``text``, the index where it starts and where it ends."""
     best: tuple[int, date, int] | None = None
     for rx in _DATE_PATTERNS:
         for m in rx.finditer(text):
@@ -58,7 +64,7 @@ def find_date(text: str) -> tuple[date, int] | None:
             if found and (best is None or m.start() < best[0]):
                 best = (m.start(), found, m.end())
                 break
-    return (best[1], best[2]) if best else None
+    return (best[1], best[0], best[2]) if best else None
 
 
 def all_dates(text: str) -> list[date]:

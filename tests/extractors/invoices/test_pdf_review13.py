@@ -161,3 +161,31 @@ def test_a_swedish_summa_is_the_total() -> None:
     parsed = parse_lines(lines, "faktura.pdf")
     assert (parsed.totals.tax_exclusive, parsed.totals.payable) == (D("14712.24"), D("14712.24"))
     assert "no currency found; DKK assumed" in parsed.warnings  # said, not guessed silently
+
+
+def test_a_period_of_service_under_its_row_or_in_it() -> None:
+    """ "Periode: 01.01.2026 - 31.12.2026" under a row, "01.10.2026 -" ending a row's
+    text over "31.12.2026": the row's period (none was read: double billing of a period
+    went unseen on PDF invoices)."""
+    from extractors.invoices.pdflines import line_items
+
+    header = "Nummer Beskrivelse Antal Enhed Enhedspris Beløb"
+    rows = [
+        "X46 Brugerlicens 1 md. 218,05 218,05",
+        "Periode: 01.01.2026 - 31.12.2026",
+        "X47 Hosting 01.10.2026 - 3 md. 276,00 828,00",
+        "31.12.2026",
+        "X48 Support 2 timer 900,00 1.800,00",
+        "Ydelsen leveres fra 01.05.2026 til 31.05.2026 efter aftale",
+        "X49 Licens, periode: 1.1.2026-31.3.2026 1 stk 100,00 100,00",
+    ]
+    found = [
+        (ln.item_id, ln.description, str(ln.period_start), str(ln.period_end))
+        for ln in line_items([header, *rows], "da", None)
+    ]
+    assert found == [
+        ("X46", "Brugerlicens", "2026-01-01", "2026-12-31"),
+        ("X47", "Hosting", "2026-10-01", "2026-12-31"),
+        ("X48", "Support", "None", "None"),  # a sentence naming dates is no period
+        ("X49", "Licens", "2026-01-01", "2026-03-31"),
+    ]
