@@ -614,7 +614,9 @@ def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
 
 
 _PERIOD = (
-    (re.compile(r"\b(time|timer|timen|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"), Unit.HOUR),
+    # (not "one-time": once, a fixed fee)
+    (re.compile(r"(?<!one-)(?<!one )\b(time|timer|timen|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"),
+     Unit.HOUR),
     (re.compile(r"\b(måned\w*|md|mdr|mdl|month\w*|mth|mo|månedlig\w*)\b"), Unit.MONTH),
     (re.compile(r"(\bår\b|\båret\b|\bårs|årlig|\byear|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
 )  # fmt: skip

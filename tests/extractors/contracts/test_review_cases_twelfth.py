@@ -85,3 +85,14 @@ def test_parties_side_by_side_beat_a_signature_block_without_numbers() -> None:
         ("buyer", "Næstved Kommune", "38559664"),
         ("vendor", "Skolesky Danmark ApS", "92389766"),
     ]
+
+
+def test_a_one_time_fee_is_no_hourly_price() -> None:
+    """An English unit cell "one-time" (a fee paid once) was read as per hour ("time"
+    is Danish for hour)."""
+    from extractors.contracts.prices.cells import unit_in_cell
+    from extractors.types import Unit
+
+    assert unit_in_cell("one-time") is Unit.FIXED
+    assert unit_in_cell("One-time fee") is Unit.FIXED
+    assert unit_in_cell("Time") is Unit.HOUR
