@@ -615,7 +615,7 @@ def _table_unit(caption: str, columns: list[Column]) -> Unit | None:
 
 _PERIOD = (
     # (not "one-time": once, a fixed fee)
-    (re.compile(r"(?<!one-)(?<!one )\b(time|timer|timen|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"),
+    (re.compile(r"(?<!one-)(?<!one )\b(time|timer|timen|tim|timepris|timesats|hour|hours|hourly|hr|hrs|t)\b\.?"),
      Unit.HOUR),
     (re.compile(r"\b(måned\w*|md|mdr|mdl|month\w*|mth|mo|månedlig\w*)\b"), Unit.MONTH),
     (re.compile(r"(\bår\b|\båret\b|\bårs|årlig|\byear|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
@@ -649,7 +649,9 @@ _SUBJECT = (
                 r"\bemptying\b|\bwindow\b|\bløft\b|\blift\b|"
                 # a sales unit's abbreviation or name: bottle, case, bundle, tin, parcel,
                 # pallet, ream, drum ("fl.", "ks.", "bdt.", "ds.", "kolli")
-                r"^(?:fl|ks|bdt|ds|kolli|palle|pallet|ream|drum|tønde|bundt)\.?$"), "piece"),
+                r"^(?:fl|ks|bdt|ds|kolli|palle|pallet|ream|drum|tønde|bundt)\.?"
+                # ... and what it holds: "kolli à 10 l", "fl. à 1 l", "ks. (6 stk.)"
+                r"(?:\s*(?:à|á|a|of|med|with)\s+[^,;]{1,25}|\s*\([^)]{1,25}\))?$"), "piece"),
 )  # fmt: skip
 #: a price header per N units ("Pris pr. 100 stk.", "Pris pr. 100", "Price per 1,000")
 _PER_N = re.compile(r"(?:\bpr\.?|\bper)\s*(?!1(?![\d.,]\d))(?!\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})"

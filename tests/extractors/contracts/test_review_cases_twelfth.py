@@ -96,3 +96,15 @@ def test_a_one_time_fee_is_no_hourly_price() -> None:
     assert unit_in_cell("one-time") is Unit.FIXED
     assert unit_in_cell("One-time fee") is Unit.FIXED
     assert unit_in_cell("Time") is Unit.HOUR
+
+
+def test_a_sales_unit_with_what_it_holds() -> None:
+    """ "kolli à 10 l", "fl. à 1 l", "ks. (6 stk.)": the pack is the unit, counted like a
+    piece (each was left unread); "tim." is an hour."""
+    from extractors.contracts.prices.cells import unit_in_cell
+    from extractors.types import Unit
+
+    for cell in ("kolli à 10 l", "fl. à 1 l", "ks. (6 stk.)", "kolli"):
+        assert unit_in_cell(cell) is Unit.PIECE, cell
+    assert unit_in_cell("tim.") is Unit.HOUR
+    assert unit_in_cell("kolli, pr. kg") is Unit.KG  # the price is per kilo
