@@ -274,9 +274,7 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         issue_date=issue,
         currency=currency,
         supplier=supplier,
-        buyer=PartyRef(
-            ean=next((m.group(1) for ln in lines if (m := _BUYER_EAN.search(ln))), None)
-        ),
+        buyer=_buyer(lines, supplier.cvr),
         totals=InvoiceTotals(
             line_extension=line_extension,
             tax_exclusive=net,
@@ -292,6 +290,44 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         payment_days=(due - issue).days if due else None,
         warnings=warnings,
     )
+
+
+#: a CVR number as printed in an address block: "CVR 29189803", "CVR-nr.: 29 18 98 03"
+_CVR_IN_BLOCK = re.compile(
+    r"(?i)\bcvr(?:[-\s]?(?:nr|nummer)\.?)?\s*:?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\b"
+)
+#: a public buyer's name: "Esbjerg Kommune", "Region Midtjylland", "Københavns Kommune"
+_PUBLIC_BODY = re.compile(r"\b(?:Kommune|Region\s+[A-ZÆØÅ]\w+|Municipality|Regionsrådet)\b")
+
+
+def _buyer(lines: list[str], supplier: str | None) -> PartyRef:
+    """The buyer: its EAN (the exact unit billed) where one is printed, else its CVR
+    number from its address block (a municipality is found by either; a number read
+    from a block is the weaker reading, so it never overrides an EAN)."""
+    ean = next((m.group(1) for ln in lines if (m := _BUYER_EAN.search(ln))), None)
+    return PartyRef(ean=ean, cvr=None if ean else _buyer_cvr(lines, supplier))
+
+
+def _buyer_cvr(lines: list[str], supplier: str | None) -> str | None:
+    """The buyer's CVR number: the one other than the supplier's printed in an address
+    block under a public body's name ("Esbjerg Kommune" / "Torvegade 74" / "CVR
+    29189803"), among the first lines; None when there is not exactly one."""
+    found = set()
+    for i, line in enumerate(lines[:40]):
+        m = _CVR_IN_BLOCK.search(line)
+        if m is None:
+            continue
+        cvr = m.group(1).replace(" ", "")
+        if cvr == supplier:
+            continue
+        block = []  # the lines above it up to another number: its address block
+        for above in reversed(lines[max(0, i - 8) : i + 1]):
+            if above is not line and _CVR_IN_BLOCK.search(above):
+                break
+            block.append(above)
+        if any(_PUBLIC_BODY.search(above) for above in block):
+            found.add(cvr)
+    return found.pop() if len(found) == 1 else None
 
 
 def _titled_credit(lines: list[str]) -> bool:

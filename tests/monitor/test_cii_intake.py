@@ -54,6 +54,8 @@ def test_prisvagt_parse_prints_the_embedded_total_and_lines_of_a_zugferd_1_pdf()
         "charges": "3.00",
         "tax_exclusive": "448.99",
         "tax": "70.00",
+        "prepaid": "0.00",
+        "rounding": "0.00",
         "payable": "518.99",
     }
     assert Decimal(printed["totals"]["payable"]) == want.payable  # type: ignore[index]

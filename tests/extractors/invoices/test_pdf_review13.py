@@ -189,3 +189,35 @@ def test_a_period_of_service_under_its_row_or_in_it() -> None:
         ("X48", "Support", "None", "None"),  # a sentence naming dates is no period
         ("X49", "Licens", "2026-01-01", "2026-03-31"),
     ]
+
+
+def test_the_buyers_cvr_in_its_address_block() -> None:
+    """The buyer's number under a public body's name, the supplier's elsewhere: each its
+    own (the buyer's was never read from a PDF; an invoice with no EAN went unassigned)."""
+    lines = [
+        "Vestby Data A/S",
+        "Industrivej 12",
+        "CVR/SE-nr. 12345678",
+        "FAKTURA",
+        "Egeby Kommune",
+        "Skoleforvaltningen",
+        "Dokumentnr. 90606069",
+        "Torvet 1",
+        "Dato 01.05.2026",
+        "6700 Egeby",
+        "CVR 29189803",
+        "Pos. Materiale Beskrivelse Antal Enh. Pris pr. Nettoværdi",
+        "10 Brugerlicens 10 stk 100,00 1.000,00",
+        "Nettoværdi i alt 1.000,00",
+        "Moms 25 % 250,00",
+        "Total 1.250,00",
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert (parsed.supplier.cvr, parsed.buyer.cvr) == ("12345678", "29189803")
+    # a second company's number (no public body above it) is nobody's buyer
+    other = [ln.replace("Egeby Kommune", "Egeby Handel A/S") for ln in lines]
+    assert parse_lines(other, "faktura.pdf").buyer.cvr is None
+    # an EAN printed is the buyer's identity: the number read from a block never beside it
+    with_ean = [*lines[:11], "EAN-nr. 5798000000001", *lines[11:]]
+    buyer = parse_lines(with_ean, "faktura.pdf").buyer
+    assert (buyer.ean, buyer.cvr) == ("5798000000001", None)
