@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from statistics import median
 
@@ -203,11 +203,8 @@ _HOURS = re.compile(r"(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.
 def _hours_of_band(cell: Cell, columns: list[Column] | None) -> bool:
     """Whether ``cell`` holds hours of the day under a header cell naming a time band
     ("Hverdage kl." over "07-17"): the header's second line, not a row's item number."""
-    if columns is None or not _HOURS.fullmatch(cell.text.strip()):
-        return False
-    return any(
-        c.role.time_band is not None and c.x0 - 6 <= cell.x1 and cell.x0 <= c.x1 + 6
-        for c in columns
+    return bool(_HOURS.fullmatch(cell.text.strip())) and _under(
+        cell, columns, lambda c: c.role.time_band is not None
     )
 
 
@@ -218,11 +215,15 @@ _YEAR_WORD_AT_END = re.compile(r"\b(?:år|aar|year|years|optionsår)\s*$", re.IG
 def _number_of_year(cell: Cell, columns: list[Column] | None) -> bool:
     """Whether ``cell`` holds a year's number alone under a header cell ending in "år" or
     "year" ("Pris Option år" over "1"): the header's second line, not a row's item."""
-    if columns is None or not re.fullmatch(r"\d{1,2}", cell.text.strip()):
-        return False
-    return any(
-        _YEAR_WORD_AT_END.search(c.header) and c.x0 - 6 <= cell.x1 and cell.x0 <= c.x1 + 6
-        for c in columns
+    return bool(re.fullmatch(r"\d{1,2}", cell.text.strip())) and _under(
+        cell, columns, lambda c: _YEAR_WORD_AT_END.search(c.header) is not None
+    )
+
+
+def _under(cell: Cell, columns: list[Column] | None, header: Callable[[Column], bool]) -> bool:
+    """Whether ``cell`` stands under one of the header's cells that ``header`` holds of."""
+    return columns is not None and any(
+        header(c) and c.x0 - 6 <= cell.x1 and cell.x0 <= c.x1 + 6 for c in columns
     )
 
 
