@@ -202,7 +202,9 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
     """The row read with its numbers' digits grouped by spaces ("1 stk 12 500,00 12
     500,00") where that adds up: the readings with the amount whole are tried first,
     those joining more groups before fewer (a quantity and a price, "2 500,00", stay
-    apart when only apart they give the amount: "2 500,00 1 000,00")."""
+    apart when only apart they give the amount: "2 500,00 1 000,00"). A quantity glued
+    to its unit by the printer ("16.519stk", "2timer") is set apart first."""
+    line = _GLUED_UNIT.sub(r"\1 \2", line)
     gaps = group_gaps(line)[:_MAX_GAPS]
     if not gaps:
         return _read_row(line, locale, position)
@@ -218,6 +220,15 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
         if found is not None:
             return found
     return None
+
+
+#: a quantity glued to its unit word: "16.519stk", "2timer", "30.512år" (a column gap the
+#: printer dropped); not a measure inside a name ("Kopipapir 80g", "4GB": no unit codes)
+_GLUED_UNIT = re.compile(
+    r"(?<=\s)(\d[\d.,]*)(stk|timer|time|md|måned|år|dage|dag|døgn|liter|ltr|kg|km|pcs|"
+    r"hours|hrs|units|months|days)(?=\.?\s)",
+    re.IGNORECASE,
+)
 
 
 def _ends_number_run(line: str, gap: int) -> bool:

@@ -221,3 +221,19 @@ def test_the_buyers_cvr_in_its_address_block() -> None:
     with_ean = [*lines[:11], "EAN-nr. 5798000000001", *lines[11:]]
     buyer = parse_lines(with_ean, "faktura.pdf").buyer
     assert (buyer.ean, buyer.cvr) == ("5798000000001", None)
+
+
+def test_a_quantity_glued_to_its_unit() -> None:
+    """LibreOffice printing "16.519stk", "2timer", "30.512år" (the column gap dropped): the
+    rows were not read at all ("the invoice has no lines")."""
+    from extractors.invoices.pdflines import line_items
+
+    header = "Varenr. Beskrivelse AntalEnhed Enhedspris Beløb"
+    rows = [
+        "73903 Konsulentbistand, seniorkonsulent 2timer 1.394,68 2.789,36",
+        "SRV.2025.21 Brugerlicens 44stk 543,89 23.931,16",
+        "LIC-5589 Kommunelicens ESDH 30.512år 37,33 1.139.012,96",
+        "TON-59 Toner 80g sort 2 stk 100,00 200,00",
+    ]
+    found = [(ln.quantity, ln.unit_code) for ln in line_items([header, *rows], "da", None)]
+    assert found == [(D("2"), "HUR"), (D("44"), "EA"), (D("30512"), "ANN"), (D("2"), "EA")]
