@@ -146,7 +146,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if best is None or _named(best) < 2:
         return None
     used = start
-    for k, below in enumerate(lines[i + start : i + start + 2], start=i + start):
+    for k, below in enumerate(lines[i + start : i + start + 3], start=i + start):
         above = lines[i + used - 1]
         after = lines[k + 1] if k + 1 < len(lines) else None
         if (
@@ -168,6 +168,7 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
                 # over "1": the year's number
                 and not _hours_of_band(c, best)
                 and not _number_of_year(c, best)
+                and not _date_of_header(c, best)
                 # "1-49 | 50-199 | Over 199" under a merged header cell: bands
                 and not (looks_like_band(c.text) and _bands_line(below, cells))
                 for c in below.cells
@@ -217,6 +218,21 @@ def _number_of_year(cell: Cell, columns: list[Column] | None) -> bool:
     "year" ("Pris Option år" over "1"): the header's second line, not a row's item."""
     return bool(re.fullmatch(r"\d{1,2}", cell.text.strip())) and _under(
         cell, columns, lambda c: _YEAR_WORD_AT_END.search(c.header) is not None
+    )
+
+
+#: a header cell that ends waiting for its day ("Ny pris pr.", "Pris til og med", "from")
+_DAY_WORD_AT_END = re.compile(
+    r"\b(?:pr|per|fra|from|med|til|until|to|gældende|valid|effective)\.?\s*$", re.IGNORECASE
+)
+_WHOLE_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _date_of_header(cell: Cell, columns: list[Column] | None) -> bool:
+    """Whether ``cell`` holds a day alone under a header cell waiting for it ("Ny pris
+    pr." over "01.02.2026"): the header's last line, not a row's item number."""
+    return bool(_WHOLE_DATE.fullmatch(cell.text.strip())) and _under(
+        cell, columns, lambda c: _DAY_WORD_AT_END.search(c.header) is not None
     )
 
 

@@ -108,3 +108,23 @@ def test_a_sales_unit_with_what_it_holds() -> None:
         assert unit_in_cell(cell) is Unit.PIECE, cell
     assert unit_in_cell("tim.") is Unit.HOUR
     assert unit_in_cell("kolli, pr. kg") is Unit.KG  # the price is per kilo
+
+
+def test_a_header_whose_days_stand_on_its_last_lines() -> None:
+    """A header printed centred over several lines, each price column's day on a line of
+    its own ("Pris til og" / "med" / "31.01.2026", "Ny pris pr." / "01.02.2026"): each
+    column its day (the day lines were read as rows, the prices as one undated price)."""
+    x = (60, 120, 270, 360, 450)
+    lines = [
+        *DA,
+        "Med virkning fra 01.02.2026 ændres priserne. Priserne er ekskl. moms.",
+        "",
+        *_table(["", "", "", "Pris til og", "Ny pris pr."],
+                [["Varenr.", "Beskrivelse", "Enhed", "med", "01.02.2026"],
+                 ["", "", "", "31.01.2026", ""],
+                 ["80-1434", "Opvasketabs", "stk.", "371,50", "382,64"]], x),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "tillaeg.pdf")
+    assert [(t.item_id, t.unit_price, t.valid_from) for t in terms.price_terms] == [
+        ("80-1434", D("382.64"), date(2026, 2, 1))
+    ]
