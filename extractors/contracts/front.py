@@ -111,7 +111,7 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
             name, role = _name_above(lines, i), None
             labelled_above = ROLE_LABEL.match(name)
             if labelled_above is not None and labelled_above.group("rest"):
-                # "Leverandør Nordtolk P/S" over its address: the role, then the name
+                # "Leverandør X Tolk P/S" over its address: the role, then the name
                 name, role = labelled_above.group("rest"), _role(labelled_above.group("label"))
         if role is None:
             role = _role(" ".join(lines[i + 1 : i + 4]), marker_only=True)

@@ -229,8 +229,8 @@ def composite_index(text: str) -> str | None:
         named = re.match(r"[\w-]*", text[start:])
         end = start + (len(named[0]) if named else 0)
         after = _WEIGHT_AFTER.match(text[end : end + 80])
-        weight = (before or after)["w"] if (before or after) else None  # type: ignore[index]
-        parts[name] = weight.replace(".", ",") if weight else parts.get(name)
+        weighed = before or after
+        parts[name] = weighed["w"].replace(".", ",") if weighed else parts.get(name)
     codes = [n for n in parts if n[:1].isupper()]
     if codes and "lønindeks" in parts:  # the wage index named and coded: the code
         weight = parts.pop("lønindeks")

@@ -74,7 +74,7 @@ _CHARGE = re.compile(
     r"miljøgebyr|freight|shipping|carriage|handling(?:\s+fee)?|delivery\s+charge|"
     r"invoice\s+fee|fee)\b"
 )
-#: an amount paid before, deducted in the totals ("Fradrag a conto -1.115.604,00",
+#: an amount paid before, deducted in the totals ("Fradrag a conto -50.000,00",
 #: "Forudbetalt", "Less payment on account", "Prepaid amount")
 _PREPAID = re.compile(
     r"(?i)^\W*(?:fradrag\s+|heraf\s+|less\s+|minus\s+)?(?:a[\s-]?conto\w*|aconto\w*|"
@@ -114,7 +114,7 @@ DUE_LABELS = (
     r"payment\s*due", r"forfald",
 )  # fmt: skip
 PAYABLE_LABELS = (
-    # what is left to pay, after a rounding or a prepayment ("Til betaling DKK 11.786,00")
+    # what is left to pay, after a rounding or a prepayment ("Til betaling DKK 1.250,00")
     r"til\s*betaling", r"betalings\s*beløb",
     r"faktura\s*beløb", r"fakturatotal", r"brutto\s*beløb", r"beløb\s*i\s*alt",
     r"at\s*betale\s*i\s*alt", r"total\s*(?:dkk|eur|nok|sek|gbp)?\s*(?:inkl|incl)\.?\s*(?:moms|vat)",

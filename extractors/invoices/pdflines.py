@@ -119,7 +119,7 @@ _OPEN_PERIOD = re.compile(r"\s*[-–—]\s*$")
 
 
 def _period_closed(item: ParsedInvoiceLine, line: str) -> tuple[date, date] | None:
-    """A period whose first day ends the row's description ("Microsoft 365 01.10.2026 -")
+    """A period whose first day ends the row's description ("Hosting 01.10.2026 -")
     and whose last day is the next line alone ("31.12.2026"); the dates leave the text."""
     dash = _OPEN_PERIOD.search(item.description)
     last = date_span(line.strip())
@@ -136,7 +136,7 @@ def _period_closed(item: ParsedInvoiceLine, line: str) -> tuple[date, date] | No
 
 
 def _own_period(item: ParsedInvoiceLine) -> None:
-    """A period written in the row's description ("Microsoft 365 01.10.2026 -
+    """A period written in the row's description ("Hosting 01.10.2026 -
     31.12.2026", "Licens, periode: 1.1.2026-31.12.2026"): the row's, out of the text."""
     found = _period_range(item.description)
     if found is None:
@@ -203,7 +203,7 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
     500,00") where that adds up: the readings with the amount whole are tried first,
     those joining more groups before fewer (a quantity and a price, "2 500,00", stay
     apart when only apart they give the amount: "2 500,00 1 000,00"). A quantity glued
-    to its unit by the printer ("16.519stk", "2timer") is set apart first."""
+    to its unit by the printer ("1.250stk", "2timer") is set apart first."""
     line = _GLUED_UNIT.sub(r"\1 \2", line)
     gaps = group_gaps(line)[:_MAX_GAPS]
     if not gaps:
@@ -222,7 +222,7 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
     return None
 
 
-#: a quantity glued to its unit word: "16.519stk", "2timer", "30.512år" (a column gap the
+#: a quantity glued to its unit word: "1.250stk", "2timer", "12.000år" (a column gap the
 #: printer dropped); not a measure inside a name ("Kopipapir 80g", "4GB": no unit codes)
 _GLUED_UNIT = re.compile(
     r"(?<=\s)(\d[\d.,]*)(stk|timer|time|md|måned|år|dage|dag|døgn|liter|ltr|kg|km|pcs|"
@@ -302,7 +302,7 @@ def _readings(
 def _rank(
     toks: list[tuple[str, str, Decimal | None]], q_idx: int, p_idx: int
 ) -> tuple[bool, bool, bool, int, int]:
-    """How a reading ranks: a quantity followed by its unit ("1.049,6 kg 1,842"), then a
+    """How a reading ranks: a quantity followed by its unit ("1.250,5 kg 1,375"), then a
     plain quantity and a price written as money, close to the amount, first."""
     unit_after = q_idx + 1 < len(toks) and toks[q_idx + 1][1].lower() in UNIT_CODES
     return (unit_after, toks[q_idx][0] == "num", toks[p_idx][0] == "money", p_idx, q_idx)

@@ -215,7 +215,7 @@ def money_after(line: str, start: int, locale: str, *, last: bool = False) -> De
 
 def currency_of(lines: list[str]) -> str | None:
     """The currency named most often by ISO code or sign, leaving out the lines that
-    convert an amount into another ("Total in DKK (rate 7.4604) ...", "Modværdi i DKK");
+    convert an amount into another ("Total in DKK (rate 7.45) ...", "Modværdi i DKK");
     on a tie, the one the totals' lines name ("Total EUR 471,365.96")."""
     kept = [line for line in lines if not _CONVERSION.search(line)]
     counts = _currency_counts(kept)
@@ -242,7 +242,7 @@ def _currency_counts(lines: list[str]) -> dict[str, int]:
     return counts
 
 
-#: a line converting an amount into another currency: "Total in DKK (rate 7.4604)",
+#: a line converting an amount into another currency: "Total in DKK (rate 7.45)",
 #: "Modværdi i DKK", "Beløb i DKK til kurs 7,46", "Equivalent in EUR"
 _CONVERSION = re.compile(
     r"(?i)\b(?:rate|kurs|kursen|valutakurs|exchange|modværdi|modværdien|motvärde|counter-?\s?value|"

@@ -478,7 +478,7 @@ def read_row(
         term_unit = col.role.unit or unit or (None if stated else _table_unit(caption, columns))
         own = unit_of(_cell(columns, cells, col)) if col.role.unit is not None else None
         if own is not None and own is not col.role.unit:
-            # "3,65 kr. pr. km" under "Timepris": the amount's own unit, for review
+            # "3,50 kr. pr. km" under "Timepris": the amount's own unit, for review
             term_unit, confidence = own, min(confidence, _CONTRADICTED)
         if term_unit is None:
             return _unread(row, page, "unit not recognised")
@@ -827,7 +827,7 @@ TIME_BAND_DOUBT = (
     "description names, else to the item's dearest band"
 )
 #: the confidence of a price whose cell names another unit than its column's header
-#: ("3,65 kr. pr. km" under "Timepris"): a sentence run into the table, or a misprint
+#: ("3,50 kr. pr. km" under "Timepris"): a sentence run into the table, or a misprint
 _CONTRADICTED = 0.7
 #: a price of 0 is held for review: free, or included, perhaps only under a condition
 _FREE = 0.7

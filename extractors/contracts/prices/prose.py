@@ -153,7 +153,7 @@ _PENALTY_HEADING = re.compile(
 def without_penalties(lines: list[str]) -> list[str]:
     """The lines, less those under a heading of penalties ("Servicemål | Krav | Bod",
     "Appendix 4 – Service levels and penalties") up to the next heading: "Leveringstid,
-    standard 3 arbejdsdage 5.000,00 kr. pr. dag" there is what the supplier pays."""
+    standard 2 arbejdsdage 2.500,00 kr. pr. dag" there is what the supplier pays."""
     kept: list[str] = []
     penalties = False
     for line in lines:

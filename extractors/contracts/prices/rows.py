@@ -285,8 +285,7 @@ def page_currency(text: str) -> str:
     foreign krone named), else DKK."""
     foreign = {
         code
-        for sentence in _SENTENCE.findall(text)
-        if _PRICES_IN.search(sentence) and not _EXCHANGE.search(sentence)
+        for sentence in _about_prices(text)
         for code, pattern in FOREIGN_CURRENCIES
         if pattern.search(sentence)
     }
@@ -305,12 +304,20 @@ def stated_currency(text: str) -> str | None:
     none, or more than one (an exchange rate, "EUR ... or kr.")."""
     named = {
         found
+        for sentence in _about_prices(text)
+        if (found := named_currency(sentence)) is not None
+        and not _AMOUNT_NEAR_CURRENCY.search(sentence)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _about_prices(text: str) -> list[str]:
+    """The sentences of ``text`` that speak of the prices, not of an exchange rate."""
+    return [
+        sentence
         for sentence in _SENTENCE.findall(text)
         if _PRICES_IN.search(sentence) and not _EXCHANGE.search(sentence)
-        and (found := named_currency(sentence)) is not None
-        and not _AMOUNT_NEAR_CURRENCY.search(sentence)
-    }  # fmt: skip
-    return named.pop() if len(named) == 1 else None
+    ]
 
 
 #: a currency beside an amount ("a reminder fee of DKK 100", "850 kr."): a sum named,

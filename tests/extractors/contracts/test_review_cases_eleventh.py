@@ -16,6 +16,7 @@ from extractors.contracts import extract_contract
 from extractors.contracts.prices.headers import role_of, time_band
 from extractors.contracts.prices.prose import without_penalties
 from extractors.contracts.prices.rows import stated_currency
+from tests.extractors.contracts.test_office_parties import _pdf as pages_pdf
 from tests.extractors.contracts.test_prices_per_period import Placed, _table
 
 D = Decimal
@@ -37,18 +38,7 @@ EN = [
 
 
 def _pdf(*pages: list[Placed | str]) -> bytes:
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1)
-    for lines in pages:
-        y = 780.0
-        for line in lines:
-            canvas.setFont("Helvetica", 10)
-            for x, text in [(72.0, line)] if isinstance(line, str) else line:
-                canvas.drawString(x, y, text)
-            y -= 16
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return pages_pdf(list(pages))
 
 
 BANDS_X = (60, 80, 200, 300, 400, 500)
