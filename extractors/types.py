@@ -39,6 +39,12 @@ class Unit(StrEnum):
     CUBIC_METRE = "m3"
     LITRE = "litre"
     DAY = "day"
+    #: a week's price (rental, a weekly service): billed per week or counted
+    WEEK = "week"
+    #: a quarter's price: three months, as a monthly or yearly price compares
+    QUARTER = "quarter"
+    #: a price per hectare (grass cutting, spraying, forestry): an area of 10,000 m²
+    HECTARE = "hectare"
 
 
 VatBasis = Literal["excl", "incl"]

@@ -27,8 +27,8 @@ PERIOD_CODES = {"MON": 1, "QAN": 3, "ANN": 12}  # months per invoice unit
 WEIGHT_CODES = {"KGM": ONE, "GRM": Decimal("0.001"), "TNE": Decimal(1000)}
 #: metres per invoice unit of length (UN/ECE: metre, kilometre, centimetre, millimetre)
 LENGTH_CODES = {"MTR": ONE, "KMT": Decimal(1000), "CMT": Decimal("0.01"), "MMT": Decimal("0.001")}
-#: square metres per invoice unit of area (UN/ECE: square metre)
-AREA_CODES = {"MTK": ONE}
+#: square metres per invoice unit of area (UN/ECE: square metre, hectare)
+AREA_CODES = {"MTK": ONE, "HAR": Decimal(10_000)}
 #: litres per invoice unit of volume (UN/ECE: litre, millilitre, centilitre, decilitre,
 #: cubic decimetre, cubic metre)
 VOLUME_CODES = {
@@ -47,6 +47,7 @@ MEASURES: dict[Unit, tuple[dict[str, Decimal], Decimal, str]] = {
     Unit.KM: (LENGTH_CODES, Decimal(1000), "km"),
     Unit.METRE: (LENGTH_CODES, ONE, "m"),
     Unit.SQUARE_METRE: (AREA_CODES, ONE, "m²"),
+    Unit.HECTARE: (AREA_CODES, Decimal(10_000), "ha"),
     Unit.CUBIC_METRE: (VOLUME_CODES, Decimal(1000), "m³"),
     Unit.LITRE: (VOLUME_CODES, ONE, "litre"),
 }
@@ -54,6 +55,7 @@ MEASURES: dict[Unit, tuple[dict[str, Decimal], Decimal, str]] = {
 PERIODIC = {
     Unit.MONTH: 1,
     Unit.USER_MONTH: 1,
+    Unit.QUARTER: 3,
     Unit.YEAR: 12,
     Unit.USER_YEAR: 12,
     Unit.INHABITANT_YEAR: 12,
@@ -123,6 +125,11 @@ def _period_factor(
         if code == "DAY" or code in COUNT_CODES:
             return Conversion(ONE, "days")
         return Unreconciled(f"invoice unit {code} cannot be compared with a price per day")
+    if unit is Unit.WEEK:  # a week's price: billed in weeks, or counted; a month is no
+        # whole number of weeks, and a day's price is another tariff
+        if code == "WEE" or code in COUNT_CODES:
+            return Conversion(ONE, "weeks")
+        return Unreconciled(f"invoice unit {code} cannot be compared with a price per week")
     measure = MEASURES.get(unit)
     if measure is not None:
         # by measure (weight, length, area, volume): only an invoice unit of the same

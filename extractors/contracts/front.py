@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.contracts.party_names import PUBLIC_BODY, ROLE_LABEL, TWO_BODIES, clean_name
 from extractors.contracts.pdf import Segment
+from extractors.contracts.title import NUMBERED_HEADING
 from extractors.types import ContractParty, Evidence, PartyRole
 
 _SAME_COLUMN = 6.0  # points
@@ -42,6 +43,11 @@ _LEGAL_FORM = re.compile(
 _KEY_FACT = re.compile(r"^(?P<label>(?i:kunden?|ordregiver(?:en)?|leverandør(?:en)?|køber(?:en)?|"
                        r"customer|supplier|buyer))\s+(?P<rest>[A-ZÆØÅ].*)$")  # fmt: skip
 _STOP_LINES = re.compile(r"^(mellem|og|between|and|parterne|the parties)$", re.IGNORECASE)
+#: a line naming a party's role alone, over the party's block: "Contracting Authority",
+#: "Supplier", "Kunde", "Ordregiver:" (no title goes on past it)
+_ROLE_LINE = re.compile(r"^(?:the\s+)?(?:contracting\s+authority|customer|supplier|buyer|"
+                        r"contractor|service\s+provider|vendor|purchaser|kunden?|leverandør(?:en)?|"
+                        r"ordregiver(?:en)?|køber(?:en)?)\s*:?$", re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -70,6 +76,8 @@ def read_front_page(lines: list[str], page: int = 1) -> FrontPage:
             front.contract_number = number.group("number").rstrip(".,;")
         if number or _STOP_LINES.match(line) or _CVR_RE.search(line) or ":" in line:
             break
+        if title_lines and (NUMBERED_HEADING.match(line) or _ROLE_LINE.match(line)):
+            break  # the first clause's heading ("1. Parties") or a party's role
         title_lines.append(line)
     if title_lines:
         title = " ".join(title_lines[:3])

@@ -98,6 +98,8 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
         r"fast\s+pr\.?\s*år|fast\s+pris|engangsbeløb|fixed\s+(?:fee|price|per\s+year)|one-off(?:\s+fee)?",
         Unit.FIXED,
     ),  # fmt: skip
+    (r"pr\.?\s*kvartal(?!\w)|per\s+quarter\b(?![-\s]hour)", Unit.QUARTER),
+    (r"pr\.?\s*uge(?!\w)|per\s+week\b", Unit.WEEK),
     (r"pr\.?\s*(?:måned|md\.?)|månedligt|per\s+month|monthly", Unit.MONTH),
     (r"pr\.?\s*år|årligt|per\s+year|annually|yearly", Unit.YEAR),
     (
@@ -135,6 +137,7 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
         Unit.METRE,
     ),
     (r"pr\.?\s*(?:liter|ltr|l)(?![\w.])|per\s+lit(?:er|re)\b|literpris", Unit.LITRE),
+    (r"pr\.?\s*(?:ha\.?|hektar)(?!\w)|per\s+(?:ha|hectare)\b|hektarpris", Unit.HECTARE),
     (
         r"pr\.?\s*(?:påbegyndt\s+)?(?:dag|døgn|arbejdsdag|kalenderdag|kursusdag|"
         r"undervisningsdag|24\s*timer)(?!\w)|"
@@ -250,8 +253,8 @@ def month_number(word: str) -> int | None:
 
 #: a unit no ``Unit`` stands for, which read as one would misprice by a factor: a price per
 #: N units ("pr. 1.000 stk.", "per 1,000 words", "pr. 100 ark"), per part of an hour
-#: ("pr. påbegyndt halve time", "pr. ½ time", "pr. kvarter"), a measure per period
-#: ("pr. m² pr. år", "per TB per month")
+#: ("pr. påbegyndt halve time", "pr. ½ time", "pr. kvarter"), per half year, a measure per
+#: period ("pr. m² pr. år", "per TB per month")
 UNREPRESENTED_UNIT = re.compile(
     r"(?:\bpr\.?|\bper)\s*(?:påbegyndte?\s+|started\s+|commenced\s+)?"
     r"(?:(?!1(?!\d|[.,]\d))(?!24\s*(?:hours?|timer|t)\b)"
@@ -259,13 +262,15 @@ UNREPRESENTED_UNIT = re.compile(
     r"(?!\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\d[\d.,]*\s*"
     r"(?!(?:l|kg|g|ml|cl|dl|mm|cm|m|liter|gram|ltr)\b)[a-zæøå²³]|½|1/2|1/4|halve?\b|half\b|kvarter\b|"
     r"quarter[-\s]hour)"
-    r"|(?:\bpr\.?|\bper|\bevery)\s*(?:kvartal|quarter|halvår|half[-\s]year|uge|week)\b"
+    r"|(?:\bpr\.?|\bper|\bevery)\s*(?:halvår|half[-\s]year)\b"
     # a measure per anything ("pr. m² pr. måned", "per sq m per year", "pr. ton pr. km")
     r"|(?:\bpr\.?|\bper)\s*(?:m²|m2|m³|m3|kvm|sq\.?\s*m|square\s+met(?:er|re)s?|km|kilomet(?:er|re)|"
-    r"tb|gb|ton|tons|tonnes?|meter|metre|m|liter|litre|ltr|l|lbm|kg)(?![\w²³])\.?\s*(?:pr\.?|per|/)\s*"
+    r"tb|gb|ton|tons|tonnes?|meter|metre|m|liter|litre|ltr|l|lbm|kg|ha|hektar|hectares?)(?![\w²³])"
+    r"\.?\s*(?:pr\.?|per|/)\s*"
     r"[a-zæøå²³\d]"
-    # a thing per day ("pr. stk. pr. døgn", "per person per day"): no unit of ours
-    r"|(?:\bpr\.?|\bper)\s*[a-zæøå]+\.?\s*(?:pr\.?|per|/)\s*(?:dag|døgn|day)\b",
+    # a thing per day, week or quarter ("pr. stk. pr. døgn", "per person per day", "pr.
+    # bruger pr. kvartal"): no unit of ours
+    r"|(?:\bpr\.?|\bper)\s*[a-zæøå]+\.?\s*(?:pr\.?|per|/)\s*(?:dag|døgn|day|uge|week|kvartal|quarter)\b",
     re.IGNORECASE,
 )
 

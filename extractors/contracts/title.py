@@ -16,7 +16,7 @@ from extractors.contracts.prices.layout import Line, lines_of, pdfium_words
 _MAX_TITLE_LINES = 4
 _NOT_TITLE = re.compile(r"^(?:side|page)\s+\d|^\d+$|^[\W_]+$", re.IGNORECASE)
 #: a numbered clause heading: "1. Parterne", "2 Background", "§ 1 Aftalens parter"
-_NUMBERED_HEADING = re.compile(
+NUMBERED_HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+)\s+[A-ZÆØÅ]"
     # or a clause heading of its own: "Parter", "The Parties", "Baggrund", "Definitions"
     r"|^(?:(?:the\s+|aftalens\s+|kontraktens\s+)?(?:parter|parterne|parties|baggrund|background|"
@@ -65,7 +65,7 @@ def read_title(document: PdfText, page: int = 1) -> str | None:
         display = display or _one_display(run[-1], line, body)
         if not display or gap > 1.2 * size or len(run) >= _MAX_TITLE_LINES or len(line.cells) > 1:
             break  # a subtitle set larger than the text and bold belongs to the title
-        if _NUMBERED_HEADING.match(line.text):
+        if NUMBERED_HEADING.match(line.text):
             break  # the first clause's heading ("1. Parterne"), set bold just below it
         run.append(line)
     title = ""
@@ -91,7 +91,7 @@ def _one_display(upper: Line, lower: Line, body: float) -> bool:
         and len(upper.cells) == 1
         and len(lower.cells) == 1
         and lower.top - upper.bottom <= 0.6 * max(a, b)
-        and not _NUMBERED_HEADING.match(lower.text)
+        and not NUMBERED_HEADING.match(lower.text)
     )
 
 

@@ -36,7 +36,8 @@ UNIT_CODES = {
     "ltr": "LTR", "liter": "LTR", "litre": "LTR", "ton": "TNE", "tons": "TNE", "tonne": "TNE",
     "km": "KMT", "m": "MTR", "meter": "MTR", "lbm": "MTR", "m2": "MTK", "m²": "MTK",
     "kvm": "MTK", "m3": "MTQ", "m³": "MTQ", "dag": "DAY", "dage": "DAY", "døgn": "DAY",
-    "day": "DAY", "days": "DAY",
+    "day": "DAY", "days": "DAY", "uge": "WEE", "uger": "WEE", "week": "WEE", "weeks": "WEE",
+    "kvartal": "QAN", "quarter": "QAN", "ha": "HAR", "hektar": "HAR", "hectare": "HAR",
 }  # fmt: skip
 MAX_QUANTITY = Decimal(1_000_000)
 

@@ -140,6 +140,32 @@ UNIT_CASES = [
     (Unit.DAY, "1450.00", "EA", "1600.00", "5", None, None, "750.00"),
     (Unit.DAY, "1450.00", "HUR", "200.00", "8", None, None, None),
     (Unit.DAY, "1450.00", "WEE", "9000.00", "1", None, None, None),
+    # a week's price: billed in weeks or counted, never per day or month (no whole weeks)
+    (Unit.WEEK, "725.00", "WEE", "780.00", "4", None, None, "220.00"),
+    (Unit.WEEK, "725.00", "EA", "780.00", "4", None, None, "220.00"),
+    (Unit.WEEK, "725.00", "DAY", "120.00", "7", None, None, None),
+    (Unit.WEEK, "725.00", "MON", "3500.00", "1", None, None, None),
+    # a quarter's price: three months, by the period code or a billed period of months
+    (Unit.QUARTER, "3800.00", "QAN", "4000.00", "1", None, None, "200.00"),
+    (Unit.QUARTER, "3800.00", "MON", "1300.00", "3", None, None, "100.00"),
+    (Unit.QUARTER, "3800.00", "ANN", "15200.00", "1", None, None, None),
+    (Unit.QUARTER, "3800.00", "ANN", "15600.00", "1", None, None, "400.00"),
+    (
+        Unit.QUARTER,
+        "3800.00",
+        "EA",
+        "7800.00",
+        "1",
+        (date(2026, 1, 1), date(2026, 6, 30)),
+        None,
+        "200.00",
+    ),
+    (Unit.QUARTER, "3800.00", "HUR", "500.00", "2", None, None, None),
+    # a hectare: 10,000 m²; a count or a length is no area
+    (Unit.HECTARE, "1150.00", "HAR", "1200.00", "12.5", None, None, "625.00"),
+    (Unit.HECTARE, "1150.00", "MTK", "0.13", "20000", None, None, "300.00"),
+    (Unit.HECTARE, "1150.00", "EA", "1200.00", "3", None, None, None),
+    (Unit.SQUARE_METRE, "0.11", "HAR", "1200.00", "2", None, None, "200.00"),
 ]
 
 

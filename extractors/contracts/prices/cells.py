@@ -619,6 +619,8 @@ _PERIOD = (
      Unit.HOUR),
     (re.compile(r"\b(måned\w*|md|mdr|mdl|month\w*|mth|mo|månedlig\w*)\b"), Unit.MONTH),
     (re.compile(r"(\bår\b|\båret\b|\bårs|årlig|\byear|annual|annum|yearly|\bp\.?a\b)"), Unit.YEAR),
+    (re.compile(r"\b(kvartal\w*|quarter(?:ly|s)?|qtr)\b(?![-\s]hour)"), Unit.QUARTER),
+    (re.compile(r"\b(uge|uger|ugen|ugentlig\w*|week|weeks|weekly|wk)\b"), Unit.WEEK),
 )  # fmt: skip
 _SUBJECT = (
     (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation|"
@@ -674,15 +676,17 @@ _MEASURE_CELLS = tuple(
         (r"l|ltr|liter|litre|liters|litres", Unit.LITRE),
         (r"dag|dage|døgn|day|days|arbejdsdag|kalenderdag|dagsleje|døgnleje|24\s*(?:hours|timer)",
          Unit.DAY),
+        (r"ha|hektar|hectares?", Unit.HECTARE),
     )
 )  # fmt: skip
 #: a measure named after "pr."/"per" anywhere in a cell ("Kørsel pr. km", "Pris pr. m²")
 _MEASURE_PER = re.compile(
     r"(?:\bpr\.?|\bper|/)\s*(?:(?P<km>km|kilomet(?:er|re))|(?P<m2>m²|m2|kvm)|(?P<m3>m³|m3)|"
-    r"(?P<t>tons?|tonnes?)|(?P<l>liter|litre|ltr)|(?P<day>dag|døgn|day|24\s*(?:hours|timer)))(?!\w)"
+    r"(?P<t>tons?|tonnes?)|(?P<l>liter|litre|ltr)|(?P<day>dag|døgn|day|24\s*(?:hours|timer))|"
+    r"(?P<ha>ha|hektar|hectare))(?!\w)"
 )
 _MEASURE_NAMES = {"km": Unit.KM, "m2": Unit.SQUARE_METRE, "m3": Unit.CUBIC_METRE,
-                  "t": Unit.TONNE, "l": Unit.LITRE, "day": Unit.DAY}  # fmt: skip
+                  "t": Unit.TONNE, "l": Unit.LITRE, "day": Unit.DAY, "ha": Unit.HECTARE}  # fmt: skip
 
 
 def unit_in_cell(text: str) -> Unit | None:

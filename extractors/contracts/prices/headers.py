@@ -322,6 +322,17 @@ _PERIOD_PRICES = (
     (re.compile(r"^(kvadratmeterpris|m2-pris|m²-pris)"), Unit.SQUARE_METRE),
     (re.compile(r"^(literpris|price per lit)"), Unit.LITRE),
     (re.compile(r"^(tonpris|price per ton)"), Unit.TONNE),
+    (
+        re.compile(r"^(ugepris|ugeleje|weekly rate|weekly price|price per week|pris pr uge)"),
+        Unit.WEEK,
+    ),
+    (
+        re.compile(
+            r"^(kvartalspris|quarterly price|quarterly fee|price per quarter|pris pr kvartal)"
+        ),
+        Unit.QUARTER,
+    ),
+    (re.compile(r"^(hektarpris|price per hectare|pris pr ha\b|pris pr hektar)"), Unit.HECTARE),
 )
 
 
@@ -330,7 +341,7 @@ _PERIOD_PRICES = (
 #: period; a thing per period is the period's price: "Årspris pr. stk.")
 _NOT_PER_PERIOD = frozenset({
     Unit.KG, Unit.TONNE, Unit.KM, Unit.METRE, Unit.SQUARE_METRE, Unit.CUBIC_METRE,
-    Unit.LITRE, Unit.HOUR, Unit.DAY, Unit.TRANSACTION,
+    Unit.LITRE, Unit.HOUR, Unit.DAY, Unit.TRANSACTION, Unit.WEEK, Unit.HECTARE,
 })  # fmt: skip
 _PER = re.compile(r"\b(?:per|pr)\b\.?", re.IGNORECASE)
 

@@ -231,3 +231,22 @@ def test_it_finds_parties_standing_side_by_side() -> None:
     assert side_by_side(segments)
     assert [(p.name, p.cvr, p.role) for p in parties_in_columns(segments, 1)] == [
         ("Odense Kommune", "92936651", "buyer"), ("Øresund Systemer A/S", "10713129", "vendor")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "lines,title",
+    [
+        (["Services Agreement", "1. Parties", "Contracting Authority",
+          "Roskilde Municipality, CVR 29189404"], "Services Agreement"),
+        (["Framework Agreement", "for Facility Services", "Contracting Authority",
+          "Hvidovre Municipality, CVR 55606617"], "Framework Agreement for Facility Services"),
+        (["Kontrakt om vintertjeneste", "Ordregiver", "Greve Kommune, CVR 44023911"],
+         "Kontrakt om vintertjeneste"),
+    ],
+)  # fmt: skip
+def test_a_title_in_body_type_stops_at_a_clause_heading_or_a_partys_role(
+    lines: list[str], title: str
+) -> None:
+    """A contract whose title is set no larger than its text is read from its first lines,
+    which end at the first clause's heading or a line naming a party's role alone."""
+    assert read_front_page(lines).title == title

@@ -43,10 +43,15 @@ HEAD = [
         ("per support case", Unit.TRANSACTION), ("pr. sag", Unit.TRANSACTION),
         ("100 stk.", None), ("1.000 stk.", None), ("1 stk.", Unit.PIECE),
         ("Side 1 af 2", None),
-        # no unit of ours: a measure per period, a thing per day, a week
-        ("pr. m² pr. måned", None), ("pr. stk. pr. døgn", None), ("uge", None), ("½ time", None),
+        # no unit of ours: a measure per period, a thing per day
+        ("pr. m² pr. måned", None), ("pr. stk. pr. døgn", None), ("uge", Unit.WEEK), ("½ time", None),
         ("påbegyndt halve time", None), ("m² pr. år", None),
-        ("pr. uge", None), ("Aften og nat", None),
+        ("pr. uge", Unit.WEEK), ("Aften og nat", None),
+        # a week, a quarter, a hectare; a thing or a measure per one of them is none
+        ("pr. kvartal", Unit.QUARTER), ("Kvartalsvis", Unit.QUARTER), ("per quarter", Unit.QUARTER),
+        ("weekly", Unit.WEEK), ("ha", Unit.HECTARE), ("pr. ha", Unit.HECTARE),
+        ("per hectare", Unit.HECTARE), ("pr. bruger pr. kvartal", None),
+        ("pr. stk. pr. uge", None), ("pr. ha pr. år", None), ("per quarter-hour", None),
     ],
 )  # fmt: skip
 def test_a_unit_cell(cell: str, unit: Unit | None) -> None:
@@ -59,6 +64,7 @@ def test_a_unit_cell(cell: str, unit: Unit | None) -> None:
         ("4,85 kr./km", Unit.KM), ("DKK 12.50 per m²", Unit.SQUARE_METRE),
         ("100,00 kr./døgn", Unit.DAY), ("1.250 kr./ton", Unit.TONNE),
         ("3,20 kr./l", Unit.LITRE), ("45,00 kr./m", Unit.METRE), ("950,00 kr./time", Unit.HOUR),
+        ("725,00 kr./uge", Unit.WEEK), ("1.150 kr./ha", Unit.HECTARE),
     ],
 )  # fmt: skip
 def test_a_unit_after_the_price_in_its_cell(cell: str, unit: Unit) -> None:
@@ -73,6 +79,9 @@ def test_a_unit_after_the_price_in_its_cell(cell: str, unit: Unit) -> None:
         ("Dagspris", Unit.DAY), ("pr. påbegyndt dag", Unit.DAY),
         ("pr. m² pr. måned", None), ("per person per day", None), ("pr. bruger pr. dag", None),
         ("pr. 1.000 liter", None), ("pr. m.", None), ("pr. md.", Unit.MONTH),
+        ("3.800 kr. pr. kvartal", Unit.QUARTER), ("per week", Unit.WEEK),
+        ("pr. hektar", Unit.HECTARE), ("pr. stk. pr. uge", None), ("per quarter hour", None),
+        ("pr. halvår", None),
     ],
 )  # fmt: skip
 def test_a_unit_in_words(text: str, unit: Unit | None) -> None:

@@ -253,18 +253,20 @@ def test_an_instalment_line_beside_a_price_table_is_no_unread_row() -> None:
 
 
 def test_a_unit_we_do_not_know_never_borrows_the_indexation_clauses() -> None:
-    """ "pr. hektar" under "... dog højst 4,5 % pr. år" (a fourth review, which found it with
-    "pr. løbende meter", a unit of ours since): the row is listed as not read, never priced
-    per year; a row per running metre is read per metre."""
+    """ "pr. sæson" under "... dog højst 4,5 % pr. år" (a fourth review, which found it with
+    "pr. hektar" and "pr. løbende meter", units of ours since): the row is listed as not
+    read, never priced per year; rows per hectare and running metre are read so."""
     lines = [*HEAD, "Priserne reguleres årligt med nettoprisindekset, dog højst 4,5 % pr. år.",
              *_table(["Nr.", "Ydelse", "Enhed", "Pris ekskl. moms"],
-                     [["K1", "Slåning af rabat", "pr. hektar", "850,00"],
+                     [["K1", "Slåning af rabat", "pr. sæson", "850,00"],
                       ["K2", "Anlægsgartner", "pr. time", "545,00"],
-                      ["K3", "Rabatklipning", "pr. løbende meter", "4,20"]],
+                      ["K3", "Rabatklipning", "pr. løbende meter", "4,20"],
+                      ["K4", "Slåning af eng", "pr. hektar", "1.150,00"]],
                      (60, 110, 250, 420))]  # fmt: skip
     terms = extract_contract(_pdf(lines), "kontrakt.pdf")
     assert [(t.item_id, str(t.unit)) for t in terms.price_terms] == [
         ("K2", "hour"),
         ("K3", "metre"),
+        ("K4", "hectare"),
     ]
     assert [u.text.split(" | ")[0] for u in terms.unread_prices] == ["K1"]
