@@ -359,6 +359,12 @@ def _net_amount(
     return None
 
 
+#: an item number's letters and its number apart: "A" + "792/28" (a number with a separator
+#: and three digits or more, so "A 4" paper or "PC 2000" chairs stay words)
+_CODE_PREFIX = re.compile(r"^[A-Z]{1,3}$")
+_CODE_NUMBER = re.compile(r"^(?=(?:\D*\d){3})\d+(?:[/.-]\d+)+$")
+
+
 def _description(
     toks: list[tuple[str, str, Decimal | None]], first_num: int, q_idx: int, p_idx: int
 ) -> tuple[str | None, str] | None:
@@ -371,6 +377,9 @@ def _description(
     if not any(re.search(r"[^\W\d_]{2,}", w) for w in words):
         return None
     item_id = None
+    if len(words) > 2 and _CODE_PREFIX.match(words[0]) and _CODE_NUMBER.match(words[1]):
+        # an item number printed with a space after its letters: "A 792/28", "VN 10-2040"
+        return f"{words[0]} {words[1]}", " ".join(words[2:])
     m = _ITEM_CODE.match(words[0]) if len(words) > 1 else None
     if m:
         item_id = (m.group(1) or m.group(2)).strip("*")
