@@ -11,7 +11,10 @@ Model (documented, so the evidence can be checked by hand):
   (first: ``base_month``, else the month before the effective date) to the month
   before the adjustment takes effect, at most by ``cap_pct`` per year (pro rata for
   other frequencies), and not at all when ``threshold_pct`` is set and the change is
-  below it. Adjustments compound.
+  below it. Adjustments compound. A date whose reference month is not after the
+  previous one (the effective date itself, without a fixed period) adjusts nothing:
+  it is no step, so a clause whose index is unknown still holds the agreed price
+  until its first real adjustment.
 * A fall in the index is not enforced (the allowed price never drops below the
   agreed one): a missed decrease is not claimed as a breach.
 * Where the series lacks a month, the cap alone bounds that step and the step says
@@ -123,6 +126,8 @@ def schedule(
     steps: list[IndexStep] = []
     for when in dates:
         ref = month_str(*add_months(when.year, when.month, -1))
+        if ref <= prev:
+            continue  # no month of the index since the base: nothing to adjust by
         step = _step(ix, series, prev, ref, when, step_cap)
         if step is None:
             return Schedule(None, tuple(steps), first)

@@ -215,19 +215,21 @@ class Comparison:
         return normalised * self.scale
 
 
-def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
+def comparisons(run: Run, *, max_age_days: int, until_issued: bool = False) -> list[Comparison]:
     """Every billed line with an item id, priced above the lowest price another
     municipality pays for it (computed once per invoice and window, shared by
     price_disparity and mfn_breach; a line at or below every other price can breach
-    neither)."""
-    cache_key = ("comparisons", max_age_days)
+    neither). The window is ``max_age_days`` either side of the invoice's issue date, or
+    up to it with ``until_issued`` (a most-favoured-customer clause is broken by a lower
+    price given before, not by one given later)."""
+    cache_key = ("comparisons", max_age_days, until_issued)
     found = run.cache.get(cache_key)
     if found is None:
-        found = run.cache[cache_key] = _comparisons(run, max_age_days)
+        found = run.cache[cache_key] = _comparisons(run, max_age_days, until_issued)
     return found  # type: ignore[return-value]
 
 
-def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
+def _comparisons(run: Run, max_age_days: int, until_issued: bool = False) -> list[Comparison]:
     ctx = run.ctx
     inv = ctx.invoice
     if inv.document_type == "credit_note" or not ctx.peer_prices:
@@ -239,7 +241,7 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         if lp.term is not None and lp.term.unit is Unit.INHABITANT_YEAR
     }
     age = timedelta(days=max_age_days)
-    lo, hi = inv.issue_date - age, inv.issue_date + age
+    lo, hi = inv.issue_date - age, inv.issue_date + (timedelta(0) if until_issued else age)
     own_code = inv.municipality_code
     out = []
     read = inv.lines if run.lines is None else [x for x in inv.lines if x.id in run.lines]

@@ -103,6 +103,9 @@ class InvoiceView:
     period_end: date | None = None
     population: int | None = None
     document: str | None = None
+    #: read from a PDF's text: its lines are the rows the reader could read, so a line
+    #: sum short of the line total it states is the reader's gap, not the vendor's sum
+    read_from_text: bool = False
 
 
 @dataclass(slots=True)

@@ -27,7 +27,12 @@ from extractors.contracts.front import (
     read_front_page,
     side_by_side,
 )
-from extractors.contracts.indexation import find_indexation, read_indexation
+from extractors.contracts.indexation import (
+    adjusted_by_what_is_not_read,
+    find_indexation,
+    read_indexation,
+)
+from extractors.contracts.indexation_facts import prices_fixed_for_the_term
 from extractors.contracts.parties import read_parties
 from extractors.contracts.patterns import numeric_order
 from extractors.contracts.pdf import PageText, PdfText, Segment, read_pdf
@@ -71,6 +76,11 @@ def _extract(document: PdfText) -> ContractTerms:
     classify(sections, language)
     _read_clauses(terms, sections, language)
     terms.indexation = find_indexation(sections, language, appendix)
+    if terms.indexation is None:
+        # a price-adjustment clause letting prices move by an index or amount not read
+        terms.indexation = adjusted_by_what_is_not_read(sections, language)
+        if terms.indexation is not None:
+            terms.uncertain_terms.append(UNREAD_ADJUSTMENT)
     _first_adjustment(terms, numeric_order(" ".join(s.text for s in sections), language))
     terms.uncertain_terms += _composite(terms.indexation)
     body_text = " ".join(s.text for s in sections)
@@ -265,11 +275,26 @@ def _read_clause(
                 terms.termination_notice_months = _int(clause.params["notice_months"])
         case "indexation" if terms.indexation is None:
             terms.indexation = read_indexation(section, language)
-            index = terms.indexation.index if terms.indexation else None
-            clause = ContractClause(
-                "indexation", section.text, section.page, {"index": index}, 0.95
+            params: dict[str, object] = {"index": None}
+            # what the clause says, without its heading ("Price adjustment")
+            heading = section.heading or ""
+            said = (
+                section.text[len(heading) :] if section.text.startswith(heading) else section.text
             )
+            if terms.indexation is not None:
+                params["index"] = terms.indexation.index
+            elif prices_fixed_for_the_term(said):
+                params["fixed"] = True  # "Priserne er faste i hele kontraktperioden"
+            clause = ContractClause("indexation", section.text, section.page, params, 0.95)
     return clause
+
+
+#: why a contract letting prices move by what was not read is up for review
+UNREAD_ADJUSTMENT = (
+    "indexation: the prices may be adjusted, but by which index or how much was not read: "
+    "the agreed prices are enforced until the first adjustment may take effect, no price "
+    "breach is claimed after it"
+)
 
 
 def _read_term(terms: ContractTerms, sections: list[Section], language: str) -> None:

@@ -294,6 +294,7 @@ def parties_in_matrix(segments: list[Segment], page: int) -> list[ContractParty]
     "Adresse", "CVR-nr."), each column headed by its role ("Kunde | Leverandør"): the
     CVR row's numbers, each with the name in its column (the row labelled "Navn", else
     the column's first cell under its role) and the role heading it."""
+    segments = _label_apart(segments)
     for label in (s for s in segments if _CVR_LABEL.match(s.text.strip())):
         by_names = _by_name_row(segments, label, page)
         if by_names:
@@ -351,6 +352,9 @@ def _by_name_row(segments: list[Segment], label: Segment, page: int) -> list[Con
         return []
     names = sorted((s for s in _same_row(segments, name_label) if s.x0 > name_label.x1),
                    key=lambda s: s.x0)  # fmt: skip
+    names = _columns_joined(names)
+    if len(names) < 2:
+        names = _wrapped_row(segments, name_label)
     if len(names) < 2:
         return []
     numbers = [s for s in _same_row(segments, label) if s.x0 > label.x1]
@@ -385,6 +389,66 @@ def _by_name_row(segments: list[Segment], label: Segment, page: int) -> list[Con
     if found[0][0].name == found[1][0].name or not any(p.cvr for p, _ in found):
         return []
     return _assign_roles(found)
+
+
+def _wrapped_row(segments: list[Segment], label: Segment) -> list[Segment]:
+    """The row's cells where a cell wraps over lines and the row's label stands centred
+    on it ("Nordisk Kommunesoftware" / "A/S" beside "Navn" on the line between): per
+    column headed by a role above the label, the run of that column's lines set close
+    together that spans the label's middle, joined."""
+    middle = (label.top + label.bottom) / 2
+    heads = sorted((s for s in segments if s.top < label.top and label.top - s.top < 60
+                    and s.x0 > label.x1 and _header_role(s.text)), key=lambda s: s.x0)  # fmt: skip
+    cells = []
+    for head in heads:
+        column = sorted((s for s in segments if s.top > head.bottom - 1
+                         and abs(s.x0 - head.x0) <= _SAME_COLUMN), key=lambda s: s.top)  # fmt: skip
+        run: list[Segment] = []
+        for line in column:
+            if run and line.top - run[-1].bottom > 2.0:
+                if run[0].top <= middle <= run[-1].bottom:
+                    break
+                run = []
+            run.append(line)
+        if run and run[0].top <= middle <= run[-1].bottom:
+            text = " ".join(r.text for r in run)
+            cells.append(Segment(min(r.x0 for r in run), run[0].top, max(r.x1 for r in run),
+                                 run[-1].bottom, text))  # fmt: skip
+    return cells
+
+
+def _columns_joined(cells: list[Segment]) -> list[Segment]:
+    """Cells of one column on a row's line joined top to bottom (a name wrapped around
+    the row's label: "Nordisk Kommunesoftware" over "A/S")."""
+    out: list[Segment] = []
+    for cell in sorted(cells, key=lambda c: (c.x0, c.top)):
+        last = out[-1] if out else None
+        if last is not None and abs(cell.x0 - last.x0) <= _SAME_COLUMN:
+            out[-1] = Segment(min(last.x0, cell.x0), last.top, max(last.x1, cell.x1),
+                              cell.bottom, f"{last.text} {cell.text}")  # fmt: skip
+            continue
+        out.append(cell)
+    return out
+
+
+def _label_apart(segments: list[Segment]) -> list[Segment]:
+    """The segments with a CVR label run together with the first column's number
+    ("CVR-nr. 95882765", the gap between the cells too narrow) set apart."""
+    out = []
+    for seg in segments:
+        glued = _GLUED_CVR.match(seg.text.strip())
+        if glued is None:
+            out.append(seg)
+            continue
+        width = (seg.x1 - seg.x0) / max(len(seg.text), 1)
+        split = seg.x0 + width * glued.start("cvr")
+        out.append(Segment(seg.x0, seg.top, split - width, seg.bottom, glued.group("label")))
+        out.append(Segment(split, seg.top, seg.x1, seg.bottom, glued.group("cvr")))
+    return out
+
+
+_GLUED_CVR = re.compile(r"^(?P<label>CVR(?:/SE)?[-\s]*(?:nr\.?|no\.?|nummer)?\s*:?)\s+"
+                        r"(?P<cvr>\d{2} ?\d{2} ?\d{2} ?\d{2})$", re.IGNORECASE)  # fmt: skip
 
 
 def _same_row(segments: list[Segment], anchor: Segment) -> list[Segment]:

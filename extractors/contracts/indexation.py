@@ -137,6 +137,33 @@ def read_statements(statements: list[Statement], language: str) -> IndexationTer
     return terms
 
 
+def adjusted_by_what_is_not_read(sections: list[Section], language: str) -> IndexationTerms | None:
+    """A price-adjustment clause that lets the prices move by neither an index nor a cap
+    read ("Priserne kan reguleres én gang årligt efter forhandling mellem parterne"):
+    its timing (fixed period, month, frequency), no index and no cap, so the rules hold
+    the agreed prices until the first adjustment may take effect and bound none after
+    it. None when no clause classified as price adjustment lets the prices move (it
+    fixes them, denies an adjustment, or is about something else)."""
+    for section in sections:
+        if section.kind != "indexation":
+            continue
+        statements = _section_statements(section, language)
+        moving = [
+            s for s in statements
+            if s.text.strip() != (section.heading or "").strip() and len(s.text.split()) >= 3
+            and _about_prices(s.text) and facts.ADJUST_WORDS.search(s.text)
+            and not facts.adjustment_denied(s.text) and not facts.prices_fixed_for_the_term(s.text)
+        ]  # fmt: skip
+        if not moving:
+            continue
+        text = " ".join(s.text for s in moving)
+        terms = IndexationTerms(index=None, evidence=Evidence(text=text, page=moving[0].page))
+        for statement in statements:
+            _read_statement(terms, statement.text)
+        return terms
+    return None
+
+
 def _capped_without_index(statements: list[Statement]) -> IndexationTerms | None:
     """A clause that caps the adjustment of the prices without naming an index ("Prices
     may be indexed annually ...; any increase shall not exceed 2 per cent", "Priserne kan

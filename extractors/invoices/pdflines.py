@@ -47,7 +47,9 @@ def line_items(
 ) -> list[ParsedInvoiceLine]:
     """The rows of the item table that add up (see the module contract); with ``total``
     (the invoice's total excl. VAT), also its rows of an amount alone (a fee, freight,
-    a discount: :func:`_amount_only`) when only with them the rows add up to it."""
+    a discount: :func:`_amount_only`) and its rows whose amount is not their quantity x
+    price (:func:`_unbalanced`: the vendor's own arithmetic error, for the rules to
+    find) when only with them the rows add up to it."""
     start = next((i + 1 for i, ln in enumerate(lines) if _HEADER.search(ln)), None)
     if start is None:
         return []
@@ -61,7 +63,9 @@ def line_items(
             continue
         item = _row(line, locale, len(found) + 1)
         if item is None and not totals:
-            item = _amount_only(line, locale, len(found) + 1)
+            item = _amount_only(line, locale, len(found) + 1) or _unbalanced(
+                line, locale, len(found) + 1
+            )
             if item is not None:
                 charged.append(item)
         if item is not None:
@@ -230,6 +234,48 @@ _GLUED_UNIT = re.compile(
     r"hours|hrs|units|months|days)(?=\.?\s)",
     re.IGNORECASE,
 )
+
+
+def _unbalanced(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
+    """A row printed as the table prints them, "[item] description quantity unit price
+    amount", whose amount is not quantity x price: read as printed (the arithmetic
+    rule then finds the difference), where the numbers leave no doubt: the quantity
+    followed by its unit, then the price and the amount as money, nothing after."""
+    toks = tokens(_GLUED_UNIT.sub(r"\1 \2", line), locale)
+    nums = [
+        (i, v) for i, (kind, _, v) in enumerate(toks) if kind in ("num", "money") and v is not None
+    ]
+    if len(nums) < 3:
+        return None
+    (q_idx, qty), (p_idx, price), (a_idx, amount) = nums[-3:]
+    shaped = (
+        q_idx + 2 == p_idx
+        and p_idx + 1 == a_idx
+        and a_idx >= len(toks) - 2
+        and all(kind != "num" and kind != "money" for kind, _, _ in toks[a_idx + 1 :])
+        and toks[q_idx + 1][1].lower() in UNIT_CODES
+        and toks[p_idx][0] == "money"
+        and toks[a_idx][0] == "money"
+        and 0 < qty <= MAX_QUANTITY
+        and price > 0
+        and amount > 0
+    )
+    if not shaped:
+        return None
+    described = _description(toks, q_idx, q_idx, p_idx)
+    if described is None:
+        return None
+    item_id, description = described
+    return ParsedInvoiceLine(
+        line_id=str(position),
+        description=description,
+        quantity=qty,
+        unit_price=price,
+        line_amount=amount,
+        item_id=item_id,
+        unit_code=UNIT_CODES.get(toks[q_idx + 1][1].lower()),
+        price_amount=price,
+    )
 
 
 def _ends_number_run(line: str, gap: int) -> bool:

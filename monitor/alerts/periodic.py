@@ -18,6 +18,7 @@ from monitor.alerts.models import Alert
 from monitor.alerts.recipients import Recipient
 from monitor.alerts.service import new_alert
 from monitor.contracts.models import Contract, ContractClause
+from monitor.contracts.service import indexation_of
 from monitor.findings.models import Finding
 from monitor.parties.models import Contact, Municipality, Vendor
 
@@ -125,6 +126,8 @@ def queue_reminders(session: Session, *, today: date, days_ahead: int = 30) -> l
         )
     )
     for clause, contract in clauses:
+        if indexation_of(clause.params) is None:
+            continue  # the prices are fixed: no adjustment to remind of
         when = next_indexation_date(contract, clause.params or {}, today=today)
         if when and when <= horizon and (not contract.expiry_date or when <= contract.expiry_date):
             events.append(("indexation", contract, when))

@@ -174,12 +174,15 @@ def contracts_set(
     mfn: bool | None = typer.Option(
         None, "--mfn/--no-mfn", help="Whether it promises most-favoured-customer prices"
     ),
+    buyer_cvr: str | None = typer.Option(None, help="The buying municipality's CVR number"),
+    vendor_cvr: str | None = typer.Option(None, help="The vendor's CVR number"),
     note: str | None = typer.Option(None, help="Why (kept in the audit log)"),
     actor: str = typer.Option("cli", help="Who corrects (for the audit log)"),
 ) -> None:
-    """Correct what the reading got wrong of a contract itself: its period, payment days
-    or most-favoured-customer clause. Audited with the values before; its invoices are
-    re-checked. Confirming it as reviewed stays `contracts confirm`."""
+    """Correct what the reading got wrong of a contract itself: its period, payment days,
+    most-favoured-customer clause or its parties' CVR numbers (it is then assigned to
+    them). Audited with the values before; its invoices are re-checked. Confirming it
+    as reviewed stays `contracts confirm`."""
     from monitor.contracts import review
     from monitor.db import transaction
 
@@ -188,19 +191,29 @@ def contracts_set(
         "expiry_date": expiry,
         "payment_days": payment_days,
         "mfn": mfn,
+        "buyer_cvr": buyer_cvr,
+        "vendor_cvr": vendor_cvr,
     }
     changes = {key: value for key, value in given.items() if value is not None}
     if not changes:
         raise InputError(
-            "nothing to correct: give --effective, --expiry, --payment-days or --mfn/--no-mfn"
+            "nothing to correct: give --effective, --expiry, --payment-days, --mfn/--no-mfn, "
+            "--buyer-cvr or --vendor-cvr"
         )
     ensure_database()
     with transaction() as session:
+        # a party corrected: the invoices of the pair it was linked to are re-checked too
+        before = review.affected_invoice_ids(session, contract_id=contract_id)
         review.correct_contract(
             session, contract_id=contract_id, actor=actor, changes=changes, note=note
         )
-        invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+        after = review.affected_invoice_ids(session, contract_id=contract_id)
+        invoice_ids = sorted({*before, *after})
+        contract = review.repository.get(session, contract_id)
+        status, why = contract.status, contract.unassigned_reason
     console.print(f"contract {contract_id} corrected; re-checking {len(invoice_ids)} invoices")
+    if status != "active":
+        console.print(f"[yellow]![/] still {status}: {why}", highlight=False)
     queue_rechecks(invoice_ids)
 
 

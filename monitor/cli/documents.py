@@ -30,6 +30,11 @@ def documents(
         docs = list(session.scalars(query))
         for doc in docs:
             why = f": {doc.error}" if doc.error else ""
+            if doc.status == "unassigned":
+                from monitor.cli.ingest import unassigned_reason
+
+                reason = unassigned_reason(session, doc.id)
+                why = f": {reason}" if reason else why
             console.print(
                 f"#{doc.id} {doc.filename} ({doc.kind}, {doc.source}) {doc.status}{why}",
                 highlight=False,

@@ -21,6 +21,9 @@ class FileOutcome:
     created: bool = False
     status: str = "failed"
     error: str | None = None
+    #: why a document stored "unassigned" could not be assigned (its vendor or
+    #: municipality not known): it is checked against nothing until it is
+    reason: str | None = None
 
 
 def _contracts_first(paths: list[Path]) -> list[Path]:
@@ -59,9 +62,29 @@ def ingest(
                 with transaction() as session:
                     doc = documents.get(session, res.document_id)
                     outcome.status, outcome.error = doc.status, doc.error
+                    if doc.status == "unassigned":
+                        outcome.reason = unassigned_reason(session, doc.id)
             except PrisvagtError as exc:
                 outcome.error = exc.describe()
             except Exception as exc:  # one file's defect must not stop the batch
                 outcome.error = f"{type(exc).__name__}: {exc}"
             progress.advance(bar)
     return outcomes
+
+
+def unassigned_reason(session: object, document_id: int) -> str | None:
+    """Why the invoice or contract read from this document is unassigned."""
+    from sqlalchemy import select
+
+    from monitor.contracts.models import Contract
+    from monitor.invoices.models import Invoice
+
+    for model in (Invoice, Contract):
+        reason = session.scalars(  # type: ignore[attr-defined]
+            select(model.unassigned_reason).where(
+                model.document_id == document_id, model.unassigned_reason.is_not(None)
+            )
+        ).first()
+        if reason:
+            return str(reason)
+    return None

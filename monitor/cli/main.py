@@ -91,7 +91,7 @@ def ingest(
 
     ensure_database()
     outcomes = run(paths, kind=kind.value if kind else None)
-    failed = 0
+    failed = unassigned = 0
     for o in outcomes:
         what = "stored" if o.created else "already stored"
         if o.error:
@@ -99,7 +99,18 @@ def ingest(
             err_console.print(f"[red]✗[/] {o.path}: {o.error}", highlight=False)
         else:
             console.print(f"[green]✓[/] {o.path} ({o.kind}, {what}, {o.status})", highlight=False)
+            if o.status == "unassigned":
+                unassigned += 1
+                console.print(
+                    f"  [yellow]![/] not checked until assigned: {o.reason or 'vendor or municipality unknown'}",
+                    highlight=False,
+                )
     console.print(f"{len(outcomes) - failed} of {len(outcomes)} files accepted")
+    if unassigned:
+        console.print(
+            f"{unassigned} unassigned: add their vendor or municipality (prisvagt parties import, "
+            "or contracts set-parties) and they are assigned and checked"
+        )
     if failed:
         raise typer.Exit(2)
 

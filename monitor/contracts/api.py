@@ -116,7 +116,8 @@ class ContractCorrectionIn(BaseModel):
 
     changes: dict[str, Any] = Field(
         description="any of effective_date, expiry_date (ISO dates; null for none), "
-        "payment_days (whole days, 0-365; null for none), mfn (true or false)"
+        "payment_days (whole days, 0-365; null for none), mfn (true or false), buyer_cvr, "
+        "vendor_cvr (eight digits: the contract is assigned to the registered parties again)"
     )
     note: str | None = None
 
@@ -124,7 +125,7 @@ class ContractCorrectionIn(BaseModel):
 @api.post(
     "/{contract_id}/correct",
     response_model=ContractCorrectedOut,
-    summary="Correct a contract's period, payment days or most-favoured-customer clause",
+    summary="Correct a contract's period, payment days, most-favoured-customer clause or parties",
     responses=CHANGE_ERRORS,
 )
 def api_correct(
@@ -139,6 +140,8 @@ def api_correct(
     a field already so is an error if nothing else changes). Recorded in the audit log
     with the values before and after; the contract's invoices are queued for a re-check
     after the commit. Confirming the contract as reviewed stays a step of its own."""
+    # a party corrected: the invoices of the pair it was linked to are re-checked too
+    before = review.affected_invoice_ids(session, contract_id=contract_id)
     review.correct_contract(
         session,
         contract_id=contract_id,
@@ -147,7 +150,8 @@ def api_correct(
         note=body.note,
     )
     session.flush()
-    invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    after = review.affected_invoice_ids(session, contract_id=contract_id)
+    invoice_ids = sorted({*before, *after})
     background.add_task(request.app.state.queue_recheck, invoice_ids)
     row = session.execute(
         repository.api_listing(ContractQuery()).where(Contract.id == contract_id)

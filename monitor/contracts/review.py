@@ -11,6 +11,7 @@ task): that re-check makes the held findings final and queues their alerts.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -154,7 +155,16 @@ def _change(
 
 
 #: what legal may correct of the contract itself (``correct_contract``)
-CONTRACT_CORRECTABLE = ("effective_date", "expiry_date", "payment_days", "mfn")
+CONTRACT_CORRECTABLE = (
+    "effective_date",
+    "expiry_date",
+    "payment_days",
+    "mfn",
+    "buyer_cvr",
+    "vendor_cvr",
+)
+#: corrections naming a party: the contract is assigned again by them
+_PARTY_FIELDS = ("buyer_cvr", "vendor_cvr")
 
 
 def correct_contract(
@@ -167,8 +177,9 @@ def correct_contract(
 ) -> Contract:
     """Correct what the reading got wrong of the contract itself: when it takes effect
     and ends (``effective_date``, ``expiry_date``: ISO dates, empty for none), its
-    payment days (empty for none) and whether it promises most-favoured-customer prices
-    (``mfn``). A reading without an effective date is shown for review because its
+    payment days (empty for none), whether it promises most-favoured-customer prices
+    (``mfn``) and its parties' CVR numbers (``buyer_cvr``, ``vendor_cvr``: the contract
+    is then assigned to the registered municipality and vendor again). A reading without an effective date is shown for review because its
     prices would otherwise apply to invoices of every date: this is where legal gives
     the date. Only the fields given change; the contract stays as reviewed or pending as
     it was (confirming it is a step of its own). The change is in the audit log, each
@@ -205,7 +216,22 @@ def correct_contract(
             field="changes",
         )
     _change(session, contract, values, actor=actor, action="contract.corrected", note=note)
+    if any(key in values for key in _PARTY_FIELDS):
+        _assign_again(session, contract)
     return contract
+
+
+def _assign_again(session: Session, contract: Contract) -> None:
+    """A contract whose parties were corrected, linked to them again (or unassigned,
+    saying why), and its document's status with it."""
+    from monitor.contracts.service import resolve_parties
+    from monitor.documents.models import Document
+
+    resolve_parties(session, contract)
+    doc = session.get(Document, contract.document_id) if contract.document_id else None
+    if doc is not None and doc.status in ("unassigned", "processed"):
+        doc.status = "processed" if contract.status == "active" else "unassigned"
+    session.flush()
 
 
 def _coerce_contract(key: str, value: Any) -> Any:
@@ -225,6 +251,15 @@ def _coerce_contract(key: str, value: Any) -> Any:
         )
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if key in _PARTY_FIELDS:
+        cvr = re.sub(r"[\s-]", "", str(value)).removeprefix("DK")
+        if not re.fullmatch(r"\d{8}", cvr):
+            raise InputError(
+                f"a CVR number is eight digits, not {value!r}",
+                da=f"et CVR-nummer er otte cifre, ikke {value!r}",
+                field=key,
+            )
+        return cvr
     if key == "payment_days":
         try:
             days = int(str(value).strip())

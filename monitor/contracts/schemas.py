@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from extractors.money import decimal_str
 from monitor.contracts import repository
+from monitor.contracts.service import indexation_of
 from monitor.schemas import Amount, Quantity
 
 
@@ -21,6 +22,8 @@ def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
     bbox); ``preliminary_findings`` how many findings wait for the review."""
     c = repository.get(session, contract_id)
     ix = next((cl for cl in c.clauses if cl.kind == "indexation"), None)
+    if ix is not None and indexation_of(ix.params) is None:
+        ix = None  # a clause fixing the prices (shown with the clauses)
     parties = []
     if c.buyer_name or c.buyer_cvr:
         parties.append({"name": c.buyer_name, "cvr": c.buyer_cvr, "role": "buyer"})

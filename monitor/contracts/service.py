@@ -218,6 +218,17 @@ def indexation_params(ix: IndexationTerms) -> dict[str, Any]:
     }
 
 
+def indexation_of(params: dict[str, Any] | None) -> IndexationTerms | None:
+    """The indexation a stored ``indexation`` clause allows, or None where the clause
+    lets no price move: the prices are fixed (``fixed``), or the price-adjustment
+    clause was read and no adjustment found in it (its params only ``{"index": None}``;
+    a clause letting prices move by what was not read carries the full parameters, see
+    :func:`indexation_params`)."""
+    if not params or params.get("fixed") or (set(params) <= {"index"} and not params["index"]):
+        return None
+    return indexation_from_params(params)
+
+
 def indexation_from_params(params: dict[str, Any]) -> IndexationTerms:
     def dec(v: object) -> Decimal | None:
         return None if v in (None, "") else Decimal(str(v))

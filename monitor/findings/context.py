@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from extractors.types import InvoiceTotals, Unit
 from monitor.contracts import repository as contracts_repo
 from monitor.contracts.models import NEEDS_REVIEW, Contract, ContractClause, PriceTerm
-from monitor.contracts.service import indexation_from_params
+from monitor.contracts.service import indexation_of
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import Invoice, InvoiceLine, LatestPrice, LineItemPeriod
 from monitor.parties.models import Municipality, Vendor
@@ -68,6 +68,8 @@ _T = TypeVar("_T")
 #: distinct contract catalogues a builder keeps (each holds its items' descriptions)
 _CATALOGUES_KEPT = 200
 
+#: the format of an invoice read from a PDF's text (``rules.types.InvoiceView.read_from_text``)
+TEXT_READ_FORMAT = "pdf"
 _INVOICE_COLUMNS = (
     Invoice.id,
     Invoice.number,
@@ -83,6 +85,7 @@ _INVOICE_COLUMNS = (
     Invoice.payable,
     Invoice.allowances,
     Invoice.charges,
+    Invoice.format,
 )
 _LINE_COLUMNS = (
     InvoiceLine.invoice_id,
@@ -615,7 +618,7 @@ class ContextBuilder:
                     payment_days=r.payment_days,
                     mfn=r.mfn,
                     mfn_evidence=mfn[1] if mfn else None,
-                    indexation=indexation_from_params(ix[0]) if ix else None,
+                    indexation=indexation_of(ix[0]) if ix else None,
                     title=r.title,
                     price_terms=terms.get(r.id, []),
                     pending_review=r.review_status == NEEDS_REVIEW,
@@ -869,7 +872,7 @@ def _invoice_view(
     row: Sequence[Any], vendor_cvr: str, code: str | None, population: int | None
 ) -> InvoiceView:
     iid, number, dtype, issued, currency, due, pstart, pend = row[:8]
-    ext, texcl, tax, payable, allow, charge = row[8:14]
+    ext, texcl, tax, payable, allow, charge, fmt = row[8:15]
     return InvoiceView(
         id=iid,
         number=number,
@@ -891,6 +894,7 @@ def _invoice_view(
             allowances=allow,
             charges=charge,
         ),
+        read_from_text=fmt == TEXT_READ_FORMAT,
     )
 
 

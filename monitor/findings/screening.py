@@ -101,7 +101,7 @@ from sqlalchemy.orm import Session, aliased
 
 from extractors.types import Unit
 from monitor.contracts.models import Contract, ContractClause, PriceTerm
-from monitor.contracts.service import indexation_from_params
+from monitor.contracts.service import indexation_from_params, indexation_of
 from monitor.db import write_tuples
 from monitor.indexes.models import IndexValue
 from monitor.invoices.models import (
@@ -668,6 +668,9 @@ def _fill_contracts(
         .order_by(ContractClause.id)
     ):
         indexation.setdefault(cid, params or {})
+    # the first clause of each contract decides (as the rules read it): one letting no
+    # price move is no indexation
+    indexation = {cid: p for cid, p in indexation.items() if indexation_of(p) is not None}
     rows = []
     effective: dict[int, date | None] = {}
     for cid, vendor, muni, eff, exp, days, mfn in session.execute(

@@ -146,3 +146,31 @@ def test_contracts_set_corrects_the_contracts_own_facts(app_env: object) -> None
     assert step["changes"]["payment_days"]["after"] == 45 and step["term_id"] is None
     missing = runner.invoke(app, ["contracts", "history", "99"])
     assert missing.exit_code != 0 and "contract 99 does not exist" in missing.output
+
+
+def test_contracts_set_corrects_the_parties_and_assigns_the_contract(app_env: object) -> None:
+    """A contract whose parties were read wrong (or not at all) is unassigned and checks
+    nothing; ``contracts set --buyer-cvr --vendor-cvr`` names them, and it is assigned to
+    the registered municipality and vendor (an end-to-end review found no way to do this
+    from the command line). A number that is no CVR is refused and changes nothing."""
+    from monitor.db import transaction
+    from monitor.parties.models import Municipality, Vendor
+
+    with transaction() as s:
+        s.add_all([Municipality(code="733", name="Vestby Kommune", cvr="29189811", population=30000),
+                   Vendor(cvr="31415911", name="Leverandøren ApS")])  # fmt: skip
+    ingested = runner.invoke(app, ["ingest", str(FIXTURE)])
+    assert ingested.exit_code == 0 and "not checked until assigned" in ingested.stdout
+    assert "unassigned" in runner.invoke(app, ["documents"]).stdout
+    bad = runner.invoke(app, ["contracts", "set", "1", "--buyer-cvr", "2918"])
+    assert bad.exit_code != 0 and "eight digits" in bad.output
+    result = runner.invoke(
+        app, ["contracts", "set", "1", "--buyer-cvr", "29189811", "--vendor-cvr", "31415911"]
+    )
+    assert result.exit_code == 0, result.output
+    shown = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert shown["status"] == "active" and shown["unassigned_reason"] is None
+    assert {p["role"]: p["cvr"] for p in shown["parties"]} == {
+        "buyer": "29189811",
+        "vendor": "31415911",
+    }

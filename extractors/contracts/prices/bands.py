@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.contracts.patterns import AND_MORE, QTY, quantity
-from extractors.types import ExtractedPriceTerm
+from extractors.types import ExtractedPriceTerm, Unit
 
 #: what a band counts: a measure, pieces, or any word ("1-250 dispatches", "251-1.000
 #: forsendelser"): the rows' shape together tells a band from a size (module doc)
@@ -76,11 +76,19 @@ def _banded(term: ExtractedPriceTerm, language: str) -> _Banded | None:
 
 
 def _same_item(a: _Banded, b: _Banded) -> bool:
-    if a.term.unit != b.term.unit or a.term.page != b.term.page:
+    """One item's rows: the same item id (its rows' words may differ: "Lønbehandling pr.
+    stk." beside "... pr. transaktion", a wrapped cell cut), else the same words before
+    the range; the same unit, or two counted ones (a piece, a transaction)."""
+    if a.term.page != b.term.page:
+        return False
+    if a.term.unit != b.term.unit and {a.term.unit, b.term.unit} != _COUNTED:
         return False
     if a.term.item_id and b.term.item_id:
-        return a.term.item_id == b.term.item_id and a.name == b.name
-    return a.name == b.name
+        return a.term.item_id == b.term.item_id
+    return a.term.unit == b.term.unit and a.name == b.name
+
+
+_COUNTED = {Unit.PIECE, Unit.TRANSACTION}
 
 
 def _settle(run: list[_Banded]) -> None:

@@ -148,15 +148,11 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     used = start
     for k, below in enumerate(lines[i + start : i + start + 3], start=i + start):
         above = lines[i + used - 1]
-        after = lines[k + 1] if k + 1 < len(lines) else None
         if (
             below.top - above.bottom >= 0.5 * max(above.height, 4.0)
-            # the first row's wrapped cell, centred on the row's amount just below it
-            or (
-                after is not None
-                and any(is_amount(c.text) for c in after.cells)
-                and after.top - below.bottom < below.top - above.bottom - 1.0
-            )
+            # the first row's wrapped cell, centred on the row's amount just below it (or
+            # a line or two further down, closer together than the header to it)
+            or _wraps_onto_a_row(lines, k, below.top - above.bottom)
             or any(
                 is_amount(c.text) and not _ends_band(c, cells) and not _number_of_year(c, best)
                 for c in below.cells
@@ -192,6 +188,19 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
     if not _NAMES_PRICE.search(words) and not {c.role.role for c in best} & _NAMING_ROLES:
         return None
     return best, used
+
+
+def _wraps_onto_a_row(lines: list[Line], k: int, gap: float) -> bool:
+    """Whether line ``k`` begins the first row's wrapped cell: it and the next line or
+    two are set closer together than ``gap`` (the header's distance to it) down to a
+    line holding an amount ("Lønbehandling pr." / "lønseddel, 0-" / "1 DL-10 pr. stk.
+    6,50", a cell centred on its row)."""
+    for j in range(k + 1, min(k + 4, len(lines))):
+        if lines[j].top - lines[j - 1].bottom >= gap - 1.0:
+            return False
+        if any(is_amount(c.text) for c in lines[j].cells):
+            return True
+    return False
 
 
 #: a note under a table, by its label: "Bemærk:", "Note:", "NB:", "Obs.:"

@@ -44,6 +44,13 @@ _ITEM = re.compile(
     r"nr\.?|no\.?|ref\.?|kode|code)\s*(?P<id>[A-ZÆØÅa-z0-9][\w./-]{0,19})"
     rf"|(?P<bare>{_ID}))\)"
 )
+#: An item number named in the sentence without brackets: "For sikkerhedskonsulent,
+#: varenr. BS-420, betaler Kunden ...", "Consultancy (hourly), item no. C-12, is charged"
+_ITEM_NAMED = re.compile(
+    r",?\s*\b(?i:varenr\.?|varenummer|vare nr\.?|ydelsesnr\.?|ydelsesnummer|art\.\s*nr\.?|"
+    r"item\s+no\.?|item\s+number|item\s+code|article\s+no\.?)\s*:?\s*"
+    r"(?P<id>[A-ZÆØÅ0-9][\w./-]{0,19}?)(?=[,;)]|\s|$)"
+)
 #: Sentences that name the item number beside the description.
 _ID_SHAPES = (
     re.compile(rf"^(?P<id>{_ID})\s+(?P<d>[^:]+?):\s"),
@@ -118,7 +125,10 @@ _AFTER_MONEY = re.compile(r"\s(?:for|til|af|on|applies to|gælder for|gælder)\s
                           re.IGNORECASE)  # fmt: skip
 _PARAGRAPH = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-z]\)|\(\w{1,3}\)|§\s*\d+)\s+")
 _SENTENCE = re.compile(r"(?<![Kk]r)(?<![Pp]r)(?<!nr)(?<!ca)(?<!jf)(?<!inkl)(?<!ekskl)(?<!bl\.a)"
-                       r"(?<!f\.eks)(?<!excl)(?<!incl)(?<!no)[.!?]\s+(?=[A-ZÆØÅ])")  # fmt: skip
+                       r"(?<!f\.eks)(?<!excl)(?<!incl)(?<!no)[.!?]\s+(?=[A-ZÆØÅ])"
+                       # "... og i kr. Konsulentbistand afregnes ...": "kr." ends a sentence
+                       # before a capitalised word ("1.200 kr. pr. time" goes on)
+                       r"|(?<=\b[Kk]r\.)\s+(?=[A-ZÆØÅ][a-zæøå]{2,})(?!Pr\b)")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -199,6 +209,12 @@ def sentence_terms(
     item = _ITEM.search(text)
     item_id = (item.group("id") or item.group("bare")) if item else None
     plain = _ITEM.sub("", text)
+    named = (
+        _ITEM_NAMED.search(plain[: MONEY.search(plain).start()]) if MONEY.search(plain) else None
+    )
+    if item_id is None and named is not None and any(c.isdigit() for c in named.group("id")):
+        item_id = named.group("id").rstrip(".")
+        plain = plain[: named.start()] + plain[named.end() :]
     money = list(MONEY.finditer(plain))
     description = None
     for shape in _ID_SHAPES:

@@ -300,3 +300,38 @@ def test_vat_inclusive_in_words_a_header_or_a_caption() -> None:
             "Invoices shall be sent electronically within 5 days of delivery.",
             "The invoice is payable within 30 days."]  # fmt: skip
     assert extract_contract(_pdf(sent), "k.pdf").payment_days == 30
+
+
+def test_an_item_number_named_in_the_sentence_is_the_terms_item() -> None:
+    """ "For X, varenr. Y, betaler Kunden ...": the item number Y, the description X (a
+    fourteenth review: the number stayed in the description, and every invoice line
+    billing Y was claimed unpriced)."""
+    ctx = RowContext("da", "excl", "DKK")
+
+    def read(text: str) -> list[tuple[str | None, str, Decimal]]:
+        found = sentence_terms(text, 1, ctx)
+        assert isinstance(found, list), found
+        return [(t.item_id, t.description, t.unit_price) for t in found]
+
+    assert read(
+        "For sikkerhedskonsulent, varenr. SK-420, betaler Kunden 1.262,25 kr. pr. time."
+    ) == [("SK-420", "sikkerhedskonsulent", Decimal("1262.25"))]
+    assert read("Projektledelse, item no. PL-7, is charged at DKK 1,150.00 per hour.") == [
+        ("PL-7", "Projektledelse", Decimal("1150.00"))
+    ]
+    # a number without a digit is no item number: the words stay the description
+    assert (
+        read("For rådgivning, varenr. ikke tildelt, betaler Kunden 900,00 kr. pr. time.")[0][0]
+        is None
+    )
+
+
+def test_a_sentence_ending_in_kr_does_not_lend_its_words_to_the_next_price() -> None:
+    from extractors.contracts.prices.prose import sentences
+
+    lines = ["Samtlige priser er ekskl. moms og i kr.",
+             "Konsulentbistand (K-3) afregnes med kr. 1.253,50 pr. time ekskl. moms."]  # fmt: skip
+    assert sentences(lines)[-1].startswith("Konsulentbistand")
+    assert sentences(["Vinduespudsning koster 1.200 kr. pr. gang."]) == [
+        "Vinduespudsning koster 1.200 kr. pr. gang."
+    ]

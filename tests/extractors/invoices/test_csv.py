@@ -165,6 +165,23 @@ def test_it_reads_a_danish_export_by_its_column_names() -> None:
     assert inv.totals.tax == Decimal("6028.13")
 
 
+def test_the_buyers_columns_named_by_the_party_kunde_or_buyer() -> None:
+    """ "Kunde EAN", "Køber CVR", "Buyer EAN": the buyer's numbers (an end-to-end review
+    found every such export left unassigned: only "EAN" and "GLN" were known)."""
+    for header, value, field in (
+        ("Kunde EAN", "5798000000001", "ean"),
+        ("Buyer EAN", "5798000000001", "ean"),
+        ("Køber CVR", "29189404", "cvr"),
+    ):
+        data = (
+            f"Fakturanr.;Fakturadato;Leverandør CVR;Kunde;{header};Varenr.;Beskrivelse;Antal;"
+            "Enhed;Enhedspris;Beløb\n"
+            f"F-1;2026-03-14;12345678;Vestby Kommune;{value};L-1;Licens;2;stk;100,00;200,00\n"
+        ).encode()
+        inv = parse_invoice(data, "eksport.csv")
+        assert (inv.buyer.name, getattr(inv.buyer, field)) == ("Vestby Kommune", value)
+
+
 def test_a_vat_amount_column_gives_the_vat_and_an_unread_one_is_said() -> None:
     head = "invoice_number,issue_date,supplier_cvr,description,quantity,unit_price,line_amount,"
     rows = "K-1,2026-06-30,12345678,Rådgivning,12.5,1350.00,16875.00,4218.75\n"
