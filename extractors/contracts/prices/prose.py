@@ -209,9 +209,8 @@ def sentence_terms(
     item = _ITEM.search(text)
     item_id = (item.group("id") or item.group("bare")) if item else None
     plain = _ITEM.sub("", text)
-    named = (
-        _ITEM_NAMED.search(plain[: MONEY.search(plain).start()]) if MONEY.search(plain) else None
-    )
+    first_money = MONEY.search(plain)
+    named = _ITEM_NAMED.search(plain[: first_money.start()]) if first_money else None
     if item_id is None and named is not None and any(c.isdigit() for c in named.group("id")):
         item_id = named.group("id").rstrip(".")
         plain = plain[: named.start()] + plain[named.end() :]
