@@ -215,21 +215,19 @@ class Comparison:
         return normalised * self.scale
 
 
-def comparisons(run: Run, *, max_age_days: int, until_issued: bool = False) -> list[Comparison]:
+def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
     """Every billed line with an item id, priced above the lowest price another
     municipality pays for it (computed once per invoice and window, shared by
     price_disparity and mfn_breach; a line at or below every other price can breach
-    neither). The window is ``max_age_days`` either side of the invoice's issue date, or
-    up to it with ``until_issued`` (a most-favoured-customer clause is broken by a lower
-    price given before, not by one given later)."""
-    cache_key = ("comparisons", max_age_days, until_issued)
+    neither)."""
+    cache_key = ("comparisons", max_age_days)
     found = run.cache.get(cache_key)
     if found is None:
-        found = run.cache[cache_key] = _comparisons(run, max_age_days, until_issued)
+        found = run.cache[cache_key] = _comparisons(run, max_age_days)
     return found  # type: ignore[return-value]
 
 
-def _comparisons(run: Run, max_age_days: int, until_issued: bool = False) -> list[Comparison]:
+def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
     ctx = run.ctx
     inv = ctx.invoice
     if inv.document_type == "credit_note" or not ctx.peer_prices:
@@ -241,7 +239,7 @@ def _comparisons(run: Run, max_age_days: int, until_issued: bool = False) -> lis
         if lp.term is not None and lp.term.unit is Unit.INHABITANT_YEAR
     }
     age = timedelta(days=max_age_days)
-    lo, hi = inv.issue_date - age, inv.issue_date + (timedelta(0) if until_issued else age)
+    lo, hi = inv.issue_date - age, inv.issue_date + age
     own_code = inv.municipality_code
     out = []
     read = inv.lines if run.lines is None else [x for x in inv.lines if x.id in run.lines]

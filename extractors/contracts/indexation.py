@@ -151,7 +151,7 @@ def adjusted_by_what_is_not_read(sections: list[Section], language: str) -> Inde
         moving = [
             s for s in statements
             if s.text.strip() != (section.heading or "").strip() and len(s.text.split()) >= 3
-            and _about_prices(s.text) and facts.ADJUST_WORDS.search(s.text)
+            and _about_prices(s.text) and _PRICES_MOVE.search(s.text)
             and not facts.adjustment_denied(s.text) and not facts.prices_fixed_for_the_term(s.text)
         ]  # fmt: skip
         if not moving:
@@ -162,6 +162,21 @@ def adjusted_by_what_is_not_read(sections: list[Section], language: str) -> Inde
             _read_statement(terms, statement.text)
         return terms
     return None
+
+
+#: the prices themselves moving: "Priserne kan reguleres", "regulere priserne", "Prices may
+#: be adjusted", "increase the fees" (not an adjustment of something else in a sentence
+#: that names a price: "credits, allowances and adjustments ... at the price")
+_PRICES_MOVE = re.compile(
+    # the prices, then a verb moving them: "Priserne kan reguleres", "prices may be adjusted"
+    r"\b(?:pris(?:en|erne|er)?|enhedspris\w*|timepris\w*|vederlag(?:et)?|prices?|rates?|fees?|"
+    r"charges?)\b[^.;:]{0,50}?\b(?:reguleres|justeres|forhøjes|hæves|ændres|stiger|"
+    r"(?:be|been|is|are)\s+(?:\w+\s+)?(?:adjusted|increased|revised|indexed|changed|escalated))\b"
+    # a verb moving the prices: "regulere priserne", "increase its prices"
+    r"|\b(?:regulere|justere|forhøje|hæve|ændre|adjust|increase|revise|change)\s+(?:\w+\s+){0,3}?"
+    r"(?:pris(?:en|erne|er)?|prices?|rates?|fees?|charges?)\b",
+    re.IGNORECASE,
+)
 
 
 def _capped_without_index(statements: list[Statement]) -> IndexationTerms | None:

@@ -148,6 +148,8 @@ def contract_text(data: dict[str, Any]) -> str:
     """A stored contract (``contract_to_dict``) for people: parties, review status, the
     reasons it needs review, each unread price row with its page, and the terms."""
     out = [f"contract {data['id']}: {data.get('title') or '(untitled)'}"]
+    if data.get("document"):
+        out.append(f"  read from: {data['document']}")
     out += _parties_lines(data)
     status = data["status"] + (
         f": {data['unassigned_reason']}" if data["unassigned_reason"] else ""

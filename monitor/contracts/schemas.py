@@ -16,6 +16,14 @@ from monitor.contracts.service import indexation_of
 from monitor.schemas import Amount, Quantity
 
 
+def _document_name(session: Session, document_id: int | None) -> str | None:
+    """The file the contract was read from."""
+    from monitor.documents.models import Document
+
+    doc = session.get(Document, document_id) if document_id else None
+    return doc.filename if doc is not None else None
+
+
 def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
     """The contract as JSON. ``review_status`` is needs_review|complete|reviewed;
     ``unread_prices`` the price rows the reading could not read (page, text, reason,
@@ -35,6 +43,7 @@ def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
         "unassigned_reason": c.unassigned_reason,
         "language": c.language,
         "title": c.title,
+        "document": _document_name(session, c.document_id),
         "contract_number": c.contract_number,
         "parties": parties,
         "signing_date": _iso(c.signing_date),

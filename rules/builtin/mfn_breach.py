@@ -19,17 +19,14 @@ class MfnParams(ToleranceParams):
 
 
 def check(run: Run, params: MfnParams) -> list[RuleFinding]:
-    """With ``contract.mfn``: each line priced above the lowest price the vendor charged
-    another municipality for the same item up to the invoice's day (each
-    municipality's latest), beyond the tolerance. Overcharge (price - lowest) x
-    quantity, in the line's unit."""
+    """With ``contract.mfn``: each line priced above the lowest price the vendor charges
+    another municipality for the same item, beyond the tolerance. Overcharge
+    (price - lowest) x quantity, in the line's unit."""
     contract = run.ctx.contract
     if contract is None or not contract.mfn:
         return []
     out = []
-    # the lower prices given up to the invoice's day: one given after it breaks no
-    # promise made for this invoice
-    for cmp in comparisons(run, max_age_days=params.max_age_days, until_issued=True):
+    for cmp in comparisons(run, max_age_days=params.max_age_days):
         if params.exceeded(cmp.own, cmp.peers.lowest):
             out.append(_finding(run.ctx, cmp, params))
     return out

@@ -113,6 +113,9 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
             below is None
             or not line.cells
             or below.top - line.bottom >= 0.5 * max(line.height, 4.0)
+            # set in larger type than the line below: the table's heading ("Bilag B
+            # Vederlag" over a header of 9 points), not a header cell's first line
+            or line.height > 1.25 * below.height
             or len(below.cells) < 2
             or any(_data_like(c.text, language) for c in below.cells)
             # a column of its own (a heading or caption above the table spans others'),

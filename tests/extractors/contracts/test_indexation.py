@@ -404,3 +404,32 @@ def test_a_composite_index_is_shown_for_review_with_what_is_enforced() -> None:
     uncapped = IndexationTerms(index="composite: ILON12 + nettoprisindeks")
     assert "cannot be bounded" in _composite(uncapped)[0]
     assert _composite(IndexationTerms(index="nettoprisindeks")) == []
+
+
+@pytest.mark.parametrize(
+    "text,moves",
+    [
+        ("Priserne kan reguleres én gang årligt efter forhandling mellem parterne.", True),
+        ("Leverandøren kan regulere priserne årligt pr. 1. januar.", True),
+        ("Prices may be adjusted annually by mutual agreement of the parties.", True),
+        ("The Supplier may increase its prices by giving three months' notice.", True),
+        # fixed, or an adjustment of something else in a sentence naming a price
+        ("Priserne er faste i hele kontraktperioden og kan ikke reguleres.", False),
+        ("Prices shall not be adjusted during the term of the agreement.", False),
+        ("credits or allowances actually granted for returns, price adjustments and billing "
+         "errors;", False),
+        ("Appendix 1 Requirements Appendix 2 Prices Appendix 3 Price adjustment", False),
+    ],
+)  # fmt: skip
+def test_a_clause_letting_prices_move_by_what_is_not_read(text: str, moves: bool) -> None:
+    """A price-adjustment clause naming neither index nor cap: the prices are held until
+    the first adjustment and the contract is up for review; not a clause fixing them or
+    one about adjusting something else (CUAD's net sales definitions)."""
+    from extractors.contracts.indexation import adjusted_by_what_is_not_read
+
+    section = Section("Prisregulering", text, page=3)
+    section.kind = "indexation"
+    found = adjusted_by_what_is_not_read([section], "da" if "Pris" in text else "en")
+    assert (found is not None) is moves
+    if found is not None:
+        assert (found.index, found.cap_pct) == (None, None)
