@@ -26,7 +26,9 @@ _TOTAL_ROW = re.compile(
     r"(?i)^\W*(sub\s*total|total|subtotal|i\s*alt|sum|totaal|grand|balance|moms|vat|tax|btw|tva)\b"
 )
 _ITEM_CODE = re.compile(
-    r"^(?:\[([^\]]+)\]|([A-Z]{0,4}\d[\w./-]*|[A-Z]+[_-]\w+|(?=[A-Z._-]*\d)[A-Z]{1,6}(?:[._-][A-Z0-9]+)+))$"
+    r"^(?:\[([^\]]+)\]|([A-Z]{0,4}\d[\w./-]*|[A-Z]+[_-]\w+|(?=[A-Z._-]*\d)[A-Z]{1,6}(?:[._-][A-Z0-9]+)+"
+    # printed in lower case: "dl-40", "ab-1020" (two digits at least: "a-4" is a size)
+    r"|[a-z]{1,4}-\d{2,}[\w./-]*))$"
 )
 UNIT_CODES = {
     "stk": "EA", "stk.": "EA", "pcs": "EA", "pc": "EA", "units": "EA", "unit": "EA", "ea": "EA",

@@ -1087,6 +1087,8 @@ def _is_group_label(
         return False  # a label stands in the first column; a wrapped cell elsewhere
     if columns[0].role.role == "description" or is_item_id(texts[0]):
         return False
+    if texts[0].rstrip().endswith("-"):
+        return False  # a cell wrapped at its hyphen ("CC-" over the row's "HOST")
     # a label sits closer to the rows it heads than to the row above; a cell's wrapped
     # line sits close under its row
     k = next(i for i, (ln, _) in enumerate(split) if ln is line)
@@ -1395,12 +1397,17 @@ def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:
 
 def _wrapped(parts: Iterable[str]) -> str:
     """A cell's lines as one text: a word wrapped at its hyphen joins again
-    ("fragrance-" / "free"), a suspended one stays ("Social- og sundhedshjælper")."""
+    ("fragrance-" / "free"), as does a code ("CC-" / "HOST"); a suspended one stays
+    ("Social- og sundhedshjælper")."""
     text = ""
     for part in parts:
         part = part.strip()
         if re.search(r"\w-$", text) and part[:1].islower() and not _SUSPENDED.match(part):
             text += part
+        elif re.search(r"(?:^|\s)[A-Z0-9]+-$", text) and re.fullmatch(
+            r"[A-Z0-9][A-Z0-9./-]*", part
+        ):
+            text += part  # an item number wrapped at its hyphen: "CC-" / "HOST"
         else:
             text = f"{text} {part}" if text else part
     return text

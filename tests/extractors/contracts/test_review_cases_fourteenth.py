@@ -114,3 +114,31 @@ def test_a_parties_table_whose_cells_wrap_around_their_row_labels() -> None:
         ("vendor", "Nordvest Fagsystemer A/S", "31415926"),
     ]
     assert (terms.effective_date, terms.expiry_date) == (date(2026, 6, 1), date(2029, 5, 31))
+
+
+def test_an_item_number_wrapped_at_its_hyphen_around_its_row() -> None:
+    """A narrow item column: "AB-" over the row's line, "HOST" under it (a browser's
+    table, the cell centred on its row). "AB-" was read as a group label and the row
+    lost its item number."""
+    items = [
+        (72, 60, "Framework agreement for hosting"),
+        (72, 80, "Contracting Authority: Egeby Kommune, CVR 29189803"),
+        (72, 95, "Supplier: Nordic Cloud ApS, CVR 31415926"),
+        (72, 110, "The agreement runs from 1 June 2026 to 31 May 2029."),
+        (72, 140, "Schedule 2 - Prices"),
+        (90, 170, "Item"), (411, 170, "Price (DKK,"),
+        (146, 177, "Service"), (318, 177, "Unit"),
+        (90, 184, "no."), (411, 184, "excl. VAT)"),
+        (146, 204, "Platform"), (318, 204, "per user per"),
+        (90, 211, "AB-SUB"), (411, 211, "205.80"),
+        (146, 218, "subscription"), (318, 218, "month"),
+        (90, 238, "AB-"),
+        (146, 245, "Managed hosting"), (318, 245, "per month"), (411, 245, "22,491.00"),
+        (90, 252, "HOST"),
+        (72, 280, "All prices are in Danish kroner (DKK) and exclusive of VAT."),
+    ]  # fmt: skip
+    terms = extract_contract(_placed(items, size=8), "agreement.pdf")
+    assert [(t.item_id, t.description, t.unit_price) for t in terms.price_terms] == [
+        ("AB-SUB", "Platform subscription", D("205.80")),
+        ("AB-HOST", "Managed hosting", D("22491.00")),
+    ]

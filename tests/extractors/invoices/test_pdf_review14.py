@@ -32,3 +32,11 @@ def test_a_row_that_neither_adds_up_nor_closes_the_total_is_not_read() -> None:
     found = line_items([HEADER, *ROWS], "da", D("200000.00"))
     assert [ln.item_id for ln in found] == ["AB-100", "AB-300"]
     assert [ln.item_id for ln in line_items([HEADER, *ROWS], "da", None)] == ["AB-100", "AB-300"]
+
+
+def test_an_item_number_printed_in_lower_case() -> None:
+    header = "Varenr. Beskrivelse Antal Enhed Enhedspris Beløb"
+    rows = ["ab-40 Konsulent, pr. time 4 timer 1.178,50 4.714,00",
+            "a-4 papir, hvid 10 stk. 45,00 450,00"]  # fmt: skip
+    found = [(ln.item_id, ln.description) for ln in line_items([header, *rows], "da", None)]
+    assert found == [("ab-40", "Konsulent, pr. time"), (None, "a-4 papir, hvid")]
