@@ -91,15 +91,34 @@ class PeerIndex:
         self._views: dict[tuple[object, ...], PeerView | None] = {}
 
     def view(
-        self, key: str, *, own: str | None, per_head: bool, lo: date, hi: date
+        self,
+        key: str,
+        *,
+        own: str | None,
+        per_head: bool,
+        lo: date,
+        hi: date,
+        band: tuple[Decimal | None, Decimal | None] | None = None,
     ) -> PeerView | None:
         """Other municipalities' prices for ``key`` observed between ``lo`` and ``hi``
-        (each municipality's latest), or None when there are none. Fast path: when
+        (each municipality's latest), or None when there are none; with ``band`` (the
+        volume band of the line's own price), only the prices billed for a quantity in
+        that band (the number of inhabitants for a price per head). Fast path: when
         every latest observation is inside the window, the answer does not depend on
         the window and is cached per item and municipality."""
         item = self._item(key, per_head)
         if item is None:
             return None
+        if band is not None:
+            cache_key_band: tuple[object, ...] = (key, own, per_head, lo, hi, band)
+            if cache_key_band not in self._views:
+                if len(self._views) >= _VIEW_LIMIT:
+                    self._views.clear()
+                subset = [o for o in self.by_item[key]
+                          if _within(o, lo, hi) and _in_band(o, band, per_head)]  # fmt: skip
+                sub = _rank(subset, per_head)
+                self._views[cache_key_band] = _without(sub, own) if sub else None
+            return self._views[cache_key_band]
         inside = (item.earliest is None or item.earliest >= lo) and (
             item.latest is None or item.latest <= hi
         )
@@ -128,6 +147,19 @@ class PeerIndex:
 
 def _within(obs: PriceObservation, lo: date, hi: date) -> bool:
     return obs.issue_date is None or lo <= obs.issue_date <= hi
+
+
+def _in_band(
+    obs: PriceObservation, band: tuple[Decimal | None, Decimal | None], per_head: bool
+) -> bool:
+    """Whether the observation was billed for a quantity in ``band`` (its population for
+    a price per head); unknown: not compared."""
+    qty = Decimal(obs.population) if per_head and obs.population else obs.quantity
+    if qty is None:
+        return False
+    low, high = band
+    qty = abs(qty)
+    return (low is None or qty >= low) and (high is None or qty <= high)
 
 
 def _rank(observations: list[PriceObservation], per_head: bool) -> ItemPeers | None:
@@ -238,6 +270,13 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         for lp in run.pricing()
         if lp.term is not None and lp.term.unit is Unit.INHABITANT_YEAR
     }
+    # a line priced in a volume band is compared with the prices others paid in that
+    # band: a lower price for more users is no lower price for the same thing
+    bands = {
+        lp.line.id: (lp.term.tier_min, lp.term.tier_max)
+        for lp in run.pricing()
+        if lp.term is not None and (lp.term.tier_min is not None or lp.term.tier_max is not None)
+    }
     age = timedelta(days=max_age_days)
     lo, hi = inv.issue_date - age, inv.issue_date + age
     own_code = inv.municipality_code
@@ -248,7 +287,9 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         if key is None or line.quantity <= 0 or line.unit_price <= 0:
             continue
         per_head = line.id in head_lines or key in index.inhabitant_items
-        peers = index.view(key, own=own_code, per_head=per_head, lo=lo, hi=hi)
+        peers = index.view(
+            key, own=own_code, per_head=per_head, lo=lo, hi=hi, band=bands.get(line.id)
+        )
         if peers is None:
             continue
         if per_head:

@@ -112,13 +112,26 @@ def heading(line: str, previous: str | None = None) -> Heading | None:
                 return found
     for pattern in (_NUMBERED, _ROMAN_HEADING):
         match = pattern.match(line)
-        if match is not None and _plausible_number(match.group("n")):
+        if (
+            match is not None
+            and _plausible_number(match.group("n"))
+            and not _DATE_FIRST.match(line)
+        ):
             found = _titled(match.group("n"), match.group("title"), allow_empty=False)
             if found is not None:
                 return found
     if _caps_heading(line, previous) or _title_case_heading(line, previous):
         return Heading("", line.strip())
     return None
+
+
+#: a line opening with a date ("30 September 2028.", "1. januar 2027 og ..."): a
+#: sentence wrapped before its date, not a numbered heading
+_DATE_FIRST = re.compile(
+    r"^\d{1,2}\.?\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+    r"november|december|january|february|march|may|june|july|october)\w*\.?,?\s+\d{4}\b",
+    re.IGNORECASE,
+)
 
 
 def _plausible_number(number: str) -> bool:

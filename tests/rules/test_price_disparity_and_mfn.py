@@ -74,6 +74,22 @@ def test_it_flags_a_lower_price_to_another_municipality_under_mfn(own, qty, mfn,
     assert overcharges(found) == ([D(expected)] if expected else [])
 
 
+def test_a_line_in_a_volume_band_is_compared_with_prices_paid_in_that_band():
+    """22 users at the 0-200 band's price against another municipality paying less for
+    250 users (the band above): no lower price for the same thing (a fifteenth review
+    saw five such MFN claims); another paying less for 50 users is one."""
+    from dataclasses import replace
+
+    con = contract(term("365.90", id=1, tier=("0", "200")), term("329.31", id=2, tier=("201", None)),
+                   mfn=True)  # fmt: skip
+    inv = invoice(line("365.90", "22"))
+    more_users = replace(peer("751", "342.48"), quantity=D("250"))
+    assert only("mfn_breach", ctx(inv, con, peer_prices=[more_users])) == []
+    same_band = replace(peer("461", "350.00"), quantity=D("50"))
+    found = only("mfn_breach", ctx(inv, con, peer_prices=[more_users, same_band]))
+    assert overcharges(found) == [D("349.80")]  # (365.90 - 350.00) x 22
+
+
 def test_mfn_breach_owns_the_comparison_when_the_contract_has_the_clause():
     inv = invoice(line("26.00", "100"))
     found = rules.evaluate(ctx(inv, contract(term("26.00"), mfn=True), peer_prices=PEERS))

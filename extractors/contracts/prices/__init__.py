@@ -125,7 +125,12 @@ def _read_with(
         table_pages = {t.page for t in tables.tables}
         prose_pages = [p for p in document.pages if p.number in table_pages
                        or (appendix is not None and p in pages)]  # fmt: skip
-        prose = prose_terms(_outside(prose_pages, tables) + _apart(price_clauses, prose_pages), ctx)
+        prose = prose_terms(
+            _outside(prose_pages, tables)
+            + _clause_goes_on(document, table_pages, prose_pages)
+            + _apart(price_clauses, prose_pages),
+            ctx,
+        )
         reading.terms += _located(document, _new(prose.terms, reading.terms))
         reading.unread += prose.unread
         if reading.terms:
@@ -175,6 +180,32 @@ def _apart(clauses: list[PageText] | None, read: list[PageText]) -> list[PageTex
     """The body's price clauses on pages not already read for prices."""
     pages = {p.number for p in read}
     return [c for c in clauses or [] if c.number not in pages]
+
+
+#: a numbered clause heading: "5. Prisregulering", "5.2 Betaling", "§ 6 Priser"
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+)\s+[A-ZÆØÅ]")
+
+
+def _clause_goes_on(
+    document: PdfText, table_pages: set[int], read: list[PageText]
+) -> list[PageText]:
+    """The top of each page after a page of price tables, up to its first numbered
+    heading: the clause that held the table going on over the page break ("For
+    konsulentbistand ... betaler Kunden kr. 1.434,86 pr. time" above "5.
+    Prisregulering"), read for prices in sentences like the table's page."""
+    done = {p.number for p in read}
+    out = []
+    for page in document.pages:
+        if page.number - 1 not in table_pages or page.number in done:
+            continue
+        lines = []
+        for line in page.lines:
+            if _NUMBERED_HEADING.match(line.strip()):
+                break
+            lines.append(line)
+        if lines:
+            out.append(PageText(page.number, lines))
+    return out
 
 
 def _without_tables(

@@ -1342,11 +1342,21 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
     for k, line in enumerate(lines[:20]):
         if _NEW_PART.match(line.text):
             return None  # "Bilag 3 – Prisregulering": another part begins, not the table
+        if _one_run_across(line, probe):
+            return None  # a sentence ("For X betaler Kunden kr. 1.434,86"): prose again
         if is_anchor(probe, split_line(probe, line)):
             return k
         if k >= 6 and len(_carried_lead(lines[: k + 1], columns)) <= k:
             return None  # not the wrapped end of the row above the page break
     return None
+
+
+def _one_run_across(line: Line, columns: list[Column]) -> bool:
+    """A line of words set as one run across the middles of two columns or more: a
+    sentence, whatever amount it names (a table's row sets its amount apart)."""
+    if len(line.cells) != 1 or len(line.words) < 6:
+        return False
+    return sum(1 for c in columns if line.x0 <= (c.x0 + c.x1) / 2 <= line.x1) >= 2
 
 
 def _wrapped_above(lines: list[Line], columns: list[Column]) -> list[Line]:

@@ -142,3 +142,37 @@ def test_an_item_number_wrapped_at_its_hyphen_around_its_row() -> None:
         ("AB-SUB", "Platform subscription", D("205.80")),
         ("AB-HOST", "Managed hosting", D("22491.00")),
     ]
+
+
+def test_a_price_sentence_at_the_top_of_the_page_after_a_price_table() -> None:
+    """The price clause's table ends page 1; its last sentence, a price, opens page 2
+    ("For konsulentbistand ... betaler Kunden kr. 1.434,86 pr. time"). It was taken as
+    a row of the table carried over and dropped without a word: every line billing the
+    item was claimed unpriced, and finance told to hold the payment (a fifteenth
+    review)."""
+    from tests.extractors.contracts.test_office_parties import _pdf as pages_pdf
+
+    page1 = [
+        "Kontrakt om IT-drift",
+        "Kontrakten er indgået mellem Egeby Kommune, CVR-nr. 29189803, og",
+        "Nordlys IT A/S, CVR-nr. 31415926.",
+        "Kontrakten gælder fra 1. januar 2026 til og med 31. december 2028.",
+        "4. Priser",
+        "Alle priser er angivet i danske kroner ekskl. moms.",
+        [(72.0, "Ydelsesnr."), (160.0, "Beskrivelse"), (330.0, "Enhed"), (450.0, "Pris, kr.")],
+        [(72.0, "NL-120"), (160.0, "Drift og hosting"), (330.0, "pr. måned"), (450.0, "46.956,00")],
+        [(72.0, "NL-140"), (160.0, "Support, udvidet"), (330.0, "pr. måned"), (450.0, "8.636,00")],
+        *[""] * 30,
+    ]  # fmt: skip
+    page2 = [
+        "For konsulentbistand, seniorkonsulent (NL-130) betaler Kunden kr. 1.434,86",
+        "pr. time ekskl. moms.",
+        "5. Prisregulering",
+        "Priserne er faste i hele kontraktperioden.",
+    ]
+    terms = extract_contract(pages_pdf([page1, page2]), "kontrakt.pdf")
+    assert [(t.item_id, t.unit, t.unit_price) for t in terms.price_terms] == [
+        ("NL-120", Unit.MONTH, D("46956.00")),
+        ("NL-140", Unit.MONTH, D("8636.00")),
+        ("NL-130", Unit.HOUR, D("1434.86")),
+    ]

@@ -181,3 +181,12 @@ def test_it_drops_page_numbers_version_stamps_and_running_footers() -> None:
                              "Kontrakten er indgået den 1. maj 2026."]  # fmt: skip
     assert kept[1].lines == ["4 Kontraktperiode", "Kontrakten løber i 4 år."]
     assert kept[2].lines == ["5 Priser", "Priserne er faste."]
+
+
+@pytest.mark.parametrize(
+    "line", ["30 September 2028.", "1. januar 2027 og kan forlænges.", "31 December 2028, and"]
+)
+def test_a_line_opening_with_a_date_is_no_numbered_heading(line: str) -> None:
+    """ "... expires without notice on" over "30 September 2028.": the sentence goes on
+    (the expiry was lost in a contract read as complete, a fifteenth review)."""
+    assert heading(line, "The contract takes effect on 1 October 2024 and expires on") is None
