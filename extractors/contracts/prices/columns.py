@@ -1418,11 +1418,25 @@ def _wrapped(parts: Iterable[str]) -> str:
             r"[A-Z0-9][A-Z0-9./-]*", part
         ):
             text += part  # an item number wrapped at its hyphen: "CC-" / "HOST"
+        elif (
+            re.search(r"[a-zæøå]{4}$", text)
+            and re.fullmatch(r"[a-zæøå]{1,2}", part)
+            and part not in _SHORT_WORDS
+        ):
+            # a long word broken in a narrow cell, its last letters on the next line
+            # ("Implementeringskonsulen" / "t")
+            text += part
         else:
             text = f"{text} {part}" if text else part
     return text
 
 
+#: words of one or two letters, which a cell's line may end or begin with
+_SHORT_WORDS = frozenset({
+    "i", "å", "ø", "og", "af", "på", "en", "et", "ej", "om", "at", "or", "of", "a", "to", "in",
+    "on", "by", "is", "as", "an", "pr", "m", "l", "g", "kg", "km", "mm", "cm", "ml", "cl",
+    "dl", "md", "år",
+})  # fmt: skip
 #: the word after a suspended hyphen: "Social- og sundhedshjælper", "pre- and post-"
 _SUSPENDED = re.compile(r"(?:og|eller|samt|and|or|to|til)\b", re.IGNORECASE)
 

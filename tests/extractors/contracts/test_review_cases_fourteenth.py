@@ -176,3 +176,16 @@ def test_a_price_sentence_at_the_top_of_the_page_after_a_price_table() -> None:
         ("NL-140", Unit.MONTH, D("8636.00")),
         ("NL-130", Unit.HOUR, D("1434.86")),
     ]
+
+
+def test_a_cells_lines_joined_as_the_words_were_broken() -> None:
+    """A long word broken in a narrow cell ("Implementeringskonsulen" / "t": the lines
+    billing the item by its name were claimed unpriced), an item number wrapped at its
+    hyphen; short words and units stay words."""
+    from extractors.contracts.prices.columns import _wrapped
+
+    assert _wrapped(["Implementeringskonsulen", "t"]) == "Implementeringskonsulent"
+    assert _wrapped(["CC-", "HOST"]) == "CC-HOST"
+    assert _wrapped(["Social-", "og sundhedshjælper"]) == "Social- og sundhedshjælper"
+    assert _wrapped(["Tilsyn med legepladser", "og"]) == "Tilsyn med legepladser og"
+    assert _wrapped(["Vejsalt, løst", "kg"]) == "Vejsalt, løst kg"
