@@ -248,7 +248,8 @@ class Comparison:
 
 
 def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
-    """Every billed line with an item id, priced above the lowest price another
+    """Every billed line with an item id (its own, else that of the contract item its
+    description matches), priced above the lowest price another
     municipality pays for it (computed once per invoice and window, shared by
     price_disparity and mfn_breach; a line at or below every other price can breach
     neither)."""
@@ -277,13 +278,21 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         for lp in run.pricing()
         if lp.term is not None and (lp.term.tier_min is not None or lp.term.tier_max is not None)
     }
+    # a line without an item number is compared under the item its description matches
+    # in the contract, where that item has a number of its own
+    described = {
+        lp.line.id: lp.match.key
+        for lp in run.pricing()
+        if lp.match is not None and lp.match.method == "description"
+        and not lp.match.key.startswith("desc:")
+    }  # fmt: skip
     age = timedelta(days=max_age_days)
     lo, hi = inv.issue_date - age, inv.issue_date + age
     own_code = inv.municipality_code
     out = []
     read = inv.lines if run.lines is None else [x for x in inv.lines if x.id in run.lines]
     for line in read:
-        key = item_key(line.item_id)
+        key = item_key(line.item_id) or described.get(line.id)
         if key is None or line.quantity <= 0 or line.unit_price <= 0:
             continue
         per_head = line.id in head_lines or key in index.inhabitant_items

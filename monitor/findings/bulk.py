@@ -87,6 +87,8 @@ class ScreenedBuilder(ContextBuilder):
 
     #: per vendor, the item keys the peer rules compare (:meth:`_compared_keys`)
     _compared: dict[int, set[str]] | None = None
+    #: the vendors with such a line without an item number (:meth:`_described_vendors`)
+    _described: set[int] = set()  # noqa: RUF012 (replaced per builder, never mutated here)
     #: whether :meth:`reads` told what the rules read (a backtest does not)
     _told = False
 
@@ -119,7 +121,7 @@ class ScreenedBuilder(ContextBuilder):
         """As the base class; the check then reads of each vendor's latest prices only
         the items the peer rules compare (:meth:`_peer_prices`)."""
         super().reads(rules_for, lines_for)
-        self._compared, self._told = None, True
+        self._compared, self._described, self._told = None, set(), True
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
         """The vendor's latest prices of the items on the lines the peer rules read in
@@ -129,7 +131,14 @@ class ScreenedBuilder(ContextBuilder):
         lines name a fraction of the items). Read once per vendor, the same list for
         each of its invoices. Every latest price when a line of the vendor has no
         stored key, or when :meth:`reads` was not called."""
-        if not self._told or vendor_id in self._peers or self._unkeyed_lines(vendor_id):
+        if (
+            not self._told
+            or vendor_id in self._peers
+            or self._unkeyed_lines(vendor_id)
+            # a line without an item number, compared under the item its description
+            # matches (``rules.peers``): every latest price of the vendor
+            or vendor_id in self._described_vendors()
+        ):
             return super()._peer_prices(vendor_id)
         keys = self._compared_keys().get(vendor_id)
         observations = self._latest_by_keys(vendor_id, keys) if keys else []
@@ -150,12 +159,11 @@ class ScreenedBuilder(ContextBuilder):
             peered = self._read(
                 select(i.c.invoice_id).where(i.c.flagged.op("&")(screening.PEER_BITS) != 0)
             )
-            self._compared = {}
+            self._compared, self._described = {}, set()
             for chunk in id_chunks([row[0] for row in peered], self.session):
                 read = select(i.c.vendor_id, InvoiceLine.item_id).distinct()
                 read = read.join(i, i.c.invoice_id == InvoiceLine.invoice_id).where(
                     InvoiceLine.invoice_id.in_(chunk),
-                    InvoiceLine.item_id.is_not(None),
                     or_(
                         i.c.flagged.op("&")(screening.WHOLE) != 0,
                         ~exists().where(
@@ -171,7 +179,14 @@ class ScreenedBuilder(ContextBuilder):
                     key = item_key(item_id)
                     if key is not None:
                         self._compared.setdefault(vendor_id, set()).add(key)
+                    else:
+                        self._described.add(vendor_id)
         return self._compared
+
+    def _described_vendors(self) -> set[int]:
+        """The vendors with a line the peer rules read that has no item number."""
+        self._compared_keys()
+        return self._described
 
 
 def check_screened(

@@ -260,7 +260,10 @@ class ContextBuilder:
             batch = PairBatch(vendor_id, views, target_ids, contracts)
             batch.municipality_id = muni_id
             if self._incremental:
-                batch.peers = self._peer_prices_of(vendor_id, keys)
+                # a line without an item number is compared under the item its
+                # description matches in the contract (``rules.peers``)
+                described = _described_keys(contracts, views, target_ids)
+                batch.peers = self._peer_prices_of(vendor_id, keys | described)
             yield batch
 
     def context(self, batch: PairBatch, invoice_id: int) -> EvaluationContext:
@@ -913,6 +916,24 @@ def _line_view(row: Sequence[Any]) -> InvoiceLineView:
         period_start=lstart,
         period_end=lend,
     )
+
+
+def _described_keys(
+    chosen: dict[int, ContractView | None], views: dict[int, InvoiceView], target_ids: list[int]
+) -> set[str]:
+    """The item keys the targets' lines without an item number match by description in
+    their contract's catalogue (items with an item number of their own)."""
+    out: set[str] = set()
+    for invoice_id in target_ids:
+        contract = chosen.get(invoice_id)
+        if contract is None or contract.catalogue is None:
+            continue
+        for line in views[invoice_id].lines:
+            if item_key(line.item_id) is None:
+                key = contract.catalogue.wanted(line.item_id, line.description)
+                if key is not None and not key.startswith("desc:"):
+                    out.add(key)
+    return out
 
 
 def _covered(chosen: dict[int, ContractView | None], views: dict[int, InvoiceView]) -> bool:

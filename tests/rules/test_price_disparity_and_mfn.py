@@ -90,6 +90,18 @@ def test_a_line_in_a_volume_band_is_compared_with_prices_paid_in_that_band():
     assert overcharges(found) == [D("349.80")]  # (365.90 - 350.00) x 22
 
 
+def test_a_line_without_an_item_number_is_compared_under_the_item_it_matches():
+    """A line billed by description alone ("Licens Sagssystem pr. bruger pr. måned"),
+    matched to the contract's item A-100: compared with what others pay for A-100 (an
+    end-to-end review found every such line's MFN breach and disparity missed)."""
+    peers = [peer("101", "9.00"), peer("751", "10.00"), peer("461", "11.00")]
+    con = contract(term("12.00"), mfn=True)
+    described = line("12.00", "300", item=None, desc="Licens Sagssystem pr. bruger pr. måned")
+    found = only("mfn_breach", ctx(invoice(described), con, peer_prices=peers))
+    assert overcharges(found) == [D("600.00")]
+    assert found[0].evidence["item_key"] == "a100"
+
+
 def test_mfn_breach_owns_the_comparison_when_the_contract_has_the_clause():
     inv = invoice(line("26.00", "100"))
     found = rules.evaluate(ctx(inv, contract(term("26.00"), mfn=True), peer_prices=PEERS))
