@@ -1044,7 +1044,6 @@ def group_rows(
             blocks.append([])
         blocks[-1].append(item)
     rows: list[list[tuple[Line, list[str]]]] = []
-    labels: set[int] = set()  # the rows that are a label or a subtotal (by id)
     for block in blocks:
         current: list[tuple[Line, list[str]]] | None = None
         lead: list[tuple[Line, list[str]]] = []
@@ -1056,7 +1055,6 @@ def group_rows(
                 # a label over a group of rows, or a subtotal under one ("Subtotal
                 # Delområde A | 29.737,20"): a row of its own, without a price
                 rows.append([item])
-                labels.add(id(rows[-1]))
                 current = None
             elif (is_anchor(columns, texts) or _priceless_row(columns, texts)) and (
                 current is None or _conflicts(columns, current, texts)
@@ -1070,50 +1068,7 @@ def group_rows(
                 lead.append(item)
         if lead:
             rows.append(lead)
-    return _strays_joined(columns, rows, labels)
-
-
-def _strays_joined(
-    columns: list[Column], rows: list[list[tuple[Line, list[str]]]], labels: set[int]
-) -> list[list[tuple[Line, list[str]]]]:
-    """A row of text alone in the description column (no item, no price), between two
-    rows that hold them, joined to the nearer: a cell of three lines centred on its
-    row's numbers, spaced wider than the rows' own wrapped lines ("Lønbehandling pr.
-    lønseddel," / "over 5.000 lønsedler pr." + its numbers / "måned")."""
-    texts_only = {i for i, c in enumerate(columns) if c.role.role == "description"}
-    if not texts_only:
-        return rows
-
-    def stray(row: list[tuple[Line, list[str]]]) -> bool:
-        return id(row) not in labels and all(
-            {i for i, t in enumerate(texts) if t} <= texts_only for _, texts in row
-        )
-
-    # how far apart the rows that hold their numbers stand: a stray line nearer to one
-    # than that is its wrapped cell's; one as far (a note under the table) stays apart
-    kept = [r for r in rows if not stray(r)]
-    gaps = sorted(b[0][0].top - a[-1][0].bottom for a, b in zip(kept, kept[1:], strict=False))
-    if not gaps:
-        return rows
-    apart = gaps[len(gaps) // 2]
-    out: list[list[tuple[Line, list[str]]]] = []
-    for k, row in enumerate(rows):
-        if not stray(row):
-            out.append(row)
-            continue
-        above = out[-1] if out and not stray(out[-1]) and id(out[-1]) not in labels else None
-        below = rows[k + 1] if k + 1 < len(rows) and not stray(rows[k + 1]) else None
-        if below is not None and id(below) in labels:
-            below = None
-        up = row[0][0].top - above[-1][0].bottom if above is not None else float("inf")
-        down = below[0][0].top - row[-1][0].bottom if below is not None else float("inf")
-        if below is not None and down < up and down < apart:
-            below[:0] = row
-        elif above is not None and up <= down and up < apart:
-            above.extend(row)
-        else:
-            out.append(row)
-    return out
+    return rows
 
 
 def _is_group_label(

@@ -189,38 +189,3 @@ def test_a_cells_lines_joined_as_the_words_were_broken() -> None:
     assert _wrapped(["Social-", "og sundhedshjælper"]) == "Social- og sundhedshjælper"
     assert _wrapped(["Tilsyn med legepladser", "og"]) == "Tilsyn med legepladser og"
     assert _wrapped(["Vejsalt, løst", "kg"]) == "Vejsalt, løst kg"
-
-
-def test_a_three_line_cell_centred_on_its_row_spaced_wider_than_the_rows_wrap() -> None:
-    """The second row's description over three lines 14 points apart, its numbers on the
-    middle one: its first and last lines were rows of their own, the band ("over 5.000")
-    lost its item's name and the line billing it was claimed unpriced."""
-    items = [
-        (72, 40, "Kontrakt om lønbehandling"),
-        (72, 58, "Kontrakten er indgået mellem Egeby Kommune, CVR-nr. 29189803, og"),
-        (72, 72, "Lønservice ApS, CVR-nr. 31415926."),
-        (72, 86, "Kontrakten gælder fra 1. januar 2026 til og med 31. december 2028."),
-        (341, 140, "Pris ekskl."),
-        (90, 147, "Beskrivelse"), (283, 147, "Varenr."), (435, 147, "Enhed"),
-        (341, 154, "moms"),
-        (90, 174, "Lønkørsel pr. lønseddel,"),
-        (283, 181, "LS-10"), (341, 181, "5,85 DKK"), (435, 181, "pr. stk."),
-        (90, 188, "0-5.000 lønsedler pr. måned"),
-        (90, 208, "Lønkørsel pr. lønseddel,"),
-        (90, 222, "over 5.000 lønsedler pr."), (283, 222, "LS-10"), (341, 222, "5,38 DKK"),
-        (435, 222, "pr. stk."),
-        (90, 236, "måned"),
-        (435, 256, "pr. bruger pr."),
-        (90, 263, "HR-modul, brugerlicens"), (283, 263, "LS-20"), (341, 263, "109,25 DKK"),
-        (435, 270, "måned"),
-        (90, 290, "Drift og hosting, fast årligt"), (341, 290, "254.400,00"),
-        (283, 297, "LS-30"), (435, 297, "pr. år"),
-        (90, 304, "vederlag"), (341, 304, "DKK"),
-        (72, 330, "Alle priser er angivet i danske kroner ekskl. moms."),
-    ]  # fmt: skip
-    terms = extract_contract(_placed(items, size=9), "kontrakt.pdf")
-    assert [(t.item_id, t.description, t.tier_min, t.tier_max, t.unit_price)
-            for t in terms.price_terms][:2] == [
-        ("LS-10", "Lønkørsel pr. lønseddel", D(0), D(5000), D("5.85")),
-        ("LS-10", "Lønkørsel pr. lønseddel", D(5001), None, D("5.38")),
-    ]  # fmt: skip
