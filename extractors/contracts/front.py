@@ -393,7 +393,7 @@ def _by_name_row(segments: list[Segment], label: Segment, page: int) -> list[Con
 
 def _wrapped_row(segments: list[Segment], label: Segment) -> list[Segment]:
     """The row's cells where a cell wraps over lines and the row's label stands centred
-    on it ("Nordisk Kommunesoftware" / "A/S" beside "Navn" on the line between): per
+    on it ("Nordvest Fagsystemer" / "A/S" beside "Navn" on the line between): per
     column headed by a role above the label, the run of that column's lines set close
     together that spans the label's middle, joined."""
     middle = (label.top + label.bottom) / 2
@@ -419,7 +419,7 @@ def _wrapped_row(segments: list[Segment], label: Segment) -> list[Segment]:
 
 def _columns_joined(cells: list[Segment]) -> list[Segment]:
     """Cells of one column on a row's line joined top to bottom (a name wrapped around
-    the row's label: "Nordisk Kommunesoftware" over "A/S")."""
+    the row's label: "Nordvest Fagsystemer" over "A/S")."""
     out: list[Segment] = []
     for cell in sorted(cells, key=lambda c: (c.x0, c.top)):
         last = out[-1] if out else None

@@ -47,7 +47,7 @@ DATE_RE = re.compile(
     rf"|\b(?P<m2>{_MONTH_ANY})\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"  # 2026-01-01
     # 01-01-2026 | 01.07.2025 | 1/1/2026 | 04/25/2018 | 05/05/98 (two-digit years: / and - only)
-    # (a date wrapped after its last dash: "31-05-" over "2027")
+    # (a date wrapped after its last dash: "30-06-" over "2029")
     r"|\b(?P<a4>\d{1,2})(?P<s4>[-./])(?P<b4>\d{1,2})(?P=s4)(?:(?<=-)\s)?(?P<y4>\d{4})\b"
     r"|\b(?P<a5>\d{1,2})(?P<s5>[-/])(?P<b5>\d{1,2})(?P=s5)(?P<y5>\d{2})\b(?![-/.]\d)"
     # 1/4 2026, 1/4-2026 (Danish: day/month, then the year)

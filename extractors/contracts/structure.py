@@ -125,7 +125,7 @@ def heading(line: str, previous: str | None = None) -> Heading | None:
     return None
 
 
-#: a line opening with a date ("30 September 2028.", "1. januar 2027 og ..."): a
+#: a line opening with a date ("31 March 2029.", "1. januar 2027 og ..."): a
 #: sentence wrapped before its date, not a numbered heading
 _DATE_FIRST = re.compile(
     r"^\d{1,2}\.?\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"

@@ -43,7 +43,7 @@ def _contract(adjustment: str) -> bytes:
         "3. Priser",
         "Alle priser er i kr. ekskl. moms.",
         *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"],
-                [["DP-400", "Digital Post-forsendelse", "pr. stk.", "0,82"]]),
+                [["DP-400", "Digital Post-forsendelse", "pr. stk.", "0,76"]]),
         "4. Prisregulering",
         adjustment,
         "5. Betaling",
@@ -95,9 +95,9 @@ def test_prices_fixed_for_the_term_are_enforced_for_the_whole_term(
     assert clause.params == {"index": None, "fixed": True}
     with transaction() as s:
         store_terms(s, terms=terms, document_id=None)
-    _invoice(tmp_path, "F-1", date(2026, 7, 3), "0.92")  # in the first year
-    _invoice(tmp_path, "F-2", date(2027, 11, 2), "0.92")  # after a year: still fixed
-    _invoice(tmp_path, "F-3", date(2027, 12, 1), "0.82")  # the agreed price
+    _invoice(tmp_path, "F-1", date(2026, 7, 3), "0.86")  # in the first year
+    _invoice(tmp_path, "F-2", date(2027, 11, 2), "0.86")  # after a year: still fixed
+    _invoice(tmp_path, "F-3", date(2027, 12, 1), "0.76")  # the agreed price
     assert _found() == {
         ("price_above_agreed", "F-1", "1000.00"),
         ("price_above_agreed", "F-2", "1000.00"),
@@ -113,8 +113,8 @@ def test_prices_adjusted_by_what_is_not_read_hold_until_the_first_adjustment(
     assert terms.needs_review and any("adjusted" in r for r in terms.review_reasons)
     with transaction() as s:
         store_terms(s, terms=terms, document_id=None)
-    _invoice(tmp_path, "F-1", date(2026, 7, 3), "0.92")  # before the first adjustment
-    _invoice(tmp_path, "F-2", date(2026, 11, 2), "0.92")  # after it: unbounded, no claim
+    _invoice(tmp_path, "F-1", date(2026, 7, 3), "0.86")  # before the first adjustment
+    _invoice(tmp_path, "F-2", date(2026, 11, 2), "0.86")  # after it: unbounded, no claim
     assert {(rule, number) for rule, number, _ in _found()} == {
         ("indexation_cap_exceeded", "F-1")  # raised before it may be (the "too early" case)
     }

@@ -80,14 +80,14 @@ def test_a_line_in_a_volume_band_is_compared_with_prices_paid_in_that_band():
     saw five such MFN claims); another paying less for 50 users is one."""
     from dataclasses import replace
 
-    con = contract(term("365.90", id=1, tier=("0", "200")), term("329.31", id=2, tier=("201", None)),
+    con = contract(term("371.40", id=1, tier=("0", "200")), term("334.10", id=2, tier=("201", None)),
                    mfn=True)  # fmt: skip
-    inv = invoice(line("365.90", "22"))
-    more_users = replace(peer("751", "342.48"), quantity=D("250"))
+    inv = invoice(line("371.40", "22"))
+    more_users = replace(peer("751", "348.20"), quantity=D("250"))
     assert only("mfn_breach", ctx(inv, con, peer_prices=[more_users])) == []
     same_band = replace(peer("461", "350.00"), quantity=D("50"))
     found = only("mfn_breach", ctx(inv, con, peer_prices=[more_users, same_band]))
-    assert overcharges(found) == [D("349.80")]  # (365.90 - 350.00) x 22
+    assert overcharges(found) == [D("470.80")]  # (371.40 - 350.00) x 22
 
 
 def test_a_line_without_an_item_number_is_compared_under_the_item_it_matches():

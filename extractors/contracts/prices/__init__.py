@@ -191,7 +191,7 @@ def _clause_goes_on(
 ) -> list[PageText]:
     """The top of each page after a page of price tables, up to its first numbered
     heading: the clause that held the table going on over the page break ("For
-    konsulentbistand ... betaler Kunden kr. 1.434,86 pr. time" above "5.
+    projektledelse ... betaler Kunden kr. 1.210,00 pr. time" above "5.
     Prisregulering"), read for prices in sentences like the table's page."""
     done = {p.number for p in read}
     out = []

@@ -76,7 +76,7 @@ def _banded(term: ExtractedPriceTerm, language: str) -> _Banded | None:
 
 
 def _same_item(a: _Banded, b: _Banded) -> bool:
-    """One item's rows: the same item id (its rows' words may differ: "Lønbehandling pr.
+    """One item's rows: the same item id (its rows' words may differ: "Lønkørsel pr.
     stk." beside "... pr. transaktion", a wrapped cell cut), else the same words before
     the range; the same unit, or two counted ones (a piece, a transaction)."""
     if a.term.page != b.term.page:

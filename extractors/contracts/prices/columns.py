@@ -196,8 +196,8 @@ def header_at(lines: list[Line], i: int, language: str) -> tuple[list[Column], i
 def _wraps_onto_a_row(lines: list[Line], k: int, gap: float) -> bool:
     """Whether line ``k`` begins the first row's wrapped cell: it and the next line or
     two are set closer together than ``gap`` (the header's distance to it) down to a
-    line holding an amount ("Lønbehandling pr." / "lønseddel, 0-" / "1 DL-10 pr. stk.
-    6,50", a cell centred on its row)."""
+    line holding an amount ("Lønkørsel pr." / "lønseddel, 0-" / "1 LS-10 pr. stk.
+    7,25", a cell centred on its row)."""
     for j in range(k + 1, min(k + 4, len(lines))):
         if lines[j].top - lines[j - 1].bottom >= gap - 1.0:
             return False
@@ -1088,7 +1088,7 @@ def _is_group_label(
     if columns[0].role.role == "description" or is_item_id(texts[0]):
         return False
     if texts[0].rstrip().endswith("-"):
-        return False  # a cell wrapped at its hyphen ("CC-" over the row's "HOST")
+        return False  # a cell wrapped at its hyphen ("AB-" over the row's "SUB")
     # a label sits closer to the rows it heads than to the row above; a cell's wrapped
     # line sits close under its row
     k = next(i for i, (ln, _) in enumerate(split) if ln is line)
@@ -1343,7 +1343,7 @@ def _continuation_start(lines: list[Line], columns: list[Column]) -> int | None:
         if _NEW_PART.match(line.text):
             return None  # "Bilag 3 – Prisregulering": another part begins, not the table
         if _one_run_across(line, probe):
-            return None  # a sentence ("For X betaler Kunden kr. 1.434,86"): prose again
+            return None  # a sentence ("For X betaler Kunden kr. 1.210,00"): prose again
         if is_anchor(probe, split_line(probe, line)):
             return k
         if k >= 6 and len(_carried_lead(lines[: k + 1], columns)) <= k:
@@ -1407,7 +1407,7 @@ def _carried_lead(lines: list[Line], columns: list[Column]) -> list[Line]:
 
 def _wrapped(parts: Iterable[str]) -> str:
     """A cell's lines as one text: a word wrapped at its hyphen joins again
-    ("fragrance-" / "free"), as does a code ("CC-" / "HOST"); a suspended one stays
+    ("fragrance-" / "free"), as does a code ("AB-" / "SUB"); a suspended one stays
     ("Social- og sundhedshjælper")."""
     text = ""
     for part in parts:
@@ -1417,14 +1417,14 @@ def _wrapped(parts: Iterable[str]) -> str:
         elif re.search(r"(?:^|\s)[A-Z0-9]+-$", text) and re.fullmatch(
             r"[A-Z0-9][A-Z0-9./-]*", part
         ):
-            text += part  # an item number wrapped at its hyphen: "CC-" / "HOST"
+            text += part  # an item number wrapped at its hyphen: "AB-" / "SUB"
         elif (
             re.search(r"[a-zæøå]{4}$", text)
             and re.fullmatch(r"[a-zæøå]{1,2}", part)
             and part not in _SHORT_WORDS
         ):
             # a long word broken in a narrow cell, its last letters on the next line
-            # ("Implementeringskonsulen" / "t")
+            # ("Projektlederassisten" / "t")
             text += part
         else:
             text = f"{text} {part}" if text else part

@@ -44,8 +44,8 @@ _ITEM = re.compile(
     r"nr\.?|no\.?|ref\.?|kode|code)\s*(?P<id>[A-ZÆØÅa-z0-9][\w./-]{0,19})"
     rf"|(?P<bare>{_ID}))\)"
 )
-#: An item number named in the sentence without brackets: "For sikkerhedskonsulent,
-#: varenr. BS-420, betaler Kunden ...", "Consultancy (hourly), item no. C-12, is charged"
+#: An item number named in the sentence without brackets: "For rådgiver, varenr.
+#: RG-7, betaler Kunden ...", "Consultancy (hourly), item no. C-12, is charged"
 _ITEM_NAMED = re.compile(
     r",?\s*\b(?i:varenr\.?|varenummer|vare nr\.?|ydelsesnr\.?|ydelsesnummer|art\.\s*nr\.?|"
     r"item\s+no\.?|item\s+number|item\s+code|article\s+no\.?)\s*:?\s*"

@@ -259,9 +259,9 @@ def test_a_date_in_an_appendix_loses_to_the_preamble() -> None:
 
 
 def test_a_date_wrapped_after_its_last_dash_is_one_date() -> None:
-    """ "... udløber den 31-05-" over "2027." (a browser-printed contract: its expiry was
+    """ "... udløber den 30-06-" over "2029." (a browser-printed contract: its expiry was
     lost, a fourteenth review)."""
-    assert [d for d, _ in find_dates("udløber uden yderligere varsel den 31-05- 2027.")] == [
-        date(2027, 5, 31)
+    assert [d for d, _ in find_dates("udløber uden yderligere varsel den 30-06- 2029.")] == [
+        date(2029, 6, 30)
     ]
     assert find_dates("pris 12.05. 2027 kr.") == []  # only after a dash

@@ -313,9 +313,9 @@ def test_an_item_number_named_in_the_sentence_is_the_terms_item() -> None:
         assert isinstance(found, list), found
         return [(t.item_id, t.description, t.unit_price) for t in found]
 
-    assert read(
-        "For sikkerhedskonsulent, varenr. SK-420, betaler Kunden 1.262,25 kr. pr. time."
-    ) == [("SK-420", "sikkerhedskonsulent", Decimal("1262.25"))]
+    assert read("For rådgiver, varenr. SK-420, betaler Kunden 1.318,50 kr. pr. time.") == [
+        ("SK-420", "rådgiver", Decimal("1318.50"))
+    ]
     assert read("Projektledelse, item no. PL-7, is charged at DKK 1,150.00 per hour.") == [
         ("PL-7", "Projektledelse", Decimal("1150.00"))
     ]

@@ -184,9 +184,9 @@ def test_it_drops_page_numbers_version_stamps_and_running_footers() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["30 September 2028.", "1. januar 2027 og kan forlænges.", "31 December 2028, and"]
+    "line", ["31 March 2029.", "1. januar 2027 og kan forlænges.", "30 June 2029, and"]
 )
 def test_a_line_opening_with_a_date_is_no_numbered_heading(line: str) -> None:
-    """ "... expires without notice on" over "30 September 2028.": the sentence goes on
+    """ "... expires without notice on" over "31 March 2029.": the sentence goes on
     (the expiry was lost in a contract read as complete, a fifteenth review)."""
     assert heading(line, "The contract takes effect on 1 October 2024 and expires on") is None

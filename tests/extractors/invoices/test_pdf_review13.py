@@ -240,20 +240,20 @@ def test_a_quantity_glued_to_its_unit() -> None:
 
 
 def test_an_item_number_with_a_space_after_its_letters() -> None:
-    """ "A 792/28 Kontorstol" bills item "A 792/28"; "A 4 papir" and "PC 2000 stol" are
+    """ "B 615/34 Kontorstol" bills item "B 615/34"; "A 4 papir" and "PC 2000 stol" are
     words (no separator in the number, or fewer than three digits)."""
     from extractors.invoices.pdflines import line_items
 
     header = "Varenr. Beskrivelse Antal Enhed Stk. pris Pris"
     rows = [
-        "A 792/28 Kontorstol sort 4 stk 1.250,00 5.000,00",
+        "B 615/34 Kontorstol sort 4 stk 1.250,00 5.000,00",
         "VN 10-2040 Skrivebord 2 stk 3.100,00 6.200,00",
         "A 4 papir hvid 10 stk 45,00 450,00",
         "PC 2000 stol 1 stk 99,00 99,00",
     ]
     found = [(ln.item_id, ln.description) for ln in line_items([header, *rows], "da", None)]
     assert found == [
-        ("A 792/28", "Kontorstol sort"),
+        ("B 615/34", "Kontorstol sort"),
         ("VN 10-2040", "Skrivebord"),
         (None, "A 4 papir hvid"),
         (None, "PC 2000 stol"),
