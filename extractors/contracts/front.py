@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.contracts.party_names import PUBLIC_BODY, ROLE_LABEL, TWO_BODIES, clean_name
+from extractors.contracts.patterns import NUMBERED_HEADING
 from extractors.contracts.pdf import Segment
-from extractors.contracts.title import NUMBERED_HEADING
 from extractors.types import ContractParty, Evidence, PartyRole
 
 _SAME_COLUMN = 6.0  # points

@@ -336,3 +336,13 @@ def amount_of(text: str, language: str) -> Decimal | None:
         return parse_amount(number, locale=language)
     except ValueError:
         return None
+
+
+#: a numbered clause heading: "1. Parterne", "2 Background", "§ 1 Aftalens parter"
+NUMBERED_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+)\s+[A-ZÆØÅ]"
+    # or a clause heading of its own: "Parter", "The Parties", "Baggrund", "Definitions"
+    r"|^(?:(?:the\s+|aftalens\s+|kontraktens\s+)?(?:parter|parterne|parties|baggrund|background|"
+    r"indledning|introduction|definitioner|definitions|recitals|præambel|preamble))\s*:?$",
+    re.IGNORECASE,
+)

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import re
 
+from extractors.contracts.patterns import NUMBERED_HEADING
 from extractors.contracts.pdf import PAGE_NUMBER, PdfText
 from extractors.contracts.prices.layout import Line, lines_of, pdfium_words
 
 _MAX_TITLE_LINES = 4
 _NOT_TITLE = re.compile(r"^(?:side|page)\s+\d|^\d+$|^[\W_]+$", re.IGNORECASE)
-#: a numbered clause heading: "1. Parterne", "2 Background", "§ 1 Aftalens parter"
-NUMBERED_HEADING = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+)\s+[A-ZÆØÅ]"
-    # or a clause heading of its own: "Parter", "The Parties", "Baggrund", "Definitions"
-    r"|^(?:(?:the\s+|aftalens\s+|kontraktens\s+)?(?:parter|parterne|parties|baggrund|background|"
-    r"indledning|introduction|definitioner|definitions|recitals|præambel|preamble))\s*:?$",
-    re.IGNORECASE,
-)
 
 
 def read_title(document: PdfText, page: int = 1) -> str | None:

@@ -244,9 +244,7 @@ def _unbalanced(line: str, locale: str, position: int) -> ParsedInvoiceLine | No
     rule then finds the difference), where the numbers leave no doubt: the quantity
     followed by its unit, then the price and the amount as money, nothing after."""
     toks = tokens(_GLUED_UNIT.sub(r"\1 \2", line), locale)
-    nums = [
-        (i, v) for i, (kind, _, v) in enumerate(toks) if kind in ("num", "money") and v is not None
-    ]
+    nums = _numbers(toks)
     if len(nums) < 3:
         return None
     (q_idx, qty), (p_idx, price), (a_idx, amount) = nums[-3:]
@@ -267,16 +265,39 @@ def _unbalanced(line: str, locale: str, position: int) -> ParsedInvoiceLine | No
     described = _description(toks, q_idx, q_idx, p_idx)
     if described is None:
         return None
+    return _priced_line(position, described, qty, price, amount, toks[q_idx + 1][1])
+
+
+def _numbers(toks: list[tuple[str, str, Decimal | None]]) -> list[tuple[int, Decimal]]:
+    """(token index, value) of the row's numbers and amounts."""
+    return [
+        (i, v) for i, (kind, _, v) in enumerate(toks) if kind in ("num", "money") and v is not None
+    ]
+
+
+def _priced_line(
+    position: int,
+    described: tuple[str | None, str],
+    qty: Decimal,
+    price: Decimal,
+    net: Decimal,
+    unit: str,
+    allowances: Decimal = ZERO,
+) -> ParsedInvoiceLine:
+    """A row read as quantity, unit price and amount (a discounted row keeps its price;
+    its discount is its allowance, as a UBL line's: quantity x price - allowances =
+    amount)."""
     item_id, description = described
     return ParsedInvoiceLine(
         line_id=str(position),
         description=description,
         quantity=qty,
         unit_price=price,
-        line_amount=amount,
+        line_amount=net,
         item_id=item_id,
-        unit_code=UNIT_CODES.get(toks[q_idx + 1][1].lower()),
+        unit_code=UNIT_CODES.get(unit.lower()),
         price_amount=price,
+        allowances=allowances,
     )
 
 
@@ -289,9 +310,7 @@ def _ends_number_run(line: str, gap: int) -> bool:
 
 def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
     toks = tokens(line, locale)
-    nums = [
-        (i, v) for i, (kind, _, v) in enumerate(toks) if kind in ("num", "money") and v is not None
-    ]
+    nums = _numbers(toks)
     if len(nums) < 2 or nums[-1][0] < len(toks) - 3:
         return None
     a_idx, amount = nums[-1]
@@ -309,23 +328,11 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
         described = _description(toks, min(p_idx, q_idx), q_idx, p_idx)
         if described is None:
             continue
-        item_id, description = described
-        unit = toks[q_idx + 1][1].lower() if q_idx + 1 < len(toks) else ""
+        unit = toks[q_idx + 1][1] if q_idx + 1 < len(toks) else ""
         if net < 0 < qty:  # "3 md. 189,00 -567,00": three months credited
             qty = -qty
-        return ParsedInvoiceLine(
-            line_id=str(position),
-            description=description,
-            quantity=qty,
-            # a discounted row keeps its price; its discount is its allowance, as a UBL
-            # line's (quantity x price - allowances = amount)
-            unit_price=price,
-            line_amount=net,
-            item_id=item_id,
-            unit_code=UNIT_CODES.get(unit),
-            price_amount=price,
-            allowances=ZERO if off is None else to_ore(qty * price) - net,
-        )
+        off_by = ZERO if off is None else to_ore(qty * price) - net
+        return _priced_line(position, described, qty, price, net, unit, off_by)
     return None
 
 
@@ -407,7 +414,7 @@ def _net_amount(
     return None
 
 
-#: an item number's letters and its number apart: "A" + "792/28" (a number with a separator
+#: an item number's letters and its number apart: "B" + "615/34" (a number with a separator
 #: and three digits or more, so "A 4" paper or "PC 2000" chairs stay words)
 _CODE_PREFIX = re.compile(r"^[A-Z]{1,3}$")
 _CODE_NUMBER = re.compile(r"^(?=(?:\D*\d){3})\d+(?:[/.-]\d+)+$")
@@ -426,7 +433,7 @@ def _description(
         return None
     item_id = None
     if len(words) > 2 and _CODE_PREFIX.match(words[0]) and _CODE_NUMBER.match(words[1]):
-        # an item number printed with a space after its letters: "A 792/28", "VN 10-2040"
+        # an item number printed with a space after its letters: "B 615/34", "VN 10-2040"
         return f"{words[0]} {words[1]}", " ".join(words[2:])
     m = _ITEM_CODE.match(words[0]) if len(words) > 1 else None
     if m:

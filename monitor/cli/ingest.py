@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.progress import Progress
+from sqlalchemy.orm import Session
 
 from extractors.errors import PrisvagtError
 from monitor.db import transaction
@@ -72,7 +73,7 @@ def ingest(
     return outcomes
 
 
-def unassigned_reason(session: object, document_id: int) -> str | None:
+def unassigned_reason(session: Session, document_id: int) -> str | None:
     """Why the invoice or contract read from this document is unassigned."""
     from sqlalchemy import select
 
@@ -80,7 +81,7 @@ def unassigned_reason(session: object, document_id: int) -> str | None:
     from monitor.invoices.models import Invoice
 
     for model in (Invoice, Contract):
-        reason = session.scalars(  # type: ignore[attr-defined]
+        reason = session.scalars(
             select(model.unassigned_reason).where(
                 model.document_id == document_id, model.unassigned_reason.is_not(None)
             )

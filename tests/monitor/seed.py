@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from monitor.contracts.models import Contract, PriceTerm
+from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, render_oioubl_invoice
 from monitor.documents.models import Document
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice, InvoiceLine
@@ -95,3 +97,34 @@ def seed_one_finding(session: Session) -> Finding:
     session.add(finding)
     session.flush()
     return finding
+
+
+def ingest_invoice(
+    folder: Path,
+    number: str,
+    issued: date,
+    *,
+    supplier: InvoiceParty,
+    buyer: InvoiceParty,
+    line: InvoiceLineSpec,
+) -> None:
+    """An OIOUBL invoice of one line, issued and due on ``issued`` for that day, written
+    to ``folder`` and ingested through ``prisvagt ingest`` (checked as it arrives)."""
+    from typer.testing import CliRunner
+
+    from monitor.cli.main import app
+
+    spec = InvoiceSpec(
+        number=number,
+        issue_date=issued,
+        due_date=issued,
+        period_start=issued,
+        period_end=issued,
+        supplier=supplier,
+        buyer=buyer,
+        lines=(line,),
+    )
+    path = folder / f"{number}.xml"
+    path.write_bytes(render_oioubl_invoice(spec))
+    result = CliRunner().invoke(app, ["ingest", str(path), "--kind", "invoice"])
+    assert result.exit_code == 0, result.output

@@ -19,10 +19,11 @@ from extractors.contracts import extract_contract
 from monitor.cli.main import app
 from monitor.contracts.service import store_terms
 from monitor.db import transaction
-from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, render_oioubl_invoice
+from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty
 from monitor.demo.parties import make_cvr, make_gln
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
 from tests.extractors.contracts.test_prices_per_period import _pdf, _table
+from tests.monitor.seed import ingest_invoice
 
 D = Decimal
 runner = CliRunner()
@@ -52,20 +53,14 @@ def _contract(adjustment: str) -> bytes:
 
 
 def _invoice(tmp_path: Path, number: str, issued: date, price: str) -> None:
-    spec = InvoiceSpec(
-        number=number,
-        issue_date=issued,
-        due_date=issued,
-        period_start=issued,
-        period_end=issued,
+    ingest_invoice(
+        tmp_path,
+        number,
+        issued,
         supplier=InvoiceParty(name="Postservice ApS", cvr=VENDOR_CVR),
         buyer=InvoiceParty(name="Vestby Kommune", cvr=BUYER_CVR, ean=BUYER_EAN),
-        lines=(InvoiceLineSpec("1", "DP-400", "Digital Post", D("10000"), "EA", D(price)),),
+        line=InvoiceLineSpec("1", "DP-400", "Digital Post", D("10000"), "EA", D(price)),
     )
-    path = tmp_path / f"{number}.xml"
-    path.write_bytes(render_oioubl_invoice(spec))
-    result = runner.invoke(app, ["ingest", str(path), "--kind", "invoice"])
-    assert result.exit_code == 0, result.output
 
 
 def _parties() -> None:

@@ -14,10 +14,11 @@ from extractors.contracts import extract_contract
 from monitor.cli.main import app
 from monitor.contracts.service import store_terms
 from monitor.db import transaction
-from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty, InvoiceSpec, render_oioubl_invoice
+from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty
 from monitor.demo.parties import make_cvr, make_gln
 from monitor.parties.models import Contact, Municipality, MunicipalityEan, Vendor
 from tests.extractors.contracts.test_prices_per_period import _pdf, _table
+from tests.monitor.seed import ingest_invoice
 
 D = Decimal
 runner = CliRunner()
@@ -40,20 +41,14 @@ def _contract() -> bytes:
 
 
 def _invoice(tmp_path: Path, number: str, issued: date, price: str) -> None:
-    spec = InvoiceSpec(
-        number=number,
-        issue_date=issued,
-        due_date=issued,
-        period_start=issued,
-        period_end=issued,
+    ingest_invoice(
+        tmp_path,
+        number,
+        issued,
         supplier=InvoiceParty(name="Renprodukt ApS", cvr=VENDOR_CVR),
         buyer=InvoiceParty(name="Egeby Kommune", cvr=BUYER_CVR, ean=BUYER_EAN),
-        lines=(InvoiceLineSpec("1", "R-10", "Gulvsæbe 5 l", D("10"), "EA", D(price)),),
+        line=InvoiceLineSpec("1", "R-10", "Gulvsæbe 5 l", D("10"), "EA", D(price)),
     )
-    path = tmp_path / f"{number}.xml"
-    path.write_bytes(render_oioubl_invoice(spec))
-    result = runner.invoke(app, ["ingest", str(path), "--kind", "invoice"])
-    assert result.exit_code == 0, result.output
 
 
 def test_each_invoice_is_held_to_the_price_of_its_year(app_env: object, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from extractors.contracts.patterns import NUMBERED_HEADING
 from extractors.contracts.pdf import PageText, PdfText
 from extractors.contracts.prices.cells import LIST_PRICE_DOUBT
 from extractors.contracts.prices.positions import positioned_rows
@@ -182,10 +183,6 @@ def _apart(clauses: list[PageText] | None, read: list[PageText]) -> list[PageTex
     return [c for c in clauses or [] if c.number not in pages]
 
 
-#: a numbered clause heading: "5. Prisregulering", "5.2 Betaling", "§ 6 Priser"
-_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|§\s*\d+)\s+[A-ZÆØÅ]")
-
-
 def _clause_goes_on(
     document: PdfText, table_pages: set[int], read: list[PageText]
 ) -> list[PageText]:
@@ -200,7 +197,7 @@ def _clause_goes_on(
             continue
         lines = []
         for line in page.lines:
-            if _NUMBERED_HEADING.match(line.strip()):
+            if NUMBERED_HEADING.match(line.strip()):
                 break
             lines.append(line)
         if lines:
