@@ -256,7 +256,8 @@ def _check_in_parts(
 
     if allow_unconfirmed_terms is None:
         allow_unconfirmed_terms = get_settings().allow_unconfirmed_terms
-    parallel.start_server()  # the workers' server starts while the parts are made
+    if not parallel.forks():  # the workers' server starts while the parts are made
+        parallel.start_server()
     configs = current_configs(session)
     vendors: set[int] = set()
     parts = parallel.partition(session, invoice_ids, workers, vendors=vendors)

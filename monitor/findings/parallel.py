@@ -12,8 +12,9 @@ and read what is committed: the check runs in a transaction that has written not
 before it (``workers.tasks.check_many``, ``check --all``); a caller holding changes
 of its own passes ``workers=1``.
 
-The workers are a standard-library process pool (``forkserver``: a fresh interpreter,
-nothing inherited from a process that may hold threads, connections or locks), used
+The workers are a standard-library process pool, forked from the caller where it runs
+no other thread (:func:`forks`), else started from the ``forkserver`` (a fresh
+interpreter, nothing inherited from a process whose threads may hold locks), used
 where the check runs in-process (the embedded default: ``check --all`` without a
 broker); Celery workers spread their tasks over their own processes and machines, so
 a check run by one of them stays in it (``default_workers``).
@@ -174,12 +175,31 @@ _PRELOAD = ["monitor.findings.parallel", "monitor.models"]
 
 def start_early(workers: int) -> None:
     """Start the workers' server now (it imports what it preloads, ~0.5 s, while the
-    caller goes on) when a check about to run may spread over ``workers`` processes:
-    ``check --all`` calls it before it reads which invoices to check, so the workers
-    can start once the check begins instead of half a second later. An unused server
-    waits idle and ends with this process."""
-    if workers > 1 and not multiprocessing.current_process().daemon:
+    caller goes on) when a check about to run may spread over ``workers`` processes
+    and its workers will not be forked (:func:`forks`): ``check --all`` calls it before
+    it reads which invoices to check, so the workers can start once the check begins
+    instead of half a second later. An unused server waits idle and ends with this
+    process."""
+    if workers > 1 and not multiprocessing.current_process().daemon and not forks():
         start_server()
+
+
+def forks() -> bool:
+    """Whether the workers are forked from this process: where the platform forks and
+    this process runs no other thread. A forked worker starts at once with every
+    module the caller imported (from the server it waits for the server's imports,
+    ~0.5 s, and spends that CPU again), and shares the caller's memory until either
+    writes to it. Only a process of one thread forks safely: another thread may hold a
+    lock (in SQLite, the logging module, a driver) that the copy would find held
+    forever; where one runs (a web server's, a test runner's), the workers start from
+    the ``forkserver``. A forked worker never uses what it inherits from the caller
+    (its connections, sessions): it opens its own (:func:`_start`) and ends without
+    closing them (``multiprocessing`` ends a forked child with ``os._exit``). SQLite
+    keeps a process's locks on a file in memory the copy inherits: the caller forks
+    holding none (it has only read, and a read ends with its statement: no ``BEGIN``
+    before the first write), so each worker takes its own from the system, and the
+    caller's later writes see them as another process's readers."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def start_server() -> Any:
@@ -239,7 +259,8 @@ def evaluate_parts(
     each receives it when its screen first needs it, having filled its invoices in the
     meantime."""
     url = session.get_bind().url.render_as_string(hide_password=False)
-    context = start_server()
+    forked = forks()
+    context = multiprocessing.get_context("fork") if forked else start_server()
     pieces = context.Queue()
     inputs = context.Queue()
     # what a worker failed before reading is dropped at the end, not waited for
@@ -254,10 +275,11 @@ def evaluate_parts(
         initializer=_start,
         initargs=(url, pieces, inputs),
     ) as pool:
-        # every worker starts as its job is submitted, which waits for the server to
-        # have imported what it preloads (~0.4 s): submitted from a thread, while this
-        # one computes the shared inputs
-        starting = _Submitting(pool, jobs)
+        # every worker starts as its job is submitted: forked, at once and from this
+        # thread (no other may run while it forks); from the server, once it has
+        # imported what it preloads (~0.4 s): submitted from a thread, while this one
+        # computes the shared inputs
+        starting = _Submitting(pool, jobs, in_thread=not forked)
         try:
             if shared is not None:
                 try:
@@ -284,12 +306,19 @@ class _Submitting:
     """The jobs submitted to the pool from a thread of their own (their workers start
     meanwhile); :meth:`futures` waits for it, and raises what submitting raised."""
 
-    def __init__(self, pool: ProcessPoolExecutor, jobs: list[Any]) -> None:
+    def __init__(self, pool: ProcessPoolExecutor, jobs: list[Any], *, in_thread: bool) -> None:
         self._pool, self._jobs = pool, jobs
         self._futures: list[Any] = []
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="prisvagt-workers", daemon=True)
-        self._thread.start()
+        if in_thread:
+            self._thread.start()
+        else:
+            self._run()
+
+    def wait(self) -> None:
+        if self._thread.ident is not None:  # started
+            self._thread.join()
 
     def _run(self) -> None:
         try:
@@ -298,9 +327,6 @@ class _Submitting:
                     self._futures.append(self._pool.submit(_evaluate_part, job))
         except BaseException as error:  # noqa: BLE001 (raised in the caller's thread)
             self._error = error
-
-    def wait(self) -> None:
-        self._thread.join()
 
     def futures(self) -> list[Any]:
         self.wait()

@@ -108,16 +108,31 @@ def test_bulk_check_stores_what_the_line_by_line_check_stores(world) -> None:  #
     assert bulk_checked == plain_checked
 
 
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "from-the-server"])
 def test_a_check_spread_over_worker_processes_stores_what_one_process_stores(  # type: ignore[no-untyped-def]
-    world, monkeypatch
+    world, monkeypatch, forked
 ) -> None:
     """Each part (whole pairs) screened and evaluated by a worker process, stored by the
     caller: the same findings, counts and checked invoices as in one process; and on a
-    re-check after a rule change, the same updates and withdrawals."""
+    re-check after a rule change, the same updates and withdrawals. Alike whether the
+    workers are forked from the caller or started from the server (``parallel.forks``:
+    a caller running other threads)."""
+    import multiprocessing
+
     from sqlalchemy import event
 
     from monitor.findings import parallel
 
+    if forked and not parallel.forks():
+        pytest.skip("this test process runs other threads: its workers are never forked")
+    monkeypatch.setattr(parallel, "forks", lambda: forked)
+    started: list[str] = []
+    get_context = multiprocessing.get_context
+    monkeypatch.setattr(
+        multiprocessing,
+        "get_context",
+        lambda method=None: (method and started.append(method)) or get_context(method),
+    )
     monkeypatch.setattr(parallel, "PARALLEL_MIN_INVOICES", 1)
     engine, _ = world
     one, one_counts, one_checked = run(engine, check_screened)
@@ -151,6 +166,7 @@ def test_a_check_spread_over_worker_processes_stores_what_one_process_stores(  #
     one, one_counts, _ = run(engine, check_screened)
     assert one_counts[3] > 0 and one_counts[2] > 0  # withdrawn and updated
     assert run(engine, check_screened, workers=2)[:2] == (one, one_counts)
+    assert set(started) == {"fork" if forked else "forkserver"}
 
 
 def test_a_recheck_after_a_rule_change_withdraws_and_updates_alike(world) -> None:  # type: ignore[no-untyped-def]

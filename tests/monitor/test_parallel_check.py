@@ -23,6 +23,26 @@ def fresh_settings(monkeypatch):  # type: ignore[no-untyped-def]
     get_settings.cache_clear()
 
 
+def test_workers_are_forked_only_from_a_process_of_one_thread() -> None:
+    """A thread holding a lock (SQLite's, the logging module's) while the process forks
+    leaves it held forever in the copy: with another thread running, the workers start
+    from the server instead."""
+    import threading
+
+    assert parallel.forks() is (threading.active_count() == 1)
+    if threading.active_count() > 1:
+        return
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel.forks() is False
+    finally:
+        stop.set()
+        other.join()
+    assert parallel.forks() is True
+
+
 def test_the_configured_number_of_workers_wins(fresh_settings) -> None:  # type: ignore[no-untyped-def]
     fresh_settings.setenv("PRISVAGT_CHECK_WORKERS", "3")
     assert parallel.default_workers() == 3
@@ -235,6 +255,7 @@ from monitor.invoices.models import Invoice
 from monitor.migrate import upgrade
 
 parallel.PARALLEL_MIN_INVOICES = 1
+parallel.forks = lambda: False  # from the server (a forked worker runs the caller's code)
 engine = make_engine("sqlite:///{tmp_path / "check.db"}")
 upgrade(engine)
 build(engine, 600, municipalities=4, items=20, seed=2)
