@@ -88,14 +88,22 @@ def default_workers() -> int:
         return max(1, configured)
     if multiprocessing.current_process().daemon:
         return 1
-    try:
-        from workers.celery_app import app
-
-        if not app.conf.task_always_eager:
-            return 1
-    except Exception:  # noqa: BLE001 (no Celery configuration: in-process)
-        pass
+    if not _tasks_in_process():
+        return 1
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def _tasks_in_process() -> bool:
+    """Whether tasks run in this process: as the Celery app is configured where it is
+    loaded (a Celery worker, the CLI that queues the tasks), else as the settings will
+    configure it (no broker: in-process, ``workers.celery_app.make_celery``) without
+    loading Celery for this one question (~60 ms)."""
+    loaded = sys.modules.get("workers.celery_app")
+    if loaded is not None:
+        return bool(loaded.app.conf.task_always_eager)
+    from monitor.settings import get_settings
+
+    return not get_settings().broker_url
 
 
 def usable(session: Session, invoices: int, workers: int) -> bool:

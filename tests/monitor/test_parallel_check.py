@@ -63,6 +63,22 @@ def test_in_process_the_cores_are_used_and_in_a_celery_worker_one(fresh_settings
     assert parallel.default_workers() == 1
 
 
+def test_without_celery_loaded_the_settings_tell_where_tasks_run(fresh_settings) -> None:  # type: ignore[no-untyped-def]
+    """Where the Celery app is not loaded, the broker setting says what it would
+    configure: none, tasks in-process (the cores); one, a Celery worker's (one)."""
+    import sys
+
+    fresh_settings.delenv("PRISVAGT_CHECK_WORKERS", raising=False)
+    fresh_settings.delitem(sys.modules, "workers.celery_app", raising=False)
+    fresh_settings.delenv("PRISVAGT_BROKER_URL", raising=False)
+    get_settings.cache_clear()
+    assert parallel.default_workers() == min(os.cpu_count() or 1, parallel.MAX_WORKERS)
+    assert "workers.celery_app" not in sys.modules
+    fresh_settings.setenv("PRISVAGT_BROKER_URL", "redis://127.0.0.1:6379/0")
+    get_settings.cache_clear()
+    assert parallel.default_workers() == 1
+
+
 def test_only_many_invoices_on_a_database_other_processes_can_open(tmp_path) -> None:  # type: ignore[no-untyped-def]
     many = parallel.PARALLEL_MIN_INVOICES
     on_file = session_factory(make_engine(f"sqlite:///{tmp_path / 'x.db'}"))()
