@@ -15,7 +15,7 @@ from enum import StrEnum
 import typer
 
 from monitor.cli.common import cli_errors, console, ensure_database, queue_rechecks
-from monitor.cli.main import OutFormat, app
+from monitor.cli.main import Format, OutFormat, app
 from monitor.errors import InputError
 
 contracts_app = typer.Typer(help="Stored contracts and their terms.", no_args_is_help=True)
@@ -57,21 +57,51 @@ def contracts_list(
     needs_review: bool = typer.Option(
         False, "--needs-review", help="Only contracts whose reading legal must review"
     ),
+    municipality: str | None = typer.Option(None, help="kommunekode, e.g. 101"),
+    vendor: str | None = typer.Option(None, help="vendor CVR"),
+    format: Format = typer.Option(
+        Format.table,
+        "--format",
+        "-f",
+        help="table for people; json or csv (the API's contract fields) for scripts",
+    ),
 ) -> None:
     """List stored contracts with their parties, review status and review progress."""
     from rich.table import Table
 
     from monitor.contracts import repository
+    from monitor.contracts.schemas import ContractOut, ContractQuery
     from monitor.db import transaction
 
     ensure_database()
     wanted = ReviewStatus.needs_review if needs_review else review
+    query = ContractQuery(
+        municipality=municipality, vendor=vendor, review_status=wanted.value if wanted else None
+    )
+    if format is not Format.table:
+        with transaction() as session:
+            rows = session.execute(repository.api_listing(query))
+            items = [ContractOut(**repository.api_listed(r)).model_dump(mode="json") for r in rows]
+        if format is Format.json:
+            typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        else:
+            from monitor.csvexport import write_csv
+
+            fields = list(ContractOut.model_fields)
+            numeric = ("id", "payment_days", "document_id", "price_terms")
+            typer.echo(write_csv(items, fields=fields, numeric=numeric), nl=False)
+        return
     table = Table(header_style="bold")
     for col in ("id", "title", "buyer", "vendor", "valid", "terms", "confirmed", "review"):
         table.add_column(col)
     table.add_column("status")
     with transaction() as session:
-        contracts = repository.listing(session, review_status=wanted.value if wanted else None)
+        chosen = {row[0].id for row in session.execute(repository.api_listing(query))}
+        contracts = [
+            c
+            for c in repository.listing(session, review_status=wanted.value if wanted else None)
+            if c.id in chosen
+        ]
         for c in contracts:
             confirmed = sum(t.review_state == "confirmed" for t in c.price_terms)
             table.add_row(

@@ -174,3 +174,34 @@ def test_contracts_set_corrects_the_parties_and_assigns_the_contract(app_env: ob
         "buyer": "29189811",
         "vendor": "31415911",
     }
+
+
+def test_contracts_list_prints_json_or_csv_for_scripts(app_env: object) -> None:
+    """``contracts list --format json`` gives the API's contract fields, ``csv`` the same
+    as a sheet; the municipality and vendor filters narrow both (and the table)."""
+    import csv
+    import io
+
+    from monitor.contracts.schemas import ContractOut
+
+    assert runner.invoke(app, ["ingest", str(FIXTURE)]).exit_code == 0
+    expected = json.loads(FIXTURE.with_suffix(".json").read_text("utf-8"))
+    result = runner.invoke(app, ["contracts", "list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert [c["id"] for c in listed] == [1]
+    assert set(listed[0]) == set(ContractOut.model_fields)
+    assert listed[0]["price_terms"] == len(expected["price_terms"])
+    assert listed[0]["title"] == expected["title"]
+    assert listed[0]["effective_date"] == expected["effective_date"]
+
+    sheet = runner.invoke(app, ["contracts", "list", "-f", "csv"])
+    assert sheet.exit_code == 0, sheet.output
+    rows = list(csv.DictReader(io.StringIO(sheet.stdout)))
+    assert list(rows[0]) == list(ContractOut.model_fields)
+    assert [r["id"] for r in rows] == ["1"] and rows[0]["title"] == expected["title"]
+
+    other = runner.invoke(app, ["contracts", "list", "-f", "json", "--vendor", "00000000"])
+    assert json.loads(other.stdout) == []
+    table = runner.invoke(app, ["contracts", "list", "--municipality", "999"])
+    assert table.exit_code == 0 and expected["title"][:12] not in table.stdout
