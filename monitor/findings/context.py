@@ -250,12 +250,18 @@ class ContextBuilder:
                 else None
             )
             views = self._load_pair(vendor_id, muni_id, since, until, related)
-            keys = {
-                key
-                for invoice_id in target_ids
-                for line in views[invoice_id].lines
-                if (key := item_key(line.item_id)) is not None
-            }
+            # the targets' item keys: what a check of a few invoices loads terms and
+            # peer prices of (a check of many reads each contract and vendor whole)
+            keys = (
+                {
+                    key
+                    for invoice_id in target_ids
+                    for line in views[invoice_id].lines
+                    if (key := item_key(line.item_id)) is not None
+                }
+                if self._incremental
+                else set()
+            )
             contracts = self._contracts_of(vendor_id, muni_id, views, target_ids, keys)
             batch = PairBatch(vendor_id, views, target_ids, contracts)
             batch.municipality_id = muni_id
