@@ -150,10 +150,42 @@ def _analyse_line(
         lp.status = "unbounded"
         lp.note = "indexation clause without index data or cap: the allowed price is unknown"
         return lp
+    if _whole_unit_perhaps(line, conv, lp.allowed):
+        lp.status, lp.note = "unreconciled", _whole_unit_note(line, term, conv, lp.allowed)
+        return lp
     lp.status = "priced"
     if line.unit_price > lp.allowed:
         _assign_owner(lp, found.terms)
     return lp
+
+
+def _whole_unit_perhaps(line: InvoiceLineView, conv: Conversion, allowed: Decimal) -> bool:
+    """Whether a counted line without a period of its own, converted by the invoice's
+    billing period to a part of the contract unit (a month of a yearly price), is priced
+    nearer the whole unit's price than that part: then it may well bill the whole unit
+    at once (a year's licence paid in advance on a monthly invoice) or overcharge the
+    month many times over, and the invoice cannot tell which. Held for review instead
+    of either being claimed."""
+    if conv.months is None or line.period_start is not None or line.period_end is not None:
+        return False
+    if not 0 < conv.factor < 1 or allowed <= 0 or line.unit_price <= 0:
+        return False
+    whole = allowed / conv.factor
+    # nearer as a ratio: above the geometric mean of the part's and the whole's price
+    return line.unit_price * line.unit_price > allowed * whole
+
+
+def _whole_unit_note(
+    line: InvoiceLineView, term: TermView, conv: Conversion, allowed: Decimal
+) -> str:
+    whole = to_ore(allowed / conv.factor)
+    unit = term.unit.value.replace("_", "/")
+    return (
+        f"priced {line.unit_price} per unit: nearer a whole {unit}'s price ({whole}) than "
+        f"the price of the invoice's {conv.months} month(s) ({to_ore(allowed)}); the line "
+        f"has no period of its own, so it may bill the whole {unit} at once (paid in "
+        "advance) or overcharge the invoice's period: held for review"
+    )
 
 
 def _prices(

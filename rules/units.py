@@ -66,10 +66,13 @@ COUNTED = frozenset({Unit.TRANSACTION, Unit.PIECE, Unit.FIXED})
 @dataclass(frozen=True, slots=True)
 class Conversion:
     """``factor`` converts a contract-unit price to an invoice-unit price; ``basis``
-    explains it in words for the evidence."""
+    explains it in words for the evidence. ``months``: the billing period's whole
+    months the factor was taken from, where a counted line's period gave it (else
+    None)."""
 
     factor: Decimal
     basis: str
+    months: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,9 @@ def _period_factor(
         if code in COUNT_CODES:
             months = whole_months(start, end)
             if months is not None:
-                return Conversion(Decimal(months) / per, f"billing period of {months} month(s)")
+                return Conversion(
+                    Decimal(months) / per, f"billing period of {months} month(s)", months
+                )
             if start and end and (end - start).days > 31:
                 return Unreconciled(
                     f"billing period {start}..{end} is not a whole number of months"

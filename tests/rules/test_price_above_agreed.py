@@ -273,3 +273,27 @@ def test_a_line_is_held_to_the_time_band_it_names(desc: str, price: str, expecte
     inv = invoice(line(price, "1", item="1", desc=desc, unit="HUR"))
     found = run(_banded_contract(), inv)
     assert [f.overcharge for f in found] == ([] if expected is None else [Decimal(expected)])
+
+
+def test_a_whole_years_price_on_a_monthly_invoice_is_held_for_review_not_claimed():
+    """A counted line without a period of its own, on an invoice for one month, priced
+    at (about) a whole year's price: a year paid in advance, or the month billed twelve
+    times over; the invoice cannot tell which, so no overcharge is claimed and the line
+    is listed for review, naming both prices. Near the month's price it is compared as
+    before; with a twelve-month period of its own, as the whole year."""
+    c = contract(term("1200.00", unit=Unit.YEAR))
+    month = (date(2026, 1, 1), date(2026, 1, 31))
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    for price in ("1200.00", "1260.00", "400.00"):
+        held = invoice(line(price, "1"), period=month)
+        assert run(c, held) == [], price
+        listed = rules.unchecked_lines(ctx(held, c))
+        assert [x["status"] for x in listed] == ["unreconciled"], price
+        assert "1200.00" in listed[0]["reason"] and "100.00" in listed[0]["reason"]
+        assert "held for review" in listed[0]["reason"]
+    near_month = invoice(line("130.00", "2"), period=month)
+    assert [f.overcharge for f in run(c, near_month)] == [Decimal("60.00")]
+    assert rules.unchecked_lines(ctx(near_month, c)) == []
+    assert run(c, invoice(line("1200.00", "1", period=year), period=month)) == []
+    own_year = invoice(line("1260.00", "1", period=year), period=month)
+    assert [f.overcharge for f in run(c, own_year)] == [Decimal("60.00")]
