@@ -193,6 +193,32 @@ class Evaluated:
     failures: list[tuple[str, str, int]] = field(default_factory=list)
 
 
+def unchecked_lines(
+    session: Session, *, invoice_id: int, today: date | None = None
+) -> dict[int, str]:
+    """Per stored line of this invoice that the price rules could not compare with its
+    contract (a description matching several items, an invoice unit that does not
+    reconcile with the contract's, no price valid on the billing date, ...), why: no
+    breach is claimed for such a line, so it is shown with the invoice for review
+    (``rules.unchecked_lines``). Empty when no contract applies. Nothing is stored."""
+    from monitor.settings import get_settings
+
+    builder = ContextBuilder(
+        session,
+        today=today or date.today(),
+        allow_unconfirmed_terms=get_settings().allow_unconfirmed_terms,
+    )
+    with rules.run_scope():
+        for batch in builder.batches([invoice_id]):
+            if invoice_id not in batch.targets:
+                continue
+            ctx = builder.context(batch, invoice_id)
+            if ctx.contract is None:
+                return {}
+            return {row["line_ref"]: row["reason"] for row in rules.unchecked_lines(ctx)}
+    return {}
+
+
 def encode_evidence(evaluated: Evaluated) -> None:
     """Each finding's evidence as the JSON text it is stored as
     (``monitor.db.encoded_json``): what a worker process sends the caller

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from monitor.findings.service import unchecked_lines
 from monitor.invoices import repository
 from monitor.invoices.exports import INVOICE_COLUMNS, invoice_rows
 from monitor.invoices.schemas import InvoiceDetailOut, InvoiceLineOut, InvoiceOut, InvoiceQuery
@@ -64,9 +65,19 @@ def api_export(
 @api.get("/{invoice_id}", response_model=InvoiceDetailOut, summary="One invoice with its lines")
 def api_get(session: DbSession, invoice_id: InvoiceId) -> InvoiceDetailOut:
     invoice, fields = repository.one_listed(session, invoice_id)
+    unchecked = (
+        unchecked_lines(session, invoice_id=invoice.id)
+        if invoice.status in ("checked", "check_failed")
+        else {}
+    )
     return InvoiceDetailOut(
         **fields,
-        lines=[InvoiceLineOut.model_validate(line) for line in invoice.lines],
+        lines=[
+            InvoiceLineOut.model_validate(line).model_copy(
+                update={"not_compared": unchecked.get(line.id)}
+            )
+            for line in invoice.lines
+        ],
         warnings=list(invoice.warnings or []),
         unassigned_reason=invoice.unassigned_reason,
         check_error=invoice.check_error,

@@ -56,6 +56,7 @@ _LINE_EXAMPLE = {
     "vat_percent": "25.00",
     "period_start": None,
     "period_end": None,
+    "not_compared": None,
 }
 
 
@@ -135,6 +136,11 @@ class InvoiceLineOut(BaseModel):
     vat_percent: Quantity | None
     period_start: date | None
     period_end: date | None
+    not_compared: str | None = Field(
+        None,
+        description="why the price rules could not compare this line with the contract "
+        "(no breach is claimed for it: it is for review), or null",
+    )
 
 
 class InvoiceDetailOut(InvoiceOut):

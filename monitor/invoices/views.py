@@ -15,6 +15,7 @@ from extractors.invoices.facturx import TOTAL_MISMATCH
 from monitor.contracts import repository as contracts_repo
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
+from monitor.findings.service import unchecked_lines
 from monitor.invoices import repository
 from monitor.invoices.models import Invoice
 from monitor.invoices.schemas import InvoiceQuery
@@ -98,6 +99,13 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
             ),
             invoice.issue_date,
         )
+    # the lines the price rules could not compare with the contract, and why: no
+    # finding is claimed for them, so they are shown for review
+    unchecked = (
+        unchecked_lines(session, invoice_id=invoice.id)
+        if contract is not None and invoice.status in ("checked", "check_failed")
+        else {}
+    )
     return render(
         request,
         "invoice.html",
@@ -105,6 +113,7 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
             "invoice": invoice,
             "findings": findings,
             "by_line": by_line,
+            "unchecked": unchecked,
             "municipality": municipality,
             "vendor": vendor,
             "contract": contract,

@@ -560,6 +560,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "invoice.title": {"da": "Faktura", "en": "Invoice"},
     "invoice.credit_note": {"da": "Kreditnota", "en": "Credit note"},
     "invoice.lines": {"da": "Linjer", "en": "Lines"},
+    "invoice.not_checked": {
+        "da": "Ikke sammenlignet med kontrakten, til gennemsyn",
+        "en": "Not compared with the contract, for review",
+    },
     "contract.title": {"da": "Kontrakt", "en": "Contract"},
     "contract.saved": {
         "da": "Gemt. Kontraktens fakturaer kontrolleres igen.",
