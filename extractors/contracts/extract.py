@@ -37,7 +37,7 @@ from extractors.contracts.parties import read_parties
 from extractors.contracts.patterns import numeric_order
 from extractors.contracts.pdf import PageText, PdfText, Segment, read_pdf
 from extractors.contracts.prices import read_prices
-from extractors.contracts.prices.bands import banded_descriptions
+from extractors.contracts.prices.bands import banded_descriptions, numbered_bands
 from extractors.contracts.prices.discounts import discount_clauses
 from extractors.contracts.prices.layout import lines_of, pdfium_words
 from extractors.contracts.sections import Section, classify, split_body
@@ -99,6 +99,7 @@ def _extract(document: PdfText) -> ContractTerms:
     )
     terms.price_terms = prices.terms
     banded_descriptions(terms.price_terms, language)  # "Fyringsolie, 0-1.999 liter" rows
+    numbered_bands(terms.price_terms)  # the item number on its first band's row only
     _contract_years(terms)
     terms.unread_prices = prices.unread
     terms.price_candidates = prices.candidates

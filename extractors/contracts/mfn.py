@@ -83,7 +83,9 @@ _PASSED_ON = re.compile(
 _REDUCTION = re.compile(r"reduction|decrease|discount", re.IGNORECASE)
 _PARTIES = (r"(?:customers?|clients?|licensees?|purchasers?|resellers?|distributors?|buyers?|"
             r"collaborators?|competitors?|partners?|dealers?|retailers?|wholesalers?|"
-            r"kunder?|myndigheder|ordregivere|kommuner|regioner)")  # fmt: skip
+            r"municipalit(?:y|ies)|(?:public\s+|contracting\s+)?authorit(?:y|ies)|"
+            r"public\s+(?:bodies|body|entit(?:y|ies)|buyers?)|regions?|"
+            r"kunder?|myndigheder|ordregivere|kommuner?|regioner)")  # fmt: skip
 _OTHERS = re.compile(
     rf"\b(?:any|all)\s+(?:[\w'’-]+\s+){{0,3}}?{_PARTIES}\b|\bother\s+(?:[\w-]+\s+){{0,2}}{_PARTIES}\b|"
     r"\banother\s+(?:[\w-]+\s+)?(?:person|party|customer|licensee|entity|buyer)\b|"
@@ -91,7 +93,7 @@ _OTHERS = re.compile(
     r"similarly\s+situated|equivalently\s+situated|comparable\s+customers?|outside\s+concerns|"
     rf"\b(?:andre|øvrige|tilsvarende|sammenlignelige)\s+(?:\w+\s+)?{_PARTIES}|tredjemand|"
     rf"\b(?:its|their|his)\s+(?:best|largest|most\s+favou?red|preferred)\s+(?:[\w-]+\s+)?{_PARTIES}|"
-    r"\banden\s+(?:\w+\s+)?kunde|\btreats?\s+(?:its\s+|their\s+)?(?:own\s+)?(?:users|customers|clients)",
+    r"\banden\s+(?:\w+\s+)?(?:kunde|kommune|myndighed|ordregiver|region)|\btreats?\s+(?:its\s+|their\s+)?(?:own\s+)?(?:users|customers|clients)",
     re.IGNORECASE,
 )
 #: A right of first refusal or negotiation compares offers, it promises no prices.
@@ -210,6 +212,9 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     farther = " ".join(sentence[end:].split()[:10])
     return (
         bool(_NEGATION.search(before))
+        # a key-facts row, its answer alone on the name's line ("Mestbegunstigelse Nej"),
+        # whatever the next line holds
+        or bool(_ANSWERED_NO.match(sentence[end:].split("\n", 1)[0]))
         or bool(_DENIED_AFTER.match(after))
         or bool(_DENIED_FARTHER.match(farther))
     )
@@ -235,6 +240,7 @@ _DENIED_AFTER = re.compile(
 )
 
 
+_ANSWERED_NO = re.compile(r"^\W*(?:nej|no|none|ingen|n/?a)\W*$", re.IGNORECASE)
 #: the clause named, then where it stands, then denied: "Bestemmelsen om mestbegunstigelse
 #: i Ordregivers generelle kontraktvilkår pkt. 14 finder ikke anvendelse", "Clause 14 (Most
 #: Favoured Customer) of the General Conditions shall not apply": only these words, a few

@@ -8,7 +8,8 @@ A size is written the same way ("Affaldsspand, 40-60 liter"), so a description's
 read as a band only from the shape of the rows together: two or more consecutive rows of
 one item (the same item id, or the same words before the range) whose ranges follow each
 other without a gap from 0 or 1, the last open or the rows three or more. Then each row is
-that item's price in that band; anything else stays as written.
+that item's price in that band; anything else stays as written. An item number written
+on the first band's row only is every band's (:func:`numbered_bands`).
 """
 
 from __future__ import annotations
@@ -105,3 +106,26 @@ def _settle(run: list[_Banded]) -> None:
         banded.term.tier_min = banded.low
         banded.term.tier_max = banded.high
         banded.term.description = banded.name
+
+
+def numbered_bands(terms: list[ExtractedPriceTerm]) -> None:
+    """An item number written on the row of an item's first volume band only: the rows
+    right after it without a number, with the same description, unit, page and
+    currency, whose bands follow on from it without a gap, are that item's other bands
+    and take its number (else a line billing the item in a later band finds no price
+    for it). In place."""
+    previous: ExtractedPriceTerm | None = None
+    for term in terms:
+        if (
+            previous is not None
+            and previous.item_id
+            and not term.item_id
+            and previous.tier_max is not None
+            and term.tier_min is not None
+            and term.tier_min in (previous.tier_max, previous.tier_max + 1)
+            and term.description == previous.description
+            and (term.unit, term.page, term.currency)
+            == (previous.unit, previous.page, previous.currency)
+        ):
+            term.item_id = previous.item_id
+        previous = term

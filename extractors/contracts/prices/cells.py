@@ -28,7 +28,7 @@ from extractors.contracts.prices.headers import (
     unrepresented,
     unwrapped_dates,
 )
-from extractors.contracts.prices.rows import RowContext, named_currency
+from extractors.contracts.prices.rows import RowContext, named_currency, vat_stated
 from extractors.money import parse_amount
 from extractors.types import ExtractedPriceTerm, Unit, UnreadPrice, VatBasis
 
@@ -461,6 +461,10 @@ def read_row(
         every_band = _spans_the_bands(columns, row, terms[0][0])
         if every_band is None:
             confidence = min(confidence, 0.6)  # all bands' price, or the middle band's?
+    # what the row's own words say of its price's VAT, if anything (not its amounts)
+    own_vat = vat_stated(
+        " ".join(t for t, r in zip(cells, roles, strict=True) if r not in _PRICE_ROLES and t)
+    )
     out = []
     windows = (
         period_windows([col for col, _ in terms])
@@ -489,6 +493,15 @@ def read_row(
         # the column's own basis ("Pris ekskl. moms", "Pris*" over "* inkl. moms"), else
         # what the page or the contract says of its prices
         vat: VatBasis = "incl" if col.role.vat == "incl" else "excl" if col.role.vat else ctx.vat
+        if own_vat is not None and own_vat != vat:
+            # the row's own words on its price ("Kaffe, kande (pris inkl. moms)" under
+            # "Pris ekskl. moms"): that row's basis, against its column's or the page's,
+            # so for review
+            vat, confidence = own_vat, min(confidence, _CONTRADICTED)
+            doubt = doubt or (
+                f"the row says its price is {'incl.' if own_vat == 'incl' else 'excl.'} VAT, "
+                "its column or page the opposite"
+            )
         currency = (
             named_currency(_cell(columns, cells, col))
             or _currency_cell(columns, cells)

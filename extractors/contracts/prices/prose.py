@@ -70,7 +70,8 @@ NOT_A_PRICE = re.compile(
     r"garanti|forsikring|kontraktsum|kontraktværdi|samlet værdi|anslået|forventet samlet|"
     r"estimeret|\bloft\b|maksim|tærskel|udbudsgrænse|liabilit|damages|penalt|liquidated|"
     r"indemn|insurance|guarantee|estimat|total (contract )?value|aggregate|\bcap\b|capped|"
-    r"threshold|not exceed|ikke overstige|budget|rabat|discount|bonus|kreditnota|"
+    r"threshold|not exceed|ikke overstige|\bbudget(?:tet|ramme|rammen)?\b|rabat|discount|bonus|"
+    r"kreditnota|"
     r"i alt|in total|samlet beløb|total charges",
     re.IGNORECASE,
 )
@@ -117,6 +118,11 @@ _SHAPES = (
                r"(?:et|en) tillæg|et tillæg|a supplement|a surcharge|an additional charge)\b"
                r"(?:\s+(?:på|of))?\s*$", re.IGNORECASE),
     re.compile(r"^(?:Ved|For)\s+(?P<d>[^,]{3,120}),\s*$", re.IGNORECASE),
+    # the payment named, then what it is for: "... betaler Kommunen et fast årligt vederlag
+    # for licens til budgetværktøjet på kr. 48.000,00 pr. år", "a fixed annual fee for the
+    # reporting module of DKK 12,000"
+    re.compile(r"\b(?:vederlag|honorar|gebyr|afgift|fee|charge|remuneration)\s+(?:for|til|of)\s+"
+               r"(?P<d>.{3,120}?)\s+(?:på|of|:)?\s*$", re.IGNORECASE),
     re.compile(rf"^(?P<d>.+?)\s+(?:{_VERBS})\b", re.IGNORECASE),
     # a list item or label: "a) Fast support pr. skole: 4.950,00 kr. pr. måned;"
     re.compile(r"^(?P<d>(?:[^:;.]|\.(?=\s*\w)){3,80}?):\s*$"),

@@ -153,3 +153,33 @@ def test_a_price_header_naming_its_period_before_its_measure(
     terms = extract_contract(_pdf(lines), "kontrakt.pdf")
     assert [t.unit for t in terms.price_terms] == ([unit] if unit else [])
     assert len(terms.unread_prices) == (0 if unit else 1)
+
+
+def test_an_item_number_written_on_its_first_band_only_is_every_bands() -> None:
+    """A price list writing an item's number on the row of its first volume band only
+    (the others name the same item, their bands after it): every band is that item's,
+    so a line billing the item in a later band is priced in it, not unpriced."""
+    lines = [
+        "Service and Licence Agreement",
+        "Customer: Egeby Municipality, CVR 29189803",
+        "Supplier: Vejservice Syd ApS, CVR 31415926",
+        "This Agreement enters into force on 2026-04-01 and is valid for 24 months.",
+        "3 Prices",
+        "Prices are stated in Danish kroner excluding VAT.",
+        *_table(["Item", "Description", "Unit", "Price DKK"],
+                [["WX-10", "Route planning licence, 1-25 users", "per user per year", "4.120,00"],
+                 ["", "Route planning licence, 26-200 users", "per user per year", "3.605,50"],
+                 ["", "Route planning licence, more than 200 users", "per user per year",
+                  "3.090,25"],
+                 ["WX-20", "Depot terminal", "per year", "9.800,00"]],
+                (60, 110, 330, 470)),
+    ]  # fmt: skip
+    terms = extract_contract(_pdf(lines), "agreement.pdf")
+    assert [
+        (t.item_id, t.description, t.tier_min, t.tier_max, t.unit_price) for t in terms.price_terms
+    ] == [
+        ("WX-10", "Route planning licence", Decimal(1), Decimal(25), Decimal("4120.00")),
+        ("WX-10", "Route planning licence", Decimal(26), Decimal(200), Decimal("3605.50")),
+        ("WX-10", "Route planning licence", Decimal(201), None, Decimal("3090.25")),
+        ("WX-20", "Depot terminal", None, None, Decimal("9800.00")),
+    ]

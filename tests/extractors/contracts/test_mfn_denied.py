@@ -18,6 +18,9 @@ from extractors.contracts.mfn import mfn_statement
         "Betalingsfrist 30 dage netto Mestbegunstigelse Nej",
         "Mestbegunstigelse: nej",
         "MFN: No",
+        # a key-facts row run into the next row's label (a line of its own each)
+        "Mestbegunstigelse Nej\nFakturering",
+        "Most favoured customer No\nInvoicing",
         "Pkt. 9 (Mestbegunstigelse) udgår.",
         "Bestemmelsen om mestbegunstigelse bortfalder.",
         "Parterne har fravalgt mestbegunstigelse.",
@@ -37,6 +40,12 @@ def test_these_sentences_say_there_is_no_mfn(sentence: str) -> None:
         "Leverandøren garanterer, at Kunden opnår priser, der mindst er lige så gunstige "
         "som dem, Leverandøren tilbyder andre kommuner.",
         "Mestbegunstigelse: Ja",
+        "Mestbegunstigelse Ja\nFakturering",
+        # the others compared with are public buyers: municipalities, authorities
+        "The Supplier warrants that the prices are no higher than those offered to any "
+        "other Danish municipality for the same services.",
+        "Leverandøren garanterer, at priserne ikke er højere end dem, der tilbydes en "
+        "anden kommune.",
         "The Supplier grants most favoured customer terms, no less favourable than those "
         "given to any other customer.",
         "Kunden er mestbegunstiget, og priserne må ikke være højere end for andre kunder.",
