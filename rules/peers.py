@@ -20,6 +20,7 @@ from rules.types import InvoiceLineView, PriceObservation
 
 if TYPE_CHECKING:
     from rules.engine import Run
+    from rules.pricing import LinePricing
 
 #: peer indexes kept (one per list of observations; a check builds one list per run)
 _LIMIT = 8
@@ -99,23 +100,28 @@ class PeerIndex:
         lo: date,
         hi: date,
         band: tuple[Decimal | None, Decimal | None] | None = None,
+        since: date | None = None,
     ) -> PeerView | None:
         """Other municipalities' prices for ``key`` observed between ``lo`` and ``hi``
         (each municipality's latest), or None when there are none; with ``band`` (the
         volume band of the line's own price), only the prices billed for a quantity in
         that band (the number of inhabitants for a price per head). Fast path: when
         every latest observation is inside the window, the answer does not depend on
-        the window and is cached per item and municipality."""
+        the window and is cached per item and municipality. With ``since``, only the
+        prices billed for a period from that day on (``PriceObservation.billed_on``, else
+        the issue date)."""
         item = self._item(key, per_head)
         if item is None:
             return None
-        if band is not None:
-            cache_key_band: tuple[object, ...] = (key, own, per_head, lo, hi, band)
+        if band is not None or since is not None:
+            cache_key_band: tuple[object, ...] = (key, own, per_head, lo, hi, band, since)
             if cache_key_band not in self._views:
                 if len(self._views) >= _VIEW_LIMIT:
                     self._views.clear()
                 subset = [o for o in self.by_item[key]
-                          if _within(o, lo, hi) and _in_band(o, band, per_head)]  # fmt: skip
+                          if _within(o, lo, hi)
+                          and (band is None or _in_band(o, band, per_head))
+                          and (since is None or _billed_since(o, since))]  # fmt: skip
                 sub = _rank(subset, per_head)
                 self._views[cache_key_band] = _without(sub, own) if sub else None
             return self._views[cache_key_band]
@@ -143,6 +149,12 @@ class PeerIndex:
             if found is not None:
                 self._items[(key, per_head)] = found
         return found
+
+
+def _billed_since(obs: PriceObservation, since: date) -> bool:
+    """Whether the observation billed a period from ``since`` on (unknown: not compared)."""
+    day = obs.billed_on or obs.issue_date
+    return day is not None and day >= since
 
 
 def _within(obs: PriceObservation, lo: date, hi: date) -> bool:
@@ -247,20 +259,24 @@ class Comparison:
         return normalised * self.scale
 
 
-def comparisons(run: Run, *, max_age_days: int) -> list[Comparison]:
+def comparisons(run: Run, *, max_age_days: int, since_regulation: bool = False) -> list[Comparison]:
     """Every billed line with an item id (its own, else that of the contract item its
     description matches), priced above the lowest price another
     municipality pays for it (computed once per invoice and window, shared by
     price_disparity and mfn_breach; a line at or below every other price can breach
-    neither)."""
-    cache_key = ("comparisons", max_age_days)
+    neither). ``since_regulation``: a line whose contract let its price rise
+    (indexation) on or before its billing date is compared only with the prices others
+    were billed for periods from that rise on: a price for the period before it is that
+    period's, which the others' own regulation raises as well (mfn_breach: the lowest
+    price given to another at the time)."""
+    cache_key = ("comparisons", max_age_days, since_regulation)
     found = run.cache.get(cache_key)
     if found is None:
-        found = run.cache[cache_key] = _comparisons(run, max_age_days)
+        found = run.cache[cache_key] = _comparisons(run, max_age_days, since_regulation)
     return found  # type: ignore[return-value]
 
 
-def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
+def _comparisons(run: Run, max_age_days: int, since_regulation: bool = False) -> list[Comparison]:
     ctx = run.ctx
     inv = ctx.invoice
     if inv.document_type == "credit_note" or not ctx.peer_prices:
@@ -286,6 +302,15 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         if lp.match is not None and lp.match.method == "description"
         and not lp.match.key.startswith("desc:")
     }  # fmt: skip
+    since = (
+        {
+            lp.line.id: started
+            for lp in run.pricing()
+            if (started := _price_period_start(lp)) is not None
+        }
+        if since_regulation
+        else {}
+    )
     age = timedelta(days=max_age_days)
     lo, hi = inv.issue_date - age, inv.issue_date + age
     own_code = inv.municipality_code
@@ -297,7 +322,13 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
             continue
         per_head = line.id in head_lines or key in index.inhabitant_items
         peers = index.view(
-            key, own=own_code, per_head=per_head, lo=lo, hi=hi, band=bands.get(line.id)
+            key,
+            own=own_code,
+            per_head=per_head,
+            lo=lo,
+            hi=hi,
+            band=bands.get(line.id),
+            since=since.get(line.id),
         )
         if peers is None:
             continue
@@ -308,3 +339,12 @@ def _comparisons(run: Run, max_age_days: int) -> list[Comparison]:
         if own > peers.lowest:  # at or below every other price: nothing to compare
             out.append(Comparison(line, key, own, scale, per_head, peers))
     return out
+
+
+def _price_period_start(lp: LinePricing) -> date | None:
+    """The day the line's price period began: its contract's last price regulation on or
+    before the line's billing date (``rules.indexation.Schedule.steps``), or None."""
+    if lp.schedule is None:
+        return None
+    started = [step.effective for step in lp.schedule.steps if step.effective <= lp.on]
+    return max(started) if started else None

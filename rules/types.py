@@ -126,6 +126,10 @@ class PriceObservation:
     #: later in the list is)
     invoice_id: int | None = None
     line_id: int | None = None
+    #: the first day of the period the line billed (its own, else its invoice's; None:
+    #: not stated): a price billed in arrears for the month before a price regulation is
+    #: that month's price, whatever day it was invoiced
+    billed_on: date | None = None
 
 
 @dataclass(slots=True)

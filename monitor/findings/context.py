@@ -703,7 +703,11 @@ class ContextBuilder:
                     LatestPrice.issue_date,
                     LatestPrice.invoice_id,
                     LatestPrice.line_id,
-                ).where(*where)
+                    # the period the line billed (``line_item_period``, by its key)
+                    LineItemPeriod.period_start,
+                )
+                .outerjoin(LineItemPeriod, LineItemPeriod.line_id == LatestPrice.line_id)
+                .where(*where)
             )
         )
 
@@ -749,6 +753,7 @@ class ContextBuilder:
                 Invoice.issue_date,
                 Invoice.id.label("invoice_id"),
                 InvoiceLine.id.label("line_id"),
+                func.coalesce(InvoiceLine.period_start, Invoice.period_start).label("billed_on"),
                 rank,
             )
             .join(Invoice, InvoiceLine.invoice_id == Invoice.id)
@@ -771,6 +776,7 @@ class ContextBuilder:
                 ranked.c.issue_date,
                 ranked.c.invoice_id,
                 ranked.c.line_id,
+                ranked.c.billed_on,
             ).where(ranked.c.rank == 1)
         )
         return self._observations(rows)
@@ -778,7 +784,7 @@ class ContextBuilder:
     def _observations(self, rows: Any) -> list[PriceObservation]:
         observations: list[PriceObservation] = []
         munis = self._municipalities()
-        for muni_id, item_id, price, quantity, number, issued, invoice_id, line_id in rows:
+        for muni_id, item_id, price, quantity, number, issued, invoice_id, line_id, billed in rows:
             code, population = munis.get(muni_id, (None, None))
             observations.append(
                 PriceObservation(
@@ -791,6 +797,7 @@ class ContextBuilder:
                     issue_date=issued,
                     invoice_id=invoice_id,
                     line_id=line_id,
+                    billed_on=billed,
                 )
             )
         return observations

@@ -26,7 +26,9 @@ def check(run: Run, params: MfnParams) -> list[RuleFinding]:
     if contract is None or not contract.mfn:
         return []
     out = []
-    for cmp in comparisons(run, max_age_days=params.max_age_days):
+    # the lowest price given to another for the same period: after a price regulation
+    # the contract allows, not the price of the period before it
+    for cmp in comparisons(run, max_age_days=params.max_age_days, since_regulation=True):
         if params.exceeded(cmp.own, cmp.peers.lowest):
             out.append(_finding(run.ctx, cmp, params))
     return out

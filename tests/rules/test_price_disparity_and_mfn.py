@@ -130,3 +130,43 @@ def test_a_municipality_s_latest_price_is_the_greatest_invoice_and_line_that_day
     assert [(f.evidence["lowest_municipality"], f.evidence["lowest_price"]) for f in found] == [
         ("751", "10.00")
     ]
+
+
+def test_mfn_compares_with_prices_billed_since_the_contracts_last_price_regulation():
+    """A price raised as the indexation clause allows from 1 January is compared with
+    what the others were billed for periods from then on: another municipality's price
+    for December, invoiced on 3 January before its own January invoice came, is the old
+    period's price, not a lower price given to it (a false most-favoured claim at every
+    yearly regulation, whichever municipality is invoiced first). A lower price billed
+    for January itself is one."""
+    from dataclasses import replace
+    from datetime import date
+
+    from extractors.types import IndexationTerms
+
+    clause = IndexationTerms(
+        index="nettoprisindeks", cap_pct=D("3"), adjust_month=1, fixed_months=12,
+        base_month="2024-12", notice_days=90,
+    )  # fmt: skip
+    series = {"nettoprisindeks": {"2024-12": D("100"), "2025-12": D("105")}}
+    con = contract(term("100.00"), mfn=True, indexation=clause)
+    inv = invoice(
+        line("103.00", "10"), issued=date(2026, 2, 3), period=(date(2026, 1, 1), date(2026, 1, 31))
+    )
+    december = replace(
+        peer("751", "100.00"), issue_date=date(2026, 1, 3), billed_on=date(2025, 12, 1)
+    )
+    january = replace(
+        peer("461", "103.00"), issue_date=date(2026, 2, 2), billed_on=date(2026, 1, 1)
+    )
+    found = only("mfn_breach", ctx(inv, con, index_series=series, peer_prices=[december, january]))
+    assert found == []
+    lower_in_january = replace(december, billed_on=date(2026, 1, 1))
+    found = only(
+        "mfn_breach", ctx(inv, con, index_series=series, peer_prices=[lower_in_january, january])
+    )
+    assert overcharges(found) == [D("30.00")]
+    # a contract without a regulation compares with every latest price, as before
+    plain = contract(term("103.00"), mfn=True)
+    found = only("mfn_breach", ctx(inv, plain, peer_prices=[december, january]))
+    assert overcharges(found) == [D("30.00")]
