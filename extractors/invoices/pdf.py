@@ -371,6 +371,46 @@ def _discounted(
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:i\s*alt|total|subtotal|moms|vat)\b")
 
 
+#: an invoice's number, labelled ("Fakturanr.", "Invoice no.", "Rechnungsnr.", "Facture n°")
+_NUMBER_LABEL = re.compile(
+    r"(?i)\b(?:faktura|kreditnota)\s*-?\s*(?:nr|nummer|no)\b|\binvoice\s*(?:no|number|#|nr)|"
+    r"\bcredit\s+note\s+(?:no|number)|\brechnungs?\s*-?\s*(?:nr|nummer)|\bfactuur\s*-?\s*"
+    r"(?:nr|nummer)|\bfacture\s+n[°o]"
+)
+#: what else an invoice's first page labels: when to pay, its totals and tax, the buyer's
+#: EAN number
+_INVOICE_LABELS = (
+    re.compile(r"(?i)\bforfald\w*|\bdue\s+date\b|\bbetalingsfrist\b|\bpayment\s+due\b|"
+               r"\bsidste\s+rettidige|\bf[äa]llig|\béchéance|\bvervaldatum"),
+    re.compile(r"(?i)\b(?:i\s*alt|total|subtotal|at\s+betale|amount\s+due|moms|vat|mwst|"
+               r"summe|gesamt|tva|btw|totaal)\b"),
+    re.compile(r"(?i)\b(?:ean|gln)\b"),
+)  # fmt: skip
+#: a contract's title: never an invoice, whatever its clauses on invoicing say
+_CONTRACT_TITLE = re.compile(r"(?i)kontrakt|aftale|agreement|contract|overenskomst|udbud|tender")
+
+
+def looks_like_invoice(lines: list[str]) -> bool:
+    """Whether a PDF's first page (its text lines) is an invoice or a credit note: titled
+    so near its top ("FAKTURA", "Invoice", "Kreditnota", "Rechnung", alone or beside the
+    sender's name), no contract's title there, its number labelled ("Fakturanr.") and
+    one more of an invoice's labels (its due date, its totals or tax, the buyer's EAN)."""
+    top = [line.strip() for line in lines[:15] if line.strip()]
+    if any(_CONTRACT_TITLE.search(line) for line in top[:5]):
+        return False
+    titled = any(
+        _INVOICE_TITLE.fullmatch(word.strip(":.")) or _CREDIT_TITLE.search(line)
+        for line in top[:12]
+        for word in line.split()[:1] + line.split()[-1:]
+    )
+    text = "\n".join(lines[:80])
+    return (
+        titled
+        and bool(_NUMBER_LABEL.search(text))
+        and any(label.search(text) for label in _INVOICE_LABELS)
+    )
+
+
 def _refuse_other_documents(lines: list[str], filename: str) -> None:
     """A ParseError naming what the document is when its title (one of its first
     lines, alone or after the sender's name: "Firma ApS Tilbud") says it

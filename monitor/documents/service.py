@@ -12,6 +12,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,12 +49,55 @@ def guess_kind(data: bytes, filename: str) -> str:
         from extractors.invoices.facturx import has_embedded_invoice
 
         # The markers can sit in compressed object streams or past the head.
-        return "invoice" if has_embedded_invoice(data) else "contract"
+        if has_embedded_invoice(data):
+            return "invoice"
+        # a PDF invoice without XML: its first page says so ("FAKTURA", an invoice
+        # number, a due date, totals)
+        return "invoice" if _first_page_is_an_invoice(data, filename) else "contract"
     raise InputError(
         "cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)",
         file=filename,
         key="error.upload.kind_unknown",
     )
+
+
+def _first_page_is_an_invoice(data: bytes, filename: str) -> bool:
+    """Whether the PDF's first page reads as an invoice (``extractors.invoices.pdf.
+    looks_like_invoice``). Only that page is opened, within the reading limits; a PDF
+    over them, or one that cannot be opened, is not looked into here: its reading
+    refuses it, naming the problem."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from extractors.errors import PrisvagtError
+    from extractors.invoices.pdf import looks_like_invoice
+    from extractors.limits import DEFAULT_LIMITS, check_streams
+
+    try:
+        check_streams(data, filename)
+        pdf = pdfium.PdfDocument(data)
+    except (PrisvagtError, pdfium.PdfiumError):
+        return False
+    try:
+        if len(pdf) == 0:
+            return False
+        page = pdf[0]
+        try:
+            if pdfium_c.FPDFPage_CountObjects(page) > DEFAULT_LIMITS.max_page_objects:
+                return False
+            textpage = page.get_textpage()
+            try:
+                if textpage.count_chars() > DEFAULT_LIMITS.max_page_chars:
+                    return False
+                return looks_like_invoice(textpage.get_text_range().splitlines())
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    except pdfium.PdfiumError:
+        return False
+    finally:
+        pdf.close()
 
 
 def ingest_file(
@@ -83,6 +127,10 @@ def ingest_file(
     sha = hashlib.sha256(data).hexdigest()
     existing = repository.by_sha256(session, sha)
     if existing is not None:
+        if kind is not None and kind != existing.kind:
+            # stored before as the other kind (a PDF invoice taken for a contract): the
+            # person says what it is, so it is read again as that
+            read_again_as(session, existing, kind, filename)
         return IngestResult(existing.id, False, existing.kind, existing.filename)
     kind = kind or guess_kind(data, filename)
     doc = Document(
@@ -98,6 +146,51 @@ def ingest_file(
     session.add(doc)
     session.flush()
     return IngestResult(doc.id, True, kind, doc.filename)
+
+
+def read_again_as(session: Session, doc: Document, kind: str, filename: str) -> None:
+    """Read a stored document again as ``kind``: what was read from it as the other kind
+    (an unassigned contract read from an invoice, or the invoices read from a contract)
+    is removed and the document waits to be read again. Refused, naming the file and
+    why, when what was read from it is relied on: a contract legal has reviewed or
+    confirmed terms of, or one with findings; invoices with findings. Never commits."""
+    from sqlalchemy import func
+
+    from monitor.contracts.models import Contract, PriceTerm
+    from monitor.findings.models import Finding
+    from monitor.invoices.models import Invoice
+
+    model: Any = Contract if doc.kind == "contract" else Invoice
+    read = list(session.scalars(select(model).where(model.document_id == doc.id)))
+    ids = [r.id for r in read]
+    column = Finding.contract_id if doc.kind == "contract" else Finding.invoice_id
+    findings = (
+        session.scalar(select(func.count()).select_from(Finding).where(column.in_(ids)))
+        if ids
+        else 0
+    )
+    reviewed = doc.kind == "contract" and any(
+        c.review_status == "reviewed"
+        or session.scalar(
+            select(func.count())
+            .select_from(PriceTerm)
+            .where(PriceTerm.contract_id == c.id, PriceTerm.review_state == "confirmed")
+        )
+        for c in read
+    )
+    if findings or reviewed:
+        why = f"{findings} findings rest on it" if findings else "legal has reviewed its terms"
+        article = "an" if kind == "invoice" else "a"
+        raise InputError(
+            f"already stored as a {doc.kind} (document {doc.id}) and {why}: it is not read "
+            f"again as {article} {kind}",
+            file=filename,
+        )
+    for row in read:
+        session.delete(row)
+    doc.kind, doc.status, doc.error, doc.error_reason = kind, "received", None, None
+    doc.processed_at = None
+    session.flush()
 
 
 def _file_too_large(size: int, max_bytes: int, filename: str) -> InputError:

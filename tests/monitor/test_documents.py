@@ -61,3 +61,89 @@ def test_it_tells_contracts_from_invoices(data: bytes, name: str, kind: str) -> 
 def test_an_unknown_kind_of_file_asks_for_kind() -> None:
     with pytest.raises(InputError, match="notes.docx: cannot tell"):
         guess_kind(b"PK\x03\x04", "notes.docx")
+
+
+def _page(lines: list[str]) -> bytes:
+    """A one-page PDF with these lines of text (reportlab)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    y = 800.0
+    for line in lines:
+        canvas.drawString(60, y, line)
+        y -= 16
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+PDF_INVOICE = [
+    "Vejservice Syd ApS", "Industrivej 3, 6000 Kolding", "CVR-nr. 31415926", "FAKTURA",
+    "Fakturanr. VS-4471", "Fakturadato 02-03-2026", "Forfaldsdato 01-04-2026",
+    "Kunde Egeby Kommune", "EAN 5798000000000",
+    "Varenr. Beskrivelse Antal Enhed Enhedspris Beløb",
+    "K-1 Siddende kørsel 120 km 12,50 1.500,00",
+    "Subtotal ekskl. moms 1.500,00", "Moms 25 % 375,00", "Total inkl. moms DKK 1.875,00",
+]  # fmt: skip
+PDF_CONTRACT = [
+    "Kontrakt om kørsel", "mellem Egeby Kommune og Vejservice Syd ApS",
+    "Faktura", "Leverandøren fakturerer månedsvis bagud. Fakturanr. og ordrenummer",
+    "skal fremgå af fakturaen. Betalingsfrist 30 dage. Alle priser er ekskl. moms.",
+]  # fmt: skip
+
+
+def test_a_pdf_invoice_without_xml_is_told_from_a_contract_by_its_first_page() -> None:
+    """A plain PDF invoice (titled FAKTURA, its number, due date and totals labelled) is
+    an invoice; a contract whose first page speaks of invoices stays a contract."""
+    assert guess_kind(_page(PDF_INVOICE), "vs-4471.pdf") == "invoice"
+    english = ["Nordic Route Ltd", "INVOICE", "Invoice no. 2026-118", "Due date 2026-04-01",
+               "Total DKK 9,800.00"]  # fmt: skip
+    assert guess_kind(_page(english), "2026-118.pdf") == "invoice"
+    assert guess_kind(_page(PDF_CONTRACT), "kontrakt.pdf") == "contract"
+    assert guess_kind(_page(["Bilag 2", "Prisliste"]), "bilag.pdf") == "contract"
+
+
+def test_a_document_stored_as_the_wrong_kind_is_read_again_as_the_kind_named(
+    app_env: object,
+) -> None:
+    """Ingested again with the kind named, a document stored as the other kind is read
+    again as that: what it was read into is removed. Not when legal has reviewed what
+    was read from it: then it is refused, naming the file and why, and nothing changes."""
+    from monitor.contracts.models import Contract
+    from monitor.contracts.service import extract
+
+    data = _page(PDF_INVOICE)
+    with transaction() as s:
+        first = ingest_file(s, data=data, filename="vs-4471.pdf", kind="contract")
+        extract(s, document_id=first.document_id)
+        assert s.scalar(select(func.count(Contract.id))) == 1
+    with transaction() as s:
+        again = ingest_file(s, data=data, filename="vs-4471.pdf", kind="invoice")
+        assert (again.document_id, again.created, again.kind) == (
+            first.document_id,
+            False,
+            "invoice",
+        )
+    with transaction() as s:
+        doc = s.get(Document, first.document_id)
+        assert doc is not None and (doc.kind, doc.status) == ("invoice", "received")
+        assert s.scalar(select(func.count(Contract.id))) == 0
+    # read as a contract again, reviewed by legal: not undone by a second thought
+    with transaction() as s:
+        ingest_file(s, data=data, filename="vs-4471.pdf", kind="contract")
+        extract(s, document_id=first.document_id)
+        contract = s.scalars(select(Contract)).one()
+        contract.review_status = "reviewed"
+    with (
+        pytest.raises(InputError, match="vs-4471.pdf: already stored as a contract"),
+        transaction() as s,
+    ):
+        ingest_file(s, data=data, filename="vs-4471.pdf", kind="invoice")
+    with transaction() as s:
+        assert s.scalar(select(func.count(Contract.id))) == 1
+        doc = s.get(Document, first.document_id)
+        assert doc is not None and doc.kind == "contract"
