@@ -161,13 +161,43 @@ def contract_text(data: dict[str, Any]) -> str:
     out.append(f"  review: {review}")
     if data["preliminary_findings"]:
         out.append(f"  preliminary findings: {data['preliminary_findings']}")
+    out += _clause_lines(data)
     out += _review_lines(data)
-    for t in data["price_terms"]:
-        out.append(
-            f"  {t['item_id'] or '-'}  {t['description']}  {t['unit_price']} {t['currency']} "
-            f"{t['unit']}  page {t['page'] or '?'}  {t['review_state']}"
-        )
+    out += [f"{line}  {t['review_state']}" for line, t in _term_lines(data)]
     return "\n".join(out)
+
+
+def _clause_lines(data: dict[str, Any]) -> list[str]:
+    """The contract's own terms a reviewer checks: its period, payment days,
+    most-favoured-customer clause and indexation."""
+    start, end = data.get("effective_date"), data.get("expiry_date")
+    out = [f"  period: {start or '?'} – {end or '?'}"]
+    days = data.get("payment_days")
+    out.append(f"  payment: {'-' if days is None else f'{days} days'}")
+    out.append(f"  most-favoured customer: {'yes' if data.get('mfn') else 'no'}")
+    index = data.get("indexation")
+    if index:
+        cap = f", at most {index['cap_pct']} %" if index.get("cap_pct") else ""
+        out.append(f"  indexation: {index.get('index') or '?'}{cap}")
+    return out
+
+
+def _term_lines(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Each price term as a line: item, description, volume band, price, currency, unit,
+    VAT basis and page."""
+    out = []
+    for t in data["price_terms"]:
+        tier = ""
+        if t.get("tier_min") is not None or t.get("tier_max") is not None:
+            tier = f"  [{t.get('tier_min') or ''}–{t.get('tier_max') or ''}]"
+        out.append(
+            (
+                f"  {t['item_id'] or '-'}  {t['description']}{tier}  {t['unit_price']} "
+                f"{t['currency']} {t['unit']} {t['vat']}. VAT  page {t['page'] or '?'}",
+                t,
+            )
+        )
+    return out
 
 
 def extraction_text(data: dict[str, Any]) -> str:
@@ -176,24 +206,11 @@ def extraction_text(data: dict[str, Any]) -> str:
     rows not read and the price list."""
     out = [f"{data.get('title') or '(untitled)'}  [{data.get('language') or '?'}]"]
     out += _parties_lines(data)
-    days = data.get("payment_days")
-    out.append(f"  payment: {'-' if days is None else f'{days} days'}")
-    out.append(f"  most-favoured customer: {'yes' if data.get('mfn') else 'no'}")
-    index = data.get("indexation")
-    if index:
-        cap = f", at most {index['cap_pct']} %" if index.get("cap_pct") else ""
-        out.append(f"  indexation: {index.get('index') or '?'}{cap}")
+    out += _clause_lines(data)
     review = REVIEW_STATUS_TEXT.get(data["review_status"], data["review_status"])
     out.append(f"  reading: {review}")
     out += _review_lines(data)
-    for t in data["price_terms"]:
-        tier = ""
-        if t.get("tier_min") is not None or t.get("tier_max") is not None:
-            tier = f"  [{t.get('tier_min') or ''}–{t.get('tier_max') or ''}]"
-        out.append(
-            f"  {t['item_id'] or '-'}  {t['description']}{tier}  {t['unit_price']} "
-            f"{t['currency']} {t['unit']} {t['vat']}. VAT  page {t['page'] or '?'}"
-        )
+    out += [line for line, _ in _term_lines(data)]
     return "\n".join(out)
 
 

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
@@ -59,6 +60,7 @@ def read_parties_csv(text: str, *, filename: str) -> list[PartyRow]:
             line=1,
         )
     rows: list[PartyRow] = []
+    eans: dict[str, tuple[str | None, int]] = {}
     for number, raw in enumerate(reader, start=2):
         values = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
         try:
@@ -76,6 +78,15 @@ def read_parties_csv(text: str, *, filename: str) -> list[PartyRow]:
             raise InputError(
                 "a vendor needs its CVR number", file=filename, line=number, field="cvr"
             )
+        for ean in row.ean:  # one EAN number is one municipality's
+            first = eans.setdefault(ean, (row.code, number))
+            if first[0] != row.code:
+                raise InputError(
+                    f"EAN {ean} is already municipality {first[0]}'s (line {first[1]})",
+                    file=filename,
+                    line=number,
+                    field="ean",
+                )
         rows.append(row)
     return rows
 
@@ -115,8 +126,18 @@ def _upsert_municipality(session: Session, row: PartyRow) -> int:
     muni.population = row.population if row.population is not None else muni.population
     known = {e.ean for e in muni.eans}
     for ean in row.ean:
-        if ean not in known:
-            muni.eans.append(MunicipalityEan(ean=ean))
+        if ean in known:
+            continue
+        held = session.scalar(select(MunicipalityEan).where(MunicipalityEan.ean == ean))
+        if held is not None and held.municipality_id != muni.id:
+            owner = session.get(Municipality, held.municipality_id)
+            raise InputError(
+                f"EAN {ean} is already registered to municipality "
+                f"{owner.code if owner else held.municipality_id}; a number is one "
+                "municipality's (nothing was imported)",
+                field="ean",
+            )
+        muni.eans.append(MunicipalityEan(ean=ean))
     added = 0
     existing = {(c.role, c.email) for c in muni.contacts}
     for role, email in (("finance", row.finance_email), ("legal", row.legal_email)):

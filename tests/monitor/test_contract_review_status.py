@@ -152,6 +152,12 @@ def test_a_contract_with_unread_rows_needs_review_and_shows_them(pending: int) -
     text = runner.invoke(app, ["contracts", "show", str(pending), "--format", "text"]).stdout
     assert "review: needs review" in text
     assert f"page 12: {UNREAD_ROW} (no unit found)" in text
+    # what legal checks against the document: the contract's own terms, and each
+    # price's unit, band and VAT basis
+    assert f"  period: {data['effective_date'] or '?'} – {data['expiry_date'] or '?'}" in text
+    assert f"  most-favoured customer: {'yes' if data['mfn'] else 'no'}" in text
+    for term in data["price_terms"]:
+        assert f"{term['unit_price']} {term['currency']} {term['unit']} {term['vat']}. VAT" in text
 
     listed = runner.invoke(app, ["contracts", "list", "--needs-review"])
     assert listed.exit_code == 0, listed.output

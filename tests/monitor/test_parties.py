@@ -66,3 +66,23 @@ def test_a_bad_row_stores_nothing(app_env: object) -> None:
         read_parties_csv(bad, filename="parties.csv")
     with transaction() as s:
         assert s.scalar(select(func.count(Municipality.id))) == 0
+
+
+def test_one_ean_number_on_two_municipalities_is_refused_naming_both(app_env: object) -> None:
+    """An EAN number is one municipality's: written on two in one file, the second line
+    is refused naming the first; already another municipality's in the database, the
+    import is refused naming that one, and nothing of it is stored."""
+    twice = GOOD + "municipality,751,Aarhus,55133018,5798009800022,360000,,\n"
+    with pytest.raises(InputError, match=r"parties.csv, line 4.*EAN 5798009800022 is already "
+                       r"municipality 101's \(line 3\)"):  # fmt: skip
+        read_parties_csv(twice, filename="parties.csv")
+    with transaction() as s:
+        import_parties(s, rows=read_parties_csv(GOOD, filename="parties.csv"))
+    later = HEADER + "municipality,751,Aarhus,55133018,5798009800015,360000,,\n"
+    with pytest.raises(InputError, match="EAN 5798009800015 is already registered to "
+                       "municipality 101"), transaction() as s:  # fmt: skip
+        import_parties(s, rows=read_parties_csv(later, filename="more.csv"))
+    with transaction() as s:
+        assert repository.municipality_by_code(s, "751") is None
+        kk = repository.municipality_by_ean(s, "5798009800015")
+        assert kk is not None and kk.code == "101"
