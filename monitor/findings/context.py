@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import Date, and_, func, literal, or_, select, union
 from sqlalchemy.orm import Session
 
 from extractors.types import InvoiceTotals, Unit
@@ -180,6 +180,8 @@ class ContextBuilder:
         self._peers: dict[int, list[PriceObservation]] = {}
         #: per vendor: whether a line has an item id but no stored key
         self._unkeyed: dict[int, bool] = {}
+        #: per vendor: whether a contract of its has MFN and indexation (:meth:`_regulated_mfn`)
+        self._regulated: dict[int, bool] = {}
         self._munis: dict[int, tuple[str, int | None]] | None = None
         #: the catalogues read, by their entries (:meth:`_catalogue`)
         self._catalogues: dict[tuple[tuple[str, str], ...], Catalogue] = {}
@@ -670,9 +672,31 @@ class ContextBuilder:
         observations: list[PriceObservation] = []
         for chunk in id_chunks(sorted(keys), self.session):
             observations += self._latest_of(
-                LatestPrice.vendor_id == vendor_id, LatestPrice.item_key.in_(chunk)
+                LatestPrice.vendor_id == vendor_id,
+                LatestPrice.item_key.in_(chunk),
+                periods=self._regulated_mfn(vendor_id),
             )
         return observations
+
+    def _regulated_mfn(self, vendor_id: int) -> bool:
+        """Whether an active contract of this vendor has both a most-favoured-customer
+        clause and an indexation clause: only then does a check compare a line with the
+        periods the others' prices billed (``rules.peers``, ``since_regulation``), and
+        read them with each latest price."""
+        if vendor_id not in self._regulated:
+            found = self.session.execute(
+                select(Contract.id)
+                .join(ContractClause, ContractClause.contract_id == Contract.id)
+                .where(
+                    Contract.vendor_id == vendor_id,
+                    Contract.mfn.is_(True),
+                    Contract.status == "active",
+                    ContractClause.kind == "indexation",
+                )
+                .limit(1)
+            ).first()
+            self._regulated[vendor_id] = found is not None
+        return self._regulated[vendor_id]
 
     def _peer_prices(self, vendor_id: int) -> list[PriceObservation]:
         """The latest unit price this vendor billed each municipality for each item:
@@ -683,33 +707,34 @@ class ContextBuilder:
         if self._unkeyed_lines(vendor_id):
             observations = self._latest_prices(vendor_id, InvoiceLine.item_id.is_not(None))
         else:
-            observations = self._latest_of(LatestPrice.vendor_id == vendor_id)
+            observations = self._latest_of(
+                LatestPrice.vendor_id == vendor_id, periods=self._regulated_mfn(vendor_id)
+            )
         self._peers[vendor_id] = observations
         return observations
 
-    def _latest_of(self, *where: Any) -> list[PriceObservation]:
+    def _latest_of(self, *where: Any, periods: bool = True) -> list[PriceObservation]:
         """Observations from the ``item_latest_price`` rows ``where`` selects, each with
         its invoice and line (the rules break a same-day tie by them, whatever the
         order: none is asked of the database, which sorted every latest price of a
         vendor for it, ~200,000 rows at 1,000,000 lines, on disk on PostgreSQL)."""
-        return self._observations(
-            self._read(
-                select(
-                    LatestPrice.municipality_id,
-                    LatestPrice.item_id,
-                    LatestPrice.unit_price,
-                    LatestPrice.quantity,
-                    LatestPrice.number,
-                    LatestPrice.issue_date,
-                    LatestPrice.invoice_id,
-                    LatestPrice.line_id,
-                    # the period the line billed (``line_item_period``, by its key)
-                    LineItemPeriod.period_start,
-                )
-                .outerjoin(LineItemPeriod, LineItemPeriod.line_id == LatestPrice.line_id)
-                .where(*where)
+        columns = [
+            LatestPrice.municipality_id,
+            LatestPrice.item_id,
+            LatestPrice.unit_price,
+            LatestPrice.quantity,
+            LatestPrice.number,
+            LatestPrice.issue_date,
+            LatestPrice.invoice_id,
+            LatestPrice.line_id,
+        ]
+        if not periods:
+            read = select(*columns, literal(None, Date))
+        else:  # the period each line billed (``line_item_period``, by its key)
+            read = select(*columns, LineItemPeriod.period_start).outerjoin(
+                LineItemPeriod, LineItemPeriod.line_id == LatestPrice.line_id
             )
-        )
+        return self._observations(self._read(read.where(*where)))
 
     def _unkeyed_lines(self, vendor_id: int) -> bool:
         if vendor_id not in self._unkeyed:
