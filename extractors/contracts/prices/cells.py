@@ -494,7 +494,7 @@ def read_row(
         # what the page or the contract says of its prices
         vat: VatBasis = "incl" if col.role.vat == "incl" else "excl" if col.role.vat else ctx.vat
         if own_vat is not None and own_vat != vat:
-            # the row's own words on its price ("Kaffe, kande (pris inkl. moms)" under
+            # the row's own words on its price ("Juice, karaffel (pris inkl. moms)" under
             # "Pris ekskl. moms"): that row's basis, against its column's or the page's,
             # so for review
             vat, confidence = own_vat, min(confidence, _CONTRADICTED)

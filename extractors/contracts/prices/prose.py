@@ -119,7 +119,7 @@ _SHAPES = (
                r"(?:\s+(?:på|of))?\s*$", re.IGNORECASE),
     re.compile(r"^(?:Ved|For)\s+(?P<d>[^,]{3,120}),\s*$", re.IGNORECASE),
     # the payment named, then what it is for: "... betaler Kommunen et fast årligt vederlag
-    # for licens til budgetværktøjet på kr. 48.000,00 pr. år", "a fixed annual fee for the
+    # for adgang til planlægningsmodulet på kr. 36.500,00 pr. år", "a fixed annual fee for the
     # reporting module of DKK 12,000"
     re.compile(r"\b(?:vederlag|honorar|gebyr|afgift|fee|charge|remuneration)\s+(?:for|til|of)\s+"
                r"(?P<d>.{3,120}?)\s+(?:på|of|:)?\s*$", re.IGNORECASE),

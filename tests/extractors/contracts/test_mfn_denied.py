@@ -42,8 +42,8 @@ def test_these_sentences_say_there_is_no_mfn(sentence: str) -> None:
         "Mestbegunstigelse: Ja",
         "Mestbegunstigelse Ja\nFakturering",
         # the others compared with are public buyers: municipalities, authorities
-        "The Supplier warrants that the prices are no higher than those offered to any "
-        "other Danish municipality for the same services.",
+        "The Contractor guarantees that its rates are no higher than those offered to any "
+        "other public authority for comparable work.",
         "Leverandøren garanterer, at priserne ikke er højere end dem, der tilbydes en "
         "anden kommune.",
         "The Supplier grants most favoured customer terms, no less favourable than those "
