@@ -215,6 +215,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
         # a key-facts row, its answer alone on the name's line ("Mestbegunstigelse Nej"),
         # whatever the next line holds
         or bool(_ANSWERED_NO.match(sentence[end:].split("\n", 1)[0]))
+        or bool(_ANSWERED_NO_THEN_LABEL.match(sentence[end:]))
         or bool(_DENIED_AFTER.match(after))
         or bool(_DENIED_FARTHER.match(farther))
     )
@@ -241,6 +242,10 @@ _DENIED_AFTER = re.compile(
 
 
 _ANSWERED_NO = re.compile(r"^\W*(?:nej|no|none|ingen|n/?a)\W*$", re.IGNORECASE)
+#: the same answer in a key-facts table read as one run of text: the next row's label
+#: (capitalised) right after it ("... Mestbegunstigelse Nej Fakturering Leverandøren ..."),
+#: not a sentence going on ("Nej, ...", "no other customer ...")
+_ANSWERED_NO_THEN_LABEL = re.compile(r"^\s*:?\s*(?i:nej|no|none|ingen|n/a)\s+[A-ZÆØÅ][a-zæøå]+\b")
 #: the clause named, then where it stands, then denied: "Bestemmelsen om mestbegunstigelse
 #: i Ordregivers generelle kontraktvilkår pkt. 14 finder ikke anvendelse", "Clause 14 (Most
 #: Favoured Customer) of the General Conditions shall not apply": only these words, a few

@@ -21,6 +21,9 @@ from extractors.contracts.mfn import mfn_statement
         # a key-facts row run into the next row's label (a line of its own each)
         "Mestbegunstigelse Nej\nFakturering",
         "Most favoured customer No\nInvoicing",
+        # a key-facts table read as one run of text: the next row's label after the answer
+        "Betalingsfrist 14 dage Mestbegunstigelse Nej Fakturering Leverandøren fakturerer "
+        "månedsvis.",
         "Pkt. 9 (Mestbegunstigelse) udgår.",
         "Bestemmelsen om mestbegunstigelse bortfalder.",
         "Parterne har fravalgt mestbegunstigelse.",
