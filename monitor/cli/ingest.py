@@ -20,6 +20,8 @@ class FileOutcome:
     document_id: int | None = None
     kind: str | None = None
     created: bool = False
+    #: stored before as the other kind, read again as the kind given
+    reread: bool = False
     status: str = "failed"
     error: str | None = None
     #: why a document stored "unassigned" could not be assigned (its vendor or
@@ -51,10 +53,11 @@ def ingest(
             try:
                 with transaction() as session:
                     res = ingest_path(session, path=path, kind=kind, source=source)
-                outcome.document_id, outcome.kind, outcome.created = (
+                outcome.document_id, outcome.kind, outcome.created, outcome.reread = (
                     res.document_id,
                     res.kind,
                     res.created,
+                    res.reread,
                 )
                 if res.kind == "contract":
                     tasks.extract_contract.delay(res.document_id)

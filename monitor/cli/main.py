@@ -93,7 +93,13 @@ def ingest(
     outcomes = run(paths, kind=kind.value if kind else None)
     failed = unassigned = 0
     for o in outcomes:
-        what = "stored" if o.created else "already stored"
+        what = (
+            "stored"
+            if o.created
+            else f"stored before as the other kind, read again as {o.kind}"
+            if o.reread
+            else "already stored"
+        )
         if o.error:
             failed += 1
             err_console.print(f"[red]✗[/] {o.path}: {o.error}", highlight=False)

@@ -32,6 +32,8 @@ class IngestResult:
     created: bool
     kind: str
     filename: str
+    #: stored before as the other kind, now to be read again as ``kind``
+    reread: bool = False
 
 
 def guess_kind(data: bytes, filename: str) -> str:
@@ -131,6 +133,7 @@ def ingest_file(
             # stored before as the other kind (a PDF invoice taken for a contract): the
             # person says what it is, so it is read again as that
             read_again_as(session, existing, kind, filename)
+            return IngestResult(existing.id, False, existing.kind, existing.filename, True)
         return IngestResult(existing.id, False, existing.kind, existing.filename)
     kind = kind or guess_kind(data, filename)
     doc = Document(

@@ -109,3 +109,22 @@ def test_parse_prints_every_invoice_of_a_csv_and_reads_as_text(tmp_path: Path) -
     assert text.exit_code == 0, text.output
     assert "Invoice A-2  (csv)" in text.output
     assert "1 EA x 2495.00 = 2495.00" in text.output or "1 x 2495.00 = 2495.00" in text.output
+
+
+def test_ingest_with_the_other_kind_says_the_file_is_read_again(
+    app_env: object, tmp_path: Path
+) -> None:
+    """A PDF invoice ingested as a contract, then again with ``--kind invoice``: the
+    second says it was stored before as the other kind and is read again as an invoice."""
+    from monitor.documents.models import Document
+    from tests.monitor.test_documents import PDF_INVOICE, _page
+
+    pdf = tmp_path / "vs-4471.pdf"
+    pdf.write_bytes(_page(PDF_INVOICE))
+    first = runner.invoke(app, ["ingest", "--kind", "contract", str(pdf)])
+    assert first.exit_code in (0, 1), first.output  # stored (unassigned as a contract)
+    again = runner.invoke(app, ["ingest", "--kind", "invoice", str(pdf)])
+    assert "stored before as the other kind, read again as invoice" in again.output
+    with transaction() as s:
+        (doc,) = s.query(Document).all()
+        assert doc.kind == "invoice" and doc.status != "received"  # read as an invoice
