@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from extractors.errors import ParseError
+from extractors.errors import ParseError, PrisvagtError
 from extractors.invoices.common import cvr_from, cvr_from_vat
 from extractors.invoices.pdflayout import Layout, layout_lines
 from extractors.invoices.pdflines import line_items
@@ -409,6 +409,43 @@ def looks_like_invoice(lines: list[str]) -> bool:
         and bool(_NUMBER_LABEL.search(text))
         and any(label.search(text) for label in _INVOICE_LABELS)
     )
+
+
+def first_page_is_an_invoice(data: bytes, filename: str) -> bool:
+    """Whether the PDF's first page reads as an invoice (:func:`looks_like_invoice`).
+    Only that page is opened, within the reading limits; a PDF over them, or one that
+    cannot be opened, is not looked into (False): its reading refuses it, naming the
+    problem."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from extractors.limits import DEFAULT_LIMITS, check_streams
+
+    try:
+        check_streams(data, filename)
+        pdf = pdfium.PdfDocument(data)
+    except (PrisvagtError, pdfium.PdfiumError):
+        return False
+    try:
+        if len(pdf) == 0:
+            return False
+        page = pdf[0]
+        try:
+            if pdfium_c.FPDFPage_CountObjects(page) > DEFAULT_LIMITS.max_page_objects:
+                return False
+            textpage = page.get_textpage()
+            try:
+                if textpage.count_chars() > DEFAULT_LIMITS.max_page_chars:
+                    return False
+                return looks_like_invoice(textpage.get_text_range().splitlines())
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    except pdfium.PdfiumError:
+        return False
+    finally:
+        pdf.close()
 
 
 def _refuse_other_documents(lines: list[str], filename: str) -> None:

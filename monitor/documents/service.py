@@ -55,51 +55,14 @@ def guess_kind(data: bytes, filename: str) -> str:
             return "invoice"
         # a PDF invoice without XML: its first page says so ("FAKTURA", an invoice
         # number, a due date, totals)
-        return "invoice" if _first_page_is_an_invoice(data, filename) else "contract"
+        from extractors.invoices.pdf import first_page_is_an_invoice
+
+        return "invoice" if first_page_is_an_invoice(data, filename) else "contract"
     raise InputError(
         "cannot tell whether this is a contract or an invoice; say which kind it is (contract or invoice)",
         file=filename,
         key="error.upload.kind_unknown",
     )
-
-
-def _first_page_is_an_invoice(data: bytes, filename: str) -> bool:
-    """Whether the PDF's first page reads as an invoice (``extractors.invoices.pdf.
-    looks_like_invoice``). Only that page is opened, within the reading limits; a PDF
-    over them, or one that cannot be opened, is not looked into here: its reading
-    refuses it, naming the problem."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    from extractors.errors import PrisvagtError
-    from extractors.invoices.pdf import looks_like_invoice
-    from extractors.limits import DEFAULT_LIMITS, check_streams
-
-    try:
-        check_streams(data, filename)
-        pdf = pdfium.PdfDocument(data)
-    except (PrisvagtError, pdfium.PdfiumError):
-        return False
-    try:
-        if len(pdf) == 0:
-            return False
-        page = pdf[0]
-        try:
-            if pdfium_c.FPDFPage_CountObjects(page) > DEFAULT_LIMITS.max_page_objects:
-                return False
-            textpage = page.get_textpage()
-            try:
-                if textpage.count_chars() > DEFAULT_LIMITS.max_page_chars:
-                    return False
-                return looks_like_invoice(textpage.get_text_range().splitlines())
-            finally:
-                textpage.close()
-        finally:
-            page.close()
-    except pdfium.PdfiumError:
-        return False
-    finally:
-        pdf.close()
 
 
 def ingest_file(

@@ -200,8 +200,13 @@ def unchecked_lines(
     contract (a description matching several items, an invoice unit that does not
     reconcile with the contract's, no price valid on the billing date, ...), why: no
     breach is claimed for such a line, so it is shown with the invoice for review
-    (``rules.unchecked_lines``). Empty when no contract applies. Nothing is stored."""
+    (``rules.unchecked_lines``). Empty when the invoice has not been checked or no
+    contract applies. Nothing is stored."""
     from monitor.settings import get_settings
+
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None or invoice.status not in ("checked", "check_failed"):
+        return {}
 
     builder = ContextBuilder(
         session,

@@ -65,11 +65,7 @@ def api_export(
 @api.get("/{invoice_id}", response_model=InvoiceDetailOut, summary="One invoice with its lines")
 def api_get(session: DbSession, invoice_id: InvoiceId) -> InvoiceDetailOut:
     invoice, fields = repository.one_listed(session, invoice_id)
-    unchecked = (
-        unchecked_lines(session, invoice_id=invoice.id)
-        if invoice.status in ("checked", "check_failed")
-        else {}
-    )
+    unchecked = unchecked_lines(session, invoice_id=invoice.id)
     return InvoiceDetailOut(
         **fields,
         lines=[

@@ -101,11 +101,7 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
         )
     # the lines the price rules could not compare with the contract, and why: no
     # finding is claimed for them, so they are shown for review
-    unchecked = (
-        unchecked_lines(session, invoice_id=invoice.id)
-        if contract is not None and invoice.status in ("checked", "check_failed")
-        else {}
-    )
+    unchecked = unchecked_lines(session, invoice_id=invoice.id) if contract is not None else {}
     return render(
         request,
         "invoice.html",
