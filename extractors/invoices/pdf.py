@@ -390,11 +390,15 @@ _INVOICE_LABELS = (
 _CONTRACT_TITLE = re.compile(r"(?i)kontrakt|aftale|agreement|contract|overenskomst|udbud|tender")
 
 
-def looks_like_invoice(lines: list[str]) -> bool:
-    """Whether a PDF's first page (its text lines) is an invoice or a credit note: titled
-    so near its top ("FAKTURA", "Invoice", "Kreditnota", "Rechnung", alone or beside the
-    sender's name), no contract's title there, its number labelled ("Fakturanr.") and
-    one more of an invoice's labels (its due date, its totals or tax, the buyer's EAN)."""
+def looks_like_invoice(lines: list[str], pages: int = 1) -> bool:
+    """Whether a PDF's first page (its text lines; ``pages``: the document's page count)
+    is an invoice, a credit note or a receipt. Either titled so near its top ("FAKTURA",
+    "Invoice", "Kreditnota", "Rechnung", alone or beside the sender's name), no
+    contract's title there, its number labelled ("Fakturanr.") and one more of an
+    invoice's labels (its due date, its totals or tax, the buyer's EAN); or, laid out
+    another way (the title beside its number, in a sentence, at the foot), a short
+    document whose first page speaks of an invoice and carries most of what one does
+    (:func:`_reads_as_invoice`) without a contract's wording."""
     top = [line.strip() for line in lines[:15] if line.strip()]
     if any(_CONTRACT_TITLE.search(line) for line in top[:5]):
         return False
@@ -404,11 +408,67 @@ def looks_like_invoice(lines: list[str]) -> bool:
         for word in line.split()[:1] + line.split()[-1:]
     )
     text = "\n".join(lines[:80])
-    return (
+    if (
         titled
         and bool(_NUMBER_LABEL.search(text))
         and any(label.search(text) for label in _INVOICE_LABELS)
-    )
+    ):
+        return True
+    return _reads_as_invoice("\n".join(lines), pages)
+
+
+#: an invoice's (or a receipt's) own name, as a word anywhere on its first page
+_INVOICE_WORD = re.compile(
+    r"(?i)\b(?:faktura(?:en)?|invoice|kreditnota|credit\s+note|rechnung|factuur|facture|"
+    r"fattura|factura|receipt|kvittering|quittung|gutschrift)\b"
+)
+#: what an invoice's first page carries besides its name: each a kind of label
+_INVOICE_PARTS = (
+    # its dates: issued, due
+    re.compile(
+        r"(?i)\b(?:invoice|faktura|rechnungs?|factuur|facture|order|bestillings)\s*-?"
+        r"\s*(?:date|dato|datum)\b|\bdate\s+(?:de\s+)?(?:facture|limite)|"
+        r"\bforfald\w*|\bdue\s+date\b|\bbetalingsfrist\b|\bpayment\s+due\b|"
+        r"\bf[äa]llig|\béchéance|\bvervaldatum|\bdate\s+limite\s+de\s+paiement"
+    ),
+    # its totals
+    re.compile(
+        r"(?i)\b(?:i\s*alt|(?:grand\s+|sub)?total|totaal|summe|gesamt\w*|"
+        r"at\s+betale|amount\s+due|somme\s+à\s+payer|montant\s+total|"
+        r"total\s+facture)\b"
+    ),
+    # its tax
+    re.compile(r"(?i)\b(?:moms|vat|mwst|ust|tva|btw|gst|tax|ttc|ht)\b"),
+    # its lines: a quantity, a unit price or an amount column
+    re.compile(
+        r"(?i)\b(?:qty|quantity|antal|menge|anzahl|hoeveelheid|aantal|quantité|"
+        r"nombre|unit\s+price|enhedspris|stk\.?\s*pris|einzelpreis|prijs|"
+        r"p\.u\.|rate|amount|beløb|bedrag|betrag|montant)\b"
+    ),
+)
+#: a contract's wording: its parties, its obligations, its clauses
+_CONTRACT_WORDING = re.compile(
+    r"(?i)\b(?:shall|hereby|whereas|hereinafter|witnesseth|agreement|parties|"
+    r"parterne|aftalen?|kontrakten?|leverandøren\s+skal|ordregiver\w*|vilkår\w*|"
+    r"vertrag\w*|contrat|overeenkomst|\w*bilag|prisliste\w*|price\s+(?:list|schedule)|"
+    r"faktureres|fakturering\w*|(?:shall|will)\s+be\s+invoiced)\b|§\s*\d|"
+    r"\b(?:article|artikel|clause)\s+\d"
+)
+
+
+def _reads_as_invoice(text: str, pages: int) -> bool:
+    """A short document (a few pages) whose first page names an invoice (or a receipt)
+    and carries at least three of its other parts (dates, totals, tax, a priced line's
+    columns; two when that name is its title), with at most one word of a contract's
+    (an invoice may cite the agreement it bills under)."""
+    if pages > 4 or not _INVOICE_WORD.search(text):
+        return False
+    parts = sum(1 for part in _INVOICE_PARTS if part.search(text))
+    # its name alone on one of its first lines ("Kvittering", "Tax Invoice"): two
+    # parts suffice (a till receipt prints its total and tax, no columns or due date)
+    top = [line.strip(" :.*") for line in text.splitlines()[:4]]
+    named = any(_INVOICE_WORD.search(line) and len(line.split()) <= 3 for line in top)
+    return parts >= (2 if named else 3) and len(_CONTRACT_WORDING.findall(text)) <= 1
 
 
 def first_page_is_an_invoice(data: bytes, filename: str) -> bool:
@@ -437,7 +497,7 @@ def first_page_is_an_invoice(data: bytes, filename: str) -> bool:
             try:
                 if textpage.count_chars() > DEFAULT_LIMITS.max_page_chars:
                     return False
-                return looks_like_invoice(textpage.get_text_range().splitlines())
+                return looks_like_invoice(textpage.get_text_range().splitlines(), len(pdf))
             finally:
                 textpage.close()
         finally:

@@ -107,6 +107,66 @@ def test_a_pdf_invoice_without_xml_is_told_from_a_contract_by_its_first_page() -
     assert guess_kind(_page(["Bilag 2", "Prisliste"]), "bilag.pdf") == "contract"
 
 
+def test_invoices_laid_out_otherwise_are_told_from_contracts_and_price_lists() -> None:
+    """An invoice or a receipt whose title is not alone near its top (beside its number,
+    in a sentence, at its foot), in another language, is an invoice when its first page
+    carries its parts (dates, totals, tax, priced lines); a price list, a contract's
+    cover letter and a short agreement that speak of invoices stay contracts."""
+    invoices = {
+        "beside its number": [
+            "Rechnung RG-2026-0042",
+            "Pos Bezeichnung Menge Einzelpreis Betrag",
+            "1 Wartung Heizungsanlage 2 180,00 360,00",
+            "Rechnungsdatum 03.02.2026",
+            "Zahlbar bis 17.02.2026",
+            "Summe netto 360,00",
+            "MwSt 19 % 68,40",
+            "Gesamtbetrag EUR 428,40",
+        ],
+        "title at its foot": [
+            "Harbour Print Ltd",
+            "12 Quay Street",
+            "Bill to: Westvale Council",
+            "Item Qty Rate Amount",
+            "Leaflets A5 5000 0.04 200.00",
+            "Subtotal 200.00",
+            "VAT 20% 40.00",
+            "Total GBP 240.00",
+            "Payment due date 2026-03-31",
+            "Thank you - this invoice is payable within 30 days",
+        ],
+        "a receipt": [
+            "Kvittering",
+            "Café Lindely",
+            "Kaffe 2 x 32,00 64,00",
+            "I alt DKK 64,00",
+            "Heraf moms 12,80",
+            "Betalt med kort 04-02-2026",
+        ],
+    }
+    for what, lines in invoices.items():
+        assert guess_kind(_page(lines), "scan-0042.pdf") == "invoice", what
+    contracts = {
+        "a price list": [
+            "Prisbilag",
+            "Varenr. Beskrivelse Antal Enhedspris",
+            "A-1 Vinduespudsning 1 450,00",
+            "Alle priser er ekskl. moms.",
+            "Fakturering sker månedligt bagud; faktura sendes",
+            "elektronisk. Betalingsfrist 30 dage. Priser i alt pr. år: 5.400,00",
+        ],
+        "a cover letter": [
+            "Westvale Council",
+            "Dear supplier,",
+            "Please find enclosed the signed agreement.",
+            "The parties agree that each invoice shall state the order number, the",
+            "quantity, unit price, VAT and total amount, and that the due date is 30 days.",
+        ],
+    }
+    for what, lines in contracts.items():
+        assert guess_kind(_page(lines), "bilag-3.pdf") == "contract", what
+
+
 def test_a_document_stored_as_the_wrong_kind_is_read_again_as_the_kind_named(
     app_env: object,
 ) -> None:
