@@ -115,6 +115,8 @@ ROUTES: dict[str, Rule] = {
     "POST /contracts/{contract_id}/terms/{term_id}/review": LEGAL,
     "POST /contracts/{contract_id}/confirm": LEGAL,
     "POST /contracts/{contract_id}/correct": LEGAL,
+    "POST /contracts/{contract_id}/terms": LEGAL,
+    "POST /api/v1/contracts/{contract_id}/terms": LEGAL,
     "POST /api/v1/contracts/{contract_id}/correct": LEGAL,
     "POST /api/v1/terms/{term_id}/review": LEGAL,
     # == user administration (add this area's routes below this line)

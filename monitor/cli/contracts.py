@@ -1,4 +1,5 @@
-"""``prisvagt contracts``: list, show, confirm and correct stored contracts and their terms;
+"""``prisvagt contracts``: list, show, confirm and correct stored contracts and their terms,
+and add a term the reading did not read (``add-term``);
 ``set`` corrects a contract's own period, payment days or most-favoured-customer clause;
 ``history`` prints its review and corrections.
 
@@ -189,6 +190,61 @@ def contracts_correct(
         )
         invoice_ids = review.affected_invoice_ids(session, contract_id=term.contract_id)
     console.print(f"term {term_id} corrected; re-checking {len(invoice_ids)} invoices")
+    queue_rechecks(invoice_ids)
+
+
+@contracts_app.command("add-term")
+@cli_errors
+def contracts_add_term(
+    contract_id: int,
+    description: str = typer.Option(..., help="What the price is for, as the contract says"),
+    unit: str = typer.Option(..., help="month, year, user_month, hour, piece, ..."),
+    price: str = typer.Option(..., help="Agreed unit price, e.g. 1250.00"),
+    item_id: str | None = typer.Option(None, help="The item's number, if the contract gives one"),
+    vat: str | None = typer.Option(None, help="excl (default) or incl: the price with VAT"),
+    tier_min: str | None = typer.Option(None, help="Lowest quantity of the band it prices"),
+    tier_max: str | None = typer.Option(None, help="Highest quantity of the band it prices"),
+    valid_from: str | None = typer.Option(None, help="First day it applies, YYYY-MM-DD"),
+    valid_to: str | None = typer.Option(None, help="Last day it applies, YYYY-MM-DD"),
+    currency: str | None = typer.Option(None, help="Three letters; the contract's if none"),
+    from_unread: int | None = typer.Option(
+        None, help="The price row not read it is read from (its #id in `contracts show -f text`)"
+    ),
+    note: str | None = typer.Option(None, help="Where in the contract (kept in the audit log)"),
+    actor: str = typer.Option("cli", help="Who adds it (for the audit log)"),
+) -> None:
+    """Add a price term the reading did not read (a price row not read, a price in the
+    text); it counts as confirmed, and the contract's invoices are re-checked."""
+    from monitor.contracts import review
+    from monitor.db import transaction
+
+    values = {
+        "description": description,
+        "unit": unit,
+        "agreed_unit_price": price,
+        "item_id": item_id,
+        "vat_basis": vat,
+        "tier_min": tier_min,
+        "tier_max": tier_max,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+        "currency": currency,
+    }
+    ensure_database()
+    with transaction() as session:
+        term = review.add_term(
+            session,
+            contract_id=contract_id,
+            actor=actor,
+            values={k: v for k, v in values.items() if v is not None},
+            note=note,
+            unread_id=from_unread,
+        )
+        term_id = term.id
+        invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    console.print(
+        f"term {term_id} added to contract {contract_id}; re-checking {len(invoice_ids)} invoices"
+    )
     queue_rechecks(invoice_ids)
 
 

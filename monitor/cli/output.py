@@ -140,7 +140,8 @@ def _review_lines(data: dict[str, Any]) -> list[str]:
         for row in data["unread_prices"]:
             page = f"page {row['page']}" if row["page"] is not None else "page ?"
             reason = f" ({row['reason']})" if row["reason"] else ""
-            lines.append(f"  {page}: {row['text']}{reason}")
+            # its id: ``contracts add-term --from-unread`` reads it into a term
+            lines.append(f"  #{row['id']} {page}: {row['text']}{reason}")
     return [*lines, f"price terms: {len(data['price_terms'])}"]
 
 

@@ -18,7 +18,9 @@ from monitor.contracts.schemas import (
     ContractHistoryEntryOut,
     ContractOut,
     ContractQuery,
+    PriceTermAddedOut,
     PriceTermOut,
+    UnreadPriceOut,
 )
 from monitor.errors import NotFound
 from monitor.schemas import Page
@@ -82,6 +84,7 @@ def api_get(session: DbSession, contract_id: ContractId) -> ContractDetailOut:
         termination_notice_months=c.termination_notice_months,
         warnings=list(c.warnings or []),
         review_reasons=list(c.review_reasons or []),
+        unread_prices=[UnreadPriceOut.model_validate(u) for u in c.unread_prices],
         unassigned_reason=c.unassigned_reason,
         reviewed_by=c.reviewed_by,
         reviewed_at=c.reviewed_at,
@@ -157,3 +160,79 @@ def api_correct(
         repository.api_listing(ContractQuery()).where(Contract.id == contract_id)
     ).one()
     return ContractCorrectedOut(**repository.api_listed(row), invoices_queued=len(invoice_ids))
+
+
+class PriceTermIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "item_id": "SRV-2",
+                    "description": "Serverdrift pr. server",
+                    "unit": "month",
+                    "agreed_unit_price": "1250.00",
+                    "note": "Bilag 2, punkt 4",
+                },
+                {
+                    "description": "Vinduespudsning",
+                    "unit": "piece",
+                    "agreed_unit_price": "450.00",
+                    "unread_id": 7,
+                },
+            ]
+        },
+    )
+
+    description: str = Field(min_length=1, max_length=2000)
+    unit: str = Field(description="month, year, user_month, hour, piece, ...")
+    agreed_unit_price: str = Field(description="a decimal string, e.g. 1250.00")
+    item_id: str | None = Field(None, max_length=100)
+    currency: str | None = Field(None, description="three letters; the contract's if none")
+    vat_basis: str | None = Field(None, description="excl (default) or incl")
+    tier_min: str | None = None
+    tier_max: str | None = None
+    valid_from: str | None = Field(None, description="YYYY-MM-DD")
+    valid_to: str | None = Field(None, description="YYYY-MM-DD")
+    unread_id: int | None = Field(
+        None, description="the price row not read this term is read from (its evidence)"
+    )
+    note: str | None = None
+
+
+@api.post(
+    "/{contract_id}/terms",
+    response_model=PriceTermAddedOut,
+    status_code=201,
+    summary="Add a price term the reading did not read",
+    responses=CHANGE_ERRORS,
+)
+def api_add_term(
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    background: BackgroundTasks,
+    contract_id: ContractId,
+    body: Annotated[PriceTermIn, examples_of(PriceTermIn)],
+) -> PriceTermAddedOut:
+    """A price legal read from the contract where the reading did not (a price row not
+    read, a price in a sentence). It counts as confirmed by the one adding it and is in
+    the contract's history; given ``unread_id``, that row's page and text become its
+    evidence and the row leaves the list of rows not read. A term of the same item,
+    unit, tier and validity is refused (correct that one). The contract's invoices are
+    queued for a re-check after the commit."""
+    values = body.model_dump(exclude={"unread_id", "note"}, exclude_none=True)
+    term = review.add_term(
+        session,
+        contract_id=contract_id,
+        actor=actor,
+        values=values,
+        note=body.note,
+        unread_id=body.unread_id,
+    )
+    invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
+    background.add_task(request.app.state.queue_recheck, invoice_ids)
+    return PriceTermAddedOut.model_validate(
+        {**PriceTermOut.model_validate(term).model_dump(), "contract_id": contract_id,
+         "reviewed_by": term.reviewed_by, "invoices_queued": len(invoice_ids)}
+    )  # fmt: skip

@@ -23,10 +23,11 @@ from extractors.types import Unit
 from monitor.audit.models import AuditEntry
 from monitor.audit.service import record
 from monitor.contracts import repository
-from monitor.contracts.models import REVIEWED, Contract, PriceTerm
+from monitor.contracts.models import REVIEWED, Contract, PriceTerm, UnreadPriceRow
 from monitor.db import utcnow
 from monitor.errors import InputError, NotFound
 from monitor.invoices.models import Invoice
+from rules.matching import item_key as normalised_item_key
 
 REVIEW_STATES = ("proposed", "confirmed", "rejected")
 _CORRECTABLE = {
@@ -127,6 +128,147 @@ def correct_term(
     _change(session, term, values, actor=actor, action="term.corrected", note=note)
     term.review_state, term.reviewed_by, term.reviewed_at = "confirmed", actor, utcnow()
     return term
+
+
+#: what legal gives of a price term the reading did not read (``add_term``)
+_ADDABLE = (*sorted(_CORRECTABLE), "currency")
+
+
+def add_term(
+    session: Session,
+    *,
+    contract_id: int,
+    actor: str,
+    values: dict[str, Any],
+    note: str | None = None,
+    unread_id: int | None = None,
+) -> PriceTerm:
+    """A price term legal read from the contract where the reading did not (a price row
+    not read, a price in a sentence): description, unit and agreed unit price, and any
+    of item id, tier, validity and VAT basis. It counts as confirmed, by ``actor``, and
+    is in the audit log. ``unread_id``: the price row not read (shown for review) that
+    it is read from: its page and text become the term's evidence, and the row leaves
+    the list. A term of the same item, unit, tier and validity is refused, naming it
+    (correct that one instead)."""
+    actor = reviewer(actor)
+    contract = repository.get(session, contract_id)
+    unknown = set(values) - set(_ADDABLE)
+    if unknown:
+        raise InputError(
+            f"cannot set {', '.join(sorted(unknown))} of a price term",
+            da=f"kan ikke sætte {', '.join(sorted(unknown))} på en pris",
+            field=sorted(unknown)[0],
+        )
+    given = {k: v for k, v in values.items() if v is not None and v != ""}
+    for key in ("description", "unit", "agreed_unit_price"):
+        if key not in given:
+            names = {"description": "beskrivelse", "unit": "enhed", "agreed_unit_price": "pris"}
+            raise InputError(
+                f"give the term's {key.replace('_', ' ')}",
+                da=f"angiv prisens {names[key]}",
+                field=key,
+            )
+    fields = {key: _coerce(key, value) for key, value in given.items()}
+    fields["description"] = " ".join(str(fields["description"]).split())
+    if "currency" in fields:
+        fields["currency"] = _currency(fields["currency"])
+    _check_tier_and_validity(fields)
+    unread = _unread_row(session, contract, unread_id) if unread_id is not None else None
+    same = _same_term(contract, fields)
+    if same is not None:
+        raise InputError(
+            f"price term {same.id} already prices this item in this unit; correct it instead",
+            da=f"pris {same.id} gælder allerede denne vare i denne enhed; ret den i stedet",
+            field="item_id" if fields.get("item_id") else "description",
+        )
+    term = PriceTerm(
+        currency=fields.pop("currency", None) or contract.currency or "DKK",
+        review_state="confirmed",
+        reviewed_by=actor,
+        reviewed_at=utcnow(),
+        confidence=1.0,
+        evidence_page=unread.page if unread else None,
+        evidence_text=unread.text if unread else None,
+        evidence_bbox=unread.bbox if unread else None,
+        **fields,
+    )
+    contract.price_terms.append(term)
+    if unread is not None:
+        session.delete(unread)
+    session.flush()
+    after = {key: _plain(getattr(term, key)) for key in ("item_id", *sorted(fields), "currency")}
+    record(
+        session,
+        actor=actor,
+        action="term.added",
+        entity="price_term",
+        entity_id=term.id,
+        reason=note,
+        details={"before": {}, "after": after, "from_unread_row": unread_id},
+    )
+    return term
+
+
+def _currency(value: Any) -> str:
+    code = str(value).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise InputError(
+            f"{value!r} is not a currency code (three letters, e.g. DKK)",
+            da=f"{value!r} er ikke en valutakode (tre bogstaver, fx DKK)",
+            field="currency",
+        )
+    return code
+
+
+def _check_tier_and_validity(fields: dict[str, Any]) -> None:
+    low, high = fields.get("tier_min"), fields.get("tier_max")
+    if low is not None and high is not None and high < low:
+        raise InputError(
+            "the tier's upper bound is below its lower bound",
+            da="intervallets øvre grænse er under den nedre",
+            field="tier_max",
+        )
+    start, end = fields.get("valid_from"), fields.get("valid_to")
+    if start is not None and end is not None and end < start:
+        raise InputError(
+            "the price cannot end before it starts",
+            da="prisen kan ikke ophøre, før den gælder",
+            field="valid_to",
+        )
+
+
+def _unread_row(session: Session, contract: Contract, unread_id: int) -> UnreadPriceRow:
+    row = session.get(UnreadPriceRow, unread_id)
+    if row is None or row.contract_id != contract.id:
+        raise NotFound(
+            f"price row not read {unread_id} is not part of contract {contract.id}",
+            key="error.unread.other_contract",
+            params={"row": unread_id, "contract": contract.id},
+        )
+    return row
+
+
+def _same_term(contract: Contract, fields: dict[str, Any]) -> PriceTerm | None:
+    """The contract's term (not rejected) of the same item (item id, else description),
+    unit, tier and validity as these fields, if any."""
+    key = normalised_item_key(fields.get("item_id"))
+    for term in contract.price_terms:
+        if term.review_state == "rejected" or term.unit != fields["unit"]:
+            continue
+        same_item = (
+            term.item_key == key
+            if key is not None
+            else term.item_key is None
+            and term.description.casefold() == fields["description"].casefold()
+        )
+        if (
+            same_item
+            and (term.tier_min, term.tier_max) == (fields.get("tier_min"), fields.get("tier_max"))
+            and (term.valid_from, term.valid_to)
+            == (fields.get("valid_from"), fields.get("valid_to"))
+        ):
+            return term
+    return None
 
 
 def _change(
@@ -349,6 +491,11 @@ def affected_invoice_ids(session: Session, *, contract_id: int) -> list[int]:
     )
 
 
+#: a unit price or quantity is stored in millionths in a 64-bit integer: a term's amount
+#: stays below a trillion (kr or units)
+_AMOUNT_LIMIT = 10**12
+
+
 def _coerce(key: str, value: Any) -> Any:
     if key in {"agreed_unit_price", "tier_min", "tier_max"}:
         if value is None or value == "":
@@ -371,6 +518,12 @@ def _coerce(key: str, value: Any) -> Any:
                 da=f"{value!r} skal være nul eller mere",
                 field=key,
             )
+        if amount >= _AMOUNT_LIMIT:
+            raise InputError(
+                f"{value!r} is too large (below {_AMOUNT_LIMIT:,} at most)",
+                da=f"{value!r} er for stort (højst under {_AMOUNT_LIMIT:,})".replace(",", "."),
+                field=key,
+            )
         return amount
     if key == "unit":
         try:
@@ -382,6 +535,26 @@ def _coerce(key: str, value: Any) -> Any:
                 da=f"ukendt enhed {value!r}; brug {units}",
                 field=key,
             ) from None
+    if key in {"valid_from", "valid_to"}:
+        if value is None or value == "":
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InputError(
+                f"{value!r} is not a date (YYYY-MM-DD)",
+                da=f"{value!r} er ikke en dato (ÅÅÅÅ-MM-DD)",
+                field=key,
+            ) from None
+    if key in {"description", "item_id"}:
+        text = " ".join(str(value or "").split())
+        if key == "description" and not text:
+            raise InputError(
+                "the description cannot be empty", da="beskrivelsen må ikke være tom", field=key
+            )
+        return text or None
     if key == "vat_basis" and value not in ("excl", "incl"):
         raise InputError(
             "vat_basis must be excl or incl", da="momsgrundlag skal være excl eller incl", field=key

@@ -83,7 +83,7 @@ def contract_to_dict(session: Session, *, contract_id: int) -> dict[str, Any]:
         "review_status": c.review_status,
         "review_reasons": list(c.review_reasons or []),
         "unread_prices": [
-            {"page": u.page, "text": u.text, "reason": u.reason, "bbox": u.bbox}
+            {"id": u.id, "page": u.page, "text": u.text, "reason": u.reason, "bbox": u.bbox}
             for u in c.unread_prices
         ],
         "price_candidates": c.price_candidates,
@@ -187,6 +187,42 @@ class PriceTermOut(BaseModel):
     confidence: float
     evidence_page: int | None
     evidence_text: str | None
+
+
+class UnreadPriceOut(BaseModel):
+    """A money-bearing row or sentence of a price section that was not read as a price
+    term: shown for review, never enforced (legal may read it into a term:
+    ``POST /api/v1/contracts/{contract_id}/terms`` with its ``unread_id``)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    page: int | None
+    text: str
+    reason: str
+
+
+class PriceTermAddedOut(PriceTermOut):
+    """The price term legal added, and how many of the contract's invoices were queued
+    for a re-check."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    **_TERM_EXAMPLE,
+                    "contract_id": 7,
+                    "reviewed_by": "jura@kk.dk",
+                    "invoices_queued": 12,
+                }
+            ]
+        },
+    )
+
+    contract_id: int
+    reviewed_by: str | None
+    invoices_queued: int = 0
 
 
 class ClauseOut(BaseModel):
@@ -312,6 +348,9 @@ class ContractDetailOut(ContractOut):
     termination_notice_months: int | None
     warnings: list[str]
     review_reasons: list[str]
+    unread_prices: list[UnreadPriceOut] = Field(
+        default_factory=list, description="the price rows not read, shown for review"
+    )
     unassigned_reason: str | None
     reviewed_by: str | None
     reviewed_at: datetime | None

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from extractors.money import parse_amount
+from extractors.types import Unit
 from monitor.contracts import evidence, repository, review
 from monitor.contracts.models import PriceTerm
 from monitor.documents.models import Document
@@ -65,9 +66,25 @@ class TermOut(BaseModel):
 # ---------------------------------------------------------------------------- pages
 @router.get("/contracts/{contract_id}", response_class=HTMLResponse, name="contract")
 def contract_detail(
-    request: Request, session: DbSession, contract_id: int, saved: int = 0, corrected: int = 0
+    request: Request,
+    session: DbSession,
+    contract_id: int,
+    saved: int = 0,
+    corrected: int = 0,
+    added: int = 0,
+    add_from: int | None = None,
 ) -> HTMLResponse:
-    return _page(request, session, contract_id, saved=saved, corrected=corrected)
+    """The contract page; ``add_from``: a price row not read, to read into a price term
+    (the form to add one opens with its text)."""
+    form = None
+    if add_from is not None:
+        row = next((u for u in repository.get(session, contract_id).unread_prices
+                    if u.id == add_from), None)  # fmt: skip
+        if row is not None:
+            form = {**_ADD_FORM, "description": row.text, "unread_id": str(row.id)}
+    return _page(
+        request, session, contract_id, saved=saved, corrected=corrected, added=added, add_form=form
+    )
 
 
 @router.post("/contracts/{contract_id}/terms/{term_id}/review", name="review_term")
@@ -160,6 +177,67 @@ def contract_correct(
     return _after_review(request, session, background, contract_id, saved="corrected=1#facts")
 
 
+@router.post("/contracts/{contract_id}/terms", name="add_term")
+def term_add(
+    request: Request,
+    session: DbSession,
+    actor: Actor,
+    background: BackgroundTasks,
+    contract_id: int,
+    description: Annotated[str, Form()] = "",
+    unit: Annotated[str, Form()] = "",
+    price: Annotated[str, Form()] = "",
+    item_id: Annotated[str, Form()] = "",
+    vat_basis: Annotated[str, Form()] = "excl",
+    unread_id: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    """Add a price term the reading did not read (from a price row not read, or from the
+    contract's text): it counts as confirmed; the contract's invoices are re-checked."""
+    form = {
+        "description": description,
+        "unit": unit,
+        "price": price,
+        "item_id": item_id,
+        "vat_basis": vat_basis,
+        "unread_id": unread_id,
+        "note": note,
+    }
+    try:
+        values = {
+            "description": description,
+            "unit": unit,
+            "agreed_unit_price": _amount(price, page_language(request)) if price.strip() else "",
+            "item_id": item_id,
+            "vat_basis": vat_basis or "excl",
+        }
+        review.add_term(
+            session,
+            contract_id=contract_id,
+            actor=actor,
+            values=values,
+            note=note or None,
+            unread_id=int(unread_id) if unread_id.strip().isdigit() else None,
+        )
+    except InputError as exc:
+        session.rollback()
+        error = error_message(exc, page_language(request), where=False)
+        return _page(request, session, contract_id, add_error=error, add_form=form, status_code=400)
+    return _after_review(request, session, background, contract_id, saved="added=1#terms")
+
+
+#: the form to add a price term, empty
+_ADD_FORM = {
+    "description": "",
+    "unit": "",
+    "price": "",
+    "item_id": "",
+    "vat_basis": "excl",
+    "unread_id": "",
+    "note": "",
+}
+
+
 def _after_review(
     request: Request,
     session: Session,
@@ -184,6 +262,9 @@ def _page(
     corrected: int = 0,
     correct_error: str | None = None,
     correct_form: dict[str, Any] | None = None,
+    added: int = 0,
+    add_error: str | None = None,
+    add_form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     contract = repository.get(session, contract_id)
@@ -232,6 +313,11 @@ def _page(
             "term_names": {str(t.id): t.item_id or t.description for t in contract.price_terms},
             "corrected": bool(corrected),
             "correct_error": correct_error,
+            "added": bool(added),
+            "add_error": add_error,
+            "add_form": add_form or _ADD_FORM,
+            "add_open": add_form is not None,
+            "units": [u.value for u in Unit],
             "correct_form": correct_form
             or {
                 "effective_date": _iso(contract.effective_date),

@@ -279,6 +279,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.description": {"da": "Beskrivelse", "en": "Description"},
     "field.line": {"da": "Linje", "en": "Line"},
     "field.unit": {"da": "Enhed", "en": "Unit"},
+    "field.vat_basis": {"da": "Prisen er", "en": "The price is"},
+    "field.vat_excl": {"da": "ekskl. moms", "en": "excl. VAT"},
+    "field.vat_incl": {"da": "inkl. moms", "en": "incl. VAT"},
+    "field.currency": {"da": "Valuta", "en": "Currency"},
     "field.quantity": {"da": "Antal", "en": "Quantity"},
     "field.agreed": {"da": "Aftalt enhedspris", "en": "Agreed unit price"},
     "field.invoiced": {"da": "Faktureret enhedspris", "en": "Invoiced unit price"},
@@ -608,6 +612,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "set the price back to proposed",
     },
     "contract.did.term.corrected": {"da": "rettede prisen", "en": "corrected the price"},
+    "contract.did.term.added": {
+        "da": "tilføjede prisen, som aflæsningen ikke læste",
+        "en": "added the price the reading did not read",
+    },
+    "contract.add_term": {
+        "da": "Tilføj en pris, som aflæsningen ikke læste",
+        "en": "Add a price the reading did not read",
+    },
+    "contract.add_term_help": {
+        "da": "En pris fra kontrakten, som ikke står blandt priserne (en prisrække, der ikke "
+        "blev læst, eller en pris i teksten). Den gælder som bekræftet af dig, logges, og "
+        "kontraktens fakturaer kontrolleres igen med den.",
+        "en": "A price of the contract that is not among its prices (a price row not read, "
+        "or a price in its text). It counts as confirmed by you, is logged, and the "
+        "contract's invoices are checked again with it.",
+    },
+    "contract.add": {"da": "Tilføj pris", "en": "Add price"},
+    "contract.read_row": {"da": "Læs som pris", "en": "Read as a price"},
+    "contract.added": {
+        "da": "Prisen er tilføjet. Kontraktens fakturaer kontrolleres igen.",
+        "en": "The price was added. The contract's invoices are being re-checked.",
+    },
     "contract.corrected": {
         "da": "Kontrakten er rettet. Dens fakturaer kontrolleres igen.",
         "en": "The contract was corrected. Its invoices are being re-checked.",
@@ -1101,6 +1127,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.contract.not_pdf": {
         "da": "Dokumentet {filename} til kontrakt {id} er ikke en PDF.",
         "en": "Contract {id}'s document {filename} is not a PDF.",
+    },
+    "error.unread.other_contract": {
+        "da": "Prisrække {row}, der ikke blev læst, hører ikke til kontrakt {contract}.",
+        "en": "Price row not read {row} is not part of contract {contract}.",
     },
     "error.term.other_contract": {
         "da": "Prisvilkår {term} hører ikke til kontrakt {contract}.",

@@ -205,3 +205,44 @@ def test_contracts_list_prints_json_or_csv_for_scripts(app_env: object) -> None:
     assert json.loads(other.stdout) == []
     table = runner.invoke(app, ["contracts", "list", "--municipality", "999"])
     assert table.exit_code == 0 and expected["title"][:12] not in table.stdout
+
+
+def test_contracts_add_term_reads_a_row_not_read_into_a_term(
+    app_env: object, tmp_path: Path
+) -> None:
+    """``contracts add-term --from-unread`` adds the price a row not read gives (shown
+    with its #id by ``contracts show -f text``): confirmed, with that row's page and
+    text as evidence, and the row leaves the list; a unit it does not know is refused,
+    naming the units, and adds nothing."""
+    from tests.extractors.contracts.test_price_columns import _appendix_pdf
+
+    pdf = tmp_path / "bilag2.pdf"
+    pdf.write_bytes(_appendix_pdf())
+    assert runner.invoke(app, ["ingest", str(pdf)]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    (row,) = before["unread_prices"]
+    text = runner.invoke(app, ["contracts", "show", "1", "-f", "text"]).stdout
+    assert f"  #{row['id']} page {row['page']}: " in text
+    bad = runner.invoke(
+        app,
+        ["contracts", "add-term", "1", "--description", "Kørsel", "--unit", "trip",
+         "--price", "95", "--from-unread", str(row["id"])],
+    )  # fmt: skip
+    assert bad.exit_code != 0 and "unknown unit 'trip'; use month, year" in bad.output
+    result = runner.invoke(
+        app,
+        ["contracts", "add-term", "1", "--description", "Kørsel pr. tur", "--unit", "piece",
+         "--price", "95,50", "--item-id", "KO-310", "--from-unread", str(row["id"]),
+         "--note", "Bilag 2", "--actor", "jura@kk.dk"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "added to contract 1; re-checking" in result.stdout
+    shown = json.loads(runner.invoke(app, ["contracts", "show", "1"]).stdout)
+    assert (
+        shown["unread_prices"] == [] and len(shown["price_terms"]) == len(before["price_terms"]) + 1
+    )
+    added = shown["price_terms"][-1]
+    assert (added["item_id"], added["unit"], added["unit_price"]) == ("KO-310", "piece", "95.50")
+    assert added["review_state"] == "confirmed" and added["page"] == row["page"]
+    history = runner.invoke(app, ["contracts", "history", "1"]).stdout
+    assert "jura@kk.dk: term.added" in history

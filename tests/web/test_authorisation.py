@@ -89,6 +89,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "POST /contracts/{contract_id}/confirm": LEGAL,
     "POST /contracts/{contract_id}/correct": LEGAL,
     "POST /api/v1/contracts/{contract_id}/correct": LEGAL,
+    "POST /contracts/{contract_id}/terms": LEGAL,
+    "POST /api/v1/contracts/{contract_id}/terms": LEGAL,
     "POST /api/v1/terms/{term_id}/review": LEGAL,
     "GET /admin/rules": ADMINS,
     "GET /admin/rules/{rule_id}": ADMINS,
