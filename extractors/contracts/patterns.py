@@ -86,6 +86,11 @@ AMOUNT_RE = re.compile(
 #: A person a licence is counted by, like a user: "pr. elev pr. år", "per employee per month".
 _PERSON_DA = r"(?:bruger|elev|medarbejder|ansat|lærer|studerende)"
 _PERSON_EN = r"(?:user|student|pupil|teacher|employee|staff\s+member)"
+#: a period after a fixed fee's words: "fast pris pr. år", "fixed fee per month"
+_PER_PERIOD = (
+    r"\s*(?:(?:pr\.?|per|a|each|/)\s*)(?:år|måned|md\.?|mdr\.?|kvartal|uge|"
+    r"year|month|quarter|week|annum)\b"
+)
 _UNITS: tuple[tuple[str, Unit], ...] = (
     (rf"pr\.?\s*{_PERSON_DA}\s*(?:pr\.?\s*|/\s*)(?:måned|md\.?|mdr\.?)", Unit.USER_MONTH),
     (rf"pr\.?\s*{_PERSON_DA}\s*(?:pr\.?\s*|/\s*)år", Unit.USER_YEAR),
@@ -95,14 +100,28 @@ _UNITS: tuple[tuple[str, Unit], ...] = (
     (r"per\s+inhabitant\s*(?:per\s+|/\s*)year", Unit.INHABITANT_YEAR),
     (r"pr\.?\s*(?:påbegyndt\s+)?time|timepris|per\s+(?:started\s+)?hour", Unit.HOUR),
     (r"pr\.?\s*(?:transaktion|opslag|forsendelse)|per\s+(?:transaction|lookup)", Unit.TRANSACTION),
+    # a fixed fee of a period is that period's price: "fast pr. år", "fast pris pr.
+    # måned", "fixed fee per year" (the words taken whole, none left to the description)
     (
-        r"fast\s+pr\.?\s*år|fast\s+pris|engangsbeløb|fixed\s+(?:fee|price|per\s+year)|one-off(?:\s+fee)?",
+        r"fast\s+(?:pris\s+|beløb\s+)?(?:pr\.?|per)\s*(?:måned|md\.?)(?!\w)|"
+        r"fixed\s+(?:fee\s+|price\s+)?(?:per|a)\s+month\b",
+        Unit.MONTH,
+    ),
+    (
+        r"fast\s+(?:pris\s+|beløb\s+)?(?:pr\.?|per)\s*år(?!\w)|"
+        r"fixed\s+(?:fee\s+|price\s+)?(?:per|a)\s+(?:year|annum)\b",
+        Unit.YEAR,
+    ),
+    # a fixed fee: once, or without a period
+    (
+        rf"fast\s+pris(?!{_PER_PERIOD})|engangsbeløb|fixed\s+(?:fee|price)(?!{_PER_PERIOD})|"
+        r"one-off(?:\s+fee)?",
         Unit.FIXED,
     ),  # fmt: skip
     (r"pr\.?\s*kvartal(?!\w)|per\s+quarter\b(?![-\s]hour)", Unit.QUARTER),
     (r"pr\.?\s*uge(?!\w)|per\s+week\b", Unit.WEEK),
     (r"pr\.?\s*(?:måned|md\.?)|månedligt|per\s+month|monthly", Unit.MONTH),
-    (r"pr\.?\s*år|årligt|per\s+year|annually|yearly", Unit.YEAR),
+    (r"pr\.?\s*år|årligt|per\s+(?:year|annum)|annually|yearly", Unit.YEAR),
     (
         r"pr\.?\s*(?:stk\.?|styk|pakke|pk\.|æske|kasse|karton|rulle|sæt|enhed|integration)(?!\w)|"
         r"per\s+(?:piece|unit|pack(?:age)?|box|carton|roll|device|integration)\b",

@@ -69,7 +69,7 @@ CATALOGUE: tuple[CatalogueItem, ...] = (
                   "pr. transaktion", "EA", Decimal("0.38"), "monthly", "post", Decimal("100")),
     CatalogueItem("KD-2020", "CPR-opslag via integration", Unit.TRANSACTION,
                   "pr. transaktion", "EA", Decimal("1.25"), "monthly", "lookups"),
-    CatalogueItem("KD-3010", "Drift og hosting, fast årligt vederlag", Unit.FIXED,
+    CatalogueItem("KD-3010", "Drift og hosting, fast årligt vederlag", Unit.YEAR,
                   "fast pr. år", "ANN", Decimal("240000.00"), "yearly", "one"),
     CatalogueItem("KD-3020", "Support og vedligeholdelse", Unit.MONTH,
                   "pr. måned", "MON", Decimal("18500.00"), "monthly", "one"),

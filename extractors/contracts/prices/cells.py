@@ -635,6 +635,8 @@ _PERIOD = (
     (re.compile(r"\b(kvartal\w*|quarter(?:ly|s)?|qtr)\b(?![-\s]hour)"), Unit.QUARTER),
     (re.compile(r"\b(uge|uger|ugen|ugentlig\w*|week|weeks|weekly|wk)\b"), Unit.WEEK),
 )  # fmt: skip
+#: a fee paid once, whatever period its cell names
+_ONCE = re.compile(r"engangs|éngangs|one-off|one-time|\bonce\b|lump")
 _SUBJECT = (
     (re.compile(r"bruger|user|licens|license|licence|seat|named|arbejdsplads|workstation|"
                 r"\belev|student|pupil|medarbejder|employee|\bansat|lærer|teacher"), "user"),
@@ -731,7 +733,9 @@ def unit_in_cell(text: str) -> Unit | None:
     if subject == "transaction":
         return Unit.TRANSACTION if period is None else None
     if subject == "fixed":
-        return Unit.FIXED
+        # a fixed fee of a period ("fast pr. måned", "fixed fee per year") is that
+        # period's price; once, or without a period, a fixed price
+        return period if period is not None and not _ONCE.search(lowered) else Unit.FIXED
     if period is not None:
         return period
     return Unit.PIECE if subject == "piece" else unit_of(text)

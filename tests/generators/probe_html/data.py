@@ -123,7 +123,7 @@ CATALOGUE = {
         ("Drift og hosting", "Operation and hosting", "month", "pr. måned", "per month", (9000, 48000), None),
         ("Support, 2. niveau", "Second-line support", "hour", "pr. time", "per hour", (750, 1250), None),
         ("Borgerportal", "Citizen portal", "inhabitant_year", "pr. borger pr. år", "per citizen per year", (3, 28), None),
-        ("Vedligeholdelse af integrationer", "Maintenance of integrations", "fixed", "fast pris pr. år", "fixed annual fee", (60000, 240000), None),
+        ("Vedligeholdelse af integrationer", "Maintenance of integrations", "year", "fast pris pr. år", "fixed annual fee", (60000, 240000), None),
     ],
     "cleaning": [
         ("Håndsæbe, uparfumeret, 5 l", "Hand soap, unscented, 5 l", "piece", "stk.", "each", (85, 210), None),

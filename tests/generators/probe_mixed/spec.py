@@ -171,7 +171,7 @@ CATALOGUE = [
     (
         "Drift af økonomisystem",
         "Operation of finance system",
-        "fixed",
+        "year",
         ["fast pris pr. år"],
         ["fixed annual fee"],
         (150000, 950000),
