@@ -30,6 +30,7 @@ from extractors.invoices.pdftext import (
     number_locale,
     tokens,
 )
+from extractors.money import ORE
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, PartyRef
 
 MAX_PAGES = 30
@@ -247,6 +248,8 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
             f"the VAT comes out as {tax} from the totals read ({payable} - {net}): the total "
             "to pay may be misread"
         )
+    if not allowances and not charges and _excl_vat(items, net, tax, warnings):
+        line_extension = net
     if line_extension is None:
         line_extension = sum((ln.line_amount for ln in items), ZERO) if items else net
         if items and line_extension != net:
@@ -336,6 +339,46 @@ def _titled_credit(lines: list[str]) -> bool:
     if any(_CREDIT_TITLE.search(line) for line in lines[:8]):
         return True
     return bool(labelled(lines, CREDIT_NUMBER_LABELS))
+
+
+def _excl_vat(
+    items: list[Any], net: Decimal | None, tax: Decimal | None, warnings: list[str]
+) -> bool:
+    """Lines printed with their prices incl. VAT ("Enhedspris inkl. moms", "Beløb
+    inkl. moms"), which add up to the total incl. VAT and not to the total excl. VAT:
+    each unit price and amount divided by 1 + the invoice's VAT rate (its VAT over its
+    total excl. VAT), when the amounts so divided add up to the total excl. VAT (to the
+    øre per line); said in a warning. Only the contract compares prices excl. VAT with
+    them; left as read, an invoice of such lines showed every price a VAT rate too high.
+    True when the lines were so read."""
+    if not items or net is None or tax is None or net <= 0 or tax <= 0:
+        return False
+    summed = sum((ln.line_amount for ln in items), ZERO)
+    tolerance = ORE * len(items)
+    if abs(summed - net) <= tolerance or abs(summed - (net + tax)) > tolerance:
+        return False
+    rate = (tax / net * 100).quantize(Decimal("0.1"))  # 25.0: the rate, its rounding aside
+    factor = 1 + rate / 100
+    amounts = [(ln.line_amount / factor).quantize(ORE) for ln in items]
+    if abs(sum(amounts, ZERO) - net) > tolerance:
+        return False
+    for line, amount in zip(items, amounts, strict=True):
+        exact = line.unit_price / factor
+        line.unit_price = (
+            exact.quantize(ORE) if exact == exact.quantize(ORE) else exact.quantize(_MICRO)
+        )
+        if line.price_amount is not None:
+            line.price_amount = (line.price_amount / factor).quantize(_MICRO)
+        line.line_amount = amount
+        line.vat_percent = rate.normalize()
+    warnings.append(
+        f"the lines' prices include VAT (they add up to {summed}, the total incl. VAT): "
+        f"read as prices excl. VAT, divided by {factor.normalize()}"
+    )
+    return True
+
+
+_MICRO = Decimal("0.000001")
 
 
 def _discounted(
