@@ -480,6 +480,14 @@ def read_row(
             # unit cell's "stk." says what is counted, not what the price is for
             return _unread(row, page, "unit not recognised")
         term_unit = col.role.unit or unit or (None if stated else _table_unit(caption, columns))
+        if col.role.unit is not None and stated:
+            # the row's unit cell against its price column's header ("pr. km" under
+            # "Timepris", "pr. stk." under "Månedspris"): the row's own unit, for review;
+            # a unit cell that only names the counted subject ("pr. bruger pr. md." under
+            # "Pris pr. md.") refines the header's
+            term_unit, confidence = _row_over_header(
+                col.role.unit, _unit_cell(columns, cells), term_unit, confidence
+            )
         own = unit_of(_cell(columns, cells, col)) if col.role.unit is not None else None
         if own is not None and own is not col.role.unit:
             # "3,50 kr. pr. km" under "Timepris": the amount's own unit, for review
@@ -559,6 +567,48 @@ def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Un
             return unit, 0.95
     unit = unit_of(description)
     return unit, 0.9
+
+
+def _unit_cell(columns: list[Column], cells: list[str]) -> str:
+    return " ".join(t for c, t in zip(columns, cells, strict=True) if c.role.role == "unit" and t)
+
+
+#: a header's period, and the units of a counted subject priced per that period
+_REFINED = {
+    Unit.MONTH: frozenset({Unit.USER_MONTH}),
+    Unit.YEAR: frozenset({Unit.USER_YEAR, Unit.INHABITANT_YEAR}),
+}
+#: a period's price
+_PERIODS = frozenset({Unit.MONTH, Unit.QUARTER, Unit.YEAR, Unit.WEEK})
+#: a unit cell naming what a price is per ("pr. udskiftning", "per replacement")
+_NAMES_A_UNIT = re.compile(r"(?i)^\s*(?:pr\.?|per|/)\s*\w")
+
+
+def _row_over_header(
+    header: Unit, text: str, unit: Unit | None, confidence: float
+) -> tuple[Unit | None, float]:
+    """The unit of a row whose unit cell says ``text`` under a price column whose header
+    names ``header``: the cell's when it names another unit (held for review, the two
+    contradicting each other) or refines the header's; the header's, held for review,
+    when the cell names a unit we cannot read ("pr. udskiftning" under "pr. md.")."""
+    own = unit_in_cell(text)
+    if own is None:
+        if _NAMES_A_UNIT.match(text) and not _PERIOD_ONLY.fullmatch(text.strip().lower()):
+            return unit, min(confidence, _CONTRADICTED)
+        return unit, confidence
+    if own is header:
+        return header, confidence
+    if own in _REFINED.get(header, frozenset()):
+        return own, confidence
+    if own is Unit.PIECE and header in _PERIODS:
+        # a thing priced per period ("pr. stk." under "Leje pr. md."): the period's
+        # price, as "pr. stk. pr. måned" is
+        return header, confidence
+    return own, min(confidence, _CONTRADICTED)
+
+
+#: a unit cell that restates a period alone ("pr. md.", "/år")
+_PERIOD_ONLY = re.compile(r"(?:pr\.?|per|/)\s*(?:md\.?|mdr\.?|måned|år|month|year|kvartal|quarter)")
 
 
 def _spans_the_bands(columns: list[Column], row: RowCells, column: Column) -> bool | None:

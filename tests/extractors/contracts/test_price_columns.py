@@ -405,3 +405,52 @@ def test_an_item_code_of_letters_only_is_read_in_an_item_column(tmp_path: Path) 
         ("CC-API2", "API add-on"),
         (None, "Sandbox environment"),
     ]
+
+
+def _headed_table(tmp_path: Path, header: str, rows: list[list[str]]) -> object:
+    s = Styles()
+    story = [
+        s.title("Aftale om vintertjeneste"),
+        s.p("Aftalen gælder fra 1. oktober 2025 til 30. april 2027. Betaling netto 30 dage."),
+        s.h("Priser"),
+        grid_table(
+            [["Varenr.", "Ydelse", "Enhed", header], *rows],
+            [25 * mm, 70 * mm, 35 * mm, 35 * mm], s,
+        ),
+    ]  # fmt: skip
+    pdf = tmp_path / "vinter.pdf"
+    write_pdf(pdf, story, "Aftale om vintertjeneste")
+    return extract_contract(pdf.read_bytes(), pdf.name)
+
+
+def test_a_rows_own_unit_cell_outranks_its_price_columns_header(tmp_path: Path) -> None:
+    """A unit cell naming another unit than the price column's header ("pr. km" under
+    "Timepris", "engangsbeløb" under "Pris pr. md.") gives the row its own unit, held for
+    review (the two contradict each other); a cell that restates the header's unit, or
+    refines it with what is counted ("pr. bruger pr. md." under "Pris pr. md."), or a
+    thing priced per period ("pr. stk." under "Leje pr. md."), is read with confidence."""
+    terms = _headed_table(tmp_path, "Timepris ekskl. moms", [
+        ["V-10", "Snerydning med traktor", "pr. time", "845,00"],
+        ["V-20", "Kørsel til og fra depot", "pr. km", "6,40"],
+        ["V-30", "Opstart af sæson", "engangsbeløb", "2.500,00"],
+    ])  # fmt: skip
+    got = [(t.item_id, t.unit, t.confidence >= 0.9) for t in terms.price_terms]  # type: ignore[attr-defined]
+    assert got == [
+        ("V-10", Unit.HOUR, True),
+        ("V-20", Unit.KM, False),
+        ("V-30", Unit.FIXED, False),
+    ]
+    terms = _headed_table(tmp_path, "Leje pr. md.", [
+        ["L-1", "Saltspreder, leje", "pr. stk.", "1.950,00"],
+        ["L-2", "Vagtordning, app", "pr. bruger pr. md.", "45,00"],
+        ["L-3", "Udskiftning af plov", "pr. udskiftning", "3.200,00"],
+    ])  # fmt: skip
+    got = [(t.item_id, t.unit, t.confidence >= 0.9) for t in terms.price_terms]  # type: ignore[attr-defined]
+    assert got == [
+        ("L-1", Unit.MONTH, True),
+        ("L-2", Unit.USER_MONTH, True),
+        ("L-3", Unit.MONTH, False),
+    ]
+    from extractors.contracts import review_to_dict
+
+    assert review_to_dict(terms)["review_status"] == "needs_review"  # type: ignore[arg-type]
