@@ -256,6 +256,9 @@ ADJUST_WORDS = re.compile(
     r"\bjuster(?:e|es|ing|ingen)\b|\bforhøj\w*|\bstigning\w*|\bhæve[s]?\b|"
     r"\badjust\w*|\bindex(?:ed|ation|ing)\b|\bescalat\w*|\brevis(?:e|ed|ion)\b|"
     r"\bincreas\w*|\bprice\s+(?:change|review)s?\b|"
+    # "may raise the fees", "fees may be raised"
+    r"\brais(?:e|es|ed|ing)\b(?=[^.;]{0,40}\b(?:prices?|fees?|rates?|charges?)\b)|"
+    r"\b(?:prices?|fees?|rates?|charges?)\b[^.;]{0,30}\brais(?:e|ed)\b|"
     # Danish English: "Index regulation", "the prices are regulated annually"
     r"\b(?:index|price)[- ]regulat\w*|"
     r"\b(?:prices|fees|rates|charges)\b[^.;]{0,40}\bregulated\b",
@@ -353,7 +356,8 @@ _CAP_BEFORE = re.compile(
     r"maksimeret\s+til|maximi[sz]ed\s+(?:at|to)|"
     r"overstige|overskride|begrænse[st]?\s+til|begrænset\s+til|loft\w*|"
     r"cap(?:ped)?|ceiling|exceed|not\s+exceeding|at\s+most|limited\s+to|limit\s+of|ikke\s+over|"
-    r"(?:no|not|ikke)\s+(?:\w+\s+){0,2}(?:more|greater|higher|mere|højere|større)\s+(?:than|end)"
+    r"(?:no|not|ikke|never|aldrig|in\s+no\s+case|under\s+ingen\s+omstændigheder)\s+"
+    r"(?:\w+\s+){0,2}(?:more|greater|higher|mere|højere|større)\s+(?:than|end)"
     r")\b[^\d%]{0,30}$",
     re.I,
 )

@@ -10,7 +10,7 @@ senest 1. oktober med virkning fra 1. januar": the adjustment month is January.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from extractors.contracts.dates import ANNIVERSARY_RE, Duration, anniversary_years, durations
 from extractors.contracts.indexation_facts import ADJUST_WORDS, FIXED_WORDS
@@ -197,10 +197,51 @@ _CUE_TO_DATE = re.compile(r"^[^.;:\d]{0,60}$")
 _ABBREVIATION = re.compile(r"\b(?:pr|d|ca)\.", re.I)
 
 
+#: the prices fixed until a date: "Priserne er faste til og med 28. februar 2027",
+#: "Fees are fixed until February 28, 2027", "prices remain firm through 31 March 2027"
+_FIXED_UNTIL = re.compile(
+    r"\b(?:faste?|fastlåst(?:e)?|uændre(?:t|de)|låst(?:e)?|fixed|firm|unchanged|locked|frozen)\b"
+    r"[^.;:\d]{0,30}?\b(?:til\s+og\s+med|(?:frem\s+)?til|indtil|until|till|through|"
+    r"to\s+and\s+including|up\s+to(?:\s+and\s+including)?)\s*(?:den\s+|d\.\s*)?$",
+    re.I,
+)
+#: a date from which the prices may be adjusted: "Fra 1. marts 2027 kan priserne
+#: reguleres", "From March 1, 2027 the Supplier may adjust the fees"
+_FROM_DATE = re.compile(
+    r"\b(?:fra|from|med\s+virkning\s+fra|with\s+effect\s+from|as\s+(?:of|from)|"
+    r"starting|beginning|commencing)\s*(?:den\s+|d\.\s*|on\s+)?$",
+    re.I,
+)
+_ADJUSTED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:reguler\w*|justere?\w*|indeks\w*|adjust\w*|index\w*|increase\w*|"
+    r"hæve\w*|forhøje\w*)",
+    re.I,
+)
+
+
 def first_adjustment_date(text: str, *, month_first: bool = False) -> date | None:
     """The date the clause says the first adjustment may take effect, when it states one
-    with its year ("Priserne reguleres årligt pr. 1. januar, første gang 1. januar 2027");
-    None when it does not (then the fixed period and adjustment month decide)."""
+    with its year ("Priserne reguleres årligt pr. 1. januar, første gang 1. januar 2027";
+    "Priserne er faste til og med 28. februar 2027": the day after; "From 1 March 2027
+    the Supplier may adjust the fees"); None when it does not (then the fixed period and
+    adjustment month decide)."""
+    cued = _cued_first_date(text, month_first)
+    if cued is not None:
+        return cued
+    for match in DATE_RE.finditer(text):
+        before = _ABBREVIATION.sub("", text[max(0, match.start() - 80) : match.start()])
+        if _FIXED_UNTIL.search(before):
+            value = parse_date(match, month_first=month_first)
+            if value is not None:
+                return value + timedelta(days=1)
+        if _FROM_DATE.search(before) and _ADJUSTED_AFTER.match(text, match.end()):
+            value = parse_date(match, month_first=month_first)
+            if value is not None:
+                return value
+    return None
+
+
+def _cued_first_date(text: str, month_first: bool) -> date | None:
     for cue in _FIRST_CUE.finditer(text):
         for match in DATE_RE.finditer(text, cue.end(), cue.end() + 90):
             if not _CUE_TO_DATE.match(_ABBREVIATION.sub("", text[cue.end() : match.start()])):

@@ -29,6 +29,18 @@ from extractors.types import ContractTerms, Evidence, IndexationTerms
         ("Fees will be adjusted yearly by CPI on each renewal, the first adjustment taking "
          "effect on April 1, 2026.", date(2026, 4, 1)),
         ("Priserne reguleres første gang 01-07-2026.", date(2026, 7, 1)),
+        # the prices fixed until a date: the first adjustment the day after
+        ("Priserne er faste til og med 31. januar 2028. Herefter reguleres de årligt efter "
+         "nettoprisindekset, dog højst 2 %.", date(2028, 2, 1)),
+        ("Rates are fixed until September 30, 2027, after which the Contractor may adjust "
+         "them once a year by the CPI.", date(2027, 10, 1)),
+        ("Vederlaget er uændret frem til 30.06.2027 og kan derefter reguleres.",
+         date(2027, 7, 1)),
+        # a date from which the prices may be adjusted
+        ("From 1 September 2027 the charges may be increased annually by the change in CPI.",
+         date(2027, 9, 1)),
+        ("Med virkning fra 1. oktober 2026 kan timepriserne reguleres én gang årligt.",
+         date(2026, 10, 1)),
     ],
 )  # fmt: skip
 def test_the_stated_first_adjustment_date_is_read(text: str, first: date) -> None:
@@ -43,6 +55,9 @@ def test_the_stated_first_adjustment_date_is_read(text: str, first: date) -> Non
         "Priserne reguleres første gang efter 12 måneder. Kontrakten udløber 31. marts 2029.",
         "The first adjustment may be made no earlier than the first anniversary; the index "
         "published before 1 October 2026 applies.",
+        # a period of the agreement, not of fixed prices; a start that adjusts nothing
+        "Priserne gælder fra 1. januar 2026 til 31. december 2027.",
+        "From 1 May 2026 the Supplier delivers the service; invoices are sent monthly.",
     ],
 )
 def test_no_first_date_is_read_where_none_is_stated(text: str) -> None:

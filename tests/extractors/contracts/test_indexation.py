@@ -73,6 +73,16 @@ WORDINGS = [
         "en", ("nettoprisindeks", None, None, None, None, D("1.5")), id="en-small-changes-not",
     ),
     pytest.param(
+        "The Supplier may raise the fees each year on 1 July by no more than the rise in the "
+        "consumer price index, and never by more than 2.5 % in any one year.",
+        "en", ("forbrugerprisindeks", D("2.5"), 7, None, None, None), id="en-never-more-than",
+    ),
+    pytest.param(
+        "Timepriserne reguleres årligt med udviklingen i lønindekset, dog aldrig med mere end "
+        "4 % om året.",
+        "da", ("lønindeks", D("4"), None, None, None, None), id="da-never-more-than",
+    ),
+    pytest.param(
         "Priserne reguleres årligt efter nettoprisindekset. Såfremt indeksudviklingen overstiger "
         "3 %, er reguleringen begrænset til 3 %.",
         "da", ("nettoprisindeks", D("3"), None, None, None, None), id="da-if-above-then-capped",
