@@ -143,6 +143,8 @@ class ParsedInvoice:
     period_end: date | None = None
     payment_days: int | None = None
     warnings: list[str] = field(default_factory=list)
+    #: a credit note's reference to the invoice it credits (its number), where it gives one
+    credits: str | None = None
 
 
 # -------------------------------------------------------------------------- contracts

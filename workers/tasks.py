@@ -185,6 +185,7 @@ def _reading_not_begun(document_id: int) -> None:
 @_task("invoices.parse", "document_id")
 def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
     from monitor.db import utcnow
+    from monitor.findings.credits import credited_invoices
     from monitor.findings.service import peer_dependents
     from monitor.invoices import rechecks, service
     from monitor.settings import get_settings
@@ -198,6 +199,8 @@ def parse_invoice(self: PipelineTask, document_id: int) -> list[int]:
             # other municipalities' invoices whose price comparison these prices change:
             # asked for once each, checked once after the burst (invoices.recheck_peers)
             dependents = peer_dependents(session, invoice_ids=invoice_ids) if invoice_ids else []
+            # and the invoices these credit notes credit: what they credit is set off
+            dependents += credited_invoices(session, invoice_ids=invoice_ids) if invoice_ids else []
             if dependents:
                 rechecks.request(session, invoice_ids=dependents, now=utcnow(), debounce=debounce)
     except TRANSIENT_DB as exc:

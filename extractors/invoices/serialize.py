@@ -73,4 +73,5 @@ def invoice_to_dict(parsed: ParsedInvoice) -> dict[str, Any]:
         },
         "lines": [_line(line) for line in parsed.lines],
         "warnings": list(parsed.warnings),
+        **({"credits": parsed.credits} if parsed.credits else {}),
     }

@@ -85,7 +85,10 @@ _DOCUMENTCURRENCYCODE, _DUEDATE, _PAYMENTDUEDATE, _NOTE = (
 _ACCOUNTINGSUPPLIERPARTY, _ACCOUNTINGCUSTOMERPARTY = (
     CAC + "AccountingSupplierParty", CAC + "AccountingCustomerParty"
 )  # fmt: skip
-_TEXT, _NESTED, _LINE, _PARTY, _TOTALS, _TAX_TOTAL, _ALLOWANCE_CHARGE = range(7)
+_TEXT, _NESTED, _LINE, _PARTY, _TOTALS, _TAX_TOTAL, _ALLOWANCE_CHARGE, _BILLING = range(8)
+#: a credit note's reference to the invoice it credits:
+#: cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID
+_BILLING_REFERENCE, _INVOICE_REFERENCE = CAC + "BillingReference", CAC + "InvoiceDocumentReference"
 _ROOT_KIND = {
     **dict.fromkeys(_ROOT_TEXTS, _TEXT),
     **dict.fromkeys(_NESTED_TEXTS, _NESTED),
@@ -94,6 +97,7 @@ _ROOT_KIND = {
     **dict.fromkeys(TOTALS, _TOTALS),
     TAX_TOTAL: _TAX_TOTAL,
     ALLOWANCE_CHARGE: _ALLOWANCE_CHARGE,
+    _BILLING_REFERENCE: _BILLING,
 }
 check_field_order(
     InvoiceTotals,
@@ -102,7 +106,7 @@ check_field_order(
 check_field_order(
     ParsedInvoice,
     "format document_type number issue_date currency supplier buyer totals lines due_date"
-    " period_start period_end payment_days warnings",
+    " period_start period_end payment_days warnings credits",
 )
 _MONEY_FIELDS = {
     CBC + name: name
@@ -190,6 +194,11 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
                     tax_amounts.append(amount)
         elif kind == _ALLOWANCE_CHARGE:
             acs.append(el)
+        elif kind == _BILLING:
+            for reference in el.iterchildren(_INVOICE_REFERENCE):
+                for ident in reference.iterchildren(_ID):
+                    if _BILLING_REFERENCE not in head and (text := ident.text):
+                        head[_BILLING_REFERENCE] = text.strip()
         else:  # cac:InvoicePeriod, cac:PaymentMeans, cac:PaymentTerms
             wanted = _NESTED_TEXTS[el.tag]
             for nested in el[:]:
@@ -241,6 +250,7 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         iso_date(get(END), filename, "InvoicePeriod/EndDate"),
         payment_days_from(issue_date, due, get(_NOTE)),
         warnings,
+        get(_BILLING_REFERENCE) if credit else None,
     )
 
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 import rules
 from monitor.db import decoded_json, encoded_json, insert_rows, utcnow
-from monitor.findings import lifecycle
+from monitor.findings import credits, lifecycle
 from monitor.findings.context import INCREMENTAL_MAX_INVOICES, ContextBuilder, id_chunks
 from monitor.findings.models import Finding
 from monitor.invoices.models import Invoice
@@ -341,6 +341,8 @@ def _store_batches(
     inserted at once, open ones updated, those no longer produced withdrawn; their
     invoices marked checked. The new findings' ids, in the order produced."""
     targets = [i for batch, _ in batches for i in batch.targets]
+    # what credit notes naming these invoices credit in full is not claimed again
+    credits.set_off(session, [batch for batch, _ in batches])
     existing: dict[str, Finding] = {}
     for chunk in id_chunks(targets):
         for f in session.scalars(select(Finding).where(Finding.invoice_id.in_(chunk))):

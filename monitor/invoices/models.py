@@ -29,6 +29,14 @@ class Invoice(Base):
         Index("ix_invoice_supplier_number", "supplier_cvr", "number"),
         # a check finds earlier invoices of the same number from the same vendor by it
         Index("ix_invoice_vendor_number", "vendor_id", "number"),
+        # the credit notes that credit an invoice, by its number (a check sets them off)
+        Index(
+            "ix_invoice_vendor_credits",
+            "vendor_id",
+            "credits_number",
+            postgresql_where=text("credits_number IS NOT NULL"),
+            sqlite_where=text("credits_number IS NOT NULL"),
+        ),
         Index("ix_invoice_issue_date", "issue_date"),  # the findings list's date range
         trigram_index("ix_invoice_number_trgm", "number"),  # the findings list's search
         # a check rewrites every checked invoice's status (a re-check of all of them
@@ -66,6 +74,8 @@ class Invoice(Base):
     status: Mapped[str] = mapped_column(String(20), default="assigned")
     unassigned_reason: Mapped[str | None] = mapped_column(Text)
     possible_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"))
+    #: a credit note's reference to the invoice it credits (that invoice's number)
+    credits_number: Mapped[str | None] = mapped_column(String(100))
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -90,6 +90,7 @@ def store_invoice(session: Session, *, parsed: ParsedInvoice, document_id: int |
         tax_exclusive=t.tax_exclusive,
         tax=t.tax,
         payable=t.payable,
+        credits_number=parsed.credits[:100] if parsed.credits else None,
         warnings=list(parsed.warnings),
         lines=[
             InvoiceLine(

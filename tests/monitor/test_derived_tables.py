@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine, delete, select, text, update
+from sqlalchemy import Engine, delete, insert, select, text, update
 
 from monitor.db import create_all, make_engine, transaction
 from monitor.invoices import derived
@@ -289,8 +289,39 @@ def test_the_migration_fills_the_table_from_stored_lines(database_url: str) -> N
         muni = Municipality(code="101", name="K", cvr="30000001")
         s.add_all([vendor, muni])
         s.flush()
-        add_invoice(s, "A", vendor.id, muni.id, date(2026, 1, 5), [("LIC-1", D("10"))])
-        add_invoice(s, "B", vendor.id, muni.id, date(2026, 2, 5), [("LIC-1", D("12"))])
+        # written as that schema has them (a Core insert names only the values given: a
+        # column added since is left out)
+        for number, issued, price in (
+            ("A", date(2026, 1, 5), D("10")),
+            ("B", date(2026, 2, 5), D("12")),
+        ):
+            invoice_id = s.execute(
+                insert(Invoice.__table__).values(
+                    vendor_id=vendor.id,
+                    municipality_id=muni.id,
+                    format="oioubl-2.02",
+                    document_type="invoice",
+                    number=number,
+                    issue_date=issued,
+                    currency="DKK",
+                    line_extension=D(0),
+                    tax_exclusive=D(0),
+                    tax=D(0),
+                    payable=D(0),
+                )
+            ).inserted_primary_key[0]
+            s.execute(
+                insert(InvoiceLine.__table__).values(
+                    invoice_id=invoice_id,
+                    position=1,
+                    line_id="1",
+                    item_id="LIC-1",
+                    description="Ydelse",
+                    quantity=D(2),
+                    unit_price=price,
+                    line_amount=2 * price,
+                )
+            )
     upgrade(engine)
     rows, full = kept(engine), recomputed(engine)
     periods = kept(engine, derived.PERIODS)

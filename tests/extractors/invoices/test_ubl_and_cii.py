@@ -200,3 +200,18 @@ def test_invoice_to_dict_gives_exactly_the_documented_json_shape() -> None:
     ]  # fmt: skip
     assert (out["period_start"], out["period_end"]) == ("2026-01-01", "2026-12-31")
     assert (out["issue_date"], out["due_date"]) == ("2026-01-01", "2026-01-31")
+
+
+def test_a_credit_note_names_the_invoice_it_credits() -> None:
+    """``cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID``: the number of the
+    invoice a credit note credits (an invoice's own billing reference is not kept)."""
+    reference = (
+        "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>F-2025-913</cbc:ID>"
+        "<cbc:IssueDate>2025-12-01</cbc:IssueDate></cac:InvoiceDocumentReference>"
+        "</cac:BillingReference>"
+    )
+    note = parse_invoice(ubl(root="CreditNote", due=reference), "kredit.xml")
+    assert (note.document_type, note.credits) == ("credit_note", "F-2025-913")
+    assert invoice_to_dict(note)["credits"] == "F-2025-913"
+    invoice = parse_invoice(ubl(due=reference), "faktura.xml")
+    assert invoice.credits is None and "credits" not in invoice_to_dict(invoice)
