@@ -21,6 +21,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from extractors.money import to_ore
 from monitor import formatting as fmt
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -58,11 +59,13 @@ LABELS: dict[str, dict[str, str]] = {
         "not_priced": "Kontrakten fastsætter ingen pris for denne ydelse",
         "basis": "Grundlag",
         "due_date": "Forfaldsdato",
+        "withheld": "{net} ekskl. moms ({gross} inkl. {rate} % moms)",
+        "withheld_net": "{net} (ekskl. moms)",
         "advice": "Betal ikke det fulde beløb: tilbagehold betalingen, eller betal med fradrag "
-        "af overprisen {amount} (ekskl. moms), senest forfaldsdatoen {due}, indtil "
+        "af overprisen {amount}, senest forfaldsdatoen {due}, indtil "
         "leverandøren har sendt en kreditnota.",
         "advice_no_due": "Betal ikke det fulde beløb: tilbagehold betalingen, eller betal med "
-        "fradrag af overprisen {amount} (ekskl. moms), indtil leverandøren har sendt en "
+        "fradrag af overprisen {amount}, indtil leverandøren har sendt en "
         "kreditnota.",
         "advice_terms": "Betal efter kontraktens betalingsfrist, ikke fakturaens (forfaldsdato "
         "på fakturaen: {due}).",
@@ -113,10 +116,12 @@ LABELS: dict[str, dict[str, str]] = {
         "not_priced": "The contract sets no price for this item",
         "basis": "Basis",
         "due_date": "Due date",
+        "withheld": "{net} excl. VAT ({gross} incl. {rate} % VAT)",
+        "withheld_net": "{net} (excl. VAT)",
         "advice": "Do not pay the full amount: hold the payment, or pay it less the overcharge "
-        "{amount} (excl. VAT), by the due date {due}, until the vendor has sent a credit note.",
+        "{amount}, by the due date {due}, until the vendor has sent a credit note.",
         "advice_no_due": "Do not pay the full amount: hold the payment, or pay it less the "
-        "overcharge {amount} (excl. VAT), until the vendor has sent a credit note.",
+        "overcharge {amount}, until the vendor has sent a credit note.",
         "advice_terms": "Pay by the contract's payment term, not the invoice's (due date on "
         "the invoice: {due}).",
         "grounds_for": "The same money is counted under finding #{id} and not added again.",
@@ -174,6 +179,8 @@ class FindingView:
     basis: str | None = None
     #: the message in Danish, where the rule wrote one
     message_da: str | None = None
+    #: the invoice's VAT rate (%), its VAT over its total excl. VAT (None: no VAT)
+    vat_rate: Decimal | None = None
 
     @property
     def counted(self) -> bool:
@@ -222,6 +229,10 @@ class InvoiceGroup:
         return next((f.due_date for f in self.findings if f.due_date), None)
 
     @property
+    def vat_rate(self) -> Decimal | None:
+        return next((f.vat_rate for f in self.findings if f.vat_rate), None)
+
+    @property
     def only_terms(self) -> bool:
         """Nothing to short-pay: the breaches are about the payment term alone."""
         return all(f.rule == "payment_terms" for f in self.breaches)
@@ -261,10 +272,27 @@ def _render(name: str, lang: str, **context: Any) -> tuple[str, str]:
         "qty": lambda v: fmt.quantity(v, lang=lang),
         "num": lambda v: fmt.number(v, lang=lang),
         "day": lambda v: fmt.day(v, lang=lang),
+        "withheld": lambda v, rate, c="DKK": _withheld(v, rate, c, lang),
     }
     text = _environment(False).get_template(f"{name}.txt.j2").render(**helpers, **context)
     html = _environment(True).get_template(f"{name}.html.j2").render(**helpers, **context)
     return text, html
+
+
+def _withheld(net: Decimal, rate: Decimal | None, currency: str, lang: str) -> str:
+    """The overcharge to hold back, excl. VAT and, where the invoice charges VAT, with
+    it: the payable amount holds the overcharge's VAT too (held back excl. VAT only, the
+    VAT on a duplicate would still be paid)."""
+    t = LABELS.get(lang, LABELS["da"])
+    shown = fmt.money(net, lang=lang, currency=currency)
+    if not rate:
+        return t["withheld_net"].format(net=shown)
+    gross = to_ore(net * (1 + rate / 100))
+    return t["withheld"].format(
+        net=shown,
+        gross=fmt.money(gross, lang=lang, currency=currency),
+        rate=fmt.number(rate, lang=lang),
+    )
 
 
 SEVERITY = {

@@ -163,9 +163,17 @@ def finding_views(
                 times_lowest=_decimal(evidence.get("times_lowest")),
                 grounds_for_id=f.grounds_for_id,
                 basis=None if clause_text else _first(evidence, "computation"),
+                vat_rate=_vat_rate(inv.tax, inv.tax_exclusive),
             )
         )
     return views
+
+
+def _vat_rate(tax: Decimal | None, net: Decimal | None) -> Decimal | None:
+    """The invoice's VAT rate in % (25 for Danish VAT), to a tenth; None without VAT."""
+    if not tax or not net or tax <= 0 or net <= 0:
+        return None
+    return (tax / net * 100).quantize(Decimal("0.1")).normalize()
 
 
 #: the kind of contract clause each rule's finding rests on (price rules: the term)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -164,3 +164,12 @@ def _check_prices(rule: str, text: str, breach: object, currency: str) -> None:
         amount = fmt.money(Decimal(breach.expected_overcharge))  # type: ignore[attr-defined]
         assert f"Overpris: {amount}" in text, rule
         assert "tilbagehold betalingen, eller betal med fradrag" in text, rule
+        # what to hold back holds the overcharge's VAT too, at the invoice's own rate
+        held = re.search(
+            r"fradrag af overprisen (.+?) ekskl\. moms \((.+?) inkl\. ([\d,]+) % moms\)", text
+        )
+        assert held is not None, rule
+        net, gross, rate = (
+            Decimal(v.replace(" kr.", "").replace(".", "").replace(",", ".")) for v in held.groups()
+        )
+        assert gross == (net * (1 + rate / 100)).quantize(Decimal("0.01"), ROUND_HALF_UP), rule
