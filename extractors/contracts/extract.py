@@ -108,7 +108,7 @@ def _extract(document: PdfText) -> ContractTerms:
         terms.currency = currencies.pop()
     terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
-    terms.uncertain_terms += same_party_reasons(terms)
+    terms.uncertain_terms += same_party_reasons(terms) + missing_party_reasons(terms)
     if terms.effective_date is None and (terms.price_terms or terms.unread_prices):
         # the contract then applies to an invoice of any date: its prices are not
         # enforced on invoices from before it began until a person has looked
@@ -364,6 +364,18 @@ def _composite(ix: IndexationTerms | None) -> list[str]:
     return [f"indexation: prices follow a composite index ({mix}); {held}"]
 
 
+def missing_party_reasons(terms: ContractTerms) -> list[str]:
+    """A party not read at all (no name, no CVR number: a cover page before the party
+    clause, a layout not understood): said, as legal must name it before the contract
+    can be assigned to its municipality and vendor."""
+    out = []
+    for role, name in (("buyer", "buyer (the municipality)"), ("vendor", "vendor")):
+        party = terms.party(role)  # type: ignore[arg-type]
+        if party is None or not (party.name or party.cvr):
+            out.append(f"parties: the {name} was not found (no name or CVR number read)")
+    return out
+
+
 def same_party_reasons(terms: ContractTerms) -> list[str]:
     """Buyer and vendor read as one party (one name, or one CVR number) cannot both be
     right: a misreading (one party's letterhead, a column read twice) that would bill the
@@ -371,8 +383,9 @@ def same_party_reasons(terms: ContractTerms) -> list[str]:
     buyer, vendor = terms.party("buyer"), terms.party("vendor")
     if not buyer or not vendor:
         return []
-    if buyer.name != vendor.name and not (buyer.cvr and buyer.cvr == vendor.cvr):
-        return []
+    same_name = bool(buyer.name) and buyer.name == vendor.name
+    if not same_name and not (buyer.cvr and buyer.cvr == vendor.cvr):
+        return []  # (two parties without a name read but with their own CVR: two)
     cvr = vendor.cvr or "not stated"
     return [f"parties: buyer and vendor read as the same party ({vendor.name}, CVR {cvr})"]
 
