@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from email import policy as email_policy
 from email.message import EmailMessage as MimeMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from monitor.settings import Settings
 
 IDEMPOTENCY_HEADER = "X-Prisvagt-Idempotency-Key"
+
+
+_UNFOLDED = email_policy.default.clone(max_line_length=998)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,10 @@ class EmailMessage:
         return {**self.headers, IDEMPOTENCY_HEADER: self.idempotency_key}
 
     def to_mime(self) -> MimeMessage:
-        mime = MimeMessage()
+        # header lines are not folded (a subject is at most 200 characters, well within
+        # the 998 a line may hold): the standard library's folding of a subject holding
+        # an encoded word ("–", "ø") put a second space into it as mail clients read it
+        mime = MimeMessage(policy=_UNFOLDED)
         mime["From"] = self.sender
         mime["To"] = self.to
         mime["Subject"] = self.subject

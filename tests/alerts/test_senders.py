@@ -3,6 +3,7 @@ HTTP through the real sendgrid client."""
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
 from collections.abc import Iterator
@@ -55,6 +56,16 @@ def test_outbox_writes_one_eml_with_text_and_html(tmp_path: Path) -> None:
     parsed = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
     assert parsed["To"] == "oekonomi@751.dk"
     assert parsed["Subject"].endswith("overpris 3.000,00 kr.")
+    # read back exactly as written: one space around the dash (a folded subject with an
+    # encoded word came back with two)
+    assert parsed["Subject"] == message().subject
+    long = dataclasses.replace(
+        message(),
+        subject="Prisaftale brudt: Nordlys Software A/S faktura NS-2026-M1-03 – overpris 0,20 kr.",
+    )
+    sender.send(long)
+    again = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
+    assert again["Subject"] == long.subject
     assert parsed[IDEMPOTENCY_HEADER] == "alert-00000001-immediate-abc"
     assert "3.000,00 kr." in parsed.get_body(("plain",)).get_content()
     assert "<b>3.000,00 kr.</b>" in parsed.get_body(("html",)).get_content()
