@@ -12,6 +12,7 @@ a section of their own: a benchmark, never part of the overcharge.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -273,10 +274,37 @@ def _render(name: str, lang: str, **context: Any) -> tuple[str, str]:
         "num": lambda v: fmt.number(v, lang=lang),
         "day": lambda v: fmt.day(v, lang=lang),
         "withheld": lambda v, rate, c="DKK": _withheld(v, rate, c, lang),
+        "basis": lambda text: _basis(text, lang),
     }
     text = _environment(False).get_template(f"{name}.txt.j2").render(**helpers, **context)
     html = _environment(True).get_template(f"{name}.html.j2").render(**helpers, **context)
     return text, html
+
+
+#: the rules' computations (kept in English in the evidence, which the audit reads) in
+#: a Danish email's words
+_BASIS_DA = (
+    ("whole invoice billed again", "hele fakturaen faktureret igen"),
+    ("line billed again", "linjen faktureret igen"),
+    ("line amount at stake", "linjebeløb"),
+    ("payable", "at betale"),
+    ("correct", "korrekt"),
+    (" days", " dage"),
+)
+_DECIMAL = re.compile(r"(?<![\d.])-?\d+\.\d+(?![\d.])")
+
+
+def _basis(text: str | None, lang: str) -> str:
+    """A finding's computation as the email shows it: in a Danish email with Danish
+    words and numbers (``1234.50`` -> ``1.234,50``)."""
+    if not text or lang != "da":
+        return text or ""
+    for english, danish in _BASIS_DA:
+        text = text.replace(english, danish)
+    return _DECIMAL.sub(
+        lambda m: fmt.number(Decimal(m.group()), lang="da", places=len(m.group().split(".")[1])),
+        text,
+    )
 
 
 def _withheld(net: Decimal, rate: Decimal | None, currency: str, lang: str) -> str:

@@ -97,3 +97,26 @@ def test_unit_prices_keep_their_exact_decimals() -> None:
     assert fmt.unit_price(Decimal("1250.000000"), lang="da") == "1.250,00 kr."
     assert fmt.quantity(Decimal("12.500000"), lang="da") == "12,5"
     assert fmt.day(date(2026, 1, 1), lang="da") == "1. januar 2026"
+
+
+def test_a_findings_computation_is_written_in_the_emails_language() -> None:
+    """A finding without a contract clause shows its computation as its basis: kept in
+    English in the evidence (the audit reads it), written with Danish words and numbers
+    in a Danish email, as it is in an English one."""
+    from monitor.alerts.render import FindingView, render_immediate
+
+    view = FindingView(
+        id=7, rule="duplicate_billing", severity="high", message="Line 1 billed again",
+        vendor="Fiktiv Drift A/S", invoice_number="FD-88", invoice_date=date(2026, 4, 21),
+        municipality="Egeby Kommune", line_id="1", item="Drift, april", agreed_unit_price=None,
+        invoiced_unit_price=Decimal("18540.00"), quantity=Decimal(1),
+        overcharge=Decimal("18540.00"), currency="DKK", clause_text=None, clause_page=None,
+        contract_document=None, link="http://localhost/findings/7",
+        basis="line billed again: 18540.00", vat_rate=Decimal(25),
+    )  # fmt: skip
+    da = render_immediate([view], lang="da", municipality="Egeby Kommune").text
+    assert "Grundlag: linjen faktureret igen: 18.540,00" in da
+    assert "18.540,00 kr. ekskl. moms (23.175,00 kr. inkl. 25 % moms)" in da
+    en = render_immediate([view], lang="en", municipality="Egeby Kommune").text
+    assert "Basis: line billed again: 18540.00" in en
+    assert "DKK 18,540.00 excl. VAT (DKK 23,175.00 incl. 25 % VAT)" in en
