@@ -78,7 +78,9 @@ def findings_table(findings: Sequence[FindingOut]) -> Table:
         ("invoice", "left"),
         ("line", "left"),
         ("item", "left"),
-        ("agreed", "right"),
+        # the price the line should have had: the contract's (indexed as the clause
+        # allows), or for a most-favoured-customer breach the lowest paid elsewhere
+        ("allowed", "right"),
         ("invoiced", "right"),
         ("qty", "right"),
         ("amount", "right"),
@@ -95,13 +97,18 @@ def findings_table(findings: Sequence[FindingOut]) -> Table:
             f.invoice_number,
             f.line_id or "-",
             f.item_id or "-",
-            unit_price(f.agreed_unit_price, "en", f.currency),
+            _allowed(f),
             unit_price(f.invoiced_unit_price, "en", f.currency),
             quantity(f.quantity, "en"),
             money(f.overcharge, "en", f.currency),
             _kind(f),
         )
     return table
+
+
+def _allowed(f: FindingOut) -> str:
+    price = unit_price(f.agreed_unit_price, "en", f.currency)
+    return f"{price} (MFN)" if f.rule == "mfn_breach" and f.agreed_unit_price is not None else price
 
 
 def _kind(f: FindingOut) -> str:
@@ -111,6 +118,8 @@ def _kind(f: FindingOut) -> str:
         return "price gap (vs. median)"
     if f.grounds_for_id is not None:
         return f"ground of #{f.grounds_for_id}"
+    if f.rule == "payment_terms":
+        return "payment term (no amount)"
     return "overcharge"
 
 

@@ -128,3 +128,36 @@ def test_ingest_with_the_other_kind_says_the_file_is_read_again(
     with transaction() as s:
         (doc,) = s.query(Document).all()
         assert doc.kind == "invoice" and doc.status != "received"  # read as an invoice
+
+
+def test_the_findings_table_names_the_allowed_price_and_what_each_amount_is() -> None:
+    """The table's price column is the price the line should have had ("allowed"): for a
+    most-favoured-customer breach, the lowest price paid elsewhere, marked so; a
+    payment-term finding carries no amount."""
+    from rich.console import Console
+
+    from monitor.cli.output import findings_table
+    from monitor.findings.schemas import FindingOut
+
+    def row(rule: str, agreed: str | None, amount: str) -> FindingOut:
+        return FindingOut.model_validate(
+            {
+                "id": 1, "rule": rule, "severity": "high", "status": "open",
+                "mode": "active", "message": "-", "municipality": "101",
+                "municipality_name": "Egeby", "vendor_cvr": "12345678", "vendor_name": "V",
+                "invoice_number": "E-9", "invoice_id": 1, "invoice_date": "2026-03-01",
+                "line_id": "1", "item_id": "X-1", "description": "Ydelse",
+                "agreed_unit_price": agreed, "invoiced_unit_price": "100.00", "quantity": "1",
+                "overcharge": amount, "currency": "DKK", "contract_id": None,
+                "contract_document": None, "contract_page": None, "evidence": {},
+                "created_at": "2026-03-02T10:00:00+00:00",
+            }
+        )  # fmt: skip
+
+    console = Console(width=250, record=True)
+    console.print(
+        findings_table([row("mfn_breach", "97.85", "2.15"), row("payment_terms", None, "0")])
+    )
+    text = console.export_text()
+    assert "allowed" in text and "DKK 97.85 (MFN)" in text
+    assert "payment term (no amount)" in text
