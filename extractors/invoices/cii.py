@@ -173,7 +173,26 @@ def parse_cii(root: etree._Element, filename: str, *, fmt: str = "cii") -> Parse
         period_end=iso_date(p.period_end(settlement), filename, "BillingSpecifiedPeriod"),
         payment_days=payment_days_from(issue_date, due, p.terms(settlement)),
         warnings=warnings,
+        credits=_referenced_invoice(settlement) if credit else None,
     )
+
+
+def _referenced_invoice(settlement: etree._Element) -> str | None:
+    """A credit note's reference to the invoice it credits (BT-25, the settlement's
+    ``ram:InvoiceReferencedDocument/ram:IssuerAssignedID``), in any dialect."""
+    for child in settlement.iterchildren():
+        if (
+            isinstance(child.tag, str)
+            and etree.QName(child).localname == "InvoiceReferencedDocument"
+        ):
+            for ident in child.iterchildren():
+                if (
+                    isinstance(ident.tag, str)
+                    and etree.QName(ident).localname == "IssuerAssignedID"
+                    and (ident.text or "").strip()
+                ):
+                    return ident.text.strip()  # type: ignore[union-attr]
+    return None
 
 
 def guideline(root: etree._Element) -> str:

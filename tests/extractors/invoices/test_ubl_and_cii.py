@@ -215,3 +215,19 @@ def test_a_credit_note_names_the_invoice_it_credits() -> None:
     assert invoice_to_dict(note)["credits"] == "F-2025-913"
     invoice = parse_invoice(ubl(due=reference), "faktura.xml")
     assert invoice.credits is None and "credits" not in invoice_to_dict(invoice)
+
+
+def test_a_cii_credit_note_names_the_invoice_it_credits() -> None:
+    """BT-25 in CII: the settlement's ``ram:InvoiceReferencedDocument/ram:IssuerAssignedID``."""
+    from tests.extractors.invoices.ubl_samples import CII
+
+    reference = (
+        b"<ram:InvoiceCurrencyCode>DKK</ram:InvoiceCurrencyCode>"
+        b"<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>F-2025-913</ram:IssuerAssignedID>"
+        b"</ram:InvoiceReferencedDocument>"
+    )
+    data = CII.replace(b"<ram:InvoiceCurrencyCode>DKK</ram:InvoiceCurrencyCode>", reference, 1)
+    assert data != CII
+    note = parse_invoice(data, "kredit.xml")
+    assert (note.document_type, note.credits) == ("credit_note", "F-2025-913")
+    assert parse_invoice(CII, "kredit.xml").credits is None
