@@ -187,9 +187,31 @@ def _clause_lines(data: dict[str, Any]) -> list[str]:
     out.append(f"  most-favoured customer: {'yes' if data.get('mfn') else 'no'}")
     index = data.get("indexation")
     if index:
-        cap = f", at most {index['cap_pct']} %" if index.get("cap_pct") else ""
-        out.append(f"  indexation: {index.get('index') or '?'}{cap}")
+        out.append(f"  indexation: {_indexation_text(index, start)}")
     return out
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _indexation_text(index: dict[str, Any], effective: str | None) -> str:
+    """The clause as a reviewer checks it: the index, its cap, the threshold below which
+    nothing is adjusted, the fixed period, the month adjustments take effect, the notice."""
+    parts = [str(index.get("index") or "?")]
+    if index.get("cap_pct"):
+        parts.append(f"at most {index['cap_pct']} % a year")
+    if index.get("threshold_pct"):
+        parts.append(f"only when the index moved {index['threshold_pct']} % or more")
+    fixed = index.get("fixed_months")
+    if fixed:
+        since = f" from {effective}" if effective else " (no effective date read)"
+        parts.append(f"prices fixed for the first {fixed} months{since}")
+    if index.get("adjust_month"):
+        parts.append(f"adjusted in {_MONTHS[int(index['adjust_month']) - 1]}")
+    if index.get("notice_days"):
+        parts.append(f"{index['notice_days']} days' notice")
+    return ", ".join(parts)
 
 
 def _term_lines(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

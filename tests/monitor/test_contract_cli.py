@@ -246,3 +246,26 @@ def test_contracts_add_term_reads_a_row_not_read_into_a_term(
     assert added["review_state"] == "confirmed" and added["page"] == row["page"]
     history = runner.invoke(app, ["contracts", "history", "1"]).stdout
     assert "jura@kk.dk: term.added" in history
+
+
+def test_contracts_show_text_gives_the_whole_indexation_clause() -> None:
+    """What legal checks of the clause: index, cap, threshold, fixed period, month and
+    notice, each only where the reading found it."""
+    from monitor.cli.output import contract_text
+
+    data = {
+        "id": 3, "title": "Driftsaftale", "status": "active", "review_status": "complete",
+        "review_reasons": [], "unread_prices": [], "price_terms": [], "parties": [],
+        "effective_date": "2026-03-01", "expiry_date": "2029-02-28", "payment_days": 30,
+        "mfn": False, "unassigned_reason": None, "preliminary_findings": 0,
+        "indexation": {"index": "nettoprisindeks", "cap_pct": "3", "threshold_pct": "4",
+                       "fixed_months": 24, "adjust_month": 3, "notice_days": 90},
+    }  # fmt: skip
+    text = contract_text(data)
+    assert (
+        "  indexation: nettoprisindeks, at most 3 % a year, only when the index moved 4 % or "
+        "more, prices fixed for the first 24 months from 2026-03-01, adjusted in March, "
+        "90 days' notice"
+    ) in text
+    data["indexation"] = {"index": "lønindeks"}
+    assert "  indexation: lønindeks\n" in contract_text(data) + "\n"
