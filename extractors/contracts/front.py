@@ -24,7 +24,9 @@ _EN_WORDS = frozenset(["and", "the", "of", "to", "in", "is", "for", "with", "by"
 
 _NUMBER_RE = re.compile(
     r"^(?:Kontrakt\s*nr\.?|Kontraktnummer|Kontrakt-?nr\.|Sagsnr\.?|Aftale\s*nr\.?|Aftalenummer|Contract\s+no\.?"
-    r"|Contract\s+number|Agreement\s+no\.?)\s*:?\s*(?P<number>\S+)",
+    r"|Contract\s+number|Agreement\s+no\.?|Agreement\s+number|Contract\s+ref(?:erence|\.)?"
+    r"|Kontraktreference|Aftalereference|Udbudsnr\.?|Tender\s+(?:no\.?|reference))"
+    r"(?![A-Za-zÆØÅæøå])\s*:?\s*(?P<number>\S+)",
     re.IGNORECASE,
 )
 _CVR_RE = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?(?:\s*\(CVR\))?|"

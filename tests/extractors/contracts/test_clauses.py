@@ -250,3 +250,18 @@ def test_a_title_in_body_type_stops_at_a_clause_heading_or_a_partys_role(
     """A contract whose title is set no larger than its text is read from its first lines,
     which end at the first clause's heading or a line naming a party's role alone."""
     assert read_front_page(lines).title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Contract reference: WV-CLN-2026-07", "WV-CLN-2026-07"),
+        ("Contract ref. 2026/114", "2026/114"),
+        ("Agreement number: A-77", "A-77"),
+        ("Udbudsnr. 2025-0031", "2025-0031"),
+        ("Contract references are listed in Annex 3", None),
+    ],
+)
+def test_the_contracts_number_is_read_under_more_labels(line: str, number: str | None) -> None:
+    front = read_front_page(["Service Agreement", line, "between", "Westvale Council"])
+    assert front.contract_number == number
