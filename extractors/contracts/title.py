@@ -78,14 +78,23 @@ def _one_display(upper: Line, lower: Line, body: float) -> bool:
     """Whether two lines are one title's: both set well above the body's size, within a
     quarter of each other, one cell each, as close as a wrapped line."""
     a, b = _size(upper), _size(lower)
+    # a cover page's title in two lines, the kind of document over what it is about
+    # ("KONTRAKT" / "om indsamling af dagrenovation"), is set further apart
+    gap = 1.5 if _DOCUMENT_KIND.fullmatch(upper.text.strip()) else 0.6
     return (
         min(a, b) > 1.5 * body
         and min(a, b) >= 0.75 * max(a, b)
         and len(upper.cells) == 1
         and len(lower.cells) == 1
-        and lower.top - upper.bottom <= 0.6 * max(a, b)
+        and lower.top - upper.bottom <= gap * max(a, b)
         and not NUMBERED_HEADING.match(lower.text)
     )
+
+
+#: a line naming only the kind of document: the first half of a cover page's title
+_DOCUMENT_KIND = re.compile(
+    r"(?i)(?:\w*(?:kontrakt|aftale|overenskomst)|(?:\w+\s+)?(?:contract|agreement))\s*:?"
+)
 
 
 def _size(line: Line) -> float:

@@ -454,3 +454,32 @@ def test_a_rows_own_unit_cell_outranks_its_price_columns_header(tmp_path: Path) 
     from extractors.contracts import review_to_dict
 
     assert review_to_dict(terms)["review_status"] == "needs_review"  # type: ignore[arg-type]
+
+
+def test_a_cover_pages_title_of_the_documents_kind_over_its_subject_is_one_title() -> None:
+    """A cover page sets the kind of document ("RAMMEAFTALE") over what it is about, in
+    display type and further apart than a wrapped line: one title; the lines below it
+    (a reference in body type) are not part of it."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 760, "Egeby Kommune")
+    canvas.setFont("Helvetica-Bold", 20)
+    canvas.drawString(60, 560, "RAMMEAFTALE")
+    canvas.setFont("Helvetica-Bold", 26)
+    canvas.drawString(60, 500, "om levering af kontorartikler")
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(60, 470, "Aftale nr. EK-2026-03")
+    canvas.showPage()
+    canvas.setFont("Helvetica", 10)
+    for i, text in enumerate([
+        "1. Parterne", "Kunden: Egeby Kommune, CVR-nr. 29189838",
+        "Leverandøren: Kontorhuset A/S, CVR-nr. 12345674", "2. Aftalens varighed",
+        "Aftalen gælder fra 1. april 2026 til 31. marts 2028.", "3. Priser",
+        "Priserne fremgår af bilag 1.", "4. Betaling", "Betaling sker 30 dage netto.",
+    ]):  # fmt: skip
+        canvas.drawString(60, 780 - 16 * i, text)
+    canvas.save()
+    terms = extract_contract(buffer.getvalue(), "rammeaftale.pdf")
+    assert terms.title == "RAMMEAFTALE om levering af kontorartikler"
+    assert terms.contract_number == "EK-2026-03"
