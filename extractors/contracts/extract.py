@@ -367,12 +367,16 @@ def _composite(ix: IndexationTerms | None) -> list[str]:
 def missing_party_reasons(terms: ContractTerms) -> list[str]:
     """A party not read at all (no name, no CVR number: a cover page before the party
     clause, a layout not understood): said, as legal must name it before the contract
-    can be assigned to its municipality and vendor."""
+    can be assigned to its municipality and vendor; one read by its CVR number alone
+    (no name), said too: the page it stands on was not understood."""
     out = []
     for role, name in (("buyer", "buyer (the municipality)"), ("vendor", "vendor")):
         party = terms.party(role)  # type: ignore[arg-type]
         if party is None or not (party.name or party.cvr):
             out.append(f"parties: the {name} was not found (no name or CVR number read)")
+        elif not party.name:
+            # its CVR number read without its name: the page around it was not understood
+            out.append(f"parties: the {name}'s name was not read (CVR {party.cvr})")
     return out
 
 

@@ -131,14 +131,18 @@ def test_a_reading_with_one_party_twice_is_for_review(tmp_path: Path) -> None:
         f"parties: buyer and vendor read as the same party ({vendor.name}, CVR {vendor.cvr})"
     ]
     # two parties whose names were not read, each with its own CVR number: two parties,
-    # each said to be missing nothing but its name
+    # not one, each said to be missing its name (the page it stands on not understood)
     buyer.name, vendor.name, buyer.cvr = "", "", "29189838"
     assert extract_module.same_party_reasons(terms) == []
-    assert extract_module.missing_party_reasons(terms) == []
+    assert extract_module.missing_party_reasons(terms) == [
+        "parties: the buyer (the municipality)'s name was not read (CVR 29189838)",
+        f"parties: the vendor's name was not read (CVR {vendor.cvr})",
+    ]
     # a party not read at all (a cover page before the party clause): said, for review
     terms.parties = [p for p in terms.parties if p.role != "vendor"]
     assert extract_module.missing_party_reasons(terms) == [
-        "parties: the vendor was not found (no name or CVR number read)"
+        "parties: the buyer (the municipality)'s name was not read (CVR 29189838)",
+        "parties: the vendor was not found (no name or CVR number read)",
     ]
 
 
