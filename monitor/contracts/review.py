@@ -418,6 +418,11 @@ def _coerce_contract(key: str, value: Any) -> Any:
                 field=key,
             )
         return days
+    return _iso_date(key, value)
+
+
+def _iso_date(key: str, value: Any) -> date:
+    """A date given as YYYY-MM-DD (or already a date), else an error naming the field."""
     if isinstance(value, date):
         return value
     try:
@@ -536,18 +541,7 @@ def _coerce(key: str, value: Any) -> Any:
                 field=key,
             ) from None
     if key in {"valid_from", "valid_to"}:
-        if value is None or value == "":
-            return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise InputError(
-                f"{value!r} is not a date (YYYY-MM-DD)",
-                da=f"{value!r} er ikke en dato (ÅÅÅÅ-MM-DD)",
-                field=key,
-            ) from None
+        return None if value is None or value == "" else _iso_date(key, value)
     if key in {"description", "item_id"}:
         text = " ".join(str(value or "").split())
         if key == "description" and not text:
