@@ -79,7 +79,7 @@ def _one_display(upper: Line, lower: Line, body: float) -> bool:
     quarter of each other, one cell each, as close as a wrapped line."""
     a, b = _size(upper), _size(lower)
     # a cover page's title in two lines, the kind of document over what it is about
-    # ("KONTRAKT" / "om indsamling af dagrenovation"), is set further apart
+    # ("KONTRAKT" / "om levering af kontorartikler"), is set further apart
     gap = 1.5 if _DOCUMENT_KIND.fullmatch(upper.text.strip()) else 0.6
     return (
         min(a, b) > 1.5 * body
