@@ -34,6 +34,13 @@ from extractors.contracts.indexation import (
 )
 from extractors.contracts.indexation_facts import prices_fixed_for_the_term
 from extractors.contracts.parties import read_parties
+from extractors.contracts.party_names import (
+    ADDRESS_LINE,
+    OPEN_NAME,
+    ROLE_LABEL,
+    only_legal_form,
+    role_of,
+)
 from extractors.contracts.patterns import numeric_order
 from extractors.contracts.pdf import PageText, PdfText, Segment, read_pdf
 from extractors.contracts.prices import read_prices
@@ -108,7 +115,9 @@ def _extract(document: PdfText) -> ContractTerms:
         terms.currency = currencies.pop()
     terms.clauses += discount_clauses(appendix or document.pages[1:], language)
     terms.warnings += _missing(terms)
-    terms.uncertain_terms += same_party_reasons(terms) + missing_party_reasons(terms)
+    terms.uncertain_terms += (
+        same_party_reasons(terms) + missing_party_reasons(terms) + doubtful_name_reasons(terms)
+    )
     if terms.effective_date is None and (terms.price_terms or terms.unread_prices):
         # the contract then applies to an invoice of any date: its prices are not
         # enforced on invoices from before it began until a person has looked
@@ -378,6 +387,40 @@ def missing_party_reasons(terms: ContractTerms) -> list[str]:
             # its CVR number read without its name: the page around it was not understood
             out.append(f"parties: the {name}'s name was not read (CVR {party.cvr})")
     return out
+
+
+def doubtful_name_reasons(terms: ContractTerms) -> list[str]:
+    """A party's name read as what no legal name is: a role's label ("Sælger:"), a legal
+    form alone ("ApS"), an address ("Industrivej 6", "..., 4000 Roskilde"), a line cut
+    off ("... —"): said, as legal must correct it before the name is shown or sent."""
+    out = []
+    for role, label in (("buyer", "buyer (the municipality)"), ("vendor", "vendor")):
+        party = terms.party(role)  # type: ignore[arg-type]
+        name = (party.name or "").strip() if party is not None else ""
+        if not name:
+            continue
+        what = None
+        if name.endswith(":") or role_of(name) is not None or ROLE_LABEL.fullmatch(name):
+            what = "a role's label"
+        elif only_legal_form(name):
+            what = "a legal form alone"
+        elif ADDRESS_LINE.match(name) or _IN_ADDRESS.search(name):
+            what = "an address"
+        elif name[-1] in "-–—,;/&(" or OPEN_NAME.search(name):
+            what = "a line cut off"
+        if what is not None:
+            out.append(f"parties: the {label}'s name was read as {name!r}, which looks like "
+                       f"{what}, not a legal name")  # fmt: skip
+    return out
+
+
+#: an address inside a name read: a postcode and town, or ", street 12"
+_IN_ADDRESS = re.compile(
+    r"\b\d{4}\s+(?!(?:ApS|Aps|Inc|Ltd|Oyj?|GmbH|Holding)\b)[A-ZÆØÅ][a-zæøå]|,\s*[A-ZÆØÅ][\w.'-]+(?:\s+[\w.'-]+){0,3}\s+\d{1,4}\b|"
+    r"\w(?:vej|gade|allé|alle|vænge|plads|torv|stræde|boulevard|parken|road|street)\s+\d{1,4}"
+    r"[A-Za-z]?$",
+    re.IGNORECASE,
+)
 
 
 def same_party_reasons(terms: ContractTerms) -> list[str]:

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.contracts.party_names import PUBLIC_BODY, ROLE_LABEL, TWO_BODIES, clean_name
+from extractors.contracts.party_names import (
+    ADDRESS_LINE,
+    OPEN_NAME,
+    PUBLIC_BODY,
+    ROLE_LABEL,
+    TWO_BODIES,
+    clean_name,
+    legal_looking,
+    only_legal_form,
+    role_of,
+)
 from extractors.contracts.patterns import NUMBERED_HEADING
 from extractors.contracts.pdf import Segment
 from extractors.types import ContractParty, Evidence, PartyRole
@@ -29,7 +39,7 @@ _NUMBER_RE = re.compile(
     r"(?![A-Za-zÆØÅæøå])\s*:?\s*(?P<number>\S+)",
     re.IGNORECASE,
 )
-_CVR_RE = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?(?:\s*\(CVR\))?|"
+_CVR_RE = re.compile(r"(?:CVR\)?(?:/SE)?|(?-i:\bSE)(?=[-\s.]?(?i:nr|nummer))|company\s+reg(?:istration|\.)?(?:\s*\(CVR\))?|"
                      r"moms-?(?:nr\.?|nummer)|vat\s+(?:reg(?:istration|\.)?\s+)?(?:no\.?|number))"
                      r"[-\s]*(?:nr\.?|no\.?|nummer|number)?\s*:?\s*"
                      r"(?:DK[-\s]?)?(?P<cvr>\d{2} ?\d{2} ?\d{2} ?\d{2})\b",
@@ -118,7 +128,9 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
         elif before:
             name, role = before, None
         else:
-            name, role = _name_above(lines, i), None
+            name, role, other = _name_above(lines, i)
+            if other:
+                continue  # the buyer's advisor, a subcontractor: no party of the contract
             labelled_above = ROLE_LABEL.match(name)
             if labelled_above is not None and labelled_above.group("rest"):
                 # "Leverandør X Tolk P/S" over its address: the role, then the name
@@ -134,9 +146,11 @@ def _parties(lines: list[str], page: int) -> list[ContractParty]:
     return _assign_roles(found)
 
 
-def _name_above(lines: list[str], index: int) -> str:
-    """The party's name in the address block above its CVR line: the line with a legal
-    form ("A/S", "ApS", "Kommune" ...), else the block's first line."""
+def _name_above(lines: list[str], index: int) -> tuple[str, PartyRole | None, bool]:
+    """The party's name in the address block above its CVR line (:func:`block_name`),
+    the role a label over the block states ("Leverandør", "1.2 Kunde", "Sælger:"), and
+    whether that label names someone who is no party of the contract ("Ordregivers
+    rådgiver:", an advisor, a purchasing body, a guarantor)."""
     block: list[str] = []
     for line in reversed(lines[max(0, index - 5) : index]):
         if (
@@ -146,9 +160,50 @@ def _name_above(lines: list[str], index: int) -> str:
             or _NUMBER_RE.match(line)
         ):
             break
+        label = ROLE_LABEL.match(line)
+        if label is not None and not label.group("rest"):
+            return block_name(block), role_of(label.group("label")), False
+        if _ROLE_LINE.match(line):
+            return block_name(block), _role(line), False
+        if line.rstrip().endswith(":") and _THIRD_PARTY.search(line):
+            return block_name(block), None, True
         block.insert(0, line)
-    named = [line for line in block if _LEGAL_FORM.search(line)]
-    return named[0] if named else (block[0] if block else "")
+    return block_name(block), None, False
+
+
+#: a label over someone named beside the parties: the buyer's advisor, the body that ran
+#: the tender, a subcontractor, a guarantor, an insurer
+_THIRD_PARTY = re.compile(
+    r"rådgiver|advis[eo]r|udbyder|indkøbscentral|underleverandør|subcontractor|garant|"
+    r"guarantor|kautionist|forsikring|insurer",
+    re.IGNORECASE,
+)
+
+
+def block_name(block: list[str]) -> str:
+    """The name in a party's block of lines: the line with a legal form or a public
+    body's word ("A/S", "A.m.b.a.", "Kommune"), else the first line that is no address
+    (a foundation, a sole trader: "Fonden ...", "Tømrerfirmaet ..."), joined with the
+    line above where the name wraps ("Skandinavisk Belysnings- og" / "Signalteknik
+    A/S", "Nordisk Vej- og Anlægsservice" / "ApS")."""
+    kept = [line.strip() for line in block if line.strip()]
+    names = [
+        i
+        for i, line in enumerate(kept)
+        if not ADDRESS_LINE.match(line)
+        and not line.lower().startswith(("v/", "att"))
+        and not _ROLE_LINE.match(line)
+        and role_of(line) is None
+    ]
+    if not names:
+        return kept[0] if kept else ""
+    legal = [i for i in names if legal_looking(kept[i])]
+    at = legal[0] if legal else names[0]
+    name = kept[at]
+    while at > 0 and at - 1 in names and (only_legal_form(name) or OPEN_NAME.search(kept[at - 1])):
+        at -= 1
+        name = f"{kept[at]} {name}"
+    return name
 
 
 def _role(text: str, *, marker_only: bool = False) -> PartyRole | None:
@@ -162,7 +217,7 @@ def _role(text: str, *, marker_only: bool = False) -> PartyRole | None:
         return "vendor"
     if _BUYER_WORDS.search(text):
         return "buyer"
-    return None
+    return role_of(text)  # "Sælger", "Entreprenøren", "Bygherre / ordregiver"
 
 
 def _assign_roles(found: list[tuple[ContractParty, PartyRole | None]]) -> list[ContractParty]:
@@ -252,7 +307,7 @@ def parties_in_columns(segments: list[Segment], page: int) -> list[ContractParty
             block.insert(0, run.text)
             bottom = run.top
         named = [line for line in block if _LEGAL_FORM.search(line)]
-        name = named[0] if named else _wrapped_name(block)
+        name = block_name(block) if named else _wrapped_name(block)
         match = _CVR_RE.search(cvr_run.text)
         assert match is not None
         evidence = Evidence(text=f"{name}\n{cvr_run.text}", page=page,

@@ -24,20 +24,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.contracts.party_names import (
+    ADDRESS_LINE,
     LEGAL_FORM,
+    OPEN_NAME,
     PUBLIC_BODY,
     QUOTE,
     ROLE_LABEL,
     clean_name,
     last_party,
     legal_looking,
+    only_legal_form,
     role_of,
 )
 from extractors.contracts.pdf import PageText
 from extractors.contracts.structure import heading, toc_lines
 from extractors.types import ContractParty, Evidence, PartyRole
 
-_CVR = re.compile(r"(?:CVR\)?(?:/SE)?|company\s+reg(?:istration|\.)?|moms-?(?:nr\.?|nummer)|"
+_CVR = re.compile(r"(?:CVR\)?(?:/SE)?|(?-i:\bSE)(?=[-\s.]?(?i:nr|nummer))|company\s+reg(?:istration|\.)?|moms-?(?:nr\.?|nummer)|"
                   r"vat\s+(?:reg(?:istration|\.)?\s+)?(?:no\.?|number))[-\s]*(?:nr\.?|no\.?|nummer|number)?"
                   r"\s*[:.]?\s*(?:DK[-\s]?)?"
                   r"(?P<cvr>\d{2}\s?\d{2}\s?\d{2}\s?\d{2})\b", re.IGNORECASE)  # fmt: skip
@@ -222,9 +225,15 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
     # parties stacked in blocks, "og" on a line of its own between them: split there only
     # (a block's own sentence may say "på vegne af A Kommune og B Kommune")
     stacked = r"\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n"
+    # else at "og" / "and" after a party's particulars (its CVR number, an address's
+    # comma, a bracket) where there is one: "og" in a name ("Hansen og Larsen A/S") is
+    # no separator; else at every "og" before a capital
+    after_party = r"(?<=[),;\d])\s+(?:og|and|AND)\s+(?=[A-ZÆØÅ(])"
     parts = (
         re.split(stacked, segment)
         if re.search(stacked, segment)
+        else re.split(after_party, segment)
+        if re.search(after_party, segment)
         else re.split(rf"\s+(?:og|and|AND)\s+(?=[A-ZÆØÅ(])|{stacked}", segment)
     )
     found = []
@@ -280,7 +289,10 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
     current: Found | None = None
     label_role: PartyRole | None = None
     previous: str | None = None
+    joined = -1  # a line read with the name above it
     for index, (page, line) in enumerate(lines):
+        if index == joined:
+            continue
         before, previous = previous, line
         label = ROLE_LABEL.match(line)
         if _SEPARATOR_LINE.match(line) or (label and not label.group("rest")):
@@ -315,10 +327,25 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
         name = clean_name(line)
         if name is None:
             break
+        wrapped = _wrapped(line, lines[index + 1][1] if index + 1 < len(lines) else "")
+        if wrapped is not None:
+            name, joined = wrapped, index + 1
         current = Found(name, label_role, _cvr(_CVR.search(line)), page, line)
         found.append(current)
         label_role = None
     return found
+
+
+def _wrapped(line: str, following: str) -> str | None:
+    """A name wrapped over two lines ("Dansk Landbrugs- og Maskinforsyning" over
+    "A.m.b.a.", "Skandinavisk Belysnings- og" over "Signalteknik A/S"): the whole name,
+    or None when ``line`` holds it alone."""
+    following = following.strip()
+    if not following or ADDRESS_LINE.match(following) or _CVR.search(following):
+        return None
+    if not (only_legal_form(following) or OPEN_NAME.search(line.strip())):
+        return None
+    return clean_name(f"{line.strip()} {following}")
 
 
 def _labelled_name(label: re.Match[str] | None, following: list[str]) -> str | None:

@@ -22,20 +22,27 @@ from extractors.types import PartyRole
 _BUYER = re.compile(
     r"^(?:the\s+)?(?:kunden?|ordregiver(?:en)?|køber(?:en)?|bestiller(?:en)?|indkøber(?:en)?|"
     r"customer|buyer|purchaser|licensee|client|contracting\s+authority|authority|shipper|"
-    r"franchisee|kommunen|regionen|municipality)$",
+    r"franchisee|kommunen|regionen|municipality|bygherren?|employer)$",
     re.IGNORECASE,
 )
 _VENDOR = re.compile(
     r"^(?:the\s+)?(?:leverandør(?:en)?|sælger(?:en)?|supplier|vendor|contractor|licensor|"
     r"distributor|reseller|(?:service\s+)?provider|seller|manufacturer|consultant|agent|"
-    r"transporter|carrier|developer|franchisor|operator|leverandøren)$",
+    r"transporter|carrier|developer|franchisor|operator|leverandøren|"
+    # a building works contract's contractor ("Entreprenøren", "Totalentreprenøren")
+    r"(?:total|hoved|fag)?entreprenør(?:en)?|tilbudsgiver(?:en)?|bidder|tenderer|"
+    # an advisory contract's vendor ("Rådgiveren"; "Ordregivers rådgiver" is none)
+    r"rådgiver(?:en)?)$",
     re.IGNORECASE,
 )
 ROLE_LABEL = re.compile(
     # a definition may number and quote it: '1.1 “Ordregiver”: X Kommune, ..., CVR-nr. ...'
     r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?[“”\"'«»„‘’]?"
-    r"(?P<label>kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
-    r"buyer|vendor|contractor|licensor|licensee|purchaser|seller|client)(?:\s+name)?"
+    r"(?P<label>(?:(?:bygherre(?:n)?|kunden?|ordregiver(?:en)?|køber(?:en)?)\s*/\s*)?"
+    r"(?:kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|sælger(?:en)?|bygherre(?:n)?|"
+    r"(?:total|hoved|fag)?entreprenør(?:en)?|customer|supplier|buyer|vendor|contractor|"
+    r"tilbudsgiver(?:en)?|rådgiver(?:en)?|licensor|licensee|purchaser|seller|client|"
+    r"employer))(?:\s+name)?"
     r"[“”\"'«»„‘’]?"
     # a second name for the role in brackets: "Kunde (Ordregiver):", "Customer (Buyer):"
     r"(?:\s*\((?:kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"
@@ -48,7 +55,7 @@ PUBLIC_BODY = re.compile(r"\b(?:kommune|region|municipality|city\s+of|county|sty
 QUOTE = "\"“”«»‘’'„"
 _LEGAL_FORMS = (r"(?i:inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|"
                 r"i/s|p/s|k/s|ivs|gmbh|corp|corporation|incorporated|limited|pty|pte|sarl|srl|"
-                r"spa|oyj?)|AG|AB|AS|Co|CO|SA|NV|BV")  # fmt: skip
+                r"spa|oyj?|a\.?m\.?b\.?a|[fs]\.?m\.?b\.?a|a\.s)|AG|AB|AS|SE|Co|CO|SA|NV|BV")  # fmt: skip
 LEGAL_FORM = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS})\.?$|\b(?:A/S|ApS|I/S|P/S)\b|"
                          r"\b(?i:kommune|region|company|partnership|corporation|incorporated|limited|"
                          r"association|university|bank|trust|l\.?l\.?c|inc|ltd|gmbh|n\.a|s\.a)\b")  # fmt: skip
@@ -69,6 +76,15 @@ _SENTENCE_WORDS = re.compile(r"\b(?:this\s+agreement|hereby|shall|hereto|herein|
 
 def legal_looking(name: str) -> bool:
     return bool(LEGAL_FORM.search(name) or PUBLIC_BODY.search(name))
+
+
+def only_legal_form(text: str) -> bool:
+    """A legal form alone ("ApS", "A.m.b.a."): the last line of a name wrapped in a cell."""
+    return re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", text.strip()) is not None
+
+
+#: a name that goes on over the next line: "Skandinavisk Belysnings- og", "Hansen &"
+OPEN_NAME = re.compile(r"(?:-|\s(?:og|and|&|samt|for|af|of))$", re.IGNORECASE)
 
 
 _SEPARATORS = re.compile(
@@ -98,6 +114,17 @@ def last_party(chunk: str) -> str:
     return opening[lead.end() :] if lead is not None else opening
 
 
+#: a line of an address, not of a name: a street and its number ("Engvej 5, 6621
+#: Gesten", "Vibeholms Allé 15", "Postboks 123"), a postcode and town ("DK-8000 Aarhus C"),
+#: or a c/o, attention, phone or email line
+ADDRESS_LINE = re.compile(
+    r"^(?:[\w.'’&-]+\s+){1,4}\d{1,4}\s?[A-Za-z]?(?:\s*[,.–—-]|\s+\d{4}\b|\s*$)|"
+    r"^(?:DK-?\s?)?\d{4}\s+[A-ZÆØÅ]|^(?:c/o|att\.?|attn\.?|tlf\.?|telefon|phone|e-?mail)\b|"
+    r"^(?:postboks|p\.?\s?o\.?\s+box)\s+\d",
+    re.IGNORECASE,
+)
+
+
 #: A line that ends as a legal name ends: "... HOLDING LIMITED", "Aarhus Kommune".
 _ENDS_AS_NAME = re.compile(rf"(?:^|[\s,])(?:{_LEGAL_FORMS}|A/S|ApS|I/S|P/S)\.?$|"
                            r"\b(?i:kommune|region\s+\w+|municipality|limited|corporation|company)$")  # fmt: skip
@@ -110,6 +137,8 @@ def _opening(text: str) -> str:
     first = _strip_lead(lines[0]) if lines else ""
     if len(lines) > 1 and len(first.split()) >= 2 and _ENDS_AS_NAME.search(first):
         text = first
+    elif len(lines) > 1 and ADDRESS_LINE.match(lines[1].strip()) and is_name(first):
+        text = first  # a name without a legal form over its address ("Holm Kloakservice")
     text = _strip_lead(" ".join(text.split()))
     return re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
 
@@ -185,16 +214,29 @@ def is_name(name: str) -> bool:
         and _SENTENCE_WORDS.search(name) is None
         and not re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", name)
         and not re.match(r"^(?:the|a|an|den|det)\s", name)
-        and re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None  # a postcode or a date
+        # a postcode or a date; not a number in a company's name ("Byg & Anlæg 2000 K/S")
+        and (re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None or _numbered_company(name))
         and _MONTH_DAY.search(name) is None
         and role_of(name) is None
         and TWO_BODIES.search(name) is None
     )
 
 
+def _numbered_company(name: str) -> bool:
+    """A company with a number in its name, ending in its legal form, no address in it."""
+    return (
+        "," not in name
+        and re.search(rf"\s(?:{_LEGAL_FORMS}|A/S|ApS|I/S|P/S|K/S)\.?$", name) is not None
+        and re.search(r"\d{4}\s+[A-ZÆØÅ][a-zæøå]", name) is None
+    )
+
+
 def role_of(term: str) -> PartyRole | None:
     """The role a defined term names ("Kunden" -> buyer, "the Supplier" -> vendor)."""
     term = " ".join(term.split()).strip(f" .,:{QUOTE}")
+    if "/" in term:  # two names of one role: "Bygherre / ordregiver"
+        roles = {role_of(part) for part in term.split("/") if part.strip()}
+        return roles.pop() if len(roles) == 1 else None
     if _BUYER.match(term):
         return "buyer"
     if _VENDOR.match(term):

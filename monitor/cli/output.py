@@ -149,8 +149,10 @@ def _review_lines(data: dict[str, Any]) -> list[str]:
         for row in data["unread_prices"]:
             page = f"page {row['page']}" if row["page"] is not None else "page ?"
             reason = f" ({row['reason']})" if row["reason"] else ""
-            # its id: ``contracts add-term --from-unread`` reads it into a term
-            lines.append(f"  #{row['id']} {page}: {row['text']}{reason}")
+            # a stored row's id: ``contracts add-term --from-unread`` reads it into a
+            # term (a reading not stored, ``extract``, has none)
+            ident = f"#{row['id']} " if row.get("id") is not None else ""
+            lines.append(f"  {ident}{page}: {row['text']}{reason}")
     return [*lines, f"price terms: {len(data['price_terms'])}"]
 
 

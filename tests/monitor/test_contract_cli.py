@@ -269,3 +269,41 @@ def test_contracts_show_text_gives_the_whole_indexation_clause() -> None:
     ) in text
     data["indexation"] = {"index": "lønindeks"}
     assert "  indexation: lønindeks\n" in contract_text(data) + "\n"
+
+
+def test_extract_prints_the_rows_not_read_as_text(app_env: object, tmp_path: Path) -> None:
+    """A reading not stored has no row ids to print: its rows not read are listed with
+    their page and reason (this failed with a KeyError)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    lines = [
+        "Rammeaftale om kontorartikler",
+        "Aftalen er indgået mellem Skovlund Kommune, CVR-nr. 29189986, og",
+        "Papirhuset ApS, CVR-nr. 25961417.",
+        "Aftalen gælder fra 1. marts 2026 til 28. februar 2028.",
+        "Bilag 1 Priser",
+    ]
+    y = 800
+    for line in lines:
+        canvas.drawString(60, y, line)
+        y -= 16
+    for row in (("Varenr.", "Beskrivelse", "Enhed", "Pris"),
+                ("40110", "Kopipapir A4", "pakke", "31,50"),
+                ("40120", "Mappe med elastik", "pr. 100 stk.", "212,00")):  # fmt: skip
+        for x, cell in zip((60, 130, 330, 450), row, strict=True):
+            canvas.drawString(x, y, cell)
+        y -= 16
+    canvas.showPage()
+    canvas.save()
+    path = tmp_path / "rammeaftale.pdf"
+    path.write_bytes(buffer.getvalue())
+    result = runner.invoke(app, ["extract", str(path), "-f", "text"])
+    assert result.exit_code == 0, result.output
+    assert "price rows not read:" in result.stdout
+    assert "  page 1: 40120 | Mappe med elastik | pr. 100 stk. | 212,00" in result.stdout
+    assert "#" not in result.stdout.split("price rows not read:")[1]

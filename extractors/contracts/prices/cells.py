@@ -702,7 +702,7 @@ _SUBJECT = (
     (re.compile(r"\bstk\b|styk|piece|each|\bunit\b|\bea\b|enhed|token|licensnøgle|"
                 # a unit of sale counted like a piece: a pack, a box, a roll
                 r"\bpakke|\bpk\b|\bæske|\bkasse\b|\bkarton|\brulle|\brl\b|\bsæt\b|\bpack(?:age)?\b|"
-                r"\bbox\b|\bcarton\b|\broll\b|\bcases?\b|"
+                r"\bbox\b|\bcarton\b|\broll\b|\bcases?\b|\bblok(?:ke)?\b|\bsets?\b(?!-)|\bpads?\b|"
                 # a tray, a sack, a bucket, a bottle: sold as one, whatever it holds
                 r"\bbakke\b|\bsæk\b|\bspand\b|\bdunk\b|\bflaske\b|\bdåse\b|\bpose\b|"
                 r"\btray\b|\bsack\b|\bbag\b|\bbucket\b|\bbottle\b|\btub\b|"
