@@ -69,11 +69,59 @@ def read_prices(
         body_text=body_text,
         price_clauses=price_clauses,
     )
+    kept = []
     for term in reading.terms:
         low, high = term.tier_min, term.tier_max
         if low is not None and high is not None and low > high:
             term.confidence = min(term.confidence, _REVERSED_BAND)
+        row = term.evidence.text if term.evidence is not None else term.description
+        if DISCONTINUED.search(row) or DISCONTINUED.search(term.description):
+            # an item the contract marks as no longer supplied: no price to enforce, and
+            # an invoice for it is no item of the contract's (shown for review)
+            lines = row.split("\n")  # the header read with the row: the row's line
+            shown = next((ln for ln in reversed(lines) if DISCONTINUED.search(ln)), lines[-1])
+            reading.unread.append(
+                UnreadPrice(
+                    text=shown,
+                    page=term.page,
+                    reason="the item is marked as discontinued",
+                    bbox=term.evidence.bbox if term.evidence is not None else None,
+                )
+            )
+            continue
+        _item_in_description(term)
+        kept.append(term)
+    reading.terms = kept
     return reading
+
+
+#: an item number written in the description, where the table has no column for it:
+#: "Toner sort (varenr. 4711-22)", "Kopipapir A4, varenr.: 10-200", "(item no. AB-12)"
+_ITEM_IN_TEXT = re.compile(
+    r"\s*[(,]?\s*\b(?:varenr|vare-?\s?nr|varenummer|art(?:ikel)?\.?\s?nr|item\s+(?:no|number)|"
+    r"part\s+(?:no|number)|sku)\.?\s*:?\s*(?P<id>[A-Z0-9][\w./-]*\d[\w./-]*?)\s*[),.;]{0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _item_in_description(term: ExtractedPriceTerm) -> None:
+    """The item number a term's description ends with, as its item number."""
+    if term.item_id:
+        return
+    found = _ITEM_IN_TEXT.search(term.description)
+    if found is None or found.start() == 0:
+        return
+    term.item_id = found.group("id")
+    term.description = term.description[: found.start()].rstrip(" ,;(")
+
+
+#: a row marking its item as no longer supplied: "Udgået", "(udgår)", "UDGÅET pr. 1. maj",
+#: "Discontinued", "Ophørt", "Udfaset"
+DISCONTINUED = re.compile(
+    r"\b(?:udgået|udgår|udgaaet|udfaset|ophørt|discontinued|no\s+longer\s+(?:available|"
+    r"supplied|sold)|end[-\s]of[-\s](?:life|sale))\b",
+    re.IGNORECASE,
+)
 
 
 #: the confidence of a term whose volume band runs backwards ("100-50"): misread, or

@@ -555,18 +555,26 @@ def _currency_cell(columns: list[Column], cells: list[str]) -> str | None:
 
 
 def _unit(columns: list[Column], cells: list[str], description: str) -> tuple[Unit | None, float]:
-    """The row's unit: its unit column, else a unit named in the description."""
+    """The row's unit: its unit column, else a unit named in the description (held for
+    review when the unit column names a unit not read: "lokation" beside "Årligt
+    eftersyn ...", the description's "årligt" only a guess)."""
+    unknown = False
     for column, text in zip(columns, cells, strict=True):
         if column.role.role == "unit" and text:
             unit = unit_in_cell(text)
             if unit is not None:
                 return unit, 0.97
+            unknown = True
     for column, text in zip(columns, cells, strict=True):
         unit = price_cell_unit(text) if column.role.role == "price" else None
         if unit is not None:  # "950,00 kr./time"
             return unit, 0.95
     unit = unit_of(description)
-    return unit, 0.9
+    return unit, _GUESSED_UNIT if unknown else 0.9
+
+
+#: the confidence of a unit read from the description beside a unit cell not read
+_GUESSED_UNIT = 0.7
 
 
 def _unit_cell(columns: list[Column], cells: list[str]) -> str:

@@ -1057,7 +1057,11 @@ def group_rows(
                 rows.append([item])
                 current = None
             elif (is_anchor(columns, texts) or _priceless_row(columns, texts)) and (
-                current is None or _conflicts(columns, current, texts)
+                current is None
+                or (
+                    _conflicts(columns, current, texts)
+                    and not _cell_wraps(columns, current, texts, any(drawn))
+                )
             ):
                 current = [*lead, item]
                 lead = []
@@ -1147,6 +1151,35 @@ def _conflicts(columns: list[Column], row: list[tuple[Line, list[str]]], texts: 
         if any(check(t[i]) for _, t in row):
             return True
     return False
+
+
+def _cell_wraps(
+    columns: list[Column], row: list[tuple[Line, list[str]]], texts: list[str], ruled: bool
+) -> bool:
+    """Whether a line under a row, between the same drawn row borders, is the row's cells
+    wrapped in narrow columns ("XT/44/9" over "007", "DKK 12" over "450,00"), not a row:
+    it has no description where the row has one, and every cell it fills the row fills
+    too. (Without borders drawn a row of its own may lack a description.)"""
+    if not ruled:
+        return False
+    described = [i for i, c in enumerate(columns) if c.role.role == "description"]
+    if not described or any(texts[i] for i in described):
+        return False
+    if not any(t[i] for _, t in row for i in described):
+        return False
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        role = columns[i].role.role
+        above = [t[i] for _, t in row if t[i]]
+        if role not in ("item", "position", "price", "tier") or not above:
+            return False  # a band's or a quantity's own line: the item's next band
+        if role in ("price", "tier") and not (
+            re.search(r"(?:^|\s)\d{1,3}$", above[-1])
+            and re.fullmatch(r"\d{3}(?:[.,]\d{1,2})?", text)
+        ):
+            return False  # a whole price of its own, not the rest of "DKK 12" / "450,00"
+    return True
 
 
 #: what a price cell says of an item that has no price of its own
