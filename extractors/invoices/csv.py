@@ -42,6 +42,7 @@ vat_percent         no        e.g. ``25``; the VAT total is computed per rate
 vat_amount          no        the line's VAT; when given, the VAT total is their sum
 period_start        no        billing period of the line
 period_end          no
+credits             no        a credit note's: the number of the invoice it credits
 ==================  ========  ===================================================
 
 Danish exports' names are read too (``Fakturanr.``, ``Fakturadato``, ``CVR-nr.``,

@@ -47,6 +47,7 @@ FIELDS = [
     "period_start",
     "period_end",
     "payable",
+    "credits",
 ]
 
 
@@ -114,6 +115,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "period_start": ("periode fra", "periode start", "fra dato"),
     "period_end": ("periode til", "periode slut", "til dato"),
     "payable": ("at betale", "i alt inkl. moms", "total_incl_vat"),
+    "credits": ("credited_invoice", "original_invoice", "billing_reference", "krediterer",
+                "krediteret faktura", "krediteret fakturanr.", "oprindelig faktura",
+                "vedr. faktura"),
 }  # fmt: skip
 #: a column whose name speaks of VAT: one not read is said (its VAT would be lost)
 VAT_COLUMN = re.compile(r"(?i)\b(?:vat|tax|moms|mva|mwst)")
@@ -354,4 +358,5 @@ def build_invoice(
         due_date=due,
         payment_days=payment_days_from(issue, due, None),
         warnings=warnings,
+        credits=(reader.text(first, "credits") or None) if credit else None,
     )

@@ -292,7 +292,65 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         due_date=due,
         payment_days=(due - issue).days if due else None,
         warnings=warnings,
+        credits=_credited(lines, layout, number, warnings) if credit else None,
     )
+
+
+#: the invoice a credit note credits, by its number: "Kreditering af faktura nr. 10234",
+#: "Vedr. faktura 10234", "Krediterer fakturanr.: 10234", "Credit for invoice no. INV-77",
+#: "Original invoice: 10234", "Oprindelig faktura: 10234", "Ref. faktura 10234"
+_CREDITED = re.compile(
+    r"(?i)(?:\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?(?:\s+for)?|"
+    r"\bkrediter(?:er|et|ing\s+af)|\bkreditnota\s+(?:til|for)|\boriginal|\boprindelig|"
+    r"\bconcerning|\bfor)\s*:?\s*(?:faktura|invoice|rechnung)\s*-?\s*"
+    r"(?:nr\.?|nummer|no\.?|number|#)?\s*:?\s*"
+)
+
+
+_INVOICE_NUMBER_LABELS = (
+    r"invoice\s*(?:number|no\.?|nr\.?|#)", r"faktura\s*(?:nummer|nr\.?)", r"fakturanr\.?",
+)  # fmt: skip
+
+
+_NUMBER_WORD = re.compile(r"(?i)\b[A-Z0-9][\w./-]*\d[\w./-]*")
+#: further invoices named after the first: ", 10236 og faktura 10240"
+_MORE_NUMBERS = re.compile(
+    r"(?i)\s*\S+(?P<more>(?:\s*(?:,|og|and|samt|&)\s*(?:faktura|invoice)?\s*"
+    r"(?:nr\.?|no\.?)?\s*[A-Z0-9][\w./-]*\d[\w./-]*)+)"
+)
+
+
+def _credited(lines: list[str], layout: Layout, own: str | None, warnings: list[str]) -> str | None:
+    """The number of the invoice a credit note credits, where it names one invoice (a
+    note naming several credits none of them alone: said in a warning)."""
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        for match in _CREDITED.finditer(line):
+            number = _number_token(line[match.end() :]) or _number_token(
+                layout.below(i, match.start(), match.end()) or ""
+            )
+            if number and number != own and number not in found:
+                found.append(number)
+            more = _MORE_NUMBERS.match(line[match.end() :])  # "10234 og faktura 10236"
+            for token in _NUMBER_WORD.findall(more.group("more")) if more else ():
+                if find_date(token) is None and token not in found:
+                    found.append(token)
+    if not found and labelled(lines, CREDIT_NUMBER_LABELS):
+        # its own number labelled as a credit note's ("Kreditnota nr."): an invoice's
+        # number label beside it ("Fakturanr.: 10234") names the invoice credited
+        for i, line, start, end in labelled(lines, _INVOICE_NUMBER_LABELS):
+            if _NOT_OWN_NUMBER_AFTER.match(line[end:]):
+                continue  # "Fakturadato"
+            number = _number_token(line[end:]) or _number_token(layout.below(i, start, end) or "")
+            if number and number != own and number not in found:
+                found.append(number)
+    if len(found) > 1:
+        warnings.append(
+            f"the credit note names several invoices ({', '.join(found)}): it is set off "
+            "against none of them"
+        )
+        return None
+    return found[0] if found else None
 
 
 #: a CVR number as printed in an address block: "CVR 29189803", "CVR-nr.: 29 18 98 03"

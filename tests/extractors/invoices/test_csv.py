@@ -71,6 +71,21 @@ def test_it_reads_a_credit_note_from_the_document_type_column() -> None:
     assert parsed.totals.payable == Decimal("-200.00")
 
 
+def test_a_credit_note_names_the_invoice_it_credits_in_its_own_column() -> None:
+    """``credits`` (or a Danish export's "Krediteret faktura"): the invoice the note is
+    set off against; an invoice's own value there is no credit."""
+    for column in ("credits", "Krediteret faktura"):
+        data = (
+            f"invoice_number;document_type;issue_date;supplier_cvr;description;quantity;"
+            f"unit_price;{column}\n"
+            "K-2;credit_note;2026-03-01;12345678;Licens;-2;100,00;F-1040\n"
+            "F-1041;invoice;2026-03-02;12345678;Licens;2;100,00;F-1040\n"
+        ).encode()
+        note, invoice = iter_invoices(data, "k.csv")
+        assert (note.document_type, note.credits) == ("credit_note", "F-1040"), column
+        assert (invoice.document_type, invoice.credits) == ("invoice", None), column
+
+
 def test_it_warns_when_an_invoice_number_comes_back_later() -> None:
     data = DANISH + "F-1;01-01-2026;31-01-2026;12345678;L;5798000416604;X;Ekstra;1;EA;1,00;;25\n"
     invoices = list(iter_invoices(data.encode(), "x.csv"))

@@ -85,6 +85,7 @@ def test_a_credit_note_printing_positive_figures_is_a_credit() -> None:
     ]
     parsed = parse_lines(lines, "kreditnota.pdf")
     assert (parsed.document_type, parsed.number) == ("credit_note", "KN-77")
+    assert parsed.credits == "20260311"  # set off against that invoice's findings
     (line,) = parsed.lines
     assert (line.quantity, line.unit_price, line.line_amount) == (
         D("-5"),
@@ -370,3 +371,52 @@ def test_a_row_ending_in_its_net_and_its_vat() -> None:
         ("BA-PLAT", D("1"), D("2400.00"), D("2400.00")),
         ("BA-SEAT", D("12"), D("45.00"), D("540.00")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "credited"),
+    [
+        ("Kreditering af faktura nr. 10234 af 12.03.2026", "10234"),
+        ("Krediterer fakturanr.: INV-2026-88", "INV-2026-88"),
+        ("Credit for invoice no. 7781", "7781"),
+        ("Oprindelig faktura: 4410", "4410"),
+        ("Fakturanr. 10234", "10234"),  # beside its own "Kreditnota nr."
+        ("Betalingsbetingelser: netto 30 dage", None),
+        ("Vedr. faktura 10234 og faktura 10236", None),  # two invoices: neither alone
+    ],
+)
+def test_a_pdf_credit_note_names_the_invoice_it_credits(
+    reference: str, credited: str | None
+) -> None:
+    lines = [
+        "KREDITNOTA",
+        "Skovbo Software ApS Ringby Kommune Kreditnota nr. KN-102",
+        "Dato 28.03.2026",
+        f"CVR-nr.: 12345678 {reference}",
+        "Varenr. Beskrivelse Antal Enhed Enhedspris Beløb",
+        "SS-1 Ekstra brugere 5 stk 1.240,00 6.200,00",
+        "I alt ekskl. moms 6.200,00",
+        "Moms 25 % 1.550,00",
+        "I alt inkl. moms 7.750,00",
+    ]
+    parsed = parse_lines(lines, "kreditnota.pdf")
+    assert (parsed.document_type, parsed.number) == ("credit_note", "KN-102")
+    assert parsed.credits == credited
+    if "og faktura" in reference:
+        assert any("several invoices (10234, 10236)" in w for w in parsed.warnings)
+
+
+def test_an_invoice_names_no_credited_invoice() -> None:
+    lines = [
+        "FAKTURA",
+        "Skovbo Software ApS Ringby Kommune Fakturanr. 10240",
+        "Fakturadato 28.03.2026",
+        "CVR-nr.: 12345678 Vedr. faktura 10234",
+        "Varenr. Beskrivelse Antal Enhed Enhedspris Beløb",
+        "SS-1 Ekstra brugere 5 stk 1.240,00 6.200,00",
+        "I alt ekskl. moms 6.200,00",
+        "Moms 25 % 1.550,00",
+        "I alt inkl. moms 7.750,00",
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert (parsed.document_type, parsed.number, parsed.credits) == ("invoice", "10240", None)
