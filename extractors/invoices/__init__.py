@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 from lxml import etree
@@ -30,7 +31,8 @@ from extractors.invoices.serialize import invoice_to_dict
 from extractors.invoices.validate import reconcile
 from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
 from extractors.limits import DEFAULT_LIMITS, Limits, check_pdf
-from extractors.types import ParsedInvoice
+from extractors.money import ORE, to_ore
+from extractors.types import ZERO, ParsedInvoice
 
 __all__ = ["detect_format", "invoice_to_dict", "iter_invoices", "parse_invoice"]
 
@@ -208,7 +210,36 @@ def _checked_one(invoice: ParsedInvoice) -> ParsedInvoice:
     if found:
         warnings = invoice.warnings
         warnings.extend(w for w in found if w not in warnings)
+    discounted_prices(invoice)
     return invoice
+
+
+def discounted_prices(invoice: ParsedInvoice) -> None:
+    """A line's discount (a "Rabat %" column, a UBL line allowance) taken into its unit
+    price: the price the buyer pays per unit, which the contract's agreed price is
+    compared with (list price 112,00 less 15 % is 95,20 a unit, not 112,00: an agreed
+    95,20 is kept). Only where the line adds up (quantity x price - discount = amount);
+    the printed price stays as ``price_amount``; said in a warning."""
+    for line in invoice.lines:
+        off = line.allowances
+        if not off or not line.quantity or line.unit_price <= 0:
+            continue
+        expected = to_ore(line.quantity * line.unit_price) - off + line.charges
+        if abs(expected - line.line_amount) > ORE:
+            continue
+        net = line.unit_price - off / line.quantity
+        if net.as_tuple().exponent < -6:  # type: ignore[operator]
+            net = net.quantize(_MICRO)
+        if net <= 0:
+            continue
+        invoice.warnings.append(
+            f"line {line.line_id}: its discount of {abs(off)} is taken into its unit price: "
+            f"{line.unit_price} less the discount is {net.normalize():f} a unit"
+        )
+        line.unit_price, line.allowances = net, ZERO
+
+
+_MICRO = Decimal("0.000001")
 
 
 def _checked(invoices: Iterator[ParsedInvoice]) -> Iterator[ParsedInvoice]:

@@ -113,6 +113,8 @@ DUE_LABELS = (
     r"due\s*date", r"forfalds\s*dato", r"betalings\s*frist", r"sidste\s*rettidige\s*betalingsdag",
     r"zahlungsziel", r"f[äa]llig(?:keit)?", r"vervaldatum", r"date\s*limite\s*de\s*paiement",
     r"payment\s*due", r"forfald",
+    r"sidste\s*rettidige\s*betalings\s*dato", r"betalings\s*dato", r"betales\s*senest(?:\s*den)?",
+    r"forfalder(?:\s*til\s*betaling)?(?:\s*den)?", r"pay\s*by", r"due\s*by",
 )  # fmt: skip
 PAYABLE_LABELS = (
     # what is left to pay, after a rounding or a prepayment ("Til betaling DKK 1.250,00")
@@ -153,7 +155,12 @@ VAT_LABELS = (
 _NOT_PAYABLE = ("sub", "ekskl", "excl", "exkl", " ht", "exclusief")
 _VAT_VALUE = re.compile(r"^[\s.:]*([A-Z]{2})?[\s.]*(\d[\d .]{6,}\d[A-Z0-9]{0,4})")
 _BUYER_EAN = re.compile(r"(?i)\bEAN(?:[-\s]?(?:nr\.?|nummer))?[:.\s]*(\d{13})\b")
-_INVOICE_WORDS = re.compile(r"(?i)\b(invoice|faktura|rechnung|factuur|facture|tax invoice)\b\.?")
+_INVOICE_WORDS = re.compile(
+    r"(?i)\b(invoice|faktura|rechnung|factuur|facture|tax invoice|kreditnota|credit\s+note|"
+    r"gutschrift)\b\.?"
+)
+#: what follows a supplier's name on its line: its CVR or VAT number
+_AFTER_NAME = re.compile(r"(?i)\s*(?:[,;|–—-]\s*|\s)(?:cvr|se[-\s]?nr|vat|moms|org\.?\s*nr)\b.*$")
 
 _pdfplumber: Any = None
 
@@ -756,16 +763,57 @@ def _money(text: str, locale: str, last: bool) -> Decimal | None:
 
 
 def _supplier_vat(lines: list[str]) -> str | None:
-    for _, line, _, end in labelled(lines, VAT_LABELS):
+    """The supplier's CVR or VAT number: the first labelled one outside the buyer's
+    address block (a "Kunde" / "Faktureres til" / "Bill to" block, or one under a public
+    body's name: "Egebjerg Kommune" / "CVR-nr.: ..."), the supplier's own perhaps only in
+    the footer; the first labelled one when every one stands in such a block (a region
+    invoicing a municipality)."""
+    found: list[tuple[bool, str]] = []
+    for i, line, start, end in labelled(lines, VAT_LABELS):
         m = _VAT_VALUE.match(line[end:])
         if m:
-            return ((m.group(1) or "") + m.group(2)).replace(" ", "").replace(".", "")
-    return None
+            value = ((m.group(1) or "") + m.group(2)).replace(" ", "").replace(".", "")
+            found.append((_in_buyer_block(lines, i, start), value))
+    mine = [value for buyer, value in found if not buyer]
+    return mine[0] if mine else (found[0][1] if found else None)
+
+
+#: what opens the buyer's address block: its role ("Kunde", "Køber", "Faktureres til",
+#: "Fakturamodtager", "Leveringsadresse", "Bill to", "Customer"); not its customer number
+#: ("Kundenr.", "Customer no."), printed among the supplier's own details
+_BUYER_BLOCK = re.compile(
+    r"(?i)\b(?:kunden?|køber|faktur(?:eres|eret)\s+til|fakturamodtager|modtager|"
+    r"leverings?adresse|levering\s+til|bill(?:ed)?\s+to|sold\s+to|ship\s+to|customer|"
+    r"buyer)\b(?!\s*(?:nr|no|number|nummer|id)\b)"
+)
+
+
+def _in_buyer_block(lines: list[str], index: int, start: int) -> bool:
+    """Whether the number labelled on line ``index`` (its label at ``start``) is the
+    buyer's: on its line before it, or on the lines above up to another number, the
+    buyer's role or a public body's name; a line naming the supplier beside it
+    ("Tømrer ApS - CVR-nr. ...") is its own."""
+    before = lines[index][:start]
+    if _BUYER_BLOCK.search(before) or _PUBLIC_BODY.search(before):
+        return True
+    if before.strip():
+        return False  # the name or words on its own line: the block is that line's
+    for above in reversed(lines[max(0, index - 6) : index]):
+        if _CVR_IN_BLOCK.search(above) or _VAT_VALUE_ANYWHERE.search(above):
+            return False
+        if _BUYER_BLOCK.search(above) or _PUBLIC_BODY.search(above):
+            return True
+    return False
+
+
+_VAT_VALUE_ANYWHERE = re.compile(
+    r"(?i)\b(?:vat|moms|se)[-\s]?(?:no|nr|number)\.?\s*:?\s*[A-Z]{0,2}\s?\d"
+)
 
 
 def _supplier_name(lines: list[str]) -> str | None:
     for line in lines[:3]:
-        name = _INVOICE_WORDS.sub("", line.split(" - ")[0]).strip(" .:-")
+        name = _AFTER_NAME.sub("", _INVOICE_WORDS.sub("", line)).split(" - ")[0].strip(" .:-/")
         if len(name) >= 3 and not find_date(name) and any(c.isalpha() for c in name):
             return name
     return None

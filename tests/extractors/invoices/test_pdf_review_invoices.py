@@ -1,0 +1,103 @@
+"""PDF invoices from an independent review of the invoice reading (its documents
+rewritten here with invented names and figures): the buyer's CVR number printed first
+was read as the supplier's, a line's discount left the list price as the unit price (a
+false overcharge against a contract at the net price), due dates under labels not
+known."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.invoices import parse_invoice
+from extractors.invoices.pdf import parse_lines
+
+D = Decimal
+
+
+def _pdf(lines: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 9)
+    y = 800
+    for line in lines:
+        canvas.drawString(50, y, line)
+        y -= 14
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+HEAD = [
+    "FAKTURA",
+    "Rengøringsgrossisten Nord ApS",
+    "Kunde:",
+    "Skovlund Kommune",
+    "Torvet 2, 7100 Skovlund",
+    "CVR-nr.: 29189986",
+    "Fakturanr.: 30117",
+    "Fakturadato: 02.02.2026",
+    "Forfaldsdato: 04.03.2026",
+]
+FOOT = ["Rengøringsgrossisten Nord ApS - Havnevej 4, 9000 Aalborg - CVR-nr. 41377205"]
+
+
+def test_the_buyers_number_printed_first_is_not_the_suppliers() -> None:
+    lines = [
+        *HEAD,
+        "Beskrivelse Antal Enhedspris Beløb",
+        "Gulvsæbe 5 L 10 98,00 980,00",
+        "Subtotal 980,00",
+        "Moms 25 % 245,00",
+        "I alt DKK 1.225,00",
+        *FOOT,
+    ]
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert parsed.supplier.cvr == "41377205"
+    assert parsed.supplier.name == "Rengøringsgrossisten Nord ApS"
+    assert parsed.buyer.cvr == "29189986"
+
+
+def test_a_line_discount_is_taken_into_the_unit_price() -> None:
+    """ "Pris | Rabat % | Beløb": 24 x 112,00 less 15 % is 2.284,80, a unit 95,20: the
+    price compared with the contract's is the one paid."""
+    data = _pdf([
+        *HEAD,
+        "Varenr. Beskrivelse Antal Enhed Pris Rabat % Beløb",
+        "RG-101 Gulvsæbe 5 L 24 dunk 112,00 15 2.284,80",
+        "RG-102 Mikrofiberklud 60 stk 9,80 12 517,44",
+        "RG-103 Affaldssække 20 rl 36,00 0 720,00",
+        "Subtotal 3.522,24",
+        "Moms 25 % 880,56",
+        "I alt DKK 4.402,80",
+        *FOOT,
+    ])  # fmt: skip
+    parsed = parse_invoice(data, "faktura.pdf")
+    read = [(ln.item_id, ln.quantity, ln.unit_price, ln.line_amount, ln.price_amount)
+            for ln in parsed.lines]  # fmt: skip
+    assert read == [
+        ("RG-101", D("24"), D("95.2"), D("2284.80"), D("112.00")),
+        ("RG-102", D("60"), D("8.624"), D("517.44"), D("9.80")),
+        ("RG-103", D("20"), D("36.00"), D("720.00"), D("36.00")),
+    ]
+    assert all(ln.allowances == 0 for ln in parsed.lines)
+    assert any("line 1: its discount of 403.20 is taken into its unit price" in w
+               for w in parsed.warnings)  # fmt: skip
+    assert not any("x unit price" in w for w in parsed.warnings)  # the lines add up
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Betalingsdato:", "Betales senest:", "Forfalder:", "Sidste rettidige betalingsdato:"],
+)
+def test_due_date_labels(label: str) -> None:
+    lines = [*HEAD[:7], "Fakturadato: 02.02.2026", f"{label} 04.03.2026",
+             "Beskrivelse Antal Enhedspris Beløb", "Gulvsæbe 5 L 10 98,00 980,00",
+             "Moms 25 % 245,00", "I alt DKK 1.225,00", *FOOT]  # fmt: skip
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert (parsed.issue_date, parsed.due_date) == (date(2026, 2, 2), date(2026, 3, 4))
