@@ -14,6 +14,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from extractors.invoices.common import unit_price
 from extractors.invoices.pdftext import date_span, group_gaps, join_groups, tokens
 from extractors.money import to_ore
 from extractors.types import ZERO, ParsedInvoiceLine
@@ -42,6 +43,11 @@ UNIT_CODES = {
     "kvartal": "QAN", "quarter": "QAN", "ha": "HAR", "hektar": "HAR", "hectare": "HAR",
 }  # fmt: skip
 MAX_QUANTITY = Decimal(1_000_000)
+ONE = Decimal(1)
+#: a price column for a hundred or a thousand units: "Pris pr. 100", "Price per 1,000"
+_PER_N = re.compile(
+    r"(?i)\b(?:pris|price|enhedspris|stk\.?\s*pris)\s*(?:pr\.?|per|/)\s*(100|1[.,]?000)\b"
+)
 
 
 def line_items(
@@ -55,6 +61,8 @@ def line_items(
     start = next((i + 1 for i, ln in enumerate(lines) if _HEADER.search(ln)), None)
     if start is None:
         return []
+    per = _PER_N.search(lines[start - 1])
+    base = Decimal(per.group(1).replace(".", "").replace(",", "")) if per else ONE
     found: list[ParsedInvoiceLine] = []
     charged: list[ParsedInvoiceLine] = []  # rows of an amount alone, above the totals
     totals = False
@@ -63,7 +71,7 @@ def line_items(
         if _TOTAL_ROW.search(line):
             totals = True
             continue
-        item = _row(line, locale, len(found) + 1)
+        item = _row(line, locale, len(found) + 1, base)
         if item is None and not totals:
             item = _amount_only(line, locale, len(found) + 1) or _unbalanced(
                 line, locale, len(found) + 1
@@ -205,7 +213,7 @@ _Reading = tuple[
 _MAX_GAPS = 5
 
 
-def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
+def _row(line: str, locale: str, position: int, base: Decimal = ONE) -> ParsedInvoiceLine | None:
     """The row read with its numbers' digits grouped by spaces ("1 stk 12 500,00 12
     500,00") where that adds up: the readings with the amount whole are tried first,
     those joining more groups before fewer (a quantity and a price, "2 500,00", stay
@@ -214,7 +222,7 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
     line = _GLUED_UNIT.sub(r"\1 \2", line)
     gaps = group_gaps(line)[:_MAX_GAPS]
     if not gaps:
-        return _read_row(line, locale, position)
+        return _read_row(line, locale, position, base)
     words = len(line.split())
     trailing = [g for g in gaps if g == words - 1 or _ends_number_run(line, g)]
     choices = []
@@ -223,7 +231,7 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
         whole_amount = all(g in chosen for g in trailing)
         choices.append((not whole_amount, -len(chosen), mask, chosen))
     for *_, chosen in sorted(choices):
-        found = _read_row(join_groups(line, chosen), locale, position)
+        found = _read_row(join_groups(line, chosen), locale, position, base)
         if found is not None:
             return found
     return None
@@ -233,7 +241,12 @@ def _row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
 #: printer dropped); not a measure inside a name ("Kopipapir 80g", "4GB": no unit codes)
 _GLUED_UNIT = re.compile(
     r"(?<=\s)(\d[\d.,]*)(stk|timer|time|md|måned|år|dage|dag|døgn|liter|ltr|kg|km|pcs|"
-    r"hours|hrs|units|months|days)(?=\.?\s)",
+    r"hours|hrs|units|months|days|"
+    # sales units: trips, sacks, packs, cases, rolls, bottles, cans, sets, pairs, clicks,
+    # sheets, pads, bags, pallets, parcels, visits, licences, users, weeks
+    r"ture?|sække?|pk|pakker?|ks|kasser?|rl|ruller?|fl|flasker?|dunke?|spande?|æsker?|sæt|"
+    r"par|klik|ark|blok|poser?|paller?|kolli|lbm|uger?|besøg|gange?|licenser?|brugere?|"
+    r"trips|packs?|boxes|box|pairs?|visits?|weeks?)(?=\.?\s)",
     re.IGNORECASE,
 )
 
@@ -308,7 +321,9 @@ def _ends_number_run(line: str, gap: int) -> bool:
     return all(not any(c.isdigit() for c in word) for word in rest) and len(rest) <= 2
 
 
-def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None:
+def _read_row(
+    line: str, locale: str, position: int, base: Decimal = ONE
+) -> ParsedInvoiceLine | None:
     toks = tokens(line, locale)
     nums = _numbers(toks)
     if len(nums) < 2 or nums[-1][0] < len(toks) - 3:
@@ -317,6 +332,9 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
     candidates = _readings(toks, nums, amount, a_idx)
     if not candidates:
         candidates = _discounted(toks, nums, amount, a_idx)
+    per = ONE
+    if not candidates and base != ONE:  # "Pris pr. 100": 2.000 stk x 48,00 / 100 = 960,00
+        candidates, per = _readings(toks, nums, amount, a_idx, base), base
     if not candidates and len(nums) >= 4 and _vat_of(nums[-1][1], nums[-2][1]):
         # "Net | VAT" as the row's last columns ("1 £2,400.00 £2,400.00 £480.00"): the
         # amount is the net, the VAT beside it
@@ -332,7 +350,10 @@ def _read_row(line: str, locale: str, position: int) -> ParsedInvoiceLine | None
         if net < 0 < qty:  # "3 md. 189,00 -567,00": three months credited
             qty = -qty
         off_by = ZERO if off is None else to_ore(qty * price) - net
-        return _priced_line(position, described, qty, price, net, unit, off_by)
+        found = _priced_line(position, described, qty, price, net, unit, off_by)
+        if per != ONE:  # the price printed per hundred or thousand units
+            found.unit_price, found.base_quantity = unit_price(price, per), per
+        return found
     return None
 
 
@@ -341,14 +362,16 @@ def _readings(
     nums: list[tuple[int, Decimal]],
     amount: Decimal,
     a_idx: int,
+    base: Decimal = ONE,
 ) -> list[_Reading]:
-    """Every (quantity, price) of the row's numbers before ``amount`` that gives it."""
+    """Every (quantity, price) of the row's numbers before ``amount`` that gives it
+    (``base``: the units the price is for, "Pris pr. 100")."""
     found: list[_Reading] = []
     for p_idx, price in nums[:-1]:
         for q_idx, qty in nums[:-1]:
             if q_idx == p_idx or abs(qty) > MAX_QUANTITY:
                 continue
-            net = _net_amount(nums, qty, price, amount, p_idx, q_idx, a_idx)
+            net = _net_amount(nums, qty, price / base, amount, p_idx, q_idx, a_idx)
             if net is None:
                 continue
             found.append((_rank(toks, q_idx, p_idx), q_idx, p_idx, qty, price, net, None))

@@ -101,3 +101,35 @@ def test_due_date_labels(label: str) -> None:
              "Moms 25 % 245,00", "I alt DKK 1.225,00", *FOOT]  # fmt: skip
     parsed = parse_lines(lines, "faktura.pdf")
     assert (parsed.issue_date, parsed.due_date) == (date(2026, 2, 2), date(2026, 3, 4))
+
+
+def test_a_price_per_hundred_is_a_price_per_hundred_units() -> None:
+    """ "Pris pr. 100": 2.000 gloves at 48,00 a hundred are 960,00; the invoice had no
+    lines at all."""
+    lines = [*HEAD, "Varenr. Tekst Antal Enhed Pris pr. 100 Beløb",
+             "400127 Nitrilhandske str. M 2.000 stk 48,00 960,00",
+             "512003 Engangsforklæde 800 stk 21,50 172,00",
+             "610022 Håndcreme 500 ml 12 stk 46,50 558,00",
+             "Subtotal 1.690,00", "Moms 25 % 422,50", "I alt DKK 2.112,50", *FOOT]  # fmt: skip
+    parsed = parse_lines(lines, "faktura.pdf")
+    read = [(ln.item_id, ln.quantity, ln.unit_price, ln.line_amount) for ln in parsed.lines]
+    assert read == [
+        ("400127", D("2000"), D("0.48"), D("960.00")),
+        ("512003", D("800"), D("0.215"), D("172.00")),
+        ("610022", D("12"), D("46.50"), D("558.00")),  # a price that adds up per unit
+    ]
+    assert [ln.base_quantity for ln in parsed.lines][:2] == [D("100"), D("100")]
+
+
+def test_a_quantity_glued_to_its_sales_unit() -> None:
+    """A column gap the printer dropped: "6ture", "18sække", "3ks"."""
+    lines = [*HEAD, "Beskrivelse AntalEnhed Pris Beløb",
+             "Kørsel 6ture 195,00 1.170,00", "Vejsalt 25 kg 18sække 79,50 1.431,00",
+             "Kopipapir 3ks 210,00 630,00",
+             "Subtotal 3.231,00", "Moms 25 % 807,75", "I alt DKK 4.038,75", *FOOT]  # fmt: skip
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert [(ln.description, ln.quantity, ln.unit_price) for ln in parsed.lines] == [
+        ("Kørsel", D("6"), D("195.00")),
+        ("Vejsalt 25 kg", D("18"), D("79.50")),
+        ("Kopipapir", D("3"), D("210.00")),
+    ]
