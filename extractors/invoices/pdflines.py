@@ -44,6 +44,10 @@ UNIT_CODES = {
 }  # fmt: skip
 MAX_QUANTITY = Decimal(1_000_000)
 ONE = Decimal(1)
+#: a table whose first column holds the item number: "Varenr.", "Vare nr.", "Item no.",
+#: "Art.nr.", "Produktnr.", "SKU", "Kode" (not "Pos.", "Linje", "Nr.")
+_ITEMS_FIRST = re.compile(r"(?i)^\s*(?:varenr|vare\s*nr|varenummer|item\s*(?:no|number|#)|"
+                          r"art(?:ikel)?\.?\s*nr|produkt\s*nr|sku\b|kode\b|code\b|part\s*no)")  # fmt: skip
 #: a price column for a hundred or a thousand units: "Pris pr. 100", "Price per 1,000"
 _PER_N = re.compile(
     r"(?i)\b(?:pris|price|enhedspris|stk\.?\s*pris)\s*(?:pr\.?|per|/)\s*(100|1[.,]?000)\b"
@@ -62,6 +66,7 @@ def line_items(
     if start is None:
         return []
     per = _PER_N.search(lines[start - 1])
+    items = _ITEMS_FIRST.match(lines[start - 1]) is not None
     base = Decimal(per.group(1).replace(".", "").replace(",", "")) if per else ONE
     found: list[ParsedInvoiceLine] = []
     charged: list[ParsedInvoiceLine] = []  # rows of an amount alone, above the totals
@@ -71,7 +76,7 @@ def line_items(
         if _TOTAL_ROW.search(line):
             totals = True
             continue
-        item = _row(line, locale, len(found) + 1, base)
+        item = _row(line, locale, len(found) + 1, base, items)
         if item is None and not totals:
             item = _amount_only(line, locale, len(found) + 1) or _unbalanced(
                 line, locale, len(found) + 1
@@ -213,7 +218,9 @@ _Reading = tuple[
 _MAX_GAPS = 5
 
 
-def _row(line: str, locale: str, position: int, base: Decimal = ONE) -> ParsedInvoiceLine | None:
+def _row(
+    line: str, locale: str, position: int, base: Decimal = ONE, items: bool = False
+) -> ParsedInvoiceLine | None:
     """The row read with its numbers' digits grouped by spaces ("1 stk 12 500,00 12
     500,00") where that adds up: the readings with the amount whole are tried first,
     those joining more groups before fewer (a quantity and a price, "2 500,00", stay
@@ -222,7 +229,7 @@ def _row(line: str, locale: str, position: int, base: Decimal = ONE) -> ParsedIn
     line = _GLUED_UNIT.sub(r"\1 \2", line)
     gaps = group_gaps(line)[:_MAX_GAPS]
     if not gaps:
-        return _read_row(line, locale, position, base)
+        return _read_row(line, locale, position, base, items)
     words = len(line.split())
     trailing = [g for g in gaps if g == words - 1 or _ends_number_run(line, g)]
     choices = []
@@ -231,7 +238,7 @@ def _row(line: str, locale: str, position: int, base: Decimal = ONE) -> ParsedIn
         whole_amount = all(g in chosen for g in trailing)
         choices.append((not whole_amount, -len(chosen), mask, chosen))
     for *_, chosen in sorted(choices):
-        found = _read_row(join_groups(line, chosen), locale, position, base)
+        found = _read_row(join_groups(line, chosen), locale, position, base, items)
         if found is not None:
             return found
     return None
@@ -322,7 +329,7 @@ def _ends_number_run(line: str, gap: int) -> bool:
 
 
 def _read_row(
-    line: str, locale: str, position: int, base: Decimal = ONE
+    line: str, locale: str, position: int, base: Decimal = ONE, items: bool = False
 ) -> ParsedInvoiceLine | None:
     toks = tokens(line, locale)
     nums = _numbers(toks)
@@ -343,7 +350,7 @@ def _read_row(
     for _, q_idx, p_idx, qty, price, net, off in sorted(
         candidates, key=lambda c: c[0], reverse=True
     ):
-        described = _description(toks, min(p_idx, q_idx), q_idx, p_idx)
+        described = _description(toks, min(p_idx, q_idx), q_idx, p_idx, items)
         if described is None:
             continue
         unit = toks[q_idx + 1][1] if q_idx + 1 < len(toks) else ""
@@ -444,12 +451,27 @@ _CODE_NUMBER = re.compile(r"^(?=(?:\D*\d){3})\d+(?:[/.-]\d+)+$")
 
 
 def _description(
-    toks: list[tuple[str, str, Decimal | None]], first_num: int, q_idx: int, p_idx: int
+    toks: list[tuple[str, str, Decimal | None]],
+    first_num: int,
+    q_idx: int,
+    p_idx: int,
+    items: bool = False,
 ) -> tuple[str | None, str] | None:
+    """(item number, description) of a row: its words before its numbers. ``items``: the
+    table's first column is headed as the item number ("Varenr."), so a short number
+    opening the row is the item's ("1001"), not a position."""
     words = [t for k, t, _ in toks[:first_num] if k != "cur"]
     between = [t for k, t, _ in toks[min(q_idx, p_idx) + 1 : max(q_idx, p_idx)] if k == "word"]
     if not any(re.search(r"[^\W\d_]{2,}", w) for w in words) and len(between) >= 2:
         words = between  # "1 1 Small Business Exchange 3,89 3,89": position, quantity, text
+    if (
+        items
+        and len(words) > 1
+        and re.fullmatch(r"\d{1,4}", words[0])  # (a word of capitals may be "LED", "USB")
+        and re.match(r"[^\W\d_]", words[1])  # "PC 2000 stol" is words
+        and not (len(words) > 2 and _CODE_PREFIX.match(words[0]) and _CODE_NUMBER.match(words[1]))
+    ):
+        return words[0], " ".join(words[1:])
     while words and re.fullmatch(r"\d{1,4}\.?", words[0]):
         words = words[1:]  # a leading position number (a longer one is an item number)
     if not any(re.search(r"[^\W\d_]{2,}", w) for w in words):

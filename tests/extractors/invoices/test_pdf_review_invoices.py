@@ -133,3 +133,23 @@ def test_a_quantity_glued_to_its_sales_unit() -> None:
         ("Vejsalt 25 kg", D("18"), D("79.50")),
         ("Kopipapir", D("3"), D("210.00")),
     ]
+
+
+def test_a_short_item_number_under_an_item_number_column() -> None:
+    """Under "Varenr.", "1001 Æbler" bills item 1001 (a position number elsewhere)."""
+    lines = [*HEAD, "Varenr. Beskrivelse Antal Enhed Pris Beløb",
+             "1001 Æbler Ingrid Marie 20 kg 18,50 370,00", "220 Gulerødder 15 kg 9,00 135,00",
+             "Subtotal 505,00", "Moms 25 % 126,25", "I alt DKK 631,25", *FOOT]  # fmt: skip
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert [(ln.item_id, ln.description) for ln in parsed.lines] == [
+        ("1001", "Æbler Ingrid Marie"),
+        ("220", "Gulerødder"),
+    ]
+    lines[len(HEAD)] = "Pos. Beskrivelse Antal Enhed Pris Beløb"
+    lines[len(HEAD) + 1] = "1 Æbler Ingrid Marie 20 kg 18,50 370,00"
+    lines[len(HEAD) + 2] = "2 Gulerødder 15 kg 9,00 135,00"
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert [(ln.item_id, ln.description) for ln in parsed.lines] == [
+        (None, "Æbler Ingrid Marie"),
+        (None, "Gulerødder"),
+    ]
