@@ -391,7 +391,7 @@ def missing_party_reasons(terms: ContractTerms) -> list[str]:
 
 def doubtful_name_reasons(terms: ContractTerms) -> list[str]:
     """A party's name read as what no legal name is: a role's label ("Sælger:"), a legal
-    form alone ("ApS"), an address ("Industrivej 6", "..., 4000 Roskilde"), a line cut
+    form alone ("ApS"), an address ("Møllevej 3", "..., 8600 Silkeborg"), a line cut
     off ("... —"): said, as legal must correct it before the name is shown or sent."""
     out = []
     for role, label in (("buyer", "buyer (the municipality)"), ("vendor", "vendor")):

@@ -183,9 +183,9 @@ _THIRD_PARTY = re.compile(
 def block_name(block: list[str]) -> str:
     """The name in a party's block of lines: the line with a legal form or a public
     body's word ("A/S", "A.m.b.a.", "Kommune"), else the first line that is no address
-    (a foundation, a sole trader: "Fonden ...", "Tømrerfirmaet ..."), joined with the
-    line above where the name wraps ("Skandinavisk Belysnings- og" / "Signalteknik
-    A/S", "Nordisk Vej- og Anlægsservice" / "ApS")."""
+    (a foundation, a sole trader: "Fonden ...", "Malerfirmaet ..."), joined with the
+    line above where the name wraps ("Nordjysk Ventilations- og" / "Køleteknik
+    A/S", "Midtjysk Kloak- og Rørservice" / "ApS")."""
     kept = [line.strip() for line in block if line.strip()]
     names = [
         i

@@ -226,7 +226,7 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
     # (a block's own sentence may say "på vegne af A Kommune og B Kommune")
     stacked = r"\n\s*[-–—]*\s*(?:og|and|AND)\s*[-–—]*:?\s*\n"
     # else at "og" / "and" after a party's particulars (its CVR number, an address's
-    # comma, a bracket) where there is one: "og" in a name ("Hansen og Larsen A/S") is
+    # comma, a bracket) where there is one: "og" in a name ("Madsen og Søn A/S") is
     # no separator; else at every "og" before a capital
     after_party = r"(?<=[),;\d])\s+(?:og|and|AND)\s+(?=[A-ZÆØÅ(])"
     parts = (
@@ -337,8 +337,8 @@ def _read_blocks(lines: list[tuple[int, str]]) -> list[Found]:
 
 
 def _wrapped(line: str, following: str) -> str | None:
-    """A name wrapped over two lines ("Dansk Landbrugs- og Maskinforsyning" over
-    "A.m.b.a.", "Skandinavisk Belysnings- og" over "Signalteknik A/S"): the whole name,
+    """A name wrapped over two lines ("Vestjysk Foder- og Frøforsyning" over
+    "A.m.b.a.", "Nordjysk Ventilations- og" over "Køleteknik A/S"): the whole name,
     or None when ``line`` holds it alone."""
     following = following.strip()
     if not following or ADDRESS_LINE.match(following) or _CVR.search(following):

@@ -83,7 +83,7 @@ def only_legal_form(text: str) -> bool:
     return re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", text.strip()) is not None
 
 
-#: a name that goes on over the next line: "Skandinavisk Belysnings- og", "Hansen &"
+#: a name that goes on over the next line: "Nordjysk Ventilations- og", "Madsen &"
 OPEN_NAME = re.compile(r"(?:-|\s(?:og|and|&|samt|for|af|of))$", re.IGNORECASE)
 
 
@@ -114,8 +114,8 @@ def last_party(chunk: str) -> str:
     return opening[lead.end() :] if lead is not None else opening
 
 
-#: a line of an address, not of a name: a street and its number ("Engvej 5, 6621
-#: Gesten", "Vibeholms Allé 15", "Postboks 123"), a postcode and town ("DK-8000 Aarhus C"),
+#: a line of an address, not of a name: a street and its number ("Møllevej 3, 8600
+#: Silkeborg", "Skolegade 15", "Postboks 123"), a postcode and town ("DK-8000 Aarhus C"),
 #: or a c/o, attention, phone or email line
 ADDRESS_LINE = re.compile(
     r"^(?:[\w.'’&-]+\s+){1,4}\d{1,4}\s?[A-Za-z]?(?:\s*[,.–—-]|\s+\d{4}\b|\s*$)|"
@@ -138,7 +138,7 @@ def _opening(text: str) -> str:
     if len(lines) > 1 and len(first.split()) >= 2 and _ENDS_AS_NAME.search(first):
         text = first
     elif len(lines) > 1 and ADDRESS_LINE.match(lines[1].strip()) and is_name(first):
-        text = first  # a name without a legal form over its address ("Holm Kloakservice")
+        text = first  # a name without a legal form over its address ("VVS-service Lund")
     text = _strip_lead(" ".join(text.split()))
     return re.sub(r"^the\s+(?=[A-ZÆØÅ])", "", text)
 
@@ -214,7 +214,7 @@ def is_name(name: str) -> bool:
         and _SENTENCE_WORDS.search(name) is None
         and not re.fullmatch(rf"(?:{_LEGAL_FORMS})\.?", name)
         and not re.match(r"^(?:the|a|an|den|det)\s", name)
-        # a postcode or a date; not a number in a company's name ("Byg & Anlæg 2000 K/S")
+        # a postcode or a date; not a number in a company's name ("Jord & Beton 2010 K/S")
         and (re.search(r"\d{4}\b|\d+\s*[-–]\s*\d+", name) is None or _numbered_company(name))
         and _MONTH_DAY.search(name) is None
         and role_of(name) is None

@@ -217,8 +217,8 @@ def _checked_one(invoice: ParsedInvoice) -> ParsedInvoice:
 def discounted_prices(invoice: ParsedInvoice) -> None:
     """A line's discount (a "Rabat %" column, a UBL line allowance) taken into its unit
     price: the price the buyer pays per unit, which the contract's agreed price is
-    compared with (list price 112,00 less 15 % is 95,20 a unit, not 112,00: an agreed
-    95,20 is kept). Only where the line adds up (quantity x price - discount = amount);
+    compared with (list price 80,00 less 10 % is 72,00 a unit, not 80,00: an agreed
+    72,00 is kept). Only where the line adds up (quantity x price - discount = amount);
     the printed price stays as ``price_amount``; said in a warning."""
     for line in invoice.lines:
         off = line.allowances

@@ -303,9 +303,9 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
     )
 
 
-#: the invoice a credit note credits, by its number: "Kreditering af faktura nr. 10234",
-#: "Vedr. faktura 10234", "Krediterer fakturanr.: 10234", "Credit for invoice no. INV-77",
-#: "Original invoice: 10234", "Oprindelig faktura: 10234", "Ref. faktura 10234"
+#: the invoice a credit note credits, by its number: "Kreditering af faktura nr. 5120",
+#: "Vedr. faktura 5120", "Krediterer fakturanr.: 5120", "Credit for invoice no. INV-77",
+#: "Original invoice: 5120", "Oprindelig faktura: 5120", "Ref. faktura 5120"
 _CREDITED = re.compile(
     r"(?i)(?:\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?(?:\s+for)?|"
     r"\bkrediter(?:er|et|ing\s+af)|\bkreditnota\s+(?:til|for)|\boriginal|\boprindelig|"
@@ -338,13 +338,13 @@ def _credited(lines: list[str], layout: Layout, own: str | None, warnings: list[
             )
             if number and number != own and number not in found:
                 found.append(number)
-            more = _MORE_NUMBERS.match(line[match.end() :])  # "10234 og faktura 10236"
+            more = _MORE_NUMBERS.match(line[match.end() :])  # "5120 og faktura 5122"
             for token in _NUMBER_WORD.findall(more.group("more")) if more else ():
                 if find_date(token) is None and token not in found:
                     found.append(token)
     if not found and labelled(lines, CREDIT_NUMBER_LABELS):
         # its own number labelled as a credit note's ("Kreditnota nr."): an invoice's
-        # number label beside it ("Fakturanr.: 10234") names the invoice credited
+        # number label beside it ("Fakturanr.: 5120") names the invoice credited
         for i, line, start, end in labelled(lines, _INVOICE_NUMBER_LABELS):
             if _NOT_OWN_NUMBER_AFTER.match(line[end:]):
                 continue  # "Fakturadato"
@@ -765,7 +765,7 @@ def _money(text: str, locale: str, last: bool) -> Decimal | None:
 def _supplier_vat(lines: list[str]) -> str | None:
     """The supplier's CVR or VAT number: the first labelled one outside the buyer's
     address block (a "Kunde" / "Faktureres til" / "Bill to" block, or one under a public
-    body's name: "Egebjerg Kommune" / "CVR-nr.: ..."), the supplier's own perhaps only in
+    body's name: "Skovlund Kommune" / "CVR-nr.: ..."), the supplier's own perhaps only in
     the footer; the first labelled one when every one stands in such a block (a region
     invoicing a municipality)."""
     found: list[tuple[bool, str]] = []
@@ -792,7 +792,7 @@ def _in_buyer_block(lines: list[str], index: int, start: int) -> bool:
     """Whether the number labelled on line ``index`` (its label at ``start``) is the
     buyer's: on its line before it, or on the lines above up to another number, the
     buyer's role or a public body's name; a line naming the supplier beside it
-    ("Tømrer ApS - CVR-nr. ...") is its own."""
+    ("Malerfirma ApS - CVR-nr. ...") is its own."""
     before = lines[index][:start]
     if _BUYER_BLOCK.search(before) or _PUBLIC_BODY.search(before):
         return True

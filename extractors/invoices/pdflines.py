@@ -340,7 +340,7 @@ def _read_row(
     if not candidates:
         candidates = _discounted(toks, nums, amount, a_idx)
     per = ONE
-    if not candidates and base != ONE:  # "Pris pr. 100": 2.000 stk x 48,00 / 100 = 960,00
+    if not candidates and base != ONE:  # "Pris pr. 100": 3.000 stk x 36,00 / 100 = 1.080,00
         candidates, per = _readings(toks, nums, amount, a_idx, base), base
     if not candidates and len(nums) >= 4 and _vat_of(nums[-1][1], nums[-2][1]):
         # "Net | VAT" as the row's last columns ("1 £2,400.00 £2,400.00 £480.00"): the

@@ -96,7 +96,7 @@ def read_prices(
 
 
 #: an item number written in the description, where the table has no column for it:
-#: "Toner sort (varenr. 4711-22)", "Kopipapir A4, varenr.: 10-200", "(item no. AB-12)"
+#: "Toner sort (varenr. 5832-11)", "Kopipapir A4, varenr.: 10-200", "(item no. AB-12)"
 _ITEM_IN_TEXT = re.compile(
     r"\s*[(,]?\s*\b(?:varenr|vare-?\s?nr|varenummer|art(?:ikel)?\.?\s?nr|item\s+(?:no|number)|"
     r"part\s+(?:no|number)|sku)\.?\s*:?\s*(?P<id>[A-Z0-9][\w./-]*\d[\w./-]*?)\s*[),.;]{0,2}\s*$",

@@ -1157,7 +1157,7 @@ def _cell_wraps(
     columns: list[Column], row: list[tuple[Line, list[str]]], texts: list[str], ruled: bool
 ) -> bool:
     """Whether a line under a row, between the same drawn row borders, is the row's cells
-    wrapped in narrow columns ("XT/44/9" over "007", "DKK 12" over "450,00"), not a row:
+    wrapped in narrow columns ("QX/71/3" over "114", "DKK 14" over "380,00"), not a row:
     it has no description where the row has one, and every cell it fills the row fills
     too. (Without borders drawn a row of its own may lack a description.)"""
     if not ruled:
@@ -1178,7 +1178,7 @@ def _cell_wraps(
             re.search(r"(?:^|\s)\d{1,3}$", above[-1])
             and re.fullmatch(r"\d{3}(?:[.,]\d{1,2})?", text)
         ):
-            return False  # a whole price of its own, not the rest of "DKK 12" / "450,00"
+            return False  # a whole price of its own, not the rest of "DKK 14" / "380,00"
     return True
 
 
