@@ -13,15 +13,17 @@ as do encrypted, corrupt and image-only PDFs. pdfplumber is imported on first us
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from extractors.errors import ParseError, PrisvagtError
 from extractors.invoices.common import cvr_from, cvr_from_vat
 from extractors.invoices.pdflayout import Layout, layout_lines
-from extractors.invoices.pdflines import line_items
+from extractors.invoices.pdflines import TABLE_HEADER, line_items, period_range
 from extractors.invoices.pdftext import (
+    MONTH_NAMES,
+    MONTHS,
     all_dates,
     currency_of,
     find_date,
@@ -300,7 +302,43 @@ def parse_lines(lines: list[str], filename: str, layout: Layout | None = None) -
         payment_days=(due - issue).days if due else None,
         warnings=warnings,
         credits=_credited(lines, layout, number, warnings) if credit else None,
+        **_invoice_period(lines),
     )
+
+
+#: the period an invoice bills, labelled above its lines: "Periode: 01.01.2026 -
+#: 31.01.2026", "Faktureringsperiode: januar 2026", "Billing period: March 2026"
+_PERIOD_LABEL = re.compile(
+    r"(?i)\b(?:fakturerings|leverings|afregnings|abonnements|service|leje)?periode(?:n)?\b|"
+    r"\b(?:billing|service|invoice|invoicing|subscription)?\s*period\b"
+)
+_MONTH_YEAR = re.compile(rf"(?i)^\W*(?P<mn>{MONTH_NAMES})\.?\s+(?P<y>\d{{4}})\b")
+
+
+def _invoice_period(lines: list[str]) -> dict[str, date]:
+    """``period_start`` and ``period_end`` of the period the invoice bills, where a label
+    above its lines gives one: a range of dates, or a month ("januar 2026": its first and
+    last day). The rules price a line by its period (the final month of a contract billed
+    after it ended is billed inside it); none found: none."""
+    end = next((i for i, line in enumerate(lines) if TABLE_HEADER.search(line)), len(lines))
+    for line in lines[:end]:
+        label = _PERIOD_LABEL.search(line)
+        if label is None or _PERIOD_NOT.search(line[: label.start()]):
+            continue
+        rest = line[label.end() :].lstrip(" :.")
+        found = period_range(rest)
+        if found is not None and not rest[: found[2]].strip():
+            return {"period_start": found[0], "period_end": found[1]}
+        month = _MONTH_YEAR.match(rest)
+        if month is not None:
+            first = date(int(month["y"]), MONTHS[month["mn"].lower()], 1)
+            last = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return {"period_start": first, "period_end": last - timedelta(days=1)}
+    return {}
+
+
+#: a period that is no billing period: the payment's ("Betalingsperiode"), a notice's
+_PERIOD_NOT = re.compile(r"(?i)(?:betalings|opsigelses|payment|notice)\s*$")
 
 
 #: the invoice a credit note credits, by its number: "Kreditering af faktura nr. 5120",

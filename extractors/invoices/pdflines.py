@@ -23,6 +23,8 @@ _HEADER = re.compile(
     r"(?i)\b(qty|quantity|antal|menge|aantal|nombre|hoeveelheid|stk\.?|rate|price|pris|prijs|"
     r"p\.u\.|vk-preis|enhedspris|unit\s*price)\b"
 )
+#: the header row of an invoice's lines ("Beskrivelse Antal Pris Beløb")
+TABLE_HEADER = _HEADER
 _TOTAL_ROW = re.compile(
     r"(?i)^\W*(sub\s*total|total|subtotal|i\s*alt|sum|totaal|grand|balance|moms|vat|tax|btw|tva)\b"
 )
@@ -123,6 +125,11 @@ def _period_range(text: str) -> tuple[date, date, int, int] | None:
     if second is None or second[1] != 0 or second[0] < first[0]:
         return None
     return first[0], second[0], first[1], after + second[2]
+
+
+def period_range(text: str) -> tuple[date, date, int, int] | None:
+    """The first "date - date" in ``text``: (first, last, where it starts, where it ends)."""
+    return _period_range(text)
 
 
 def _period_line(line: str) -> tuple[date, date] | None:

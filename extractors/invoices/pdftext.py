@@ -28,6 +28,8 @@ MONTHS = {
     **dict.fromkeys(("dec", "december", "dezember", "décembre", "decembre"), 12),
 }
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+#: a month's name or abbreviation in any of the languages read, as a pattern
+MONTH_NAMES = _MONTH
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     re.compile(r"\b(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4}|\d{2})\b"),

@@ -153,3 +153,23 @@ def test_a_short_item_number_under_an_item_number_column() -> None:
         (None, "Æbler Ingrid Marie"),
         (None, "Gulerødder"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "period"),
+    [
+        ("Periode: 01.01.2026 - 31.01.2026", (date(2026, 1, 1), date(2026, 1, 31))),
+        ("Faktureringsperiode: februar 2026", (date(2026, 2, 1), date(2026, 2, 28))),
+        ("Billing period: December 2025", (date(2025, 12, 1), date(2025, 12, 31))),
+        ("Betalingsperiode: 30 dage", (None, None)),
+        ("Payment period: 30 days", (None, None)),
+    ],
+)
+def test_the_period_an_invoice_bills(printed: str, period: tuple[date | None, ...]) -> None:
+    """Printed above the lines: the rules price the lines by it (a contract's last month
+    billed after the contract ended is billed inside it)."""
+    lines = [*HEAD[:8], printed, "Beskrivelse Antal Enhedspris Beløb",
+             "Drift af løsning 1 4.000,00 4.000,00", "Moms 25 % 1.000,00",
+             "I alt DKK 5.000,00", *FOOT]  # fmt: skip
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert (parsed.period_start, parsed.period_end) == period
