@@ -400,7 +400,8 @@ def doubtful_name_reasons(terms: ContractTerms) -> list[str]:
         if not name:
             continue
         what = None
-        if name.endswith(":") or role_of(name) is not None or ROLE_LABEL.fullmatch(name):
+        labelled = ROLE_LABEL.fullmatch(name)
+        if name.endswith(":") or role_of(name) is not None or (labelled and not labelled["rest"]):
             what = "a role's label"
         elif only_legal_form(name):
             what = "a legal form alone"

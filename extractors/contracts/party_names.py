@@ -42,7 +42,7 @@ ROLE_LABEL = re.compile(
     r"(?:kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|sælger(?:en)?|bygherre(?:n)?|"
     r"(?:total|hoved|fag)?entreprenør(?:en)?|customer|supplier|buyer|vendor|contractor|"
     r"tilbudsgiver(?:en)?|rådgiver(?:en)?|licensor|licensee|purchaser|seller|client|"
-    r"employer))(?:\s+name)?"
+    r"employer))\b(?:\s+name)?"
     r"[“”\"'«»„‘’]?"
     # a second name for the role in brackets: "Kunde (Ordregiver):", "Customer (Buyer):"
     r"(?:\s*\((?:kunden?|ordregiver(?:en)?|køber(?:en)?|leverandør(?:en)?|customer|supplier|"

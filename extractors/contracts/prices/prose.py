@@ -67,7 +67,9 @@ _SUPPLIER_PAYS = re.compile(
 )
 NOT_A_PRICE = re.compile(
     r"ansvar|erstatning|\bbod\b|bodsbeløb|dagbod|konventionalbod|\bgodtgørelse|sikkerhedsstillelse|"
-    r"garanti|forsikring|kontraktsum|kontraktværdi|samlet værdi|anslået|forventet samlet|"
+    r"garanti|forsikring|kontraktsum|kontraktværdi|samlede? værdi|anslå\w*|forventet samlet|"
+    # late payment's interest and reminder fees, the law's not the contract's prices
+    r"\brente\b|renteloven|morarente|rykker\w*|late payment|\binterest\b|"
     r"estimeret|\bloft\b|maksim|tærskel|udbudsgrænse|liabilit|damages|penalt|liquidated|"
     r"indemn|insurance|guarantee|estimat|total (contract )?value|aggregate|\bcap\b|capped|"
     r"threshold|not exceed|ikke overstige|\bbudget(?:tet|ramme|rammen)?\b|rabat|discount|bonus|"

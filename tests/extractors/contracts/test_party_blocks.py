@@ -189,3 +189,12 @@ def test_a_name_read_as_a_label_an_address_or_a_form_alone_is_for_review() -> No
             language="da", parties=[ContractParty(name=name, role="vendor", cvr="25961417")]
         )
         assert doubtful_name_reasons(terms) == [], name
+
+
+def test_a_name_that_begins_with_a_roles_word_is_a_name() -> None:
+    """ "Entreprenørfirmaet ...", "Kundeservice ...": a name, not a label and its rest."""
+    for name in ("Entreprenørfirmaet Vinterdrift ApS", "Kundeservice Nord A/S"):
+        parties = _read(
+            BUYER, f"Leverandør:\n{name}\nSmedevej 11, 9200 Aalborg SV\nCVR-nr. 25961417"
+        )
+        assert parties["vendor"] == (name, "25961417"), name

@@ -106,3 +106,31 @@ def test_a_unit_guessed_beside_a_unit_cell_not_read_is_for_review() -> None:
     ])  # fmt: skip
     confidence = {t.item_id: t.confidence for t in terms.price_terms}
     assert confidence["EF-1"] < 0.8 <= confidence["EF-2"]
+
+
+def test_the_contracts_value_and_late_payment_interest_are_no_prices_to_review() -> None:
+    """Sentences about an estimated value or the interest and fees of late payment hold
+    amounts that are no agreed prices: not listed as prices not read."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 9)
+    y = 800.0
+    for line in [
+        *HEAD[:4],
+        "Kontraktens samlede værdi anslås til kr. 1.750.000 ekskl. moms.",
+        "Ved for sen betaling kan Leverandøren opkræve rente efter renteloven og et",
+        "rykkergebyr på kr. 100.",
+        "Bilag 2 Priser",
+    ]:
+        canvas.drawString(60, y, line)
+        y -= 14
+    for row in (["Varenr.", "Beskrivelse", "Enhed", "Pris"], ["MK-10", "Skolemælk", "stk", "3,45"],
+                ["MK-11", "Kakaomælk", "stk", "4,10"]):  # fmt: skip
+        for x, cell in zip(EDGES, row, strict=False):
+            canvas.drawString(x, y, cell)
+        y -= 14
+    canvas.showPage()
+    canvas.save()
+    terms = extract_contract(buffer.getvalue(), "kontrakt.pdf")
+    assert [t.item_id for t in terms.price_terms] == ["MK-10", "MK-11"]
+    assert terms.unread_prices == []
