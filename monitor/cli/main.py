@@ -189,7 +189,13 @@ def findings(
     ),
 ) -> None:
     """List findings (preliminary ones rest on a contract legal has not reviewed yet)."""
-    from monitor.cli.output import findings_csv, findings_json, findings_table
+    from monitor.cli.output import (
+        TABLE_WIDTH,
+        findings_csv,
+        findings_json,
+        findings_lines,
+        findings_table,
+    )
     from monitor.db import transaction
     from monitor.findings.repository import list_findings
     from monitor.findings.schemas import FindingFilter
@@ -210,8 +216,15 @@ def findings(
     elif format is Format.csv:
         typer.echo(findings_csv(rows), nl=False)
     else:
-        console.print(findings_table(rows))
-        dkk = [f for f in rows if f.currency == "DKK"]
+        if console.is_terminal and console.width < TABLE_WIDTH:
+            # a narrow terminal: two lines a finding, its words and figures whole
+            console.print(findings_lines(rows), highlight=False)
+        else:
+            console.print(findings_table(rows))
+        # a dismissed finding is no breach (withdrawn by a credit note or a re-check, or
+        # dismissed by legal): listed, not counted, as the web app's totals count
+        dkk = [f for f in rows if f.currency == "DKK" and f.status != "dismissed"]
+        dismissed = sum(f.status == "dismissed" for f in rows)
         total = sum((f.overcharge for f in dkk if f.counted), start=Decimal("0.00"))
         gap = sum((f.overcharge for f in dkk if f.money_kind == "price_gap"), Decimal("0.00"))
         grounds = sum(f.grounds_for_id is not None for f in rows)
@@ -222,6 +235,7 @@ def findings(
             + f"), price gap {money(gap, 'en')} (vs. other municipalities: a benchmark, "
             "not an overcharge)"
             + (f"; {held} preliminary (contract awaits review, no email)" if held else "")
+            + (f"; {dismissed} dismissed, not counted" if dismissed else "")
         )
 
 

@@ -106,6 +106,29 @@ def findings_table(findings: Sequence[FindingOut]) -> Table:
     return table
 
 
+def findings_lines(findings: Sequence[FindingOut]) -> str:
+    """The findings two lines each, for a terminal too narrow for the table's thirteen
+    columns (their words and figures would shrink to "…"): what, where, then the money."""
+    out = []
+    for f in findings:
+        status = f"{f.status}, preliminary" if f.preliminary else f.status
+        where = f"{f.municipality or '-'} {f.municipality_name or ''}".strip()
+        out.append(
+            f"#{f.id} {f.rule} ({f.severity}, {status}) · {where} · invoice {f.invoice_number}"
+            f" line {f.line_id or '-'} · item {f.item_id or '-'}"
+        )
+        out.append(
+            f"    allowed {_allowed(f)} · invoiced "
+            f"{unit_price(f.invoiced_unit_price, 'en', f.currency)} · qty "
+            f"{quantity(f.quantity, 'en')} · {money(f.overcharge, 'en', f.currency)} {_kind(f)}"
+        )
+    return "\n".join(out)
+
+
+#: the width the findings table needs to show its columns whole
+TABLE_WIDTH = 150
+
+
 def _allowed(f: FindingOut) -> str:
     price = unit_price(f.agreed_unit_price, "en", f.currency)
     return f"{price} (MFN)" if f.rule == "mfn_breach" and f.agreed_unit_price is not None else price

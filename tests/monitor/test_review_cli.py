@@ -56,3 +56,37 @@ def test_review_within_the_overcharge_needs_no_confirmation(sqlite_env: object) 
     )
     assert result.exit_code == 0, result.output
     assert _finding(fid) == ("resolved", Decimal("700.00"))
+
+
+def test_a_dismissed_finding_is_listed_but_not_counted_in_the_overcharge(
+    sqlite_env: object,
+) -> None:
+    """A finding withdrawn (a credit note, a re-check) or dismissed by legal is no claim:
+    ``findings`` lists it and says so, and its total leaves it out, as the web app's."""
+    with transaction() as s:
+        fid = seed_one_finding(s).id
+    before = " ".join(runner.invoke(app, ["findings"]).output.split())
+    assert "1 findings, overcharge DKK 700.00" in before
+    dismissed = runner.invoke(
+        app, ["review", str(fid), "dismiss", "--actor", "jura@kk.dk", "--note", "Krediteret"]
+    )
+    assert dismissed.exit_code == 0, dismissed.output
+    after = " ".join(runner.invoke(app, ["findings"]).output.split())
+    assert "1 findings, overcharge DKK 0.00" in after
+    assert "1 dismissed, not counted" in after
+
+
+def test_a_narrow_terminal_gets_the_findings_two_lines_each(sqlite_env: object) -> None:
+    """Thirteen columns do not fit 80 or 100 characters: the table's words and amounts
+    shrank to "…". Two lines a finding keep every figure whole."""
+    from monitor.cli.output import findings_lines
+    from monitor.findings.repository import list_findings
+    from monitor.findings.schemas import FindingFilter
+
+    with transaction() as s:
+        fid = seed_one_finding(s).id
+        rows = list_findings(s, FindingFilter())
+    first, second = findings_lines(rows).split("\n")
+    assert first.startswith(f"#{fid} ") and "invoice " in first
+    assert "DKK 700.00 overcharge" in second
+    assert "…" not in first + second
