@@ -14,7 +14,7 @@ class Alert(Base):
     """One message to one recipient. ``status``: pending|sending|sent|failed.
 
     Written in the same transaction as its findings; ``alerts.dispatch`` delivers it.
-    ``kind``: immediate|digest|reminder.
+    ``kind``: immediate|digest|reminder|withdrawn (findings emailed before, now withdrawn).
     """
 
     __tablename__ = "alert"

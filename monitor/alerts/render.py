@@ -33,6 +33,12 @@ LABELS: dict[str, dict[str, str]] = {
         "subject_gap": "Prisforskel til andre kommuner: {vendor} faktura {number} – {gap} over "
         "medianen",
         "subject_digest": "Prisvagt: daglig oversigt {day} – {count} fund, overpris {overcharge}",
+        "subject_withdrawn": "Fund trukket tilbage: {vendor} faktura {number} – {overcharge} "
+        "skal ikke længere holdes tilbage",
+        "intro_withdrawn": "Prisvagt har tidligere skrevet til dig om denne faktura. Fundene "
+        "herunder er trukket tilbage: en kreditnota har krediteret beløbet, eller en ny "
+        "kontrol finder ikke længere bruddet. Beløbet skal ikke længere holdes tilbage.",
+        "withdrawn_total": "Ikke længere krævet",
         "subject_expiry": "Påmindelse: kontrakt med {vendor} udløber {day}",
         "subject_indexation": "Påmindelse: prisregulering hos {vendor} fra {day}",
         "greeting": "Til",
@@ -90,6 +96,12 @@ LABELS: dict[str, dict[str, str]] = {
         "subject_gap": "Price gap to other municipalities: {vendor} invoice {number} – {gap} "
         "above the median",
         "subject_digest": "Prisvagt: daily digest {day} – {count} findings, overcharge {overcharge}",
+        "subject_withdrawn": "Findings withdrawn: {vendor} invoice {number} – {overcharge} "
+        "need no longer be held back",
+        "intro_withdrawn": "Prisvagt wrote to you about this invoice before. The findings "
+        "below are withdrawn: a credit note credited the amount, or a new check no longer "
+        "finds the breach. The amount need no longer be held back.",
+        "withdrawn_total": "No longer claimed",
         "subject_expiry": "Reminder: contract with {vendor} expires on {day}",
         "subject_indexation": "Reminder: price indexation at {vendor} from {day}",
         "greeting": "To",
@@ -368,6 +380,28 @@ def render_immediate(findings: list[FindingView], *, lang: str, municipality: st
     text, html = _render(
         "immediate", lang, subject=subject, group=group, total=total, currency=currency,
         municipality=municipality, gap_total=price_gap_total(findings),
+    )  # fmt: skip
+    return Rendered(subject, text, html)
+
+
+def render_withdrawn(findings: list[FindingView], *, lang: str, municipality: str) -> Rendered:
+    """One invoice's findings, emailed before, now withdrawn (a credit note, a re-check):
+    the recipient may stop holding the amount back."""
+    first = findings[0]
+    total = overcharge_total(findings)
+    currency = _currency(findings)
+    t = LABELS.get(lang, LABELS["da"])
+    subject = fmt.header(
+        t["subject_withdrawn"].format(
+            vendor=first.vendor,
+            number=first.invoice_number,
+            overcharge=fmt.money(total, lang=lang, currency=currency),
+        )
+    )
+    group = InvoiceGroup(first.vendor, first.invoice_number, first.invoice_date, findings)
+    text, html = _render(
+        "withdrawn", lang, subject=subject, group=group, total=total, currency=currency,
+        municipality=municipality,
     )  # fmt: skip
     return Rendered(subject, text, html)
 

@@ -8,13 +8,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 AlertStatus = Literal["pending", "sending", "sent", "failed"]
-AlertKind = Literal["immediate", "digest", "reminder"]
+AlertKind = Literal["immediate", "digest", "reminder", "withdrawn"]
 
 
 class AlertQuery(BaseModel):
     municipality: str | None = Field(None, description="kommunekode, e.g. 101")
     status: AlertStatus | None = Field(None, description="pending|sending|sent|failed")
-    kind: AlertKind | None = Field(None, description="immediate|digest|reminder")
+    kind: AlertKind | None = Field(None, description="immediate|digest|reminder|withdrawn")
     created_from: date | None = Field(None, description="created on or after this day (UTC)")
     created_to: date | None = Field(None, description="created on or before this day (UTC)")
 

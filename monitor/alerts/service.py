@@ -21,7 +21,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -29,7 +31,13 @@ from monitor.alerts import keys, recipients
 from monitor.alerts import repository as repo
 from monitor.alerts.models import Alert, AlertFinding
 from monitor.alerts.recipients import Recipient
-from monitor.alerts.render import Rendered, render_digest, render_immediate, render_reminder
+from monitor.alerts.render import (
+    Rendered,
+    render_digest,
+    render_immediate,
+    render_reminder,
+    render_withdrawn,
+)
 from monitor.alerts.senders import EmailMessage, EmailSender, get_sender
 from monitor.db import utcnow
 from monitor.errors import ConfigurationError, DeliveryError, NotFound
@@ -100,6 +108,56 @@ def queue_alerts(session: Session, *, findings: list[Finding]) -> list[Alert]:
     return alerts
 
 
+def queue_withdrawn(session: Session, *, finding_ids: list[int]) -> list[Alert]:
+    """Queue a notice to each person emailed about a finding now withdrawn (a credit
+    note credited it, a re-check no longer produces it): the amount they were told to
+    hold back need no longer be. One per (invoice, recipient); never two for a finding
+    and a recipient; none where no email about it was sent. Never commits."""
+    if not finding_ids:
+        return []
+    told = session.execute(
+        select(AlertFinding.finding_id, Alert.recipient, Alert.contact_id, Alert.user_id,
+               Alert.municipality_id, Alert.language, Finding.invoice_id)
+        .join(Alert, Alert.id == AlertFinding.alert_id)
+        .join(Finding, Finding.id == AlertFinding.finding_id)
+        .where(
+            AlertFinding.finding_id.in_(finding_ids),
+            AlertFinding.kind.in_(("immediate", "digest")),
+            Alert.status == "sent",
+        )
+    ).all()  # fmt: skip
+    done = repo.already_linked(session, finding_ids=finding_ids, kind=WITHDRAWN)
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    whom: dict[tuple[int, str], Any] = {}
+    for fid, email, contact_id, user_id, muni_id, language, invoice_id in told:
+        if (fid, email) in done or fid in groups[(invoice_id, email)]:
+            continue
+        groups[(invoice_id, email)].append(fid)
+        whom[(invoice_id, email)] = (contact_id, user_id, muni_id, language)
+    alerts = []
+    for (invoice_id, email), fids in groups.items():
+        if not fids:
+            continue
+        contact_id, user_id, muni_id, language = whom[(invoice_id, email)]
+        fids.sort()
+        alert = Alert(
+            kind=WITHDRAWN, channel="email", recipient=email, contact_id=contact_id,
+            user_id=user_id, municipality_id=muni_id, language=language, status="pending",
+            attempts=0, dedup_key=f"{WITHDRAWN}:{invoice_id}:{fids[0]}:{email}",
+        )  # fmt: skip
+        alert.findings = [
+            AlertFinding(finding_id=fid, recipient=email, kind=WITHDRAWN) for fid in fids
+        ]
+        session.add(alert)
+        alerts.append(alert)
+    session.flush()
+    return alerts
+
+
+#: the kind of the notice that findings emailed before are withdrawn
+WITHDRAWN = "withdrawn"
+
+
 def new_alert(
     recipient: Recipient | Contact, *, kind: str, dedup_key: str, finding_ids: list[int]
 ) -> Alert:
@@ -135,12 +193,24 @@ def render(session: Session, alert: Alert, *, base_url: str) -> Rendered:
 
         payload = reminder_payload(session, alert, base_url=base_url)
         return render_reminder(payload, lang=alert.language, municipality=municipality)
-    views = repo.finding_views(session, repo.finding_ids_of(session, alert.id), base_url=base_url)
+    ids = list(repo.finding_ids_of(session, alert.id))
+    if alert.kind in ("immediate", "digest") and ids:
+        # a finding withdrawn or dismissed before its email went (a credit note came,
+        # a re-check no longer finds it) is no longer reported: nothing to hold back
+        gone = set(
+            session.scalars(
+                select(Finding.id).where(Finding.id.in_(ids), Finding.status == "dismissed")
+            )
+        )
+        ids = [i for i in ids if i not in gone]
+    views = repo.finding_views(session, ids, base_url=base_url)
     if not views:
         raise DeliveryError(f"alert {alert.id} has no findings left to report", permanent=True)
     if alert.kind == "digest":
         day = keys.digest_day(alert.dedup_key) or date.today()
         return render_digest(views, lang=alert.language, municipality=municipality, day=day)
+    if alert.kind == WITHDRAWN:
+        return render_withdrawn(views, lang=alert.language, municipality=municipality)
     return render_immediate(views, lang=alert.language, municipality=municipality)
 
 

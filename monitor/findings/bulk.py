@@ -302,7 +302,7 @@ def _check_screened(
     queue_alerts: bool,
     omit: frozenset[str],
 ) -> Any:
-    from monitor.findings.service import _unassigned, check_invoices
+    from monitor.findings.service import _unassigned, announce_withdrawn, check_invoices
     from monitor.rulesets.service import current_configs
     from monitor.settings import get_settings
 
@@ -327,7 +327,10 @@ def _check_screened(
             rules_for=flagged,
             lines_for=lines,
         )
+        announced = len(result.withdrawn_ids)  # ``check_invoices`` told of these
         _settle_passed(session, passed_by_screen(), configs, result)
+        if queue_alerts:
+            announce_withdrawn(session, result, result.withdrawn_ids[announced:])
         result.skipped = _unassigned(session, invoice_ids)
     finally:
         drop_tables(session)
@@ -452,6 +455,7 @@ def _settle_passed(session: Session, passed: Any, configs: list[RuleConfig], res
     ):
         lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
         result.withdrawn += 1
+        result.withdrawn_ids.append(finding.id)
     # checked as ``service._mark_checked`` marks them, in one statement
     session.execute(
         update(Invoice)

@@ -46,6 +46,8 @@ class CheckResult:
     finalised: list[int] = field(default_factory=list)
     updated: int = 0
     withdrawn: int = 0
+    #: the findings this check withdrew (their recipients are told: ``finish``)
+    withdrawn_ids: list[int] = field(default_factory=list)
     #: findings withdrawn by an earlier re-check and produced again by this one
     reopened: int = 0
     alert_ids: list[int] = field(default_factory=list)
@@ -328,6 +330,19 @@ def finish(
             for f in session.scalars(select(Finding).where(Finding.id.in_(chunk)))
         ]
         result.alert_ids = [a.id for a in queue(session, findings=findings)]
+    if queue_alerts:
+        announce_withdrawn(session, result, result.withdrawn_ids)
+
+
+def announce_withdrawn(session: Session, result: CheckResult, finding_ids: list[int]) -> None:
+    """Those emailed about a finding now withdrawn (a credit note, a re-check) are told
+    they need no longer hold its amount back."""
+    if not finding_ids:
+        return
+    from monitor.alerts.service import queue_withdrawn
+
+    for chunk in id_chunks(finding_ids):
+        result.alert_ids += [a.id for a in queue_withdrawn(session, finding_ids=list(chunk))]
 
 
 def _store_batches(
@@ -385,6 +400,7 @@ def _store_batches(
         if key not in seen and finding.status == "open" and not failed:
             lifecycle.withdraw(session, finding, rule_version=versions.get(finding.rule_id, 0))
             result.withdrawn += 1
+            result.withdrawn_ids.append(finding.id)
     new_ids = _insert_new(session, rows)
     inserted = {str(row["dedup_key"]): fid for row, fid in zip(rows, new_ids, strict=True)}
     _link_grounds(session, produced=produced, existing=existing, inserted=inserted)

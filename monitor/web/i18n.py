@@ -464,6 +464,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "alerts.kind.immediate": {"da": "Straks", "en": "Immediate"},
     "alerts.kind.digest": {"da": "Daglig oversigt", "en": "Daily digest"},
     "alerts.kind.reminder": {"da": "Påmindelse", "en": "Reminder"},
+    "alerts.kind.withdrawn": {"da": "Trukket tilbage", "en": "Withdrawn"},
     "alerts.preferences": {"da": "Mine advarsler", "en": "My alerts"},
     "alerts.preferences_intro": {
         "da": "Vælg for hver alvorlighed, hvordan du får besked om nye fund i dine kommuner "

@@ -93,3 +93,80 @@ def test_a_credit_note_naming_the_invoice_sets_off_what_it_credits(database_url:
         gone = s.scalars(select(Finding).where(Finding.id == claimed.id)).one()
         assert gone.status != "open"
     engine.dispose()
+
+
+def test_those_emailed_about_a_finding_a_credit_note_withdraws_are_told(
+    database_url: str,
+) -> None:
+    """Finance was told to hold the overcharge back; the credit note credits it in full:
+    a notice goes to the same person that the amount need no longer be held back (once;
+    none to a person never emailed about it)."""
+    from monitor.alerts.models import Alert
+    from monitor.alerts.service import message_for
+    from monitor.parties.models import Contact, Municipality
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    seed = seed_database(engine)
+    with transaction(engine) as s:
+        muni = s.get(Municipality, s.get(Invoice, seed.invoice_id).municipality_id)  # type: ignore[union-attr]
+        muni.contacts.append(Contact(role="finance", email="okonomi@egeby.example.dk"))  # type: ignore[union-attr]
+
+    def check() -> None:
+        with transaction(engine) as s:
+            check_invoices(s, invoice_ids=[seed.invoice_id], today=date(2026, 4, 1),
+                           allow_unconfirmed_terms=True, queue_alerts=True)  # fmt: skip
+
+    check()
+    with transaction(engine) as s:
+        (told,) = s.scalars(select(Alert).where(Alert.kind == "immediate")).all()
+        told.status = "sent"  # as the dispatcher leaves it
+    _credit_note(engine, "KN-9", "F-2026-0042", "same", "40")
+    check()
+    check()  # a second re-check tells no one again
+    with transaction(engine) as s:
+        (notice,) = s.scalars(select(Alert).where(Alert.kind == "withdrawn")).all()
+        assert notice.recipient == "okonomi@egeby.example.dk"
+        message = message_for(s, notice)
+    assert message.subject.startswith("Fund trukket tilbage: ")
+    assert "1.000,00 kr. skal ikke længere holdes tilbage" in message.subject
+    assert "Beløbet skal ikke længere holdes tilbage" in message.text
+    engine.dispose()
+
+
+def test_an_email_not_yet_sent_leaves_out_a_finding_withdrawn_since(
+    database_url: str,
+) -> None:
+    """The credit note came before the email went: the email reports the invoice's
+    findings still open, not the one withdrawn, and no notice of withdrawal follows."""
+    from monitor.alerts.models import Alert
+    from monitor.alerts.service import message_for
+    from monitor.parties.models import Contact, Municipality
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    seed = seed_database(engine)
+    with transaction(engine) as s:
+        muni = s.get(Municipality, s.get(Invoice, seed.invoice_id).municipality_id)  # type: ignore[union-attr]
+        muni.contacts.append(Contact(role="finance", email="okonomi@egeby.example.dk"))  # type: ignore[union-attr]
+    for note in (None, "KN-9"):
+        if note:
+            _credit_note(engine, note, "F-2026-0042", "same", "40")
+        with transaction(engine) as s:
+            check_invoices(s, invoice_ids=[seed.invoice_id], today=date(2026, 4, 1),
+                           allow_unconfirmed_terms=True, queue_alerts=True)  # fmt: skip
+    with transaction(engine) as s:
+        (pending,) = s.scalars(select(Alert)).all()
+        assert (pending.kind, pending.status) == ("immediate", "pending")
+        linked = {
+            f.rule_id: f.status
+            for f in s.scalars(
+                select(Finding).where(Finding.invoice_id == seed.invoice_id, Finding.id.in_(
+                    [af.finding_id for af in pending.findings]))
+            )
+        }  # fmt: skip
+        assert linked["price_above_agreed"] == "dismissed"
+        message = message_for(s, pending)
+    assert "overpris" in message.subject
+    assert "1.000,00" not in message.text  # the credited overcharge is not reported
+    engine.dispose()
