@@ -74,11 +74,14 @@ def line_items(
     charged: list[ParsedInvoiceLine] = []  # rows of an amount alone, above the totals
     totals = False
     after_row = False  # the line before was a row
+    above: str | None = None  # the line before, when it was words alone
     for line in lines[start:]:
         if _TOTAL_ROW.search(line):
             totals = True
             continue
         item = _row(line, locale, len(found) + 1, base, items)
+        if item is not None and not totals:
+            _wrapped_around(item, above)
         if item is None and not totals:
             item = _amount_only(line, locale, len(found) + 1) or _unbalanced(
                 line, locale, len(found) + 1
@@ -94,7 +97,10 @@ def line_items(
             period = _period_line(line) or _period_closed(found[-1], line)
             if period is not None:
                 found[-1].period_start, found[-1].period_end = period
+            elif _WORDS_ONLY.match(line) and _continues(found[-1], line):
+                found[-1].description = f"{found[-1].description} {line.strip()}".strip()
         after_row = item is not None
+        above = line.strip() if item is None and _WORDS_ONLY.match(line) else None
     kept = [ln for ln in found if not any(ln is c for c in charged)]
     if not kept or total is None or not charged:
         return _numbered(kept)
@@ -103,6 +109,32 @@ def line_items(
     if sum((ln.line_amount for ln in found), ZERO) != total:
         return _numbered(kept)  # amounts alone that do not close the sum: not lines
     return _numbered(found)
+
+
+#: a line of words without a figure: a description's wrapped part
+_WORDS_ONLY = re.compile(r"^(?!.*\d[.,]\d{2}\b)(?!.*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}).*[^\W\d_]{2,}")
+
+
+def _wrapped_around(item: ParsedInvoiceLine, above: str | None) -> None:
+    """A description set in a cell centred on its row: the words above the row's line
+    that end open ("Reol 3 hylder, hvid laminat,"), or any words above a row that names
+    only its item ("SK-40 8 stk ..."), begin its description."""
+    if above is None or above.endswith(":"):
+        return
+    if not item.description or (
+        item.item_id and re.search(r"[,&-]$|\s(?:og|med|i|til|and|with)$", above)
+    ):
+        item.description = f"{above} {item.description}".strip()
+
+
+def _continues(item: ParsedInvoiceLine, line: str) -> bool:
+    """Whether words under a row go on with its description: the description ends open
+    (a comma, "og", "i") or the words begin in lower case."""
+    text = line.strip()
+    return bool(text) and (
+        text[:1].islower()
+        or bool(re.search(r"[,&-]$|\s(?:og|med|i|til|and|with)$", item.description))
+    )
 
 
 #: a period of service: "Periode: 01.01.2026 - 31.12.2026", "Period: 2026-07-01 –
@@ -484,6 +516,9 @@ def _description(
     if not any(re.search(r"[^\W\d_]{2,}", w) for w in words):
         return None
     item_id = None
+    alone = _ITEM_CODE.match(words[0]) if len(words) == 1 and re.search(r"\d", words[0]) else None
+    if alone:  # the item's number alone, its description in the lines around it
+        return (alone.group(1) or alone.group(2)).strip("*"), ""
     if len(words) > 2 and _CODE_PREFIX.match(words[0]) and _CODE_NUMBER.match(words[1]):
         # an item number printed with a space after its letters: "B 615/34", "VN 10-2040"
         return f"{words[0]} {words[1]}", " ".join(words[2:])

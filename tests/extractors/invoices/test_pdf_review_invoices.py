@@ -173,3 +173,22 @@ def test_the_period_an_invoice_bills(printed: str, period: tuple[date | None, ..
              "I alt DKK 5.000,00", *FOOT]  # fmt: skip
     parsed = parse_lines(lines, "faktura.pdf")
     assert (parsed.period_start, parsed.period_end) == period
+
+
+def test_a_description_set_around_its_rows_line() -> None:
+    """A cell centred on its row: the description's lines above and below the figures',
+    or the row's line holding only the item's number."""
+    lines = [*HEAD, "Vare Beskrivelse AntalEnhed Enhedspris I alt",
+             "Levering 1: Nordskolen, uge 12",
+             "Skrivebord 140x70 cm, hæve-sænke,",
+             "MB-2210 hvid bordplade, stel i 12stk 3.150,00 37.800,00",
+             "sort",
+             "Kontorstol, høj ryg,",
+             "MB-3305 6stk 1.890,00 11.340,00",
+             "armlæn og nakkestøtte",
+             "Subtotal 49.140,00", "Moms 25 % 12.285,00", "I alt DKK 61.425,00", *FOOT]  # fmt: skip
+    parsed = parse_lines(lines, "faktura.pdf")
+    assert [(ln.item_id, ln.description) for ln in parsed.lines] == [
+        ("MB-2210", "Skrivebord 140x70 cm, hæve-sænke, hvid bordplade, stel i sort"),
+        ("MB-3305", "Kontorstol, høj ryg, armlæn og nakkestøtte"),
+    ]
