@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 
 from extractors.contracts.party_names import (
     ADDRESS_LINE,
-    OPEN_NAME,
     PUBLIC_BODY,
     ROLE_LABEL,
     TWO_BODIES,
     clean_name,
     legal_looking,
-    only_legal_form,
     role_of,
+    wraps_onto,
 )
 from extractors.contracts.patterns import NUMBERED_HEADING
 from extractors.contracts.pdf import Segment
@@ -200,7 +199,7 @@ def block_name(block: list[str]) -> str:
     legal = [i for i in names if legal_looking(kept[i])]
     at = legal[0] if legal else names[0]
     name = kept[at]
-    while at > 0 and at - 1 in names and (only_legal_form(name) or OPEN_NAME.search(kept[at - 1])):
+    while at > 0 and at - 1 in names and wraps_onto(kept[at - 1], name):
         at -= 1
         name = f"{kept[at]} {name}"
     return name

@@ -26,15 +26,14 @@ from dataclasses import dataclass
 from extractors.contracts.party_names import (
     ADDRESS_LINE,
     LEGAL_FORM,
-    OPEN_NAME,
     PUBLIC_BODY,
     QUOTE,
     ROLE_LABEL,
     clean_name,
     last_party,
     legal_looking,
-    only_legal_form,
     role_of,
+    wraps_onto,
 )
 from extractors.contracts.pdf import PageText
 from extractors.contracts.structure import heading, toc_lines
@@ -343,7 +342,7 @@ def _wrapped(line: str, following: str) -> str | None:
     following = following.strip()
     if not following or ADDRESS_LINE.match(following) or _CVR.search(following):
         return None
-    if not (only_legal_form(following) or OPEN_NAME.search(line.strip())):
+    if not wraps_onto(line, following):
         return None
     return clean_name(f"{line.strip()} {following}")
 

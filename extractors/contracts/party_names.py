@@ -87,6 +87,13 @@ def only_legal_form(text: str) -> bool:
 OPEN_NAME = re.compile(r"(?:-|\s(?:og|and|&|samt|for|af|of))$", re.IGNORECASE)
 
 
+def wraps_onto(upper: str, lower: str) -> bool:
+    """Whether a name on line ``upper`` goes on on line ``lower``: it ends open, or the
+    lower line is its legal form alone ("Vestjysk Foder- og Frøforsyning" / "A.m.b.a.",
+    "Nordjysk Ventilations- og" / "Køleteknik A/S")."""
+    return only_legal_form(lower) or OPEN_NAME.search(upper.strip()) is not None
+
+
 _SEPARATORS = re.compile(
     r"(?:^|\s+|;\s*)(?:and|og|samt)\s+(?=[\w(])|\n\s*[-–—]*\s*(?:and|og|AND)\s*[-–—]*:?\s*\n"
     r"|[,;]?\s*\((?:[b-h]|i{2,3}|iv|[2-9])\)\s+|;\s+"

@@ -50,10 +50,14 @@ NUMBER_LABELS = (
 #: a label word that is not the document's own number: "Invoice date", "Fakturadato",
 #: "Vedr. faktura 20250311" (the invoice a credit note credits), "Ref. invoice"
 _NOT_OWN_NUMBER_AFTER = re.compile(r"(?i)^\s*(?:date|dato|datum|period|periode)\b")
-_NOT_OWN_NUMBER_BEFORE = re.compile(
-    r"(?i)(?:\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?|"
-    r"\bkrediterer|\bkreditering\s+af|\boriginal|\boprindelig|\bconcerning|\bfor)\s*$"
+#: the words before another invoice's number: the one a credit note credits or a
+#: document refers to ("Vedr.", "Kreditering af", "Credit for", "Original")
+_REFERS_TO = (
+    r"\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?(?:\s+for)?|"
+    r"\bkrediter(?:er|et|ing\s+af)|\bkreditnota\s+(?:til|for)|\boriginal|\boprindelig|"
+    r"\bconcerning|\bfor"
 )
+_NOT_OWN_NUMBER_BEFORE = re.compile(rf"(?i)(?:{_REFERS_TO})\s*$")
 #: a document that is no invoice to pay, by its title: a reminder, a quote, an order
 #: confirmation, a delivery note, a statement of account, a pro forma invoice
 _NOT_AN_INVOICE = (
@@ -345,9 +349,7 @@ _PERIOD_NOT = re.compile(r"(?i)(?:betalings|opsigelses|payment|notice)\s*$")
 #: "Vedr. faktura 5120", "Krediterer fakturanr.: 5120", "Credit for invoice no. INV-77",
 #: "Original invoice: 5120", "Oprindelig faktura: 5120", "Ref. faktura 5120"
 _CREDITED = re.compile(
-    r"(?i)(?:\bvedr\.?|\bvedrørende|\bref\.?|\breference|\bregarding|\bre:|\bcredits?(?:\s+for)?|"
-    r"\bkrediter(?:er|et|ing\s+af)|\bkreditnota\s+(?:til|for)|\boriginal|\boprindelig|"
-    r"\bconcerning|\bfor)\s*:?\s*(?:faktura|invoice|rechnung)\s*-?\s*"
+    rf"(?i)(?:{_REFERS_TO})\s*:?\s*(?:faktura|invoice|rechnung)\s*-?\s*"
     r"(?:nr\.?|nummer|no\.?|number|#)?\s*:?\s*"
 )
 

@@ -19,12 +19,11 @@ from extractors.invoices.pdftext import date_span, group_gaps, join_groups, toke
 from extractors.money import to_ore
 from extractors.types import ZERO, ParsedInvoiceLine
 
-_HEADER = re.compile(
+#: the header row of an invoice's lines ("Beskrivelse Antal Pris Beløb")
+TABLE_HEADER = re.compile(
     r"(?i)\b(qty|quantity|antal|menge|aantal|nombre|hoeveelheid|stk\.?|rate|price|pris|prijs|"
     r"p\.u\.|vk-preis|enhedspris|unit\s*price)\b"
 )
-#: the header row of an invoice's lines ("Beskrivelse Antal Pris Beløb")
-TABLE_HEADER = _HEADER
 _TOTAL_ROW = re.compile(
     r"(?i)^\W*(sub\s*total|total|subtotal|i\s*alt|sum|totaal|grand|balance|moms|vat|tax|btw|tva)\b"
 )
@@ -64,7 +63,7 @@ def line_items(
     a discount: :func:`_amount_only`) and its rows whose amount is not their quantity x
     price (:func:`_unbalanced`: the vendor's own arithmetic error, for the rules to
     find) when only with them the rows add up to it."""
-    start = next((i + 1 for i, ln in enumerate(lines) if _HEADER.search(ln)), None)
+    start = next((i + 1 for i, ln in enumerate(lines) if TABLE_HEADER.search(ln)), None)
     if start is None:
         return []
     per = _PER_N.search(lines[start - 1])
@@ -144,7 +143,7 @@ _PERIOD_LABEL = re.compile(r"(?i)^\W*(?:(?:leverings|service|abonnements)?period
 _RANGE_DASH = re.compile(r"^\s*(?:-|–|—|til|to|until)\s*", re.IGNORECASE)
 
 
-def _period_range(text: str) -> tuple[date, date, int, int] | None:
+def period_range(text: str) -> tuple[date, date, int, int] | None:
     """The first "date - date" in ``text``: (first, last, where it starts, where it ends)."""
     first = date_span(text)
     if first is None:
@@ -159,16 +158,11 @@ def _period_range(text: str) -> tuple[date, date, int, int] | None:
     return first[0], second[0], first[1], after + second[2]
 
 
-def period_range(text: str) -> tuple[date, date, int, int] | None:
-    """The first "date - date" in ``text``: (first, last, where it starts, where it ends)."""
-    return _period_range(text)
-
-
 def _period_line(line: str) -> tuple[date, date] | None:
     """The period a line of its own states ("Periode: 01.01.2026 - 31.12.2026")."""
     label = _PERIOD_LABEL.match(line)
     rest = line[label.end() :] if label else line
-    found = _period_range(rest)
+    found = period_range(rest)
     if found is None or rest[: found[2]].strip() or rest[found[3] :].strip(" .)"):
         return None  # a sentence naming dates, not a period alone
     return found[0], found[1]
@@ -197,7 +191,7 @@ def _period_closed(item: ParsedInvoiceLine, line: str) -> tuple[date, date] | No
 def _own_period(item: ParsedInvoiceLine) -> None:
     """A period written in the row's description ("Hosting 01.10.2026 -
     31.12.2026", "Licens, periode: 1.1.2026-31.12.2026"): the row's, out of the text."""
-    found = _period_range(item.description)
+    found = period_range(item.description)
     if found is None:
         return
     head = item.description[: found[2]].rstrip(" ,:(")

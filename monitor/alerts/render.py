@@ -375,11 +375,22 @@ def render_immediate(findings: list[FindingView], *, lang: str, municipality: st
             number=first.invoice_number,
             gap=fmt.money(price_gap_total(findings), lang=lang, currency=currency),
         )
-    subject = fmt.header(subject)
+    return _invoice_email(
+        "immediate", fmt.header(subject), findings, lang=lang, municipality=municipality,
+        gap_total=price_gap_total(findings),
+    )  # fmt: skip
+
+
+def _invoice_email(
+    name: str, subject: str, findings: list[FindingView], *, lang: str, municipality: str,
+    **extra: Any,
+) -> Rendered:  # fmt: skip
+    """One invoice's findings rendered with template ``name``."""
+    first = findings[0]
     group = InvoiceGroup(first.vendor, first.invoice_number, first.invoice_date, findings)
     text, html = _render(
-        "immediate", lang, subject=subject, group=group, total=total, currency=currency,
-        municipality=municipality, gap_total=price_gap_total(findings),
+        name, lang, subject=subject, group=group, total=overcharge_total(findings),
+        currency=_currency(findings), municipality=municipality, **extra,
     )  # fmt: skip
     return Rendered(subject, text, html)
 
@@ -388,22 +399,15 @@ def render_withdrawn(findings: list[FindingView], *, lang: str, municipality: st
     """One invoice's findings, emailed before, now withdrawn (a credit note, a re-check):
     the recipient may stop holding the amount back."""
     first = findings[0]
-    total = overcharge_total(findings)
-    currency = _currency(findings)
     t = LABELS.get(lang, LABELS["da"])
-    subject = fmt.header(
-        t["subject_withdrawn"].format(
-            vendor=first.vendor,
-            number=first.invoice_number,
-            overcharge=fmt.money(total, lang=lang, currency=currency),
-        )
+    subject = t["subject_withdrawn"].format(
+        vendor=first.vendor,
+        number=first.invoice_number,
+        overcharge=fmt.money(overcharge_total(findings), lang=lang, currency=_currency(findings)),
     )
-    group = InvoiceGroup(first.vendor, first.invoice_number, first.invoice_date, findings)
-    text, html = _render(
-        "withdrawn", lang, subject=subject, group=group, total=total, currency=currency,
-        municipality=municipality,
-    )  # fmt: skip
-    return Rendered(subject, text, html)
+    return _invoice_email(
+        "withdrawn", fmt.header(subject), findings, lang=lang, municipality=municipality
+    )
 
 
 def render_digest(

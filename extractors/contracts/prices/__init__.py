@@ -20,7 +20,7 @@ from extractors.contracts.patterns import NUMBERED_HEADING
 from extractors.contracts.pdf import PageText, PdfText
 from extractors.contracts.prices.cells import LIST_PRICE_DOUBT
 from extractors.contracts.prices.positions import positioned_rows
-from extractors.contracts.prices.prose import prose_terms, without_penalties
+from extractors.contracts.prices.prose import ITEM_LABEL, prose_terms, without_penalties
 from extractors.contracts.prices.reader import TableReading, read_price_tables
 from extractors.contracts.prices.rows import (
     RowContext,
@@ -98,8 +98,7 @@ def read_prices(
 #: an item number written in the description, where the table has no column for it:
 #: "Toner sort (varenr. 5832-11)", "Kopipapir A4, varenr.: 10-200", "(item no. AB-12)"
 _ITEM_IN_TEXT = re.compile(
-    r"\s*[(,]?\s*\b(?:varenr|vare-?\s?nr|varenummer|art(?:ikel)?\.?\s?nr|item\s+(?:no|number)|"
-    r"part\s+(?:no|number)|sku)\.?\s*:?\s*(?P<id>[A-Z0-9][\w./-]*\d[\w./-]*?)\s*[),.;]{0,2}\s*$",
+    rf"\s*[(,]?\s*\b{ITEM_LABEL}\s*:?\s*(?P<id>[A-Z0-9][\w./-]*\d[\w./-]*?)\s*[),.;]{{0,2}}\s*$",
     re.IGNORECASE,
 )
 

@@ -44,12 +44,15 @@ _ITEM = re.compile(
     r"nr\.?|no\.?|ref\.?|kode|code)\s*(?P<id>[A-ZÆØÅa-z0-9][\w./-]{0,19})"
     rf"|(?P<bare>{_ID}))\)"
 )
+#: the words that name an item's number: "varenr.", "vare nr.", "art. nr.", "item no."
+ITEM_LABEL = (
+    r"(?i:varenr\.?|varenummer|vare[-\s]?nr\.?|ydelsesnr\.?|ydelsesnummer|art(?:ikel)?\.?\s*nr\.?|"
+    r"item\s+no\.?|item\s+number|item\s+code|article\s+no\.?|part\s+(?:no|number)\.?|sku)"
+)
 #: An item number named in the sentence without brackets: "For rådgiver, varenr.
 #: RG-7, betaler Kunden ...", "Consultancy (hourly), item no. C-12, is charged"
 _ITEM_NAMED = re.compile(
-    r",?\s*\b(?i:varenr\.?|varenummer|vare nr\.?|ydelsesnr\.?|ydelsesnummer|art\.\s*nr\.?|"
-    r"item\s+no\.?|item\s+number|item\s+code|article\s+no\.?)\s*:?\s*"
-    r"(?P<id>[A-ZÆØÅ0-9][\w./-]{0,19}?)(?=[,;)]|\s|$)"
+    rf",?\s*\b{ITEM_LABEL}\s*:?\s*(?P<id>[A-ZÆØÅ0-9][\w./-]{{0,19}}?)(?=[,;)]|\s|$)"
 )
 #: Sentences that name the item number beside the description.
 _ID_SHAPES = (
