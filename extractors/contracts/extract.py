@@ -33,7 +33,7 @@ from extractors.contracts.indexation import (
     read_indexation,
 )
 from extractors.contracts.indexation_facts import prices_fixed_for_the_term
-from extractors.contracts.parties import read_parties
+from extractors.contracts.parties import on_behalf, read_parties
 from extractors.contracts.party_names import (
     ADDRESS_LINE,
     OPEN_NAME,
@@ -184,11 +184,28 @@ def _read_front(terms: ContractTerms, document: PdfText) -> None:
         if len(terms.parties) < 2 and len(front.parties) > len(terms.parties):
             terms.parties = front.parties
         _parties_table(terms, document)
+    _acting_for(terms, document)
     for party in terms.parties:
         if party.evidence is not None and party.evidence.page is not None:
             party.evidence.bbox = party.evidence.bbox or document.bbox_of(
                 party.evidence.page, party.name
             )
+
+
+def _acting_for(terms: ContractTerms, document: PdfText) -> None:
+    """A buying body that contracts on one municipality's or region's behalf (a joint
+    procurement body, a purchasing centre): the buyer is that principal, not the body,
+    whose CVR number would assign the contract to no municipality. A buyer read as a
+    municipality or region is kept."""
+    buyer = terms.party("buyer")
+    if buyer is not None and _MUNICIPAL.search(buyer.name or ""):
+        return
+    principal = on_behalf(document.pages)
+    if principal is not None:
+        terms.parties = [principal, *(p for p in terms.parties if p.role != "buyer")]
+
+
+_MUNICIPAL = re.compile(r"\b(?:kommune|regionskommune|municipality|region)\b", re.IGNORECASE)
 
 
 def _parties_table(terms: ContractTerms, document: PdfText) -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from extractors.contracts.party_names import (
     ADDRESS_LINE,
     LEGAL_FORM,
+    ON_BEHALF,
     PUBLIC_BODY,
     QUOTE,
     ROLE_LABEL,
@@ -238,10 +239,55 @@ def _unmarked(segment: str, page: int | None) -> list[Found]:
     found = []
     for part in parts[:3]:
         lines = [line for line in part.split("\n") if line.strip()]
+        principal = _principal(" ".join(part.split()))
+        if principal is not None:  # "X (CVR ...) på vegne af Y Kommune (CVR ...)": Y
+            found.append(Found(principal[0], None, principal[1], page, " ".join(part.split())))
+            continue
         name = clean_name(lines[0] if lines else part)
         if name is not None and legal_looking(name):
             found.append(Found(name, None, _cvr(_CVR.search(part)), page, " ".join(part.split())))
     return found if len(found) >= 2 else []
+
+
+def _principal(text: str) -> tuple[str, str | None] | None:
+    """The one municipality or region ``text`` says a party acts for ("på vegne af
+    Skovlund Kommune (CVR-nr. ...)"), with the CVR number stated beside its name; None
+    where it names none, or several ("på vegne af A Kommune og B Kommune")."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for match in ON_BEHALF.finditer(text):
+        after = text[match.end() : match.end() + 80]
+        if _ANOTHER_PRINCIPAL.match(after):
+            return None
+        cvr = _cvr(_CVR.match(after.lstrip(" ,(")))
+        name = match.group("name")
+        known = names.get(name.lower())
+        names[name.lower()] = (name, cvr or (known[1] if known else None))
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+_ANOTHER_PRINCIPAL = re.compile(
+    r"\s*(?:,|og|and|samt|&)\s+(?:(?:[A-ZÆØÅ][\w-]*\s+){1,3}(?:Kommune|Municipality)\b|Region\s)"
+)
+
+
+def on_behalf(pages: list[PageText]) -> ContractParty | None:
+    """The municipality or region a buying body contracts for, where the front pages
+    name exactly one ("Indkøbsfællesskabet X I/S ... på vegne af Skovlund Kommune"): the
+    buyer whose invoices the contract prices, with its own CVR number where stated beside
+    its name (the body's own number is not the municipality's)."""
+    for page in pages[:_FRONT_PAGES]:
+        text = " ".join(" ".join(page.lines).split())
+        principal = _principal(text)
+        if principal is not None:
+            match = ON_BEHALF.search(text)
+            start = match.start() if match else 0
+            evidence = text[max(0, start - 120) : start + 120].strip()
+            return ContractParty(
+                principal[0], "buyer", principal[1], Evidence(evidence, page.number)
+            )
+        if ON_BEHALF.search(text):
+            return None  # several principals on a page: none is the buyer alone
+    return None
 
 
 def _one_line_pair(segment: str, page: int | None) -> list[Found]:

@@ -53,6 +53,15 @@ ROLE_LABEL = re.compile(
 PUBLIC_BODY = re.compile(r"\b(?:kommune|region|municipality|city\s+of|county|styrelsen?|"
                           r"ministeri\w*|agency|authority)\b", re.IGNORECASE)  # fmt: skip
 QUOTE = "\"“”«»‘’'„"
+#: a buying body contracting for a municipality or region ("SKI ... på vegne af Skovlund
+#: Kommune", "for og på vegne af Region Nord", "on behalf of the Municipality of X"): the
+#: principal named is the buyer whose invoices the contract prices
+ON_BEHALF = re.compile(
+    r"\b(?:på\s+vegne\s+af|on\s+behalf\s+of|acting\s+for)\s+(?:the\s+)?"
+    r"(?P<name>(?-i:(?:[A-ZÆØÅ][\w-]*\s+){1,3}(?:Kommune|Regionskommune|Municipality)\b|"
+    r"(?:Region|Municipality\s+of|City\s+of)\s+[A-ZÆØÅ][\w-]+))",
+    re.IGNORECASE,
+)
 _LEGAL_FORMS = (r"(?i:inc|ltd|llc|l\.l\.c|lp|l\.p|llp|plc|s\.a|s\.a\.s|n\.a|n\.v|b\.v|a/s|aps|"
                 r"i/s|p/s|k/s|ivs|gmbh|corp|corporation|incorporated|limited|pty|pte|sarl|srl|"
                 r"spa|oyj?|a\.?m\.?b\.?a|[fs]\.?m\.?b\.?a|a\.s)|AG|AB|AS|SE|Co|CO|SA|NV|BV")  # fmt: skip

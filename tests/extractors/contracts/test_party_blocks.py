@@ -198,3 +198,60 @@ def test_a_name_that_begins_with_a_roles_word_is_a_name() -> None:
             BUYER, f"Leverandør:\n{name}\nSmedevej 11, 9200 Aalborg SV\nCVR-nr. 25961417"
         )
         assert parties["vendor"] == (name, "25961417"), name
+
+
+# ------------------------------------------------- a buying body acting for a municipality
+
+VENDOR = "Leverandør:\nDatavej ApS\nCVR-nr. 35512233"
+
+
+def test_a_buying_body_on_a_municipalitys_behalf_in_its_block() -> None:
+    """A joint procurement body signs for one municipality: the municipality is the buyer
+    (the body's CVR number would assign the contract to no municipality)."""
+    parties = _read(
+        "Ordregiver:\nIndkøbsfællesskabet Vest I/S\nCVR-nr. 31445522\npå vegne af Skovlund Kommune",
+        VENDOR,
+    )
+    assert parties == {"buyer": ("Skovlund Kommune", None), "vendor": ("Datavej ApS", "35512233")}
+
+
+def test_a_buying_body_on_a_municipalitys_behalf_in_the_preamble() -> None:
+    """The sentence naming the parties names the body, its principal and the vendor, each
+    with a CVR number: the principal's is the buyer's."""
+    parties = _read(
+        "Kontrakten er indgået mellem Fællesudbud Midt (CVR-nr. 31445522) på vegne af "
+        "Skovlund Kommune (CVR-nr. 29189986) og Datavej ApS (CVR-nr. 35512233)."
+    )
+    assert parties == {
+        "buyer": ("Skovlund Kommune", "29189986"),
+        "vendor": ("Datavej ApS", "35512233"),
+    }
+
+
+def test_on_behalf_of_a_municipality_in_english() -> None:
+    parties = _read(
+        "Buyer:\nRegional Purchasing Partnership\nCVR 31445522\n"
+        "on behalf of the Municipality of Skovlund",
+        "Supplier:\nDatavej ApS\nCVR 35512233",
+    )
+    assert parties["buyer"] == ("Municipality of Skovlund", None)
+
+
+def test_a_body_acting_for_several_municipalities_stays_the_buyer() -> None:
+    """Several principals: no one of them is the buyer alone (the contract stays with the
+    body read, which legal assigns)."""
+    parties = _read(
+        "Ordregiver:\nIndkøbsfællesskabet Vest I/S\nCVR-nr. 31445522\n"
+        "på vegne af Skovlund Kommune og Vesthavn Kommune",
+        VENDOR,
+    )
+    assert parties["buyer"] == ("Indkøbsfællesskabet Vest I/S", "31445522")
+
+
+def test_a_municipality_signing_for_itself_is_unchanged() -> None:
+    """ "For og på vegne af" in a municipality's own block names itself: nothing moves."""
+    parties = _read(BUYER + "\nFor og på vegne af Skovlund Kommune", VENDOR)
+    assert parties == {
+        "buyer": ("Skovlund Kommune", "29189986"),
+        "vendor": ("Datavej ApS", "35512233"),
+    }
