@@ -88,7 +88,7 @@ def parse_invoice(
     """Parse one invoice (for CSV: the first of the file), reconciled, with warnings."""
     data = _as_utf8(data, filename)
     if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return _checked_one(_parse_xml_invoice(data, filename, max_bytes, limits))
+        return _checked_one(_parse_xml_invoice(data, filename, max_bytes, limits), filename)
     for invoice in iter_invoices(
         data, filename, csv_profile=csv_profile, max_bytes=max_bytes, limits=limits
     ):
@@ -115,7 +115,7 @@ def iter_invoices(
         name = filename or "<bytes>"
         data = _as_utf8(bytes(data_or_path), name)
         if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            yield _checked_one(_parse_xml_invoice(data, name, max_bytes, limits))
+            yield _checked_one(_parse_xml_invoice(data, name, max_bytes, limits), name)
             return
         if b"%PDF-" in data[:1024]:
             check_pdf(data, name, limits)  # before pdfium lists its attachments
@@ -123,9 +123,11 @@ def iter_invoices(
         if fmt == "csv":
             from extractors.invoices.csv import iter_csv_bytes
 
-            yield from _checked(iter_csv_bytes(data, name, profile=csv_profile, limits=limits))
+            yield from _checked(
+                iter_csv_bytes(data, name, profile=csv_profile, limits=limits), name
+            )
         else:
-            yield _checked_one(_parse_document(data, name, fmt, max_bytes, limits))
+            yield _checked_one(_parse_document(data, name, fmt, max_bytes, limits), name)
         return
     path = Path(data_or_path)
     name = filename or path.name
@@ -139,7 +141,7 @@ def iter_invoices(
     ):
         from extractors.invoices.csv import iter_csv_path
 
-        yield from _checked(iter_csv_path(path, name, profile=csv_profile, limits=limits))
+        yield from _checked(iter_csv_path(path, name, profile=csv_profile, limits=limits), name)
         return
     size = path.stat().st_size
     if size > max_bytes:
@@ -205,46 +207,88 @@ def _parse_document(
     raise UnsupportedFormat(f"unsupported format {fmt}", file=name)
 
 
-def _checked_one(invoice: ParsedInvoice) -> ParsedInvoice:
+def _checked_one(invoice: ParsedInvoice, name: str) -> ParsedInvoice:
+    if invoice.format != "pdf":  # (a PDF's figures are read from its text: unread there)
+        _in_range(invoice, name)
+    if invoice.document_type == "invoice" and invoice.totals.payable < 0:
+        invoice.warnings.append(
+            f"the invoice's total is negative ({invoice.totals.payable}): a credit note "
+            "written as an invoice? It is read and checked as written"
+        )
     found = reconcile(invoice)
     if found:
         warnings = invoice.warnings
         warnings.extend(w for w in found if w not in warnings)
-    discounted_prices(invoice)
+    net_prices(invoice)
     return invoice
 
 
-def discounted_prices(invoice: ParsedInvoice) -> None:
-    """A line's discount (a "Rabat %" column, a UBL line allowance) taken into its unit
-    price: the price the buyer pays per unit, which the contract's agreed price is
-    compared with (list price 80,00 less 10 % is 72,00 a unit, not 80,00: an agreed
-    72,00 is kept). Only where the line adds up (quantity x price - discount = amount);
-    the printed price stays as ``price_amount``; said in a warning."""
+def net_prices(invoice: ParsedInvoice) -> None:
+    """A line's discount and charges (a "Rabat %" column, a UBL line allowance, a fee or
+    surcharge charged on the line) taken into its unit price: the price the buyer pays
+    per unit, which the contract's agreed price is compared with (list price 80,00 less
+    10 % is 72,00 a unit, not 80,00: an agreed 72,00 is kept; 100 licences at 100,00
+    with a charge of 600,00 on the line cost 106,00 a unit: a fee the agreed price does
+    not allow is not hidden beside the price). Only where the line adds up (quantity x
+    price - discount + charges = amount); the printed price stays as ``price_amount``;
+    said in a warning."""
     for line in invoice.lines:
-        off = line.allowances
-        if not off or not line.quantity or line.unit_price <= 0:
+        off, on = line.allowances, line.charges
+        if not (off or on) or not line.quantity or line.unit_price <= 0:
             continue
-        expected = to_ore(line.quantity * line.unit_price) - off + line.charges
+        expected = to_ore(line.quantity * line.unit_price) - off + on
         if abs(expected - line.line_amount) > ORE:
             continue
-        net = line.unit_price - off / line.quantity
+        net = line.unit_price + (on - off) / line.quantity
         if net.as_tuple().exponent < -6:  # type: ignore[operator]
             net = net.quantize(_MICRO)
         if net <= 0:
             continue
-        invoice.warnings.append(
-            f"line {line.line_id}: its discount of {abs(off)} is taken into its unit price: "
-            f"{line.unit_price} less the discount is {net.normalize():f} a unit"
+        what = " and ".join(
+            text
+            for amount, text in ((off, f"discount of {abs(off)}"), (on, f"charge of {abs(on)}"))
+            if amount
         )
-        line.unit_price, line.allowances = net, ZERO
+        change = "less the discount" if not on else "plus the charge" if not off else "net"
+        invoice.warnings.append(
+            f"line {line.line_id}: its {what} is taken into its unit price: "
+            f"{line.unit_price} {change} is {net.normalize():f} a unit"
+        )
+        line.unit_price, line.allowances, line.charges = net, ZERO, ZERO
 
 
 _MICRO = Decimal("0.000001")
 
 
-def _checked(invoices: Iterator[ParsedInvoice]) -> Iterator[ParsedInvoice]:
+def _checked(invoices: Iterator[ParsedInvoice], name: str) -> Iterator[ParsedInvoice]:
     for invoice in invoices:
-        yield _checked_one(invoice)
+        yield _checked_one(invoice, name)
+
+
+#: no amount, unit price or quantity of an invoice reaches a trillion: far beyond any
+#: invoice a public buyer receives, and beyond what is stored exactly (a unit price to
+#: six decimals in a 64-bit integer)
+MAX_FIGURE = Decimal(10) ** 12
+
+
+def _in_range(invoice: ParsedInvoice, name: str) -> None:
+    """Refuse an invoice stating a figure of a trillion or more, naming it (a typing
+    error or a hostile file; storing it would fail, or lose its digits)."""
+    t = invoice.totals
+    figures = [("payable", t.payable), ("total excl. VAT", t.tax_exclusive), ("VAT", t.tax),
+               ("line total", t.line_extension)]  # fmt: skip
+    for line in invoice.lines:
+        figures += [
+            (f"line {line.line_id} quantity", line.quantity),
+            (f"line {line.line_id} unit price", line.unit_price),
+            (f"line {line.line_id} amount", line.line_amount),
+        ]
+    for label, value in figures:
+        if value is not None and abs(value) >= MAX_FIGURE:
+            raise ParseError(
+                f"invoice {invoice.number}: {label} {value:f} is out of range (a trillion or more)",
+                file=name,
+            )
 
 
 def _first(rx: re.Pattern[bytes], head: bytes) -> str:

@@ -30,13 +30,14 @@ from extractors.invoices.cii_dialects import (
     profile_name,
 )
 from extractors.invoices.common import (
+    as_credited,
     cvr_from,
     cvr_from_vat,
     dec,
     gln_from,
     iso_date,
     line_unit_price,
-    negate_credit,
+    one_reference,
     opt_dec,
     payment_days_from,
 )
@@ -157,7 +158,7 @@ def parse_cii(root: etree._Element, filename: str, *, fmt: str = "cii") -> Parse
     totals = _totals(p, dialect, settlement, currency, filename)
     credit = p.type_code(root) in CREDIT_TYPE_CODES
     if credit:
-        negate_credit(lines, totals)
+        as_credited(lines, totals, warnings)
     return ParsedInvoice(
         format=fmt,
         document_type="credit_note" if credit else "invoice",
@@ -173,13 +174,14 @@ def parse_cii(root: etree._Element, filename: str, *, fmt: str = "cii") -> Parse
         period_end=iso_date(p.period_end(settlement), filename, "BillingSpecifiedPeriod"),
         payment_days=payment_days_from(issue_date, due, p.terms(settlement)),
         warnings=warnings,
-        credits=_referenced_invoice(settlement) if credit else None,
+        credits=one_reference(_referenced_invoices(settlement), warnings) if credit else None,
     )
 
 
-def _referenced_invoice(settlement: etree._Element) -> str | None:
-    """A credit note's reference to the invoice it credits (BT-25, the settlement's
+def _referenced_invoices(settlement: etree._Element) -> list[str]:
+    """A credit note's references to the invoices it credits (BT-25, the settlement's
     ``ram:InvoiceReferencedDocument/ram:IssuerAssignedID``), in any dialect."""
+    found = []
     for child in settlement.iterchildren():
         if (
             isinstance(child.tag, str)
@@ -191,8 +193,8 @@ def _referenced_invoice(settlement: etree._Element) -> str | None:
                     and etree.QName(ident).localname == "IssuerAssignedID"
                     and (ident.text or "").strip()
                 ):
-                    return ident.text.strip()  # type: ignore[union-attr]
-    return None
+                    found.append(ident.text.strip())  # type: ignore[union-attr]
+    return found
 
 
 def guideline(root: etree._Element) -> str:

@@ -129,6 +129,44 @@ def negate_credit(lines: list[ParsedInvoiceLine], totals: InvoiceTotals) -> None
         t.tax_inclusive = -t.tax_inclusive
 
 
+def as_credited(
+    lines: list[ParsedInvoiceLine],
+    totals: InvoiceTotals,
+    warnings: list[str],
+    *,
+    written_positive: bool = True,
+) -> None:
+    """A credit note's amounts made negative (credited), whichever sign its sender wrote
+    them in: UBL and CII write a credit note's amounts positive (``written_positive``),
+    negated here; a credit note whose total is written negative already (as a ledger
+    writes it) is kept as written, never negated twice into a charge. A note written
+    against its format's convention is said in a warning."""
+    total = totals.tax_exclusive or totals.line_extension or totals.payable
+    if total < 0:
+        if written_positive:
+            warnings.append(
+                "the credit note's amounts are written negative (its format writes them "
+                "positive): read as credited, as written"
+            )
+        return
+    if not written_positive and total > 0:
+        warnings.append("the credit note's amounts are written positive: read as credited")
+    negate_credit(lines, totals)
+
+
+def one_reference(references: list[str], warnings: list[str]) -> str | None:
+    """The invoice a credit note credits, where it names one; where it names several, none
+    (it is set off against none of them, and said: legal settles it)."""
+    distinct = list(dict.fromkeys(r for r in references if r))
+    if len(distinct) > 1:
+        warnings.append(
+            f"the credit note names several invoices ({', '.join(distinct)}): it is set off "
+            "against none of them"
+        )
+        return None
+    return distinct[0] if distinct else None
+
+
 def total_or_zero(value: Decimal | None) -> Decimal:
     return ZERO if value is None else value
 

@@ -67,7 +67,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from extractors.errors import ParseError
-from extractors.invoices.csvrows import PROFILES, CsvProfile, RowReader, build_invoice
+from extractors.invoices.csvrows import PROFILES, CsvProfile, RowReader, build_invoice, header_key
 from extractors.limits import DEFAULT_LIMITS, CountingReader, Limits
 from extractors.types import ParsedInvoice
 
@@ -206,7 +206,7 @@ def _iter_text(
 
 
 def _choose_profile(header: list[str], name: str, wanted: str | None) -> CsvProfile:
-    present = {h.lower() for h in header}
+    present = {header_key(h) for h in header}
     if wanted is not None:
         if wanted not in PROFILES:
             raise ParseError(

@@ -18,7 +18,13 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from extractors.errors import ParseError
-from extractors.invoices.common import cvr_from, gln_from, payment_days_from, unit_price
+from extractors.invoices.common import (
+    as_credited,
+    cvr_from,
+    gln_from,
+    payment_days_from,
+    unit_price,
+)
 from extractors.invoices.pdflines import UNIT_CODES
 from extractors.money import parse_amount, to_ore
 from extractors.types import ZERO, InvoiceTotals, ParsedInvoice, ParsedInvoiceLine, PartyRef
@@ -77,48 +83,84 @@ class CsvProfile:
         found = self.columns.get(field, ())
         return (found,) if isinstance(found, str) else found
 
-    def missing(self, header_lower: set[str]) -> list[str]:
-        """The required columns (file names) not in the header."""
+    def missing(self, header_keys: set[str]) -> list[str]:
+        """The required columns (file names) not in the header (its names'
+        :func:`header_key`)."""
         return [
             self.names(f)[0]
             for f in self.required
-            if not any(n.lower() in header_lower for n in self.names(f))
+            if not any(header_key(n) in header_keys for n in self.names(f))
         ]
+
+
+def header_key(name: str) -> str:
+    """A column's name as compared: case, spaces and punctuation left out ("Faktura nr",
+    "Fakturanr." and "FAKTURA-NR" are one name; "%" is kept: "Moms %" is a rate)."""
+    return _PUNCTUATION.sub("", name.casefold())
+
+
+_PUNCTUATION = re.compile(r"[\s._\-:/()#'´`]+")
 
 
 #: other names of our own format's columns: Danish exports and common spellings
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "invoice_number": ("fakturanr.", "fakturanr", "fakturanummer", "bilagsnr."),
-    "document_type": ("dokumenttype", "bilagstype"),
-    "issue_date": ("fakturadato", "dato"),
-    "due_date": ("forfaldsdato", "betalingsfrist"),
-    "currency": ("valuta",),
-    "supplier_name": ("leverandør", "leverandørnavn"),
-    "supplier_cvr": ("cvr-nr.", "cvr", "cvr-nr", "cvr nr.", "leverandør cvr", "supplier_vat"),
-    "buyer_name": ("kunde", "kundenavn", "køber", "buyer", "buyer name", "customer"),
+    "invoice_number": ("fakturanr.", "fakturanr", "fakturanummer", "bilagsnr.", "bilagsnummer",
+                       "invoice number", "invoice no.", "invoice id", "invoice", "faktura",
+                       "kreditnotanr.", "kreditnotanummer", "document number", "document no."),
+    "document_type": ("dokumenttype", "bilagstype", "bilagsart", "document type", "doc type",
+                      "type"),
+    "issue_date": ("fakturadato", "dato", "bilagsdato", "udstedelsesdato", "kreditnotadato",
+                   "invoice date", "issue date", "document date", "date"),
+    "due_date": ("forfaldsdato", "betalingsfrist", "betalingsdato", "forfald",
+                 "sidste betalingsdato", "sidste rettidige betalingsdato", "betales senest",
+                 "due date", "payment due date", "payment date"),
+    "currency": ("valuta", "valutakode", "currency code"),
+    "supplier_name": ("leverandør", "leverandørnavn", "kreditor", "kreditornavn", "sælger",
+                      "supplier", "supplier name", "vendor", "vendor name", "seller"),
+    "supplier_cvr": ("cvr-nr.", "cvr", "cvr-nr", "cvr nr.", "cvr-nummer", "leverandør cvr",
+                     "leverandør cvr-nr.", "leverandørens cvr", "kreditor cvr", "sælger cvr",
+                     "se-nr.", "supplier_vat", "supplier cvr", "supplier vat", "supplier vat no",
+                     "supplier vat number", "vendor cvr", "vendor vat", "seller vat",
+                     "seller cvr"),
+    "buyer_name": ("kunde", "kundenavn", "køber", "buyer", "buyer name", "customer",
+                   "customer name"),
     "buyer_cvr": ("kunde cvr", "kunde cvr-nr.", "kunde cvr-nr", "køber cvr", "buyer cvr",
-                  "customer cvr", "buyer_vat"),
+                  "customer cvr", "buyer_vat", "buyer vat", "customer vat"),
     "buyer_ean": ("ean", "ean-nr.", "ean-nummer", "gln", "kunde ean", "kunde ean-nr.",
                   "kunde gln", "køber ean", "buyer ean", "buyer gln", "customer ean",
                   "ean kunde", "modtager ean"),
-    "line_id": ("linje", "linjenr."),
-    "item_id": ("varenr.", "varenr", "varenummer", "item_number", "sku"),
-    "description": ("beskrivelse", "tekst", "varetekst", "varebeskrivelse"),
-    "quantity": ("antal", "qty", "mængde"),
-    "unit_code": ("enhed", "unit"),
-    "unit_price": ("enhedspris", "stykpris", "pris"),
-    "base_quantity": ("prisenhed", "pris pr. antal"),
-    "line_amount": ("beløb", "linjebeløb", "amount", "line_total", "total"),
-    "vat_percent": ("moms %", "moms%", "momssats", "momsprocent", "vat_rate", "vat %",
-                    "vat_pct", "tax_rate", "tax_percent"),
-    "vat_amount": ("momsbeløb", "moms beløb", "tax_amount", "line_vat"),
-    "period_start": ("periode fra", "periode start", "fra dato"),
-    "period_end": ("periode til", "periode slut", "til dato"),
-    "payable": ("at betale", "i alt inkl. moms", "total_incl_vat"),
+    "line_id": ("linje", "linjenr.", "line", "line no.", "line number"),
+    "item_id": ("varenr.", "varenr", "varenummer", "varekode", "artikelnr.", "art.nr.",
+                "item_number", "item no.", "item id", "item code", "article number",
+                "product code", "product id", "sku"),
+    "description": ("beskrivelse", "tekst", "varetekst", "varebeskrivelse", "varenavn", "ydelse",
+                    "description", "item description", "item name", "product name", "text"),
+    "quantity": ("antal", "qty", "mængde", "quantity", "qty."),
+    "unit_code": ("enhed", "enhedskode", "måleenhed", "unit", "unit code", "unit of measure",
+                  "uom"),
+    "unit_price": ("enhedspris", "stykpris", "stk.pris", "pris pr. enhed", "pris pr. stk.",
+                   "enhedspris ekskl. moms", "nettopris", "a-pris", "á pris", "à pris",
+                   "unit price", "unit price excl. vat", "net price", "price per unit",
+                   "pris", "price"),
+    "base_quantity": ("prisenhed", "pris pr. antal", "base quantity", "price unit"),
+    "line_amount": ("beløb", "linjebeløb", "linjetotal", "beløb ekskl. moms", "nettobeløb",
+                    "amount", "line_total", "line amount", "net amount", "total"),
+    "vat_percent": ("moms %", "moms%", "momssats", "momsprocent", "moms pct.", "vat_rate", "vat %",
+                    "vat_pct", "vat rate", "tax_rate", "tax_percent"),
+    "vat_amount": ("momsbeløb", "moms beløb", "tax_amount", "line_vat", "vat amount"),
+    "period_start": ("periode fra", "periode start", "fra dato", "period start", "period from"),
+    "period_end": ("periode til", "periode slut", "til dato", "period end", "period to"),
+    "payable": ("at betale", "i alt inkl. moms", "total inkl. moms", "total_incl_vat",
+                "total incl. vat", "amount due"),
     "credits": ("credited_invoice", "original_invoice", "billing_reference", "krediterer",
                 "krediteret faktura", "krediteret fakturanr.", "oprindelig faktura",
-                "vedr. faktura"),
+                "vedr. faktura", "vedrørende faktura", "ref. faktura", "credited invoice",
+                "original invoice", "invoice reference", "reference invoice"),
 }  # fmt: skip
+#: what a document-type column says of a credit note (:func:`header_key`)
+_CREDIT_KINDS = frozenset(
+    ("creditnote", "kreditnota", "credit", "kredit", "kreditering", "creditmemo", "381")
+)
 #: a column whose name speaks of VAT: one not read is said (its VAT would be lost)
 VAT_COLUMN = re.compile(r"(?i)\b(?:vat|tax|moms|mva|mwst)")
 
@@ -170,12 +212,12 @@ class RowReader:
         self.profile = profile
         self.filename = filename
         self.header = header
-        lower = [h.lower() for h in header]
+        keys = [header_key(h) for h in header]
         self.index: dict[str, int] = {}
         for f in profile.columns:
-            found = next((n for n in profile.names(f) if n.lower() in lower), None)
+            found = next((header_key(n) for n in profile.names(f) if header_key(n) in keys), None)
             if found is not None:
-                self.index[f] = lower.index(found.lower())
+                self.index[f] = keys.index(found)
         self.locale = profile.number_locale or locale or ("da" if delimiter == ";" else "en")
         read = set(self.index.values())
         #: columns of the header no field reads: said on each invoice when one speaks of
@@ -207,6 +249,8 @@ class RowReader:
         raw = self.text(row, name)
         if raw is None:
             return None
+        if name == "vat_percent" and raw.endswith("%"):  # "25%", "25 %"
+            raw = raw[:-1].strip()
         try:
             value = parse_amount(raw, locale=self.locale)
         except (ValueError, InvalidOperation):
@@ -314,9 +358,13 @@ def build_invoice(
     due = reader.date(first, "due_date", first_no)
     lines = [_line(reader, row, line_no, pos) for pos, (line_no, row) in enumerate(group, 1)]
     p = reader.profile
-    kind = (reader.text(first, "document_type") or "").lower()
-    credit = kind in ("credit_note", "creditnote", "kreditnota") or bool(
-        p.credit_prefix and number.startswith(p.credit_prefix)
+    kind = header_key(reader.text(first, "document_type") or "")
+    credited = reader.text(first, "credits")
+    credit = (
+        kind in _CREDIT_KINDS
+        # a column naming the invoice credited, filled, where no type says otherwise
+        or (not kind and bool(credited))
+        or bool(p.credit_prefix and number.startswith(p.credit_prefix))
     )
     line_extension = sum((ln.line_amount for ln in lines), ZERO)
     by_rate: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)
@@ -333,6 +381,14 @@ def build_invoice(
             f"{', '.join(reader.unread_vat)} (VAT is read from vat_percent or vat_amount)"
         )
     payable = reader.number(first, "payable", first_no)
+    totals = InvoiceTotals(
+        line_extension=line_extension,
+        tax_exclusive=line_extension,
+        tax=tax,
+        payable=line_extension + tax if payable is None else payable,
+    )
+    if credit:  # a ledger's export writes a credit note negative; some write it positive
+        as_credited(lines, totals, warnings, written_positive=False)
     return ParsedInvoice(
         format="csv",
         document_type="credit_note" if credit else "invoice",
@@ -348,15 +404,10 @@ def build_invoice(
             cvr=cvr_from(reader.text(first, "buyer_cvr")),
             ean=gln_from(reader.text(first, "buyer_ean")),
         ),
-        totals=InvoiceTotals(
-            line_extension=line_extension,
-            tax_exclusive=line_extension,
-            tax=tax,
-            payable=line_extension + tax if payable is None else payable,
-        ),
+        totals=totals,
         lines=lines,
         due_date=due,
         payment_days=payment_days_from(issue, due, None),
         warnings=warnings,
-        credits=(reader.text(first, "credits") or None) if credit else None,
+        credits=(credited or None) if credit else None,
     )

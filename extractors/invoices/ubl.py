@@ -25,7 +25,7 @@ from decimal import Decimal
 from lxml import etree
 
 from extractors.errors import ParseError
-from extractors.invoices.common import iso_date, negate_credit, payment_days_from
+from extractors.invoices.common import as_credited, iso_date, one_reference, payment_days_from
 from extractors.invoices.ubl_parts import (
     ALLOWANCE_CHARGE,
     CAC,
@@ -72,7 +72,8 @@ CREDIT_TYPE_CODES = frozenset({"381", "81", "83", "261", "262", "296", "308", "3
 _NESTED_TEXTS = {
     PERIOD: (START, END),
     CAC + "PaymentMeans": (CBC + "PaymentDueDate",),
-    CAC + "PaymentTerms": (CBC + "Note",),
+    # UBL 2.1 may state the due date in the payment terms
+    CAC + "PaymentTerms": (CBC + "Note", CBC + "PaymentDueDate"),
 }
 # every element of the totals, cac:TaxTotal/cbc:TaxAmount, allowances, parties and lines.
 TOTALS = (CAC + "LegalMonetaryTotal", CAC + "RequestedMonetaryTotal")
@@ -168,6 +169,7 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
     line_els: list[etree._Element] = []
     acs: list[etree._Element] = []
     tax_amounts: list[etree._Element] = []
+    references: list[str] = []  # the invoices a credit note names
     root_kind = _ROOT_KIND.get
     for el in root[:]:  # one pass over the root's children: no XPath (see ubl_parts)
         kind = root_kind(el.tag)
@@ -197,8 +199,8 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         elif kind == _BILLING:
             for reference in el.iterchildren(_INVOICE_REFERENCE):
                 for ident in reference.iterchildren(_ID):
-                    if _BILLING_REFERENCE not in head and (text := ident.text):
-                        head[_BILLING_REFERENCE] = text.strip()
+                    if text := ident.text:
+                        references.append(text.strip())
         else:  # cac:InvoicePeriod, cac:PaymentMeans, cac:PaymentTerms
             wanted = _NESTED_TEXTS[el.tag]
             for nested in el[:]:
@@ -231,10 +233,8 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         warnings.append(
             f"an Invoice document with type code {type_code} (a credit note): read as a credit note"
         )
-        # (already written negative: kept as written)
-        credit = totals.payable >= 0
     if credit:
-        negate_credit(lines, totals)
+        as_credited(lines, totals, warnings, written_positive=root.tag == CREDIT_ROOT)
     return ParsedInvoice(  # positional: the field order is checked at import
         fmt,
         "credit_note" if credit or type_code in CREDIT_TYPE_CODES else "invoice",
@@ -250,7 +250,7 @@ def parse_ubl(root: etree._Element, filename: str) -> ParsedInvoice:
         iso_date(get(END), filename, "InvoicePeriod/EndDate"),
         payment_days_from(issue_date, due, get(_NOTE)),
         warnings,
-        get(_BILLING_REFERENCE) if credit else None,
+        one_reference(references, warnings) if credit else None,
     )
 
 

@@ -250,7 +250,9 @@ def test_a_charge_indicator_written_as_1_is_a_charge(indicator: str) -> None:
     data = ubl(lines=line, totals=totals, tax="262.50", customization="urn:peppol", version="2.1")
     parsed = parse_ubl(parse_xml(data, "x.xml"), "x.xml")
     assert parsed.lines[0].charges == D("50.00")
-    assert parse_invoice(data, "x.xml").warnings == []
+    read = parse_invoice(data, "x.xml")  # it adds up: the charge is paid per unit
+    assert read.lines[0].unit_price == D("105.00")
+    assert [w for w in read.warnings if "taken into its unit price" not in w] == []
 
 
 def test_a_row_with_a_discount_column_is_read_at_its_net_price() -> None:
