@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -50,14 +51,23 @@ class _Dated(Protocol):
 D = TypeVar("D", bound=_Dated)
 
 
-def applicable(contracts: list[D], on: date) -> D | None:
+def applicable(contracts: list[D], on: date, covers: Callable[[D], int] | None = None) -> D | None:
     """The contract in force on ``on``; else the nearest one (so that billing outside the
-    validity is still checked against it and flagged)."""
-    for c in contracts:
-        if (c.effective_date is None or c.effective_date <= on) and (
-            c.expiry_date is None or on <= c.expiry_date
-        ):
-            return c
+    validity is still checked against it and flagged). Where several are in force (a
+    main contract and a supplement adding items, both with the vendor), the one that
+    prices most of the invoice's lines (``covers``: how many a contract prices), the
+    newest among equals: a supplement pricing a few new items never takes the invoices
+    of the main contract's items over (each of their lines would be an unpriced item)."""
+    in_force = [
+        c
+        for c in contracts
+        if (c.effective_date is None or c.effective_date <= on)
+        and (c.expiry_date is None or on <= c.expiry_date)
+    ]
+    if len(in_force) > 1 and covers is not None:
+        return max(in_force, key=covers)  # the first of the most covering: the newest
+    if in_force:
+        return in_force[0]
     return contracts[0] if contracts else None
 
 

@@ -12,7 +12,7 @@ a check goes through: nothing of a pair is kept once the caller drops its batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -418,7 +418,18 @@ class ContextBuilder:
         if some is None and not self._incremental:
             return self._contracts_in_part(vendor_id, muni_id, views, target_ids)
         loaded = self._load_contracts(vendor_id, muni_id, some)
-        chosen = {i: contracts_repo.applicable(loaded, views[i].issue_date) for i in target_ids}
+        keys_of = {
+            c.id: {term_key(t.item_id, t.description) for t in c.price_terms} for c in loaded
+        }
+
+        def covers(invoice_id: int) -> Callable[[ContractView], int]:
+            return lambda c: sum(
+                item_key(line.item_id) in keys_of[c.id] for line in views[invoice_id].lines
+            )
+
+        chosen = {
+            i: contracts_repo.applicable(loaded, views[i].issue_date, covers(i)) for i in target_ids
+        }
         if some is not None and not _covered(chosen, views):
             # a line matched by description: the catalogue and its item's terms
             return self._contracts_in_part(vendor_id, muni_id, views, target_ids)
@@ -456,7 +467,17 @@ class ContextBuilder:
             term_ids[cid][key].append(tid)
         catalogues = {cid: self._catalogue(entries[cid]) for cid in ids}
         contracts = self._contract_views(vendor_id, muni_id, rows, clauses, {}, catalogues)
-        chosen = {i: contracts_repo.applicable(contracts, views[i].issue_date) for i in target_ids}
+
+        def covers(invoice_id: int) -> Callable[[ContractView], int]:
+            return lambda c: sum(
+                catalogues[c.id].wanted(line.item_id, line.description) is not None
+                for line in views[invoice_id].lines
+            )
+
+        chosen = {
+            i: contracts_repo.applicable(contracts, views[i].issue_date, covers(i))
+            for i in target_ids
+        }
         wanted: set[int] = set()
         for invoice_id, contract in chosen.items():
             if contract is None:

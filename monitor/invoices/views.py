@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from extractors.invoices.facturx import TOTAL_MISMATCH
 from monitor.contracts import repository as contracts_repo
+from monitor.contracts.models import Contract
 from monitor.errors import NotFound
 from monitor.findings.models import Finding
 from monitor.findings.service import unchecked_lines
@@ -24,6 +25,7 @@ from monitor.web import queries
 from monitor.web.api import count
 from monitor.web.deps import DbSession
 from monitor.web.templating import render
+from rules.matching import item_key
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -93,11 +95,14 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
     vendor = session.get(Vendor, invoice.vendor_id) if invoice.vendor_id else None
     contract = None
     if invoice.vendor_id is not None and invoice.municipality_id is not None:
+        keys = [item_key(line.item_id) for line in invoice.lines]
         contract = contracts_repo.applicable(
             contracts_repo.contracts_between(
                 session, vendor_id=invoice.vendor_id, municipality_id=invoice.municipality_id
             ),
             invoice.issue_date,
+            # the one the check chose: where several are in force, the most covering
+            lambda c: _priced(c, keys),
         )
     # the lines the price rules could not compare with the contract, and why: no
     # finding is claimed for them, so they are shown for review
@@ -116,3 +121,9 @@ def invoice_detail(request: Request, session: DbSession, invoice_id: int) -> HTM
             "total_mismatch": [w for w in invoice.warnings or [] if w.startswith(TOTAL_MISMATCH)],
         },
     )
+
+
+def _priced(contract: Contract, keys: list[str | None]) -> int:
+    """How many of these line item keys the contract prices."""
+    priced = {item_key(t.item_id) for t in contract.price_terms} - {None}
+    return sum(key in priced for key in keys)
