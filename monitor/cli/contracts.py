@@ -132,6 +132,7 @@ def contracts_confirm(
     term: list[int] = typer.Option([], help="Only these term ids (default: every proposed term)"),
     reject: bool = typer.Option(False, help="Reject the given terms instead"),
     actor: str = typer.Option("cli", help="Who reviews (for the audit log)"),
+    note: str | None = typer.Option(None, help="Why (kept in the contract's history)"),
 ) -> None:
     """Confirm a contract as reviewed, or confirm (reject) some of its terms.
 
@@ -146,10 +147,12 @@ def contracts_confirm(
         if term:
             state = "rejected" if reject else "confirmed"
             for term_id in term:
-                review.set_review_state(session, term_id=term_id, state=state, actor=actor)
+                review.set_review_state(
+                    session, term_id=term_id, state=state, actor=actor, note=note
+                )
             n = len(term)
         else:
-            n = review.confirm_contract(session, contract_id=contract_id, actor=actor)
+            n = review.confirm_contract(session, contract_id=contract_id, actor=actor, note=note)
         invoice_ids = review.affected_invoice_ids(session, contract_id=contract_id)
     whole = "" if term else f"contract {contract_id} reviewed; "
     console.print(f"{whole}{n} terms reviewed; re-checking {len(invoice_ids)} invoices")

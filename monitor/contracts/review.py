@@ -86,22 +86,29 @@ def set_review_state(
     return term
 
 
-def confirm_contract(session: Session, *, contract_id: int, actor: str) -> int:
+def confirm_contract(
+    session: Session, *, contract_id: int, actor: str, note: str | None = None
+) -> int:
     """Confirm every proposed term of a contract, and the contract as ``reviewed``
-    (legal has read it, unread price rows included); returns how many terms."""
+    (legal has read it, unread price rows included), with legal's note in its history;
+    returns how many terms."""
     contract = repository.get(session, contract_id)
     n = 0
     for term in contract.price_terms:
         if term.review_state == "proposed":
             set_review_state(session, term_id=term.id, state="confirmed", actor=actor)
             n += 1
-    mark_reviewed(session, contract=contract, actor=actor)
+    mark_reviewed(session, contract=contract, actor=actor, note=note)
     return n
 
 
-def mark_reviewed(session: Session, *, contract: Contract, actor: str) -> None:
+def mark_reviewed(
+    session: Session, *, contract: Contract, actor: str, note: str | None = None
+) -> None:
     """The contract's reading is reviewed by legal: its findings become final at the
-    next check. Audited once; confirming a reviewed contract again changes nothing."""
+    next check. Audited once, with legal's note; confirming a reviewed contract again
+    changes nothing."""
+    note = (note or "").strip() or None
     if contract.review_status == REVIEWED:
         return
     before = contract.review_status
@@ -112,6 +119,7 @@ def mark_reviewed(session: Session, *, contract: Contract, actor: str) -> None:
         action="contract.reviewed",
         entity="contract",
         entity_id=contract.id,
+        reason=note,
         details={"before": before, "unread_prices": len(contract.unread_prices)},
     )
 

@@ -120,10 +120,12 @@ def contract_confirm(
     actor: Actor,
     background: BackgroundTasks,
     contract_id: int,
+    note: Annotated[str, Form()] = "",
 ) -> Response:
     """Confirm every proposed term of the contract at once, and the contract as reviewed
-    (its preliminary findings become final at the re-check, and their emails go out)."""
-    review.confirm_contract(session, contract_id=contract_id, actor=actor)
+    (its preliminary findings become final at the re-check, and their emails go out),
+    with legal's note in its history."""
+    review.confirm_contract(session, contract_id=contract_id, actor=actor, note=note)
     return _after_review(request, session, background, contract_id)
 
 

@@ -64,5 +64,6 @@ def finding_rows(
         values["overcharge"] = (
             finding.overcharge if kind == "overcharge" and finding.counted else None
         )
-        values["price_gap"] = finding.overcharge if kind == "price_gap" else None
+        gap = kind == "price_gap" and finding.status != "dismissed"
+        values["price_gap"] = finding.overcharge if gap else None
         yield values

@@ -100,5 +100,10 @@ class Finding(Base):
     @property
     def counted(self) -> bool:
         """Whether the amount counts in the overcharge totals: an overcharge no other
-        finding owns."""
-        return self.money_kind == "overcharge" and self.grounds_for_id is None
+        finding owns, not dismissed (legal's dismissal, a credit note's or a re-check's
+        withdrawal: no breach to claim)."""
+        return (
+            self.money_kind == "overcharge"
+            and self.grounds_for_id is None
+            and self.status != "dismissed"
+        )

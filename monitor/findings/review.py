@@ -128,6 +128,14 @@ def review(
         )
 
     details: dict[str, Any] = {"before": before, "after": after or before}
+    if amount and finding.money_kind == "price_gap":
+        raise InputError(
+            "a price gap compares with what other municipalities pay: no money the contract "
+            "lets you claim back, so nothing is recovered on it; resolve it with 0",
+            da="en prisforskel sammenligner med, hvad andre kommuner betaler: den giver "
+            "intet krav efter kontrakten, så intet tilbagebetales på den; afslut den med 0",
+            field="recovered",
+        )
     if amount is not None and amount > finding.overcharge:
         details.update(_excess(finding, amount, confirm_excess, excess_reason))
     if after is not None:

@@ -99,7 +99,8 @@ class FindingOut(BaseModel):
     grounds_for_id: int | None = None
     #: the ids of the findings that are further grounds for this one
     further_grounds: list[int] = []
-    #: the amount counts in the overcharge total (an overcharge no other finding owns)
+    #: the amount counts in the overcharge total (an overcharge no other finding owns,
+    #: not dismissed)
     counted: bool = True
     due_date: str | None = None
     #: who follows the finding up (a user id, with their name and email), by when

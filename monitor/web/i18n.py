@@ -657,6 +657,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Legal has reviewed the reading; findings under its terms are final.",
     },
     "contract.reasons": {"da": "Hvorfor den skal gennemgås", "en": "Why it needs review"},
+    "contract.reasons_reviewed": {
+        "da": "Hvorfor den skulle gennemgås (læsningens forbehold, før jura gennemgik den)",
+        "en": "Why it needed review (the reading's reservations, before legal reviewed it)",
+    },
     "contract.unread": {"da": "Prisrækker, der ikke blev læst", "en": "Price rows not read"},
     "contract.unread_help": {
         "da": "Rækker og sætninger med et beløb i prisafsnittene, som ikke kunne læses som en "

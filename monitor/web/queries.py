@@ -29,8 +29,15 @@ STATUSES = ("open", "confirmed", "dismissed", "resolved")
 FLAGGED = ("open", "confirmed", "resolved")
 ZERO = Decimal(0)
 #: an overcharge that no other finding owns: counted in the overcharge totals
-COUNTED = and_(Finding.money_kind == "overcharge", Finding.grounds_for_id.is_(None))
-PRICE_GAP = Finding.money_kind == "price_gap"
+#: (not dismissed: legal's dismissal or a withdrawal leaves no breach to claim; the lists
+#: show such findings, their totals leave them out, as the overview's do)
+COUNTED = and_(
+    Finding.money_kind == "overcharge",
+    Finding.grounds_for_id.is_(None),
+    Finding.status != "dismissed",
+)
+#: a price gap counted in the price-gap total (not dismissed)
+PRICE_GAP = and_(Finding.money_kind == "price_gap", Finding.status != "dismissed")
 
 
 def _sum_where(condition: Any, column: Any = None) -> Any:

@@ -119,3 +119,17 @@ def test_the_recheck_is_queued_after_the_review_is_committed(
     with signed_in(TestClient(app)) as client:
         client.post(f"/contracts/{seed.contract_id}/confirm", data={"actor": "jura@kk.dk"})
     assert seen == ["confirmed"]
+
+
+def test_the_note_given_when_confirming_the_contract_is_kept(
+    client: TestClient, seed: Seed, engine: Engine, term_id: int
+) -> None:
+    """Legal's reason for the sign-off, typed above the confirm button, is the contract's
+    history's (it was thrown away, the corrections' notes kept)."""
+    client.post(
+        f"/contracts/{seed.contract_id}/confirm",
+        data={"note": "Gennemgået mod det underskrevne eksemplar"},
+    )
+    steps = client.get(f"/api/v1/contracts/{seed.contract_id}/history").json()
+    reviewed = [s for s in steps if s["action"] == "contract.reviewed"]
+    assert [s["note"] for s in reviewed] == ["Gennemgået mod det underskrevne eksemplar"]

@@ -145,3 +145,60 @@ def test_pages_and_emails_print_the_same_figures_through_one_formatting_module(
         assert shown in mail and shown in page, shown
     assert fmt.money(D("3666.67"), "en") == "DKK 3,666.67"
     assert fmt.percent(D("3.50")) == "3,5 %" and fmt.quantity(D("374000")) == "374.000"
+
+
+def _gap(engine: Engine, seed: Seed) -> None:
+    with transaction(engine) as s:
+        f = s.get(Finding, seed.price_finding_id)
+        assert f is not None
+        f.rule_id, f.money_kind = "price_disparity", "price_gap"
+        f.benchmark_unit_price, f.overcharge = D("25.00"), D("4000.00")
+
+
+def test_dismissed_findings_are_listed_but_not_counted_anywhere(
+    client: TestClient, engine: Engine, seed: Seed, overlapping: dict[str, Finding]
+) -> None:
+    """Legal's dismissal (or a withdrawal) leaves no breach to claim: the findings list,
+    the API and the exports leave its money out of their totals, as the overview does
+    (found by an independent review: the list's total counted dismissed findings, and the
+    exports marked them as counted)."""
+    with transaction(engine) as s:
+        dismissed = s.get(Finding, overlapping["unpriced_item"].id)
+        assert dismissed is not None
+        dismissed.status = "dismissed"
+    overview = client.get("/").text
+    assert re.search(r"data-flagged>1\.000,00 kr\.<", overview)
+    listed = client.get("/api/v1/findings")
+    assert listed.headers["X-Total-Overcharge"] == "1000.00"
+    assert listed.json()["overcharge_total"] == "1000.00"
+    items = {f["rule"]: f for f in listed.json()["items"]}
+    assert items["unpriced_item"]["status"] == "dismissed"  # listed
+    assert items["unpriced_item"]["counted"] is False  # not counted
+    page = client.get("/findings").text
+    assert "1.000,00 kr." in page and "2.900,00 kr." not in page
+    export = client.get("/api/v1/findings/export?format=csv&lang=en").text.splitlines()
+    header = export[0].lstrip("\ufeff").split(",")
+    rows = [dict(zip(header, line.split(","), strict=False)) for line in export[1:]]
+    unpriced = next(r for r in rows if r["Rule"] == "unpriced_item")
+    assert unpriced["Counted"] == "0"
+
+
+def test_a_price_gap_is_resolved_without_a_recovered_amount(
+    client: TestClient, engine: Engine, seed: Seed
+) -> None:
+    """A price gap is a benchmark: no money is claimed on it, so none is recovered (a
+    recovered amount entered on it was added to the overview's money paid back)."""
+    _gap(engine, seed)
+    refused = client.post(
+        f"/api/v1/findings/{seed.price_finding_id}/review",
+        json={"action": "resolve", "actor": "jura@kk.dk", "recovered": "100000.00"},
+    )
+    assert refused.status_code == 400 and "price gap" in refused.json()["error"]
+    page = client.get(f"/findings/{seed.price_finding_id}").text
+    assert 'id="r-recovered"' not in page and 'name="recovered" value="0"' in page
+    done = client.post(
+        f"/api/v1/findings/{seed.price_finding_id}/review",
+        json={"action": "resolve", "actor": "jura@kk.dk", "recovered": "0"},
+    )
+    assert done.status_code == 200 and done.json()["status"] == "resolved"
+    assert re.search(r"data-recovered>0,00 kr\.<", client.get("/").text)
