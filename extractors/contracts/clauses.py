@@ -160,17 +160,45 @@ def _payment_in(text: str, page: int | None, confidence: float) -> ContractClaus
             and not _PAYS.search(text, late.end(), found.start)
         ):
             break  # the days of a late-payment remedy ("interest ... allowed 14 days")
-        if found.unit == "day" and not _NOT_PAYMENT.search(_around(text, found.start, found.end)):
-            params: dict[str, object] = {"payment_days": found.number}
-            if _RUNNING_MONTH.search(text):
-                params["counted_from"] = "end_of_month"
-            return ContractClause("payment", text, page, params, confidence)
+        if found.unit != "day" or _NOT_PAYMENT.search(_around(text, found.start, found.end)):
+            continue
+        if _about_another_deadline(text, found.start):
+            continue  # "gøre indsigelse ... inden 14 dage", "issued within 15 days and ..."
+        params: dict[str, object] = {"payment_days": found.number}
+        if _RUNNING_MONTH.search(text):
+            params["counted_from"] = "end_of_month"
+        if _BUSINESS_DAYS.search(text[found.start : found.end]):
+            # business days: about 7 calendar days for every 5, held for legal's review
+            params["payment_days"] = -(-found.number * 7 // 5)
+            params["business_days"] = found.number
+            return ContractClause("payment", text, page, params, min(confidence, 0.7))
+        return ContractClause("payment", text, page, params, confidence)
     net = _NET_DAYS.search(text)
     if net is not None:
         return ContractClause(
             "payment", text, page, {"payment_days": int(net.group(1))}, confidence
         )
     return None
+
+
+def _about_another_deadline(text: str, at: int) -> bool:
+    """Whether the days at ``at`` belong to another deadline than paying: the nearest
+    verb before them objects to or sends the invoice ("Kunden skal gøre indsigelse mod en
+    faktura inden 14 dage", "Invoices shall be issued within 15 days ... and are payable
+    within 30 days"), no word of paying between it and them."""
+    before = text[:at]
+    other = max((m.end() for m in _OTHER_DEADLINE.finditer(before)), default=-1)
+    paying = max((m.end() for m in _PAYING.finditer(before)), default=-1)
+    return other > paying
+
+
+#: a deadline of its own in a payment clause: objecting to an invoice, sending it
+_OTHER_DEADLINE = re.compile(
+    rf"indsigelse|reklamer|\bobject|(?<!un)disput|{_INVOICING.pattern}",
+    re.IGNORECASE,
+)
+#: days counted on banking or working days only ("20 bankdage", "10 business days")
+_BUSINESS_DAYS = re.compile(r"bank|arbejds|hverdag|business|working|banking", re.IGNORECASE)
 
 
 def _around(text: str, start: int, end: int) -> str:

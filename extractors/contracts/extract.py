@@ -79,6 +79,7 @@ def _extract(document: PdfText) -> ContractTerms:
     terms = ContractTerms(language=language, pages=len(document.pages))
     _read_front(terms, document)
     terms.title = read_title(document) or terms.title
+    terms.uncertain_terms += _amendment(terms.title, document)
     sections, appendix = split_body(document.pages)
     classify(sections, language)
     _read_clauses(terms, sections, language)
@@ -89,7 +90,7 @@ def _extract(document: PdfText) -> ContractTerms:
         if terms.indexation is not None:
             terms.uncertain_terms.append(UNREAD_ADJUSTMENT)
     _first_adjustment(terms, numeric_order(" ".join(s.text for s in sections), language))
-    terms.uncertain_terms += _composite(terms.indexation)
+    terms.uncertain_terms += _composite(terms.indexation) + _several_a_year(terms.indexation)
     body_text = " ".join(s.text for s in sections)
     terms.signing_date = read.signing_date(body_text) or terms.signing_date
     # the body's clauses about prices ("5. Priser og prisregulering"), outside the appendix
@@ -284,6 +285,11 @@ def _read_clauses(terms: ContractTerms, sections: list[Section], language: str) 
             "month (up to a month more than read): check how the payment terms rule should "
             "apply them"
         )
+    if payment is not None and "business_days" in payment.params:
+        terms.uncertain_terms.append(
+            f"payment terms: {payment.params['business_days']} business days, read as "
+            f"{terms.payment_days} calendar days: check"
+        )
 
 
 def _read_clause(
@@ -375,6 +381,54 @@ def _first_adjustment(terms: ContractTerms, month_first: bool) -> None:
             f"indexation: first adjustment stated as {stated.isoformat()}, before the end of "
             f"the {ix.fixed_months}-month fixed period"
         )
+
+
+def _amendment(title: str | None, document: PdfText) -> list[str]:
+    """A document amending another contract ("Tillæg nr. 1 til kontrakt om ...",
+    "Allonge", "Amendment No. 1 to the Agreement"): its dates and prices change that
+    contract's ("udløbsdatoen ændres fra ... til ..."), which a reading as a contract of
+    its own gets wrong, so legal confirms what it changes."""
+    head = [title or "", *document.pages[0].lines[:6]]
+    found = next((m for line in head if (m := _AMENDS.search(line))), None)
+    if found is None:
+        return []
+    return [
+        f"the document amends another contract ({found.group(0).strip()!r}): its dates and "
+        "prices change that contract's; check what it changes before it is enforced"
+    ]
+
+
+#: the title of an amendment: "Tillæg nr. 2 til", "Tillægsaftale til", "Allonge til",
+#: "Amendment No. 1 to", "Addendum to", "First Amendment to"
+_AMENDS = re.compile(
+    r"^\s*(?:(?:kontrakt|aftale)?tillæg(?:saftale)?\s+(?:nr\.?\s*\d+\s+)?til\b|allonge\b|"
+    r"(?:(?:first|second|third|\d+(?:st|nd|rd|th))\s+)?amendment(?:\s+no\.?\s*\d+)?\s+to\b|"
+    r"addendum(?:\s+no\.?\s*\d+)?\s+to\b|ændring\s+(?:nr\.?\s*\d+\s+)?(?:af|til)\s+"
+    r"(?:kontrakt|aftale))",
+    re.IGNORECASE,
+)
+
+
+def _several_a_year(ix: IndexationTerms | None) -> list[str]:
+    """Prices adjusted more than once a year ("to gange årligt, pr. 1. januar og pr. 1.
+    juli", "kvartalsvis", "twice a year"): one month and a yearly cap are what is stored,
+    so an adjustment on the other dates, or a cap per adjustment, is checked by legal."""
+    if ix is None or ix.evidence is None or not _SEVERAL_A_YEAR.search(ix.evidence.text):
+        return []
+    return [
+        "indexation: the prices may be adjusted more than once a year; the dates and the cap "
+        "are read as once a year: check them"
+    ]
+
+
+_SEVERAL_A_YEAR = re.compile(
+    r"\b(?:to|tre|fire|2|3|4)\s+gange\s+(?:om\s+året|årligt|pr\.?\s+år)|halvårligt|"
+    r"kvartalsvis|hvert\s+kvartal|hver\s+(?:6\.|3\.|sjette|tredje)\s+måned|"
+    r"\b(?:twice|two\s+times|three\s+times|four\s+times)\s+(?:a|per|each)\s+year|"
+    r"semi-?annual\w*|half-?year\w*|quarterly|every\s+(?:six|three|6|3)\s+months|"
+    r"pr\.?\s+regulering|per\s+adjustment",
+    re.IGNORECASE,
+)
 
 
 def _composite(ix: IndexationTerms | None) -> list[str]:

@@ -203,7 +203,7 @@ _COMPOSITE_WORDS = re.compile(
 #: "nettoprisindekset (40 %)", "nettoprisindeks med en vægt på 40 %"
 _WEIGHT_BEFORE = re.compile(
     r"(?P<w>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|pct\.?|procent|per\s?cent|percent)\s*"
-    r"(?:\w+\s+){0,3}$",
+    r"(?:\w+\s+){0,5}$",
     re.I,
 )
 _WEIGHT_AFTER = re.compile(
@@ -225,7 +225,8 @@ def composite_index(text: str) -> str | None:
     for start, name in index_names(text):
         if name in parts and parts[name] is not None:
             continue
-        before = _WEIGHT_BEFORE.search(text[max(0, start - 40) : start])
+        # "75 % af udviklingen i Danmarks Statistiks lønindeks"
+        before = _WEIGHT_BEFORE.search(text[max(0, start - 60) : start])
         named = re.match(r"[\w-]*", text[start:])
         end = start + (len(named[0]) if named else 0)
         after = _WEIGHT_AFTER.match(text[end : end + 80])

@@ -66,7 +66,8 @@ _COMPARISON = re.compile(
     r"laveste\s+pris\w*|"
     r"bedste\s+pris\w*|(?:gunstigere|fordelagtigere)\s+(?:priser|vilkår|betingelser)|"
     r"lavere\s+priser|"
-    r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)\s+som",
+    r"(?:samme|tilsvarende)\s+(?:lave\s+)?(?:priser|vilkår|betingelser)"
+    r"(?:\s+og\s+(?:priser|vilkår|betingelser))?\s+som",
     re.IGNORECASE,
 )
 #: A reduction given to others passed on ("extend to Customer any price reduction it grants
@@ -87,7 +88,9 @@ _PARTIES = (r"(?:customers?|clients?|licensees?|purchasers?|resellers?|distribut
             r"public\s+(?:bodies|body|entit(?:y|ies)|buyers?)|regions?|"
             r"kunder?|myndigheder|ordregivere|kommuner?|regioner)")  # fmt: skip
 _OTHERS = re.compile(
-    rf"\b(?:any|all)\s+(?:[\w'’-]+\s+){{0,3}}?{_PARTIES}\b|\bother\s+(?:[\w-]+\s+){{0,2}}{_PARTIES}\b|"
+    rf"\b(?:any|all)\s+(?:[\w'’-]+\s+){{0,4}}?{_PARTIES}\b|\bother\s+(?:[\w-]+\s+){{0,3}}{_PARTIES}\b|"
+    # "Leverandørens bedst stillede offentlige kunde"
+    rf"\bbedst\s+stillede\s+(?:\w+\s+)?{_PARTIES}|"
     r"\banother\s+(?:[\w-]+\s+)?(?:person|party|customer|licensee|entity|buyer)\b|"
     r"third[-\s]+part(?:y|ies)|"
     r"similarly\s+situated|equivalently\s+situated|comparable\s+customers?|outside\s+concerns|"

@@ -78,6 +78,15 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
         if chosen is not None and chosen.value is None:
             term.notes.append(f"{name}: {chosen.why or 'not stated'}")
     term.uncertain = _uncertain(effective, expiry)
+    if (
+        effective is not None
+        and effective.value is not None
+        and _EXPECTED.search(effective.sentence.text)
+    ):
+        # "løber i 36 måneder fra idriftsættelsen, som forventes at ske 1. marts 2026"
+        term.uncertain.append(
+            "effective date: a date the contract only expects (a planned go-live), to be checked"
+        )
     term.renewal = next((f.sentence.text for f in found if words.RENEWAL.search(f.sentence.text)
                          and (f.sentence.kind == "validity" or _is_term_sentence(f.sentence))),
                         None)  # fmt: skip
@@ -93,6 +102,25 @@ def _uncertain(effective: Candidate | None, expiry: Candidate | None) -> list[st
         end = start
     return [f"{name}: inferred from {source}, to be checked"
             for name, source in (("effective date", start), ("expiry date", end)) if source]  # fmt: skip
+
+
+def _option_end(text: str, at: int) -> bool:
+    """Whether the end date at ``at`` is how far an option may extend the contract ("kan
+    forlænges 2 gange á 12 måneder, dvs. længst til 28. februar 2031, og udløber ellers
+    den 28. februar 2029"; "may extend the term ... i.e. until 28 February 2030 at the
+    latest"): the nearest verb before it extends, none that ends the contract between."""
+    before = text[max(0, at - 160) : at]
+    extends = max((m.end() for m in _EXTENDS.finditer(before)), default=-1)
+    ends = max((m.end() for m in _ENDS.finditer(before)), default=-1)
+    return extends > ends
+
+
+#: a date only planned or expected ("som forventes at ske", "expected go-live")
+_EXPECTED = re.compile(r"\bforvent\w*|\bexpected\b|\banticipated\b|\bestimated\b|"
+                       r"\bplanlagt\w*|\bscheduled\b|\btentativ\w*", re.IGNORECASE)  # fmt: skip
+_EXTENDS = re.compile(r"forlæng\w*|extend\w*|extension|option\w*|renew\w*", re.IGNORECASE)
+_ENDS = re.compile(r"udløb\w*|ophør\w*|expir\w*|\bend(?:s|ing)?\b|terminat\w*|slut\w*|"
+                   r"løber\s+(?:til|indtil)|runs?\s+(?:until|to|through)", re.IGNORECASE)  # fmt: skip
 
 
 def _best(candidates: list[Candidate]) -> Candidate | None:
@@ -249,6 +277,7 @@ def _expiry_candidates(found: list[Found], term: TermDates) -> list[Candidate]:
                 and words.SUBJECT.search(before(text, m.start, 150))
                 and not other_subject(text[: m.start], text[m.end :])
                 and not words.OPTIONAL_END.search(m.context)
+                and not _option_end(text, m.start)
                 and (m.value is None or term.effective is None or m.value > term.effective)
             ):
                 named = 1.0 if words.TERM_DEFINED_AFTER.match(text[m.end :]) else 0.0
