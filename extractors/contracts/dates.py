@@ -169,8 +169,9 @@ _DEFINED_AFTER = re.compile(
     r"|(?P<end>expiration\s+date|expiry\s+date|termination\s+date|end\s+date|"
     r"udløbsdato(?:en)?|ophørsdato(?:en)?|slutdato(?:en)?)"
     r"|(?P<agreement>agreement\s+date|execution\s+date|signing\s+date|contract\s+date))"
-    # not the label of the next value ("Commencement date: 1 July 2026 Expiry date: ...")
-    r"(?![\"”’']?\s*:)",
+    # not the label of the next value ("Commencement date: 1 July 2026 Expiry date: ...",
+    # a key-facts table's "Startdato 01/03/2026 Slutdato 28/02/2028")
+    r"(?![\"”’']?\s*(?::|\d{1,4}[./-]\d|\d{1,2}\.?\s+[A-Za-zæøå]+\.?\s+\d{4}))",
     re.IGNORECASE,
 )
 _DEFINED_BEFORE = re.compile(

@@ -379,7 +379,9 @@ _LOWER_OF = re.compile(
 #: A condition on the index's movement: "kun hvis indekset er steget med", "only if the index".
 _CONDITION = re.compile(
     r"\b(?:hvis|såfremt|forudsat|forudsætter|forudsætning|når|betinget|if|where|when|provided|"
-    r"condition\w*|unless|medmindre|udløser|triggers?)\b",
+    r"condition\w*|unless|medmindre|udløser|triggers?)\b|"
+    # a Danish condition by inversion: "Stiger nettoprisindekset med mere end 3 %, kan ..."
+    r"(?:^|[.;:]\s+)(?:stiger|falder|ændres|overstiger|bevæger)\b",
     re.I,
 )
 _ONLY = re.compile(r"\b(?:kun|alene|udelukkende|only|solely|først)\b|forudsæt|provided|trigger|"
@@ -441,6 +443,8 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
             conditions.append(value)
         elif _CAP_BEFORE.search(before) or _CAP_AFTER.match(after) or _LOWER_OF.search(before):
             caps.append(value)
+        elif _BEYOND.search(before) and _BY_CONSENT.match(_without_stops(text), match.end()):
+            caps.append(value)  # "stigninger ud over 3 % kan kun ske efter aftale": a cap
     restricted = _ONLY.search(text) is not None
     thresholds = [v for v in conditions if restricted or v not in caps]
     small = _SMALL_CHANGE.search(text)
@@ -448,6 +452,22 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
         value = percent_value(small["value"])
         thresholds = [value] if value is not None else []
     return (caps[0] if caps else None), (thresholds[0] if thresholds else None)
+
+
+#: an increase beyond a percentage only by the buyer's consent is capped at it:
+#: "Prisstigninger ud over 3 % p.a. kan kun ske efter forudgående skriftlig aftale",
+#: "increases in excess of 3 % require the Customer's prior written approval"
+_BEYOND = re.compile(r"\b(?:ud\s*over|beyond|in\s+excess\s+of|above|exceeding)\s*$", re.I)
+_BY_CONSENT = re.compile(
+    r"[^.;]{0,60}?\b(?:kun|alene|only|require\w*|kræver|forudsætter|subject\s+to)\b[^.;]{0,50}?"
+    r"\b(?:aftale\w*|agreement|aftalt|consent|approv\w*|godkend\w*|accept\w*|samtykke)",
+    re.I,
+)
+
+
+def _without_stops(text: str) -> str:
+    """``text`` with "p.a." and "pr." written without their full stops (same length)."""
+    return re.sub(r"\b(p)\.(a)\.|\b(pr)\.", lambda m: m.group(0).replace(".", " "), text)
 
 
 #: a threshold stated as what is not adjusted: "Ændringer under 1 % reguleres ikke",

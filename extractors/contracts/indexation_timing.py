@@ -205,6 +205,16 @@ _FIXED_UNTIL = re.compile(
     r"to\s+and\s+including|up\s+to(?:\s+and\s+including)?)\s*(?:den\s+|d\.\s*)?$",
     re.I,
 )
+#: no adjustment before a date: "Leverandøren kan ikke kræve prisregulering før 1. januar
+#: 2028", "the prices may not be adjusted before 1 January 2028", "tidligst pr. 1. marts 2027"
+_NOT_BEFORE = re.compile(
+    r"\b(?:ikke|not|no)\b[^.;:\d]{0,40}?\b(?:reguler\w*|justere?\w*|adjust\w*|increase\w*|"
+    r"indexation|index\w*|prisregulering\w*)\b[^.;:\d]{0,20}?\b(?:før|before|prior\s+to|earlier\s+than)"
+    r"\s*(?:den\s+|d\.\s*|the\s+)?$|"
+    r"\b(?:reguler\w*|adjust\w*|prisregulering\w*)\b[^.;:\d]{0,30}?\b(?:tidligst|no\s+earlier\s+than|"
+    r"at\s+the\s+earliest\s+on)\s*(?:pr\.?\s*|den\s+|d\.\s*|on\s+)?$",
+    re.I,
+)
 #: a date from which the prices may be adjusted: "Fra 1. marts 2027 kan priserne
 #: reguleres", "From March 1, 2027 the Supplier may adjust the fees"
 _FROM_DATE = re.compile(
@@ -234,6 +244,10 @@ def first_adjustment_date(text: str, *, month_first: bool = False) -> date | Non
             value = parse_date(match, month_first=month_first)
             if value is not None:
                 return value + timedelta(days=1)
+        if _NOT_BEFORE.search(before):  # "kan ikke kræve prisregulering før 1. januar 2028"
+            value = parse_date(match, month_first=month_first)
+            if value is not None:
+                return value
         if _FROM_DATE.search(before) and _ADJUSTED_AFTER.match(text, match.end()):
             value = parse_date(match, month_first=month_first)
             if value is not None:

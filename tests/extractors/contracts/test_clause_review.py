@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from decimal import Decimal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -141,3 +142,38 @@ def test_a_mix_of_indexes_weighed_in_words_is_a_composite_held_for_review() -> N
     assert terms.indexation is not None
     assert terms.indexation.index == "composite: 60 % lønindeks + 40 % nettoprisindeks"
     assert terms.needs_review
+
+
+def test_a_key_facts_table_s_start_and_end_dates() -> None:
+    """ "Startdato 01/03/2026" over "Slutdato 28/02/2028": the start was read as the end
+    (the next row's label taken for the date's own)."""
+    terms = _read(
+        "Startdato 01/03/2026", "Slutdato 28/02/2028", "1. Parter",
+        "Aftalen er indgået mellem Skovlund Kommune, CVR-nr. 29189986, og Datavej ApS, CVR-nr.",
+        "35512233.",
+        head=["Kontrakt om fagsystem"],
+    )  # fmt: skip
+    assert (terms.effective_date, terms.expiry_date) == (date(2026, 3, 1), date(2028, 2, 28))
+
+
+def test_indexation_limits_stated_otherwise() -> None:
+    consent = _read(
+        "2. Varighed", STARTS, "4. Prisregulering",
+        "Priserne reguleres årligt pr. 1. januar med nettoprisindekset. Prisstigninger ud over 2,5 %",
+        "p.a. kan kun ske efter forudgående skriftlig aftale med Kunden.",
+    )  # fmt: skip
+    assert consent.indexation is not None and consent.indexation.cap_pct == Decimal("2.5")
+    inverted = _read(
+        "2. Varighed", STARTS, "4. Prisregulering",
+        "Stiger nettoprisindekset med mere end 2 % i forhold til basisindekset, kan Leverandøren",
+        "regulere priserne pr. 1. marts, dog med højst 6 %.",
+    )  # fmt: skip
+    ix = inverted.indexation
+    assert ix is not None and (ix.cap_pct, ix.threshold_pct) == (Decimal(6), Decimal(2))
+    not_before = _read(
+        "2. Varighed", STARTS, "4. Prisregulering",
+        "Leverandøren kan ikke kræve prisregulering før 1. januar 2028. Herefter kan priserne",
+        "reguleres én gang årligt pr. 1. januar med nettoprisindekset.",
+    )  # fmt: skip
+    assert not_before.indexation is not None
+    assert not_before.indexation.fixed_months == 22  # 1 March 2026 to 1 January 2028
