@@ -429,7 +429,12 @@ def _settle(
         for item in case.items
         if item.finding_id in findings and findings[item.finding_id].status in ("open", "confirmed")
     ]
-    owed = [findings[item.finding_id].overcharge for item in items]
+    # what each still owes: its overcharge less what was credited on it before (another
+    # case file's partial credit)
+    owed = [
+        max(findings[item.finding_id].overcharge - findings[item.finding_id].recovered, ZERO)
+        for item in items
+    ]
     resolved, left_open = [], []
     for item, due, part in zip(items, owed, allocate(credited, owed), strict=True):
         finding = findings[item.finding_id]
@@ -441,7 +446,7 @@ def _settle(
                 action="resolve",
                 actor=actor,
                 note=f"case file #{case.id}",
-                recovered=part,
+                recovered=finding.recovered + part,
                 confirm_excess=confirm_excess,
                 excess_reason=excess_reason,
             )
@@ -449,6 +454,9 @@ def _settle(
             continue
         left_open.append(finding.id)
         if part > 0:
+            # paid back so far: on the finding, in the overview's money recovered and the
+            # exports, as well as on the case file (it stays open with the rest)
+            finding.recovered += part
             record(
                 session,
                 actor=actor,
@@ -491,4 +499,6 @@ def remainder(rows: list[dict[str, Any]]) -> Decimal:
 def _owed(finding: Finding, credited: Decimal | None) -> Decimal:
     if finding.status not in ("open", "confirmed"):
         return ZERO
-    return max(finding.overcharge - (credited or ZERO), ZERO)
+    # the credits settled on it (this case file's, and any other's) are its recovered
+    # amount; an answer recorded before that was kept holds its part on the case file only
+    return max(finding.overcharge - max(finding.recovered, credited or ZERO), ZERO)

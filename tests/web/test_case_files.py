@@ -282,11 +282,13 @@ def test_a_partial_credit_resolves_only_the_findings_it_covers_in_the_letters_or
     )
     assert response.status_code == 303
     # 1.100,00 covers the first claim (1.000,00) in full; the 100,00 left covers only
-    # part of the second (250,50), which stays confirmed with 150,50 still owed
+    # part of the second (250,50), which stays confirmed with 150,50 still owed and the
+    # 100,00 recovered so far on it (the overview's money paid back counts it)
     assert _findings(engine, claim["first"], claim["second"]) == [
         ("resolved", D("1000.00")),
-        ("confirmed", D("0.00")),
+        ("confirmed", D("100.00")),
     ]
+    assert re.search(r"data-recovered>1\.100,00 kr\.<", client.get("/").text)
     assert _credited(engine, case_id) == [
         (claim["first"], D("1000.00")),
         (claim["second"], D("100.00")),
@@ -317,7 +319,7 @@ def test_a_credit_below_the_first_claim_resolves_no_finding(
     )
     assert response.status_code == 303
     assert _findings(engine, claim["first"], claim["second"]) == [
-        ("confirmed", D("0.00")),
+        ("confirmed", D("600.00")),  # recovered so far, still open with the rest
         ("confirmed", D("0.00")),
     ]
     assert _credited(engine, case_id) == [(claim["first"], D("600.00")), (claim["second"], D(0))]
@@ -636,8 +638,9 @@ def test_the_api_lists_case_files_with_filters_and_shows_one_with_its_findings(
     assert body["letter_url"] == f"/case-files/{answered}/letter.pdf"
     [claimed] = body["claims"]
     assert claimed["finding_id"] == claim["first"] and claimed["claimed"] == "1000.00"
-    # 900,00 of the 1.000,00 claimed: the finding stays open (confirmed) for the rest
-    assert claimed["status"] == "confirmed" and claimed["recovered"] == "0.00"
+    # 900,00 of the 1.000,00 claimed: the finding stays open (confirmed) for the rest,
+    # with what was credited recovered so far
+    assert claimed["status"] == "confirmed" and claimed["recovered"] == "900.00"
     assert claimed["credited"] == "900.00"
     assert claimed["invoice_number"] == "F-2026-0042" and claimed["quantity"] == "40"
     assert client.get(f"{API}/424242").status_code == 404
