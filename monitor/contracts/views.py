@@ -5,6 +5,7 @@ invoices are re-checked by a queued task, once the review is committed."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from extractors.contracts.patterns import unit_of
 from extractors.money import parse_amount
 from extractors.types import Unit
 from monitor.contracts import evidence, repository, review
@@ -81,7 +83,7 @@ def contract_detail(
         row = next((u for u in repository.get(session, contract_id).unread_prices
                     if u.id == add_from), None)  # fmt: skip
         if row is not None:
-            form = {**_ADD_FORM, "description": row.text, "unread_id": str(row.id)}
+            form = {**_ADD_FORM, **row_fields(row.text), "unread_id": str(row.id)}
     return _page(
         request, session, contract_id, saved=saved, corrected=corrected, added=added, add_form=form
     )
@@ -229,6 +231,46 @@ def term_add(
 
 
 #: the form to add a price term, empty
+def row_fields(text: str) -> dict[str, str]:
+    """A price row not read, split into what the add-a-price form asks for: its item
+    number (a code with a digit in the first cell), its unit where a cell names one, its
+    price where it states exactly one amount (two or more: legal chooses), and the rest
+    as its description. Only a first draft: legal checks and saves it."""
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{3,}|\t", text) if c.strip()]
+    trailing = _TRAILING_AMOUNT.fullmatch(cells[0]) if len(cells) == 1 else None
+    if trailing is not None:  # one line of text ending in its amount
+        cells = [trailing["text"], trailing["amount"]]
+    fields = {"description": text.strip()}
+    if not cells:
+        return fields
+    if len(cells) > 1 and re.fullmatch(r"\d{1,2}\.?", cells[0]):
+        cells = cells[1:]  # a position number ("8 | Hosting ...")
+    item = cells[0] if _ITEM_CODE.fullmatch(cells[0]) and not _AMOUNTS.fullmatch(cells[0]) else ""
+    amounts = [c for c in cells if _AMOUNTS.fullmatch(c)]
+    figures = [a for c in amounts for a in re.split(r"\s*/\s*", c) if re.search(r"\d", a)]
+    unit_cells = [c for c in cells if c not in amounts and unit_of(c) is not None and len(c) < 30]
+    described = [c for c in cells if c != item and c not in amounts and c not in unit_cells]
+    unit = unit_of(" ".join(unit_cells)) if unit_cells else None
+    fields.update(
+        item_id=item,
+        description=" ".join(described) or text.strip(),
+        unit=unit.value if unit is not None else "",
+        price=figures[0].removeprefix("kr.").removesuffix("kr.").strip()
+        if len(figures) == 1
+        else "",
+    )
+    return fields
+
+
+#: an item number: letters, digits and separators, with a digit ("KD-5030", "4711-02")
+_ITEM_CODE = re.compile(r"(?=[^\s]*\d)[A-Za-zÆØÅæøå]{0,8}[-./]?[\dA-Za-z][\w./-]{0,24}")
+_TRAILING_AMOUNT = re.compile(
+    r"(?P<text>.*?\D)\s+(?P<amount>(?:kr\.?\s*)?\d{1,3}(?:\.\d{3})*,\d{2}(?:\s*kr\.?)?)"
+)
+#: a cell of amounts only ("3.250,00", "kr. 1.200,00", "3.250,00 / 4.100,00")
+_AMOUNT = r"(?:kr\.?\s*)?\d{1,3}(?:\.\d{3})*(?:,\d{1,2}|,-)(?:\s*kr\.?)?"
+_AMOUNTS = re.compile(rf"{_AMOUNT}(?:\s*/\s*{_AMOUNT})*")
+
 _ADD_FORM = {
     "description": "",
     "unit": "",

@@ -186,3 +186,30 @@ def test_an_amount_beyond_what_is_stored_is_refused_not_failed(
     )
     assert corrected.status_code == 400 and "is too large" in corrected.text
     assert rechecks == []
+
+
+def test_read_as_a_price_opens_the_form_with_the_row_split_into_its_fields(
+    client: TestClient, seed: Seed, engine: Engine
+) -> None:
+    """The row's cells go to the form's fields (item number, description, unit, one
+    price), not the whole row into the description (found by an independent review:
+    saving the form as offered stored a junk price line)."""
+    with transaction(engine) as s:
+        contract = s.get(Contract, seed.contract_id)
+        assert contract is not None
+        contract.review_status = "needs_review"
+        two = UnreadPriceRow(page=4, text="QX-7741 | Særlig datarensning | 3.250,00 / 4.100,00")
+        one = UnreadPriceRow(page=4, text="QX-7742 | Timeløn, specialist | pr. time | 1.150,00")
+        contract.unread_prices += [two, one]
+        s.flush()
+        ids = (two.id, one.id)
+    forms = [
+        client.get(f"/contracts/{seed.contract_id}?add_from={i}&lang=da")
+        .text.split('id="add-term"')[1]
+        .split("</details>")[0]
+        for i in ids
+    ]
+    assert 'name="item_id"' in forms[0] and 'value="QX-7741"' in forms[0]
+    assert 'value="Særlig datarensning"' in forms[0] and "4.100,00" not in forms[0]
+    assert 'value="QX-7742"' in forms[1] and 'value="1.150,00"' in forms[1]
+    assert '<option value="hour" selected>' in forms[1]
