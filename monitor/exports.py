@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -52,6 +53,13 @@ class Column:
     header: str  # a catalogue key (monitor.web.i18n)
     kind: Kind = "text"
     width: int = 14
+    #: a code written in the reader's words: ``status`` (catalogue ``status.<code>``),
+    #: ``severity``, ``doctype``, ``money_kind``, ``rule`` (the rule's title)
+    labels: str | None = None
+
+
+#: turns (labels, code) into the reader's words (``monitor.web.exporting``)
+Labeller = Callable[[str, str], str]
 
 
 def _plain(value: Any, kind: Kind) -> Any:
@@ -70,10 +78,15 @@ def csv_lines(
     rows: Iterable[Mapping[str, Any]],
     *,
     headers: Callable[[str], str],
+    labels: Labeller | None = None,
+    danish: bool = False,
 ) -> Iterator[str]:
-    """The header line, then one line per row (``\\n`` ends), every cell made safe."""
+    """The header line, then one line per row (``\\n`` ends), every cell made safe.
+    ``danish``: as a Danish spreadsheet opens it: ``;`` between cells and a decimal comma
+    (``1234,50``), where a comma would put every row in one column; ``labels``: codes in
+    the reader's words."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, delimiter=";" if danish else ",", lineterminator="\n")
 
     def line(cells: list[Any]) -> str:
         buf.seek(0)
@@ -84,9 +97,23 @@ def csv_lines(
     yield "\ufeff" + line([safe_cell(headers(c.header)) for c in columns])  # BOM: Excel reads UTF-8
     numeric = {"money", "price", "number", "integer"}
     for row in rows:
-        yield line(
-            [safe_cell(_plain(row.get(c.key), c.kind), numeric=c.kind in numeric) for c in columns]
-        )
+        cells = []
+        for c in columns:
+            value = _labelled(row.get(c.key), c, labels)
+            cell = safe_cell(_plain(value, c.kind), numeric=c.kind in numeric)
+            if danish and c.kind in numeric and isinstance(cell, str) and _NUMBER.fullmatch(cell):
+                cell = cell.replace(".", ",")
+            cells.append(cell)
+        yield line(cells)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _labelled(value: Any, column: Column, labels: Labeller | None) -> Any:
+    if labels is None or column.labels is None or value is None or value == "":
+        return value
+    return labels(column.labels, str(value))
 
 
 def write_xlsx(
@@ -96,6 +123,7 @@ def write_xlsx(
     *,
     headers: Callable[[str], str],
     title: str,
+    labels: Labeller | None = None,
 ) -> int:
     """The rows as a workbook at ``path``: a bold, frozen header row, column widths,
     numbers and dates as such. Returns the number of rows written."""
@@ -114,7 +142,7 @@ def write_xlsx(
     sheet.append(head)
     n = 0
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, c, row.get(c.key)) for c in columns])
+        sheet.append([_xlsx_cell(sheet, c, _labelled(row.get(c.key), c, labels)) for c in columns])
         n += 1
     book.save(path)
     return n

@@ -22,10 +22,10 @@ FINDING_COLUMNS = (
     Column("municipality_name", "field.municipality", "text", 18),
     Column("vendor_cvr", "export.vendor_cvr", "text", 11),
     Column("vendor_name", "field.vendor", "text", 22),
-    Column("rule", "field.rule", "text", 22),
-    Column("severity", "field.severity", "text", 10),
-    Column("status", "field.status", "text", 11),
-    Column("money_kind", "export.money_kind", "text", 12),
+    Column("rule", "field.rule", "text", 22, labels="rule"),
+    Column("severity", "field.severity", "text", 10, labels="severity"),
+    Column("status", "field.status", "text", 11, labels="status"),
+    Column("money_kind", "export.money_kind", "text", 12, labels="findings.money_kind"),
     Column("item_id", "field.item_id", "text", 12),
     Column("description", "field.description", "text", 32),
     Column("quantity", "field.quantity", "number", 10),
@@ -38,7 +38,7 @@ FINDING_COLUMNS = (
     Column("currency", "export.currency", "text", 8),
     Column("counted", "export.counted", "integer", 9),
     Column("contract_id", "export.contract_id", "integer", 10),
-    Column("message", "field.message", "text", 50),
+    Column("message", "export.message", "text", 50),
 )
 
 BATCH = 500

@@ -14,7 +14,7 @@ from monitor.invoices.schemas import InvoiceQuery
 INVOICE_COLUMNS = (
     Column("id", "export.invoice_id", "integer", 9),
     Column("number", "field.invoice", "text", 16),
-    Column("document_type", "export.document_type", "text", 12),
+    Column("document_type", "export.document_type", "text", 12, labels="doctype"),
     Column("issue_date", "field.invoice_date", "date", 12),
     Column("due_date", "field.due_date", "date", 12),
     Column("municipality", "export.municipality_code", "text", 9),
@@ -27,7 +27,7 @@ INVOICE_COLUMNS = (
     Column("tax_exclusive", "export.tax_exclusive", "money", 14),
     Column("tax", "export.tax", "money", 12),
     Column("payable", "export.payable", "money", 14),
-    Column("status", "field.status", "text", 12),
+    Column("status", "field.status", "text", 12, labels="status"),
     Column("findings", "export.findings", "integer", 9),
     Column("overcharge", "field.overcharge", "money", 14),
 )

@@ -23,7 +23,7 @@ from starlette.background import BackgroundTask
 
 from monitor.exports import CSV_TYPE, XLSX_TYPE, Column, csv_lines, write_xlsx
 from monitor.web.api import export_session
-from monitor.web.i18n import translator
+from monitor.web.i18n import MESSAGES, rule_title, translator
 from monitor.web.templating import page_language
 
 Format = Literal["csv", "xlsx"]
@@ -55,7 +55,16 @@ def export(
     title_key: str,
 ) -> Response:
     """The rows as ``<name>-<today>.csv`` or ``.xlsx``."""
-    t = translator(page_language(request))
+    lang = page_language(request)
+    t = translator(lang)
+
+    def labels(kind: str, code: str) -> str:
+        """A code in the reader's words where the catalogue has them, else the code."""
+        if kind == "rule":
+            return rule_title(code, lang)
+        key = f"{kind}.{code}"
+        return t(key) if key in MESSAGES else code
+
     filename = f"{name}-{date.today().isoformat()}.{fmt}"
     disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
     if fmt == "csv":
@@ -65,7 +74,9 @@ def export(
             chunk: list[str] = []
             size = 0
             with export_session(request) as own:
-                for line in csv_lines(columns, rows(own), headers=t):
+                for line in csv_lines(
+                    columns, rows(own), headers=t, labels=labels, danish=lang == "da"
+                ):
                     chunk.append(line)
                     size += len(line)
                     if size >= CHUNK:
@@ -78,7 +89,7 @@ def export(
     os.close(handle)
     path = Path(raw)
     try:
-        write_xlsx(path, columns, rows(session), headers=t, title=t(title_key))
+        write_xlsx(path, columns, rows(session), headers=t, title=t(title_key), labels=labels)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

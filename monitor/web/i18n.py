@@ -701,6 +701,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.money_kind": {"da": "Beløbstype", "en": "Kind of money"},
     "export.currency": {"da": "Valuta", "en": "Currency"},
     "export.counted": {"da": "Tælles med", "en": "Counted"},
+    "export.message": {"da": "Fundets tekst", "en": "Message"},
     "export.contract_id": {"da": "Kontrakt-id", "en": "Contract id"},
     "export.document_type": {"da": "Dokumenttype", "en": "Document type"},
     "export.buyer_ean": {"da": "EAN", "en": "EAN"},

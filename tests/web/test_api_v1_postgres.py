@@ -53,7 +53,8 @@ def test_lists_scope_and_exports_on_postgresql(pg_app: tuple[FastAPI, Engine, Se
     assert aarhus.get("/api/v1/invoices").json()["total"] == 1
     assert aarhus.get(f"/api/v1/invoices/{seed.invoice_id}").status_code == 404
     assert aarhus.get("/api/v1/contracts").json()["total"] == 0
-    rows = list(csv.reader(io.StringIO(aarhus.get("/api/v1/findings/export").text[1:])))
+    export = aarhus.get("/api/v1/findings/export").text[1:]
+    rows = list(csv.reader(io.StringIO(export), delimiter=";"))  # Danish: ";" between cells
     assert [r[0] for r in rows[1:]] == [str(seed.payment_finding_id)]  # its own only
     sheet = openpyxl.load_workbook(
         io.BytesIO(client.get("/api/v1/findings/export?format=xlsx").content)

@@ -23,8 +23,11 @@ D = Decimal
 
 
 def rows_of(response_text: str) -> list[list[str]]:
+    """The rows of a CSV export: ``;`` between cells in Danish (as a Danish spreadsheet
+    opens it), ``,`` in English."""
     assert response_text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(response_text[1:])))
+    danish = response_text.split("\n", 1)[0].count(";") > 0
+    return list(csv.reader(io.StringIO(response_text[1:]), delimiter=";" if danish else ","))
 
 
 def workbook(content: bytes) -> openpyxl.worksheet.worksheet.Worksheet:
@@ -43,16 +46,22 @@ def test_findings_as_csv_with_danish_headers_and_the_lists_filters(
     assert header[:3] == ["Fund nr.", "Faktura", "Fakturadato"]
     first = dict(zip(header, rows[1], strict=True))
     assert first["Fund nr."] == str(seed.price_finding_id)
+    # a Danish spreadsheet's numbers (decimal comma) and words, not codes
     assert (first["Overpris"], first["Antal"], first["Aftalt enhedspris"]) == (
-        "1000.00",
+        "1000,00",
         "40",
-        "100.00",
+        "100,00",
     )
     assert (first["Fakturadato"], first["Kommunekode"], first["Status"]) == (
         "2026-03-01",
         "101",
-        "open",
+        "Åben",
     )
+    assert (first["Regel"], first["Alvor"], first["Beløbstype"]) == (
+        "Pris over aftalt pris",
+        first["Alvor"],
+        "Overpris",
+    ) and first["Alvor"] in ("Lav", "Middel", "Høj", "Kritisk")
     assert len(rows) == 3
     only_aarhus = rows_of(client.get("/api/v1/findings/export?municipality=751").text)
     assert [r[0] for r in only_aarhus[1:]] == [str(seed.payment_finding_id)]
@@ -150,7 +159,7 @@ def test_a_large_export_streams_every_row_in_order(
     response = client.get("/api/v1/findings/export", params={"rule": "duplicate_billing"})
     rows = rows_of(response.text)[1:]
     assert len(rows) == 1200
-    amounts = [D(r[17]) for r in rows]
+    amounts = [D(r[17].replace(",", ".")) for r in rows]  # Danish: a decimal comma
     assert amounts == sorted(amounts, reverse=True) and amounts[0] == D("12.00")
     assert sum(amounts) == D("7206.00")  # 0.01 + ... + 12.00, exact
 

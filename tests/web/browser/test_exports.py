@@ -40,14 +40,14 @@ def test_finance_exports_the_findings_list_as_csv_and_excel(
     saved = _download(page, "a[data-export=csv]", tmp_path)
     assert saved.name.endswith(".csv")
     text = saved.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))  # Danish: ";" between cells
     body = "\n".join(";".join(r) for r in rows[1:])
     # the list's filter went with the link: only the price finding of København
     assert len(rows) == 2, rows
     assert "F-2026-0042" in body and "F-2026-0043" not in body
     header = rows[0]
     amount = rows[1][header.index(next(h for h in header if "overpris" in h.lower()))]
-    assert Decimal(amount) == Decimal("1000.00")  # decimal point, as the API writes money
+    assert amount == "1000,00"  # a decimal comma, as a Danish spreadsheet reads it
 
     saved = _download(page, "a[data-export=xlsx]", tmp_path)
     assert saved.name.endswith(".xlsx")
