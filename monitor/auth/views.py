@@ -158,8 +158,14 @@ def _users_page(
 
 
 @users.get("", response_class=HTMLResponse, name="users")
-def users_page(request: Request, session: DbSession) -> HTMLResponse:
-    return _users_page(request, session)
+def users_page(request: Request, session: DbSession, done: str | None = None) -> HTMLResponse:
+    """The accounts; ``done``: what a change just did (after its redirect, so that reloading
+    the page does not send the change again)."""
+    return _users_page(request, session, done=done if done in _DONE else None)
+
+
+#: what a change redirected to the users page may say it did
+_DONE = ("users.disabled", "users.enabled")
 
 
 @users.post("", response_class=HTMLResponse, name="user_add")
@@ -196,18 +202,18 @@ def user_add(
 
 
 @users.post("/{user_id}/disable", response_class=HTMLResponse, name="user_disable")
-def user_disable(request: Request, session: DbSession, user_id: int) -> HTMLResponse:
+def user_disable(request: Request, session: DbSession, user_id: int) -> Response:
     try:
         useradmin.disable(session, admin=_identity(request), user_id=user_id)
     except InputError as exc:
         return _users_page(request, session, error=exc, status=400)
-    return _users_page(request, session, done="users.disabled")
+    return RedirectResponse("/admin/users?done=users.disabled", status_code=303)
 
 
 @users.post("/{user_id}/enable", response_class=HTMLResponse, name="user_enable")
-def user_enable(request: Request, session: DbSession, user_id: int) -> HTMLResponse:
+def user_enable(request: Request, session: DbSession, user_id: int) -> Response:
     useradmin.enable(session, admin=_identity(request), user_id=user_id)
-    return _users_page(request, session, done="users.enabled")
+    return RedirectResponse("/admin/users?done=users.enabled", status_code=303)
 
 
 @users.post("/{user_id}/reset-password", response_class=HTMLResponse, name="user_reset")

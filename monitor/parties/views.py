@@ -14,10 +14,11 @@ from fastapi import APIRouter, BackgroundTasks, File, Form, Request, Response, U
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
+from monitor.auth.policy import rule_for
 from monitor.errors import InputError, PrisvagtError
 from monitor.parties import admin
 from monitor.web.deps import DbSession
-from monitor.web.security import Actor
+from monitor.web.security import Actor, current_identity
 from monitor.web.templating import render
 
 router = APIRouter(prefix="/admin/parties", tags=["pages"], include_in_schema=False)
@@ -239,6 +240,14 @@ def _page(
 ) -> HTMLResponse:
     form = form or {}
     counts = saved.split(":")[1:] if saved and saved.startswith("csv:") else []
+    identity = current_identity(request)
+
+    def may(method: str, path: str) -> bool:
+        """Whether the viewer may use a form (an admin of some municipalities may not add
+        vendors or import parties: the form is not shown, rather than refused on use)."""
+        rule = rule_for(method, path)
+        return rule is not None and identity is not None and rule.allows(identity)
+
     return render(
         request,
         "admin/parties.html",
@@ -254,6 +263,8 @@ def _page(
             "roles": admin.ROLES,
             "languages": admin.LANGUAGES,
             "severities": admin.SEVERITIES,
+            "may_add_vendor": may("POST", "/admin/parties/vendors"),
+            "may_import": may("POST", "/admin/parties/import"),
         },
         status_code=400 if error else 200,
     )

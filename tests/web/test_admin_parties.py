@@ -253,3 +253,20 @@ def test_a_typed_name_is_ignored_and_the_signed_in_identity_is_recorded(
     assert page.status_code == 303
     with transaction(engine) as s:
         assert [e.actor for e in s.scalars(select(AuditEntry))] == [TEST_ACTOR]
+
+
+def test_an_admin_of_some_municipalities_is_not_offered_what_only_an_admin_of_all_may_do(
+    app: object, client: TestClient, seed: Seed
+) -> None:
+    """Adding vendors and importing parties need an admin over every municipality: the
+    forms are not shown to an admin of one (they ended in a 403 page, the input lost)."""
+    from tests.web.legal_world import scoped_client
+
+    local = scoped_client(app, codes=["751"], roles=["admin"])  # type: ignore[arg-type]
+    page = local.get("/admin/parties").text
+    assert 'action="/admin/parties/vendors"' not in page
+    assert 'action="/admin/parties/import"' not in page
+    assert 'action="/admin/parties/municipalities/751/contacts"' in page  # its own, kept
+    everywhere = client.get("/admin/parties").text
+    assert 'action="/admin/parties/vendors"' in everywhere
+    assert 'action="/admin/parties/import"' in everywhere

@@ -155,6 +155,9 @@ def test_a_disabled_account_cannot_sign_in_and_its_session_ends(site: Site) -> N
     admin, csrf = client_of(site, "admin@kk.dk")
     page = admin.post(f"/admin/users/{site.ids['jurist@kk.dk']}/disable", data={"csrf_token": csrf})
     assert page.status_code == 200 and "Kontoen er lukket." in page.text
+    # answered by a redirect to the page: reloading it sends nothing again
+    assert [r.status_code for r in page.history] == [303]
+    assert str(page.url).endswith("/admin/users?done=users.disabled")
     assert not can_sign_in(site, "jurist@kk.dk", PASSWORD)
     assert "/login" in str(jurist.get("/findings").url)
 
@@ -174,6 +177,8 @@ def test_a_reset_password_replaces_the_old_one(site: Site) -> None:
 
 def test_an_admin_cannot_disable_their_own_account(site: Site) -> None:
     admin, csrf = client_of(site, "admin@kk.dk")
+    own = f'action="/admin/users/{site.ids["admin@kk.dk"]}/disable"'
+    assert own not in admin.get("/admin/users").text  # not offered on one's own row
     page = admin.post(f"/admin/users/{site.ids['admin@kk.dk']}/disable", data={"csrf_token": csrf})
     assert page.status_code == 400 and "Du kan ikke lukke din egen konto." in page.text
     assert can_sign_in(site, "admin@kk.dk", PASSWORD)
