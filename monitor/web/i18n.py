@@ -1061,6 +1061,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.where.page": {"da": "side {n}", "en": "page {n}"},
     "error.where.line": {"da": "linje {n}", "en": "line {n}"},
     "error.where.field": {"da": "felt {name}", "en": "field {name}"},
+    # form fields an error may name that no column heading words
+    "fieldname.roles": {"da": "Roller", "en": "Roles"},
+    "fieldname.reason": {"da": "Begrundelse", "en": "Reason"},
+    "fieldname.sort": {"da": "Sortering", "en": "Sort"},
+    "fieldname.email": {"da": "E-mail", "en": "Email"},
+    "fieldname.municipalities": {"da": "Kommuner", "en": "Municipalities"},
+    "fieldname.note": {"da": "Note", "en": "Note"},
+    "fieldname.recovered": {"da": "Tilbagebetalt", "en": "Recovered"},
+    "fieldname.password": {"da": "Adgangskode", "en": "Password"},
     "error.sign_in_first": {"da": "Log ind først.", "en": "Sign in first."},
     "error.bad_bearer": {
         "da": "Authorization-headeren skal være 'Bearer <token>'.",
@@ -1698,8 +1707,17 @@ def _where(error: Any, lang: str) -> str:
     if getattr(error, "line", None) is not None:
         parts.append(translate("error.where.line", lang, n=error.line))
     if getattr(error, "field", None):
-        parts.append(translate("error.where.field", lang, name=error.field))
+        parts.append(translate("error.where.field", lang, name=_field_name(error.field, lang)))
     return ", ".join(parts)
+
+
+def _field_name(field: str, lang: str) -> str:
+    """A form field as the page names it ("felt roller", not "felt roles"), where the
+    catalogue words it; else as named."""
+    for key in (f"field.{field}", f"fieldname.{field}"):
+        if key in MESSAGES:
+            return translate(key, lang).lower()
+    return field
 
 
 def _param_text(value: Any, lang: str) -> Any:
