@@ -340,6 +340,9 @@ def extract(file: Path, format: OutFormat = typer.Option(OutFormat.json, "--form
 
     terms = extract_contract(_read_bytes(file), file.name)
     printed = {**terms_to_dict(terms), **review_to_dict(terms)}
+    # the sentence the most-favoured-customer reading rests on (one promising it, or one
+    # saying there is none); None: no clause found, which a reader may have missed
+    printed["mfn_evidence"] = next((c.text for c in terms.clauses if c.kind == "mfn"), None)
     if format is OutFormat.text:
         from monitor.cli.output import extraction_text
 

@@ -209,11 +209,24 @@ def _clause_lines(data: dict[str, Any]) -> list[str]:
     out = [f"  period: {start or '?'} – {end or '?'}"]
     days = data.get("payment_days")
     out.append(f"  payment: {'-' if days is None else f'{days} days'}")
-    out.append(f"  most-favoured customer: {'yes' if data.get('mfn') else 'no'}")
+    out.append(f"  most-favoured customer: {_mfn_text(data)}")
     index = data.get("indexation")
     if index:
         out.append(f"  indexation: {_indexation_text(index, start)}")
     return out
+
+
+def _mfn_text(data: dict[str, Any]) -> str:
+    """yes, or which "no": the contract says there is none, or no clause was found (a
+    reading that may have missed one: legal checks)."""
+    if data.get("mfn"):
+        return "yes"
+    if "mfn_evidence" not in data:
+        return "no"
+    said = data["mfn_evidence"]
+    if said:
+        return f"no: the contract says so ({' '.join(str(said).split())[:100]})"
+    return "no clause found"
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -177,3 +177,34 @@ def test_indexation_limits_stated_otherwise() -> None:
     )  # fmt: skip
     assert not_before.indexation is not None
     assert not_before.indexation.fixed_months == 22  # 1 March 2026 to 1 January 2028
+
+
+def test_extract_says_which_no_most_favoured_customer_means(tmp_path: object) -> None:
+    """ "most-favoured customer: no" meant three things: the contract says there is none,
+    no clause was found, or one was missed. The text now says which, with the sentence."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from monitor.cli.main import app
+
+    folder = Path(str(tmp_path))
+    denied = "Parterne er enige om, at der ikke gælder nogen mestbegunstigelse for aftalen."
+    for name, lines, expected in (
+        ("none.pdf", ["2. Varighed", STARTS], "most-favoured customer: no clause found"),
+        ("denied.pdf", ["2. Varighed", STARTS, "6. Mestbegunstigelse", denied],
+         "most-favoured customer: no: the contract says so (Parterne er enige om"),
+    ):  # fmt: skip
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=A4, invariant=1)
+        canvas.setFont("Helvetica", 10)
+        y = 800.0
+        for line in [*HEAD, *lines]:
+            canvas.drawString(60, y, line)
+            y -= 14
+        canvas.showPage()
+        canvas.save()
+        (folder / name).write_bytes(buffer.getvalue())
+        result = CliRunner().invoke(app, ["extract", str(folder / name), "-f", "text"])
+        assert result.exit_code == 0, result.output
+        assert expected in result.stdout, result.stdout
