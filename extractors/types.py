@@ -209,6 +209,9 @@ class IndexationTerms:
     frequency_months: int = 12
     threshold_pct: Decimal | None = None
     evidence: Evidence | None = None
+    #: the months the index change is measured over ("med udviklingen i nettoprisindekset
+    #: for de seneste 12 måneder"); None: since the previous reference (the base first)
+    window_months: int | None = None
 
 
 @dataclass(slots=True)

@@ -14,7 +14,9 @@ Model (documented, so the evidence can be checked by hand):
   below it. Adjustments compound. A date whose reference month is not after the
   previous one (the effective date itself, without a fixed period) adjusts nothing:
   it is no step, so a clause whose index is unknown still holds the agreed price
-  until its first real adjustment.
+  until its first real adjustment. A clause measuring the index over a window ("for
+  de seneste 12 måneder": ``window_months``) moves each step by the change over that
+  window before it, instead of since the previous reference month.
 * A fall in the index is not enforced (the allowed price never drops below the
   agreed one): a missed decrease is not claimed as a breach.
 * Where the series lacks a month, the cap alone bounds that step and the step says
@@ -128,7 +130,14 @@ def schedule(
         ref = month_str(*add_months(when.year, when.month, -1))
         if ref <= prev:
             continue  # no month of the index since the base: nothing to adjust by
-        step = _step(ix, series, prev, ref, when, step_cap)
+        # the change over the months the clause measures it over ("for de seneste 12
+        # måneder"), else since the previous reference
+        frm = (
+            month_str(*add_months(when.year, when.month, -1 - ix.window_months))
+            if ix.window_months
+            else prev
+        )
+        step = _step(ix, series, frm, ref, when, step_cap)
         if step is None:
             return Schedule(None, tuple(steps), first)
         steps.append(step)

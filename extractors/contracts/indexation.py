@@ -209,11 +209,25 @@ def _read_statement(terms: IndexationTerms, text: str) -> None:
     for pattern, months in _FREQUENCY:
         if pattern.search(text):
             terms.frequency_months = months
+    window = _WINDOW.search(text)
+    if terms.window_months is None and window is not None:
+        count = next((g for g in window.groups() if g), "12")
+        terms.window_months = 12 if not count.isdigit() else int(count)
     if terms.base_month is None and _BASE_WORDS.search(text):
         month_year = MONTH_YEAR_RE.search(text)
         base = month_number(month_year.group(1)) if month_year else None
         if month_year and base:
             terms.base_month = f"{month_year.group(2)}-{base:02d}"
+
+
+#: the index measured over the months before each adjustment, not since the last one:
+#: "for de seneste 12 måneder", "over the preceding twelve (12) months", "år til år"
+_WINDOW = re.compile(
+    r"\b(?:seneste|forudgående|foregående|sidste)\s+(?:(\d{1,2})|tolv)\s+måneder|"
+    r"\b(?:last|preceding|previous|prior)\s+(?:twelve\s+\((\d{1,2})\)|(\d{1,2})|twelve)\s+months|"
+    r"\bår\s+til\s+år\b|\byear[\s-]+on[\s-]+year\b|\b12[\s-]+måneders\s+(?:udvikling|stigning|ændring)",
+    re.IGNORECASE,
+)
 
 
 def _fill_from(terms: IndexationTerms, text: str) -> None:

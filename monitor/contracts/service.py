@@ -215,6 +215,7 @@ def indexation_params(ix: IndexationTerms) -> dict[str, Any]:
         "base_month": ix.base_month,
         "frequency_months": ix.frequency_months,
         "threshold_pct": None if ix.threshold_pct is None else str(ix.threshold_pct),
+        "window_months": ix.window_months,
     }
 
 
@@ -242,6 +243,7 @@ def indexation_from_params(params: dict[str, Any]) -> IndexationTerms:
         base_month=params.get("base_month"),
         frequency_months=params.get("frequency_months") or 12,
         threshold_pct=dec(params.get("threshold_pct")),
+        window_months=params.get("window_months"),
     )
 
 
