@@ -64,6 +64,17 @@ _TOTAL_ROW = re.compile(
 )
 
 
+#: a row named as a sum, whatever its other cells say
+_STRONG_TOTAL = re.compile(
+    r"\bi\s+alt\b|^\s*sub-?total\b|^\s*grand\s+total\b|"
+    r"^\s*samle(?:t|de)\s+(?:(?:årlig|månedlig)(?:t|e)?\s+)?(?:vederlag|pris(?:er)?|beløb|sum|"
+    r"betaling|omkostning(?:er)?)\b|"
+    r"^\s*total\s+(?:(?:recurring|annual|monthly|one-off)\s+)?(?:charges?|fees?|price|"
+    r"amount|cost|recurring|annual|monthly)\b",
+    re.IGNORECASE,
+)
+
+
 def is_total_line(text: str) -> bool:
     """A line stating a total, subtotal or estimated contract sum: no price of its own."""
     return _TOTAL_ROW.match(text.strip()) is not None
@@ -374,13 +385,13 @@ def read_row(
                 description = text
     if not description:
         description = max(text_cells, key=len) if text_cells else ""
-    if (
-        is_total_line(description or _plain(row))
-        and item_id is None
-        and not _has_unit(cells, roles)
+    if item_id is None and (
+        (is_total_line(description or _plain(row)) and not _has_unit(cells, roles))
+        or _STRONG_TOTAL.search(description or _plain(row))
     ):
         # a total (a product named "Total Care" or "Sum-up kit" has an item number or a
-        # unit of its own)
+        # unit of its own); one named as a sum is a sum, unit cell or not ("Samlet årligt
+        # vederlag | pr. år", "Optioner i alt", "Subtotal recurring | per month")
         return None
     # a band column's cell, or a range in a quantity column ("Antal": "1-99 transaktioner",
     # "100+"): an expected quantity is one number, a range or an open end is a volume band
@@ -431,6 +442,10 @@ def read_row(
     terms = _priced(columns, cells, page, ctx, style)
     if not terms:
         return _unread(row, page, "no unit price column with an amount")
+    if any(value < 0 for _, value in terms):
+        # "Rabat, første kontraktår | pr. år | -12.000,00": a discount or a credit, no
+        # agreed price; shown for review
+        return _unread(row, page, "a negative amount (a discount?)")
     if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):
         confidence = min(confidence, 0.6)  # two prices, neither named the agreed one
     doubt: str | None = None
