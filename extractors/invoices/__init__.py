@@ -32,7 +32,7 @@ from extractors.invoices.validate import reconcile
 from extractors.invoices.xmlsafe import DEFAULT_MAX_BYTES, parse_xml
 from extractors.limits import DEFAULT_LIMITS, Limits, check_pdf
 from extractors.money import ORE, to_ore
-from extractors.types import ZERO, ParsedInvoice
+from extractors.types import ZERO, ParsedInvoice, ParsedInvoiceLine
 
 __all__ = ["detect_format", "invoice_to_dict", "iter_invoices", "parse_invoice"]
 
@@ -219,8 +219,41 @@ def _checked_one(invoice: ParsedInvoice, name: str) -> ParsedInvoice:
     if found:
         warnings = invoice.warnings
         warnings.extend(w for w in found if w not in warnings)
+    discount_lines(invoice)
     net_prices(invoice)
     return invoice
+
+
+def discount_lines(invoice: ParsedInvoice) -> None:
+    """A discount written as a line of its own under the item it discounts ("AB-20 |
+    Konsulent | 10 | 1.200,00" then "AB-20 | Rabat | 1 | -500,00"): taken into that
+    line as its allowance (and so into its unit price, :func:`net_prices`), not left as
+    a line of its own beside a list price the contract does not agree to. Only a line of
+    the same item number, on an invoice; said in a warning."""
+    if invoice.document_type != "invoice":
+        return
+    kept: list[ParsedInvoiceLine] = []
+    for line in invoice.lines:
+        item = next((k for k in reversed(kept) if line.item_id and k.item_id == line.item_id), None)
+        if (
+            item is not None
+            and line.line_amount < 0
+            and item.line_amount > 0
+            and _DISCOUNT_WORDS.search(line.description)
+            and item.line_amount + line.line_amount > 0
+        ):
+            item.allowances += -line.line_amount
+            item.line_amount += line.line_amount
+            invoice.warnings.append(
+                f"line {line.line_id} ({' '.join(line.description.split())[:40]}, "
+                f"{line.line_amount}) is a discount on line {item.line_id}: taken into it"
+            )
+            continue
+        kept.append(line)
+    invoice.lines[:] = kept
+
+
+_DISCOUNT_WORDS = re.compile(r"rabat|discount|nedslag|prisreduktion|reduction|afslag", re.I)
 
 
 def net_prices(invoice: ParsedInvoice) -> None:

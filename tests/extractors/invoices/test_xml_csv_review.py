@@ -171,3 +171,27 @@ def test_an_invoice_with_a_negative_total_is_said() -> None:
     )
     assert invoice.document_type == "invoice"
     assert any("total is negative" in w for w in invoice.warnings)
+
+
+def test_a_discount_line_under_its_item_is_taken_into_the_items_price() -> None:
+    """ "QZ-4 | Konsulent | 8 x 950,00" then "QZ-4 | Rabat | -400,00": the hours cost
+    900,00 each; the list price alone was compared with the contract (a false alarm, found
+    by an independent end-to-end review)."""
+    (invoice,) = _csv(
+        "Fakturanr.;Fakturadato;CVR;Varenr.;Beskrivelse;Antal;Enhed;Enhedspris;Beløb\n"
+        "7;2026-03-01;12345678;QZ-4;Konsulent;8;timer;950,00;7.600,00\n"
+        "7;2026-03-01;12345678;QZ-4;Rabat, aftalt;1;stk;-400,00;-400,00\n"
+        "7;2026-03-01;12345678;QZ-5;Kørsel;1;stk;300,00;300,00\n"
+    )
+    assert [(ln.item_id, ln.unit_price, ln.line_amount) for ln in invoice.lines] == [
+        ("QZ-4", Decimal("900.00"), Decimal("7200.00")),
+        ("QZ-5", Decimal("300.00"), Decimal("300.00")),
+    ]
+    assert invoice.totals.line_extension == Decimal("7500.00")
+    # a negative line of another item, or not worded as a discount, stays as written
+    (other,) = _csv(
+        "Fakturanr.;Fakturadato;CVR;Varenr.;Beskrivelse;Antal;Enhed;Enhedspris;Beløb\n"
+        "8;2026-03-01;12345678;QZ-4;Konsulent;8;timer;950,00;7.600,00\n"
+        "8;2026-03-01;12345678;QZ-4;Returneret;-1;timer;950,00;-950,00\n"
+    )
+    assert len(other.lines) == 2
