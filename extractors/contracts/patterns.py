@@ -189,6 +189,13 @@ BAND_RE = re.compile(
     re.IGNORECASE,
 )
 BAND_AT_END_RE = re.compile(rf"(?:^|\s)(?:{BAND_RE.pattern})$", re.IGNORECASE)
+#: A band after what it counts, at the end of a description: "Core HR, users 1-500",
+#: "navngivne brugere 501-2.000", "users 2,001+" (``band`` then reads as "1-500 users")
+NOUN_FIRST_BAND_RE = re.compile(
+    rf"(?:^|[\s,])(?P<noun>{_NOUN})\s+(?P<band>(?:{QTY})\s*[-–—]\s*(?:{QTY})|(?:{QTY})\s*\+|"
+    rf"(?:over|above|more than|mere end)\s+(?:{QTY}))$",
+    re.IGNORECASE,
+)
 #: A band written in words, a cell of its own in a band or quantity column: "Fra 10 til
 #: 49", "10 to 49 units", "between 10 and 49" (in running text or a description these are
 #: sizes and counts: "Kuverter C5, 10 og 20 stk.", "Workshop for 5 til 10 brugere")

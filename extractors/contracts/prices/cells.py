@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from extractors.contracts.patterns import (
     BAND_AT_END_RE,
     BAND_RE,
+    NOUN_FIRST_BAND_RE,
     UNREPRESENTED_UNIT,
     WORDED_BAND_RE,
     band_of,
@@ -270,7 +271,9 @@ _ESTIMATE = re.compile(r"forvent|anslå|skøn|estimat|expected|approx", re.IGNOR
 _COUNTS = (
     r"stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|packages?|kasser?|boxes|"
     r"æsker?|ruller?|rolls?|sæt|sets?|brugere?|users?|licenser|licens|licen[cs]es|indb|"
-    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages"
+    r"indbyggere|inhabitants|borgere|transaktioner|transactions|ordrer|orders|sider|pages|"
+    # hours bought, in a band column ("0-100 timer", "over 100 hours")
+    r"timer|hours"
 )
 _COUNT_NOUN = re.compile(
     rf"^(?:{_COUNTS}|kg|kilo|kilogram|tons?|liter|litre|liters|litres|ltr|l|m3|m³)\.?$",
@@ -436,6 +439,10 @@ def read_row(
         if at_end is not None:
             band = _band(at_end.group(0), ctx.language, bare=False)
             description = description[: at_end.start()].strip(" ,–-")
+        elif (first := NOUN_FIRST_BAND_RE.search(description)) is not None:
+            # what it counts before the band: "Core HR, users 1-500", "brugere 2.001+"
+            band = _band(f"{first['band']} {first['noun']}", ctx.language, bare=False)
+            description = description[: first.start()].strip(" ,–-")
     description = " ".join(description.split())
     if not description:
         return _unread(row, page, "no description")

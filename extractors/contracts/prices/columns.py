@@ -830,7 +830,8 @@ _BOUGHT = re.compile(r"forbrug|antal|mængde|ordrestørrelse|bestilling|køb|vol
 #: a band that names what it counts ("1-49 stk.", "100-499 brugere")
 _COUNTED = re.compile(r"\b(?:stk|styk|pcs|pieces?|units?|enheder|pakker?|pk|packs?|kasser?|"
                       r"boxes|brugere|users|licenser|licenses|licences|indbyggere|inhabitants|"
-                      r"ordrer|orders|transaktioner|transactions)\b", re.IGNORECASE)  # fmt: skip
+                      r"ordrer|orders|transaktioner|transactions|timer|hours)\b",
+                      re.IGNORECASE)  # fmt: skip
 #: the words of a header stating its VAT basis ("ekskl. moms", "(incl. VAT)")
 _VAT_WORD = re.compile(r"^\(?(ekskl|eksklusiv|excl|excluding|inkl|inklusiv|incl|including|"
                        r"moms|vat)\b", re.IGNORECASE)  # fmt: skip

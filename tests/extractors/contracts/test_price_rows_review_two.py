@@ -44,3 +44,38 @@ def test_a_discount_row_is_shown_for_review_not_enforced() -> None:
 def test_a_product_named_total_with_its_item_number_is_a_price() -> None:
     terms, _ = _terms(*ROWS, ["QB-3", "Total Care support", "pr. år", "9.500,00"])
     assert ("QB-3", Decimal("9500.00")) in terms
+
+
+def _banded(header: list[str], rows: list[list[str]]) -> list[tuple[object, ...]]:
+    terms = extract_contract(
+        _pdf([*HEAD, *_table(header, rows, (72, 130, 330, 450))]), "aftale.pdf"
+    )
+    assert not terms.needs_review, terms.review_reasons
+    return [(t.item_id, t.unit_price, t.tier_min, t.tier_max) for t in terms.price_terms]
+
+
+def test_a_band_written_after_what_it_counts() -> None:
+    """ "Kernelicens, brugere 1-500": the band was dropped and three prices of one item
+    stood unbanded (a missed volume tier)."""
+    rows = [
+        ["QH-7", "Kernelicens, brugere 1-500", "pr. bruger pr. md.", "58,00"],
+        ["QH-7", "Kernelicens, brugere 501-2.000", "pr. bruger pr. md.", "47,00"],
+        ["QH-7", "Kernelicens, brugere 2.001+", "pr. bruger pr. md.", "39,50"],
+    ]
+    assert _banded(["Varenr.", "Ydelse", "Enhed", "Pris"], rows) == [
+        ("QH-7", Decimal("58.00"), Decimal(1), Decimal(500)),
+        ("QH-7", Decimal("47.00"), Decimal(501), Decimal(2000)),
+        ("QH-7", Decimal("39.50"), Decimal(2001), None),
+    ]
+
+
+def test_bands_of_hours_bought() -> None:
+    rows = [
+        ["QH-9", "Konsulentbistand", "0-100 timer", "850,00"],
+        ["QH-9", "Konsulentbistand", "over 100 timer", "790,00"],
+    ]
+    banded = _banded(["Varenr.", "Ydelse", "Interval", "Timepris"], rows)
+    assert [(b[1], b[2], b[3]) for b in banded] == [
+        (Decimal("850.00"), Decimal(0), Decimal(100)),
+        (Decimal("790.00"), Decimal(101), None),
+    ]
