@@ -115,7 +115,8 @@ def ingest(
     if unassigned:
         console.print(
             f"{unassigned} unassigned: add their vendor or municipality (prisvagt parties import, "
-            "or contracts set-parties) and they are assigned and checked"
+            "or, for a contract, contracts set ID --buyer-cvr/--vendor-cvr) and they are assigned "
+            "and checked"
         )
     if failed:
         raise typer.Exit(2)

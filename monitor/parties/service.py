@@ -138,6 +138,7 @@ def _upsert_municipality(session: Session, row: PartyRow) -> int:
                 field="ean",
             )
         muni.eans.append(MunicipalityEan(ean=ean))
+        known.add(ean)  # listed twice (in one row, or in two of the municipality's rows)
     added = 0
     existing = {(c.role, c.email) for c in muni.contacts}
     for role, email in (("finance", row.finance_email), ("legal", row.legal_email)):

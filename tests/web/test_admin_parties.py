@@ -270,3 +270,18 @@ def test_an_admin_of_some_municipalities_is_not_offered_what_only_an_admin_of_al
     everywhere = client.get("/admin/parties").text
     assert 'action="/admin/parties/vendors"' in everywhere
     assert 'action="/admin/parties/import"' in everywhere
+
+
+def test_an_ean_listed_twice_for_one_municipality_is_stored_once(engine: Engine) -> None:
+    """It ended in a database traceback (a unique key broken by the second copy)."""
+    from monitor.parties.service import import_parties, read_parties_csv
+
+    text = (
+        HEADER + f"municipality,461,Odense,35209115,{ODENSE_EAN};{ODENSE_EAN},205000,,\n"
+        f"municipality,461,Odense,35209115,{ODENSE_EAN},205000,,\n"
+    )
+    with transaction(engine) as s:
+        import_parties(s, rows=read_parties_csv(text, filename="parter.csv"))
+    with transaction(engine) as s:
+        eans = s.scalars(select(MunicipalityEan.ean).where(MunicipalityEan.ean == ODENSE_EAN))
+        assert list(eans) == [ODENSE_EAN]
