@@ -163,7 +163,7 @@ def _payment_in(text: str, page: int | None, confidence: float) -> ContractClaus
         if found.unit != "day" or _NOT_PAYMENT.search(_around(text, found.start, found.end)):
             continue
         if _about_another_deadline(text, found.start):
-            continue  # "gøre indsigelse ... inden 14 dage", "issued within 15 days and ..."
+            continue  # "gøre indsigelse ... inden 8 dage", "issued within 10 days and ..."
         params: dict[str, object] = {"payment_days": found.number}
         if _RUNNING_MONTH.search(text):
             params["counted_from"] = "end_of_month"
@@ -184,7 +184,7 @@ def _payment_in(text: str, page: int | None, confidence: float) -> ContractClaus
 def _about_another_deadline(text: str, at: int) -> bool:
     """Whether the days at ``at`` belong to another deadline than paying: the nearest
     verb before them objects to or sends the invoice ("Kunden skal gøre indsigelse mod en
-    faktura inden 14 dage", "Invoices shall be issued within 15 days ... and are payable
+    faktura inden 8 dage", "Invoices shall be issued within 10 days ... and are payable
     within 30 days"), no word of paying between it and them."""
     before = text[:at]
     other = max((m.end() for m in _OTHER_DEADLINE.finditer(before)), default=-1)

@@ -225,7 +225,7 @@ def composite_index(text: str) -> str | None:
     for start, name in index_names(text):
         if name in parts and parts[name] is not None:
             continue
-        # "75 % af udviklingen i Danmarks Statistiks lønindeks"
+        # "60 % af udviklingen i Danmarks Statistiks lønindeks"
         before = _WEIGHT_BEFORE.search(text[max(0, start - 60) : start])
         named = re.match(r"[\w-]*", text[start:])
         end = start + (len(named[0]) if named else 0)
@@ -380,7 +380,7 @@ _LOWER_OF = re.compile(
 _CONDITION = re.compile(
     r"\b(?:hvis|såfremt|forudsat|forudsætter|forudsætning|når|betinget|if|where|when|provided|"
     r"condition\w*|unless|medmindre|udløser|triggers?)\b|"
-    # a Danish condition by inversion: "Stiger nettoprisindekset med mere end 3 %, kan ..."
+    # a Danish condition by inversion: "Stiger nettoprisindekset med mere end 2 %, kan ..."
     r"(?:^|[.;:]\s+)(?:stiger|falder|ændres|overstiger|bevæger)\b",
     re.I,
 )
@@ -444,7 +444,7 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
         elif _CAP_BEFORE.search(before) or _CAP_AFTER.match(after) or _LOWER_OF.search(before):
             caps.append(value)
         elif _BEYOND.search(before) and _BY_CONSENT.match(_without_stops(text), match.end()):
-            caps.append(value)  # "stigninger ud over 3 % kan kun ske efter aftale": a cap
+            caps.append(value)  # "stigninger ud over 2,5 % kan kun ske efter aftale": a cap
     restricted = _ONLY.search(text) is not None
     thresholds = [v for v in conditions if restricted or v not in caps]
     small = _SMALL_CHANGE.search(text)
@@ -455,8 +455,8 @@ def caps_and_thresholds(text: str) -> tuple[Decimal | None, Decimal | None]:
 
 
 #: an increase beyond a percentage only by the buyer's consent is capped at it:
-#: "Prisstigninger ud over 3 % p.a. kan kun ske efter forudgående skriftlig aftale",
-#: "increases in excess of 3 % require the Customer's prior written approval"
+#: "Prisstigninger ud over 2,5 % p.a. kan kun ske efter forudgående skriftlig aftale",
+#: "increases in excess of 2,5 % require the Customer's prior written approval"
 _BEYOND = re.compile(r"\b(?:ud\s*over|beyond|in\s+excess\s+of|above|exceeding)\s*$", re.I)
 _BY_CONSENT = re.compile(
     r"[^.;]{0,60}?\b(?:kun|alene|only|require\w*|kræver|forudsætter|subject\s+to)\b[^.;]{0,50}?"

@@ -205,8 +205,8 @@ _FIXED_UNTIL = re.compile(
     r"to\s+and\s+including|up\s+to(?:\s+and\s+including)?)\s*(?:den\s+|d\.\s*)?$",
     re.I,
 )
-#: no adjustment before a date: "Leverandøren kan ikke kræve prisregulering før 1. januar
-#: 2028", "the prices may not be adjusted before 1 January 2028", "tidligst pr. 1. marts 2027"
+#: no adjustment before a date: "Leverandøren kan ikke kræve prisregulering før 1. april
+#: 2029", "the prices may not be adjusted before 1 April 2029", "tidligst pr. 1. maj 2028"
 _NOT_BEFORE = re.compile(
     r"\b(?:ikke|not|no)\b[^.;:\d]{0,40}?\b(?:reguler\w*|justere?\w*|adjust\w*|increase\w*|"
     r"indexation|index\w*|prisregulering\w*)\b[^.;:\d]{0,20}?\b(?:før|before|prior\s+to|earlier\s+than)"
@@ -244,7 +244,7 @@ def first_adjustment_date(text: str, *, month_first: bool = False) -> date | Non
             value = parse_date(match, month_first=month_first)
             if value is not None:
                 return value + timedelta(days=1)
-        if _NOT_BEFORE.search(before):  # "kan ikke kræve prisregulering før 1. januar 2028"
+        if _NOT_BEFORE.search(before):  # "kan ikke kræve prisregulering før 1. april 2029"
             value = parse_date(match, month_first=month_first)
             if value is not None:
                 return value

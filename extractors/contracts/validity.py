@@ -83,7 +83,7 @@ def read_term(sentences: list[Sentence], *, month_first: bool = False) -> TermDa
         and effective.value is not None
         and _EXPECTED.search(effective.sentence.text)
     ):
-        # "løber i 36 måneder fra idriftsættelsen, som forventes at ske 1. marts 2026"
+        # "løber i 48 måneder fra idriftsættelsen, som forventes at ske 1. april 2026"
         term.uncertain.append(
             "effective date: a date the contract only expects (a planned go-live), to be checked"
         )
@@ -106,8 +106,8 @@ def _uncertain(effective: Candidate | None, expiry: Candidate | None) -> list[st
 
 def _option_end(text: str, at: int) -> bool:
     """Whether the end date at ``at`` is how far an option may extend the contract ("kan
-    forlænges 2 gange á 12 måneder, dvs. længst til 28. februar 2031, og udløber ellers
-    den 28. februar 2029"; "may extend the term ... i.e. until 28 February 2030 at the
+    forlænges 2 gange á 12 måneder, dvs. længst til 30. juni 2032, og udløber ellers
+    den 30. juni 2030"; "may extend the term ... i.e. until 30 June 2031 at the
     latest"): the nearest verb before it extends, none that ends the contract between."""
     before = text[max(0, at - 160) : at]
     extends = max((m.end() for m in _EXTENDS.finditer(before)), default=-1)

@@ -261,7 +261,7 @@ def net_prices(invoice: ParsedInvoice) -> None:
     surcharge charged on the line) taken into its unit price: the price the buyer pays
     per unit, which the contract's agreed price is compared with (list price 80,00 less
     10 % is 72,00 a unit, not 80,00: an agreed 72,00 is kept; 100 licences at 100,00
-    with a charge of 600,00 on the line cost 106,00 a unit: a fee the agreed price does
+    with a charge of 300,00 on the line cost 103,00 a unit: a fee the agreed price does
     not allow is not hidden beside the price). Only where the line adds up (quantity x
     price - discount + charges = amount); the printed price stays as ``price_amount``;
     said in a warning."""

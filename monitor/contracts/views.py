@@ -262,7 +262,7 @@ def row_fields(text: str) -> dict[str, str]:
     return fields
 
 
-#: an item number: letters, digits and separators, with a digit ("KD-5030", "4711-02")
+#: an item number: letters, digits and separators, with a digit ("QX-7741", "4711-02")
 _ITEM_CODE = re.compile(r"(?=[^\s]*\d)[A-Za-zÆØÅæøå]{0,8}[-./]?[\dA-Za-z][\w./-]{0,24}")
 _TRAILING_AMOUNT = re.compile(
     r"(?P<text>.*?\D)\s+(?P<amount>(?:kr\.?\s*)?\d{1,3}(?:\.\d{3})*,\d{2}(?:\s*kr\.?)?)"

@@ -198,8 +198,8 @@ def test_read_as_a_price_opens_the_form_with_the_row_split_into_its_fields(
         contract = s.get(Contract, seed.contract_id)
         assert contract is not None
         contract.review_status = "needs_review"
-        two = UnreadPriceRow(page=4, text="QX-7741 | Særlig datarensning | 3.250,00 / 4.100,00")
-        one = UnreadPriceRow(page=4, text="QX-7742 | Timeløn, specialist | pr. time | 1.150,00")
+        two = UnreadPriceRow(page=4, text="QX-7741 | Særlig datarensning | 2.900,00 / 3.600,00")
+        one = UnreadPriceRow(page=4, text="QX-7742 | Timeløn, specialist | pr. time | 1.240,00")
         contract.unread_prices += [two, one]
         s.flush()
         ids = (two.id, one.id)
@@ -210,6 +210,6 @@ def test_read_as_a_price_opens_the_form_with_the_row_split_into_its_fields(
         for i in ids
     ]
     assert 'name="item_id"' in forms[0] and 'value="QX-7741"' in forms[0]
-    assert 'value="Særlig datarensning"' in forms[0] and "4.100,00" not in forms[0]
-    assert 'value="QX-7742"' in forms[1] and 'value="1.150,00"' in forms[1]
+    assert 'value="Særlig datarensning"' in forms[0] and "3.600,00" not in forms[0]
+    assert 'value="QX-7742"' in forms[1] and 'value="1.240,00"' in forms[1]
     assert '<option value="hour" selected>' in forms[1]

@@ -450,7 +450,7 @@ def read_row(
     if not terms:
         return _unread(row, page, "no unit price column with an amount")
     if any(value < 0 for _, value in terms):
-        # "Rabat, første kontraktår | pr. år | -12.000,00": a discount or a credit, no
+        # "Rabat, første kontraktår | pr. år | -6.000,00": a discount or a credit, no
         # agreed price; shown for review
         return _unread(row, page, "a negative amount (a discount?)")
     if len(terms) == 1 and _rival_prices(columns, cells, terms[0][0], style, ctx.language):

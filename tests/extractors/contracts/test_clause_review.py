@@ -40,7 +40,7 @@ STARTS = "Kontrakten træder i kraft den 1. marts 2026 og udløber den 28. febru
 def test_payment_days_are_not_the_days_to_object_to_an_invoice() -> None:
     terms = _read(
         "2. Varighed", STARTS, "3. Betaling",
-        "Kunden skal gøre indsigelser mod en faktura inden 14 dage. Betaling skal ske senest 30",
+        "Kunden skal gøre indsigelser mod en faktura inden 8 dage. Betaling skal ske senest 30",
         "dage efter modtagelse af faktura.",
     )  # fmt: skip
     assert terms.payment_days == 30
@@ -69,23 +69,23 @@ def test_business_days_are_counted_as_calendar_days_and_held_for_review() -> Non
 def test_an_option_s_latest_end_is_not_the_expiry() -> None:
     terms = _read(
         "2. Varighed",
-        "Kontrakten træder i kraft den 1. marts 2026. Kontrakten kan forlænges 2 gange á 12",
-        "måneder, dvs. længst til 28. februar 2031, og udløber ellers den 28. februar 2029.",
+        "Kontrakten træder i kraft den 1. juli 2026. Kontrakten kan forlænges 2 gange á 12",
+        "måneder, dvs. længst til 30. juni 2032, og udløber ellers den 30. juni 2029.",
     )
-    assert (terms.effective_date, terms.expiry_date) == (date(2026, 3, 1), date(2029, 2, 28))
+    assert (terms.effective_date, terms.expiry_date) == (date(2026, 7, 1), date(2029, 6, 30))
     english = _read(
         "2. Term",
-        "The Agreement takes effect on 1 March 2026. The initial term is 24 months. The Customer",
-        "may extend the term twice by 12 months, i.e. until 28 February 2030 at the latest.",
+        "The Agreement takes effect on 1 July 2026. The initial term is 24 months. The Customer",
+        "may extend the term twice by 12 months, i.e. until 30 June 2030 at the latest.",
         head=["Service Agreement", "between Skovlund Municipality and Datavej ApS."],
     )
-    assert english.expiry_date == date(2028, 2, 29)
+    assert english.expiry_date == date(2028, 6, 30)
 
 
 def test_an_expected_go_live_date_is_held_for_review() -> None:
     terms = _read(
         "2. Varighed",
-        "Kontrakten træder i kraft ved underskrift og løber i 36 måneder fra idriftsættelsen, som",
+        "Kontrakten træder i kraft ved underskrift og løber i 48 måneder fra idriftsættelsen, som",
         "forventes at ske 1. april 2026.",
     )
     assert any("only expects" in r for r in terms.review_reasons), terms.review_reasons
@@ -145,15 +145,15 @@ def test_a_mix_of_indexes_weighed_in_words_is_a_composite_held_for_review() -> N
 
 
 def test_a_key_facts_table_s_start_and_end_dates() -> None:
-    """ "Startdato 01/03/2026" over "Slutdato 28/02/2028": the start was read as the end
+    """ "Startdato 01/05/2026" over "Slutdato 30/04/2029": the start was read as the end
     (the next row's label taken for the date's own)."""
     terms = _read(
-        "Startdato 01/03/2026", "Slutdato 28/02/2028", "1. Parter",
+        "Startdato 01/05/2026", "Slutdato 30/04/2029", "1. Parter",
         "Aftalen er indgået mellem Skovlund Kommune, CVR-nr. 29189986, og Datavej ApS, CVR-nr.",
         "35512233.",
         head=["Kontrakt om fagsystem"],
     )  # fmt: skip
-    assert (terms.effective_date, terms.expiry_date) == (date(2026, 3, 1), date(2028, 2, 28))
+    assert (terms.effective_date, terms.expiry_date) == (date(2026, 5, 1), date(2029, 4, 30))
 
 
 def test_indexation_limits_stated_otherwise() -> None:
@@ -172,11 +172,11 @@ def test_indexation_limits_stated_otherwise() -> None:
     assert ix is not None and (ix.cap_pct, ix.threshold_pct) == (Decimal(6), Decimal(2))
     not_before = _read(
         "2. Varighed", STARTS, "4. Prisregulering",
-        "Leverandøren kan ikke kræve prisregulering før 1. januar 2028. Herefter kan priserne",
+        "Leverandøren kan ikke kræve prisregulering før 1. april 2029. Herefter kan priserne",
         "reguleres én gang årligt pr. 1. januar med nettoprisindekset.",
     )  # fmt: skip
     assert not_before.indexation is not None
-    assert not_before.indexation.fixed_months == 22  # 1 March 2026 to 1 January 2028
+    assert not_before.indexation.fixed_months == 37  # 1 March 2026 to 1 April 2029
 
 
 def test_extract_says_which_no_most_favoured_customer_means(tmp_path: object) -> None:
