@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractors.errors import ParseError, PrisvagtError
-from extractors.invoices.common import cvr_from, cvr_from_vat
+from extractors.invoices.common import cvr_from, cvr_from_vat, one_reference
 from extractors.invoices.pdflayout import Layout, layout_lines
 from extractors.invoices.pdflines import TABLE_HEADER, line_items, period_range
 from extractors.invoices.pdftext import (
@@ -391,13 +391,7 @@ def _credited(lines: list[str], layout: Layout, own: str | None, warnings: list[
             number = _number_token(line[end:]) or _number_token(layout.below(i, start, end) or "")
             if number and number != own and number not in found:
                 found.append(number)
-    if len(found) > 1:
-        warnings.append(
-            f"the credit note names several invoices ({', '.join(found)}): it is set off "
-            "against none of them"
-        )
-        return None
-    return found[0] if found else None
+    return one_reference(found, warnings)
 
 
 #: a CVR number as printed in an address block: "CVR 29189803", "CVR-nr.: 29 18 98 03"

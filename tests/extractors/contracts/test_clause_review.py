@@ -21,7 +21,7 @@ HEAD = [
 ]
 
 
-def _read(*lines: str, head: list[str] = HEAD) -> ContractTerms:
+def _pdf(*lines: str, head: list[str] = HEAD) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
     canvas.setFont("Helvetica", 10)
@@ -31,7 +31,11 @@ def _read(*lines: str, head: list[str] = HEAD) -> ContractTerms:
         y -= 14
     canvas.showPage()
     canvas.save()
-    return extract_contract(buffer.getvalue(), "kontrakt.pdf")
+    return buffer.getvalue()
+
+
+def _read(*lines: str, head: list[str] = HEAD) -> ContractTerms:
+    return extract_contract(_pdf(*lines, head=head), "kontrakt.pdf")
 
 
 STARTS = "Kontrakten træder i kraft den 1. marts 2026 og udløber den 28. februar 2029."
@@ -195,16 +199,7 @@ def test_extract_says_which_no_most_favoured_customer_means(tmp_path: object) ->
         ("denied.pdf", ["2. Varighed", STARTS, "6. Mestbegunstigelse", denied],
          "most-favoured customer: no: the contract says so (Parterne er enige om"),
     ):  # fmt: skip
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=A4, invariant=1)
-        canvas.setFont("Helvetica", 10)
-        y = 800.0
-        for line in [*HEAD, *lines]:
-            canvas.drawString(60, y, line)
-            y -= 14
-        canvas.showPage()
-        canvas.save()
-        (folder / name).write_bytes(buffer.getvalue())
+        (folder / name).write_bytes(_pdf(*lines))
         result = CliRunner().invoke(app, ["extract", str(folder / name), "-f", "text"])
         assert result.exit_code == 0, result.output
         assert expected in result.stdout, result.stdout
