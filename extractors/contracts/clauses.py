@@ -162,7 +162,7 @@ def _payment_in(text: str, page: int | None, confidence: float) -> ContractClaus
             break  # the days of a late-payment remedy ("interest ... allowed 14 days")
         if found.unit != "day" or _NOT_PAYMENT.search(_around(text, found.start, found.end)):
             continue
-        if _about_another_deadline(text, found.start):
+        if _about_another_deadline(text, found.start, found.end):
             continue  # "gøre indsigelse ... inden 8 dage", "issued within 10 days and ..."
         params: dict[str, object] = {"payment_days": found.number}
         if _RUNNING_MONTH.search(text):
@@ -181,17 +181,23 @@ def _payment_in(text: str, page: int | None, confidence: float) -> ContractClaus
     return None
 
 
-def _about_another_deadline(text: str, at: int) -> bool:
+def _about_another_deadline(text: str, at: int, end: int) -> bool:
     """Whether the days at ``at`` belong to another deadline than paying: the nearest
     verb before them objects to or sends the invoice ("Kunden skal gøre indsigelse mod en
     faktura inden 8 dage", "Invoices shall be issued within 10 days ... and are payable
-    within 30 days"), no word of paying between it and them."""
+    within 30 days"), no word of paying between it and them, nor just after them ("...
+    udsteder faktura månedligt med 30 dages betalingsfrist")."""
+    if _PAYING_AFTER.match(text, end):
+        return False
     before = text[:at]
     other = max((m.end() for m in _OTHER_DEADLINE.finditer(before)), default=-1)
     paying = max((m.end() for m in _PAYING.finditer(before)), default=-1)
     return other > paying
 
 
+#: a word of paying right after the days: "30 dages betalingsfrist", "30 days payment terms"
+_PAYING_AFTER = re.compile(r"[\s,]{0,3}(?:\w+\s+)?(?:betal\w*|payment|netto|net\b|forfald\w*)",
+                           re.IGNORECASE)  # fmt: skip
 #: a deadline of its own in a payment clause: objecting to an invoice, sending it
 _OTHER_DEADLINE = re.compile(
     rf"indsigelse|reklamer|\bobject|(?<!un)disput|{_INVOICING.pattern}",

@@ -61,6 +61,16 @@ def test_payment_days_are_not_the_days_to_issue_the_invoice() -> None:
     assert terms.payment_days == 30
 
 
+def test_payment_days_named_after_the_days_beside_the_sending_of_invoices() -> None:
+    """ "udsteder faktura ... med 30 dages betalingsfrist": the days are the payment's,
+    named right after them (the verb before them sends the invoice)."""
+    terms = _read(
+        "2. Varighed", STARTS, "3. Betaling",
+        "Leverandøren udsteder faktura ved månedens udgang med 30 dages betalingsfrist.",
+    )  # fmt: skip
+    assert terms.payment_days == 30
+
+
 def test_business_days_are_counted_as_calendar_days_and_held_for_review() -> None:
     terms = _read(
         "2. Varighed", STARTS, "3. Betaling",
