@@ -67,11 +67,13 @@ _TOTAL_ROW = re.compile(
 
 #: a row named as a sum, whatever its other cells say
 _STRONG_TOTAL = re.compile(
-    r"\bi\s+alt\b|^\s*sub-?total\b|^\s*grand\s+total\b|"
-    r"^\s*samle(?:t|de)\s+(?:(?:årlig|månedlig)(?:t|e)?\s+)?(?:vederlag|pris(?:er)?|beløb|sum|"
-    r"betaling|omkostning(?:er)?)\b|"
-    r"^\s*total\s+(?:(?:recurring|annual|monthly|one-off)\s+)?(?:charges?|fees?|price|"
-    r"amount|cost|recurring|annual|monthly)\b",
+    r"\bi\s+alt\s*$|^\s*sub-?total\b|^\s*grand\s+total\b|"
+    # the sum phrase alone ("Samlet årligt vederlag"), not a deliverable's own price
+    # ("Samlet pris for implementering")
+    r"^\s*(?:samle(?:t|de)\s+(?:(?:årlig|månedlig)(?:t|e)?\s+)?(?:vederlag|pris(?:er)?|beløb|sum|"
+    r"betaling|omkostning(?:er)?)|"
+    r"total\s+(?:(?:recurring|annual|monthly|one-off)\s+)?(?:charges?|fees?|price|"
+    r"amount|cost|recurring|annual|monthly))\s*(?:\(.*\))?\s*$",
     re.IGNORECASE,
 )
 

@@ -79,3 +79,11 @@ def test_bands_of_hours_bought() -> None:
         (Decimal("850.00"), Decimal(0), Decimal(100)),
         (Decimal("790.00"), Decimal(101), None),
     ]
+
+
+def test_a_deliverable_priced_as_a_whole_is_a_price() -> None:
+    """ "Samlet pris for implementering": the price of one deliverable, not a sum row."""
+    terms, unread = _terms(
+        *ROWS, ["", "Samlet pris for implementering", "engangsbeløb", "45.000,00"]
+    )
+    assert (None, Decimal("45000.00")) in terms
