@@ -22,7 +22,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+#: a number as a numeric cell keeps it: "-1250.00", "42"
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def safe_cell(value: Any, *, numeric: bool = False) -> Any:
@@ -31,7 +32,7 @@ def safe_cell(value: Any, *, numeric: bool = False) -> Any:
     if value is None or isinstance(value, bool | int | float):
         return value
     text = str(value)
-    if numeric and _PLAIN_NUMBER.fullmatch(text):
+    if numeric and PLAIN_NUMBER.fullmatch(text):
         return text
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,7 +33,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from extractors.money import decimal_str
-from monitor.csvexport import safe_cell
+from monitor.csvexport import PLAIN_NUMBER, safe_cell
 
 Kind = Literal["text", "money", "price", "number", "integer", "date"]
 FORMATS = ("csv", "xlsx")
@@ -101,13 +100,15 @@ def csv_lines(
         for c in columns:
             value = _labelled(row.get(c.key), c, labels)
             cell = safe_cell(_plain(value, c.kind), numeric=c.kind in numeric)
-            if danish and c.kind in numeric and isinstance(cell, str) and _NUMBER.fullmatch(cell):
+            if (
+                danish
+                and c.kind in numeric
+                and isinstance(cell, str)
+                and PLAIN_NUMBER.fullmatch(cell)
+            ):
                 cell = cell.replace(".", ",")
             cells.append(cell)
         yield line(cells)
-
-
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _labelled(value: Any, column: Column, labels: Labeller | None) -> Any:

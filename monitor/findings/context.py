@@ -418,13 +418,12 @@ class ContextBuilder:
         if some is None and not self._incremental:
             return self._contracts_in_part(vendor_id, muni_id, views, target_ids)
         loaded = self._load_contracts(vendor_id, muni_id, some)
-        keys_of = {
-            c.id: {term_key(t.item_id, t.description) for t in c.price_terms} for c in loaded
-        }
+        known: dict[int, set[str]] = {}  # each contract's item keys, made where asked
 
         def covers(invoice_id: int) -> Callable[[ContractView], int]:
+            # asked only where several contracts are in force on the invoice's date
             return lambda c: sum(
-                item_key(line.item_id) in keys_of[c.id] for line in views[invoice_id].lines
+                item_key(line.item_id) in _item_keys(c, known) for line in views[invoice_id].lines
             )
 
         chosen = {
@@ -1002,12 +1001,19 @@ def _covered(chosen: dict[int, ContractView | None], views: dict[int, InvoiceVie
     for invoice_id, contract in chosen.items():
         if contract is None:
             continue
-        if contract.id not in known:
-            known[contract.id] = {k for t in contract.price_terms if (k := item_key(t.item_id))}
+        keys = _item_keys(contract, known)
         for line in views[invoice_id].lines:
-            if item_key(line.item_id) not in known[contract.id]:
+            if item_key(line.item_id) not in keys:
                 return False
     return True
+
+
+def _item_keys(contract: ContractView, known: dict[int, set[str]]) -> set[str]:
+    """The item keys of the contract's terms loaded, made once per ``known``."""
+    found = known.get(contract.id)
+    if found is None:
+        found = known[contract.id] = {k for t in contract.price_terms if (k := item_key(t.item_id))}
+    return found
 
 
 def id_chunks(ids: Sequence[_T], session: Session | None = None) -> Iterator[list[_T]]:

@@ -35,7 +35,10 @@ FIXED = "Priserne er faste i hele kontraktperioden og kan ikke reguleres."
 BY_AGREEMENT = "Priserne kan reguleres én gang årligt efter forhandling mellem parterne."
 
 
-def _contract(adjustment: str) -> bytes:
+ROWS = [["DP-400", "Digital Post-forsendelse", "pr. stk.", "0,76"]]
+
+
+def _contract(adjustment: str, rows: list[list[str]] = ROWS) -> bytes:
     return _pdf([
         "Driftsaftale om digital post",
         f"Aftalen er indgået mellem Vestby Kommune, CVR-nr. {BUYER_CVR}, og",
@@ -43,8 +46,7 @@ def _contract(adjustment: str) -> bytes:
         "Aftalen træder i kraft den 1. oktober 2025 og udløber den 30. september 2028.",
         "3. Priser",
         "Alle priser er i kr. ekskl. moms.",
-        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"],
-                [["DP-400", "Digital Post-forsendelse", "pr. stk.", "0,76"]]),
+        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"], rows),
         "4. Prisregulering",
         adjustment,
         "5. Betaling",

@@ -18,25 +18,23 @@ from monitor.db import transaction
 from monitor.demo.oioubl import InvoiceLineSpec, InvoiceParty
 from tests.extractors.contracts.test_prices_per_period import _pdf, _table
 from tests.monitor.seed import ingest_invoice
-from tests.monitor.test_fixed_prices import BUYER_CVR, BUYER_EAN, VENDOR_CVR, D, _found, _parties
+from tests.monitor.test_fixed_prices import (
+    BUYER_CVR,
+    BUYER_EAN,
+    FIXED,
+    ROWS,
+    VENDOR_CVR,
+    D,
+    _contract,
+    _found,
+    _parties,
+)
 
 runner = CliRunner()
 
 
 def _main() -> bytes:
-    return _pdf([
-        "Driftsaftale om digital post",
-        f"Aftalen er indgået mellem Vestby Kommune, CVR-nr. {BUYER_CVR}, og",
-        f"Postservice ApS, CVR-nr. {VENDOR_CVR}.",
-        "Aftalen træder i kraft den 1. oktober 2025 og udløber den 30. september 2028.",
-        "3. Priser",
-        "Alle priser er i kr. ekskl. moms.",
-        *_table(["Varenr.", "Beskrivelse", "Enhed", "Pris"],
-                [["DP-400", "Digital Post-forsendelse", "pr. stk.", "0,76"],
-                 ["DP-410", "Fysisk brev, kuvertering", "pr. stk.", "6,40"]]),
-        "4. Prisregulering",
-        "Priserne er faste i hele kontraktperioden og kan ikke reguleres.",
-    ])  # fmt: skip
+    return _contract(FIXED, [*ROWS, ["DP-410", "Fysisk brev, kuvertering", "pr. stk.", "6,40"]])
 
 
 def _supplement() -> bytes:
